@@ -1,0 +1,89 @@
+"""Records that carry provenance from the source files to every later stage.
+
+Frozen dataclasses; JSON is produced at the edge from `to_dict`. Line numbers are 1-based
+lines of the original source file (the file as it is on disk, not the cleaned text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ChunkKind = Literal["text", "table"]
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """One place a piece of text stands in: a source file and a line span in it."""
+
+    source: str  # file name, e.g. "000_28d192e06e44a9e3.txt"
+    line_start: int
+    line_end: int
+    doc_id: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str  # source file stem, plus "#n" for the n-th document of a multi-document file
+    title: str
+    district: str | None  # canonical gazetteer name, or None when the text does not say
+    issuer: str | None
+    doc_number: str | None  # 发文字号, e.g. 綦江府发〔2022〕26号
+    date: str | None  # ISO date (or partial: "2022-08") when certain
+    date_raw: str | None  # the date string as the text has it, e.g. "2022827"
+    doc_type: str  # plan, work_points, notice, rules, catalogue, commentary, news, other
+    source: str  # file name
+    line_start: int
+    line_end: int
+    duplicate_of: str | None = None  # doc_id of the canonical copy
+    # original lines line_start..line_end (for display and chunking; not in to_dict)
+    lines: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("lines")
+        return d
+
+
+@dataclass(frozen=True)
+class Chunk:
+    chunk_id: str  # stable content hash (doc-independent for duplicates: see also_in)
+    doc_id: str
+    section: tuple[str, ...]  # heading path, outermost first
+    kind: ChunkKind
+    text: str  # what a person reads
+    line_start: int
+    line_end: int
+    district: str | None
+    title: str
+    source: str
+    doc_type: str = "other"
+    # other places the same content stands (duplicate documents / chunks), canonical first
+    also_in: tuple[SourceSpan, ...] = ()
+
+    @property
+    def sources(self) -> tuple[SourceSpan, ...]:
+        """Every place this chunk's content stands, its own span first."""
+        own = SourceSpan(self.source, self.line_start, self.line_end, self.doc_id)
+        return (own, *self.also_in)
+
+    def embedding_text(self) -> str:
+        """The text behind a short context header (district, title, section path)."""
+        header = " > ".join(p for p in (self.district or "", self.title, *self.section) if p)
+        return f"{header}\n{self.text}" if header else self.text
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["section"] = list(self.section)
+        d["also_in"] = [s.to_dict() for s in self.also_in]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Chunk:
+        d = dict(d)
+        d["section"] = tuple(d.get("section") or ())
+        d["also_in"] = tuple(SourceSpan(**s) for s in d.get("also_in") or ())
+        return cls(**d)

@@ -1,0 +1,26 @@
+"""The one settings object: read from PLANQA_* environment variables at the edge (CLI, app)
+and passed down. Core code never reads os.environ."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BUNDLED_DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PLANQA_", frozen=True, extra="ignore")
+
+    data_dir: Path = BUNDLED_DATA_DIR
+    index_dir: Path = Path(".planqa/index")
+    # embedding cache, keyed by embedder id + text hash; shared by every index built here
+    cache_dir: Path = Path(".planqa/cache")
+    embedder: str = "e5-bundled"  # or "st:NAME_OR_PATH"
+    host: str = "127.0.0.1"
+    port: int = 7860
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout: float = 60.0

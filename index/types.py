@@ -1,0 +1,48 @@
+"""Records the index stage returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from corpus.model import Chunk
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Metadata filters applied inside retrieval (before top-k, not after)."""
+
+    districts: tuple[str, ...] = ()  # canonical district names; empty = any
+    doc_ids: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (self.districts or self.doc_ids or self.doc_types)
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    score: float
+    rank: int  # 1-based
+    retrievers: tuple[str, ...]  # which retrievers found it: "dense", "bm25"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `results` entry of the CLI contract (search, ask)."""
+        c = self.chunk
+        return {
+            "rank": self.rank,
+            "score": round(float(self.score), 6),
+            "chunk_id": c.chunk_id,
+            "doc_id": c.doc_id,
+            "title": c.title,
+            "district": c.district,
+            "section": list(c.section),
+            "kind": c.kind,
+            "text": c.text,
+            "source": c.source,
+            "line_start": c.line_start,
+            "line_end": c.line_end,
+            "also_in": [s.to_dict() for s in c.also_in],
+            "retrievers": list(self.retrievers),
+        }

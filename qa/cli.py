@@ -1,0 +1,79 @@
+"""The `planqa` command line: one subcommand per thing a user wants to do.
+
+Every command takes --json and --index, exits 0 on success and 2 with a one-line message on
+stderr for bad usage or bad input (UserError). Each subcommand lives in qa/commands/NAME.py
+with `add_arguments(parser)` and `run(args, settings) -> int`; heavy imports stay inside
+`run` so that start-up is fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from corpus.errors import UserError
+
+COMMANDS = {
+    "build": "read, chunk, embed and index files (default: the bundled corpus)",
+    "docs": "list documents and their metadata",
+    "search": "ranked passages for a query",
+    "ask": "an answer with citations",
+    "districts": "which districts mention a topic",
+    "compare": "side-by-side evidence per district for one topic",
+    "eval": "score the system against a gold set",
+    "serve": "start the Gradio UI",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 already; keep it to one line
+        self.exit(2, f"planqa: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="planqa", description="Search and ask Chinese plan documents.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name, help_text in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+        p.add_argument("--index", type=Path, default=None, help="index directory")
+        p.add_argument("--embedder", default=None, help="e5-bundled (default) or st:NAME_OR_PATH")
+        _module(name).add_arguments(p)
+    return parser
+
+
+def _module(name: str):
+    return importlib.import_module(f"qa.commands.{name}")
+
+
+def settings_from_args(args: argparse.Namespace):
+    from corpus.settings import Settings
+
+    overrides = {}
+    if getattr(args, "index", None):
+        overrides["index_dir"] = args.index
+    if getattr(args, "embedder", None):
+        overrides["embedder"] = args.embedder
+    try:
+        return Settings(**overrides)
+    except Exception as exc:  # pydantic ValidationError from a bad PLANQA_* variable
+        raise UserError(f"bad setting: {exc}".splitlines()[0]) from exc
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = settings_from_args(args)
+        return int(_module(args.command).run(args, settings) or 0)
+    except UserError as exc:
+        print(f"planqa: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("planqa: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

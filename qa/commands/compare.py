@@ -1,0 +1,11 @@
+"""`planqa compare` (placeholder until its issue lands)."""
+
+from corpus.errors import UserError
+
+
+def add_arguments(parser) -> None:
+    pass
+
+
+def run(args, settings) -> int:
+    raise UserError("'compare' is not available yet")

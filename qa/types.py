@@ -1,0 +1,111 @@
+"""Records the qa stage returns: answers with citations, and district reports."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from corpus.model import SourceSpan
+from index.types import Hit
+
+AnswerMode = Literal["extractive", "generative", "districts"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int  # the [n] marker in the answer text
+    chunk_id: str
+    doc_id: str
+    title: str
+    district: str | None
+    section: tuple[str, ...]
+    quote: str  # the sentence(s) / table row the answer rests on
+    source: str
+    line_start: int
+    line_end: int
+    also_in: tuple[SourceSpan, ...] = ()  # the same passage in other copies
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["section"] = list(self.section)
+        d["also_in"] = [s.to_dict() for s in self.also_in]
+        return d
+
+
+@dataclass(frozen=True)
+class Evidence:
+    chunk_id: str
+    doc_id: str
+    title: str
+    section: tuple[str, ...]
+    quote: str
+    source: str
+    line_start: int
+    line_end: int
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["section"] = list(self.section)
+        return d
+
+
+@dataclass(frozen=True)
+class DistrictResult:
+    district: str
+    mentioned: bool
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "district": self.district,
+            "mentioned": self.mentioned,
+            "score": round(float(self.score), 6),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class DistrictReport:
+    topic: str  # the topic as extracted from the user's text
+    districts: tuple[DistrictResult, ...]  # one entry for every district in the index
+    terms: tuple[str, ...] = ()  # the topic and the synonyms that were matched
+
+    @property
+    def mentioned(self) -> tuple[str, ...]:
+        return tuple(r.district for r in self.districts if r.mentioned)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "topic": self.topic,
+            "terms": list(self.terms),
+            "districts": [r.to_dict() for r in self.districts],
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str  # Chinese text with [n] markers
+    abstained: bool
+    mode: AnswerMode
+    citations: tuple[Citation, ...] = ()
+    hits: tuple[Hit, ...] = ()  # the retrieved passages the answer was chosen from
+    notice: str | None = None  # e.g. "LLM endpoint unreachable; extractive answer shown"
+    district_report: DistrictReport | None = None  # set when mode == "districts"
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "question": self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "mode": self.mode,
+            "notice": self.notice,
+            "citations": [c.to_dict() for c in self.citations],
+            "results": [h.to_dict() for h in self.hits],
+        }
+        if self.district_report is not None:
+            d["districts"] = self.district_report.to_dict()["districts"]
+        return d
