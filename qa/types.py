@@ -43,10 +43,13 @@ class Evidence:
     line_start: int
     line_end: int
     score: float = 0.0
+    also_in: tuple[SourceSpan, ...] = ()  # the same passage in other copies (additive)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["section"] = list(self.section)
+        d["score"] = round(float(self.score), 6)
+        d["also_in"] = [s.to_dict() for s in self.also_in]
         return d
 
 
