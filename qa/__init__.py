@@ -1,1 +1,9 @@
-"""Stage 3: answers with citations, the district finder, and the CLI."""
+"""Stage 3: answers with citations, the district finder, and the CLI.
+
+`qa.answer` and `qa.districts` are the functions (not the submodules of the same names):
+they are bound here, after their submodules are loaded, so the names stay functions."""
+
+from qa.answer import answer, answer_stream
+from qa.districts import compare, districts
+
+__all__ = ["answer", "answer_stream", "compare", "districts"]

@@ -1,0 +1,248 @@
+"""Which districts mention a topic: every district in the index, each judged on its own.
+
+Not a global top-k: each district's chunks are searched separately (filtered retrieval), so a
+district whose only mention is weak still surfaces. A district counts as mentioning the topic
+when one of its passages contains the topic or a synonym (exact match after normalisation),
+or when its best sentence is semantically closer to the topic than a threshold measured on
+the topic set in benchmarks/ (see qa/data/calibration.json).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from corpus.errors import UserError
+from corpus.model import Chunk
+from index.types import Filters
+from qa.calibration import load_calibration
+from qa.scoring import Searchable, cosine_to_query
+from qa.text import check_question, split_sentences
+from qa.types import DistrictReport, DistrictResult, Evidence
+
+EVIDENCE_PER_DISTRICT = 3
+# passages per district read for the semantic check; the per-district search makes this a
+# district's own top-k, not a share of a global one
+SEMANTIC_K = 5
+# sentences containing a term that are ranked for evidence (a topic such as 人才 occurs a
+# hundred times in one plan; the first passages are enough to pick the best quotes)
+LEXICAL_CANDIDATES = 24
+
+
+@cache
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    raw = resources.files("qa").joinpath("data", "synonyms.json").read_text(encoding="utf-8")
+    return tuple(tuple(g) for g in json.loads(raw)["groups"])
+
+
+def _norm(text: str) -> str:
+    from index.normalize import normalize_text
+
+    return normalize_text(text).lower()
+
+
+def expand_terms(topic: str) -> tuple[str, ...]:
+    """The topic and its synonyms: every group whose term equals the topic or occurs in it
+    contributes its terms; a term inside a longer topic is substituted in place
+    (科普基地 -> 科学普及基地)."""
+    terms: list[str] = [topic]
+    norm_topic = _norm(topic)
+    for group in synonym_groups():
+        for term in group:
+            t = _norm(term)
+            if t == norm_topic:
+                terms.extend(group)
+                break
+            if len(t) >= 2 and t in norm_topic:
+                terms.extend(norm_topic.replace(t, _norm(other)) for other in group)
+                break
+    seen: dict[str, str] = {}
+    for t in terms:
+        seen.setdefault(_norm(t), t)
+    return tuple(seen.values())
+
+
+# --- topic extraction ------------------------------------------------------------------
+
+_PLACE = r"(?:区县|区\(县\)|区（县）|区|县|地区|地方|区域|行政区)"
+_WHICH = rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几|什么){_PLACE}"
+_DISTRICT_QUESTION = re.compile(_WHICH)
+_LEAD = re.compile(
+    r"^(?:的)?(?:规划|文件|政策|计划)?(?:中|里|里面|当中)?(?:都|也|还|均)?"
+    r"(?:有)?(?:提到|提及|谈到|说到|涉及|提出|部署|布局|包含|包括|关注|重视|支持|写到|写了|有)?"
+    r"(?:了|过)?(?:要)?(?:关于)?"
+)
+_ACTION = re.compile(r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局)(?=..)")
+_TAIL = re.compile(r"(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项)?(?:吗|呢|么)?$")
+_PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
+
+
+def is_district_question(text: str) -> bool:
+    """True for questions that ask which districts do something ("哪些区的规划提到了氢能？")."""
+    return bool(_DISTRICT_QUESTION.search(text))
+
+
+def extract_topic(text: str) -> str:
+    """The topic of a bare topic or a "which districts…" question: the question phrase, the
+    verbs around it (提到了, 提出建设) and trailing particles removed."""
+    text = text.strip().strip(_PUNCT)
+    m = _DISTRICT_QUESTION.search(text)
+    if not m:
+        return _strip_topic(text) or text
+    before, after = text[: m.start()], text[m.end() :]
+    candidates = [_strip_topic(after), _strip_topic(_strip_before(before))]
+    best = max(candidates, key=len)
+    return best or text
+
+
+def _strip_before(before: str) -> str:
+    # "提到氢能的有" / "氢能在" / "规划中提到氢能的"
+    before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?$", "", before)
+    before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?$", "", before)
+    return before
+
+
+def _strip_topic(part: str) -> str:
+    part = part.strip(_PUNCT)
+    for _ in range(3):
+        new = _LEAD.sub("", part, count=1).strip(_PUNCT)
+        new = _ACTION.sub("", new, count=1)
+        new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|有)(?:了|过)?", "", new)
+        new = _TAIL.sub("", new).strip(_PUNCT)
+        new = re.sub(r"的$", "", new)
+        if new == part:
+            break
+        part = new
+    return part
+
+
+# --- the finder ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    chunk: Chunk
+    quote: str
+    lexical: bool
+
+
+def districts(topic_or_question: str, index: Searchable) -> DistrictReport:
+    """Every district in the index with mentioned yes/no, a score and its best evidence.
+
+    score: the best evidence sentence's cosine similarity to the topic, plus 1.0 when a
+    passage contains the topic or a synonym verbatim (so scores >= 1 mean an exact match).
+    """
+    text = check_question(topic_or_question, what="topic")
+    topic = extract_topic(text)
+    return _report(topic, index, index.districts(), EVIDENCE_PER_DISTRICT)
+
+
+def compare(
+    topic: str, index: Searchable, districts: list[str] | tuple[str, ...]
+) -> DistrictReport:
+    """Side-by-side evidence for one topic in the named districts (in the order given)."""
+    from qa.filters import resolve_districts
+
+    text = check_question(topic, what="topic")
+    names = resolve_districts(districts, index)
+    if len(names) < 2:
+        raise UserError(
+            "compare needs at least two different districts (--district A --district B)"
+        )
+    return _report(extract_topic(text), index, names, EVIDENCE_PER_DISTRICT + 2)
+
+
+def _report(topic: str, index: Searchable, names: list[str], per_district: int) -> DistrictReport:
+    terms = expand_terms(topic)
+    threshold = load_calibration().district_semantic
+    results: list[DistrictResult] = []
+    matched_terms: set[str] = set()
+    for district in names:
+        result, found = _judge(topic, terms, district, index, threshold, per_district)
+        results.append(result)
+        matched_terms |= found
+    ordered_terms = tuple(t for t in terms if t == topic or t in matched_terms)
+    return DistrictReport(topic=topic, districts=tuple(results), terms=ordered_terms)
+
+
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    parts = []
+    for t in sorted({_norm(t) for t in terms}, key=len, reverse=True):
+        if t.isascii():  # "ai" must not match inside "email"
+            parts.append(rf"(?<![a-z]){re.escape(t)}(?![a-z])")
+        else:
+            parts.append(re.escape(t))
+    return re.compile("|".join(parts))
+
+
+def _judge(
+    topic: str,
+    terms: tuple[str, ...],
+    district: str,
+    index: Searchable,
+    threshold: float,
+    per_district: int,
+) -> tuple[DistrictResult, set[str]]:
+    pattern = _term_pattern(terms)
+    candidates: list[_Candidate] = []
+    found_terms: set[str] = set()
+    seen_quotes: set[str] = set()
+    for chunk in index.chunks_for(district=district):
+        for sentence in split_sentences(chunk.text):
+            m = pattern.search(_norm(sentence))
+            if m and sentence not in seen_quotes:
+                found_terms.add(m.group(0))
+                seen_quotes.add(sentence)
+                candidates.append(_Candidate(chunk, sentence, True))
+        if len(candidates) >= LEXICAL_CANDIDATES:
+            break
+    lexical = bool(candidates)
+    for hit in index.search(
+        topic, k=SEMANTIC_K, filters=Filters(districts=(district,)), mode="dense"
+    ):
+        for sentence in split_sentences(hit.chunk.text):
+            if sentence not in seen_quotes and len(sentence) >= 4:
+                seen_quotes.add(sentence)
+                candidates.append(_Candidate(hit.chunk, sentence, False))
+    sims = cosine_to_query(index, topic, [_quote_for_embedding(c) for c in candidates])
+    order = sorted(range(len(candidates)), key=lambda i: (not candidates[i].lexical, -sims[i]))
+    best_sim = float(max(sims)) if len(sims) else 0.0
+    semantic = best_sim >= threshold
+    mentioned = lexical or semantic
+    score = best_sim + (1.0 if lexical else 0.0)
+    evidence: list[Evidence] = []
+    used_chunks: set[str] = set()
+    for i in order:
+        c = candidates[i]
+        if not mentioned and len(evidence) >= 1:
+            break  # a district that does not mention the topic shows only its nearest passage
+        if c.chunk.chunk_id in used_chunks:
+            continue
+        used_chunks.add(c.chunk.chunk_id)
+        evidence.append(_evidence(c.chunk, c.quote, float(sims[i])))
+        if len(evidence) >= per_district:
+            break
+    found = {t for t in terms if _norm(t) in found_terms}
+    return DistrictResult(district, mentioned, score, tuple(evidence)), found
+
+
+def _quote_for_embedding(c: _Candidate) -> str:
+    return c.quote
+
+
+def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:
+    return Evidence(
+        chunk_id=chunk.chunk_id,
+        doc_id=chunk.doc_id,
+        title=chunk.title,
+        section=tuple(chunk.section),
+        quote=quote,
+        source=chunk.source,
+        line_start=chunk.line_start,
+        line_end=chunk.line_end,
+        score=score,
+        also_in=tuple(chunk.also_in),
+    )

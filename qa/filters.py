@@ -1,0 +1,51 @@
+"""District names from users (--district, questions) resolved against the index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from corpus.errors import UserError
+from corpus.gazetteer import canonical_district, find_districts
+from qa.scoring import Searchable
+
+
+def resolve_districts(names: Iterable[str], index: Searchable) -> list[str]:
+    """Canonical names for user-typed districts (綦江, 綦江区, 重庆市綦江区, 高新区), in the
+    order given, duplicates dropped. UserError for a name that is no district, or a district
+    the index holds no documents for (the message lists the ones it does)."""
+    present = index.districts()
+    out: list[str] = []
+    for raw in names:
+        raw = (raw or "").strip()
+        if not raw:
+            raise UserError("empty district name")
+        name = canonical_district(raw)
+        if name is None:
+            raise UserError(
+                f"unknown district {raw!r}; districts in the index: {_listing(present)}"
+            )
+        if name not in present:
+            raise UserError(
+                f"no documents for {name} in the index; districts in the index: {_listing(present)}"
+            )
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def districts_named_in(question: str, index: Searchable) -> tuple[list[str], list[str]]:
+    """(districts the question names that the index has, ones it names that it has not)."""
+    present = set(index.districts())
+    named = find_districts(question)
+    # "高新区" is ambiguous in running text (any district has one) but in a question that
+    # starts with it, it means 重庆高新区
+    for prefix in ("高新区", "重庆高新区"):
+        name = canonical_district(prefix)
+        if name and question.lstrip().startswith(prefix) and name not in named:
+            named.insert(0, name)
+    return [d for d in named if d in present], [d for d in named if d not in present]
+
+
+def _listing(names: Iterable[str]) -> str:
+    names = list(names)
+    return "、".join(names) if names else "(none)"

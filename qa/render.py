@@ -1,0 +1,108 @@
+"""Human-readable output of answers and district reports (rich), for the CLI."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from qa.types import Answer, Citation, DistrictReport
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(highlight=False, stderr=stderr, soft_wrap=True)
+
+
+def _where(title: str, section: Iterable[str]) -> str:
+    section = " › ".join(section)
+    return f"《{title}》" + (f" › {section}" if section else "")
+
+
+def _span(source: str, start: int, end: int) -> str:
+    return f"{source}:{start}-{end}" if end != start else f"{source}:{start}"
+
+
+def citation_lines(citations: Iterable[Citation]) -> list[str]:
+    out = []
+    for c in citations:
+        spans = [_span(c.source, c.line_start, c.line_end)]
+        spans += [_span(s.source, s.line_start, s.line_end) for s in c.also_in]
+        district = f"{c.district} " if c.district else ""
+        out.append(f"[{c.n}] {district}{_where(c.title, c.section)}  ({'; '.join(spans)})")
+        out.append(f"    “{c.quote}”")
+    return out
+
+
+def print_answer(answer: Answer, streamed: bool = False) -> None:
+    """The answer (unless it was already streamed), its notice, and its citations."""
+    from rich.text import Text
+
+    console = _console()
+    if answer.notice:
+        _console(stderr=True).print(f"[yellow]{answer.notice}[/yellow]")
+    if not streamed:
+        text = Text(answer.answer)
+        text.highlight_regex(_MARKER.pattern, "bold cyan")
+        console.print(text)
+    if answer.district_report is not None:
+        console.print()
+        print_report(answer.district_report, evidence=False)
+    if answer.citations and not answer.abstained:
+        console.print()
+        console.print("[bold]出处[/bold]")
+        for line in citation_lines(answer.citations):
+            console.print(line, markup=False)
+
+
+def print_report(report: DistrictReport, evidence: bool = True) -> None:
+    from rich.table import Table
+
+    console = _console()
+    terms = "、".join(report.terms) if report.terms else report.topic
+    table = Table(title=f"“{report.topic}”（匹配词：{terms}）", show_lines=evidence)
+    table.add_column("区县", no_wrap=True)
+    table.add_column("提到", justify="center")
+    table.add_column("得分", justify="right")
+    if evidence:
+        table.add_column("证据")
+    for r in report.districts:
+        row = [
+            r.district,
+            "[green]是[/green]" if r.mentioned else "[dim]否[/dim]",
+            f"{r.score:.3f}",
+        ]
+        if evidence:
+            lines = []
+            for e in r.evidence[: 3 if r.mentioned else 1]:
+                prefix = "" if r.mentioned else "（最接近）"
+                lines.append(
+                    f"{prefix}“{e.quote}”\n  — {_where(e.title, e.section)} "
+                    f"({_span(e.source, e.line_start, e.line_end)})"
+                )
+            row.append("\n".join(lines) or "—")
+        table.add_row(*row)
+    console.print(table)
+
+
+def print_compare(report: DistrictReport) -> None:
+    from rich.columns import Columns
+    from rich.panel import Panel
+
+    console = _console()
+    console.print(f"[bold]“{report.topic}”[/bold]  匹配词：{'、'.join(report.terms)}")
+    panels = []
+    for r in report.districts:
+        body = []
+        for e in r.evidence:
+            body.append(
+                f"“{e.quote}”\n[dim]{_where(e.title, e.section)} "
+                f"({_span(e.source, e.line_start, e.line_end)})[/dim]"
+            )
+        head = "提到" if r.mentioned else "未提到（最接近的段落）"
+        panels.append(
+            Panel("\n\n".join(body) or "—", title=f"{r.district} · {head} · {r.score:.3f}")
+        )
+    console.print(Columns(panels, equal=True, expand=True))

@@ -1,0 +1,177 @@
+"""Pure text handling for the qa stage: checking what a user typed, splitting passages into
+the units an answer quotes (sentences, table rows), and reading numbers out of table rows."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from corpus.errors import UserError
+
+# Long enough for any real question (the longest heading in the corpus is ~40 characters);
+# a pasted page is not a question and would only blur the query embedding.
+MAX_QUESTION_CHARS = 500
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+_WS = re.compile(r"\s+")
+
+
+def check_question(text: str | None, what: str = "question") -> str:
+    """The question with surrounding whitespace trimmed, or UserError saying what is wrong:
+    empty, too long, control characters, or no letters/digits at all."""
+    if text is None or not text.strip():
+        raise UserError(f"the {what} is empty")
+    text = text.strip()
+    if len(text) > MAX_QUESTION_CHARS:
+        raise UserError(
+            f"the {what} is {len(text)} characters long; the limit is {MAX_QUESTION_CHARS}"
+        )
+    bad = sorted({f"U+{ord(c):04X}" for c in text if _is_control(c)})
+    if bad:
+        raise UserError(f"the {what} contains control characters ({', '.join(bad[:5])})")
+    if not any(c.isalnum() for c in text):
+        raise UserError(f"the {what} has no words in it, only punctuation or symbols")
+    return _WS.sub(" ", text)
+
+
+def _is_control(ch: str) -> bool:
+    # tabs and line breaks are ordinary in pasted text; every other C0/C1 control or format
+    # character (zero-width joiners excepted, they occur in CJK input) is not
+    if ch in "\t\n\r":
+        return False
+    cat = unicodedata.category(ch)
+    return cat == "Cc" or (cat == "Cf" and ch not in "\u200b\u200c\u200d\ufeff")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a passage: split after 。！？； and at line breaks, whitespace-trimmed."""
+    out: list[str] = []
+    for line in text.splitlines():
+        for piece in _SENTENCE_END.split(line):
+            piece = piece.strip()
+            if piece:
+                out.append(piece)
+    return out
+
+
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+_NUMBER = re.compile(r"^[≥≤><约]?-?\d+(?:\.\d+)?%?$|^[/-]$")
+_YEAR_HEAD = re.compile(r"(20\d{2}|19\d{2})\s*年?")
+_UNIT_IN_NAME = re.compile(r"[（(]([^()（）]{1,6})[)）]\s*$")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One data row of a table passage, read against the table's header."""
+
+    text: str  # the row as it stands in the passage
+    name: str  # the indicator name (the first non-number cell that is not the row number)
+    unit: str | None
+    values: tuple[tuple[str, str], ...]  # (column header, cell) for each number cell
+
+
+def split_cells(line: str) -> list[str]:
+    line = line.strip().strip("|").strip()
+    return [c.strip() for c in _CELL_SPLIT.split(line) if c.strip()]
+
+
+def table_rows(text: str) -> list[TableRow]:
+    """The data rows of a table passage. The header is the first line that names a year or
+    the word 指标; a row is a line with a name and at least one number. Tolerant of the
+    several ways extraction lays tables out ("a | b | c", tabs, runs of spaces)."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    header: list[str] = []
+    rows: list[TableRow] = []
+    for line in lines:
+        cells = split_cells(line)
+        if len(cells) < 2:
+            continue
+        numbers = [c for c in cells if _NUMBER.match(c)]
+        looks_like_header = any(_YEAR_HEAD.search(c) for c in cells) or "指标" in line
+        if (
+            not header
+            and looks_like_header
+            and (len(numbers) < len(cells) - 1 or any("年" in c for c in cells))
+        ):
+            header = cells
+            continue
+        names = [c for c in cells if not _NUMBER.match(c)]
+        # "1 | 科技型企业数 | 家 | 1050 | 2800 | 预期值": the row number is a number cell,
+        # the name is the longest text cell, the unit a short one
+        if not names or not numbers:
+            continue
+        name = max(names, key=len)
+        unit = _unit_of(name, cells, header)
+        values = []
+        for i, c in enumerate(cells):
+            if _NUMBER.match(c) and c not in "/-":
+                head = header[i] if len(header) == len(cells) else ""
+                values.append((head, c))
+        # drop the row number when the header has a 序号 column or it is a small integer first
+        if values and cells[0] == values[0][1] and re.fullmatch(r"\d{1,2}", cells[0]):
+            values = values[1:]
+        if values:
+            rows.append(TableRow(line.strip(), _clean_name(name), unit, tuple(values)))
+    return rows
+
+
+_UNIT_WORDS = {
+    "%",
+    "家",
+    "个",
+    "件",
+    "人",
+    "名",
+    "项",
+    "亿元",
+    "万元",
+    "元",
+    "人年",
+    "平方米",
+    "万平方米",
+    "件/万人",
+    "个百分点",
+    "台",
+    "座",
+    "所",
+    "户",
+}
+
+
+def _unit_of(name: str, cells: list[str], header: list[str]) -> str | None:
+    m = _UNIT_IN_NAME.search(name)
+    if m:
+        return m.group(1)
+    if header and len(header) == len(cells):
+        for h, c in zip(header, cells, strict=True):
+            if "单位" in h and c and not _NUMBER.match(c):
+                return c
+    for c in cells:
+        if c in _UNIT_WORDS:
+            return c
+    return None
+
+
+def _clean_name(name: str) -> str:
+    return _UNIT_IN_NAME.sub("", name).strip()
+
+
+def target_value(row: TableRow, year: str | None = None) -> tuple[str, str] | None:
+    """The (column, value) a question about the row's target most likely wants: the column
+    of `year` when the header names it, else the last year-like column, else the last number."""
+    if not row.values:
+        return None
+    if year:
+        for head, value in row.values:
+            if year in head:
+                return head, value
+    year_cols = [(h, v) for h, v in row.values if _YEAR_HEAD.search(h)]
+    if year_cols:
+        return max(year_cols, key=lambda hv: _YEAR_HEAD.search(hv[0]).group(1))
+    return row.values[-1]
+
+
+def year_in(text: str) -> str | None:
+    m = _YEAR_HEAD.search(text)
+    return m.group(1) if m else None
