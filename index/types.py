@@ -46,3 +46,29 @@ class Hit:
             "also_in": [s.to_dict() for s in c.also_in],
             "retrievers": list(self.retrievers),
         }
+
+
+@dataclass(frozen=True)
+class BuildStats:
+    """What `index.build` did; `to_dict` is the `planqa build --json` output."""
+
+    documents: int
+    chunks: int
+    embedded: int  # chunks embedded in this build
+    reused: int  # chunks whose vectors came from the embedding cache
+    seconds: float
+    embed_seconds: float = 0.0  # time spent inside the embedder
+    index_dir: str = ""
+    embedder: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "chunks": self.chunks,
+            "embedded": self.embedded,
+            "reused": self.reused,
+            "seconds": round(self.seconds, 3),
+            "embed_seconds": round(self.embed_seconds, 3),
+            "index_dir": self.index_dir,
+            "embedder": self.embedder,
+        }

@@ -1,11 +1,91 @@
-"""`planqa search` (placeholder until its issue lands)."""
+"""`planqa search QUERY`: ranked passages, with filters inside retrieval."""
 
-from corpus.errors import UserError
+from __future__ import annotations
+
+import json
+
+PASSAGE_CHARS = 400  # human output only; --json always carries the whole text
 
 
 def add_arguments(parser) -> None:
-    pass
+    parser.add_argument("query", help="what to look for (any language; Traditional is fine)")
+    parser.add_argument("--k", type=int, default=10, help="number of results (default 10)")
+    parser.add_argument(
+        "--district",
+        action="append",
+        default=[],
+        metavar="D",
+        help="only this district (repeatable)",
+    )
+    parser.add_argument(
+        "--doc",
+        action="append",
+        default=[],
+        metavar="DOC_ID",
+        help="only this document (repeatable)",
+    )
+    parser.add_argument(
+        "--type",
+        action="append",
+        default=[],
+        metavar="T",
+        dest="doc_type",
+        help="only this document type, e.g. plan (repeatable)",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=("hybrid", "dense", "bm25"),
+        default="hybrid",
+        help="retriever (default hybrid: RRF of dense and BM25)",
+    )
 
 
 def run(args, settings) -> int:
-    raise UserError("'search' is not available yet")
+    from corpus.errors import UserError
+
+    if args.k < 1:
+        raise UserError("--k must be at least 1")
+    import index
+    from index.types import Filters
+
+    idx = index.open_or_build(settings)
+    filters = Filters(tuple(args.district), tuple(args.doc), tuple(args.doc_type))
+    hits = idx.search(args.query, k=args.k, filters=filters, mode=args.mode)
+    if args.json:
+        out = {"query": args.query, "mode": args.mode, "results": [h.to_dict() for h in hits]}
+        print(json.dumps(out, ensure_ascii=False))
+        return 0
+    print_hits(args.query, hits)
+    return 0
+
+
+def print_hits(query: str, hits) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from index import tokenize
+
+    console = Console(highlight=False)
+    if not hits:
+        console.print("no results")
+        return
+    terms = sorted(
+        {t for t in tokenize(query) if len(t) > 1 or not t.isascii()}, key=len, reverse=True
+    )
+    for hit in hits:
+        c = hit.chunk
+        head = Text()
+        head.append(f"{hit.rank:>2}. ", style="bold")
+        head.append(f"{hit.score:.4f}  ", style="cyan")
+        head.append(f"{c.district or '-'}  ", style="green")
+        head.append(c.title, style="bold")
+        console.print(head)
+        if c.section:
+            console.print(Text("    " + " > ".join(c.section), style="dim"))
+        console.print(Text(f"    {c.source}:{c.line_start}-{c.line_end}", style="dim"))
+        passage = c.text if len(c.text) <= PASSAGE_CHARS else c.text[:PASSAGE_CHARS] + "…"
+        body = Text("    " + passage.replace("\n", "\n    "))
+        for term in terms:
+            body.highlight_words([term], style="bold yellow", case_sensitive=False)
+        console.print(body)
+        console.print()

@@ -1,0 +1,93 @@
+"""Embedding cache: SQLite in WAL mode, keyed by (embedder id, sha256 of the embedded text).
+
+Shared by every index built on this machine, so that a rebuild after no change embeds
+nothing and adding a file embeds only its new chunks. WAL plus a busy timeout lets two
+processes write at once; each batch is one transaction, so an interrupted build keeps what it
+had already embedded."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS embeddings (
+    embedder TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    dim INTEGER NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (embedder, text_hash)
+) WITHOUT ROWID
+"""
+_LOOKUP_BATCH = 500  # stays under SQLite's bound-parameter limit
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class EmbeddingCache:
+    """Vectors by (embedder id, text hash). One connection per instance, guarded by a lock,
+    so that one Index can be used from several threads (the UI)."""
+
+    FILE_NAME = "embeddings.sqlite3"
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.path = Path(cache_dir) / self.FILE_NAME
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(_SCHEMA)
+            conn.commit()
+            self._conn = conn
+        return self._conn
+
+    def get_many(self, embedder_id: str, hashes: Iterable[str]) -> dict[str, np.ndarray]:
+        wanted = list(dict.fromkeys(hashes))
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            conn = self._connection()
+            for start in range(0, len(wanted), _LOOKUP_BATCH):
+                part = wanted[start : start + _LOOKUP_BATCH]
+                marks = ",".join("?" * len(part))
+                rows = conn.execute(
+                    f"SELECT text_hash, dim, vector FROM embeddings "
+                    f"WHERE embedder = ? AND text_hash IN ({marks})",
+                    (embedder_id, *part),
+                )
+                for key, dim, blob in rows:
+                    vector = np.frombuffer(blob, dtype=np.float32)
+                    if vector.shape == (dim,):  # a damaged row is simply re-embedded
+                        found[key] = vector
+        return found
+
+    def put_many(self, embedder_id: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
+        rows = [
+            (embedder_id, key, int(v.shape[0]), np.ascontiguousarray(v, np.float32).tobytes())
+            for key, v in items
+        ]
+        with self._lock:
+            conn = self._connection()
+            with conn:  # one transaction per batch
+                conn.executemany(
+                    "INSERT OR REPLACE INTO embeddings (embedder, text_hash, dim, vector) "
+                    "VALUES (?, ?, ?, ?)",
+                    rows,
+                )
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None

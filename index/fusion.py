@@ -1,0 +1,28 @@
+"""Reciprocal-rank fusion of ranked candidate lists (pure functions)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+# k=60 is the constant of Cormack et al. (2009): it damps the head of each list so that one
+# retriever's first place does not outvote agreement between retrievers further down.
+RRF_K = 60
+
+
+def reciprocal_rank_fusion(
+    ranked: Mapping[str, Sequence[int]],
+    weights: Mapping[str, float] | None = None,
+    k: int = RRF_K,
+) -> list[tuple[int, float, tuple[str, ...]]]:
+    """Fuse lists of ids (best first), one per retriever, into (id, score, retrievers) sorted
+    by descending score; ties keep the order of first appearance. score = sum over retrievers
+    of weight / (k + rank), rank 1-based."""
+    scores: dict[int, float] = {}
+    found_by: dict[int, list[str]] = {}
+    for name, ids in ranked.items():
+        weight = 1.0 if weights is None else float(weights.get(name, 1.0))
+        for rank, item in enumerate(ids, start=1):
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
+            found_by.setdefault(item, []).append(name)
+    order = sorted(scores, key=lambda i: -scores[i])  # sorted() is stable
+    return [(i, scores[i], tuple(found_by[i])) for i in order]

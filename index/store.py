@@ -1,0 +1,174 @@
+"""The index directory on disk, written atomically and checked on open. No pickle anywhere.
+
+    manifest.json   format version, embedder id + dim, corpus fingerprint, counts, build time,
+                    and the size and sha256 of every other file (written last)
+    documents.json  Document.to_dict() per document
+    chunks.json     Chunk.to_dict() per chunk; FAISS id = position in this list
+    dense.faiss     faiss.write_index of an IndexIDMap2 (flat or HNSW)
+    bm25/           bm25s.save (JSON + .npy, allow_pickle=False)
+
+A build writes everything into a sibling temporary folder and renames it into place, so an
+interrupted build leaves the previous index as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from corpus.errors import UserError
+
+FORMAT = "planqa-index"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DOCUMENTS = "documents.json"
+CHUNKS = "chunks.json"
+DENSE = "dense.faiss"
+BM25_DIR = "bm25"
+
+
+def file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def describe_files(folder: Path) -> dict[str, dict[str, Any]]:
+    """Size and sha256 of every file under `folder` except the manifest, by relative path."""
+    out = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = path.relative_to(folder).as_posix()
+        if rel != MANIFEST:
+            out[rel] = {"bytes": path.stat().st_size, "sha256": file_digest(path)}
+    return out
+
+
+def write_json(path: Path, data: Any) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def rebuild_hint(index_dir: Path) -> str:
+    return f"rebuild it with `planqa build --index {index_dir}`"
+
+
+def damaged(index_dir: Path, why: str) -> UserError:
+    return UserError(f"index at {index_dir} is damaged ({why}); {rebuild_hint(index_dir)}")
+
+
+def _set_aside(index_dir: Path) -> list[Path]:
+    return sorted(
+        p / "index"
+        for p in index_dir.parent.glob(f".{index_dir.name}.old-*")
+        if (p / "index" / MANIFEST).is_file()
+    )
+
+
+def _recover_locked(index_dir: Path) -> None:
+    if not index_dir.exists():
+        for old in _set_aside(index_dir):
+            os.rename(old, index_dir)
+            shutil.rmtree(old.parent, ignore_errors=True)
+            return
+
+
+def _recover_interrupted_swap(index_dir: Path) -> None:
+    """If a build died between moving the old index aside and moving the new one in, put the
+    old one back."""
+    if index_dir.exists() or not _set_aside(index_dir):
+        return
+    with _swap_lock(index_dir):
+        _recover_locked(index_dir)
+
+
+def exists(index_dir: Path) -> bool:
+    index_dir = Path(index_dir)
+    _recover_interrupted_swap(index_dir)
+    return (index_dir / MANIFEST).is_file()
+
+
+def read_manifest(index_dir: Path, verify: bool = True) -> dict[str, Any]:
+    """The manifest, after checking the format and (verify=True) every file's size and hash."""
+    index_dir = Path(index_dir)
+    _recover_interrupted_swap(index_dir)
+    manifest_path = index_dir / MANIFEST
+    if not manifest_path.is_file():
+        if index_dir.is_dir() and any(index_dir.iterdir()):
+            raise damaged(index_dir, "manifest.json is missing")
+        raise UserError(
+            f"no index at {index_dir}: build one with `planqa build --index {index_dir}`"
+        )
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise damaged(index_dir, f"manifest.json unreadable: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise damaged(index_dir, "manifest.json is not a planqa index manifest")
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise UserError(
+            f"index at {index_dir} has format version {manifest.get('format_version')}, "
+            f"this planqa reads version {FORMAT_VERSION}; {rebuild_hint(index_dir)}"
+        )
+    files = manifest.get("files") or {}
+    for name in (DOCUMENTS, CHUNKS, DENSE):
+        if name not in files:
+            raise damaged(index_dir, f"manifest lists no {name}")
+    for rel, info in files.items():
+        path = index_dir / rel
+        if not path.is_file():
+            raise damaged(index_dir, f"{rel} is missing")
+        size = path.stat().st_size
+        if size != info.get("bytes"):
+            raise damaged(index_dir, f"{rel} has {size} bytes, expected {info.get('bytes')}")
+        if verify and file_digest(path) != info.get("sha256"):
+            raise damaged(index_dir, f"{rel} does not match its checksum")
+    return manifest
+
+
+@contextlib.contextmanager
+def _swap_lock(index_dir: Path) -> Iterator[None]:
+    lock_path = index_dir.parent / f".{index_dir.name}.lock"
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def write_atomically(index_dir: Path, write: Callable[[Path], dict[str, Any]]) -> dict[str, Any]:
+    """Call write(tmp_dir) -> manifest fields, add the file list, write the manifest last,
+    then move tmp_dir to index_dir. On any failure (Ctrl-C included) the temporary folder is
+    removed and index_dir is untouched. Returns the manifest."""
+    index_dir = Path(index_dir)
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.tmp-", dir=index_dir.parent))
+    try:
+        manifest = dict(write(tmp))
+        manifest["files"] = describe_files(tmp)
+        write_json(tmp / MANIFEST, manifest)
+        with _swap_lock(index_dir):
+            _recover_locked(index_dir)
+            old = None
+            if index_dir.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.old-", dir=index_dir.parent))
+                os.rename(index_dir, old / "index")
+            os.rename(tmp, index_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return manifest
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

