@@ -1,0 +1,256 @@
+"""The qa stage's pure parts on tiny hand-made chunks: input checks, table rows, topic
+extraction, synonyms, answer composition, duplicates, district reports, the CLI's bad-input
+paths. End-to-end behaviour on the real corpus is in test_qa_corpus.py."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from qa_support import FakeIndex, make_chunk
+
+import qa
+import qa.types
+from corpus.errors import UserError
+from corpus.model import SourceSpan
+from index.types import Filters
+from qa.calibration import Calibration
+from qa.cli import main
+from qa.districts import expand_terms, extract_topic, is_district_question
+from qa.llm import check_markers
+from qa.text import check_question, split_sentences, table_rows, target_value
+
+# the submodules (qa.answer / qa.districts as attributes are the functions)
+answer_module = importlib.import_module("qa.answer")
+districts_module = importlib.import_module("qa.districts")
+
+TABLE = (
+    "表1 綦江区“十四五”时期科技发展主要指标\n"
+    "科技型企业数 | 2020: 1050 | 2025: 2800 | 预期值: 预期值\n"
+    "高新技术企业数 | 2020: 98 | 2025: 200 | 预期值: 预期值\n"
+    "全社会研发经费占地区生产总值的比重 | 单位: % | 2020: 2.3 | 2025: 3 | 预期值: 预期值"
+)
+GOALS = (
+    "到2025年，技术创新市场导向机制不断完善，科技型企业达到2800家、高新技术企业达到200家，"
+    "规模以上工业企业研发经费支出与营业收入之比达2.8%。"
+)
+KEPU = "持续加强科普基地建设，累计建成国家级科普基地1个、市级科普基地3个。"
+HYDROGEN = "围绕新能源汽车发展氢燃料电池关键材料，建设加氢站示范项目。"
+DADUKOU = "大渡口区推动生态环保产业高端化发展，建设国家环保产业发展重庆基地。"
+HECHUAN = "力争建成市级农业科技园区，全区高新技术企业新增20家以上。"
+
+
+@pytest.fixture()
+def fake_index() -> FakeIndex:
+    qijiang_copy = SourceSpan("003_test.txt", 300, 300, "003_test#2")
+    return FakeIndex(
+        [
+            make_chunk("t1", TABLE, kind="table", line_start=304),
+            make_chunk("g1", GOALS, line_start=296, also_in=(qijiang_copy,)),
+            make_chunk("k1", KEPU, section=("第一章", "第一节 发展基础"), line_start=250),
+            make_chunk("h1", HYDROGEN, section=("第三章", "第一节 加快特色产业智能化改造升级")),
+            make_chunk("d1", DADUKOU, district="大渡口区", source="002_test.txt"),
+            make_chunk("c1", HECHUAN, district="合川区", source="004_test.txt"),
+        ]
+    )
+
+
+@pytest.fixture()
+def lenient(monkeypatch):
+    """Thresholds for the hashed-bigram fake embedder (the calibrated ones are for e5)."""
+    cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
+    monkeypatch.setattr(answer_module, "load_calibration", lambda: cal)
+    monkeypatch.setattr(districts_module, "load_calibration", lambda: cal)
+    return cal
+
+
+# --- input checks ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("科" * 10_000, "10000 characters"),
+        ("綦江区\x00的目标", "control characters"),
+        ("綦江\x1b[31m区", "control characters"),
+        ("？？！！。。……", "only punctuation"),
+        ("!!!???", "only punctuation"),
+    ],
+)
+def test_bad_questions_are_user_errors(text, message):
+    with pytest.raises(UserError, match=message):
+        check_question(text)
+
+
+def test_good_question_is_trimmed():
+    assert check_question("  綦江区的目标是什么？\n") == "綦江区的目标是什么？"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ask", "   "],
+        ["ask", "问" * 10_000],
+        ["ask", "。。。"],
+        ["ask", "綦江\x07区"],
+        ["districts", ""],
+        ["compare", "？", "--district", "綦江区", "--district", "合川区"],
+    ],
+)
+def test_cli_bad_input_exits_2_with_one_line(argv, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("planqa: error:") and err.count("\n") == 1
+
+
+def test_unknown_district_filter_names_the_districts(fake_index):
+    with pytest.raises(UserError, match="unknown district '火星区'.*綦江区"):
+        qa.answer("高新技术企业目标", fake_index, filters=Filters(districts=("火星区",)))
+    with pytest.raises(UserError, match="no documents for 万州区"):
+        qa.answer("高新技术企业目标", fake_index, filters=Filters(districts=("万州",)))
+
+
+# --- text units --------------------------------------------------------------------------
+
+
+def test_split_sentences_keeps_punctuation_and_splits_lines():
+    assert split_sentences("甲。乙；丙\n丁！") == ["甲。", "乙；", "丙", "丁！"]
+
+
+def test_table_rows_read_the_corpus_row_format():
+    rows = table_rows(TABLE)
+    assert [r.name for r in rows] == ["科技型企业数", "高新技术企业数", "全社会研发经费占地区生产总值的比重"]
+    assert target_value(rows[1]) == ("2025", "200")
+    assert target_value(rows[1], "2020") == ("2020", "98")
+    assert rows[2].unit == "%" and rows[1].unit is None
+
+
+def test_table_rows_read_a_plain_header_table():
+    rows = table_rows("序号 | 指标 | 2020年 | 2025年\n1 | 科技型企业数量(家) | 773 | 2000")
+    assert rows[0].name == "科技型企业数量" and rows[0].unit == "家"
+    assert target_value(rows[0]) == ("2025年", "2000")
+
+
+# --- topics ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("哪些区的规划提到了氢能？", "氢能"),
+        ("哪个区县提出建设科普基地？", "科普基地"),
+        ("哪些区县提到人工智能", "人工智能"),
+        ("提到区块链的有哪些区？", "区块链"),
+        ("哪些区的规划中涉及碳达峰的内容？", "碳达峰"),
+        ("氢能", "氢能"),
+        ("  科普  ", "科普"),
+    ],
+)
+def test_extract_topic(text, topic):
+    assert extract_topic(text) == topic
+
+
+def test_is_district_question():
+    assert is_district_question("哪些区的规划提到了氢能？")
+    assert is_district_question("哪个区县提出建设科普基地？")
+    assert not is_district_question("綦江区2025年高新技术企业目标是多少？")
+
+
+def test_expand_terms_uses_the_synonym_table():
+    assert {"AI", "智能化"} <= set(expand_terms("人工智能"))
+    assert "氢燃料" in expand_terms("氢能")
+    assert "科学普及基地" in expand_terms("科普基地")
+    assert expand_terms("齿轮") == ("齿轮",)
+
+
+# --- answers on the fake index -----------------------------------------------------------
+
+
+def test_number_question_answers_with_number_and_unit_from_the_row(fake_index, lenient):
+    a = qa.answer("綦江区2025年高新技术企业数预期达到多少？", fake_index)
+    assert not a.abstained and a.mode == "extractive"
+    # the 000 table lost its 单位 cell: the unit comes from the plan's own prose
+    assert "到2025年，綦江区高新技术企业数预期达到200家[1]" in a.answer
+    assert a.citations[0].n == 1 and "200" in a.citations[0].quote
+    assert a.citations[0].source == "000_test.txt" and a.citations[0].line_start == 304
+
+
+def test_percent_row(fake_index, lenient):
+    a = qa.answer("綦江区全社会研发经费占地区生产总值的比重2025年目标是多少", fake_index)
+    assert "3%[1]" in a.answer
+
+
+def test_duplicate_passage_is_cited_once_with_both_sources(fake_index, lenient):
+    a = qa.answer("到2025年科技型企业达到多少家、高新技术企业达到多少家的规模？", fake_index)
+    goal_citations = [c for c in a.citations if c.chunk_id == "g1"]
+    assert len(goal_citations) <= 1
+    a = qa.answer("技术创新市场导向机制不断完善", fake_index)
+    assert [c.chunk_id for c in a.citations] == ["g1"]
+    assert a.citations[0].also_in[0].source == "003_test.txt"
+    assert a.answer.startswith("据《綦江区科技创新发展“十四五”规划》（第五节 发展目标），")
+
+
+def test_question_about_a_district_not_in_the_corpus_lists_the_present_ones(fake_index):
+    a = qa.answer("万州区的高新技术企业目标是多少？", fake_index)
+    assert a.abstained
+    assert "万州区" in a.answer and "綦江区" in a.answer and "合川区" in a.answer
+
+
+def test_abstains_below_the_threshold_and_lists_nearest_passages(fake_index, monkeypatch):
+    cal = Calibration(abstain_evidence=5.0, district_semantic=0.99)
+    monkeypatch.setattr(answer_module, "load_calibration", lambda: cal)
+    a = qa.answer("高新技术企业目标", fake_index)
+    assert a.abstained and "未在语料中找到" in a.answer
+    assert 1 <= len(a.citations) <= 3 and "[1]" in a.answer
+
+
+def test_answer_stream_yields_text_then_the_answer(fake_index, lenient):
+    pieces = list(qa.answer_stream("綦江区的科普基地建设情况", fake_index))
+    assert isinstance(pieces[-1], qa.types.Answer)
+    assert "".join(p for p in pieces[:-1]) == pieces[-1].answer
+
+
+# --- districts -----------------------------------------------------------------------
+
+
+def test_districts_report_every_district_and_uses_synonyms(fake_index, lenient):
+    report = qa.districts("哪些区的规划提到了氢能？", fake_index)
+    assert report.topic == "氢能"
+    assert [r.district for r in report.districts] == fake_index.districts()
+    assert report.mentioned == ("綦江区",)
+    qj = next(r for r in report.districts if r.district == "綦江区")
+    assert "氢燃料" in qj.evidence[0].quote and qj.score >= 1.0
+    assert "氢燃料" in report.terms
+
+
+def test_topic_absent_everywhere(fake_index, lenient):
+    report = qa.districts("量子通信", fake_index)
+    assert report.mentioned == ()
+    assert len(report.districts) == 3
+    assert all(len(r.evidence) <= 1 for r in report.districts)
+
+
+def test_ask_answers_district_questions_with_the_finder(fake_index, lenient):
+    a = qa.answer("哪些区县提到了高新技术企业？", fake_index)
+    assert a.mode == "districts" and a.district_report is not None
+    assert "綦江区[" in a.answer and "合川区[" in a.answer and "未提到：大渡口区" in a.answer
+    assert {c.district for c in a.citations} == {"綦江区", "合川区"}
+    assert "districts" in a.to_dict()
+
+
+def test_compare_needs_two_districts(fake_index, lenient):
+    report = qa.compare("高新技术企业", fake_index, ["綦江", "合川区"])
+    assert [r.district for r in report.districts] == ["綦江区", "合川区"]
+    with pytest.raises(UserError, match="at least two"):
+        qa.compare("高新技术企业", fake_index, ["綦江区", "綦江"])
+
+
+# --- markers -------------------------------------------------------------------------
+
+
+def test_check_markers_removes_markers_that_point_at_nothing():
+    text, cited = check_markers("目标是200家[2]，另见[7]和【1】。", 3)
+    assert text == "目标是200家[2]，另见和[1]。"
+    assert cited == [2, 1]
