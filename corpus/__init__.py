@@ -1,1 +1,102 @@
-"""Stage 1: files -> Documents -> Chunks."""
+"""Stage 1: files -> Documents -> Chunks.
+
+documents = corpus.load()          # the bundled corpus, or corpus.load([paths…])
+chunks = corpus.chunk(documents)   # section-aware, duplicates collapsed (Chunk.also_in)
+corpus.account()                   # where every non-empty source line went
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from corpus import gazetteer
+from corpus.chunking import chunk, document_pieces
+from corpus.duplicates import link_duplicates
+from corpus.model import Chunk, Document, SourceSpan
+from corpus.reading import CorpusFileWarning, corpus_files, read_source
+from corpus.settings import BUNDLED_DATA_DIR
+from corpus.splitting import FileLayout, split_file
+from corpus.text import normalize_for_match
+
+__all__ = [
+    "Accounting",
+    "Chunk",
+    "CorpusFileWarning",
+    "Document",
+    "SourceSpan",
+    "account",
+    "chunk",
+    "gazetteer",
+    "load",
+    "normalize_for_match",
+]
+
+
+def _layouts(paths: list[Path] | None) -> list[FileLayout]:
+    files = corpus_files(list(paths) if paths is not None else [BUNDLED_DATA_DIR])
+    layouts = []
+    for f in files:
+        src = read_source(f)
+        if src is not None:
+            layouts.append(split_file(src))
+    return layouts
+
+
+def load(paths: list[Path] | None = None) -> list[Document]:
+    """Every document in the .txt/.md files under `paths` (files or folders; None = the
+    bundled corpus), in file order, duplicates linked by `duplicate_of`. Empty, binary and
+    undecodable files are skipped with a warning naming the file; a path that does not
+    exist is a UserError."""
+    documents = [d for layout in _layouts(paths) for d in layout.documents]
+    return link_duplicates(documents)
+
+
+@dataclass(frozen=True)
+class Accounting:
+    """Where every non-empty source line went: into a chunk, or dropped with a reason."""
+
+    lines: int  # non-empty lines in the files read
+    in_chunks: int
+    dropped: dict[str, int]  # reason -> lines
+    lost: tuple[tuple[str, int], ...]  # (file, line) neither chunked nor dropped: must be ()
+    # (file, line) -> "chunk" or the drop reason
+    fates: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lines": self.lines,
+            "in_chunks": self.in_chunks,
+            "dropped": dict(sorted(self.dropped.items())),
+            "lost": [list(x) for x in self.lost],
+        }
+
+
+def account(paths: list[Path] | None = None) -> Accounting:
+    """The no-loss ledger of `paths` (None = the bundled corpus)."""
+    fates: dict[tuple[str, int], str] = {}
+    lost: list[tuple[str, int]] = []
+    total = 0
+    for layout in _layouts(paths):
+        src = layout.source
+        for n, reason in layout.dropped.items():
+            fates[(src.name, n)] = reason
+        for doc in layout.documents:
+            pieces, dropped = document_pieces(doc)
+            for d in dropped:
+                fates[(src.name, d.line)] = d.reason
+            for p in pieces:
+                for n in p.lines:
+                    fates[(src.name, n)] = "chunk"
+        for n, raw in enumerate(src.lines, start=1):
+            if raw.strip():
+                total += 1
+                if (src.name, n) not in fates:
+                    lost.append((src.name, n))
+    dropped: dict[str, int] = {}
+    for fate in fates.values():
+        if fate != "chunk":
+            dropped[fate] = dropped.get(fate, 0) + 1
+    in_chunks = sum(1 for f in fates.values() if f == "chunk")
+    return Accounting(total, in_chunks, dropped, tuple(lost), fates)

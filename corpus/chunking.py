@@ -1,0 +1,228 @@
+"""Chunking by section, and collapsing duplicate content.
+
+A chunk never crosses a heading: a section's text becomes one chunk when it is short, or
+pieces of about TARGET_CHARS cut at sentence ends (。！？；) with one sentence of overlap when
+it is long. A table is its own chunk (or several, each with the caption, when it is big).
+multilingual-e5-small reads 512 tokens, a little more than 500 Chinese characters with the
+context header, hence MAX_CHARS.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+
+from corpus.model import Chunk, Document, SourceSpan
+from corpus.structure import (
+    BOX,
+    BoxEnd,
+    Dropped,
+    Heading,
+    Paragraph,
+    TableBlock,
+    analyse,
+)
+from corpus.text import hash_key, split_sentences
+
+TARGET_CHARS = 350
+MAX_CHARS = 500
+OVERLAP_MAX = 120  # a sentence longer than this is not repeated as overlap
+
+
+@dataclass
+class Piece:
+    """A chunk before it becomes a Chunk: its text, section path and every source line it
+    accounts for (content lines, and the heading lines of the sections it opens)."""
+
+    section: tuple[str, ...]
+    kind: str
+    text: str
+    content_lines: list[int]
+    heading_lines: list[int] = field(default_factory=list)
+
+    @property
+    def lines(self) -> set[int]:
+        return set(self.content_lines) | set(self.heading_lines)
+
+
+@dataclass
+class _Open:
+    heading: Heading
+    has_piece: bool = False
+
+
+def _units(paragraphs: list[Paragraph]) -> list[tuple[str, int]]:
+    """Sentences with their source line; a sentence opening a paragraph starts with \\n."""
+    units: list[tuple[str, int]] = []
+    for k, p in enumerate(paragraphs):
+        for j, s in enumerate(split_sentences(p.text)):
+            for part in _hard_split(s):
+                units.append(((("\n" if k and j == 0 else "") + part), p.line))
+    return units
+
+
+def _hard_split(sentence: str) -> list[str]:
+    """A sentence longer than MAX_CHARS (an enumeration run together) is cut at commas,
+    or at TARGET_CHARS when it has none."""
+    if len(sentence) <= MAX_CHARS:
+        return [sentence]
+    out, cur = [], ""
+    for piece in sentence.replace("，", "，\0").replace(",", ",\0").split("\0"):
+        if cur and len(cur) + len(piece) > TARGET_CHARS:
+            out.append(cur)
+            cur = ""
+        cur += piece
+    if cur:
+        out.append(cur)
+    return [p[i : i + MAX_CHARS] for p in out for i in range(0, len(p), MAX_CHARS)]
+
+
+def split_text(paragraphs: list[Paragraph]) -> list[tuple[str, list[int]]]:
+    """(text, lines) pieces of one section's paragraphs."""
+    whole = "\n".join(p.text for p in paragraphs)
+    if len(whole) <= MAX_CHARS:
+        return [(whole, [p.line for p in paragraphs])]
+    units = _units(paragraphs)
+    pieces: list[list[tuple[str, int]]] = []
+    cur: list[tuple[str, int]] = []
+    size = 0
+    for u in units:
+        if cur and size + len(u[0]) > TARGET_CHARS and size >= TARGET_CHARS // 3:
+            pieces.append(cur)
+            last = cur[-1]
+            cur = [(last[0].lstrip("\n"), last[1])] if len(last[0]) <= OVERLAP_MAX else []
+            size = sum(len(x[0]) for x in cur)
+        cur.append(u)
+        size += len(u[0])
+    if cur:
+        # a short tail joins the previous piece when that stays under MAX_CHARS
+        if pieces and size < TARGET_CHARS // 3:
+            merged = pieces[-1] + [x for x in cur if x not in pieces[-1]]
+            if sum(len(x[0]) for x in merged) <= MAX_CHARS:
+                pieces[-1] = merged
+                cur = []
+        if cur:
+            pieces.append(cur)
+    return [("".join(x[0] for x in p).strip(), sorted({x[1] for x in p})) for p in pieces]
+
+
+def _table_pieces(block: TableBlock, fallback_caption: str) -> list[tuple[str, list[int]]]:
+    t = block.table
+    caption = t.caption or fallback_caption
+    rows = t.row_texts()
+    notes = [f"注：{n}" for n in t.notes]
+    head = [caption] if caption else []
+    groups: list[list[str]] = [[]]
+    for r in rows:
+        size = sum(len(x) + 1 for x in head + groups[-1] + [r])
+        if groups[-1] and size > MAX_CHARS:
+            groups.append([])
+        groups[-1].append(r)
+    out = []
+    for k, g in enumerate(groups):
+        tail = notes if k == len(groups) - 1 else []
+        out.append(("\n".join(head + g + tail), list(t.lines)))
+    return out
+
+
+def document_pieces(doc: Document) -> tuple[list[Piece], list[Dropped]]:
+    """The pieces of one document and the lines it dropped."""
+    pieces: list[Piece] = []
+    dropped: list[Dropped] = []
+    stack: list[_Open] = []
+    buffer: list[Paragraph] = []
+
+    def path() -> tuple[str, ...]:
+        return tuple(o.heading.text for o in stack)
+
+    def emit(kind: str, text: str, lines: list[int]) -> None:
+        heading_lines = []
+        for o in stack:
+            if not o.has_piece:
+                heading_lines.append(o.heading.line)
+                o.has_piece = True
+        pieces.append(Piece(path(), kind, text, lines, heading_lines))
+
+    def flush() -> None:
+        if buffer:
+            for text, lines in split_text(buffer):
+                emit("text", text, lines)
+            buffer.clear()
+
+    def pop(to_rank: int) -> None:
+        while stack and stack[-1].heading.rank >= to_rank:
+            closing = stack[-1]
+            if not closing.has_piece:
+                # a heading with nothing under it still reaches the index, as its own text
+                emit("text", closing.heading.text, [closing.heading.line])
+            stack.pop()
+
+    for b in analyse(doc):
+        if isinstance(b, Dropped):
+            dropped.append(b)
+        elif isinstance(b, Paragraph):
+            buffer.append(b)
+        elif isinstance(b, Heading):
+            flush()
+            pop(b.rank)
+            stack.append(_Open(b))
+        elif isinstance(b, BoxEnd):
+            flush()
+            pop(BOX)
+        elif isinstance(b, TableBlock):
+            flush()
+            fallback = stack[-1].heading.text if stack else doc.title
+            for text, lines in _table_pieces(b, fallback):
+                emit("table", text, lines)
+    flush()
+    pop(0)
+    return pieces, dropped
+
+
+def chunk_id(kind: str, text: str) -> str:
+    """Stable content hash: the same text (up to width, spacing and line breaks) in any
+    document gets the same id."""
+    return hashlib.sha256(f"{kind}\n{hash_key(text)}".encode()).hexdigest()[:20]
+
+
+def chunk(documents: list[Document]) -> list[Chunk]:
+    """Chunks of every document, one per distinct content: a chunk whose content stands in
+    several places (a duplicate document, a repeated passage) keeps the first place, the
+    canonical copy's when there is one, and lists the others in `also_in`."""
+    order = sorted(range(len(documents)), key=lambda i: documents[i].duplicate_of is not None)
+    first_seen: dict[str, Chunk] = {}
+    also: dict[str, list[SourceSpan]] = {}
+    positions: dict[str, tuple[int, int]] = {}
+    for i in order:
+        doc = documents[i]
+        pieces, _ = document_pieces(doc)
+        for k, p in enumerate(pieces):
+            cid = chunk_id(p.kind, p.text)
+            lines = p.content_lines or p.heading_lines
+            span = SourceSpan(doc.source, min(lines), max(lines), doc.doc_id)
+            if cid in first_seen:
+                if span not in also[cid] and span != first_seen[cid].sources[0]:
+                    also[cid].append(span)
+                continue
+            first_seen[cid] = Chunk(
+                chunk_id=cid,
+                doc_id=doc.doc_id,
+                section=p.section,
+                kind=p.kind,  # type: ignore[arg-type]
+                text=p.text,
+                line_start=span.line_start,
+                line_end=span.line_end,
+                district=doc.district,
+                title=doc.title,
+                source=doc.source,
+                doc_type=doc.doc_type,
+            )
+            also[cid] = []
+            positions[cid] = (i, k)
+    out = []
+    for cid in sorted(first_seen, key=lambda c: positions[c]):
+        c = first_seen[cid]
+        if also[cid]:
+            c = replace(c, also_in=tuple(also[cid]))
+        out.append(c)
+    return out

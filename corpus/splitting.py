@@ -1,0 +1,376 @@
+"""Splitting a source file into its documents and reading each document's metadata (title,
+issuer, 发文字号, date, type, district) from its own text.
+
+A file is usually one document. A government gazette (政府公报) holds many: each document
+starts at its masthead (发文机关标志, "重庆市綦江区人民政府文件") followed by its 发文字号; the
+卷首语 commentary is a heading followed by prose in the front matter; each item under 政务要闻
+is a news document. Lines outside every document (cover, table of contents, masthead of the
+gazette, web-page chrome) are dropped with a reason, so nothing is lost silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.gazetteer import count_districts, district_of_name
+from corpus.model import Document
+from corpus.reading import SourceText
+from corpus.text import (
+    clean_line,
+    close_cjk_gaps,
+    is_date_line,
+    markdown_level,
+    normalize_for_match,
+    parse_date,
+)
+
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号"
+)
+# bodies that sign documents: 人民政府, 办公室, 管委会, 科技创新局, 领导小组办公室, 中心…
+ORGAN = re.compile(r"(人民政府|政府|办公室|管委会|管理委员会|委员会|局|中心|小组|办|委|厅|院)$")
+TITLE_END = re.compile(
+    r"(通知|通报|决定|意见|函|批复|公告|报告|规划|要点|制度|办法|方案|细则|规定|目录)$"
+)
+# web-page chrome: once one of these labels appears, the rest of the page is links and footer
+WEB_TRAILER = re.compile(
+    r"^(附件下载|部门解读|一图读懂|文字解读|图片解读|相关链接|相关文件)[:：]?$"
+)
+WEB_CHROME = re.compile(r"^(您当前的位置|当前位置)[:：]")
+GAZETTE_NAME = re.compile(r"^(?P<issuer>\S+?)公报$")
+NEWS_LABEL = "政务要闻"
+
+
+@dataclass
+class FileLayout:
+    """A file cut into documents; `dropped` holds lines outside every document."""
+
+    source: SourceText
+    documents: list[Document]
+    dropped: dict[int, str] = field(default_factory=dict)  # line number -> reason
+
+
+def _text(src: SourceText, n: int) -> str:
+    return clean_line(src.lines[n - 1])
+
+
+def _nonblank(src: SourceText, start: int, end: int) -> list[int]:
+    return [n for n in range(start, end + 1) if src.lines[n - 1].strip()]
+
+
+def _is_doc_number(text: str) -> bool:
+    m = DOC_NUMBER.search(text)
+    return bool(m) and len(normalize_for_match(text)) <= len(m.group(0)) + 2
+
+
+def find_doc_number(texts: list[str]) -> str | None:
+    for t in texts:
+        m = DOC_NUMBER.search(t)
+        if m:
+            return re.sub(r"\s+", "", m.group(0))
+    return None
+
+
+def is_organ(text: str) -> bool:
+    t = close_cjk_gaps(text)
+    return 2 <= len(t) <= 40 and bool(ORGAN.search(t)) and not re.search(r"[，,。；：:]", t)
+
+
+def find_title(texts: list[str]) -> tuple[str, int, int] | None:
+    """(title, first index, last index) of the title in the head lines of a document:
+    the first line holding 关于…, joined with the lines that finish it, with the issuer in
+    front when it stands on the line before (合川区…办公室 / 关于印发… / …的通知)."""
+    for i, t in enumerate(texts[:30]):
+        t = close_cjk_gaps(t)
+        if "关于" not in t or len(t) > 90 or "。" in t or t.startswith("《"):
+            continue
+        first, parts, j = i, [t], i
+        while not TITLE_END.search(parts[-1]) and j + 1 < len(texts) and j - i < 3:
+            j += 1
+            nxt = close_cjk_gaps(texts[j])
+            if not nxt or "。" in nxt or len(nxt) > 40:
+                j -= 1
+                break
+            parts.append(nxt)
+        if not TITLE_END.search(parts[-1]):
+            continue
+        if t.startswith("关于") and i > 0 and is_organ(texts[i - 1]):
+            parts.insert(0, close_cjk_gaps(texts[i - 1]))
+            first = i - 1
+        return "".join(parts), first, j
+    return None
+
+
+def attachment_title(text: str) -> bool:
+    """A short stand-alone line naming a plan/rules/points: the title of the attached text
+    (重庆市綦江区科技创新发展“十四五”规划, 2022年合川区科技创新发展工作要点)."""
+    t = close_cjk_gaps(text)
+    return (
+        6 <= len(t) <= 45
+        and bool(TITLE_END.search(t))
+        and not re.search(r"[，,。；：:、]", t)
+        and not t.startswith(("《", "关于", "附件"))
+        and "关于" not in t
+    )
+
+
+def _fallback_title(texts: list[str]) -> str | None:
+    for t in texts[:40]:
+        t = close_cjk_gaps(t)
+        if attachment_title(t):
+            return t
+    for t in texts[:10]:
+        m = re.search(r"(?:制定|编制|印发)(?!《)(\S{4,30}?(?:规划|方案|要点))", t)
+        if m:
+            return m.group(1)
+    return None
+
+
+def doc_type_of(title: str) -> str:
+    t = normalize_for_match(title)
+    if "目录" in t:
+        return "catalogue"
+    if re.search(r"制度|办法|规定|细则|规则", t):
+        return "rules"
+    if "要点" in t:
+        return "work_points"
+    if "规划" in t:
+        return "plan"
+    if re.search(r"通知|通报|意见|公告|决定|函", t):
+        return "notice"
+    return "other"
+
+
+def _find_date(texts: list[str]) -> str | None:
+    """The signing date: the first date-only line that follows a signature (an organ name,
+    possibly with a parenthesised 代章 line between)."""
+    for i, t in enumerate(texts):
+        if not is_date_line(t) or re.search(r"印发|出版", t):
+            continue
+        j = i - 1
+        while j >= 0 and texts[j].startswith(("（", "(")):
+            j -= 1
+        if j >= 0 and is_organ(texts[j]):
+            return t
+    m = next(
+        (re.search(r"成文日期\s*\]\s*\|\s*([\d-]+)", t) for t in texts[:15] if "成文日期" in t),
+        None,
+    )
+    return m.group(1) if m else None
+
+
+def _find_issuer(texts: list[str], masthead: str | None, title: str | None) -> str | None:
+    if masthead:
+        names = [n for n in re.split(r"\s+", masthead.removesuffix("文件").strip()) if n]
+        return "、".join(names)
+    for i, t in enumerate(texts):
+        if is_date_line(t) and not re.search(r"印发|出版", t):
+            j = i - 1
+            while j >= 0 and texts[j].startswith(("（", "(")):
+                j -= 1
+            if j >= 0 and is_organ(texts[j]):
+                return close_cjk_gaps(texts[j])
+    for t in texts[:15]:
+        m = re.search(r"发布机构\s*\]\s*\|\s*([^|]+?)\s*\|", t)
+        if m:
+            return m.group(1)
+    if title and "关于" in title and not title.startswith("关于"):
+        return title.split("关于")[0] or None
+    return None
+
+
+def _body_district(texts: list[str]) -> str | None:
+    """The district a document is about when its title and issuer name none: the district
+    its text names most, if it names it at least 3 times and twice as often as any other."""
+    counts = count_districts("\n".join(texts))
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n >= 3 and n >= 2 * runner_up else None
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    kind: str = "document"  # document | commentary | news
+    masthead: str | None = None
+
+
+def _make_document(
+    src: SourceText, span: _Span, doc_id: str, gazette_district: str | None
+) -> Document:
+    lines = _nonblank(src, span.start, span.end)
+    texts = [_text(src, n) for n in lines]
+    texts = [t for t in texts if t]
+    title: str | None = None
+    if span.kind in ("commentary", "news"):
+        title = close_cjk_gaps(texts[0]).lstrip("△").strip()
+    else:
+        found = find_title(texts)
+        title = found[0] if found else _fallback_title(texts)
+    title = title or close_cjk_gaps(texts[0])[:40]
+    doc_number = find_doc_number(texts[:12]) if span.kind == "document" else None
+    issuer = _find_issuer(texts, span.masthead, title) if span.kind == "document" else None
+    if span.kind == "news":
+        m = re.search(r"[（(]([^()（）]{2,20})[)）]\s*$", texts[-1])
+        issuer = m.group(1) if m else None
+    date_raw = _find_date(texts) if span.kind == "document" else None
+    if span.kind == "commentary":
+        # a reprint names its source under the headline: 《人民日报》(2022年11月04日 第04版)
+        m = next(
+            (
+                re.match(r"《([^》]+)》\s*[（(]([^）)]*?日)", t)
+                for t in texts[1:3]
+                if t.startswith("《")
+            ),
+            None,
+        )
+        if m:
+            issuer, date_raw = m.group(1), m.group(2)
+    doc_type = span.kind if span.kind != "document" else doc_type_of(title)
+    district = None
+    for name in (doc_number, issuer, title):
+        if name and (district := district_of_name(name)):
+            break
+    if district is None and span.kind == "news":
+        district = gazette_district  # 政务要闻 of a district gazette: that district's news
+    if district is None and span.kind == "document":
+        district = _body_district(texts)
+    return Document(
+        doc_id=doc_id,
+        title=title,
+        district=district,
+        issuer=issuer,
+        doc_number=doc_number,
+        date=parse_date(date_raw) if date_raw else None,
+        date_raw=date_raw.strip() if date_raw else None,
+        doc_type=doc_type,
+        source=src.name,
+        line_start=span.start,
+        line_end=span.end,
+        lines=tuple(src.lines[span.start - 1 : span.end]),
+    )
+
+
+def _trim(src: SourceText, start: int, end: int) -> tuple[int, int] | None:
+    while start <= end and not src.lines[start - 1].strip():
+        start += 1
+    while end >= start and not src.lines[end - 1].strip():
+        end -= 1
+    return (start, end) if start <= end else None
+
+
+def _web_chrome(src: SourceText, dropped: dict[int, str]) -> tuple[int, int]:
+    """Drop the web page's breadcrumb and trailer; the (first, last) line left."""
+    n_lines = len(src.lines)
+    first, last = 1, n_lines
+    for n in range(1, n_lines + 1):
+        t = _text(src, n)
+        if WEB_CHROME.match(t):
+            dropped[n] = "web_page_chrome"
+            first = n + 1
+        if WEB_TRAILER.match(t):
+            for k in range(n, n_lines + 1):
+                if src.lines[k - 1].strip():
+                    dropped[k] = "web_page_chrome"
+            last = n - 1
+            break
+    return first, last
+
+
+def _gazette_district(src: SourceText) -> str | None:
+    for n in _nonblank(src, 1, min(len(src.lines), 40)):
+        m = GAZETTE_NAME.match(close_cjk_gaps(_text(src, n)))
+        if m:
+            return district_of_name(m.group("issuer")) or ""
+    return None
+
+
+TOC_ENTRY = re.compile(r"^(?:-\s*)?\d{1,3}\s+\S")
+
+
+def _gazette_spans(src: SourceText, first: int, last: int, dropped: dict[int, str]) -> list[_Span]:
+    lines = _nonblank(src, first, last)
+    texts = {n: _text(src, n) for n in lines}
+    starts: list[tuple[int, str, str | None]] = []  # (line, kind, masthead)
+    for i, n in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt and _is_doc_number(texts[nxt]) and not _is_doc_number(texts[n]):
+            starts.append((n, "document", texts[n]))
+    first_doc = starts[0][0] if starts else last + 1
+    # front matter: a heading followed by prose is the 卷首语 commentary
+    front = [n for n in lines if n < first_doc]
+    commentary: list[int] = []
+    for i, n in enumerate(front):
+        if markdown_level(src.lines[n - 1]) and not GAZETTE_NAME.match(texts[n].replace(" ", "")):
+            after = front[i + 1 : i + 4]
+            if any(len(texts[k]) >= 80 for k in after):
+                commentary.append(n)
+    for n in commentary:
+        starts.append((n, "commentary", None))
+    # 政务要闻: every △ item is a news document
+    news_label = next(
+        (n for n in lines if n >= first_doc and texts[n].replace(" ", "") == NEWS_LABEL), None
+    )
+    if news_label:
+        dropped[news_label] = "gazette_section_label"
+        for n in lines:
+            if n > news_label and markdown_level(src.lines[n - 1]) and texts[n].startswith("△"):
+                starts.append((n, "news", None))
+    starts.sort()
+    spans: list[_Span] = []
+    for k, (n, kind, masthead) in enumerate(starts):
+        end = (starts[k + 1][0] - 1) if k + 1 < len(starts) else last
+        if news_label and n < news_label < end:
+            end = news_label - 1
+        if kind == "commentary":
+            # the commentary runs until the gazette's own header comes back
+            for m in lines:
+                if m > n and (
+                    GAZETTE_NAME.match(texts[m].replace(" ", ""))
+                    or markdown_level(src.lines[m - 1]) == 1
+                ):
+                    end = min(end, m - 1)
+                    break
+        trimmed = _trim(src, n, end)
+        if trimmed:
+            spans.append(_Span(trimmed[0], trimmed[1], kind, masthead))
+    covered = {n for s in spans for n in range(s.start, s.end + 1)}
+    # what is left of the front matter: the table of contents and the gazette's own cover
+    # and masthead (编辑委员会, 主办单位, 地址…)
+    rest = [n for n in lines if n not in covered and n not in dropped]
+    for i, n in enumerate(rest):
+        t = texts[n]
+        nxt = texts[rest[i + 1]] if i + 1 < len(rest) else ""
+        if (
+            re.sub(r"\s+", "", t) == "目录"
+            or TOC_ENTRY.match(src.lines[n - 1].strip())
+            or src.lines[n - 1].lstrip().startswith("- ")
+            or (markdown_level(src.lines[n - 1]) and TOC_ENTRY.match(nxt))
+        ):
+            dropped[n] = "toc"
+        else:
+            dropped[n] = "gazette_front_matter"
+    return spans
+
+
+def split_file(src: SourceText) -> FileLayout:
+    """Cut one source file into its documents."""
+    dropped: dict[int, str] = {}
+    first, last = _web_chrome(src, dropped)
+    gazette_district = _gazette_district(src)
+    if gazette_district is not None:
+        spans = _gazette_spans(src, first, last, dropped)
+    else:
+        trimmed = _trim(src, first, last)
+        spans = [_Span(*trimmed)] if trimmed else []
+    stem = src.name.rsplit(".", 1)[0]
+    docs = []
+    for i, span in enumerate(spans, start=1):
+        doc_id = stem if len(spans) == 1 else f"{stem}#{i}"
+        docs.append(_make_document(src, span, doc_id, gazette_district or None))
+    return FileLayout(src, docs, dropped)

@@ -1,0 +1,293 @@
+"""The structure of one document: a sequence of blocks (headings, paragraphs, tables, and
+lines dropped with a reason) in source-line order.
+
+Heading kinds, outermost first: a title (the attached plan's own title, a markdown heading
+that matches no numbering), 第X章, 第X节, 一、, （一）, 1., （1）, 第X条, and 专栏N boxes. The
+rank comes from the numbering, never from the markdown level: the gazette's markdown levels
+are inconsistent (## 第二节 under ### 第三章).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from dataclasses import dataclass
+
+from corpus.model import Document
+from corpus.splitting import attachment_title, find_title
+from corpus.tables import Line, Table, find_tables
+from corpus.text import clean_line, close_cjk_gaps, is_date_line, markdown_level
+
+_CN_NUM = "一二三四五六七八九十百零〇两"
+TITLE, CHAPTER, SECTION, CN, PAREN_CN, ARABIC, PAREN_ARABIC, ARTICLE, BOX = range(9)
+
+_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
+    (CHAPTER, re.compile(rf"^第[{_CN_NUM}\d]+章")),
+    (SECTION, re.compile(rf"^第[{_CN_NUM}\d]+节")),
+    (ARTICLE, re.compile(rf"^第[{_CN_NUM}\d]+条")),
+    (CN, re.compile(rf"^[{_CN_NUM}]+、")),
+    (PAREN_CN, re.compile(rf"^[（(][{_CN_NUM}]+[）)]")),
+    (ARABIC, re.compile(r"^\d{1,2}(?:[.．、](?!\d)|\s+(?=[\u4e00-\u9fff]))")),
+    (PAREN_ARABIC, re.compile(r"^[（(]\d{1,2}[）)]")),
+    (BOX, re.compile(r"^专栏\s*\d+")),
+]
+_SENTENCE_INSIDE = re.compile(r"[。；;！？]")
+_BAD_END = re.compile(r"[，,：:、；;。]$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    rank: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    line: int
+    preamble: bool = False  # part of the document's head (title, addressees, signature)
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    table: Table
+    line: int  # first line
+
+
+@dataclass(frozen=True)
+class BoxEnd:
+    """The 专栏 box open before this point ends here; what follows is the section's text."""
+
+    line: int
+
+
+@dataclass(frozen=True)
+class Dropped:
+    line: int
+    reason: str
+
+
+Block = Heading | Paragraph | TableBlock | BoxEnd | Dropped
+
+
+def heading_rank(text: str, markdown: bool) -> int | None:
+    """The rank of a heading line, or None for body text. Without markdown, a numbered line
+    is a heading only when it is short and not a sentence (1.全力升级创建国家高新区。围绕… is
+    an item, not a heading)."""
+    for rank, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        body = text[m.end() :].strip()
+        if markdown:
+            return rank if len(text) <= 80 else None
+        limit = 50 if rank in (CHAPTER, SECTION, BOX) else 40
+        if not body or len(body) > limit or _BAD_END.search(text):
+            return None
+        if _SENTENCE_INSIDE.search(body):
+            return None
+        return rank
+    return None
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def heading_number(text: str) -> int | None:
+    m = re.match(rf"^(?:第|[（(])?([{_CN_NUM}]+|\d+)", text)
+    if not m:
+        return None
+    s = m.group(1)
+    if s.isdigit():
+        return int(s)
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _CN_DIGITS.get(s[1], 0)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return _CN_DIGITS.get(tens, 0) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(s)
+
+
+def _is_toc_entry(line: Line) -> bool:
+    t = line.text.replace("\t", " ").strip()
+    return len(t) <= 80 and bool(re.search(r"\S\s*\d{1,3}$", t)) and "。" not in t
+
+
+def _metadata_fields(text: str) -> list[tuple[str, str]]:
+    return re.findall(r"\[\s*([^\]]+?)\s*\]\s*\|\s*([^|]*?)\s*\|", text)
+
+
+def _orphan_headings(blocks: list[Block]) -> list[Block]:
+    """A numbered heading whose number got lost in extraction (004: 一、指导思想 / 主要目标 /
+    三、重点工作): a short unnumbered line between siblings n and n+2 is sibling n+1."""
+    out = list(blocks)
+    heads = [(i, b) for i, b in enumerate(out) if isinstance(b, Heading)]
+    for k, (i, h) in enumerate(heads):
+        n = heading_number(h.text)
+        if n is None or h.rank in (TITLE, BOX):
+            continue
+        nxt = next(((j, g) for j, g in heads[k + 1 :] if g.rank <= h.rank), None)
+        if not nxt or nxt[1].rank != h.rank or heading_number(nxt[1].text) != n + 2:
+            continue
+        candidates = [
+            j
+            for j in range(i + 1, nxt[0])
+            if isinstance(out[j], Paragraph)
+            and not out[j].preamble
+            and len(out[j].text) <= 16
+            and not re.search(r"[，,。；;：:、！？]", out[j].text)
+            and not is_date_line(out[j].text)
+        ]
+        if len(candidates) == 1:
+            p = out[candidates[0]]
+            out[candidates[0]] = Heading(h.rank, p.text, p.line)
+    return out
+
+
+def _box_ends(blocks: list[Block], lines: list[Line]) -> list[Block]:
+    """Where each 专栏 box ends. Files differ: boxes set off by blank lines (002) end at the
+    next wider gap; files with no blank lines at all (001) hold a box in one line; files
+    with a blank line between every paragraph (000, 003) run a box to the next heading."""
+    gap_after = {a.n: b.n - a.n - 1 for a, b in itertools.pairwise(lines)}
+    median_gap = statistics.median(gap_after.values()) if gap_after else 0
+    out: list[Block] = []
+    open_box = False
+    box_mode = ""
+    content_seen = 0
+    prev_gap = 0
+    for b in blocks:
+        if isinstance(b, Heading):
+            open_box = b.rank == BOX
+            if open_box:
+                g0 = gap_after.get(b.line, 0)
+                box_mode = "gap" if g0 > median_gap else ("one" if median_gap == 0 else "")
+                content_seen = 0
+            out.append(b)
+            continue
+        if open_box and isinstance(b, Paragraph | TableBlock):
+            if (
+                box_mode == "one"
+                and content_seen >= 1
+                or box_mode == "gap"
+                and content_seen >= 1
+                and prev_gap > median_gap
+            ):
+                out.append(BoxEnd(b.line))
+                open_box = False
+            content_seen += 1
+        out.append(b)
+        if isinstance(b, Paragraph):
+            gap_after.get(b.line, 0)
+        elif isinstance(b, TableBlock):
+            gap_after.get(b.table.lines[-1], 0)
+    return out
+
+
+def analyse(doc: Document) -> list[Block]:
+    """The blocks of a document, in line order; every non-blank line of the document is in
+    exactly one block (a heading, a paragraph, a table, or a Dropped with its reason)."""
+    lines = [
+        Line(doc.line_start + k, raw, clean_line(raw))
+        for k, raw in enumerate(doc.lines)
+        if raw.strip()
+    ]
+    by_line: dict[int, Block] = {}
+
+    # the head: everything up to the end of the title is the document's preamble
+    title = find_title([x.text for x in lines])
+    head_end = lines[title[2]].n if title else (lines[0].n if lines else 0)
+    if doc.doc_type in ("news", "commentary"):
+        head_end = lines[0].n
+
+    # repeated page metadata (001 prints its 索引号/发文字号… table twice)
+    seen_fields: set[tuple[str, str]] = set()
+    for x in lines:
+        fields = _metadata_fields(x.text)
+        if fields:
+            if all(f in seen_fields for f in fields):
+                by_line[x.n] = Dropped(x.n, "repeated_metadata")
+            seen_fields.update(fields)
+
+    # tables of contents: 目录 and the entries with page numbers after it
+    for k, x in enumerate(lines):
+        if re.sub(r"\s+", "", x.text) == "目录":
+            by_line[x.n] = Dropped(x.n, "toc")
+            for y in lines[k + 1 :]:
+                if not _is_toc_entry(y):
+                    break
+                by_line[y.n] = Dropped(y.n, "toc")
+
+    rest = [x for x in lines if x.n not in by_line and x.n > head_end]
+    for table in find_tables(rest):
+        block = TableBlock(table, table.lines[0])
+        for n in table.lines:
+            by_line[n] = block
+
+    for x in lines:
+        if x.n in by_line:
+            continue
+        text = x.text
+        if not text or re.fullmatch(r"[-=_*\s]{3,}", text) or text in ("I",):
+            by_line[x.n] = Dropped(x.n, "artifact")
+        elif re.fullmatch(r"[-—\s]*\d{1,3}[-—\s]*", text) and x.n > head_end:
+            by_line[x.n] = Dropped(x.n, "page_number")
+        elif x.n <= head_end:
+            by_line[x.n] = Paragraph(_metadata_text(text), x.n, preamble=True)
+        else:
+            md = markdown_level(x.raw) > 0
+            heading_text = close_cjk_gaps(text)
+            rank = heading_rank(heading_text, md)
+            if rank is None and heading_text.endswith("。") and not md:
+                rank = _heading_with_period(heading_text, lines, x)
+            if rank is None and (md or attachment_title(text)):
+                rank = TITLE
+            if rank is not None:
+                by_line[x.n] = Heading(rank, _spaced(heading_text, rank), x.n)
+            else:
+                by_line[x.n] = Paragraph(_metadata_text(text), x.n)
+
+    blocks: list[Block] = []
+    for x in lines:
+        b = by_line[x.n]
+        if isinstance(b, TableBlock):
+            if b.line == x.n:
+                blocks.append(b)
+        else:
+            blocks.append(b)
+    blocks = _orphan_headings(blocks)
+    return _box_ends(blocks, lines)
+
+
+def _spaced(text: str, rank: int) -> str:
+    """One space between 第一章/第一节/第一条/专栏1 and the heading's words, whatever the
+    source had (第一章形成… / 第一章  形成… / 专栏 1“…”)."""
+    if rank in (CHAPTER, SECTION, ARTICLE, BOX):
+        m = dict(_PATTERNS)[rank].match(text)
+        if m:
+            marker = re.sub(r"\s+", "", m.group(0))
+            return f"{marker} {text[m.end() :].strip()}".strip()
+    return text
+
+
+def _heading_with_period(text: str, lines: list[Line], line: Line) -> int | None:
+    """（四）加快推进双创环境优化，高标准建设双创基地。 is a heading with a stray full stop;
+    （一）政治立场鲜明,主题积极向上。 followed by （二）… is a list of items."""
+    rank = heading_rank(text[:-1], False)
+    if rank is None or rank in (TITLE, BOX) or len(text) > 32:
+        return None
+    k = lines.index(line)
+    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+    pattern = dict(_PATTERNS)[rank]
+    return None if pattern.match(close_cjk_gaps(nxt)) else rank
+
+
+def _metadata_text(text: str) -> str:
+    """`[ 发文字号 ] | 渝高新发〔2021〕28号 |` reads as `发文字号: 渝高新发〔2021〕28号`."""
+    fields = _metadata_fields(text)
+    if not fields:
+        return text
+    return "；".join(f"{k}: {v}" if v else k for k, v in fields)

@@ -1,0 +1,123 @@
+"""Line-level text handling: cleaning extraction artifacts for display, normalising for matching,
+sentence splitting and date parsing. Pure functions on strings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Word-export artifacts: bookmark anchors and footnote references. `[0:  text]` is a footnote's
+# body, kept as a visible note; the anchors carry nothing a reader needs.
+_BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+_FOOTNOTE_REF = re.compile(r"\[footnoteRef:\d+\]")
+_FOOTNOTE_BODY = re.compile(r"\s*\[\d+:\s*([^\]]*)\]")
+_MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+_MD_BULLET = re.compile(r"^\s*-\s+(?=[^\s|])")
+_MD_BOLD = re.compile(r"\*\*")
+_HTML_TAG = re.compile(r"</?b>")
+_AUTOLINK = re.compile(r"<(https?://[^>]+)>")
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
+
+# brackets NFKC leaves alone but people write both ways in 发文字号 (〔2022〕 / [2022])
+_BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "［": "[", "］": "]"})
+
+
+def normalize_for_match(text: str) -> str:
+    """NFKC (full-width -> half-width), unified brackets, collapsed whitespace: for matching
+    and hashing only, never for display."""
+    text = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def hash_key(text: str) -> str:
+    """The normalised text with all whitespace removed: two texts that differ only in width,
+    spacing or line breaks get the same key."""
+    return re.sub(r"\s+", "", normalize_for_match(text))
+
+
+def markdown_level(raw: str) -> int:
+    """1..6 for a markdown heading line (`## …`), else 0."""
+    m = _MD_HEADING.match(raw)
+    return len(m.group(1)) if m else 0
+
+
+def clean_line(raw: str) -> str:
+    """The display text of one source line: extraction artifacts and markdown decoration
+    removed, the words kept. An empty result means the line held only artifacts."""
+    text = _BOOKMARK.sub("", raw)
+    text = _FOOTNOTE_REF.sub("", text)
+    text = _FOOTNOTE_BODY.sub(lambda m: f"（注：{m.group(1).strip()}）", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_BULLET.sub("", text)
+    text = _MD_BOLD.sub("", text)
+    text = _HTML_TAG.sub("", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    return text.strip()
+
+
+def close_cjk_gaps(text: str) -> str:
+    """Remove spaces between CJK characters (left by line breaks inside titles and table
+    cells: "重庆市綦江区人民政府 关于…")."""
+    return _CJK_GAP.sub("", text).strip()
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split after 。！？； keeping the punctuation; no empty pieces."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+_CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_BARE_DIGITS = re.compile(r"^(20\d{2}|19\d{2})(\d{0,4})$")
+
+
+def _valid(month: int, day: int | None = None) -> bool:
+    return 1 <= month <= 12 and (day is None or 1 <= day <= 31)
+
+
+def parse_date(raw: str) -> str | None:
+    """ISO date (or "YYYY-MM", or "YYYY") for what is certain in `raw`, else None.
+
+    Handles 2022年8月27日, 2022-07-26, and digits whose 年/月/日 were lost in extraction:
+    "2022827" can only be 2022-08-27 (month 82 does not exist); "20228" is 2022-08; an
+    ambiguous run such as "2022111" (1 Nov or 11 Jan) keeps only the year.
+    """
+    s = normalize_for_match(raw).strip("() ")
+    m = _CN_DATE.search(s)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
+        if d and _valid(mo, int(d)):
+            return f"{y:04d}-{mo:02d}-{int(d):02d}"
+        return f"{y:04d}-{mo:02d}" if _valid(mo) else f"{y:04d}"
+    m = _ISO_DATE.match(s)
+    if m and _valid(int(m.group(2)), int(m.group(3))):
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    m = _BARE_DIGITS.match(s)
+    if not m:
+        return None
+    year, rest = m.group(1), m.group(2)
+    if not rest:
+        return year
+    readings: set[str] = set()
+    if len(rest) <= 2 and _valid(int(rest)):
+        readings.add(f"{year}-{int(rest):02d}")
+    for cut in range(1, len(rest)):
+        mo, d = rest[:cut], rest[cut:]
+        if len(mo) <= 2 and len(d) <= 2 and not d.startswith("0") and _valid(int(mo), int(d)):
+            readings.add(f"{year}-{int(mo):02d}-{int(d):02d}")
+    if len(rest) <= 2:  # "20228": month only; "202212" could be Dec or 1 Feb -> ambiguous
+        readings = {r for r in readings if r.count("-") == 1} or readings
+    return readings.pop() if len(readings) == 1 else year
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date (signature dates, "(2022年8月)", damaged "2022827")."""
+    s = normalize_for_match(text).strip("() ")
+    if _CN_DATE.fullmatch(s) or _ISO_DATE.match(s):
+        return True
+    m = _BARE_DIGITS.match(s)
+    return bool(m and m.group(2))
