@@ -10,6 +10,8 @@ context header, hence MAX_CHARS.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import re
 from dataclasses import dataclass, field, replace
 
 from corpus.model import Chunk, Document, SourceSpan
@@ -51,13 +53,29 @@ class _Open:
     has_piece: bool = False
 
 
+_ENDS_PARAGRAPH = re.compile(r"[。！？；：:!?;）)”」』】]$|^.{0,30}$")
+
+
+def _separators(paragraphs: list[Paragraph]) -> list[str]:
+    """What joins each paragraph to the one before: a line break, or nothing when a page
+    break cut a sentence in two (the paragraph before ends mid-sentence)."""
+    seps = [""]
+    for prev, _cur in itertools.pairwise(paragraphs):
+        seps.append("\n" if prev.preamble or _ENDS_PARAGRAPH.search(prev.text) else "")
+    return seps
+
+
+def _joined(paragraphs: list[Paragraph]) -> str:
+    return "".join(sep + p.text for sep, p in zip(_separators(paragraphs), paragraphs, strict=True))
+
+
 def _units(paragraphs: list[Paragraph]) -> list[tuple[str, int]]:
     """Sentences with their source line; a sentence opening a paragraph starts with \\n."""
     units: list[tuple[str, int]] = []
-    for k, p in enumerate(paragraphs):
+    for sep, p in zip(_separators(paragraphs), paragraphs, strict=True):
         for j, s in enumerate(split_sentences(p.text)):
             for part in _hard_split(s):
-                units.append(((("\n" if k and j == 0 else "") + part), p.line))
+                units.append((((sep if j == 0 else "") + part), p.line))
     return units
 
 
@@ -79,7 +97,7 @@ def _hard_split(sentence: str) -> list[str]:
 
 def split_text(paragraphs: list[Paragraph]) -> list[tuple[str, list[int]]]:
     """(text, lines) pieces of one section's paragraphs."""
-    whole = "\n".join(p.text for p in paragraphs)
+    whole = _joined(paragraphs)
     if len(whole) <= MAX_CHARS:
         return [(whole, [p.line for p in paragraphs])]
     units = _units(paragraphs)
@@ -111,7 +129,8 @@ def _table_pieces(block: TableBlock, fallback_caption: str) -> list[tuple[str, l
     caption = t.caption or fallback_caption
     rows = t.row_texts()
     notes = [f"注：{n}" for n in t.notes]
-    head = [caption] if caption else []
+    # every piece repeats the caption and the header row, so it reads on its own
+    head = ([caption] if caption else []) + [" | ".join(t.header_raw)]
     groups: list[list[str]] = [[]]
     for r in rows:
         size = sum(len(x) + 1 for x in head + groups[-1] + [r])
@@ -161,6 +180,9 @@ def document_pieces(doc: Document) -> tuple[list[Piece], list[Dropped]]:
         if isinstance(b, Dropped):
             dropped.append(b)
         elif isinstance(b, Paragraph):
+            if b.preamble and stack:  # the closing: leave every open section
+                flush()
+                pop(0)
             buffer.append(b)
         elif isinstance(b, Heading):
             flush()

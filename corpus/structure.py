@@ -15,7 +15,7 @@ import statistics
 from dataclasses import dataclass
 
 from corpus.model import Document
-from corpus.splitting import attachment_title, find_title
+from corpus.splitting import attachment_title, find_title, is_organ
 from corpus.tables import Line, Table, find_tables
 from corpus.text import clean_line, close_cjk_gaps, is_date_line, markdown_level
 
@@ -47,7 +47,9 @@ class Heading:
 class Paragraph:
     text: str
     line: int
-    preamble: bool = False  # part of the document's head (title, addressees, signature)
+    # part of the document's head (title, addressees…) or closing (signature, date, 抄送),
+    # which belong to no section
+    preamble: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def heading_rank(text: str, markdown: bool) -> int | None:
         body = text[m.end() :].strip()
         if markdown:
             return rank if len(text) <= 80 else None
-        limit = 50 if rank in (CHAPTER, SECTION, BOX) else 40
+        limit = {CHAPTER: 50, SECTION: 50, BOX: 50, ARTICLE: 20}.get(rank, 40)
         if not body or len(body) > limit or _BAD_END.search(text):
             return None
         if _SENTENCE_INSIDE.search(body):
@@ -121,9 +123,21 @@ def _metadata_fields(text: str) -> list[tuple[str, str]]:
     return re.findall(r"\[\s*([^\]]+?)\s*\]\s*\|\s*([^|]*?)\s*\|", text)
 
 
+def _orphan_candidate(b: Block) -> bool:
+    return (
+        isinstance(b, Paragraph)
+        and not b.preamble
+        and len(b.text) <= 16
+        and not re.search(r"[，,。；;：:、！？()（）\d]", b.text)
+        and not is_organ(b.text)
+    )
+
+
 def _orphan_headings(blocks: list[Block]) -> list[Block]:
-    """A numbered heading whose number got lost in extraction (004: 一、指导思想 / 主要目标 /
-    三、重点工作): a short unnumbered line between siblings n and n+2 is sibling n+1."""
+    """Numbered headings whose number got lost in extraction. 004 has 一、指导思想 / 主要目标 /
+    三、重点工作: a short unnumbered line between siblings n and n+2 is sibling n+1; and
+    （一）强化组织领导 / 强化经费保障 / 强化督查考核 at the end of its parent: short lines each
+    followed by body text, after the last numbered sibling, are the next siblings."""
     out = list(blocks)
     heads = [(i, b) for i, b in enumerate(out) if isinstance(b, Heading)]
     for k, (i, h) in enumerate(heads):
@@ -131,20 +145,25 @@ def _orphan_headings(blocks: list[Block]) -> list[Block]:
         if n is None or h.rank in (TITLE, BOX):
             continue
         nxt = next(((j, g) for j, g in heads[k + 1 :] if g.rank <= h.rank), None)
-        if not nxt or nxt[1].rank != h.rank or heading_number(nxt[1].text) != n + 2:
-            continue
-        candidates = [
-            j
-            for j in range(i + 1, nxt[0])
-            if isinstance(out[j], Paragraph)
-            and not out[j].preamble
-            and len(out[j].text) <= 16
-            and not re.search(r"[，,。；;：:、！？]", out[j].text)
-            and not is_date_line(out[j].text)
-        ]
-        if len(candidates) == 1:
-            p = out[candidates[0]]
-            out[candidates[0]] = Heading(h.rank, p.text, p.line)
+        end = nxt[0] if nxt else len(out)
+        if nxt and nxt[1].rank == h.rank and heading_number(nxt[1].text) == n + 2:
+            candidates = [j for j in range(i + 1, end) if _orphan_candidate(out[j])]
+            if len(candidates) == 1:
+                p = out[candidates[0]]
+                out[candidates[0]] = Heading(h.rank, p.text, p.line)
+        elif not nxt or nxt[1].rank < h.rank:
+            # the last numbered sibling: later short lines that each open a paragraph
+            j = i + 1
+            while j < end and not isinstance(out[j], Heading):
+                follows = out[j + 1] if j + 1 < end else None
+                if (
+                    _orphan_candidate(out[j])
+                    and isinstance(follows, Paragraph)
+                    and len(follows.text) > 2 * len(out[j].text)
+                ):
+                    p = out[j]
+                    out[j] = Heading(h.rank, p.text, p.line)
+                j += 1
     return out
 
 
@@ -259,7 +278,38 @@ def analyse(doc: Document) -> list[Block]:
         else:
             blocks.append(b)
     blocks = _orphan_headings(blocks)
+    blocks = _closing(blocks)
     return _box_ends(blocks, lines)
+
+
+_CLOSING_START = re.compile(r"^(附件|抄送|[（(]此件公开发布[)）])")
+
+
+def _closing(blocks: list[Block]) -> list[Block]:
+    """The document's closing (附件 list, signature, date, 抄送, 印发) after its last section
+    belongs to no section: mark it like the head, so chunks of the last section stay clean."""
+    last_structural = max(
+        (k for k, b in enumerate(blocks) if isinstance(b, Heading | TableBlock)), default=-1
+    )
+    if last_structural < 0:
+        return blocks
+    out = list(blocks)
+    for k in range(last_structural + 1, len(out)):
+        b = out[k]
+        if not isinstance(b, Paragraph) or b.preamble:
+            continue
+        nxt = next((x for x in out[k + 1 :] if isinstance(x, Paragraph)), None)
+        signs = (
+            is_organ(b.text)
+            and nxt is not None
+            and (is_date_line(nxt.text) or re.search(r"\d{4}年\d{1,2}月\d{1,2}日印发$", nxt.text))
+        )
+        if _CLOSING_START.match(b.text) or signs:
+            for j in range(k, len(out)):
+                if isinstance(out[j], Paragraph):
+                    out[j] = Paragraph(out[j].text, out[j].line, preamble=True)
+            break
+    return out
 
 
 def _spaced(text: str, rank: int) -> str:
@@ -281,8 +331,11 @@ def _heading_with_period(text: str, lines: list[Line], line: Line) -> int | None
         return None
     k = lines.index(line)
     nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+    prev = lines[k - 1].text if k > 0 else ""
     pattern = dict(_PATTERNS)[rank]
-    return None if pattern.match(close_cjk_gaps(nxt)) else rank
+    if pattern.match(close_cjk_gaps(nxt)) or pattern.match(close_cjk_gaps(prev)):
+        return None
+    return rank
 
 
 def _metadata_text(text: str) -> str:

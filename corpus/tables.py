@@ -41,6 +41,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     notes: tuple[str, ...]
     lines: tuple[int, ...]  # every source line the table was rebuilt from (caption included)
+    header_raw: tuple[str, ...] = ()  # the header cells as printed (2020年, not 2020)
 
     def row_texts(self) -> list[str]:
         return [render_row(self.header, row) for row in self.rows]
@@ -134,10 +135,11 @@ def _carry_forward(header: list[str], rows: list[list[str]]) -> list[list[str]]:
 def _finish(
     caption: str, header_cells: list[str], rows: list[list[str]], lines: list[int]
 ) -> Table:
-    header, notes = [], []
+    header, header_raw, notes = [], [], []
     for c in header_cells:
         h, ns = _header_cell(_cell(c))
         header.append(h)
+        header_raw.append(_NOTE.sub("", _cell(c)).strip())
         notes.extend(ns)
     rows = [_align(header, [_cell(c) for c in r]) for r in rows]
     rows = _carry_forward(header, rows)
@@ -147,6 +149,7 @@ def _finish(
         tuple(tuple(r) for r in rows),
         tuple(notes),
         tuple(sorted(lines)),
+        tuple(header_raw),
     )
 
 

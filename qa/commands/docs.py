@@ -61,7 +61,7 @@ def run(args, settings) -> int:
             return 0
         for i, c in enumerate(mine, start=1):
             span = next((s for s in c.sources if s.doc_id == wanted), c.sources[0])
-            path = " > ".join(c.section) or "(document head)"
+            path = " > ".join(c.section) or "(no section: document head or closing)"
             print(f"[{i}] {c.kind} · lines {span.line_start}-{span.line_end} · {c.chunk_id}")
             print(f"    § {path}")
             others = [s for s in c.sources if s.doc_id != wanted]
