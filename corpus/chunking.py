@@ -188,6 +188,8 @@ def document_pieces(doc: Document) -> tuple[list[Piece], list[Dropped]]:
             flush()
             pop(b.rank)
             stack.append(_Open(b))
+            if b.spill:
+                buffer.append(Paragraph(b.spill, b.line))
         elif isinstance(b, BoxEnd):
             flush()
             pop(BOX)
@@ -207,19 +209,52 @@ def chunk_id(kind: str, text: str) -> str:
     return hashlib.sha256(f"{kind}\n{hash_key(text)}".encode()).hexdigest()[:20]
 
 
+NEAR_COPY = 0.8  # Jaccard similarity of character trigrams
+
+
+def _shingles(text: str) -> set[str]:
+    key = hash_key(text)
+    return {key[i : i + 3] for i in range(max(len(key) - 2, 1))}
+
+
+def _near_copy(
+    kind: str, grams: set[str], canonical: list[tuple[str, str, set[str]]]
+) -> str | None:
+    """The id of the canonical document's chunk this chunk of a duplicate document is a copy
+    of: the copies differ by extraction damage (a lost 个 or 年, a page break, spacing), so
+    equal hashes are too strict. The canonical copy is the more complete one, so the
+    duplicate's version adds nothing worth a second place in the index."""
+    best, best_sim = None, NEAR_COPY
+    for cid, other_kind, other in canonical:
+        if other_kind != kind:
+            continue
+        sim = len(grams & other) / len(grams | other)
+        if sim >= best_sim:
+            best, best_sim = cid, sim
+    return best
+
+
 def chunk(documents: list[Document]) -> list[Chunk]:
     """Chunks of every document, one per distinct content: a chunk whose content stands in
     several places (a duplicate document, a repeated passage) keeps the first place, the
-    canonical copy's when there is one, and lists the others in `also_in`."""
+    canonical copy's when there is one, and lists the others in `also_in`. A text chunk of a
+    duplicate document that nearly equals one of its canonical copy is the same content."""
     order = sorted(range(len(documents)), key=lambda i: documents[i].duplicate_of is not None)
     first_seen: dict[str, Chunk] = {}
     also: dict[str, list[SourceSpan]] = {}
     positions: dict[str, tuple[int, int]] = {}
+    shingles_of_doc: dict[str, list[tuple[str, str, set[str]]]] = {}
     for i in order:
         doc = documents[i]
         pieces, _ = document_pieces(doc)
+        shingles_of_doc[doc.doc_id] = []
         for k, p in enumerate(pieces):
             cid = chunk_id(p.kind, p.text)
+            grams = _shingles(p.text)
+            if cid not in first_seen and doc.duplicate_of:
+                canonical = shingles_of_doc.get(doc.duplicate_of, [])
+                cid = _near_copy(p.kind, grams, canonical) or cid
+            shingles_of_doc[doc.doc_id].append((cid, p.kind, grams))
             lines = p.content_lines or p.heading_lines
             span = SourceSpan(doc.source, min(lines), max(lines), doc.doc_id)
             if cid in first_seen:

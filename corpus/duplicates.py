@@ -26,23 +26,37 @@ def _signature(doc: Document) -> tuple[MinHash, int]:
     return m, len(text)
 
 
+def _kept_chars(doc: Document) -> int:
+    """How much text of `doc` reaches its chunks: the copy that lost less in extraction
+    (000 lost 个 and 年/月 in places: 国家级科普基地1市级科普基地3…) keeps more."""
+    from corpus.chunking import document_pieces
+
+    pieces, _ = document_pieces(doc)
+    return sum(len(hash_key(p.text)) for p in pieces)
+
+
 def link_duplicates(documents: list[Document]) -> list[Document]:
-    """The documents with `duplicate_of` set on every copy after the first (in the given
-    order, which is file-name order, so the stand-alone publication wins over the gazette)."""
+    """The documents, with `duplicate_of` set on every copy but one in each group of
+    near-duplicates. The canonical copy is the most complete one (most text reaching its
+    chunks; ties go to the earlier file)."""
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     signatures: dict[str, MinHash] = {}
-    out: list[Document] = []
+    group_of: dict[str, str] = {}  # doc_id -> first member of its group
     for doc in documents:
         sig, size = _signature(doc)
         if size < MIN_CHARS:
-            out.append(doc)
             continue
         matches = [k for k in lsh.query(sig) if sig.jaccard(signatures[k]) >= THRESHOLD]
-        if matches:
-            canonical = min(matches, key=lambda k: [d.doc_id for d in out].index(k))
-            out.append(replace(doc, duplicate_of=canonical))
-            continue
+        group_of[doc.doc_id] = group_of[matches[0]] if matches else doc.doc_id
         lsh.insert(doc.doc_id, sig)
         signatures[doc.doc_id] = sig
-        out.append(doc)
-    return out
+    groups: dict[str, list[Document]] = {}
+    for doc in documents:
+        if doc.doc_id in group_of:
+            groups.setdefault(group_of[doc.doc_id], []).append(doc)
+    canonical: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) > 1:
+            best = max(members, key=lambda d: (_kept_chars(d), -members.index(d)))
+            canonical.update({d.doc_id: best.doc_id for d in members if d is not best})
+    return [replace(d, duplicate_of=canonical.get(d.doc_id)) for d in documents]

@@ -41,6 +41,9 @@ class Heading:
     rank: int
     text: str
     line: int
+    # body text a page break glued onto the heading line (专栏 1“…”融合提升工程环境、食品
+    # 领域检测分析服务。): the first words of the section, not part of the heading
+    spill: str = ""
 
 
 @dataclass(frozen=True)
@@ -265,7 +268,8 @@ def analyse(doc: Document) -> list[Block]:
             if rank is None and (md or attachment_title(text)):
                 rank = TITLE
             if rank is not None:
-                by_line[x.n] = Heading(rank, _spaced(heading_text, rank), x.n)
+                heading, spill = _split_spill(_spaced(heading_text, rank), rank)
+                by_line[x.n] = Heading(rank, heading, x.n, spill)
             else:
                 by_line[x.n] = Paragraph(_metadata_text(text), x.n)
 
@@ -321,6 +325,25 @@ def _spaced(text: str, rank: int) -> str:
             marker = re.sub(r"\s+", "", m.group(0))
             return f"{marker} {text[m.end() :].strip()}".strip()
     return text
+
+
+_BOX_TITLE = re.compile(r"^(专栏\s*\d+\s*\S*?(?:工程|专项|重点|计划|行动|布局|领域|建设))(.*)$")
+
+
+def _split_spill(text: str, rank: int) -> tuple[str, str]:
+    """专栏 titles in these plans end in 工程/专项/重点…; a sentence after that on the same
+    line is spill-over from a page break, and a trailing 。 is a typo."""
+    if rank != BOX:
+        return text, ""
+    m = _BOX_TITLE.match(text)
+    if not m:
+        return text, ""
+    rest = m.group(2).strip()
+    if rest in ("", "。"):
+        return m.group(1), ""
+    if rest.endswith("。"):
+        return m.group(1), rest
+    return text, ""
 
 
 def _heading_with_period(text: str, lines: list[Line], line: Line) -> int | None:
