@@ -1,0 +1,166 @@
+"""The gold set format: one JSON object per line, read into frozen `GoldItem`s.
+
+{"id", "kind", "question", "answer", "answer_keywords", "districts",
+ "evidence": [{"source", "line", "quote"}], "notes"}
+
+`kind` is one of KINDS. `districts` is the exact expected set for kind "district" (empty =
+no district mentions the topic) and informational otherwise. `evidence` quotes are verbatim
+substrings of the stated 1-based line of the stated source file; any one of them found in a
+retrieved passage counts as a hit. Unanswerable items (and "none" district items) have no
+evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus.errors import UserError
+
+KINDS = ("fact", "section", "district", "unanswerable", "variant")
+# kinds whose answer is a passage of the corpus (the retrieval and keyword metrics apply)
+ANSWERABLE_KINDS = ("fact", "section", "variant")
+
+DEFAULT_GOLD = Path(__file__).resolve().parent / "gold.jsonl"
+
+
+class GoldFormatError(ValueError):
+    """One gold item is malformed (the message says how); load_gold adds file and line."""
+
+
+@dataclass(frozen=True)
+class GoldEvidence:
+    source: str  # file name in the corpus folder
+    line: int  # 1-based line of the source file
+    quote: str  # verbatim substring of that line
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    id: str
+    kind: str
+    question: str
+    answer: str
+    answer_keywords: tuple[str, ...]
+    districts: tuple[str, ...]
+    evidence: tuple[GoldEvidence, ...]
+    notes: str = ""
+
+    @property
+    def answerable(self) -> bool:
+        return self.kind != "unanswerable"
+
+    @property
+    def quotes(self) -> tuple[str, ...]:
+        return tuple(e.quote for e in self.evidence)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["answer_keywords"] = list(self.answer_keywords)
+        d["districts"] = list(self.districts)
+        d["evidence"] = [e.to_dict() for e in self.evidence]
+        return d
+
+
+def _str_list(value: Any, field: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise GoldFormatError(f"{field!r} must be a list of strings")
+    return tuple(value)
+
+
+def parse_item(obj: Any) -> GoldItem:
+    """One gold item from a decoded JSON object; GoldFormatError says what is wrong."""
+    if not isinstance(obj, dict):
+        raise GoldFormatError("expected a JSON object")
+    for field in ("id", "kind", "question"):
+        if not isinstance(obj.get(field), str) or not obj[field].strip():
+            raise GoldFormatError(f"missing or empty {field!r}")
+    if obj["kind"] not in KINDS:
+        raise GoldFormatError(f"unknown kind {obj['kind']!r}: use one of {', '.join(KINDS)}")
+    evidence = []
+    raw_evidence = obj.get("evidence", [])
+    if not isinstance(raw_evidence, list):
+        raise GoldFormatError("'evidence' must be a list")
+    for e in raw_evidence:
+        if not isinstance(e, dict):
+            raise GoldFormatError("each evidence entry must be an object")
+        source, line, quote = e.get("source"), e.get("line"), e.get("quote")
+        if not isinstance(source, str) or not source:
+            raise GoldFormatError("evidence 'source' must be a file name")
+        if not isinstance(line, int) or isinstance(line, bool) or line < 1:
+            raise GoldFormatError("evidence 'line' must be a positive integer")
+        if not isinstance(quote, str) or not quote.strip():
+            raise GoldFormatError("evidence 'quote' must be a non-empty string")
+        evidence.append(GoldEvidence(source, line, quote))
+    answer = obj.get("answer", "")
+    notes = obj.get("notes", "")
+    if not isinstance(answer, str) or not isinstance(notes, str):
+        raise GoldFormatError("'answer' and 'notes' must be strings")
+    return GoldItem(
+        id=obj["id"],
+        kind=obj["kind"],
+        question=obj["question"],
+        answer=answer,
+        answer_keywords=_str_list(obj.get("answer_keywords", []), "answer_keywords"),
+        districts=_str_list(obj.get("districts", []), "districts"),
+        evidence=tuple(evidence),
+        notes=notes,
+    )
+
+
+def load_gold(path: Path | str | None = None) -> list[GoldItem]:
+    """The gold items of a JSON Lines file (default: the bundled eval/gold.jsonl). Blank
+    lines are skipped; anything malformed is a UserError naming the file and line."""
+    path = Path(path) if path is not None else DEFAULT_GOLD
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"gold file not found: {path}") from None
+    except IsADirectoryError:
+        raise UserError(f"gold file is a directory: {path}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"gold file is not UTF-8 text: {path}") from None
+    items: list[GoldItem] = []
+    seen: dict[str, int] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+        try:
+            item = parse_item(obj)
+        except GoldFormatError as exc:
+            raise UserError(f"{path}:{n}: {exc}") from None
+        if item.id in seen:
+            raise UserError(f"{path}:{n}: duplicate id {item.id!r} (first on line {seen[item.id]})")
+        seen[item.id] = n
+        items.append(item)
+    if not items:
+        raise UserError(f"gold file has no items: {path}")
+    return items
+
+
+def evidence_problems(items: list[GoldItem], data_dir: Path) -> list[str]:
+    """Every evidence entry whose quote is not on the stated line of the stated file."""
+    problems: list[str] = []
+    files: dict[str, list[str] | None] = {}
+    for item in items:
+        for e in item.evidence:
+            if e.source not in files:
+                p = data_dir / e.source
+                files[e.source] = p.read_text(encoding="utf-8").split("\n") if p.is_file() else None
+            lines = files[e.source]
+            if lines is None:
+                problems.append(f"{item.id}: no file {e.source}")
+            elif e.line > len(lines):
+                problems.append(f"{item.id}: {e.source} has {len(lines)} lines, not {e.line}")
+            elif e.quote not in lines[e.line - 1]:
+                problems.append(f"{item.id}: {e.quote!r} not on line {e.line} of {e.source}")
+    return problems

@@ -1,0 +1,104 @@
+"""Metrics as pure functions on plain data (strings, ranks, sets); `eval.runner` feeds them.
+
+Matching is done on a match key: NFKC/full-width folding (corpus.normalize_for_match), lower
+case, and no whitespace or table separators, so that a quote from a tab-separated table line
+("高新技术企业数\t家\t98\t200") is found in the rebuilt table chunk ("高新技术企业数 | 家 | 98 |
+200") and "2.3%" in one copy matches "2.3 %" in the other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from statistics import fmean
+
+_DROP = re.compile(r"[\s|｜]+")
+
+
+def _fold(text: str) -> str:
+    try:
+        from corpus import normalize_for_match
+    except ImportError:  # corpus stage without it: NFKC is the part that matters here
+        import unicodedata
+
+        return unicodedata.normalize("NFKC", text)
+    return normalize_for_match(text)
+
+
+def match_key(text: str) -> str:
+    """`text` as compared by every metric here."""
+    return _DROP.sub("", _fold(text)).lower()
+
+
+def contains_evidence(passage: str, quotes: Iterable[str]) -> bool:
+    """True when the passage contains at least one evidence quote (after normalisation)."""
+    key = match_key(passage)
+    return any(q_key and q_key in key for q_key in map(match_key, quotes))
+
+
+def first_hit_rank(passages: Sequence[str], quotes: Sequence[str]) -> int | None:
+    """1-based rank of the first passage containing evidence, None if none does (or if there
+    is no evidence to find)."""
+    if not quotes:
+        return None
+    for rank, passage in enumerate(passages, 1):
+        if contains_evidence(passage, quotes):
+            return rank
+    return None
+
+
+def recall_at(ranks: Sequence[int | None], k: int) -> float:
+    """Share of items whose first hit is at rank <= k."""
+    if not ranks:
+        return 0.0
+    return sum(1 for r in ranks if r is not None and r <= k) / len(ranks)
+
+
+def mrr(ranks: Sequence[int | None]) -> float:
+    """Mean reciprocal rank of the first hit (0 for an item without a hit)."""
+    if not ranks:
+        return 0.0
+    return sum(1.0 / r for r in ranks if r is not None) / len(ranks)
+
+
+def keywords_present(answer: str, keywords: Sequence[str]) -> bool:
+    """True when every answer keyword occurs in the answer (after normalisation). An item
+    without keywords is vacuously right."""
+    key = match_key(answer)
+    return all(match_key(k) in key for k in keywords)
+
+
+def citation_precision(cited_passages: Sequence[str], quotes: Sequence[str]) -> float | None:
+    """Share of cited passages that contain evidence; None when nothing was cited."""
+    if not cited_passages:
+        return None
+    good = sum(1 for p in cited_passages if contains_evidence(p, quotes))
+    return good / len(cited_passages)
+
+
+def district_scores(
+    predicted: Iterable[str], expected: Iterable[str]
+) -> tuple[float, float, float]:
+    """Precision, recall and F1 of one predicted district set. Both empty is a perfect
+    answer (the topic is mentioned nowhere and nothing was claimed); predicting nothing
+    has precision 1, expecting nothing has recall 1."""
+    pred, gold = set(predicted), set(expected)
+    if not pred and not gold:
+        return 1.0, 1.0, 1.0
+    right = len(pred & gold)
+    precision = right / len(pred) if pred else 1.0
+    recall = right / len(gold) if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def mean(values: Iterable[float | None]) -> float | None:
+    """Mean of the values that are not None; None when there are none."""
+    present = [v for v in values if v is not None]
+    return fmean(present) if present else None
+
+
+def share(flags: Iterable[bool]) -> float | None:
+    """Share of True among the flags; None for no flags."""
+    flags = list(flags)
+    return sum(flags) / len(flags) if flags else None

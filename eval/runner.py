@@ -1,0 +1,441 @@
+"""Running a gold set through the system and its baselines: per-item records, then metrics.
+
+Per item and system: the top-10 retrieval (with the filters the answerer itself applies, so
+recall measures what the answer is chosen from), the extractive answer, and for "district"
+items the district report. Metrics are the pure functions of `eval.metrics`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from corpus.errors import UserError
+from eval import metrics as m
+from eval.gold import ANSWERABLE_KINDS, KINDS, GoldItem
+
+SYSTEM = "planqa"
+BASELINES = ("bm25", "dense", "naive")
+RETRIEVE_K = 10
+
+# (metric, comparison, value): the issue's targets, on the bundled model, extractive mode
+TARGETS: tuple[tuple[str, str, float], ...] = (
+    ("recall@5", ">=", 0.95),
+    ("keyword_accuracy", ">=", 0.90),
+    ("district_f1", ">=", 0.95),
+    ("abstention_accuracy", ">=", 0.90),
+    ("false_abstentions", "<=", 0.05),
+)
+# metrics where lower is better (the report's "ahead by" flips their sign)
+LOWER_IS_BETTER = frozenset({"false_abstentions"})
+METRIC_NAMES = (
+    "recall@1",
+    "recall@5",
+    "recall@10",
+    "mrr",
+    "keyword_accuracy",
+    "citation_precision",
+    "abstention_accuracy",
+    "false_abstentions",
+    "district_precision",
+    "district_recall",
+    "district_f1",
+)
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class ItemResult:
+    """What one system retrieved and answered for one gold item, and how it scored."""
+
+    item: GoldItem
+    retrieved: list[dict[str, Any]] = field(default_factory=list)
+    first_hit: int | None = None
+    answer: str = ""
+    abstained: bool = False
+    mode: str = ""
+    error: str | None = None
+    citations: list[dict[str, Any]] = field(default_factory=list)
+    citation_precision: float | None = None
+    keywords_ok: bool | None = None
+    missing_keywords: list[str] = field(default_factory=list)
+    predicted_districts: list[str] | None = None
+    district_prf: tuple[float, float, float] | None = None
+    evidence_in_index: bool | None = None  # some chunk of the index holds an evidence quote
+    failures: list[str] = field(default_factory=list)
+    stage: str | None = None  # which stage the failure points at
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+    def to_dict(self) -> dict[str, Any]:
+        it = self.item
+        d: dict[str, Any] = {
+            "id": it.id,
+            "kind": it.kind,
+            "question": it.question,
+            "expected_answer": it.answer,
+            "answer_keywords": list(it.answer_keywords),
+            "expected_districts": list(it.districts),
+            "evidence": [e.to_dict() for e in it.evidence],
+            "passed": self.passed,
+            "failures": self.failures,
+            "stage": self.stage,
+            "first_hit_rank": self.first_hit,
+            "evidence_in_index": self.evidence_in_index,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "mode": self.mode,
+            "keywords_ok": self.keywords_ok,
+            "missing_keywords": self.missing_keywords,
+            "citation_precision": self.citation_precision,
+            "citations": self.citations,
+            "retrieved": self.retrieved,
+        }
+        if self.error:
+            d["error"] = self.error
+        if it.kind == "district":
+            d["predicted_districts"] = self.predicted_districts
+            if self.district_prf is not None:
+                p, r, f = self.district_prf
+                d["district_precision"], d["district_recall"], d["district_f1"] = p, r, f
+        return d
+
+
+@dataclass
+class SystemResult:
+    name: str
+    items: list[ItemResult]
+    metrics: dict[str, float | None]
+    per_kind: dict[str, dict[str, float | None]]
+    n: dict[str, int]  # how many items each metric is averaged over
+
+
+@dataclass
+class Report:
+    gold_path: str
+    systems: dict[str, SystemResult]  # SYSTEM first, then the baselines that ran
+    index_info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def system(self) -> SystemResult:
+        return self.systems[SYSTEM]
+
+    def targets(self) -> list[dict[str, Any]]:
+        out = []
+        for name, op, value in TARGETS:
+            got = self.system.metrics.get(name)
+            met = got is not None and (got >= value if op == ">=" else got <= value)
+            out.append({"metric": name, "target": f"{op} {value}", "value": got, "met": met})
+        return out
+
+    def ahead(self) -> dict[str, dict[str, float | None]]:
+        """Per baseline and metric: how far the system is ahead (positive = better, in
+        absolute points of the metric; for lower-is-better metrics the sign is flipped)."""
+        out: dict[str, dict[str, float | None]] = {}
+        for name, res in self.systems.items():
+            if name == SYSTEM:
+                continue
+            row: dict[str, float | None] = {}
+            for metric in METRIC_NAMES:
+                ours, theirs = self.system.metrics.get(metric), res.metrics.get(metric)
+                if ours is None or theirs is None:
+                    row[metric] = None
+                else:
+                    diff = ours - theirs
+                    row[metric] = -diff if metric in LOWER_IS_BETTER else diff
+            out[name] = row
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `planqa eval --json` output: the system's metrics, the baselines', and per item
+        what the system retrieved and answered (plus each baseline's rank and verdict)."""
+        sys_res = self.system
+        baseline_items = {
+            name: {r.item.id: r for r in res.items}
+            for name, res in self.systems.items()
+            if name != SYSTEM
+        }
+        items = []
+        for r in sys_res.items:
+            d = r.to_dict()
+            d["baselines"] = {
+                name: _baseline_summary(by_id[r.item.id])
+                for name, by_id in baseline_items.items()
+                if r.item.id in by_id
+            }
+            items.append(d)
+        return {
+            "gold": self.gold_path,
+            "index": self.index_info,
+            "metrics": {**_rounded(sys_res.metrics), "per_kind": _rounded_kinds(sys_res.per_kind)},
+            "counts": sys_res.n,
+            "targets": self.targets(),
+            "baselines": {
+                name: {**_rounded(res.metrics), "per_kind": _rounded_kinds(res.per_kind)}
+                for name, res in self.systems.items()
+                if name != SYSTEM
+            },
+            "ahead": {name: _rounded(row) for name, row in self.ahead().items()},
+            "items": items,
+        }
+
+
+def _baseline_summary(r: ItemResult) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "passed": r.passed,
+        "failures": r.failures,
+        "first_hit_rank": r.first_hit,
+        "abstained": r.abstained,
+        "keywords_ok": r.keywords_ok,
+        "answer": r.answer,
+    }
+    if r.predicted_districts is not None:
+        d["predicted_districts"] = r.predicted_districts
+    return d
+
+
+def _rounded(d: dict[str, float | None]) -> dict[str, float | None]:
+    return {k: (None if v is None else round(v, 4)) for k, v in d.items()}
+
+
+def _rounded_kinds(d: dict[str, dict[str, float | None]]) -> dict[str, dict[str, float | None]]:
+    return {k: _rounded(v) for k, v in d.items()}
+
+
+# --- scoring one item ------------------------------------------------------------------
+
+
+def _passage_record(hit: Any, quotes: tuple[str, ...]) -> dict[str, Any]:
+    c = hit.chunk
+    return {
+        "rank": hit.rank,
+        "chunk_id": c.chunk_id,
+        "source": c.source,
+        "line_start": c.line_start,
+        "line_end": c.line_end,
+        "section": list(c.section),
+        "hit": bool(quotes) and m.contains_evidence(c.text, quotes),
+        "text": c.text if len(c.text) <= 300 else c.text[:300] + "…",
+    }
+
+
+def _effective_filters(question: str, index: Any) -> Any:
+    """The filters the answerer applies to this question (a district it names), so that the
+    retrieval measured is the one answers are chosen from."""
+    try:
+        from qa.answer import prepare
+    except ImportError:
+        return None
+    try:
+        return prepare(question, index, None)[1]
+    except UserError:
+        return None
+
+
+def score_item(
+    item: GoldItem,
+    searcher: Any,
+    chunk_text: dict[str, str],
+    filters: Any,
+    settings: Any = None,
+    districts_supported: bool = True,
+) -> ItemResult:
+    """One system's record for one item. `chunk_text` maps chunk ids to passage text (for
+    citations); `filters` are applied to the retrieval measured."""
+    import qa
+
+    res = ItemResult(item)
+    quotes = item.quotes
+    hits = searcher.search(item.question, k=RETRIEVE_K, filters=filters)
+    res.retrieved = [_passage_record(h, quotes) for h in hits]
+    if quotes:
+        res.first_hit = m.first_hit_rank([h.chunk.text for h in hits], quotes)
+        res.evidence_in_index = any(m.contains_evidence(t, quotes) for t in chunk_text.values())
+    try:
+        ans = qa.answer(item.question, searcher, settings=settings)
+    except UserError as exc:
+        res.error = str(exc)
+        res.abstained = True
+        ans = None
+    if ans is not None:
+        res.answer, res.abstained, res.mode = ans.answer, ans.abstained, ans.mode
+        for c in ans.citations:
+            passage = chunk_text.get(c.chunk_id, c.quote)
+            res.citations.append(
+                {
+                    "n": c.n,
+                    "chunk_id": c.chunk_id,
+                    "source": c.source,
+                    "line_start": c.line_start,
+                    "line_end": c.line_end,
+                    "quote": c.quote,
+                    "contains_evidence": bool(quotes) and m.contains_evidence(passage, quotes),
+                }
+            )
+    if item.kind in ANSWERABLE_KINDS:
+        if not res.abstained:
+            res.keywords_ok = m.keywords_present(res.answer, item.answer_keywords)
+            key = m.match_key(res.answer)
+            res.missing_keywords = [k for k in item.answer_keywords if m.match_key(k) not in key]
+            cited = [chunk_text.get(c["chunk_id"], c["quote"]) for c in res.citations]
+            res.citation_precision = m.citation_precision(cited, quotes)
+        else:
+            res.keywords_ok = False
+            res.missing_keywords = list(item.answer_keywords)
+    if item.kind == "district" and districts_supported:
+        report = ans.district_report if ans is not None else None
+        if report is None:
+            try:
+                report = qa.districts(item.question, searcher)
+            except UserError as exc:
+                res.error = res.error or str(exc)
+        res.predicted_districts = list(report.mentioned) if report is not None else []
+        res.district_prf = m.district_scores(res.predicted_districts, item.districts)
+    _judge(res)
+    return res
+
+
+def _judge(res: ItemResult) -> None:
+    """Failures of one item and the stage they point at: corpus (the evidence is in no chunk:
+    lost or altered by cleaning/chunking), index (in a chunk, not retrieved in the top 5), qa
+    (retrieved, but the answer, abstention or district set is wrong)."""
+    it = res.item
+    f: list[str] = []
+    if it.evidence and it.kind != "district" and (res.first_hit is None or res.first_hit > 5):
+        f.append("retrieval")
+    if it.kind in ANSWERABLE_KINDS:
+        if res.abstained:
+            f.append("false_abstention")
+        elif not res.keywords_ok:
+            f.append("keywords")
+    if it.kind == "unanswerable" and not res.abstained:
+        f.append("answered_unanswerable")
+    if it.kind == "district" and res.district_prf is not None and res.district_prf[2] < 1.0:
+        f.append("districts")
+    res.failures = f
+    if not f:
+        res.stage = None
+    elif "retrieval" in f:
+        res.stage = "corpus" if res.evidence_in_index is False else "index"
+    else:
+        res.stage = "qa"
+
+
+# --- aggregating -----------------------------------------------------------------------
+
+
+def aggregate(results: list[ItemResult]) -> tuple[dict[str, float | None], dict[str, int]]:
+    """The metrics over a list of item results, and how many items each is averaged over."""
+    with_evidence = [r for r in results if r.item.evidence]
+    ranks = [r.first_hit for r in with_evidence]
+    answerable = [r for r in results if r.item.kind in ANSWERABLE_KINDS]
+    keyworded = [r for r in answerable if r.item.answer_keywords]
+    unanswerable = [r for r in results if r.item.kind == "unanswerable"]
+    district = [r for r in results if r.district_prf is not None]
+    cited = [r.citation_precision for r in answerable if r.citation_precision is not None]
+    metrics: dict[str, float | None] = {
+        "recall@1": m.recall_at(ranks, 1) if ranks else None,
+        "recall@5": m.recall_at(ranks, 5) if ranks else None,
+        "recall@10": m.recall_at(ranks, 10) if ranks else None,
+        "mrr": m.mrr(ranks) if ranks else None,
+        "keyword_accuracy": m.share(bool(r.keywords_ok) for r in keyworded),
+        "citation_precision": m.mean(cited),
+        "abstention_accuracy": m.share(r.abstained for r in unanswerable),
+        "false_abstentions": m.share(r.abstained for r in answerable),
+        "district_precision": m.mean(r.district_prf[0] for r in district if r.district_prf),
+        "district_recall": m.mean(r.district_prf[1] for r in district if r.district_prf),
+        "district_f1": m.mean(r.district_prf[2] for r in district if r.district_prf),
+    }
+    counts = {
+        "items": len(results),
+        "retrieval": len(ranks),
+        "keywords": len(keyworded),
+        "citations": len(cited),
+        "unanswerable": len(unanswerable),
+        "answerable": len(answerable),
+        "districts": len(district),
+    }
+    return metrics, counts
+
+
+def _system_result(name: str, results: list[ItemResult]) -> SystemResult:
+    metrics, counts = aggregate(results)
+    per_kind = {}
+    for kind in KINDS:
+        subset = [r for r in results if r.item.kind == kind]
+        if subset:
+            per_kind[kind] = aggregate(subset)[0]
+    return SystemResult(name, results, metrics, per_kind, counts)
+
+
+def run(
+    gold: list[GoldItem],
+    index: Any,
+    settings: Any = None,
+    baselines: bool = True,
+    progress: Progress | None = None,
+    gold_path: str | Path = "",
+    data_dir: Path | None = None,
+) -> Report:
+    """Score `index` (and, with `baselines`, BM25-only, dense-only and the naive pipeline)
+    on the gold items. `progress(done, total, label)` is called after every item of every
+    system. `data_dir` holds the raw files the naive pipeline splits (default: the
+    settings' data dir, else the bundled corpus)."""
+    from eval.baselines import ModeIndex, NaiveIndex
+
+    systems: list[tuple[str, Any, bool, bool]] = [(SYSTEM, index, True, True)]
+    if baselines:
+        systems += [("bm25", ModeIndex(index, "bm25"), True, True)]
+        systems += [("dense", ModeIndex(index, "dense"), True, True)]
+    chunk_text = {c.chunk_id: c.text for c in index.chunks}
+    filters = {item.id: _effective_filters(item.question, index) for item in gold}
+    total = len(gold) * (len(systems) + (1 if baselines else 0))
+    done = 0
+    results: dict[str, SystemResult] = {}
+
+    def step(label: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total, label)
+
+    for name, searcher, use_filters, with_districts in systems:
+        items = []
+        for item in gold:
+            items.append(
+                score_item(
+                    item,
+                    searcher,
+                    chunk_text,
+                    filters[item.id] if use_filters else None,
+                    settings,
+                    with_districts,
+                )
+            )
+            step(f"{name}: {item.id}")
+        results[name] = _system_result(name, items)
+    if baselines:
+        if data_dir is None:
+            from corpus.settings import BUNDLED_DATA_DIR
+
+            data_dir = Path(getattr(settings, "data_dir", None) or BUNDLED_DATA_DIR)
+        naive = NaiveIndex(index, data_dir)
+        naive_text = {c.chunk_id: c.text for c in naive.chunks}
+        items = []
+        for item in gold:
+            # no metadata: no filters, and no district finder to speak of
+            items.append(score_item(item, naive, naive_text, None, settings, False))
+            step(f"naive: {item.id}")
+        results["naive"] = _system_result("naive", items)
+    info = {
+        "chunks": len(index.chunks),
+        "embedder": (getattr(index, "manifest", None) or {}).get("embedder"),
+    }
+    if baselines:
+        info["naive_chunks"] = len(naive.chunks)
+    return Report(str(gold_path), results, info)
