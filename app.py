@@ -1,0 +1,1175 @@
+"""The planqa web UI (Gradio Blocks): wiring only. Every answer, report and metric comes from
+`qa`, `index` and `eval`; this module renders them and turns user mistakes into readable
+Chinese messages.
+
+    python app.py [--host H] [--port P]      # same as `planqa serve`
+
+The index is opened (or built, with a progress bar in the page) once per process and shared
+by every request; the queue caps how many requests run at once. Nothing outside the app's
+own data is served: `allowed_paths` is empty, there is no file browser, uploads are read as
+UTF-8 text and parsed as JSON lines.
+
+The functions above `build_app` are pure (plain data in, HTML or table rows out) so that
+tests exercise them without a server; gradio is imported only inside `build_app`/`launch`.
+"""
+
+import argparse
+import html
+import re
+import sys
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus.errors import UserError
+from corpus.model import Chunk, Document, SourceSpan
+from corpus.settings import Settings
+from index.types import Filters
+from qa.types import Answer, Citation, DistrictReport
+
+APP_TITLE = "planqa · 规划文件问答"
+# requests running at once across all events: the machine has few cores and every request
+# embeds text; more would only make each one slower
+CONCURRENCY_LIMIT = 2
+QUEUE_MAX_SIZE = 64  # waiting requests beyond this are refused with "queue full"
+EVAL_CONCURRENCY = 1  # an evaluation answers every gold question: one at a time
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # a gold set is a few hundred lines; anything bigger is wrong
+# the browser stops typing here; qa.check_question gives the readable message below it
+QUESTION_BOX_MAX_CHARS = 2000
+SNIPPET_CHARS = 60
+
+EXAMPLE_QUESTIONS = (
+    "綦江区到2025年高新技术企业数预期达到多少？",
+    "哪些区的规划提到了氢能？",
+    "重庆高新区“十四五”时期科技创新的发展目标是什么？",
+    "大渡口区如何推进科普工作？",
+    "合川区2022年科技创新工作要点有哪些？",
+)
+EXAMPLE_TOPICS = ("氢能", "科普基地", "人工智能", "人才引进", "知识产权")
+
+DOC_TYPE_NAMES = {
+    "plan": "规划",
+    "work_points": "工作要点",
+    "notice": "通知",
+    "rules": "制度办法",
+    "catalogue": "目录",
+    "commentary": "评论",
+    "news": "新闻",
+    "other": "其他",
+}
+
+DISTRICT_HEADERS = ["区县", "是否提到", "得分", "证据摘要"]
+DOCUMENT_HEADERS = ["编号", "区县", "标题", "发文机关", "文号", "日期", "类型", "段落数", "副本"]
+METRIC_HEADERS = ["指标", "本系统"]  # + one column per baseline
+FAILED_HEADERS = ["编号", "问题", "期望", "系统输出", "原因"]
+
+
+# ----------------------------------------------------------------------------- messages
+
+# qa raises UserError in English (the CLI's language); the UI speaks Chinese. Known messages
+# are translated, anything else is shown as it is behind a Chinese lead-in.
+_MESSAGE_TRANSLATIONS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"^the (question|topic) is empty$"), lambda m: f"请输入{_what(m)}。"),
+    (
+        re.compile(r"^the (question|topic) is (\d+) characters long; the limit is (\d+)$"),
+        lambda m: f"{_what(m)}太长（{m[2]} 字），请控制在 {m[3]} 字以内。",
+    ),
+    (
+        re.compile(r"^the (question|topic) contains control characters \((.*)\)$"),
+        lambda m: f"{_what(m)}中含有不可见的控制字符（{m[2]}），请删除后重试。",
+    ),
+    (
+        re.compile(r"^the (question|topic) has no words in it.*$"),
+        lambda m: f"{_what(m)}只有标点或符号，请输入文字。",
+    ),
+)
+
+
+def _what(m: re.Match[str]) -> str:
+    return "问题" if m[1] == "question" else "主题"
+
+
+def user_message(exc: BaseException | str) -> str:
+    """A readable one-line Chinese message for a user mistake (a UserError's text)."""
+    text = str(exc).strip()
+    for pattern, render in _MESSAGE_TRANSLATIONS:
+        m = pattern.match(text)
+        if m:
+            return render(m)
+    return f"输入有误：{text}"
+
+
+def error_html(message: str) -> str:
+    return f'<div class="pq-message pq-error" role="alert">⚠️ {html.escape(message)}</div>'
+
+
+def info_html(message: str) -> str:
+    return f'<div class="pq-message pq-info">{html.escape(message)}</div>'
+
+
+# ----------------------------------------------------------------------------- highlighting
+
+
+def _match_key(text: str) -> str:
+    """`text` folded for matching (NFKC, lower case) without changing its length, so that
+    positions found in the key are positions in the text."""
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKC", ch).lower()
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+def highlight(text: str, terms: Iterable[str]) -> str:
+    """`text` HTML-escaped, with every occurrence of the terms wrapped in <mark>. Longer
+    terms win where terms overlap; matching ignores width and case (ＡＩ = ai)."""
+    keys = sorted({_match_key(t.strip()) for t in terms if t and t.strip()}, key=len, reverse=True)
+    if not keys:
+        return html.escape(text)
+    key = _match_key(text)
+    marked = [False] * len(text)
+    for k in keys:
+        start = key.find(k)
+        while start != -1:
+            for i in range(start, start + len(k)):
+                marked[i] = True
+            start = key.find(k, start + len(k))
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and marked[j] == marked[i]:
+            j += 1
+        piece = html.escape(text[i:j])
+        out.append(f"<mark>{piece}</mark>" if marked[i] else piece)
+        i = j
+    return "".join(out)
+
+
+def question_terms(question: str) -> list[str]:
+    """The words of a question worth highlighting in a quote: its content tokens (the ones
+    the answer was scored on), single characters left out (they would light up everywhere)."""
+    try:
+        from qa.scoring import question_tokens
+
+        tokens = question_tokens(question)
+    except Exception:  # noqa: BLE001 - highlighting is decoration; never fail an answer on it
+        return []
+    return sorted((t for t in tokens if len(t) >= 2 or t.isdigit()), key=len, reverse=True)
+
+
+def answer_terms(answer: Answer) -> list[str]:
+    if answer.district_report is not None:
+        return list(answer.district_report.terms)
+    return question_terms(answer.question)
+
+
+# ----------------------------------------------------------------------------- citations
+
+
+def span_text(source: str, line_start: int, line_end: int) -> str:
+    lines = f"第 {line_start} 行" if line_start == line_end else f"第 {line_start}–{line_end} 行"
+    return f"{source} · {lines}"
+
+
+def section_path(section: Sequence[str]) -> str:
+    return " › ".join(section)
+
+
+def _also_in_html(spans: Sequence[SourceSpan]) -> str:
+    if not spans:
+        return ""
+    items = "；".join(html.escape(span_text(s.source, s.line_start, s.line_end)) for s in spans)
+    return f'<div class="pq-also">另见：{items}</div>'
+
+
+def citation_card_html(citation: Citation, terms: Iterable[str] = ()) -> str:
+    """One citation as a card: district, title, section path, source lines, the quote with
+    the matching words highlighted."""
+    c = citation
+    district = html.escape(c.district or "未注明区县")
+    section = section_path(c.section)
+    return (
+        f'<div class="pq-card" data-district="{html.escape(c.district or "", quote=True)}" '
+        f'data-chunk="{html.escape(c.chunk_id, quote=True)}">'
+        f'<div class="pq-card-head"><span class="pq-n">[{c.n}]</span>'
+        f'<span class="pq-district">{district}</span>'
+        f'<span class="pq-title">《{html.escape(c.title)}》</span></div>'
+        + (f'<div class="pq-section">{html.escape(section)}</div>' if section else "")
+        + f'<blockquote class="pq-quote">{highlight(c.quote, terms)}</blockquote>'
+        f'<div class="pq-source">{html.escape(span_text(c.source, c.line_start, c.line_end))}'
+        f"</div>{_also_in_html(c.also_in)}</div>"
+    )
+
+
+def citations_html(answer: Answer | None) -> str:
+    """The citation cards under an answer (the nearest passages when it abstained)."""
+    if answer is None:
+        return ""
+    if not answer.citations:
+        return info_html("这个回答没有引用段落。")
+    terms = answer_terms(answer)
+    heading = "最接近的段落" if answer.abstained else "出处"
+    cards = "".join(citation_card_html(c, terms) for c in answer.citations)
+    return f'<div class="pq-cards"><div class="pq-cards-title">{heading}</div>{cards}</div>'
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The chat bubble for a finished answer: the text, then its notice if any."""
+    text = answer.answer.strip()
+    if answer.notice:
+        text += f"\n\n> ℹ️ {answer.notice}"
+    return text
+
+
+# ----------------------------------------------------------------------------- districts
+
+
+def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def district_rows(report: DistrictReport) -> list[list[Any]]:
+    """One table row per district in the report, mentioned or not, in the report's order."""
+    rows = []
+    for r in report.districts:
+        snippet = _snippet(r.evidence[0].quote) if r.evidence else ""
+        rows.append(
+            [r.district, "✔ 提到" if r.mentioned else "✘ 未提到", round(r.score, 3), snippet]
+        )
+    return rows
+
+
+def district_chart_rows(report: DistrictReport) -> list[dict[str, Any]]:
+    return [
+        {
+            "区县": r.district,
+            "得分": round(r.score, 3),
+            "是否提到": "提到" if r.mentioned else "未提到",
+        }
+        for r in report.districts
+    ]
+
+
+def district_summary_html(report: DistrictReport) -> str:
+    mentioned = report.mentioned
+    total = len(report.districts)
+    terms = "、".join(report.terms) if report.terms else report.topic
+    if mentioned:
+        lead = f"{len(mentioned)}/{total} 个区县提到“{report.topic}”：{'、'.join(mentioned)}。"
+    else:
+        lead = f"{total} 个区县都没有提到“{report.topic}”。"
+    return (
+        f'<div class="pq-message pq-info">{html.escape(lead)}'
+        f"<br>匹配的词：{html.escape(terms)}。点击表格中的一行查看该区县的全部证据。</div>"
+    )
+
+
+def district_evidence_html(
+    report: DistrictReport, district: str, chunks_by_id: dict[str, Chunk] | None = None
+) -> str:
+    """Every evidence passage of one district, in full: the whole chunk the quote stands
+    in, the quote marked and the topic's terms highlighted."""
+    result = next((r for r in report.districts if r.district == district), None)
+    if result is None:
+        return error_html(f"报告中没有“{district}”。")
+    status = "提到" if result.mentioned else "未提到"
+    head = (
+        f'<div class="pq-evidence-head"><span class="pq-district">{html.escape(district)}</span>'
+        f"{status}“{html.escape(report.topic)}” · 得分 {result.score:.3f}</div>"
+    )
+    if not result.evidence:
+        return head + info_html("该区县的文件中没有相关段落。")
+    parts = [head]
+    if not result.mentioned:
+        parts.append(info_html("未找到明确提及；下面是语义上最接近的段落。"))
+    for n, e in enumerate(result.evidence, 1):
+        chunk = (chunks_by_id or {}).get(e.chunk_id)
+        body = _passage_with_quote(chunk.text if chunk else e.quote, e.quote, report.terms)
+        section = section_path(e.section)
+        parts.append(
+            f'<div class="pq-card" data-district="{html.escape(district, quote=True)}">'
+            f'<div class="pq-card-head"><span class="pq-n">[{n}]</span>'
+            f'<span class="pq-title">《{html.escape(e.title)}》</span></div>'
+            + (f'<div class="pq-section">{html.escape(section)}</div>' if section else "")
+            + f'<div class="pq-passage">{body}</div>'
+            f'<div class="pq-source">{html.escape(span_text(e.source, e.line_start, e.line_end))}'
+            f" · 相似度 {e.score:.3f}</div>{_also_in_html(e.also_in)}</div>"
+        )
+    return "".join(parts)
+
+
+def _passage_with_quote(passage: str, quote: str, terms: Iterable[str]) -> str:
+    """The passage with the quoted sentence underlined and the terms highlighted."""
+    terms = list(terms)
+    at = passage.find(quote) if quote else -1
+    if at == -1:
+        return highlight(passage, terms)
+    before, after = passage[:at], passage[at + len(quote) :]
+    return (
+        highlight(before, terms)
+        + f'<span class="pq-quoted">{highlight(quote, terms)}</span>'
+        + highlight(after, terms)
+    )
+
+
+# ----------------------------------------------------------------------------- documents
+
+
+def chunk_counts(documents: Sequence[Document], chunks: Sequence[Chunk]) -> dict[str, int]:
+    """Chunks each document holds, counting a shared (duplicate) chunk in every copy."""
+    counts = {d.doc_id: 0 for d in documents}
+    for c in chunks:
+        for doc_id in {s.doc_id for s in c.sources}:
+            if doc_id in counts:
+                counts[doc_id] += 1
+    return counts
+
+
+def document_rows(documents: Sequence[Document], counts: dict[str, int]) -> list[list[Any]]:
+    return [
+        [
+            d.doc_id,
+            d.district or "—",
+            d.title,
+            d.issuer or "—",
+            d.doc_number or "—",
+            d.date or d.date_raw or "—",
+            DOC_TYPE_NAMES.get(d.doc_type, d.doc_type),
+            counts.get(d.doc_id, 0),
+            f"与 {d.duplicate_of} 相同" if d.duplicate_of else "",
+        ]
+        for d in documents
+    ]
+
+
+def document_choices(documents: Sequence[Document]) -> list[tuple[str, str]]:
+    """(label, doc_id) pairs for a dropdown: district and title, the id to tell copies apart."""
+    out = []
+    for d in documents:
+        title = d.title if len(d.title) <= 40 else d.title[:40] + "…"
+        out.append((f"{d.district or '—'} · {title} ({d.doc_id})", d.doc_id))
+    return out
+
+
+def _table_html(text: str) -> str:
+    rows = [line for line in text.splitlines() if line.strip()]
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c.strip())}</td>" for c in row.split("|")) + "</tr>"
+        for row in rows
+    )
+    return f'<table class="pq-table">{cells}</table>'
+
+
+def document_html(document: Document, chunks: Sequence[Chunk]) -> str:
+    """A document read section by section, as it is chunked: a heading wherever the section
+    path changes, then each chunk with its line span in this document's source file."""
+    d = document
+    meta = [
+        ("区县", d.district),
+        ("发文机关", d.issuer),
+        ("文号", d.doc_number),
+        ("日期", d.date or d.date_raw),
+        ("类型", DOC_TYPE_NAMES.get(d.doc_type, d.doc_type)),
+        ("来源", span_text(d.source, d.line_start, d.line_end)),
+        ("段落数", str(len(chunks))),
+    ]
+    parts = [
+        f'<div class="pq-doc"><h3 class="pq-doc-title">{html.escape(d.title)}</h3>',
+        '<div class="pq-doc-meta">'
+        + " · ".join(f"{k}：{html.escape(v)}" for k, v in meta if v)
+        + "</div>",
+    ]
+    if d.duplicate_of:
+        parts.append(
+            info_html(f"这是 {d.duplicate_of} 的副本；内容相同的段落只索引一次，行号按本文件给出。")
+        )
+    current: tuple[str, ...] | None = None
+    for c in chunks:
+        if c.section != current:
+            current = c.section
+            path = section_path(c.section) or "（文件开头）"
+            parts.append(f'<h4 class="pq-doc-section">{html.escape(path)}</h4>')
+        span = next((s for s in c.sources if s.doc_id == d.doc_id), c.sources[0])
+        body = _table_html(c.text) if c.kind == "table" else html.escape(c.text)
+        kind = "表格" if c.kind == "table" else "正文"
+        parts.append(
+            f'<div class="pq-chunk pq-kind-{c.kind}">'
+            f'<div class="pq-source">{kind} · '
+            f"{html.escape(span_text(span.source, span.line_start, span.line_end))}</div>"
+            f'<div class="pq-chunk-text">{body}</div></div>'
+        )
+    if not chunks:
+        parts.append(info_html("这个文件没有可检索的正文。"))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# ----------------------------------------------------------------------------- evaluation
+
+
+def read_upload_text(path: str | Path, limit: int = MAX_UPLOAD_BYTES) -> str:
+    """An uploaded file's content as text: UTF-8 (a BOM is fine), at most `limit` bytes, no
+    NUL bytes. Anything else is a UserError; nothing is ever unpickled or executed."""
+    p = Path(path)
+    size = p.stat().st_size
+    if size == 0:
+        raise UserError("上传的文件是空的。")
+    if size > limit:
+        raise UserError(
+            f"上传的文件太大（{size // 1024} KB），金标准集不应超过 {limit // 1024} KB。"
+        )
+    data = p.read_bytes()
+    if b"\x00" in data:
+        raise UserError("上传的文件不是文本文件（含有 NUL 字节）；请上传 UTF-8 编码的 JSONL。")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"上传的文件不是 UTF-8 编码（第 {exc.start} 字节处）。") from exc
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+def _scalar_metrics(d: Any) -> dict[str, Any]:
+    """The numeric metrics of a metrics mapping (nested dicts flattened as a.b)."""
+    out: dict[str, Any] = {}
+    if not isinstance(d, dict):
+        return out
+    for k, v in d.items():
+        if isinstance(v, bool):
+            continue
+        if isinstance(v, int | float):
+            out[str(k)] = v
+        elif isinstance(v, dict):
+            for k2, v2 in _scalar_metrics(v).items():
+                out[f"{k}.{k2}"] = v2
+    return out
+
+
+def metric_table(report: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    """(headers, rows): one row per metric, the system's value then each baseline's."""
+    system = _scalar_metrics(report.get("metrics"))
+    baselines = {
+        str(name): _scalar_metrics(m) for name, m in (report.get("baselines") or {}).items()
+    }
+    headers = METRIC_HEADERS + list(baselines)
+    rows = []
+    for name, value in system.items():
+        rows.append([name, _number(value)] + [_number(b.get(name, "")) for b in baselines.values()])
+    return headers, rows
+
+
+def comparison_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Long-form rows for the comparison chart: one bar per (metric, system). Only metrics
+    in 0..1 that the baselines share are drawn, so the bars are on one scale."""
+    system = _scalar_metrics(report.get("metrics"))
+    baselines = {
+        str(name): _scalar_metrics(m) for name, m in (report.get("baselines") or {}).items()
+    }
+    rows = []
+    for metric, value in system.items():
+        if not 0 <= float(value) <= 1:
+            continue
+        shared = {name: b[metric] for name, b in baselines.items() if metric in b}
+        if baselines and not shared:
+            continue
+        for name, v in {"本系统": value, **shared}.items():
+            rows.append({"指标·系统": f"{metric} · {name}", "数值": float(v), "系统": name})
+    return rows
+
+
+def _item_failed(item: dict[str, Any]) -> bool:
+    for key in ("passed", "ok", "correct", "success", "hit"):
+        if key in item and isinstance(item[key], bool):
+            return not item[key]
+    if "failed" in item and isinstance(item["failed"], bool):
+        return item["failed"]
+    return False
+
+
+def _short_json(value: Any, limit: int = 120) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _snippet(value, limit)
+    if isinstance(value, list | tuple):
+        return _snippet("、".join(_short_json(v, 40) for v in value), limit)
+    if isinstance(value, dict):
+        return _snippet("；".join(f"{k}: {_short_json(v, 40)}" for k, v in value.items()), limit)
+    return str(value)
+
+
+def failed_rows(report: dict[str, Any]) -> list[list[Any]]:
+    """The gold items the system got wrong: id, question, what was expected, what came out,
+    why it counts as a failure."""
+    rows = []
+    for n, item in enumerate(report.get("items") or [], 1):
+        if not isinstance(item, dict) or not _item_failed(item):
+            continue
+        expected = next(
+            (item[k] for k in ("expected", "expect", "answer", "gold", "districts") if k in item),
+            None,
+        )
+        got = next(
+            (item[k] for k in ("got", "output", "predicted", "system", "response") if k in item),
+            None,
+        )
+        reason = next((item[k] for k in ("reason", "why", "error", "failure") if k in item), None)
+        rows.append(
+            [
+                item.get("id", n),
+                _short_json(item.get("question") or item.get("topic") or item.get("query"), 80),
+                _short_json(expected),
+                _short_json(got),
+                _short_json(reason),
+            ]
+        )
+    return rows
+
+
+# ----------------------------------------------------------------------------- the index
+
+
+class SharedIndex:
+    """The index for one Settings: opened (or built) on first use, then shared by every
+    request in the process. The lock makes concurrent first requests wait for one build
+    instead of starting several."""
+
+    def __init__(self, settings: Settings, opened: Any = None) -> None:
+        self.settings = settings
+        self._index = opened
+        self._lock = threading.Lock()
+        self._chunks_by_id: dict[str, Chunk] | None = None
+        self._counts: dict[str, int] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._index is not None
+
+    def get(self) -> Any:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    import index
+
+                    self._index = index.open_or_build(self.settings, progress=True)
+        return self._index
+
+    def chunks_by_id(self) -> dict[str, Chunk]:
+        if self._chunks_by_id is None:
+            self._chunks_by_id = {c.chunk_id: c for c in self.get().chunks}
+        return self._chunks_by_id
+
+    def chunk_counts(self) -> dict[str, int]:
+        if self._counts is None:
+            idx = self.get()
+            self._counts = chunk_counts(idx.documents, idx.chunks)
+        return self._counts
+
+
+_SHARED: dict[tuple[str, str], SharedIndex] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_index(settings: Settings, opened: Any = None) -> SharedIndex:
+    """The process-wide SharedIndex for these settings' index (one per index dir and
+    embedder). `opened`: an Index already in hand (tests pass the session's)."""
+    key = (str(Path(settings.index_dir).expanduser().resolve()), settings.embedder)
+    with _SHARED_LOCK:
+        holder = _SHARED.get(key)
+        if holder is None:
+            holder = _SHARED[key] = SharedIndex(settings, opened)
+        elif opened is not None and not holder.loaded:
+            holder._index = opened
+        return holder
+
+
+def index_status_html(idx: Any) -> str:
+    manifest = getattr(idx, "manifest", {}) or {}
+    embedder = (manifest.get("embedder") or {}).get("spec") or "?"
+    built = manifest.get("built_at", "")
+    districts = idx.districts()
+    text = (
+        f"索引就绪：{len(idx.documents)} 个文件 · {len(districts)} 个区县"
+        f"（{'、'.join(districts)}） · {len(idx.chunks)} 个段落 · 嵌入模型 {embedder}"
+        + (f" · 建于 {built}" if built else "")
+    )
+    return f'<div class="pq-status">{html.escape(text)}</div>'
+
+
+def llm_configured(settings: Settings) -> bool:
+    return bool(settings.llm_base_url and settings.llm_model)
+
+
+def llm_explanation(settings: Settings) -> str:
+    if llm_configured(settings):
+        return (
+            f"由 {settings.llm_model} 依据检索到的段落生成回答，每句注明出处；"
+            "接口失败时自动回退为抽取式回答。"
+        )
+    return (
+        "未配置大模型接口，生成式回答不可用。设置 PLANQA_LLM_BASE_URL 和 PLANQA_LLM_MODEL"
+        "（任一 OpenAI 兼容接口）后重启即可开启。当前为抽取式回答：直接摘录原文并注明出处。"
+    )
+
+
+# ----------------------------------------------------------------------------- handlers
+
+
+@dataclass
+class Handlers:
+    """The event callbacks, as plain methods over one SharedIndex (gradio calls them; tests
+    may too)."""
+
+    settings: Settings
+    holder: SharedIndex
+
+    # -- start-up
+
+    def startup(self) -> tuple[str, list, list, list[list[Any]], list]:
+        """Status line, filter choices, document table: opens or builds the index."""
+        idx = self.holder.get()
+        choices = document_choices(idx.documents)
+        rows = document_rows(idx.documents, self.holder.chunk_counts())
+        return index_status_html(idx), idx.districts(), choices, rows, choices
+
+    # -- 问答
+
+    def ask(
+        self,
+        question: str | None,
+        history: list[dict[str, Any]] | None,
+        districts: Sequence[str] | None = None,
+        doc_ids: Sequence[str] | None = None,
+        use_llm: bool = False,
+    ) -> Iterator[tuple[list[dict[str, Any]], str, str]]:
+        """Stream an answer into the chat: (history, citation cards, question box)."""
+        import qa
+        from qa.text import check_question
+
+        history = [dict(m) for m in (history or [])]
+        try:
+            question = check_question(question)
+        except UserError as exc:
+            history.append({"role": "assistant", "content": f"⚠️ {user_message(exc)}"})
+            yield history, error_html(user_message(exc)), question or ""
+            return
+        history.append({"role": "user", "content": question})
+        history.append({"role": "assistant", "content": "正在检索…"})
+        yield history, "", ""
+        filters = Filters(districts=tuple(districts or ()), doc_ids=tuple(doc_ids or ()))
+        llm = bool(use_llm) and llm_configured(self.settings)
+        text = ""
+        try:
+            idx = self.holder.get()
+            for piece in qa.answer_stream(
+                question, idx, None if filters.is_empty() else filters, self.settings, llm=llm
+            ):
+                if isinstance(piece, Answer):
+                    history[-1]["content"] = answer_markdown(piece)
+                    yield history, citations_html(piece), ""
+                    return
+                text += piece
+                history[-1]["content"] = text
+                yield history, "", ""
+        except UserError as exc:
+            history[-1]["content"] = f"⚠️ {user_message(exc)}"
+            yield history, error_html(user_message(exc)), ""
+
+    # -- 哪些区提到
+
+    def find_districts(
+        self, topic: str | None
+    ) -> tuple[list[list[Any]], Any, dict[str, Any] | None, str]:
+        """(table rows, chart data, report for the detail view, summary or error)."""
+        import qa
+
+        try:
+            report = qa.districts(topic or "", self.holder.get())
+        except UserError as exc:
+            return [], _frame([]), None, error_html(user_message(exc))
+        return (
+            district_rows(report),
+            _frame(district_chart_rows(report)),
+            report.to_dict(),
+            district_summary_html(report),
+        )
+
+    def district_detail(self, report: dict[str, Any] | None, district: str | None) -> str:
+        if not report:
+            return info_html("先输入主题并点击“查找”。")
+        if not district:
+            return info_html("点击表格中的一行查看该区县的全部证据。")
+        return district_evidence_html(
+            report_from_dict(report), district, self.holder.chunks_by_id()
+        )
+
+    # -- 文档
+
+    def open_document(self, doc_id: str | None) -> str:
+        if not doc_id:
+            return info_html("从列表中选择一个文件，按章节阅读它被切分成的段落。")
+        idx = self.holder.get()
+        document = next((d for d in idx.documents if d.doc_id == doc_id), None)
+        if document is None:
+            return error_html(f"没有编号为 {doc_id} 的文件。")
+        return document_html(document, idx.chunks_for(doc_id=doc_id))
+
+    # -- 评测
+
+    def evaluate(
+        self, source: str, upload: str | None, progress: Callable[..., Any] | None = None
+    ) -> tuple[str, Any, Any, Any]:
+        """(message, metric table, comparison chart data, failed items)."""
+        import eval as evaluation
+
+        empty = ({"headers": METRIC_HEADERS, "data": []}, _frame([]), _failed_frame([]))
+        try:
+            if source == EVAL_SOURCE_UPLOAD:
+                if not upload:
+                    raise UserError("请先上传一个 JSONL 金标准文件。")
+                read_upload_text(upload)  # size, encoding and binary checks before parsing
+                gold_path = Path(upload)
+                label = "上传的文件"
+            else:
+                gold_path = bundled_gold_path()
+                label = "内置金标准集"
+            gold = evaluation.load_gold(gold_path)
+            if not gold:
+                raise UserError("金标准文件中没有题目。")
+            idx = self.holder.get()
+            report = evaluation.run(gold, idx, settings=self.settings, progress=progress)
+        except UserError as exc:
+            return (error_html(user_message(exc)), *empty)
+        data = report.to_dict() if hasattr(report, "to_dict") else dict(report)
+        headers, rows = metric_table(data)
+        failed = failed_rows(data)
+        n_items = len(data.get("items") or [])
+        message = info_html(
+            f"已用{label}评测 {n_items} 道题：{len(failed)} 道未通过。"
+            if n_items
+            else f"已用{label}完成评测。"
+        )
+        return (
+            message,
+            {"headers": headers, "data": rows},
+            _frame(comparison_rows(data)),
+            _failed_frame(failed),
+        )
+
+
+EVAL_SOURCE_BUNDLED = "内置金标准集"
+EVAL_SOURCE_UPLOAD = "上传 JSONL 文件"
+
+
+def bundled_gold_path() -> Path:
+    import eval as evaluation
+
+    return Path(evaluation.__file__).resolve().parent / "gold.jsonl"
+
+
+def report_from_dict(d: dict[str, Any]) -> DistrictReport:
+    """A DistrictReport back from its to_dict() form (what the page keeps between events)."""
+    from qa.types import DistrictResult, Evidence
+
+    def evidence(e: dict[str, Any]) -> Evidence:
+        return Evidence(
+            chunk_id=e["chunk_id"],
+            doc_id=e["doc_id"],
+            title=e["title"],
+            section=tuple(e.get("section") or ()),
+            quote=e["quote"],
+            source=e["source"],
+            line_start=e["line_start"],
+            line_end=e["line_end"],
+            score=float(e.get("score", 0.0)),
+            also_in=tuple(SourceSpan(**s) for s in e.get("also_in") or ()),
+        )
+
+    return DistrictReport(
+        topic=d["topic"],
+        districts=tuple(
+            DistrictResult(
+                r["district"],
+                bool(r["mentioned"]),
+                float(r["score"]),
+                tuple(evidence(e) for e in r.get("evidence") or ()),
+            )
+            for r in d["districts"]
+        ),
+        terms=tuple(d.get("terms") or ()),
+    )
+
+
+def _frame(rows: list[dict[str, Any]]):
+    import pandas as pd
+
+    return pd.DataFrame(rows)
+
+
+def _failed_frame(rows: list[list[Any]]):
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=FAILED_HEADERS)
+
+
+# ----------------------------------------------------------------------------- the page
+
+CSS = """
+.pq-status { font-size: 0.9em; color: var(--body-text-color-subdued); }
+.pq-message { padding: 0.6em 0.9em; border-radius: 6px; margin: 0.4em 0; line-height: 1.6; }
+.pq-info { background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); }
+.pq-error { background: #fdecea; color: #8a1c12; border: 1px solid #f5b7b1; }
+.pq-cards-title { font-weight: 600; margin: 0.3em 0 0.5em; }
+.pq-card { border: 1px solid var(--border-color-primary); border-left: 4px solid #c0392b;
+  border-radius: 6px; padding: 0.6em 0.9em; margin-bottom: 0.7em;
+  background: var(--block-background-fill); }
+.pq-card-head { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: baseline; }
+.pq-n { font-weight: 700; color: #c0392b; }
+.pq-district { background: #c0392b; color: #fff; border-radius: 4px; padding: 0 0.45em;
+  font-size: 0.9em; margin-right: 0.4em; }
+.pq-title { font-weight: 600; }
+.pq-section { color: var(--body-text-color-subdued); font-size: 0.9em; margin-top: 0.2em; }
+.pq-quote { margin: 0.5em 0; padding: 0.2em 0 0.2em 0.8em;
+  border-left: 3px solid var(--border-color-primary); line-height: 1.7; }
+.pq-passage { margin: 0.5em 0; line-height: 1.8; white-space: pre-wrap; }
+.pq-quoted { text-decoration: underline; text-decoration-color: #c0392b;
+  text-underline-offset: 3px; }
+.pq-source, .pq-also { color: var(--body-text-color-subdued); font-size: 0.85em; }
+.pq-evidence-head { font-size: 1.05em; margin: 0.4em 0 0.7em; }
+mark { background: #ffe58f; color: inherit; padding: 0 1px; border-radius: 2px; }
+.pq-doc-meta { color: var(--body-text-color-subdued); margin-bottom: 0.8em; }
+.pq-doc-section { margin: 1.1em 0 0.4em; padding-bottom: 0.2em;
+  border-bottom: 1px solid var(--border-color-primary); }
+.pq-chunk { margin: 0.5em 0 0.9em; }
+.pq-chunk-text { white-space: pre-wrap; line-height: 1.8; }
+.pq-table { border-collapse: collapse; font-size: 0.9em; white-space: normal; }
+.pq-table td { border: 1px solid var(--border-color-primary); padding: 0.2em 0.5em; }
+#pq-citations { min-height: 2em; }
+"""
+
+THEME_FONTS = (
+    "PingFang SC",
+    "Microsoft YaHei",
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+    "system-ui",
+    "sans-serif",
+)
+
+
+def build_app(settings: Settings, index: Any = None):
+    """The Blocks app for `settings`. `index`: an opened Index to use instead of opening
+    settings.index_dir on first use (tests)."""
+    import gradio as gr
+
+    handlers = Handlers(settings, shared_index(settings, index))
+    llm_ok = llm_configured(settings)
+
+    with gr.Blocks(title=APP_TITLE, analytics_enabled=False) as demo:
+        gr.Markdown(
+            f"## {APP_TITLE}\n重庆区县科技创新规划等政府文件：带出处的问答、各区县提及情况、原文阅读与评测。"
+        )
+        status = gr.HTML(info_html("正在打开索引…"), elem_id="pq-status")
+
+        with gr.Tabs():
+            with gr.Tab("问答", id="ask"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(
+                            label="问答",
+                            height=380,
+                            elem_id="pq-chat",
+                            placeholder="提一个关于规划文件的问题，回答会注明出处。",
+                            buttons=["copy"],
+                            feedback_options=None,
+                        )
+                        with gr.Row():
+                            question = gr.Textbox(
+                                show_label=False,
+                                placeholder="例如：綦江区到2025年高新技术企业数预期达到多少？",
+                                max_length=QUESTION_BOX_MAX_CHARS,
+                                scale=5,
+                                elem_id="pq-question",
+                                autofocus=True,
+                            )
+                            ask_btn = gr.Button(
+                                "提问", variant="primary", scale=1, elem_id="pq-ask"
+                            )
+                            clear_btn = gr.Button("清空", scale=0, min_width=80)
+                        examples = gr.Dataset(
+                            components=["textbox"],
+                            samples=[[q] for q in EXAMPLE_QUESTIONS],
+                            label="示例问题（点击即问）",
+                            elem_id="pq-examples",
+                        )
+                    with gr.Column(scale=1, min_width=240):
+                        district_filter = gr.Dropdown(
+                            [], multiselect=True, label="只看这些区县", elem_id="pq-district-filter"
+                        )
+                        doc_filter = gr.Dropdown(
+                            [], multiselect=True, label="只看这些文件", elem_id="pq-doc-filter"
+                        )
+                        use_llm = gr.Checkbox(
+                            False,
+                            label="生成式回答（大模型）",
+                            interactive=llm_ok,
+                            info=llm_explanation(settings),
+                            elem_id="pq-llm",
+                        )
+                citations = gr.HTML("", elem_id="pq-citations")
+
+            with gr.Tab("哪些区提到", id="districts"):
+                with gr.Row():
+                    topic = gr.Textbox(
+                        show_label=False,
+                        placeholder="输入主题或问题，例如：氢能 / 哪些区的规划提到了科普基地？",
+                        max_length=QUESTION_BOX_MAX_CHARS,
+                        scale=5,
+                        elem_id="pq-topic",
+                    )
+                    topic_btn = gr.Button("查找", variant="primary", scale=1, elem_id="pq-find")
+                topic_examples = gr.Dataset(
+                    components=["textbox"],
+                    samples=[[t] for t in EXAMPLE_TOPICS],
+                    label="示例主题",
+                )
+                district_message = gr.HTML("", elem_id="pq-district-message")
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        district_table = gr.Dataframe(
+                            headers=DISTRICT_HEADERS,
+                            datatype=["str", "str", "number", "str"],
+                            interactive=False,
+                            wrap=True,
+                            label="各区县（全部列出，含未提到的）",
+                            elem_id="pq-district-table",
+                            column_widths=["16%", "14%", "10%", "60%"],
+                        )
+                    with gr.Column(scale=2, min_width=260):
+                        district_chart = gr.BarPlot(
+                            x="区县",
+                            y="得分",
+                            color="是否提到",
+                            color_map={"提到": "#c0392b", "未提到": "#bdc3c7"},
+                            title="各区县得分（≥1 表示原文直接提到）",
+                            height=260,
+                            elem_id="pq-district-chart",
+                        )
+                report_state = gr.State(None)
+                district_detail = gr.HTML(
+                    info_html("点击表格中的一行查看该区县的全部证据。"),
+                    elem_id="pq-district-detail",
+                )
+                selected_district = gr.Textbox(visible=False)
+
+            with gr.Tab("文档", id="docs"):
+                docs_table = gr.Dataframe(
+                    headers=DOCUMENT_HEADERS,
+                    interactive=False,
+                    wrap=True,
+                    label="文件（点击一行打开）",
+                    elem_id="pq-docs-table",
+                    max_height=360,
+                )
+                doc_choice = gr.Dropdown([], label="阅读文件", elem_id="pq-doc-choice")
+                doc_view = gr.HTML(
+                    info_html("从列表中选择一个文件，按章节阅读它被切分成的段落。"),
+                    elem_id="pq-doc-view",
+                )
+
+            with gr.Tab("评测", id="eval"):
+                gr.Markdown(
+                    "用金标准集评测本系统，并与基线比较。上传的文件须为 UTF-8 编码的 JSONL，"
+                    "每行一道题（格式同 `eval/gold.jsonl`）。"
+                )
+                with gr.Row():
+                    eval_source = gr.Radio(
+                        [EVAL_SOURCE_BUNDLED, EVAL_SOURCE_UPLOAD],
+                        value=EVAL_SOURCE_BUNDLED,
+                        label="金标准集",
+                        elem_id="pq-eval-source",
+                    )
+                    eval_upload = gr.File(
+                        label="上传 JSONL",
+                        file_types=[".jsonl", ".json", ".txt"],
+                        type="filepath",
+                        elem_id="pq-eval-upload",
+                    )
+                eval_btn = gr.Button("运行评测", variant="primary", elem_id="pq-eval-run")
+                eval_message = gr.HTML("", elem_id="pq-eval-message")
+                eval_metrics = gr.Dataframe(
+                    headers=METRIC_HEADERS,
+                    interactive=False,
+                    label="指标",
+                    elem_id="pq-eval-metrics",
+                )
+                eval_chart = gr.BarPlot(
+                    x="指标·系统",
+                    y="数值",
+                    color="系统",
+                    title="与基线比较",
+                    x_label_angle=-35,
+                    height=320,
+                    elem_id="pq-eval-chart",
+                )
+                eval_failed = gr.Dataframe(
+                    headers=FAILED_HEADERS,
+                    interactive=False,
+                    wrap=True,
+                    label="未通过的题目",
+                    elem_id="pq-eval-failed",
+                )
+
+        # -- wiring
+
+        def startup(progress=gr.Progress(track_tqdm=True)):  # noqa: B008 - gradio injects it
+            progress(0, desc="正在打开索引（首次使用时会先建立索引）…")
+            status_html, districts, choices, rows, doc_choices = handlers.startup()
+            return (
+                status_html,
+                gr.update(choices=districts),
+                gr.update(choices=choices),
+                rows,
+                gr.update(choices=doc_choices),
+            )
+
+        demo.load(
+            startup,
+            None,
+            [status, district_filter, doc_filter, docs_table, doc_choice],
+            api_visibility="private",
+        )
+
+        ask_inputs = [question, chatbot, district_filter, doc_filter, use_llm]
+        ask_outputs = [chatbot, citations, question]
+        ask_btn.click(handlers.ask, ask_inputs, ask_outputs, api_name="ask")
+        question.submit(handlers.ask, ask_inputs, ask_outputs, api_visibility="private")
+        examples.click(lambda sample: sample[0], examples, question, api_visibility="private").then(
+            handlers.ask, ask_inputs, ask_outputs, api_visibility="private"
+        )
+        clear_btn.click(
+            lambda: ([], "", ""), None, [chatbot, citations, question], api_visibility="private"
+        )
+
+        find_outputs = [district_table, district_chart, report_state, district_message]
+        topic_btn.click(handlers.find_districts, topic, find_outputs, api_name="districts").then(
+            lambda: (None, info_html("点击表格中的一行查看该区县的全部证据。")),
+            None,
+            [selected_district, district_detail],
+            api_visibility="private",
+        )
+        topic.submit(handlers.find_districts, topic, find_outputs, api_visibility="private")
+        topic_examples.click(lambda s: s[0], topic_examples, topic, api_visibility="private").then(
+            handlers.find_districts, topic, find_outputs, api_visibility="private"
+        )
+
+        def select_district(report, evt: gr.SelectData):
+            row = evt.row_value or []
+            district = row[0] if row else None
+            return district, handlers.district_detail(report, district)
+
+        district_table.select(
+            select_district,
+            report_state,
+            [selected_district, district_detail],
+            api_visibility="private",
+        )
+
+        def select_document(evt: gr.SelectData):
+            row = evt.row_value or []
+            return row[0] if row else None
+
+        docs_table.select(select_document, None, doc_choice, api_visibility="private")
+        doc_choice.change(handlers.open_document, doc_choice, doc_view, api_name="document")
+
+        def evaluate(source, upload, progress=gr.Progress()):  # noqa: B008 - gradio injects it
+            def report_progress(done: int, total: int | None = None, *args: Any) -> None:
+                progress((done, total), desc="评测中", unit="题")
+
+            progress(0, desc="准备评测…")
+            return handlers.evaluate(source, upload, report_progress)
+
+        eval_btn.click(
+            evaluate,
+            [eval_source, eval_upload],
+            [eval_message, eval_metrics, eval_chart, eval_failed],
+            api_name="evaluate",
+            concurrency_limit=EVAL_CONCURRENCY,
+            concurrency_id="eval",
+        )
+        eval_upload.upload(lambda: EVAL_SOURCE_UPLOAD, None, eval_source, api_visibility="private")
+
+    return demo
+
+
+def launch(demo, settings: Settings, *, prevent_thread_lock: bool = False, quiet: bool = False):
+    """Queue and serve `demo` on settings.host:settings.port. Returns gradio's
+    (app, local_url, share_url); with prevent_thread_lock the caller must demo.close()."""
+    import gradio as gr
+
+    demo.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=QUEUE_MAX_SIZE)
+    return demo.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        share=False,
+        allowed_paths=[],  # serve nothing from disk beyond gradio's own upload cache
+        max_file_size=MAX_UPLOAD_BYTES,
+        ssr_mode=False,
+        prevent_thread_lock=prevent_thread_lock,
+        quiet=quiet,
+        show_error=False,  # unexpected errors show a generic message, not internals
+        footer_links=["api"],
+        theme=gr.themes.Soft(primary_hue="red", neutral_hue="slate", font=list(THEME_FONTS)),
+        css=CSS,
+    )
+
+
+def serve(settings: Settings) -> int:
+    """Build and serve the app until interrupted (`python app.py`, `planqa serve`)."""
+    print(
+        f"planqa: serving http://{settings.host}:{settings.port} "
+        f"(index: {Path(settings.index_dir).expanduser().resolve()})",
+        file=sys.stderr,
+    )
+    launch(build_app(settings), settings)
+    return 0
+
+
+def settings_with(host: str | None = None, port: int | None = None) -> Settings:
+    """Settings from the environment (PLANQA_*), host/port overridden when given."""
+    overrides: dict[str, Any] = {}
+    if host:
+        overrides["host"] = host
+    if port is not None:
+        overrides["port"] = port
+    try:
+        return Settings(**overrides)
+    except Exception as exc:  # pydantic ValidationError from a bad PLANQA_* variable
+        raise UserError(f"bad setting: {exc}".splitlines()[0]) from exc
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="app.py", description=f"{APP_TITLE}: the web UI")
+    parser.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=None, help="port (default 7860)")
+    args = parser.parse_args(argv)
+    try:
+        return serve(settings_with(args.host, args.port))
+    except UserError as exc:
+        print(f"planqa: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

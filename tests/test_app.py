@@ -1,0 +1,338 @@
+"""The UI's pure helpers (app.py above build_app): HTML rendering, table rows, messages and
+upload checks, on tiny inline records. No server, no model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import app
+from corpus.errors import UserError
+from corpus.model import Chunk, Document, SourceSpan
+from qa.types import Answer, Citation, DistrictReport, DistrictResult, Evidence
+
+QUOTE = "到2025年，綦江区高新技术企业数预期达到200家。"
+
+
+def citation(n: int = 1, quote: str = QUOTE, **kw) -> Citation:
+    fields = {
+        "n": n,
+        "chunk_id": f"c{n}",
+        "doc_id": "000_a",
+        "title": "重庆市綦江区科技创新发展“十四五”规划",
+        "district": "綦江区",
+        "section": ("第一章 总体要求", "第五节 发展目标"),
+        "quote": quote,
+        "source": "000_a.txt",
+        "line_start": 120,
+        "line_end": 135,
+    }
+    fields.update(kw)
+    return Citation(**fields)
+
+
+def evidence(chunk_id: str, quote: str, score: float = 0.9) -> Evidence:
+    return Evidence(chunk_id, "000_a", "规划", ("第三章",), quote, "000_a.txt", 10, 12, score)
+
+
+def report() -> DistrictReport:
+    return DistrictReport(
+        topic="氢能",
+        districts=(
+            DistrictResult("合川区", False, 0.41, (evidence("h1", "推进智能制造。", 0.41),)),
+            DistrictResult("綦江区", True, 1.89, (evidence("q1", "发展氢燃料电池。"),)),
+            DistrictResult("大渡口区", False, 0.0, ()),
+        ),
+        terms=("氢能", "氢燃料"),
+    )
+
+
+# --- highlighting ----------------------------------------------------------------------
+
+
+def test_highlight_marks_every_occurrence_and_escapes_the_rest():
+    out = app.highlight("<b>氢能</b>产业：氢能汽车", ["氢能"])
+    assert out == "&lt;b&gt;<mark>氢能</mark>&lt;/b&gt;产业：<mark>氢能</mark>汽车"
+
+
+def test_highlight_prefers_longer_terms_and_merges_overlaps():
+    out = app.highlight("高新技术企业数", ["高新", "高新技术企业", "企业数"])
+    assert out == "<mark>高新技术企业数</mark>"
+
+
+def test_highlight_ignores_width_and_case():
+    assert app.highlight("发展ＡＩ产业", ["ai"]) == "发展<mark>ＡＩ</mark>产业"
+
+
+def test_highlight_without_terms_only_escapes():
+    assert app.highlight("a < b & c", []) == "a &lt; b &amp; c"
+
+
+# --- citations -------------------------------------------------------------------------
+
+
+def test_citation_card_shows_district_title_section_lines_and_highlighted_quote():
+    html = app.citation_card_html(citation(), ["高新技术企业"])
+    assert 'data-district="綦江区"' in html
+    assert '<span class="pq-district">綦江区</span>' in html
+    assert "《重庆市綦江区科技创新发展“十四五”规划》" in html
+    assert "第一章 总体要求 › 第五节 发展目标" in html
+    assert "000_a.txt · 第 120–135 行" in html
+    assert "<mark>高新技术企业</mark>" in html
+
+
+def test_citation_card_lists_the_other_copies_and_escapes_text():
+    c = citation(
+        quote="<script>alert(1)</script>",
+        also_in=(SourceSpan("003_b.txt", 400, 410, "003_b#3"),),
+    )
+    html = app.citation_card_html(c)
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "另见：003_b.txt · 第 400–410 行" in html
+
+
+def test_citations_html_numbers_cards_and_says_when_it_abstained():
+    answered = Answer("问", "答[1][2]", False, "extractive", (citation(1), citation(2)))
+    html = app.citations_html(answered)
+    assert html.count('class="pq-card"') == 2
+    assert "出处" in html
+    abstained = Answer("问", "未找到", True, "extractive", (citation(1),))
+    assert "最接近的段落" in app.citations_html(abstained)
+    assert app.citations_html(None) == ""
+
+
+def test_answer_markdown_appends_the_notice():
+    a = Answer("问", "答[1]", False, "extractive", notice="大模型不可用")
+    assert app.answer_markdown(a) == "答[1]\n\n> ℹ️ 大模型不可用"
+
+
+# --- districts -------------------------------------------------------------------------
+
+
+def test_district_rows_list_every_district_mentioned_or_not():
+    rows = app.district_rows(report())
+    assert [r[0] for r in rows] == ["合川区", "綦江区", "大渡口区"]
+    assert [r[1] for r in rows] == ["✘ 未提到", "✔ 提到", "✘ 未提到"]
+    assert rows[1][2] == 1.89
+    assert rows[1][3] == "发展氢燃料电池。"
+    assert rows[2][3] == ""  # no evidence at all: an empty snippet, still a row
+
+
+def test_district_chart_rows_and_summary():
+    chart = app.district_chart_rows(report())
+    assert [(r["区县"], r["是否提到"]) for r in chart] == [
+        ("合川区", "未提到"),
+        ("綦江区", "提到"),
+        ("大渡口区", "未提到"),
+    ]
+    summary = app.district_summary_html(report())
+    assert "1/3 个区县提到“氢能”：綦江区" in summary
+
+
+def test_district_evidence_shows_the_whole_passage_with_the_quote_marked():
+    chunk = Chunk(
+        "q1",
+        "000_a",
+        ("第三章",),
+        "text",
+        "巩固制氢技术。发展氢燃料电池。构建全产业链。",
+        10,
+        12,
+        "綦江区",
+        "规划",
+        "000_a.txt",
+    )
+    html = app.district_evidence_html(report(), "綦江区", {"q1": chunk})
+    assert "巩固制氢技术。" in html and "构建全产业链。" in html
+    assert '<span class="pq-quoted">发展<mark>氢燃料</mark>电池。</span>' in html
+    missing = app.district_evidence_html(report(), "大渡口区", {})
+    assert "没有相关段落" in missing
+    assert "报告中没有" in app.district_evidence_html(report(), "火星区", {})
+
+
+def test_report_survives_the_round_trip_through_the_page_state():
+    r = report()
+    assert app.report_from_dict(json.loads(json.dumps(r.to_dict()))) == r
+
+
+# --- documents -------------------------------------------------------------------------
+
+
+def doc(doc_id: str, **kw) -> Document:
+    fields = {
+        "doc_id": doc_id,
+        "title": "规划",
+        "district": "綦江区",
+        "issuer": "区政府",
+        "doc_number": "綦江府发〔2022〕26号",
+        "date": "2022-08-27",
+        "date_raw": None,
+        "doc_type": "plan",
+        "source": f"{doc_id}.txt",
+        "line_start": 1,
+        "line_end": 50,
+    }
+    fields.update(kw)
+    return Document(**fields)
+
+
+def chunk(cid: str, section: tuple[str, ...], text: str, kind: str = "text", **kw) -> Chunk:
+    return Chunk(cid, "d1", section, kind, text, 5, 6, "綦江区", "规划", "d1.txt", **kw)
+
+
+def test_chunk_counts_count_a_shared_chunk_in_every_copy():
+    docs = [doc("d1"), doc("d2", duplicate_of="d1")]
+    shared = chunk("c1", ("一",), "甲", also_in=(SourceSpan("d2.txt", 9, 10, "d2"),))
+    counts = app.chunk_counts(docs, [shared, chunk("c2", ("一",), "乙")])
+    assert counts == {"d1": 2, "d2": 1}
+
+
+def test_document_rows_carry_the_metadata_in_chinese():
+    rows = app.document_rows(
+        [doc("d1"), doc("d2", district=None, doc_type="news", duplicate_of="d1")], {"d1": 3}
+    )
+    assert rows[0] == [
+        "d1",
+        "綦江区",
+        "规划",
+        "区政府",
+        "綦江府发〔2022〕26号",
+        "2022-08-27",
+        "规划",
+        3,
+        "",
+    ]
+    assert rows[1][1] == "—" and rows[1][6] == "新闻" and rows[1][7] == 0
+    assert rows[1][8] == "与 d1 相同"
+
+
+def test_document_html_reads_section_by_section_with_tables():
+    chunks = [
+        chunk("c1", ("第一章",), "第一段。"),
+        chunk("c2", ("第一章",), "第二段。"),
+        chunk("c3", ("第一章", "第一节"), "指标 | 2025: 200", kind="table"),
+    ]
+    html = app.document_html(doc("d1"), chunks)
+    assert html.count('class="pq-doc-section"') == 2  # a heading where the path changes
+    assert html.index("第一段。") < html.index("第二段。") < html.index("第一章 › 第一节")
+    assert "<td>指标</td><td>2025: 200</td>" in html
+    assert "綦江府发〔2022〕26号" in html and "段落数：3" in html
+
+
+def test_document_html_gives_a_copys_own_line_numbers():
+    shared = chunk("c1", ("一",), "甲", also_in=(SourceSpan("d2.txt", 90, 95, "d2"),))
+    html = app.document_html(doc("d2", duplicate_of="d1"), [shared])
+    assert "d2.txt · 第 90–95 行" in html
+    assert "副本" in html
+
+
+# --- messages and uploads --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("the question is empty", "请输入问题。"),
+        ("the topic is empty", "请输入主题。"),
+        (
+            "the question is 10000 characters long; the limit is 500",
+            "问题太长（10000 字），请控制在 500 字以内。",
+        ),
+        (
+            "the question contains control characters (U+0007)",
+            "问题中含有不可见的控制字符（U+0007），请删除后重试。",
+        ),
+        (
+            "the question has no words in it, only punctuation or symbols",
+            "问题只有标点或符号，请输入文字。",
+        ),
+        ("gold.jsonl line 3: not JSON", "输入有误：gold.jsonl line 3: not JSON"),
+    ],
+)
+def test_user_messages_are_chinese(english, chinese):
+    assert app.user_message(UserError(english)) == chinese
+
+
+def test_read_upload_text_accepts_utf8_with_bom(tmp_path):
+    p = tmp_path / "gold.jsonl"
+    p.write_bytes("\ufeff".encode() + '{"question": "问"}\n'.encode())
+    assert app.read_upload_text(p) == '{"question": "问"}\n'
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "空的"),
+        (b"\x80\x04\x95pickle\x00\x00", "NUL"),
+        ("问题".encode("gbk"), "UTF-8"),
+        (b"x" * 2000, "太大"),
+    ],
+)
+def test_read_upload_text_refuses_what_is_not_a_small_utf8_text(tmp_path, content, message):
+    p = tmp_path / "upload.jsonl"
+    p.write_bytes(content)
+    with pytest.raises(UserError, match=message):
+        app.read_upload_text(p, limit=1000)
+
+
+# --- evaluation report -----------------------------------------------------------------
+
+REPORT = {
+    "metrics": {
+        "recall@5": 0.9,
+        "mrr": 0.75,
+        "n": 30,
+        "latency_ms": 120.0,
+        "answer": {"exact": 0.6},
+    },
+    "baselines": {"bm25": {"recall@5": 0.7, "mrr": 0.5}, "dense": {"recall@5": 0.8}},
+    "items": [
+        {"id": "q1", "question": "綦江区高企目标？", "passed": True},
+        {
+            "id": "q2",
+            "question": "合川区氢能？",
+            "passed": False,
+            "expected": ["200"],
+            "got": "未找到",
+            "reason": "answer missing 200",
+        },
+    ],
+}
+
+
+def test_metric_table_has_a_column_per_baseline():
+    headers, rows = app.metric_table(REPORT)
+    assert headers == ["指标", "本系统", "bm25", "dense"]
+    by_name = {r[0]: r[1:] for r in rows}
+    assert by_name["recall@5"] == [0.9, 0.7, 0.8]
+    assert by_name["mrr"] == [0.75, 0.5, ""]
+    assert by_name["answer.exact"] == [0.6, "", ""]
+
+
+def test_comparison_rows_only_draw_shared_metrics_on_one_scale():
+    rows = app.comparison_rows(REPORT)
+    labels = [r["指标·系统"] for r in rows]
+    assert labels == [
+        "recall@5 · 本系统",
+        "recall@5 · bm25",
+        "recall@5 · dense",
+        "mrr · 本系统",
+        "mrr · bm25",
+    ]
+
+
+def test_failed_rows_list_only_failures():
+    rows = app.failed_rows(REPORT)
+    assert rows == [["q2", "合川区氢能？", "200", "未找到", "answer missing 200"]]
+
+
+def test_llm_toggle_explains_what_to_configure():
+    from corpus.settings import Settings
+
+    off = Settings(llm_base_url=None, llm_model=None)
+    on = Settings(llm_base_url="http://127.0.0.1:9/v1", llm_model="qwen")
+    assert not app.llm_configured(off) and app.llm_configured(on)
+    assert "PLANQA_LLM_BASE_URL" in app.llm_explanation(off)
+    assert "qwen" in app.llm_explanation(on)
