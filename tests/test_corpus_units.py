@@ -1,0 +1,284 @@
+"""Pure functions of the corpus stage on tiny inline inputs, with exact results."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from corpus import gazetteer, normalize_for_match
+from corpus.chunking import MAX_CHARS, split_text
+from corpus.model import Document
+from corpus.structure import (
+    ARABIC,
+    BOX,
+    CHAPTER,
+    CN,
+    PAREN_CN,
+    SECTION,
+    Heading,
+    Paragraph,
+    analyse,
+    heading_rank,
+)
+from corpus.tables import Line, find_tables, render_row
+from corpus.text import clean_line, parse_date, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2022年8月27日", "2022-08-27"),
+        ("2022827", "2022-08-27"),  # 年/月/日 lost; month 82 does not exist
+        ("20228", "2022-08"),
+        ("(2022年8月)", "2022-08"),
+        ("2021-07-26", "2021-07-26"),
+        ("2022111", "2022"),  # 1 Nov or 11 Jan: only the year is certain
+        ("2022年10月25日—10月31日", "2022-10-25"),
+        ("预期性", None),
+    ],
+)
+def test_parse_date(raw, iso):
+    assert parse_date(raw) == iso
+
+
+def test_canonical_district_maps_every_spelling():
+    for name in ("綦江", "綦江区", "重庆市綦江区", "綦江区 "):
+        assert gazetteer.canonical_district(name) == "綦江区"
+    assert gazetteer.canonical_district("高新区") == "重庆高新区"
+    assert gazetteer.canonical_district("重庆高新技术产业开发区") == "重庆高新区"
+    assert gazetteer.canonical_district("秀山") == "秀山土家族苗族自治县"
+    assert gazetteer.canonical_district("万盛经济技术开发区") == "万盛经开区"
+    assert gazetteer.canonical_district("两江") == "两江新区"
+    assert gazetteer.canonical_district("成都") is None
+    assert gazetteer.canonical_district("") is None
+
+
+def test_all_districts():
+    assert len(gazetteer.ALL_DISTRICTS) == 41  # 26 districts, 12 counties, 3 zones
+    assert len(set(gazetteer.ALL_DISTRICTS)) == 41
+    assert {"綦江区", "重庆高新区", "大渡口区", "合川区", "两江新区", "万盛经开区", "忠县"} <= set(
+        gazetteer.ALL_DISTRICTS
+    )
+
+
+def test_find_districts_in_running_text():
+    text = "推动綦江、涪陵、合川等创建国家高新区，与大渡口区、重庆高新区合作，祝长寿。"
+    # 高新区 alone (any high-tech zone) and 长寿 ('longevity') are not places in running text
+    assert gazetteer.find_districts(text) == [
+        "綦江区",
+        "涪陵区",
+        "合川区",
+        "大渡口区",
+        "重庆高新区",
+    ]
+    assert gazetteer.find_districts("ＡＢＣ") == []
+
+
+def test_district_of_issuer_and_doc_number():
+    assert gazetteer.district_of_name("渝高新发〔2021〕28号") == "重庆高新区"
+    assert gazetteer.district_of_name("高新区科技创新局") == "重庆高新区"
+    assert gazetteer.district_of_name("綦江府发〔2022〕26号") == "綦江区"
+    assert gazetteer.district_of_name("区政务服务办") is None
+
+
+def test_normalize_for_match_is_for_matching_only():
+    assert (
+        normalize_for_match("（２０２２）綦江府发〔2022〕26号，　ＲＤ")
+        == "(2022)綦江府发[2022]26号, RD"
+    )
+
+
+def test_clean_line_removes_artifacts_and_keeps_words():
+    raw = "[bookmark: _Toc1][bookmark: _Hlk2]（二）**强化**投入<b>保障</b>"
+    assert clean_line(raw) == "（二）强化投入保障"
+    assert clean_line("### 第三节 指导思想") == "第三节 指导思想"
+    assert clean_line("- 1.涉及国家秘密;") == "1.涉及国家秘密;"
+    assert (
+        clean_line("\t2020年[footnoteRef:0] [0:  为2019年数据。] ")
+        == "2020年（注：为2019年数据。）"
+    )
+    assert clean_line("[bookmark: _GoBack]") == ""
+    assert clean_line("- |") == "- |"  # a table cell "-" is a value, not a list bullet
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown", "rank"),
+    [
+        ("第一章 形成具有重要影响力", False, CHAPTER),
+        ("第二节 发展形势", False, SECTION),
+        ("一、指导思想", False, CN),
+        ("（一）打造科技创新高地", False, PAREN_CN),
+        ("1.创新平台加快落地,科技创新实力显著增强", False, ARABIC),
+        ("专栏1“科技+现代服务业”融合提升工程", False, BOX),
+        ("1.全力升级创建国家高新区。围绕做实做好", False, None),  # an item, not a heading
+        ("1.新一代人工智能。开展人工智能前沿基础理论", False, None),
+        ("2.5", False, None),
+        ("15 |", False, None),
+        ("（一）政治立场鲜明,主题积极向上,有感染力、影响力。", False, None),
+        ("三、进一步加大巡查考核工作力度。", True, CN),
+        ("各镇人民政府，各街道办事处：", False, None),
+    ],
+)
+def test_heading_rank(text, markdown, rank):
+    assert heading_rank(text, markdown) == rank
+
+
+def _lines(*raws: str, start: int = 1) -> list[Line]:
+    return [Line(start + i, r, clean_line(r)) for i, r in enumerate(raws)]
+
+
+def test_rebuild_one_cell_per_line_table_with_a_lost_unit():
+    [t] = find_tables(
+        _lines(
+            "1 某区主要指标",
+            "序号",
+            "指标名称",
+            "单位",
+            "2020",
+            "2025",
+            "1",
+            "研发经费占比",
+            "%",
+            "2.3",
+            "3",
+            "2",
+            "高新技术企业数",
+            "98",
+            "200",  # 单位 vanished in extraction
+            "3",
+            "技术合同成交额",
+            "亿元",
+            "1.5",
+            "10",
+        )
+    )
+    assert t.caption == "1 某区主要指标"
+    assert t.row_texts() == [
+        "研发经费占比 | 单位: % | 2020: 2.3 | 2025: 3",
+        "高新技术企业数 | 2020: 98 | 2025: 200",
+        "技术合同成交额 | 单位: 亿元 | 2020: 1.5 | 2025: 10",
+    ]
+    assert t.lines == tuple(range(1, 21))
+
+
+def test_rebuild_rows_when_a_value_equals_the_next_row_number():
+    [t] = find_tables(
+        _lines(
+            "序号 |",
+            "指标 |",
+            "2020年 |",
+            "2025年 |",
+            "1 |",
+            "甲 |",
+            "2 |",
+            "3 |",
+            "2 |",
+            "乙 |",
+            "3 |",
+            "4 |",
+            "3 |",
+            "丙 |",
+            "- |",
+            "5 |",
+        )
+    )
+    assert t.row_texts() == [
+        "甲 | 2020: 2 | 2025: 3",
+        "乙 | 2020: 3 | 2025: 4",
+        "丙 | 2020: - | 2025: 5",
+    ]
+
+
+def test_rebuild_tab_separated_rows_repeating_merged_cells():
+    [t] = find_tables(
+        _lines(
+            "序号\t类别\t决策事项\t承办单位\t备注",
+            "1\t规划\t甲规划\t区教委\t",
+            "2\t\t乙规划\t区应急局\t",
+        )
+    )
+    assert t.row_texts() == [
+        "甲规划 | 类别: 规划 | 承办单位: 区教委",
+        "乙规划 | 类别: 规划 | 承办单位: 区应急局",
+    ]
+
+
+def test_render_row_puts_the_name_first():
+    header = ("序号", "指标", "单位", "指标属性", "2020", "2025")
+    row = ("5", "科技型企业数", "家", "预期性", "301", "550")
+    assert (
+        render_row(header, row)
+        == "科技型企业数 | 单位: 家 | 指标属性: 预期性 | 2020: 301 | 2025: 550"
+    )
+
+
+def test_split_sentences_keeps_punctuation():
+    assert split_sentences("甲。乙；丙！丁") == ["甲。", "乙；", "丙！", "丁"]
+
+
+def test_a_short_section_is_one_piece_and_a_long_one_is_split_with_overlap():
+    short = [Paragraph("一句话。", 10), Paragraph("两句话。", 11)]
+    assert split_text(short) == [("一句话。\n两句话。", [10, 11])]
+    sentence = "这是一个用来测试切分的句子，长度大约三十个汉字左右吧。"
+    long = [Paragraph(sentence * 40, 20), Paragraph(sentence * 40, 21)]
+    pieces = split_text(long)
+    assert len(pieces) >= 3
+    assert all(len(text) <= MAX_CHARS for text, _ in pieces)
+    for (a, _), (b, _) in itertools.pairwise(pieces):
+        assert b.startswith(a.rsplit("。", 2)[-2].lstrip("\n") + "。")  # one sentence overlap
+    assert "".join(t for t, _ in pieces).replace("\n", "").count(sentence) >= 80
+
+
+def test_a_page_break_inside_a_sentence_is_joined():
+    first = "创新投入持续增加，创新成效稳步增强。科技创新投入逐年增长，全社会研发经费占"
+    broken = [Paragraph(first, 5), Paragraph("比重达2.3%。", 7)]
+    assert split_text(broken) == [(first + "比重达2.3%。", [5, 7])]
+    # a short line (a title, a signature) keeps its line break
+    assert split_text([Paragraph("重庆市綦江区人民政府", 1), Paragraph("2022年11月4日", 2)]) == [
+        ("重庆市綦江区人民政府\n2022年11月4日", [1, 2])
+    ]
+
+
+def _doc(*raws: str) -> Document:
+    return Document(
+        doc_id="t",
+        title="测试",
+        district=None,
+        issuer=None,
+        doc_number=None,
+        date=None,
+        date_raw=None,
+        doc_type="plan",
+        source="t.txt",
+        line_start=1,
+        line_end=len(raws),
+        lines=tuple(raws),
+    )
+
+
+def test_analyse_toc_is_dropped_and_headings_nest():
+    blocks = analyse(
+        _doc(
+            "某区规划",
+            "目    录",
+            "第一章 总体要求 3",
+            "第一节 指导思想 3",
+            "第一章 总体要求",
+            "第一节 指导思想",
+            "坚持创新驱动。",
+            "主要目标",
+        )
+    )
+    kinds = [(type(b).__name__, getattr(b, "reason", getattr(b, "text", ""))) for b in blocks]
+    assert kinds == [
+        ("Paragraph", "某区规划"),
+        ("Dropped", "toc"),
+        ("Dropped", "toc"),
+        ("Dropped", "toc"),
+        ("Heading", "第一章 总体要求"),
+        ("Heading", "第一节 指导思想"),
+        ("Paragraph", "坚持创新驱动。"),
+        ("Paragraph", "主要目标"),
+    ]
+    assert [b.rank for b in blocks if isinstance(b, Heading)] == [CHAPTER, SECTION]
