@@ -1,0 +1,241 @@
+"""eval: metric functions on tiny hand-made cases with exact values; the gold loader's errors;
+the gold set's evidence (every quote on the stated line of the stated file)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from corpus.errors import UserError
+from corpus.settings import BUNDLED_DATA_DIR
+from eval import metrics as m
+from eval.gold import DEFAULT_GOLD, KINDS, evidence_problems, load_gold
+from eval.runner import ItemResult, aggregate
+
+# --- matching ---------------------------------------------------------------------------
+
+
+def test_match_key_folds_width_spaces_and_table_separators():
+    assert m.match_key("高新技术企业数\t家\t98\t200") == m.match_key(
+        "高新技术企业数 | 家 | 98 | 200"
+    )
+    assert m.match_key("ＯＴＣ　２．３％") == m.match_key("otc 2.3%")
+    assert m.match_key("R&D 经费") == "r&d经费"
+
+
+def test_contains_evidence_any_quote():
+    passage = "到 2025 年,科技型企业达到 2800 家、高新技术企业达到 200 家"
+    assert m.contains_evidence(passage, ["高新技术企业达到200家"])
+    assert m.contains_evidence(passage, ["不在这里", "科技型企业达到2800家"])
+    assert not m.contains_evidence(passage, ["高新技术企业达到500家"])
+    assert not m.contains_evidence(passage, [])
+
+
+def test_first_hit_rank():
+    passages = ["甲乙丙", "丁戊己", "庚辛壬", "丁戊"]
+    assert m.first_hit_rank(passages, ["丁戊"]) == 2
+    assert m.first_hit_rank(passages, ["辛", "甲"]) == 1
+    assert m.first_hit_rank(passages, ["癸"]) is None
+    assert m.first_hit_rank(passages, []) is None
+
+
+# --- retrieval ----------------------------------------------------------------------------
+
+
+def test_recall_and_mrr_exact():
+    ranks = [1, 3, None, 7, 2]
+    assert m.recall_at(ranks, 1) == pytest.approx(1 / 5)
+    assert m.recall_at(ranks, 5) == pytest.approx(3 / 5)
+    assert m.recall_at(ranks, 10) == pytest.approx(4 / 5)
+    assert m.mrr(ranks) == pytest.approx((1 + 1 / 3 + 0 + 1 / 7 + 1 / 2) / 5)
+    assert m.recall_at([], 5) == 0.0
+    assert m.mrr([]) == 0.0
+
+
+# --- answers ------------------------------------------------------------------------------
+
+
+def test_keywords_present_needs_all():
+    answer = "到2025年，綦江区技术合同成交额预期达到10亿元[1]。"
+    assert m.keywords_present(answer, ["10", "亿元"])
+    assert not m.keywords_present(answer, ["10", "万元"])
+    assert m.keywords_present(answer, [])
+    assert m.keywords_present("比重达到 5.5 %", ["5.5%"])
+
+
+def test_citation_precision_exact():
+    quotes = ["瞪羚企业累计达50家以上"]
+    cited = ["……瞪羚企业累计达50家以上,新增独角兽……", "无关段落", "另一个无关段落"]
+    assert m.citation_precision(cited, quotes) == pytest.approx(1 / 3)
+    assert m.citation_precision(cited[:1], quotes) == 1.0
+    assert m.citation_precision([], quotes) is None
+
+
+def test_district_scores_exact():
+    assert m.district_scores({"綦江区", "合川区"}, {"綦江区"}) == pytest.approx((0.5, 1.0, 2 / 3))
+    assert m.district_scores({"綦江区"}, {"綦江区", "重庆高新区", "大渡口区"}) == pytest.approx(
+        (1.0, 1 / 3, 0.5)
+    )
+    assert m.district_scores(set(), set()) == (1.0, 1.0, 1.0)  # "none" answered with none
+    assert m.district_scores({"綦江区"}, set()) == (0.0, 1.0, 0.0)
+    assert m.district_scores(set(), {"綦江区"}) == (1.0, 0.0, 0.0)
+    assert m.district_scores({"合川区"}, {"綦江区"}) == (0.0, 0.0, 0.0)
+
+
+def test_mean_and_share_skip_missing():
+    assert m.mean([1.0, None, 0.0, 0.5]) == pytest.approx(0.5)
+    assert m.mean([None]) is None
+    assert m.share([True, False, False, True]) == 0.5
+    assert m.share([]) is None
+
+
+# --- aggregation over hand-made item results ---------------------------------------------
+
+
+def _item(id, kind, keywords=(), districts=(), evidence=True):
+    from eval.gold import GoldEvidence, GoldItem
+
+    ev = (GoldEvidence("x.txt", 1, "证据"),) if evidence else ()
+    return GoldItem(id, kind, "问题？", "", tuple(keywords), tuple(districts), ev)
+
+
+def test_aggregate_exact():
+    results = [
+        ItemResult(
+            _item("a", "fact", ["200"]), first_hit=1, keywords_ok=True, citation_precision=1.0
+        ),
+        ItemResult(
+            _item("b", "fact", ["300"]), first_hit=6, keywords_ok=False, citation_precision=0.5
+        ),
+        ItemResult(_item("c", "variant", ["1"]), first_hit=None, abstained=True, keywords_ok=False),
+        ItemResult(_item("u1", "unanswerable", evidence=False), abstained=True),
+        ItemResult(_item("u2", "unanswerable", evidence=False), abstained=False),
+        ItemResult(
+            _item("d", "district", districts=["綦江区"]),
+            first_hit=2,
+            district_prf=(0.5, 1.0, 2 / 3),
+        ),
+        ItemResult(_item("n", "district", evidence=False), district_prf=(1.0, 1.0, 1.0)),
+    ]
+    metrics, counts = aggregate(results)
+    # retrieval over the 4 items with evidence: ranks 1, 6, None, 2
+    assert metrics["recall@1"] == pytest.approx(1 / 4)
+    assert metrics["recall@5"] == pytest.approx(2 / 4)
+    assert metrics["recall@10"] == pytest.approx(3 / 4)
+    assert metrics["mrr"] == pytest.approx((1 + 1 / 6 + 1 / 2) / 4)
+    assert metrics["keyword_accuracy"] == pytest.approx(1 / 3)
+    assert metrics["citation_precision"] == pytest.approx(0.75)
+    assert metrics["abstention_accuracy"] == pytest.approx(0.5)
+    assert metrics["false_abstentions"] == pytest.approx(1 / 3)
+    assert metrics["district_precision"] == pytest.approx(0.75)
+    assert metrics["district_recall"] == pytest.approx(1.0)
+    assert metrics["district_f1"] == pytest.approx((2 / 3 + 1) / 2)
+    assert counts["retrieval"] == 4 and counts["unanswerable"] == 2 and counts["districts"] == 2
+
+
+# --- the gold loader ------------------------------------------------------------------------
+
+
+def _write(tmp_path, lines):
+    p = tmp_path / "gold.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+GOOD = json.dumps(
+    {
+        "id": "x1",
+        "kind": "fact",
+        "question": "问？",
+        "answer": "答",
+        "answer_keywords": ["答"],
+        "districts": ["綦江区"],
+        "evidence": [{"source": "a.txt", "line": 3, "quote": "答"}],
+        "notes": "",
+    },
+    ensure_ascii=False,
+)
+
+
+def test_load_gold_reads_good_file_and_skips_blank_lines(tmp_path):
+    items = load_gold(_write(tmp_path, [GOOD, "", "   "]))
+    assert len(items) == 1
+    assert items[0].evidence[0].line == 3
+    assert items[0].to_dict()["answer_keywords"] == ["答"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "expected a JSON object"),
+        ('{"id": "y", "kind": "fact"}', "missing or empty 'question'"),
+        ('{"id": "y", "kind": "opinion", "question": "q"}', "unknown kind 'opinion'"),
+        (
+            '{"id": "y", "kind": "fact", "question": "q", "answer_keywords": "200"}',
+            "answer_keywords",
+        ),
+        (
+            '{"id": "y", "kind": "fact", "question": "q", "evidence": [{"source": "a", "line": 0, "quote": "x"}]}',
+            "positive integer",
+        ),
+        (
+            '{"id": "y", "kind": "fact", "question": "q", "evidence": [{"source": "a", "line": 2}]}',
+            "quote",
+        ),
+        (GOOD, "duplicate id 'x1' (first on line 1)"),
+    ],
+)
+def test_load_gold_names_the_bad_line(tmp_path, bad, message):
+    path = _write(tmp_path, [GOOD, bad])
+    with pytest.raises(UserError) as err:
+        load_gold(path)
+    assert f"{path}:2:" in str(err.value)
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_load_gold_missing_and_empty_files(tmp_path):
+    with pytest.raises(UserError, match="not found"):
+        load_gold(tmp_path / "nope.jsonl")
+    with pytest.raises(UserError, match="no items"):
+        load_gold(_write(tmp_path, [""]))
+    with pytest.raises(UserError, match="directory"):
+        load_gold(tmp_path)
+
+
+# --- the bundled gold set ---------------------------------------------------------------------
+
+
+def test_bundled_gold_set_shape():
+    items = load_gold(DEFAULT_GOLD)
+    assert len(items) >= 80
+    kinds = {k: [i for i in items if i.kind == k] for k in KINDS}
+    assert all(kinds.values()), "every kind is represented"
+    district_sizes = {len(i.districts) for i in kinds["district"]}
+    assert {0, 1, 2, 3, 4} <= district_sizes  # none, one, two, three and all four districts
+    for i in items:
+        if i.kind in ("fact", "section", "variant"):
+            assert i.evidence and i.answer_keywords, i.id
+        if i.kind == "unanswerable":
+            assert not i.evidence, i.id
+        if i.kind == "district":
+            assert len(i.evidence) >= len(i.districts), i.id
+
+
+def test_bundled_gold_evidence_is_on_the_stated_lines():
+    items = load_gold(DEFAULT_GOLD)
+    assert evidence_problems(items, BUNDLED_DATA_DIR) == []
+
+
+def test_evidence_check_can_fail(tmp_path):
+    (tmp_path / "a.txt").write_text("第一行\n第二行有证据\n", encoding="utf-8")
+    items = load_gold(
+        _write(
+            tmp_path,
+            [GOOD.replace('"line": 3', '"line": 1').replace('"quote": "答"', '"quote": "证据"')],
+        )
+    )
+    assert evidence_problems(items, tmp_path) == ["x1: '证据' not on line 1 of a.txt"]
+    assert evidence_problems(items, tmp_path / "missing") == ["x1: no file a.txt"]
