@@ -125,22 +125,24 @@ def split_text(paragraphs: list[Paragraph]) -> list[tuple[str, list[int]]]:
 
 
 def _table_pieces(block: TableBlock, fallback_caption: str) -> list[tuple[str, list[int]]]:
+    """One piece per table, or per group of rows when it is big; every piece repeats the
+    caption and the header row, so it reads on its own, and cites its own rows' lines."""
     t = block.table
     caption = t.caption or fallback_caption
     rows = t.row_texts()
     notes = [f"注：{n}" for n in t.notes]
-    # every piece repeats the caption and the header row, so it reads on its own
     head = ([caption] if caption else []) + [" | ".join(t.header_raw)]
-    groups: list[list[str]] = [[]]
-    for r in rows:
-        size = sum(len(x) + 1 for x in head + groups[-1] + [r])
+    groups: list[list[int]] = [[]]  # row indexes
+    for k, r in enumerate(rows):
+        size = sum(len(x) + 1 for x in head + [rows[j] for j in groups[-1]] + [r] + notes)
         if groups[-1] and size > MAX_CHARS:
             groups.append([])
-        groups[-1].append(r)
+        groups[-1].append(k)
     out = []
-    for k, g in enumerate(groups):
-        tail = notes if k == len(groups) - 1 else []
-        out.append(("\n".join(head + g + tail), list(t.lines)))
+    for g_index, g in enumerate(groups):
+        tail = notes if g_index == len(groups) - 1 else []
+        lines = list(t.head_lines()) + [n for k in g for n in t.row_lines[k]]
+        out.append(("\n".join(head + [rows[k] for k in g] + tail), sorted(lines)))
     return out
 
 

@@ -253,7 +253,7 @@ def analyse(doc: Document) -> list[Block]:
         if x.n in by_line:
             continue
         text = x.text
-        if not text or re.fullmatch(r"[-=_*\s]{3,}", text) or text in ("I",):
+        if not text or re.fullmatch(r"[-=_*\s]{3,}|[A-Za-z]{1,2}", text):
             by_line[x.n] = Dropped(x.n, "artifact")
         elif re.fullmatch(r"[-—\s]*\d{1,3}[-—\s]*", text) and x.n > head_end:
             by_line[x.n] = Dropped(x.n, "page_number")

@@ -42,6 +42,12 @@ class Table:
     notes: tuple[str, ...]
     lines: tuple[int, ...]  # every source line the table was rebuilt from (caption included)
     header_raw: tuple[str, ...] = ()  # the header cells as printed (2020年, not 2020)
+    row_lines: tuple[tuple[int, ...], ...] = ()  # the source lines of each row
+
+    def head_lines(self) -> tuple[int, ...]:
+        """Caption and header lines: every line that is in no row."""
+        in_rows = {n for r in self.row_lines for n in r}
+        return tuple(n for n in self.lines if n not in in_rows)
 
     def row_texts(self) -> list[str]:
         return [render_row(self.header, row) for row in self.rows]
@@ -133,7 +139,11 @@ def _carry_forward(header: list[str], rows: list[list[str]]) -> list[list[str]]:
 
 
 def _finish(
-    caption: str, header_cells: list[str], rows: list[list[str]], lines: list[int]
+    caption: str,
+    header_cells: list[str],
+    rows: list[list[str]],
+    lines: list[int],
+    row_lines: list[tuple[int, ...]],
 ) -> Table:
     header, header_raw, notes = [], [], []
     for c in header_cells:
@@ -150,6 +160,7 @@ def _finish(
         tuple(notes),
         tuple(sorted(lines)),
         tuple(header_raw),
+        tuple(row_lines),
     )
 
 
@@ -176,8 +187,9 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 j += 1
             header = cells
             rows = [_tab_cells(x.raw) for x in lines[i + 1 : j]]
+            row_lines = [(x.n,) for x in lines[i + 1 : j]]
             used_lines = [x.n for x in lines[i:j]] + ([caption_line.n] if caption else [])
-            tables.append(_finish(caption, header, rows, used_lines))
+            tables.append(_finish(caption, header, rows, used_lines, row_lines))
             used.update(used_lines)
             i = j
             continue
@@ -200,14 +212,19 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 if tabbed and len(groups) > 2 and all(len(g) == len(groups[0]) for g in groups):
                     header = [x.text for x in groups[0]]
                     rows = [[x.text for x in g] for g in groups[1:]]
+                    row_lines = [tuple(x.n for x in g) for g in groups[1:]]
                 else:
                     first_row = next(
                         (k for k, c in enumerate(cells_text) if _cell(c) == "1"), len(cells_text)
                     )
                     header = cells_text[:first_row]
                     rows = _rows_by_number(header, [_cell(c) for c in cells_text[first_row:]])
+                    row_lines, at = [], first_row
+                    for r in rows:  # rows are consecutive runs of the cells
+                        row_lines.append(tuple(x.n for x in run[at : at + len(r)]))
+                        at += len(r)
                 used_lines = [x.n for x in run] + ([caption_line.n] if caption else [])
-                tables.append(_finish(caption, header, rows, used_lines))
+                tables.append(_finish(caption, header, rows, used_lines, row_lines))
                 used.update(used_lines)
                 i = j
                 continue

@@ -1,10 +1,12 @@
-"""`planqa docs [--json] [--chunks DOC_ID]`: the documents and their metadata, or one
-document's chunks with their section paths (to inspect the chunking)."""
+"""`planqa docs [--json] [--chunks DOC_ID] [--ledger] [PATH…]`: the documents and their
+metadata, one document's chunks with their section paths (to inspect the chunking), or the
+no-loss ledger (where every source line went)."""
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 
 def add_arguments(parser) -> None:
@@ -15,26 +17,49 @@ def add_arguments(parser) -> None:
         help="print this document's chunks with their section paths",
     )
     parser.add_argument(
+        "--ledger",
+        action="store_true",
+        help="where every non-empty source line went: into a chunk, or dropped and why",
+    )
+    parser.add_argument(
         "paths",
         nargs="*",
-        default=None,
-        help="files or folders to read instead of the bundled corpus",
+        type=Path,
+        metavar="PATH",
+        help="files or folders to read (default: the data dir, the bundled corpus)",
     )
 
 
 def _documents_and_chunks(args, settings):
-    """From the index when one is there (what search and ask see), else straight from the
-    files: listing documents needs no embedding."""
+    """Straight from the files the index is built from (PATHs, else the data dir): listing
+    documents and chunks needs no embedding, so this never waits for a build."""
     import corpus
 
-    paths = [p for p in (args.paths or [])] or None
+    paths = list(args.paths) if args.paths else [Path(settings.data_dir)]
     documents = corpus.load(paths)
     return documents, corpus.chunk(documents)
+
+
+def _print_ledger(args, settings) -> int:
+    import corpus
+
+    ledger = corpus.account(list(args.paths) if args.paths else [Path(settings.data_dir)])
+    if args.json:
+        print(json.dumps(ledger.to_dict(), ensure_ascii=False))
+        return 0
+    print(f"{ledger.lines} non-empty source lines: {ledger.in_chunks} in chunks")
+    for reason, n in sorted(ledger.dropped.items(), key=lambda kv: -kv[1]):
+        print(f"  dropped {n:>4}  {reason}")
+    if ledger.lost:
+        print(f"  LOST {len(ledger.lost)}: " + ", ".join(f"{s}:{n}" for s, n in ledger.lost[:20]))
+    return 0
 
 
 def run(args, settings) -> int:
     from corpus.errors import UserError
 
+    if args.ledger:
+        return _print_ledger(args, settings)
     documents, chunks = _documents_and_chunks(args, settings)
     per_doc: dict[str, int] = {}
     for c in chunks:
