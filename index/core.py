@@ -235,6 +235,7 @@ def open(index_dir: Path | str, settings=None, verify: bool = True) -> Index:
             "dense": float(_setting(settings, "dense_weight", 1.0)),
             "bm25": float(_setting(settings, "bm25_weight", 1.0)),
         },
+        rrf_k=int(_setting(settings, "rrf_k", RRF_K)),
     )
 
 

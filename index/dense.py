@@ -28,6 +28,22 @@ class DenseIndex:
     def __init__(self, faiss_index, params: DenseParams | None = None) -> None:
         self.faiss_index = faiss_index
         self.params = params or DenseParams()
+        self._vectors: np.ndarray | None = None
+
+    def vectors(self) -> np.ndarray:
+        """The stored vectors as an (n, dim) array, row = id, without copying: a view of the
+        flat storage inside FAISS (ids are positions, added in order)."""
+        if self._vectors is None:
+            import faiss
+
+            inner = faiss.downcast_index(self.faiss_index.index)
+            flat = faiss.downcast_index(inner.storage) if hasattr(inner, "storage") else inner
+            n, d = int(flat.ntotal), int(flat.d)
+            if n == 0:
+                self._vectors = np.zeros((0, d), np.float32)
+            else:
+                self._vectors = faiss.rev_swig_ptr(flat.get_xb(), n * d).reshape(n, d)
+        return self._vectors
 
     @property
     def size(self) -> int:
@@ -90,6 +106,10 @@ class DenseIndex:
         allowed = np.asarray(allowed, dtype=np.int64)
         if len(allowed) <= EXACT_SUBSET_LIMIT:
             return self._exact_subset(q[0], k, allowed)
+        if not hnsw:  # one pass over all vectors (what exact search costs anyway), then mask
+            scores = self.vectors() @ q[0]
+            top = _top_k(scores[allowed], k)
+            return allowed[top], scores[allowed][top].astype(np.float32)
         selector = faiss.IDSelectorBatch(allowed)
         if hnsw:
             params = faiss.SearchParametersHNSW(
@@ -106,11 +126,12 @@ class DenseIndex:
     def _exact_subset(
         self, q: np.ndarray, k: int, allowed: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
+        vectors = self.vectors()
         best_ids: list[np.ndarray] = []
         best_scores: list[np.ndarray] = []
         for start in range(0, len(allowed), EXACT_SUBSET_LIMIT):
             block = allowed[start : start + EXACT_SUBSET_LIMIT]
-            scores = self.faiss_index.reconstruct_batch(block) @ q
+            scores = vectors[block] @ q
             top = _top_k(scores, k)
             best_ids.append(block[top])
             best_scores.append(scores[top])
