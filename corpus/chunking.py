@@ -53,7 +53,9 @@ class _Open:
     has_piece: bool = False
 
 
-_ENDS_PARAGRAPH = re.compile(r"[。！？；：:!?;）)”」』】]$|^.{0,30}$")
+# a paragraph cut by a page break ends on a CJK character or a comma; anything else (。, a
+# closing bracket, a date, a number, a short line such as a signature) ends a paragraph
+_CUT_MID_SENTENCE = re.compile(r"^.{30,}[\u4e00-\u9fff，、“‘《（]$", re.DOTALL)
 
 
 def _separators(paragraphs: list[Paragraph]) -> list[str]:
@@ -61,7 +63,8 @@ def _separators(paragraphs: list[Paragraph]) -> list[str]:
     break cut a sentence in two (the paragraph before ends mid-sentence)."""
     seps = [""]
     for prev, _cur in itertools.pairwise(paragraphs):
-        seps.append("\n" if prev.preamble or _ENDS_PARAGRAPH.search(prev.text) else "")
+        cut = not prev.preamble and _CUT_MID_SENTENCE.match(prev.text)
+        seps.append("" if cut else "\n")
     return seps
 
 

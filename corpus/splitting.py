@@ -231,6 +231,9 @@ def _make_document(
         )
         if m:
             issuer, date_raw = m.group(1), m.group(2)
+    if issuer and "、" in issuer and title.startswith(issuer.replace("、", "")):
+        # joint issuers stand side by side in the title line: name them apart
+        title = issuer + title[len(issuer.replace("、", "")) :]
     doc_type = span.kind if span.kind != "document" else doc_type_of(title)
     district = None
     for name in (doc_number, issuer, title):

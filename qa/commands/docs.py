@@ -5,6 +5,7 @@ no-loss ledger (where every source line went)."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -56,6 +57,14 @@ def _print_ledger(args, settings) -> int:
 
 
 def run(args, settings) -> int:
+    try:
+        return _run(args, settings)
+    except BrokenPipeError:  # `planqa docs --chunks … | head`: the reader has gone, fine
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the exit flush is silent
+        return 0
+
+
+def _run(args, settings) -> int:
     from corpus.errors import UserError
 
     if args.ledger:
