@@ -14,10 +14,10 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from corpus.errors import UserError
-from corpus.gazetteer import find_districts
 from corpus.model import Chunk, SourceSpan
 from index.types import Filters, Hit
 from qa.calibration import load_calibration
@@ -91,13 +91,35 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
             raw.extend((hit, r.text, r) for r in rows)
             if rows:
                 continue
-        raw.extend((hit, s, None) for s in split_sentences(hit.chunk.text) if len(s) >= 4)
+        raw.extend(
+            (hit, s, None) for s in split_sentences(hit.chunk.text) if _is_statement(s, hit.chunk)
+        )
     texts = [_unit_context(h.chunk, t, r) for h, t, r in raw]
     sims = cosine_to_query(index, question, texts)
+    # the heading counts for lexical overlap ("普查对象与内容" is the section, not the sentence)
+    heads = [h.chunk.section[-1] if h.chunk.section else "" for h, _, _ in raw]
     return [
-        Unit(h, t, r, float(sims[i]), lexical_overlap(q_tokens, _unit_context(h.chunk, t, r)))
+        Unit(h, t, r, float(sims[i]), lexical_overlap(q_tokens, f"{heads[i]} {texts[i]}"))
         for i, (h, t, r) in enumerate(raw)
     ]
+
+
+_HEADING = re.compile(r"^(第[一二三四五六七八九十\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_PAGE_NUMBER = re.compile(r"\s\d{1,3}$")
+
+
+def _is_statement(sentence: str, chunk: Chunk) -> bool:
+    """A sentence that can carry an answer: not a heading repeated in the text, not a table of
+    contents entry ("第一节 加强科学技术普及 46"), not a fragment."""
+    s = sentence.strip()
+    if len(s) < 8 or s in chunk.section:
+        return False
+    squeezed = "".join(s.split()).rstrip("。")
+    if squeezed and (squeezed in "".join(chunk.title.split()) or squeezed.endswith("的通知")):
+        return False
+    if _PAGE_NUMBER.search(s) and len(s) < 40:
+        return False
+    return not (_HEADING.match(s) and len(s) < 30 and not re.search(r"[，,。；]", s))
 
 
 def _unit_context(chunk: Chunk, text: str, row: TableRow | None) -> str:
@@ -111,9 +133,21 @@ def _unit_context(chunk: Chunk, text: str, row: TableRow | None) -> str:
 
 
 def _content_tokens(question: str) -> set[str]:
-    # district names are handled by the filter; left in, they would make every passage of
-    # the district look relevant
-    return {t for t in question_tokens(question) if not find_districts(t)}
+    # district names are handled by the filter; left in, they (and their sub-words: 高新,
+    # 新区) would make every passage of the district look relevant
+    return question_tokens(_place_names().sub(" ", question))
+
+
+@cache
+def _place_names() -> re.Pattern[str]:
+    from corpus.gazetteer import ALL_DISTRICTS
+
+    names = {"重庆高新区", "高新区", "重庆市", "重庆"}
+    for name in ALL_DISTRICTS:
+        names.add(name)
+        if len(name) > 2 and name[-1] in "区县":
+            names.add(name[:-1])
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
 # --- composing -------------------------------------------------------------------------
@@ -134,15 +168,15 @@ def compose_extractive(
         picks = [(best, quote)]
         body = f"{text}[1]。"
     else:
-        picks = [(best, best.text)]
+        picks = [(best, _complete(best))]
         for u in ranked[1:6]:
             if len(picks) >= 2 or u.evidence < best.evidence - SECOND_UNIT_MARGIN:
                 break
             if u.row is None and not any(_same_text(u.text, p.text) for p, _ in picks):
                 picks.append((u, u.text))
-        body = "".join(f"{_as_clause(q)}[{i}]" for i, (_, q) in enumerate(picks, 1))
+        body = "".join(_with_marker(_as_clause(q), i) for i, (_, q) in enumerate(picks, 1))
     chunk = best.hit.chunk
-    where = f"据《{chunk.title}》" + (f"（{chunk.section[-1]}）" if chunk.section else "")
+    where = f"据《{display_title(chunk)}》" + (f"（{chunk.section[-1]}）" if chunk.section else "")
     citations = _citations([(u.hit, q) for u, q in picks], units)
     answer = f"{where}，{body}"
     if not answer.endswith("。"):
@@ -150,14 +184,42 @@ def compose_extractive(
     return Answer(question, answer, False, "extractive", tuple(citations), tuple(hits), extra=extra)
 
 
+def display_title(chunk: Chunk) -> str:
+    """The plan's own title rather than the cover notice's ("关于印发《…规划》的通知")."""
+    if chunk.section and "印发" in chunk.title and chunk.section[0] in chunk.title:
+        return chunk.section[0]
+    return chunk.title
+
+
+def _with_marker(clause: str, n: int) -> str:
+    # the marker goes before the closing full stop: "…达到200家[1]。"
+    if clause.endswith("。"):
+        return f"{clause[:-1]}[{n}]。"
+    return f"{clause}[{n}]"
+
+
 def _answer_rank(question: str, unit: Unit) -> float:
-    score = unit.evidence
+    # retrieval already weighed the whole passage: a small prior for its rank breaks near-ties
+    score = unit.evidence + 0.01 / unit.hit.rank
     if _NUMBER_QUESTION.search(question):
         if unit.row is not None:
             score += 0.02
         if not re.search(r"\d", unit.text):
             score -= 0.05
     return score
+
+
+def _complete(unit: Unit) -> str:
+    """The unit's sentence, followed by the next one when it is only a lead-in
+    ("全力升级创建国家高新区。" says what, the next sentence says how)."""
+    if unit.row is not None or len(unit.text) >= 20:
+        return unit.text
+    sentences = split_sentences(unit.hit.chunk.text)
+    if unit.text in sentences:
+        i = sentences.index(unit.text)
+        if i + 1 < len(sentences):
+            return f"{unit.text}{sentences[i + 1]}"
+    return unit.text
 
 
 def _as_clause(sentence: str) -> str:
@@ -183,6 +245,8 @@ def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tup
     assert row is not None
     chunk = unit.hit.chunk
     asked_year = year_in(question)
+    if asked_year is None and _BASELINE.search(question):
+        asked_year = min((year_in(h) for h, _ in row.values if year_in(h)), default=None)
     head, value = target_value(row, asked_year) or ("", "")
     unit_word = row.unit or _unit_from_text(row.name, value, chunk, index) or ""
     if unit_word == "%" or value.endswith("%"):
@@ -200,6 +264,9 @@ def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tup
         text = f"{place}{name}为{value}{unit_word}"
     return text, row.text
 
+
+# questions about where things stand now, not the target: the table's earliest year column
+_BASELINE = re.compile(r"十三五|现状|基期|目前|现在|已经|基础")
 
 _UNIT_AFTER = r"\s*(件/万人|个百分点|万平方米|亿元|万元|人年|家|个|件|人|名|项|%)"
 

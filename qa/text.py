@@ -76,44 +76,61 @@ def split_cells(line: str) -> list[str]:
     return [c.strip() for c in _CELL_SPLIT.split(line) if c.strip()]
 
 
+_KEYED_CELL = re.compile(r"^([^:：]{1,20})[:：]\s*(.*)$")
+
+
 def table_rows(text: str) -> list[TableRow]:
-    """The data rows of a table passage. The header is the first line that names a year or
-    the word 指标; a row is a line with a name and at least one number. Tolerant of the
-    several ways extraction lays tables out ("a | b | c", tabs, runs of spaces)."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    header: list[str] = []
+    """The data rows of a table passage.
+
+    The corpus renders a row as `高新技术企业数 | 单位: 家 | 2020: 98 | 2025: 200 | 预期值: 预期值`
+    (name first, every other cell behind its column name); plain rows under a header line
+    ("序号 | 指标 | 2020年 | 2025年") are read too. A row needs a name and a number."""
     rows: list[TableRow] = []
-    for line in lines:
+    header: list[str] = []
+    for line in text.splitlines():
+        if "|" not in line and "\t" not in line:
+            continue
         cells = split_cells(line)
         if len(cells) < 2:
             continue
-        numbers = [c for c in cells if _NUMBER.match(c)]
-        looks_like_header = any(_YEAR_HEAD.search(c) for c in cells) or "指标" in line
-        if (
-            not header
-            and looks_like_header
-            and (len(numbers) < len(cells) - 1 or any("年" in c for c in cells))
-        ):
+        keyed = [_KEYED_CELL.match(c) for c in cells[1:]]
+        if all(keyed):
+            row = _keyed_row(line, cells[0], [(m.group(1).strip(), m.group(2).strip()) for m in keyed])
+        elif not header and not any(_NUMBER.match(c) for c in cells[1:]):
             header = cells
             continue
-        names = [c for c in cells if not _NUMBER.match(c)]
-        # "1 | 科技型企业数 | 家 | 1050 | 2800 | 预期值": the row number is a number cell,
-        # the name is the longest text cell, the unit a short one
-        if not names or not numbers:
-            continue
-        name = max(names, key=len)
-        unit = _unit_of(name, cells, header)
-        values = []
-        for i, c in enumerate(cells):
-            if _NUMBER.match(c) and c not in "/-":
-                head = header[i] if len(header) == len(cells) else ""
-                values.append((head, c))
-        # drop the row number when the header has a 序号 column or it is a small integer first
-        if values and cells[0] == values[0][1] and re.fullmatch(r"\d{1,2}", cells[0]):
-            values = values[1:]
-        if values:
-            rows.append(TableRow(line.strip(), _clean_name(name), unit, tuple(values)))
+        else:
+            row = _plain_row(line, cells, header)
+        if row is not None:
+            rows.append(row)
     return rows
+
+
+def _keyed_row(line: str, name: str, pairs: list[tuple[str, str]]) -> TableRow | None:
+    unit = next((v for k, v in pairs if "单位" in k and v), None)
+    m = _UNIT_IN_NAME.search(name)
+    if unit is None and m:
+        unit = m.group(1)
+    values = tuple((k, v) for k, v in pairs if _NUMBER.match(v) and v not in "/-")
+    if not values:
+        return None
+    return TableRow(line.strip(), _clean_name(name), unit, values)
+
+
+def _plain_row(line: str, cells: list[str], header: list[str]) -> TableRow | None:
+    names = [c for c in cells if not _NUMBER.match(c)]
+    if not names:
+        return None
+    name = max(names, key=len)
+    values = []
+    for i, c in enumerate(cells):
+        if _NUMBER.match(c) and c not in "/-":
+            head = header[i] if len(header) == len(cells) else ""
+            if head != "序号" and not (i == 0 and re.fullmatch(r"\d{1,2}", c) and not head):
+                values.append((head, c))
+    if not values:
+        return None
+    return TableRow(line.strip(), _clean_name(name), _unit_of(name, cells, header), tuple(values))
 
 
 _UNIT_WORDS = {

@@ -1,0 +1,283 @@
+"""Calibrate the qa stage's two thresholds on measured evidence, and report how well they do.
+
+1. Abstention: the retrieval evidence (qa.answer.evidence_score) of answerable and
+   unanswerable questions (benchmarks/data/qa_questions.jsonl); the threshold is the midpoint
+   of the gap that best separates them (maximum accuracy, ties -> the widest margin).
+2. District finder: for each topic in benchmarks/data/district_topics.jsonl and each district,
+   the exact/synonym match and the best sentence similarity; the semantic threshold is the
+   one with the best F1 over all (topic, district) pairs, exact matches included.
+
+Writes benchmarks/results/qa_calibration.json (and .md); with --write also updates
+qa/data/calibration.json, which is what the code reads.
+
+    .venv/bin/python -m benchmarks.calibrate_qa [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "benchmarks" / "data"
+RESULTS = REPO / "benchmarks" / "results"
+CALIBRATION = REPO / "qa" / "data" / "calibration.json"
+
+
+def _load(name: str) -> list[dict]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _open_index():
+    import index
+    from corpus.settings import Settings
+
+    # the test cache: a build here embeds nothing the test suite has not embedded already
+    settings = Settings(index_dir=REPO / ".planqa" / "bench-index", cache_dir=REPO / ".planqa" / "test-cache")
+    return index.open_or_build(settings)
+
+
+# --- abstention ----------------------------------------------------------------------------
+
+
+def question_evidence(idx, question: str) -> dict:
+    import importlib
+
+    from qa.calibration import Calibration
+
+    answer_module = importlib.import_module("qa.answer")
+    q, filters, early = answer_module.prepare(question, idx, None)
+    if early is not None:
+        return {"evidence": None, "early": True}
+    hits = answer_module._retrieve(idx, {"question": q, "filters": filters})
+    units = answer_module.score_units(idx, {"question": q, "hits": hits})
+    best = max(units, key=lambda u: u.evidence) if units else None
+    # the answer the chain would give if it did not abstain (threshold 0): is it right?
+    original = answer_module.load_calibration
+    answer_module.load_calibration = lambda: Calibration(abstain_evidence=-1.0, district_semantic=9.0)
+    try:
+        composed = answer_module.compose_extractive(q, hits, units, idx)
+    finally:
+        answer_module.load_calibration = original
+    return {
+        "answer": composed.answer,
+        "cited_sections": [" › ".join(c.section) for c in composed.citations],
+        "evidence": answer_module.evidence_score(units),
+        "cosine": best.cosine if best else 0.0,
+        "lexical": best.lexical if best else 0.0,
+        "early": False,
+    }
+
+
+def _answer_correct(r: dict) -> bool:
+    """An answerable question's answer contains the expected number, or cites the expected
+    section (the section path or the quote names it)."""
+    if not r["answerable"]:
+        return True
+    if "expect" in r:
+        return all(x in r["answer"] for x in r["expect"])
+    if "expect_any" in r:
+        return any(x in r["answer"] for x in r["expect_any"])
+    return any(r["section"] in s for s in r["cited_sections"])
+
+
+def best_threshold(pos: list[float], neg: list[float]) -> tuple[float, float]:
+    """(threshold, accuracy): answer when evidence >= threshold."""
+    values = sorted(set(pos + neg))
+    cuts = [values[0] - 1e-3] + [(a + b) / 2 for a, b in zip(values, values[1:], strict=False)]
+    cuts.append(values[-1] + 1e-3)
+
+    def accuracy(t: float) -> float:
+        return (sum(p >= t for p in pos) + sum(n < t for n in neg)) / (len(pos) + len(neg))
+
+    def margin(t: float) -> float:
+        return min([abs(v - t) for v in values] or [0.0])
+
+    best = max(cuts, key=lambda t: (round(accuracy(t), 9), margin(t)))
+    return best, accuracy(best)
+
+
+def calibrate_abstention(idx) -> dict:
+    items = _load("qa_questions.jsonl")
+    rows = []
+    for item in items:
+        ev = question_evidence(idx, item["question"])
+        rows.append({**item, **ev})
+        print(f"  {ev['evidence']!s:>22}  {item['answerable']!s:5}  {item['question']}", file=sys.stderr)
+    pos = [r["evidence"] for r in rows if r["answerable"] and r["evidence"] is not None]
+    neg = [r["evidence"] for r in rows if not r["answerable"] and r["evidence"] is not None]
+    threshold, acc = best_threshold(pos, neg)
+    # leave-one-out: each question judged by a threshold fitted without it
+    loo_correct = 0
+    for i, r in enumerate(rows):
+        others = rows[:i] + rows[i + 1 :]
+        t, _ = best_threshold(
+            [o["evidence"] for o in others if o["answerable"]],
+            [o["evidence"] for o in others if not o["answerable"]],
+        )
+        loo_correct += (r["evidence"] >= t) == r["answerable"]
+    for r in rows:
+        r["correct"] = _answer_correct(r)
+    answerable = [r for r in rows if r["answerable"]]
+    return {
+        "leave_one_out_accuracy": round(loo_correct / len(rows), 4),
+        "answers_correct": sum(r["correct"] for r in answerable),
+        "answers_wrong": [r["question"] for r in answerable if not r["correct"]],
+        "threshold": round(threshold, 4),
+        "accuracy": round(acc, 4),
+        "answerable": {"n": len(pos), "min": min(pos), "median": sorted(pos)[len(pos) // 2], "max": max(pos)},
+        "unanswerable": {"n": len(neg), "min": min(neg), "median": sorted(neg)[len(neg) // 2], "max": max(neg)},
+        "answered_wrongly_abstained": [r["question"] for r in rows if r["answerable"] and r["evidence"] < threshold],
+        "unanswerable_answered": [r["question"] for r in rows if not r["answerable"] and r["evidence"] >= threshold],
+        "items": rows,
+    }
+
+
+# --- district finder -----------------------------------------------------------------------
+
+
+def district_features(idx, topic_text: str) -> tuple[str, dict[str, tuple[bool, float]]]:
+    """topic, {district: (exact/synonym match, best sentence similarity)} with the semantic
+    threshold disabled, so the decision can be re-made at every candidate threshold."""
+    import importlib
+
+    from qa.calibration import Calibration
+
+    module = importlib.import_module("qa.districts")
+    original = module.load_calibration
+    module.load_calibration = lambda: Calibration(abstain_evidence=0.0, district_semantic=9.0)
+    try:
+        report = module.districts(topic_text, idx)
+    finally:
+        module.load_calibration = original
+    feats = {}
+    for r in report.districts:
+        lexical = r.score >= 1.0
+        feats[r.district] = (lexical, r.score - (1.0 if lexical else 0.0))
+    return report.topic, feats
+
+
+def prf(pairs: list[tuple[bool, bool]]) -> dict:
+    tp = sum(p and g for p, g in pairs)
+    fp = sum(p and not g for p, g in pairs)
+    fn = sum(g and not p for p, g in pairs)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def calibrate_districts(idx) -> dict:
+    topics = _load("district_topics.jsonl")
+    rows = []
+    for item in topics:
+        topic, feats = district_features(idx, item["topic"])
+        rows.append({"topic_text": item["topic"], "topic": topic, "gold": item["districts"], "feats": feats})
+        print(f"  {item['topic']} -> {topic}: {feats}", file=sys.stderr)
+
+    def decide(t: float) -> list[tuple[bool, bool]]:
+        return [
+            (lex or sim >= t, d in r["gold"]) for r in rows for d, (lex, sim) in r["feats"].items()
+        ]
+
+    sims = sorted({round(sim, 4) for r in rows for lex, sim in r["feats"].values() if not lex})
+    candidates = [s + 1e-4 for s in sims] + [9.0]
+    scored = [(prf(decide(t)), t) for t in candidates]
+    # best F1; among equals the lowest threshold, so that semantic matching still finds
+    # paraphrases no synonym covers, above every similarity that would add a false positive
+    best_metrics, best_t = max(scored, key=lambda mt: (mt[0]["f1"], -mt[1]))
+    lexical_only = prf(decide(9.0))
+    per_topic = []
+    for r in rows:
+        predicted = sorted(d for d, (lex, sim) in r["feats"].items() if lex or sim >= best_t)
+        per_topic.append({"topic": r["topic_text"], "extracted": r["topic"], "gold": sorted(r["gold"]),
+                          "predicted": predicted, "ok": predicted == sorted(r["gold"])})
+    return {
+        "threshold": round(best_t, 4) if best_t < 9 else None,
+        "with_threshold": best_metrics,
+        "lexical_and_synonyms_only": lexical_only,
+        "sweep": [{"threshold": round(t, 4), **m} for m, t in scored if t < 9],
+        "topics_exact": sum(p["ok"] for p in per_topic),
+        "topics": len(per_topic),
+        "per_topic": per_topic,
+        "semantic_similarity_of_unmatched": {
+            "gold_yes": sorted(round(sim, 4) for r in rows for d, (lex, sim) in r["feats"].items() if not lex and d in r["gold"]),
+            "gold_no_max": max((sim for r in rows for d, (lex, sim) in r["feats"].items() if not lex and d not in r["gold"]), default=None),
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="update qa/data/calibration.json")
+    args = parser.parse_args(argv)
+    t0 = time.time()
+    idx = _open_index()
+    print("abstention:", file=sys.stderr)
+    abstention = calibrate_abstention(idx)
+    print("districts:", file=sys.stderr)
+    districts = calibrate_districts(idx)
+    result = {"abstention": abstention, "districts": districts, "seconds": round(time.time() - t0, 1)}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "qa_calibration.json").write_text(
+        json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    summary = _summary(result)
+    (RESULTS / "qa_calibration.md").write_text(summary, encoding="utf-8")
+    print(summary)
+    if args.write:
+        semantic = districts["threshold"] if districts["threshold"] is not None else 9.0
+        CALIBRATION.write_text(
+            json.dumps(
+                {
+                    "_comment": "written by benchmarks/calibrate_qa.py --write; see benchmarks/results/qa_calibration.md",
+                    "abstain_evidence": abstention["threshold"],
+                    "district_semantic": semantic,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+def _summary(result: dict) -> str:
+    a, d = result["abstention"], result["districts"]
+    lines = [
+        "# qa calibration",
+        "",
+        f"Abstention threshold {a['threshold']} (evidence = best unit's cosine + "
+        f"lexical weight x overlap): accuracy {a['accuracy']:.1%} on "
+        f"{a['answerable']['n']} answerable / {a['unanswerable']['n']} unanswerable questions.",
+        f"- leave-one-out accuracy (threshold refitted without each question): {a['leave_one_out_accuracy']:.1%}",
+        f"- answers right (expected number in the answer / expected section cited): "
+        f"{a['answers_correct']}/{a['answerable']['n']}; wrong: {a['answers_wrong'] or 'none'}",
+        f"- answerable evidence: min {a['answerable']['min']:.4f}, median {a['answerable']['median']:.4f}, max {a['answerable']['max']:.4f}",
+        f"- unanswerable evidence: min {a['unanswerable']['min']:.4f}, median {a['unanswerable']['median']:.4f}, max {a['unanswerable']['max']:.4f}",
+        f"- answerable but abstained: {a['answered_wrongly_abstained'] or 'none'}",
+        f"- unanswerable but answered: {a['unanswerable_answered'] or 'none'}",
+        "",
+        f"District finder semantic threshold {d['threshold']}: precision {d['with_threshold']['precision']:.1%}, "
+        f"recall {d['with_threshold']['recall']:.1%}, F1 {d['with_threshold']['f1']:.3f} over "
+        f"{d['topics']} topics x districts; exact district set for {d['topics_exact']}/{d['topics']} topics.",
+        f"- exact/synonym matching alone: precision {d['lexical_and_synonyms_only']['precision']:.1%}, "
+        f"recall {d['lexical_and_synonyms_only']['recall']:.1%}, F1 {d['lexical_and_synonyms_only']['f1']:.3f}",
+        "",
+        "| topic | extracted | gold | predicted |",
+        "|---|---|---|---|",
+    ]
+    for p in d["per_topic"]:
+        mark = "" if p["ok"] else " ✗"
+        lines.append(f"| {p['topic']} | {p['extracted']} | {'、'.join(p['gold']) or '—'} | {'、'.join(p['predicted']) or '—'}{mark} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
