@@ -63,8 +63,8 @@ DOC_TYPE_NAMES = {
 
 DISTRICT_HEADERS = ["区县", "是否提到", "得分", "证据摘要"]
 DOCUMENT_HEADERS = ["编号", "区县", "标题", "发文机关", "文号", "日期", "类型", "段落数", "副本"]
-METRIC_HEADERS = ["指标", "本系统"]  # + one column per baseline
-FAILED_HEADERS = ["编号", "问题", "期望", "系统输出", "原因"]
+METRIC_HEADERS = ["指标", "本系统", "目标", "是否达标"]  # + one column per baseline
+FAILED_HEADERS = ["编号", "类型", "问题", "期望", "系统输出", "原因"]
 
 
 # ----------------------------------------------------------------------------- messages
@@ -433,52 +433,57 @@ def read_upload_text(path: str | Path, limit: int = MAX_UPLOAD_BYTES) -> str:
 
 
 def _number(value: Any) -> Any:
+    if value is None:
+        return "—"
     if isinstance(value, float):
         return round(value, 4)
     return value
 
 
-def _scalar_metrics(d: Any) -> dict[str, Any]:
-    """The numeric metrics of a metrics mapping (nested dicts flattened as a.b)."""
-    out: dict[str, Any] = {}
+def _scalar_metrics(d: Any) -> dict[str, float | None]:
+    """The top-level metrics of a metrics mapping: numbers and None (not measured on this
+    gold set); nested breakdowns (per_kind) are left to the written report."""
     if not isinstance(d, dict):
-        return out
-    for k, v in d.items():
-        if isinstance(v, bool):
-            continue
-        if isinstance(v, int | float):
-            out[str(k)] = v
-        elif isinstance(v, dict):
-            for k2, v2 in _scalar_metrics(v).items():
-                out[f"{k}.{k2}"] = v2
-    return out
+        return {}
+    return {
+        str(k): v
+        for k, v in d.items()
+        if v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+    }
+
+
+def _baseline_metrics(report: dict[str, Any]) -> dict[str, dict[str, float | None]]:
+    return {str(name): _scalar_metrics(m) for name, m in (report.get("baselines") or {}).items()}
 
 
 def metric_table(report: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
-    """(headers, rows): one row per metric, the system's value then each baseline's."""
+    """(headers, rows) of an eval report (Report.to_dict()): one row per metric with the
+    system's value, its target and whether it is met, then each baseline's value."""
     system = _scalar_metrics(report.get("metrics"))
-    baselines = {
-        str(name): _scalar_metrics(m) for name, m in (report.get("baselines") or {}).items()
-    }
-    headers = METRIC_HEADERS + list(baselines)
+    baselines = _baseline_metrics(report)
+    targets = {t.get("metric"): t for t in report.get("targets") or [] if isinstance(t, dict)}
+    headers = [*METRIC_HEADERS, *baselines]
     rows = []
     for name, value in system.items():
-        rows.append([name, _number(value)] + [_number(b.get(name, "")) for b in baselines.values()])
+        target = targets.get(name)
+        met = "" if target is None else ("✔ 达标" if target.get("met") else "✘ 未达标")
+        rows.append(
+            [name, _number(value), target.get("target", "") if target else "", met]
+            + [_number(b.get(name)) for b in baselines.values()]
+        )
     return headers, rows
 
 
 def comparison_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """Long-form rows for the comparison chart: one bar per (metric, system). Only metrics
-    in 0..1 that the baselines share are drawn, so the bars are on one scale."""
+    """Long-form rows for the comparison chart: one bar per (metric, system), for the
+    metrics in 0..1 that the system and at least one baseline measured (one scale)."""
     system = _scalar_metrics(report.get("metrics"))
-    baselines = {
-        str(name): _scalar_metrics(m) for name, m in (report.get("baselines") or {}).items()
-    }
+    baselines = _baseline_metrics(report)
     rows = []
     for metric, value in system.items():
-        if not 0 <= float(value) <= 1:
+        if value is None or not 0 <= float(value) <= 1:
             continue
-        shared = {name: b[metric] for name, b in baselines.items() if metric in b}
+        shared = {n: b[metric] for n, b in baselines.items() if b.get(metric) is not None}
         if baselines and not shared:
             continue
         for name, v in {"本系统": value, **shared}.items():
@@ -486,50 +491,52 @@ def comparison_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _item_failed(item: dict[str, Any]) -> bool:
-    for key in ("passed", "ok", "correct", "success", "hit"):
-        if key in item and isinstance(item[key], bool):
-            return not item[key]
-    if "failed" in item and isinstance(item["failed"], bool):
-        return item["failed"]
-    return False
-
-
-def _short_json(value: Any, limit: int = 120) -> str:
+def _short(value: Any, limit: int = 120) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
         return _snippet(value, limit)
     if isinstance(value, list | tuple):
-        return _snippet("、".join(_short_json(v, 40) for v in value), limit)
-    if isinstance(value, dict):
-        return _snippet("；".join(f"{k}: {_short_json(v, 40)}" for k, v in value.items()), limit)
-    return str(value)
+        return _snippet("、".join(_short(v, 40) for v in value), limit)
+    return _snippet(str(value), limit)
+
+
+KIND_NAMES = {
+    "fact": "事实",
+    "section": "章节",
+    "district": "区县",
+    "unanswerable": "无答案",
+    "variant": "变体",
+}
 
 
 def failed_rows(report: dict[str, Any]) -> list[list[Any]]:
-    """The gold items the system got wrong: id, question, what was expected, what came out,
-    why it counts as a failure."""
+    """The gold items the system did not pass: id, kind, question, what was expected, what
+    came out, and why it failed (with the stage the failure points at)."""
     rows = []
-    for n, item in enumerate(report.get("items") or [], 1):
-        if not isinstance(item, dict) or not _item_failed(item):
+    for item in report.get("items") or []:
+        if not isinstance(item, dict) or item.get("passed", True):
             continue
-        expected = next(
-            (item[k] for k in ("expected", "expect", "answer", "gold", "districts") if k in item),
-            None,
-        )
-        got = next(
-            (item[k] for k in ("got", "output", "predicted", "system", "response") if k in item),
-            None,
-        )
-        reason = next((item[k] for k in ("reason", "why", "error", "failure") if k in item), None)
+        kind = item.get("kind", "")
+        if kind == "district":
+            expected = "、".join(item.get("expected_districts") or []) or "（无区县）"
+            got = "、".join(item.get("predicted_districts") or []) or "（无区县）"
+        elif kind == "unanswerable":
+            expected, got = "拒答", "拒答" if item.get("abstained") else item.get("answer", "")
+        else:
+            expected = item.get("expected_answer") or "、".join(item.get("answer_keywords") or [])
+            got = item.get("answer", "")
+        reasons = "；".join(str(f) for f in item.get("failures") or [])
+        if item.get("stage"):
+            reasons += f"（{item['stage']}）"
         rows.append(
             [
-                item.get("id", n),
-                _short_json(item.get("question") or item.get("topic") or item.get("query"), 80),
-                _short_json(expected),
-                _short_json(got),
-                _short_json(reason),
+                item.get("id", ""),
+                KIND_NAMES.get(kind, kind),
+                _short(item.get("question"), 80),
+                _short(expected),
+                _short(got),
+                _short(reasons, 160),
             ]
         )
     return rows
@@ -665,14 +672,12 @@ class Handlers:
         history.append({"role": "user", "content": question})
         history.append({"role": "assistant", "content": "正在检索…"})
         yield history, "", ""
-        filters = Filters(districts=tuple(districts or ()), doc_ids=tuple(doc_ids or ()))
         llm = bool(use_llm) and llm_configured(self.settings)
         text = ""
         try:
             idx = self.holder.get()
-            for piece in qa.answer_stream(
-                question, idx, None if filters.is_empty() else filters, self.settings, llm=llm
-            ):
+            filters = self.filters(idx, districts, doc_ids)
+            for piece in qa.answer_stream(question, idx, filters, self.settings, llm=llm):
                 if isinstance(piece, Answer):
                     history[-1]["content"] = answer_markdown(piece)
                     yield history, citations_html(piece), ""
@@ -683,6 +688,22 @@ class Handlers:
         except UserError as exc:
             history[-1]["content"] = f"⚠️ {user_message(exc)}"
             yield history, error_html(user_message(exc)), ""
+
+    @staticmethod
+    def filters(
+        idx: Any, districts: Sequence[str] | None, doc_ids: Sequence[str] | None
+    ) -> Filters | None:
+        """Filters from the page's dropdowns, checked against the index (the API accepts
+        any value): UserError for a district or document the index does not have."""
+        from qa.filters import resolve_districts
+
+        names = tuple(resolve_districts(districts, idx)) if districts else ()
+        known = {d.doc_id for d in idx.documents}
+        unknown = [d for d in doc_ids or () if d not in known]
+        if unknown:
+            raise UserError(f"没有编号为 {'、'.join(unknown)} 的文件。")
+        filters = Filters(districts=names, doc_ids=tuple(doc_ids or ()))
+        return None if filters.is_empty() else filters
 
     # -- 哪些区提到
 
@@ -726,38 +747,45 @@ class Handlers:
     # -- 评测
 
     def evaluate(
-        self, source: str, upload: str | None, progress: Callable[..., Any] | None = None
+        self,
+        source: str,
+        upload: str | None,
+        baselines: bool = True,
+        progress: Callable[[int, int, str], Any] | None = None,
     ) -> tuple[str, Any, Any, Any]:
         """(message, metric table, comparison chart data, failed items)."""
-        import eval as evaluation
+        import eval as planqa_eval
 
         empty = ({"headers": METRIC_HEADERS, "data": []}, _frame([]), _failed_frame([]))
+        upload_path = Path(upload) if upload else None
         try:
             if source == EVAL_SOURCE_UPLOAD:
-                if not upload:
+                if upload_path is None:
                     raise UserError("请先上传一个 JSONL 金标准文件。")
-                read_upload_text(upload)  # size, encoding and binary checks before parsing
-                gold_path = Path(upload)
-                label = "上传的文件"
+                read_upload_text(upload_path)  # size, encoding, binary: before parsing
+                gold_path, label = upload_path, f"上传的文件 {upload_path.name}"
             else:
-                gold_path = bundled_gold_path()
-                label = "内置金标准集"
-            gold = evaluation.load_gold(gold_path)
-            if not gold:
-                raise UserError("金标准文件中没有题目。")
-            idx = self.holder.get()
-            report = evaluation.run(gold, idx, settings=self.settings, progress=progress)
+                gold_path, label = Path(planqa_eval.DEFAULT_GOLD), "内置金标准集"
+            gold = planqa_eval.load_gold(gold_path)
+            report = planqa_eval.run(
+                gold,
+                self.holder.get(),
+                settings=self.settings,
+                baselines=bool(baselines),
+                progress=progress,
+                gold_path=gold_path.name,
+            )
         except UserError as exc:
-            return (error_html(user_message(exc)), *empty)
-        data = report.to_dict() if hasattr(report, "to_dict") else dict(report)
+            message = str(exc)
+            if upload_path is not None:  # the upload's temporary path means nothing to a user
+                message = message.replace(str(upload_path), upload_path.name)
+            return (error_html(user_message(message)), *empty)
+        data = report.to_dict()
         headers, rows = metric_table(data)
         failed = failed_rows(data)
         n_items = len(data.get("items") or [])
-        message = info_html(
-            f"已用{label}评测 {n_items} 道题：{len(failed)} 道未通过。"
-            if n_items
-            else f"已用{label}完成评测。"
-        )
+        compared = "，并与基线比较" if baselines else ""
+        message = info_html(f"已用{label}评测 {n_items} 道题{compared}：{len(failed)} 道未通过。")
         return (
             message,
             {"headers": headers, "data": rows},
@@ -768,12 +796,6 @@ class Handlers:
 
 EVAL_SOURCE_BUNDLED = "内置金标准集"
 EVAL_SOURCE_UPLOAD = "上传 JSONL 文件"
-
-
-def bundled_gold_path() -> Path:
-    import eval as evaluation
-
-    return Path(evaluation.__file__).resolve().parent / "gold.jsonl"
 
 
 def report_from_dict(d: dict[str, Any]) -> DistrictReport:
@@ -912,11 +934,21 @@ def build_app(settings: Settings, index: Any = None):
                             elem_id="pq-examples",
                         )
                     with gr.Column(scale=1, min_width=240):
+                        # choices arrive with the index (page load); `ask` checks the values
+                        # against the index, so accepting custom ones here is safe
                         district_filter = gr.Dropdown(
-                            [], multiselect=True, label="只看这些区县", elem_id="pq-district-filter"
+                            [],
+                            multiselect=True,
+                            allow_custom_value=True,
+                            label="只看这些区县",
+                            elem_id="pq-district-filter",
                         )
                         doc_filter = gr.Dropdown(
-                            [], multiselect=True, label="只看这些文件", elem_id="pq-doc-filter"
+                            [],
+                            multiselect=True,
+                            allow_custom_value=True,
+                            label="只看这些文件",
+                            elem_id="pq-doc-filter",
                         )
                         use_llm = gr.Checkbox(
                             False,
@@ -980,7 +1012,9 @@ def build_app(settings: Settings, index: Any = None):
                     elem_id="pq-docs-table",
                     max_height=360,
                 )
-                doc_choice = gr.Dropdown([], label="阅读文件", elem_id="pq-doc-choice")
+                doc_choice = gr.Dropdown(
+                    [], label="阅读文件", allow_custom_value=True, elem_id="pq-doc-choice"
+                )
                 doc_view = gr.HTML(
                     info_html("从列表中选择一个文件，按章节阅读它被切分成的段落。"),
                     elem_id="pq-doc-view",
@@ -1003,6 +1037,12 @@ def build_app(settings: Settings, index: Any = None):
                         file_types=[".jsonl", ".json", ".txt"],
                         type="filepath",
                         elem_id="pq-eval-upload",
+                    )
+                    eval_baselines = gr.Checkbox(
+                        True,
+                        label="与基线比较",
+                        info="同时评测 BM25、纯向量检索和朴素切分三个基线（用时约为四倍）。",
+                        elem_id="pq-eval-baselines",
                     )
                 eval_btn = gr.Button("运行评测", variant="primary", elem_id="pq-eval-run")
                 eval_message = gr.HTML("", elem_id="pq-eval-message")
@@ -1091,16 +1131,16 @@ def build_app(settings: Settings, index: Any = None):
         docs_table.select(select_document, None, doc_choice, api_visibility="private")
         doc_choice.change(handlers.open_document, doc_choice, doc_view, api_name="document")
 
-        def evaluate(source, upload, progress=gr.Progress()):  # noqa: B008 - gradio injects it
-            def report_progress(done: int, total: int | None = None, *args: Any) -> None:
-                progress((done, total), desc="评测中", unit="题")
+        def evaluate(source, upload, baselines, progress=gr.Progress()):  # noqa: B008 - injected
+            def report_progress(done: int, total: int, label: str = "") -> None:
+                progress((done, total), desc=f"评测中 {label}".strip(), unit="题次")
 
             progress(0, desc="准备评测…")
-            return handlers.evaluate(source, upload, report_progress)
+            return handlers.evaluate(source, upload, baselines, report_progress)
 
         eval_btn.click(
             evaluate,
-            [eval_source, eval_upload],
+            [eval_source, eval_upload, eval_baselines],
             [eval_message, eval_metrics, eval_chart, eval_failed],
             api_name="evaluate",
             concurrency_limit=EVAL_CONCURRENCY,

@@ -279,42 +279,53 @@ def test_read_upload_text_refuses_what_is_not_a_small_utf8_text(tmp_path, conten
 
 # --- evaluation report -----------------------------------------------------------------
 
+# the shape of eval.Report.to_dict() (the `planqa eval --json` contract), trimmed
 REPORT = {
-    "metrics": {
-        "recall@5": 0.9,
-        "mrr": 0.75,
-        "n": 30,
-        "latency_ms": 120.0,
-        "answer": {"exact": 0.6},
+    "metrics": {"recall@5": 0.9, "mrr": 0.75, "district_f1": None, "per_kind": {"fact": {}}},
+    "targets": [{"metric": "recall@5", "target": ">= 0.95", "value": 0.9, "met": False}],
+    "baselines": {
+        "bm25": {"recall@5": 0.7, "mrr": 0.5, "per_kind": {}},
+        "dense": {"recall@5": 0.8, "mrr": None},
     },
-    "baselines": {"bm25": {"recall@5": 0.7, "mrr": 0.5}, "dense": {"recall@5": 0.8}},
     "items": [
-        {"id": "q1", "question": "綦江区高企目标？", "passed": True},
+        {"id": "f01", "kind": "fact", "question": "綦江区高企目标？", "passed": True},
         {
-            "id": "q2",
-            "question": "合川区氢能？",
+            "id": "f02",
+            "kind": "fact",
+            "question": "技术合同成交额？",
             "passed": False,
-            "expected": ["200"],
-            "got": "未找到",
-            "reason": "answer missing 200",
+            "expected_answer": "10亿元",
+            "answer_keywords": ["10"],
+            "answer": "未在语料中找到",
+            "failures": ["abstained"],
+            "stage": "retrieval",
+        },
+        {
+            "id": "d01",
+            "kind": "district",
+            "question": "哪些区提到氢能？",
+            "passed": False,
+            "expected_districts": ["綦江区", "重庆高新区"],
+            "predicted_districts": ["綦江区"],
+            "failures": ["missed 重庆高新区"],
         },
     ],
 }
 
 
-def test_metric_table_has_a_column_per_baseline():
+def test_metric_table_has_targets_and_a_column_per_baseline():
     headers, rows = app.metric_table(REPORT)
-    assert headers == ["指标", "本系统", "bm25", "dense"]
+    assert headers == ["指标", "本系统", "目标", "是否达标", "bm25", "dense"]
     by_name = {r[0]: r[1:] for r in rows}
-    assert by_name["recall@5"] == [0.9, 0.7, 0.8]
-    assert by_name["mrr"] == [0.75, 0.5, ""]
-    assert by_name["answer.exact"] == [0.6, "", ""]
+    assert set(by_name) == {"recall@5", "mrr", "district_f1"}  # per_kind is not a metric row
+    assert by_name["recall@5"] == [0.9, ">= 0.95", "✘ 未达标", 0.7, 0.8]
+    assert by_name["mrr"] == [0.75, "", "", 0.5, "—"]
+    assert by_name["district_f1"] == ["—", "", "", "—", "—"]
 
 
-def test_comparison_rows_only_draw_shared_metrics_on_one_scale():
+def test_comparison_rows_only_draw_measured_metrics():
     rows = app.comparison_rows(REPORT)
-    labels = [r["指标·系统"] for r in rows]
-    assert labels == [
+    assert [r["指标·系统"] for r in rows] == [
         "recall@5 · 本系统",
         "recall@5 · bm25",
         "recall@5 · dense",
@@ -323,9 +334,12 @@ def test_comparison_rows_only_draw_shared_metrics_on_one_scale():
     ]
 
 
-def test_failed_rows_list_only_failures():
+def test_failed_rows_list_only_failures_with_what_was_expected():
     rows = app.failed_rows(REPORT)
-    assert rows == [["q2", "合川区氢能？", "200", "未找到", "answer missing 200"]]
+    assert rows == [
+        ["f02", "事实", "技术合同成交额？", "10亿元", "未在语料中找到", "abstained（retrieval）"],
+        ["d01", "区县", "哪些区提到氢能？", "綦江区、重庆高新区", "綦江区", "missed 重庆高新区"],
+    ]
 
 
 def test_llm_toggle_explains_what_to_configure():
