@@ -260,7 +260,7 @@ def chunk(documents: list[Document]) -> list[Chunk]:
                 canonical = shingles_of_doc.get(doc.duplicate_of, [])
                 cid = _near_copy(p.kind, grams, canonical) or cid
             shingles_of_doc[doc.doc_id].append((cid, p.kind, grams))
-            lines = p.content_lines or p.heading_lines
+            lines = sorted(p.lines)  # the headings it opens too: "第一节 …" cites with its text
             span = SourceSpan(doc.source, min(lines), max(lines), doc.doc_id)
             if cid in first_seen:
                 if span not in also[cid] and span != first_seen[cid].sources[0]:

@@ -196,7 +196,7 @@ def _body_district(texts: list[str]) -> str | None:
 class _Span:
     start: int
     end: int
-    kind: str = "document"  # document | commentary | news
+    kind: str = "document"  # document | commentary | news | front_matter
     masthead: str | None = None
 
 
@@ -207,7 +207,10 @@ def _make_document(
     texts = [_text(src, n) for n in lines]
     texts = [t for t in texts if t]
     title: str | None = None
-    if span.kind in ("commentary", "news"):
+    if span.kind == "front_matter":
+        issue = next((t for t in texts if re.search(r"\d{4}\s*年\s*第\s*\d+\s*期", t)), "")
+        title = f"{close_cjk_gaps(texts[0])} {issue}".strip()
+    elif span.kind in ("commentary", "news"):
         title = close_cjk_gaps(texts[0]).lstrip("△").strip()
     else:
         found = find_title(texts)
@@ -219,6 +222,10 @@ def _make_document(
         m = re.search(r"[（(]([^()（）]{2,20})[)）]\s*$", texts[-1])
         issuer = m.group(1) if m else None
     date_raw = _find_date(texts) if span.kind == "document" else None
+    if span.kind == "front_matter":
+        m = GAZETTE_NAME.match(close_cjk_gaps(texts[0]))
+        issuer = m.group("issuer") if m else None
+        date_raw = next((t.removesuffix("出版") for t in texts if t.endswith("出版")), None)
     if span.kind == "commentary":
         # a reprint names its source under the headline: 《人民日报》(2022年11月04日 第04版)
         m = next(
@@ -343,22 +350,43 @@ def _gazette_spans(src: SourceText, first: int, last: int, dropped: dict[int, st
         if trimmed:
             spans.append(_Span(trimmed[0], trimmed[1], kind, masthead))
     covered = {n for s in spans for n in range(s.start, s.end + 1)}
-    # what is left of the front matter: the table of contents and the gazette's own cover
-    # and masthead (编辑委员会, 主办单位, 地址…)
-    rest = [n for n in lines if n not in covered and n not in dropped]
-    for i, n in enumerate(rest):
-        t = texts[n]
-        nxt = texts[rest[i + 1]] if i + 1 < len(rest) else ""
-        if (
-            re.sub(r"\s+", "", t) == "目录"
-            or TOC_ENTRY.match(src.lines[n - 1].strip())
-            or src.lines[n - 1].lstrip().startswith("- ")
-            or (markdown_level(src.lines[n - 1]) and TOC_ENTRY.match(nxt))
-        ):
-            dropped[n] = "toc"
-        else:
-            dropped[n] = "gazette_front_matter"
+    # the front matter: the gazette's title page (issue, date, masthead, editorial board) is
+    # a document of its own; an earlier cover repeating the title and issue is dropped
+    names = [
+        n
+        for n in lines
+        if n < first_doc and n not in covered and GAZETTE_NAME.match(texts[n].replace(" ", ""))
+    ]
+    if names:
+        front_start = names[-1]
+        front_end = min([s.start for s in spans if s.start > front_start] + [first_doc]) - 1
+        trimmed = _trim(src, front_start, front_end)
+        if trimmed:
+            spans.append(_Span(trimmed[0], trimmed[1], "front_matter"))
+            spans.sort(key=lambda s: s.start)
+            covered.update(range(trimmed[0], trimmed[1] + 1))
+    for n in lines:
+        if n not in covered and n not in dropped:
+            dropped[n] = "toc" if n in toc_lines(src, lines) else "gazette_cover"
     return spans
+
+
+def toc_lines(src: SourceText, lines: list[int]) -> set[int]:
+    """The lines of a gazette's table of contents among `lines`: 目录, entries with their
+    page number in front (`- 4 重庆市綦江区人民政府关于…`), and the group headings above
+    entries (`### 重庆市綦江区人民政府文件`)."""
+    found: set[int] = set()
+    for i, n in enumerate(lines):
+        raw = src.lines[n - 1].strip()
+        nxt = src.lines[lines[i + 1] - 1].strip() if i + 1 < len(lines) else ""
+        if (
+            re.sub(r"\s+", "", clean_line(raw)) == "目录"
+            or TOC_ENTRY.match(raw)
+            or raw.startswith("- ")
+            or (markdown_level(raw) and (TOC_ENTRY.match(nxt) or nxt.startswith("- ")))
+        ):
+            found.add(n)
+    return found
 
 
 def split_file(src: SourceText) -> FileLayout:

@@ -13,9 +13,10 @@ import itertools
 import re
 import statistics
 from dataclasses import dataclass
+from pathlib import Path
 
 from corpus.model import Document
-from corpus.splitting import attachment_title, find_title, is_organ
+from corpus.splitting import attachment_title, find_title, is_organ, toc_lines
 from corpus.tables import Line, Table, find_tables
 from corpus.text import clean_line, close_cjk_gaps, is_date_line, markdown_level
 
@@ -219,6 +220,9 @@ def analyse(doc: Document) -> list[Block]:
     ]
     by_line: dict[int, Block] = {}
 
+    if doc.doc_type == "front_matter":
+        return _front_matter_blocks(doc, lines)
+
     # the head: everything up to the end of the title is the document's preamble
     title = find_title([x.text for x in lines])
     head_end = lines[title[2]].n if title else (lines[0].n if lines else 0)
@@ -284,6 +288,24 @@ def analyse(doc: Document) -> list[Block]:
     blocks = _orphan_headings(blocks)
     blocks = _closing(blocks)
     return _box_ends(blocks, lines)
+
+
+def _front_matter_blocks(doc: Document, lines: list[Line]) -> list[Block]:
+    """A gazette's title page: its table of contents is dropped, the rest (issue, date,
+    publisher, editorial board) is plain text outside any section."""
+    from corpus.reading import SourceText
+
+    src = SourceText(doc.source, Path(doc.source), "", ("",) * (doc.line_start - 1) + doc.lines)
+    toc = toc_lines(src, [x.n for x in lines])
+    blocks: list[Block] = []
+    for x in lines:
+        if x.n in toc:
+            blocks.append(Dropped(x.n, "toc"))
+        elif not x.text or re.fullmatch(r"[-=_*\s]{3,}", x.text):
+            blocks.append(Dropped(x.n, "artifact"))
+        else:
+            blocks.append(Paragraph(x.text, x.n, preamble=True))
+    return blocks
 
 
 _CLOSING_START = re.compile(r"^(附件|抄送|[（(]此件公开发布[)）])")

@@ -92,7 +92,7 @@ def test_docs_command_json(capsys):
     assert main(["docs", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     docs = {d["doc_id"]: d for d in out["documents"]}
-    assert len(docs) == 15
+    assert len(docs) == 16
     assert set(docs["001_937c6c7ecafe199b"]) == {
         "doc_id",
         "title",
@@ -108,9 +108,9 @@ def test_docs_command_json(capsys):
         "duplicate_of",
         "chunks",
     }
-    assert docs["000_28d192e06e44a9e3"]["duplicate_of"] == "003_3bc941a8174c68f0#3"
+    assert docs["000_28d192e06e44a9e3"]["duplicate_of"] == "003_3bc941a8174c68f0#4"
     assert docs["000_28d192e06e44a9e3"]["chunks"] > 80  # its own and the shared ones
-    assert docs["003_3bc941a8174c68f0#8"]["doc_type"] == "news"
+    assert docs["003_3bc941a8174c68f0#9"]["doc_type"] == "news"
 
 
 def test_docs_command_chunks_view(capsys):
@@ -121,7 +121,7 @@ def test_docs_command_chunks_view(capsys):
     assert "§ 二、总体思路与发展目标 > （三）发展目标" in out
     assert "科技型企业数 | 单位: 家 | 指标属性: 预期性 | 2020: 301 | 2025: 550" in out
     assert main(["docs", "--chunks", "000_28d192e06e44a9e3"]) == 0
-    assert "also in: 003_3bc941a8174c68f0#3" in capsys.readouterr().out
+    assert "also in: 003_3bc941a8174c68f0#4" in capsys.readouterr().out
 
 
 def test_docs_command_unknown_doc_is_a_one_line_error(capsys):
