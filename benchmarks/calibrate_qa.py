@@ -16,6 +16,7 @@ qa/data/calibration.json, which is what the code reads.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import time
@@ -37,7 +38,9 @@ def _open_index():
     from corpus.settings import Settings
 
     # the test cache: a build here embeds nothing the test suite has not embedded already
-    settings = Settings(index_dir=REPO / ".planqa" / "bench-index", cache_dir=REPO / ".planqa" / "test-cache")
+    settings = Settings(
+        index_dir=REPO / ".planqa" / "bench-index", cache_dir=REPO / ".planqa" / "test-cache"
+    )
     return index.open_or_build(settings)
 
 
@@ -58,7 +61,9 @@ def question_evidence(idx, question: str) -> dict:
     best = max(units, key=lambda u: u.evidence) if units else None
     # the answer the chain would give if it did not abstain (threshold 0): is it right?
     original = answer_module.load_calibration
-    answer_module.load_calibration = lambda: Calibration(abstain_evidence=-1.0, district_semantic=9.0)
+    answer_module.load_calibration = lambda: Calibration(
+        abstain_evidence=-1.0, district_semantic=9.0
+    )
     try:
         composed = answer_module.compose_extractive(q, hits, units, idx)
     finally:
@@ -88,7 +93,7 @@ def _answer_correct(r: dict) -> bool:
 def best_threshold(pos: list[float], neg: list[float]) -> tuple[float, float]:
     """(threshold, accuracy): answer when evidence >= threshold."""
     values = sorted(set(pos + neg))
-    cuts = [values[0] - 1e-3] + [(a + b) / 2 for a, b in zip(values, values[1:], strict=False)]
+    cuts = [values[0] - 1e-3] + [(a + b) / 2 for a, b in itertools.pairwise(values)]
     cuts.append(values[-1] + 1e-3)
 
     def accuracy(t: float) -> float:
@@ -107,7 +112,10 @@ def calibrate_abstention(idx) -> dict:
     for item in items:
         ev = question_evidence(idx, item["question"])
         rows.append({**item, **ev})
-        print(f"  {ev['evidence']!s:>22}  {item['answerable']!s:5}  {item['question']}", file=sys.stderr)
+        print(
+            f"  {ev['evidence']!s:>22}  {item['answerable']!s:5}  {item['question']}",
+            file=sys.stderr,
+        )
     pos = [r["evidence"] for r in rows if r["answerable"] and r["evidence"] is not None]
     neg = [r["evidence"] for r in rows if not r["answerable"] and r["evidence"] is not None]
     threshold, acc = best_threshold(pos, neg)
@@ -129,10 +137,24 @@ def calibrate_abstention(idx) -> dict:
         "answers_wrong": [r["question"] for r in answerable if not r["correct"]],
         "threshold": round(threshold, 4),
         "accuracy": round(acc, 4),
-        "answerable": {"n": len(pos), "min": min(pos), "median": sorted(pos)[len(pos) // 2], "max": max(pos)},
-        "unanswerable": {"n": len(neg), "min": min(neg), "median": sorted(neg)[len(neg) // 2], "max": max(neg)},
-        "answered_wrongly_abstained": [r["question"] for r in rows if r["answerable"] and r["evidence"] < threshold],
-        "unanswerable_answered": [r["question"] for r in rows if not r["answerable"] and r["evidence"] >= threshold],
+        "answerable": {
+            "n": len(pos),
+            "min": min(pos),
+            "median": sorted(pos)[len(pos) // 2],
+            "max": max(pos),
+        },
+        "unanswerable": {
+            "n": len(neg),
+            "min": min(neg),
+            "median": sorted(neg)[len(neg) // 2],
+            "max": max(neg),
+        },
+        "answered_wrongly_abstained": [
+            r["question"] for r in rows if r["answerable"] and r["evidence"] < threshold
+        ],
+        "unanswerable_answered": [
+            r["question"] for r in rows if not r["answerable"] and r["evidence"] >= threshold
+        ],
         "items": rows,
     }
 
@@ -168,8 +190,14 @@ def prf(pairs: list[tuple[bool, bool]]) -> dict:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def calibrate_districts(idx) -> dict:
@@ -177,7 +205,9 @@ def calibrate_districts(idx) -> dict:
     rows = []
     for item in topics:
         topic, feats = district_features(idx, item["topic"])
-        rows.append({"topic_text": item["topic"], "topic": topic, "gold": item["districts"], "feats": feats})
+        rows.append(
+            {"topic_text": item["topic"], "topic": topic, "gold": item["districts"], "feats": feats}
+        )
         print(f"  {item['topic']} -> {topic}: {feats}", file=sys.stderr)
 
     def decide(t: float) -> list[tuple[bool, bool]]:
@@ -195,8 +225,15 @@ def calibrate_districts(idx) -> dict:
     per_topic = []
     for r in rows:
         predicted = sorted(d for d, (lex, sim) in r["feats"].items() if lex or sim >= best_t)
-        per_topic.append({"topic": r["topic_text"], "extracted": r["topic"], "gold": sorted(r["gold"]),
-                          "predicted": predicted, "ok": predicted == sorted(r["gold"])})
+        per_topic.append(
+            {
+                "topic": r["topic_text"],
+                "extracted": r["topic"],
+                "gold": sorted(r["gold"]),
+                "predicted": predicted,
+                "ok": predicted == sorted(r["gold"]),
+            }
+        )
     return {
         "threshold": round(best_t, 4) if best_t < 9 else None,
         "with_threshold": best_metrics,
@@ -206,8 +243,21 @@ def calibrate_districts(idx) -> dict:
         "topics": len(per_topic),
         "per_topic": per_topic,
         "semantic_similarity_of_unmatched": {
-            "gold_yes": sorted(round(sim, 4) for r in rows for d, (lex, sim) in r["feats"].items() if not lex and d in r["gold"]),
-            "gold_no_max": max((sim for r in rows for d, (lex, sim) in r["feats"].items() if not lex and d not in r["gold"]), default=None),
+            "gold_yes": sorted(
+                round(sim, 4)
+                for r in rows
+                for d, (lex, sim) in r["feats"].items()
+                if not lex and d in r["gold"]
+            ),
+            "gold_no_max": max(
+                (
+                    sim
+                    for r in rows
+                    for d, (lex, sim) in r["feats"].items()
+                    if not lex and d not in r["gold"]
+                ),
+                default=None,
+            ),
         },
     }
 
@@ -222,7 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     abstention = calibrate_abstention(idx)
     print("districts:", file=sys.stderr)
     districts = calibrate_districts(idx)
-    result = {"abstention": abstention, "districts": districts, "seconds": round(time.time() - t0, 1)}
+    result = {
+        "abstention": abstention,
+        "districts": districts,
+        "seconds": round(time.time() - t0, 1),
+    }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "qa_calibration.json").write_text(
         json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8"
@@ -253,29 +307,39 @@ def _summary(result: dict) -> str:
     lines = [
         "# qa calibration",
         "",
-        f"Abstention threshold {a['threshold']} (evidence = best unit's cosine + "
-        f"lexical weight x overlap): accuracy {a['accuracy']:.1%} on "
-        f"{a['answerable']['n']} answerable / {a['unanswerable']['n']} unanswerable questions.",
+        (
+            f"Abstention threshold {a['threshold']} (evidence = best unit's cosine + "
+            f"lexical weight x overlap): accuracy {a['accuracy']:.1%} on "
+            f"{a['answerable']['n']} answerable / {a['unanswerable']['n']} unanswerable questions."
+        ),
         f"- leave-one-out accuracy (threshold refitted without each question): {a['leave_one_out_accuracy']:.1%}",
-        f"- answers right (expected number in the answer / expected section cited): "
-        f"{a['answers_correct']}/{a['answerable']['n']}; wrong: {a['answers_wrong'] or 'none'}",
+        (
+            f"- answers right (expected number in the answer / expected section cited): "
+            f"{a['answers_correct']}/{a['answerable']['n']}; wrong: {a['answers_wrong'] or 'none'}"
+        ),
         f"- answerable evidence: min {a['answerable']['min']:.4f}, median {a['answerable']['median']:.4f}, max {a['answerable']['max']:.4f}",
         f"- unanswerable evidence: min {a['unanswerable']['min']:.4f}, median {a['unanswerable']['median']:.4f}, max {a['unanswerable']['max']:.4f}",
         f"- answerable but abstained: {a['answered_wrongly_abstained'] or 'none'}",
         f"- unanswerable but answered: {a['unanswerable_answered'] or 'none'}",
         "",
-        f"District finder semantic threshold {d['threshold']}: precision {d['with_threshold']['precision']:.1%}, "
-        f"recall {d['with_threshold']['recall']:.1%}, F1 {d['with_threshold']['f1']:.3f} over "
-        f"{d['topics']} topics x districts; exact district set for {d['topics_exact']}/{d['topics']} topics.",
-        f"- exact/synonym matching alone: precision {d['lexical_and_synonyms_only']['precision']:.1%}, "
-        f"recall {d['lexical_and_synonyms_only']['recall']:.1%}, F1 {d['lexical_and_synonyms_only']['f1']:.3f}",
+        (
+            f"District finder semantic threshold {d['threshold']}: precision {d['with_threshold']['precision']:.1%}, "
+            f"recall {d['with_threshold']['recall']:.1%}, F1 {d['with_threshold']['f1']:.3f} over "
+            f"{d['topics']} topics x districts; exact district set for {d['topics_exact']}/{d['topics']} topics."
+        ),
+        (
+            f"- exact/synonym matching alone: precision {d['lexical_and_synonyms_only']['precision']:.1%}, "
+            f"recall {d['lexical_and_synonyms_only']['recall']:.1%}, F1 {d['lexical_and_synonyms_only']['f1']:.3f}"
+        ),
         "",
         "| topic | extracted | gold | predicted |",
         "|---|---|---|---|",
     ]
     for p in d["per_topic"]:
         mark = "" if p["ok"] else " ✗"
-        lines.append(f"| {p['topic']} | {p['extracted']} | {'、'.join(p['gold']) or '—'} | {'、'.join(p['predicted']) or '—'}{mark} |")
+        lines.append(
+            f"| {p['topic']} | {p['extracted']} | {'、'.join(p['gold']) or '—'} | {'、'.join(p['predicted']) or '—'}{mark} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -36,7 +36,7 @@ SECOND_UNIT_MARGIN = 0.02
 NEAR_DUPLICATE = 0.9  # difflib ratio above which two quotes are the same text (000 vs 003)
 
 _NUMBER_QUESTION = re.compile(
-    r"多少|几个|几家|几项|几件|几名|数量|数是|比重|比例|占比|强度|金额|增长率|规模|目标值|指标|达到|预期"
+    r"多少|几个|几家|几项|几件|几名|数量|数是|比重|比例|占比|强度|金额|增长率|规模|目标|指标|达到|预期"
 )
 
 
@@ -104,7 +104,9 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
     ]
 
 
-_HEADING = re.compile(r"^(第[一二三四五六七八九十\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+_HEADING = re.compile(
+    r"^(第[一二三四五六七八九十\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+)
 _PAGE_NUMBER = re.compile(r"\s\d{1,3}$")
 
 
@@ -163,7 +165,7 @@ def compose_extractive(
         return abstain(question, hits, extra=extra)
     ranked = sorted(units, key=lambda u: _answer_rank(question, u), reverse=True)
     best = ranked[0]
-    if best.row is not None and _NUMBER_QUESTION.search(question):
+    if best.row is not None:  # a table row answers with its number, never the raw row
         text, quote = _number_sentence(question, best, index)
         picks = [(best, quote)]
         body = f"{text}[1]。"

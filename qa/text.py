@@ -95,7 +95,9 @@ def table_rows(text: str) -> list[TableRow]:
             continue
         keyed = [_KEYED_CELL.match(c) for c in cells[1:]]
         if all(keyed):
-            row = _keyed_row(line, cells[0], [(m.group(1).strip(), m.group(2).strip()) for m in keyed])
+            row = _keyed_row(
+                line, cells[0], [(m.group(1).strip(), m.group(2).strip()) for m in keyed]
+            )
         elif not header and not any(_NUMBER.match(c) for c in cells[1:]):
             header = cells
             continue

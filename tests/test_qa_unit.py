@@ -121,7 +121,11 @@ def test_split_sentences_keeps_punctuation_and_splits_lines():
 
 def test_table_rows_read_the_corpus_row_format():
     rows = table_rows(TABLE)
-    assert [r.name for r in rows] == ["科技型企业数", "高新技术企业数", "全社会研发经费占地区生产总值的比重"]
+    assert [r.name for r in rows] == [
+        "科技型企业数",
+        "高新技术企业数",
+        "全社会研发经费占地区生产总值的比重",
+    ]
     assert target_value(rows[1]) == ("2025", "200")
     assert target_value(rows[1], "2020") == ("2020", "98")
     assert rows[2].unit == "%" and rows[1].unit is None

@@ -1,0 +1,223 @@
+"""Answers and district reports on the real bundled corpus with the real bundled model
+(the session `bundled_index`): numbers from tables, cited sections, abstention, duplicates,
+the district finder for topics in one/two/all/no districts, generative mode against the
+local stub server, and the CLI's JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from qa_support import ChatServer, Script
+
+import qa
+from corpus.errors import UserError
+from corpus.settings import Settings
+from index.types import Filters
+from qa.cli import main
+
+pytestmark = pytest.mark.slow
+
+ALL = {"綦江区", "重庆高新区", "大渡口区", "合川区"}
+
+
+def test_the_corpus_has_the_four_districts(bundled_index):
+    assert set(bundled_index.districts()) == ALL
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "綦江区到2025年高新技术企业数预期达到多少？",
+            "到2025年，綦江区高新技术企业数预期达到200家[1]",
+        ),
+        ("綦江区技术合同成交额2025年的目标？", "10亿元"),
+        ("重庆高新区规划里2025年科技型企业数量要达到多少家", "2000家"),
+        ("大渡口区到2025年规模以上科技型企业数是多少？", "90家"),
+        ("合川区今年万人有效发明专利拥有量要达到多少？", "8.8件"),
+    ],
+)
+def test_table_questions_answer_with_the_number(bundled_index, question, expected):
+    a = qa.answer(question, bundled_index)
+    assert not a.abstained, a.answer
+    assert expected in a.answer
+    assert a.citations and a.citations[0].n == 1 and "[1]" in a.answer
+
+
+def test_baseline_question_reads_the_2020_column(bundled_index):
+    a = qa.answer("綦江区“十三五”末全社会研发经费占地区生产总值的比重是多少？", bundled_index)
+    assert "2.3%" in a.answer and "2020年" in a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("綦江区如何创建国家火炬齿轮特色产业基地？", "第四节 创建国家火炬齿轮特色产业基地"),
+        ("綦江区在容错纠错方面有什么安排？", "完善容错纠错机制"),
+        ("重庆高新区怎样推动校地协同创新？", "推动校地协同创新发展"),
+        ("大渡口区怎么做强大健康生物医药产业链？", "做强大健康生物医药产业链创新链"),
+    ],
+)
+def test_section_questions_cite_the_section(bundled_index, question, section):
+    a = qa.answer(question, bundled_index)
+    assert not a.abstained, a.answer
+    assert any(section in " › ".join(c.section) for c in a.citations), a.citations
+    c = a.citations[0]
+    assert c.title and c.source.endswith(".txt") and 1 <= c.line_start <= c.line_end and c.quote
+
+
+def test_the_plan_in_000_and_003_is_cited_once_with_both_sources(bundled_index):
+    a = qa.answer("綦江区到2025年高新技术企业数预期达到多少？", bundled_index)
+    sources = {a.citations[0].source, *(s.source for s in a.citations[0].also_in)}
+    assert {"000_28d192e06e44a9e3.txt", "003_3bc941a8174c68f0.txt"} <= sources
+    assert len(a.citations) == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "重庆高新区的地铁线路怎么规划的？",
+        "大渡口区的森林覆盖率要达到多少？",
+        "合川区新建几所幼儿园？",
+    ],
+)
+def test_unanswerable_questions_abstain_with_nearest_passages(bundled_index, question):
+    a = qa.answer(question, bundled_index)
+    assert a.abstained, a.answer
+    assert "未在语料中找到" in a.answer and "最接近的段落" in a.answer
+    assert 1 <= len(a.citations) <= 3
+    assert a.extra["evidence"] < a.extra["threshold"]
+
+
+def test_a_district_not_in_the_corpus_is_named_with_the_ones_that_are(bundled_index):
+    a = qa.answer("万州区的高新技术企业目标是多少？", bundled_index)
+    assert a.abstained and "万州区" in a.answer
+    assert all(d in a.answer for d in ALL)
+
+
+def test_district_filter_restricts_the_passages(bundled_index):
+    a = qa.answer("高新技术企业2025年目标", bundled_index, filters=Filters(districts=("大渡口",)))
+    assert a.hits and {h.chunk.district for h in a.hits} == {"大渡口区"}
+    with pytest.raises(UserError, match="no documents for 万州区"):
+        qa.answer("高新技术企业", bundled_index, filters=Filters(districts=("万州区",)))
+
+
+# --- districts ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "expected"),
+    [
+        ("量子信息", {"重庆高新区"}),  # one district
+        ("哪些区的规划提到了氢能？", {"綦江区", "重庆高新区"}),  # two, 綦江 only as 氢燃料
+        ("哪个区县提出建设科普基地？", ALL),  # all
+        ("AI", {"綦江区", "重庆高新区", "大渡口区"}),  # a loose phrasing of 人工智能
+        ("冬奥会", set()),  # none
+    ],
+)
+def test_districts_finds_the_right_set(bundled_index, topic, expected):
+    report = qa.districts(topic, bundled_index)
+    assert {r.district for r in report.districts} == ALL  # every district, mentioned or not
+    assert set(report.mentioned) == expected
+    for r in report.districts:
+        if r.mentioned:
+            e = r.evidence[0]
+            assert e.quote and e.source.endswith(".txt") and e.line_start >= 1
+        assert len(r.evidence) <= (3 if r.mentioned else 1)
+
+
+def test_districts_extracts_the_topic_from_a_question(bundled_index):
+    report = qa.districts("哪些区的规划提到了氢能？", bundled_index)
+    assert report.topic == "氢能" and "氢燃料" in report.terms
+
+
+def test_ask_answers_a_which_districts_question_with_the_finder(bundled_index):
+    a = qa.answer("哪些区县的规划提到了区块链？", bundled_index)
+    assert a.mode == "districts" and a.district_report is not None
+    assert "未提到：合川区" in a.answer
+    assert {c.district for c in a.citations} == {"綦江区", "重庆高新区", "大渡口区"}
+    assert len(a.to_dict()["districts"]) == 4
+
+
+def test_compare_gives_evidence_per_district(bundled_index):
+    report = qa.compare("科普", bundled_index, ["綦江", "合川区"])
+    assert [r.district for r in report.districts] == ["綦江区", "合川区"]
+    assert all(r.mentioned and r.evidence for r in report.districts)
+    assert all("科普" in r.evidence[0].quote for r in report.districts)
+
+
+# --- generative mode on the real index ---------------------------------------------------
+
+
+def test_generative_mode_on_the_real_index(bundled_index):
+    with ChatServer() as server:
+        settings = Settings(llm_base_url=server.base_url, llm_model="stub", llm_timeout=5)
+        server.script = Script(reply="到2025年，綦江区高新技术企业达到200家[1][8]。")
+        pieces = list(
+            qa.answer_stream(
+                "綦江区2025年高新技术企业目标是多少？", bundled_index, None, settings, True
+            )
+        )
+        final = pieces[-1]
+        assert final.mode == "generative" and "[8]" not in final.answer
+        assert [c.n for c in final.citations] == [1]
+        prompt = server.requests[-1]["messages"][-1]["content"]
+        assert "[1]" in prompt and "綦江区" in prompt
+
+        server.script = Script(status=500)
+        final = qa.answer(
+            "綦江区2025年高新技术企业目标是多少？", bundled_index, None, settings, True
+        )
+        assert final.mode == "extractive" and "HTTP 500" in final.notice and "200家" in final.answer
+
+
+# --- the CLI -----------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def cli_env(session_settings, monkeypatch, bundled_index):
+    monkeypatch.setenv("PLANQA_INDEX_DIR", str(session_settings.index_dir))
+    monkeypatch.setenv("PLANQA_CACHE_DIR", str(session_settings.cache_dir))
+
+
+def test_cli_ask_json(cli_env, capsys):
+    assert main(["ask", "綦江区到2025年高新技术企业数预期达到多少？", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) >= {"question", "answer", "abstained", "mode", "citations", "results"}
+    assert "200家" in out["answer"] and out["mode"] == "extractive"
+    c = out["citations"][0]
+    assert set(c) >= {
+        "n",
+        "chunk_id",
+        "doc_id",
+        "title",
+        "district",
+        "section",
+        "quote",
+        "source",
+        "line_start",
+        "line_end",
+    }
+    assert out["results"][0]["rank"] == 1
+
+
+def test_cli_districts_json_and_human(cli_env, capsys):
+    assert main(["districts", "氢能", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["topic"] == "氢能" and len(out["districts"]) == 4
+    mentioned = {d["district"] for d in out["districts"] if d["mentioned"]}
+    assert mentioned == {"綦江区", "重庆高新区"}
+    assert main(["districts", "氢能"]) == 0
+    assert "綦江区" in capsys.readouterr().out
+
+
+def test_cli_compare_and_bad_district(cli_env, capsys):
+    assert (
+        main(["compare", "科普", "--district", "綦江区", "--district", "大渡口区", "--json"]) == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert [d["district"] for d in out["districts"]] == ["綦江区", "大渡口区"]
+    assert main(["ask", "目标是多少", "--district", "火星区"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown district" in err and err.count("\n") == 1
