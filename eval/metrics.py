@@ -30,10 +30,40 @@ def match_key(text: str) -> str:
     return _DROP.sub("", _fold(text)).lower()
 
 
+def _has_row(passage: str, quote: str) -> bool:
+    # a quote from a tab-separated table line matches a rebuilt row ("殡葬设施专项规划 |
+    # 承办单位: 区民政局") when one line of the passage holds all its cells, in order
+    cells = [match_key(c) for c in quote.split("\t")]
+    cells = [c for c in cells if c]
+    for line in passage.split("\n"):
+        key, pos = match_key(line), 0
+        for cell in cells:
+            pos = key.find(cell, pos)
+            if pos < 0:
+                break
+            pos += len(cell)
+        else:
+            return True
+    return False
+
+
 def contains_evidence(passage: str, quotes: Iterable[str]) -> bool:
-    """True when the passage contains at least one evidence quote (after normalisation)."""
+    """True when the passage contains at least one evidence quote (after normalisation); a
+    quote with tabs (a table line) matches a passage line holding its cells in order."""
     key = match_key(passage)
-    return any(q_key and q_key in key for q_key in map(match_key, quotes))
+    for quote in quotes:
+        q_key = match_key(quote)
+        if not q_key:
+            continue
+        if q_key in key or ("\t" in quote.strip() and _has_row(passage, quote)):
+            return True
+    return False
+
+
+def passage_text(section: Sequence[str], text: str) -> str:
+    """What a retrieved chunk offers as evidence: its heading path (a heading line is
+    evidence for "what are the sections of…" questions) and its text."""
+    return "\n".join([*section, text])
 
 
 def first_hit_rank(passages: Sequence[str], quotes: Sequence[str]) -> int | None:

@@ -219,7 +219,7 @@ def _passage_record(hit: Any, quotes: tuple[str, ...]) -> dict[str, Any]:
         "line_start": c.line_start,
         "line_end": c.line_end,
         "section": list(c.section),
-        "hit": bool(quotes) and m.contains_evidence(c.text, quotes),
+        "hit": bool(quotes) and m.contains_evidence(m.passage_text(c.section, c.text), quotes),
         "text": c.text if len(c.text) <= 300 else c.text[:300] + "…",
     }
 
@@ -245,8 +245,8 @@ def score_item(
     settings: Any = None,
     districts_supported: bool = True,
 ) -> ItemResult:
-    """One system's record for one item. `chunk_text` maps chunk ids to passage text (for
-    citations); `filters` are applied to the retrieval measured."""
+    """One system's record for one item. `chunk_text` maps chunk ids to passage text
+    (`metrics.passage_text`, for citations); `filters` are applied to the retrieval measured."""
     import qa
 
     res = ItemResult(item)
@@ -254,7 +254,9 @@ def score_item(
     hits = searcher.search(item.question, k=RETRIEVE_K, filters=filters)
     res.retrieved = [_passage_record(h, quotes) for h in hits]
     if quotes:
-        res.first_hit = m.first_hit_rank([h.chunk.text for h in hits], quotes)
+        res.first_hit = m.first_hit_rank(
+            [m.passage_text(h.chunk.section, h.chunk.text) for h in hits], quotes
+        )
         res.evidence_in_index = any(m.contains_evidence(t, quotes) for t in chunk_text.values())
     try:
         ans = qa.answer(item.question, searcher, settings=settings)
@@ -392,7 +394,7 @@ def run(
     if baselines:
         systems += [("bm25", ModeIndex(index, "bm25"), True, True)]
         systems += [("dense", ModeIndex(index, "dense"), True, True)]
-    chunk_text = {c.chunk_id: c.text for c in index.chunks}
+    chunk_text = {c.chunk_id: m.passage_text(c.section, c.text) for c in index.chunks}
     filters = {item.id: _effective_filters(item.question, index) for item in gold}
     total = len(gold) * (len(systems) + (1 if baselines else 0))
     done = 0

@@ -32,6 +32,23 @@ def test_contains_evidence_any_quote():
     assert not m.contains_evidence(passage, [])
 
 
+def test_table_line_quote_matches_rebuilt_row_in_order():
+    quote = "殡葬设施专项规划(2021—2035年)\t区民政局\t2022年9月"
+    row = "綦江区殡葬设施专项规划(2021—2035年) | 承办单位: 区民政局 | 决策时间: 2022年9月"
+    assert m.contains_evidence("表头\n" + row, [quote])
+    # cells spread over two lines, or out of order, are not one row
+    assert not m.contains_evidence("殡葬设施专项规划(2021—2035年) | 区教委\n区民政局 | 2022年9月", [quote])
+    assert not m.contains_evidence("区民政局 | 殡葬设施专项规划(2021—2035年) | 2022年9月", [quote])
+
+
+def test_passage_text_includes_headings():
+    passage = m.passage_text(
+        ("第十章 保障措施", "第一节 强化组织领导保障"), "加强党对科技创新事业的全面领导"
+    )
+    assert m.contains_evidence(passage, ["强化组织领导保障"])
+    assert m.passage_text((), "正文") == "正文"
+
+
 def test_first_hit_rank():
     passages = ["甲乙丙", "丁戊己", "庚辛壬", "丁戊"]
     assert m.first_hit_rank(passages, ["丁戊"]) == 2
