@@ -19,9 +19,9 @@ EXACT_SUBSET_LIMIT = 20_000
 @dataclass(frozen=True)
 class DenseParams:
     hnsw_threshold: int = 200_000  # chunks; at or above this an HNSW index is built
-    hnsw_m: int = 32
-    hnsw_ef_construction: int = 80
-    hnsw_ef_search: int = 64
+    hnsw_m: int = 16
+    hnsw_ef_construction: int = 40
+    hnsw_ef_search: int = 128
 
 
 class DenseIndex:

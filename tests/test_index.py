@@ -450,3 +450,19 @@ def test_cli_search_human_output_highlights(small, capsys):
 def test_cli_build_missing_path(tmp_path, capsys):
     code = _cli("build", str(tmp_path / "missing.txt"), "--index", str(tmp_path / "i"))
     assert code == 2 and "no such file" in capsys.readouterr().err
+
+
+def test_cli_search_builds_the_index_first(tmp_path, capsys, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "tongliang.txt").write_text(
+        "铜梁区科技创新工作要点\n\n一、主要目标\n\n到2025年，建设龙舞数字博物馆一座。\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PLANQA_DATA_DIR", str(data))
+    monkeypatch.setenv("PLANQA_CACHE_DIR", str(tmp_path / "cache"))
+    index_dir = tmp_path / "index"
+    assert _cli("search", "龙舞数字博物馆", "--index", str(index_dir), "--json") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert "龙舞数字博物馆" in out["results"][0]["text"]
+    assert (index_dir / store.MANIFEST).is_file()
