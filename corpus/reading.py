@@ -1,5 +1,5 @@
 """Reading source files: which files are corpus documents, and their text in whatever
-encoding they were saved in (UTF-8, UTF-8 with BOM, GB18030/GBK)."""
+encoding they were saved in (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM)."""
 
 from __future__ import annotations
 
@@ -92,10 +92,13 @@ def read_source(path: Path) -> SourceText | None:
     if not data.strip():
         _skip(path, "the file is empty")
         return None
-    if _looks_binary(data):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM (Windows Notepad)
+        decoded: tuple[str, str] | None = (data.decode("utf-16", errors="replace"), "utf-16")
+    elif _looks_binary(data):
         _skip(path, "the file is binary, not text")
         return None
-    decoded = decode(data)
+    else:
+        decoded = decode(data)
     if decoded is None:
         _skip(path, "the text encoding could not be detected")
         return None

@@ -1,6 +1,6 @@
 """Rebuilding flattened tables into rows that read on their own.
 
-The texts hold tables in four flattened styles:
+The texts hold tables in four flattened styles (and markdown tables are read too):
   - one cell per line (000), the row boundaries lost;
   - one cell per line ending in " |" (001);
   - one cell per tab-indented line, rows separated by blank lines (002);
@@ -164,6 +164,14 @@ def _finish(
     )
 
 
+_MD_ROW = re.compile(r"^\|.*\|$")
+_MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def _md_cells(raw: str) -> list[str]:
+    return [c.strip() for c in raw.strip().strip("|").split("|")]
+
+
 def _tab_cells(raw: str) -> list[str]:
     return raw.rstrip("\n").split("\t")
 
@@ -179,6 +187,20 @@ def find_tables(lines: list[Line]) -> list[Table]:
         caption = ""
         if caption_line and CAPTION.match(caption_line.text) and len(caption_line.text) <= 60:
             caption = caption_line.text
+        nxt_raw = lines[i + 1].raw.strip() if i + 1 < len(lines) else ""
+        if _MD_ROW.match(line.raw.strip()) and _MD_SEPARATOR.match(nxt_raw):
+            # a markdown table: | a | b | / |---|---| / rows
+            j = i + 2
+            while j < len(lines) and _MD_ROW.match(lines[j].raw.strip()):
+                j += 1
+            header = _md_cells(line.raw)
+            rows = [_md_cells(x.raw) for x in lines[i + 2 : j]]
+            row_lines = [(x.n,) for x in lines[i + 2 : j]]
+            used_lines = [x.n for x in lines[i:j]] + ([caption_line.n] if caption else [])
+            tables.append(_finish(caption, header, rows, used_lines, row_lines))
+            used.update(used_lines)
+            i = j
+            continue
         cells = _tab_cells(line.raw.strip(" "))
         if len(cells) >= 3 and cells[0].strip() in HEADER_FIRST:
             # one row per line, tab-separated cells

@@ -204,6 +204,24 @@ def test_rebuild_tab_separated_rows_repeating_merged_cells():
     ]
 
 
+def test_rebuild_markdown_table():
+    [t] = find_tables(
+        _lines(
+            "表3 指标",
+            "| 指标 | 2020年 | 2025年 |",
+            "|---|:---:|---|",
+            "| 高新技术企业数（家） | 120 | 300 |",
+            "| 科技型企业数（家） | 600 | 1500 |",
+        )
+    )
+    assert t.caption == "表3 指标"
+    assert t.row_texts() == [
+        "高新技术企业数（家） | 2020: 120 | 2025: 300",
+        "科技型企业数（家） | 2020: 600 | 2025: 1500",
+    ]
+    assert t.row_lines == ((4,), (5,))
+
+
 def test_render_row_puts_the_name_first():
     header = ("序号", "指标", "单位", "指标属性", "2020", "2025")
     row = ("5", "科技型企业数", "家", "预期性", "301", "550")
