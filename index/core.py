@@ -24,7 +24,7 @@ from index.embedders import make_embedder
 from index.fusion import RRF_K, reciprocal_rank_fusion
 from index.lexical import LexicalIndex
 from index.normalize import normalize_query
-from index.tokenize import tokenize
+from index.tokenize import tokenize, warm_up_in_background
 from index.types import BuildStats, Filters, Hit
 
 MODES = ("hybrid", "dense", "bm25")
@@ -197,6 +197,7 @@ def open(index_dir: Path | str, settings=None, verify: bool = True) -> Index:
     rebuild hint."""
     index_dir = Path(index_dir).expanduser().resolve()
     manifest = store.read_manifest(index_dir, verify=verify)
+    warm_up_in_background()
     recorded = manifest.get("embedder") or {}
     embedder = make_embedder(settings.embedder if settings is not None else recorded.get("spec"))
     if embedder.id != recorded.get("id"):

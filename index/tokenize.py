@@ -62,6 +62,13 @@ def _jieba():
     return _tokenizer
 
 
+def warm_up_in_background() -> None:
+    """Load the jieba dictionary on a daemon thread, so that it overlaps with loading the
+    embedder (which releases the GIL) instead of adding to the first search."""
+    if _tokenizer is None:
+        threading.Thread(target=_jieba, name="planqa-jieba-warm-up", daemon=True).start()
+
+
 def _is_word(token: str) -> bool:
     return any(ch.isalnum() for ch in token)
 
