@@ -234,7 +234,9 @@ def calibrate_districts(idx) -> dict:
                 "ok": predicted == sorted(r["gold"]),
             }
         )
+    heldout = heldout_districts(idx, best_t)
     return {
+        "heldout": heldout,
         "threshold": round(best_t, 4) if best_t < 9 else None,
         "with_threshold": best_metrics,
         "lexical_and_synonyms_only": lexical_only,
@@ -259,6 +261,32 @@ def calibrate_districts(idx) -> dict:
                 default=None,
             ),
         },
+    }
+
+
+def heldout_districts(idx, threshold: float) -> dict:
+    """P/R on topics written before any measurement and never used for tuning (synonym
+    table or threshold): the honest estimate for topics users will bring."""
+    pairs, per_topic = [], []
+    for item in _load("district_topics_heldout.jsonl"):
+        topic, feats = district_features(idx, item["topic"])
+        predicted = sorted(d for d, (lex, sim) in feats.items() if lex or sim >= threshold)
+        pairs += [(d in predicted, d in item["districts"]) for d in feats]
+        per_topic.append(
+            {
+                "topic": item["topic"],
+                "extracted": topic,
+                "gold": sorted(item["districts"]),
+                "predicted": predicted,
+                "ok": predicted == sorted(item["districts"]),
+            }
+        )
+        print(f"  heldout {item['topic']} -> {topic}: {feats}", file=sys.stderr)
+    return {
+        "metrics": prf(pairs),
+        "topics_exact": sum(p["ok"] for p in per_topic),
+        "topics": len(per_topic),
+        "per_topic": per_topic,
     }
 
 
@@ -331,6 +359,12 @@ def _summary(result: dict) -> str:
             f"- exact/synonym matching alone: precision {d['lexical_and_synonyms_only']['precision']:.1%}, "
             f"recall {d['lexical_and_synonyms_only']['recall']:.1%}, F1 {d['lexical_and_synonyms_only']['f1']:.3f}"
         ),
+        (
+            f"- held-out topics (never used for tuning): precision "
+            f"{d['heldout']['metrics']['precision']:.1%}, recall {d['heldout']['metrics']['recall']:.1%}, "
+            f"F1 {d['heldout']['metrics']['f1']:.3f}; exact set for "
+            f"{d['heldout']['topics_exact']}/{d['heldout']['topics']} topics"
+        ),
         "",
         "| topic | extracted | gold | predicted |",
         "|---|---|---|---|",
@@ -339,6 +373,19 @@ def _summary(result: dict) -> str:
         mark = "" if p["ok"] else " ✗"
         lines.append(
             f"| {p['topic']} | {p['extracted']} | {'、'.join(p['gold']) or '—'} | {'、'.join(p['predicted']) or '—'}{mark} |"
+        )
+    lines += [
+        "",
+        "Held-out topics:",
+        "",
+        "| topic | extracted | gold | predicted |",
+        "|---|---|---|---|",
+    ]
+    for p in d["heldout"]["per_topic"]:
+        mark = "" if p["ok"] else " ✗"
+        lines.append(
+            f"| {p['topic']} | {p['extracted']} | {'、'.join(p['gold']) or '—'} | "
+            f"{'、'.join(p['predicted']) or '—'}{mark} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -204,7 +204,7 @@ def _judge(
         topic, k=SEMANTIC_K, filters=Filters(districts=(district,)), mode="dense"
     ):
         for sentence in split_sentences(hit.chunk.text):
-            if sentence not in seen_quotes and len(sentence) >= 4:
+            if sentence not in seen_quotes and len(sentence) >= 8:
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(hit.chunk, sentence, False))
     sims = cosine_to_query(index, topic, [_quote_for_embedding(c) for c in candidates])
@@ -219,6 +219,10 @@ def _judge(
         c = candidates[i]
         if not mentioned and len(evidence) >= 1:
             break  # a district that does not mention the topic shows only its nearest passage
+        # evidence for a mention is what makes it one: the exact matches, or else the
+        # sentences above the semantic threshold
+        if mentioned and ((lexical and not c.lexical) or (not lexical and sims[i] < threshold)):
+            continue
         if c.chunk.chunk_id in used_chunks:
             continue
         used_chunks.add(c.chunk.chunk_id)

@@ -17,8 +17,12 @@ def _console(stderr: bool = False):
 
 
 def _where(title: str, section: Iterable[str]) -> str:
-    section = " › ".join(section)
-    return f"《{title}》" + (f" › {section}" if section else "")
+    section = list(section)
+    # a plan printed inside its cover notice: name the plan, not "关于印发…的通知"
+    if section and "印发" in title and section[0] in title:
+        title, section = section[0], section[1:]
+    path = " › ".join(section)
+    return f"《{title}》" + (f" › {path}" if path else "")
 
 
 def _span(source: str, start: int, end: int) -> str:
