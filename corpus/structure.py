@@ -21,6 +21,8 @@ from corpus.tables import Line, Table, find_tables
 from corpus.text import clean_line, close_cjk_gaps, is_date_line, markdown_level
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
+# a gazette's running page header inside a document: 重庆市綦江区人民政府公报, 2022年第11期
+_RUNNING_HEADER = re.compile(r"\S{2,20}政府公报|(?:19|20)\d{2}年第\d{1,3}期(?:\(总第\d+期\))?")
 TITLE, CHAPTER, SECTION, CN, PAREN_CN, ARABIC, PAREN_ARABIC, ARTICLE, BOX = range(9)
 
 _PATTERNS: list[tuple[int, re.Pattern[str]]] = [
@@ -259,6 +261,8 @@ def analyse(doc: Document) -> list[Block]:
         text = x.text
         if not text or re.fullmatch(r"[-=_*\s]{3,}|[A-Za-z]{1,2}", text):
             by_line[x.n] = Dropped(x.n, "artifact")
+        elif _RUNNING_HEADER.fullmatch(re.sub(r"\s+", "", text)) and x.n > head_end:
+            by_line[x.n] = Dropped(x.n, "gazette_header")
         elif re.fullmatch(r"[-—\s]*\d{1,3}[-—\s]*", text) and x.n > head_end:
             by_line[x.n] = Dropped(x.n, "page_number")
         elif x.n <= head_end:

@@ -300,3 +300,25 @@ def test_analyse_toc_is_dropped_and_headings_nest():
         ("Paragraph", "主要目标"),
     ]
     assert [b.rank for b in blocks if isinstance(b, Heading)] == [CHAPTER, SECTION]
+
+
+def test_analyse_drops_page_numbers_and_running_headers():
+    blocks = analyse(
+        _doc(
+            "某区规划",
+            "一、总体要求",
+            "坚持创新驱动，推动高质量",
+            "- 12 -",
+            "重庆市綦江区人民政府公报",
+            "2022年第11期",
+            "发展。",
+            "13",
+        )
+    )
+    dropped = [(b.line, b.reason) for b in blocks if type(b).__name__ == "Dropped"]
+    assert dropped == [
+        (4, "page_number"),
+        (5, "gazette_header"),
+        (6, "gazette_header"),
+        (8, "page_number"),
+    ]
