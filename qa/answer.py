@@ -434,6 +434,15 @@ def prepare(
     return question, filters, None
 
 
+def _absent_notice(question: str, index: Searchable) -> str | None:
+    from qa.filters import districts_named_in
+
+    present, absent = districts_named_in(question, index)
+    if present and absent:
+        return f"语料中没有{'、'.join(absent)}的文件，只回答了{'、'.join(present)}。"
+    return None
+
+
 def answer(
     question: str,
     index: Searchable,
@@ -469,11 +478,15 @@ def answer_stream(
         yield early
         return
     if is_district_question(question):
-        result = district_answer(question, find_districts_for(question, index))
+        only = filters.districts if filters is not None and filters.districts else None
+        result = district_answer(question, find_districts_for(question, index, only))
         yield result.answer
         yield result
         return
     extractive = build_chain(index).invoke({"question": question, "filters": filters})
+    notice = _absent_notice(question, index)
+    if notice:
+        extractive = replace(extractive, notice=notice)
     if not llm or extractive.abstained:
         if llm and extractive.abstained:
             extractive = replace(extractive, notice="检索证据不足，未调用大模型：以下为检索结果。")

@@ -73,6 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("planqa: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `planqa … | head`: the reader has gone, which is not an error
+        _silence_stdout()
+        return 0
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit; point it at devnull so that flush cannot fail
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

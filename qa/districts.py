@@ -129,15 +129,21 @@ class _Candidate:
     lexical: bool
 
 
-def districts(topic_or_question: str, index: Searchable) -> DistrictReport:
-    """Every district in the index with mentioned yes/no, a score and its best evidence.
+def districts(
+    topic_or_question: str, index: Searchable, only: list[str] | tuple[str, ...] | None = None
+) -> DistrictReport:
+    """Every district in the index (or in `only`, an additive option for `ask --district`)
+    with mentioned yes/no, a score and its best evidence.
 
     score: the best evidence sentence's cosine similarity to the topic, plus 1.0 when a
     passage contains the topic or a synonym verbatim (so scores >= 1 mean an exact match).
     """
+    from qa.filters import resolve_districts
+
     text = check_question(topic_or_question, what="topic")
     topic = extract_topic(text)
-    return _report(topic, index, index.districts(), EVIDENCE_PER_DISTRICT)
+    names = resolve_districts(only, index) if only else index.districts()
+    return _report(topic, index, names, EVIDENCE_PER_DISTRICT)
 
 
 def compare(

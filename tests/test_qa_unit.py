@@ -258,3 +258,14 @@ def test_check_markers_removes_markers_that_point_at_nothing():
     text, cited = check_markers("目标是200家[2]，另见[7]和【1】。", 3)
     assert text == "目标是200家[2]，另见和[1]。"
     assert cited == [2, 1]
+
+
+def test_district_question_with_a_district_filter_reports_only_those(fake_index, lenient):
+    a = qa.answer("哪些区提到了高新技术企业？", fake_index, filters=Filters(districts=("合川",)))
+    assert [r.district for r in a.district_report.districts] == ["合川区"]
+
+
+def test_a_question_naming_a_present_and_an_absent_district_says_so(fake_index, lenient):
+    a = qa.answer("万州区和綦江区的高新技术企业数2025年目标是多少？", fake_index)
+    assert not a.abstained and "200家" in a.answer
+    assert a.notice and "万州区" in a.notice
