@@ -1010,7 +1010,8 @@ def build_app(settings: Settings, index: Any = None):
                     wrap=True,
                     label="文件（点击一行打开）",
                     elem_id="pq-docs-table",
-                    max_height=360,
+                    column_widths=["15%", "7%", "30%", "13%", "12%", "7%", "6%", "5%", "5%"],
+                    max_height=800,
                 )
                 doc_choice = gr.Dropdown(
                     [], label="阅读文件", allow_custom_value=True, elem_id="pq-doc-choice"
