@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -283,6 +284,7 @@ class Index:
         self.rrf_k = rrf_k
         self._cache = EmbeddingCache(cache_dir)
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._memo_lock = threading.Lock()
         self._documents_by_id = {d.doc_id: d for d in documents}
         # filter tables: every place a chunk stands counts (duplicates list all their sources)
         by_district: dict[str, list[int]] = {}
@@ -330,12 +332,14 @@ class Index:
     def embed_query(self, text: str) -> np.ndarray:
         """Unit query vector (query role) of the normalised text; recent queries memoised."""
         key = normalize_query(text)
-        vector = self._query_vectors.get(key)
+        with self._memo_lock:
+            vector = self._query_vectors.get(key)
         if vector is None:
             vector = self.embedder.query_vector(key)
-            self._query_vectors[key] = vector
-            if len(self._query_vectors) > QUERY_CACHE_SIZE:
-                self._query_vectors.popitem(last=False)
+            with self._memo_lock:
+                self._query_vectors[key] = vector
+                if len(self._query_vectors) > QUERY_CACHE_SIZE:
+                    self._query_vectors.popitem(last=False)
         return vector
 
     def embed_texts(self, texts: Sequence[str]) -> np.ndarray:
