@@ -434,10 +434,10 @@ def run(
             items.append(score_item(item, naive, naive_text, None, settings, False))
             step(f"naive: {item.id}")
         results["naive"] = _system_result("naive", items)
-    info = {
-        "chunks": len(index.chunks),
-        "embedder": (getattr(index, "manifest", None) or {}).get("embedder"),
-    }
+    embedder = (getattr(index, "manifest", None) or {}).get("embedder")
+    if isinstance(embedder, dict):  # the manifest keeps spec, id and dim
+        embedder = embedder.get("id") or embedder.get("spec")
+    info = {"chunks": len(index.chunks), "embedder": embedder}
     if baselines:
         info["naive_chunks"] = len(naive.chunks)
     return Report(str(gold_path), results, info)
