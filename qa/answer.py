@@ -179,7 +179,7 @@ def compose_extractive(
         body = "".join(_with_marker(_as_clause(q), i) for i, (_, q) in enumerate(picks, 1))
     chunk = best.hit.chunk
     where = f"据《{display_title(chunk)}》" + (f"（{chunk.section[-1]}）" if chunk.section else "")
-    citations = _citations([(u.hit, q) for u, q in picks], units)
+    citations = _citations([(u.hit, q) for u, q in picks], units, index)
     answer = f"{where}，{body}"
     if not answer.endswith("。"):
         answer += "。"
@@ -290,22 +290,64 @@ def _unit_from_text(name: str, value: str, chunk: Chunk, index: Searchable | Non
     return None
 
 
-def _citations(picks: list[tuple[Hit, str]], units: list[Unit]) -> list[Citation]:
-    """One citation per [n]; a quote that also stands in another passage (the same plan in
-    000 and 003) carries that passage's span in also_in instead of a second citation."""
+def _citations(
+    picks: list[tuple[Hit, str]], units: list[Unit], index: Searchable | None = None
+) -> list[Citation]:
+    """One citation per [n]. A quote that also stands in another copy (the plan in 000 and
+    again inside the 003 gazette) is cited once: from the canonical copy, with the other
+    copies' spans in also_in. Copies are found among the scored units and, when the index
+    is at hand, in the chunks of documents marked as duplicates of each other."""
     out: list[Citation] = []
     for n, (hit, quote) in enumerate(picks, 1):
-        c = hit.chunk
-        also = list(c.also_in)
+        copies = [hit.chunk]
         for u in units:
-            other = u.hit.chunk
-            if other.chunk_id == c.chunk_id or not _same_text(u.text, quote):
-                continue
-            for span in other.sources:
-                if span not in also and (span.source, span.line_start) != (c.source, c.line_start):
+            if u.hit.chunk.chunk_id not in {c.chunk_id for c in copies} and _same_text(
+                u.text, quote
+            ):
+                copies.append(u.hit.chunk)
+        if index is not None:
+            copies += [c for c in _copies_elsewhere(hit.chunk, quote, index) if c not in copies]
+        canonical = _canonical_docs(index)
+        copies.sort(key=lambda c: c.doc_id not in canonical)  # stable: the hit first otherwise
+        primary = copies[0]
+        also: list[SourceSpan] = []
+        own = (primary.source, primary.line_start)
+        for c in copies:
+            for span in c.sources:
+                if (span.source, span.line_start) != own and span not in also:
                     also.append(span)
-        out.append(_citation(n, c, quote, tuple(also)))
+        out.append(_citation(n, primary, quote, tuple(also)))
     return out
+
+
+def _canonical_docs(index: Searchable | None) -> set[str]:
+    if index is None:
+        return set()
+    return {d.doc_id for d in getattr(index, "documents", ()) if not d.duplicate_of}
+
+
+def _copies_elsewhere(chunk: Chunk, quote: str, index: Searchable) -> list[Chunk]:
+    """Chunks of the documents that duplicate `chunk`'s document (either direction) whose
+    text holds `quote` (compared without width/spacing differences)."""
+    docs = list(getattr(index, "documents", ()))
+    mine = next((d for d in docs if d.doc_id == chunk.doc_id), None)
+    if mine is None:
+        return []
+    root = mine.duplicate_of or mine.doc_id
+    related = [
+        d.doc_id
+        for d in docs
+        if d.doc_id != chunk.doc_id and (d.doc_id == root or d.duplicate_of == root)
+    ]
+    from corpus.text import hash_key
+
+    key = hash_key(quote).rstrip("。；;")
+    found = []
+    for doc_id in related:
+        for other in index.chunks_for(doc_id=doc_id):
+            if key and key in hash_key(other.text):
+                found.append(other)
+    return found
 
 
 def _citation(
