@@ -21,8 +21,9 @@ NUM_PERM = 128
 def _signature(doc: Document) -> tuple[MinHash, int]:
     text = hash_key("".join(clean_line(x) for x in doc.lines))
     m = MinHash(num_perm=NUM_PERM, seed=1)
-    for i in range(max(len(text) - SHINGLE + 1, 1)):
-        m.update(text[i : i + SHINGLE].encode("utf-8"))
+    m.update_batch(
+        [text[i : i + SHINGLE].encode("utf-8") for i in range(max(len(text) - SHINGLE + 1, 1))]
+    )
     return m, len(text)
 
 
