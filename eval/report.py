@@ -107,9 +107,9 @@ def _charts(report: Report, out_dir: Path) -> list[str]:
         vals = [report.systems[name].metrics.get(mm) for mm in CHART_METRICS]
         ax.bar(x + i * width, [v if v is not None else 0 for v in vals], width, label=name)
     ax.set_xticks(x + width * (len(names) - 1) / 2, CHART_METRICS, rotation=20, ha="right")
-    ax.set_ylim(0, 1.05)
+    ax.set_ylim(0, 1.2)  # room for the legend above the bars
     ax.set_title("Metrics per system (false_abstentions: lower is better)")
-    ax.legend()
+    ax.legend(ncols=len(names), loc="upper center")
     fig.tight_layout()
     fig.savefig(out_dir / "metrics.png", dpi=110)
     plt.close(fig)
@@ -123,9 +123,9 @@ def _charts(report: Report, out_dir: Path) -> list[str]:
         vals = [per_kind.get(k, {}).get(KIND_METRIC[k]) for k in kinds]
         ax.bar(x + i * width, [v if v is not None else 0 for v in vals], width, label=name)
     ax.set_xticks(x + width * (len(names) - 1) / 2, [f"{k}\n({KIND_METRIC[k]})" for k in kinds])
-    ax.set_ylim(0, 1.05)
+    ax.set_ylim(0, 1.2)
     ax.set_title("Headline metric per kind of question")
-    ax.legend()
+    ax.legend(ncols=len(names), loc="upper center")
     fig.tight_layout()
     fig.savefig(out_dir / "kinds.png", dpi=110)
     plt.close(fig)

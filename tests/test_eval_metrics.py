@@ -37,7 +37,9 @@ def test_table_line_quote_matches_rebuilt_row_in_order():
     row = "綦江区殡葬设施专项规划(2021—2035年) | 承办单位: 区民政局 | 决策时间: 2022年9月"
     assert m.contains_evidence("表头\n" + row, [quote])
     # cells spread over two lines, or out of order, are not one row
-    assert not m.contains_evidence("殡葬设施专项规划(2021—2035年) | 区教委\n区民政局 | 2022年9月", [quote])
+    assert not m.contains_evidence(
+        "殡葬设施专项规划(2021—2035年) | 区教委\n区民政局 | 2022年9月", [quote]
+    )
     assert not m.contains_evidence("区民政局 | 殡葬设施专项规划(2021—2035年) | 2022年9月", [quote])
 
 
@@ -256,3 +258,52 @@ def test_evidence_check_can_fail(tmp_path):
     )
     assert evidence_problems(items, tmp_path) == ["x1: '证据' not on line 1 of a.txt"]
     assert evidence_problems(items, tmp_path / "missing") == ["x1: no file a.txt"]
+
+
+# --- the report on hand-made results -------------------------------------------------------
+
+
+def _report():
+    from eval.runner import Report, _judge, _system_result
+
+    def results(first_hit, keywords_ok, abstained_u):
+        return [
+            ItemResult(_item("a", "fact", ["200"]), first_hit=first_hit, keywords_ok=keywords_ok),
+            ItemResult(_item("u", "unanswerable", evidence=False), abstained=abstained_u),
+        ]
+
+    ours = results(1, True, True)
+    theirs = results(None, False, False)
+    for r in ours + theirs:
+        _judge(r)
+    return Report(
+        "gold.jsonl",
+        {"planqa": _system_result("planqa", ours), "bm25": _system_result("bm25", theirs)},
+        {"chunks": 2, "embedder": "fake"},
+    )
+
+
+def test_report_targets_and_ahead_exact():
+    report = _report()
+    ahead = report.ahead()["bm25"]
+    assert ahead["recall@5"] == 1.0 and ahead["keyword_accuracy"] == 1.0
+    assert ahead["false_abstentions"] == 0.0  # lower is better: sign flipped, equal here
+    assert ahead["district_f1"] is None
+    targets = {t["metric"]: t for t in report.targets()}
+    assert targets["recall@5"]["met"] and targets["abstention_accuracy"]["met"]
+    assert targets["district_f1"]["value"] is None and not targets["district_f1"]["met"]
+    d = report.to_dict()
+    assert d["items"][0]["baselines"]["bm25"]["failures"] == ["retrieval", "keywords"]
+
+
+def test_write_report_lists_failures_and_charts(tmp_path):
+    from eval import write_report
+
+    path = write_report(_report(), tmp_path / "out")
+    text = path.read_text(encoding="utf-8")
+    assert "| recall@5 | **1.000** | 0.000 |" in text
+    assert "No failed items." in text  # the system passed both; the baseline's are not listed
+    assert (tmp_path / "out" / "metrics.png").stat().st_size > 0
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(UserError, match="not a directory"):
+        write_report(_report(), tmp_path / "file")
