@@ -160,6 +160,9 @@ def test_is_district_question():
     assert is_district_question("哪些区的规划提到了氢能？")
     assert is_district_question("哪个区县提出建设科普基地？")
     assert not is_district_question("綦江区2025年高新技术企业目标是多少？")
+    assert not is_district_question("重庆高新区有哪些区域创新平台？")
+    assert not is_district_question("哪些区块链企业得到支持？")
+    assert is_district_question("有哪些区县提到了区块链")
 
 
 def test_expand_terms_uses_the_synonym_table():
@@ -269,3 +272,12 @@ def test_a_question_naming_a_present_and_an_absent_district_says_so(fake_index, 
     a = qa.answer("万州区和綦江区的高新技术企业数2025年目标是多少？", fake_index)
     assert not a.abstained and "200家" in a.answer
     assert a.notice and "万州区" in a.notice
+
+
+def test_a_langchain_chat_model_can_be_passed_instead_of_settings(fake_index, lenient):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    model = FakeListChatModel(responses=["高新技术企业达到200家[1]。"])
+    a = qa.answer("綦江区2025年高新技术企业数目标", fake_index, llm=model)
+    assert a.mode == "generative" and a.answer == "高新技术企业达到200家[1]。"
+    assert [c.n for c in a.citations] == [1]
