@@ -11,9 +11,11 @@ from corpus.chunking import MAX_CHARS, split_text
 from corpus.model import Document
 from corpus.structure import (
     ARABIC,
+    ARTICLE,
     BOX,
     CHAPTER,
     CN,
+    PAREN_ARABIC,
     PAREN_CN,
     SECTION,
     Heading,
@@ -117,6 +119,13 @@ def test_clean_line_removes_artifacts_and_keeps_words():
         ("15 |", False, None),
         ("（一）政治立场鲜明,主题积极向上,有感染力、影响力。", False, None),
         ("三、进一步加大巡查考核工作力度。", True, CN),
+        ("（1）加强基础研究", False, PAREN_ARABIC),
+        ("第一条 建立制度", True, ARTICLE),
+        (
+            "第十六条 区政府办公室应当会同区国家保密局依法对全区行政机关政府信息公开工作",
+            False,
+            None,
+        ),
         ("各镇人民政府，各街道办事处：", False, None),
     ],
 )
