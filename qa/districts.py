@@ -77,7 +77,12 @@ _LEAD = re.compile(
     r"(?:了|过)?(?:要)?(?:关于)?"
 )
 _ACTION = re.compile(r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局)(?=..)")
-_TAIL = re.compile(r"(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项)?(?:吗|呢|么)?$")
+_TAIL = re.compile(
+    r"(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项)?(?:最高|最多|最大|最强|最好)?(?:吗|呢|么)?$"
+)
+_ONLY_VERB = re.compile(
+    r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到)?(?:过|了)?$"
+)
 _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 
 
@@ -95,8 +100,11 @@ def extract_topic(text: str) -> str:
         return _strip_topic(text) or text
     before, after = text[: m.start()], text[m.end() :]
     candidates = [_strip_topic(after), _strip_topic(_strip_before(before))]
-    best = max(candidates, key=len)
-    return best or text
+    candidates = [c for c in candidates if not _ONLY_VERB.match(c)]
+    best = max(candidates, key=len, default="")
+    if not best:
+        raise UserError(f"no topic found in {text!r}; ask e.g. 哪些区的规划提到了氢能？")
+    return best
 
 
 def _strip_before(before: str) -> str:

@@ -148,12 +148,20 @@ def test_table_rows_read_a_plain_header_table():
         ("哪些区县提到人工智能", "人工智能"),
         ("提到区块链的有哪些区？", "区块链"),
         ("哪些区的规划中涉及碳达峰的内容？", "碳达峰"),
+        ("氢能在哪些区的规划中出现？", "氢能"),
+        ("哪个区县的研发投入强度最高？", "研发投入强度"),
         ("氢能", "氢能"),
         ("  科普  ", "科普"),
     ],
 )
 def test_extract_topic(text, topic):
     assert extract_topic(text) == topic
+
+
+@pytest.mark.parametrize("text", ["哪些区？", "哪些区县提到了"])
+def test_a_districts_question_without_a_topic_is_a_user_error(text):
+    with pytest.raises(UserError, match="no topic"):
+        extract_topic(text)
 
 
 def test_is_district_question():
