@@ -254,11 +254,9 @@ def render_markdown(report: Report, charts: list[str]) -> str:
     return "\n".join(parts)
 
 
-def write_report(report: Report, out_dir: Path | str) -> Path:
-    """Write report.md, metrics.png, kinds.png and report.json into out_dir (created if
-    needed); returns the path of report.md."""
-    import json
-
+def report_dir(out_dir: Path | str) -> Path:
+    """The report directory, resolved and created; UserError when it cannot be (checked
+    before a run, so that a bad --report fails fast)."""
     out = Path(out_dir).expanduser().resolve()
     if out.exists() and not out.is_dir():
         raise UserError(f"report path is not a directory: {out}")
@@ -266,6 +264,15 @@ def write_report(report: Report, out_dir: Path | str) -> Path:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"cannot create report directory {out}: {exc.strerror}") from None
+    return out
+
+
+def write_report(report: Report, out_dir: Path | str) -> Path:
+    """Write report.md, metrics.png, kinds.png and report.json into out_dir (created if
+    needed); returns the path of report.md."""
+    import json
+
+    out = report_dir(out_dir)
     charts = _charts(report, out)
     path = out / "report.md"
     path.write_text(render_markdown(report, charts), encoding="utf-8")

@@ -37,10 +37,12 @@ def run(args, settings) -> int:
     from eval import load_gold, write_report
     from eval import run as run_eval
     from eval.gold import DEFAULT_GOLD
-    from eval.report import metrics_table, stage_summary, targets_table
+    from eval.report import metrics_table, report_dir, stage_summary, targets_table
 
     gold_path = (args.gold or DEFAULT_GOLD).expanduser().resolve()
-    gold = load_gold(gold_path)  # before the index: a bad gold file fails fast
+    gold = load_gold(gold_path)  # before the index: bad input fails fast
+    if args.report is not None:
+        report_dir(args.report)
     ix = index.open_or_build(settings)
     report = run_eval(
         gold,
