@@ -35,6 +35,13 @@ def test_cli_rejects_bad_gold_file_with_one_line(tmp_path, capsys):
     assert err.startswith("planqa: error:") and f"{bad}:2:" in err
     assert len(err.splitlines()) == 1
     assert main(["eval", "--gold", str(tmp_path / "missing.jsonl")]) == 2
+    # a --report path that is a file fails before any index work
+    assert main(["eval", "--gold", str(bad), "--report", str(bad)]) == 2
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    assert main(["eval", "--report", str(afile), "--index", str(tmp_path / "no-index")]) == 2
+    assert "not a directory" in capsys.readouterr().err
+    assert not (tmp_path / "no-index").exists()
 
 
 @pytest.mark.slow
