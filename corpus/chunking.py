@@ -208,10 +208,13 @@ def document_pieces(doc: Document) -> tuple[list[Piece], list[Dropped]]:
     return pieces, dropped
 
 
-def chunk_id(kind: str, text: str) -> str:
+def chunk_id(kind: str, text: str, district: str | None = None) -> str:
     """Stable content hash: the same text (up to width, spacing and line breaks) in any
-    document gets the same id."""
-    return hashlib.sha256(f"{kind}\n{hash_key(text)}".encode()).hexdigest()[:20]
+    document of the same district gets the same id. The district is part of the content: a
+    sentence two districts' plans share is indexed for each, or a district filter would
+    miss one of them."""
+    key = f"{kind}\n{district or ''}\n{hash_key(text)}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
 NEAR_COPY = 0.8  # Jaccard similarity of character trigrams
@@ -254,7 +257,7 @@ def chunk(documents: list[Document]) -> list[Chunk]:
         pieces, _ = document_pieces(doc)
         shingles_of_doc[doc.doc_id] = []
         for k, p in enumerate(pieces):
-            cid = chunk_id(p.kind, p.text)
+            cid = chunk_id(p.kind, p.text, doc.district)
             grams = _shingles(p.text)
             if cid not in first_seen and doc.duplicate_of:
                 canonical = shingles_of_doc.get(doc.duplicate_of, [])

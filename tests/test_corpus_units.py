@@ -331,3 +331,19 @@ def test_analyse_drops_page_numbers_and_running_headers():
         (6, "gazette_header"),
         (8, "page_number"),
     ]
+
+
+def test_the_same_text_in_two_districts_is_indexed_for_each(tmp_path):
+    import corpus
+
+    body = (
+        "一、发展目标\n到2025年，科技型企业达到500家，高新技术企业达到200家，研发投入稳步增长。\n"
+    )
+    (tmp_path / "a.txt").write_text("重庆市江津区科技创新规划\n" + body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("重庆市永川区科技创新规划\n" + body, encoding="utf-8")
+    (tmp_path / "c.txt").write_text("重庆市江津区科技创新规划（修订）\n" + body, encoding="utf-8")
+    chunks = [c for c in corpus.chunk(corpus.load([tmp_path])) if "500家" in c.text]
+    assert [(c.district, c.doc_id, [s.doc_id for s in c.also_in]) for c in chunks] == [
+        ("江津区", "a", ["c"]),
+        ("永川区", "b", []),
+    ]
