@@ -119,11 +119,10 @@ def checked_answer(question: str, raw: str, hits: list[Hit], extractive: Answer)
     """The generated text with markers checked; citations for the passages it cites."""
     text, cited = check_markers(raw.strip(), len(hits))
     removed = len(_MARKER.findall(raw)) - len(_MARKER.findall(text))
-    quotes = {c.chunk_id: c.quote for c in extractive.citations}
     citations = []
     for n in cited:
         c = hits[n - 1].chunk
-        quote = quotes.get(c.chunk_id) or " ".join(c.text.split())[:120]
+        quote = supporting_sentence(c.text, _claims_citing(text, n))
         citations.append(
             Citation(
                 n,
@@ -155,6 +154,29 @@ def checked_answer(question: str, raw: str, hits: list[Hit], extractive: Answer)
         notice=notice,
         extra=extra,
     )
+
+
+def _claims_citing(text: str, n: int) -> str:
+    """The sentences of the answer that carry the marker [n]."""
+    from qa.text import split_sentences
+
+    return " ".join(s for s in split_sentences(text) if f"[{n}]" in s)
+
+
+def _bigrams(text: str) -> set[str]:
+    text = "".join(text.split())
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def supporting_sentence(passage: str, claim: str) -> str:
+    """The passage sentence sharing the most character bigrams with the claim that cites it
+    (the quote a reader checks the claim against)."""
+    from qa.text import split_sentences
+
+    sentences = split_sentences(passage) or [passage]
+    wanted = _bigrams(_MARKER.sub("", claim))
+    best = max(sentences, key=lambda s: len(_bigrams(s) & wanted))
+    return best if len(best) <= 300 else best[:300] + "…"
 
 
 def _passages(extractive: Answer) -> list[Hit]:

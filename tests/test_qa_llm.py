@@ -64,6 +64,7 @@ def test_streams_and_keeps_valid_citations(fake_index, server):
     assert final.mode == "generative" and not final.abstained and final.notice is None
     assert [c.n for c in final.citations] == [1]
     assert final.citations[0].chunk_id == "g1"
+    assert final.citations[0].quote == GOALS  # the passage sentence the claim rests on
     request = server.requests[-1]
     assert request["stream"] is True and request["model"] == "stub-model"
     prompt = "\n".join(m["content"] for m in request["messages"])
