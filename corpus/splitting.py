@@ -10,6 +10,7 @@ gazette, web-page chrome) are dropped with a reason, so nothing is lost silently
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -306,11 +307,9 @@ TOC_ENTRY = re.compile(r"^(?:-\s*)?\d{1,3}\s+\S")
 def _gazette_spans(src: SourceText, first: int, last: int, dropped: dict[int, str]) -> list[_Span]:
     lines = _nonblank(src, first, last)
     texts = {n: _text(src, n) for n in lines}
-    starts: list[tuple[int, str, str | None]] = []  # (line, kind, masthead)
-    for i, n in enumerate(lines):
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt and _is_doc_number(texts[nxt]) and not _is_doc_number(texts[n]):
-            starts.append((n, "document", texts[n]))
+    starts: list[tuple[int, str, str | None]] = [  # (line, kind, masthead)
+        (n, "document", masthead) for n, masthead in _mastheads(src, lines)
+    ]
     first_doc = starts[0][0] if starts else last + 1
     # front matter: a heading followed by prose is the 卷首语 commentary
     front = [n for n in lines if n < first_doc]
@@ -389,6 +388,36 @@ def toc_lines(src: SourceText, lines: list[int]) -> set[int]:
     return found
 
 
+def _mastheads(src: SourceText, lines: list[int]) -> list[tuple[int, str]]:
+    """(line, text) of every 发文机关标志: a line followed by a line that is only a 发文字号."""
+    texts = {n: _text(src, n) for n in lines}
+    return [
+        (n, texts[n])
+        for n, nxt in itertools.pairwise(lines)
+        if _is_doc_number(texts[nxt]) and not _is_doc_number(texts[n])
+    ]
+
+
+def _masthead_spans(src: SourceText, first: int, last: int) -> list[_Span]:
+    """A file that is not a gazette is one document, unless it holds several 发文 documents,
+    each starting at its masthead; text before the first masthead is a document too."""
+    lines = _nonblank(src, first, last)
+    heads = _mastheads(src, lines)
+    if len(heads) < 2:
+        trimmed = _trim(src, first, last)
+        return [_Span(*trimmed)] if trimmed else []
+    starts: list[tuple[int, str | None]] = list(heads)
+    if lines and lines[0] < starts[0][0]:
+        starts.insert(0, (lines[0], None))
+    spans = []
+    for k, (n, masthead) in enumerate(starts):
+        end = starts[k + 1][0] - 1 if k + 1 < len(starts) else last
+        trimmed = _trim(src, n, end)
+        if trimmed:
+            spans.append(_Span(trimmed[0], trimmed[1], "document", masthead))
+    return spans
+
+
 def split_file(src: SourceText) -> FileLayout:
     """Cut one source file into its documents."""
     dropped: dict[int, str] = {}
@@ -397,8 +426,7 @@ def split_file(src: SourceText) -> FileLayout:
     if gazette_district is not None:
         spans = _gazette_spans(src, first, last, dropped)
     else:
-        trimmed = _trim(src, first, last)
-        spans = [_Span(*trimmed)] if trimmed else []
+        spans = _masthead_spans(src, first, last)
     stem = src.name.rsplit(".", 1)[0]
     docs = []
     for i, span in enumerate(spans, start=1):

@@ -347,3 +347,34 @@ def test_the_same_text_in_two_districts_is_indexed_for_each(tmp_path):
         ("江津区", "a", ["c"]),
         ("永川区", "b", []),
     ]
+
+
+def test_a_file_with_two_official_documents_is_split(tmp_path):
+    import corpus
+
+    text = """重庆市江津区人民政府文件
+江津府发〔2022〕1号
+重庆市江津区人民政府关于加强科技创新的通知
+各镇人民政府：
+现就加强科技创新工作通知如下，请认真贯彻执行。
+重庆市江津区人民政府
+2022年3月1日
+
+重庆市永川区人民政府办公室文件
+永川府办发〔2022〕7号
+重庆市永川区人民政府办公室关于印发永川区科普工作要点的通知
+各镇街：
+现将《永川区科普工作要点》印发给你们。
+重庆市永川区人民政府办公室
+2022年4月2日
+"""
+    (tmp_path / "two.txt").write_text(text, encoding="utf-8")
+    docs = corpus.load([tmp_path])
+    assert [
+        (d.doc_id, d.district, d.doc_number, d.date, d.doc_type, d.line_start, d.line_end)
+        for d in docs
+    ] == [
+        ("two#1", "江津区", "江津府发〔2022〕1号", "2022-03-01", "notice", 1, 7),
+        ("two#2", "永川区", "永川府办发〔2022〕7号", "2022-04-02", "work_points", 9, 15),
+    ]
+    assert docs[1].issuer == "重庆市永川区人民政府办公室"
