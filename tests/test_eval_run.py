@@ -49,7 +49,13 @@ def test_cli_eval_end_to_end(
     bundled_index, session_settings, small_gold, tmp_path, capsys, monkeypatch
 ):
     monkeypatch.setenv("PLANQA_CACHE_DIR", str(TEST_CACHE))
-    monkeypatch.setenv("PLANQA_DATA_DIR", str(session_settings.data_dir))
+    # the naive baseline splits and embeds the raw files of the data dir: one small file
+    # keeps this test cheap on a machine whose embedding cache is cold
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    small_file = "004_d29d0fa2820130c5.txt"
+    (data_dir / small_file).write_bytes((session_settings.data_dir / small_file).read_bytes())
+    monkeypatch.setenv("PLANQA_DATA_DIR", str(data_dir))
     out_dir = tmp_path / "report"
     code = main(
         [
@@ -90,6 +96,7 @@ def test_cli_eval_end_to_end(
         "variant",
     }
     assert data["baselines"]["naive"]["district_f1"] is None  # no district metadata
+    assert 0 < data["index"]["naive_chunks"] < 100  # the one small file, not the corpus
     assert next(t["metric"] for t in data["targets"]) == "recall@5"
 
     items = {it["id"]: it for it in data["items"]}
