@@ -364,20 +364,21 @@ def _gazette_spans(src: SourceText, first: int, last: int, dropped: dict[int, st
             spans.append(_Span(trimmed[0], trimmed[1], "front_matter"))
             spans.sort(key=lambda s: s.start)
             covered.update(range(trimmed[0], trimmed[1] + 1))
+    toc = toc_lines([(n, src.lines[n - 1]) for n in lines])
     for n in lines:
         if n not in covered and n not in dropped:
-            dropped[n] = "toc" if n in toc_lines(src, lines) else "gazette_cover"
+            dropped[n] = "toc" if n in toc else "gazette_cover"
     return spans
 
 
-def toc_lines(src: SourceText, lines: list[int]) -> set[int]:
-    """The lines of a gazette's table of contents among `lines`: 目录, entries with their
-    page number in front (`- 4 重庆市綦江区人民政府关于…`), and the group headings above
-    entries (`### 重庆市綦江区人民政府文件`)."""
+def toc_lines(numbered: list[tuple[int, str]]) -> set[int]:
+    """The line numbers of a gazette's table of contents among (number, raw line) pairs of
+    non-blank lines: 目录, entries with their page number in front (`- 4 重庆市綦江区人民政府
+    关于…`), and the group headings above entries (`### 重庆市綦江区人民政府文件`)."""
     found: set[int] = set()
-    for i, n in enumerate(lines):
-        raw = src.lines[n - 1].strip()
-        nxt = src.lines[lines[i + 1] - 1].strip() if i + 1 < len(lines) else ""
+    for i, (n, raw) in enumerate(numbered):
+        raw = raw.strip()
+        nxt = numbered[i + 1][1].strip() if i + 1 < len(numbered) else ""
         if (
             re.sub(r"\s+", "", clean_line(raw)) == "目录"
             or TOC_ENTRY.match(raw)

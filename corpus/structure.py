@@ -13,7 +13,6 @@ import itertools
 import re
 import statistics
 from dataclasses import dataclass
-from pathlib import Path
 
 from corpus.model import Document
 from corpus.splitting import attachment_title, find_title, is_organ, toc_lines
@@ -297,10 +296,7 @@ def analyse(doc: Document) -> list[Block]:
 def _front_matter_blocks(doc: Document, lines: list[Line]) -> list[Block]:
     """A gazette's title page: its table of contents is dropped, the rest (issue, date,
     publisher, editorial board) is plain text outside any section."""
-    from corpus.reading import SourceText
-
-    src = SourceText(doc.source, Path(doc.source), "", ("",) * (doc.line_start - 1) + doc.lines)
-    toc = toc_lines(src, [x.n for x in lines])
+    toc = toc_lines([(x.n, x.raw) for x in lines])
     blocks: list[Block] = []
     for x in lines:
         if x.n in toc:
