@@ -44,21 +44,37 @@ def _norm(text: str) -> str:
     return normalize_text(text).lower()
 
 
+# a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养")
+_ALTERNATIVES = re.compile(r"或者|以及|或|和|及|与|、|/")
+# words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
+# about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
+_GENERIC_SUFFIX = re.compile(r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施)$")
+
+
 def expand_terms(topic: str) -> tuple[str, ...]:
-    """The topic and its synonyms: every group whose term equals the topic or occurs in it
-    contributes its terms; a term inside a longer topic is substituted in place
+    """The topic and its synonyms: each alternative of the topic (split at 或/和/及/、), the
+    same without a generic last word (制度, 建设…), and every synonym group whose term equals
+    or occurs in one of them; a term inside a longer topic is substituted in place
     (科普基地 -> 科学普及基地)."""
     terms: list[str] = [topic]
-    norm_topic = _norm(topic)
-    for group in synonym_groups():
-        for term in group:
-            t = _norm(term)
-            if t == norm_topic:
-                terms.extend(group)
-                break
-            if len(t) >= 2 and t in norm_topic:
-                terms.extend(norm_topic.replace(t, _norm(other)) for other in group)
-                break
+    parts = [p for p in _ALTERNATIVES.split(topic) if len(p.strip()) >= 2] or [topic]
+    for part in parts:
+        part = part.strip()
+        terms.append(part)
+        stem = _GENERIC_SUFFIX.sub("", part)
+        if stem != part and len(stem) >= 2:
+            terms.append(stem)
+    for base in list(terms):
+        norm_base = _norm(base)
+        for group in synonym_groups():
+            for term in group:
+                t = _norm(term)
+                if t == norm_base:
+                    terms.extend(group)
+                    break
+                if len(t) >= 2 and t in norm_base:
+                    terms.extend(norm_base.replace(t, _norm(other)) for other in group)
+                    break
     seen: dict[str, str] = {}
     for t in terms:
         seen.setdefault(_norm(t), t)
@@ -86,6 +102,9 @@ _ONLY_VERB = re.compile(
 _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 
 
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
+
+
 def is_district_question(text: str) -> bool:
     """True for questions that ask which districts do something ("哪些区的规划提到了氢能？")."""
     return bool(_DISTRICT_QUESTION.search(text))
@@ -95,6 +114,9 @@ def extract_topic(text: str) -> str:
     """The topic of a bare topic or a "which districts…" question: the question phrase, the
     verbs around it (提到了, 提出建设) and trailing particles removed."""
     text = text.strip().strip(_PUNCT)
+    quoted = _QUOTED.findall(text)
+    if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
+        return "、".join(q.strip() for q in quoted if q.strip())
     m = _DISTRICT_QUESTION.search(text)
     if not m:
         return _strip_topic(text) or text

@@ -173,6 +173,12 @@ def test_is_district_question():
     assert is_district_question("有哪些区县提到了区块链")
 
 
+def test_expand_terms_splits_alternatives_and_drops_generic_last_words():
+    assert {"博士后工作站", "博士后培养"} <= set(expand_terms("博士后工作站或博士后培养"))
+    assert "科技特派员" in expand_terms("科技特派员制度")
+    assert extract_topic("哪些区的规划里有“专精特新”企业的目标？") == "专精特新"
+
+
 def test_expand_terms_uses_the_synonym_table():
     assert {"AI", "智能化"} <= set(expand_terms("人工智能"))
     assert "氢燃料" in expand_terms("氢能")
