@@ -244,6 +244,7 @@ def score_item(
     filters: Any,
     settings: Any = None,
     districts_supported: bool = True,
+    evidence_in_index: bool | None = None,
 ) -> ItemResult:
     """One system's record for one item. `chunk_text` maps chunk ids to passage text
     (`metrics.passage_text`, for citations); `filters` are applied to the retrieval measured."""
@@ -257,7 +258,11 @@ def score_item(
         res.first_hit = m.first_hit_rank(
             [m.passage_text(h.chunk.section, h.chunk.text) for h in hits], quotes
         )
-        res.evidence_in_index = any(m.contains_evidence(t, quotes) for t in chunk_text.values())
+        res.evidence_in_index = (
+            evidence_in_index
+            if evidence_in_index is not None
+            else any(m.contains_evidence(t, quotes) for t in chunk_text.values())
+        )
     try:
         ans = qa.answer(item.question, searcher, settings=settings)
     except UserError as exc:
@@ -396,6 +401,12 @@ def run(
         systems += [("dense", ModeIndex(index, "dense"), True, True)]
     chunk_text = {c.chunk_id: m.passage_text(c.section, c.text) for c in index.chunks}
     filters = {item.id: _effective_filters(item.question, index) for item in gold}
+    # whether any chunk holds the evidence: the same for every system over these chunks
+    in_index = {
+        item.id: bool(item.quotes)
+        and any(m.contains_evidence(t, item.quotes) for t in chunk_text.values())
+        for item in gold
+    }
     total = len(gold) * (len(systems) + (1 if baselines else 0))
     done = 0
     results: dict[str, SystemResult] = {}
@@ -417,6 +428,7 @@ def run(
                     filters[item.id] if use_filters else None,
                     settings,
                     with_districts,
+                    in_index[item.id],
                 )
             )
             step(f"{name}: {item.id}")
