@@ -90,6 +90,18 @@ def kind_table(report: Report) -> str:
     return "\n".join(lines)
 
 
+def kind_system_table(report: Report) -> str:
+    """Markdown table: each kind's headline metric, one column per system."""
+    names = list(report.systems)
+    lines = ["| kind (metric) | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    for kind, metric in KIND_METRIC.items():
+        if kind not in report.system.per_kind:
+            continue
+        cells = [_fmt(report.systems[n].per_kind.get(kind, {}).get(metric)) for n in names]
+        lines.append(f"| {kind} ({metric}) | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def _charts(report: Report, out_dir: Path) -> list[str]:
     import matplotlib
 
@@ -229,6 +241,10 @@ def render_markdown(report: Report, charts: list[str]) -> str:
         "## Per kind (planqa)",
         "",
         kind_table(report),
+        "",
+        "## Per kind and system",
+        "",
+        kind_system_table(report),
         "",
     ]
     for c in charts:

@@ -302,6 +302,7 @@ def test_write_report_lists_failures_and_charts(tmp_path):
     path = write_report(_report(), tmp_path / "out")
     text = path.read_text(encoding="utf-8")
     assert "| recall@5 | **1.000** | 0.000 |" in text
+    assert "| unanswerable (abstention_accuracy) | 1.000 | 0.000 |" in text
     assert "No failed items." in text  # the system passed both; the baseline's are not listed
     assert (tmp_path / "out" / "metrics.png").stat().st_size > 0
     (tmp_path / "file").write_text("x")
