@@ -20,6 +20,7 @@ from corpus.reading import SourceText
 from corpus.text import (
     clean_line,
     close_cjk_gaps,
+    is_artifact,
     is_date_line,
     markdown_level,
     normalize_for_match,
@@ -203,10 +204,13 @@ class _Span:
 
 def _make_document(
     src: SourceText, span: _Span, doc_id: str, gazette_district: str | None
-) -> Document:
+) -> Document | None:
+    """The document of `span`, or None when its lines hold no words (only artifacts)."""
     lines = _nonblank(src, span.start, span.end)
     texts = [_text(src, n) for n in lines]
-    texts = [t for t in texts if t]
+    texts = [t for t in texts if not is_artifact(t)]
+    if not texts:
+        return None
     title: str | None = None
     if span.kind == "front_matter":
         issue = next((t for t in texts if re.search(r"\d{4}\s*年\s*第\s*\d+\s*期", t)), "")
@@ -430,7 +434,11 @@ def split_file(src: SourceText) -> FileLayout:
         spans = _masthead_spans(src, first, last)
     stem = src.name.rsplit(".", 1)[0]
     docs = []
-    for i, span in enumerate(spans, start=1):
-        doc_id = stem if len(spans) == 1 else f"{stem}#{i}"
-        docs.append(_make_document(src, span, doc_id, gazette_district or None))
+    for span in spans:
+        doc_id = stem if len(spans) == 1 else f"{stem}#{len(docs) + 1}"
+        doc = _make_document(src, span, doc_id, gazette_district or None)
+        if doc is None:
+            dropped.update({n: "artifact" for n in _nonblank(src, span.start, span.end)})
+        else:
+            docs.append(doc)
     return FileLayout(src, docs, dropped)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from corpus.model import Document
 from corpus.splitting import attachment_title, find_title, is_organ, toc_lines
 from corpus.tables import Line, Table, find_tables
-from corpus.text import clean_line, close_cjk_gaps, is_date_line, markdown_level
+from corpus.text import clean_line, close_cjk_gaps, is_artifact, is_date_line, markdown_level
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 # a gazette's running page header inside a document: 重庆市綦江区人民政府公报, 2022年第11期
@@ -258,7 +258,7 @@ def analyse(doc: Document) -> list[Block]:
         if x.n in by_line:
             continue
         text = x.text
-        if not text or re.fullmatch(r"[-=_*\s]{3,}|[A-Za-z]{1,2}", text):
+        if is_artifact(text):
             by_line[x.n] = Dropped(x.n, "artifact")
         elif _RUNNING_HEADER.fullmatch(re.sub(r"\s+", "", text)) and x.n > head_end:
             by_line[x.n] = Dropped(x.n, "gazette_header")
@@ -301,7 +301,7 @@ def _front_matter_blocks(doc: Document, lines: list[Line]) -> list[Block]:
     for x in lines:
         if x.n in toc:
             blocks.append(Dropped(x.n, "toc"))
-        elif not x.text or re.fullmatch(r"[-=_*\s]{3,}", x.text):
+        elif is_artifact(x.text):
             blocks.append(Dropped(x.n, "artifact"))
         else:
             blocks.append(Paragraph(x.text, x.n, preamble=True))

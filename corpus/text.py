@@ -56,6 +56,12 @@ def clean_line(raw: str) -> str:
     return text.strip()
 
 
+def is_artifact(text: str) -> bool:
+    """A cleaned line that carries no words: empty, a horizontal rule (---), a stray letter
+    or two left by the export (002 starts with " I")."""
+    return not text or bool(re.fullmatch(r"[-=_*\s]{3,}|[A-Za-z]{1,2}", text))
+
+
 def close_cjk_gaps(text: str) -> str:
     """Remove spaces between CJK characters (left by line breaks inside titles and table
     cells: "重庆市綦江区人民政府 关于…")."""

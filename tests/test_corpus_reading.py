@@ -63,6 +63,18 @@ def test_empty_and_binary_files_are_skipped_with_a_warning(tmp_path):
     assert [d.source for d in documents] == [HECHUAN]  # the build goes on
 
 
+def test_a_file_of_only_extraction_artifacts_gives_no_document(tmp_path):
+    (tmp_path / "marks.txt").write_text("[bookmark: _Toc1]\n---\n**\n", encoding="utf-8")
+    assert corpus.load([tmp_path]) == []
+    ledger = corpus.account([tmp_path])
+    assert (ledger.lines, ledger.in_chunks, ledger.dropped, ledger.lost) == (
+        3,
+        0,
+        {"artifact": 3},
+        (),
+    )
+
+
 def test_only_txt_and_md_files_are_documents(tmp_path):
     shutil.copy(BUNDLED_DATA_DIR / HECHUAN, tmp_path / HECHUAN)
     (tmp_path / "gazetteer.json").write_text('{"a": 1}', encoding="utf-8")
