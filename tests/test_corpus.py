@@ -432,7 +432,7 @@ def test_chunked_lines_really_are_in_chunk_text(documents, chunks):
                     [sentence] if len(sentence) <= MAX_CHARS else re.split(r"(?<=[，,])", sentence)
                 )
                 for part in parts:
-                    key = hash_key(part).rstrip("）")
+                    key = hash_key(part).rstrip(")")  # the note's closing bracket
                     if not key or key.isdigit() or _found(key, text_by_source[source]):
                         continue
                     if doc.duplicate_of and (source, n) in near_copy_lines:

@@ -242,6 +242,9 @@ def test_render_row_puts_the_name_first():
 
 def test_split_sentences_keeps_punctuation():
     assert split_sentences("甲。乙；丙！丁") == ["甲。", "乙；", "丙！", "丁"]
+    text = "他说“要创新。”然后……走了。（完）"
+    assert split_sentences(text) == ["他说“要创新。”", "然后……走了。", "（完）"]
+    assert "".join(split_sentences(text)) == text
 
 
 def test_a_short_section_is_one_piece_and_a_long_one_is_split_with_overlap():
