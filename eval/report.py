@@ -180,6 +180,8 @@ def _failed_items(report: Report) -> str:
                 f"- top passage: `{top['source']}:{top['line_start']}-{top['line_end']}` "
                 f"{' › '.join(top['section'])}"
             )
+        if r.error:
+            out.append(f"- error: {r.error}")
         answer = " ".join(r.answer.split())
         out.append(f"- answer{' (abstained)' if r.abstained else ''}: {answer[:300]}")
         if r.missing_keywords and not r.abstained:

@@ -7,6 +7,7 @@ items the district report. Metrics are the pure functions of `eval.metrics`.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import Any
 from corpus.errors import UserError
 from eval import metrics as m
 from eval.gold import ANSWERABLE_KINDS, KINDS, GoldItem
+
+log = logging.getLogger(__name__)
 
 SYSTEM = "planqa"
 BASELINES = ("bm25", "dense", "naive")
@@ -58,6 +61,7 @@ class ItemResult:
     abstained: bool = False
     mode: str = ""
     error: str | None = None
+    crashed: bool = False  # the answerer raised something other than a UserError
     citations: list[dict[str, Any]] = field(default_factory=list)
     citation_precision: float | None = None
     keywords_ok: bool | None = None
@@ -269,6 +273,13 @@ def score_item(
         res.error = str(exc)
         res.abstained = True
         ans = None
+    except Exception as exc:  # noqa: BLE001 - one item's crash is that item's failure
+        # an evaluation run reports a bug in the answerer as a failed item (with the error)
+        # instead of losing every other item's result
+        log.warning("eval: %s crashed the answerer: %r", item.id, exc)
+        res.error = f"{type(exc).__name__}: {exc}"
+        res.abstained, res.crashed = True, True
+        ans = None
     if ans is not None:
         res.answer, res.abstained, res.mode = ans.answer, ans.abstained, ans.mode
         for c in ans.citations:
@@ -299,8 +310,8 @@ def score_item(
         if report is None:
             try:
                 report = qa.districts(item.question, searcher)
-            except UserError as exc:
-                res.error = res.error or str(exc)
+            except Exception as exc:  # noqa: BLE001 - as above: recorded, not fatal
+                res.error = res.error or f"{type(exc).__name__}: {exc}"
         res.predicted_districts = list(report.mentioned) if report is not None else []
         res.district_prf = m.district_scores(res.predicted_districts, item.districts)
     _judge(res)
@@ -312,7 +323,7 @@ def _judge(res: ItemResult) -> None:
     lost or altered by cleaning/chunking), index (in a chunk, not retrieved in the top 5), qa
     (retrieved, but the answer, abstention or district set is wrong)."""
     it = res.item
-    f: list[str] = []
+    f: list[str] = ["crash"] if res.crashed else []
     if it.evidence and it.kind != "district" and (res.first_hit is None or res.first_hit > 5):
         f.append("retrieval")
     if it.kind in ANSWERABLE_KINDS:
@@ -352,7 +363,8 @@ def aggregate(results: list[ItemResult]) -> tuple[dict[str, float | None], dict[
         "mrr": m.mrr(ranks) if ranks else None,
         "keyword_accuracy": m.share(bool(r.keywords_ok) for r in keyworded),
         "citation_precision": m.mean(cited),
-        "abstention_accuracy": m.share(r.abstained for r in unanswerable),
+        # a crash is no abstention
+        "abstention_accuracy": m.share(r.abstained and not r.crashed for r in unanswerable),
         "false_abstentions": m.share(r.abstained for r in answerable),
         "district_precision": m.mean(r.district_prf[0] for r in district if r.district_prf),
         "district_recall": m.mean(r.district_prf[1] for r in district if r.district_prf),

@@ -308,3 +308,25 @@ def test_write_report_lists_failures_and_charts(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(UserError, match="not a directory"):
         write_report(_report(), tmp_path / "file")
+
+
+class _BrokenIndex:
+    """Searches fine, then breaks inside the answerer."""
+
+    documents = ()
+    chunks = ()
+
+    def search(self, query, k=10, filters=None, mode="hybrid"):
+        return []
+
+    def districts(self):
+        raise RuntimeError("boom")
+
+
+def test_a_crashing_answerer_is_a_failed_item_not_a_crashed_run():
+    from eval.runner import aggregate, score_item
+
+    res = score_item(_item("u", "unanswerable", evidence=False), _BrokenIndex(), {}, None)
+    assert res.crashed and res.error == "RuntimeError: boom"
+    assert res.failures[0] == "crash" and res.stage == "qa"
+    assert aggregate([res])[0]["abstention_accuracy"] == 0.0
