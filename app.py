@@ -44,9 +44,9 @@ SNIPPET_CHARS = 60
 EXAMPLE_QUESTIONS = (
     "綦江区到2025年高新技术企业数预期达到多少？",
     "哪些区的规划提到了氢能？",
-    "重庆高新区“十四五”时期科技创新的发展目标是什么？",
+    "合川区2022年要新增多少家高新技术企业？",
     "大渡口区如何推进科普工作？",
-    "合川区2022年科技创新工作要点有哪些？",
+    "合川区如何支持企业加大研发投入？",
 )
 EXAMPLE_TOPICS = ("氢能", "科普基地", "人工智能", "人才引进", "知识产权")
 
@@ -84,6 +84,11 @@ _MESSAGE_TRANSLATIONS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], st
     (
         re.compile(r"^the (question|topic) has no words in it.*$"),
         lambda m: f"{_what(m)}只有标点或符号，请输入文字。",
+    ),
+    # eval.load_gold: "FILE:LINE: what is wrong"
+    (
+        re.compile(r"^(\S+?):(\d+): (.+)$"),
+        lambda m: f"金标准文件 {m[1]} 第 {m[2]} 行有误：{m[3]}",
     ),
 )
 
@@ -476,12 +481,19 @@ def metric_table(report: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
 
 def comparison_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     """Long-form rows for the comparison chart: one bar per (metric, system), for the
-    metrics in 0..1 that the system and at least one baseline measured (one scale)."""
+    higher-is-better metrics in 0..1 that the system and a baseline measured (one scale)."""
     system = _scalar_metrics(report.get("metrics"))
     baselines = _baseline_metrics(report)
+    # a metric whose target is "<= x" is better low; drawn among the others it would read
+    # as a loss, so the chart keeps to higher-is-better metrics (the table has them all)
+    lower_is_better = {
+        t.get("metric")
+        for t in report.get("targets") or []
+        if isinstance(t, dict) and str(t.get("target", "")).startswith("<")
+    }
     rows = []
     for metric, value in system.items():
-        if value is None or not 0 <= float(value) <= 1:
+        if value is None or metric in lower_is_better or not 0 <= float(value) <= 1:
             continue
         shared = {n: b[metric] for n, b in baselines.items() if b.get(metric) is not None}
         if baselines and not shared:
@@ -1101,16 +1113,24 @@ def build_app(settings: Settings, index: Any = None):
             lambda: ([], "", ""), None, [chatbot, citations, question], api_visibility="private"
         )
 
+        def in_given_order(frame, x: str):
+            """The chart's bars in the rows' order (gradio sorts x alphabetically)."""
+            return gr.update(value=frame, sort=list(frame[x]) if len(frame) else None)
+
+        def find_districts(topic_text):
+            rows, chart, report, message = handlers.find_districts(topic_text)
+            return rows, in_given_order(chart, "区县"), report, message
+
         find_outputs = [district_table, district_chart, report_state, district_message]
-        topic_btn.click(handlers.find_districts, topic, find_outputs, api_name="districts").then(
+        topic_btn.click(find_districts, topic, find_outputs, api_name="districts").then(
             lambda: (None, info_html("点击表格中的一行查看该区县的全部证据。")),
             None,
             [selected_district, district_detail],
             api_visibility="private",
         )
-        topic.submit(handlers.find_districts, topic, find_outputs, api_visibility="private")
+        topic.submit(find_districts, topic, find_outputs, api_visibility="private")
         topic_examples.click(lambda s: s[0], topic_examples, topic, api_visibility="private").then(
-            handlers.find_districts, topic, find_outputs, api_visibility="private"
+            find_districts, topic, find_outputs, api_visibility="private"
         )
 
         def select_district(report, evt: gr.SelectData):
@@ -1137,7 +1157,10 @@ def build_app(settings: Settings, index: Any = None):
                 progress((done, total), desc=f"评测中 {label}".strip(), unit="题次")
 
             progress(0, desc="准备评测…")
-            return handlers.evaluate(source, upload, baselines, report_progress)
+            message, metrics, chart, failed = handlers.evaluate(
+                source, upload, baselines, report_progress
+            )
+            return message, metrics, in_given_order(chart, "指标·系统"), failed
 
         eval_btn.click(
             evaluate,

@@ -248,7 +248,8 @@ def test_document_html_gives_a_copys_own_line_numbers():
             "the question has no words in it, only punctuation or symbols",
             "问题只有标点或符号，请输入文字。",
         ),
-        ("gold.jsonl line 3: not JSON", "输入有误：gold.jsonl line 3: not JSON"),
+        ("gold.jsonl:3: not valid JSON", "金标准文件 gold.jsonl 第 3 行有误：not valid JSON"),
+        ("no documents for 万州区", "输入有误：no documents for 万州区"),
     ],
 )
 def test_user_messages_are_chinese(english, chinese):
@@ -281,10 +282,19 @@ def test_read_upload_text_refuses_what_is_not_a_small_utf8_text(tmp_path, conten
 
 # the shape of eval.Report.to_dict() (the `planqa eval --json` contract), trimmed
 REPORT = {
-    "metrics": {"recall@5": 0.9, "mrr": 0.75, "district_f1": None, "per_kind": {"fact": {}}},
-    "targets": [{"metric": "recall@5", "target": ">= 0.95", "value": 0.9, "met": False}],
+    "metrics": {
+        "recall@5": 0.9,
+        "mrr": 0.75,
+        "district_f1": None,
+        "false_abstentions": 0.1,
+        "per_kind": {"fact": {}},
+    },
+    "targets": [
+        {"metric": "recall@5", "target": ">= 0.95", "value": 0.9, "met": False},
+        {"metric": "false_abstentions", "target": "<= 0.05", "value": 0.1, "met": False},
+    ],
     "baselines": {
-        "bm25": {"recall@5": 0.7, "mrr": 0.5, "per_kind": {}},
+        "bm25": {"recall@5": 0.7, "mrr": 0.5, "false_abstentions": 0.2, "per_kind": {}},
         "dense": {"recall@5": 0.8, "mrr": None},
     },
     "items": [
@@ -317,13 +327,14 @@ def test_metric_table_has_targets_and_a_column_per_baseline():
     headers, rows = app.metric_table(REPORT)
     assert headers == ["指标", "本系统", "目标", "是否达标", "bm25", "dense"]
     by_name = {r[0]: r[1:] for r in rows}
-    assert set(by_name) == {"recall@5", "mrr", "district_f1"}  # per_kind is not a metric row
+    # per_kind is a breakdown, not a metric row
+    assert set(by_name) == {"recall@5", "mrr", "district_f1", "false_abstentions"}
     assert by_name["recall@5"] == [0.9, ">= 0.95", "✘ 未达标", 0.7, 0.8]
     assert by_name["mrr"] == [0.75, "", "", 0.5, "—"]
     assert by_name["district_f1"] == ["—", "", "", "—", "—"]
 
 
-def test_comparison_rows_only_draw_measured_metrics():
+def test_comparison_rows_draw_measured_higher_is_better_metrics():
     rows = app.comparison_rows(REPORT)
     assert [r["指标·系统"] for r in rows] == [
         "recall@5 · 本系统",

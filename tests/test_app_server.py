@@ -194,7 +194,7 @@ def test_malformed_gold_upload_names_the_line(client, tmp_path):
     message, metrics, _, failed = client.predict(
         app.EVAL_SOURCE_UPLOAD, handle_file(str(bad)), True, api_name="/evaluate"
     )
-    assert "bad.jsonl:2" in message and "pq-error" in message
+    assert "bad.jsonl 第 2 行" in message and "pq-error" in message
     assert str(tmp_path) not in message and "/tmp/" not in message
     assert metrics["data"] in ([], [["", "", "", ""]])
     assert not [r for r in failed["data"] if any(r)]
