@@ -40,7 +40,8 @@ WEB_TRAILER = re.compile(
     r"^(附件下载|部门解读|一图读懂|文字解读|图片解读|相关链接|相关文件)[:：]?$"
 )
 WEB_CHROME = re.compile(r"^(您当前的位置|当前位置)[:：]")
-GAZETTE_NAME = re.compile(r"^(?P<issuer>\S+?)公报$")
+# 重庆市綦江区人民政府公报 (a government gazette; not a 统计公报, which is one document)
+GAZETTE_NAME = re.compile(r"^(?P<issuer>\S+?(?:政府|办公厅|办公室))公报$")
 NEWS_LABEL = "政务要闻"
 
 
@@ -428,9 +429,13 @@ def split_file(src: SourceText) -> FileLayout:
     dropped: dict[int, str] = {}
     first, last = _web_chrome(src, dropped)
     gazette_district = _gazette_district(src)
+    spans: list[_Span] = []
     if gazette_district is not None:
         spans = _gazette_spans(src, first, last, dropped)
-    else:
+        if not spans:  # a gazette-like header and nothing else we know how to cut
+            dropped.clear()
+            first, last = _web_chrome(src, dropped)
+    if not spans:
         spans = _masthead_spans(src, first, last)
     stem = src.name.rsplit(".", 1)[0]
     docs = []

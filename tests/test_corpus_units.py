@@ -381,3 +381,17 @@ def test_a_file_with_two_official_documents_is_split(tmp_path):
         ("two#2", "永川区", "永川府办发〔2022〕7号", "2022-04-02", "work_points", 9, 15),
     ]
     assert docs[1].issuer == "重庆市永川区人民政府办公室"
+
+
+def test_a_statistics_bulletin_is_not_a_gazette(tmp_path):
+    import corpus
+
+    text = "重庆市江津区2022年国民经济和社会发展统计公报\n\n一、综合\n\n全年地区生产总值增长5%。\n"
+    (tmp_path / "gb.txt").write_text(text, encoding="utf-8")
+    [doc] = corpus.load([tmp_path])
+    assert (doc.doc_id, doc.title, doc.district) == (
+        "gb",
+        "重庆市江津区2022年国民经济和社会发展统计公报",
+        "江津区",
+    )
+    assert corpus.account([tmp_path]).in_chunks == 3
