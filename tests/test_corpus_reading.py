@@ -37,6 +37,17 @@ def test_a_legacy_encoded_copy_reads_the_same(tmp_path, encoding):
     assert [c.text for c in corpus.chunk(got)] == [c.text for c in corpus.chunk(expected)]
 
 
+def test_windows_line_endings_keep_line_numbers(tmp_path):
+    original = (BUNDLED_DATA_DIR / HECHUAN).read_text(encoding="utf-8")
+    copy = tmp_path / HECHUAN
+    copy.write_bytes(original.replace("\n", "\r\n").encode("utf-8"))
+    expected = corpus.chunk(corpus.load([BUNDLED_DATA_DIR / HECHUAN]))
+    got = corpus.chunk(corpus.load([copy]))
+    assert [(c.chunk_id, c.line_start, c.line_end) for c in got] == [
+        (c.chunk_id, c.line_start, c.line_end) for c in expected
+    ]
+
+
 def test_a_gb18030_copy_with_characters_outside_gbk(tmp_path):
     # 000 holds characters GBK cannot encode (U+2002); GB18030 can
     original = (BUNDLED_DATA_DIR / QIJIANG).read_text(encoding="utf-8")
