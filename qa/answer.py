@@ -211,16 +211,23 @@ def _answer_rank(question: str, unit: Unit) -> float:
     return score
 
 
+_ANAPHOR = re.compile(r"^(?:这|此|该|上述|以上|其中)")
+
+
 def _complete(unit: Unit) -> str:
-    """The unit's sentence, followed by the next one when it is only a lead-in
-    ("全力升级创建国家高新区。" says what, the next sentence says how)."""
-    if unit.row is not None or len(unit.text) >= 20:
+    """The unit's sentence, with its neighbour when it cannot stand alone: preceded by the
+    sentence it points back to ("这标志着…" needs what "这" is), or followed by the next one
+    when it is only a lead-in ("全力升级创建国家高新区。" says what, the next one says how)."""
+    if unit.row is not None:
         return unit.text
     sentences = split_sentences(unit.hit.chunk.text)
-    if unit.text in sentences:
-        i = sentences.index(unit.text)
-        if i + 1 < len(sentences):
-            return f"{unit.text}{sentences[i + 1]}"
+    if unit.text not in sentences:
+        return unit.text
+    i = sentences.index(unit.text)
+    if _ANAPHOR.match(unit.text) and i > 0:
+        return f"{sentences[i - 1]}{unit.text}"
+    if len(unit.text) < 20 and i + 1 < len(sentences):
+        return f"{unit.text}{sentences[i + 1]}"
     return unit.text
 
 

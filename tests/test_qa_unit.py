@@ -295,3 +295,18 @@ def test_a_langchain_chat_model_can_be_passed_instead_of_settings(fake_index, le
     a = qa.answer("綦江区2025年高新技术企业数目标", fake_index, llm=model)
     assert a.mode == "generative" and a.answer == "高新技术企业达到200家[1]。"
     assert [c.n for c in a.citations] == [1]
+
+
+def test_a_sentence_that_points_back_is_quoted_with_the_one_before(lenient):
+    idx = FakeIndex(
+        [
+            make_chunk(
+                "n1",
+                "北京时间2022年11月3日9时32分,梦天实验舱顺利完成转位。"
+                "这标志着中国空间站T字基本构型在轨组装完成。",
+                district="綦江区",
+            )
+        ]
+    )
+    a = qa.answer("中国空间站T字基本构型在轨组装完成标志", idx)
+    assert "2022年11月3日" in a.answer and "这标志着" in a.answer
