@@ -57,9 +57,15 @@ def _cell(text: str) -> str:
     return close_cjk_gaps(text.strip().removesuffix("|").strip())
 
 
+# a short line after a table that opens the next part, not a cell of the table
+_HEADING_LIKE = re.compile(
+    r"^(第\S{1,3}[章节条]|(专栏|表)\s*\d|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+)
+
+
 def _is_cell(line: Line) -> bool:
     t = _cell(line.text)
-    return bool(t) and len(t) <= 40 and "。" not in t and not re.match(r"^第\S{1,3}[章节]", t)
+    return bool(t) and len(t) <= 40 and "。" not in t and not _HEADING_LIKE.match(t)
 
 
 def _header_cell(text: str) -> tuple[str, list[str]]:
