@@ -3,8 +3,8 @@
 A chunk never crosses a heading: a section's text becomes one chunk when it is short, or
 pieces of about TARGET_CHARS cut at sentence ends (。！？；) with one sentence of overlap when
 it is long. A table is its own chunk (or several, each with the caption, when it is big).
-multilingual-e5-small reads 512 tokens, a little more than 500 Chinese characters with the
-context header, hence MAX_CHARS.
+multilingual-e5-small reads 512 tokens; MAX_CHARS keeps every chunk with its context header
+under that (the largest in the bundled corpus is about 400 tokens, so nothing is truncated).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ MAX_CHARS = 500
 OVERLAP_MAX = 120  # a sentence longer than this is not repeated as overlap
 
 
-@dataclass
+@dataclass(frozen=True)
 class Piece:
     """A chunk before it becomes a Chunk: its text, section path and every source line it
     accounts for (content lines, and the heading lines of the sections it opens)."""
