@@ -38,10 +38,12 @@ def run(args, settings) -> int:
     filters = check_filters_districts(args.district, idx)
     stream = not args.json and args.llm
     final: Answer | None = None
+    streamed: list[str] = []
     for piece in answer_stream(args.question, idx, filters, settings, llm=args.llm):
         if isinstance(piece, Answer):
             final = piece
         elif stream:
+            streamed.append(piece)
             sys.stdout.write(piece)
             sys.stdout.flush()
     assert final is not None
@@ -50,5 +52,10 @@ def run(args, settings) -> int:
         return 0
     if stream:
         sys.stdout.write("\n")
+    # a fallback notice that was already streamed is not repeated
+    if stream and final.notice and final.notice in "".join(streamed):
+        from dataclasses import replace
+
+        final = replace(final, notice=None)
     print_answer(final, streamed=stream)
     return 0
