@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from corpus.errors import UserError
 from corpus.model import Chunk, SourceSpan
 from index.types import Filters, Hit
 from qa.calibration import load_calibration
@@ -553,7 +552,4 @@ def check_filters_districts(names: list[str], index: Searchable) -> Filters | No
 
     if not names:
         return None
-    resolved = resolve_districts(names, index)
-    if not resolved:
-        raise UserError("no district given")
-    return Filters(districts=tuple(resolved))
+    return Filters(districts=tuple(resolve_districts(names, index)))

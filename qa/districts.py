@@ -244,7 +244,7 @@ def _judge(
             if sentence not in seen_quotes and len(sentence) >= 8:
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(hit.chunk, sentence, False))
-    sims = cosine_to_query(index, topic, [_quote_for_embedding(c) for c in candidates])
+    sims = cosine_to_query(index, topic, [c.quote for c in candidates])
     order = sorted(range(len(candidates)), key=lambda i: (not candidates[i].lexical, -sims[i]))
     best_sim = float(max(sims)) if len(sims) else 0.0
     semantic = best_sim >= threshold
@@ -268,10 +268,6 @@ def _judge(
             break
     found = {t for t in terms if _norm(t) in found_terms}
     return DistrictResult(district, mentioned, score, tuple(evidence)), found
-
-
-def _quote_for_embedding(c: _Candidate) -> str:
-    return c.quote
 
 
 def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:
