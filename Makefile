@@ -20,10 +20,13 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/planqa serve
 
+# Debian chromium for the browser tests, plus a CJK font: the tests do not need one, but
+# their screenshots (tests/artifacts/) of the Chinese UI are unreadable without it
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing Debian chromium for the browser tests" >&2; \
-	  apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . || { \
+	  echo "installing Debian chromium and a CJK font for the browser tests" >&2; \
+	  apt-get update -qq && \
+	  apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null; }
 
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest

@@ -1100,6 +1100,7 @@ def build_app(settings: Settings, index: Any = None):
             None,
             [status, district_filter, doc_filter, docs_table, doc_choice],
             api_visibility="private",
+            show_progress_on=[status],  # one build progress bar, in the status line
         )
 
         ask_inputs = [question, chatbot, district_filter, doc_filter, use_llm]
