@@ -361,3 +361,49 @@ def test_llm_toggle_explains_what_to_configure():
     assert not app.llm_configured(off) and app.llm_configured(on)
     assert "PLANQA_LLM_BASE_URL" in app.llm_explanation(off)
     assert "qwen" in app.llm_explanation(on)
+
+
+# --- the shared index ------------------------------------------------------------------
+
+
+def test_the_index_is_opened_once_however_many_requests_arrive_together(monkeypatch, tmp_path):
+    import threading
+    import time
+
+    import index
+    from corpus.settings import Settings
+
+    calls = []
+
+    def slow_open_or_build(settings, progress=True):
+        calls.append(settings.index_dir)
+        time.sleep(0.2)  # long enough that every thread arrives while it is opening
+        return object()
+
+    monkeypatch.setattr(index, "open_or_build", slow_open_or_build)
+    settings = Settings(index_dir=tmp_path / "index", cache_dir=tmp_path / "cache")
+    got = []
+    threads = [
+        threading.Thread(target=lambda: got.append(app.shared_index(settings).get()))
+        for _ in range(8)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert len(got) == 8 and len({id(x) for x in got}) == 1
+    # the same index dir in another Settings object is the same shared index
+    same = Settings(index_dir=tmp_path / "index", cache_dir=tmp_path / "cache", port=1234)
+    assert app.shared_index(same).get() is got[0]
+    assert len(calls) == 1
+
+
+def test_an_index_passed_in_is_used_without_opening_anything(monkeypatch, tmp_path):
+    import index
+    from corpus.settings import Settings
+
+    monkeypatch.setattr(index, "open_or_build", lambda *a, **k: pytest.fail("opened"))
+    opened = object()
+    settings = Settings(index_dir=tmp_path / "other", cache_dir=tmp_path / "cache")
+    assert app.shared_index(settings, opened).get() is opened

@@ -102,6 +102,23 @@ def test_ask_respects_the_district_filter(client):
     assert districts == {"合川区"}
 
 
+def test_several_users_at_once_each_get_their_own_answer(app_url, bundled_index):
+    """More simultaneous questions than the concurrency limit: all are queued and answered,
+    each with the answer to its own question."""
+    from gradio_client import Client
+
+    questions = [QUESTION, "合川区2022年要新增多少家高新技术企业？", "大渡口区如何推进科普工作？"]
+    jobs = [
+        (q, Client(app_url, verbose=False).submit(q, [], [], [], False, api_name="/ask"))
+        for q in questions
+    ]
+    for q, job in jobs:
+        history, cards, _ = job.result(timeout=300)
+        assert message_text(history[0]) == q
+        assert message_text(history[1]) == qa.answer(q, bundled_index).answer
+        assert 'class="pq-card"' in cards
+
+
 @pytest.mark.parametrize(
     ("question", "message"),
     [("", "请输入问题"), ("   ", "请输入问题"), ("问" * 3000, "问题太长"), ("。。。", "只有标点")],
@@ -156,10 +173,11 @@ def test_districts_endpoint_lists_every_district(client, bundled_index):
     assert "个区县提到“氢能”" in summary
 
 
-def test_empty_topic_gets_a_readable_message(client):
-    table, _, summary = client.predict("", api_name="/districts")
+@pytest.mark.parametrize(("topic", "message"), [("", "请输入主题"), ("氢" * 800, "主题太长")])
+def test_bad_topics_get_a_readable_message(client, topic, message):
+    table, _, summary = client.predict(topic, api_name="/districts")
     assert table["data"] == [] or table["data"] == [["", "", "", ""]]
-    assert "请输入主题" in summary
+    assert message in summary and "pq-error" in summary
 
 
 # --- 文档 --------------------------------------------------------------------------------
