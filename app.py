@@ -1205,7 +1205,14 @@ def serve(settings: Settings) -> int:
         f"(index: {Path(settings.index_dir).expanduser().resolve()})",
         file=sys.stderr,
     )
-    launch(build_app(settings), settings)
+    demo = build_app(settings)
+    try:
+        launch(demo, settings)
+    except OSError as exc:  # gradio: "Cannot find empty port in range: 7860-7860"
+        raise UserError(
+            f"cannot serve on {settings.host}:{settings.port}: the port is in use or the "
+            "address is not this machine's; choose another with --port/--host or PLANQA_PORT"
+        ) from exc
     return 0
 
 
@@ -1215,6 +1222,8 @@ def settings_with(host: str | None = None, port: int | None = None) -> Settings:
     if host:
         overrides["host"] = host
     if port is not None:
+        if not 0 < port < 65536:
+            raise UserError(f"--port must be between 1 and 65535, not {port}")
         overrides["port"] = port
     try:
         return Settings(**overrides)
