@@ -35,7 +35,10 @@ def resolve_districts(names: Iterable[str], index: Searchable) -> list[str]:
 
 def districts_named_in(question: str, index: Searchable) -> tuple[list[str], list[str]]:
     """(districts the question names that the index has, ones it names that it has not)."""
+    from index.normalize import normalize_text
+
     present = set(index.districts())
+    question = normalize_text(question)  # 重慶高新區 / 綦江區 name the same places
     named = find_districts(question)
     # "高新区" is ambiguous in running text (any district has one) but in a question that
     # starts with it, it means 重庆高新区

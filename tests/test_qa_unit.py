@@ -310,3 +310,8 @@ def test_a_sentence_that_points_back_is_quoted_with_the_one_before(lenient):
     )
     a = qa.answer("中国空间站T字基本构型在轨组装完成标志", idx)
     assert "2022年11月3日" in a.answer and "这标志着" in a.answer
+
+
+def test_traditional_characters_name_the_same_district(fake_index):
+    a = qa.answer("萬州區的高新技術企業目標是多少？", fake_index)
+    assert a.abstained and "万州区" in a.answer
