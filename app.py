@@ -1187,7 +1187,9 @@ def launch(demo, settings: Settings, *, prevent_thread_lock: bool = False, quiet
         server_port=settings.port,
         share=False,
         allowed_paths=[],  # serve nothing from disk beyond gradio's own upload cache
-        max_file_size=MAX_UPLOAD_BYTES,
+        # gradio refuses far bigger uploads itself; between the two limits read_upload_text
+        # explains in Chinese why a gold file that size is wrong
+        max_file_size=10 * MAX_UPLOAD_BYTES,
         ssr_mode=False,
         prevent_thread_lock=prevent_thread_lock,
         quiet=quiet,

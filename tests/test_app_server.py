@@ -167,7 +167,9 @@ def test_districts_endpoint_lists_every_district(client, bundled_index):
     assert mentioned == set(report.mentioned)
     assert "綦江区" in mentioned
     assert all(r[3] for r in rows if r[0] in mentioned)  # every mention comes with evidence
-    bars = {row[0]: (row[1], row[2]) for row in chart["data"]}  # 区县 -> (得分, 是否提到)
+    # the chart comes as an update: its data and the order of its bars (the table's)
+    assert chart["sort"] == [r[0] for r in rows]
+    bars = {row[0]: (row[1], row[2]) for row in chart["value"]["data"]}  # 区县 -> (得分, 提到)
     assert set(bars) == set(bundled_index.districts())
     assert {d for d, (_, said) in bars.items() if said == "提到"} == mentioned
     assert "个区县提到“氢能”" in summary
@@ -273,7 +275,7 @@ def test_eval_on_an_uploaded_gold_set_shows_metrics_baselines_and_failures(clien
     names = [r[0] for r in metrics["data"]]
     assert "recall@5" in names and "keyword_accuracy" in names
     assert [r[0] for r in failed["data"]] == ["f02"]
-    systems = {row[2] for row in chart["data"]}  # (指标·系统, 数值, 系统) bars
+    systems = {row[2] for row in chart["value"]["data"]}  # (指标·系统, 数值, 系统) bars
     assert {"本系统", "bm25"} <= systems
 
 
