@@ -68,7 +68,9 @@ def question_evidence(idx, question: str) -> dict:
         composed = answer_module.compose_extractive(q, hits, units, idx)
     finally:
         answer_module.load_calibration = original
+    overview = answer_module.section_overview(q, hits, idx, {}) is not None
     return {
+        "overview": overview,
         "answer": composed.answer,
         "cited_sections": [" › ".join(c.section) for c in composed.citations],
         "evidence": answer_module.evidence_score(units),
@@ -152,8 +154,11 @@ def calibrate_abstention(idx) -> dict:
         "answered_wrongly_abstained": [
             r["question"] for r in rows if r["answerable"] and r["evidence"] < threshold
         ],
+        "answered_by_section_overview": [r["question"] for r in rows if r.get("overview")],
         "unanswerable_answered": [
-            r["question"] for r in rows if not r["answerable"] and r["evidence"] >= threshold
+            r["question"]
+            for r in rows
+            if not r["answerable"] and (r["evidence"] >= threshold or r.get("overview"))
         ],
         "items": rows,
     }
@@ -349,6 +354,10 @@ def _summary(result: dict) -> str:
         f"- unanswerable evidence: min {a['unanswerable']['min']:.4f}, median {a['unanswerable']['median']:.4f}, max {a['unanswerable']['max']:.4f}",
         f"- answerable but abstained: {a['answered_wrongly_abstained'] or 'none'}",
         f"- unanswerable but answered: {a['unanswerable_answered'] or 'none'}",
+        (
+            f"- answered by the section-overview rule (no threshold): "
+            f"{a['answered_by_section_overview'] or 'none'}"
+        ),
         "",
         (
             f"District finder semantic threshold {d['threshold']}: precision {d['with_threshold']['precision']:.1%}, "

@@ -160,6 +160,10 @@ def compose_extractive(
     threshold = load_calibration().abstain_evidence
     evidence = evidence_score(units)
     extra = {"evidence": round(evidence, 6), "threshold": threshold}
+    if index is not None:
+        overview = section_overview(question, hits, index, extra)
+        if overview is not None:
+            return overview
     if not units or evidence < threshold:
         return abstain(question, hits, extra=extra)
     ranked = sorted(units, key=lambda u: _answer_rank(question, u), reverse=True)
@@ -183,6 +187,85 @@ def compose_extractive(
     if not answer.endswith("。"):
         answer += "。"
     return Answer(question, answer, False, "extractive", tuple(citations), tuple(hits), extra=extra)
+
+
+# "…包括哪几方面？", "…指什么？", "…分哪几块？": the answer is the list of sub-headings
+_ENUMERATION = re.compile(
+    r"哪些|哪几|包括什么|包括哪|指什么|是什么|有什么|几个方面|几方面|几块|分为"
+)
+_ENUMERATION_WORDS = frozenset(
+    ["几个", "方面", "几方面", "包括", "几块", "分为", "主要", "什么", "今年", "目前", "现在"]
+)
+_NUMBERING = re.compile(
+    r"^(第[一二三四五六七八九十\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])\s*"
+)
+
+
+def section_overview(
+    question: str, hits: list[Hit], index: Searchable, extra: dict[str, Any]
+) -> Answer | None:
+    """For "what does X consist of" questions whose every content word is in a heading X of a
+    retrieved passage: the sub-headings under X, cited with X's line span. An exact heading
+    match is evidence enough, so this answer does not go through the abstention threshold."""
+    if not _ENUMERATION.search(question):
+        return None
+    q_tokens = {
+        t
+        for t in _content_tokens(question)
+        if len(t) >= 2 and t not in _ENUMERATION_WORDS and "哪" not in t
+    }
+    canonical = _canonical_docs(index)
+    for hit in sorted(hits[:READ_K], key=lambda h: h.chunk.doc_id not in canonical):
+        c = hit.chunk
+        # words of the document title say which document, not which section
+        tokens = {t for t in q_tokens if t not in c.title}
+        if not tokens:
+            continue
+        for depth, heading in enumerate(c.section):
+            if heading in c.title or lexical_overlap(tokens, heading) < 1.0:
+                continue
+            path = tuple(c.section[: depth + 1])
+            below = [
+                x
+                for x in index.chunks_for(doc_id=c.doc_id)
+                if tuple(x.section[: depth + 1]) == path
+            ]
+            children = list(
+                dict.fromkeys(x.section[depth + 1] for x in below if len(x.section) > depth + 1)
+            )
+            if len(children) < 2:
+                continue
+            names = [_NUMBERING.sub("", ch).strip() for ch in children]
+            first = below[0]
+            citation = Citation(
+                n=1,
+                chunk_id=first.chunk_id,
+                doc_id=c.doc_id,
+                title=c.title,
+                district=c.district,
+                section=path,
+                quote="；".join(children),
+                source=c.source,
+                line_start=min(x.line_start for x in below),
+                line_end=max(x.line_end for x in below),
+                also_in=tuple(first.also_in),
+            )
+            # "打造“两区一园一基地”,全面塑造发展新优势" -> "打造“两区一园一基地”"
+            subject = re.split(r"[,，]", _NUMBERING.sub("", heading).strip())[0]
+            text = (
+                f"据《{display_title(c)}》（{heading}），{subject}包括{len(names)}个方面："
+                f"{'、'.join(names)}[1]。"
+            )
+            return Answer(
+                question,
+                text,
+                False,
+                "extractive",
+                (citation,),
+                tuple(hits),
+                extra={**extra, "section_overview": True},
+            )
+    return None
 
 
 def display_title(chunk: Chunk) -> str:

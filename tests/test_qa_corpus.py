@@ -67,6 +67,19 @@ def test_section_questions_cite_the_section(bundled_index, question, section):
     assert c.title and c.source.endswith(".txt") and 1 <= c.line_start <= c.line_end and c.quote
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("綦江区规划的保障措施有哪些方面？", ["组织领导", "容错纠错"]),
+        ("合川区今年的重点工作分为哪几块？", ["打造科技创新高地", "深化科技体制改革"]),
+    ],
+)
+def test_what_does_a_section_consist_of(bundled_index, question, expected):
+    a = qa.answer(question, bundled_index)
+    assert not a.abstained and all(x in a.answer for x in expected), a.answer
+    assert len(a.citations) == 1 and a.citations[0].line_end > a.citations[0].line_start
+
+
 def test_the_plan_in_000_and_003_is_cited_once_with_both_sources(bundled_index):
     a = qa.answer("綦江区到2025年高新技术企业数预期达到多少？", bundled_index)
     sources = {a.citations[0].source, *(s.source for s in a.citations[0].also_in)}

@@ -315,3 +315,33 @@ def test_a_sentence_that_points_back_is_quoted_with_the_one_before(lenient):
 def test_traditional_characters_name_the_same_district(fake_index):
     a = qa.answer("萬州區的高新技術企業目標是多少？", fake_index)
     assert a.abstained and "万州区" in a.answer
+
+
+def test_what_does_x_consist_of_lists_the_sub_headings(lenient):
+    plan = "綦江区科技创新发展“十四五”规划"
+    idx = FakeIndex(
+        [
+            make_chunk(
+                f"p{i}",
+                f"{body}。",
+                section=(plan, "第十章 保障措施", head),
+                line_start=600 + 4 * i,
+            )
+            for i, (head, body) in enumerate(
+                [
+                    ("第一节 强化组织领导保障", "成立领导小组统筹推进"),
+                    ("第二节 完善创新投入机制", "加大财政科技投入"),
+                    ("第三节 完善容错纠错机制", "探索建立容错机制"),
+                ]
+            )
+        ]
+    )
+    a = qa.answer("綦江区规划的保障措施包括哪几方面？", idx)
+    assert not a.abstained and a.extra.get("section_overview")
+    assert (
+        "保障措施包括3个方面：强化组织领导保障、完善创新投入机制、完善容错纠错机制[1]" in a.answer
+    )
+    c = a.citations[0]
+    assert c.section == (plan, "第十章 保障措施") and (c.line_start, c.line_end) == (600, 608)
+    # a heading that does not hold every content word of the question is no overview
+    assert not qa.answer("綦江区规划的足球措施包括哪几方面？", idx).extra.get("section_overview")
