@@ -27,7 +27,7 @@ from typing import Any
 from corpus.errors import UserError
 from corpus.model import Chunk, Document, SourceSpan
 from corpus.settings import Settings
-from index.types import Filters
+from index.types import Filters, Hit
 from qa.types import Answer, Citation, DistrictReport
 
 APP_TITLE = "planqa · 规划文件问答"
@@ -163,7 +163,11 @@ def question_terms(question: str) -> list[str]:
         tokens = question_tokens(question)
     except Exception:  # noqa: BLE001 - highlighting is decoration; never fail an answer on it
         return []
-    return sorted((t for t in tokens if len(t) >= 2 or t.isdigit()), key=len, reverse=True)
+    kept = {t for t in tokens if len(t) >= 2 or t.isdigit()}
+    # jieba's search mode also yields the pieces of a compound (高新, 技术, 企业 of
+    # 高新技术企业); highlighted everywhere they would drown the words actually asked about
+    whole = [t for t in kept if not any(t != o and t in o for o in kept)]
+    return sorted(whole, key=len, reverse=True)
 
 
 def answer_terms(answer: Answer) -> list[str]:
@@ -211,15 +215,45 @@ def citation_card_html(citation: Citation, terms: Iterable[str] = ()) -> str:
 
 
 def citations_html(answer: Answer | None) -> str:
-    """The citation cards under an answer (the nearest passages when it abstained)."""
+    """The citation cards under an answer (the nearest passages when it abstained), then
+    the retrieved passages the answer was chosen from, folded."""
     if answer is None:
         return ""
-    if not answer.citations:
-        return info_html("这个回答没有引用段落。")
     terms = answer_terms(answer)
-    heading = "最接近的段落" if answer.abstained else "出处"
-    cards = "".join(citation_card_html(c, terms) for c in answer.citations)
-    return f'<div class="pq-cards"><div class="pq-cards-title">{heading}</div>{cards}</div>'
+    if answer.citations:
+        heading = "最接近的段落" if answer.abstained else "出处"
+        cards = "".join(citation_card_html(c, terms) for c in answer.citations)
+        out = f'<div class="pq-cards"><div class="pq-cards-title">{heading}</div>{cards}</div>'
+    else:
+        out = info_html("这个回答没有引用段落。")
+    return out + hits_html(answer.hits, terms)
+
+
+def hits_html(hits: Sequence[Hit], terms: Iterable[str] = ()) -> str:
+    """The ranked retrieval results as a folded list: rank, retrievers, district, title,
+    section, source lines and the passage's opening."""
+    if not hits:
+        return ""
+    terms = list(terms)
+    names = {"dense": "向量", "bm25": "关键词"}
+    items = []
+    for h in hits:
+        c = h.chunk
+        found_by = "+".join(names.get(r, r) for r in h.retrievers)
+        section = section_path(c.section)
+        items.append(
+            f'<li class="pq-hit" data-district="{html.escape(c.district or "", quote=True)}">'
+            f'<div class="pq-source">#{h.rank} · {html.escape(found_by)} · '
+            f"{html.escape(span_text(c.source, c.line_start, c.line_end))}</div>"
+            f'<div><span class="pq-district">{html.escape(c.district or "未注明区县")}</span>'
+            f'<span class="pq-title">《{html.escape(c.title)}》</span>'
+            + (f' <span class="pq-section">{html.escape(section)}</span>' if section else "")
+            + f'</div><div class="pq-hit-text">{highlight(_snippet(c.text, 160), terms)}</div></li>'
+        )
+    return (
+        f'<details class="pq-hits"><summary>检索到的段落（{len(hits)}），回答从中选出</summary>'
+        f'<ol class="pq-hit-list">{"".join(items)}</ol></details>'
+    )
 
 
 def answer_markdown(answer: Answer) -> str:
@@ -888,6 +922,11 @@ mark { background: #ffe58f; color: inherit; padding: 0 1px; border-radius: 2px; 
 .pq-table { border-collapse: collapse; font-size: 0.9em; white-space: normal; }
 .pq-table td { border: 1px solid var(--border-color-primary); padding: 0.2em 0.5em; }
 #pq-citations { min-height: 2em; }
+.pq-hits { margin-top: 0.6em; }
+.pq-hits summary { cursor: pointer; color: var(--body-text-color-subdued); }
+.pq-hit-list { list-style: none; padding-left: 0; }
+.pq-hit { padding: 0.4em 0; border-bottom: 1px dashed var(--border-color-primary); }
+.pq-hit-text { line-height: 1.7; }
 """
 
 THEME_FONTS = (

@@ -103,6 +103,30 @@ def test_citations_html_numbers_cards_and_says_when_it_abstained():
     assert app.citations_html(None) == ""
 
 
+def test_retrieved_passages_follow_the_cards_folded():
+    from index.types import Hit
+
+    chunk = Chunk(
+        "c9",
+        "004_h",
+        ("主要目标",),
+        "text",
+        "全区高新技术企业新增20家以上。" * 20,
+        7,
+        9,
+        "合川区",
+        "工作要点",
+        "004_h.txt",
+    )
+    hits = (Hit(chunk, 0.03, 1, ("dense", "bm25")),)
+    html = app.citations_html(Answer("问", "答[1]", False, "extractive", (citation(),), hits))
+    assert html.index('class="pq-card"') < html.index("<details")
+    assert "检索到的段落（1）" in html
+    assert "#1 · 向量+关键词 · 004_h.txt · 第 7–9 行" in html
+    assert 'data-district="合川区"' in html and "…" in html  # long passages are cut
+    assert app.hits_html(()) == ""
+
+
 def test_answer_markdown_appends_the_notice():
     a = Answer("问", "答[1]", False, "extractive", notice="大模型不可用")
     assert app.answer_markdown(a) == "答[1]\n\n> ℹ️ 大模型不可用"
@@ -407,3 +431,9 @@ def test_an_index_passed_in_is_used_without_opening_anything(monkeypatch, tmp_pa
     opened = object()
     settings = Settings(index_dir=tmp_path / "other", cache_dir=tmp_path / "cache")
     assert app.shared_index(settings, opened).get() is opened
+
+
+def test_question_terms_are_the_words_asked_about_not_their_pieces():
+    terms = app.question_terms("綦江区到2025年高新技术企业数预期达到多少？")
+    assert "高新技术企业" in terms and "2025" in terms
+    assert not {"高新", "技术", "企业", "多少"} & set(terms)

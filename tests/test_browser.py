@@ -92,6 +92,9 @@ def test_ask_a_question_and_read_the_cited_passage(page):
     assert card.locator("mark").count() >= 1  # the question's words highlighted in the quote
     expect(box).to_have_value("")
     shot(page, "02-answer")
+    page.locator("#pq-citations summary").click()  # the retrieved passages, folded
+    expect(page.locator("#pq-citations .pq-hit").first).to_be_visible()
+    shot(page, "02b-retrieved-passages")
 
 
 def test_example_question_runs_when_clicked(page):
