@@ -291,8 +291,9 @@ def test_no_file_outside_the_app_is_served(app_url, path):
         assert err.value.code in (403, 404)
 
 
-def test_binds_to_loopback_by_default():
-    from corpus.settings import Settings
-
-    assert Settings().host == "127.0.0.1"
-    assert app.settings_with().port == Settings().port
+def test_binds_to_loopback_by_default(monkeypatch):
+    monkeypatch.delenv("PLANQA_HOST", raising=False)
+    monkeypatch.delenv("PLANQA_PORT", raising=False)
+    settings = app.settings_with()
+    assert (settings.host, settings.port) == ("127.0.0.1", 7860)
+    assert app.settings_with(port=8123).port == 8123
