@@ -95,6 +95,14 @@ def test_ask_a_question_and_read_the_cited_passage(page):
     page.locator("#pq-citations summary").click()  # the retrieved passages, folded
     expect(page.locator("#pq-citations .pq-hit").first).to_be_visible()
     shot(page, "02b-retrieved-passages")
+    # a follow-up question in the same conversation: the first exchange stays, new cards
+    box.fill("合川区2022年要新增多少家高新技术企业？")
+    box.press("Enter")
+    expect(chat.get_by_text("20家以上").first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    expect(chat.get_by_text("200家")).to_be_visible()
+    expect(page.locator("#pq-citations .pq-card").first).to_have_attribute(
+        "data-district", "合川区", timeout=ANSWER_TIMEOUT_MS
+    )
 
 
 def test_example_question_runs_when_clicked(page):
