@@ -59,6 +59,11 @@ def print_answer(answer: Answer, streamed: bool = False) -> None:
         console.print("[bold]出处[/bold]")
         for line in citation_lines(answer.citations):
             console.print(line, markup=False)
+    elif answer.citations:  # the nearest passages are quoted in the answer: where they stand
+        console.print()
+        for c in answer.citations:
+            spans = [_span(s.source, s.line_start, s.line_end) for s in (c, *c.also_in)]
+            console.print(f"[{c.n}] {'; '.join(spans)}", markup=False)
 
 
 def print_report(report: DistrictReport, evidence: bool = True) -> None:
