@@ -104,7 +104,7 @@ def user_message(exc: BaseException | str) -> str:
         m = pattern.match(text)
         if m:
             return render(m)
-    return f"输入有误：{text}"
+    return f"无法完成：{text}"
 
 
 def error_html(message: str) -> str:
@@ -688,8 +688,12 @@ class Handlers:
     # -- start-up
 
     def startup(self) -> tuple[str, list, list, list[list[Any]], list]:
-        """Status line, filter choices, document table: opens or builds the index."""
-        idx = self.holder.get()
+        """Status line, filter choices, document table: opens or builds the index. An index
+        that cannot be opened (damaged, another embedder's) is said in the status line."""
+        try:
+            idx = self.holder.get()
+        except UserError as exc:
+            return error_html(f"索引无法打开：{exc}"), [], [], [], []
         choices = document_choices(idx.documents)
         rows = document_rows(idx.documents, self.holder.chunk_counts())
         return index_status_html(idx), idx.districts(), choices, rows, choices
@@ -775,16 +779,21 @@ class Handlers:
             return info_html("先输入主题并点击“查找”。")
         if not district:
             return info_html("点击表格中的一行查看该区县的全部证据。")
-        return district_evidence_html(
-            report_from_dict(report), district, self.holder.chunks_by_id()
-        )
+        try:
+            chunks = self.holder.chunks_by_id()
+        except UserError as exc:
+            return error_html(f"索引无法打开：{exc}")
+        return district_evidence_html(report_from_dict(report), district, chunks)
 
     # -- 文档
 
     def open_document(self, doc_id: str | None) -> str:
         if not doc_id:
             return info_html("从列表中选择一个文件，按章节阅读它被切分成的段落。")
-        idx = self.holder.get()
+        try:
+            idx = self.holder.get()
+        except UserError as exc:
+            return error_html(f"索引无法打开：{exc}")
         document = next((d for d in idx.documents if d.doc_id == doc_id), None)
         if document is None:
             return error_html(f"没有编号为 {doc_id} 的文件。")

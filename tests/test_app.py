@@ -273,7 +273,7 @@ def test_document_html_gives_a_copys_own_line_numbers():
             "问题只有标点或符号，请输入文字。",
         ),
         ("gold.jsonl:3: not valid JSON", "金标准文件 gold.jsonl 第 3 行有误：not valid JSON"),
-        ("no documents for 万州区", "输入有误：no documents for 万州区"),
+        ("no documents for 万州区", "无法完成：no documents for 万州区"),
     ],
 )
 def test_user_messages_are_chinese(english, chinese):
@@ -437,3 +437,20 @@ def test_question_terms_are_the_words_asked_about_not_their_pieces():
     terms = app.question_terms("綦江区到2025年高新技术企业数预期达到多少？")
     assert "高新技术企业" in terms and "2025" in terms
     assert not {"高新", "技术", "企业", "多少"} & set(terms)
+
+
+def test_an_index_that_cannot_be_opened_is_said_in_the_page(monkeypatch, tmp_path):
+    import index
+    from corpus.settings import Settings
+
+    def damaged(settings, progress=True):
+        raise UserError("index at /x is damaged: rebuild it with `planqa build`")
+
+    monkeypatch.setattr(index, "open_or_build", damaged)
+    settings = Settings(index_dir=tmp_path / "damaged", cache_dir=tmp_path / "cache")
+    handlers = app.Handlers(settings, app.shared_index(settings))
+    status, districts, *_ = handlers.startup()
+    assert "索引无法打开" in status and "planqa build" in status and districts == []
+    assert "索引无法打开" in handlers.open_document("000_a")
+    history, cards, _ = list(handlers.ask("綦江区的目标？", []))[-1]
+    assert "planqa build" in history[-1]["content"] and "pq-error" in cards
