@@ -31,8 +31,8 @@ from index.types import Filters, Hit
 from qa.types import Answer, Citation, DistrictReport
 
 APP_TITLE = "planqa · 规划文件问答"
-# requests running at once across all events: the machine has few cores and every request
-# embeds text; more would only make each one slower
+# questions and district reports running at once (all such events share this limit): the
+# machine has few cores and every request embeds text; more would only make each one slower
 CONCURRENCY_LIMIT = 2
 QUEUE_MAX_SIZE = 64  # waiting requests beyond this are refused with "queue full"
 EVAL_CONCURRENCY = 1  # an evaluation answers every gold question: one at a time
@@ -1153,10 +1153,13 @@ def build_app(settings: Settings, index: Any = None):
 
         ask_inputs = [question, chatbot, district_filter, doc_filter, use_llm]
         ask_outputs = [chatbot, citations, question]
-        ask_btn.click(handlers.ask, ask_inputs, ask_outputs, api_name="ask")
-        question.submit(handlers.ask, ask_inputs, ask_outputs, api_visibility="private")
+        # gradio limits concurrency per event; one id makes every event that searches the
+        # index share a single limit, so asking and district reports together stay at it
+        work = {"concurrency_id": "index-work", "concurrency_limit": CONCURRENCY_LIMIT}
+        ask_btn.click(handlers.ask, ask_inputs, ask_outputs, api_name="ask", **work)
+        question.submit(handlers.ask, ask_inputs, ask_outputs, api_visibility="private", **work)
         examples.click(lambda sample: sample[0], examples, question, api_visibility="private").then(
-            handlers.ask, ask_inputs, ask_outputs, api_visibility="private"
+            handlers.ask, ask_inputs, ask_outputs, api_visibility="private", **work
         )
         clear_btn.click(
             lambda: ([], "", ""), None, [chatbot, citations, question], api_visibility="private"
@@ -1171,15 +1174,15 @@ def build_app(settings: Settings, index: Any = None):
             return rows, in_given_order(chart, "区县"), report, message
 
         find_outputs = [district_table, district_chart, report_state, district_message]
-        topic_btn.click(find_districts, topic, find_outputs, api_name="districts").then(
+        topic_btn.click(find_districts, topic, find_outputs, api_name="districts", **work).then(
             lambda: (None, info_html("点击表格中的一行查看该区县的全部证据。")),
             None,
             [selected_district, district_detail],
             api_visibility="private",
         )
-        topic.submit(find_districts, topic, find_outputs, api_visibility="private")
+        topic.submit(find_districts, topic, find_outputs, api_visibility="private", **work)
         topic_examples.click(lambda s: s[0], topic_examples, topic, api_visibility="private").then(
-            find_districts, topic, find_outputs, api_visibility="private"
+            find_districts, topic, find_outputs, api_visibility="private", **work
         )
 
         def select_district(report, evt: gr.SelectData):
