@@ -272,10 +272,15 @@ def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def ranked_districts(report: DistrictReport) -> list[Any]:
+    """The report's districts, those that mention the topic first, each group by score."""
+    return sorted(report.districts, key=lambda r: (not r.mentioned, -r.score))
+
+
 def district_rows(report: DistrictReport) -> list[list[Any]]:
-    """One table row per district in the report, mentioned or not, in the report's order."""
+    """One table row per district in the report, mentioned or not: mentions first."""
     rows = []
-    for r in report.districts:
+    for r in ranked_districts(report):
         snippet = _snippet(r.evidence[0].quote) if r.evidence else ""
         rows.append(
             [r.district, "✔ 提到" if r.mentioned else "✘ 未提到", round(r.score, 3), snippet]
@@ -290,7 +295,7 @@ def district_chart_rows(report: DistrictReport) -> list[dict[str, Any]]:
             "得分": round(r.score, 3),
             "是否提到": "提到" if r.mentioned else "未提到",
         }
-        for r in report.districts
+        for r in ranked_districts(report)
     ]
 
 

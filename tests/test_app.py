@@ -137,18 +137,19 @@ def test_answer_markdown_appends_the_notice():
 
 def test_district_rows_list_every_district_mentioned_or_not():
     rows = app.district_rows(report())
-    assert [r[0] for r in rows] == ["合川区", "綦江区", "大渡口区"]
-    assert [r[1] for r in rows] == ["✘ 未提到", "✔ 提到", "✘ 未提到"]
-    assert rows[1][2] == 1.89
-    assert rows[1][3] == "发展氢燃料电池。"
+    # mentions first, then the rest by score
+    assert [r[0] for r in rows] == ["綦江区", "合川区", "大渡口区"]
+    assert [r[1] for r in rows] == ["✔ 提到", "✘ 未提到", "✘ 未提到"]
+    assert rows[0][2] == 1.89
+    assert rows[0][3] == "发展氢燃料电池。"
     assert rows[2][3] == ""  # no evidence at all: an empty snippet, still a row
 
 
 def test_district_chart_rows_and_summary():
     chart = app.district_chart_rows(report())
     assert [(r["区县"], r["是否提到"]) for r in chart] == [
-        ("合川区", "未提到"),
         ("綦江区", "提到"),
+        ("合川区", "未提到"),
         ("大渡口区", "未提到"),
     ]
     summary = app.district_summary_html(report())
