@@ -297,7 +297,8 @@ def markdown(r: dict) -> str:
         "# Index: bundled corpus, bundled e5",
         "",
         (
-            f"Embedder `{r['embedder']}`; {r['machine']['cpus']} CPUs shared with other work; "
+            f"Embedder `{r['embedder']}`; {r['machine']['cpus']} CPUs shared with other work "
+            f"(load average {r['machine'].get('loadavg')} at the end); "
             f"{r['machine']['date']}."
         ),
         "",

@@ -142,16 +142,28 @@ def run(quick: bool = False) -> dict:
 
 
 def _crossover(rows: list[dict]) -> dict:
-    """Where HNSW starts to pay: the smallest size at which exact search p50 exceeds 15 ms
-    (about what embedding the query costs, so exact search would start to dominate latency)."""
-    flat = sorted(
-        (r for r in rows if r.get("kind") == "flat" and "p50_ms" in r), key=lambda r: r["n"]
-    )
-    over = [r["n"] for r in flat if r["p50_ms"] > 15.0]
-    return {"budget_ms": 15.0, "first_size_over_budget": over[0] if over else None}
+    """Where HNSW starts to pay: the smallest size at which HNSW's p50 is below exact's, and
+    the smallest at which exact search p50 passes 50 ms (still interactive, but no longer
+    negligible next to the rest of an answer)."""
+    by = {(r["n"], r["kind"]): r for r in rows if "p50_ms" in r}
+    sizes = sorted({n for n, _ in by})
+    faster = [
+        n
+        for n in sizes
+        if (n, "flat") in by
+        and (n, "hnsw") in by
+        and by[(n, "hnsw")]["p50_ms"] < by[(n, "flat")]["p50_ms"]
+    ]
+    slow = [n for n in sizes if (n, "flat") in by and by[(n, "flat")]["p50_ms"] > 50.0]
+    return {
+        "hnsw_faster_from": faster[0] if faster else None,
+        "exact_over_50ms_from": slow[0] if slow else None,
+    }
 
 
 def markdown(results: dict) -> str:
+    from index.dense import DenseParams
+
     lines = [
         "# Dense store at scale (synthetic)",
         "",
@@ -176,12 +188,19 @@ def markdown(results: dict) -> str:
             f"{r['p95_ms']} | {r['self_recall@1']} | {r.get('recall@10_vs_exact', 1.0)} | "
             f"{r['filtered_1pct_p50_ms']} | {r['filtered_50pct_p50_ms']} | {r['peak_rss_mb']} |"
         )
-    c = results["crossover"]
+    c = _crossover(results["rows"])
     lines += [
         "",
         (
-            f"Exact search first exceeds {c['budget_ms']} ms (about the cost of embedding "
-            f"the query) at n = {c['first_size_over_budget']}."
+            f"Crossover: HNSW answers faster than exact search from n = {c['hnsw_faster_from']:,}; "
+            f"exact search p50 passes 50 ms from n = {c['exact_over_50ms_from']}. But on these "
+            "uniformly random vectors (the worst case for a proximity graph: no neighbourhood "
+            "structure) HNSW with M=16/efConstruction=40 loses recall fast as n grows, and its "
+            "build costs minutes where exact costs seconds. So the index stays exact up to "
+            f"{DenseParams().hnsw_threshold:,} chunks (p50 well under 100 ms here) "
+            "and only switches to HNSW above that (`hnsw_threshold`). Timings were taken on 2 "
+            "cores shared with four other sessions (load average 4-8), so single numbers are "
+            "noisy; the orders of magnitude are not."
         ),
         "",
     ]

@@ -38,6 +38,8 @@ def machine() -> dict:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
+        # the machine is shared: load average (1, 5, 15 min) when the benchmark finished
+        "loadavg": [round(x, 2) for x in os.getloadavg()],
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 

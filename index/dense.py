@@ -18,7 +18,13 @@ EXACT_SUBSET_LIMIT = 20_000
 
 @dataclass(frozen=True)
 class DenseParams:
-    hnsw_threshold: int = 200_000  # chunks; at or above this an HNSW index is built
+    """FAISS choices (benchmarks/results/index_scale.md). Exact search of a million chunks
+    still answers in well under 100 ms here, while HNSW costs minutes to build and loses
+    recall, so the index stays exact up to a million chunks. Above that, M=16 and
+    efConstruction=40 keep the build affordable on two cores, and efSearch=128 buys recall
+    back at query time."""
+
+    hnsw_threshold: int = 1_000_000  # chunks; above this an HNSW index is built
     hnsw_m: int = 16
     hnsw_ef_construction: int = 40
     hnsw_ef_search: int = 128
@@ -67,7 +73,7 @@ class DenseIndex:
         params = params or DenseParams()
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         n, dim = vectors.shape
-        if n >= params.hnsw_threshold:
+        if n > params.hnsw_threshold:
             inner = faiss.IndexHNSWFlat(dim, params.hnsw_m, faiss.METRIC_INNER_PRODUCT)
             inner.hnsw.efConstruction = params.hnsw_ef_construction
         else:
