@@ -108,6 +108,33 @@ def best_threshold(pos: list[float], neg: list[float]) -> tuple[float, float]:
     return best, accuracy(best)
 
 
+def calibrate_latin(idx) -> dict:
+    """The separate threshold for questions without Chinese characters (English)."""
+    rows = []
+    for item in _load("qa_questions_en.jsonl"):
+        ev = question_evidence(idx, item["question"])
+        rows.append({**item, **ev})
+    pos = [r["evidence"] for r in rows if r["answerable"]]
+    neg = [r["evidence"] for r in rows if not r["answerable"]]
+    threshold, acc = best_threshold(pos, neg)
+    loo = 0
+    for i, r in enumerate(rows):
+        others = rows[:i] + rows[i + 1 :]
+        t, _ = best_threshold(
+            [o["evidence"] for o in others if o["answerable"]],
+            [o["evidence"] for o in others if not o["answerable"]],
+        )
+        loo += (r["evidence"] >= t) == r["answerable"]
+    return {
+        "threshold": round(threshold, 4),
+        "accuracy": round(acc, 4),
+        "leave_one_out_accuracy": round(loo / len(rows), 4),
+        "answerable": {"n": len(pos), "min": min(pos), "max": max(pos)},
+        "unanswerable": {"n": len(neg), "min": min(neg), "max": max(neg)},
+        "items": rows,
+    }
+
+
 def calibrate_abstention(idx) -> dict:
     items = _load("qa_questions.jsonl")
     rows = []
@@ -303,6 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     idx = _open_index()
     print("abstention:", file=sys.stderr)
     abstention = calibrate_abstention(idx)
+    abstention["latin"] = calibrate_latin(idx)
     print("districts:", file=sys.stderr)
     districts = calibrate_districts(idx)
     result = {
@@ -324,6 +352,13 @@ def main(argv: list[str] | None = None) -> int:
                 {
                     "_comment": "written by benchmarks/calibrate_qa.py --write; see benchmarks/results/qa_calibration.md",
                     "abstain_evidence": abstention["threshold"],
+                    # a separate threshold for English questions only when it generalises
+                    # (leave-one-out); otherwise they share the Chinese one and abstain
+                    **(
+                        {"abstain_evidence_latin": abstention["latin"]["threshold"]}
+                        if abstention["latin"]["leave_one_out_accuracy"] >= 0.9
+                        else {}
+                    ),
                     "district_semantic": semantic,
                 },
                 ensure_ascii=False,
@@ -354,6 +389,14 @@ def _summary(result: dict) -> str:
         f"- unanswerable evidence: min {a['unanswerable']['min']:.4f}, median {a['unanswerable']['median']:.4f}, max {a['unanswerable']['max']:.4f}",
         f"- answerable but abstained: {a['answered_wrongly_abstained'] or 'none'}",
         f"- unanswerable but answered: {a['unanswerable_answered'] or 'none'}",
+        (
+            f"- questions without Chinese characters ({a['latin']['answerable']['n']} answerable, "
+            f"{a['latin']['unanswerable']['n']} unanswerable, English): threshold "
+            f"{a['latin']['threshold']}, accuracy {a['latin']['accuracy']:.1%}, leave-one-out "
+            f"{a['latin']['leave_one_out_accuracy']:.1%}; answerable {a['latin']['answerable']['min']:.4f}"
+            f"–{a['latin']['answerable']['max']:.4f}, unanswerable "
+            f"{a['latin']['unanswerable']['min']:.4f}–{a['latin']['unanswerable']['max']:.4f}"
+        ),
         (
             f"- answered by the section-overview rule (no threshold): "
             f"{a['answered_by_section_overview'] or 'none'}"

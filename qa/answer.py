@@ -157,7 +157,7 @@ def _place_names() -> re.Pattern[str]:
 def compose_extractive(
     question: str, hits: list[Hit], units: list[Unit], index: Searchable | None = None
 ) -> Answer:
-    threshold = load_calibration().abstain_evidence
+    threshold = load_calibration().abstain_threshold(question)
     evidence = evidence_score(units)
     extra = {"evidence": round(evidence, 6), "threshold": threshold}
     if index is not None:

@@ -16,6 +16,18 @@ class Calibration:
     # a district with no exact term match counts as mentioning a topic when its best
     # sentence's cosine similarity to the topic reaches this
     district_semantic: float
+    # questions without Chinese characters (English…): no lexical overlap with the corpus is
+    # possible and cross-lingual cosines run lower, so they get their own measured threshold
+    abstain_evidence_latin: float | None = None
+
+    def abstain_threshold(self, question: str) -> float:
+        if self.abstain_evidence_latin is not None and not has_cjk(question):
+            return self.abstain_evidence_latin
+        return self.abstain_evidence
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
 @cache
@@ -25,4 +37,7 @@ def load_calibration() -> Calibration:
     return Calibration(
         abstain_evidence=float(data["abstain_evidence"]),
         district_semantic=float(data["district_semantic"]),
+        abstain_evidence_latin=(
+            float(data["abstain_evidence_latin"]) if "abstain_evidence_latin" in data else None
+        ),
     )

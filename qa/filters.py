@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 
 from corpus.errors import UserError
 from corpus.gazetteer import canonical_district, find_districts
@@ -40,6 +44,9 @@ def districts_named_in(question: str, index: Searchable) -> tuple[list[str], lis
     present = set(index.districts())
     question = normalize_text(question)  # 重慶高新區 / 綦江區 name the same places
     named = find_districts(question)
+    for name in _latin_names_in(question):  # "Qijiang District", "Chongqing High-tech Zone"
+        if name not in named:
+            named.append(name)
     # "高新区" is ambiguous in running text (any district has one) but in a question that
     # starts with it, it means 重庆高新区
     for prefix in ("高新区", "重庆高新区"):
@@ -47,6 +54,30 @@ def districts_named_in(question: str, index: Searchable) -> tuple[list[str], lis
         if name and question.lstrip().startswith(prefix) and name not in named:
             named.insert(0, name)
     return [d for d in named if d in present], [d for d in named if d not in present]
+
+
+@cache
+def _latin_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    raw = resources.files("qa").joinpath("data", "district_names_latin.json").read_text("utf-8")
+    names = {_latin_key(k): v for k, v in json.loads(raw)["names"].items()}
+    alternatives = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in alternatives) + r")\b")
+    return pattern, names
+
+
+def _latin_key(text: str) -> str:
+    return re.sub(r"[-'’\s]+", " ", text.lower()).strip()
+
+
+def _latin_names_in(question: str) -> list[str]:
+    if not re.search(r"[A-Za-z]{4}", question):
+        return []
+    pattern, names = _latin_pattern()
+    found: list[str] = []
+    for m in pattern.finditer(_latin_key(question)):
+        if names[m.group(1)] not in found:
+            found.append(names[m.group(1)])
+    return found
 
 
 def _listing(names: Iterable[str]) -> str:

@@ -345,3 +345,18 @@ def test_what_does_x_consist_of_lists_the_sub_headings(lenient):
     assert c.section == (plan, "第十章 保障措施") and (c.line_start, c.line_end) == (600, 608)
     # a heading that does not hold every content word of the question is no overview
     assert not qa.answer("綦江区规划的足球措施包括哪几方面？", idx).extra.get("section_overview")
+
+
+def test_romanised_district_names_filter_and_name_absent_districts(fake_index, lenient):
+    a = qa.answer("How many high-tech enterprises does Wanzhou District aim for?", fake_index)
+    assert a.abstained and "万州区" in a.answer
+    from qa.filters import districts_named_in
+
+    assert districts_named_in("Qijiang's 2025 targets", fake_index) == (["綦江区"], [])
+
+
+def test_a_separate_threshold_applies_only_to_questions_without_chinese():
+    cal = Calibration(abstain_evidence=0.99, district_semantic=0.9, abstain_evidence_latin=0.78)
+    assert cal.abstain_threshold("How many enterprises?") == 0.78
+    assert cal.abstain_threshold("綦江区 enterprises") == 0.99
+    assert Calibration(0.99, 0.9).abstain_threshold("How many?") == 0.99
