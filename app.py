@@ -927,7 +927,7 @@ CSS = """
   text-underline-offset: 3px; }
 .pq-source, .pq-also { color: var(--body-text-color-subdued); font-size: 0.85em; }
 .pq-evidence-head { font-size: 1.05em; margin: 0.4em 0 0.7em; }
-mark { background: #ffe58f; color: inherit; padding: 0 1px; border-radius: 2px; }
+mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; }
 .pq-doc-meta { color: var(--body-text-color-subdued); margin-bottom: 0.8em; }
 .pq-doc-section { margin: 1.1em 0 0.4em; padding-bottom: 0.2em;
   border-bottom: 1px solid var(--border-color-primary); }
