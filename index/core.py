@@ -201,6 +201,8 @@ def open(index_dir: Path | str, settings=None, verify: bool = True) -> Index:
     warm_up_in_background()
     recorded = manifest.get("embedder") or {}
     embedder = make_embedder(settings.embedder if settings is not None else recorded.get("spec"))
+    if embedder.id == recorded.get("id") and hasattr(embedder, "warm_up_in_background"):
+        embedder.warm_up_in_background()
     if embedder.id != recorded.get("id"):
         raise UserError(
             f"index at {index_dir} was built with embedder {recorded.get('spec')!r} "

@@ -91,6 +91,14 @@ class E5Embeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         return self.query_vector(text).tolist()
 
+    def warm_up_in_background(self) -> None:
+        """Load the model and run one query on a daemon thread: the first query pays for
+        paging the model in (0.4-1.4 s here), and the C engine releases the GIL, so this
+        overlaps with the rest of opening an index."""
+        threading.Thread(
+            target=self.query_vector, args=("warm up",), name="planqa-e5-warm-up", daemon=True
+        ).start()
+
 
 # Query/passage prefixes of well-known model families, used when the spec gives none.
 _KNOWN_PREFIXES: tuple[tuple[str, str, str], ...] = (
