@@ -146,6 +146,7 @@ def build_from_chunks(
     t0 = time.perf_counter() if started is None else started
     if not chunks:
         raise UserError("nothing to index: no text found in " + (", ".join(sources) or "input"))
+    store.check_replaceable(Path(settings.index_dir).expanduser())  # before minutes of embedding
     embedder = make_embedder(settings.embedder)
     cache = EmbeddingCache(Path(settings.cache_dir))
     try:

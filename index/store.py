@@ -137,6 +137,23 @@ def read_manifest(index_dir: Path, verify: bool = True) -> dict[str, Any]:
     return manifest
 
 
+def check_replaceable(index_dir: Path) -> None:
+    """A build replaces index_dir wholesale: refuse when it holds anything but an index (a
+    mistyped --index must never delete a user's folder)."""
+    index_dir = Path(index_dir)
+    if not index_dir.exists():
+        return
+    if not index_dir.is_dir():
+        raise UserError(f"{index_dir} is a file, not an index folder: choose another --index")
+    ours = {MANIFEST, DOCUMENTS, CHUNKS, DENSE, BM25_DIR}
+    foreign = sorted(p.name for p in index_dir.iterdir() if p.name not in ours)
+    if foreign:
+        raise UserError(
+            f"{index_dir} is not a planqa index (it holds {', '.join(foreign[:3])}"
+            f"{' …' if len(foreign) > 3 else ''}): choose another --index"
+        )
+
+
 @contextlib.contextmanager
 def _swap_lock(index_dir: Path) -> Iterator[None]:
     lock_path = index_dir.parent / f".{index_dir.name}.lock"
@@ -153,6 +170,7 @@ def write_atomically(index_dir: Path, write: Callable[[Path], dict[str, Any]]) -
     then move tmp_dir to index_dir. On any failure (Ctrl-C included) the temporary folder is
     removed and index_dir is untouched. Returns the manifest."""
     index_dir = Path(index_dir)
+    check_replaceable(index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.tmp-", dir=index_dir.parent))
     try:
@@ -161,6 +179,7 @@ def write_atomically(index_dir: Path, write: Callable[[Path], dict[str, Any]]) -
         write_json(tmp / MANIFEST, manifest)
         with _swap_lock(index_dir):
             _recover_locked(index_dir)
+            check_replaceable(index_dir)
             old = None
             if index_dir.exists():
                 old = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.old-", dir=index_dir.parent))

@@ -466,3 +466,12 @@ def test_cli_search_builds_the_index_first(tmp_path, capsys, monkeypatch):
     out = json.loads(capsys.readouterr().out)
     assert "龙舞数字博物馆" in out["results"][0]["text"]
     assert (index_dir / store.MANIFEST).is_file()
+
+
+def test_build_never_replaces_a_folder_that_is_not_an_index(tmp_path):
+    precious = tmp_path / "index"
+    precious.mkdir()
+    (precious / "thesis.docx").write_text("years of work")
+    with pytest.raises(UserError, match="not a planqa index"):
+        index.build_from_chunks(_settings(tmp_path), DOCS, CHUNKS[:2], progress=False)
+    assert (precious / "thesis.docx").read_text() == "years of work"
