@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 
 import pytest
 
@@ -90,14 +91,19 @@ def test_adding_and_removing_a_file(tmp_path, session_settings, bundled_index):
     data = tmp_path / "data"
     shutil.copytree(BUNDLED_DATA_DIR, data, ignore=shutil.ignore_patterns("*.json", "*.md"))
     settings = Settings(index_dir=tmp_path / "index", cache_dir=session_settings.cache_dir)
+    # a number unique to this run, so that the persistent test cache cannot know the text
+    unique = uuid.uuid4().int % 10**8
     (data / "900_tongliang.txt").write_text(
         "铜梁区科技创新工作要点\n\n一、主要目标\n\n"
-        "到2025年，铜梁区培育龙灯文化科技融合示范企业12家，建设龙舞数字博物馆一座。\n",
+        f"到2025年，铜梁区培育龙灯文化科技融合示范企业{unique}家，建设龙舞数字博物馆一座。\n",
         encoding="utf-8",
     )
     added = index.build(settings, paths=[data], progress=False)
-    assert 1 <= added.embedded <= 3 and added.chunks == len(bundled_index.chunks) + added.embedded
     idx = index.open(settings.index_dir, settings)
+    new = [c for c in idx.chunks if c.source == "900_tongliang.txt"]
+    assert added.chunks == len(bundled_index.chunks) + len(new)
+    # only the new file's chunks can need embedding, and the one with the number does
+    assert 1 <= added.embedded <= len(new)
     assert _holds(idx.search("龙舞数字博物馆", k=1)[0], "龙舞数字博物馆")
 
     (data / "900_tongliang.txt").unlink()
