@@ -475,3 +475,25 @@ def test_build_never_replaces_a_folder_that_is_not_an_index(tmp_path):
     with pytest.raises(UserError, match="not a planqa index"):
         index.build_from_chunks(_settings(tmp_path), DOCS, CHUNKS[:2], progress=False)
     assert (precious / "thesis.docx").read_text() == "years of work"
+
+
+@pytest.mark.parametrize("kind", ["flat", "hnsw"])
+@pytest.mark.parametrize("exact_limit", [10**6, 10])  # subset scored exactly / FAISS paths
+def test_dense_filtered_search_matches_exact_search_on_the_subset(kind, exact_limit, monkeypatch):
+    from index import dense as dense_module
+
+    monkeypatch.setattr(dense_module, "EXACT_SUBSET_LIMIT", exact_limit)
+    rng = np.random.default_rng(3)
+    vectors = rng.standard_normal((2000, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    params = dense_module.DenseParams(hnsw_threshold=0 if kind == "hnsw" else 10**6)
+    store_ = dense_module.DenseIndex.build(vectors, params)
+    assert store_.kind == kind and np.allclose(store_.vectors()[7], vectors[7])
+    allowed = np.sort(rng.choice(2000, 300, replace=False))
+    query = vectors[allowed[5]]
+    ids, scores = store_.search(query, 10, allowed)
+    expected = allowed[np.argsort(-(vectors[allowed] @ query))[:10]]
+    assert set(ids.tolist()) <= set(allowed.tolist()) and len(ids) == 10
+    assert ids[0] == allowed[5] and scores[0] == pytest.approx(1.0, abs=1e-5)
+    overlap = len(set(ids.tolist()) & set(expected.tolist()))
+    assert overlap == 10 if kind == "flat" else overlap >= 8
