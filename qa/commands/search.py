@@ -61,6 +61,7 @@ def run(args, settings) -> int:
 
 def print_hits(query: str, hits) -> None:
     from rich.console import Console
+    from rich.padding import Padding
     from rich.text import Text
 
     from index import tokenize
@@ -81,11 +82,11 @@ def print_hits(query: str, hits) -> None:
         head.append(c.title, style="bold")
         console.print(head)
         if c.section:
-            console.print(Text("    " + " > ".join(c.section), style="dim"))
-        console.print(Text(f"    {c.source}:{c.line_start}-{c.line_end}", style="dim"))
+            console.print(Padding(Text(" > ".join(c.section), style="dim"), (0, 0, 0, 4)))
+        sources = ", ".join(f"{s.source}:{s.line_start}-{s.line_end}" for s in c.sources)
+        console.print(Padding(Text(sources, style="dim"), (0, 0, 0, 4)))
         passage = c.text if len(c.text) <= PASSAGE_CHARS else c.text[:PASSAGE_CHARS] + "…"
-        body = Text("    " + passage.replace("\n", "\n    "))
+        body = Text(passage)
         for term in terms:
             body.highlight_words([term], style="bold yellow", case_sensitive=False)
-        console.print(body)
-        console.print()
+        console.print(Padding(body, (0, 0, 1, 4)))
