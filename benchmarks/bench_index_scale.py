@@ -164,13 +164,15 @@ def _crossover(rows: list[dict]) -> dict:
 def markdown(results: dict) -> str:
     from index.dense import DenseParams
 
+    hp = results["hnsw_params"]
     lines = [
         "# Dense store at scale (synthetic)",
         "",
         (
             f"Random unit vectors, dim {results['dim']}; {results['queries']} single queries, one "
-            f"FAISS thread; HNSW params {results['hnsw_params']}. Machine: "
-            f"{results['machine']['cpus']} CPUs (shared)."
+            f"FAISS thread; HNSW M={hp['hnsw_m']}, efConstruction={hp['hnsw_ef_construction']}, "
+            f"efSearch={hp['hnsw_ef_search']}. Machine: {results['machine']['cpus']} CPUs "
+            "(shared)."
         ),
         "",
         (
