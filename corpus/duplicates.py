@@ -6,8 +6,7 @@ character shingles of the normalised text."""
 from __future__ import annotations
 
 from dataclasses import replace
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from corpus.model import Document
 from corpus.text import clean_line, hash_key
@@ -17,8 +16,13 @@ THRESHOLD = 0.7  # estimated Jaccard similarity above which two documents are co
 MIN_CHARS = 300  # short notices share boilerplate; never call them copies
 NUM_PERM = 128
 
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
 
 def _signature(doc: Document) -> tuple[MinHash, int]:
+    from datasketch import MinHash  # imported here: it pulls in scipy (~0.7 s at start-up)
+
     text = hash_key("".join(clean_line(x) for x in doc.lines))
     m = MinHash(num_perm=NUM_PERM, seed=1)
     m.update_batch(
@@ -40,6 +44,8 @@ def link_duplicates(documents: list[Document]) -> list[Document]:
     """The documents, with `duplicate_of` set on every copy but one in each group of
     near-duplicates. The canonical copy is the most complete one (most text reaching its
     chunks; ties go to the earlier file)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     signatures: dict[str, MinHash] = {}
     group_of: dict[str, str] = {}  # doc_id -> first member of its group

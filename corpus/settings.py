@@ -24,3 +24,11 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_api_key: str | None = None
     llm_timeout: float = 60.0
+    # index tuning (None = the index stage's measured defaults; see benchmarks/results/index*.md)
+    hnsw_threshold: int | None = None  # chunks above which the dense index is HNSW, not exact
+    hnsw_m: int | None = None
+    hnsw_ef_construction: int | None = None
+    hnsw_ef_search: int | None = None
+    rrf_k: int | None = None
+    dense_weight: float | None = None
+    bm25_weight: float | None = None
