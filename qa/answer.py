@@ -546,12 +546,15 @@ def prepare(
     The early answer covers questions the chain should not run for: one about a district the
     corpus has no documents for. A question naming districts the index has is filtered to
     them, unless the caller passed filters."""
-    from qa.filters import districts_named_in, resolve_districts
+    from qa.filters import districts_named_in, places_outside_corpus, resolve_districts
 
     question = check_question(question)
     if filters is not None and filters.districts:
         filters = replace(filters, districts=tuple(resolve_districts(filters.districts, index)))
     present, absent = districts_named_in(question, index)
+    if not present and not absent:
+        # 北京市海淀区, 上海浦东新区: places outside Chongqing's gazetteer altogether
+        absent = places_outside_corpus(question)
     if absent and not present:
         names = "、".join(index.districts())
         text = f"语料中没有{'、'.join(absent)}的文件。现有文件涉及的区县：{names}。"

@@ -44,6 +44,9 @@ def districts_named_in(question: str, index: Searchable) -> tuple[list[str], lis
     present = set(index.districts())
     question = normalize_text(question)  # 重慶高新區 / 綦江區 name the same places
     named = find_districts(question)
+    for name in _misspelt_districts_in(question, named):  # 旗江区 for 綦江区 (same sound)
+        if name not in named:
+            named.append(name)
     for name in _latin_names_in(question):  # "Qijiang District", "Chongqing High-tech Zone"
         if name not in named:
             named.append(name)
@@ -54,6 +57,79 @@ def districts_named_in(question: str, index: Searchable) -> tuple[list[str], lis
         if name and question.lstrip().startswith(prefix) and name not in named:
             named.insert(0, name)
     return [d for d in named if d in present], [d for d in named if d not in present]
+
+
+_ADMINISTRATIVE = ("省", "市", "区", "县", "州", "盟", "旗")
+
+
+def places_outside_corpus(question: str) -> list[str]:
+    """Place names of the question (北京市, 海淀区, 上海浦东新区) that are no part of Chongqing:
+    words jieba's part-of-speech tagger reads as place names (ns) and that end in an
+    administrative unit, so a bare region or river name (西部, 长江) does not count."""
+    import jieba.posseg
+
+    from index.normalize import normalize_text
+
+    out: list[str] = []
+    for word in jieba.posseg.cut(normalize_text(question)):
+        name = word.word
+        if word.flag != "ns" or len(name) < 3 or not name.endswith(_ADMINISTRATIVE):
+            continue
+        if name.startswith("重庆") or canonical_district(name) or find_districts(name):
+            continue
+        if name not in out:
+            out.append(name)
+    return out
+
+
+@cache
+def _district_sounds() -> dict[tuple[str, ...], list[str]]:
+    """Pinyin (tone-less) of every district name and its aliases of 2+ characters."""
+    from pypinyin import lazy_pinyin
+
+    from corpus.gazetteer import ALL_DISTRICTS
+
+    sounds: dict[tuple[str, ...], list[str]] = {}
+    for name in ALL_DISTRICTS:
+        forms = {name}
+        # a short form only from 3 characters: 2-character sounds (合川/河川) are ordinary words
+        if len(name) > 3 and name[-1] in "区县":
+            forms.add(name[:-1])
+        for form in forms:
+            key = tuple(lazy_pinyin(form))
+            if name not in sounds.setdefault(key, []):
+                sounds[key].append(name)
+    return sounds
+
+
+def _misspelt_districts_in(question: str, already: list[str]) -> list[str]:
+    """Districts typed with a homophone (旗江 for 綦江, 大度口 for 大渡口: what a pinyin input
+    method produces). A window of the question counts only when it sounds exactly like one
+    district name, differs from it by one character and shares the others (so 开发区 is not
+    开州区), and the question names no district correctly already."""
+    if already or not re.search(r"[\u4e00-\u9fff]", question):
+        return []
+    from pypinyin import lazy_pinyin
+
+    sounds = _district_sounds()
+    lengths = sorted({len(k) for k in sounds}, reverse=True)
+    found: list[str] = []
+    for size in lengths:
+        if size < 2:
+            continue
+        for start in range(len(question) - size + 1):
+            window = question[start : start + size]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", window):
+                continue
+            names = sounds.get(tuple(lazy_pinyin(window)), [])
+            if len(names) != 1:
+                continue
+            name = names[0]
+            form = name if len(name) == size else name[:-1]
+            differing = sum(1 for a, b in zip(window, form, strict=True) if a != b)
+            if differing == 1 and name not in found:
+                found.append(name)
+    return found if len(found) == 1 else []
 
 
 @cache

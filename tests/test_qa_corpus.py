@@ -234,3 +234,17 @@ def test_cli_compare_and_bad_district(cli_env, capsys):
     assert main(["ask", "目标是多少", "--district", "火星区"]) == 2
     err = capsys.readouterr().err
     assert "unknown district" in err and err.count("\n") == 1
+
+
+def test_a_misspelt_district_is_filtered_to_the_district_it_sounds_like(bundled_index):
+    a = qa.answer("旗江区科技型企业到2025年要达到多少家？", bundled_index)
+    assert not a.abstained, a.answer
+    assert "2800" in a.answer
+    assert {h.chunk.district for h in a.hits} == {"綦江区"}
+
+
+@pytest.mark.parametrize("question", ["北京市海淀区的人工智能规划是什么", "上海浦东新区的科技规划"])
+def test_a_place_outside_chongqing_is_named_with_the_districts_there_are(bundled_index, question):
+    a = qa.answer(question, bundled_index)
+    assert a.abstained and "语料中没有" in a.answer
+    assert all(d in a.answer for d in ALL)

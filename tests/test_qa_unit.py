@@ -360,3 +360,38 @@ def test_a_separate_threshold_applies_only_to_questions_without_chinese():
     assert cal.abstain_threshold("How many enterprises?") == 0.78
     assert cal.abstain_threshold("綦江区 enterprises") == 0.99
     assert Calibration(0.99, 0.9).abstain_threshold("How many?") == 0.99
+
+
+# --- place names in questions ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("旗江区科技型企业到2025年要达到多少家？", ["綦江区"]),  # 旗 qí for 綦 qí
+        ("大度口的研发投入是多少？", ["大渡口区"]),
+        ("开发区的规划", []),  # 开发区 is not 开州区: different sound
+        ("河川治理", []),  # two-character sounds (合川) are ordinary words
+        ("綦江区的目标", []),  # spelt right: nothing to correct
+    ],
+)
+def test_misspelt_district_is_read_only_when_it_sounds_like_one(question, expected):
+    from qa.filters import _misspelt_districts_in
+
+    assert _misspelt_districts_in(question, []) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("北京市海淀区的人工智能规划是什么", ["北京市", "海淀区"]),
+        ("上海浦东新区的科技创新目标有哪些？", ["上海浦东新区"]),
+        ("重庆市綦江区的目标", []),
+        ("各区县的开发区有哪些？", []),
+        ("两江新区和万盛经开区", []),
+    ],
+)
+def test_places_outside_chongqing(question, expected):
+    from qa.filters import places_outside_corpus
+
+    assert places_outside_corpus(question) == expected
