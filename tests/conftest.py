@@ -3,6 +3,7 @@ lives in .planqa/test-cache (git-ignored) so that a re-run embeds nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,15 @@ def bundled_index(session_settings):
     import index
 
     return index.open_or_build(session_settings)
+
+
+@pytest.fixture(scope="module")
+def app_url(session_settings, bundled_index) -> Iterator[str]:
+    """The UI served in this process (127.0.0.1, a free port) on the session's index."""
+    from app_support import serve
+
+    demo, url = serve(session_settings, bundled_index)
+    try:
+        yield url
+    finally:
+        demo.close()

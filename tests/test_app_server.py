@@ -7,52 +7,18 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_support import QUESTION, serve
 from qa_support import ChatServer, Script
 
 import app
 import qa
 
 pytestmark = pytest.mark.slow
-
-QUESTION = "綦江区到2025年高新技术企业数预期达到多少？"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve(settings, index, **overrides) -> tuple[object, str]:
-    """(demo, url) of the app launched in this process; the caller closes the demo."""
-    settings = settings.model_copy(
-        update={
-            "host": "127.0.0.1",
-            "port": free_port(),
-            "llm_base_url": None,
-            "llm_model": None,
-            **overrides,
-        }
-    )
-    demo = app.build_app(settings, index=index)
-    _, url, _ = app.launch(demo, settings, prevent_thread_lock=True, quiet=True)
-    return demo, url
-
-
-@pytest.fixture(scope="module")
-def app_url(session_settings, bundled_index) -> Iterator[str]:
-    demo, url = serve(session_settings, bundled_index)
-    try:
-        yield url
-    finally:
-        demo.close()
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,10 @@ bundled index. Screenshots go to tests/artifacts/ (git-ignored) for a person to 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_app_server import QUESTION, serve
+from app_support import QUESTION
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -25,15 +24,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ANSWER_TIMEOUT_MS = 120_000  # the first question loads the embedder; the machine is shared
-
-
-@pytest.fixture(scope="module")
-def app_url(session_settings, bundled_index) -> Iterator[str]:
-    demo, url = serve(session_settings, bundled_index)
-    try:
-        yield url
-    finally:
-        demo.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,31 @@
+"""The app served for real in this process, shared by the gradio_client and browser tests."""
+
+from __future__ import annotations
+
+import socket
+
+import app
+
+QUESTION = "綦江区到2025年高新技术企业数预期达到多少？"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(settings, index, **overrides) -> tuple[object, str]:
+    """(demo, url) of the app launched in this process; the caller closes the demo."""
+    settings = settings.model_copy(
+        update={
+            "host": "127.0.0.1",
+            "port": free_port(),
+            "llm_base_url": None,
+            "llm_model": None,
+            **overrides,
+        }
+    )
+    demo = app.build_app(settings, index=index)
+    _, url, _ = app.launch(demo, settings, prevent_thread_lock=True, quiet=True)
+    return demo, url
