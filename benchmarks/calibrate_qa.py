@@ -53,12 +53,16 @@ def question_evidence(idx, question: str) -> dict:
     from qa.calibration import Calibration
 
     answer_module = importlib.import_module("qa.answer")
+    from qa.vocabulary import vocabulary
+
     q, filters, early = answer_module.prepare(question, idx, None)
     if early is not None:
         return {"evidence": None, "early": True}
+    q = vocabulary(idx).correct(q)  # as answer_stream reads it
     hits = answer_module._retrieve(idx, {"question": q, "filters": filters})
     units = answer_module.score_units(idx, {"question": q, "hits": hits})
-    best = max(units, key=lambda u: u.evidence) if units else None
+    best = max(units, key=lambda u: u.cosine) if units else None
+    coverage = answer_module.passage_coverage(q, hits, idx)
     # the answer the chain would give if it did not abstain (threshold 0): is it right?
     original = answer_module.load_calibration
     answer_module.load_calibration = lambda: Calibration(
@@ -73,9 +77,9 @@ def question_evidence(idx, question: str) -> dict:
         "overview": overview,
         "answer": composed.answer,
         "cited_sections": [" › ".join(c.section) for c in composed.citations],
-        "evidence": answer_module.evidence_score(units),
+        "evidence": answer_module.evidence_score(units, coverage),
         "cosine": best.cosine if best else 0.0,
-        "lexical": best.lexical if best else 0.0,
+        "coverage": coverage,
         "early": False,
     }
 
@@ -376,8 +380,8 @@ def _summary(result: dict) -> str:
         "# qa calibration",
         "",
         (
-            f"Abstention threshold {a['threshold']} (evidence = best unit's cosine + "
-            f"lexical weight x overlap): accuracy {a['accuracy']:.1%} on "
+            f"Abstention threshold {a['threshold']} (evidence = best sentence's cosine + "
+            f"coverage weight x IDF-weighted coverage of the question in the top 3 passages): accuracy {a['accuracy']:.1%} on "
             f"{a['answerable']['n']} answerable / {a['unanswerable']['n']} unanswerable questions."
         ),
         f"- leave-one-out accuracy (threshold refitted without each question): {a['leave_one_out_accuracy']:.1%}",

@@ -89,6 +89,25 @@ _QUESTION_NOISE = frozenset(
         "有没有",
         "怎么样",
         "什么样",
+        # interrogatives: they ask for the kind of answer, the passage never holds them
+        "时候",
+        "什么时候",
+        "何时",
+        "哪天",
+        "几天",
+        "哪几天",
+        "第几",
+        "几期",
+        "多少钱",
+        "多大",
+        "多久",
+        "多长",
+        "能不能",
+        "可不可以",
+        "是不是",
+        "哪儿",
+        "哪两类",
+        "哪几类",
     ]
 )
 

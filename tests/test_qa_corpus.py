@@ -248,3 +248,18 @@ def test_a_place_outside_chongqing_is_named_with_the_districts_there_are(bundled
     a = qa.answer(question, bundled_index)
     assert a.abstained and "语料中没有" in a.answer
     assert all(d in a.answer for d in ALL)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("厨余拉圾收运单位要怎样衔接？", "衔接"),  # 拉圾 for 垃圾
+        ("读网值班人员要保持多少小时通讯畅通？", "24"),  # a gazette rule, not a plan
+        ("一般工业项目审批改革要实现多少天拿地？", "40"),  # gazette news
+    ],
+)
+def test_typo_and_gazette_questions_are_answered(bundled_index, question, expected):
+    a = qa.answer(question, bundled_index)
+    assert not a.abstained, (a.extra, a.answer)
+    assert expected in a.answer
+    assert a.question == question

@@ -395,3 +395,29 @@ def test_places_outside_chongqing(question, expected):
     from qa.filters import places_outside_corpus
 
     assert places_outside_corpus(question) == expected
+
+
+# --- corpus vocabulary: rare words and misspellings ----------------------------------------
+
+
+def test_misspelt_words_are_read_as_the_corpus_word_they_sound_like(fake_index):
+    from qa.vocabulary import vocabulary
+
+    vocab = vocabulary(fake_index)
+    assert vocab.correct("高新技术企叶新增多少家？") == "高新技术企业新增多少家？"  # 叶 yè
+    assert vocab.correct("科普基地键设") == "科普基地建设"  # 键 jiàn for 建 jiàn
+    # correct words stay, even where a homophone exists; function words are not rewritten
+    assert vocab.correct("科技型企业有多少家？") == "科技型企业有多少家？"
+    assert vocab.correct("通讯上有什么要求") == "通讯上有什么要求"
+
+
+def test_weighted_overlap_counts_rare_words_more(fake_index):
+    from qa.vocabulary import vocabulary
+
+    vocab = vocabulary(fake_index)
+    assert vocab.idf("氢燃料") > vocab.idf("高新技术企业")  # one chunk vs several
+    text = "围绕新能源汽车发展氢燃料电池"
+    assert vocab.weighted_overlap({"氢燃料", "报酬"}, text) == pytest.approx(
+        vocab.idf("氢燃料") / (vocab.idf("氢燃料") + vocab.idf("报酬"))
+    )
+    assert vocab.weighted_overlap(set(), text) == 0.0

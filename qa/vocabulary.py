@@ -1,0 +1,114 @@
+"""What the corpus's words say about a question: how rare each word is (IDF over the
+chunks, the same tokenizer BM25 uses), and which corpus word a misspelt question word stands
+for (a homophone typed by a pinyin input method: 普察 for 普查, 拉圾 for 垃圾).
+
+Computed once per index and kept for the process (a few hundred milliseconds for the bundled
+corpus)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from qa.scoring import Searchable, tokens
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    chunks: int
+    document_frequency: dict[str, int]
+    # tone-less pinyin of every 2-4 character corpus word -> the words that sound like it
+    sounds: dict[tuple[str, ...], tuple[str, ...]] = field(repr=False)
+
+    def idf(self, token: str) -> float:
+        """BM25-style IDF; a word the corpus never uses gets the highest value."""
+        df = self.document_frequency.get(token, 0)
+        return math.log((self.chunks + 1) / (df + 0.5))
+
+    def weighted_overlap(self, q_tokens: set[str], text: str) -> float:
+        """IDF-weighted share of the question's tokens found in `text` (0..1): matching a
+        rare word (高新技术企业, 外业采样) counts for more than matching a common one (发展)."""
+        if not q_tokens:
+            return 0.0
+        from index.normalize import normalize_text
+
+        norm = normalize_text(text).lower()
+        total = sum(self.idf(t) for t in q_tokens)
+        return sum(self.idf(t) for t in q_tokens if t in norm) / total if total else 0.0
+
+    def correct(self, question: str) -> str:
+        """`question` with each misspelt word replaced by the one corpus word that sounds the
+        same and differs in one character; unchanged when there is no such word or more than
+        one. Only a run of the question's segmentation that is no known word (single
+        characters 普/察, or a rare jieba word the corpus lacks: 拉圾) is a candidate, so a
+        correct word is never rewritten into a homophone."""
+        if not self.sounds:
+            return question
+        import jieba
+        from pypinyin import lazy_pinyin
+
+        pieces = jieba.lcut(question, HMM=False)
+        freq = jieba.dt.FREQ
+        # loose pieces: characters standing alone (not function words such as 有/上/到,
+        # whose jieba frequency is in the hundreds of thousands), or words neither the
+        # corpus nor jieba knows
+        loose = [
+            freq.get(p, 0) < 20_000
+            if len(p) == 1
+            else p not in self.document_frequency and freq.get(p, 0) < 100
+            for p in pieces
+        ]
+        out: list[str] = []
+        i = 0
+        while i < len(pieces):
+            replaced = False
+            for j in range(min(len(pieces), i + 4), i, -1):
+                window = "".join(pieces[i:j])
+                if not all(loose[i:j]) or not _CJK_WORD.fullmatch(window):
+                    continue
+                if window in self.document_frequency:
+                    continue
+                candidates = [
+                    w
+                    for w in self.sounds.get(tuple(lazy_pinyin(window)), ())
+                    if sum(a != b for a, b in zip(w, window, strict=True)) == 1
+                    and self.document_frequency.get(w, 0) >= 2
+                ]
+                if len(candidates) == 1:
+                    out.append(candidates[0])
+                    i = j
+                    replaced = True
+                    break
+            if not replaced:
+                out.append(pieces[i])
+                i += 1
+        return "".join(out)
+
+
+_CACHE: dict[tuple[int, int], Vocabulary] = {}
+
+
+def vocabulary(index: Searchable) -> Vocabulary:
+    """The index's vocabulary, computed on first use."""
+    key = (id(index), len(index.chunks))
+    found = _CACHE.get(key)
+    if found is not None:
+        return found
+    from pypinyin import lazy_pinyin
+
+    df: Counter[str] = Counter()
+    for chunk in index.chunks:
+        df.update(tokens(" ".join(chunk.section) + " " + chunk.text))
+    sounds: dict[tuple[str, ...], list[str]] = {}
+    for word in df:
+        if _CJK_WORD.fullmatch(word):
+            sounds.setdefault(tuple(lazy_pinyin(word)), []).append(word)
+    vocab = Vocabulary(len(index.chunks), dict(df), {k: tuple(v) for k, v in sounds.items()})
+    if len(_CACHE) > 8:  # indexes opened and dropped in one process (tests)
+        _CACHE.clear()
+    _CACHE[key] = vocab
+    return vocab
