@@ -77,7 +77,7 @@ def question_evidence(idx, question: str) -> dict:
         "overview": overview,
         "answer": composed.answer,
         "cited_sections": [" › ".join(c.section) for c in composed.citations],
-        "evidence": answer_module.evidence_score(units, coverage),
+        "evidence": answer_module.evidence_score(units, coverage, weight=0.0),
         "cosine": best.cosine if best else 0.0,
         "coverage": coverage,
         "early": False,
@@ -139,6 +139,27 @@ def calibrate_latin(idx) -> dict:
     }
 
 
+# candidate weights of the passage coverage next to the best sentence's cosine
+COVERAGE_WEIGHTS = (0.0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3)
+
+
+def _loo(rows: list[dict]) -> tuple[float, float, float]:
+    """(leave-one-out accuracy, threshold, accuracy) of the rows' current evidence: each
+    question judged by a threshold fitted without it."""
+    pos = [r["evidence"] for r in rows if r["answerable"]]
+    neg = [r["evidence"] for r in rows if not r["answerable"]]
+    threshold, acc = best_threshold(pos, neg)
+    correct = 0
+    for i, r in enumerate(rows):
+        others = rows[:i] + rows[i + 1 :]
+        t, _ = best_threshold(
+            [o["evidence"] for o in others if o["answerable"]],
+            [o["evidence"] for o in others if not o["answerable"]],
+        )
+        correct += (r["evidence"] >= t) == r["answerable"]
+    return correct / len(rows), threshold, acc
+
+
 def calibrate_abstention(idx) -> dict:
     items = _load("qa_questions.jsonl")
     rows = []
@@ -149,23 +170,37 @@ def calibrate_abstention(idx) -> dict:
             f"  {ev['evidence']!s:>22}  {item['answerable']!s:5}  {item['question']}",
             file=sys.stderr,
         )
-    pos = [r["evidence"] for r in rows if r["answerable"] and r["evidence"] is not None]
-    neg = [r["evidence"] for r in rows if not r["answerable"] and r["evidence"] is not None]
-    threshold, acc = best_threshold(pos, neg)
-    # leave-one-out: each question judged by a threshold fitted without it
-    loo_correct = 0
-    for i, r in enumerate(rows):
-        others = rows[:i] + rows[i + 1 :]
-        t, _ = best_threshold(
-            [o["evidence"] for o in others if o["answerable"]],
-            [o["evidence"] for o in others if not o["answerable"]],
+    rows = [r for r in rows if r["evidence"] is not None]
+    # the coverage weight: the one whose threshold generalises best (leave-one-out), then
+    # the best accuracy on the whole set
+    sweep = []
+    for weight in COVERAGE_WEIGHTS:
+        for r in rows:
+            r["evidence"] = r["cosine"] + weight * r["coverage"]
+        loo, t, a = _loo(rows)
+        sweep.append(
+            {
+                "weight": weight,
+                "leave_one_out": round(loo, 4),
+                "threshold": round(t, 4),
+                "accuracy": round(a, 4),
+            }
         )
-        loo_correct += (r["evidence"] >= t) == r["answerable"]
+    chosen = max(sweep, key=lambda s: (s["leave_one_out"], s["accuracy"]))
+    weight = chosen["weight"]
+    for r in rows:
+        r["evidence"] = r["cosine"] + weight * r["coverage"]
+    pos = [r["evidence"] for r in rows if r["answerable"]]
+    neg = [r["evidence"] for r in rows if not r["answerable"]]
+    threshold, acc = best_threshold(pos, neg)
+    loo_accuracy, _, _ = _loo(rows)
     for r in rows:
         r["correct"] = _answer_correct(r)
     answerable = [r for r in rows if r["answerable"]]
     return {
-        "leave_one_out_accuracy": round(loo_correct / len(rows), 4),
+        "leave_one_out_accuracy": round(loo_accuracy, 4),
+        "coverage_weight": weight,
+        "weight_sweep": sweep,
         "answers_correct": sum(r["correct"] for r in answerable),
         "answers_wrong": [r["question"] for r in answerable if not r["correct"]],
         "threshold": round(threshold, 4),
@@ -356,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
                 {
                     "_comment": "written by benchmarks/calibrate_qa.py --write; see benchmarks/results/qa_calibration.md",
                     "abstain_evidence": abstention["threshold"],
+                    "coverage_weight": abstention["coverage_weight"],
                     # a separate threshold for English questions only when it generalises
                     # (leave-one-out); otherwise they share the Chinese one and abstain
                     **(
@@ -381,10 +417,15 @@ def _summary(result: dict) -> str:
         "",
         (
             f"Abstention threshold {a['threshold']} (evidence = best sentence's cosine + "
-            f"coverage weight x IDF-weighted coverage of the question in the top 3 passages): accuracy {a['accuracy']:.1%} on "
+            f"{a['coverage_weight']} x IDF-weighted coverage of the question in the top 3 passages): accuracy {a['accuracy']:.1%} on "
             f"{a['answerable']['n']} answerable / {a['unanswerable']['n']} unanswerable questions."
         ),
         f"- leave-one-out accuracy (threshold refitted without each question): {a['leave_one_out_accuracy']:.1%}",
+        "- coverage weight sweep (weight: leave-one-out / accuracy): "
+        + ", ".join(
+            f"{s['weight']}: {s['leave_one_out']:.1%} / {s['accuracy']:.1%}"
+            for s in a["weight_sweep"]
+        ),
         (
             f"- answers right (expected number in the answer / expected section cited): "
             f"{a['answers_correct']}/{a['answerable']['n']}; wrong: {a['answers_wrong'] or 'none'}"

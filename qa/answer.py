@@ -49,16 +49,21 @@ class Unit:
     row: TableRow | None
     cosine: float
     lexical: float
+    # IDF-weighted share of the question's words that are not in the passage's title found in
+    # the unit or its heading: what sets this sentence apart from its neighbours
+    specific: float = 0.0
 
     @property
     def evidence(self) -> float:
         return self.cosine + LEXICAL_WEIGHT * self.lexical
 
+    @property
+    def rank_score(self) -> float:
+        """How well this unit answers, next to the other units: cosine + the weighted share of
+        specific words (a rare word such as 征集时间 counts for more than 发展)."""
+        return self.cosine + LEXICAL_WEIGHT * self.specific
 
-# weight of the passage coverage next to the best sentence's cosine in the abstention
-# evidence (chosen with the threshold by benchmarks/calibrate_qa.py: 0.2 separated the
-# calibration questions best, leave-one-out)
-COVERAGE_WEIGHT = 0.2
+
 COVERAGE_PASSAGES = 3
 
 
@@ -76,13 +81,15 @@ def passage_coverage(question: str, hits: list[Hit], index: Searchable | None) -
     )
 
 
-def evidence_score(units: list[Unit], coverage: float = 0.0) -> float:
+def evidence_score(units: list[Unit], coverage: float = 0.0, weight: float | None = None) -> float:
     """The retrieval evidence an answer rests on: the best sentence's cosine similarity to the
-    question + COVERAGE_WEIGHT x the passage coverage. Calibrated against answerable and
-    unanswerable questions (benchmarks/calibrate_qa.py)."""
+    question + weight x the passage coverage. The weight and the threshold are calibrated
+    together on answerable and unanswerable questions (benchmarks/calibrate_qa.py)."""
     if not units:
         return 0.0
-    return max(u.cosine for u in units) + COVERAGE_WEIGHT * coverage
+    if weight is None:
+        weight = load_calibration().coverage_weight
+    return max(u.cosine for u in units) + weight * coverage
 
 
 # --- the chain -------------------------------------------------------------------------
@@ -122,8 +129,18 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
     sims = cosine_to_query(index, question, texts)
     # the heading counts for lexical overlap ("普查对象与内容" is the section, not the sentence)
     heads = [h.chunk.section[-1] if h.chunk.section else "" for h, _, _ in raw]
+    vocab = vocabulary(index)
     return [
-        Unit(h, t, r, float(sims[i]), lexical_overlap(q_tokens, f"{heads[i]} {texts[i]}"))
+        Unit(
+            h,
+            t,
+            r,
+            float(sims[i]),
+            lexical_overlap(q_tokens, f"{heads[i]} {texts[i]}"),
+            vocab.weighted_overlap(
+                {q for q in q_tokens if q not in h.chunk.title}, f"{heads[i]} {texts[i]}"
+            ),
+        )
         for i, (h, t, r) in enumerate(raw)
     ]
 
@@ -199,13 +216,21 @@ def compose_extractive(
         picks = [(best, quote)]
         body = f"{text}[1]。"
     else:
-        picks = [(best, _complete(best))]
-        for u in ranked[1:6]:
-            if len(picks) >= 2 or u.evidence < best.evidence - SECOND_UNIT_MARGIN:
-                break
-            if u.row is None and not any(_same_text(u.text, p.text) for p, _ in picks):
-                picks.append((u, u.text))
-        body = "".join(_with_marker(_as_clause(q), i) for i, (_, q) in enumerate(picks, 1))
+        items = _list_items(best) if _asks_for_the_list(question, best.hit.chunk) else None
+        if items is not None:
+            # a list question answered from a run of parallel items: each item's lead
+            quote = "；".join(items)
+            picks = [(best, quote)]
+            body = _with_marker(_as_clause(quote), 1)
+        else:
+            q_tokens = _content_tokens(question)
+            picks = [(best, _trim(_complete(best), q_tokens))]
+            for u in ranked[1:6]:
+                if len(picks) >= 2 or u.rank_score < best.rank_score - SECOND_UNIT_MARGIN:
+                    break
+                if u.row is None and not any(_same_text(u.text, p.text) for p, _ in picks):
+                    picks.append((u, _trim(u.text, q_tokens)))
+            body = "".join(_with_marker(_as_clause(q), i) for i, (_, q) in enumerate(picks, 1))
     chunk = best.hit.chunk
     where = f"据《{display_title(chunk)}》" + (f"（{chunk.section[-1]}）" if chunk.section else "")
     citations = _citations([(u.hit, q) for u, q in picks], units, index)
@@ -310,15 +335,23 @@ def _with_marker(clause: str, n: int) -> str:
 
 def _answer_rank(question: str, unit: Unit) -> float:
     # retrieval already weighed the whole passage: a small prior for its rank breaks near-ties
-    score = unit.evidence + 0.01 / unit.hit.rank
+    score = unit.rank_score + 0.01 / unit.hit.rank
     if _NUMBER_QUESTION.search(question):
         if unit.row is not None:
             score += 0.02
         if not re.search(r"\d", unit.text):
             score -= 0.05
+    # a question about when wants a sentence holding a date
+    if _TIME_QUESTION.search(question) and not _DATE.search(unit.text):
+        score -= 0.05
     return score
 
 
+_TIME_QUESTION = re.compile(r"什么时候|何时|哪天|哪几天|几月|几号|日期|时间|截止|期限")
+_DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度")
+
+
+_NEXT_ARTICLE = re.compile(r"^\**(第[一二三四五六七八九十\d]+[章节条]|[一二三四五六七八九十]+、)")
 _ANAPHOR = re.compile(r"^(?:这|此|该|上述|以上|其中)")
 
 
@@ -334,9 +367,95 @@ def _complete(unit: Unit) -> str:
     i = sentences.index(unit.text)
     if _ANAPHOR.match(unit.text) and i > 0:
         return f"{sentences[i - 1]}{unit.text}"
+    if unit.text.rstrip().endswith((":", "：")) and i + 1 < len(sentences):
+        # "…依照以下程序进行:" announces a list: the list is the answer
+        following = []
+        for nxt in sentences[i + 1 : i + 1 + LIST_MAX_ITEMS]:
+            if _NEXT_ARTICLE.match(nxt):  # 第九条 / 二、: the list has ended
+                break
+            following.append(_ITEM_MARKER.sub("", nxt).strip())
+        return unit.text + "".join(following)
     if len(unit.text) < 20 and i + 1 < len(sentences):
         return f"{unit.text}{sentences[i + 1]}"
     return unit.text
+
+
+# "…有哪些？", "…包括什么？", "…哪几个…？", "…是什么？": the answer may be several items
+_LIST_QUESTION = re.compile(r"哪些|哪几|哪\S?[个项条类种]|包括|包含|有什么|是什么|分别")
+_ITEM_MARKER = re.compile(
+    r"^(?:[-—•·]+\s*|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+是|\d+[.、．])"
+)
+LIST_ITEM_HEAD = 30  # an item's lead sentence is short: "坚持市场导向，企业主体。"
+LIST_MAX_ITEMS = 8
+
+
+def _asks_for_the_list(question: str, chunk: Chunk) -> bool:
+    """A list question whose subject is the passage's heading ("基本原则有哪些" under
+    "（二）基本原则"): the items under it are the answer. One whose words are in an item's
+    body ("和秀山在哪些产业上协作") asks about that item."""
+    if not _LIST_QUESTION.search(question):
+        return False
+    tokens = {
+        t
+        for t in _content_tokens(question)
+        if len(t) >= 2 and t not in _ENUMERATION_WORDS and t not in chunk.title
+    }
+    return bool(tokens) and lexical_overlap(tokens, " ".join(chunk.section)) >= 0.5
+
+
+def _list_items(unit: Unit) -> list[str] | None:
+    """The leads of the run of parallel items (one per line, each opening with a short lead
+    sentence or an enumeration mark) that holds `unit`, when there are at least three; else
+    None. "坚持市场导向，企业主体。充分发挥…" -> "坚持市场导向，企业主体"."""
+    if unit.row is not None:
+        return None
+    lines = [ln.strip() for ln in unit.hit.chunk.text.splitlines() if ln.strip()]
+    heads: list[str | None] = []
+    for line in lines:
+        marked = bool(_ITEM_MARKER.match(line))
+        first = split_sentences(line)[0]
+        first = _ITEM_MARKER.sub("", first).strip().rstrip("。；;：:")
+        rest = len(split_sentences(line)) > 1
+        heads.append(first if first and len(first) <= LIST_ITEM_HEAD and (marked or rest) else None)
+    mine = next((i for i, ln in enumerate(lines) if unit.text in ln), None)
+    if mine is None or heads[mine] is None:
+        return None
+    start = mine
+    while start > 0 and heads[start - 1] is not None:
+        start -= 1
+    end = mine
+    while end + 1 < len(lines) and heads[end + 1] is not None:
+        end += 1
+    run = [h for h in heads[start : end + 1] if h]
+    return run[:LIST_MAX_ITEMS] if len(run) >= 3 else None
+
+
+LONG_SENTENCE = 150  # characters: beyond this an answer quotes only the clauses that matter
+_CLAUSE_END = re.compile(r"(?<=[，,；;：:])")
+
+
+def _trim(sentence: str, q_tokens: set[str]) -> str:
+    """A long sentence cut down to its clauses that hold the question's words (else those that
+    hold a number), kept in order, "…" where clauses were left out); a short one as it is."""
+    if len(sentence) <= LONG_SENTENCE:
+        return sentence
+    clauses = [c for c in _CLAUSE_END.split(sentence) if c]
+    keep = [i for i, c in enumerate(clauses) if any(t in c for t in q_tokens)]
+    keep = keep or [i for i, c in enumerate(clauses) if re.search(r"\d", c)]
+    if not keep:
+        return sentence
+    out, last, size = [], -1, 0
+    for i in keep:
+        if size + len(clauses[i]) > LONG_SENTENCE and out:
+            break
+        if i != last + 1:
+            out.append("…")
+        out.append(clauses[i])
+        size += len(clauses[i])
+        last = i
+    text = "".join(out).strip()
+    text = re.sub(r"[，,；;：:]$", "", text)
+    return text.removeprefix("…") if keep[0] == 0 else text
 
 
 def _as_clause(sentence: str) -> str:

@@ -19,6 +19,9 @@ class Calibration:
     # questions without Chinese characters (English…): no lexical overlap with the corpus is
     # possible and cross-lingual cosines run lower, so they get their own measured threshold
     abstain_evidence_latin: float | None = None
+    # weight of the passage coverage in the evidence (qa.answer.evidence_score), chosen with
+    # the threshold
+    coverage_weight: float = 0.0
 
     def abstain_threshold(self, question: str) -> float:
         if self.abstain_evidence_latin is not None and not has_cjk(question):
@@ -37,6 +40,7 @@ def load_calibration() -> Calibration:
     return Calibration(
         abstain_evidence=float(data["abstain_evidence"]),
         district_semantic=float(data["district_semantic"]),
+        coverage_weight=float(data.get("coverage_weight", 0.0)),
         abstain_evidence_latin=(
             float(data["abstain_evidence_latin"]) if "abstain_evidence_latin" in data else None
         ),

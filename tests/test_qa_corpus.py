@@ -263,3 +263,23 @@ def test_typo_and_gazette_questions_are_answered(bundled_index, question, expect
     assert not a.abstained, (a.extra, a.answer)
     assert expected in a.answer
     assert a.question == question
+
+
+def test_a_list_question_is_answered_with_every_item(bundled_index):
+    a = qa.answer("大渡口区科技创新规划的基本原则有哪些？", bundled_index)
+    assert not a.abstained, a.answer
+    for lead in ("市场导向", "高点定位", "协同开放", "深化改革"):
+        assert lead in a.answer
+    assert len(a.answer) < 200  # the items' leads, not the four paragraphs
+    assert a.citations[0].section[-1].endswith("基本原则")
+
+
+def test_a_sentence_announcing_a_list_is_answered_with_the_list(bundled_index):
+    a = qa.answer("保密审查要依照哪些程序进行？", bundled_index)
+    assert not a.abstained, a.answer
+    assert "初步意见" in a.answer and "分管领导审查批准" in a.answer
+
+
+def test_a_question_about_one_item_is_not_answered_with_the_list(bundled_index):
+    a = qa.answer("合川和秀山在哪些特色产业上协作？", bundled_index)
+    assert "中医药" in a.answer

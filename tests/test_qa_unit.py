@@ -421,3 +421,14 @@ def test_weighted_overlap_counts_rare_words_more(fake_index):
         vocab.idf("氢燃料") / (vocab.idf("氢燃料") + vocab.idf("报酬"))
     )
     assert vocab.weighted_overlap(set(), text) == 0.0
+
+
+def test_a_long_sentence_is_trimmed_to_the_clauses_that_hold_the_question_words():
+    from qa.answer import LONG_SENTENCE, _trim
+
+    filler = "，".join(f"加强第{i}项基础工作的统筹协调" for i in range(8))
+    sentence = f"{filler}，科技型企业达到2800家，{filler}。"
+    trimmed = _trim(sentence, {"科技型企业"})
+    assert "科技型企业达到2800家" in trimmed and len(trimmed) <= LONG_SENTENCE
+    assert trimmed.startswith("…")  # clauses before it were left out, and it says so
+    assert _trim("科技型企业达到2800家。", {"科技型企业"}) == "科技型企业达到2800家。"
