@@ -76,6 +76,8 @@ def question_evidence(idx, question: str) -> dict:
     return {
         "overview": overview,
         "answer": composed.answer,
+        # abstained after the threshold: a how-many question whose best sentence has no number
+        "no_number": bool(composed.extra.get("no_number")),
         "cited_sections": [" › ".join(c.section) for c in composed.citations],
         "evidence": answer_module.evidence_score(units, coverage, weight=0.0),
         "cosine": best.cosine if best else 0.0,
@@ -218,13 +220,23 @@ def calibrate_abstention(idx) -> dict:
             "max": max(neg),
         },
         "answered_wrongly_abstained": [
-            r["question"] for r in rows if r["answerable"] and r["evidence"] < threshold
+            r["question"]
+            for r in rows
+            if r["answerable"] and (r["evidence"] < threshold or r["no_number"])
         ],
+        "accuracy_with_number_check": round(
+            sum(
+                (r["evidence"] >= threshold and not r["no_number"]) == r["answerable"] for r in rows
+            )
+            / len(rows),
+            4,
+        ),
         "answered_by_section_overview": [r["question"] for r in rows if r.get("overview")],
         "unanswerable_answered": [
             r["question"]
             for r in rows
-            if not r["answerable"] and (r["evidence"] >= threshold or r.get("overview"))
+            if not r["answerable"]
+            and ((r["evidence"] >= threshold and not r["no_number"]) or r.get("overview"))
         ],
         "items": rows,
     }
@@ -421,6 +433,10 @@ def _summary(result: dict) -> str:
             f"{a['answerable']['n']} answerable / {a['unanswerable']['n']} unanswerable questions."
         ),
         f"- leave-one-out accuracy (threshold refitted without each question): {a['leave_one_out_accuracy']:.1%}",
+        (
+            "- with the number check (a 多少/几个 question whose best sentence holds no number "
+            f"abstains): accuracy {a['accuracy_with_number_check']:.1%}"
+        ),
         "- coverage weight sweep (weight: leave-one-out / accuracy): "
         + ", ".join(
             f"{s['weight']}: {s['leave_one_out']:.1%} / {s['accuracy']:.1%}"

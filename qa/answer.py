@@ -211,6 +211,10 @@ def compose_extractive(
         return abstain(question, hits, extra=extra)
     ranked = sorted(units, key=lambda u: _answer_rank(question, u), reverse=True)
     best = ranked[0]
+    if _HOW_MANY.search(question) and best.row is None and not re.search(r"\d", _complete(best)):
+        # "多少/几个" asks for a number and the best sentence holds none: the corpus speaks
+        # of the topic but not of the figure (经费纳入财政预算, no amount)
+        return abstain(question, hits, extra={**extra, "no_number": True})
     if best.row is not None:  # a table row answers with its number, never the raw row
         text, quote = _number_sentence(question, best, index)
         picks = [(best, quote)]
@@ -500,6 +504,8 @@ def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tup
         text = f"{place}{name}为{value}{unit_word}"
     return text, row.text
 
+
+_HOW_MANY = re.compile(r"多少|几[个家项件名人次天所座亩期]")
 
 # questions about where things stand now, not the target: the table's earliest year column
 _BASELINE = re.compile(r"十三五|现状|基期|目前|现在|已经|基础")

@@ -283,3 +283,10 @@ def test_a_sentence_announcing_a_list_is_answered_with_the_list(bundled_index):
 def test_a_question_about_one_item_is_not_answered_with_the_list(bundled_index):
     a = qa.answer("合川和秀山在哪些特色产业上协作？", bundled_index)
     assert "中医药" in a.answer
+
+
+def test_a_how_many_question_whose_best_sentence_has_no_number_abstains(bundled_index):
+    # the plan says funds go into the budget, never how much
+    a = qa.answer("合川区2022年科技局的财政预算是多少？", bundled_index)
+    assert a.abstained, a.answer
+    assert a.extra.get("no_number") or a.extra["evidence"] < a.extra["threshold"]
