@@ -581,7 +581,8 @@ def _copies_elsewhere(chunk: Chunk, quote: str, index: Searchable) -> list[Chunk
     ]
     from corpus.text import hash_key
 
-    key = hash_key(quote).rstrip("。；;")
+    # a trimmed quote ("…" where clauses were left out) is found by its longest piece
+    key = hash_key(max(quote.split("…"), key=len)).rstrip("。；;")
     found = []
     for doc_id in related:
         for other in index.chunks_for(doc_id=doc_id):
