@@ -771,6 +771,16 @@ def answer_stream(
         return
     # a misspelt word (普察 for 普查) is read as the corpus word it sounds like
     read_as = vocabulary(index).correct(question)
+    from qa.metadata import metadata_answer, metadata_kind
+
+    if metadata_kind(read_as) is not None:
+        # 文号/印发日期/发文机关/期号: the Document record answers, not a body sentence
+        meta = metadata_answer(read_as, index, index.search(read_as, k=5, filters=filters))
+        if meta is not None:
+            meta = replace(meta, question=question)
+            yield meta.answer
+            yield meta
+            return
     extractive = build_chain(index).invoke({"question": read_as, "filters": filters})
     if read_as != question:
         extractive = replace(

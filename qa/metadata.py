@@ -1,0 +1,123 @@
+"""Questions about a document's own metadata (文号, 印发日期, 发文机关, 期号) answered from
+the Document record, with the source line holding the value as the quote."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from corpus import normalize_for_match
+from qa.types import Answer, Citation
+
+# why these patterns: each names the field a user asks for, not the topic of the document
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("doc_number", re.compile(r"文号|发文字号|编号")),
+    ("issue", re.compile(r"第几期|期号|哪一期")),
+    (
+        "date",
+        re.compile(
+            r"(哪天|哪一天|什么时候|何时|哪年|几月|日期).{0,6}(印发|发布|下发|成文)|(印发|发布|下发|成文).{0,4}(日期|时间)"
+        ),
+    ),
+    (
+        "issuer",
+        re.compile(
+            r"(哪个部门|哪个单位|哪个机关|谁).{0,6}(发布|印发|下发)|(发布|印发|发文)(机关|单位|部门)"
+        ),
+    ),
+)
+_ISSUE = re.compile(r"\d{4}年第\d+期(?:[（(]总第\d+期[）)])?")
+
+
+def metadata_kind(question: str) -> str | None:
+    """The metadata field the question asks for, or None."""
+    for kind, pattern in _KINDS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def _documents(index: Any) -> list[Any]:
+    docs = index.documents
+    return list(docs.values()) if isinstance(docs, dict) else list(docs)
+
+
+def _value_and_chunk(kind: str, doc: Any, index: Any) -> tuple[str, str, Any] | None:
+    """(the value, the text line holding it, its chunk) or None when the document lacks it.
+
+    The index keeps no original lines, so the quote is the line of the chunk text that holds
+    the value and the cited span is that chunk's."""
+    raw = {"doc_number": doc.doc_number, "issuer": doc.issuer}.get(kind)
+    if kind == "date":
+        raw = doc.date_raw or doc.date
+    if kind != "issue" and not raw:
+        return None
+    needle = normalize_for_match(raw or "")
+    for chunk in index.chunks_for(doc_id=doc.doc_id):
+        for line in chunk.text.splitlines():
+            flat = normalize_for_match(line)
+            if kind == "issue":
+                m = _ISSUE.search(flat)
+                if m:
+                    return m.group(0), line.strip(), chunk
+            elif needle and needle in flat:
+                return raw, line.strip(), chunk
+    if kind == "issue":
+        m = _ISSUE.search(normalize_for_match(doc.title))
+        if m:
+            chunks = index.chunks_for(doc_id=doc.doc_id)
+            if chunks:
+                return m.group(0), doc.title, chunks[0]
+    return None
+
+
+def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None:
+    """An answer from the Document record of the best hit's document, or None (normal path)."""
+    kind = metadata_kind(question)
+    if kind is None or not hits:
+        return None
+    by_id = {d.doc_id: d for d in _documents(index)}
+    for hit in hits[:3]:
+        doc = by_id.get(hit.chunk.doc_id)
+        if doc is None:
+            continue
+        if kind == "issue":
+            # the gazette issue sits in the front matter of the same source file
+            candidates = [d for d in by_id.values() if d.source == doc.source]
+        else:
+            candidates = [doc]
+        for d in candidates:
+            found = _value_and_chunk(kind, d, index)
+            if found is None:
+                continue
+            value, quote, cited = found
+            title = d.title
+            text = {
+                "doc_number": f"《{title}》的文号是{value}[1]。",
+                "date": f"《{title}》的印发日期是{value}[1]。",
+                "issuer": f"《{title}》由{value}发布[1]。",
+                "issue": f"这期公报是{value}[1]。",
+            }[kind]
+            citation = Citation(
+                n=1,
+                chunk_id=cited.chunk_id,
+                doc_id=d.doc_id,
+                title=title,
+                district=d.district,
+                section=(),
+                quote=quote,
+                source=d.source,
+                line_start=cited.line_start,
+                line_end=cited.line_end,
+            )
+            return Answer(
+                question,
+                text,
+                False,
+                "extractive",
+                citations=(citation,),
+                hits=tuple(hits),
+                extra={"metadata": kind},
+            )
+        break
+    return None

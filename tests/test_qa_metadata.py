@@ -1,0 +1,49 @@
+"""Questions about a document's own metadata are answered from its Document record."""
+
+from __future__ import annotations
+
+import pytest
+
+import qa
+from qa.metadata import metadata_kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("綦江区土壤普查的通知文号是什么？", "doc_number"),
+        ("厨余垃圾收运管理的通知是哪天印发的？", "date"),
+        ("哪个部门发布了征集创业导师志愿者的通知？", "issuer"),
+        ("这期綦江区政府公报是第几期？", "issue"),
+        ("綦江区到2025年科技型企业达到多少家？", None),
+    ],
+)
+def test_metadata_kind(question, kind):
+    assert metadata_kind(question) == kind
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "value", "doc_title"),
+    [
+        ("綦江区土壤普查的通知文号是什么？", "綦江府发[2022]29号", "土壤普查"),
+        ("厨余垃圾收运管理的通知是哪天印发的？", "2022年11月11日", "厨余垃圾"),
+        ("哪个部门发布了征集创业导师志愿者的通知？", "人力资源和社会保障局", "创业导师"),
+        ("这期綦江区政府公报是第几期？", "2022年第11期(总第129期)", "公报"),
+    ],
+)
+def test_metadata_question_answered_from_document(bundled_index, question, value, doc_title):
+    a = qa.answer(question, bundled_index)
+    assert not a.abstained
+    assert a.extra.get("metadata") == metadata_kind(question)
+    assert value in a.answer
+    (c,) = a.citations
+    assert doc_title in c.title
+    assert value in c.quote or value in c.title
+
+
+@pytest.mark.slow
+def test_document_without_the_value_takes_the_normal_path(bundled_index):
+    # 大渡口区's plan record has no date: the answer is not a metadata one
+    a = qa.answer("大渡口区的科技创新规划是什么时候发布的", bundled_index)
+    assert "metadata" not in a.extra
