@@ -348,9 +348,15 @@ def _answer_rank(question: str, unit: Unit) -> float:
     # a question about when wants a sentence holding a date
     if _TIME_QUESTION.search(question) and not _DATE.search(unit.text):
         score -= 0.05
+    # a question about a phone number wants a sentence holding one
+    if _PHONE_QUESTION.search(question) and not _PHONE.search(unit.text):
+        score -= 0.05
     return score
 
 
+_PHONE_QUESTION = re.compile(r"电话|联系方式|手机")
+# landline with area code (023-48661234), bare 8-digit landline, or 11-digit mobile
+_PHONE = re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
 _TIME_QUESTION = re.compile(r"什么时候|何时|哪天|哪几天|几月|几号|日期|时间|截止|期限")
 _DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度")
 

@@ -47,3 +47,9 @@ def test_document_without_the_value_takes_the_normal_path(bundled_index):
     # 大渡口区's plan record has no date: the answer is not a metadata one
     a = qa.answer("大渡口区的科技创新规划是什么时候发布的", bundled_index)
     assert "metadata" not in a.extra
+
+
+@pytest.mark.slow
+def test_phone_question_prefers_a_sentence_with_a_number(bundled_index):
+    a = qa.answer("创业导师志愿者报名的联系电话是多少？", bundled_index)
+    assert "87260841" in a.answer
