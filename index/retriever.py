@@ -14,26 +14,10 @@ from index.types import Filters, Hit
 
 
 def hit_to_document(hit: Hit) -> LCDocument:
-    c = hit.chunk
-    return LCDocument(
-        id=c.chunk_id,
-        page_content=c.text,
-        metadata={
-            "chunk_id": c.chunk_id,
-            "doc_id": c.doc_id,
-            "title": c.title,
-            "district": c.district,
-            "section": list(c.section),
-            "kind": c.kind,
-            "source": c.source,
-            "line_start": c.line_start,
-            "line_end": c.line_end,
-            "also_in": [s.to_dict() for s in c.also_in],
-            "score": hit.score,
-            "rank": hit.rank,
-            "retrievers": list(hit.retrievers),
-        },
-    )
+    """The hit as a LangChain Document: the passage as content, the CLI's result fields
+    (`Hit.to_dict`) as metadata."""
+    metadata = hit.to_dict()
+    return LCDocument(id=hit.chunk.chunk_id, page_content=metadata.pop("text"), metadata=metadata)
 
 
 class PlanRetriever(BaseRetriever):

@@ -8,12 +8,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from corpus.errors import UserError
+from corpus.text import split_sentences as corpus_sentences
 
 # Long enough for any real question (the longest heading in the corpus is ~40 characters);
 # a pasted page is not a question and would only blur the query embedding.
 MAX_QUESTION_CHARS = 500
 
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _WS = re.compile(r"\s+")
 
 
@@ -45,14 +45,9 @@ def _is_control(ch: str) -> bool:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a passage: split after 。！？； and at line breaks, whitespace-trimmed."""
-    out: list[str] = []
-    for line in text.splitlines():
-        for piece in _SENTENCE_END.split(line):
-            piece = piece.strip()
-            if piece:
-                out.append(piece)
-    return out
+    """Sentences of a passage: the corpus stage's sentence split (after 。！？； keeping a
+    closing quote), line by line, whitespace-trimmed."""
+    return [s.strip() for line in text.splitlines() for s in corpus_sentences(line) if s.strip()]
 
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
