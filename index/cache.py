@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,6 +26,7 @@ CREATE TABLE IF NOT EXISTS embeddings (
 ) WITHOUT ROWID
 """
 _LOOKUP_BATCH = 500  # stays under SQLite's bound-parameter limit
+_BUSY_TIMEOUT_S = 60
 
 
 def text_hash(text: str) -> str:
@@ -45,12 +47,7 @@ class EmbeddingCache:
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute(_SCHEMA)
-            conn.commit()
-            self._conn = conn
+            self._conn = _open_with_retry(self.path)
         return self._conn
 
     def get_many(self, embedder_id: str, hashes: Iterable[str]) -> dict[str, np.ndarray]:
@@ -91,3 +88,28 @@ class EmbeddingCache:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+
+
+def _open_with_retry(path: Path) -> sqlite3.Connection:
+    """Open the cache, switching a new file to WAL. SQLite answers the journal-mode switch with
+    "database is locked" at once, without calling the busy handler, when another process is
+    creating the same file at that moment (seen in CI with two builds starting together), so the
+    set-up is retried with backoff up to the busy timeout."""
+    deadline = time.monotonic() + _BUSY_TIMEOUT_S
+    delay = 0.01
+    while True:
+        conn = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S, check_same_thread=False)
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(_SCHEMA)
+            conn.commit()
+            return conn
+        except sqlite3.OperationalError as error:
+            conn.close()
+            busy = "locked" in str(error) or "busy" in str(error)
+            if not busy or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)

@@ -4,8 +4,11 @@ incremental builds, atomicity, damage detection, filters, fusion, tokenizer, CLI
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -271,23 +274,50 @@ def test_incremental_build_embeds_only_what_changed(tmp_path):
     assert "c1" not in {h.chunk.chunk_id for h in idx.search("瞪羚企业", k=6)}
 
 
-def test_cache_survives_two_processes_writing_at_once(tmp_path):
+def test_cache_survives_processes_creating_and_writing_it_at_once(tmp_path):
+    # All four open the new file at the same instant: that is when SQLite's switch to WAL
+    # answers "database is locked" without waiting (CI failed on it once in about 100 runs).
     script = (
-        "import sys, numpy as np\n"
+        "import sys, time, numpy as np\n"
         "from pathlib import Path\n"
         "from index.cache import EmbeddingCache\n"
+        "start = float(sys.argv[3])\n"
+        "while time.time() < start: pass\n"
         "c = EmbeddingCache(Path(sys.argv[1])); tag = sys.argv[2]\n"
         "for b in range(40):\n"
         "    c.put_many('e', [(f'{tag}{b}-{i}', np.full(8, b, np.float32)) for i in range(50)])\n"
     )
-    procs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), tag]) for tag in "ab"]
-    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    tags = "abcd"
+    start = str(time.time() + 8)  # past every interpreter's start-up and numpy import
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(tmp_path), tag, start]) for tag in tags
+    ]
+    assert [p.wait(timeout=120) for p in procs] == [0] * len(tags)
     cache = EmbeddingCache(tmp_path)
-    keys = [f"{t}{b}-{i}" for t in "ab" for b in range(40) for i in range(50)]
+    keys = [f"{t}{b}-{i}" for t in tags for b in range(40) for i in range(50)]
     found = cache.get_many("e", keys)
     assert len(found) == len(keys)
-    assert float(found["b39-7"][0]) == 39.0
+    assert float(found["d39-7"][0]) == 39.0
     assert cache.get_many("other-embedder", keys) == {}
+
+
+def test_cache_setup_retries_while_another_process_holds_the_file(tmp_path):
+    holder = sqlite3.connect(tmp_path / EmbeddingCache.FILE_NAME, check_same_thread=False)
+    # A reserved lock on a rollback-journal file, as while another builder creates the schema:
+    # SQLite then refuses the switch to WAL at once instead of waiting.
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE IF NOT EXISTS other (x)")
+    releaser = threading.Timer(0.5, holder.rollback)
+    releaser.start()
+    try:
+        cache = EmbeddingCache(tmp_path)
+        cache.put_many("e", [("k", np.ones(4, np.float32))])
+    finally:
+        releaser.join()
+        holder.close()
+    assert float(cache.get_many("e", ["k"])["k"][0]) == 1.0
+    check = sqlite3.connect(tmp_path / EmbeddingCache.FILE_NAME)
+    assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 # ----------------------------------------------------------------------------- atomicity, damage
