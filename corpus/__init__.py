@@ -3,6 +3,7 @@
 documents = corpus.load()          # the bundled corpus, or corpus.load([paths…])
 chunks = corpus.chunk(documents)   # section-aware, duplicates collapsed (Chunk.also_in)
 corpus.account()                   # where every non-empty source line went
+corpus.quote_lines(chunk, quote)   # the source lines a quote from the chunk stands on
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import Any
 from corpus import gazetteer
 from corpus.chunking import chunk, document_pieces
 from corpus.duplicates import link_duplicates
-from corpus.model import Chunk, Document, SourceSpan
+from corpus.model import Chunk, Document, LineSegment, SourceSpan
+from corpus.quotes import quote_lines
 from corpus.reading import CorpusFileWarning, corpus_files, read_source
 from corpus.settings import BUNDLED_DATA_DIR
 from corpus.splitting import FileLayout, split_file
@@ -25,12 +27,14 @@ __all__ = [
     "Chunk",
     "CorpusFileWarning",
     "Document",
+    "LineSegment",
     "SourceSpan",
     "account",
     "chunk",
     "gazetteer",
     "load",
     "normalize_for_match",
+    "quote_lines",
 ]
 
 

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
-from corpus.model import Chunk, Document, SourceSpan
+from corpus.model import Chunk, Document, LineSegment, SourceSpan
 from corpus.structure import (
     BOX,
     BoxEnd,
@@ -41,6 +41,7 @@ class Piece:
     text: str
     content_lines: list[int]
     heading_lines: list[int] = field(default_factory=list)
+    line_map: tuple[LineSegment, ...] = ()
 
     @property
     def lines(self) -> set[int]:
@@ -82,6 +83,42 @@ def _units(paragraphs: list[Paragraph]) -> list[tuple[str, int]]:
     return units
 
 
+@dataclass(frozen=True)
+class MappedText:
+    """A piece's text, the source lines it accounts for, and where each stretch of the text
+    comes from (Chunk.line_map)."""
+
+    text: str
+    lines: list[int]
+    line_map: tuple[LineSegment, ...]
+
+
+def _mapped(parts: list[tuple[str, int, int]], strip: bool = False) -> MappedText:
+    """Concatenate (text, first line, last line) parts, recording where each part starts;
+    `strip` strips the result as the caller's text is stripped, moving the offsets along."""
+    text, segments = "", []
+    for part, first, last in parts:
+        if not part:
+            continue
+        if not segments or (segments[-1].first, segments[-1].last) != (first, last):
+            segments.append(LineSegment(len(text), first, last))
+        text += part
+    lines = sorted({n for _, first, last in parts for n in (first, last)})
+    if not strip:
+        return MappedText(text, lines, tuple(segments))
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    kept: list[LineSegment] = []
+    for seg in segments:
+        offset = max(seg.offset - lead, 0)
+        if offset >= len(text) and kept:
+            break  # only stripped whitespace is left
+        if kept and kept[-1].offset == offset:
+            kept.pop()  # the segment before was all stripped whitespace
+        kept.append(LineSegment(offset, seg.first, seg.last))
+    return MappedText(text, lines, tuple(kept))
+
+
 def _hard_split(sentence: str) -> list[str]:
     """A sentence longer than MAX_CHARS (an enumeration run together) is cut at commas,
     or at TARGET_CHARS when it has none."""
@@ -100,9 +137,19 @@ def _hard_split(sentence: str) -> list[str]:
 
 def split_text(paragraphs: list[Paragraph]) -> list[tuple[str, list[int]]]:
     """(text, lines) pieces of one section's paragraphs."""
+    return [(m.text, m.lines) for m in map_text(paragraphs)]
+
+
+def map_text(paragraphs: list[Paragraph]) -> list[MappedText]:
+    """The pieces of one section's paragraphs, each with its line map."""
     whole = _joined(paragraphs)
     if len(whole) <= MAX_CHARS:
-        return [(whole, [p.line for p in paragraphs])]
+        seps = _separators(paragraphs)
+        return [
+            _mapped(
+                [(sep + p.text, p.line, p.line) for sep, p in zip(seps, paragraphs, strict=True)]
+            )
+        ]
     units = _units(paragraphs)
     pieces: list[list[tuple[str, int]]] = []
     cur: list[tuple[str, int]] = []
@@ -124,14 +171,18 @@ def split_text(paragraphs: list[Paragraph]) -> list[tuple[str, list[int]]]:
                 cur = []
         if cur:
             pieces.append(cur)
-    return [("".join(x[0] for x in p).strip(), sorted({x[1] for x in p})) for p in pieces]
+    return [_mapped([(u, n, n) for u, n in p], strip=True) for p in pieces]
 
 
-def _table_pieces(block: TableBlock, fallback_caption: str) -> list[tuple[str, list[int]]]:
+def _table_pieces(block: TableBlock, fallback_caption: tuple[str, int | None]) -> list[MappedText]:
     """One piece per table, or per group of rows when it is big; every piece repeats the
-    caption and the header row, so it reads on its own, and cites its own rows' lines."""
+    caption and the header row, so it reads on its own, and cites its own rows' lines.
+    A table without a caption takes `fallback_caption` (text, its line if known). A rendered
+    row maps to all the lines its cells came from, as render_row reorders the cells."""
     t = block.table
-    caption = t.caption or fallback_caption
+    header_lines = t.header_lines() or t.head_lines()
+    header_span = (min(header_lines), max(header_lines))
+    caption, caption_line = (t.caption, t.caption_line) if t.caption else fallback_caption
     rows = t.row_texts()
     notes = [f"注：{n}" for n in t.notes]
     head = ([caption] if caption else []) + [" | ".join(t.header_raw)]
@@ -144,8 +195,19 @@ def _table_pieces(block: TableBlock, fallback_caption: str) -> list[tuple[str, l
     out = []
     for g_index, g in enumerate(groups):
         tail = notes if g_index == len(groups) - 1 else []
-        lines = list(t.head_lines()) + [n for k in g for n in t.row_lines[k]]
-        out.append(("\n".join(head + [rows[k] for k in g] + tail), sorted(lines)))
+        lines = sorted(list(t.head_lines()) + [n for k in g for n in t.row_lines[k]])
+        # a caption whose line is not known (the document's title) maps to the whole piece
+        at = (caption_line, caption_line) if caption_line else (min(lines), max(lines))
+        parts = [
+            *([(caption, *at)] if caption else []),
+            (" | ".join(t.header_raw), *header_span),
+            *((rows[k], min(t.row_lines[k]), max(t.row_lines[k])) for k in g),
+            *((note, *header_span) for note in tail),  # notes come from header cells
+        ]
+        mapped = _mapped(
+            [(("\n" if i else "") + x, first, last) for i, (x, first, last) in enumerate(parts)]
+        )
+        out.append(MappedText(mapped.text, lines, mapped.line_map))
     return out
 
 
@@ -159,18 +221,18 @@ def document_pieces(doc: Document) -> tuple[list[Piece], list[Dropped]]:
     def path() -> tuple[str, ...]:
         return tuple(o.heading.text for o in stack)
 
-    def emit(kind: str, text: str, lines: list[int]) -> None:
+    def emit(kind: str, piece: MappedText) -> None:
         heading_lines = []
         for o in stack:
             if not o.has_piece:
                 heading_lines.append(o.heading.line)
                 o.has_piece = True
-        pieces.append(Piece(path(), kind, text, lines, heading_lines))
+        pieces.append(Piece(path(), kind, piece.text, piece.lines, heading_lines, piece.line_map))
 
     def flush() -> None:
         if buffer:
-            for text, lines in split_text(buffer):
-                emit("text", text, lines)
+            for piece in map_text(buffer):
+                emit("text", piece)
             buffer.clear()
 
     def pop(to_rank: int) -> None:
@@ -178,7 +240,8 @@ def document_pieces(doc: Document) -> tuple[list[Piece], list[Dropped]]:
             closing = stack[-1]
             if not closing.has_piece:
                 # a heading with nothing under it still reaches the index, as its own text
-                emit("text", closing.heading.text, [closing.heading.line])
+                h = closing.heading
+                emit("text", _mapped([(h.text, h.line, h.line)]))
             stack.pop()
 
     for b in analyse(doc):
@@ -200,9 +263,10 @@ def document_pieces(doc: Document) -> tuple[list[Piece], list[Dropped]]:
             pop(BOX)
         elif isinstance(b, TableBlock):
             flush()
-            fallback = stack[-1].heading.text if stack else doc.title
-            for text, lines in _table_pieces(b, fallback):
-                emit("table", text, lines)
+            h = stack[-1].heading if stack else None
+            fallback = (h.text, h.line) if h else (doc.title, None)
+            for piece in _table_pieces(b, fallback):
+                emit("table", piece)
     flush()
     pop(0)
     return pieces, dropped
@@ -281,6 +345,7 @@ def chunk(documents: list[Document]) -> list[Chunk]:
                 title=doc.title,
                 source=doc.source,
                 doc_type=doc.doc_type,
+                line_map=p.line_map,
             )
             also[cid] = []
             positions[cid] = (i, k)

@@ -6,8 +6,9 @@ lines of the original source file (the file as it is on disk, not the cleaned te
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 ChunkKind = Literal["text", "table"]
 
@@ -23,6 +24,16 @@ class SourceSpan:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class LineSegment(NamedTuple):
+    """A stretch of a chunk's text, from `offset` up to the next segment's offset (or the end),
+    taken from source lines first..last. Prose comes from one line (first == last); a rebuilt
+    table row from the several lines its cells were flattened onto."""
+
+    offset: int
+    first: int
+    last: int
 
 
 @dataclass(frozen=True)
@@ -63,12 +74,26 @@ class Chunk:
     doc_type: str = "other"
     # other places the same content stands (duplicate documents / chunks), canonical first
     also_in: tuple[SourceSpan, ...] = ()
+    # where each stretch of `text` comes from in the source, in text order; () for a chunk
+    # read from an index built before line maps existed (then everything maps to the span)
+    line_map: tuple[LineSegment, ...] = field(default=(), repr=False)
 
     @property
     def sources(self) -> tuple[SourceSpan, ...]:
         """Every place this chunk's content stands, its own span first."""
         own = SourceSpan(self.source, self.line_start, self.line_end, self.doc_id)
         return (own, *self.also_in)
+
+    def source_lines(self, start: int, end: int) -> tuple[int, int]:
+        """The source line span (first, last) holding text[start:end]; the chunk's whole span
+        when it has no line map or the range is empty or outside the text."""
+        if not self.line_map or not 0 <= start < end <= len(self.text):
+            return self.line_start, self.line_end
+        offsets = [s.offset for s in self.line_map]
+        lo = max(bisect.bisect_right(offsets, start) - 1, 0)
+        hi = max(bisect.bisect_right(offsets, end - 1) - 1, 0)
+        covered = self.line_map[lo : hi + 1]
+        return min(s.first for s in covered), max(s.last for s in covered)
 
     def embedding_text(self) -> str:
         """The text behind a short context header (district, title, section path)."""
@@ -79,6 +104,7 @@ class Chunk:
         d = asdict(self)
         d["section"] = list(self.section)
         d["also_in"] = [s.to_dict() for s in self.also_in]
+        d["line_map"] = [list(s) for s in self.line_map]
         return d
 
     @classmethod
@@ -86,4 +112,5 @@ class Chunk:
         d = dict(d)
         d["section"] = tuple(d.get("section") or ())
         d["also_in"] = tuple(SourceSpan(**s) for s in d.get("also_in") or ())
+        d["line_map"] = tuple(LineSegment(*s) for s in d.get("line_map") or ())
         return cls(**d)

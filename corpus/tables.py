@@ -43,11 +43,16 @@ class Table:
     lines: tuple[int, ...]  # every source line the table was rebuilt from (caption included)
     header_raw: tuple[str, ...] = ()  # the header cells as printed (2020年, not 2020)
     row_lines: tuple[tuple[int, ...], ...] = ()  # the source lines of each row
+    caption_line: int | None = None  # the line `caption` was read from
 
     def head_lines(self) -> tuple[int, ...]:
         """Caption and header lines: every line that is in no row."""
         in_rows = {n for r in self.row_lines for n in r}
         return tuple(n for n in self.lines if n not in in_rows)
+
+    def header_lines(self) -> tuple[int, ...]:
+        """The lines the header row (and its notes) was read from: the head without the caption."""
+        return tuple(n for n in self.head_lines() if n != self.caption_line)
 
     def row_texts(self) -> list[str]:
         return [render_row(self.header, row) for row in self.rows]
@@ -150,6 +155,7 @@ def _finish(
     rows: list[list[str]],
     lines: list[int],
     row_lines: list[tuple[int, ...]],
+    caption_line: int | None = None,
 ) -> Table:
     header, header_raw, notes = [], [], []
     for c in header_cells:
@@ -167,6 +173,7 @@ def _finish(
         tuple(sorted(lines)),
         tuple(header_raw),
         tuple(row_lines),
+        caption_line if caption else None,
     )
 
 
@@ -193,6 +200,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
         caption = ""
         if caption_line and CAPTION.match(caption_line.text) and len(caption_line.text) <= 60:
             caption = caption_line.text
+        caption_n = caption_line.n if caption and caption_line else None
         nxt_raw = lines[i + 1].raw.strip() if i + 1 < len(lines) else ""
         if _MD_ROW.match(line.raw.strip()) and _MD_SEPARATOR.match(nxt_raw):
             # a markdown table: | a | b | / |---|---| / rows
@@ -203,7 +211,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
             rows = [_md_cells(x.raw) for x in lines[i + 2 : j]]
             row_lines = [(x.n,) for x in lines[i + 2 : j]]
             used_lines = [x.n for x in lines[i:j]] + ([caption_line.n] if caption else [])
-            tables.append(_finish(caption, header, rows, used_lines, row_lines))
+            tables.append(_finish(caption, header, rows, used_lines, row_lines, caption_n))
             used.update(used_lines)
             i = j
             continue
@@ -217,7 +225,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
             rows = [_tab_cells(x.raw) for x in lines[i + 1 : j]]
             row_lines = [(x.n,) for x in lines[i + 1 : j]]
             used_lines = [x.n for x in lines[i:j]] + ([caption_line.n] if caption else [])
-            tables.append(_finish(caption, header, rows, used_lines, row_lines))
+            tables.append(_finish(caption, header, rows, used_lines, row_lines, caption_n))
             used.update(used_lines)
             i = j
             continue
@@ -252,7 +260,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
                         row_lines.append(tuple(x.n for x in run[at : at + len(r)]))
                         at += len(r)
                 used_lines = [x.n for x in run] + ([caption_line.n] if caption else [])
-                tables.append(_finish(caption, header, rows, used_lines, row_lines))
+                tables.append(_finish(caption, header, rows, used_lines, row_lines, caption_n))
                 used.update(used_lines)
                 i = j
                 continue

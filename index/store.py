@@ -27,6 +27,9 @@ from typing import Any
 from corpus.errors import UserError
 
 FORMAT = "planqa-index"
+# bump when this version's reader cannot read what an older build wrote; a field added with
+# a default (Chunk.line_map: an older index loads with none, quotes cite the whole span)
+# needs no bump
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"

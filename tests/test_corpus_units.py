@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from corpus import gazetteer, normalize_for_match
-from corpus.chunking import MAX_CHARS, split_text
-from corpus.model import Document
+from corpus import gazetteer, normalize_for_match, quote_lines
+from corpus.chunking import MAX_CHARS, map_text, split_text
+from corpus.model import Chunk, Document, LineSegment
 from corpus.structure import (
     ARABIC,
     ARTICLE,
@@ -268,6 +268,56 @@ def test_a_page_break_inside_a_sentence_is_joined():
     assert split_text([Paragraph("重庆市綦江区人民政府", 1), Paragraph("2022年11月4日", 2)]) == [
         ("重庆市綦江区人民政府\n2022年11月4日", [1, 2])
     ]
+
+
+def test_line_map_follows_joined_paragraphs():
+    first = "创新投入持续增加，创新成效稳步增强。科技创新投入逐年增长，全社会研发经费占"
+    paragraphs = [Paragraph(first, 5), Paragraph("比重达2.3%。", 7), Paragraph("第二段。", 9)]
+    [m] = map_text(paragraphs)
+    assert m.text == first + "比重达2.3%。\n第二段。"
+    assert m.line_map == (
+        LineSegment(0, 5, 5),
+        LineSegment(len(first), 7, 7),
+        LineSegment(len(first) + 8, 9, 9),  # the line break belongs to the paragraph it opens
+    )
+
+
+def test_line_map_of_a_long_section_split_with_overlap():
+    sentences = [f"第{i}句话说的是一件需要二十来个字才能说完的事情。" for i in range(60)]
+    paragraphs = [Paragraph("".join(sentences[k : k + 6]), 100 + 2 * k) for k in range(0, 60, 6)]
+    pieces = map_text(paragraphs)
+    assert len(pieces) >= 3
+    for m in pieces:
+        assert m.line_map[0].offset == 0
+        ends = [s.offset for s in m.line_map[1:]] + [len(m.text)]
+        for seg, end in zip(m.line_map, ends, strict=True):
+            stretch = m.text[seg.offset : end].strip("\n")
+            [para] = [p for p in paragraphs if p.line == seg.first == seg.last]
+            assert stretch and stretch in para.text
+    # the overlap sentence opening a piece maps to its own paragraph's line
+    second = pieces[1]
+    opening = split_sentences(second.text)[0]
+    owner = next(p for p in paragraphs if opening in p.text)
+    assert second.line_map[0] == LineSegment(0, owner.line, owner.line)
+
+
+def _mapped_chunk(text: str, line_map: tuple[LineSegment, ...]) -> Chunk:
+    return Chunk("c", "d", (), "text", text, 10, 20, None, "t", "t.txt", line_map=line_map)
+
+
+def test_quote_lines_exact_normalised_trimmed_and_joined():
+    text = "（一）坚持创新引领，到2025年研发投入达到3%。\n（二）坚持开放合作，建设平台。\n（三）坚持人才为本。"
+    two, three = text.index("\n（二）"), text.index("\n（三）")
+    c = _mapped_chunk(
+        text, (LineSegment(0, 10, 10), LineSegment(two, 12, 12), LineSegment(three, 15, 16))
+    )
+    assert quote_lines(c, "坚持开放合作，建设平台。") == (12, 12)
+    assert quote_lines(c, "到２０２５年研发投入达到３％") == (10, 10)  # full-width
+    assert quote_lines(c, "坚持创新引领…研发投入达到3%") == (10, 10)  # clauses left out
+    assert quote_lines(c, "坚持创新引领；坚持开放合作；坚持人才为本") == (10, 16)
+    assert quote_lines(c, "建设平台。\n（三）坚持") == (12, 16)
+    assert quote_lines(c, "坚持绿色发展") == (10, 20)  # not in the text: the whole span
+    assert quote_lines(_mapped_chunk(text, ()), "坚持开放合作") == (10, 20)  # no line map
 
 
 def _doc(*raws: str) -> Document:

@@ -9,14 +9,16 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import index
+from corpus import quote_lines
 from corpus.errors import UserError
-from corpus.model import Chunk, Document, SourceSpan
+from corpus.model import Chunk, Document, LineSegment, SourceSpan
 from corpus.settings import Settings
 from index import store
 from index.cache import EmbeddingCache
@@ -321,6 +323,39 @@ def test_cache_setup_retries_while_another_process_holds_the_file(tmp_path):
 
 
 # ----------------------------------------------------------------------------- atomicity, damage
+
+
+def test_line_maps_are_stored_and_an_index_built_before_them_still_opens(tmp_path):
+    settings = _settings(tmp_path)
+    mapped = [
+        replace(
+            c,
+            line_end=c.line_start + 4,
+            line_map=(
+                LineSegment(0, c.line_start, c.line_start),
+                LineSegment(6, c.line_end + 4, c.line_end + 4),
+            ),
+        )
+        for c in CHUNKS[:3]
+    ]
+    index.build_from_chunks(settings, DOCS, mapped, progress=False)
+    idx = index.open(settings.index_dir, settings)
+    assert idx.chunks == mapped and [c.line_map for c in idx.chunks] == [c.line_map for c in mapped]
+    c = idx.chunks[0]
+    assert quote_lines(c, c.text[:4]) == (c.line_start, c.line_start)
+    # the same index as a build before line maps wrote it: no line_map in chunks.json (the
+    # format version is unchanged, as the field is optional)
+    folder = Path(settings.index_dir)
+    old = [{k: v for k, v in x.to_dict().items() if k != "line_map"} for x in mapped]
+    store.write_json(folder / store.CHUNKS, old)
+    manifest = json.loads((folder / store.MANIFEST).read_text("utf-8"))
+    manifest["files"] = store.describe_files(folder)
+    store.write_json(folder / store.MANIFEST, manifest)
+    reopened = index.open(folder, settings)
+    assert [x.line_map for x in reopened.chunks] == [(), (), ()]
+    assert [x.text for x in reopened.chunks] == [x.text for x in mapped]
+    c = reopened.chunks[0]
+    assert quote_lines(c, c.text[:4]) == (c.line_start, c.line_start + 4)  # the whole span
 
 
 def test_failed_build_leaves_previous_index_intact(tmp_path, monkeypatch):
