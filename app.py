@@ -699,6 +699,9 @@ class Handlers:
             idx = self.holder.get()
         except UserError as exc:
             return error_html(f"索引无法打开：{exc}"), [], [], [], []
+        from qa.crosslingual import warm_up_in_background
+
+        warm_up_in_background()  # the dictionary for English questions, off the first answer
         choices = document_choices(idx.documents)
         rows = document_rows(idx.documents, self.holder.chunk_counts())
         return index_status_html(idx), idx.districts(), choices, rows, choices

@@ -19,10 +19,11 @@ from typing import Any
 
 from corpus.model import Chunk, SourceSpan
 from index.types import Filters, Hit
-from qa.calibration import load_calibration
+from qa.calibration import has_cjk, load_calibration
+from qa.crosslingual import gloss_coverage
 from qa.scoring import Searchable, cosine_to_query, lexical_overlap, question_tokens
 from qa.text import TableRow, check_question, split_sentences, table_rows, target_value, year_in
-from qa.types import Answer, Citation, DistrictReport
+from qa.types import Answer, Citation, DistrictReport, quote_and_passage_lines
 from qa.vocabulary import vocabulary
 
 RETRIEVE_K = 8  # passages retrieved (and shown as `results`)
@@ -37,6 +38,8 @@ NEAR_DUPLICATE = 0.9  # difflib ratio above which two quotes are the same text (
 
 _NUMBER_QUESTION = re.compile(
     r"多少|几个|几家|几项|几件|几名|数量|数是|比重|比例|占比|强度|金额|增长率|规模|目标|指标|达到|预期"
+    r"|\bhow (?:many|much)\b|\b(?:number|share|percentage|proportion|rate|target|amount)\b",
+    re.IGNORECASE,
 )
 
 
@@ -73,11 +76,16 @@ def passage_coverage(question: str, hits: list[Hit], index: Searchable | None) -
     a detail the corpus lacks (报酬, 床位) misses its rarest word everywhere."""
     if index is None or not hits:
         return 0.0
+    passages = [h.chunk for h in hits[:COVERAGE_PASSAGES]]
+    if not has_cjk(question):  # English: its words are looked for in the passages' glosses
+        return gloss_coverage(
+            question, (f"{c.title} {' '.join(c.section)} {c.text}" for c in passages)
+        )
     vocab = vocabulary(index)
     q_tokens = _content_tokens(question)
     return max(
         vocab.weighted_overlap(q_tokens, f"{c.title} {' '.join(c.section)} {c.text}")
-        for c in (h.chunk for h in hits[:COVERAGE_PASSAGES])
+        for c in passages
     )
 
 
@@ -129,6 +137,12 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
     sims = cosine_to_query(index, question, texts)
     # the heading counts for lexical overlap ("普查对象与内容" is the section, not the sentence)
     heads = [h.chunk.section[-1] if h.chunk.section else "" for h, _, _ in raw]
+    if not has_cjk(question):
+        # an English question's words are found among the unit's CEDICT glosses instead
+        glossed = [gloss_coverage(question, [f"{heads[i]} {texts[i]}"]) for i in range(len(raw))]
+        return [
+            Unit(h, t, r, float(sims[i]), glossed[i], glossed[i]) for i, (h, t, r) in enumerate(raw)
+        ]
     vocab = vocabulary(index)
     return [
         Unit(
@@ -199,9 +213,10 @@ def _place_names() -> re.Pattern[str]:
 def compose_extractive(
     question: str, hits: list[Hit], units: list[Unit], index: Searchable | None = None
 ) -> Answer:
-    threshold = load_calibration().abstain_threshold(question)
+    calibration = load_calibration()
+    threshold = calibration.abstain_threshold(question)
     coverage = passage_coverage(question, hits, index)
-    evidence = evidence_score(units, coverage)
+    evidence = evidence_score(units, coverage, calibration.coverage_weight_for(question))
     extra = {"evidence": round(evidence, 6), "coverage": round(coverage, 4), "threshold": threshold}
     if index is not None:
         overview = section_overview(question, hits, index, extra)
@@ -357,7 +372,10 @@ def _answer_rank(question: str, unit: Unit) -> float:
 _PHONE_QUESTION = re.compile(r"电话|联系方式|手机")
 # landline with area code (023-48661234), bare 8-digit landline, or 11-digit mobile
 _PHONE = re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
-_TIME_QUESTION = re.compile(r"什么时候|何时|哪天|哪几天|几月|几号|日期|时间|截止|期限")
+_TIME_QUESTION = re.compile(
+    r"什么时候|何时|哪天|哪几天|几月|几号|日期|时间|截止|期限|\bwhen\b|\bwhat (?:date|time)\b|\bdeadline\b",
+    re.IGNORECASE,
+)
 _DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度")
 
 
@@ -511,7 +529,7 @@ def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tup
     return text, row.text
 
 
-_HOW_MANY = re.compile(r"多少|几[个家项件名人次天所座亩期]")
+_HOW_MANY = re.compile(r"多少|几[个家项件名人次天所座亩期]|\bhow (?:many|much)\b", re.IGNORECASE)
 
 # questions about where things stand now, not the target: the table's earliest year column
 _BASELINE = re.compile(r"十三五|现状|基期|目前|现在|已经|基础")
@@ -609,8 +627,7 @@ def _citation(
         section=tuple(chunk.section),
         quote=quote,
         source=chunk.source,
-        line_start=chunk.line_start,
-        line_end=chunk.line_end,
+        **quote_and_passage_lines(chunk, quote),
         also_in=tuple(chunk.also_in) if also_in is None else also_in,
     )
 

@@ -22,11 +22,19 @@ class Calibration:
     # weight of the passage coverage in the evidence (qa.answer.evidence_score), chosen with
     # the threshold
     coverage_weight: float = 0.0
+    # for those questions the coverage is that of their words among the CEDICT glosses of the
+    # passages' words (qa.crosslingual), with its own weight
+    coverage_weight_latin: float = 0.0
 
     def abstain_threshold(self, question: str) -> float:
         if self.abstain_evidence_latin is not None and not has_cjk(question):
             return self.abstain_evidence_latin
         return self.abstain_evidence
+
+    def coverage_weight_for(self, question: str) -> float:
+        if self.abstain_evidence_latin is not None and not has_cjk(question):
+            return self.coverage_weight_latin
+        return self.coverage_weight
 
 
 def has_cjk(text: str) -> bool:
@@ -41,6 +49,7 @@ def load_calibration() -> Calibration:
         abstain_evidence=float(data["abstain_evidence"]),
         district_semantic=float(data["district_semantic"]),
         coverage_weight=float(data.get("coverage_weight", 0.0)),
+        coverage_weight_latin=float(data.get("coverage_weight_latin", 0.0)),
         abstain_evidence_latin=(
             float(data["abstain_evidence_latin"]) if "abstain_evidence_latin" in data else None
         ),

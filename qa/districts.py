@@ -21,7 +21,7 @@ from index.types import Filters
 from qa.calibration import load_calibration
 from qa.scoring import Searchable, cosine_to_query
 from qa.text import check_question, split_sentences
-from qa.types import DistrictReport, DistrictResult, Evidence
+from qa.types import DistrictReport, DistrictResult, Evidence, quote_and_passage_lines
 
 EVIDENCE_PER_DISTRICT = 3
 # passages per district read for the semantic check; the per-district search makes this a
@@ -278,8 +278,7 @@ def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:
         section=tuple(chunk.section),
         quote=quote,
         source=chunk.source,
-        line_start=chunk.line_start,
-        line_end=chunk.line_end,
+        **quote_and_passage_lines(chunk, quote),
         score=score,
         also_in=tuple(chunk.also_in),
     )

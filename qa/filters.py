@@ -159,3 +159,10 @@ def _latin_names_in(question: str) -> list[str]:
 def _listing(names: Iterable[str]) -> str:
     names = list(names)
     return "、".join(names) if names else "(none)"
+
+
+def latin_place_names_removed(question: str) -> str:
+    """The question, lower-cased, without the romanised place names it names ("qijiang",
+    "chongqing high tech zone"): what is left is its topic."""
+    pattern, _ = _latin_pattern()
+    return pattern.sub(" ", _latin_key(question))

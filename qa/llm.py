@@ -17,7 +17,7 @@ from typing import Any
 
 from corpus.errors import UserError
 from index.types import Hit
-from qa.types import Answer, Citation
+from qa.types import Answer, Citation, quote_and_passage_lines
 
 log = logging.getLogger(__name__)
 
@@ -125,17 +125,16 @@ def checked_answer(question: str, raw: str, hits: list[Hit], extractive: Answer)
         quote = supporting_sentence(c.text, _claims_citing(text, n))
         citations.append(
             Citation(
-                n,
-                c.chunk_id,
-                c.doc_id,
-                c.title,
-                c.district,
-                tuple(c.section),
-                quote,
-                c.source,
-                c.line_start,
-                c.line_end,
-                tuple(c.also_in),
+                n=n,
+                chunk_id=c.chunk_id,
+                doc_id=c.doc_id,
+                title=c.title,
+                district=c.district,
+                section=tuple(c.section),
+                quote=quote,
+                source=c.source,
+                **quote_and_passage_lines(c, quote),
+                also_in=tuple(c.also_in),
             )
         )
     notice = None

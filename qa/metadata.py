@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from corpus import normalize_for_match
-from qa.types import Answer, Citation
+from qa.types import Answer, Citation, quote_and_passage_lines
 
 # why these patterns: each names the field a user asks for, not the topic of the document
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -107,8 +107,7 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
                 section=(),
                 quote=quote,
                 source=d.source,
-                line_start=cited.line_start,
-                line_end=cited.line_end,
+                **quote_and_passage_lines(cited, quote),
             )
             return Answer(
                 question,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from corpus.model import SourceSpan
+from corpus.model import Chunk, SourceSpan
+from corpus.quotes import quote_lines
 from index.types import Hit
 
 AnswerMode = Literal["extractive", "generative", "districts"]
@@ -21,9 +22,12 @@ class Citation:
     section: tuple[str, ...]
     quote: str  # the sentence(s) / table row the answer rests on
     source: str
-    line_start: int
+    line_start: int  # the lines holding the quote (corpus.quote_lines) …
     line_end: int
     also_in: tuple[SourceSpan, ...] = ()  # the same passage in other copies
+    # … and the whole passage's lines (None in records made before quotes were placed)
+    passage_line_start: int | None = None
+    passage_line_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -40,10 +44,12 @@ class Evidence:
     section: tuple[str, ...]
     quote: str
     source: str
-    line_start: int
+    line_start: int  # the lines holding the quote, as in Citation
     line_end: int
     score: float = 0.0
     also_in: tuple[SourceSpan, ...] = ()  # the same passage in other copies (additive)
+    passage_line_start: int | None = None
+    passage_line_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -112,3 +118,14 @@ class Answer:
         if self.district_report is not None:
             d["districts"] = self.district_report.to_dict()["districts"]
         return d
+
+
+def quote_and_passage_lines(chunk: Chunk, quote: str) -> dict[str, int]:
+    """A citation's line fields: the quote's own lines, and the passage's."""
+    first, last = quote_lines(chunk, quote)
+    return {
+        "line_start": first,
+        "line_end": last,
+        "passage_line_start": chunk.line_start,
+        "passage_line_end": chunk.line_end,
+    }

@@ -6,6 +6,7 @@ local stub server, and the CLI's JSON."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from qa_support import ChatServer, Script
@@ -14,11 +15,13 @@ import qa
 from corpus.errors import UserError
 from corpus.settings import Settings
 from index.types import Filters
+from qa.calibration import load_calibration
 from qa.cli import main
 
 pytestmark = pytest.mark.slow
 
 ALL = {"綦江区", "重庆高新区", "大渡口区", "合川区"}
+DATA = Path(__file__).resolve().parent.parent / "corpus" / "data"
 
 
 def test_the_corpus_has_the_four_districts(bundled_index):
@@ -290,3 +293,49 @@ def test_a_how_many_question_whose_best_sentence_has_no_number_abstains(bundled_
     a = qa.answer("合川区2022年科技局的财政预算是多少？", bundled_index)
     assert a.abstained, a.answer
     assert a.extra.get("no_number") or a.extra["evidence"] < a.extra["threshold"]
+
+
+# --- English questions (the calibration set's, not the gold set's) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many new high-tech enterprises does Hechuan plan to add in 2022?", "20家"),
+        (
+            "What is the Chongqing High-tech Zone's 2025 target for incubator floor area?",
+            "300万平方米",
+        ),
+        ("What share of GDP does Qijiang want the digital economy to reach by 2025?", "15%"),
+    ],
+)
+def test_an_english_question_is_answered_from_the_chinese_passage(
+    bundled_index, question, expected
+):
+    a = qa.answer(question, bundled_index)
+    assert not a.abstained, a.answer
+    assert expected in a.answer
+    # judged by the English threshold, not the Chinese one
+    assert a.extra["threshold"] == load_calibration().abstain_evidence_latin
+    assert a.extra["coverage"] > 0
+
+
+@pytest.mark.parametrize(
+    "question", ["How many taxis are there in Qijiang?", "Who is the mayor of Qijiang District?"]
+)
+def test_an_english_question_about_something_absent_abstains(bundled_index, question):
+    a = qa.answer(question, bundled_index)
+    assert a.abstained, a.answer
+    assert a.extra["coverage"] == 0.0
+
+
+def test_a_citation_gives_the_quotes_own_lines_and_the_passages(bundled_index):
+    a = qa.answer("綦江区到2025年高新技术企业数预期达到多少？", bundled_index)
+    c = a.citations[0]
+    assert (c.source, c.line_start, c.line_end) == ("003_3bc941a8174c68f0.txt", 311, 311)
+    assert c.passage_line_start < c.line_start <= c.line_end <= c.passage_line_end
+    line = (DATA / c.source).read_text(encoding="utf-8").splitlines()[c.line_start - 1]
+    assert "高新技术企业数" in line and "200" in line
+    from qa.render import citation_lines
+
+    assert "003_3bc941a8174c68f0.txt:311" in "\n".join(citation_lines(a.citations))

