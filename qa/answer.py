@@ -244,8 +244,11 @@ def compose_extractive(
         else:
             q_tokens = _content_tokens(question)
             picks = [(best, _trim(_complete(best), q_tokens))]
+            # the second sentence is judged as the first was (a phone question's second line
+            # must hold a phone number too)
+            top = _answer_rank(question, best)
             for u in ranked[1:6]:
-                if len(picks) >= 2 or u.rank_score < best.rank_score - SECOND_UNIT_MARGIN:
+                if len(picks) >= 2 or _answer_rank(question, u) < top - SECOND_UNIT_MARGIN:
                     break
                 if u.row is None and not any(_same_text(u.text, p.text) for p, _ in picks):
                     picks.append((u, _trim(u.text, q_tokens)))
@@ -363,9 +366,10 @@ def _answer_rank(question: str, unit: Unit) -> float:
     # a question about when wants a sentence holding a date
     if _TIME_QUESTION.search(question) and not _DATE.search(unit.text):
         score -= 0.05
-    # a question about a phone number wants a sentence holding one
+    # a question about a phone number is answered only by a line holding one: no cosine
+    # margin makes the notice's long opening sentence an answer to "打什么电话"
     if _PHONE_QUESTION.search(question) and not _PHONE.search(unit.text):
-        score -= 0.05
+        score -= 0.5
     return score
 
 

@@ -53,3 +53,12 @@ def test_document_without_the_value_takes_the_normal_path(bundled_index):
 def test_phone_question_prefers_a_sentence_with_a_number(bundled_index):
     a = qa.answer("创业导师志愿者报名的联系电话是多少？", bundled_index)
     assert "87260841" in a.answer
+
+
+@pytest.mark.slow
+def test_a_phone_question_quotes_only_lines_holding_a_phone_number(bundled_index):
+    # the notice's long opening sentence scores higher by cosine; it must not be the answer,
+    # nor be added as a second sentence
+    a = qa.answer("报名创业导师志愿者打什么电话？", bundled_index)
+    assert not a.abstained and a.citations
+    assert all("87260841" in c.quote for c in a.citations), [c.quote for c in a.citations]
