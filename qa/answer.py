@@ -251,7 +251,7 @@ def compose_extractive(
                 if len(picks) >= 2 or _answer_rank(question, u) < top - SECOND_UNIT_MARGIN:
                     break
                 if u.row is None and not any(_same_text(u.text, p.text) for p, _ in picks):
-                    picks.append((u, _trim(u.text, q_tokens)))
+                    picks.append((u, _trim(_complete(u), q_tokens)))
             body = "".join(_with_marker(_as_clause(q), i) for i, (_, q) in enumerate(picks, 1))
     chunk = best.hit.chunk
     where = f"据《{display_title(chunk)}》" + (f"（{chunk.section[-1]}）" if chunk.section else "")

@@ -489,3 +489,22 @@ def test_a_long_sentence_is_trimmed_to_the_clauses_that_hold_the_question_words(
     assert "科技型企业达到2800家" in trimmed and len(trimmed) <= LONG_SENTENCE
     assert trimmed.startswith("…")  # clauses before it were left out, and it says so
     assert _trim("科技型企业达到2800家。", {"科技型企业"}) == "科技型企业达到2800家。"
+
+
+def test_a_second_sentence_that_announces_a_list_is_quoted_with_its_list(lenient):
+    from index.types import Hit
+
+    text = (
+        "第三条 保密审查遵循谁主管、谁负责的原则。\n"
+        "第八条 保密审查应当依照以下程序进行:\n"
+        "(一)由信息产生的机构提出初步意见;\n"
+        "(二)分管领导审查批准。\n"
+        "第九条 其他事项另行规定。"
+    )
+    hit = Hit(make_chunk("r1", text, section=("保密审查制度",)), 1.0, 1, ("dense",))
+    first = answer_module.Unit(hit, "第三条 保密审查遵循谁主管、谁负责的原则。", None, 0.95, 0.0)
+    second = answer_module.Unit(hit, "第八条 保密审查应当依照以下程序进行:", None, 0.945, 0.0)
+    a = answer_module.compose_extractive("保密审查要走哪些程序？", [hit], [first, second])
+    assert [c.n for c in a.citations] == [1, 2]
+    assert "提出初步意见" in a.citations[1].quote and "分管领导审查批准" in a.citations[1].quote
+    assert "第九条" not in a.answer
