@@ -30,6 +30,20 @@ _MORE_STOP_WORDS = frozenset(["does", "did", "doing", "having", "shall", "accord
 # words of every district question that say nothing about its topic
 _QUESTION_WORDS = frozenset(["chongqing", "district", "county", "zone"])
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+# short forms common in English writing about science policy, spelt out as CEDICT glosses
+# spell them (研发: "research and development"; 高技术: "high technology")
+_SHORT_FORMS = {
+    "r&d": "research development",
+    "hi-tech": "high technology",
+    "high-tech": "high technology",
+    "sci-tech": "science technology",
+    "tech": "technology",
+    "govt": "government",
+}
+_SHORT_FORM = re.compile(
+    r"(?<![\w&-])(" + "|".join(re.escape(k) for k in _SHORT_FORMS) + r")(?![\w&-])",
+    re.IGNORECASE,
+)
 # CEDICT senses that are cross-references, not meanings
 _NOT_A_MEANING = re.compile(
     r"^(CL:|variant of|old variant of|see |abbr\. for|surname )", re.IGNORECASE
@@ -58,10 +72,11 @@ class GlossTable:
 
 def english_words(text: str) -> list[str]:
     """Content words of an English text, lower-cased, in order, without stop words ("the",
-    "does", "many") and single letters; "Zone's" → "zone"; hyphenated words count as their
-    parts."""
+    "does", "many") and single letters; "Zone's" → "zone"; short forms spelt out ("R&D" →
+    research, development); hyphenated words count as their parts."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+    text = _SHORT_FORM.sub(lambda m: _SHORT_FORMS[m.group(1).lower()], text)
     words = []
     for raw in _ENGLISH_WORD.findall(text.replace("-", " ")):
         word = raw.lower().removesuffix("'s").strip("'")

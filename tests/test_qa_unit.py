@@ -378,11 +378,20 @@ def test_english_questions_weigh_their_own_coverage_only_with_their_own_threshol
 def test_english_words_drop_stop_words_possessives_and_split_hyphens():
     from qa.crosslingual import english_words
 
-    assert english_words("What is the Zone's target for high-tech firms?") == [
+    assert english_words("What is the Zone's target for cutting-edge firms?") == [
         "zone",
         "target",
+        "cutting",
+        "edge",
+        "firms",
+    ]
+    # short forms are spelt out as the dictionary's glosses spell them
+    assert english_words("R&D by high-tech and tech firms") == [
+        "research",
+        "development",
         "high",
-        "tech",
+        "technology",
+        "technology",
         "firms",
     ]
 
