@@ -20,10 +20,10 @@ from typing import Any
 from corpus.model import Chunk, SourceSpan
 from index.types import Filters, Hit
 from qa.calibration import has_cjk, load_calibration
-from qa.crosslingual import gloss_coverage
+from qa.crosslingual import gloss_coverage, gloss_coverages
 from qa.scoring import Searchable, cosine_to_query, lexical_overlap, question_tokens
 from qa.text import TableRow, check_question, split_sentences, table_rows, target_value, year_in
-from qa.types import Answer, Citation, DistrictReport, quote_and_passage_lines
+from qa.types import Answer, Citation, DistrictReport
 from qa.vocabulary import vocabulary
 
 RETRIEVE_K = 8  # passages retrieved (and shown as `results`)
@@ -139,7 +139,7 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
     heads = [h.chunk.section[-1] if h.chunk.section else "" for h, _, _ in raw]
     if not has_cjk(question):
         # an English question's words are found among the unit's CEDICT glosses instead
-        glossed = [gloss_coverage(question, [f"{heads[i]} {texts[i]}"]) for i in range(len(raw))]
+        glossed = gloss_coverages(question, (f"{h} {t}" for h, t in zip(heads, texts, strict=True)))
         return [
             Unit(h, t, r, float(sims[i]), glossed[i], glossed[i]) for i, (h, t, r) in enumerate(raw)
         ]
@@ -584,7 +584,7 @@ def _citations(
             for span in c.sources:
                 if (span.source, span.line_start) != own and span not in also:
                     also.append(span)
-        out.append(_citation(n, primary, quote, tuple(also)))
+        out.append(Citation.from_chunk(n, primary, quote, tuple(also)))
     return out
 
 
@@ -619,23 +619,6 @@ def _copies_elsewhere(chunk: Chunk, quote: str, index: Searchable) -> list[Chunk
     return found
 
 
-def _citation(
-    n: int, chunk: Chunk, quote: str, also_in: tuple[SourceSpan, ...] | None = None
-) -> Citation:
-    return Citation(
-        n=n,
-        chunk_id=chunk.chunk_id,
-        doc_id=chunk.doc_id,
-        title=chunk.title,
-        district=chunk.district,
-        section=tuple(chunk.section),
-        quote=quote,
-        source=chunk.source,
-        **quote_and_passage_lines(chunk, quote),
-        also_in=tuple(chunk.also_in) if also_in is None else also_in,
-    )
-
-
 def abstain(
     question: str, hits: list[Hit], extra: dict[str, Any] | None = None, reason: str | None = None
 ) -> Answer:
@@ -650,7 +633,7 @@ def abstain(
         quote = _short(c.text)
         section = " › ".join(c.section)
         lines.append(f"[{n}] 《{c.title}》{('（' + section + '）') if section else ''}：{quote}")
-        citations.append(_citation(n, c, quote))
+        citations.append(Citation.from_chunk(n, c, quote))
     return Answer(
         question,
         "\n".join(lines),

@@ -26,13 +26,16 @@ class Calibration:
     # passages' words (qa.crosslingual), with its own weight
     coverage_weight_latin: float = 0.0
 
+    def _judged_as_latin(self, question: str) -> bool:
+        return self.abstain_evidence_latin is not None and not has_cjk(question)
+
     def abstain_threshold(self, question: str) -> float:
-        if self.abstain_evidence_latin is not None and not has_cjk(question):
+        if self._judged_as_latin(question):
             return self.abstain_evidence_latin
         return self.abstain_evidence
 
     def coverage_weight_for(self, question: str) -> float:
-        if self.abstain_evidence_latin is not None and not has_cjk(question):
+        if self._judged_as_latin(question):
             return self.coverage_weight_latin
         return self.coverage_weight
 

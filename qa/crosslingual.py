@@ -99,21 +99,29 @@ def question_stems(question: str) -> set[str]:
     return {s for s in english_stems(text) if s not in generic and not s.isdigit()}
 
 
-def gloss_coverage(question: str, passages: Iterable[str]) -> float:
-    """IDF-weighted share of the English question's topic stems found among the CEDICT glosses
-    of the words of the best passage (0..1); 0 when the question has no topic word."""
+def gloss_coverages(question: str, passages: Iterable[str]) -> list[float]:
+    """For each passage, the IDF-weighted share of the English question's topic stems found
+    among the CEDICT glosses of its words (0..1); all 0 when the question has no topic word.
+    The question is read once however many passages (or sentences) are scored."""
     from index.tokenize import tokenize
 
+    passages = list(passages)
     stems = question_stems(question)
     if not stems:
-        return 0.0
+        return [0.0] * len(passages)
     table = gloss_table()
-    total = sum(table.idf(s) for s in stems)
-    best = 0.0
+    weights = {s: table.idf(s) for s in stems}
+    total = sum(weights.values())
+    coverages = []
     for passage in passages:
         glossed = table.gloss_stems(set(tokenize(passage)))
-        best = max(best, sum(table.idf(s) for s in stems if s in glossed) / total)
-    return best
+        coverages.append(sum(w for s, w in weights.items() if s in glossed) / total)
+    return coverages
+
+
+def gloss_coverage(question: str, passages: Iterable[str]) -> float:
+    """The best passage's coverage (gloss_coverages); 0 without passages."""
+    return max(gloss_coverages(question, passages), default=0.0)
 
 
 _load_lock = threading.Lock()

@@ -17,7 +17,7 @@ from typing import Any
 
 from corpus.errors import UserError
 from index.types import Hit
-from qa.types import Answer, Citation, quote_and_passage_lines
+from qa.types import Answer, Citation
 
 log = logging.getLogger(__name__)
 
@@ -123,20 +123,7 @@ def checked_answer(question: str, raw: str, hits: list[Hit], extractive: Answer)
     for n in cited:
         c = hits[n - 1].chunk
         quote = supporting_sentence(c.text, _claims_citing(text, n))
-        citations.append(
-            Citation(
-                n=n,
-                chunk_id=c.chunk_id,
-                doc_id=c.doc_id,
-                title=c.title,
-                district=c.district,
-                section=tuple(c.section),
-                quote=quote,
-                source=c.source,
-                **quote_and_passage_lines(c, quote),
-                also_in=tuple(c.also_in),
-            )
-        )
+        citations.append(Citation.from_chunk(n, c, quote))
     notice = None
     if not citations:
         notice = "注意：模型的回答没有引用任何检索到的段落，内容未经核实。"

@@ -29,6 +29,24 @@ class Citation:
     passage_line_start: int | None = None
     passage_line_end: int | None = None
 
+    @classmethod
+    def from_chunk(
+        cls, n: int, chunk: Chunk, quote: str, also_in: tuple[SourceSpan, ...] | None = None
+    ) -> Citation:
+        """Marker n citing `quote` in `chunk` (the chunk's own other copies unless given)."""
+        return cls(
+            n=n,
+            chunk_id=chunk.chunk_id,
+            doc_id=chunk.doc_id,
+            title=chunk.title,
+            district=chunk.district,
+            section=tuple(chunk.section),
+            quote=quote,
+            source=chunk.source,
+            **quote_and_passage_lines(chunk, quote),
+            also_in=tuple(chunk.also_in) if also_in is None else also_in,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["section"] = list(self.section)

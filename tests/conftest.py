@@ -20,6 +20,21 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def documents():
+    """The bundled corpus read once per session (the corpus tests share it)."""
+    import corpus
+
+    return corpus.load()
+
+
+@pytest.fixture(scope="session")
+def chunks(documents):
+    import corpus
+
+    return corpus.chunk(documents)
+
+
+@pytest.fixture(scope="session")
 def session_settings(tmp_path_factory) -> Settings:
     index_dir = tmp_path_factory.mktemp("bundled") / "index"
     return Settings(index_dir=index_dir, cache_dir=TEST_CACHE)

@@ -19,16 +19,6 @@ HECHUAN = "004_d29d0fa2820130c5"
 
 
 @pytest.fixture(scope="module")
-def documents():
-    return corpus.load()
-
-
-@pytest.fixture(scope="module")
-def chunks(documents):
-    return corpus.chunk(documents)
-
-
-@pytest.fixture(scope="module")
 def by_id(documents):
     return {d.doc_id: d for d in documents}
 

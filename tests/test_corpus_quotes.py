@@ -20,16 +20,6 @@ DADUKOU = "002_3865beef763800ed"
 
 
 @pytest.fixture(scope="module")
-def documents():
-    return corpus.load()
-
-
-@pytest.fixture(scope="module")
-def chunks(documents):
-    return corpus.chunk(documents)
-
-
-@pytest.fixture(scope="module")
 def source_text(documents):
     """key(cleaned text) of source lines a..b of a chunk's file, lines the ledger says went
     into no chunk (a page number, a table of contents between two paragraphs) left out."""
