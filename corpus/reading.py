@@ -25,6 +25,13 @@ class SourceText:
     path: Path
     encoding: str
     lines: tuple[str, ...]  # line i (1-based) is lines[i - 1]
+    format: str = "txt"  # txt, md, docx, pdf, html (corpus.formats.SUFFIX_FORMATS)
+    # page of each line (PDF: pages[i - 1] is line i's page); () for formats without pages
+    pages: tuple[int, ...] = ()
+    # what the container says about the document (HTML <title>/date, .docx core properties);
+    # the splitter prefers what the text itself says
+    title_hint: str | None = None
+    date_hint: str | None = None
 
 
 def corpus_files(paths: list[Path]) -> list[Path]:
