@@ -50,13 +50,33 @@ class Document:
     line_start: int
     line_end: int
     duplicate_of: str | None = None  # doc_id of the canonical copy
+    # the issuing place beside `district` (which holds its label): its administrative code,
+    # level (province, city, county, zone) and parents' labels, outermost first
+    place_code: str | None = None
+    place_level: str | None = None
+    place_parents: tuple[str, ...] = ()
+    meeting: str | None = None  # a work report's meeting (X市第N届人民代表大会第N次会议)
+    speaker: str | None = None  # who delivered it (市长 XXX)
     # original lines line_start..line_end (for display and chunking; not in to_dict)
     lines: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d.pop("lines")
+        d["place_parents"] = list(self.place_parents)
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        """The record of `to_dict`; keys an older index lacks take their defaults."""
+        d = dict(d)
+        d["place_parents"] = tuple(d.get("place_parents") or ())
+        return cls(**d)
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """The labels of its place and every place containing it (重庆市, 綦江区)."""
+        return (*self.place_parents, self.district) if self.district else ()
 
 
 @dataclass(frozen=True)

@@ -213,7 +213,8 @@ def open(index_dir: Path | str, settings=None, verify: bool = True) -> Index:
         )
     try:
         documents = [
-            Document(**d) for d in json.loads((index_dir / store.DOCUMENTS).read_text("utf-8"))
+            Document.from_dict(d)
+            for d in json.loads((index_dir / store.DOCUMENTS).read_text("utf-8"))
         ]
         chunks = [
             Chunk.from_dict(c) for c in json.loads((index_dir / store.CHUNKS).read_text("utf-8"))
