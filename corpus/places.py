@@ -18,7 +18,7 @@ import importlib.util
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -158,6 +158,10 @@ def _by_name_within(table: dict[str, Place], path: str) -> Place:
 
 def all_places() -> list[Place]:
     return list(_table().values())
+
+
+def codes() -> frozenset[str]:
+    return frozenset(_table())
 
 
 def place(code: str) -> Place:
@@ -301,17 +305,28 @@ def parse_chain(text: str, whole: bool = False) -> Place | None:
 def mentions(text: str) -> Counter[str]:
     """How often each place is named in `text` (codes). A name several places share counts
     for none of them, unless the place named just before it contains one (四川省宜宾市)."""
-    counts: Counter[str] = Counter()
+    return Counter(code for code, _ in _mentions(text))
+
+
+def _mentions(text: str) -> Iterator[tuple[str, int]]:
     key = normalize_for_match(text)
     previous: Place | None = None
     last_end = -1
     for m in _chain_pattern().finditer(key):
-        found = _name_index().get(m.group(0), ())
-        chosen = _pick(found, previous if m.start() == last_end else None)
+        chosen = _pick(
+            _name_index().get(m.group(0), ()), previous if m.start() == last_end else None
+        )
         if chosen is not None:
-            counts[chosen.code] += 1
+            yield chosen.code, m.start()
         previous, last_end = chosen, m.end()
-    return counts
+
+
+def first_mentions(text: str) -> dict[str, int]:
+    """Place code -> position of its first mention in `text`, by the rules of `mentions`."""
+    first: dict[str, int] = {}
+    for code, position in _mentions(text):
+        first.setdefault(code, position)
+    return first
 
 
 def first_place(text: str) -> Place | None:
