@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
 from typing import Any, Literal, NamedTuple
 
 ChunkKind = Literal["text", "table"]
@@ -17,7 +18,7 @@ ChunkKind = Literal["text", "table"]
 class SourceSpan:
     """One place a piece of text stands in: a source file and a line span in it."""
 
-    source: str  # file name, e.g. "000_28d192e06e44a9e3.txt"
+    source: str  # file name (path under the folder read), e.g. "000_28d192e06e44a9e3.txt"
     line_start: int
     line_end: int
     doc_id: str
@@ -52,10 +53,22 @@ class Document:
     duplicate_of: str | None = None  # doc_id of the canonical copy
     # original lines line_start..line_end (for display and chunking; not in to_dict)
     lines: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    # the page of each of those lines (PDF); () for formats without pages (not in to_dict)
+    pages: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def page_span(self, lines: Iterable[int]) -> tuple[int | None, int | None]:
+        """(first, last) page of source `lines` of this document; (None, None) without pages."""
+        got = [
+            self.pages[n - self.line_start]
+            for n in lines
+            if 0 <= n - self.line_start < len(self.pages)
+        ]
+        return (min(got), max(got)) if got else (None, None)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d.pop("lines")
+        d.pop("pages")
         return d
 
 
@@ -77,6 +90,10 @@ class Chunk:
     # where each stretch of `text` comes from in the source, in text order; () for a chunk
     # read from an index built before line maps existed (then everything maps to the span)
     line_map: tuple[LineSegment, ...] = field(default=(), repr=False)
+    # the pages the chunk's lines stand on (PDF sources); None for formats without pages and
+    # in an index built before pages were recorded
+    page_start: int | None = None
+    page_end: int | None = None
 
     @property
     def sources(self) -> tuple[SourceSpan, ...]:
