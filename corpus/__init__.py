@@ -40,10 +40,7 @@ __all__ = [
 
 
 def _layouts(paths: list[Path] | None) -> list[FileLayout]:
-    if paths is None:  # the bundled folder also holds gazetteer.json: no need to say so
-        files = find_corpus_files([BUNDLED_DATA_DIR], report_skipped=False)
-    else:
-        files = find_corpus_files(list(paths))
+    files = find_corpus_files(list(paths) if paths is not None else [BUNDLED_DATA_DIR])
     layouts = []
     for f in files:
         src = read_file(f)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from corpus.errors import UserError
 from corpus.formats.sniff import SUFFIX_FORMATS
+from corpus.settings import BUNDLED_DATA_DIR
 
 log = logging.getLogger(__name__)
 
@@ -57,18 +58,19 @@ def corpus_files(paths: list[Path]) -> list[Path]:
     return [f.path for f in find_corpus_files(paths)]
 
 
-def find_corpus_files(paths: list[Path], report_skipped: bool = True) -> list[CorpusFile]:
+def find_corpus_files(paths: list[Path]) -> list[CorpusFile]:
     """The .txt/.md/.docx/.pdf/.html files named by `paths`: files, or folders searched
     recursively, sorted by name. Suffixes match in any case (REPORT.TXT). Hidden files and
     folders (.git, .DS_Store) and files of other types are skipped with a warning naming them
-    (none when `report_skipped` is False: the bundled folder holds its gazetteer.json)."""
+    (except in the bundled folder, which holds its gazetteer.json beside the documents)."""
     found: dict[Path, str] = {}  # resolved path -> name
     for p in paths:
         p = Path(p).expanduser()
         if not p.exists():
             raise UserError(f"no such file or folder: {p}")
         if p.is_dir():
-            for f in _walk(p, p, report_skipped, set()):
+            report = p.resolve() != BUNDLED_DATA_DIR.resolve()
+            for f in _walk(p, p, report, set()):
                 found.setdefault(f.resolve(), f.relative_to(p).as_posix())
         elif p.suffix.lower() in SUFFIXES:
             found.setdefault(p.resolve(), p.name)
