@@ -15,9 +15,9 @@ from typing import Any
 from corpus import gazetteer
 from corpus.chunking import chunk, document_pieces
 from corpus.duplicates import link_duplicates
+from corpus.formats.read import read_file
 from corpus.model import Chunk, Document, LineSegment, SourceSpan
 from corpus.quotes import quote_lines
-from corpus.formats.read import read_file
 from corpus.reading import CorpusFileWarning, SourceText, find_corpus_files
 from corpus.settings import BUNDLED_DATA_DIR
 from corpus.splitting import FileLayout, split_file

@@ -7,8 +7,8 @@ lines of the original source file (the file as it is on disk, not the cleaned te
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, NamedTuple
 
 ChunkKind = Literal["text", "table"]

@@ -28,6 +28,9 @@ class Citation:
     # … and the whole passage's lines (None in records made before quotes were placed)
     passage_line_start: int | None = None
     passage_line_end: int | None = None
+    # the pages the passage stands on (PDF sources; None for other formats)
+    page_start: int | None = None
+    page_end: int | None = None
 
     @classmethod
     def from_chunk(
@@ -45,6 +48,8 @@ class Citation:
             source=chunk.source,
             **quote_and_passage_lines(chunk, quote),
             also_in=tuple(chunk.also_in) if also_in is None else also_in,
+            page_start=chunk.page_start,
+            page_end=chunk.page_end,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,6 +73,8 @@ class Evidence:
     also_in: tuple[SourceSpan, ...] = ()  # the same passage in other copies (additive)
     passage_line_start: int | None = None
     passage_line_end: int | None = None
+    page_start: int | None = None  # the passage's pages, as in Citation
+    page_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -147,3 +154,12 @@ def quote_and_passage_lines(chunk: Chunk, quote: str) -> dict[str, int]:
         "passage_line_start": chunk.line_start,
         "passage_line_end": chunk.line_end,
     }
+
+
+def page_label(page_start: int | None, page_end: int | None) -> str:
+    """第3页 / 第3–4页 for a passage in a PDF; "" when the source has no pages."""
+    if page_start is None:
+        return ""
+    if page_end is None or page_end == page_start:
+        return f"第{page_start}页"
+    return f"第{page_start}–{page_end}页"

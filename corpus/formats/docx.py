@@ -43,8 +43,15 @@ def _chinese_counting(n: int) -> str:
         return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
     if n < 1000:
         rest = n % 100
-        tail = "" if not rest else ("零" + _chinese_counting(rest) if rest < 10 else
-                                    _CN_DIGITS[rest // 10] + "十" + (_CN_DIGITS[rest % 10] if rest % 10 else ""))
+        tail = (
+            ""
+            if not rest
+            else (
+                "零" + _chinese_counting(rest)
+                if rest < 10
+                else _CN_DIGITS[rest // 10] + "十" + (_CN_DIGITS[rest % 10] if rest % 10 else "")
+            )
+        )
         return _CN_DIGITS[n // 100] + "百" + tail
     return str(n)
 
@@ -182,9 +189,11 @@ def _inline_text(element, footnotes: dict[str, str]) -> str:
             note = footnotes.get(el.get(_q("id"), ""))
             if note:
                 parts.append(f"（注：{note}）")
-        elif el.tag == _q("br") and el.get(_q("type")) not in ("page", "column"):
-            parts.append("\n")
-        elif el.tag == _q("cr"):
+        elif (
+            el.tag == _q("br")
+            and el.get(_q("type")) not in ("page", "column")
+            or el.tag == _q("cr")
+        ):
             parts.append("\n")
     return "".join(parts)
 
@@ -258,5 +267,6 @@ def read_docx(path: Path, data: bytes | None = None) -> SourceText:
                 part = "#" * min(level, 6) + " " + part.strip()
             lines.append(part)
     title = (document.core_properties.title or "").strip() or None
-    return SourceText(path.name, path.resolve(), "docx", tuple(lines), format="docx",
-                      title_hint=title)
+    return SourceText(
+        path.name, path.resolve(), "docx", tuple(lines), format="docx", title_hint=title
+    )

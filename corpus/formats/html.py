@@ -30,10 +30,9 @@ def _table_lines(table) -> list[str]:
         return []
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
-    return (
-        ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-        + ["| " + " | ".join(r) + " |" for r in rows[1:]]
-    )
+    return ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + [
+        "| " + " | ".join(r) + " |" for r in rows[1:]
+    ]
 
 
 def _blocks(el) -> list[str]:

@@ -69,10 +69,9 @@ def _table_rows(table) -> list[str]:
         return []
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
-    return (
-        ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-        + ["| " + " | ".join(r) + " |" for r in rows[1:]]
-    )
+    return ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + [
+        "| " + " | ".join(r) + " |" for r in rows[1:]
+    ]
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -103,6 +102,7 @@ def _page_lines(page, number: int) -> list[_Line]:
 
 def _mark_page_furniture(pages: list[list[_Line]]) -> None:
     """Mark running headers/footers and page numbers among each page's first and last lines."""
+
     def key(text: str) -> str:
         return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 

@@ -46,7 +46,9 @@ def targets(text: str) -> list[tuple[str, str]]:
 
 
 def cjk_font() -> Path:
-    out = subprocess.run(["fc-match", "-f", "%{file}", ":lang=zh"], capture_output=True, text=True)
+    out = subprocess.run(
+        ["fc-match", "-f", "%{file}", ":lang=zh"], check=True, capture_output=True, text=True
+    )
     return Path(out.stdout.strip())
 
 
@@ -66,15 +68,24 @@ def make_pdf(ps: list[str]) -> None:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     # Adobe's standard CJK font (STSong-Light, not embedded): its text extracts as Unicode,
     # where reportlab's subset of a TrueType collection extracts as blanks
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=14, leading=26, firstLineIndent=28,
-                          wordWrap="CJK")
-    heading = ParagraphStyle("h", parent=body, fontSize=14, leading=24, firstLineIndent=0,
-                             spaceBefore=6, spaceAfter=6)
+    body = ParagraphStyle(
+        "body", fontName="STSong-Light", fontSize=14, leading=26, firstLineIndent=28, wordWrap="CJK"
+    )
+    heading = ParagraphStyle(
+        "h", parent=body, fontSize=14, leading=24, firstLineIndent=0, spaceBefore=6, spaceAfter=6
+    )
     title = ParagraphStyle("t", parent=heading, fontSize=18, leading=30, alignment=1)
 
     def page_furniture(canvas, doc) -> None:
@@ -93,17 +104,34 @@ def make_pdf(ps: list[str]) -> None:
     story.append(Paragraph(ps[7], body))  # long enough to run over onto page 2
     for i in PAGE_2:
         story.append(Paragraph(ps[i], body))
-    story += [PageBreak(), Paragraph(TARGETS_HEADING, heading), Paragraph(ps[t], body),
-              Spacer(1, 8), Paragraph("表1 2024年主要预期目标", heading)]
+    story += [
+        PageBreak(),
+        Paragraph(TARGETS_HEADING, heading),
+        Paragraph(ps[t], body),
+        Spacer(1, 8),
+        Paragraph("表1 2024年主要预期目标", heading),
+    ]
     rows = [["序号", "指标", "预期目标"]] + [
         [str(k), name, goal] for k, (name, goal) in enumerate(targets(ps[t]), 1)
     ]
     table = Table(rows, colWidths=[40, 250, 150])
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
-                               ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ]
+        )
+    )
     story += [table, Spacer(1, 12), Paragraph(ps[t + 1], body)]
-    doc = SimpleDocTemplate(str(HERE / "sanya.pdf"), pagesize=A4, title=TITLE,
-                            topMargin=72, bottomMargin=72, invariant=1)
+    doc = SimpleDocTemplate(
+        str(HERE / "sanya.pdf"),
+        pagesize=A4,
+        title=TITLE,
+        topMargin=72,
+        bottomMargin=72,
+        invariant=1,
+    )
     doc.build(story, onFirstPage=page_furniture, onLaterPages=page_furniture)
 
 
@@ -131,8 +159,10 @@ def make_html(ps: list[str]) -> None:
         for k, (n, g) in enumerate(targets(ps[t]), 1)
     )
     body = "".join(
-        f"<h3>{html.escape(ps[i])}</h3>" if ps[i].startswith("一、") else
-        f"<p>{html.escape(ps[i])}</p>" for i in OPENING + PAGE_2
+        f"<h3>{html.escape(ps[i])}</h3>"
+        if ps[i].startswith("一、")
+        else f"<p>{html.escape(ps[i])}</p>"
+        for i in OPENING + PAGE_2
     )
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
@@ -195,15 +225,20 @@ def make_docx(ps: list[str]) -> None:
     d.core_properties.title = TITLE
     numbering = d.part.numbering_part.element
     numbering.insert(0, parse_xml(NUMBERING))
-    num = parse_xml('<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-                    ' w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    num = parse_xml(
+        '<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
+    )
     numbering.append(num)
 
     def numbered(paragraph, level: int) -> None:
         p_pr = paragraph._p.get_or_add_pPr()
-        p_pr.append(parse_xml(
-            '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f'<w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        p_pr.append(
+            parse_xml(
+                '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f'<w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+            )
+        )
 
     d.add_paragraph(TITLE, style="Title")
     for i in OPENING[:2]:
@@ -216,9 +251,12 @@ def make_docx(ps: list[str]) -> None:
     before, _, after = ps[5].partition("[1]")
     p = d.add_paragraph(before)
     ref = p.add_run()
-    ref._r.append(parse_xml(
-        '<w:footnoteReference xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-        ' w:id="1"/>'))
+    ref._r.append(
+        parse_xml(
+            '<w:footnoteReference xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            ' w:id="1"/>'
+        )
+    )
     p.add_run(after)
     t = _target_paragraph(ps)
     numbered(d.add_paragraph("2024年主要预期目标", style="Heading 1"), 0)  # printed 二、
@@ -232,9 +270,12 @@ def make_docx(ps: list[str]) -> None:
         for cell, text in zip(table.rows[k].cells, [str(k), name, goal], strict=True):
             cell.text = text
     d.add_paragraph(ps[t + 1])
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                FOOTNOTES.encode(), d.part.package)
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        FOOTNOTES.encode(),
+        d.part.package,
+    )
     d.part.relate_to(part, RT.FOOTNOTES)
     d.save(HERE / "sanya_styled.docx")
 
