@@ -68,11 +68,9 @@ def read_file(f: CorpusFile) -> SourceText | None:
     except UnreadableFile as e:
         _skip(f.path, str(e), f.name)
         return None
-    except Exception as e:
+    except Exception:  # any parser error on a damaged file is a skip, never a traceback
         log.debug("reading %s failed", f.path, exc_info=True)
-        _skip(
-            f.path, f"the {fmt} file is damaged and could not be read ({type(e).__name__})", f.name
-        )
+        _skip(f.path, f"the file is damaged: it could not be read as {_KIND[fmt]}", f.name)
         return None
     if not any(line.strip() for line in src.lines):
         _skip(f.path, "the file holds no text", f.name)
