@@ -8,7 +8,8 @@ page break stays two lines, one on each page, so every line has exactly one page
 (`SourceText.pages`); the chunker joins the two halves again (a paragraph ending mid-sentence
 runs on). A line printed in a larger size than the body text becomes a markdown heading.
 
-Running headers and footers (the same text among the first or last lines of most pages) and
+Running headers and footers (the same text at the same height among the first or last lines
+of most pages) and
 page numbers (`- 3 -`, `第3页`, `3`, `3/12`) are kept as lines but marked dropped, so the ledger
 accounts for them (reasons `pdf_running_header`, `pdf_running_footer`, `page_number`).
 Ruled tables (pdfplumber's table finder) become markdown tables (header row, `|---|` line,
@@ -103,8 +104,11 @@ def _page_lines(page, number: int) -> list[_Line]:
 def _mark_page_furniture(pages: list[list[_Line]]) -> None:
     """Mark running headers/footers and page numbers among each page's first and last lines."""
 
-    def key(text: str) -> str:
-        return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+    def key(where: str, x: _Line) -> tuple[str, str, int]:
+        # the text (page numbers in it aside) and where it stands: the document's title on
+        # page 1 may read the same as the running header, but it is printed lower
+        y = x.top if where == "header" else x.bottom
+        return where, re.sub(r"\d+", "#", re.sub(r"\s+", "", x.text)), round(y / 4)
 
     def edges(lines: list[_Line]) -> list[tuple[str, _Line]]:
         body = [x for x in lines if not x.table]
@@ -112,15 +116,15 @@ def _mark_page_furniture(pages: list[list[_Line]]) -> None:
         foot = [("footer", x) for x in body[-EDGE_LINES:] if x not in body[:EDGE_LINES]]
         return head + foot
 
-    counts: Counter[tuple[str, str]] = Counter()
+    counts: Counter[tuple[str, str, int]] = Counter()
     for lines in pages:
-        counts.update({(where, key(x.text)) for where, x in edges(lines)})
+        counts.update({key(where, x) for where, x in edges(lines)})
     need = max(2, REPEATED * len(pages))
     for lines in pages:
         for where, x in edges(lines):
             if PAGE_NUMBER.match(x.text):
                 x.dropped = "page_number"
-            elif len(x.text) <= 60 and counts[(where, key(x.text))] >= need:
+            elif len(x.text) <= 60 and counts[key(where, x)] >= need:
                 x.dropped = f"pdf_running_{where}"
 
 

@@ -289,3 +289,61 @@ if __name__ == "__main__":
     for f in sorted(HERE.iterdir()):
         if f.suffix != ".py":
             print(f.name, f.stat().st_size)
+
+
+# --- whole reports in other formats, for benchmarks/bench_formats.py --------------------
+
+
+def report_pdf(title: str, ps: list[str], out: Path) -> None:
+    """A whole report as a text-layer PDF: title, paragraphs (一、… as headings), running
+    header and page numbers, as make_pdf draws them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle(
+        "body",
+        fontName="STSong-Light",
+        fontSize=14,
+        leading=26,
+        firstLineIndent=28,
+        wordWrap="CJK",
+    )
+    heading = ParagraphStyle("h", parent=body, firstLineIndent=0, spaceBefore=6, spaceAfter=6)
+
+    def page_furniture(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont("STSong-Light", 9)
+        w, h = A4
+        canvas.drawCentredString(w / 2, h - 40, title)
+        canvas.drawCentredString(w / 2, 36, f"- {doc.page} -")
+        canvas.restoreState()
+
+    story = [Paragraph(title, heading)] + [
+        Paragraph(
+            p, heading if re.match(r"^[一二三四五六七八九十]+、", p) and len(p) < 40 else body
+        )
+        for p in ps
+    ]
+    doc = SimpleDocTemplate(str(out), pagesize=A4, title=title, invariant=1)
+    doc.build(story, onFirstPage=page_furniture, onLaterPages=page_furniture)
+
+
+def report_html(title: str, ps: list[str], out: Path) -> None:
+    """A whole report as a government site's article page (the chrome of make_html)."""
+    import html
+
+    body = "".join(
+        f"<h3>{html.escape(p)}</h3>"
+        if re.match(r"^[一二三四五六七八九十]+、", p) and len(p) < 40
+        else f"<p>{html.escape(p)}</p>"
+        for p in ps
+    )
+    template = (HERE / "sanya_article.html").read_text(encoding="utf-8")
+    start = template.index('<div class="article-content">') + len('<div class="article-content">')
+    end = template.index('<div class="share">')
+    page = template[:start] + body + "</div>\n" + template[end:]
+    out.write_text(page.replace(TITLE, html.escape(title)), encoding="utf-8")
