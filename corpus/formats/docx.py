@@ -1,7 +1,7 @@
 """Word .docx files as numbered lines.
 
-Line N is the N-th body paragraph or table line, in document order (python-docx's
-`iter_inner_content`); a manual line break inside a paragraph (Shift+Enter) starts a new line
+Line N is the N-th body paragraph or table line, in document order (content controls
+included); a manual line break inside a paragraph (Shift+Enter) starts a new line
 too, so a report typed as one paragraph with breaks still reads as paragraphs. What Word shows
 but does not store as text is put back:
   - a heading style (Heading 1…9, 标题 1…9, Title, or an outline level) becomes a markdown
@@ -239,6 +239,23 @@ def _table_lines(table, footnotes: dict[str, str]) -> list[str]:
     return lines
 
 
+def _body_blocks(container, parent):
+    """Paragraphs and tables in document order, including those inside content controls
+    (w:sdt: cover pages, boxed text), which python-docx's iter_inner_content passes over."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for el in container.iterchildren():
+        if el.tag == _q("p"):
+            yield Paragraph(el, parent)
+        elif el.tag == _q("tbl"):
+            yield Table(el, parent)
+        elif el.tag == _q("sdt"):
+            content = el.find(_q("sdtContent"))
+            if content is not None:
+                yield from _body_blocks(content, parent)
+
+
 def read_docx(path: Path, data: bytes | None = None) -> SourceText:
     """The lines of a .docx file (see the module docstring for what a line is)."""
     import docx
@@ -252,7 +269,7 @@ def read_docx(path: Path, data: bytes | None = None) -> SourceText:
         numbering = None
     numbers = _Numbering(numbering)
     lines: list[str] = []
-    for block in document.iter_inner_content():
+    for block in _body_blocks(document.element.body, document._body):
         if isinstance(block, Table):
             lines.extend(_table_lines(block, footnotes))
             continue

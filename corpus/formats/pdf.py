@@ -35,6 +35,7 @@ PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|[-—–\s]*[ivxlcIVXLC]{1,6}[-—–\s]*)$"
 )
+_UNMAPPED = re.compile(r"\(cid:\d+\)")  # a glyph pdfminer could not map to a character
 _SENTENCE_END = re.compile(r"[。！？!?；;：:]$")
 EDGE_LINES = 2  # how many first and last lines of a page may be running headers/footers
 REPEATED = 0.5  # …when the same text (digits aside) stands there on this share of pages
@@ -158,6 +159,9 @@ def read_pdf(path: Path, data: bytes | None = None) -> SourceText:
         title = str((pdf.metadata or {}).get("Title") or "").strip() or None
     if not any(pages):
         raise UnreadableFile("the PDF has no text layer (a scan?); OCR is not supported")
+    text = "".join(x.text for lines in pages for x in lines)
+    if len("".join(_UNMAPPED.findall(text))) > len(text) / 2:
+        raise UnreadableFile("the PDF's fonts do not say which characters they print")
     _mark_page_furniture(pages)
     body = [x for lines in pages for x in lines if not (x.dropped or x.table)]
     if body:
