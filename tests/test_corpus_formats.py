@@ -291,3 +291,34 @@ def test_ui_citation_card_names_the_page():
     card = app.citation_card_html(Citation.from_chunk(1, c, "崖州湾科技城汇聚32家科研机构"))
     assert re.search(r"sanya\.pdf 第2页 · 第 \d+ 行", card)
     assert app.span_text("a.txt", 3, 5) == "a.txt · 第 3–5 行"
+
+
+def test_docx_paragraphs_inside_content_controls_are_read(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("关于三亚市旅游发展的通知")
+    boxed = d.add_paragraph("三亚市全年接待过夜游客超过2500万人次。")
+    sdt = parse_xml(
+        '<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:sdtContent/></w:sdt>"
+    )
+    boxed._p.addprevious(sdt)
+    sdt[0].append(boxed._p)
+    d.save(tmp_path / "boxed.docx")
+    from corpus.formats.docx import read_docx
+
+    assert read_docx(tmp_path / "boxed.docx").lines == (
+        "关于三亚市旅游发展的通知",
+        "三亚市全年接待过夜游客超过2500万人次。",
+    )
+
+
+@pytest.mark.parametrize(
+    ("n", "text"), [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (35, "三十五"), (105, "一百零五")]
+)
+def test_chinese_counting_numbers_as_word_prints_them(n, text):
+    from corpus.formats.docx import _chinese_counting
+
+    assert _chinese_counting(n) == text
