@@ -55,8 +55,9 @@ def _split(src: SourceText) -> FileLayout:
     if not src.dropped and not src.pages:
         return split_file(src)
     dropped = dict(src.dropped)
-    visible = replace(src, lines=tuple("" if n in dropped else x
-                                       for n, x in enumerate(src.lines, start=1)))
+    visible = replace(
+        src, lines=tuple("" if n in dropped else x for n, x in enumerate(src.lines, start=1))
+    )
     layout = split_file(visible)
     layout.source = src
     layout.dropped.update(dropped)

@@ -80,7 +80,9 @@ def test_pdf_lines_know_their_pages_and_citations_say_them():
     from qa.render import citation_lines
     from qa.types import Citation
 
-    citation = Citation.from_chunk(1, c, "崖州湾科技城汇聚32家科研机构、4家国家级科研平台、25家省部级科研平台。")
+    citation = Citation.from_chunk(
+        1, c, "崖州湾科技城汇聚32家科研机构、4家国家级科研平台、25家省部级科研平台。"
+    )
     d = citation.to_dict()
     assert (d["page_start"], d["page_end"]) == (2, 2)
     assert "sanya.pdf 第2页:" in citation_lines([citation])[0]
@@ -155,7 +157,15 @@ def test_html_article_without_site_chrome():
     src = read_html(HTML)
     assert (src.title_hint, src.date_hint) == ("三亚市2024年政府工作报告", "2024-01-30")
     text = "\n".join(src.lines)
-    for chrome in ("首页", "政务服务", "您当前的位置", "网站标识码", "分享到", "相关链接", "关闭窗口"):
+    for chrome in (
+        "首页",
+        "政务服务",
+        "您当前的位置",
+        "网站标识码",
+        "分享到",
+        "相关链接",
+        "关闭窗口",
+    ):
         assert chrome not in text
     documents, chunks = _load(HTML)
     assert _chunk_with(chunks, "崖州湾科技城汇聚32家科研机构").section == ("一、2023年工作回顾",)
@@ -202,7 +212,9 @@ def test_every_format_in_one_recursive_folder(tmp_path):
     sub = tmp_path / "text" / "deeper"
     sub.mkdir(parents=True)
     (sub / "说明.md").write_text("# 说明\n\n三亚市人民政府的说明文字。\n", encoding="utf-8")
-    (tmp_path / "UPPER.TXT").write_text("关于三亚市旅游工作的通知\n\n三亚市旅游发展的说明文字。\n", "utf-8")
+    (tmp_path / "UPPER.TXT").write_text(
+        "关于三亚市旅游工作的通知\n\n三亚市旅游发展的说明文字。\n", "utf-8"
+    )
     documents = corpus.load([tmp_path])
     assert sorted(d.source for d in documents) == [
         "UPPER.TXT",
@@ -316,7 +328,8 @@ def test_docx_paragraphs_inside_content_controls_are_read(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("n", "text"), [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (35, "三十五"), (105, "一百零五")]
+    ("n", "text"),
+    [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (35, "三十五"), (105, "一百零五")],
 )
 def test_chinese_counting_numbers_as_word_prints_them(n, text):
     from corpus.formats.docx import _chinese_counting
