@@ -335,3 +335,24 @@ def test_chinese_counting_numbers_as_word_prints_them(n, text):
     from corpus.formats.docx import _chinese_counting
 
     assert _chinese_counting(n) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "is_page_number"),
+    [
+        ("- 3 -", True),
+        ("— 12 —", True),
+        ("3", True),
+        ("第3页", True),
+        ("第 3 页 共 12 页", True),
+        ("3/12", True),
+        ("iv", True),
+        ("2025", False),
+        ("3个", False),
+        ("第三章 发展目标", False),
+    ],
+)
+def test_page_number_lines(line, is_page_number):
+    from corpus.formats.pdf import PAGE_NUMBER
+
+    assert bool(PAGE_NUMBER.match(line)) is is_page_number

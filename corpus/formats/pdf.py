@@ -29,8 +29,9 @@ from pathlib import Path
 from corpus.formats.read import UnreadableFile
 from corpus.reading import SourceText
 
+# a page number alone on a line; a bare number has at most 3 digits (2025 on a cover is a year)
 PAGE_NUMBER = re.compile(
-    r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*"
+    r"^(?:[-—–－\s]*\d{1,3}[-—–－\s]*"
     r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|[-—–\s]*[ivxlcIVXLC]{1,6}[-—–\s]*)$"
