@@ -281,6 +281,4 @@ def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:
         **quote_and_passage_lines(chunk, quote),
         score=score,
         also_in=tuple(chunk.also_in),
-        page_start=chunk.page_start,
-        page_end=chunk.page_end,
     )

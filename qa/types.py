@@ -28,7 +28,7 @@ class Citation:
     # … and the whole passage's lines (None in records made before quotes were placed)
     passage_line_start: int | None = None
     passage_line_end: int | None = None
-    # the pages the passage stands on (PDF sources; None for other formats)
+    # the pages the quote's lines stand on (PDF sources; None for other formats)
     page_start: int | None = None
     page_end: int | None = None
 
@@ -48,8 +48,6 @@ class Citation:
             source=chunk.source,
             **quote_and_passage_lines(chunk, quote),
             also_in=tuple(chunk.also_in) if also_in is None else also_in,
-            page_start=chunk.page_start,
-            page_end=chunk.page_end,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,7 +71,7 @@ class Evidence:
     also_in: tuple[SourceSpan, ...] = ()  # the same passage in other copies (additive)
     passage_line_start: int | None = None
     passage_line_end: int | None = None
-    page_start: int | None = None  # the passage's pages, as in Citation
+    page_start: int | None = None  # the quote's pages, as in Citation
     page_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -145,14 +143,17 @@ class Answer:
         return d
 
 
-def quote_and_passage_lines(chunk: Chunk, quote: str) -> dict[str, int]:
-    """A citation's line fields: the quote's own lines, and the passage's."""
+def quote_and_passage_lines(chunk: Chunk, quote: str) -> dict[str, int | None]:
+    """A citation's line fields: the quote's own lines (and their pages), and the passage's."""
     first, last = quote_lines(chunk, quote)
+    page_start, page_end = chunk.pages_of(first, last)
     return {
         "line_start": first,
         "line_end": last,
         "passage_line_start": chunk.line_start,
         "passage_line_end": chunk.line_end,
+        "page_start": page_start,
+        "page_end": page_end,
     }
 
 

@@ -98,6 +98,22 @@ def test_pdf_paragraphs_are_rejoined_across_lines_and_pages():
     assert (c.page_start, c.page_end) == (1, 2)
 
 
+def test_a_citation_names_the_pages_of_its_quote_not_of_the_whole_passage():
+    from qa.types import Citation
+
+    _, chunks = _load(PDF)
+    c = _chunk_with(chunks, "天涯海角游览区免费开放。三亚入选“中国体育旅游精品项目”目的地")
+    assert (c.page_start, c.page_end) == (1, 2)
+    on_page_1 = Citation.from_chunk(1, c, "天涯海角游览区免费开放。")
+    on_page_2 = Citation.from_chunk(
+        2, c, "全年接待过夜游客超过2500万人次，实现旅游收入近900亿元，均同比增长一倍左右。"
+    )
+    across = Citation.from_chunk(3, c, "三亚入选“中国体育旅游精品项目”目的地。")
+    assert (on_page_1.page_start, on_page_1.page_end) == (1, 1)
+    assert (on_page_2.page_start, on_page_2.page_end) == (2, 2)
+    assert (across.page_start, across.page_end) == (1, 2)
+
+
 def test_pdf_table_becomes_a_table_with_header_and_rows():
     documents, chunks = _load(PDF)
     [table] = _tables(documents)
