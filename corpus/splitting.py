@@ -457,7 +457,7 @@ def split_file(src: SourceText) -> FileLayout:
             first, last = _web_chrome(src, dropped)
     if not spans:
         spans = _masthead_spans(src, first, last)
-    stem = src.name.rsplit(".", 1)[0]
+    stem = src.doc_stem or src.name.rsplit(".", 1)[0]
     docs = []
     for span in spans:
         doc_id = stem if len(spans) == 1 else f"{stem}#{len(docs) + 1}"
