@@ -314,12 +314,16 @@ def district_summary_html(report: DistrictReport) -> str:
     total = len(report.districts)
     terms = "、".join(report.terms) if report.terms else report.topic
     if mentioned:
-        lead = f"{len(mentioned)}/{total} 个区县提到“{report.topic}”：{'、'.join(mentioned)}。"
+        lead = (
+            f"{len(mentioned)}/{total} 个{report.level_name}提到“{report.topic}”："
+            f"{'、'.join(mentioned)}。"
+        )
     else:
-        lead = f"{total} 个区县都没有提到“{report.topic}”。"
+        lead = f"{total} 个{report.level_name}都没有提到“{report.topic}”。"
     return (
         f'<div class="pq-message pq-info">{html.escape(lead)}'
-        f"<br>匹配的词：{html.escape(terms)}。点击表格中的一行查看该区县的全部证据。</div>"
+        f"<br>匹配的词：{html.escape(terms)}。点击表格中的一行查看该{report.level_name}的全部证据。"
+        "</div>"
     )
 
 
@@ -905,6 +909,7 @@ def report_from_dict(d: dict[str, Any]) -> DistrictReport:
             for r in d["districts"]
         ),
         terms=tuple(d.get("terms") or ()),
+        level=d.get("level") or "county",
     )
 
 

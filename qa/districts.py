@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -195,15 +195,24 @@ def districts(
     score: the best evidence sentence's cosine similarity to the topic, plus 1.0 when a
     passage contains the topic or a synonym verbatim (so scores >= 1 mean an exact match).
     """
-    from qa.filters import places_at, resolve_districts
+    from qa.filters import (
+        default_level,
+        level_of_places,
+        normalize_level,
+        places_at,
+        resolve_districts,
+    )
 
     text = check_question(topic_or_question, what="topic")
     topic = extract_topic(text)
     if only:
         names = resolve_districts(only, index)
-    else:
-        names = places_at(index, level or question_level(text))
-    return _report(topic, index, names, EVIDENCE_PER_DISTRICT)
+        report = _report(topic, index, names, EVIDENCE_PER_DISTRICT)
+        return replace(report, level=level_of_places(names))
+    level = normalize_level(level or question_level(text)) or default_level(index)
+    return replace(
+        _report(topic, index, places_at(index, level), EVIDENCE_PER_DISTRICT), level=level
+    )
 
 
 def compare(

@@ -44,9 +44,7 @@ def places_at(index: Searchable, level: str | None = None) -> list[str]:
     issued above that level (a province's report, when cities are asked for) count for none."""
     from corpus import places
 
-    level = LEVEL_ALIASES.get(level or "", level) or default_level(index)
-    if level not in LEVELS:
-        raise UserError(f"unknown level {level!r}: use province, city or county (省, 市, 区县)")
+    level = normalize_level(level) or default_level(index)
     documents = list(getattr(index, "documents", ()))
     if not any(d.place_code for d in documents):  # an index built before places had levels
         return index.districts()
@@ -57,6 +55,28 @@ def places_at(index: Searchable, level: str | None = None) -> list[str]:
             if at is not None:
                 found.add(at.label)
     return sorted(found)
+
+
+def normalize_level(level: str | None) -> str | None:
+    """province, city or county for a level given in English or Chinese (省, 市, 区县)."""
+    if not level:
+        return None
+    level = LEVEL_ALIASES.get(level, level)
+    if level not in LEVELS:
+        raise UserError(f"unknown level {level!r}: use province, city or county (省, 市, 区县)")
+    return level
+
+
+def level_of_places(labels: Iterable[str]) -> str:
+    """The level of named places (a zone counts as a county); county when they differ."""
+    from corpus import places
+
+    levels = {
+        "county" if p.level == "zone" else p.level
+        for label in labels
+        if (p := places.resolve(label)) is not None
+    }
+    return levels.pop() if len(levels) == 1 else "county"
 
 
 def resolve_districts(names: Iterable[str], index: Searchable) -> list[str]:

@@ -103,15 +103,22 @@ class DistrictReport:
     topic: str  # the topic as extracted from the user's text
     districts: tuple[DistrictResult, ...]  # one entry for every district in the index
     terms: tuple[str, ...] = ()  # the topic and the synonyms that were matched
+    level: str = "county"  # the level of the places listed: province, city or county
 
     @property
     def mentioned(self) -> tuple[str, ...]:
         return tuple(r.district for r in self.districts if r.mentioned)
 
+    @property
+    def level_name(self) -> str:
+        """What the places are called in Chinese: 省, 市 or 区县."""
+        return {"province": "省", "city": "市"}.get(self.level, "区县")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "topic": self.topic,
             "terms": list(self.terms),
+            "level": self.level,
             "districts": [r.to_dict() for r in self.districts],
         }
 
