@@ -117,7 +117,10 @@ def lookup_cost(documents) -> dict:
     for name in names:
         places.resolve(name)
     per_name = (time.perf_counter() - t0) / len(names)
-    return {"ms_per_document": round(per_document * 1000, 2), "us_per_name": round(per_name * 1e6, 1)}
+    return {
+        "ms_per_document": round(per_document * 1000, 2),
+        "us_per_name": round(per_name * 1e6, 1),
+    }
 
 
 def run(quick: bool = False) -> dict:
@@ -132,7 +135,9 @@ def run(quick: bool = False) -> dict:
     if quick:
         return results
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(index_dir=Path(tmp) / "index", cache_dir=REPO / ".planqa" / "bench-cache")
+        settings = Settings(
+            index_dir=Path(tmp) / "index", cache_dir=REPO / ".planqa" / "bench-cache"
+        )
         t0 = time.perf_counter()
         index.build(settings, [EXTERNAL], progress=False)
         results["build_seconds"] = round(time.perf_counter() - t0, 1)
@@ -160,8 +165,10 @@ def markdown(results: dict) -> str:
     cost = results["lookup"]
     lines += [
         "",
-        f"Place lookup: {cost['ms_per_document']} ms to attribute a document, "
-        f"{cost['us_per_name']} µs to resolve a name.",
+        (
+            f"Place lookup: {cost['ms_per_document']} ms to attribute a document, "
+            f"{cost['us_per_name']} µs to resolve a name."
+        ),
     ]
     if "finder" in results:
         lines += [

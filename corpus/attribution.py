@@ -58,9 +58,11 @@ def _from_doc_number(doc_number: str) -> Place | None:
     key = normalize_for_match(doc_number).replace(" ", "")
     prefix = re.split(r"[\[〔【(（]", key)[0]
     prefix = re.sub(r"[发办函字]+$", "", prefix)
-    named = places.parse_chain(prefix)
-    if named is not None:
-        return named
+    # the longest opening that names one place at any level (綦江府发: 綦江; 渝高新发: none)
+    for end in range(len(prefix), 1, -1):
+        named = places.resolve(prefix[:end])
+        if named is not None:
+            return named
     for abbreviation in sorted(PROVINCE_ABBREVIATIONS, key=len, reverse=True):
         if prefix.startswith(abbreviation) and _ORGAN_ABBREVIATION.match(
             prefix[len(abbreviation) :]

@@ -101,7 +101,7 @@ def short_forms(name: str, level: str) -> tuple[str, ...]:
         forms.append(stripped + name[-1])  # 凉山州, 石柱县
     if stripped != name and len(stripped) >= 2:
         forms.append(stripped)
-    if base not in (name, stripped) and len(base) >= 2 and not name.endswith(("自治县", "自治旗")):
+    if base not in (name, stripped) and len(base) >= 2 and stripped == base:
         forms.append(base)
     return tuple(dict.fromkeys(f for f in forms if f != name))
 
@@ -135,7 +135,8 @@ def _table() -> dict[str, Place]:
     for i, zone in enumerate(data["functional_areas"], start=1):
         parent = _by_name_within(out, zone["parent"])
         code = f"{parent.code}Z{i:03d}"
-        forms = tuple(dict.fromkeys((*zone.get("aliases", ()), *short_forms(zone["name"], "zone"))))
+        # only the names it goes by: 兰州新区 stripped of 新区 would be 兰州
+        forms = tuple(zone.get("aliases", ()))
         out[code] = Place(code, zone["name"], "zone", parent.code, forms)
     return out
 
@@ -230,10 +231,12 @@ def resolve(name: str, within: Place | None = None) -> Place | None:
         inside = [p for p in found if within in path_of(p)]
         found = tuple(inside) or found
     if len(found) > 1:
-        # a province and its namesake city (吉林省/吉林市): the full name decides
+        # 吉林 (省 and 市), 吉安 (市 and 县): the full name decides, else the wider place
+        # when all the others lie inside it
         exact = [p for p in found if p.name == normalize_for_match(name)]
         found = tuple(exact) or found
-    return found[0] if len(found) == 1 else None
+        return _pick(found, None)
+    return found[0] if found else None
 
 
 # --- reading places in text -----------------------------------------------------------

@@ -120,6 +120,8 @@ def question_level(text: str) -> str | None:
     if not m:
         return None
     word = m.group(0)
+    if word.endswith("地区"):  # any level
+        return None
     for level, words in _LEVEL_WORDS:
         if any(word.endswith(w) for w in words):
             return level
