@@ -6,6 +6,7 @@ formats are read by corpus.formats."""
 from __future__ import annotations
 
 import logging
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +77,7 @@ def find_corpus_files(paths: list[Path]) -> list[CorpusFile]:
             found.setdefault(p.resolve(), p.name)
         else:
             _skip(p, f"not a supported document type ({p.suffix or 'no suffix'})")
+    _disambiguate(found)
     entries = sorted(found.items(), key=lambda x: (x[1], str(x[0])))
     stems: dict[str, int] = {}
     for _, name in entries:
@@ -85,6 +87,19 @@ def find_corpus_files(paths: list[Path]) -> list[CorpusFile]:
         CorpusFile(path, name, _stem(name) if stems[_stem(name)] == 1 else name)
         for path, name in entries
     ]
+
+
+def _disambiguate(found: dict[Path, str]) -> None:
+    """Files named alike from different paths (a/三亚.txt and b/三亚.txt, both named directly
+    or in two folders named) are named by their paths below the folder they share."""
+    by_name: dict[str, list[Path]] = {}
+    for path, name in found.items():
+        by_name.setdefault(name, []).append(path)
+    for paths in by_name.values():
+        if len(paths) > 1:
+            common = Path(os.path.commonpath(paths))
+            for path in paths:
+                found[path] = path.relative_to(common).as_posix()
 
 
 def _stem(name: str) -> str:

@@ -372,3 +372,19 @@ def test_page_number_lines(line, is_page_number):
     from corpus.formats.pdf import PAGE_NUMBER
 
     assert bool(PAGE_NUMBER.match(line)) is is_page_number
+
+
+def test_files_named_alike_in_two_folders_are_named_by_their_folders(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "三亚.txt").write_text(f"三亚市{folder}的说明文字。\n", "utf-8")
+    expected = [("a/三亚.txt", "a/三亚"), ("b/三亚.txt", "b/三亚")]
+    for paths in (
+        [tmp_path / "a", tmp_path / "b"],
+        [tmp_path / "a" / "三亚.txt", tmp_path / "b" / "三亚.txt"],
+    ):
+        assert [(f.name, f.doc_stem) for f in find_corpus_files(paths)] == expected
+    assert sorted(d.doc_id for d in corpus.load([tmp_path / "a", tmp_path / "b"])) == [
+        "a/三亚",
+        "b/三亚",
+    ]

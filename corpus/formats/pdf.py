@@ -83,7 +83,8 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
 
 
 def _page_lines(page, number: int) -> list[_Line]:
-    tables = page.find_tables()
+    # the table finder follows ruling lines: a page without any has no table to find
+    tables = page.find_tables() if (page.lines or page.rects or page.curves) else []
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda o: not _inside(o, boxes)) if boxes else page
     out: list[_Line] = []
