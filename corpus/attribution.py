@@ -98,12 +98,24 @@ def _from_head(texts: list[str]) -> tuple[Place | None, str | None, str | None]:
     return place, meeting, speaker
 
 
+# a report's opening names the rank of the government that speaks: 我代表市人民政府
+_SPEAKING_FOR = re.compile(r"代表(?:本)?(省|市|区|县|州|盟|旗|自治区|自治州)人民政府")
+
+
 def _from_self_reference(text: str, counts: Counter[str]) -> Place | None:
     """The place the document calls 全市/我市 (全省, 全区…): for each rank it refers to
-    itself by (3 times or more), the place of that rank it names most (twice or more, and
+    itself by (weight 3 or more; 我X and 本X count thrice), the place of that rank it names most (twice or more, and
     half again as often as the next); the rank whose references times mentions is largest
     wins. A city report says 全省第一 too, but names its province far less than itself."""
-    ranks = Counter(m.group(1) for m in _SELF_REFERENCE.finditer(text))
+    # 我市/本市 only ever mean the speaker's own place; 全省 is also said by a city of its
+    # province (全省第一), so it weighs less
+    ranks: Counter[str] = Counter()
+    speaking = _SPEAKING_FOR.search(text[:2000])
+    if speaking:  # the speaker says whose government it is: only that rank counts
+        ranks[speaking.group(1)[-1]] = 3
+    else:
+        for m in _SELF_REFERENCE.finditer(text):
+            ranks[m.group(1)] += 1 if m.group(0).startswith("全") else 3
     best: tuple[int, Place] | None = None
     for rank, n in ranks.items():
         if n < 3:

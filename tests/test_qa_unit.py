@@ -180,7 +180,9 @@ def test_expand_terms_splits_alternatives_and_drops_generic_last_words():
 
 
 def test_expand_terms_uses_the_synonym_table():
-    assert {"AI", "智能化"} <= set(expand_terms("人工智能"))
+    assert {"AI", "机器学习"} <= set(expand_terms("人工智能"))
+    # 智能化 (making something smart) is broader: 24 of 30 city reports say it
+    assert "智能化" not in expand_terms("人工智能")
     assert "氢燃料" in expand_terms("氢能")
     assert "科学普及基地" in expand_terms("科普基地")
     assert expand_terms("齿轮") == ("齿轮",)
