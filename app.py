@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from corpus.attribution import genre_labels
 from corpus.errors import UserError
 from corpus.model import Chunk, Document, SourceSpan
 from corpus.settings import Settings
@@ -50,19 +51,20 @@ EXAMPLE_QUESTIONS = (
 )
 EXAMPLE_TOPICS = ("氢能", "科普基地", "人工智能", "人才引进", "知识产权")
 
+# the types of corpus/data/genres.json plus the gazette's own
 DOC_TYPE_NAMES = {
-    "plan": "规划",
-    "work_points": "工作要点",
-    "notice": "通知",
-    "rules": "制度办法",
-    "catalogue": "目录",
+    **genre_labels(),
     "commentary": "评论",
     "news": "新闻",
+    "front_matter": "公报目录页",
     "other": "其他",
 }
+# the place finder's levels: (label, value); "auto" = what the question asks, else the level
+# most documents are issued at
+LEVEL_CHOICES = [("自动", "auto"), ("省", "province"), ("市", "city"), ("区县", "county")]
 
-DISTRICT_HEADERS = ["区县", "是否提到", "得分", "证据摘要"]
-DOCUMENT_HEADERS = ["编号", "区县", "标题", "发文机关", "文号", "日期", "类型", "段落数", "副本"]
+DISTRICT_HEADERS = ["地区", "是否提到", "得分", "证据摘要"]
+DOCUMENT_HEADERS = ["编号", "地区", "标题", "发文机关", "文号", "日期", "类型", "段落数", "副本"]
 METRIC_HEADERS = ["指标", "本系统", "目标", "是否达标"]  # + one column per baseline
 FAILED_HEADERS = ["编号", "类型", "问题", "期望", "系统输出", "原因"]
 
@@ -301,7 +303,7 @@ def district_rows(report: DistrictReport) -> list[list[Any]]:
 def district_chart_rows(report: DistrictReport) -> list[dict[str, Any]]:
     return [
         {
-            "区县": r.district,
+            "地区": r.district,
             "得分": round(r.score, 3),
             "是否提到": "提到" if r.mentioned else "未提到",
         }
@@ -429,7 +431,7 @@ def document_html(document: Document, chunks: Sequence[Chunk]) -> str:
     path changes, then each chunk with its line span in this document's source file."""
     d = document
     meta = [
-        ("区县", d.district),
+        ("地区", d.district),
         ("发文机关", d.issuer),
         ("文号", d.doc_number),
         ("日期", d.date or d.date_raw),
@@ -782,13 +784,14 @@ class Handlers:
     # -- 哪些区提到
 
     def find_districts(
-        self, topic: str | None
+        self, topic: str | None, level: str | None = "auto"
     ) -> tuple[list[list[Any]], Any, dict[str, Any] | None, str]:
         """(table rows, chart data, report for the detail view, summary or error)."""
         import qa
 
         try:
-            report = qa.districts(topic or "", self.holder.get())
+            chosen = None if level in (None, "", "auto") else level
+            report = qa.districts(topic or "", self.holder.get(), level=chosen)
         except UserError as exc:
             return [], _frame([]), None, error_html(user_message(exc))
         return (
@@ -1046,7 +1049,7 @@ def build_app(settings: Settings, index: Any = None):
                         )
                 citations = gr.HTML("", elem_id="pq-citations")
 
-            with gr.Tab("哪些区提到", id="districts"):
+            with gr.Tab("哪些地区提到", id="districts"):
                 with gr.Row():
                     topic = gr.Textbox(
                         show_label=False,
@@ -1054,6 +1057,14 @@ def build_app(settings: Settings, index: Any = None):
                         max_length=QUESTION_BOX_MAX_CHARS,
                         scale=5,
                         elem_id="pq-topic",
+                    )
+                    level = gr.Dropdown(
+                        choices=LEVEL_CHOICES,
+                        value="auto",
+                        label="层级",
+                        scale=1,
+                        min_width=90,
+                        elem_id="pq-level",
                     )
                     topic_btn = gr.Button("查找", variant="primary", scale=1, elem_id="pq-find")
                 topic_examples = gr.Dataset(
@@ -1069,17 +1080,17 @@ def build_app(settings: Settings, index: Any = None):
                             datatype=["str", "str", "number", "str"],
                             interactive=False,
                             wrap=True,
-                            label="各区县（全部列出，含未提到的）",
+                            label="各地区（全部列出，含未提到的）",
                             elem_id="pq-district-table",
                             column_widths=["16%", "14%", "10%", "60%"],
                         )
                     with gr.Column(scale=2, min_width=260):
                         district_chart = gr.BarPlot(
-                            x="区县",
+                            x="地区",
                             y="得分",
                             color="是否提到",
                             color_map={"提到": "#c0392b", "未提到": "#bdc3c7"},
-                            title="各区县得分（≥1 表示原文直接提到）",
+                            title="各地区得分（≥1 表示原文直接提到）",
                             height=260,
                             elem_id="pq-district-chart",
                         )
@@ -1196,20 +1207,23 @@ def build_app(settings: Settings, index: Any = None):
             """The chart's bars in the rows' order (gradio sorts x alphabetically)."""
             return gr.update(value=frame, sort=list(frame[x]) if len(frame) else None)
 
-        def find_districts(topic_text):
-            rows, chart, report, message = handlers.find_districts(topic_text)
-            return rows, in_given_order(chart, "区县"), report, message
+        def find_districts(topic_text, level_value="auto"):
+            rows, chart, report, message = handlers.find_districts(topic_text, level_value)
+            return rows, in_given_order(chart, "地区"), report, message
 
         find_outputs = [district_table, district_chart, report_state, district_message]
-        topic_btn.click(find_districts, topic, find_outputs, api_name="districts", **work).then(
+        finder_inputs = [topic, level]
+        topic_btn.click(
+            find_districts, finder_inputs, find_outputs, api_name="districts", **work
+        ).then(
             lambda: (None, info_html("点击表格中的一行查看该区县的全部证据。")),
             None,
             [selected_district, district_detail],
             api_visibility="private",
         )
-        topic.submit(find_districts, topic, find_outputs, api_visibility="private", **work)
+        topic.submit(find_districts, finder_inputs, find_outputs, api_visibility="private", **work)
         topic_examples.click(lambda s: s[0], topic_examples, topic, api_visibility="private").then(
-            find_districts, topic, find_outputs, api_visibility="private", **work
+            find_districts, finder_inputs, find_outputs, api_visibility="private", **work
         )
 
         def select_district(report, evt: gr.SelectData):

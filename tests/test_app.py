@@ -147,7 +147,7 @@ def test_district_rows_list_every_district_mentioned_or_not():
 
 def test_district_chart_rows_and_summary():
     chart = app.district_chart_rows(report())
-    assert [(r["区县"], r["是否提到"]) for r in chart] == [
+    assert [(r["地区"], r["是否提到"]) for r in chart] == [
         ("綦江区", "提到"),
         ("合川区", "未提到"),
         ("大渡口区", "未提到"),

@@ -127,7 +127,7 @@ def test_generative_toggle_is_disabled_without_an_endpoint(page):
 def test_districts_tab_lists_every_district_and_shows_evidence(page, bundled_index):
     from playwright.sync_api import expect
 
-    page.get_by_role("tab", name="哪些区提到").click()
+    page.get_by_role("tab", name="哪些地区提到").click()
     page.locator("#pq-topic textarea").fill("氢能")
     page.locator("#pq-find").click()
     message = page.locator("#pq-district-message")
