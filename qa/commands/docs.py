@@ -31,11 +31,27 @@ def add_arguments(parser) -> None:
     )
 
 
-def _documents_and_chunks(args, settings):
-    """Straight from the files the index is built from (PATHs, else the data dir): listing
-    documents and chunks needs no embedding, so this never waits for a build."""
-    import corpus
+def _recorded_sources(settings):
+    """The sources the index records (after `planqa add`/`remove`), or None without an index."""
+    from index import store
+    from index.sources import recorded_sources
 
+    index_dir = Path(settings.index_dir).expanduser()
+    return recorded_sources(index_dir) if store.exists(index_dir) else None
+
+
+def _documents_and_chunks(args, settings):
+    """Straight from the files the index is built from (PATHs, else the sources the index
+    records, else the data dir): listing documents and chunks needs no embedding, so this
+    never waits for a build."""
+    import corpus
+    from index.sources import assemble
+
+    if not args.paths:
+        sources = _recorded_sources(settings)
+        if sources is not None:
+            assembled = assemble(sources.inputs, sources.removed)
+            return assembled.documents, assembled.chunks
     paths = list(args.paths) if args.paths else [Path(settings.data_dir)]
     documents = corpus.load(paths)
     return documents, corpus.chunk(documents)
@@ -43,8 +59,13 @@ def _documents_and_chunks(args, settings):
 
 def _print_ledger(args, settings) -> int:
     import corpus
+    from index.sources import input_path
 
-    ledger = corpus.account(list(args.paths) if args.paths else [Path(settings.data_dir)])
+    paths = list(args.paths)
+    if not paths:
+        sources = _recorded_sources(settings)
+        paths = [input_path(i) for i in sources.inputs] if sources else [Path(settings.data_dir)]
+    ledger = corpus.account(paths)
     if args.json:
         print(json.dumps(ledger.to_dict(), ensure_ascii=False))
         return 0
