@@ -199,7 +199,8 @@ def assemble(inputs: Sequence[str], removed: Collection[str] = ()) -> Assembled:
     for d in documents:
         by_name.setdefault(d.source, []).append(d.doc_id)
     records = tuple(
-        replace(rec, documents=tuple(by_name.get(Path(path).name, ()))) for path, rec in before.items()
+        replace(rec, documents=tuple(by_name.get(Path(path).name, ())))
+        for path, rec in before.items()
     )
     all_ids = frozenset(d.doc_id for d in documents)
     if len(all_ids) < len(documents):
@@ -416,7 +417,9 @@ def stale_files(sources: Sources) -> list[StaleFile]:
                 found = corpus_files(folders)
             except (UserError, OSError):
                 found = []
-        out.extend(StaleFile(str(p.resolve()), "new") for p in found if str(p.resolve()) not in known)
+        out.extend(
+            StaleFile(str(p.resolve()), "new") for p in found if str(p.resolve()) not in known
+        )
     return out
 
 
