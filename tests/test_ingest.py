@@ -82,7 +82,7 @@ def test_add_embeds_only_the_new_chunks_and_build_keeps_added_files(env, capsys)
 def test_build_with_no_path_picks_up_new_files_in_recorded_folders(env, capsys):
     assert _cli(capsys, "build", str(env / "data"))[0] == 0
     (env / "data" / "dazu.txt").write_text(DAZU, encoding="utf-8")
-    code, out, _err = _cli(capsys, "search", "石刻", "--json")
+    _, out, _ = _cli(capsys, "search", "石刻", "--json")
     assert out["stale"] == [
         {"path": str((env / "data" / "dazu.txt").resolve()), "state": "new", "documents": []}
     ]
