@@ -1406,7 +1406,8 @@ def build_app(settings: Settings, index: Any = None):
             message, changed = handlers.upload_documents(
                 files, progress=lambda f, label: progress(f, desc=label)
             )
-            return (*after_change(message, changed), None if changed else files)
+            # gradio's copies are deleted either way (ui.uploads keeps the only copy)
+            return (*after_change(message, changed), None)
 
         ingest = {"concurrency_id": "ingest", "concurrency_limit": 1}
         upload_btn.click(
