@@ -685,6 +685,25 @@ def index_status_html(idx: Any) -> str:
     return f'<div class="pq-status">{html.escape(text)}</div>'
 
 
+STALE_STATES = {"changed": "已修改", "missing": "已删除", "new": "新文件"}
+
+
+def stale_notice_html(idx: Any) -> str:
+    """A warning under the status line when indexed files changed on disk since the build,
+    naming the command that refreshes the index; "" when none did."""
+    from index.sources import index_stale_files
+
+    stale = index_stale_files(idx)
+    if not stale:
+        return ""
+    listed = "、".join(f"{Path(s.path).name}（{STALE_STATES[s.state]}）" for s in stale[:8])
+    more = " 等" if len(stale) > 8 else ""
+    return error_html(
+        f"索引建立后，有 {len(stale)} 个文件在磁盘上有变化：{listed}{more}。"
+        "检索和问答仍按旧内容进行；运行 planqa build 重新读取（已删除的文件用 planqa remove 移除）。"
+    )
+
+
 def llm_configured(settings: Settings) -> bool:
     return bool(settings.llm_base_url and settings.llm_model)
 
@@ -726,7 +745,8 @@ class Handlers:
         warm_up_in_background()  # the dictionary for English questions, off the first answer
         choices = document_choices(idx.documents)
         rows = document_rows(idx.documents, self.holder.chunk_counts())
-        return index_status_html(idx), idx.districts(), choices, rows, choices
+        status = index_status_html(idx) + stale_notice_html(idx)
+        return status, idx.districts(), choices, rows, choices
 
     # -- 问答
 

@@ -228,3 +228,12 @@ def test_a_crash_mid_build_keeps_the_old_index_serving(ui, tmp_path, monkeypatch
     assert ui.holder.get() is old
     assert [d.doc_id for d in index.open(ui.settings.index_dir).documents] == ["tongliang"]
     assert list(Path(ui.settings.upload_dir).glob("*")) == []
+
+
+def test_status_line_says_when_indexed_files_changed_on_disk(ui):
+    assert "在磁盘上有变化" not in ui.startup()[0]
+    source = Path(ui.settings.data_dir) / "tongliang.txt"
+    source.write_text(TONGLIANG.replace("一座", "两座"), encoding="utf-8")
+    status = ui.startup()[0]
+    assert "有 1 个文件在磁盘上有变化：tongliang.txt（已修改）" in status
+    assert "planqa build" in status
