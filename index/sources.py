@@ -13,9 +13,11 @@ is rebuilt from them, and nothing can be said about changed files until that reb
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import time
 import warnings
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -256,6 +258,21 @@ def _index_dir(settings) -> Path:
     return Path(settings.index_dir).expanduser().resolve()
 
 
+@contextlib.contextmanager
+def _one_change_at_a_time(settings) -> Iterator[None]:
+    """add/remove/rebuild read the recorded sources, then write an index from them: two at
+    once (two terminals, or the UI and a terminal) would each lose the other's change, so
+    they queue on a lock file beside the index."""
+    index_dir = _index_dir(settings)
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(index_dir.parent / f".{index_dir.name}.changes.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def _current(settings) -> tuple[Sources, list[str]] | None:
     index_dir = _index_dir(settings)
     if not store.exists(index_dir):
@@ -266,6 +283,11 @@ def _current(settings) -> tuple[Sources, list[str]] | None:
 def rebuild(settings, progress: bool = True) -> SourceChange:
     """Re-read the inputs the index records (changed files re-read, new files in its folders
     picked up, removed documents kept out) and rebuild it."""
+    with _one_change_at_a_time(settings):
+        return _rebuild(settings, progress)
+
+
+def _rebuild(settings, progress: bool) -> SourceChange:
     t0 = time.perf_counter()
     current = _current(settings)
     if current is None:
@@ -289,6 +311,11 @@ def add(settings, paths: Sequence[Path | str], progress: bool = True) -> SourceC
     first made of the data dir, as `planqa search` would build it. Re-adding a file brings
     back documents removed from it. A path that gives no readable document is a UserError
     and the index stays as it was."""
+    with _one_change_at_a_time(settings):
+        return _add(settings, paths, progress)
+
+
+def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
     from corpus.reading import corpus_files
 
     t0 = time.perf_counter()
@@ -340,6 +367,11 @@ def remove(settings, doc_ids: Sequence[str], progress: bool = True) -> SourceCha
     """Leave documents out of the index, recording them as removed so that a rebuild keeps
     them out. A file named on its own (not through a folder) whose documents are all removed
     stops being an input, and its removals are forgotten."""
+    with _one_change_at_a_time(settings):
+        return _remove(settings, doc_ids, progress)
+
+
+def _remove(settings, doc_ids: Sequence[str], progress: bool) -> SourceChange:
     t0 = time.perf_counter()
     wanted = list(dict.fromkeys(doc_ids))
     if not wanted:

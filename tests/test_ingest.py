@@ -239,3 +239,26 @@ def test_stale_message_is_none_when_nothing_changed():
     assert sources.stale_message([], Path("idx")) is None
     with pytest.raises(UserError):
         sources.assemble([str(Path("/no/such/folder"))])
+
+
+def test_two_adds_at_once_both_land(env):
+    import threading
+
+    settings = _settings(env)
+    index.build(settings, [env / "data"], progress=False)
+    (env / "dazu.txt").write_text(DAZU, encoding="utf-8")
+    errors = []
+
+    def add(name):
+        try:
+            index.add(settings, [env / name], progress=False)
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=add, args=(n,)) for n in ("rongchang.txt", "dazu.txt")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(_doc_ids(env)) == ["dazu", "rongchang", "tongliang"]
