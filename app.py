@@ -870,10 +870,9 @@ class Handlers:
         try:
             say(0.02, "正在检查文件…")
             checked = check_uploads(files, names)
-            idx = self.holder.get()
             with self.holder.changing:
                 say(0.05, "正在保存并读取文件…")
-                taken = {d.doc_id.split("#")[0] for d in idx.documents}
+                taken = {d.doc_id.split("#")[0] for d in self.holder.get().documents}
                 for upload in checked:
                     stored.append(store_upload(upload, Path(self.settings.upload_dir), taken))
                     taken.add(stored[-1].stem)

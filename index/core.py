@@ -129,7 +129,7 @@ def build(settings, paths: Sequence[Path | str] | None = None, progress: bool = 
     inputs = [recorded.input_label(p) for p in resolved] if resolved else [recorded.BUNDLED]
     # the files read are recorded (index/sources.py): `planqa build` with no PATH, `add`,
     # `remove` and the stale-file warning start from them
-    return recorded.write(settings, recorded.assemble(inputs), progress, t0)
+    return recorded.build_inputs(settings, inputs, progress, t0)
 
 
 def build_from_chunks(

@@ -227,6 +227,12 @@ def assemble(inputs: Sequence[str], removed: Collection[str] = ()) -> Assembled:
     )
 
 
+def build_inputs(settings, inputs: Sequence[str], progress: bool, started: float) -> BuildStats:
+    """`index.build` of explicit inputs: the index starts again from exactly these."""
+    with _one_change_at_a_time(settings):
+        return write(settings, assemble(inputs), progress, started)
+
+
 def write(settings, assembled: Assembled, progress: bool, started: float) -> BuildStats:
     from index.core import build_from_chunks
 
@@ -347,7 +353,8 @@ def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
     for path in resolved:
         mine = [f for f in new_files if f == str(path) or f.startswith(str(path) + "/")]
         if not any(assembled.by_file.get(f) for f in mine):
-            why = [s for s in assembled.skipped if s.split(":")[0] in {Path(f).name for f in mine}]
+            names = {Path(f).name for f in mine} | {path.name}
+            why = [s for s in assembled.skipped if s.split(":")[0] in names]
             raise UserError(
                 f"nothing to add from {path}: "
                 + ("; ".join(why) if why else "it gives no document planqa can read")

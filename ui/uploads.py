@@ -163,6 +163,8 @@ def change_error_message(exc: BaseException, stored: Collection[Path] = ()) -> s
         reason = _SKIP_REASONS.get(m[3].strip(), m[3].strip())
         if m[3].startswith("it gives no document"):
             reason = "读不出任何文档"
+        elif m[3].startswith("not a "):  # a format this version of the corpus stage cannot read
+            reason = "暂时还不能读取这种格式"
         return f"{Path(m[1]).name} 中没有可检索的文字（{reason}）。"
     m = re.match(r"^nothing to index: ", text)
     if m:
