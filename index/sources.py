@@ -17,6 +17,7 @@ import contextlib
 import fcntl
 import time
 import warnings
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -205,9 +206,9 @@ def assemble(inputs: Sequence[str], removed: Collection[str] = ()) -> Assembled:
         for path, rec in before.items()
     )
     all_ids = frozenset(d.doc_id for d in documents)
-    if len(all_ids) < len(documents):
-        seen: set[str] = set()
-        twice = sorted({d.doc_id for d in documents if d.doc_id in seen or seen.add(d.doc_id)})
+    if len(all_ids) < len(documents):  # ids must name one document: remove, filters, citations
+        counts = Counter(d.doc_id for d in documents)
+        twice = sorted(i for i, n in counts.items() if n > 1)
         raise UserError(
             f"two files give the same document id {_shown(twice)} (the id is the file name "
             "without its suffix): rename one of them"
