@@ -161,6 +161,7 @@ class Assembled:
     all_doc_ids: frozenset[str]  # before removals
     skipped: tuple[str, ...] = ()
     by_file: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cited_as: dict[str, str] = field(default_factory=dict)  # resolved path -> source name
 
 
 def _load_recording_skips(paths: list[Path]) -> tuple[list[Document], list[str]]:
@@ -179,12 +180,24 @@ def _load_recording_skips(paths: list[Path]) -> tuple[list[Document], list[str]]
     return documents, skipped
 
 
+def named_files(paths: list[Path]) -> list[tuple[Path, str]]:
+    """(file, the name its documents cite as their source) for every document file under
+    `paths`, as corpus.load finds them (warnings silenced: the reading itself gives them)."""
+    from corpus import reading
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        find = getattr(reading, "find_corpus_files", None)
+        if find is not None:  # recursive folders: a file is cited by its path below the folder
+            return [(f.path, f.name) for f in find(paths)]
+        return [(f, f.name) for f in reading.corpus_files(paths)]
+
+
 def assemble(inputs: Sequence[str], removed: Collection[str] = ()) -> Assembled:
     """Read `inputs` (labels), leave out the `removed` documents, chunk the rest. A named input
     that no longer exists is a UserError (nothing is dropped silently)."""
     import corpus
     from corpus.duplicates import link_duplicates
-    from corpus.reading import corpus_files
 
     paths = [input_path(label) for label in inputs]
     gone = [str(p) for p in paths if not p.exists()]
@@ -193,16 +206,15 @@ def assemble(inputs: Sequence[str], removed: Collection[str] = ()) -> Assembled:
             f"recorded source {_shown(gone)} no longer exists: put it back, or drop its "
             "documents with `planqa remove DOC_ID…`"
         )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # corpus.load below warns about the same files
-        files = corpus_files(paths)
-    before = {str(f.resolve()): describe_file(f) for f in files}  # as they were when read
+    files = named_files(paths)
+    before = {str(f.resolve()): describe_file(f) for f, _ in files}  # as they were when read
+    cited_as = {str(f.resolve()): name for f, name in files}
     documents, skipped = _load_recording_skips(paths)
     by_name: dict[str, list[str]] = {}
     for d in documents:
         by_name.setdefault(d.source, []).append(d.doc_id)
     records = tuple(
-        replace(rec, documents=tuple(by_name.get(Path(path).name, ())))
+        replace(rec, documents=tuple(by_name.get(cited_as[path], ())))
         for path, rec in before.items()
     )
     all_ids = frozenset(d.doc_id for d in documents)
@@ -225,6 +237,7 @@ def assemble(inputs: Sequence[str], removed: Collection[str] = ()) -> Assembled:
         all_ids,
         tuple(skipped),
         {r.path: r.documents for r in records},
+        cited_as,
     )
 
 
@@ -323,8 +336,6 @@ def add(settings, paths: Sequence[Path | str], progress: bool = True) -> SourceC
 
 
 def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
-    from corpus.reading import corpus_files
-
     t0 = time.perf_counter()
     if not paths:
         raise UserError("name at least one file or folder to add")
@@ -339,9 +350,7 @@ def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
         sources, before_ids = Sources((input_label(Path(settings.data_dir)),)), []
     else:
         sources, before_ids = current
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # said once, below, by the reading itself
-        new_files = {str(f.resolve()) for f in corpus_files(resolved)}
+    new_files = {str(f.resolve()) for f, _ in named_files(resolved)}
     for path in resolved:
         if path.is_dir() and not any(f.startswith(str(path) + "/") for f in new_files):
             raise UserError(f"{path} holds no file planqa reads as a document")
@@ -354,7 +363,7 @@ def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
     for path in resolved:
         mine = [f for f in new_files if f == str(path) or f.startswith(str(path) + "/")]
         if not any(assembled.by_file.get(f) for f in mine):
-            names = {Path(f).name for f in mine} | {path.name}
+            names = {assembled.cited_as.get(f, Path(f).name) for f in mine} | {path.name}
             why = [s for s in assembled.skipped if s.split(":")[0] in names]
             raise UserError(
                 f"nothing to add from {path}: "
@@ -432,8 +441,6 @@ def stale_files(sources: Sources) -> list[StaleFile]:
     """Recorded files that changed or vanished since the build, and new files in its input
     folders. Cheap: a stat per file; a file is hashed only when its size or mtime moved (a
     file touched but not changed is not stale)."""
-    from corpus.reading import corpus_files
-
     if not sources.recorded:
         return []
     out = []
@@ -451,12 +458,10 @@ def stale_files(sources: Sources) -> list[StaleFile]:
     known = {f.path for f in sources.files}
     folders = [p for p in map(input_path, sources.inputs) if p.is_dir()]
     if folders:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                found = corpus_files(folders)
-            except (UserError, OSError):
-                found = []
+        try:
+            found = [f for f, _ in named_files(folders)]
+        except (UserError, OSError):  # a folder vanished between the two checks
+            found = []
         out.extend(
             StaleFile(str(p.resolve()), "new") for p in found if str(p.resolve()) not in known
         )
