@@ -119,6 +119,11 @@ def test_index_errors_become_chinese_lines(tmp_path):
         "junk.txt 中没有可检索的文字（文件是二进制数据，不是文本）。"
     )
     assert "最后一个" in uploads.change_error_message(UserError("that would remove every document"))
+    scan = UserError(
+        "nothing to add from /u/scan.pdf: scan.pdf: the PDF has no text layer (a scan?); "
+        "OCR is not supported"
+    )
+    assert "可能是扫描件" in uploads.change_error_message(scan)
 
 
 # ----------------------------------------------------------------------------- handlers

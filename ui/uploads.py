@@ -165,6 +165,8 @@ def change_error_message(exc: BaseException, stored: Collection[Path] = ()) -> s
             reason = "读不出任何文档"
         elif m[3].startswith("not a "):  # a format this version of the corpus stage cannot read
             reason = "暂时还不能读取这种格式"
+        elif m[3].startswith("the PDF has no text layer"):
+            reason = "PDF 没有文字层，可能是扫描件；暂不支持文字识别"
         return f"{Path(m[1]).name} 中没有可检索的文字（{reason}）。"
     m = re.match(r"^nothing to index: ", text)
     if m:
