@@ -1428,6 +1428,8 @@ def build_app(settings: Settings, index: Any = None):
             # gradio's copies are deleted either way (ui.uploads keeps the only copy)
             return (*after_change(message, changed), None)
 
+        # a message about the previous upload goes when new files are chosen
+        upload_files.upload(lambda: "", None, ingest_message, api_visibility="private")
         ingest = {"concurrency_id": "ingest", "concurrency_limit": 1}
         upload_btn.click(
             add_documents,

@@ -151,6 +151,8 @@ def test_stale_files_are_named_with_the_refreshing_command(env, capsys):
     assert "tongliang.txt (changed)" in err and "planqa build --index" in err
     code, out, err = _cli(capsys, "search", "龙舞")
     assert "planqa build" in err  # human output warns too
+    code, out, err = _cli(capsys, "districts", "博物馆", "--json")
+    assert code == 0 and out["stale"][0]["state"] == "changed" and "planqa build" in err
     # a deleted file that was named on its own: build cannot re-read it, remove drops it
     (env / "rongchang.txt").unlink()
     code, out, err = _cli(capsys, "search", "龙舞", "--json")

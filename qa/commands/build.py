@@ -52,9 +52,13 @@ def print_change(change, as_json: bool) -> None:
         print(json.dumps(change.to_dict(), ensure_ascii=False))
         return
     if change.added:
-        print(f"added {len(change.added)} documents: {', '.join(change.added)}")
+        print(f"added {_documents(change.added)}: {', '.join(change.added)}")
     if change.removed:
-        print(f"removed {len(change.removed)} documents: {', '.join(change.removed)}")
+        print(f"removed {_documents(change.removed)}: {', '.join(change.removed)}")
     for path in change.inputs_dropped:
         print(f"{path} is no longer a source")
     print(_summary(change.stats))
+
+
+def _documents(ids) -> str:
+    return f"{len(ids)} document{'s' if len(ids) != 1 else ''}"
