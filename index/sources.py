@@ -144,8 +144,22 @@ def describe_file(path: Path, documents: Sequence[str] = ()) -> SourceFile:
 
 
 def recorded_sources(index_dir: Path) -> Sources:
-    """The Sources of the index in index_dir (UserError when there is none or it is damaged)."""
-    return Sources.from_manifest(store.read_manifest(Path(index_dir), verify=False))
+    """The Sources of the index in index_dir. Only manifest.json is read, so that an index
+    whose other files are damaged can still be rebuilt from what it records; UserError when
+    there is no index or its manifest is unreadable."""
+    import json
+
+    index_dir = Path(index_dir)
+    path = index_dir / store.MANIFEST
+    if not path.is_file():
+        raise UserError(f"no index at {index_dir}: build one with `planqa build [PATH…]`")
+    try:
+        manifest = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise store.damaged(index_dir, f"manifest.json unreadable: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != store.FORMAT:
+        raise store.damaged(index_dir, "manifest.json is not a planqa index manifest")
+    return Sources.from_manifest(manifest)
 
 
 # ----------------------------------------------------------------------------- reading
@@ -293,11 +307,19 @@ def _one_change_at_a_time(settings) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _current(settings) -> tuple[Sources, list[str]] | None:
+def _current(settings, need_ids: bool = True) -> tuple[Sources, list[str]] | None:
+    """(recorded sources, doc ids in the index), None without an index. need_ids=False: a
+    damaged documents.json gives no ids instead of an error (a rebuild repairs it)."""
     index_dir = _index_dir(settings)
     if not store.exists(index_dir):
         return None
-    return recorded_sources(index_dir), _index_doc_ids(index_dir)
+    sources = recorded_sources(index_dir)
+    try:
+        return sources, _index_doc_ids(index_dir)
+    except UserError:
+        if need_ids:
+            raise
+        return sources, []
 
 
 def rebuild(settings, progress: bool = True) -> SourceChange:
@@ -309,7 +331,7 @@ def rebuild(settings, progress: bool = True) -> SourceChange:
 
 def _rebuild(settings, progress: bool) -> SourceChange:
     t0 = time.perf_counter()
-    current = _current(settings)
+    current = _current(settings, need_ids=False)
     if current is None:
         raise UserError(
             f"no index at {_index_dir(settings)}: build one with `planqa build [PATH…]`"
@@ -345,7 +367,7 @@ def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
         if not path.exists():
             raise UserError(f"no such file or folder: {path}")
         resolved.append(path)
-    current = _current(settings)
+    current = _current(settings, need_ids=False)
     if current is None:
         sources, before_ids = Sources((input_label(Path(settings.data_dir)),)), []
     else:

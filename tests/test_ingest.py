@@ -270,3 +270,21 @@ def test_two_adds_at_once_both_land(env):
         t.join()
     assert errors == []
     assert sorted(_doc_ids(env)) == ["dazu", "rongchang", "tongliang"]
+
+
+def test_build_repairs_a_damaged_index_from_its_recorded_sources(env, capsys):
+    assert _cli(capsys, "build", str(env / "data"))[0] == 0
+    assert _cli(capsys, "add", str(env / "rongchang.txt"))[0] == 0
+    folder = env / "index"
+    for name in (store.DENSE, store.DOCUMENTS):
+        data = (folder / name).read_bytes()
+        (folder / name).write_bytes(data[: len(data) // 2])
+    code, _, err = _cli(capsys, "search", "龙舞")
+    assert code == 2 and "damaged" in err and "planqa build" in err
+    code, out, err = _cli(capsys, "build", "--json")  # the hint works: the added file stays
+    assert code == 0 and out["documents"] == 2, err
+    assert sorted(_doc_ids(env)) == ["rongchang", "tongliang"]
+    # a manifest that cannot be read records nothing: the data dir, said on stderr
+    (folder / store.MANIFEST).write_text("{not json", "utf-8")
+    code, out, err = _cli(capsys, "build", "--json")
+    assert code == 0 and "sources are unknown" in err and out["documents"] == 1

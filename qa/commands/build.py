@@ -7,6 +7,7 @@ atomically."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 
@@ -24,11 +25,23 @@ def add_arguments(parser) -> None:
 
 def run(args, settings) -> int:
     import index
+    from corpus.errors import UserError
     from index import store
+    from index.sources import recorded_sources
 
-    if not args.paths and store.exists(Path(settings.index_dir).expanduser()):
-        print_change(index.rebuild(settings, progress=not args.quiet), args.json)
-        return 0
+    index_dir = Path(settings.index_dir).expanduser()
+    if not args.paths and store.exists(index_dir):
+        try:
+            recorded_sources(index_dir)
+        except UserError:  # a damaged manifest: what the index was built from is unknown
+            print(
+                f"planqa: the manifest of {index_dir} is unreadable, so its sources are "
+                f"unknown: building it again from the data dir {settings.data_dir}",
+                file=sys.stderr,
+            )
+        else:
+            print_change(index.rebuild(settings, progress=not args.quiet), args.json)
+            return 0
     stats = index.build(settings, paths=args.paths or None, progress=not args.quiet)
     if args.json:
         print(json.dumps(stats.to_dict(), ensure_ascii=False))
