@@ -6,8 +6,9 @@ Chinese messages.
 
 The index is opened (or built, with a progress bar in the page) once per process and shared
 by every request; the queue caps how many requests run at once. Nothing outside the app's
-own data is served: `allowed_paths` is empty, there is no file browser, uploads are read as
-UTF-8 text and parsed as JSON lines.
+own data is served: `allowed_paths` is empty, there is no file browser, gold-set uploads are
+read as UTF-8 text and parsed as JSON lines, document uploads (文档 tab) are checked by
+content and stored only in settings.upload_dir (ui/uploads.py).
 
 The functions above `build_app` are pure (plain data in, HTML or table rows out) so that
 tests exercise them without a server; gradio is imported only inside `build_app`/`launch`.
