@@ -361,12 +361,9 @@ def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
     t0 = time.perf_counter()
     if not paths:
         raise UserError("name at least one file or folder to add")
-    resolved = []
-    for p in paths:
-        path = Path(p).expanduser().resolve()
-        if not path.exists():
-            raise UserError(f"no such file or folder: {path}")
-        resolved.append(path)
+    from index.core import _resolve_paths  # the same checks as `planqa build PATH…`
+
+    resolved = _resolve_paths(settings, paths)
     current = _current(settings, need_ids=False)
     if current is None:
         sources, before_ids = Sources((input_label(Path(settings.data_dir)),)), []
