@@ -30,7 +30,7 @@ from corpus.formats import SUFFIX_FORMATS
 from corpus.model import Chunk, Document, SourceSpan
 from corpus.settings import Settings
 from index.types import Filters, Hit
-from qa.types import Answer, Citation, DistrictReport
+from qa.types import Answer, Citation, DistrictReport, page_label
 
 APP_TITLE = "planqa · 规划文件问答"
 # questions and district reports running at once (all such events share this limit): the
@@ -181,9 +181,17 @@ def answer_terms(answer: Answer) -> list[str]:
 # ----------------------------------------------------------------------------- citations
 
 
-def span_text(source: str, line_start: int, line_end: int) -> str:
+def span_text(
+    source: str,
+    line_start: int,
+    line_end: int,
+    page_start: int | None = None,
+    page_end: int | None = None,
+) -> str:
+    """file · 第 41–43 行, or file.pdf 第3页 · 第 41–43 行 for a passage of a PDF."""
     lines = f"第 {line_start} 行" if line_start == line_end else f"第 {line_start}–{line_end} 行"
-    return f"{source} · {lines}"
+    page = page_label(page_start, page_end)
+    return f"{source} {page} · {lines}" if page else f"{source} · {lines}"
 
 
 def section_path(section: Sequence[str]) -> str:
@@ -211,7 +219,8 @@ def citation_card_html(citation: Citation, terms: Iterable[str] = ()) -> str:
         f'<span class="pq-title">《{html.escape(c.title)}》</span></div>'
         + (f'<div class="pq-section">{html.escape(section)}</div>' if section else "")
         + f'<blockquote class="pq-quote">{highlight(c.quote, terms)}</blockquote>'
-        f'<div class="pq-source">{html.escape(span_text(c.source, c.line_start, c.line_end))}'
+        f'<div class="pq-source">'
+        f"{html.escape(span_text(c.source, c.line_start, c.line_end, c.page_start, c.page_end))}"
         f"</div>{_also_in_html(c.also_in)}</div>"
     )
 
@@ -246,7 +255,8 @@ def hits_html(hits: Sequence[Hit], terms: Iterable[str] = ()) -> str:
         items.append(
             f'<li class="pq-hit" data-district="{html.escape(c.district or "", quote=True)}">'
             f'<div class="pq-source">#{h.rank} · {html.escape(found_by)} · '
-            f"{html.escape(span_text(c.source, c.line_start, c.line_end))}</div>"
+            f"{html.escape(span_text(c.source, c.line_start, c.line_end, c.page_start, c.page_end))}"
+            f"</div>"
             f'<div><span class="pq-district">{html.escape(c.district or "未注明区县")}</span>'
             f'<span class="pq-title">《{html.escape(c.title)}》</span>'
             + (f' <span class="pq-section">{html.escape(section)}</span>' if section else "")
@@ -306,12 +316,16 @@ def district_summary_html(report: DistrictReport) -> str:
     total = len(report.districts)
     terms = "、".join(report.terms) if report.terms else report.topic
     if mentioned:
-        lead = f"{len(mentioned)}/{total} 个区县提到“{report.topic}”：{'、'.join(mentioned)}。"
+        lead = (
+            f"{len(mentioned)}/{total} 个{report.level_name}提到“{report.topic}”："
+            f"{'、'.join(mentioned)}。"
+        )
     else:
-        lead = f"{total} 个区县都没有提到“{report.topic}”。"
+        lead = f"{total} 个{report.level_name}都没有提到“{report.topic}”。"
     return (
         f'<div class="pq-message pq-info">{html.escape(lead)}'
-        f"<br>匹配的词：{html.escape(terms)}。点击表格中的一行查看该区县的全部证据。</div>"
+        f"<br>匹配的词：{html.escape(terms)}。点击表格中的一行查看该{report.level_name}的全部证据。"
+        "</div>"
     )
 
 
@@ -343,7 +357,8 @@ def district_evidence_html(
             f'<span class="pq-title">《{html.escape(e.title)}》</span></div>'
             + (f'<div class="pq-section">{html.escape(section)}</div>' if section else "")
             + f'<div class="pq-passage">{body}</div>'
-            f'<div class="pq-source">{html.escape(span_text(e.source, e.line_start, e.line_end))}'
+            f'<div class="pq-source">'
+            f"{html.escape(span_text(e.source, e.line_start, e.line_end, e.page_start, e.page_end))}"
             f" · 相似度 {e.score:.3f}</div>{_also_in_html(e.also_in)}</div>"
         )
     return "".join(parts)
@@ -441,12 +456,13 @@ def document_html(document: Document, chunks: Sequence[Chunk]) -> str:
             path = section_path(c.section) or "（文件开头）"
             parts.append(f'<h4 class="pq-doc-section">{html.escape(path)}</h4>')
         span = next((s for s in c.sources if s.doc_id == d.doc_id), c.sources[0])
+        pages = (c.page_start, c.page_end) if span == c.sources[0] else (None, None)
         body = _table_html(c.text) if c.kind == "table" else html.escape(c.text)
         kind = "表格" if c.kind == "table" else "正文"
         parts.append(
             f'<div class="pq-chunk pq-kind-{c.kind}">'
             f'<div class="pq-source">{kind} · '
-            f"{html.escape(span_text(span.source, span.line_start, span.line_end))}</div>"
+            f"{html.escape(span_text(span.source, span.line_start, span.line_end, *pages))}</div>"
             f'<div class="pq-chunk-text">{body}</div></div>'
         )
     if not chunks:
@@ -1019,6 +1035,8 @@ def report_from_dict(d: dict[str, Any]) -> DistrictReport:
             line_end=e["line_end"],
             score=float(e.get("score", 0.0)),
             also_in=tuple(SourceSpan(**s) for s in e.get("also_in") or ()),
+            page_start=e.get("page_start"),
+            page_end=e.get("page_end"),
         )
 
     return DistrictReport(
@@ -1033,6 +1051,7 @@ def report_from_dict(d: dict[str, Any]) -> DistrictReport:
             for r in d["districts"]
         ),
         terms=tuple(d.get("terms") or ()),
+        level=d.get("level") or "county",
     )
 
 

@@ -8,16 +8,17 @@ corpus.quote_lines(chunk, quote)   # the source lines a quote from the chunk sta
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from corpus import gazetteer
 from corpus.chunking import chunk, document_pieces
 from corpus.duplicates import link_duplicates
+from corpus.formats.read import read_file
 from corpus.model import Chunk, Document, LineSegment, SourceSpan
 from corpus.quotes import quote_lines
-from corpus.reading import CorpusFileWarning, corpus_files, read_source
+from corpus.reading import CorpusFileWarning, SourceText, find_corpus_files
 from corpus.settings import BUNDLED_DATA_DIR
 from corpus.splitting import FileLayout, split_file
 from corpus.text import normalize_for_match
@@ -39,20 +40,39 @@ __all__ = [
 
 
 def _layouts(paths: list[Path] | None) -> list[FileLayout]:
-    files = corpus_files(list(paths) if paths is not None else [BUNDLED_DATA_DIR])
+    files = find_corpus_files(list(paths) if paths is not None else [BUNDLED_DATA_DIR])
     layouts = []
     for f in files:
-        src = read_source(f)
+        src = read_file(f)
         if src is not None:
-            layouts.append(split_file(src))
+            layouts.append(_split(src))
     return layouts
 
 
+def _split(src: SourceText) -> FileLayout:
+    """split_file, with the lines the reader dropped (a PDF's running headers) blanked for
+    the splitter and recorded in the layout's ledger; documents carry their lines' pages."""
+    if not src.dropped and not src.pages:
+        return split_file(src)
+    dropped = dict(src.dropped)
+    visible = replace(
+        src, lines=tuple("" if n in dropped else x for n, x in enumerate(src.lines, start=1))
+    )
+    layout = split_file(visible)
+    layout.source = src
+    layout.dropped.update(dropped)
+    if src.pages:
+        layout.documents = [
+            replace(d, pages=src.pages[d.line_start - 1 : d.line_end]) for d in layout.documents
+        ]
+    return layout
+
+
 def load(paths: list[Path] | None = None) -> list[Document]:
-    """Every document in the .txt/.md files under `paths` (files or folders; None = the
-    bundled corpus), in file order, duplicates linked by `duplicate_of`. Empty, binary and
-    undecodable files are skipped with a warning naming the file; a path that does not
-    exist is a UserError."""
+    """Every document in the .txt/.md/.docx/.pdf/.html files under `paths` (files, or
+    folders read recursively; None = the bundled corpus), in file order, duplicates linked by
+    `duplicate_of`. Empty, binary, damaged and unsupported files are skipped with a warning
+    naming the file; a path that does not exist is a UserError."""
     documents = [d for layout in _layouts(paths) for d in layout.documents]
     return link_duplicates(documents)
 

@@ -329,6 +329,8 @@ def chunk(documents: list[Document]) -> list[Chunk]:
             shingles_of_doc[doc.doc_id].append((cid, p.kind, grams))
             lines = sorted(p.lines)  # the headings it opens too: "第一节 …" cites with its text
             span = SourceSpan(doc.source, min(lines), max(lines), doc.doc_id)
+            page_lines = doc.page_lines(lines)
+            pages = [page for _, page in page_lines]
             if cid in first_seen:
                 if span not in also[cid] and span != first_seen[cid].sources[0]:
                     also[cid].append(span)
@@ -346,6 +348,9 @@ def chunk(documents: list[Document]) -> list[Chunk]:
                 source=doc.source,
                 doc_type=doc.doc_type,
                 line_map=p.line_map,
+                page_start=min(pages) if pages else None,
+                page_end=max(pages) if pages else None,
+                page_lines=page_lines,
             )
             also[cid] = []
             positions[cid] = (i, k)

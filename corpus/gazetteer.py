@@ -1,9 +1,13 @@
-"""Chongqing's districts and counties plus functional zones, from corpus/data/gazetteer.json.
+"""Place names as users and documents write them, resolved to one label per place.
 
-`canonical_district` maps any spelling (綦江, 綦江区, 重庆市綦江区, 高新区) to one canonical name;
-`find_districts` lists the places a running text mentions. Short forms that are also ordinary
-words (长寿 'longevity', 南岸 'south bank', 高新区 'a high-tech zone', which 綦江 and 合川 have
-too) are accepted by `canonical_district` but never matched inside running text.
+`canonical_district` maps any spelling of a place anywhere in China (綦江, 綦江区, 重庆市綦江区,
+高新区, 四川, 宜宾市, 凉山州) to the label documents carry (`corpus.places`); `find_districts`
+lists the places a question or a running text names. Chongqing's own short forms are kept
+from corpus/data/gazetteer.json (the bundled corpus is Chongqing's): 2-character county
+short forms (綦江, 合川) are matched there, and short forms that are also ordinary words
+(长寿 'longevity', 南岸 'south bank', 高新区 'a high-tech zone', which 綦江 and 合川 have too)
+are accepted by `canonical_district` but never matched inside running text. `ALL_DISTRICTS`
+stays Chongqing's list: the tokenizer's dictionary and the homophone reader use it.
 """
 
 from __future__ import annotations
@@ -56,26 +60,49 @@ def _text_pattern() -> re.Pattern[str]:
 ALL_DISTRICTS: tuple[str, ...] = _canonical_names()
 
 
+def _chongqing_label(name: str) -> str | None:
+    from corpus import places
+
+    found = places.resolve(name, within=places.resolve("重庆市"))
+    return found.label if found else None
+
+
 def canonical_district(name: str | None) -> str | None:
-    """The canonical gazetteer name for `name` (full name, short form, 重庆市… prefix), or
-    None when it names no known district."""
+    """The label of the place `name` means (full name, short form, with its province or city
+    in front, or a label), or None when it names no place or several (鼓楼区)."""
     if not name:
         return None
+    from corpus import places
+
     key = normalize_for_match(name).replace(" ", "")
     for candidate in (key, key.removeprefix("重庆市"), key.removeprefix("重庆")):
         if candidate in _all_aliases():
-            return _all_aliases()[candidate]
-    return None
+            return _chongqing_label(_all_aliases()[candidate])
+    found = places.resolve(key)
+    return found.label if found else None
 
 
 def find_districts(text: str) -> list[str]:
-    """Canonical names of the districts `text` mentions, in order of first mention."""
-    found: list[str] = []
-    for m in _text_pattern().finditer(normalize_for_match(text)):
-        name = _text_aliases()[m.group(0)]
-        if name not in found:
-            found.append(name)
-    return found
+    """Labels of the places `text` names, in order of first mention: Chongqing's districts by
+    any of their names, other places by their full names (and provinces' and cities' short
+    forms). A place is left out when a place inside it is named too (重庆市綦江区 → 綦江区)."""
+    from corpus import places
+
+    key = normalize_for_match(text)
+    found: list[tuple[int, str]] = []
+    for m in _text_pattern().finditer(key):
+        label = _chongqing_label(_text_aliases()[m.group(0)])
+        if label:
+            found.append((m.start(), label))
+    for code, position in places.first_mentions(key).items():
+        found.append((position, places.place(code).label))
+    labels: list[str] = []
+    for _, label in sorted(found):
+        if label not in labels:
+            labels.append(label)
+    inner = {p for label in labels if (p := places.resolve(label)) is not None}
+    enclosing = {q.label for p in inner for q in places.path_of(p)[:-1]}
+    return [label for label in labels if label not in enclosing]
 
 
 def count_districts(text: str) -> dict[str, int]:

@@ -1,18 +1,23 @@
-"""Reading source files: which files are corpus documents, and their text in whatever
-encoding they were saved in (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM)."""
+"""Reading source files: which files are corpus documents (folders are searched
+recursively), the name each one is cited by, and the text of .txt/.md files in whatever
+encoding they were saved in (UTF-8, UTF-8 with BOM, GB18030/GBK, UTF-16 with BOM). The other
+formats are read by corpus.formats."""
 
 from __future__ import annotations
 
 import logging
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.errors import UserError
+from corpus.formats.sniff import SUFFIX_FORMATS
+from corpus.settings import BUNDLED_DATA_DIR
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = tuple(SUFFIX_FORMATS)  # matched case-insensitively
 
 
 class CorpusFileWarning(UserWarning):
@@ -21,7 +26,7 @@ class CorpusFileWarning(UserWarning):
 
 @dataclass(frozen=True)
 class SourceText:
-    name: str  # file name, as documents and chunks cite it
+    name: str  # path relative to the folder read (posix), as documents and chunks cite it
     path: Path
     encoding: str
     lines: tuple[str, ...]  # line i (1-based) is lines[i - 1]
@@ -32,27 +37,97 @@ class SourceText:
     # the splitter prefers what the text itself says
     title_hint: str | None = None
     date_hint: str | None = None
+    # what the file's doc_id starts from: `name` without its suffix, unless that would clash
+    # with another file's ("" = work it out from `name`)
+    doc_stem: str = ""
+    # lines the reader knows carry no content (a PDF's running headers and page numbers):
+    # line number -> reason; they stay in `lines` so the ledger accounts for them
+    dropped: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    """A document file found under the paths a user named, and the name it is cited by."""
+
+    path: Path
+    name: str  # posix path relative to the folder named; a file named directly: its name
+    doc_stem: str  # `name` without the suffix, or with it when two files would clash
 
 
 def corpus_files(paths: list[Path]) -> list[Path]:
-    """The .txt/.md files named by `paths` (files, or folders searched non-recursively),
-    sorted by name. Other files in a folder (gazetteer.json…) are not documents."""
-    found: list[Path] = []
+    """The document files named by `paths` (see find_corpus_files)."""
+    return [f.path for f in find_corpus_files(paths)]
+
+
+def find_corpus_files(paths: list[Path]) -> list[CorpusFile]:
+    """The .txt/.md/.docx/.pdf/.html files named by `paths`: files, or folders searched
+    recursively, sorted by name. Suffixes match in any case (REPORT.TXT). Hidden files and
+    folders (.git, .DS_Store) and files of other types are skipped with a warning naming them
+    (except in the bundled folder, which holds its gazetteer.json beside the documents)."""
+    found: dict[Path, str] = {}  # resolved path -> name
     for p in paths:
         p = Path(p).expanduser()
         if not p.exists():
             raise UserError(f"no such file or folder: {p}")
         if p.is_dir():
-            found.extend(f for f in sorted(p.iterdir()) if f.is_file() and f.suffix in SUFFIXES)
+            report = p.resolve() != BUNDLED_DATA_DIR.resolve()
+            for f in _walk(p, p, report, set()):
+                found.setdefault(f.resolve(), f.relative_to(p).as_posix())
         elif p.suffix.lower() in SUFFIXES:
-            found.append(p)
+            found.setdefault(p.resolve(), p.name)
         else:
-            _skip(p, f"not a .txt or .md file ({p.suffix or 'no suffix'})")
-    return sorted(set(found), key=lambda f: (f.name, str(f)))
+            _skip(p, f"not a supported document type ({p.suffix or 'no suffix'})")
+    _disambiguate(found)
+    entries = sorted(found.items(), key=lambda x: (x[1], str(x[0])))
+    stems: dict[str, int] = {}
+    for _, name in entries:
+        stem = _stem(name)
+        stems[stem] = stems.get(stem, 0) + 1
+    return [
+        CorpusFile(path, name, _stem(name) if stems[_stem(name)] == 1 else name)
+        for path, name in entries
+    ]
 
 
-def _skip(path: Path, why: str) -> None:
-    message = f"skipping {path.name}: {why}"
+def _disambiguate(found: dict[Path, str]) -> None:
+    """Files named alike from different paths (a/三亚.txt and b/三亚.txt, both named directly
+    or in two folders named) are named by their paths below the folder they share."""
+    by_name: dict[str, list[Path]] = {}
+    for path, name in found.items():
+        by_name.setdefault(name, []).append(path)
+    for paths in by_name.values():
+        if len(paths) > 1:
+            common = Path(os.path.commonpath(paths))
+            for path in paths:
+                found[path] = path.relative_to(common).as_posix()
+
+
+def _stem(name: str) -> str:
+    suffix = Path(name).suffix
+    return name[: -len(suffix)] if suffix else name
+
+
+def _walk(folder: Path, root: Path, report: bool, seen: set[Path]) -> list[Path]:
+    if folder.resolve() in seen:  # a symlink loop
+        return []
+    seen.add(folder.resolve())
+    out: list[Path] = []
+    for f in sorted(folder.iterdir()):
+        rel = f.relative_to(root).as_posix()
+        if f.name.startswith("."):
+            if report:
+                _skip(f, "hidden " + ("folder" if f.is_dir() else "file"), rel)
+        elif f.is_dir():
+            out.extend(_walk(f, root, report, seen))
+        elif f.suffix.lower() in SUFFIXES:
+            out.append(f)
+        elif report and f.is_file():
+            _skip(f, f"not a supported document type ({f.suffix or 'no suffix'})", rel)
+    return out
+
+
+def _skip(path: Path, why: str, name: str | None = None) -> None:
+    message = f"skipping {name or path.name}: {why}"
     log.warning(message)
     warnings.warn(message, CorpusFileWarning, stacklevel=3)
 

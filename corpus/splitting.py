@@ -14,7 +14,15 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from corpus.gazetteer import count_districts, district_of_name
+from corpus import places
+from corpus.attribution import (
+    attribute,
+    doc_type_of,
+    meeting_and_speaker,
+    report_year,
+    title_from_file_name,
+)
+from corpus.gazetteer import district_of_name
 from corpus.model import Document
 from corpus.reading import SourceText
 from corpus.text import (
@@ -52,6 +60,11 @@ class FileLayout:
     source: SourceText
     documents: list[Document]
     dropped: dict[int, str] = field(default_factory=dict)  # line number -> reason
+
+
+def _stem(name: str) -> str:
+    """A source name's file name without folders and suffix."""
+    return name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
 def _text(src: SourceText, n: int) -> str:
@@ -118,9 +131,16 @@ def attachment_title(text: str) -> bool:
     )
 
 
+# a speech (a work report) opens with its salutation: its title, if any, stands above it,
+# and nothing in the speech is a title
+_SPEECH_START = re.compile(r"^(?:各位代表|现在，我代表)")
+
+
 def _fallback_title(texts: list[str]) -> str | None:
     for t in texts[:40]:
         t = close_cjk_gaps(t)
+        if _SPEECH_START.match(t):
+            return None
         if attachment_title(t):
             return t
     for t in texts[:10]:
@@ -128,21 +148,6 @@ def _fallback_title(texts: list[str]) -> str | None:
         if m:
             return m.group(1)
     return None
-
-
-def doc_type_of(title: str) -> str:
-    t = normalize_for_match(title)
-    if "目录" in t:
-        return "catalogue"
-    if re.search(r"制度|办法|规定|细则|规则", t):
-        return "rules"
-    if "要点" in t:
-        return "work_points"
-    if "规划" in t:
-        return "plan"
-    if re.search(r"通知|通报|意见|公告|决定|函", t):
-        return "notice"
-    return "other"
 
 
 def _find_date(texts: list[str]) -> str | None:
@@ -183,18 +188,6 @@ def _find_issuer(texts: list[str], masthead: str | None, title: str | None) -> s
     return None
 
 
-def _body_district(texts: list[str]) -> str | None:
-    """The district a document is about when its title and issuer name none: the district
-    its text names most, if it names it at least 3 times and twice as often as any other."""
-    counts = count_districts("\n".join(texts))
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    top, n = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return top if n >= 3 and n >= 2 * runner_up else None
-
-
 @dataclass
 class _Span:
     start: int
@@ -204,7 +197,7 @@ class _Span:
 
 
 def _make_document(
-    src: SourceText, span: _Span, doc_id: str, gazette_district: str | None
+    src: SourceText, span: _Span, doc_id: str, gazette_district: str | None, whole_file: bool
 ) -> Document | None:
     """The document of `span`, or None when its lines hold no words (only artifacts)."""
     lines = _nonblank(src, span.start, span.end)
@@ -221,7 +214,11 @@ def _make_document(
     else:
         found = find_title(texts)
         title = found[0] if found else _fallback_title(texts)
-    title = title or close_cjk_gaps(texts[0])[:40]
+        if title is None and whole_file:
+            # what the container says (HTML <title>, .docx properties), then the file name
+            title = src.title_hint or title_from_file_name(_stem(src.name))
+    if title is None and not _SPEECH_START.match(close_cjk_gaps(texts[0])):
+        title = close_cjk_gaps(texts[0])[:40]  # never a speech's salutation (各位代表：)
     doc_number = find_doc_number(texts[:12]) if span.kind == "document" else None
     issuer = _find_issuer(texts, span.masthead, title) if span.kind == "document" else None
     if span.kind == "news":
@@ -244,22 +241,38 @@ def _make_document(
         )
         if m:
             issuer, date_raw = m.group(1), m.group(2)
-    if issuer and "、" in issuer and title.startswith(issuer.replace("、", "")):
+    if title and issuer and "、" in issuer and title.startswith(issuer.replace("、", "")):
         # joint issuers stand side by side in the title line: name them apart
         title = issuer + title[len(issuer.replace("、", "")) :]
-    doc_type = span.kind if span.kind != "document" else doc_type_of(title)
-    district = None
+    doc_type = span.kind if span.kind != "document" else doc_type_of(title or "", texts[:12])
+    legacy = None
     for name in (doc_number, issuer, title):
-        if name and (district := district_of_name(name)):
+        if name and (legacy := district_of_name(name)):
             break
-    if district is None and span.kind == "news":
-        district = gazette_district  # 政务要闻 of a district gazette: that district's news
-    if district is None and span.kind == "document":
-        district = _body_district(texts)
+    if span.kind == "document":
+        found_place = attribute(doc_number, issuer, title, texts, legacy).place
+    else:
+        found_place = places.resolve(legacy, within=places.resolve("重庆市")) if legacy else None
+    if found_place is None and span.kind == "news" and gazette_district:
+        # 政务要闻 of a district gazette: that district's news
+        found_place = places.resolve(gazette_district, within=places.resolve("重庆市"))
+    meeting = speaker = None
+    if doc_type == "work_report":
+        meeting, speaker = meeting_and_speaker(texts)
+        if date_raw is None:
+            m = re.search(r"(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", "\n".join(texts[:6]))
+            date_raw = m.group(0) if m else None
+        if issuer is None and found_place is not None:
+            issuer = f"{found_place.label}人民政府"
+        if found_place is not None and (title is None or title == "政府工作报告"):
+            # no title, or only the genre's name: say whose report, of which year
+            year = report_year(texts)
+            title = f"{year + '年' if year else ''}{found_place.label}政府工作报告"
+    title = title or _stem(src.name)
     return Document(
         doc_id=doc_id,
         title=title,
-        district=district,
+        district=found_place.label if found_place else None,
         issuer=issuer,
         doc_number=doc_number,
         date=parse_date(date_raw) if date_raw else None,
@@ -268,6 +281,13 @@ def _make_document(
         source=src.name,
         line_start=span.start,
         line_end=span.end,
+        place_code=found_place.code if found_place else None,
+        place_level=found_place.level if found_place else None,
+        place_parents=tuple(p.label for p in places.path_of(found_place)[:-1])
+        if found_place
+        else (),
+        meeting=meeting,
+        speaker=speaker,
         lines=tuple(src.lines[span.start - 1 : span.end]),
     )
 
@@ -437,11 +457,11 @@ def split_file(src: SourceText) -> FileLayout:
             first, last = _web_chrome(src, dropped)
     if not spans:
         spans = _masthead_spans(src, first, last)
-    stem = src.name.rsplit(".", 1)[0]
+    stem = src.doc_stem or src.name.rsplit(".", 1)[0]
     docs = []
     for span in spans:
         doc_id = stem if len(spans) == 1 else f"{stem}#{len(docs) + 1}"
-        doc = _make_document(src, span, doc_id, gazette_district or None)
+        doc = _make_document(src, span, doc_id, gazette_district or None, len(spans) == 1)
         if doc is None:
             dropped.update({n: "artifact" for n in _nonblank(src, span.start, span.end)})
         else:

@@ -214,7 +214,8 @@ def open(index_dir: Path | str, settings=None, verify: bool = True) -> Index:
         )
     try:
         documents = [
-            Document(**d) for d in json.loads((index_dir / store.DOCUMENTS).read_text("utf-8"))
+            Document.from_dict(d)
+            for d in json.loads((index_dir / store.DOCUMENTS).read_text("utf-8"))
         ]
         chunks = [
             Chunk.from_dict(c) for c in json.loads((index_dir / store.CHUNKS).read_text("utf-8"))
@@ -294,14 +295,24 @@ class Index:
         by_district: dict[str, list[int]] = {}
         by_doc: dict[str, list[int]] = {}
         by_type: dict[str, list[int]] = {}
+        own_places: set[str] = set()
         for pos, chunk in enumerate(chunks):
             doc_ids = {s.doc_id for s in chunk.sources}
             docs = [self._documents_by_id[i] for i in doc_ids if i in self._documents_by_id]
             districts = {chunk.district, *(d.district for d in docs)} - {None}
+            # a place filter covers the places inside it: 四川省 finds 宜宾市's documents
+            enclosing = {p for d in docs for p in d.place_parents} - districts
             types = {chunk.doc_type, *(d.doc_type for d in docs)}
-            for key, table in ((districts, by_district), (doc_ids, by_doc), (types, by_type)):
+            for key, table in (
+                (districts, by_district),
+                (enclosing, by_district),
+                (doc_ids, by_doc),
+                (types, by_type),
+            ):
                 for value in key:
                     table.setdefault(value, []).append(pos)
+            own_places.update(districts)
+        self._own_places = sorted(own_places)
         self._by_district = {k: np.array(v, np.int64) for k, v in by_district.items()}
         self._by_doc = {k: np.array(v, np.int64) for k, v in by_doc.items()}
         self._by_type = {k: np.array(v, np.int64) for k, v in by_type.items()}
@@ -312,8 +323,9 @@ class Index:
     # -- metadata
 
     def districts(self) -> list[str]:
-        """Districts present in the index, sorted."""
-        return sorted(self._by_district)
+        """The places documents of the index are issued by, sorted (not the places that
+        contain them, which filters accept too)."""
+        return list(self._own_places)
 
     def doc_types(self) -> list[str]:
         return sorted(self._by_type)

@@ -43,6 +43,8 @@ class Hit:
             "source": c.source,
             "line_start": c.line_start,
             "line_end": c.line_end,
+            "page_start": c.page_start,
+            "page_end": c.page_end,
             "also_in": [s.to_dict() for s in c.also_in],
             "retrievers": list(self.retrievers),
         }

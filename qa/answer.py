@@ -688,10 +688,15 @@ def district_answer(question: str, report: DistrictReport) -> Answer:
         parts.append(f"{r.district}[{n}]")
     total = len(report.districts)
     if parts:
-        text = f"提到“{report.topic}”的区县（{len(parts)}/{total}）：{'、'.join(parts)}"
+        text = (
+            f"提到“{report.topic}”的{report.level_name}（{len(parts)}/{total}）：{'、'.join(parts)}"
+        )
         text += f"；未提到：{'、'.join(missing)}。" if missing else "。"
     else:
-        text = f"没有区县的文件提到“{report.topic}”（共查看{total}个：{'、'.join(missing)}）。"
+        text = (
+            f"没有{report.level_name}的文件提到“{report.topic}”"
+            f"（共查看{total}个：{'、'.join(missing)}）。"
+        )
     return Answer(
         question, text, not parts, "districts", tuple(citations), (), district_report=report
     )
@@ -719,7 +724,7 @@ def prepare(
         absent = places_outside_corpus(question)
     if absent and not present:
         names = "、".join(index.districts())
-        text = f"语料中没有{'、'.join(absent)}的文件。现有文件涉及的区县：{names}。"
+        text = f"语料中没有{'、'.join(absent)}的文件。现有文件涉及的地区：{names}。"
         return (
             question,
             filters,

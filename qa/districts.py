@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -84,7 +84,16 @@ def expand_terms(topic: str) -> tuple[str, ...]:
 # --- topic extraction ------------------------------------------------------------------
 
 # 区 must not start a longer word: "哪些区域创新平台", "哪些区块链企业" ask about things
-_PLACE = r"(?:区县|区\(县\)|区（县）|地区|行政区|区(?![域块间位内外级划])|县(?![城域级]))"
+_PLACE = (
+    r"(?:区县|区\(县\)|区（县）|地区|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
+    r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
+)
+# the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
+_LEVEL_WORDS = (
+    ("province", ("省份", "省区", "省")),
+    ("city", ("城市", "地市", "市州", "市")),
+    ("county", ("区县", "区(县)", "区（县）", "行政区", "区", "县")),
+)
 _WHICH = rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几){_PLACE}"
 _DISTRICT_QUESTION = re.compile(_WHICH)
 _LEAD = re.compile(
@@ -103,6 +112,20 @@ _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 
 
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
+
+
+def question_level(text: str) -> str | None:
+    """The level of places a "which places…" question asks about, or None (哪些地区)."""
+    m = _DISTRICT_QUESTION.search(text)
+    if not m:
+        return None
+    word = m.group(0)
+    if word.endswith("地区"):  # any level
+        return None
+    for level, words in _LEVEL_WORDS:
+        if any(word.endswith(w) for w in words):
+            return level
+    return None
 
 
 def is_district_question(text: str) -> bool:
@@ -161,20 +184,37 @@ class _Candidate:
 
 
 def districts(
-    topic_or_question: str, index: Searchable, only: list[str] | tuple[str, ...] | None = None
+    topic_or_question: str,
+    index: Searchable,
+    only: list[str] | tuple[str, ...] | None = None,
+    level: str | None = None,
 ) -> DistrictReport:
-    """Every district in the index (or in `only`, an additive option for `ask --district`)
-    with mentioned yes/no, a score and its best evidence.
+    """Every place of the index at `level` (province, city, county; None: what the question
+    asks for, else the level most of its documents are issued at), or the places in `only`,
+    with mentioned yes/no, a score and its best evidence. A place's documents include those
+    of the places inside it (a city counts its districts' plans).
 
     score: the best evidence sentence's cosine similarity to the topic, plus 1.0 when a
     passage contains the topic or a synonym verbatim (so scores >= 1 mean an exact match).
     """
-    from qa.filters import resolve_districts
+    from qa.filters import (
+        default_level,
+        level_of_places,
+        normalize_level,
+        places_at,
+        resolve_districts,
+    )
 
     text = check_question(topic_or_question, what="topic")
     topic = extract_topic(text)
-    names = resolve_districts(only, index) if only else index.districts()
-    return _report(topic, index, names, EVIDENCE_PER_DISTRICT)
+    if only:
+        names = resolve_districts(only, index)
+        report = _report(topic, index, names, EVIDENCE_PER_DISTRICT)
+        return replace(report, level=level_of_places(names))
+    level = normalize_level(level or question_level(text)) or default_level(index)
+    return replace(
+        _report(topic, index, places_at(index, level), EVIDENCE_PER_DISTRICT), level=level
+    )
 
 
 def compare(

@@ -12,12 +12,79 @@ from corpus.errors import UserError
 from corpus.gazetteer import canonical_district, find_districts
 from qa.scoring import Searchable
 
+LEVELS = ("province", "city", "county")
+LEVEL_ALIASES = {"省": "province", "市": "city", "区县": "county", "区": "county", "县": "county"}
+
+
+def index_places(index: Searchable) -> set[str]:
+    """Labels of the places the index's documents are issued by and of the places that
+    contain them (a filter on 四川省 finds 宜宾市's documents)."""
+    found = set(index.districts())
+    for doc in getattr(index, "documents", ()):
+        found.update(doc.place_parents)
+    return found
+
+
+def default_level(index: Searchable) -> str:
+    """The level most documents of the index are issued at (a functional zone counts as a
+    county): county for a collection of district plans, city for city reports."""
+    from collections import Counter
+
+    levels = Counter(
+        "county" if d.place_level == "zone" else d.place_level
+        for d in getattr(index, "documents", ())
+        if d.place_level and d.duplicate_of is None
+    )
+    return levels.most_common(1)[0][0] if levels else "county"
+
+
+def places_at(index: Searchable, level: str | None = None) -> list[str]:
+    """Labels of the index's places at `level` (None: `default_level`), sorted: each
+    document counts for its own place at that level or the one containing it; documents
+    issued above that level (a province's report, when cities are asked for) count for none."""
+    from corpus import places
+
+    level = normalize_level(level) or default_level(index)
+    documents = list(getattr(index, "documents", ()))
+    if not any(d.place_code for d in documents):  # an index built before places had levels
+        return index.districts()
+    found: set[str] = set()
+    for doc in documents:
+        if doc.place_code and doc.place_code in places.codes():
+            at = places.ancestor_at(places.place(doc.place_code), level)
+            if at is not None:
+                found.add(at.label)
+    return sorted(found)
+
+
+def normalize_level(level: str | None) -> str | None:
+    """province, city or county for a level given in English or Chinese (省, 市, 区县)."""
+    if not level:
+        return None
+    level = LEVEL_ALIASES.get(level, level)
+    if level not in LEVELS:
+        raise UserError(f"unknown level {level!r}: use province, city or county (省, 市, 区县)")
+    return level
+
+
+def level_of_places(labels: Iterable[str]) -> str:
+    """The level of named places (a zone counts as a county); county when they differ."""
+    from corpus import places
+
+    levels = {
+        "county" if p.level == "zone" else p.level
+        for label in labels
+        if (p := places.resolve(label)) is not None
+    }
+    return levels.pop() if len(levels) == 1 else "county"
+
 
 def resolve_districts(names: Iterable[str], index: Searchable) -> list[str]:
-    """Canonical names for user-typed districts (綦江, 綦江区, 重庆市綦江区, 高新区), in the
-    order given, duplicates dropped. UserError for a name that is no district, or a district
-    the index holds no documents for (the message lists the ones it does)."""
-    present = index.districts()
+    """Canonical names for user-typed places at any level (綦江, 綦江区, 重庆市綦江区, 高新区,
+    四川, 宜宾市), in the order given, duplicates dropped. UserError for a name that is no
+    place, or a place the index holds no documents in (the message lists the ones it does)."""
+    present = index_places(index)
+    listed = index.districts()
     out: list[str] = []
     for raw in names:
         raw = (raw or "").strip()
@@ -25,12 +92,10 @@ def resolve_districts(names: Iterable[str], index: Searchable) -> list[str]:
             raise UserError("empty district name")
         name = canonical_district(raw)
         if name is None:
-            raise UserError(
-                f"unknown district {raw!r}; districts in the index: {_listing(present)}"
-            )
+            raise UserError(f"unknown place {raw!r}; places in the index: {_listing(listed)}")
         if name not in present:
             raise UserError(
-                f"no documents for {name} in the index; districts in the index: {_listing(present)}"
+                f"no documents for {name} in the index; places in the index: {_listing(listed)}"
             )
         if name not in out:
             out.append(name)
@@ -41,7 +106,7 @@ def districts_named_in(question: str, index: Searchable) -> tuple[list[str], lis
     """(districts the question names that the index has, ones it names that it has not)."""
     from index.normalize import normalize_text
 
-    present = set(index.districts())
+    present = index_places(index)
     question = normalize_text(question)  # 重慶高新區 / 綦江區 name the same places
     named = find_districts(question)
     for name in _misspelt_districts_in(question, named):  # 旗江区 for 綦江区 (same sound)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from qa.types import Answer, Citation, DistrictReport
+from qa.types import Answer, Citation, DistrictReport, page_label
 
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -25,14 +25,19 @@ def _where(title: str, section: Iterable[str]) -> str:
     return f"《{title}》" + (f" › {path}" if path else "")
 
 
-def _span(source: str, start: int, end: int) -> str:
-    return f"{source}:{start}-{end}" if end != start else f"{source}:{start}"
+def _span(
+    source: str, start: int, end: int, page_start: int | None = None, page_end: int | None = None
+) -> str:
+    """file:41-43, or file 第3页:41-43 for a PDF passage (the page as well as the lines)."""
+    page = page_label(page_start, page_end)
+    where = f"{source} {page}" if page else source
+    return f"{where}:{start}-{end}" if end != start else f"{where}:{start}"
 
 
 def citation_lines(citations: Iterable[Citation]) -> list[str]:
     out = []
     for c in citations:
-        spans = [_span(c.source, c.line_start, c.line_end)]
+        spans = [_span(c.source, c.line_start, c.line_end, c.page_start, c.page_end)]
         spans += [_span(s.source, s.line_start, s.line_end) for s in c.also_in]
         district = f"{c.district} " if c.district else ""
         out.append(f"[{c.n}] {district}{_where(c.title, c.section)}  ({'; '.join(spans)})")
@@ -62,7 +67,8 @@ def print_answer(answer: Answer, streamed: bool = False) -> None:
     elif answer.citations:  # the nearest passages are quoted in the answer: where they stand
         console.print()
         for c in answer.citations:
-            spans = [_span(s.source, s.line_start, s.line_end) for s in (c, *c.also_in)]
+            spans = [_span(c.source, c.line_start, c.line_end, c.page_start, c.page_end)]
+            spans += [_span(s.source, s.line_start, s.line_end) for s in c.also_in]
             console.print(f"[{c.n}] {'; '.join(spans)}", markup=False)
 
 
@@ -89,7 +95,7 @@ def print_report(report: DistrictReport, evidence: bool = True) -> None:
                 prefix = "" if r.mentioned else "（最接近）"
                 lines.append(
                     f"{prefix}“{e.quote}”\n  — {_where(e.title, e.section)} "
-                    f"({_span(e.source, e.line_start, e.line_end)})"
+                    f"({_span(e.source, e.line_start, e.line_end, e.page_start, e.page_end)})"
                 )
             row.append("\n".join(lines) or "—")
         table.add_row(*row)
@@ -108,7 +114,7 @@ def print_compare(report: DistrictReport) -> None:
         for e in r.evidence:
             body.append(
                 f"“{e.quote}”\n[dim]{_where(e.title, e.section)} "
-                f"({_span(e.source, e.line_start, e.line_end)})[/dim]"
+                f"({_span(e.source, e.line_start, e.line_end, e.page_start, e.page_end)})[/dim]"
             )
         head = "提到" if r.mentioned else "未提到（最接近的段落）"
         panels.append(

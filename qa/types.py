@@ -28,6 +28,9 @@ class Citation:
     # … and the whole passage's lines (None in records made before quotes were placed)
     passage_line_start: int | None = None
     passage_line_end: int | None = None
+    # the pages the quote's lines stand on (PDF sources; None for other formats)
+    page_start: int | None = None
+    page_end: int | None = None
 
     @classmethod
     def from_chunk(
@@ -68,6 +71,8 @@ class Evidence:
     also_in: tuple[SourceSpan, ...] = ()  # the same passage in other copies (additive)
     passage_line_start: int | None = None
     passage_line_end: int | None = None
+    page_start: int | None = None  # the quote's pages, as in Citation
+    page_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -98,15 +103,22 @@ class DistrictReport:
     topic: str  # the topic as extracted from the user's text
     districts: tuple[DistrictResult, ...]  # one entry for every district in the index
     terms: tuple[str, ...] = ()  # the topic and the synonyms that were matched
+    level: str = "county"  # the level of the places listed: province, city or county
 
     @property
     def mentioned(self) -> tuple[str, ...]:
         return tuple(r.district for r in self.districts if r.mentioned)
 
+    @property
+    def level_name(self) -> str:
+        """What the places are called in Chinese: 省, 市 or 区县."""
+        return {"province": "省", "city": "市"}.get(self.level, "区县")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "topic": self.topic,
             "terms": list(self.terms),
+            "level": self.level,
             "districts": [r.to_dict() for r in self.districts],
         }
 
@@ -138,12 +150,24 @@ class Answer:
         return d
 
 
-def quote_and_passage_lines(chunk: Chunk, quote: str) -> dict[str, int]:
-    """A citation's line fields: the quote's own lines, and the passage's."""
+def quote_and_passage_lines(chunk: Chunk, quote: str) -> dict[str, int | None]:
+    """A citation's line fields: the quote's own lines (and their pages), and the passage's."""
     first, last = quote_lines(chunk, quote)
+    page_start, page_end = chunk.pages_of(first, last)
     return {
         "line_start": first,
         "line_end": last,
         "passage_line_start": chunk.line_start,
         "passage_line_end": chunk.line_end,
+        "page_start": page_start,
+        "page_end": page_end,
     }
+
+
+def page_label(page_start: int | None, page_end: int | None) -> str:
+    """第3页 / 第3–4页 for a passage in a PDF; "" when the source has no pages."""
+    if page_start is None:
+        return ""
+    if page_end is None or page_end == page_start:
+        return f"第{page_start}页"
+    return f"第{page_start}–{page_end}页"

@@ -130,7 +130,16 @@ def test_docs_command_json(capsys):
         "line_end",
         "duplicate_of",
         "chunks",
+        # the place beside `district`, and a work report's meeting and speaker (additive)
+        "place_code",
+        "place_level",
+        "place_parents",
+        "meeting",
+        "speaker",
     }
+    assert docs["001_937c6c7ecafe199b"]["place_level"] == "zone"
+    assert docs["001_937c6c7ecafe199b"]["place_parents"] == ["重庆市"]
+    assert docs["000_28d192e06e44a9e3"]["place_code"] == "500110"  # 綦江区
     assert docs["000_28d192e06e44a9e3"]["duplicate_of"] == "003_3bc941a8174c68f0#4"
     assert docs["000_28d192e06e44a9e3"]["chunks"] > 80  # its own and the shared ones
     assert docs["003_3bc941a8174c68f0#9"]["doc_type"] == "news"

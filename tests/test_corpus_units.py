@@ -52,7 +52,9 @@ def test_canonical_district_maps_every_spelling():
     assert gazetteer.canonical_district("秀山") == "秀山土家族苗族自治县"
     assert gazetteer.canonical_district("万盛经济技术开发区") == "万盛经开区"
     assert gazetteer.canonical_district("两江") == "两江新区"
-    assert gazetteer.canonical_district("成都") is None
+    assert gazetteer.canonical_district("成都") == "成都市"  # places anywhere in China
+    assert gazetteer.canonical_district("鼓楼区") is None  # four cities have one
+    assert gazetteer.canonical_district("火星") is None
     assert gazetteer.canonical_district("") is None
 
 

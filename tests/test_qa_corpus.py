@@ -236,7 +236,7 @@ def test_cli_compare_and_bad_district(cli_env, capsys):
     assert [d["district"] for d in out["districts"]] == ["綦江区", "大渡口区"]
     assert main(["ask", "目标是多少", "--district", "火星区"]) == 2
     err = capsys.readouterr().err
-    assert "unknown district" in err and err.count("\n") == 1
+    assert "unknown place" in err and err.count("\n") == 1
 
 
 def test_a_misspelt_district_is_filtered_to_the_district_it_sounds_like(bundled_index):

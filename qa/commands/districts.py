@@ -1,4 +1,5 @@
-"""`planqa districts TOPIC`: every district in the index, mentioned or not, with evidence."""
+"""`planqa districts TOPIC [--level 省|市|区县]`: every place in the index at that level,
+mentioned or not, with evidence."""
 
 from __future__ import annotations
 
@@ -7,6 +8,13 @@ import json
 
 def add_arguments(parser) -> None:
     parser.add_argument("topic", help="a topic (氢能) or a question (哪些区的规划提到了氢能？)")
+    parser.add_argument(
+        "--level",
+        choices=["province", "city", "county", "省", "市", "区县"],
+        default=None,
+        help="places at this level (default: what the question asks, else the level most "
+        "documents are issued at)",
+    )
 
 
 def run(args, settings) -> int:
@@ -18,7 +26,7 @@ def run(args, settings) -> int:
 
     check_question(args.topic, what="topic")
     idx = index.open_or_build(settings)
-    report = districts(args.topic, idx)
+    report = districts(args.topic, idx, level=args.level)
     stale = warn_if_stale(idx)
     if args.json:
         out = report.to_dict()

@@ -97,7 +97,13 @@ def _run(args, settings) -> int:
         for i, c in enumerate(mine, start=1):
             span = next((s for s in c.sources if s.doc_id == wanted), c.sources[0])
             path = " > ".join(c.section) or "(no section: document head or closing)"
-            print(f"[{i}] {c.kind} · lines {span.line_start}-{span.line_end} · {c.chunk_id}")
+            pages = ""
+            if span == c.sources[0] and c.page_start is not None:
+                pages = f"page {c.page_start}" + (
+                    f"-{c.page_end}" if c.page_end != c.page_start else ""
+                )
+                pages = f" · {pages}"
+            print(f"[{i}] {c.kind}{pages} · lines {span.line_start}-{span.line_end} · {c.chunk_id}")
             print(f"    § {path}")
             others = [s for s in c.sources if s.doc_id != wanted]
             if others:

@@ -81,6 +81,7 @@ def print_hits(query: str, hits) -> None:
     from rich.text import Text
 
     from index import tokenize
+    from qa.types import page_label
 
     console = Console(highlight=False)
     if not hits:
@@ -99,7 +100,11 @@ def print_hits(query: str, hits) -> None:
         console.print(head)
         if c.section:
             console.print(Padding(Text(" > ".join(c.section), style="dim"), (0, 0, 0, 4)))
-        sources = ", ".join(f"{s.source}:{s.line_start}-{s.line_end}" for s in c.sources)
+        page = page_label(c.page_start, c.page_end)
+        sources = ", ".join(
+            f"{s.source}{' ' + page if page and k == 0 else ''}:{s.line_start}-{s.line_end}"
+            for k, s in enumerate(c.sources)
+        )
         console.print(Padding(Text(sources, style="dim"), (0, 0, 0, 4)))
         passage = c.text if len(c.text) <= PASSAGE_CHARS else c.text[:PASSAGE_CHARS] + "…"
         body = Text(passage)
