@@ -288,3 +288,19 @@ def test_build_repairs_a_damaged_index_from_its_recorded_sources(env, capsys):
     (folder / store.MANIFEST).write_text("{not json", "utf-8")
     code, out, err = _cli(capsys, "build", "--json")
     assert code == 0 and "sources are unknown" in err and out["documents"] == 1
+
+
+def test_files_in_subfolders_are_recorded_with_their_documents(env, capsys):
+    sub = env / "data" / "sub"
+    sub.mkdir()
+    (sub / "dazu.txt").write_text(DAZU, encoding="utf-8")
+    assert _cli(capsys, "build", "--json")[0] == 0
+    files = {Path(f["path"]).name: f["documents"] for f in _manifest(env)["source_files"]}
+    assert files == {"dazu.txt": ["sub/dazu"], "tongliang.txt": ["tongliang"]}
+    code, out, _ = _cli(capsys, "remove", "sub/dazu", "--json")
+    assert code == 0 and out["removed"] == ["sub/dazu"] and out["inputs_dropped"] == []
+    (sub / "rongchang.txt").write_text(RONGCHANG, encoding="utf-8")
+    code, out, _ = _cli(capsys, "search", "龙舞", "--json")
+    assert [(Path(s["path"]).name, s["state"]) for s in out["stale"]] == [("rongchang.txt", "new")]
+    code, out, _ = _cli(capsys, "build", "--json")
+    assert sorted(_doc_ids(env)) == ["sub/rongchang", "tongliang"]
