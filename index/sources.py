@@ -195,16 +195,14 @@ def _load_recording_skips(paths: list[Path]) -> tuple[list[Document], list[str]]
 
 
 def named_files(paths: list[Path]) -> list[tuple[Path, str]]:
-    """(file, the name its documents cite as their source) for every document file under
-    `paths`, as corpus.load finds them (warnings silenced: the reading itself gives them)."""
-    from corpus import reading
+    """(file, the name its documents cite as their source: its path below the folder named)
+    for every document file under `paths`, as corpus.load finds them (warnings silenced: the
+    reading itself gives them)."""
+    from corpus.reading import find_corpus_files
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        find = getattr(reading, "find_corpus_files", None)
-        if find is not None:  # recursive folders: a file is cited by its path below the folder
-            return [(f.path, f.name) for f in find(paths)]
-        return [(f, f.name) for f in reading.corpus_files(paths)]
+        return [(f.path, f.name) for f in find_corpus_files(paths)]
 
 
 def assemble(inputs: Sequence[str], removed: Collection[str] = ()) -> Assembled:
