@@ -242,3 +242,22 @@ def test_status_line_says_when_indexed_files_changed_on_disk(ui):
     status = ui.startup()[0]
     assert "有 1 个文件在磁盘上有变化：tongliang.txt（已修改）" in status
     assert "planqa build" in status
+
+
+FORMATS = Path(__file__).resolve().parent / "data" / "formats"
+
+
+def test_docx_pdf_and_html_uploads_are_read_and_a_scan_is_refused(ui, tmp_path):
+    for name in ("sanya.pdf", "sanya_styled.docx", "sanya_article.html"):
+        message, changed = ui.upload_documents(
+            [_upload(tmp_path, name, (FORMATS / name).read_bytes())]
+        )
+        assert changed, message
+    ids = {d.doc_id for d in ui.holder.get().documents}
+    assert {"sanya", "sanya_styled", "sanya_article"} <= ids
+    old = ui.holder.get()
+    scan = (FORMATS / "sanya_scanned.pdf").read_bytes()
+    message, changed = ui.upload_documents([_upload(tmp_path, "scan.pdf", scan)])
+    assert not changed and "可能是扫描件" in message and ui.holder.get() is old
+    stored = sorted(p.name for p in Path(ui.settings.upload_dir).iterdir())
+    assert stored == ["sanya.pdf", "sanya_article.html", "sanya_styled.docx"]
