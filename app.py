@@ -6,8 +6,9 @@ Chinese messages.
 
 The index is opened (or built, with a progress bar in the page) once per process and shared
 by every request; the queue caps how many requests run at once. Nothing outside the app's
-own data is served: `allowed_paths` is empty, there is no file browser, uploads are read as
-UTF-8 text and parsed as JSON lines.
+own data is served: `allowed_paths` is empty, there is no file browser, gold-set uploads are
+read as UTF-8 text and parsed as JSON lines, document uploads (文档 tab) are checked by
+content and stored only in settings.upload_dir (ui/uploads.py).
 
 The functions above `build_app` are pure (plain data in, HTML or table rows out) so that
 tests exercise them without a server; gradio is imported only inside `build_app`/`launch`.
@@ -26,6 +27,7 @@ from typing import Any
 
 from corpus.attribution import genre_labels
 from corpus.errors import UserError
+from corpus.formats import SUFFIX_FORMATS
 from corpus.model import Chunk, Document, SourceSpan
 from corpus.settings import Settings
 from index.types import Filters, Hit
@@ -625,6 +627,9 @@ class SharedIndex:
         self._lock = threading.Lock()
         self._chunks_by_id: dict[str, Chunk] | None = None
         self._counts: dict[str, int] | None = None
+        self._cached_for: Any = None  # the index the caches were made from
+        self._counted_for: Any = None
+        self._change_lock = threading.Lock()
 
     @property
     def loaded(self) -> bool:
@@ -640,15 +645,33 @@ class SharedIndex:
         return self._index
 
     def chunks_by_id(self) -> dict[str, Chunk]:
-        if self._chunks_by_id is None:
-            self._chunks_by_id = {c.chunk_id: c for c in self.get().chunks}
-        return self._chunks_by_id
+        idx = self.get()
+        cached = self._chunks_by_id
+        if cached is None or self._cached_for is not idx:
+            cached = {c.chunk_id: c for c in idx.chunks}
+            self._chunks_by_id, self._cached_for = cached, idx
+        return cached
 
     def chunk_counts(self) -> dict[str, int]:
-        if self._counts is None:
-            idx = self.get()
-            self._counts = chunk_counts(idx.documents, idx.chunks)
-        return self._counts
+        idx = self.get()
+        counts = self._counts
+        if counts is None or self._counted_for is not idx:
+            counts = chunk_counts(idx.documents, idx.chunks)
+            self._counts, self._counted_for = counts, idx
+        return counts
+
+    # -- changes (uploads, deletions): one at a time, the old index serving meanwhile
+
+    @property
+    def changing(self) -> threading.Lock:
+        """Held while documents are added or removed: changes run one after another."""
+        return self._change_lock
+
+    def replace(self, opened: Any) -> None:
+        """Serve `opened` from now on. Requests already running finish on the index they
+        started with; the caches above follow the new one."""
+        with self._lock:
+            self._index = opened
 
 
 _SHARED: dict[tuple[str, str], SharedIndex] = {}
@@ -679,6 +702,25 @@ def index_status_html(idx: Any) -> str:
         + (f" · 建于 {built}" if built else "")
     )
     return f'<div class="pq-status">{html.escape(text)}</div>'
+
+
+STALE_STATES = {"changed": "已修改", "missing": "已删除", "new": "新文件"}
+
+
+def stale_notice_html(idx: Any) -> str:
+    """A warning under the status line when indexed files changed on disk since the build,
+    naming the command that refreshes the index; "" when none did."""
+    from index.sources import index_stale_files
+
+    stale = index_stale_files(idx)
+    if not stale:
+        return ""
+    listed = "、".join(f"{Path(s.path).name}（{STALE_STATES[s.state]}）" for s in stale[:8])
+    more = " 等" if len(stale) > 8 else ""
+    return error_html(
+        f"索引建立后，有 {len(stale)} 个文件在磁盘上有变化：{listed}{more}。"
+        "检索和问答仍按旧内容进行；运行 planqa build 重新读取（已删除的文件用 planqa remove 移除）。"
+    )
 
 
 def llm_configured(settings: Settings) -> bool:
@@ -722,7 +764,8 @@ class Handlers:
         warm_up_in_background()  # the dictionary for English questions, off the first answer
         choices = document_choices(idx.documents)
         rows = document_rows(idx.documents, self.holder.chunk_counts())
-        return index_status_html(idx), idx.districts(), choices, rows, choices
+        status = index_status_html(idx) + stale_notice_html(idx)
+        return status, idx.districts(), choices, rows, choices
 
     # -- 问答
 
@@ -826,6 +869,86 @@ class Handlers:
             return error_html(f"没有编号为 {doc_id} 的文件。")
         return document_html(document, idx.chunks_for(doc_id=doc_id))
 
+    def upload_documents(
+        self,
+        files: Sequence[str] | None,
+        names: Sequence[str] | None = None,
+        progress: Callable[[float, str], Any] | None = None,
+    ) -> tuple[str, bool]:
+        """Check, store and index uploaded documents, then serve the new index. Returns (a
+        one-line message, whether the index changed). Any failure leaves the previous index
+        serving and removes what was stored."""
+        import index
+        from ui.uploads import change_error_message, check_uploads, store_upload
+
+        def say(fraction: float, label: str) -> None:
+            if progress is not None:
+                progress(fraction, label)
+
+        files = [str(f) for f in files or ()]
+        stored: list[Path] = []
+        try:
+            say(0.02, "正在检查文件…")
+            checked = check_uploads(files, names)
+            with self.holder.changing:
+                say(0.05, "正在保存并读取文件…")
+                taken = {d.doc_id.split("#")[0] for d in self.holder.get().documents}
+                for upload in checked:
+                    stored.append(store_upload(upload, Path(self.settings.upload_dir), taken))
+                    taken.add(stored[-1].stem)
+                change = index.add(self.settings, stored, progress=True)
+                say(0.97, "正在切换到新索引…")
+                self.holder.replace(index.open(self.settings.index_dir, self.settings))
+        except UserError as exc:
+            _discard(stored)
+            return f"上传失败，原索引照常使用：{change_error_message(exc, stored)}", False
+        except Exception as exc:  # noqa: BLE001 - one Chinese line in the page, details on stderr
+            import traceback
+
+            traceback.print_exc()
+            _discard(stored)
+            return f"上传失败，原索引照常使用：处理文件时出错（{type(exc).__name__}）。", False
+        finally:
+            _forget_gradio_copies(files)
+        names_added = "、".join(p.name for p in stored)
+        message = (
+            f"已添加 {len(stored)} 个文件（{names_added}）：{len(change.added)} 篇文档、"
+            f"新嵌入 {change.stats.embedded} 个段落，现在即可检索。"
+        )
+        return message, True
+
+    def delete_document(
+        self, doc_id: str | None, progress: Callable[[float, str], Any] | None = None
+    ) -> tuple[str, bool]:
+        """Remove a document from the index (and its uploaded file, when it was an upload and
+        nothing else of it stays), then serve the new index. (message, whether it changed)."""
+        import index
+        from index.sources import recorded_sources
+        from ui.uploads import change_error_message, is_upload
+
+        if not doc_id:
+            return "请先在“阅读文件”中选择要删除的文件。", False
+        try:
+            with self.holder.changing:
+                if progress is not None:
+                    progress(0.05, f"正在删除 {doc_id}…")
+                record = recorded_sources(Path(self.settings.index_dir)).file_of(doc_id)
+                change = index.remove(self.settings, [doc_id], progress=True)
+                self.holder.replace(index.open(self.settings.index_dir, self.settings))
+        except UserError as exc:
+            return f"删除失败，原索引照常使用：{change_error_message(exc)}", False
+        except Exception as exc:  # noqa: BLE001 - one Chinese line in the page, details on stderr
+            import traceback
+
+            traceback.print_exc()
+            return f"删除失败，原索引照常使用：出错（{type(exc).__name__}）。", False
+        upload_dir = Path(self.settings.upload_dir)
+        file_gone = ""
+        if record and record.path in change.inputs_dropped and is_upload(record.path, upload_dir):
+            Path(record.path).unlink(missing_ok=True)
+            file_gone = "，上传的文件也已删除"
+        return f"已从索引中删除 {doc_id}{file_gone}。", True
+
     # -- 评测
 
     def evaluate(
@@ -874,6 +997,25 @@ class Handlers:
             _frame(comparison_rows(data)),
             _failed_frame(failed),
         )
+
+
+def _discard(paths: Iterable[Path]) -> None:
+    for p in paths:
+        p.unlink(missing_ok=True)
+
+
+def _forget_gradio_copies(files: Iterable[str]) -> None:
+    """Delete gradio's temporary copies of uploads (inside its upload folder only), so that an
+    uploaded document is kept in settings.upload_dir and nowhere else."""
+    try:
+        from gradio.utils import get_upload_folder
+    except ImportError:
+        return
+    folder = Path(get_upload_folder()).resolve()
+    for f in files:
+        path = Path(f).resolve()
+        if folder in path.parents and path.is_file():
+            path.unlink(missing_ok=True)
 
 
 EVAL_SOURCE_BUNDLED = "内置金标准集"
@@ -976,6 +1118,17 @@ THEME_FONTS = (
     "system-ui",
     "sans-serif",
 )
+
+
+def upload_explanation() -> str:
+    from ui.uploads import MAX_DOCUMENT_BYTES, MAX_FILES_PER_UPLOAD
+
+    return (
+        f"上传 {'、'.join(sorted(SUFFIX_FORMATS))} 文件（每个不超过 "
+        f"{MAX_DOCUMENT_BYTES // 1024 // 1024} MB，一次最多 {MAX_FILES_PER_UPLOAD} 个），"
+        "点击“添加到索引”：文件类型按内容检查，文件保存在应用的数据目录中；"
+        "只有新的段落需要嵌入，完成后无需重启即可检索。建索引期间仍可照常提问。"
+    )
 
 
 def build_app(settings: Settings, index: Any = None):
@@ -1102,6 +1255,21 @@ def build_app(settings: Settings, index: Any = None):
                 selected_district = gr.Textbox(visible=False)
 
             with gr.Tab("文档", id="docs"):
+                with gr.Accordion("添加文件", open=True, elem_id="pq-ingest"):
+                    gr.Markdown(upload_explanation())
+                    with gr.Row():
+                        upload_files = gr.File(
+                            label="选择文件",
+                            file_count="multiple",
+                            file_types=sorted(SUFFIX_FORMATS),
+                            type="filepath",
+                            elem_id="pq-doc-upload",
+                            scale=4,
+                        )
+                        upload_btn = gr.Button(
+                            "添加到索引", variant="primary", elem_id="pq-doc-add", scale=1
+                        )
+                ingest_message = gr.HTML("", elem_id="pq-ingest-message")
                 docs_table = gr.Dataframe(
                     headers=DOCUMENT_HEADERS,
                     interactive=False,
@@ -1111,9 +1279,23 @@ def build_app(settings: Settings, index: Any = None):
                     column_widths=["15%", "7%", "30%", "13%", "12%", "7%", "6%", "5%", "5%"],
                     max_height=800,
                 )
-                doc_choice = gr.Dropdown(
-                    [], label="阅读文件", allow_custom_value=True, elem_id="pq-doc-choice"
-                )
+                with gr.Row(equal_height=True):
+                    doc_choice = gr.Dropdown(
+                        [],
+                        label="阅读文件",
+                        allow_custom_value=True,
+                        elem_id="pq-doc-choice",
+                        scale=5,
+                    )
+                    delete_btn = gr.Button(
+                        "从索引中删除", variant="stop", elem_id="pq-doc-delete", scale=1
+                    )
+                with gr.Row(visible=False, elem_id="pq-delete-confirm") as confirm_row:
+                    confirm_text = gr.HTML("")
+                    confirm_btn = gr.Button(
+                        "确认删除", variant="stop", elem_id="pq-doc-delete-confirm", scale=0
+                    )
+                    cancel_btn = gr.Button("取消", elem_id="pq-doc-delete-cancel", scale=0)
                 doc_view = gr.HTML(
                     info_html("从列表中选择一个文件，按章节阅读它被切分成的段落。"),
                     elem_id="pq-doc-view",
@@ -1244,6 +1426,93 @@ def build_app(settings: Settings, index: Any = None):
 
         docs_table.select(select_document, None, doc_choice, api_visibility="private")
         doc_choice.change(handlers.open_document, doc_choice, doc_view, api_name="document")
+
+        # -- adding and deleting documents: one change at a time; visitors keep the old index
+        # until the new one is open
+
+        ingest_outputs = [
+            ingest_message,
+            status,
+            district_filter,
+            doc_filter,
+            docs_table,
+            doc_choice,
+        ]
+
+        def after_change(message: str, changed: bool, clear_choice: bool = False) -> tuple:
+            """The page after an upload or deletion: on success everything that lists documents
+            is refreshed from the new index; on failure only the message changes."""
+            if not changed:
+                return (error_html(message), *(gr.update() for _ in ingest_outputs[1:]))
+            status_html, districts, choices, rows, _ = handlers.startup()
+            chosen = {"value": None} if clear_choice else {}
+            return (
+                info_html(message),
+                status_html,
+                gr.update(choices=districts),
+                gr.update(choices=choices),
+                rows,
+                gr.update(choices=choices, **chosen),
+            )
+
+        def add_documents(files, progress=gr.Progress(track_tqdm=True)):  # noqa: B008
+            message, changed = handlers.upload_documents(
+                files, progress=lambda f, label: progress(f, desc=label)
+            )
+            # gradio's copies are deleted either way (ui.uploads keeps the only copy)
+            return (*after_change(message, changed), None)
+
+        # a message about the previous upload goes when new files are chosen
+        upload_files.upload(lambda: "", None, ingest_message, api_visibility="private")
+        ingest = {"concurrency_id": "ingest", "concurrency_limit": 1}
+        upload_btn.click(
+            add_documents,
+            upload_files,
+            [*ingest_outputs, upload_files],
+            api_name="add_documents",
+            show_progress_on=[ingest_message],
+            **ingest,
+        )
+
+        def ask_to_delete(doc_id):
+            if not doc_id:
+                return (
+                    gr.update(visible=False),
+                    "",
+                    error_html("请先在“阅读文件”中选择要删除的文件。"),
+                )
+            question = (
+                f"确定从索引中删除 {doc_id}？上传的文件会一并删除；内置或本地文件只从索引中移除。"
+            )
+            return gr.update(visible=True), info_html(question), ""
+
+        delete_btn.click(
+            ask_to_delete,
+            doc_choice,
+            [confirm_row, confirm_text, ingest_message],
+            api_visibility="private",
+        )
+        cancel_btn.click(
+            lambda: (gr.update(visible=False), ""),
+            None,
+            [confirm_row, ingest_message],
+            api_visibility="private",
+        )
+
+        def delete_document(doc_id, progress=gr.Progress(track_tqdm=True)):  # noqa: B008
+            message, changed = handlers.delete_document(
+                doc_id, progress=lambda f, label: progress(f, desc=label)
+            )
+            return (*after_change(message, changed, clear_choice=True), gr.update(visible=False))
+
+        confirm_btn.click(
+            delete_document,
+            doc_choice,
+            [*ingest_outputs, confirm_row],
+            api_name="delete_document",
+            show_progress_on=[ingest_message],
+            **ingest,
+        )
 
         def evaluate(source, upload, baselines, progress=gr.Progress()):  # noqa: B008 - injected
             def report_progress(done: int, total: int, label: str = "") -> None:

@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     # embedding cache, keyed by embedder id + text hash; shared by every index built here
     cache_dir: Path = Path(".planqa/cache")
     embedder: str = "e5-bundled"  # or "st:NAME_OR_PATH"
+    # documents uploaded through the UI's 文档 tab are stored here and nowhere else
+    upload_dir: Path = Path(".planqa/uploads")
     host: str = "127.0.0.1"
     port: int = 7860
     llm_base_url: str | None = None

@@ -122,16 +122,14 @@ def build(settings, paths: Sequence[Path | str] | None = None, progress: bool = 
     """Read, chunk, embed and index `paths` (default: settings.data_dir) into
     settings.index_dir, atomically. Vectors come from the embedding cache in
     settings.cache_dir when it has them."""
-    import corpus
+    from index import sources as recorded
 
     t0 = time.perf_counter()
     resolved = _resolve_paths(settings, paths)
-    documents = corpus.load(resolved)
-    chunks = corpus.chunk(documents)
-    sources = [str(p) for p in resolved] if resolved else ["(bundled corpus)"]
-    return build_from_chunks(
-        settings, documents, chunks, progress=progress, sources=sources, started=t0
-    )
+    inputs = [recorded.input_label(p) for p in resolved] if resolved else [recorded.BUNDLED]
+    # the files read are recorded (index/sources.py): `planqa build` with no PATH, `add`,
+    # `remove` and the stale-file warning start from them
+    return recorded.build_inputs(settings, inputs, progress, t0)
 
 
 def build_from_chunks(
@@ -141,8 +139,10 @@ def build_from_chunks(
     progress: bool = True,
     sources: Sequence[str] = (),
     started: float | None = None,
+    record: dict[str, Any] | None = None,
 ) -> BuildStats:
-    """The part of `build` after the corpus stage (tests and benchmarks enter here)."""
+    """The part of `build` after the corpus stage (tests and benchmarks enter here).
+    `record`: more manifest fields (the source files, index/sources.py)."""
     t0 = time.perf_counter() if started is None else started
     if not chunks:
         raise UserError("nothing to index: no text found in " + (", ".join(sources) or "input"))
@@ -175,6 +175,7 @@ def build_from_chunks(
             "build_seconds": round(time.perf_counter() - t0, 3),
             "sources": list(sources),
             "cache_dir": str(Path(settings.cache_dir).expanduser().resolve()),
+            **(record or {}),
         }
 
     store.write_atomically(index_dir, write)

@@ -16,7 +16,9 @@ from pathlib import Path
 from corpus.errors import UserError
 
 COMMANDS = {
-    "build": "read, chunk, embed and index files (default: the bundled corpus)",
+    "build": "read, chunk, embed and index files (default: what the index was built from)",
+    "add": "add files or folders to the index (only new text is embedded)",
+    "remove": "remove documents from the index",
     "docs": "list documents and their metadata",
     "search": "ranked passages for a query",
     "ask": "an answer with citations",

@@ -29,6 +29,7 @@ def add_arguments(parser) -> None:
 def run(args, settings) -> int:
     import index
     from qa.answer import answer_stream, check_filters_districts
+    from qa.commands.search import warn_if_stale
     from qa.render import print_answer
     from qa.text import check_question
     from qa.types import Answer
@@ -47,8 +48,12 @@ def run(args, settings) -> int:
             sys.stdout.write(piece)
             sys.stdout.flush()
     assert final is not None
+    stale = warn_if_stale(idx)
     if args.json:
-        print(json.dumps(final.to_dict(), ensure_ascii=False))
+        out = final.to_dict()
+        if stale:
+            out["stale"] = stale
+        print(json.dumps(out, ensure_ascii=False))
         return 0
     if stream:
         sys.stdout.write("\n")

@@ -19,14 +19,20 @@ def add_arguments(parser) -> None:
 
 def run(args, settings) -> int:
     import index
+    from qa.commands.search import warn_if_stale
     from qa.districts import districts
     from qa.render import print_report
     from qa.text import check_question
 
     check_question(args.topic, what="topic")
-    report = districts(args.topic, index.open_or_build(settings), level=args.level)
+    idx = index.open_or_build(settings)
+    report = districts(args.topic, idx, level=args.level)
+    stale = warn_if_stale(idx)
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        out = report.to_dict()
+        if stale:
+            out["stale"] = stale
+        print(json.dumps(out, ensure_ascii=False))
     else:
         print_report(report)
     return 0

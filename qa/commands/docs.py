@@ -1,6 +1,7 @@
 """`planqa docs [--json] [--chunks DOC_ID] [--ledger] [PATH…]`: the documents and their
 metadata, one document's chunks with their section paths (to inspect the chunking), or the
-no-loss ledger (where every source line went)."""
+no-loss ledger (where every source line went). Without PATHs: the files the index records
+(after `planqa add`/`remove`), else the data dir."""
 
 from __future__ import annotations
 
@@ -68,8 +69,8 @@ def _run(args, settings) -> int:
     from corpus.errors import UserError
 
     if args.ledger:
-        return _print_ledger(args, settings)
-    documents, chunks = _documents_and_chunks(args, settings)
+        return _print_ledger(_with_recorded_inputs(args, settings), settings)
+    documents, chunks = _indexed(args, settings) or _documents_and_chunks(args, settings)
     per_doc: dict[str, int] = {}
     for c in chunks:
         per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
@@ -133,3 +134,37 @@ def _run(args, settings) -> int:
         if meta:
             print("    " + " · ".join(meta))
     return 0
+
+
+# ----------------------------------------------------------------------------- the index's sources
+
+
+def _recorded_sources(settings):
+    """The sources the index records (after `planqa add`/`remove`), or None without an index."""
+    from index import store
+    from index.sources import recorded_sources
+
+    index_dir = Path(settings.index_dir).expanduser()
+    return recorded_sources(index_dir) if store.exists(index_dir) else None
+
+
+def _indexed(args, settings):
+    """(documents, chunks) read from the index's recorded sources, removed documents left out;
+    None when PATHs were given or there is no index."""
+    from index.sources import assemble
+
+    sources = None if args.paths else _recorded_sources(settings)
+    if sources is None:
+        return None
+    assembled = assemble(sources.inputs, sources.removed)
+    return assembled.documents, assembled.chunks
+
+
+def _with_recorded_inputs(args, settings):
+    """args with PATHs set to the index's recorded inputs when none were given."""
+    from index.sources import input_path
+
+    sources = None if args.paths else _recorded_sources(settings)
+    if sources is not None:
+        args.paths = [input_path(i) for i in sources.inputs]
+    return args

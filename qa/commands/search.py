@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 PASSAGE_CHARS = 400  # human output only; --json always carries the whole text
 
@@ -51,12 +52,27 @@ def run(args, settings) -> int:
     idx = index.open_or_build(settings)
     filters = Filters(tuple(args.district), tuple(args.doc), tuple(args.doc_type))
     hits = idx.search(args.query, k=args.k, filters=filters, mode=args.mode)
+    stale = warn_if_stale(idx)
     if args.json:
         out = {"query": args.query, "mode": args.mode, "results": [h.to_dict() for h in hits]}
+        if stale:
+            out["stale"] = stale
         print(json.dumps(out, ensure_ascii=False))
         return 0
     print_hits(args.query, hits)
     return 0
+
+
+def warn_if_stale(idx) -> list[dict]:
+    """Say on stderr when indexed files changed on disk since the build, naming the command
+    that refreshes the index; the stale files, for --json."""
+    from index.sources import index_stale_files, stale_message
+
+    stale = index_stale_files(idx)
+    message = stale_message(stale, idx.path)
+    if message:
+        print(f"planqa: warning: {message}", file=sys.stderr)
+    return [s.to_dict() for s in stale]
 
 
 def print_hits(query: str, hits) -> None:

@@ -1,0 +1,182 @@
+"""Documents uploaded through the 文档 tab: checked, named and stored before the index sees
+them. Pure functions over paths and bytes (no gradio), so tests call them directly.
+
+- The type is told from the content (`corpus.formats.sniff_format`), not the name: random bytes
+  called report.pdf, or a PDF called notes.txt, are refused.
+- At most MAX_DOCUMENT_BYTES per file and MAX_FILES_PER_UPLOAD files at once.
+- The stored name is the upload's base name (no folder parts, no control or shell-special
+  characters, no leading dot), made unique in the upload folder and among the index's
+  document ids (a document's id is its file stem).
+- Files are written only into settings.upload_dir, checked again after resolving.
+- Nothing is unpickled or executed; the bytes are passed to corpus.load as a file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.errors import UserError
+from corpus.formats import SUFFIX_FORMATS, sniff_format
+
+# a long plan is a few MB of text; a text PDF of 300 pages about 5 MB. Gradio's own limit
+# (app.launch) is above this, so this check is the one that answers, in Chinese
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+MAX_FILES_PER_UPLOAD = 20
+MAX_STEM_CHARS = 80
+FORMAT_NAMES = {
+    "txt": "纯文本",
+    "md": "Markdown",
+    "docx": "Word（.docx）",
+    "pdf": "PDF",
+    "html": "网页（HTML）",
+}
+ACCEPTED = "、".join(sorted(SUFFIX_FORMATS))
+TEXT_FORMATS = {"txt", "md"}
+
+# letters and digits of any script, and . _ - ( ) （ ）; anything else becomes "_"
+_UNSAFE = re.compile(r"[^\w.\-()（）]+")
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    name: str  # the safe file name it will be stored under (before de-duplication)
+    data: bytes
+    format: str
+
+
+def safe_name(name: str) -> str:
+    """The upload's base name made safe to store: folder parts (either slash) dropped, Unicode
+    NFC, unsafe characters replaced, no leading dots, the stem shortened. The suffix must be one
+    planqa reads (UserError otherwise)."""
+    base = unicodedata.normalize("NFC", str(name)).replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")  # controls
+    stem, dot, suffix = base.rpartition(".")
+    if not dot:
+        stem, suffix = base, ""
+    suffix = "." + suffix.lower() if suffix else ""
+    if suffix not in SUFFIX_FORMATS:
+        raise UserError(f"不支持的文件类型：{base or '（无名）'}。可以上传 {ACCEPTED} 文件。")
+    stem = _UNSAFE.sub("_", stem).strip("._ ")[:MAX_STEM_CHARS].strip("._ ")
+    return (stem or "upload") + suffix
+
+
+def check_upload(path: Path, name: str | None = None) -> CheckedUpload:
+    """The upload at `path` (called `name` by the user) read and checked: size, then type from
+    content. UserError with a Chinese message naming the file when it is refused."""
+    path = Path(path)
+    shown = Path(name or path.name).name
+    stored = safe_name(name or path.name)
+    size = path.stat().st_size
+    if size == 0:
+        raise UserError(f"{shown} 是空文件。")
+    if size > MAX_DOCUMENT_BYTES:
+        raise UserError(
+            f"{shown} 太大（{size / 1024 / 1024:.1f} MB），"
+            f"每个文件不能超过 {MAX_DOCUMENT_BYTES // 1024 // 1024} MB。"
+        )
+    data = path.read_bytes()
+    claimed = SUFFIX_FORMATS[Path(stored).suffix]
+    found = sniff_format(data, Path(stored).suffix)
+    if found is None:
+        raise UserError(
+            f"{shown} 的内容不是可读的文档：按内容判断，它既不是文本，也不是 PDF、Word 或网页文件。"
+        )
+    # a text file may hold markup (read as text); a binary format must be what it says
+    if found != claimed and not (claimed in TEXT_FORMATS and found in TEXT_FORMATS | {"html"}):
+        raise UserError(
+            f"{shown} 的扩展名表示{FORMAT_NAMES[claimed]}，但内容是{FORMAT_NAMES[found]}；"
+            "请改用正确的扩展名后再上传。"
+        )
+    return CheckedUpload(stored, data, found)
+
+
+def check_uploads(paths: Collection[str | Path], names: Collection[str] | None = None):
+    """Every upload checked before any is stored: one bad file refuses the whole batch."""
+    if not paths:
+        raise UserError("请先选择要上传的文件。")
+    if len(paths) > MAX_FILES_PER_UPLOAD:
+        raise UserError(f"一次最多上传 {MAX_FILES_PER_UPLOAD} 个文件（选了 {len(paths)} 个）。")
+    names = list(names) if names is not None else [None] * len(paths)
+    return [check_upload(Path(p), n) for p, n in zip(paths, names, strict=True)]
+
+
+def _confined(upload_dir: Path, name: str) -> Path:
+    target = (upload_dir / name).resolve()
+    if target.parent != upload_dir:
+        raise UserError(f"文件名 {name} 不能用作存储名。")
+    return target
+
+
+def store_upload(upload: CheckedUpload, upload_dir: Path, taken_ids: Collection[str]) -> Path:
+    """Write the upload into upload_dir under a name no file there and no indexed document
+    has (name-2.txt, name-3.txt, …), atomically; returns the stored path."""
+    upload_dir = Path(upload_dir).expanduser().resolve()
+    upload_dir.mkdir(parents=True, exist_ok=True)
+    stem, suffix = Path(upload.name).stem, Path(upload.name).suffix
+    n = 1
+    candidate = upload.name
+    while (upload_dir / candidate).exists() or Path(candidate).stem in taken_ids:
+        n += 1
+        candidate = f"{stem}-{n}{suffix}"
+    target = _confined(upload_dir, candidate)
+    fd, tmp = tempfile.mkstemp(prefix=".upload-", dir=upload_dir)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(upload.data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def is_upload(path: str | Path, upload_dir: Path) -> bool:
+    """Whether `path` is a file stored by `store_upload` (directly in upload_dir)."""
+    return Path(path).resolve().parent == Path(upload_dir).expanduser().resolve()
+
+
+# the index stage speaks English (the CLI's language); these are its answers to an upload
+_SKIP_REASONS = {
+    "the file is empty": "文件是空的",
+    "the file is binary, not text": "文件是二进制数据，不是文本",
+    "the text encoding could not be detected": "无法识别文字编码",
+    "the file holds no text": "文件中没有文字",
+}
+
+
+def change_error_message(exc: BaseException, stored: Collection[Path] = ()) -> str:
+    """A Chinese one-liner for a UserError raised while adding uploads or removing a
+    document; the upload folder's paths are shown as bare file names."""
+    text = str(exc).strip()
+    for path in stored:
+        text = text.replace(str(path), Path(path).name)
+    m = re.match(r"^nothing to add from (\S+): (?:(\S+): )?(.+)$", text)
+    if m:
+        reason = _SKIP_REASONS.get(m[3].strip(), m[3].strip())
+        if m[3].startswith("it gives no document"):
+            reason = "读不出任何文档"
+        elif m[3].startswith("not a "):  # a format this version of the corpus stage cannot read
+            reason = "暂时还不能读取这种格式"
+        elif m[3].startswith("the PDF has no text layer"):
+            reason = "PDF 没有文字层，可能是扫描件；暂不支持文字识别"
+        return f"{Path(m[1]).name} 中没有可检索的文字（{reason}）。"
+    m = re.match(r"^nothing to index: ", text)
+    if m:
+        return "索引中将没有任何可检索的文字。"
+    if text.startswith("that would remove every document"):
+        return "不能删除索引中的最后一个文件。"
+    m = re.match(r"^no document (.+) in the index", text)
+    if m:
+        return f"索引中没有编号为 {m[1]} 的文件。"
+    m = re.match(r"^recorded source (.+) no longer exists", text)
+    if m:
+        return f"索引记录的来源 {m[1]} 已不在磁盘上；请先删除它的文件或把它放回原处。"
+    return text
