@@ -502,5 +502,7 @@ def stale_message(stale: Sequence[StaleFile], index_dir: Path) -> str | None:
 
 
 def index_stale_files(idx) -> list[StaleFile]:
-    """stale_files of an opened Index (its manifest)."""
-    return stale_files(Sources.from_manifest(idx.manifest))
+    """stale_files of an opened Index (its manifest); none for an index without one (an
+    in-memory stand-in)."""
+    manifest = getattr(idx, "manifest", None)
+    return stale_files(Sources.from_manifest(manifest)) if manifest else []
