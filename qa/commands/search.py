@@ -69,6 +69,8 @@ def warn_if_stale(idx) -> list[dict]:
     from index.sources import index_stale_files, stale_message
 
     stale = index_stale_files(idx)
+    if not stale:
+        return []
     message = stale_message(stale, idx.path)
     if message:
         print(f"planqa: warning: {message}", file=sys.stderr)
