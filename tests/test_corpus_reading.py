@@ -109,6 +109,13 @@ def test_a_named_file_that_is_not_text_is_skipped(tmp_path):
         assert corpus.load([pdf]) == []
 
 
+@pytest.fixture(autouse=True)
+def _no_index_here(tmp_path, monkeypatch):
+    """`planqa docs` without PATHs reads what an index records: point it at a folder with no
+    index, so these tests read the data dir whatever the working directory holds."""
+    monkeypatch.setenv("PLANQA_INDEX_DIR", str(tmp_path / "no-index"))
+
+
 def test_docs_command_json(capsys):
     from qa.cli import main
 
