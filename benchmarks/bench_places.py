@@ -79,6 +79,8 @@ def grep_sets(documents, level: str) -> dict[str, set[str]]:
 
 
 def finder_scores(index, documents) -> dict:
+    """The finder on `index` against the grep sets of `documents` (as read, with their
+    lines: an index keeps no document text)."""
     from qa.districts import districts
 
     results = {}
@@ -142,7 +144,7 @@ def run(quick: bool = False) -> dict:
         index.build(settings, [EXTERNAL], progress=False)
         results["build_seconds"] = round(time.perf_counter() - t0, 1)
         idx = index.open(settings.index_dir, settings)
-        results["finder"] = finder_scores(idx, idx.documents)
+        results["finder"] = finder_scores(idx, documents)
     return results
 
 
