@@ -1286,10 +1286,9 @@ def settings_with(host: str | None = None, port: int | None = None) -> Settings:
         if not 0 < port < 65536:
             raise UserError(f"--port must be between 1 and 65535, not {port}")
         overrides["port"] = port
-    try:
-        return Settings(**overrides)
-    except Exception as exc:  # pydantic ValidationError from a bad PLANQA_* variable
-        raise UserError(f"bad setting: {exc}".splitlines()[0]) from exc
+    from corpus.settings import load_settings
+
+    return load_settings(**overrides)
 
 
 def main(argv: list[str] | None = None) -> int:
