@@ -42,3 +42,41 @@ def _shingle_batches(text: str):
     for start in range(0, n, SHINGLE_BATCH):
         shingles = {text[i : i + SHINGLE] for i in range(start, min(start + SHINGLE_BATCH, n))}
         yield [s.encode("utf-8") for s in shingles]
+
+
+def _kept_chars(doc: Document) -> int:
+    """How much text of `doc` reaches its chunks: the copy that lost less in extraction
+    (000 lost 个 and 年/月 in places: 国家级科普基地1市级科普基地3…) keeps more."""
+    from corpus.chunking import document_pieces
+
+    pieces, _ = document_pieces(doc)
+    return sum(len(hash_key(p.text)) for p in pieces)
+
+
+def link_duplicates(documents: list[Document]) -> list[Document]:
+    """The documents, with `duplicate_of` set on every copy but one in each group of
+    near-duplicates. The canonical copy is the most complete one (most text reaching its
+    chunks; ties go to the earlier file)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    signatures: dict[str, MinHash] = {}
+    group_of: dict[str, str] = {}  # doc_id -> first member of its group
+    for doc in documents:
+        sig, size = _signature(doc)
+        if size < MIN_CHARS:
+            continue
+        matches = [k for k in lsh.query(sig) if sig.jaccard(signatures[k]) >= THRESHOLD]
+        group_of[doc.doc_id] = group_of[matches[0]] if matches else doc.doc_id
+        lsh.insert(doc.doc_id, sig)
+        signatures[doc.doc_id] = sig
+    groups: dict[str, list[Document]] = {}
+    for doc in documents:
+        if doc.doc_id in group_of:
+            groups.setdefault(group_of[doc.doc_id], []).append(doc)
+    canonical: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) > 1:
+            best = max(members, key=lambda d: (_kept_chars(d), -members.index(d)))
+            canonical.update({d.doc_id: best.doc_id for d in members if d is not best})
+    return [replace(d, duplicate_of=canonical.get(d.doc_id)) for d in documents]

@@ -42,7 +42,6 @@ def add_arguments(parser) -> None:
 
 def run(args, settings) -> int:
     from corpus.errors import UserError
-
     from qa.text import check_question
 
     if args.k < 1:
