@@ -17,10 +17,8 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".htm": "html",
 }
 
-_HTML_START = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-    re.IGNORECASE | re.DOTALL,
-)
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.IGNORECASE | re.DOTALL)
 
 
 def _is_docx(data: bytes) -> bool:
@@ -44,7 +42,7 @@ def _is_text(data: bytes) -> bool:
 
 
 def sniff_format(data: bytes, suffix: str = "") -> str | None:
-    """ "pdf", "docx", "html", "md" or "txt" for the bytes of a supported document, else None.
+    """"pdf", "docx", "html", "md" or "txt" for the bytes of a supported document, else None.
 
     PDF and .docx are recognised by their signatures (a .docx is a ZIP holding
     word/document.xml); HTML by its opening tag; anything else that is text is "md" when
