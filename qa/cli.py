@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = settings_from_args(args)
+        from qa.llm import install_log_redaction
+
+        install_log_redaction(settings)
         return int(_module(args.command).run(args, settings) or 0)
     except UserError as exc:
         print(f"planqa: error: {exc}", file=sys.stderr)
