@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -223,6 +224,17 @@ class _RedactingFilter(logging.Filter):
         return True
 
 
+class _StderrHandler(logging.Handler):
+    """Writes to whatever sys.stderr is at the time (as logging's last-resort handler does),
+    not the stream that was current when it was installed."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:  # noqa: BLE001 - logging must never raise
+            self.handleError(record)
+
+
 def install_log_redaction(settings: Any) -> None:
     """Log warnings to stderr (as Python's last-resort handler does: the message alone)
     through a filter that redacts the API key and anything shaped like a credential, so no
@@ -230,8 +242,7 @@ def install_log_redaction(settings: Any) -> None:
     root = logging.getLogger()
     if any(isinstance(f, _RedactingFilter) for h in root.handlers for f in h.filters):
         return
-    handler = logging.StreamHandler()
-    handler.setLevel(logging.WARNING)
+    handler = _StderrHandler(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(message)s"))
     key = getattr(settings, "llm_api_key", None)
     handler.addFilter(_RedactingFilter((key,) if key else ()))
