@@ -85,6 +85,21 @@ _MESSAGE_TRANSLATIONS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], st
         re.compile(r"^the (question|topic) has no words in it.*$"),
         lambda m: f"{_what(m)}只有标点或符号，请输入文字。",
     ),
+    # index faults (index.store): the index on disk is never replaced without a word
+    (
+        re.compile(r"^index at .+ is damaged \((.+)\); rebuild it with `(.+)`$"),
+        lambda m: f"索引已损坏（{m[1]}），不会自动覆盖；请运行 `{m[2]}` 重建。",
+    ),
+    (
+        re.compile(r"^another build into .+ is running \((.+)\);.*$"),
+        lambda m: f"另一个构建正在写入这个索引（{m[1]}），请等它完成后再试。",
+    ),
+    (
+        re.compile(
+            r"^could not write the index to .+: (.+); (the previous index is unchanged|.+)$"
+        ),
+        lambda m: f"索引写入失败（{m[1]}）；原有索引保持不变。",
+    ),
     # eval.load_gold: "FILE:LINE: what is wrong"
     (
         re.compile(r"^(\S+?):(\d+): (.+)$"),
