@@ -225,14 +225,26 @@ def write_atomically(index_dir: Path, write: Callable[[Path], dict[str, Any]]) -
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         return manifest
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:
+        # FAISS reports a failed write as RuntimeError ("fwrite … failed"): a full disk is
+        # recognised by the free space left, whoever raised
+        full = getattr(exc, "errno", None) == errno.ENOSPC or _nearly_full(index_dir.parent)
         shutil.rmtree(tmp, ignore_errors=True)
-        what = "no space left on the disk" if exc.errno == errno.ENOSPC else exc.strerror or exc
+        if not full and not isinstance(exc, OSError):
+            raise
+        what = "no space left on the disk" if full else getattr(exc, "strerror", None) or exc
         kept = "the previous index is unchanged" if index_dir.exists() else "nothing was written"
         raise UserError(f"could not write the index to {index_dir}: {what}; {kept}") from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 1 << 20
+    except OSError:
+        return False
 
 
 # ----------------------------------------------------------------------------- build lock

@@ -342,6 +342,18 @@ def test_disk_full_while_writing_keeps_the_old_index_and_says_so(built, monkeypa
     assert len(index.open(built.index_dir, built).chunks) == len(CHUNKS)
 
 
+def test_a_faiss_write_failing_on_a_full_disk_is_the_same_message(built, monkeypatch):
+    from index.dense import DenseIndex
+
+    def full(self, path):
+        raise RuntimeError("Error in faiss::FileIOWriter: fwrite failed")
+
+    monkeypatch.setattr(DenseIndex, "save", full)
+    monkeypatch.setattr(store, "_nearly_full", lambda folder: True)
+    with pytest.raises(UserError, match="no space left on the disk; the previous index"):
+        index.build_from_chunks(built, DOCS, CHUNKS[:2], progress=False)
+
+
 def test_disk_full_on_a_real_small_filesystem(tmp_path, built):
     """The same on a 2 MB tmpfs, where the machine allows mounting one."""
     mount = tmp_path / "small"
