@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -63,7 +64,7 @@ class Run:
         lines = [x.strip() for x in self.stderr.splitlines() if x.strip()]
         matching = [x for x in lines if needle and needle.lower() in x.lower()]
         last = (matching or lines[-1:] or [""])[0]
-        shown = last if len(last) <= 110 else last[:110] + "…"
+        shown = last if len(last) <= 170 else last[:170] + "…"
         return (
             f"exit {self.code}"
             + (" with a traceback" if self.traceback else "")
@@ -523,7 +524,9 @@ def main() -> int:
         cli_cases(m)
         ui_cases(m)
     text = markdown(m.rows)
-    # the temporary folder's path means nothing in the document
+    # the temporary folder, the pid, host and time mean nothing in the document (and would
+    # change it on every run)
+    text = re.sub(r"pid \d+ on \S+, started [^)…;|]*", "pid PID on HOST, started TIME", text)
     OUT.write_text(text.replace(tmp, "TMP"), encoding="utf-8")
     failed = [r for r in m.rows if not r.held]
     for r in failed:
