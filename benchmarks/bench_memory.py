@@ -116,9 +116,11 @@ def markdown(results: dict) -> str:
         "# Peak memory against file size",
         "",
         "One generated plan-like text file (every chunk distinct), each command in a fresh",
-        f"process; peak RSS from the kernel. Start-up alone (`planqa docs` on a tiny file): "
-        f"{results['baseline_rss_mb']} MB. Target: above start-up, under "
-        f"{results['target_factor']}x the file (plus the model for `build`).",
+        (
+            f"process; peak RSS from the kernel. Start-up alone (`planqa docs` on a tiny file): "
+            f"{results['baseline_rss_mb']} MB. Target: above start-up, under "
+            f"{results['target_factor']}x the file (plus the model for `build`)."
+        ),
         "",
         "| command | file | peak RSS | above start-up | × file | seconds | exit |",
         "|---|---:|---:|---:|---:|---:|---:|",
