@@ -905,7 +905,11 @@ class Handlers:
             if source == EVAL_SOURCE_UPLOAD:
                 if upload_path is None:
                     raise UserError("请先上传一个 JSONL 金标准文件。")
-                read_upload_text(upload_path)  # size, encoding, binary: before parsing
+                try:  # size, type by content, encoding: before parsing
+                    read_upload_text(upload_path)
+                except UserError:
+                    upload_path.unlink(missing_ok=True)  # a refused upload is not kept
+                    raise
                 gold_path, label = upload_path, f"上传的文件 {upload_path.name}"
             else:
                 gold_path, label = Path(planqa_eval.DEFAULT_GOLD), "内置金标准集"
