@@ -106,11 +106,11 @@ class Matrix:
         )
         try:
             _, err = proc.communicate(timeout=timeout)
-            return Run(proc.returncode, err)
+            return Run(proc.returncode, err.replace(str(self.root), "TMP"))
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             _, err = proc.communicate()
-            return Run(None, err)
+            return Run(None, err.replace(str(self.root), "TMP"))
 
     def snapshot(self, folder: Path | None = None) -> dict[str, bytes]:
         folder = folder or self.index_dir
