@@ -89,6 +89,21 @@ _MESSAGE_TRANSLATIONS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], st
         re.compile(r"^the (question|topic) has no words in it.*$"),
         lambda m: f"{_what(m)}只有标点或符号，请输入文字。",
     ),
+    # index faults (index.store): the index on disk is never replaced without a word
+    (
+        re.compile(r"^index at .+ is damaged \((.+)\); rebuild it with `(.+)`$"),
+        lambda m: f"索引已损坏（{m[1]}），不会自动覆盖；请运行 `{m[2]}` 重建。",
+    ),
+    (
+        re.compile(r"^another build into .+ is running \((.+)\);.*$"),
+        lambda m: f"另一个构建正在写入这个索引（{m[1]}），请等它完成后再试。",
+    ),
+    (
+        re.compile(
+            r"^could not write the index to .+: (.+); (the previous index is unchanged|.+)$"
+        ),
+        lambda m: f"索引写入失败（{m[1]}）；原有索引保持不变。",
+    ),
     # eval.load_gold: "FILE:LINE: what is wrong"
     (
         re.compile(r"^(\S+?):(\d+): (.+)$"),
@@ -271,11 +286,18 @@ def hits_html(hits: Sequence[Hit], terms: Iterable[str] = ()) -> str:
 
 
 def answer_markdown(answer: Answer) -> str:
-    """The chat bubble for a finished answer: the text, then its notice if any."""
-    text = answer.answer.strip()
+    """The chat bubble for a finished answer: the text, then its notice if any. Both are
+    HTML-escaped: an answer quotes document text, and a document holding <img src=…> must
+    show those characters, not make the browser fetch anything."""
+    text = html.escape(answer.answer.strip(), quote=False)
     if answer.notice:
-        text += f"\n\n> ℹ️ {answer.notice}"
+        text += f"\n\n> ℹ️ {html.escape(answer.notice, quote=False)}"
     return text
+
+
+def _chat_text(text: str) -> str:
+    """Text for a chat bubble (rendered as Markdown with HTML): escaped, so it shows as typed."""
+    return html.escape(text, quote=False)
 
 
 # ----------------------------------------------------------------------------- districts
@@ -477,8 +499,12 @@ def document_html(document: Document, chunks: Sequence[Chunk]) -> str:
 
 
 def read_upload_text(path: str | Path, limit: int = MAX_UPLOAD_BYTES) -> str:
-    """An uploaded file's content as text: UTF-8 (a BOM is fine), at most `limit` bytes, no
-    NUL bytes. Anything else is a UserError; nothing is ever unpickled or executed."""
+    """An uploaded gold file's content as text: judged by its content, not its name — UTF-8
+    (a BOM is fine) JSON Lines, at most `limit` bytes, no NUL bytes, not a PDF/.docx/HTML
+    (corpus.formats.sniff_format). Anything else is a UserError; nothing is ever unpickled
+    or executed, and no more than `limit` bytes are read."""
+    from corpus.formats import sniff_format
+
     p = Path(path)
     size = p.stat().st_size
     if size == 0:
@@ -487,13 +513,67 @@ def read_upload_text(path: str | Path, limit: int = MAX_UPLOAD_BYTES) -> str:
         raise UserError(
             f"上传的文件太大（{size // 1024} KB），金标准集不应超过 {limit // 1024} KB。"
         )
-    data = p.read_bytes()
+    with open(p, "rb") as f:
+        data = f.read(limit + 1)
     if b"\x00" in data:
         raise UserError("上传的文件不是文本文件（含有 NUL 字节）；请上传 UTF-8 编码的 JSONL。")
+    kind = sniff_format(data, p.suffix)
+    if kind not in ("txt", "md"):
+        what = {"pdf": "PDF", "docx": "Word 文档", "html": "网页"}.get(kind or "", "二进制文件")
+        raise UserError(f"上传的文件是{what}，不是 JSONL 文本；请上传 UTF-8 编码的 JSONL。")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(f"上传的文件不是 UTF-8 编码（第 {exc.start} 字节处）。") from exc
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if not first.startswith("{"):
+        raise UserError("上传的文件不是 JSONL：每行应是一个 JSON 对象（以 { 开头）。")
+    return text
+
+
+def accept_gold_upload(path: str | None) -> str:
+    """Check an evaluation upload as soon as it arrives: a refused file is deleted at once
+    (only an accepted gold set stays stored), and the message says why. "" when accepted."""
+    if not path:
+        return ""
+    try:
+        read_upload_text(path)
+    except (UserError, OSError) as exc:
+        Path(path).unlink(missing_ok=True)
+        message = user_message(exc) if isinstance(exc, UserError) else "上传的文件无法读取。"
+        return error_html(message)
+    return ""
+
+
+UPLOAD_MAX_AGE_S = 24 * 3600  # uploads older than this are removed when the UI starts
+
+
+def remove_stale_uploads(folder: Path | None = None, max_age: float = UPLOAD_MAX_AGE_S) -> int:
+    """Remove uploads older than max_age from gradio's upload folder (GRADIO_TEMP_DIR, else
+    the system temp folder's gradio/): what earlier runs left behind. Returns how many."""
+    import shutil
+    import time
+
+    if folder is None:
+        from gradio.utils import get_upload_folder
+
+        folder = Path(get_upload_folder())
+    if not folder.is_dir():
+        return 0
+    now = time.time()
+    removed = 0
+    for entry in folder.iterdir():
+        try:
+            if now - entry.lstat().st_mtime < max_age:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+            removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def _number(value: Any) -> Any:
@@ -785,10 +865,10 @@ class Handlers:
         try:
             question = check_question(question)
         except UserError as exc:
-            history.append({"role": "assistant", "content": f"⚠️ {user_message(exc)}"})
+            history.append({"role": "assistant", "content": f"⚠️ {_chat_text(user_message(exc))}"})
             yield history, error_html(user_message(exc)), question or ""
             return
-        history.append({"role": "user", "content": question})
+        history.append({"role": "user", "content": _chat_text(question)})
         history.append({"role": "assistant", "content": "正在检索…"})
         yield history, "", ""
         llm = bool(use_llm) and llm_configured(self.settings)
@@ -802,10 +882,10 @@ class Handlers:
                     yield history, citations_html(piece), ""
                     return
                 text += piece
-                history[-1]["content"] = text
+                history[-1]["content"] = _chat_text(text)
                 yield history, "", ""
         except UserError as exc:
-            history[-1]["content"] = f"⚠️ {user_message(exc)}"
+            history[-1]["content"] = f"⚠️ {_chat_text(user_message(exc))}"
             yield history, error_html(user_message(exc)), ""
 
     @staticmethod
@@ -967,7 +1047,11 @@ class Handlers:
             if source == EVAL_SOURCE_UPLOAD:
                 if upload_path is None:
                     raise UserError("请先上传一个 JSONL 金标准文件。")
-                read_upload_text(upload_path)  # size, encoding, binary: before parsing
+                try:  # size, type by content, encoding: before parsing
+                    read_upload_text(upload_path)
+                except UserError:
+                    upload_path.unlink(missing_ok=True)  # a refused upload is not kept
+                    raise
                 gold_path, label = upload_path, f"上传的文件 {upload_path.name}"
             else:
                 gold_path, label = Path(planqa_eval.DEFAULT_GOLD), "内置金标准集"
@@ -1139,7 +1223,11 @@ def build_app(settings: Settings, index: Any = None):
     handlers = Handlers(settings, shared_index(settings, index))
     llm_ok = llm_configured(settings)
 
-    with gr.Blocks(title=APP_TITLE, analytics_enabled=False) as demo:
+    with gr.Blocks(
+        title=APP_TITLE,
+        analytics_enabled=False,
+        delete_cache=(3600, UPLOAD_MAX_AGE_S),  # this run's uploads: hourly, after a day
+    ) as demo:
         gr.Markdown(
             f"## {APP_TITLE}\n重庆区县科技创新规划等政府文件：带出处的问答、各区县提及情况、原文阅读与评测。"
         )
@@ -1532,7 +1620,19 @@ def build_app(settings: Settings, index: Any = None):
             concurrency_limit=EVAL_CONCURRENCY,
             concurrency_id="eval",
         )
-        eval_upload.upload(lambda: EVAL_SOURCE_UPLOAD, None, eval_source, api_visibility="private")
+
+        def gold_uploaded(path):
+            refused = accept_gold_upload(path)
+            if refused:
+                return EVAL_SOURCE_BUNDLED, refused, None
+            return EVAL_SOURCE_UPLOAD, "", path
+
+        eval_upload.upload(
+            gold_uploaded,
+            eval_upload,
+            [eval_source, eval_message, eval_upload],
+            api_visibility="private",
+        )
 
     return demo
 
@@ -1542,15 +1642,18 @@ def launch(demo, settings: Settings, *, prevent_thread_lock: bool = False, quiet
     (app, local_url, share_url); with prevent_thread_lock the caller must demo.close()."""
     import gradio as gr
 
+    from ui import uploads
+
     demo.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=QUEUE_MAX_SIZE)
     return demo.launch(
         server_name=settings.host,
         server_port=settings.port,
         share=False,
         allowed_paths=[],  # serve nothing from disk beyond gradio's own upload cache
-        # gradio refuses far bigger uploads itself; between the two limits read_upload_text
-        # explains in Chinese why a gold file that size is wrong
-        max_file_size=10 * MAX_UPLOAD_BYTES,
+        # an upload above the largest limit (a document's) is refused by gradio while it
+        # arrives, before it is stored whole; each tab then judges what was stored by its
+        # content and its own limit (a gold set: read_upload_text; a document: ui.uploads)
+        max_file_size=max(MAX_UPLOAD_BYTES, uploads.MAX_DOCUMENT_BYTES),
         ssr_mode=False,
         prevent_thread_lock=prevent_thread_lock,
         quiet=quiet,
@@ -1568,6 +1671,12 @@ def serve(settings: Settings) -> int:
         f"(index: {Path(settings.index_dir).expanduser().resolve()})",
         file=sys.stderr,
     )
+    from index import store
+    from qa.llm import install_log_redaction
+
+    install_log_redaction(settings)
+    store.clean_up_after_killed_builds(Path(settings.index_dir))
+    remove_stale_uploads()
     demo = build_app(settings)
     try:
         launch(demo, settings)
@@ -1588,10 +1697,9 @@ def settings_with(host: str | None = None, port: int | None = None) -> Settings:
         if not 0 < port < 65536:
             raise UserError(f"--port must be between 1 and 65535, not {port}")
         overrides["port"] = port
-    try:
-        return Settings(**overrides)
-    except Exception as exc:  # pydantic ValidationError from a bad PLANQA_* variable
-        raise UserError(f"bad setting: {exc}".splitlines()[0]) from exc
+    from corpus.settings import load_settings
+
+    return load_settings(**overrides)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -316,17 +316,19 @@ def chunk(documents: list[Document]) -> list[Chunk]:
     also: dict[str, list[SourceSpan]] = {}
     positions: dict[str, tuple[int, int]] = {}
     shingles_of_doc: dict[str, list[tuple[str, str, set[str]]]] = {}
+    # trigram sets cost ~70 bytes per character: kept only for documents that have copies
+    has_copies = {d.duplicate_of for d in documents if d.duplicate_of}
     for i in order:
         doc = documents[i]
         pieces, _ = document_pieces(doc)
         shingles_of_doc[doc.doc_id] = []
         for k, p in enumerate(pieces):
             cid = chunk_id(p.kind, p.text, doc.district)
-            grams = _shingles(p.text)
             if cid not in first_seen and doc.duplicate_of:
                 canonical = shingles_of_doc.get(doc.duplicate_of, [])
-                cid = _near_copy(p.kind, grams, canonical) or cid
-            shingles_of_doc[doc.doc_id].append((cid, p.kind, grams))
+                cid = _near_copy(p.kind, _shingles(p.text), canonical) or cid
+            if doc.doc_id in has_copies:
+                shingles_of_doc[doc.doc_id].append((cid, p.kind, _shingles(p.text)))
             lines = sorted(p.lines)  # the headings it opens too: "第一节 …" cites with its text
             span = SourceSpan(doc.source, min(lines), max(lines), doc.doc_id)
             page_lines = doc.page_lines(lines)

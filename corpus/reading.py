@@ -5,8 +5,10 @@ formats are read by corpus.formats."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,12 @@ from corpus.settings import BUNDLED_DATA_DIR
 log = logging.getLogger(__name__)
 
 SUFFIXES = tuple(SUFFIX_FORMATS)  # matched case-insensitively
+# per-file limit: memory while reading is bounded by a small multiple of the file
+# (benchmarks/results/memory.md); a plan document is at most a few MB of text
+MAX_FILE_BYTES = 64 * 1024 * 1024
+# a text decodes as UTF-8 with U+FFFD for its invalid bytes when they are at most this share
+# of it (a damaged byte or two); more means another encoding
+MAX_REPLACED_SHARE = 0.001
 
 
 class CorpusFileWarning(UserWarning):
@@ -67,8 +75,7 @@ def find_corpus_files(paths: list[Path]) -> list[CorpusFile]:
     found: dict[Path, str] = {}  # resolved path -> name
     for p in paths:
         p = Path(p).expanduser()
-        if not p.exists():
-            raise UserError(f"no such file or folder: {p}")
+        check_named_path(p)
         if p.is_dir():
             report = p.resolve() != BUNDLED_DATA_DIR.resolve()
             for f in _walk(p, p, report, set()):
@@ -87,6 +94,28 @@ def find_corpus_files(paths: list[Path]) -> list[CorpusFile]:
         CorpusFile(path, name, _stem(name) if stems[_stem(name)] == 1 else name)
         for path, name in entries
     ]
+
+
+def check_named_path(path: Path) -> None:
+    """A path the user named must be an existing, readable regular file or folder: a symlink
+    loop, a FIFO or device (reading one would hang), or a folder that cannot be listed is a
+    UserError saying so, before anything is read."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UserError(f"{path} is a symbolic link loop") from None
+        if exc.errno == errno.EACCES:
+            raise UserError(f"permission denied: {path}") from None
+        raise UserError(f"no such file or folder: {path}") from None
+    except RuntimeError:  # pathlib's "Symlink loop" on older Pythons
+        raise UserError(f"{path} is a symbolic link loop") from None
+    if stat.S_ISDIR(mode):
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise UserError(f"permission denied: cannot list the folder {path}")
+    elif not stat.S_ISREG(mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "not a regular file"
+        raise UserError(f"{path} is {kind}: name a text file or a folder")
 
 
 def _disambiguate(found: dict[Path, str]) -> None:
@@ -167,10 +196,59 @@ def decode(data: bytes) -> tuple[str, str] | None:
         return str(best), encoding
 
 
+def _read_bounded(path: Path) -> bytes | None:
+    """The file's bytes, or None (with a warning) when it cannot be read or is above
+    MAX_FILE_BYTES: one bad file skips itself, not the whole folder's build."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            _skip(
+                path,
+                f"the file is {size / 2**20:.0f} MB, above the {MAX_FILE_BYTES // 2**20} MB "
+                "per-file limit; split it into smaller files",
+            )
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        _skip(path, f"the file cannot be read ({exc.strerror or type(exc).__name__})")
+        return None
+
+
+def _decode_replacing(data: bytes, encoding: str) -> tuple[str, int, int] | None:
+    """(text, bytes replaced, line of the first) for `encoding` text with a few invalid
+    bytes (at least one), decoded with U+FFFD in their place; None when the bytes are valid
+    or when too many are invalid for `encoding` to be the file's encoding."""
+    text = data.decode(encoding, errors="replace")
+    replaced = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+    if replaced < 1 or replaced > max(1, int(len(data) * MAX_REPLACED_SHARE)):
+        return None
+    line = text.count("\n", 0, text.find("\ufffd")) + 1
+    return text, replaced, line
+
+
+def _decode_damaged(path: Path, data: bytes, encoding: str) -> tuple[str, str] | None:
+    """(text, encoding) when `data` is `encoding` text with a few invalid bytes, with a
+    warning giving their count and the first one's line; else None."""
+    decoded = _decode_replacing(data, encoding)
+    if decoded is None:
+        return None
+    text, count, line = decoded
+    message = (
+        f"{path.name}: {count} invalid byte(s) in {encoding} text replaced by U+FFFD "
+        f"(first on line {line}); the rest of the text is kept"
+    )
+    log.warning(message)
+    warnings.warn(message, CorpusFileWarning, stacklevel=3)
+    return text, encoding
+
+
 def read_source(path: Path) -> SourceText | None:
-    """The file's lines, or None (with a warning naming the file) when it is empty, binary
-    or not decodable."""
-    data = path.read_bytes()
+    """The file's lines, or None (with a warning naming the file) when it is empty, binary,
+    unreadable, too large or not decodable. A few invalid bytes are decoded as U+FFFD with a
+    warning giving their count and the first one's line: the rest of the text is kept."""
+    data = _read_bounded(path)
+    if data is None:
+        return None
     if not data.strip():
         _skip(path, "the file is empty")
         return None
@@ -180,7 +258,9 @@ def read_source(path: Path) -> SourceText | None:
         _skip(path, "the file is binary, not text")
         return None
     else:
-        decoded = decode(data)
+        decoded = _decode_damaged(path, data, "utf-8") or decode(data)
+    if decoded is None:
+        decoded = _decode_damaged(path, data, "gb18030")
     if decoded is None:
         _skip(path, "the text encoding could not be detected")
         return None

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from corpus.errors import UserError
 
 BUNDLED_DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -21,16 +24,30 @@ class Settings(BaseSettings):
     # documents uploaded through the UI's 文档 tab are stored here and nowhere else
     upload_dir: Path = Path(".planqa/uploads")
     host: str = "127.0.0.1"
-    port: int = 7860
+    port: int = Field(7860, ge=1, le=65535)
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
-    llm_timeout: float = 60.0
+    llm_timeout: float = Field(60.0, gt=0)
     # index tuning (None = the index stage's measured defaults; see benchmarks/results/index*.md)
-    hnsw_threshold: int | None = None  # chunks above which the dense index is HNSW, not exact
-    hnsw_m: int | None = None
-    hnsw_ef_construction: int | None = None
-    hnsw_ef_search: int | None = None
-    rrf_k: int | None = None
-    dense_weight: float | None = None
-    bm25_weight: float | None = None
+    hnsw_threshold: int | None = Field(
+        None, ge=1
+    )  # chunks above which the dense index is HNSW, not exact
+    hnsw_m: int | None = Field(None, ge=1)
+    hnsw_ef_construction: int | None = Field(None, ge=1)
+    hnsw_ef_search: int | None = Field(None, ge=1)
+    rrf_k: int | None = Field(None, ge=1)
+    dense_weight: float | None = Field(None, ge=0)
+    bm25_weight: float | None = Field(None, ge=0)
+
+
+def load_settings(**overrides) -> Settings:
+    """Settings from the environment and `overrides`; a bad value is a UserError naming the
+    variable, e.g. "bad setting PLANQA_RRF_K='-10': Input should be greater than or equal to
+    1" (the edges call this, so that no bad number reaches a division)."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = "PLANQA_" + "_".join(str(x) for x in error.get("loc", ())).upper()
+        raise UserError(f"bad setting {name}={error.get('input')!r}: {error.get('msg')}") from None

@@ -118,13 +118,17 @@ def load_gold(path: Path | str | None = None) -> list[GoldItem]:
     lines are skipped; anything malformed is a UserError naming the file and line."""
     path = Path(path) if path is not None else DEFAULT_GOLD
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO would hang
+            raise UserError(f"gold file is not a regular file: {path}")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM (Windows editors) is fine
     except FileNotFoundError:
         raise UserError(f"gold file not found: {path}") from None
     except IsADirectoryError:
         raise UserError(f"gold file is a directory: {path}") from None
     except UnicodeDecodeError:
         raise UserError(f"gold file is not UTF-8 text: {path}") from None
+    except OSError as exc:
+        raise UserError(f"gold file cannot be read ({exc.strerror or exc}): {path}") from None
     items: list[GoldItem] = []
     seen: dict[str, int] = {}
     for n, line in enumerate(text.splitlines(), 1):

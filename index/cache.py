@@ -8,6 +8,7 @@ had already embedded."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import sqlite3
 import threading
 import time
@@ -15,6 +16,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
+
+from corpus.errors import UserError
+
+log = logging.getLogger(__name__)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS embeddings (
@@ -35,12 +40,19 @@ def text_hash(text: str) -> str:
 
 class EmbeddingCache:
     """Vectors by (embedder id, text hash). One connection per instance, guarded by a lock,
-    so that one Index can be used from several threads (the UI)."""
+    so that one Index can be used from several threads (the UI).
+
+    A cache that cannot be used (corrupt, disk full, read-only, not a folder) is a UserError
+    saying what to do when `required` (a build: it would silently re-embed everything on
+    every run), and otherwise a warning, after which this instance works without a cache
+    (questions: they only embed a handful of passages)."""
 
     FILE_NAME = "embeddings.sqlite3"
 
-    def __init__(self, cache_dir: Path) -> None:
+    def __init__(self, cache_dir: Path, required: bool = True) -> None:
         self.path = Path(cache_dir) / self.FILE_NAME
+        self.required = required
+        self.disabled = False
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
@@ -50,24 +62,32 @@ class EmbeddingCache:
             self._conn = _open_with_retry(self.path)
         return self._conn
 
+    def _failed(self, exc: Exception) -> None:
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if self.required:
+            raise UserError(
+                f"the embedding cache at {self.path} cannot be used ({why}): free disk space, "
+                f"or delete it (it is only a cache), or set PLANQA_CACHE_DIR to another folder"
+            ) from exc
+        if not self.disabled:
+            log.warning("embedding cache at %s unusable (%s); going on without it", self.path, why)
+        self.disabled = True
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+            self._conn = None
+
     def get_many(self, embedder_id: str, hashes: Iterable[str]) -> dict[str, np.ndarray]:
-        wanted = list(dict.fromkeys(hashes))
-        found: dict[str, np.ndarray] = {}
         with self._lock:
-            conn = self._connection()
-            for start in range(0, len(wanted), _LOOKUP_BATCH):
-                part = wanted[start : start + _LOOKUP_BATCH]
-                marks = ",".join("?" * len(part))
-                rows = conn.execute(
-                    f"SELECT text_hash, dim, vector FROM embeddings "
-                    f"WHERE embedder = ? AND text_hash IN ({marks})",
-                    (embedder_id, *part),
-                )
-                for key, dim, blob in rows:
-                    vector = np.frombuffer(blob, dtype=np.float32)
-                    if vector.shape == (dim,):  # a damaged row is simply re-embedded
-                        found[key] = vector
-        return found
+            if self.disabled:
+                return {}
+            try:
+                return self._get_many(embedder_id, hashes)
+            except (sqlite3.Error, OSError) as exc:
+                self._failed(exc)
+                return {}
 
     def put_many(self, embedder_id: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
         rows = [
@@ -75,13 +95,37 @@ class EmbeddingCache:
             for key, v in items
         ]
         with self._lock:
-            conn = self._connection()
-            with conn:  # one transaction per batch
-                conn.executemany(
-                    "INSERT OR REPLACE INTO embeddings (embedder, text_hash, dim, vector) "
-                    "VALUES (?, ?, ?, ?)",
-                    rows,
-                )
+            if self.disabled:
+                return
+            try:
+                conn = self._connection()
+                with conn:  # one transaction per batch
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO embeddings (embedder, text_hash, dim, vector) "
+                        "VALUES (?, ?, ?, ?)",
+                        rows,
+                    )
+            except (sqlite3.Error, OSError) as exc:
+                self._failed(exc)
+
+    def _get_many(self, embedder_id: str, hashes: Iterable[str]) -> dict[str, np.ndarray]:
+        # the caller holds self._lock
+        wanted = list(dict.fromkeys(hashes))
+        found: dict[str, np.ndarray] = {}
+        conn = self._connection()
+        for start in range(0, len(wanted), _LOOKUP_BATCH):
+            part = wanted[start : start + _LOOKUP_BATCH]
+            marks = ",".join("?" * len(part))
+            rows = conn.execute(
+                f"SELECT text_hash, dim, vector FROM embeddings "
+                f"WHERE embedder = ? AND text_hash IN ({marks})",
+                (embedder_id, *part),
+            )
+            for key, dim, blob in rows:
+                vector = np.frombuffer(blob, dtype=np.float32)
+                if vector.shape == (dim,):  # a damaged row is simply re-embedded
+                    found[key] = vector
+        return found
 
     def close(self) -> None:
         with self._lock:

@@ -55,6 +55,7 @@ def _dense_params(settings: Any) -> DenseParams:
 
 
 def _resolve_paths(settings: Any, paths: Sequence[Path | str] | None) -> list[Path] | None:
+    from corpus.reading import check_named_path
     from corpus.settings import BUNDLED_DATA_DIR
 
     if not paths:
@@ -62,10 +63,8 @@ def _resolve_paths(settings: Any, paths: Sequence[Path | str] | None) -> list[Pa
         return None if data_dir == BUNDLED_DATA_DIR.resolve() else [data_dir]
     resolved = []
     for p in paths:
-        path = Path(p).expanduser().resolve()
-        if not path.exists():
-            raise UserError(f"no such file or folder: {path}")
-        resolved.append(path)
+        check_named_path(Path(p).expanduser())  # symlink loop, FIFO: refused before resolve
+        resolved.append(Path(p).expanduser().resolve())
     return resolved
 
 
@@ -144,6 +143,19 @@ def build_from_chunks(
     """The part of `build` after the corpus stage (tests and benchmarks enter here).
     `record`: more manifest fields (the source files, index/sources.py)."""
     t0 = time.perf_counter() if started is None else started
+    with store.build_lock(Path(settings.index_dir).expanduser()):
+        return _build_locked(settings, documents, chunks, progress, sources, t0, record)
+
+
+def _build_locked(
+    settings,
+    documents: Sequence[Document],
+    chunks: Sequence[Chunk],
+    progress: bool,
+    sources: Sequence[str],
+    t0: float,
+    record: dict[str, Any] | None = None,
+) -> BuildStats:
     if not chunks:
         raise UserError("nothing to index: no text found in " + (", ".join(sources) or "input"))
     store.check_replaceable(Path(settings.index_dir).expanduser())  # before minutes of embedding
@@ -247,9 +259,11 @@ def open(index_dir: Path | str, settings=None, verify: bool = True) -> Index:
 
 
 def open_or_build(settings, progress: bool = True) -> Index:
-    """The index in settings.index_dir, built first (from settings.data_dir) if there is none."""
+    """The index in settings.index_dir, built first (from settings.data_dir) if there is none.
+    A folder that exists but is not a whole index is reported as damaged, never rebuilt over."""
     index_dir = Path(settings.index_dir).expanduser().resolve()
-    if not store.exists(index_dir):
+    store.clean_up_after_killed_builds(index_dir)
+    if not store.has_content(index_dir):
         if progress:
             print(f"planqa: no index at {index_dir}, building it", file=sys.stderr)
         build(settings, progress=progress)
@@ -287,7 +301,7 @@ class Index:
         self.embedder = embedder
         self.rrf_weights = rrf_weights or {"dense": 1.0, "bm25": 1.0}
         self.rrf_k = rrf_k
-        self._cache = EmbeddingCache(cache_dir)
+        self._cache = EmbeddingCache(cache_dir, required=False)  # a question works without it
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._memo_lock = threading.Lock()
         self._documents_by_id = {d.doc_id: d for d in documents}

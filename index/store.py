@@ -14,12 +14,16 @@ interrupted build leaves the previous index as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
 import json
 import os
 import shutil
+import socket
+import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -128,8 +132,12 @@ def read_manifest(index_dir: Path, verify: bool = True) -> dict[str, Any]:
     for name in (DOCUMENTS, CHUNKS, DENSE):
         if name not in files:
             raise damaged(index_dir, f"manifest lists no {name}")
+    _check_counts(index_dir, manifest)
+    root = index_dir.resolve()
     for rel, info in files.items():
         path = index_dir / rel
+        if not _inside(root, path):  # refuse before looking: no stat of an outside file
+            raise damaged(index_dir, f"manifest lists {rel!r}, outside the index folder")
         if not path.is_file():
             raise damaged(index_dir, f"{rel} is missing")
         size = path.stat().st_size
@@ -138,6 +146,32 @@ def read_manifest(index_dir: Path, verify: bool = True) -> dict[str, Any]:
         if verify and file_digest(path) != info.get("sha256"):
             raise damaged(index_dir, f"{rel} does not match its checksum")
     return manifest
+
+
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _check_counts(index_dir: Path, manifest: dict[str, Any]) -> None:
+    counts = manifest.get("counts")
+    if not isinstance(counts, dict) or not all(
+        isinstance(counts.get(k), int) for k in ("documents", "chunks")
+    ):
+        raise damaged(index_dir, "manifest.json has no document and chunk counts")
+
+
+def has_content(index_dir: Path) -> bool:
+    """True when index_dir exists as anything but an empty folder: a build must then never
+    replace it silently (a damaged index is reported, not rebuilt over)."""
+    index_dir = Path(index_dir)
+    _recover_interrupted_swap(index_dir)
+    if not index_dir.exists():
+        return False
+    return not index_dir.is_dir() or any(index_dir.iterdir())
 
 
 def check_replaceable(index_dir: Path) -> None:
@@ -191,6 +225,99 @@ def write_atomically(index_dir: Path, write: Callable[[Path], dict[str, Any]]) -
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         return manifest
+    except (OSError, RuntimeError) as exc:
+        # FAISS reports a failed write as RuntimeError ("fwrite … failed"): a full disk is
+        # recognised by the free space left, whoever raised
+        full = getattr(exc, "errno", None) == errno.ENOSPC or _nearly_full(index_dir.parent)
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not full and not isinstance(exc, OSError):
+            raise
+        what = "no space left on the disk" if full else getattr(exc, "strerror", None) or exc
+        kept = "the previous index is unchanged" if index_dir.exists() else "nothing was written"
+        raise UserError(f"could not write the index to {index_dir}: {what}; {kept}") from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 1 << 20
+    except OSError:
+        return False
+
+
+# ----------------------------------------------------------------------------- build lock
+
+STALE_TEMP_SECONDS = 3600  # a temporary folder this old with no build running is debris
+
+
+def _build_lock_path(index_dir: Path) -> Path:
+    return index_dir.parent / f".{index_dir.name}.build.lock"
+
+
+@contextlib.contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """Held for a whole build into index_dir. A second build into the same folder is refused
+    at once with a UserError naming the holder (pid, host, start time), instead of both
+    reporting success and one result being discarded. The lock is an flock, so a killed
+    build releases it."""
+    index_dir = Path(index_dir).expanduser().resolve()
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    path = _build_lock_path(index_dir)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 4096, 0).decode("utf-8", "replace").strip() or "another process"
+            raise UserError(
+                f"another build into {index_dir} is running ({holder}); wait for it to finish "
+                "or build into another --index"
+            ) from None
+        started = time.strftime("%Y-%m-%d %H:%M:%S")
+        holder = f"pid {os.getpid()} on {socket.gethostname()}, started {started}"
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, holder.encode(), 0)
+        remove_stale_temp(index_dir)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # closing releases the flock
+
+
+def remove_stale_temp(index_dir: Path, max_age: float = STALE_TEMP_SECONDS) -> list[Path]:
+    """Remove what killed builds left beside index_dir (.NAME.tmp-* folders, .NAME.old-*
+    folders whose index is gone) when older than max_age seconds. Returns what was removed."""
+    index_dir = Path(index_dir)
+    if not index_dir.parent.is_dir():
+        return []
+    now = time.time()
+    removed = []
+    for debris in sorted(index_dir.parent.glob(f".{index_dir.name}.tmp-*")) + [
+        p
+        for p in sorted(index_dir.parent.glob(f".{index_dir.name}.old-*"))
+        if not (p / "index" / MANIFEST).is_file()
+    ]:
+        try:
+            if now - debris.stat().st_mtime < max_age:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(debris, ignore_errors=True)
+        removed.append(debris)
+    if removed:
+        print(
+            f"planqa: removed {len(removed)} temporary folder(s) left by an interrupted build",
+            file=sys.stderr,
+        )
+    return removed
+
+
+def clean_up_after_killed_builds(index_dir: Path) -> None:
+    """At start-up (open, build, the UI): remove temporary folders of killed builds. Only
+    folders older than STALE_TEMP_SECONDS go: a running build writes its folder within
+    seconds, so an old one is nobody's."""
+    remove_stale_temp(Path(index_dir).expanduser().resolve())

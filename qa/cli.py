@@ -51,23 +51,23 @@ def _module(name: str):
 
 
 def settings_from_args(args: argparse.Namespace):
-    from corpus.settings import Settings
+    from corpus.settings import load_settings
 
     overrides = {}
     if getattr(args, "index", None):
         overrides["index_dir"] = args.index
     if getattr(args, "embedder", None):
         overrides["embedder"] = args.embedder
-    try:
-        return Settings(**overrides)
-    except Exception as exc:  # pydantic ValidationError from a bad PLANQA_* variable
-        raise UserError(f"bad setting: {exc}".splitlines()[0]) from exc
+    return load_settings(**overrides)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = settings_from_args(args)
+        from qa.llm import install_log_redaction
+
+        install_log_redaction(settings)
         return int(_module(args.command).run(args, settings) or 0)
     except UserError as exc:
         print(f"planqa: error: {exc}", file=sys.stderr)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -107,10 +108,12 @@ def generate(
                 yield piece
     except Exception as exc:  # noqa: BLE001 - every endpoint failure ends in the fallback
         notice = _failure_notice(exc)
-        log.warning("LLM endpoint failed: %s", exc)
+        # an endpoint may echo the request (Authorization: Bearer sk-…) in its error text
+        error = redact_secrets(str(exc), getattr(settings, "llm_api_key", None))
+        log.warning("LLM endpoint failed: %s", error)
         yield f"\n\n{notice}\n\n" if pieces else f"{notice}\n\n"
         yield extractive.answer
-        yield replace(extractive, notice=notice, extra={**extractive.extra, "llm_error": str(exc)})
+        yield replace(extractive, notice=notice, extra={**extractive.extra, "llm_error": error})
         return
     yield checked_answer(question, "".join(pieces), hits, extractive)
 
@@ -186,6 +189,64 @@ def _text_of(message: Any) -> str:
     if isinstance(content, list):  # content blocks
         return "".join(b.get("text", "") if isinstance(b, dict) else str(b) for b in content)
     return str(content or "")
+
+
+_SECRET_PATTERNS = (
+    re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{4,}"),
+    re.compile(
+        r"(?i)\b(api[-_]?key|authorization|token|secret)([\"']?\s*[:=]\s*[\"']?)[^\s\"',}]{4,}"
+    ),
+    re.compile(r"\bsk-[A-Za-z0-9_-]{8,}"),
+)
+
+
+def redact_secrets(text: str, *secrets: str | None) -> str:
+    """`text` with the given secrets and anything shaped like a credential (a Bearer token,
+    an sk-… key, api_key=…) replaced by ***: for what is logged or shown of an error."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    text = _SECRET_PATTERNS[0].sub(lambda m: f"{m.group(1)} ***", text)
+    text = _SECRET_PATTERNS[1].sub(lambda m: f"{m.group(1)}{m.group(2)}***", text)
+    return _SECRET_PATTERNS[2].sub("***", text)
+
+
+class _RedactingFilter(logging.Filter):
+    def __init__(self, secrets: tuple[str, ...]) -> None:
+        super().__init__()
+        self.secrets = secrets
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact_secrets(message, *self.secrets)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+class _StderrHandler(logging.Handler):
+    """Writes to whatever sys.stderr is at the time (as logging's last-resort handler does),
+    not the stream that was current when it was installed."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:  # noqa: BLE001 - logging must never raise
+            self.handleError(record)
+
+
+def install_log_redaction(settings: Any) -> None:
+    """Log warnings to stderr (as Python's last-resort handler does: the message alone)
+    through a filter that redacts the API key and anything shaped like a credential, so no
+    library's log line carries a secret. Called once by the edges (CLI, UI)."""
+    root = logging.getLogger()
+    if any(isinstance(f, _RedactingFilter) for h in root.handlers for f in h.filters):
+        return
+    handler = _StderrHandler(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    key = getattr(settings, "llm_api_key", None)
+    handler.addFilter(_RedactingFilter((key,) if key else ()))
+    root.addHandler(handler)
 
 
 def _failure_notice(exc: Exception) -> str:

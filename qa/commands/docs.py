@@ -36,9 +36,12 @@ def _documents_and_chunks(args, settings):
     """Straight from the files the index is built from (PATHs, else the data dir): listing
     documents and chunks needs no embedding, so this never waits for a build."""
     import corpus
+    from corpus.errors import UserError
 
     paths = list(args.paths) if args.paths else [Path(settings.data_dir)]
     documents = corpus.load(paths)
+    if not documents:
+        raise UserError("no documents found in " + ", ".join(str(p) for p in paths))
     return documents, corpus.chunk(documents)
 
 

@@ -43,9 +43,11 @@ def add_arguments(parser) -> None:
 
 def run(args, settings) -> int:
     from corpus.errors import UserError
+    from qa.text import check_question
 
     if args.k < 1:
         raise UserError("--k must be at least 1")
+    check_question(args.query, what="query")  # as `ask`: before the index is opened or built
     import index
     from index.types import Filters
 
