@@ -58,6 +58,8 @@ class Document:
     place_parents: tuple[str, ...] = ()
     meeting: str | None = None  # a work report's meeting (X市第N届人民代表大会第N次会议)
     speaker: str | None = None  # who delivered it (市长 XXX)
+    # the notice an attachment is printed in (its doc_id); issuer, 发文字号 and date are its
+    attached_to: str | None = None
     # original lines line_start..line_end (for display and chunking; not in to_dict)
     lines: tuple[str, ...] = field(default=(), repr=False, compare=False)
     # the page of each of those lines (PDF); () for formats without pages (not in to_dict)

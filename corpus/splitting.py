@@ -51,6 +51,9 @@ WEB_CHROME = re.compile(r"^(您当前的位置|当前位置)[:：]")
 # 重庆市綦江区人民政府公报 (a government gazette; not a 统计公报, which is one document)
 GAZETTE_NAME = re.compile(r"^(?P<issuer>\S+?(?:政府|办公厅|办公室))公报$")
 NEWS_LABEL = "政务要闻"
+# an attachment printed after a notice's signature opens with a line that is only 附件
+# (附件1, 附件：); one listed in the body (附件：1.XX办法) comes before the signature
+ATTACHMENT_MARK = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
 
 
 @dataclass
@@ -192,14 +195,22 @@ def _find_issuer(texts: list[str], masthead: str | None, title: str | None) -> s
 class _Span:
     start: int
     end: int
-    kind: str = "document"  # document | commentary | news | front_matter
+    kind: str = "document"  # document | attachment | commentary | news | front_matter
     masthead: str | None = None
+    attachments: int = 0  # attachments split off a document (printed after its signature)
 
 
 def _make_document(
-    src: SourceText, span: _Span, doc_id: str, gazette_district: str | None, whole_file: bool
+    src: SourceText,
+    span: _Span,
+    doc_id: str,
+    gazette_district: str | None,
+    whole_file: bool,
+    parent: Document | None = None,
 ) -> Document | None:
-    """The document of `span`, or None when its lines hold no words (only artifacts)."""
+    """The document of `span`, or None when its lines hold no words (only artifacts). An
+    attachment (`parent` is the notice it is printed in) is issued by its notice: issuer,
+    发文字号, date and place are the notice's."""
     lines = _nonblank(src, span.start, span.end)
     texts = [_text(src, n) for n in lines]
     texts = [t for t in texts if not is_artifact(t)]
@@ -244,12 +255,24 @@ def _make_document(
     if title and issuer and "、" in issuer and title.startswith(issuer.replace("、", "")):
         # joint issuers stand side by side in the title line: name them apart
         title = issuer + title[len(issuer.replace("、", "")) :]
-    doc_type = span.kind if span.kind != "document" else doc_type_of(title or "", texts[:12])
+    if span.kind == "attachment":
+        doc_type = doc_type_of(title or "", texts[:12])
+    elif span.kind != "document":
+        doc_type = span.kind
+    elif span.attachments and title:
+        # its attachments are documents of their own: a 关于印发…办法的通知 is a notice
+        doc_type = doc_type_of(title.rsplit("的", 1)[-1], texts[:12])
+    else:
+        doc_type = doc_type_of(title or "", texts[:12])
     legacy = None
     for name in (doc_number, issuer, title):
         if name and (legacy := district_of_name(name)):
             break
-    if span.kind == "document":
+    if parent is not None:
+        issuer, doc_number = parent.issuer, parent.doc_number
+        date_raw = date_raw or parent.date_raw
+        found_place = places.place(parent.place_code) if parent.place_code else None
+    elif span.kind == "document":
         found_place = attribute(doc_number, issuer, title, texts, legacy).place
     else:
         found_place = places.resolve(legacy, within=places.resolve("重庆市")) if legacy else None
@@ -288,6 +311,7 @@ def _make_document(
         else (),
         meeting=meeting,
         speaker=speaker,
+        attached_to=parent.doc_id if parent is not None else None,
         lines=tuple(src.lines[span.start - 1 : span.end]),
     )
 
@@ -444,6 +468,35 @@ def _masthead_spans(src: SourceText, first: int, last: int) -> list[_Span]:
     return spans
 
 
+def _with_attachments(src: SourceText, span: _Span) -> list[_Span]:
+    """A 发文 document and the attachments printed after its signature, each a span: an
+    attachment starts at a line that is only 附件 (附件1, 附件：) when a title follows it
+    within two lines."""
+    if span.kind != "document":
+        return [span]
+    lines = _nonblank(src, span.start, span.end)
+    texts = [close_cjk_gaps(_text(src, n)) for n in lines]
+    signed = False
+    starts: list[int] = []
+    for i, (n, t) in enumerate(zip(lines, texts, strict=True)):
+        if is_date_line(t):
+            signed = True
+        elif (
+            signed and ATTACHMENT_MARK.match(t) and any(map(attachment_title, texts[i + 1 : i + 3]))
+        ):
+            starts.append(n)
+    if not starts:
+        return [span]
+    bounds = [*starts, span.end + 1]
+    head = _trim(src, span.start, starts[0] - 1)
+    spans = [_Span(head[0], head[1], "document", span.masthead, len(starts))] if head else []
+    for a, b in itertools.pairwise(bounds):
+        trimmed = _trim(src, a, b - 1)
+        if trimmed:
+            spans.append(_Span(trimmed[0], trimmed[1], "attachment"))
+    return spans
+
+
 def split_file(src: SourceText) -> FileLayout:
     """Cut one source file into its documents."""
     dropped: dict[int, str] = {}
@@ -458,12 +511,22 @@ def split_file(src: SourceText) -> FileLayout:
     if not spans:
         spans = _masthead_spans(src, first, last)
     stem = src.doc_stem or src.name.rsplit(".", 1)[0]
-    docs = []
-    for span in spans:
-        doc_id = stem if len(spans) == 1 else f"{stem}#{len(docs) + 1}"
-        doc = _make_document(src, span, doc_id, gazette_district or None, len(spans) == 1)
-        if doc is None:
-            dropped.update({n: "artifact" for n in _nonblank(src, span.start, span.end)})
-        else:
+    docs: list[Document] = []
+    for k, outer in enumerate(spans):
+        doc_id = stem if len(spans) == 1 else f"{stem}#{k + 1}"
+        parent: Document | None = None
+        for part in _with_attachments(src, outer):
+            if part.kind == "attachment" and parent is not None:
+                part_id = f"{doc_id}-附件{sum(d.attached_to == doc_id for d in docs) + 1}"
+            else:
+                part_id = doc_id
+            doc = _make_document(
+                src, part, part_id, gazette_district or None, len(spans) == 1, parent
+            )
+            if doc is None:
+                dropped.update({n: "artifact" for n in _nonblank(src, part.start, part.end)})
+                continue
             docs.append(doc)
+            if part.kind == "document":
+                parent = doc
     return FileLayout(src, docs, dropped)

@@ -16,6 +16,7 @@ QIJIANG = "000_28d192e06e44a9e3"
 GAOXIN = "001_937c6c7ecafe199b"
 DADUKOU = "002_3865beef763800ed"
 HECHUAN = "004_d29d0fa2820130c5"
+HECHUAN_POINTS = f"{HECHUAN}-附件1"
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +31,7 @@ def test_every_file_is_read_and_the_gazette_is_split(documents):
         DADUKOU,
         *(f"{GAZETTE}#{i}" for i in range(1, 13)),
         HECHUAN,
+        HECHUAN_POINTS,  # the 工作要点 printed after the notice's signature (附件：)
     ]
 
 
@@ -110,6 +112,7 @@ def test_district_of_every_document(by_id):
         f"{GAZETTE}#1": None,  # a 人民日报 commentary names no district
         **{f"{GAZETTE}#{i}": "綦江区" for i in range(2, 13)},
         HECHUAN: "合川区",
+        HECHUAN_POINTS: "合川区",
     }
 
 
@@ -133,12 +136,22 @@ def test_stand_alone_files_metadata(by_id):
     assert by_id[DADUKOU].title == "大渡口区“十四五”科技创新规划"
     assert by_id[DADUKOU].issuer is None and by_id[DADUKOU].date is None
     h = by_id[HECHUAN]
-    assert (h.title, h.issuer, h.date, h.doc_type) == (
+    assert (h.title, h.issuer, h.date, h.doc_type, h.line_end) == (
         "合川区工业发展领导小组办公室关于印发2022年合川区科技创新发展工作要点的通知",
         "合川区工业发展领导小组办公室",
         "2022-04-26",
-        "work_points",
+        "notice",  # its attachment is a document of its own
+        15,
     )
+    # the attachment: its own title and type, issued by the notice (issuer, date, place)
+    points = by_id[HECHUAN_POINTS]
+    assert (points.title, points.doc_type, points.attached_to, points.line_start) == (
+        "2022年合川区科技创新发展工作要点",
+        "work_points",
+        HECHUAN,
+        17,
+    )
+    assert (points.issuer, points.date, points.district) == (h.issuer, h.date, h.district)
 
 
 def _table_row(chunks, district, row_start):
@@ -249,7 +262,7 @@ def test_heading_paths_numbered_lists(chunks):
     ) in sections
     assert ("四、保障措施", "（五）营造良好创新氛围") in sections
     # 1.全力升级创建国家高新区。围绕… is an item, not a heading
-    hechuan = _sections(chunks, HECHUAN)
+    hechuan = _sections(chunks, HECHUAN_POINTS)
     assert ("2022年合川区科技创新发展工作要点", "三、重点工作", "（一）打造科技创新高地") in hechuan
     assert not any(h.startswith("1.全力") for s in hechuan for h in s)
     # headings whose numbers were lost in extraction still head their sections

@@ -71,7 +71,7 @@ def test_empty_and_binary_files_are_skipped_with_a_warning(tmp_path):
         "skipping empty.txt: the file is empty",
         "skipping scan.txt: the file is binary, not text",
     ]
-    assert [d.source for d in documents] == [HECHUAN]  # the build goes on
+    assert {d.source for d in documents} == {HECHUAN}  # the build goes on
 
 
 def test_a_file_of_only_extraction_artifacts_gives_no_document(tmp_path):
@@ -90,7 +90,7 @@ def test_only_txt_and_md_files_are_documents(tmp_path):
     shutil.copy(BUNDLED_DATA_DIR / HECHUAN, tmp_path / HECHUAN)
     (tmp_path / "gazetteer.json").write_text('{"a": 1}', encoding="utf-8")
     (tmp_path / "notes.md").write_text("# 说明\n\n重庆市合川区的说明文字。\n", encoding="utf-8")
-    sources = [d.source for d in corpus.load([tmp_path])]
+    sources = sorted({d.source for d in corpus.load([tmp_path])})
     assert sources == [HECHUAN, "notes.md"]
     # the bundled folder holds gazetteer.json, and it is no document
     assert (BUNDLED_DATA_DIR / "gazetteer.json").exists()
@@ -122,7 +122,7 @@ def test_docs_command_json(capsys):
     assert main(["docs", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     docs = {d["doc_id"]: d for d in out["documents"]}
-    assert len(docs) == 16
+    assert len(docs) == 17
     assert set(docs["001_937c6c7ecafe199b"]) == {
         "doc_id",
         "title",
@@ -143,7 +143,9 @@ def test_docs_command_json(capsys):
         "place_parents",
         "meeting",
         "speaker",
+        "attached_to",
     }
+    assert docs["004_d29d0fa2820130c5-附件1"]["attached_to"] == "004_d29d0fa2820130c5"
     assert docs["001_937c6c7ecafe199b"]["place_level"] == "zone"
     assert docs["001_937c6c7ecafe199b"]["place_parents"] == ["重庆市"]
     assert docs["000_28d192e06e44a9e3"]["place_code"] == "500110"  # 綦江区
