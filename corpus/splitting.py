@@ -41,7 +41,7 @@ DOC_NUMBER = re.compile(
 # bodies that sign documents: 人民政府, 办公室, 管委会, 科技创新局, 领导小组办公室, 中心…
 ORGAN = re.compile(r"(人民政府|政府|办公室|管委会|管理委员会|委员会|局|中心|小组|办|委|厅|院)$")
 TITLE_END = re.compile(
-    r"(通知|通报|决定|意见|函|批复|公告|报告|规划|要点|制度|办法|方案|细则|规定|目录)$"
+    r"(通知|通报|决定|意见|函|批复|公告|报告|规划|纲要|要点|制度|办法|方案|行动计划|细则|规定|目录)$"
 )
 # web-page chrome: once one of these labels appears, the rest of the page is links and footer
 WEB_TRAILER = re.compile(

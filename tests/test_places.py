@@ -235,3 +235,51 @@ def test_a_question_names_places_anywhere():
     assert find_districts("重庆市綦江区的规划") == ["綦江区"]  # the innermost place
     assert canonical_district("凉山州") == "凉山彝族自治州"
     assert canonical_district("高新区") == "重庆高新区"  # Chongqing's own short forms stay
+
+
+NOTICE_WITH_ATTACHMENTS = """四川省人民政府办公厅文件
+川办发〔2024〕12号
+四川省人民政府办公厅关于印发四川省低空经济发展办法和四川省氢能产业行动计划的通知
+各市（州）人民政府，省政府各部门：
+现将《四川省低空经济发展办法》《四川省氢能产业行动计划》印发给你们，请认真贯彻执行。
+附件：1.四川省低空经济发展办法
+2.四川省氢能产业行动计划
+四川省人民政府办公厅
+2024年3月1日
+附件1
+四川省低空经济发展办法
+第一条 为了促进低空经济发展，制定本办法。
+第二条 本办法适用于本省行政区域内的低空经济活动。
+附件2
+四川省氢能产业行动计划
+一、总体要求
+到2027年，全省氢能产业规模达到500亿元。
+"""
+
+
+def test_attachments_printed_after_the_signature_are_documents_of_their_own(tmp_path):
+    import corpus
+
+    (tmp_path / "notice.txt").write_text(NOTICE_WITH_ATTACHMENTS, encoding="utf-8")
+    documents = corpus.load([tmp_path])
+    got = [(d.doc_id, d.doc_type, d.title, d.attached_to) for d in documents]
+    assert got == [
+        (
+            "notice",
+            "notice",
+            "四川省人民政府办公厅关于印发四川省低空经济发展办法和四川省氢能产业行动计划的通知",
+            None,
+        ),
+        ("notice-附件1", "rules", "四川省低空经济发展办法", "notice"),
+        ("notice-附件2", "action_plan", "四川省氢能产业行动计划", "notice"),
+    ]
+    # the notice issues them: its 文号, date, issuer and place (read from 川办发)
+    for doc in documents:
+        assert (doc.doc_number, doc.date, doc.district) == (
+            "川办发〔2024〕12号",
+            "2024-03-01",
+            "四川省",
+        )
+        assert doc.issuer == "四川省人民政府办公厅"
+    ledger = corpus.account([tmp_path])
+    assert ledger.lost == ()
