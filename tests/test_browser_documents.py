@@ -6,31 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_support import serve
+from app_support import serve, tiny_index
 from test_browser import browser, shot  # noqa: F401 - the browser fixture, shared
 
 import index
-from corpus.settings import Settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-TONGLIANG = "铜梁区科技创新工作要点\n\n一、主要目标\n\n到2025年，建设龙舞数字博物馆一座。\n"
 RONGCHANG = "荣昌区科技创新工作要点\n\n一、主要目标\n\n到2025年，建成夏布数字研究院一家。\n"
 CHANGE_TIMEOUT_MS = 120_000  # reading, embedding and swapping on a shared machine
 
 
 @pytest.fixture()
 def tiny_app(tmp_path):
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "tongliang.txt").write_text(TONGLIANG, encoding="utf-8")
-    settings = Settings(
-        data_dir=data,
-        index_dir=tmp_path / "index",
-        cache_dir=tmp_path / "cache",
-        upload_dir=tmp_path / "app-data" / "uploads",
-    )
-    index.build(settings, progress=False)
+    settings = tiny_index(tmp_path)
     demo, url = serve(settings, index.open(settings.index_dir, settings))
     try:
         yield settings, url

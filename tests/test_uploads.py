@@ -7,14 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_support import TONGLIANG, tiny_index
 
 import app
 import index
 from corpus.errors import UserError
-from corpus.settings import Settings
 from ui import uploads
 
-TONGLIANG = "铜梁区科技创新工作要点\n\n一、主要目标\n\n到2025年，建设龙舞数字博物馆一座。\n"
 RONGCHANG = "荣昌区科技创新工作要点\n\n一、主要目标\n\n到2025年，建成夏布数字研究院一家。\n"
 
 
@@ -132,16 +131,7 @@ def test_index_errors_become_chinese_lines(tmp_path):
 @pytest.fixture()
 def ui(tmp_path):
     """Handlers over a tiny index (one document) with its own cache and upload folder."""
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "tongliang.txt").write_text(TONGLIANG, encoding="utf-8")
-    settings = Settings(
-        data_dir=data,
-        index_dir=tmp_path / "index",
-        cache_dir=tmp_path / "cache",
-        upload_dir=tmp_path / "app-data" / "uploads",
-    )
-    index.build(settings, progress=False)
+    settings = tiny_index(tmp_path)
     holder = app.SharedIndex(settings)
     return app.Handlers(settings, holder)
 

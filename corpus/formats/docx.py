@@ -19,6 +19,7 @@ import io
 import re
 from pathlib import Path
 
+from corpus.formats.markdown import table_lines
 from corpus.reading import SourceText
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -228,15 +229,8 @@ def _table_lines(table, footnotes: dict[str, str]) -> list[str]:
                 continue
             last = cell._tc
             cells.append(_cell_text(cell, footnotes))
-        if any(cells):
-            rows.append(cells)
-    if not rows:
-        return []
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-    lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-    return lines
+        rows.append(cells)
+    return table_lines(rows)
 
 
 def _body_blocks(container, parent):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from corpus.formats.markdown import table_lines
 from corpus.reading import SourceText, decode
 
 
@@ -21,18 +22,7 @@ def _text(el) -> str:
 
 
 def _table_lines(table) -> list[str]:
-    rows = []
-    for row in table.iter("row"):
-        cells = [_text(c).replace("|", "｜") for c in row.iterchildren("cell")]
-        if any(cells):
-            rows.append(cells)
-    if not rows:
-        return []
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    return ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + [
-        "| " + " | ".join(r) + " |" for r in rows[1:]
-    ]
+    return table_lines([[_text(c) for c in row.iterchildren("cell")] for row in table.iter("row")])
 
 
 def _blocks(el) -> list[str]:

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.formats.markdown import table_lines
 from corpus.formats.read import UnreadableFile
 from corpus.reading import SourceText
 
@@ -62,19 +63,11 @@ def _join(a: str, b: str) -> str:
 
 
 def _cell(text: str | None) -> str:
-    return " ".join((text or "").replace("|", "｜").split())
+    return " ".join((text or "").split())
 
 
 def _table_rows(table) -> list[str]:
-    rows = [[_cell(c) for c in row] for row in table.extract()]
-    rows = [r for r in rows if any(r)]
-    if not rows:
-        return []
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    return ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width] + [
-        "| " + " | ".join(r) + " |" for r in rows[1:]
-    ]
+    return table_lines([[_cell(c) for c in row] for row in table.extract()])
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
