@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import logging
 import time
 import warnings
 from collections import Counter
@@ -30,6 +31,8 @@ from index.types import BuildStats
 
 BUNDLED = "(bundled corpus)"  # the input label of corpus/data (machine-independent)
 SHOWN = 8  # names listed in a one-line message before "…"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -298,7 +301,11 @@ def _one_change_at_a_time(settings) -> Iterator[None]:
     index_dir = _index_dir(settings)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     with open(index_dir.parent / f".{index_dir.name}.changes.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # queue behind it, and say so
+            log.warning("another change to the index at %s is running; waiting for it", index_dir)
+            fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
         finally:

@@ -272,6 +272,29 @@ def test_two_adds_at_once_both_land(env):
     assert sorted(_doc_ids(env)) == ["dazu", "rongchang", "tongliang"]
 
 
+def test_a_change_waiting_for_another_says_so(env, caplog):
+    import fcntl
+    import threading
+
+    settings = _settings(env)
+    index.build(settings, [env / "data"], progress=False)
+    lock_path = env / f".{Path(settings.index_dir).name}.changes.lock"
+    holder = open(lock_path, "w")  # noqa: SIM115 - held across the thread below
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    done = threading.Event()
+    worker = threading.Thread(
+        target=lambda: (index.add(settings, [env / "rongchang.txt"], progress=False), done.set())
+    )
+    with caplog.at_level("WARNING", logger="index.sources"):
+        worker.start()
+        assert not done.wait(1.0)  # queued behind the holder
+        fcntl.flock(holder, fcntl.LOCK_UN)
+        holder.close()
+        worker.join(60)
+    assert done.is_set()
+    assert any("waiting for it" in r.getMessage() for r in caplog.records)
+
+
 def test_build_repairs_a_damaged_index_from_its_recorded_sources(env, capsys):
     assert _cli(capsys, "build", str(env / "data"))[0] == 0
     assert _cli(capsys, "add", str(env / "rongchang.txt"))[0] == 0
