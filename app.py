@@ -777,7 +777,7 @@ def index_status_html(idx: Any) -> str:
     built = manifest.get("built_at", "")
     districts = idx.districts()
     text = (
-        f"索引就绪：{len(idx.documents)} 个文件 · {len(districts)} 个区县"
+        f"索引就绪：{len(idx.documents)} 个文件 · {len(districts)} 个地区"
         f"（{'、'.join(districts)}） · {len(idx.chunks)} 个段落 · 嵌入模型 {embedder}"
         + (f" · 建于 {built}" if built else "")
     )
@@ -1229,7 +1229,7 @@ def build_app(settings: Settings, index: Any = None):
         delete_cache=(3600, UPLOAD_MAX_AGE_S),  # this run's uploads: hourly, after a day
     ) as demo:
         gr.Markdown(
-            f"## {APP_TITLE}\n重庆区县科技创新规划等政府文件：带出处的问答、各区县提及情况、原文阅读与评测。"
+            f"## {APP_TITLE}\n各地规划、政府工作报告、通知等政府文件：带出处的问答、各地区提及情况、原文阅读与评测。"
         )
         status = gr.HTML(info_html("正在打开索引…"), elem_id="pq-status")
 
