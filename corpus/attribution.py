@@ -103,12 +103,12 @@ _SPEAKING_FOR = re.compile(r"代表(?:本)?(省|市|区|县|州|盟|旗|自治�
 
 
 def _from_self_reference(text: str, counts: Counter[str]) -> Place | None:
-    """The place the document calls 全市/我市 (全省, 全区…): for each rank it refers to
-    itself by (weight 3 or more; 我X and 本X count thrice), the place of that rank it names most (twice or more, and
-    half again as often as the next); the rank whose references times mentions is largest
-    wins. A city report says 全省第一 too, but names its province far less than itself."""
-    # 我市/本市 only ever mean the speaker's own place; 全省 is also said by a city of its
-    # province (全省第一), so it weighs less
+    """The place the document calls 全市/我市 (全省, 全区…). A report's opening that says whose
+    government speaks (我代表市人民政府) fixes the rank; otherwise every rank the text refers
+    to itself by counts, 我X and 本X thrice (they only ever mean the speaker's own place), 全X
+    once (a city says 全省第一 of its province). For each rank with weight 3 or more, the
+    place of that rank named most (twice or more, and half again as often as the next); the
+    rank whose weight times mentions is largest wins."""
     ranks: Counter[str] = Counter()
     speaking = _SPEAKING_FOR.search(text[:2000])
     if speaking:  # the speaker says whose government it is: only that rank counts
@@ -234,11 +234,18 @@ def report_year(texts: list[str]) -> str | None:
     return m.group(1) if m else None
 
 
+# what word processors and converters put in a file's title property
+_CONVERTER_LABEL = re.compile(
+    r"^(?:Microsoft Word|WPS|文档\d*$|新建|标题$|Untitled)", re.IGNORECASE
+)
+
+
 def title_from_file_name(stem: str) -> str | None:
-    """A file name that reads as a title (2025年广东省政府工作报告): CJK, four characters or
-    more, and more than a place name; None for 三亚, report_final, 001."""
+    """A file name (or a container's title property) that reads as a title
+    (2025年广东省政府工作报告): four Chinese characters or more, more than a place name, and
+    no converter's label; None for 三亚, report_final, 001, Microsoft Word - 文档1."""
     stem = close_cjk_gaps(stem.replace("_", " ").strip())
-    if len(re.findall(r"[\u4e00-\u9fff]", stem)) < 4:
+    if len(re.findall(r"[\u4e00-\u9fff]", stem)) < 4 or _CONVERTER_LABEL.match(stem):
         return None
     if places.parse_chain(stem, whole=True) is not None:
         return None

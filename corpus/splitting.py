@@ -227,7 +227,10 @@ def _make_document(
         title = found[0] if found else _fallback_title(texts)
         if title is None and whole_file:
             # what the container says (HTML <title>, .docx properties), then the file name
-            title = src.title_hint or title_from_file_name(_stem(src.name))
+            # a container's title property is often a template's or a converter's
+            # (Microsoft Word - 文档1): it counts only when it reads as a title
+            hint = title_from_file_name(src.title_hint) if src.title_hint else None
+            title = hint or title_from_file_name(_stem(src.name))
     if title is None and not _SPEECH_START.match(close_cjk_gaps(texts[0])):
         title = close_cjk_gaps(texts[0])[:40]  # never a speech's salutation (各位代表：)
     doc_number = find_doc_number(texts[:12]) if span.kind == "document" else None
@@ -268,6 +271,8 @@ def _make_document(
     for name in (doc_number, issuer, title):
         if name and (legacy := district_of_name(name)):
             break
+    if date_raw is None and whole_file and span.kind == "document" and src.date_hint:
+        date_raw = src.date_hint  # the page's own date (an HTML article's publication date)
     if parent is not None:
         issuer, doc_number = parent.issuer, parent.doc_number
         date_raw = date_raw or parent.date_raw

@@ -184,6 +184,13 @@ def test_html_article_without_site_chrome():
     ):
         assert chrome not in text
     documents, chunks = _load(HTML)
+    # the page's title and date are the document's (its text has no title line or signature)
+    (doc,) = documents
+    assert (doc.title, doc.date, doc.district) == (
+        "三亚市2024年政府工作报告",
+        "2024-01-30",
+        "三亚市",
+    )
     assert _chunk_with(chunks, "崖州湾科技城汇聚32家科研机构").section == ("一、2023年工作回顾",)
     [table] = _tables(documents)
     assert table.header == TARGET_HEADER and table.rows[0] == FIRST_TARGET

@@ -172,7 +172,13 @@ def test_a_speech_without_a_title_is_a_work_report():
 
 @pytest.mark.parametrize(
     ("stem", "title"),
-    [("2025年广东省政府工作报告", "2025年广东省政府工作报告"), ("三亚", None), ("report_01", None)],
+    [
+        ("2025年广东省政府工作报告", "2025年广东省政府工作报告"),
+        ("三亚", None),
+        ("report_01", None),
+        ("Microsoft Word - 关于印发实施方案的通知", None),
+        ("新建 DOCX 文档", None),
+    ],
 )
 def test_a_file_name_is_a_title_only_when_it_reads_as_one(stem, title):
     assert attribution.title_from_file_name(stem) == title
