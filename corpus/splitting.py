@@ -330,13 +330,16 @@ def _trim(src: SourceText, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _web_chrome(src: SourceText, dropped: dict[int, str]) -> tuple[int, int]:
-    """Drop the web page's breadcrumb and trailer; the (first, last) line left."""
+    """Drop the web page's breadcrumb (and the site's header above it) and its trailer; the
+    (first, last) line left."""
     n_lines = len(src.lines)
     first, last = 1, n_lines
     for n in range(1, n_lines + 1):
         t = _text(src, n)
         if WEB_CHROME.match(t):
-            dropped[n] = "web_page_chrome"
+            for k in range(first, n + 1):
+                if src.lines[k - 1].strip():
+                    dropped[k] = "web_page_chrome"
             first = n + 1
         if WEB_TRAILER.match(t):
             for k in range(n, n_lines + 1):

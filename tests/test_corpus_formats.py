@@ -397,3 +397,24 @@ def test_files_named_alike_in_two_folders_are_named_by_their_folders(tmp_path):
         "a/三亚",
         "b/三亚",
     ]
+
+
+GOV_NOTICE = FIXTURES / "gov_notice.html"  # written by hand after a provincial site's notice page
+
+
+def test_a_government_notice_page_keeps_its_headings_metadata_and_place():
+    """trafilatura keeps this page's paragraphs but drops its <h2>/<h3>: the page's headings
+    that stand inside the extracted text go back in, so sections survive."""
+    documents, chunks = _load(GOV_NOTICE)
+    (doc,) = documents
+    assert doc.title == "四川省人民政府办公厅关于印发《四川省低空经济发展实施方案》的通知"
+    assert (doc.issuer, doc.doc_number, doc.date) == (
+        "四川省人民政府办公厅",
+        "川办发〔2024〕12号",
+        "2024-03-01",
+    )
+    assert (doc.district, doc.place_level, doc.doc_type) == ("四川省", "province", "action_plan")
+    target = _chunk_with(chunks, "建成通用机场30个以上")
+    assert target.section == ("四川省低空经济发展实施方案", "一、总体要求")
+    assert not any("您当前的位置" in c.text for c in chunks)
+    _ledger_ok(GOV_NOTICE)

@@ -11,6 +11,7 @@ Line numbers count lines of the extracted article, not of the HTML source.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from corpus.formats.markdown import table_lines
@@ -60,6 +61,47 @@ def _blocks(el) -> list[str]:
     return out
 
 
+_BREADCRUMB = re.compile(r"^(?:您当前的位置|当前位置)[:：]")
+_HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}
+_BLOCK_TAGS = {"p", "li", "td", "th", "dd", "dt", "pre", "blockquote"}
+
+
+def _restore_headings(html: str, lines: list[str]) -> list[str]:
+    """The extracted lines with the page's <h1>–<h6> put back where they stand. trafilatura
+    sometimes keeps a page's paragraphs and drops its headings (when it cannot find the
+    article's container); a heading of the page that stands between two extracted
+    paragraphs belongs to the article, and goes back in before the paragraph after it."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return lines
+    position = {x: i for i, x in reversed(list(enumerate(lines)))}  # first line of a text
+    kept = {x.lstrip("# ") for x in lines}
+    before: dict[int, list[str]] = {}  # line index -> headings to put before it
+    pending: list[str] = []
+    seen_kept = False
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text:
+            continue
+        if el.tag in _HEADING_TAGS:
+            if seen_kept and text not in kept:
+                pending.append("#" * _HEADING_TAGS[el.tag] + " " + text)
+        elif el.tag in _BLOCK_TAGS and text in position:
+            seen_kept = True
+            before.setdefault(position[text], []).extend(pending)
+            pending = []
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.extend(before.get(i, ()))
+        out.append(line)
+    return out
+
+
 def read_html(path: Path, data: bytes | None = None) -> SourceText:
     """The article lines of a web page (see the module docstring)."""
     import trafilatura
@@ -83,12 +125,14 @@ def read_html(path: Path, data: bytes | None = None) -> SourceText:
     if xml:
         root = etree.fromstring(xml.encode("utf-8"))
         main = root.find("main")
-        lines = _blocks(main if main is not None else root)
+        lines = _restore_headings(html, _blocks(main if main is not None else root))
     meta = trafilatura.extract_metadata(html)
     title = (meta.title or "").strip() if meta is not None else ""
     date = (meta.date or "").strip() if meta is not None else ""
     if title and not any(title in x for x in lines[:5]):
-        lines.insert(0, "# " + title)
+        # below a breadcrumb trafilatura kept (您当前的位置：…), which is the site's, not the text's
+        at = next((i for i, x in enumerate(lines[:5]) if _BREADCRUMB.match(x)), -1) + 1
+        lines.insert(at, "# " + title)
     return SourceText(
         path.name,
         path.resolve(),
