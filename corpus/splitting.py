@@ -476,10 +476,10 @@ def _masthead_spans(src: SourceText, first: int, last: int) -> list[_Span]:
     return spans
 
 
-def _with_attachments(src: SourceText, span: _Span) -> list[_Span]:
+def _with_attachments(src: SourceText, span: _Span, dropped: dict[int, str]) -> list[_Span]:
     """A 发文 document and the attachments printed after its signature, each a span: an
-    attachment starts at a line that is only 附件 (附件1, 附件：) when a title follows it
-    within two lines."""
+    attachment follows a line that is only 附件 (附件1, 附件：) when a title comes within two
+    lines; that label line is dropped (`attachment_label`)."""
     if span.kind != "document":
         return [span]
     lines = _nonblank(src, span.start, span.end)
@@ -499,7 +499,8 @@ def _with_attachments(src: SourceText, span: _Span) -> list[_Span]:
     head = _trim(src, span.start, starts[0] - 1)
     spans = [_Span(head[0], head[1], "document", span.masthead, len(starts))] if head else []
     for a, b in itertools.pairwise(bounds):
-        trimmed = _trim(src, a, b - 1)
+        dropped[a] = "attachment_label"
+        trimmed = _trim(src, a + 1, b - 1)
         if trimmed:
             spans.append(_Span(trimmed[0], trimmed[1], "attachment"))
     return spans
@@ -523,7 +524,7 @@ def split_file(src: SourceText) -> FileLayout:
     for k, outer in enumerate(spans):
         doc_id = stem if len(spans) == 1 else f"{stem}#{k + 1}"
         parent: Document | None = None
-        for part in _with_attachments(src, outer):
+        for part in _with_attachments(src, outer, dropped):
             if part.kind == "attachment" and parent is not None:
                 part_id = f"{doc_id}-附件{sum(d.attached_to == doc_id for d in docs) + 1}"
             else:
