@@ -85,13 +85,15 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
             # the gazette issue sits in the front matter of the same source file
             candidates = [d for d in by_id.values() if d.source == doc.source]
         else:
-            candidates = [doc]
+            # an attachment's 文号, date and issuer are its notice's, printed in the notice
+            notice = by_id.get(doc.attached_to) if getattr(doc, "attached_to", None) else None
+            candidates = [doc, notice] if notice is not None else [doc]
         for d in candidates:
             found = _value_and_chunk(kind, d, index)
             if found is None:
                 continue
             value, quote, cited = found
-            title = d.title
+            title = doc.title if kind != "issue" else d.title
             text = {
                 "doc_number": f"《{title}》的文号是{value}[1]。",
                 "date": f"《{title}》的印发日期是{value}[1]。",
@@ -102,7 +104,7 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
                 n=1,
                 chunk_id=cited.chunk_id,
                 doc_id=d.doc_id,
-                title=title,
+                title=d.title,  # the cited document (an attachment's notice)
                 district=d.district,
                 section=(),
                 quote=quote,

@@ -62,3 +62,14 @@ def test_a_phone_question_quotes_only_lines_holding_a_phone_number(bundled_index
     a = qa.answer("报名创业导师志愿者打什么电话？", bundled_index)
     assert not a.abstained and a.citations
     assert all("87260841" in c.quote for c in a.citations), [c.quote for c in a.citations]
+
+
+@pytest.mark.slow
+def test_an_attachment_is_dated_by_the_notice_that_prints_it(bundled_index):
+    # 004's 工作要点 is a document of its own; its date is its notice's signature date, and
+    # the citation is that notice's line
+    a = qa.answer("合川区科技创新工作要点是哪天印发的？", bundled_index)
+    assert a.extra.get("metadata") == "date"
+    assert "2022年4月26日" in a.answer and "工作要点" in a.answer
+    (c,) = a.citations
+    assert (c.doc_id, c.line_start, c.quote) == ("004_d29d0fa2820130c5", 15, "2022年4月26日")
