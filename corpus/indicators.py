@@ -459,14 +459,14 @@ def _prose_clause(
 
 
 def _document_year(doc: Document) -> int | None:
-    """The year a document's unqualified targets are for: a work report's own year (its
-    meeting's), else None."""
-    if doc.doc_type != "work_report":
+    """The year a work report's or work plan's unqualified targets are for: the year its title
+    names (2024年三亚市政府工作报告, 2022年科技工作要点), else its date's; None for others."""
+    if doc.doc_type not in ("work_report", "work_points"):
         return None
-    if doc.date:
-        return int(doc.date[:4])
-    m = re.search(r"((?:19|20)\d{2})年", doc.title)  # 2024年三亚市政府工作报告
-    return int(m.group(1)) if m else None
+    m = re.search(r"((?:19|20)\d{2})年", doc.title)
+    if m:
+        return int(m.group(1))
+    return int(doc.date[:4]) if doc.date else None
 
 
 def _sentences(text: str) -> list[str]:

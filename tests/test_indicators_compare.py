@@ -1,0 +1,194 @@
+"""Indicators across places (qa/indicators.py): names grouped, tables with sources and
+conflicts, stored in the index at build time."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from qa.indicators import NameRules, compare_indicators, group_names, name_key, name_rules
+
+
+@pytest.mark.parametrize(
+    ("variant", "canonical"),
+    [  # one case per entry of qa/data/indicator_names.json
+        ("研究与试验发展经费支出占地区生产总值比重", "全社会研发经费占地区生产总值的比重"),
+        ("R&D经费支出占GDP比重", "研发经费占地区生产总值比重"),
+        ("全社会研发投入强度", "研发经费占地区生产总值比重"),
+        ("研发强度", "研发经费占地区生产总值比重"),
+        ("研发投入", "研发经费"),
+        ("研发经费支出", "研发经费"),
+        ("全社会研发经费投入增长", "研发经费增长"),
+        ("GDP增长", "地区生产总值增长"),
+        ("全社会研发经费占地区生产总值的比重", "研发经费占地区生产总值比重"),
+        ("全社会研究与试验发展经费投入年均增长", "研发经费增长"),
+        ("规上工业增加值增长", "规模以上工业增加值增长"),
+        ("规模工业增加值增长", "规模以上工业增加值增长"),
+        ("技术合同交易额", "技术合同成交额"),
+        ("市级及以上研发机构数", "市级以上研发机构"),
+        ("市级及以上各类研发机构平台总数", "市级以上研发机构"),
+        ("市级及以上研发平台", "市级以上研发机构"),
+        ("市级、国家级孵化（众创）平台总数", "孵化众创平台"),
+        ("城镇常住居民人均可支配收入增长", "城镇居民人均可支配收入增长"),
+        ("居民消费价格指数涨幅", "居民消费价格涨幅"),
+        ("居民消费价格总水平涨幅", "居民消费价格涨幅"),
+        ("居民消费价格指数", "居民消费价格涨幅"),
+        ("城镇调查失业率", "调查失业率"),
+        ("货物进出口增长", "进出口增长"),
+        ("进出口总额增长", "进出口增长"),
+        ("进出口总值增长", "进出口增长"),
+        ("全区科技型企业", "科技型企业"),  # prefixes
+        ("全市高新技术企业", "高新技术企业"),
+        ("全省城镇新增就业", "城镇新增就业"),
+        ("全县粮食产量", "粮食产量"),
+        ("国家高新技术企业数", "高新技术企业"),
+        ("地方一般公共预算收入增长", "一般公共预算收入增长"),
+        ("科技型企业数量", "科技型企业"),  # suffixes
+        ("在孵企业总数", "在孵企业"),
+        ("高精尖缺人才总量", "高精尖缺人才"),
+        ("城镇新增就业人数", "城镇新增就业"),
+        ("新型研发机构数", "新型研发机构"),
+        ("研发机构数", "研发机构"),
+        ("孵化平台数", "孵化平台"),
+        ("高精尖缺人才数", "高精尖缺人才"),
+        ("数字经济增加值占地区生产总值比重达", "数字经济增加值占地区生产总值比重"),
+    ],
+)
+def test_every_normalisation_entry(variant, canonical):
+    assert name_key(variant) == name_key(canonical)
+
+
+def test_names_that_measure_different_things_stay_apart():
+    for a, b in [
+        ("科技型企业数", "规模以上科技型企业数"),
+        ("城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"),
+        ("数字经济增加值占地区生产总值比重", "数字经济核心产业增加值占地区生产总值比重"),
+        ("全社会研究与试验发展经费支出", "全社会研究与试验发展经费支出占地区生产总值比重"),
+    ]:
+        assert name_key(a) != name_key(b)
+
+
+def test_grouping_says_why_and_respects_units_and_overrides(tmp_path):
+    named = [
+        ("研发投入强度", "%"),
+        ("R&D经费支出占GDP比重", "%"),
+        ("研发经费", "亿元"),
+        ("研发投入", "%"),
+    ]
+    groups = {g.names: g for g in group_names(named)}
+    rd = groups[("研发投入强度", "R&D经费支出占GDP比重")]
+    assert rd.reasons == (("R&D经费支出占GDP比重", "同一规范名「研发经费占地区生产总值比重」"),)
+    # 研发经费 (亿元) and 研发投入 (%) share a key but not a unit
+    assert ("研发经费",) in groups and ("研发投入",) in groups
+    user = tmp_path / "groups.json"
+    user.write_text(
+        json.dumps(
+            {
+                "same": [["研发经费", "研发投入"]],
+                "different": [["研发投入强度", "R&D经费支出占GDP比重"]],
+            }
+        ),
+        encoding="utf-8",
+    )
+    rules = name_rules().with_overrides(user)
+    regrouped = {g.names for g in group_names(named, rules=rules)}
+    assert ("研发投入强度",) in regrouped and ("R&D经费支出占GDP比重",) in regrouped
+    assert ("研发经费",) in regrouped  # the override cannot join different units
+
+
+def test_embedding_grouping_joins_close_names_only_above_the_threshold():
+    vectors = {"甲指标": [1.0, 0.0], "乙指标": [0.99, 0.14], "丙指标": [0.0, 1.0]}
+    embed = lambda texts: [vectors[t] for t in texts]
+    bare = NameRules((), (), ())
+    groups = {g.names for g in group_names([(n, "") for n in vectors], embed, 0.95, bare)}
+    assert groups == {("甲指标", "乙指标"), ("丙指标",)}
+
+
+# --- on the bundled index ----------------------------------------------------------------
+
+
+def test_the_build_stores_indicators(bundled_index):
+    from index.core import read_indicators
+
+    stored = read_indicators(bundled_index.path)
+    assert stored and bundled_index.manifest["indicators"]["count"] == len(stored)
+    assert bundled_index.manifest["indicators"]["seconds"] < 5
+
+
+def test_rd_share_across_places(bundled_index):
+    table = compare_indicators(bundled_index, "研发投入强度")
+    row = next(r for r in table.rows if "R&D经费支出占GDP比重" in r.names)
+    assert set(row.names) >= {
+        "全社会研发经费占地区生产总值的比重",
+        "R&D经费支出占GDP比重",
+        "全社会研究与试验发展经费支出占地区生产总值比重",
+        "全社会研发投入强度",
+    }
+    got = {
+        c.place: (c.target.display(), c.baseline.display() if c.baseline else None, c.unit)
+        for c in row.cells
+    }
+    assert got == {
+        "綦江区": ("3", "2.3", "%"),
+        "重庆高新区": ("5.5", "4.9", "%"),
+        "大渡口区": ("4", "3.98", "%"),
+        "合川区": ("3以上", None, "%"),  # prose of its 2022 工作要点, no table
+    }
+    qijiang = row.cell("綦江区")
+    assert qijiang.indicator.doc_id == "003_3bc941a8174c68f0#4"  # the canonical copy
+    assert qijiang.indicator.line_start == 308
+    # 000 (the copy) and the plan's own prose say the same: agreeing sources, no conflict
+    assert {i.doc_id for i in qijiang.agreeing} >= {"000_28d192e06e44a9e3"}
+    assert not qijiang.conflicts
+
+
+def test_firms_of_two_places(bundled_index):
+    table = compare_indicators(bundled_index, "科技型企业", places=["綦江", "大渡口"])
+    assert table.places == ("綦江区", "大渡口区")
+    row = next(r for r in table.rows if r.label.startswith("科技型企业"))
+    assert {c.place: c.target.display() for c in row.cells} == {"綦江区": "2800", "大渡口区": "550"}
+    dd = row.cell("大渡口区")
+    assert (dd.unit, dd.baseline.display(), dd.indicator.line_start) == ("家", "301", 109)
+    # the 表1 target for 2020 (300) is an older target, not a conflict
+    assert not dd.conflicts
+
+
+def test_conflicts_are_shown(bundled_index):
+    table = compare_indicators(bundled_index, "技术合同")
+    row = next(r for r in table.rows if "技术合同交易额" in r.names)
+    gx = row.cell("重庆高新区")
+    assert gx.baseline.display() == "5"
+    (conflict,) = gx.conflicts
+    assert (conflict.role, conflict.year, conflict.value, conflict.chosen) == (
+        "actual",
+        2020,
+        "5.1",
+        "5",
+    )
+    assert (conflict.indicator.kind, conflict.indicator.line_start) == ("prose", 29)
+    # the two copies of the Qijiang plan: 000 lost the ">" of ">10" but the number agrees
+    growth = compare_indicators(bundled_index, "研发经费投入增长").rows[0].cell("綦江区")
+    assert growth.target.display() == ">10" and not growth.conflicts
+
+
+def test_flat_rows_and_json(bundled_index):
+    table = compare_indicators(bundled_index, "高新技术企业")
+    flat = table.flat_rows()
+    assert {r["place"] for r in flat} == {"綦江区", "重庆高新区", "大渡口区", "合川区"}
+    gx = next(r for r in flat if r["place"] == "重庆高新区")
+    assert (gx["target"], gx["baseline"], gx["unit"], gx["source"], gx["lines"]) == (
+        "500",
+        "195",
+        "家",
+        "001_937c6c7ecafe199b.txt",
+        "138-142",
+    )
+    d = table.to_dict()
+    assert d["indicators"][0]["places"][0]["source"].endswith(".txt")
+    json.dumps(d, ensure_ascii=False)
+
+
+def test_unknown_topic_gives_a_note(bundled_index):
+    table = compare_indicators(bundled_index, "火星基地")
+    assert not table.rows and table.notes
