@@ -452,8 +452,12 @@ def _cell(place: str, candidates: list[Indicator]) -> Cell:
 
 
 def _label(group: NameGroup, indicators: list[Indicator]) -> str:
-    """The name most sources use (tables of canonical copies first), else the shortest."""
-    counts = Counter(i.name for i in indicators if i.duplicate_of is None)
+    """The name most sources use (canonical copies; a table row counts double, as tables name
+    indicators deliberately), the shortest of equals."""
+    counts: Counter[str] = Counter()
+    for i in indicators:
+        if i.duplicate_of is None:
+            counts[i.name] += 2 if i.kind == "table" else 1
     if not counts:
         return min(group.names, key=len)
     best = max(counts.values())

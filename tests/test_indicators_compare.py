@@ -192,3 +192,68 @@ def test_flat_rows_and_json(bundled_index):
 def test_unknown_topic_gives_a_note(bundled_index):
     table = compare_indicators(bundled_index, "火星基地")
     assert not table.rows and table.notes
+
+
+# --- the commands ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli_env(monkeypatch, session_settings, bundled_index):
+    monkeypatch.setenv("PLANQA_INDEX_DIR", str(session_settings.index_dir))
+    monkeypatch.setenv("PLANQA_CACHE_DIR", str(session_settings.cache_dir))
+
+
+def test_indicators_command_json_csv_xlsx(cli_env, capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    from qa.cli import main
+
+    assert main(["indicators", "研发投入强度", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    row = next(r for r in out["indicators"] if "R&D经费支出占GDP比重" in r["names"])
+    cells = {c["place"]: c for c in row["places"]}
+    assert cells["重庆高新区"]["target"]["display"] == "5.5"
+    assert cells["重庆高新区"]["source"] == "001_937c6c7ecafe199b.txt"
+    assert (cells["重庆高新区"]["line_start"], cells["重庆高新区"]["line_end"]) == (63, 67)
+    assert cells["綦江区"]["target"]["display"] == "3"
+    assert row["grouped_because"]
+
+    assert main(["indicators", "科技型企业", "--place", "綦江", "--place", "大渡口", "--csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("indicator,place,name,unit,baseline_year,baseline,target_year,target")
+    assert any(line.startswith("科技型企业,大渡口区,科技型企业数,家,2020,301,2025,550") for line in lines)
+
+    path = tmp_path / "t.xlsx"
+    assert main(["indicators", "高新技术企业", "--xlsx", str(path)]) == 0
+    ws = load_workbook(path).active
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, (c.value for c in r), strict=True)) for r in ws.iter_rows(min_row=2)]
+    assert {"重庆高新区", "綦江区", "大渡口区"} <= {r["place"] for r in rows}
+
+    assert main(["indicators", "--json", "--csv"]) == 2
+    assert main(["indicators", "--place", "火星"]) == 2
+
+
+def test_indicators_text_output_shows_conflicts(cli_env, capsys):
+    from qa.cli import main
+
+    assert main(["indicators", "技术合同"]) == 0
+    out = capsys.readouterr().out
+    assert "技术合同成交额（亿元）" in out and "不一致" in out and "5.1" in out
+
+
+def test_grid_command(cli_env, capsys):
+    from qa.cli import main
+
+    assert main(["grid", "氢能、人工智能、科普", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["topics"] == ["氢能", "人工智能", "科普"]
+    places = {p["place"]: p for p in out["places"]}
+    assert {p for p, v in places.items() if v["mentions_all"]} == {"綦江区", "重庆高新区"}
+    qijiang = {t["topic"]: t for t in places["綦江区"]["topics"]}
+    ev = qijiang["氢能"]["evidence"]
+    assert qijiang["氢能"]["mentioned"] and "氢" in ev["quote"] and ev["source"].endswith(".txt")
+    assert main(["grid", "氢能", "科普", "--place", "綦江", "--place", "合川", "--csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "place,topic,mentioned,score,quote,title,section,source,lines"
+    assert len(lines) == 1 + 4 and lines[1].startswith("綦江区,氢能,是,")
