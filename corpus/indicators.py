@@ -61,14 +61,15 @@ class IndicatorValue:
     label: str = ""
     note: str = ""  # a footnote on this value (大渡口: the 2020 column holds 2019 data)
 
-    def display(self) -> str:
-        """The value as a reader writes it: ≥15, 5左右, 100以上; the raw text without a number."""
+    def display(self, unit: str = "") -> str:
+        """The value as a reader writes it, with `unit` if given: ≥15, 5%左右, 100家以上; the
+        raw text when there is no number (/, -)."""
         if self.number is None:
             return self.raw
         number = self.raw_number()
         if self.qualifier in (">", "≥", "<", "≤", "约"):
-            return f"{self.qualifier}{number}"
-        return f"{number}{self.qualifier}"
+            return f"{self.qualifier}{number}{unit}"
+        return f"{number}{unit}{self.qualifier}"
 
     def raw_number(self) -> str:
         """The number as printed (1-2 stays a range), without qualifier or unit."""

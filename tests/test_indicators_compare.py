@@ -220,8 +220,12 @@ def test_indicators_command_json_csv_xlsx(cli_env, capsys, tmp_path):
 
     assert main(["indicators", "科技型企业", "--place", "綦江", "--place", "大渡口", "--csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("indicator,place,name,unit,baseline_year,baseline,target_year,target")
-    assert any(line.startswith("科技型企业,大渡口区,科技型企业数,家,2020,301,2025,550") for line in lines)
+    assert lines[0].startswith(
+        "indicator,place,name,unit,baseline_year,baseline,target_year,target"
+    )
+    assert any(
+        line.startswith("科技型企业,大渡口区,科技型企业数,家,2020,301,2025,550") for line in lines
+    )
 
     path = tmp_path / "t.xlsx"
     assert main(["indicators", "高新技术企业", "--xlsx", str(path)]) == 0
@@ -257,3 +261,56 @@ def test_grid_command(cli_env, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "place,topic,mentioned,score,quote,title,section,source,lines"
     assert len(lines) == 1 + 4 and lines[1].startswith("綦江区,氢能,是,")
+
+
+# --- ask ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("各区2025年研发投入强度目标分别是多少", ("indicators", ("研发投入强度",), ())),
+        (
+            "比较綦江和大渡口的科技型企业目标",
+            ("indicators", ("科技型企业",), ("綦江区", "大渡口区")),
+        ),
+        (
+            "綦江和大渡口的科技型企业目标差多少",
+            ("indicators", ("科技型企业",), ("綦江区", "大渡口区")),
+        ),
+        ("哪些区把氢能、人工智能和科普都写进了规划", ("grid", ("氢能", "人工智能", "科普"), ())),
+        ("綦江区的科技型企业目标是多少", None),
+        ("哪些区提到了氢能", None),
+        ("高新区有哪些人才政策", None),
+    ],
+)
+def test_comparison_frames(bundled_index, question, expected):
+    from qa.comparison import comparison_frame
+
+    frame = comparison_frame(question, bundled_index)
+    assert (frame and (frame.kind, frame.topics, frame.places)) == expected
+
+
+def test_ask_answers_comparisons_with_the_table(bundled_index):
+    from qa.answer import answer
+
+    a = answer("各区2025年研发投入强度目标分别是多少", bundled_index)
+    assert a.mode == "indicators" and not a.abstained
+    assert "綦江区2025年目标3%" in a.answer and "重庆高新区2025年目标5.5%" in a.answer
+    assert "大渡口区2025年目标4%" in a.answer
+    assert "不是2025年的目标：合川区2022年目标3%以上" in a.answer  # its 工作要点's year
+    assert [c.n for c in a.citations] == [1, 2, 3, 4]
+    assert {c.source for c in a.citations} >= {"001_937c6c7ecafe199b.txt"}
+    assert a.extra["indicators"]["indicators"]
+
+    b = answer("比较綦江和大渡口的科技型企业目标", bundled_index)
+    assert b.answer.startswith("科技型企业（家）：綦江区2025年目标2800家（2020年基期1050家）[1]；")
+    assert "大渡口区2025年目标550家（2020年基期301家）[2]" in b.answer
+    assert "两者目标相差2250家（綦江区更高）" in b.answer
+    assert (
+        b.citations[1].quote == "科技型企业数 | 单位: 家 | 指标属性: 预期性 | 2020: 301 | 2025: 550"
+    )
+
+    g = answer("哪些区把氢能、人工智能和科普都写进了规划", bundled_index)
+    assert g.answer.startswith("同时提到氢能、人工智能、科普的地区（2/4）：綦江区（氢能[1]")
+    assert "重庆高新区" in g.answer and len(g.citations) == 6
