@@ -318,7 +318,7 @@ _LEVEL = (
     r"|突破|超过|超|控制在|保持在|稳定在|不低于|不少于|不超过|不高于|高于|低于|为"
 )
 _PREDICATE = re.compile(
-    rf"(?P<name>.+?)(?P<each>均|分别|都)?(?P<verb>{_CHANGE}|{_LEVEL})\s*"
+    rf"(?P<name>.+?)(?P<each>(?<!平)均|分别|都)?(?P<verb>{_CHANGE}|{_LEVEL})\s*"
     rf"(?P<pre>[<>≥≤]|约)?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<post>{_POST_QUALIFIER})?"
 )
 # a value before its name: 新增高新技术企业100家以上, 创建1-2家市级以上技术转移示范机构
