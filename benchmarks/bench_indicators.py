@@ -185,6 +185,54 @@ def grouping(embed=None) -> dict:
     }
 
 
+def _embedder_fn():
+    from corpus.settings import load_settings
+    from index.embedders import make_embedder
+
+    embedder = make_embedder(load_settings().embedder)
+    return lambda texts: embedder.passage_vectors(list(texts))
+
+
+def run(quick: bool = False) -> dict:
+    """For benchmarks/run.py: extraction on both splits, grouping with the default rules (and,
+    unless quick, with embeddings on top at 0.98), and what the build spends extracting."""
+    import functools
+
+    import qa.indicators as qi
+
+    out: dict = {"extraction": {s: score(s) for s in ("dev", "test")}}
+    out["grouping"] = {"normalisation file": grouping()}
+    if not quick:
+        embed = _embedder_fn()
+        original = qi.group_names
+        try:
+            qi.group_names = functools.partial(original, threshold=0.98)
+            out["grouping"]["normalisation file + embeddings >= 0.98"] = grouping(embed=embed)
+        finally:
+            qi.group_names = original
+    for result in out["grouping"].values():
+        result["wrong"] = result["wrong"][:20]
+    return out
+
+
+def markdown(results: dict) -> str:
+    lines = ["# Indicator extraction and grouping", ""]
+    lines.append("| split | annotated | documents | precision | recall | units | qualifiers |")
+    lines.append("|---|---|---|---|---|---|---|")
+    for split, e in results["extraction"].items():
+        lines.append(
+            f"| {split} | {e['gold']} | {e['documents']} | {e['precision']} | {e['recall']} "
+            f"| {e['unit_agreement']} | {e['qualifier_agreement']} |"
+        )
+    lines += ["", "| grouping | pairs | same pairs | precision | recall |", "|---|---|---|---|---|"]
+    for method, g in results["grouping"].items():
+        lines.append(
+            f"| {method} | {g['pairs']} | {g['same_pairs_annotated']} | {g['precision']} "
+            f"| {g['recall']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
@@ -193,13 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     out = {"extraction": score(args.split)}
     if args.grouping:
-        from corpus.settings import load_settings
-
-        settings = load_settings()
-        from index.embedders import make_embedder
-
-        embedder = make_embedder(settings.embedder)
-        out["grouping"] = grouping(embed=lambda texts: embedder.embed_texts(list(texts)))
+        out["grouping"] = grouping(embed=None)
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
     else:

@@ -394,21 +394,16 @@ _memo: dict[tuple[str, str], list[Indicator]] = {}
 
 
 def _place_of(doc: Document | None, level: str | None, wanted: Sequence[str]) -> str | None:
-    """The place an indicator counts for: its document's place, or (with `wanted`) the first
-    wanted place that is it or contains it, or (with `level`) its place at that level."""
+    """The place an indicator counts for: its document's own place, when that is one of
+    `wanted` or (with `level`) at that level. A district's target is not its city's: unlike
+    the district finder, a place does not take the indicators of the places inside it."""
     if doc is None or not doc.district:
         return None
     if wanted:
-        for p in (doc.district, *reversed(doc.place_parents)):
-            if p in wanted:
-                return p
-        return None
+        return doc.district if doc.district in wanted else None
     if level:
-        from corpus import places
-
-        if doc.place_code and doc.place_code in places.codes():
-            at = places.ancestor_at(places.place(doc.place_code), level)
-            return at.label if at is not None else None
+        own = "county" if doc.place_level == "zone" else doc.place_level
+        return doc.district if own == level else None
     return doc.district
 
 
@@ -482,8 +477,8 @@ def compare_indicators(
 ) -> IndicatorComparison:
     """Places × indicators from the index's stored indicators: every indicator with a target
     (matching `topic` when given), each place's value with its source, agreeing copies and
-    conflicting values. `places`: only these (a place counts the documents inside it);
-    `level`: places at that level; neither: each document's own place."""
+    conflicting values. `places`: only these places' own documents; `level`: documents issued
+    at that level; neither: every document, under its own place."""
     from qa.filters import normalize_level, resolve_districts
 
     rules = name_rules().with_overrides(groups_file)

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from corpus.errors import UserError
 from qa.indicators import NameRules, compare_indicators, group_names, name_key, name_rules
 
 
@@ -314,3 +315,61 @@ def test_ask_answers_comparisons_with_the_table(bundled_index):
     g = answer("哪些区把氢能、人工智能和科普都写进了规划", bundled_index)
     assert g.answer.startswith("同时提到氢能、人工智能、科普的地区（2/4）：綦江区（氢能[1]")
     assert "重庆高新区" in g.answer and len(g.citations) == 6
+
+
+# --- the UI's pure functions, and an index from before indicators --------------------------
+
+
+def test_ui_rows_chart_and_detail(bundled_index):
+    from ui.indicators import (
+        indicator_chart_rows,
+        indicator_choices,
+        indicator_detail_html,
+        indicator_row,
+        indicator_table_rows,
+    )
+
+    comparison = compare_indicators(bundled_index, "技术合同").to_dict()
+    label = indicator_choices(comparison)[0][1]
+    row = indicator_row(comparison, label)
+    rows = indicator_table_rows(row)
+    gx = next(r for r in rows if r[0] == "重庆高新区")
+    assert gx[1:6] == [
+        "技术合同交易额",
+        "5（2020）",
+        "20（2025）",
+        "亿元",
+        "001_937c6c7ecafe199b.txt:103-107",
+    ]
+    assert "5.1" in gx[6]
+    chart = indicator_chart_rows(row)
+    assert {"地区": "重庆高新区 目标 2025", "数值": 20.0, "类别": "目标"} in chart
+    html = indicator_detail_html(row, "重庆高新区")
+    assert "pq-ind-conflict" in html and "001_937c6c7ecafe199b.txt:29" in html
+    assert "<script" not in indicator_detail_html(row, "<script>")
+
+
+def test_a_place_has_only_its_own_documents_indicators(bundled_index):
+    """A district's target is not its city's or province's (重庆市 issued none here)."""
+    assert not compare_indicators(bundled_index, "科技型企业", level="省").rows
+    counties = compare_indicators(bundled_index, "科技型企业", level="区县")
+    assert set(counties.places) == {"綦江区", "大渡口区", "重庆高新区", "合川区"}
+    with pytest.raises(UserError):
+        compare_indicators(bundled_index, "科技型企业", places=["北京"])
+
+
+def test_an_index_built_before_indicators_says_rebuild(bundled_index, tmp_path):
+    import shutil
+
+    import index
+    from corpus.errors import UserError
+
+    old = tmp_path / "old"
+    shutil.copytree(bundled_index.path, old)
+    (old / "indicators.json").unlink()
+    manifest = json.loads((old / "manifest.json").read_text("utf-8"))
+    manifest["files"].pop("indicators.json")
+    (old / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    opened = index.open(old)
+    with pytest.raises(UserError, match="rebuild"):
+        compare_indicators(opened, "科技型企业")

@@ -17,13 +17,13 @@ def add_arguments(parser) -> None:
         action="append",
         default=[],
         metavar="P",
-        help="only this place (repeat for several; a place counts those inside it)",
+        help="only this place's own documents (repeat for several)",
     )
     parser.add_argument(
         "--level",
         choices=["province", "city", "county", "省", "市", "区县"],
         default=None,
-        help="places at this level (default: each document's own)",
+        help="only documents issued at this level (default: all, each under its own place)",
     )
     parser.add_argument(
         "--groups",
