@@ -1359,6 +1359,7 @@ def build_app(settings: Settings, index: Any = None):
                 ui_indicators.build_tab(
                     handlers.holder,
                     {"concurrency_id": "index-work", "concurrency_limit": CONCURRENCY_LIMIT},
+                    settings.indicator_groups,
                 )
 
             with gr.Tab("文档", id="docs"):

@@ -780,7 +780,7 @@ def answer_stream(
         return
     from qa.comparison import comparison_answer  # places side by side: table or grid
 
-    compared = comparison_answer(question, index, filters)
+    compared = comparison_answer(question, index, filters, settings)
     if compared is not None:
         yield compared.answer
         yield compared

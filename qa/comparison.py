@@ -21,12 +21,17 @@ _COMPARE = re.compile(
     r"各(?:区县|区|县|市|省|地区|地)|分别|比较|对比|相比|差多少|差距|相差|高多少|低多少|谁(?:更)?高|排名"
 )
 # …about a quantity
-_MEASURE = re.compile(r"目标|指标|多少|比重|强度|占比|数量|增长|增速|达到|预期")
+_MEASURE = re.compile(r"目标|指标|多少|比重|强度|占比|之比|比例|数量|增长|增速|达到|预期")
+# the words around the indicator in a comparison question (removed as phrases, so that 同 in
+# 技术合同 or 有 in 拥有量 stay)
 _FILLER = re.compile(
-    r"各(?:区县|区|县|市|省|地区|地)|分别|比较一下|比较|对比一下|对比|相比|差多少|差距|相差|高多少|低多少"
-    r"|谁(?:更)?高|排名|(?:19|20)\d{2}\s*年|“?十[一二三四五]五”?|规划|期末|的|是|为|有|多少|几|目标值|目标"
-    r"|指标|预期|达到|和|与|及|跟|同|之间|[？?。！!，,、：:\s]"
+    r"各(?:区县|区|县|市|省|地区|地)|分别|比较一下|比较|对比一下|对比|相比|差多少|差距|相差|高多少"
+    r"|低多少|谁(?:更)?高|排名|(?:到)?(?:19|20)\d{2}\s*年(?:的|末|底)?|“?十[一二三四五]五”?(?:时期)?(?:的)?"
+    r"|(?:规划|文件)(?:中|里)?(?:的)?|(?:的)?(?:目标值|目标|指标)(?:是|为|有)?(?:多少|几)?"
+    r"|(?:是|为|有)多少|多少|预期|之间|[？?。！!，,：:\s]"
 )
+_PLACE_MARK = "\x00"
+_BETWEEN_PLACES = re.compile(r"\x00\s*(?:和|与|及|跟|同|、|,|，)\s*(?=\x00)")
 # which places mention all of several topics: 哪些区把氢能、人工智能和科普都写进了规划
 _ALL = re.compile(r"都|均|同时|全部")
 
@@ -61,8 +66,9 @@ def comparison_frame(question: str, index: Any) -> ComparisonFrame | None:
         return None
     rest = question
     for name in _place_words(named):
-        rest = rest.replace(name, " ")
-    topic = _FILLER.sub("", rest)
+        rest = rest.replace(name, _PLACE_MARK)
+    rest = _BETWEEN_PLACES.sub(_PLACE_MARK, rest).replace(_PLACE_MARK, " ")
+    topic = _FILLER.sub("", rest).strip("的和与及是")
     return ComparisonFrame("indicators", (topic,), tuple(named)) if len(topic) >= 2 else None
 
 
@@ -76,7 +82,9 @@ def _place_words(names: list[str]) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
-def comparison_answer(question: str, index: Any, filters: Any = None) -> Answer | None:
+def comparison_answer(
+    question: str, index: Any, filters: Any = None, settings: Any = None
+) -> Answer | None:
     """The answer to a comparison question, or None when it is not one (or the index has no
     indicator or place that fits, so the ordinary answer is tried)."""
     frame = comparison_frame(question, index)
@@ -87,7 +95,8 @@ def comparison_answer(question: str, index: Any, filters: Any = None) -> Answer 
         places = list(filters.districts)
     if frame.kind == "grid":
         return _grid_answer(question, frame, index, places)
-    return _indicator_answer(question, frame, index, places)
+    groups = getattr(settings, "indicator_groups", None)
+    return _indicator_answer(question, frame, index, places, groups)
 
 
 def _citation(n: int, index: Any, ind: Any, place: str) -> Citation:
@@ -121,16 +130,34 @@ def _number(v: Any) -> str:
 
 
 def _indicator_answer(
-    question: str, frame: ComparisonFrame, index: Any, places: list[str]
+    question: str,
+    frame: ComparisonFrame,
+    index: Any,
+    places: list[str],
+    groups_file: Any = None,
 ) -> Answer | None:
     from corpus.errors import UserError
     from qa.indicators import compare_indicators
 
     try:
-        table = compare_indicators(index, frame.topics[0], places=places or None)
+        table = compare_indicators(
+            index, frame.topics[0], places=places or None, groups_file=groups_file
+        )
     except UserError:
         return None
-    rows = [r for r in table.rows if r.cells]
+    from qa.indicators import name_key
+
+    wanted = name_key(frame.topics[0])
+    # the row whose name normalises as the asked one's, then the one named exactly so, then
+    # the one covering most places
+    rows = sorted(
+        (r for r in table.rows if r.cells),
+        key=lambda r: (
+            all(name_key(n) != wanted for n in r.names),
+            frame.topics[0] not in r.names,
+            -len(r.cells),
+        ),
+    )
     if not rows:
         return None
     row = rows[0]

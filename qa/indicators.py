@@ -512,7 +512,7 @@ def compare_indicators(
         cells = []
         for place in wanted or sorted({p for p, _ in members}):
             mine = [i for p, i in members if p == place]
-            if mine:
+            if any(i.target for i in mine):  # a past value alone is evidence, not a cell
                 cells.append(_cell(place, mine))
         unit = Counter(c.unit for c in cells if c.unit).most_common(1)
         rows.append(

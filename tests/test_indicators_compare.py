@@ -373,3 +373,24 @@ def test_an_index_built_before_indicators_says_rebuild(bundled_index, tmp_path):
     opened = index.open(old)
     with pytest.raises(UserError, match="rebuild"):
         compare_indicators(opened, "科技型企业")
+
+
+def test_the_groups_setting_overrides_for_the_cli_and_ask(cli_env, monkeypatch, capsys, tmp_path):
+    from corpus.settings import load_settings
+    from qa.cli import main
+    from qa.comparison import comparison_answer
+
+    user = tmp_path / "groups.json"
+    user.write_text(json.dumps({"different": [["技术合同交易额", "技术合同成交额"]]}), "utf-8")
+    monkeypatch.setenv("PLANQA_INDICATOR_GROUPS", str(user))
+    assert main(["indicators", "技术合同", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["indicators"]
+    assert ["技术合同交易额"] in [r["names"] for r in rows]  # no longer with 技术合同成交额
+    import index
+
+    settings = load_settings()
+    a = comparison_answer(
+        "比较綦江和重庆高新区的技术合同成交额目标", index.open(settings.index_dir), None, settings
+    )
+    assert a is not None and "重庆高新区" not in a.answer.split("。")[0]
+    assert "未找到重庆高新区的这一指标" in a.answer and "技术合同交易额" in a.answer

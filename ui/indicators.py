@@ -197,13 +197,16 @@ def grid_detail_html(grid: dict[str, Any] | None, place: str | None) -> str:
 class IndicatorHandlers:
     """Callbacks over the app's SharedIndex (`holder.get()` opens it)."""
 
-    def __init__(self, holder: Any) -> None:
+    def __init__(self, holder: Any, groups_file: Any = None) -> None:
         self.holder = holder
+        self.groups_file = groups_file  # the settings' indicator_groups
 
     def comparison(self, search: str | None = None) -> dict[str, Any]:
         from qa.indicators import compare_indicators
 
-        return compare_indicators(self.holder.get(), (search or "").strip() or None).to_dict()
+        idx = self.holder.get()
+        topic = (search or "").strip() or None
+        return compare_indicators(idx, topic, groups_file=self.groups_file).to_dict()
 
     def search(
         self, search: str | None
@@ -290,12 +293,12 @@ class IndicatorHandlers:
 # --- the components ---------------------------------------------------------------------
 
 
-def build_tab(holder: Any, work: dict[str, Any]) -> None:
+def build_tab(holder: Any, work: dict[str, Any], groups_file: Any = None) -> None:
     """The 指标对比 tab's components and events (inside a gr.Tab)."""
     import gradio as gr
     import pandas as pd
 
-    h = IndicatorHandlers(holder)
+    h = IndicatorHandlers(holder, groups_file)
     with gr.Row():
         search = gr.Textbox(
             show_label=False,

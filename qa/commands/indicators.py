@@ -49,7 +49,11 @@ def run(args, settings) -> int:
         raise UserError("choose one of --json, --csv, --xlsx")
     idx = index.open_or_build(settings)
     table = compare_indicators(
-        idx, args.topic, places=args.place, level=args.level, groups_file=args.groups
+        idx,
+        args.topic,
+        places=args.place,
+        level=args.level,
+        groups_file=args.groups or settings.indicator_groups,
     )
     if args.json:
         print(json.dumps(table.to_dict(), ensure_ascii=False))
