@@ -178,8 +178,8 @@ def _indicator_answer(
         text = f"{c.place}{when}目标{t.display(c.unit) if t else '—'}"
         if b is not None and b.number is not None:
             text += f"（{f'{b.year}年' if b.year else ''}基期{b.display(c.unit)}）"
-        if c.conflicts:
-            text += "，另有来源记为" + "、".join(f"{x.value}" for x in c.conflicts)
+        if c.value_conflicts:
+            text += "，另有来源记为" + "、".join(f"{x.value}" for x in c.value_conflicts)
         if off_year(c):
             other_years.append(f"{text}[{n}]")
         else:

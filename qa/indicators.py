@@ -206,13 +206,16 @@ def group_names(
 
 @dataclass(frozen=True)
 class Conflict:
-    """A value another source gives for the same place, indicator, role and year."""
+    """A value another source gives for the same place, indicator, role and year: another
+    number (kind "value"), or the same number worded otherwise (kind "wording": 000's copy
+    prints 10 where 003#4 prints >10, the text says 超过3% where the table says 3)."""
 
     role: str
     year: int | None
     value: str
     chosen: str  # the value shown in the cell
     indicator: Indicator
+    kind: str = "value"
 
 
 @dataclass(frozen=True)
@@ -220,8 +223,13 @@ class Cell:
     place: str
     indicator: Indicator  # the source shown (canonical copy and table first)
     unit: str
-    agreeing: tuple[Indicator, ...] = ()  # other sources with the same values
+    agreeing: tuple[Indicator, ...] = ()  # other sources with the same numbers
     conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def value_conflicts(self) -> tuple[Conflict, ...]:
+        """Other numbers for the same value (not only other wording)."""
+        return tuple(x for x in self.conflicts if x.kind == "value")
 
     @property
     def target(self) -> IndicatorValue | None:
@@ -295,7 +303,8 @@ class IndicatorComparison:
                         "quote": d["quote"],
                         "notes": "；".join(d["notes"]),
                         "conflicts": "；".join(
-                            f"{x['role']} {x['year'] or ''} {x['value']}（{x['source']}:{x['lines']}）"
+                            f"{'' if x['difference'] == 'value' else '表述不同 '}{x['role']} "
+                            f"{x['year'] or ''} {x['value']}（{x['source']}:{x['lines']}）"
                             for x in d["conflicts"]
                         ),
                         "also_in": "；".join(f"{x['source']}:{x['lines']}" for x in d["also_in"]),
@@ -356,6 +365,7 @@ def _cell_dict(c: Cell) -> dict[str, Any]:
         "also_in": [_source_dict(x) for x in c.agreeing],
         "conflicts": [
             {
+                "difference": x.kind,  # value | wording ("kind" is the source's: table | prose)
                 "role": x.role,
                 "year": x.year,
                 "value": x.value,
@@ -441,6 +451,10 @@ def _cell(place: str, candidates: list[Indicator]) -> Cell:
                 conflicts.append(Conflict(v.role, v.year, v.display(), mine.display(), other))
             else:
                 agrees = True
+                if v.qualifier != mine.qualifier:
+                    conflicts.append(
+                        Conflict(v.role, v.year, v.display(), mine.display(), other, "wording")
+                    )
         if agrees and not differs:
             agreeing.append(other)
     return Cell(place, chosen, unit, tuple(agreeing), tuple(conflicts))

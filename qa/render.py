@@ -146,14 +146,15 @@ def print_indicators(table) -> None:
                 where += "；一致：" + "，".join(
                     _span(x.source, x.line_start, x.line_end) for x in c.agreeing
                 )
+            where = escape(where)
             for x in c.conflicts:
+                label = "[red]不一致[/red]" if x.kind == "value" else "表述不同"
+                span = _span(x.indicator.source, x.indicator.line_start, x.indicator.line_end)
                 where += (
-                    f"\n[red]不一致[/red]：{escape(x.indicator.name)} {x.year or ''} 为 "
-                    f"{escape(x.value)}（{escape(_span(x.indicator.source, x.indicator.line_start, x.indicator.line_end))}）"
+                    f"\n{label}：{escape(x.indicator.name)} {x.year or ''} 为 "
+                    f"{escape(x.value)}（{escape(span)}）"
                 )
-            t.add_row(
-                escape(c.place), escape(base), escape(goal), where if c.conflicts else escape(where)
-            )
+            t.add_row(escape(c.place), escape(base), escape(goal), where)
         console.print(t)
         grouped = [f"{n}（{w}）" for n, w in row.reasons]
         if grouped:

@@ -139,9 +139,13 @@ def test_rd_share_across_places(bundled_index):
     qijiang = row.cell("綦江区")
     assert qijiang.indicator.doc_id == "003_3bc941a8174c68f0#4"  # the canonical copy
     assert qijiang.indicator.line_start == 308
-    # 000 (the copy) and the plan's own prose say the same: agreeing sources, no conflict
+    # 000 (the copy) and the plan's own prose give the same number: agreeing sources; the
+    # prose words it "超过3%", which is shown as other wording, not hidden
     assert {i.doc_id for i in qijiang.agreeing} >= {"000_28d192e06e44a9e3"}
-    assert not qijiang.conflicts
+    assert not qijiang.value_conflicts
+    assert {(x.kind, x.value, x.indicator.kind) for x in qijiang.conflicts} >= {
+        ("wording", ">3", "prose")
+    }
 
 
 def test_firms_of_two_places(bundled_index):
@@ -160,7 +164,7 @@ def test_conflicts_are_shown(bundled_index):
     row = next(r for r in table.rows if "技术合同交易额" in r.names)
     gx = row.cell("重庆高新区")
     assert gx.baseline.display() == "5"
-    (conflict,) = gx.conflicts
+    (conflict,) = gx.value_conflicts
     assert (conflict.role, conflict.year, conflict.value, conflict.chosen) == (
         "actual",
         2020,
@@ -168,9 +172,12 @@ def test_conflicts_are_shown(bundled_index):
         "5",
     )
     assert (conflict.indicator.kind, conflict.indicator.line_start) == ("prose", 29)
-    # the two copies of the Qijiang plan: 000 lost the ">" of ">10" but the number agrees
+    # the two copies of the Qijiang plan: 000 lost the ">" of ">10"; the number agrees, the
+    # wording differs, and both are said
     growth = compare_indicators(bundled_index, "研发经费投入增长").rows[0].cell("綦江区")
-    assert growth.target.display() == ">10" and not growth.conflicts
+    assert growth.target.display() == ">10" and not growth.value_conflicts
+    (wording,) = [x for x in growth.conflicts if x.indicator.doc_id == "000_28d192e06e44a9e3"]
+    assert (wording.kind, wording.value, wording.chosen) == ("wording", "10", ">10")
 
 
 def test_flat_rows_and_json(bundled_index):
@@ -280,6 +287,11 @@ def test_grid_command(cli_env, capsys):
             ("indicators", ("科技型企业",), ("綦江区", "大渡口区")),
         ),
         ("哪些区把氢能、人工智能和科普都写进了规划", ("grid", ("氢能", "人工智能", "科普"), ())),
+        (
+            "比较綦江和重庆高新区的技术合同成交额目标",
+            ("indicators", ("技术合同成交额",), ("綦江区", "重庆高新区")),
+        ),
+        ("各区的万人发明专利拥有量目标分别是多少", ("indicators", ("万人发明专利拥有量",), ())),
         ("綦江区的科技型企业目标是多少", None),
         ("哪些区提到了氢能", None),
         ("高新区有哪些人才政策", None),

@@ -56,6 +56,7 @@ def indicator_table_rows(row: dict[str, Any] | None) -> list[list[Any]]:
         conflicts = "；".join(
             f"{x['name']} {x['year'] or ''} 为 {x['value']}（{x['source']}:{x['lines']}）"
             for x in c["conflicts"]
+            if x["difference"] == "value"
         )
         out.append(
             [
@@ -130,6 +131,12 @@ def indicator_detail_html(
         spans = "；".join(f"{_esc(x['source'])}:{_esc(x['lines'])}" for x in c["also_in"])
         parts.append(f'<div class="pq-ind-also">其他一致的出处：{spans}</div>')
     for x in c["conflicts"]:
+        if x["difference"] != "value":
+            parts.append(
+                f'<div class="pq-ind-wording">表述不同：{_esc(x["name"])} 记为 {_esc(x["value"])}'
+                f"（此处为 {_esc(x['shown'])}；{_esc(x['source'])}:{_esc(x['lines'])}）</div>"
+            )
+            continue
         parts.append(
             f'<div class="pq-ind-conflict">⚠️ 不一致：{_esc(x["name"])} {_esc(x["year"] or "")} 为 '
             f"<b>{_esc(x['value'])}</b>（此处为 {_esc(x['shown'])}；{_esc(x['source'])}:{_esc(x['lines'])}）"
@@ -253,7 +260,9 @@ class IndicatorHandlers:
                     "lines": _lines(c),
                     "quote": c["quote"],
                     "conflicts": "；".join(
-                        f"{x['value']}（{x['source']}:{x['lines']}）" for x in c["conflicts"]
+                        f"{'' if x['difference'] == 'value' else '表述不同 '}{x['value']}"
+                        f"（{x['source']}:{x['lines']}）"
+                        for x in c["conflicts"]
                     ),
                 }
             )
