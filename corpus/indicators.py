@@ -499,6 +499,7 @@ def prose_indicators(
         previous = ""
         pending_year: re.Match[str] | None = None
         carried = ""  # a subject a clause leaves out: 经费投入年均增长10%以上，占地区生产总值比重…
+        scope = ""  # a scope the sentence's first indicator opens with: 高新区内…
         for clause in _CLAUSE_SPLIT.split(sentence):
             if not clause.strip():
                 continue
@@ -517,6 +518,10 @@ def prose_indicators(
             found = _prose_clause(clause, previous)
             previous = clause
             for name, unit, values, verb in found:
+                if not scope and (m := _SCOPE.match(name)):
+                    scope = m.group(0)
+                elif scope and not name.startswith(scope):
+                    name = scope + name  # 高新区内科技型企业…，高新技术企业… are the zone's too
                 if name.startswith("占") and carried:
                     name = carried + name
                 elif re.fullmatch(_CHANGE, verb) and name.endswith(verb):
@@ -554,6 +559,8 @@ def prose_indicators(
     return out
 
 
+# a part of the place the sentence's targets are for: 高新区内, 园区内, 城区范围内
+_SCOPE = re.compile(r"^[^，,；;。]{2,8}?(?:范围内|区域内|园区内|区内|城内)(?=\S{2})")
 _WORK_PART = re.compile(r"(?:主要)?预期目标(?:是|为|：|:)|主要目标(?:是|为|：|:)")
 
 

@@ -221,3 +221,12 @@ def test_prose_targets_of_a_work_report(tmp_path):
 def test_round_trip():
     for i in bundled()[:20]:
         assert Indicator.from_dict(i.to_dict()) == i
+
+
+def test_a_scope_opening_a_sentence_holds_for_its_later_targets():
+    """合川's 工作要点: "力争高新区内科技型企业达到350家以上，高新技术企业达到120家以上，研发投入
+    强度达到3%以上" — all three are its 高新区's, not the district's."""
+    names = {
+        i.name for i in bundled() if i.doc_id == "004_d29d0fa2820130c5-附件1" and i.line_start == 28
+    }
+    assert names == {"高新区内科技型企业", "高新区内高新技术企业", "高新区内研发投入强度"}
