@@ -343,7 +343,7 @@ def build_tab(holder: Any, work: dict[str, Any], groups_file: Any = None) -> Non
     with gr.Row():
         csv_btn = gr.Button("导出 CSV", elem_id="pq-ind-csv", scale=0)
         xlsx_btn = gr.Button("导出 XLSX", elem_id="pq-ind-xlsx", scale=0)
-    file_out = gr.File(label="导出文件", interactive=False, height=90, elem_id="pq-ind-file")
+    file_out = gr.File(label="导出文件", interactive=False, visible=False, elem_id="pq-ind-file")
     detail = gr.HTML(indicator_detail_html(None, None), elem_id="pq-ind-detail")
     state = gr.State(None)
 
@@ -386,7 +386,7 @@ def build_tab(holder: Any, work: dict[str, Any], groups_file: Any = None) -> Non
     def do_export(fmt):
         def run(comparison, label):
             try:
-                return h.export(comparison, label, fmt)
+                return gr.update(value=h.export(comparison, label, fmt), visible=True)
             except UserError as exc:
                 raise gr.Error(str(exc)) from exc
 
@@ -416,7 +416,9 @@ def build_grid_section(
         with gr.Row():
             csv_btn = gr.Button("导出 CSV", elem_id="pq-grid-csv", scale=0)
             xlsx_btn = gr.Button("导出 XLSX", elem_id="pq-grid-xlsx", scale=0)
-        grid_file = gr.File(label="导出文件", interactive=False, height=90, elem_id="pq-grid-file")
+        grid_file = gr.File(
+            label="导出文件", interactive=False, visible=False, elem_id="pq-grid-file"
+        )
         grid_detail = gr.HTML("", elem_id="pq-grid-detail")
     grid_state = gr.State(None)
 
@@ -450,7 +452,7 @@ def build_grid_section(
     def do_export(fmt):
         def run(grid):
             try:
-                return h.export_grid(grid, fmt)
+                return gr.update(value=h.export_grid(grid, fmt), visible=True)
             except UserError as exc:
                 raise gr.Error(str(exc)) from exc
 
