@@ -170,7 +170,7 @@ def grid_rows(grid: dict[str, Any]) -> list[list[Any]]:
         for t in p["topics"]:
             e = t["evidence"] or {}
             quote = e.get("quote", "")
-            quote = quote if len(quote) <= 40 else quote[:39] + "…"
+            quote = quote if len(quote) <= 24 else quote[:23] + "…"
             mark = "✔ " if t["mentioned"] else "✘ "
             cells.append(mark + (quote if t["mentioned"] else ""))
         out.append([p["place"], *cells, "是" if p["mentions_all"] else "否"])
@@ -408,7 +408,8 @@ def build_grid_section(
     h = IndicatorHandlers(holder)
     with gr.Column(visible=False, elem_id="pq-grid") as section:
         gr.HTML(
-            '<div class="pq-info">多个主题：每个地区是否提到每个主题（✔ 提到，附最佳原句）</div>'
+            '<div class="pq-info">多个主题：上表按“提到其中任一主题”统计；下表列出每个地区是否'
+            "提到每个主题（✔ 提到，附最佳原句；点击一行查看原句与出处）。</div>"
         )
         grid_table = gr.Dataframe(
             interactive=False, wrap=True, label="主题网格", elem_id="pq-grid-table"
