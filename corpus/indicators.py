@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -335,7 +336,8 @@ _LEAD_IN = re.compile(
     r"其中|力争|争取|确保|实现|推动|全区|全市|全省|全县|主要预期目标(?:是|为)|预期目标(?:是|为)|"
     r"主要目标(?:是|为)|目标(?:是|为)|[：:])+"
 )
-_VERB_IN_NAME = re.compile(rf"(?:{_LEVEL})$")
+# what is left of a level verb the value patterns did not take: 耕地保有量在521.6万亩以上
+_NAME_TAIL = re.compile(r"(?:保持在|稳定在|维持在|控制在|在)$")
 _QUALIFIER_OF_VERB = {
     "突破": ">",
     "超过": ">",
@@ -359,6 +361,7 @@ def _clean_name(name: str) -> str:
     name = name.strip(" ，,；;：:、")
     for _ in range(3):
         new = _LEAD_IN.sub("", name).strip(" ，,；;：:、")
+        new = _NAME_TAIL.sub("", new) if len(new) > 4 else new
         if new == name:
             break
         name = new
@@ -410,7 +413,8 @@ def _prose_clause(
     """(name, unit, values, verb) for every indicator a clause states (several when they are
     joined by 、: 科技型企业达到2800家、高新技术企业达到200家); roles and years are filled
     in by the caller. `previous`: the clause before, for a value whose name it holds."""
-    text = clause.replace("％", "%").rstrip("，,；;。")
+    # full-width digits, points and signs (398．2, ５％) read as ASCII; the quote keeps the text
+    text = unicodedata.normalize("NFKC", clause).rstrip("，,；;。")
     found = []
     rest = text
     while rest:

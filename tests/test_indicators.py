@@ -230,3 +230,25 @@ def test_a_scope_opening_a_sentence_holds_for_its_later_targets():
         i.name for i in bundled() if i.doc_id == "004_d29d0fa2820130c5-附件1" and i.line_start == 28
     }
     assert names == {"高新区内科技型企业", "高新区内高新技术企业", "高新区内研发投入强度"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("确保耕地保有量不低于398．2万亩，", ("耕地保有量", "万亩", "398.2", "≥")),
+        ("生活垃圾无害化处理率在99％以上，", ("生活垃圾无害化处理率", "%", "99", "以上")),
+        (
+            "城市生活污水集中收集率提高5个百分点以上",
+            ("城市生活污水集中收集率提高", "个百分点", "5", "以上"),
+        ),
+        (
+            "绿色贷款增速高于各类贷款平均增速10个百分点",
+            ("绿色贷款增速高于各类贷款平均增速", "个百分点", "10", ""),
+        ),
+    ],
+)
+def test_prose_clauses(clause, expected):
+    from corpus.indicators import _prose_clause
+
+    ((name, unit, (value,), _),) = _prose_clause(clause)
+    assert (name, unit, value.raw, value.qualifier) == expected
