@@ -1158,6 +1158,9 @@ def _failed_frame(rows: list[list[Any]]):
 
 CSS = """
 .pq-status { font-size: 0.9em; color: var(--body-text-color-subdued); }
+.pq-ind-conflict { color: #c0392b; margin-top: 0.4em; }
+.pq-ind-note, .pq-ind-also { color: var(--body-text-color-subdued); font-size: 0.9em; }
+.pq-ind-quote { margin: 0.4em 0; }
 .pq-message { padding: 0.6em 0.9em; border-radius: 6px; margin: 0.4em 0; line-height: 1.6; }
 .pq-info { background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); }
 .pq-error { background: #fdecea; color: #8a1c12; border: 1px solid #f5b7b1; }
@@ -1219,6 +1222,8 @@ def build_app(settings: Settings, index: Any = None):
     """The Blocks app for `settings`. `index`: an opened Index to use instead of opening
     settings.index_dir on first use (tests)."""
     import gradio as gr
+
+    from ui import indicators as ui_indicators
 
     handlers = Handlers(settings, shared_index(settings, index))
     llm_ok = llm_configured(settings)
@@ -1341,6 +1346,21 @@ def build_app(settings: Settings, index: Any = None):
                     elem_id="pq-district-detail",
                 )
                 selected_district = gr.Textbox(visible=False)
+                # several topics (氢能、人工智能、科普): the places × topics grid
+                ui_indicators.build_grid_section(
+                    handlers.holder,
+                    topic,
+                    level,
+                    [topic_btn.click, topic.submit],
+                    {"concurrency_id": "index-work", "concurrency_limit": CONCURRENCY_LIMIT},
+                )
+
+            with gr.Tab("指标对比", id="indicators"):
+                ui_indicators.build_tab(
+                    handlers.holder,
+                    {"concurrency_id": "index-work", "concurrency_limit": CONCURRENCY_LIMIT},
+                    settings.indicator_groups,
+                )
 
             with gr.Tab("文档", id="docs"):
                 with gr.Accordion("添加文件", open=True, elem_id="pq-ingest"):

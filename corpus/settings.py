@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     upload_dir: Path = Path(".planqa/uploads")
     host: str = "127.0.0.1"
     port: int = Field(7860, ge=1, le=65535)
+    # a JSON file of indicator name groups ({"same": [[…]], "different": [[a, b]]}) read after
+    # qa/data/indicator_names.json, by `planqa indicators`, `ask` and the 指标对比 tab
+    indicator_groups: Path | None = None
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None

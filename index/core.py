@@ -176,6 +176,7 @@ def _build_locked(
         store.write_json(tmp / store.CHUNKS, [c.to_dict() for c in chunks])
         dense.save(tmp / store.DENSE)
         lexical.save(tmp / store.BM25_DIR)
+        indicators = write_indicators(tmp / store.INDICATORS, documents)
         return {
             "format": store.FORMAT,
             "format_version": store.FORMAT_VERSION,
@@ -183,6 +184,7 @@ def _build_locked(
             "dense": {"kind": dense.kind, "hnsw_threshold": params.hnsw_threshold},
             "corpus_fingerprint": corpus_fingerprint(documents, chunks),
             "counts": {"documents": len(documents), "chunks": len(chunks)},
+            "indicators": indicators,
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "build_seconds": round(time.perf_counter() - t0, 3),
             "sources": list(sources),
@@ -201,6 +203,27 @@ def _build_locked(
         index_dir=str(index_dir),
         embedder=embedder.id,
     )
+
+
+def write_indicators(path: Path, documents: Sequence[Document]) -> dict[str, Any]:
+    """Indicators of the documents (corpus/indicators.py), stored beside the chunks so that
+    queries never re-extract them; returns the manifest's record (count, seconds taken)."""
+    from corpus.indicators import extract
+
+    t0 = time.perf_counter()
+    indicators = extract(list(documents))
+    store.write_json(path, [i.to_dict() for i in indicators])
+    return {"count": len(indicators), "seconds": round(time.perf_counter() - t0, 3)}
+
+
+def read_indicators(index_dir: Path) -> list[Any] | None:
+    """The stored indicators, or None for an index built before they were."""
+    from corpus.indicators import Indicator
+
+    path = Path(index_dir) / store.INDICATORS
+    if not path.exists():
+        return None
+    return [Indicator.from_dict(d) for d in json.loads(path.read_text("utf-8"))]
 
 
 # ----------------------------------------------------------------------------- open

@@ -38,6 +38,7 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 CHUNKS = "chunks.json"
+INDICATORS = "indicators.json"  # corpus/indicators.py, read by qa/indicators.py
 DENSE = "dense.faiss"
 BM25_DIR = "bm25"
 
@@ -182,7 +183,7 @@ def check_replaceable(index_dir: Path) -> None:
         return
     if not index_dir.is_dir():
         raise UserError(f"{index_dir} is a file, not an index folder: choose another --index")
-    ours = {MANIFEST, DOCUMENTS, CHUNKS, DENSE, BM25_DIR}
+    ours = {MANIFEST, DOCUMENTS, CHUNKS, DENSE, BM25_DIR, INDICATORS}
     foreign = sorted(p.name for p in index_dir.iterdir() if p.name not in ours)
     if foreign:
         raise UserError(

@@ -778,6 +778,13 @@ def answer_stream(
         yield early.answer
         yield early
         return
+    from qa.comparison import comparison_answer  # places side by side: table or grid
+
+    compared = comparison_answer(question, index, filters, settings)
+    if compared is not None:
+        yield compared.answer
+        yield compared
+        return
     if is_district_question(question):
         only = filters.districts if filters is not None and filters.districts else None
         result = district_answer(question, find_districts_for(question, index, only))

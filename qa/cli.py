@@ -24,6 +24,8 @@ COMMANDS = {
     "ask": "an answer with citations",
     "districts": "which districts mention a topic",
     "compare": "side-by-side evidence per district for one topic",
+    "indicators": "places × indicators: baselines and targets with their sources",
+    "grid": "places × topics: mentioned or not, with the best cited sentence",
     "eval": "score the system against a gold set",
     "serve": "start the Gradio UI",
 }

@@ -121,3 +121,69 @@ def print_compare(report: DistrictReport) -> None:
             Panel("\n\n".join(body) or "—", title=f"{r.district} · {head} · {r.score:.3f}")
         )
     console.print(Columns(panels, equal=True, expand=True))
+
+
+def print_indicators(table) -> None:
+    """One rich table per indicator: place, baseline, target, unit, source, conflicts."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = _console()
+    for note in table.notes:
+        _console(stderr=True).print(f"[yellow]{escape(note)}[/yellow]")
+    for row in table.rows:
+        title = f"{row.label}（{row.unit}）" if row.unit else row.label
+        t = Table(title=escape(title), show_lines=True, title_justify="left")
+        for col in ("地区", "基期", "目标", "出处"):
+            t.add_column(col, no_wrap=col in ("地区", "基期", "目标"))
+        for c in row.cells:
+            b, g = c.baseline, c.target
+            base = f"{b.display()}（{b.year}）" if b and b.year else (b.display() if b else "—")
+            goal = f"{g.display()}（{g.year}）" if g and g.year else (g.display() if g else "—")
+            i = c.indicator
+            where = f"{i.name} — {_where(i.title, i.section[:1])} ({_span(i.source, i.line_start, i.line_end)})"
+            if c.agreeing:
+                where += "；一致：" + "，".join(
+                    _span(x.source, x.line_start, x.line_end) for x in c.agreeing
+                )
+            where = escape(where)
+            for x in c.conflicts:
+                label = "[red]不一致[/red]" if x.kind == "value" else "表述不同"
+                span = _span(x.indicator.source, x.indicator.line_start, x.indicator.line_end)
+                where += (
+                    f"\n{label}：{escape(x.indicator.name)} {x.year or ''} 为 "
+                    f"{escape(x.value)}（{escape(span)}）"
+                )
+            t.add_row(escape(c.place), escape(base), escape(goal), where)
+        console.print(t)
+        grouped = [f"{n}（{w}）" for n, w in row.reasons]
+        if grouped:
+            console.print("  合并的名称：" + "；".join(grouped), markup=False)
+    if not table.rows:
+        console.print("没有找到指标。", markup=False)
+
+
+def print_grid(grid) -> None:
+    """Places × topics: 是/否 and the best sentence of each cell."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    t = Table(title="、".join(grid.topics), show_lines=True, title_justify="left")
+    t.add_column("地区", no_wrap=True)
+    for topic in grid.topics:
+        t.add_column(escape(topic))
+    for p in grid.places:
+        cells = []
+        for topic in grid.topics:
+            c = grid.cell(p, topic)
+            e = c.evidence
+            mark = "[green]是[/green]" if c.mentioned else "[dim]否[/dim]"
+            if e is not None:
+                quote = e.quote if len(e.quote) <= 60 else e.quote[:59] + "…"
+                prefix = "" if c.mentioned else "（最接近）"
+                mark += f"\n{escape(prefix + '“' + quote + '”')}\n{escape(_span(e.source, e.line_start, e.line_end))}"
+            cells.append(mark)
+        t.add_row(escape(p), *cells)
+    _console().print(t)
+    both = grid.places_mentioning_all()
+    _console().print(f"都提到的地区：{'、'.join(both) if both else '无'}", markup=False)

@@ -9,7 +9,7 @@ from corpus.model import Chunk, SourceSpan
 from corpus.quotes import quote_lines
 from index.types import Hit
 
-AnswerMode = Literal["extractive", "generative", "districts"]
+AnswerMode = Literal["extractive", "generative", "districts", "indicators"]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,270 @@
+"""Indicator extraction and grouping against the hand-annotated set.
+
+`benchmarks/data/indicators_gold.jsonl` (185 indicators in 14 documents: every row of the
+bundled corpus's indicator tables, the bundled plans' 到2025年 targets, and the 主要预期目标
+of 10 city work reports from ../shared/external) was annotated before the extractor was
+written; `split` marks the held-out part (001's table and 5 reports), read only to report.
+
+Extraction: a predicted indicator on an annotated line is correct when a gold indicator of the
+same line has the same value for its role (target or actual) and a name that contains the
+other's after normalisation; precision counts every indicator the extractor puts on an
+annotated line, recall every gold indicator. Grouping: over every pair of distinct annotated
+names, do the grouper's groups agree with benchmarks/data/indicator_groups_gold.json?
+
+    python -m benchmarks.bench_indicators [--split dev|test|all] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD = REPO / "benchmarks" / "data" / "indicators_gold.jsonl"
+GROUPS = REPO / "benchmarks" / "data" / "indicator_groups_gold.json"
+EXTERNAL = REPO.parent / "shared" / "external"
+
+
+def _key(name: str) -> str:
+    from corpus.text import normalize_for_match
+
+    return re.sub(r"[\s“”\"'()（）、,，]", "", normalize_for_match(name))
+
+
+def load_gold(split: str = "all") -> list[dict]:
+    rows = [json.loads(x) for x in GOLD.read_text("utf-8").splitlines() if x.strip()]
+    return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def _paths(gold: list[dict]) -> list[Path]:
+    paths = set()
+    for g in gold:
+        if g["source"].startswith("external/"):
+            paths.add(EXTERNAL / g["source"].removeprefix("external/"))
+        else:
+            paths.add(REPO / g["source"])
+    return sorted(paths)
+
+
+def _value_of(ind, role: str):
+    vals = [v for v in ind.values if v.role == role]
+    return vals
+
+
+def _same_number(raw: str, gold: str) -> bool:
+    return raw.replace(" ", "").replace("—", "-").replace("～", "-") == gold or (
+        re.fullmatch(r"\d+(\.\d+)?", gold) is not None
+        and re.fullmatch(r"\d+(\.\d+)?", raw) is not None
+        and float(raw) == float(gold)
+    )
+
+
+def _matches(ind, g: dict) -> bool:
+    a, b = _key(ind.name), _key(g["name"])
+    if not (a in b or b in a):
+        return False
+    from corpus.indicators import IndicatorValue
+
+    vals: list[IndicatorValue] = _value_of(ind, g["role"])
+    if g["kind"] == "table" and g["role"] == "target":
+        vals = [ind.target] if ind.target else []
+    return any(_same_number(v.raw_number(), g["value"]) for v in vals)
+
+
+def score(split: str = "all") -> dict:
+    import corpus
+    from corpus.indicators import extract
+
+    gold = load_gold(split)
+    documents = corpus.load(_paths(gold))
+    t0 = time.perf_counter()
+    predicted = extract(documents)
+    seconds = time.perf_counter() - t0
+    by_line: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for g in gold:
+        by_line[(Path(g["source"]).name, g["line"])].append(g)
+    considered, tp, matched_gold = [], 0, set()
+    errors = []
+    unit_ok = qual_ok = 0
+    for ind in predicted:
+        src = Path(ind.source).name
+        lines = range(ind.line_start, ind.line_end + 1)
+        golds = [g for n in lines for g in by_line.get((src, n), [])]
+        if not golds:
+            continue
+        considered.append(ind)
+        hit = next((g for g in golds if id(g) not in matched_gold and _matches(ind, g)), None)
+        if hit is None:
+            errors.append(
+                {
+                    "false_positive": ind.name,
+                    "source": src,
+                    "line": ind.line_start,
+                    "values": [v.raw for v in ind.values],
+                }
+            )
+            continue
+        matched_gold.add(id(hit))
+        tp += 1
+        unit_ok += _key(ind.unit) == _key(hit["unit"]) or (not ind.unit and not hit["unit"])
+        v = ind.target if hit["role"] == "target" else next(iter(_value_of(ind, hit["role"])), None)
+        qual_ok += (v.qualifier if v else "") == hit["qualifier"]
+    for g in gold:
+        if id(g) not in matched_gold:
+            errors.append(
+                {
+                    "missed": g["name"],
+                    "source": Path(g["source"]).name,
+                    "line": g["line"],
+                    "value": g["value"],
+                }
+            )
+    precision = tp / len(considered) if considered else 0.0
+    recall = tp / len(gold) if gold else 0.0
+    by_kind = {}
+    for kind in ("table", "prose"):
+        k_gold = [g for g in gold if g["kind"] == kind]
+        k_tp = sum(1 for g in k_gold if id(g) in matched_gold)
+        by_kind[kind] = {"gold": len(k_gold), "found": k_tp}
+    return {
+        "split": split,
+        "documents": len({g["source"] for g in gold}),
+        "gold": len(gold),
+        "predicted_on_annotated_lines": len(considered),
+        "correct": tp,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "unit_agreement": round(unit_ok / tp, 3) if tp else None,
+        "qualifier_agreement": round(qual_ok / tp, 3) if tp else None,
+        "by_kind": by_kind,
+        "extract_seconds": round(seconds, 3),
+        "errors": errors,
+    }
+
+
+def grouping(embed=None) -> dict:
+    """Pairwise agreement of the grouper with the annotated groups, over the annotated names
+    (each with its annotated unit)."""
+    from qa.indicators import group_names
+
+    gold = load_gold("all")
+    units: dict[str, str] = {}
+    for g in gold:
+        units.setdefault(g["name"], g["unit"])
+    names = sorted(units)
+    truth: dict[str, int] = {n: i for i, n in enumerate(names)}
+    for k, group in enumerate(json.loads(GROUPS.read_text("utf-8"))["groups"]):
+        for n in group:
+            truth[n] = len(names) + k
+    groups = group_names([(n, units[n]) for n in names], embed=embed)
+    pred = {n: gid for gid, g in enumerate(groups) for n in g.names}
+    tp = fp = fn = 0
+    wrong = []
+    for a, b in itertools.combinations(names, 2):
+        same_t, same_p = truth[a] == truth[b], pred[a] == pred[b]
+        tp += same_t and same_p
+        fp += same_p and not same_t
+        fn += same_t and not same_p
+        if same_t != same_p:
+            wrong.append({"pair": [a, b], "annotated_same": same_t})
+    pairs = len(names) * (len(names) - 1) // 2
+    return {
+        "names": len(names),
+        "pairs": pairs,
+        "same_pairs_annotated": tp + fn,
+        "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+        "recall": round(tp / (tp + fn), 3) if tp + fn else None,
+        "accuracy": round((pairs - fp - fn) / pairs, 4),
+        "wrong": wrong,
+    }
+
+
+def _embedder_fn():
+    from corpus.settings import load_settings
+    from index.embedders import make_embedder
+
+    embedder = make_embedder(load_settings().embedder)
+    return lambda texts: embedder.passage_vectors(list(texts))
+
+
+def run(quick: bool = False) -> dict:
+    """For benchmarks/run.py: extraction on both splits, grouping with the default rules (and,
+    unless quick, with embeddings on top at 0.98), and what the build spends extracting."""
+    import functools
+
+    import qa.indicators as qi
+
+    out: dict = {"extraction": {s: score(s) for s in ("dev", "test")}}
+    out["grouping"] = {"normalisation file": grouping()}
+    if not quick:
+        embed = _embedder_fn()
+        original = qi.group_names
+        try:
+            qi.group_names = functools.partial(original, threshold=0.98)
+            out["grouping"]["normalisation file + embeddings >= 0.98"] = grouping(embed=embed)
+        finally:
+            qi.group_names = original
+    for result in out["grouping"].values():
+        result["wrong"] = result["wrong"][:20]
+    return out
+
+
+def markdown(results: dict) -> str:
+    lines = ["# Indicator extraction and grouping", ""]
+    lines.append("| split | annotated | documents | precision | recall | units | qualifiers |")
+    lines.append("|---|---|---|---|---|---|---|")
+    for split, e in results["extraction"].items():
+        lines.append(
+            f"| {split} | {e['gold']} | {e['documents']} | {e['precision']} | {e['recall']} "
+            f"| {e['unit_agreement']} | {e['qualifier_agreement']} |"
+        )
+    lines += ["", "| grouping | pairs | same pairs | precision | recall |", "|---|---|---|---|---|"]
+    for method, g in results["grouping"].items():
+        lines.append(
+            f"| {method} | {g['pairs']} | {g['same_pairs_annotated']} | {g['precision']} "
+            f"| {g['recall']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--grouping", action="store_true", help="also score grouping (embeds names)")
+    args = ap.parse_args(argv)
+    out = {"extraction": score(args.split)}
+    if args.grouping:
+        out["grouping"] = grouping(embed=None)
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+    else:
+        e = out["extraction"]
+        print(
+            f"{e['split']}: {e['gold']} annotated in {e['documents']} documents; "
+            f"precision {e['precision']} recall {e['recall']} ({e['correct']} correct of "
+            f"{e['predicted_on_annotated_lines']} predicted); units {e['unit_agreement']}, "
+            f"qualifiers {e['qualifier_agreement']}; {e['by_kind']}",
+            file=sys.stdout,
+        )
+        for err in e["errors"]:
+            print("  ", json.dumps(err, ensure_ascii=False))
+        if "grouping" in out:
+            g = out["grouping"]
+            print(
+                f"grouping: {g['names']} names, {g['pairs']} pairs, precision {g['precision']} "
+                f"recall {g['recall']} accuracy {g['accuracy']}"
+            )
+            for w in g["wrong"]:
+                print("  ", json.dumps(w, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,254 @@
+"""Indicators as data: extraction from tables and prose (corpus/indicators.py)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+import corpus
+from corpus.indicators import Indicator, extract, parse_value
+
+
+@cache
+def bundled() -> tuple[Indicator, ...]:
+    return tuple(extract(corpus.load()))
+
+
+def _rows(doc_id: str) -> list[Indicator]:
+    return [i for i in bundled() if i.doc_id == doc_id and i.kind == "table"]
+
+
+def _one(doc_id: str, name: str, kind: str = "table") -> Indicator:
+    found = [i for i in bundled() if i.doc_id == doc_id and i.name == name and i.kind == kind]
+    assert len(found) == 1, (doc_id, name, found)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("≥15", (15.0, "≥", "")),
+        (">10", (10.0, ">", "")),
+        ("10%", (10.0, "", "%")),
+        ("5%左右", (5.0, "左右", "%")),
+        ("100以上", (100.0, "以上", "")),
+        ("1-2", (1.0, "", "")),
+        ("/", (None, "", "")),
+        ("-", (None, "", "")),
+    ],
+)
+def test_parse_value(raw, expected):
+    assert parse_value(raw) == expected
+
+
+QIJIANG = [  # 003#4 表1, every row: name, unit, 2020, 2025 as printed
+    ("全社会研发经费投入增长", "%", "47.6", ">10"),
+    ("全社会研发经费占地区生产总值的比重", "%", "2.3", "3"),
+    ("每万名就业人员中研发人员", "人年", "57", "75"),
+    ("科技型企业数", "家", "1050", "2800"),
+    ("高新技术企业数", "家", "98", "200"),
+    ("万人发明专利拥有量", "件", "2.51", "≥6.1"),
+    ("规模以上工业企业研发经费支出与营业收入之比", "%", "2.33", "2.8"),
+    ("技术合同成交额", "亿元", "1.5", "10"),
+    ("战略性新兴产业增加值占规模以上工业增加值比重", "%", "14.48", "≥25"),
+    ("规模以上工业产值中高技术产业产值占比", "%", "33.8", "≥50"),
+    ("数字经济增加值占地区生产总值比重达", "%", "1.22", "≥15"),
+    ("市级及以上研发机构数", "个", "54", "100"),
+    ("市级以上科技孵化服务机构", "个", "5", "15"),
+    ("公民具备科学素质的比例", "%", "8.8", "≥15"),
+]
+GAOXIN = [
+    ("R&D经费支出占GDP比重", "%", "4.9", "5.5"),
+    ("财政科技支出占比", "%", "12", "15"),
+    ("重大科技基础设施数量", "个", "0", "3"),
+    ("国家级产业创新平台", "个", "0", "4"),
+    ("市级以上研发机构", "个", "272", "320"),
+    ("市级以上重点实验室", "个", "76", "100"),
+    ("新获得国家级科技奖项", "件", "-", "15"),
+    ("万人发明专利拥有量", "件", "44.5", "70"),
+    ("技术合同交易额", "亿元", "5", "20"),
+    ("中试熟化平台", "个", "0", "5"),
+    ("国际科技合作平台", "家", "0", "2"),
+    ("孵化载体面积", "万平方米", "92", "300"),
+    ("在孵企业总数", "家", "664", "2500"),
+    ("战略性新兴企业产值占工业总产值比重", "%", "87.4", "90"),
+    ("科技型企业数量", "家", "773", "2000"),
+    ("高新技术企业数量", "家", "195", "500"),
+    ("独角兽企业数量", "家", "0", "5"),
+    ("杰出人才", "名", "159", "300"),
+    ("金融机构及金融服务机构", "家", "22", "42"),
+    ("创业风险投资机构", "家", "7", "20"),
+]
+DADUKOU = [  # 表2
+    ("全社会研究与试验发展经费支出", "亿元", "10.08", "16.2"),
+    ("全社会研究与试验发展经费支出占地区生产总值比重", "%", "3.98", "4"),
+    ("万人发明专利拥有量", "件", "19.36", "19.5"),
+    ("市级及以上研发平台", "个", "47", "60"),
+    ("科技型企业数", "家", "301", "550"),
+    ("规模以上科技型企业数", "家", "70", "90"),
+    ("国家高新技术企业数", "家", "92", "165"),
+    ("重庆OTC科创板挂牌企业数", "家", "20", "26"),
+    ("高精尖缺人才数", "人", "/", "100"),
+    ("孵化（众创）平台数", "个", "15", "20"),
+    ("战略性新兴制造业增加值占工业总产值比重", "%", "52.5", "60"),
+    ("数字经济核心产业增加值占地区生产总值比重", "%", "/", "10%"),
+]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "rows", "caption"),
+    [
+        ("003_3bc941a8174c68f0#4", QIJIANG, "表1 綦江区“十四五”时期科技发展主要指标"),
+        ("001_937c6c7ecafe199b", GAOXIN, "表 重庆高新区“十四五”科技创新发展规划指标体系表"),
+        ("002_3865beef763800ed", DADUKOU, "表2 “十四五”时期大渡口区科技创新发展主要指标"),
+    ],
+)
+def test_every_row_of_the_bundled_indicator_tables(doc_id, rows, caption):
+    got = [i for i in _rows(doc_id) if i.caption == caption]
+    assert [(i.name, i.unit, i.baseline.raw, i.target.raw) for i in got] == rows
+    for i in got:
+        assert i.baseline.year == 2020 and i.target.year == 2025
+        assert i.attribute == "预期性"  # 綦江 prints 预期值 for most rows: the same attribute
+        assert i.line_start <= i.line_end and i.source == doc_id.split("#")[0] + ".txt"
+
+
+def test_headline_values_and_their_citations():
+    rd = _one("003_3bc941a8174c68f0#4", "全社会研发经费占地区生产总值的比重")
+    assert (rd.target.number, rd.unit, rd.line_start) == (3.0, "%", 308)
+    gx = _one("001_937c6c7ecafe199b", "R&D经费支出占GDP比重")
+    assert (gx.target.number, gx.unit, gx.line_start, gx.line_end) == (5.5, "%", 63, 67)
+    dd = _one("002_3865beef763800ed", "科技型企业数")
+    assert (dd.target.number, dd.unit, dd.baseline.number) == (550.0, "家", 301.0)
+    assert dd.quote == "科技型企业数 | 单位: 家 | 指标属性: 预期性 | 2020: 301 | 2025: 550"
+    assert dd.section[-1] == "（三）发展目标"
+
+
+def test_qualifiers_and_missing_values():
+    growth = _one("003_3bc941a8174c68f0#4", "全社会研发经费投入增长")
+    assert (growth.target.number, growth.target.qualifier) == (10.0, ">")
+    talent = _one("002_3865beef763800ed", "高精尖缺人才数")
+    assert talent.baseline.number is None and talent.baseline.raw == "/"
+
+
+def test_a_footnote_moves_a_value_to_its_real_year():
+    """大渡口's 表1: the “2020年” R&D share and patents are 2019 data (its footnote)."""
+    rd = _one("002_3865beef763800ed", "研究与试验发展经费支出占地区生产总值比重")
+    actual = next(v for v in rd.values if v.role == "actual")
+    assert (actual.raw, actual.year, actual.label) == ("3.98", 2019, "2020年")
+    assert "2019年数据" in actual.note and rd.notes
+    target = rd.target
+    assert (target.raw, target.year, target.label) == ("2.5", 2020, "“十三五”目标")
+    firms = _one("002_3865beef763800ed", "科技型企业")
+    assert next(v for v in firms.values if v.role == "actual").year == 2020  # not in the note
+
+
+def test_the_duplicate_copy_keeps_its_own_values_and_says_whose_copy_it_is():
+    rows = _rows("000_28d192e06e44a9e3")
+    assert len(rows) == 14
+    assert {i.duplicate_of for i in rows} == {"003_3bc941a8174c68f0#4"}
+    growth = next(i for i in rows if i.name == "全社会研发经费投入增长")
+    assert growth.target.raw == "10"  # 000 lost the > that 003#4 prints
+
+
+def test_the_decisions_catalogue_is_not_an_indicator_table():
+    assert not [i for i in bundled() if i.doc_id == "003_3bc941a8174c68f0#6"]
+
+
+def test_prose_targets_of_the_plans():
+    firms = [
+        i
+        for i in bundled()
+        if i.doc_id == "002_3865beef763800ed" and i.kind == "prose" and i.name == "科技型企业"
+    ]
+    assert {(i.target.number, i.unit, i.target.year, i.line_start) for i in firms} == {
+        (550.0, "家", 2025, 69),
+        (550.0, "家", 2025, 216),
+    }
+    assert "到2025年，全区科技型企业达到550家" in firms[0].quote
+    strength = _one("003_3bc941a8174c68f0#4", "全社会研发投入强度", kind="prose")
+    assert (strength.target.number, strength.target.qualifier, strength.unit) == (3.0, ">", "%")
+    # the subject a clause leaves out is carried: …经费投入年均增长10%以上，占地区生产总值比重突破4%
+    shares = [
+        i
+        for i in bundled()
+        if i.name == "全社会研究与试验发展经费投入占地区生产总值比重" and i.kind == "prose"
+    ]
+    assert [(i.line_start, i.target.number, i.target.qualifier) for i in shares] == [
+        (70, 4.0, ">"),
+        (240, 4.0, ">"),
+    ]
+
+
+def test_a_year_stated_value_in_prose_is_an_actual():
+    """001's text reports 技术合同成交额 5.1亿元 for 2020; its table prints 5."""
+    contracts = _one("001_937c6c7ecafe199b", "技术合同成交额", kind="prose")
+    (value,) = contracts.values
+    assert (value.role, value.year, value.number, contracts.unit) == ("actual", 2020, 5.1, "亿元")
+
+
+def test_prose_targets_of_a_work_report(tmp_path):
+    text = (
+        "各位代表：\n现在，我代表市人民政府，向大会报告工作。\n"
+        "2023年，地区生产总值增长6.1%。\n"
+        "全市规上工业增加值增长7%，投资增长5%。\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，规模以上工业增加值、"
+        "社会消费品零售总额均增长8%以上，城乡居民人均可支配收入分别增长5%、6.5%，"
+        "城镇新增就业3.3万人以上，居民消费价格涨幅控制在3%左右。\n"
+        "新增高新技术企业100家以上。\n"
+    )
+    path = tmp_path / "2024年某市政府工作报告.txt"
+    path.write_text(text, encoding="utf-8")
+    got = {
+        (i.name, i.target.raw if i.target else None, i.target.qualifier if i.target else None)
+        for i in extract(corpus.load([path]))
+        if i.target
+    }
+    assert got == {
+        ("地区生产总值增长", "5", "左右"),
+        ("规模以上工业增加值增长", "8", "以上"),
+        ("社会消费品零售总额增长", "8", "以上"),
+        ("城镇居民人均可支配收入增长", "5", ""),
+        ("农村居民人均可支配收入增长", "6.5", ""),
+        ("城镇新增就业", "3.3", "以上"),
+        ("居民消费价格涨幅", "3", "左右"),
+        ("新增高新技术企业", "100", "以上"),  # the year's work, after the targets
+    }, "the review of last year is not a target (全市规上工业增加值增长7%)"
+    actual = [i for i in extract(corpus.load([path])) if not i.target]
+    assert [(i.name, i.values[0].year) for i in actual] == [("地区生产总值增长", 2023)]
+
+
+def test_round_trip():
+    for i in bundled()[:20]:
+        assert Indicator.from_dict(i.to_dict()) == i
+
+
+def test_a_scope_opening_a_sentence_holds_for_its_later_targets():
+    """合川's 工作要点: "力争高新区内科技型企业达到350家以上，高新技术企业达到120家以上，研发投入
+    强度达到3%以上" — all three are its 高新区's, not the district's."""
+    names = {
+        i.name for i in bundled() if i.doc_id == "004_d29d0fa2820130c5-附件1" and i.line_start == 28
+    }
+    assert names == {"高新区内科技型企业", "高新区内高新技术企业", "高新区内研发投入强度"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("确保耕地保有量不低于398．2万亩，", ("耕地保有量", "万亩", "398.2", "≥")),
+        ("生活垃圾无害化处理率在99％以上，", ("生活垃圾无害化处理率", "%", "99", "以上")),
+        (
+            "城市生活污水集中收集率提高5个百分点以上",
+            ("城市生活污水集中收集率提高", "个百分点", "5", "以上"),
+        ),
+        (
+            "绿色贷款增速高于各类贷款平均增速10个百分点",
+            ("绿色贷款增速高于各类贷款平均增速", "个百分点", "10", ""),
+        ),
+    ],
+)
+def test_prose_clauses(clause, expected):
+    from corpus.indicators import _prose_clause
+
+    ((name, unit, (value,), _),) = _prose_clause(clause)
+    assert (name, unit, value.raw, value.qualifier) == expected
