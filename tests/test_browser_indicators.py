@@ -1,5 +1,6 @@
 """The 指标对比 tab and the topic grid of 哪些地区提到, in a real browser (see test_browser.py).
-The first test also saves the screenshot README shows (docs/indicators-tab.png)."""
+The first test saves its screenshot with the others in tests/artifacts/ (README shows a copy
+of it, docs/indicators-tab.png, refreshed by hand so that a test run leaves the tree clean)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from test_browser import ANSWER_TIMEOUT_MS, browser, page, shot  # noqa: F401 - 
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 
 def test_indicator_tab_compares_places_and_shows_the_passage(page):  # noqa: F811
@@ -39,8 +40,8 @@ def test_indicator_tab_compares_places_and_shows_the_passage(page):  # noqa: F81
     expect(detail.locator(".pq-quoted")).to_contain_text("R&D经费支出占GDP比重")
     expect(detail.locator(".pq-source")).to_contain_text("001_937c6c7ecafe199b.txt 第63-67行")
     page.wait_for_timeout(800)  # let the chart finish drawing before the screenshot
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / "indicators-tab.png"), full_page=True)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "30-indicators-tab.png"), full_page=True)
 
     page.locator("#pq-ind-csv").click()
     expect(page.locator("#pq-ind-file")).to_contain_text(
