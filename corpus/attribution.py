@@ -80,15 +80,16 @@ def _from_head(texts: list[str]) -> tuple[Place | None, str | None, str | None]:
     if m:
         meeting = m.group(0)[1:].removesuffix("上")
         place = places.parse_chain(m.group("place"))
-    for line in texts[:8]:
+    lines = [close_cjk_gaps(t) for t in texts[:8]]
+    for i, line in enumerate(lines):
         if len(line) > 80 or line.startswith("各位"):
             continue
-        # the speaker stands after the meeting clause or before 在 (…主席王莉霞在…会议上)
-        for segment in re.split(r"会议上|在|——|\d+日", close_cjk_gaps(line)):
-            s = _SPEAKER.match(segment.strip())
-            if s:
-                name = s.group("name").removesuffix("作")
-                office = s.group("office")
+        # a printed line may wrap inside the office (…会议上山 / 东省省长周乃翔): the line is
+        # read with the next one too, and a reading whose office is whole wins
+        for text in (line, line + (lines[i + 1] if i + 1 < len(lines) else "")):
+            found = _speaker_in(text)
+            if found and (_whole_office(found[0]) or text != line):
+                office, name = found
                 speaker = f"{office} {name}"
                 if place is None:
                     place = places.first_place(office)
@@ -96,6 +97,25 @@ def _from_head(texts: list[str]) -> tuple[Place | None, str | None, str | None]:
         if speaker:
             break
     return place, meeting, speaker
+
+
+def _speaker_in(line: str) -> tuple[str, str] | None:
+    """(office, name) of a head line: the speaker stands after the meeting clause or before
+    在 (…主席王莉霞在…会议上)."""
+    for segment in re.split(r"会议上|在|——|\d+日|各位代表", line):
+        s = _SPEAKER.match(segment.strip())
+        if s:
+            return s.group("office"), s.group("name").removesuffix("作")
+    return None
+
+
+def _whole_office(office: str) -> bool:
+    """An office that starts where a title or a place starts (省长, 自治区主席, 山东省省长),
+    not in the middle of a place name a line break cut (东省省长)."""
+    return (
+        office.startswith(("省", "市", "区", "县", "州", "自治区", "代理"))
+        or places.parse_chain(office) is not None
+    )
 
 
 # a report's opening names the rank of the government that speaks: 我代表市人民政府

@@ -418,3 +418,23 @@ def test_a_government_notice_page_keeps_its_headings_metadata_and_place():
     assert target.section == ("四川省低空经济发展实施方案", "一、总体要求")
     assert not any("您当前的位置" in c.text for c in chunks)
     _ledger_ok(GOV_NOTICE)
+
+
+LIBREOFFICE_PDF = FIXTURES / "shandong_libreoffice.pdf"
+
+
+def test_a_word_processors_pdf_reads_as_its_text():
+    """A real report printed by LibreOffice: the spacing it sets between Chinese and digits
+    is typesetting (2025 年 reads 2025年), and a head line wrapped inside 山东省 still names
+    the speaker."""
+    documents, chunks = _load(LIBREOFFICE_PDF)
+    (doc,) = documents
+    assert (doc.title, doc.district, doc.date) == (
+        "2025年山东省政府工作报告",
+        "山东省",
+        "2025-01-20",
+    )
+    assert doc.speaker == "山东省省长 周乃翔"
+    assert not any(re.search(r"\d 年|增长 \d", c.text) for c in chunks)
+    assert all(c.page_start is not None for c in chunks) and chunks[-1].page_end > 10
+    _ledger_ok(LIBREOFFICE_PDF)

@@ -38,6 +38,12 @@ PAGE_NUMBER = re.compile(
     r"|[-—–\s]*[ivxlcIVXLC]{1,6}[-—–\s]*)$"
 )
 _UNMAPPED = re.compile(r"\(cid:\d+\)")  # a glyph pdfminer could not map to a character
+# word processors set Chinese apart from digits and Latin letters with a little space, which
+# the text layer reads as a blank (2025 年, 增长 5%): it is typesetting, not text
+_CJK_SPACING = re.compile(
+    r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])[ \u00a0]+(?=[0-9A-Za-z%.])"
+    r"|(?<=[0-9A-Za-z%.])[ \u00a0]+(?=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])"
+)
 _SENTENCE_END = re.compile(r"[。！？!?；;：:]$")
 EDGE_LINES = 2  # how many first and last lines of a page may be running headers/footers
 REPEATED = 0.5  # …when the same text (digits aside) stands there on this share of pages
@@ -82,7 +88,7 @@ def _page_lines(page, number: int) -> list[_Line]:
     text_page = page.filter(lambda o: not _inside(o, boxes)) if boxes else page
     out: list[_Line] = []
     for ln in text_page.extract_text_lines(return_chars=True):
-        text = ln["text"].strip()
+        text = _CJK_SPACING.sub("", ln["text"].strip())
         if not text:
             continue
         sizes = [c.get("size", 0) for c in ln["chars"] if not c["text"].isspace()]

@@ -14,6 +14,12 @@ TrueType font (fc-match :lang=zh; Debian: fonts-wqy-microhei). The output is det
   title, date, share links and footer around the body, with the targets table.
 - sanya_styled.docx: heading styles (Title, Heading 1 with automatic 一、 numbering, Heading 2),
   the targets table and a footnote.
+
+Not made by this script:
+- shandong_libreoffice.pdf: province-work-reports-2025/2025年山东省政府工作报告.docx printed
+  to PDF by LibreOffice (soffice --headless --convert-to pdf), as a user's word processor
+  prints it: CJK set apart from digits by a space, a head line wrapped inside a place name.
+- gov_notice.html: written by hand after a provincial government site's notice page.
 """
 
 from __future__ import annotations
