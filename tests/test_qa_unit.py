@@ -502,7 +502,7 @@ def test_weighted_overlap_counts_rare_words_more(fake_index):
 
 
 def test_a_long_sentence_is_trimmed_to_the_clauses_that_hold_the_question_words():
-    from qa.answer import LONG_SENTENCE, _trim
+    from qa.compose_text import LONG_SENTENCE, _trim
 
     filler = "，".join(f"加强第{i}项基础工作的统筹协调" for i in range(8))
     sentence = f"{filler}，科技型企业达到2800家，{filler}。"

@@ -1,0 +1,64 @@
+"""Composing from a table row: the cell of the asked column, read against the row's header
+and unit ("到2025年，綦江区高新技术企业数预期达到200家")."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.model import Chunk
+from qa.scoring import Searchable
+from qa.text import split_sentences, target_value, year_in
+from qa.units import Unit
+
+
+def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tuple[str, str]:
+    """ "到2025年，綦江区高新技术企业数预期达到200家" from a table row."""
+    row = unit.row
+    assert row is not None
+    chunk = unit.hit.chunk
+    asked_year = year_in(question)
+    if asked_year is None and _BASELINE.search(question):
+        asked_year = min((year_in(h) for h, _ in row.values if year_in(h)), default=None)
+    head, value = target_value(row, asked_year) or ("", "")
+    unit_word = row.unit or _unit_from_text(row.name, value, chunk, index) or ""
+    if unit_word == "%" or value.endswith("%"):
+        value, unit_word = value.rstrip("%"), "%"
+    year = year_in(head) if head else None
+    place = chunk.district or ""
+    name = row.name
+    if place and name.startswith(place.rstrip("区县")):
+        place = ""
+    if year and int(year) >= 2021:
+        text = f"到{year}年，{place}{name}预期达到{value}{unit_word}"
+    elif year:
+        text = f"{year}年，{place}{name}为{value}{unit_word}"
+    else:
+        text = f"{place}{name}为{value}{unit_word}"
+    return text, row.text
+
+
+_HOW_MANY = re.compile(r"多少|几[个家项件名人次天所座亩期]|\bhow (?:many|much)\b", re.IGNORECASE)
+
+
+# questions about where things stand now, not the target: the table's earliest year column
+_BASELINE = re.compile(r"十三五|现状|基期|目前|现在|已经|基础")
+
+
+_UNIT_AFTER = r"\s*(件/万人|个百分点|万平方米|亿元|万元|人年|家|个|件|人|名|项|%)"
+
+
+def _unit_from_text(name: str, value: str, chunk: Chunk, index: Searchable | None) -> str | None:
+    """The unit of a table value whose unit cell was lost in extraction, read from the plan's
+    own prose ("高新技术企业达到 200 家")."""
+    if index is None or not value:
+        return None
+    pattern = re.compile(re.escape(value) + _UNIT_AFTER)
+    key = name[:4]
+    for c in index.chunks_for(doc_id=chunk.doc_id):
+        if c.kind == "table":
+            continue
+        for sentence in split_sentences(c.text):
+            m = pattern.search(sentence)
+            if m and key in sentence:
+                return m.group(1)
+    return None
