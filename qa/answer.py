@@ -18,6 +18,7 @@ from typing import Any
 from index.types import Filters, Hit
 from qa.calibration import load_calibration
 from qa.cite import _citations, _same_text, abstain, district_answer
+from qa.compose_parts import combine
 from qa.compose_table import _HOW_MANY, _number_sentence
 from qa.compose_text import (
     _as_clause,
@@ -29,7 +30,9 @@ from qa.compose_text import (
     display_title,
     section_overview,
 )
+from qa.frame import analyse, asks_of
 from qa.scoring import Searchable
+from qa.terms import expand_query
 from qa.text import check_question
 from qa.types import Answer
 from qa.units import (
@@ -68,7 +71,9 @@ def build_chain(index: Searchable):
 
 
 def _retrieve(index: Searchable, state: dict[str, Any]) -> list[Hit]:
-    return index.search(state["question"], k=RETRIEVE_K, filters=state["filters"])
+    # the other forms of a field term it names (研发投入强度 -> …占地区生产总值比重) are searched too
+    query = expand_query(state["question"])
+    return index.search(query, k=RETRIEVE_K, filters=state["filters"])
 
 
 # --- composing -------------------------------------------------------------------------
@@ -95,7 +100,10 @@ def compose_extractive(
         # of the topic but not of the figure (经费纳入财政预算, no amount)
         return abstain(question, hits, extra={**extra, "no_number": True})
     if best.row is not None:  # a table row answers with its number, never the raw row
-        text, quote = _number_sentence(question, best, index)
+        read = _number_sentence(question, best, index)
+        if read is None:  # the table has no column for the asked period (2030)
+            return abstain(question, hits, extra={**extra, "no_period": True})
+        text, quote = read
         picks = [(best, quote)]
         body = f"{text}[1]。"
     else:
@@ -241,21 +249,18 @@ def answer_stream(
         return
     # a misspelt word (普察 for 普查) is read as the corpus word it sounds like
     read_as = vocabulary(index).correct(question)
-    from qa.metadata import metadata_answer, metadata_kind
-
-    if metadata_kind(read_as) is not None:
-        # 文号/印发日期/发文机关/期号: the Document record answers, not a body sentence
-        meta = metadata_answer(read_as, index, index.search(read_as, k=5, filters=filters))
-        if meta is not None:
-            meta = replace(meta, question=question)
-            yield meta.answer
-            yield meta
-            return
-    extractive = build_chain(index).invoke({"question": read_as, "filters": filters})
+    frame = analyse(read_as)
+    if frame.multi:  # each part answered on its own, then one answer covering every part
+        parts = [_answer_one(p.text, index, filters) for p in frame.parts]
+        extractive = combine(question, frame, parts)
+    else:
+        extractive = _answer_one(read_as, index, filters)
     if read_as != question:
         extractive = replace(
             extractive, question=question, extra={**extractive.extra, "read_as": read_as}
         )
+    else:
+        extractive = replace(extractive, question=question)
     notice = _absent_notice(question, index)
     if notice:
         extractive = replace(extractive, notice=notice)
@@ -268,6 +273,23 @@ def answer_stream(
     from qa.llm import generate
 
     yield from generate(question, extractive, settings, llm)
+
+
+def _answer_one(question: str, index: Searchable, filters: Filters | None) -> Answer:
+    """One part: the Document record for a metadata field (文号/印发日期/发文机关/期号), else
+    the extractive chain."""
+    from qa.fields import field_answer
+    from qa.metadata import metadata_answer, metadata_kind
+
+    hits = index.search(expand_query(question), k=5, filters=filters)
+    field = field_answer(question, asks_of(question), hits, display_title)
+    if field is not None:  # a "label: value" line names what is asked
+        return field
+    if metadata_kind(question) is not None:
+        meta = metadata_answer(question, index, index.search(question, k=5, filters=filters))
+        if meta is not None:
+            return meta
+    return build_chain(index).invoke({"question": question, "filters": filters})
 
 
 def check_filters_districts(names: list[str], index: Searchable) -> Filters | None:

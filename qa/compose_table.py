@@ -6,20 +6,49 @@ from __future__ import annotations
 import re
 
 from corpus.model import Chunk
+from qa.frame import period_of
 from qa.scoring import Searchable
-from qa.text import split_sentences, target_value, year_in
+from qa.text import TableRow, split_sentences, target_value, year_in
 from qa.units import Unit
 
 
-def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tuple[str, str]:
-    """ "到2025年，綦江区高新技术企业数预期达到200家" from a table row."""
+def choose_column(row: TableRow, question: str) -> tuple[str, str] | None:
+    """The (column, cell) of `row` the question's period slot asks for: the column of an asked
+    year; else the column whose header names the asked period (“十三五”目标, 初期); else, for
+    a question about where things stand (十三五/现状/基期), the earliest year; else the target.
+    None when the question names a year the table has no column for (2030 in a 2020/2025
+    table): the row does not answer it."""
+    asked_year = year_in(question)
+    if asked_year:
+        for head, value in row.values:
+            if asked_year in head:
+                return head, value
+        if any(year_in(h) for h, _ in row.values):
+            return None
+    period = period_of(question)
+    if period:
+        flat = re.sub(r"(?:19|20)\d{2}年?", "", period)
+        for head, value in row.values:
+            h = re.sub(r"[“”\"\s]", "", head)
+            if flat and h and not year_in(h) and (flat in h or h in flat):
+                return head, value
+    if _BASELINE.search(question):
+        years = [(h, v) for h, v in row.values if year_in(h)]
+        if years:
+            return min(years, key=lambda hv: year_in(hv[0]) or "")
+    return target_value(row)
+
+
+def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tuple[str, str] | None:
+    """ "到2025年，綦江区高新技术企业数预期达到200家" from a table row; None when the row has no
+    cell for the asked period."""
     row = unit.row
     assert row is not None
     chunk = unit.hit.chunk
-    asked_year = year_in(question)
-    if asked_year is None and _BASELINE.search(question):
-        asked_year = min((year_in(h) for h, _ in row.values if year_in(h)), default=None)
-    head, value = target_value(row, asked_year) or ("", "")
+    chosen = choose_column(row, question)
+    if chosen is None:
+        return None
+    head, value = chosen
     unit_word = row.unit or _unit_from_text(row.name, value, chunk, index) or ""
     if unit_word == "%" or value.endswith("%"):
         value, unit_word = value.rstrip("%"), "%"
@@ -32,6 +61,8 @@ def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tup
         text = f"到{year}年，{place}{name}预期达到{value}{unit_word}"
     elif year:
         text = f"{year}年，{place}{name}为{value}{unit_word}"
+    elif head:
+        text = f"{place}{name}（{head}）为{value}{unit_word}"
     else:
         text = f"{place}{name}为{value}{unit_word}"
     return text, row.text

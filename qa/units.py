@@ -14,6 +14,7 @@ from index.types import Hit
 from qa.calibration import has_cjk, load_calibration
 from qa.crosslingual import gloss_coverage, gloss_coverages
 from qa.scoring import Searchable, cosine_to_query, lexical_overlap, question_tokens
+from qa.terms import groups_in, holds_term
 from qa.text import TableRow, split_sentences, table_rows
 from qa.vocabulary import vocabulary
 
@@ -37,6 +38,8 @@ class Unit:
     # IDF-weighted share of the question's words that are not in the passage's title found in
     # the unit or its heading: what sets this sentence apart from its neighbours
     specific: float = 0.0
+    # share of the question's field terms (qa/data/terms.json) the unit names in some form
+    term: float = 0.0
 
     @property
     def evidence(self) -> float:
@@ -46,10 +49,13 @@ class Unit:
     def rank_score(self) -> float:
         """How well this unit answers, next to the other units: cosine + the weighted share of
         specific words (a rare word such as 征集时间 counts for more than 发展)."""
-        return self.cosine + LEXICAL_WEIGHT * self.specific
+        return self.cosine + LEXICAL_WEIGHT * self.specific + TERM_WEIGHT * self.term
 
 
 COVERAGE_PASSAGES = 3
+# a unit naming the question's field term in any of its forms (the intensity row for
+# 研发投入强度, not the growth row that shares its words) outranks close neighbours
+TERM_WEIGHT = 0.1
 
 
 def passage_coverage(question: str, hits: list[Hit], index: Searchable | None) -> float:
@@ -107,6 +113,7 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
             Unit(h, t, r, float(sims[i]), glossed[i], glossed[i]) for i, (h, t, r) in enumerate(raw)
         ]
     vocab = vocabulary(index)
+    q_groups = groups_in(question)
     return [
         Unit(
             h,
@@ -117,6 +124,7 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
             vocab.weighted_overlap(
                 {q for q in q_tokens if q not in h.chunk.title}, f"{heads[i]} {texts[i]}"
             ),
+            holds_term(q_groups, r.name if r is not None else t),
         )
         for i, (h, t, r) in enumerate(raw)
     ]
