@@ -30,6 +30,7 @@ from qa.compose_text import (
     display_title,
     section_overview,
 )
+from qa.conversation import Turn, follow_up, turn_of
 from qa.frame import analyse, asks_of
 from qa.scoring import Searchable
 from qa.terms import expand_query
@@ -38,6 +39,7 @@ from qa.types import Answer
 from qa.units import (
     Unit,
     _content_tokens,
+    _place_names,
     evidence_score,
     passage_coverage,
     score_units,
@@ -213,12 +215,15 @@ def answer(
     filters: Filters | None = None,
     settings: Any = None,
     llm: Any = False,
+    previous: Any = None,
 ) -> Answer:
-    """The answer to `question` from the index. `llm` False: extractive (offline,
+    """The answer to `question` from the index. `previous`: the Answer (or `Turn`) of the
+    question before it in the same conversation, whose place, document and topic a follow-up
+    inherits; None (the default) inherits nothing. `llm` False: extractive (offline,
     deterministic); True: the chat model configured in `settings`; or a LangChain chat model
     instance. Bad input raises UserError."""
     final: Answer | None = None
-    for piece in answer_stream(question, index, filters, settings, llm):
+    for piece in answer_stream(question, index, filters, settings, llm, previous):
         if isinstance(piece, Answer):
             final = piece
     assert final is not None
@@ -231,11 +236,15 @@ def answer_stream(
     filters: Filters | None = None,
     settings: Any = None,
     llm: Any = False,
+    previous: Any = None,
 ) -> Iterator[str | Answer]:
-    """Text pieces as they are produced, then the final Answer."""
+    """Text pieces as they are produced, then the final Answer (`previous` as in `answer`)."""
     from qa.districts import districts as find_districts_for
     from qa.districts import is_district_question
 
+    asked, inherited = question, None
+    if previous is not None:
+        question, filters, inherited = _follow_up(question, previous, index, filters)
     question, filters, early = prepare(question, index, filters)
     if early is not None:
         yield early.answer
@@ -261,6 +270,14 @@ def answer_stream(
         )
     else:
         extractive = replace(extractive, question=question)
+    turn = turn_of(extractive, filters, question, _place_names())
+    extractive = replace(
+        extractive, question=asked, extra={**extractive.extra, "turn": turn.to_dict()}
+    )
+    if inherited:
+        extractive = replace(
+            extractive, notice=inherited, extra={**extractive.extra, "asked_as": question}
+        )
     notice = _absent_notice(question, index)
     if notice:
         extractive = replace(extractive, notice=notice)
@@ -273,6 +290,21 @@ def answer_stream(
     from qa.llm import generate
 
     yield from generate(question, extractive, settings, llm)
+
+
+def _follow_up(
+    question: str, previous: Any, index: Searchable, filters: Filters | None
+) -> tuple[str, Filters | None, str | None]:
+    from qa.filters import districts_named_in, places_outside_corpus
+
+    turn = previous if isinstance(previous, Turn) else previous.extra.get("turn")
+    if isinstance(turn, dict):
+        turn = Turn.from_dict(turn)
+    if turn is None:
+        return question, filters, None
+    present, absent = districts_named_in(question, index)
+    names_place = bool(present or absent or places_outside_corpus(question))
+    return follow_up(question, turn, names_place, filters)
 
 
 def _answer_one(question: str, index: Searchable, filters: Filters | None) -> Answer:
