@@ -19,7 +19,8 @@ from index.types import Filters, Hit
 from qa.calibration import load_calibration
 from qa.cite import _citations, _same_text, abstain, district_answer
 from qa.compose_parts import combine
-from qa.compose_table import _HOW_MANY, _number_sentence
+from qa.compose_table import _number_sentence
+from qa.compose_terms import composition_answer, definition_answer, quoted_terms
 from qa.compose_text import (
     _as_clause,
     _asks_for_the_list,
@@ -33,6 +34,7 @@ from qa.compose_text import (
 from qa.conversation import Turn, follow_up, turn_of
 from qa.frame import analyse, asks_of
 from qa.scoring import Searchable
+from qa.slots import TYPE_NAMES, carries, missing_role, missing_word
 from qa.terms import expand_query
 from qa.text import check_question
 from qa.types import Answer
@@ -96,11 +98,18 @@ def compose_extractive(
     if not units or evidence < threshold:
         return abstain(question, hits, extra=extra)
     ranked = sorted(units, key=lambda u: _answer_rank(question, u), reverse=True)
-    best = ranked[0]
-    if _HOW_MANY.search(question) and best.row is None and not re.search(r"\d", _complete(best)):
-        # "多少/几个" asks for a number and the best sentence holds none: the corpus speaks
-        # of the topic but not of the figure (经费纳入财政预算, no amount)
-        return abstain(question, hits, extra={**extra, "no_number": True})
+    # the answer unit must carry the kind of value asked (经费纳入财政预算 holds no amount) and
+    # name the asked slot (人均GDP is not GDP; a 组长 the notice does not name)
+    asks = asks_of(question)
+    typed = [u for u in ranked[:TYPED_LOOKAHEAD] if carries(asks, _complete(u))]
+    if not typed:
+        reason = f"找到了相关段落，但其中没有所问的{TYPE_NAMES.get(asks, '内容')}。"
+        return abstain(question, hits, extra={**extra, "missing_type": asks}, reason=reason)
+    best = typed[0]
+    lacking = _missing_slot(question, best, asks, index)
+    if lacking:
+        reason = f"找到了相关段落，但其中没有提到“{lacking}”。"
+        return abstain(question, hits, extra={**extra, "missing_slot": lacking}, reason=reason)
     if best.row is not None:  # a table row answers with its number, never the raw row
         read = _number_sentence(question, best, index)
         if read is None:  # the table has no column for the asked period (2030)
@@ -292,6 +301,23 @@ def answer_stream(
     yield from generate(question, extractive, settings, llm)
 
 
+# how many of the best-ranked units may stand in for the best when it lacks the asked type
+TYPED_LOOKAHEAD = 3
+# the rarest question word (IDF) an answer unit must hold for a fact question
+SLOT_IDF_FLOOR = 4.0
+
+
+def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None) -> str | None:
+    if asks not in ("number", "date", "person", "org") or index is None:
+        return None
+    c = unit.hit.chunk
+    context = f"{' '.join(c.section[1:])} {_complete(unit)}"
+    if asks == "person":
+        return missing_role(question, context)
+    vocab = vocabulary(index)
+    return missing_word(_content_tokens(question), context, vocab.idf, c.title, SLOT_IDF_FLOOR)
+
+
 def _follow_up(
     question: str, previous: Any, index: Searchable, filters: Filters | None
 ) -> tuple[str, Filters | None, str | None]:
@@ -314,9 +340,22 @@ def _answer_one(question: str, index: Searchable, filters: Filters | None) -> An
     from qa.metadata import metadata_answer, metadata_kind
 
     hits = index.search(expand_query(question), k=5, filters=filters)
-    field = field_answer(question, asks_of(question), hits, display_title)
+    asks = asks_of(question)
+    field = field_answer(question, asks, hits, display_title)
     if field is not None:  # a "label: value" line names what is asked
         return field
+    if asks in ("definition", "composition", "text"):
+        # a heading subtree or a definition of the asked term answers without the threshold
+        composers = [composition_answer, definition_answer]
+        if quoted_terms(question) or asks == "definition":
+            composers.reverse()
+        for compose in composers:
+            if compose is definition_answer:
+                found = definition_answer(question, hits, display_title, index)
+            else:
+                found = composition_answer(question, hits, index, display_title)
+            if found is not None:
+                return found
     if metadata_kind(question) is not None:
         meta = metadata_answer(question, index, index.search(question, k=5, filters=filters))
         if meta is not None:

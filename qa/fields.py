@@ -49,7 +49,7 @@ def fields_of(chunk: Any) -> list[Field]:
         for piece in _NEXT_PAIR.split(line.strip("()（）")):
             m = _PAIR.match(piece.strip())
             if m:
-                value = re.split(r"[；;]", m.group("value"))[0].strip()
+                value = re.split(r"[；;]", m.group("value"))[0].strip().rstrip("。")
                 out.append(Field(_flat(m.group("label")), value, line, chunk))
     return out
 

@@ -1,0 +1,81 @@
+"""Abstention by type: the unit an answer rests on must carry the kind of value asked (a person
+for 谁, a number for 多少, a date for 何时/哪天, a phone number for 电话…) and name the asked
+slot (the role before 是谁; the question's rarest word, which says what the number is of).
+Nearest-sentence answers to questions the corpus does not answer fail one of these."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from qa.terms import equivalents
+
+_DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度|\d{4}[-/.]\d{1,2}")
+_PHONE = re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_ORG = re.compile(r"局|委|办|中心|政府|公司|单位|部门|院|所|厅|集团|协会|管委会|小组")
+_ROLE_BEFORE_WHO = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:是谁|叫什么|姓什么|的名字|的姓名)")
+# the kinds of value each ask needs, as the name an abstention gives it
+TYPE_NAMES = {
+    "number": "数字",
+    "date": "日期",
+    "person": "人名",
+    "phone": "电话号码",
+    "email": "邮箱",
+    "org": "单位名称",
+}
+
+
+def carries(asks: str, text: str) -> bool:
+    """Whether `text` holds the kind of value `asks` wants (any text for other asks)."""
+    if asks == "number":
+        return bool(re.search(r"\d|[一二三四五六七八九十百千万]+[个家项件名人]", text))
+    if asks == "date":
+        return bool(_DATE.search(text))
+    if asks == "phone":
+        return bool(_PHONE.search(text))
+    if asks == "email":
+        return bool(_EMAIL.search(text))
+    if asks == "org":
+        return bool(_ORG.search(text))
+    if asks == "person":
+        return _has_person(text)
+    return True
+
+
+def _has_person(text: str) -> bool:
+    import jieba.posseg as pseg
+
+    return any(p.flag == "nr" and len(p.word) >= 2 for p in pseg.cut(text))
+
+
+def missing_role(question: str, text: str) -> str | None:
+    """The role a 谁 question names (组长, 局长) when `text` does not name it."""
+    m = _ROLE_BEFORE_WHO.search(question)
+    if not m:
+        return None
+    role = m.group(1)[-2:]
+    return None if role in text else role
+
+
+def missing_word(
+    q_tokens: set[str], context: str, idf: object, title: str, floor: float
+) -> str | None:
+    """The question's rarest word (IDF at least `floor`) when the unit and its heading lack it:
+    a number about 人均GDP is not the row about GDP. Words of the document title (they say
+    which document) and the field terms' forms (checked as terms) are left out."""
+    terms = _term_chars(frozenset(q_tokens))
+    words = [t for t in q_tokens if len(t) >= 2 and t not in title and t not in terms]
+    if not words:
+        return None
+    rarest = max(words, key=idf)  # type: ignore[arg-type]
+    if idf(rarest) < floor:  # type: ignore[operator]
+        return None
+    return None if rarest in context else rarest
+
+
+@cache
+def _term_chars(q_tokens: frozenset[str]) -> frozenset[str]:
+    """Question tokens that are part of a field term's form (高企, 研发投入强度)."""
+    forms = equivalents(" ".join(q_tokens))
+    return frozenset(t for t in q_tokens if any(t in f for f in forms))
