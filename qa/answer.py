@@ -34,7 +34,7 @@ from qa.compose_text import (
 from qa.conversation import Turn, follow_up, turn_of
 from qa.frame import analyse, asks_of
 from qa.scoring import Searchable
-from qa.slots import TYPE_NAMES, carries, missing_role, missing_word
+from qa.slots import TYPE_NAMES, carries, measure_of, missing_role, missing_word
 from qa.terms import expand_query
 from qa.text import check_question
 from qa.types import Answer
@@ -101,7 +101,13 @@ def compose_extractive(
     # the answer unit must carry the kind of value asked (经费纳入财政预算 holds no amount) and
     # name the asked slot (人均GDP is not GDP; a 组长 the notice does not name)
     asks = asks_of(question)
-    typed = [u for u in ranked[:TYPED_LOOKAHEAD] if carries(asks, _complete(u))]
+    measure = measure_of(question)
+    typed = [
+        u
+        for u in ranked[:TYPED_LOOKAHEAD]
+        if carries(asks, _complete(u), measure)
+        or (u.row is not None and asks == "number" and u.row.unit in (measure, None))
+    ]
     if not typed:
         reason = f"找到了相关段落，但其中没有所问的{TYPE_NAMES.get(asks, '内容')}。"
         return abstain(question, hits, extra={**extra, "missing_type": asks}, reason=reason)
@@ -315,7 +321,9 @@ def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None
     if asks == "person":
         return missing_role(question, context)
     vocab = vocabulary(index)
-    return missing_word(_content_tokens(question), context, vocab.idf, c.title, SLOT_IDF_FLOOR)
+    return missing_word(
+        question, _content_tokens(question), context, vocab.idf, c.title, SLOT_IDF_FLOOR
+    )
 
 
 def _follow_up(

@@ -85,7 +85,7 @@ def expand_terms(topic: str) -> tuple[str, ...]:
 
 # 区 must not start a longer word: "哪些区域创新平台", "哪些区块链企业" ask about things
 _PLACE = (
-    r"(?:区县|区\(县\)|区（县）|地区|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
+    r"(?:区县|区\(县\)|区（县）|地区|地方|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
     r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
 )
 # the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county

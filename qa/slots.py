@@ -6,8 +6,8 @@ Nearest-sentence answers to questions the corpus does not answer fail one of the
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from qa.frame import _QUESTION_WORD
 from qa.terms import equivalents
 
 _DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度|\d{4}[-/.]\d{1,2}")
@@ -26,9 +26,26 @@ TYPE_NAMES = {
 }
 
 
-def carries(asks: str, text: str) -> bool:
-    """Whether `text` holds the kind of value `asks` wants (any text for other asks)."""
+_MEASURE = re.compile(r"(?:多少|几)(亿元|万元|万人|公斤|万亩|[元家个人名项件亩台所座])")
+
+
+def measure_of(question: str) -> str | None:
+    """The measure a number question names (多少亿元 -> 亿元, 几家 -> 家), if any."""
+    m = _MEASURE.search(question)
+    return m.group(1) if m else None
+
+
+def carries(asks: str, text: str, measure: str | None = None) -> bool:
+    """Whether `text` holds the kind of value `asks` wants (any text for other asks); a number
+    question naming its measure (多少亿元) wants a number in that measure."""
     if asks == "number":
+        if measure:
+            return bool(
+                re.search(
+                    rf"\d\s*{re.escape(measure)}|[（(]{re.escape(measure)}[)）]|单位: {re.escape(measure)}",
+                    text,
+                )
+            )
         return bool(re.search(r"\d|[一二三四五六七八九十百千万]+[个家项件名人]", text))
     if asks == "date":
         return bool(_DATE.search(text))
@@ -59,23 +76,26 @@ def missing_role(question: str, text: str) -> str | None:
 
 
 def missing_word(
-    q_tokens: set[str], context: str, idf: object, title: str, floor: float
+    question: str, q_tokens: set[str], context: str, idf: object, title: str, floor: float
 ) -> str | None:
     """The question's rarest word (IDF at least `floor`) when the unit and its heading lack it:
     a number about 人均GDP is not the row about GDP. Words of the document title (they say
-    which document) and the field terms' forms (checked as terms) are left out."""
-    terms = _term_chars(frozenset(q_tokens))
-    words = [t for t in q_tokens if len(t) >= 2 and t not in title and t not in terms]
+    which document), question words (几家) and the field terms' forms (checked as terms) are
+    left out; so are English questions (their words are glossed, not matched)."""
+    if not re.search(r"[\u4e00-\u9fff]", question):
+        return None
+    forms = equivalents(question)
+    words = [
+        t
+        for t in q_tokens
+        if len(t) >= 2
+        and t not in title
+        and not _QUESTION_WORD.search(t)
+        and not any(t in f for f in forms)
+    ]
     if not words:
         return None
     rarest = max(words, key=idf)  # type: ignore[arg-type]
     if idf(rarest) < floor:  # type: ignore[operator]
         return None
     return None if rarest in context else rarest
-
-
-@cache
-def _term_chars(q_tokens: frozenset[str]) -> frozenset[str]:
-    """Question tokens that are part of a field term's form (高企, 研发投入强度)."""
-    forms = equivalents(" ".join(q_tokens))
-    return frozenset(t for t in q_tokens if any(t in f for f in forms))
