@@ -114,6 +114,9 @@ _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 
 
+_ANY_LEVEL = re.compile(r"哪(?:些|个|几个)(?:地方|地区)")
+
+
 def question_level(text: str) -> str | None:
     """The level of places a "which places…" question asks about, or None (哪些地区)."""
     m = _DISTRICT_QUESTION.search(text)
@@ -211,7 +214,15 @@ def districts(
         names = resolve_districts(only, index)
         report = _report(topic, index, names, EVIDENCE_PER_DISTRICT)
         return replace(report, level=level_of_places(names))
-    level = normalize_level(level or question_level(text)) or default_level(index)
+    asked = normalize_level(level or question_level(text))
+    own = sorted(
+        {d.district for d in getattr(index, "documents", ()) if d.district and not d.duplicate_of}
+    )
+    if asked is None and _ANY_LEVEL.search(text) and len({level_of_places([p]) for p in own}) > 1:
+        # 哪些地方/地区 over documents of several levels: every document's own place
+        report = _report(topic, index, own, EVIDENCE_PER_DISTRICT, own=True)
+        return replace(report, level=default_level(index))
+    level = asked or default_level(index)
     return replace(
         _report(topic, index, places_at(index, level), EVIDENCE_PER_DISTRICT), level=level
     )
@@ -232,13 +243,17 @@ def compare(
     return _report(extract_topic(text), index, names, EVIDENCE_PER_DISTRICT + 2)
 
 
-def _report(topic: str, index: Searchable, names: list[str], per_district: int) -> DistrictReport:
+def _report(
+    topic: str, index: Searchable, names: list[str], per_district: int, own: bool = False
+) -> DistrictReport:
+    """`own`: a place is judged on the documents issued for it alone, not also on those of
+    the places inside it (a city's report, not its districts' plans)."""
     terms = expand_terms(topic)
     threshold = load_calibration().district_semantic
     results: list[DistrictResult] = []
     matched_terms: set[str] = set()
     for district in names:
-        result, found = _judge(topic, terms, district, index, threshold, per_district)
+        result, found = _judge(topic, terms, district, index, threshold, per_district, own)
         results.append(result)
         matched_terms |= found
     ordered_terms = tuple(t for t in terms if t == topic or t in matched_terms)
@@ -262,12 +277,15 @@ def _judge(
     index: Searchable,
     threshold: float,
     per_district: int,
+    own: bool = False,
 ) -> tuple[DistrictResult, set[str]]:
     pattern = _term_pattern(terms)
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
     for chunk in index.chunks_for(district=district):
+        if own and chunk.district != district:
+            continue
         for sentence in split_sentences(chunk.text):
             m = pattern.search(_norm(sentence))
             if m and sentence not in seen_quotes:
@@ -280,6 +298,8 @@ def _judge(
     for hit in index.search(
         topic, k=SEMANTIC_K, filters=Filters(districts=(district,)), mode="dense"
     ):
+        if own and hit.chunk.district != district:
+            continue
         for sentence in split_sentences(hit.chunk.text):
             if sentence not in seen_quotes and len(sentence) >= 8:
                 seen_quotes.add(sentence)

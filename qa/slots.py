@@ -42,7 +42,7 @@ def carries(asks: str, text: str, measure: str | None = None) -> bool:
         if measure:
             return bool(
                 re.search(
-                    rf"\d\s*{re.escape(measure)}|[（(]{re.escape(measure)}[)）]|单位: {re.escape(measure)}",
+                    rf"\d\s*[万亿千百]?{re.escape(measure)}|[（(]{re.escape(measure)}[)）]|单位: {re.escape(measure)}",
                     text,
                 )
             )
