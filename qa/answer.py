@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from index.types import Filters, Hit
-from qa.calibration import load_calibration
+from qa.calibration import Calibration, load_calibration
 from qa.cite import _citations, _same_text, abstain, district_answer
 from qa.compose_parts import combine
 from qa.compose_table import _number_sentence
@@ -62,7 +62,7 @@ _NUMBER_QUESTION = re.compile(
 # --- the chain -------------------------------------------------------------------------
 
 
-def build_chain(index: Searchable):
+def build_chain(index: Searchable, calibration: Calibration | None = None):
     """question state -> Answer, as an LCEL Runnable. The state is a dict with `question`
     and `filters`. (langchain-core is imported here: it costs ~0.3 s at CLI start-up.)"""
     from langchain_core.runnables import RunnableLambda, RunnablePassthrough
@@ -70,7 +70,9 @@ def build_chain(index: Searchable):
     return (
         RunnablePassthrough.assign(hits=RunnableLambda(lambda s: _retrieve(index, s)))
         | RunnablePassthrough.assign(units=RunnableLambda(lambda s: score_units(index, s)))
-        | RunnableLambda(lambda s: compose_extractive(s["question"], s["hits"], s["units"], index))
+        | RunnableLambda(
+            lambda s: compose_extractive(s["question"], s["hits"], s["units"], index, calibration)
+        )
     )
 
 
@@ -84,9 +86,15 @@ def _retrieve(index: Searchable, state: dict[str, Any]) -> list[Hit]:
 
 
 def compose_extractive(
-    question: str, hits: list[Hit], units: list[Unit], index: Searchable | None = None
+    question: str,
+    hits: list[Hit],
+    units: list[Unit],
+    index: Searchable | None = None,
+    calibration: Calibration | None = None,
 ) -> Answer:
-    calibration = load_calibration()
+    """The answer from the scored units (`calibration`: the abstention threshold and weight;
+    None reads qa/data/calibration.json)."""
+    calibration = calibration or load_calibration()
     threshold = calibration.abstain_threshold(question)
     coverage = passage_coverage(question, hits, index)
     evidence = evidence_score(units, coverage, calibration.coverage_weight_for(question))
@@ -154,6 +162,13 @@ def compose_extractive(
 def _answer_rank(question: str, unit: Unit) -> float:
     # retrieval already weighed the whole passage: a small prior for its rank breaks near-ties
     score = unit.rank_score + 0.01 / unit.hit.rank
+    # a list question is answered by a sentence that announces a list ("…依照以下程序进行:")
+    if (
+        asks_of(question) == "composition"
+        and unit.row is None
+        and unit.text.rstrip().endswith((":", "："))
+    ):
+        score += LIST_LEAD_BONUS
     if _NUMBER_QUESTION.search(question):
         if unit.row is not None:
             score += 0.02
@@ -231,6 +246,7 @@ def answer(
     settings: Any = None,
     llm: Any = False,
     previous: Any = None,
+    calibration: Calibration | None = None,
 ) -> Answer:
     """The answer to `question` from the index. `previous`: the Answer (or `Turn`) of the
     question before it in the same conversation, whose place, document and topic a follow-up
@@ -238,7 +254,7 @@ def answer(
     deterministic); True: the chat model configured in `settings`; or a LangChain chat model
     instance. Bad input raises UserError."""
     final: Answer | None = None
-    for piece in answer_stream(question, index, filters, settings, llm, previous):
+    for piece in answer_stream(question, index, filters, settings, llm, previous, calibration):
         if isinstance(piece, Answer):
             final = piece
     assert final is not None
@@ -252,6 +268,7 @@ def answer_stream(
     settings: Any = None,
     llm: Any = False,
     previous: Any = None,
+    calibration: Calibration | None = None,
 ) -> Iterator[str | Answer]:
     """Text pieces as they are produced, then the final Answer (`previous` as in `answer`)."""
     from qa.districts import districts as find_districts_for
@@ -275,10 +292,10 @@ def answer_stream(
     read_as = vocabulary(index).correct(question)
     frame = analyse(read_as)
     if frame.multi:  # each part answered on its own, then one answer covering every part
-        parts = [_answer_one(p.text, index, filters) for p in frame.parts]
+        parts = [_answer_one(p.text, index, filters, calibration) for p in frame.parts]
         extractive = combine(question, frame, parts)
     else:
-        extractive = _answer_one(read_as, index, filters)
+        extractive = _answer_one(read_as, index, filters, calibration)
     if read_as != question:
         extractive = replace(
             extractive, question=question, extra={**extractive.extra, "read_as": read_as}
@@ -307,6 +324,7 @@ def answer_stream(
     yield from generate(question, extractive, settings, llm)
 
 
+LIST_LEAD_BONUS = 0.05
 # how many of the best-ranked units may stand in for the best when it lacks the asked type
 TYPED_LOOKAHEAD = 3
 # the rarest question word (IDF) an answer unit must hold for a fact question
@@ -341,7 +359,12 @@ def _follow_up(
     return follow_up(question, turn, names_place, filters)
 
 
-def _answer_one(question: str, index: Searchable, filters: Filters | None) -> Answer:
+def _answer_one(
+    question: str,
+    index: Searchable,
+    filters: Filters | None,
+    calibration: Calibration | None = None,
+) -> Answer:
     """One part: the Document record for a metadata field (文号/印发日期/发文机关/期号), else
     the extractive chain."""
     from qa.fields import field_answer
@@ -368,7 +391,8 @@ def _answer_one(question: str, index: Searchable, filters: Filters | None) -> An
         meta = metadata_answer(question, index, index.search(question, k=5, filters=filters))
         if meta is not None:
             return meta
-    return build_chain(index).invoke({"question": question, "filters": filters})
+    chain = build_chain(index, calibration)
+    return chain.invoke({"question": question, "filters": filters})
 
 
 def check_filters_districts(names: list[str], index: Searchable) -> Filters | None:

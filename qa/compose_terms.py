@@ -43,10 +43,12 @@ def definition_answer(
     terms = quoted_terms(question) or [_SUBJECT_NOISE.sub("", question).strip('“”"的 ')]
     for term in [t for t in terms if len(t) >= 2]:
         t = re.escape(term)
+        # the term as a whole word: "三校" is not the end of "三审三校"
+        w = rf"(?<![\u4e00-\u9fff])[“\"]?{t}[”\"]?"
         patterns = (
-            rf"[“\"]?{t}[”\"]?\s*[:：]\s*(?:是指)?(?P<v>[^。]{{4,120}})",
-            rf"[“\"]?{t}[”\"]?\s*(?:是指|即|指的是)(?P<v>[^。]{{4,120}})",
-            rf"[“\"]?{t}[”\"]?\s*[（(](?P<v>[^）)]{{4,80}})[）)]",
+            rf"{w}\s*[:：]\s*(?:是指)?(?P<v>[^。]{{4,120}})",
+            rf"{w}\s*(?:是指|即|指的是)(?P<v>[^。]{{4,120}})",
+            rf"{w}\s*[（(](?P<v>[^）)]{{4,80}})[）)]",
             rf"(?P<v>[^，,。；;:：]{{4,60}}?)\s*[（(]以下简称[“\"]?{t}[”\"]?[）)]",
         )
         for hit in hits[:5] + _literal(term, index, hits):

@@ -71,8 +71,12 @@ def field_answer(question: str, asks: str, hits: list[Any], title: Any) -> Answe
             if asks in _VALUE_FOR and not _VALUE_FOR[asks].search(f.value):
                 continue  # the field is named but does not hold the kind of value asked
             chunk = f.chunk
-            text = f"据《{title(chunk)}》，{f.label}：{f.value}[1]。"
-            citation = Citation.from_chunk(1, chunk, f.line)
+            # a label repeated in the passage is a list (联系人: A / 联系人: B): every value
+            same = [g for g in fields_of(chunk) if g.label == f.label]
+            values = "；".join(dict.fromkeys(g.value for g in same))
+            quote = "\n".join(dict.fromkeys(g.line for g in same))
+            text = f"据《{title(chunk)}》，{f.label}：{values}[1]。"
+            citation = Citation.from_chunk(1, chunk, quote)
             return Answer(
                 question,
                 text,
