@@ -147,6 +147,8 @@ def compose_extractive(
             for u in ranked[1:6]:
                 if len(picks) >= 2 or _answer_rank(question, u) < top - SECOND_UNIT_MARGIN:
                     break
+                if u.hit.chunk.doc_id != best.hit.chunk.doc_id or _other_period(question, u):
+                    continue  # a second sentence comes from the same document and period
                 if u.row is None and not any(_same_text(u.text, p.text) for p, _ in picks):
                     picks.append((u, _trim(_complete(u), q_tokens)))
             body = "".join(_with_marker(_as_clause(q), i) for i, (_, q) in enumerate(picks, 1))
@@ -162,6 +164,9 @@ def compose_extractive(
 def _answer_rank(question: str, unit: Unit) -> float:
     # retrieval already weighed the whole passage: a small prior for its rank breaks near-ties
     score = unit.rank_score + 0.01 / unit.hit.rank
+    # a sentence under a heading of another year ("一、2023年工作回顾" for a 2024 target)
+    if _other_period(question, unit):
+        score -= PERIOD_PENALTY
     # a list question is answered by a sentence that announces a list ("…依照以下程序进行:")
     if (
         asks_of(question) == "composition"
@@ -325,6 +330,21 @@ def answer_stream(
 
 
 LIST_LEAD_BONUS = 0.05
+PERIOD_PENALTY = 0.15
+_YEARS = re.compile(r"(?:19|20)\d{2}")
+
+
+def _other_period(question: str, unit: Unit) -> bool:
+    """The question names a year and the unit's headings name other years, not that one."""
+    asked = set(_YEARS.findall(question))
+    if not asked:
+        return False
+    c = unit.hit.chunk
+    headings = " ".join(h for h in c.section if h not in c.title)  # the title says which report
+    heading_years = set(_YEARS.findall(headings))
+    return bool(heading_years) and not heading_years & asked
+
+
 # how many of the best-ranked units may stand in for the best when it lacks the asked type
 TYPED_LOOKAHEAD = 3
 # the rarest question word (IDF) an answer unit must hold for a fact question

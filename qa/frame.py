@@ -146,6 +146,8 @@ def _trailing_like(text: str, other: str) -> str:
     words = list(jieba.cut(text))
     out = ""
     while words and len(out) < max(2, len(other) - 1):
+        if re.search(r"\d|^年$", words[-1]):  # the period stays with the subject
+            break
         out = words.pop() + out
     return out
 
@@ -156,6 +158,8 @@ def _subject_for(first: str, clause: str) -> str:
     m = _QUESTION_WORD.search(first)
     subject = first[: m.start()] if m else first
     subject = re.sub(r"(?:是|为|有|要|达到|实际)+$", "", subject)
-    if period_of(clause):
+    if _YEAR.search(clause) or re.search(r"十[三四五]五", clause):  # its own period
         subject = _PERIOD.sub("", subject)
+    else:  # the question's year stands for every part; 目标/实际 are the clause's own
+        subject = re.sub(r"目标|实际|现状", "", subject)
     return subject.rstrip("的，, ")
