@@ -16,6 +16,7 @@ items are left out (they do not go through the threshold).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from dataclasses import replace
@@ -67,7 +68,7 @@ def accuracy(rows, t: float) -> float:
 
 def fit(rows) -> tuple[float, float]:
     values = sorted({e for e, _, _ in rows if e is not None})
-    cuts = [values[0] - 1e-6] + [(a + b) / 2 for a, b in zip(values, values[1:], strict=False)]
+    cuts = [values[0] - 1e-6] + [(a + b) / 2 for a, b in itertools.pairwise(values)]
     cuts.append(values[-1] + 1e-6)
     best = max(accuracy(rows, c) for c in cuts)
     tied = [c for c in cuts if accuracy(rows, c) == best]
@@ -91,7 +92,9 @@ def main() -> None:
         return [
             i
             for i in load_gold(path)
-            if not i.follows and i.kind != "district" and "followup" not in i.tags
+            if not i.follows
+            and i.kind != "district"
+            and "followup" not in i.tags
             and any(c >= "\u3400" for c in i.question)  # English has its own threshold
         ]
 

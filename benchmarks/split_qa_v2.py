@@ -40,7 +40,11 @@ def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
 
 
 def main() -> None:
-    rows = [json.loads(x) for x in (DATA / "qa_v2.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = [
+        json.loads(x)
+        for x in (DATA / "qa_v2.jsonl").read_text(encoding="utf-8").splitlines()
+        if x.strip()
+    ]
     dev, holdout = split(rows)
     for name, part in (("qa_v2_dev.jsonl", dev), ("qa_v2_holdout.jsonl", holdout)):
         (DATA / name).write_text(
