@@ -27,7 +27,15 @@ from qa.compose_text import (
 )
 from qa.frame import asks_of
 from qa.scoring import Searchable
-from qa.slots import TYPE_NAMES, carries, measure_of, missing_role, missing_word
+from qa.slots import (
+    TYPE_NAMES,
+    carries,
+    measure_of,
+    missing_role,
+    missing_word,
+    number_near,
+    rarest_word,
+)
 from qa.terms import expand_query
 from qa.types import Answer
 from qa.units import (
@@ -111,7 +119,7 @@ def compose_extractive(
     best = typed[0]
     lacking = _missing_slot(question, best, asks, index)
     if lacking:
-        reason = f"找到了相关段落，但其中没有提到“{lacking}”。"
+        reason = f"找到了相关段落，但其中没有“{lacking}”的{TYPE_NAMES.get(asks, '内容')}。"
         return abstain(question, hits, extra={**extra, "missing_slot": lacking}, reason=reason)
     if best.row is not None:  # a table row answers with its number, never the raw row
         read = _number_sentence(question, best, index)
@@ -230,6 +238,11 @@ def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None
     if asks == "person":
         return missing_role(question, context)
     vocab = vocabulary(index)
-    return missing_word(
-        question, _content_tokens(question), context, vocab.idf, c.title, SLOT_IDF_FLOOR
-    )
+    q_tokens = _content_tokens(question)
+    lacking = missing_word(question, q_tokens, context, vocab.idf, c.title, SLOT_IDF_FLOOR)
+    if lacking or asks != "number" or unit.row is not None:
+        return lacking
+    word = rarest_word(question, q_tokens, vocab.idf, c.title)
+    if word and not number_near(word, _complete(unit)):
+        return word  # the sentence names it but gives no figure for it
+    return None

@@ -75,13 +75,10 @@ def missing_role(question: str, text: str) -> str | None:
     return None if role in text else role
 
 
-def missing_word(
-    question: str, q_tokens: set[str], context: str, idf: object, title: str, floor: float
-) -> str | None:
-    """The question's rarest word (IDF at least `floor`) when the unit and its heading lack it:
-    a number about 人均GDP is not the row about GDP. Words of the document title (they say
-    which document), question words (几家) and the field terms' forms (checked as terms) are
-    left out; so are English questions (their words are glossed, not matched)."""
+def rarest_word(question: str, q_tokens: set[str], idf: object, title: str) -> str | None:
+    """The question's rarest word that says what is asked about: not a word of the document
+    title (it says which document), a question word (几家) or part of a field term's form
+    (terms are checked as terms); None for English questions (their words are glossed)."""
     if not re.search(r"[\u4e00-\u9fff]", question):
         return None
     forms = equivalents(question)
@@ -91,11 +88,24 @@ def missing_word(
         if len(t) >= 2
         and t not in title
         and not _QUESTION_WORD.search(t)
+        and not re.search(r"\d", t)  # a year is the period slot, checked on its own
         and not any(t in f for f in forms)
     ]
-    if not words:
+    return max(words, key=idf) if words else None  # type: ignore[arg-type]
+
+
+def missing_word(
+    question: str, q_tokens: set[str], context: str, idf: object, title: str, floor: float
+) -> str | None:
+    """The rarest word (IDF at least `floor`) when the unit and its heading lack it: a number
+    about 人均GDP is not the row about GDP."""
+    word = rarest_word(question, q_tokens, idf, title)
+    if word is None or idf(word) < floor:  # type: ignore[operator]
         return None
-    rarest = max(words, key=idf)  # type: ignore[arg-type]
-    if idf(rarest) < floor:  # type: ignore[operator]
-        return None
-    return None if rarest in context else rarest
+    return None if word in context else word
+
+
+def number_near(word: str, text: str) -> bool:
+    """Whether a clause of `text` holds both `word` and a figure: the number is about it
+    ("百万人口现代化城市" names 人口 but states no count)."""
+    return any(word in c and re.search(r"\d", c) for c in re.split(r"[，,；;。]", text))
