@@ -75,6 +75,12 @@ def missing_role(question: str, text: str) -> str | None:
     return None if role in text else role
 
 
+# words of how a figure is asked for, not of what it is about
+_FILLER = frozenset(
+    ["实际", "预期", "计划", "力争", "达到", "完成", "目标", "现状", "具体", "分别", "大概", "左右"]
+)
+
+
 def rarest_word(question: str, q_tokens: set[str], idf: object, title: str) -> str | None:
     """The question's rarest word that says what is asked about: not a word of the document
     title (it says which document), a question word (几家) or part of a field term's form
@@ -89,6 +95,7 @@ def rarest_word(question: str, q_tokens: set[str], idf: object, title: str) -> s
         and t not in title
         and not _QUESTION_WORD.search(t)
         and not re.search(r"\d", t)  # a year is the period slot, checked on its own
+        and t not in _FILLER
         and not any(t in f for f in forms)
     ]
     return max(words, key=idf) if words else None  # type: ignore[arg-type]
