@@ -231,7 +231,7 @@ SLOT_IDF_FLOOR = 4.0
 
 
 def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None) -> str | None:
-    if asks not in ("number", "date", "person", "org") or index is None:
+    if asks not in ("number", "date", "duration", "person", "org") or index is None:
         return None
     c = unit.hit.chunk
     context = f"{' '.join(c.section[1:])} {_complete(unit)}"

@@ -18,6 +18,7 @@ _ROLE_BEFORE_WHO = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:是谁|叫什么|姓�
 # the kinds of value each ask needs, as the name an abstention gives it
 TYPE_NAMES = {
     "number": "数字",
+    "duration": "时长",
     "date": "日期",
     "person": "人名",
     "phone": "电话号码",
@@ -47,6 +48,8 @@ def carries(asks: str, text: str, measure: str | None = None) -> bool:
                 )
             )
         return bool(re.search(r"\d|[一二三四五六七八九十百千万]+[个家项件名人]", text))
+    if asks == "duration":
+        return bool(re.search(r"\d|[一二三四五六七八九十]+个?(?:工作日|天|日|月|年|小时)", text))
     if asks == "date":
         return bool(_DATE.search(text))
     if asks == "phone":
@@ -55,8 +58,8 @@ def carries(asks: str, text: str, measure: str | None = None) -> bool:
         return bool(_EMAIL.search(text))
     if asks == "org":
         return bool(_ORG.search(text))
-    if asks == "person":
-        return _has_person(text)
+    if asks == "person":  # 谁 may be a person or a body (经费由谁承担: 区财政)
+        return _has_person(text) or bool(_ORG.search(text))
     return True
 
 
@@ -77,14 +80,44 @@ def missing_role(question: str, text: str) -> str | None:
 
 # words of how a figure is asked for, not of what it is about
 _FILLER = frozenset(
-    ["实际", "预期", "计划", "力争", "达到", "完成", "目标", "现状", "具体", "分别", "大概", "左右"]
+    [
+        "实际",
+        "预期",
+        "预计",
+        "计划",
+        "力争",
+        "达到",
+        "完成",
+        "目标",
+        "现状",
+        "具体",
+        "分别",
+        "大概",
+        "左右",
+        "作出",
+        "开始",
+        "今年",
+        "去年",
+        "明年",
+        "安排",
+        "进行",
+        "需要",
+        "已经",
+        "目前",
+        "现在",
+        "一共",
+        "总共",
+        "主要",
+    ]
 )
 
 
 def rarest_word(question: str, q_tokens: set[str], idf: object, title: str) -> str | None:
-    """The question's rarest word that says what is asked about: not a word of the document
-    title (it says which document), a question word (几家) or part of a field term's form
-    (terms are checked as terms); None for English questions (their words are glossed)."""
+    """The question's rarest word that says what is asked about (人口, 基站, 补贴): a real
+    word (jieba's dictionary; a split such as 中有 from 人员中有多少 is none), not a word of the
+    document title (it says which document), a filler word (实际, 预期, 开始) or part of a field
+    term's form (terms are checked as terms); None for English questions (their words are
+    glossed)."""
     if not re.search(r"[\u4e00-\u9fff]", question):
         return None
     forms = equivalents(question)
@@ -92,6 +125,7 @@ def rarest_word(question: str, q_tokens: set[str], idf: object, title: str) -> s
         t
         for t in q_tokens
         if len(t) >= 2
+        and _is_word(t)
         and t not in title
         and not _QUESTION_WORD.search(t)
         and not re.search(r"\d", t)  # a year is the period slot, checked on its own
@@ -99,6 +133,12 @@ def rarest_word(question: str, q_tokens: set[str], idf: object, title: str) -> s
         and not any(t in f for f in forms)
     ]
     return max(words, key=idf) if words else None  # type: ignore[arg-type]
+
+
+def _is_word(token: str) -> bool:
+    import jieba
+
+    return token.isascii() or bool(jieba.dt.FREQ.get(token))
 
 
 def missing_word(
@@ -109,10 +149,11 @@ def missing_word(
     word = rarest_word(question, q_tokens, idf, title)
     if word is None or idf(word) < floor:  # type: ignore[operator]
         return None
-    return None if word in context else word
+    return None if word in context.lower() else word
 
 
 def number_near(word: str, text: str) -> bool:
     """Whether a clause of `text` holds both `word` and a figure: the number is about it
     ("百万人口现代化城市" names 人口 but states no count)."""
-    return any(word in c and re.search(r"\d", c) for c in re.split(r"[，,；;。]", text))
+    clauses = re.split(r"[，,；;。]", text.lower())
+    return any(word in c and re.search(r"\d", c) for c in clauses)
