@@ -25,6 +25,11 @@ def choose_column(row: TableRow, question: str) -> tuple[str, str] | None:
                 return head, value
         if any(year_in(h) for h, _ in row.values):
             return None
+    if _ACTUAL.search(question):  # what a plan period achieved: its last year's column
+        end = next((e for p, e in _PERIOD_END.items() if p in question), None)
+        for head, value in row.values:
+            if end and end in head:
+                return head, value
     period = period_of(question)
     if period:
         flat = re.sub(r"(?:19|20)\d{2}年?", "", period)
@@ -70,6 +75,10 @@ def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tup
 
 _HOW_MANY = re.compile(r"多少|几[个家项件名人次天所座亩期]|\bhow (?:many|much)\b", re.IGNORECASE)
 
+
+# what a plan period achieved (十三五 实际做到了多少) is read in the period's last year
+_ACTUAL = re.compile(r"实际|完成情况|做到|实现了|达到了")
+_PERIOD_END = {"十二五": "2015", "十三五": "2020", "十四五": "2025"}
 
 # questions about where things stand now, not the target: the table's earliest year column
 _BASELINE = re.compile(r"十三五|现状|基期|目前|现在|已经|基础")

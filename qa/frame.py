@@ -45,7 +45,7 @@ _PERIOD = re.compile(
     r"|基期|现状|目前|现在|初期|去年|今年|目标"
 )
 _QUESTION_WORD = re.compile(
-    r"多少|几[个家项件名人次天所座亩期条台]?|什么|哪|谁|何时|如何|怎么|是否|吗|呢"
+    r"多少|多长|多久|几[个家项件名人次天所座亩期条台]?|什么|哪|谁|何时|如何|怎么|是否|吗|呢"
     r"|\b(?:how|what|when|who|which)\b",
     re.IGNORECASE,
 )

@@ -13,7 +13,7 @@ from qa.terms import equivalents
 _DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度|\d{4}[-/.]\d{1,2}")
 _PHONE = re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_ORG = re.compile(r"局|委|办|中心|政府|公司|单位|部门|院|所|厅|集团|协会|管委会|小组")
+_ORG = re.compile(r"局|委|办|中心|政府|财政|公司|单位|部门|院|所|厅|集团|协会|管委会|小组")
 _ROLE_BEFORE_WHO = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:是谁|叫什么|姓什么|的名字|的姓名)")
 # the kinds of value each ask needs, as the name an abstention gives it
 TYPE_NAMES = {
@@ -80,8 +80,39 @@ def missing_role(question: str, text: str) -> str | None:
 
 # words of how a figure is asked for, not of what it is about
 _FILLER = frozenset(
-    "实际 预期 预计 计划 力争 达到 完成 目标 现状 具体 分别 大概 左右 作出 "
-    "开始 今年 去年 明年 安排 进行 需要 已经 目前 现在 一共 总共 主要 长时间".split()
+    [
+        "实际",
+        "预期",
+        "预计",
+        "计划",
+        "力争",
+        "达到",
+        "完成",
+        "目标",
+        "现状",
+        "具体",
+        "分别",
+        "大概",
+        "左右",
+        "作出",
+        "开始",
+        "今年",
+        "去年",
+        "明年",
+        "安排",
+        "进行",
+        "需要",
+        "已经",
+        "目前",
+        "现在",
+        "一共",
+        "总共",
+        "主要",
+        "长时间",
+        "做到",
+        "实现",
+        "取得",
+    ]
 )
 
 
@@ -111,6 +142,7 @@ def rarest_word(question: str, q_tokens: set[str], idf: object, title: str) -> s
 def _is_word(token: str) -> bool:
     import jieba
 
+    jieba.dt.check_initialized()  # the dictionary is loaded lazily, on the first cut
     return token.isascii() or bool(jieba.dt.FREQ.get(token))
 
 
