@@ -144,8 +144,8 @@ def compose_extractive(
             for u in ranked[1:6]:
                 if len(picks) >= 2 or _answer_rank(question, u) < top - SECOND_UNIT_MARGIN:
                     break
-                if u.hit.chunk.doc_id != best.hit.chunk.doc_id or _other_period(question, u):
-                    continue  # a second sentence comes from the same document and period
+                if u.hit.chunk.chunk_id != best.hit.chunk.chunk_id or _other_period(question, u):
+                    continue  # a second sentence comes from the same passage and period
                 if u.row is None and not any(_same_text(u.text, p.text) for p, _ in picks):
                     picks.append((u, _trim(_complete(u), q_tokens)))
             body = "".join(_with_marker(_as_clause(q), i) for i, (_, q) in enumerate(picks, 1))

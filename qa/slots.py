@@ -122,8 +122,14 @@ def rarest_word(question: str, q_tokens: set[str], idf: object, title: str) -> s
     document title (it says which document), a filler word (实际, 预期, 开始) or part of a field
     term's form (terms are checked as terms); None for English questions (their words are
     glossed)."""
+    ranked = _candidates(question, q_tokens, idf, title)
+    return ranked[0] if ranked else None
+
+
+def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> list[str]:
+    """The words that may name the slot, rarest first (see `rarest_word`)."""
     if not re.search(r"[\u4e00-\u9fff]", question):
-        return None
+        return []
     forms = equivalents(question)
     words = [
         t
@@ -136,7 +142,12 @@ def rarest_word(question: str, q_tokens: set[str], idf: object, title: str) -> s
         and t not in _FILLER
         and not any(t in f for f in forms)
     ]
-    return max(words, key=idf) if words else None  # type: ignore[arg-type]
+    return _by_rarity(words, idf)
+
+
+def _by_rarity(words: list[str], idf: object) -> list[str]:
+    """Rarest first; ties (two words the corpus never uses) broken the same way every run."""
+    return sorted(words, key=lambda t: (-idf(t), t.isascii(), -len(t), t))  # type: ignore[operator]
 
 
 def _is_word(token: str) -> bool:
@@ -151,10 +162,12 @@ def missing_word(
 ) -> str | None:
     """The rarest word (IDF at least `floor`) when the unit and its heading lack it: a number
     about 人均GDP is not the row about GDP."""
-    word = rarest_word(question, q_tokens, idf, title)
-    if word is None or idf(word) < floor:  # type: ignore[operator]
-        return None
-    return None if word in context.lower() else word
+    for word in _candidates(question, q_tokens, idf, title):
+        if idf(word) < floor:  # type: ignore[operator]
+            break
+        if word not in context.lower():
+            return word
+    return None
 
 
 def number_near(word: str, text: str) -> bool:
