@@ -178,7 +178,8 @@ def _follow_up(
 ) -> tuple[str, Filters | None, str | None]:
     from qa.filters import districts_named_in, places_outside_corpus
 
-    turn = previous if isinstance(previous, Turn) else previous.extra.get("turn")
+    # an Answer, its turn, or the turn as a dict (a session file, the chat's state)
+    turn = previous if isinstance(previous, Turn | dict) else previous.extra.get("turn")
     if isinstance(turn, dict):
         turn = Turn.from_dict(turn)
     if turn is None:
