@@ -27,6 +27,7 @@ from qa.compose_text import (
     display_title,
 )
 from qa.conversation import Turn, follow_up, turn_of
+from qa.filters import spell_places
 from qa.frame import analyse, asks_of
 from qa.scoring import Searchable
 from qa.terms import expand_query
@@ -137,8 +138,8 @@ def answer_stream(
         yield result.answer
         yield result
         return
-    # a misspelt word (普察 for 普查) is read as the corpus word it sounds like
-    read_as = vocabulary(index).correct(question)
+    # a misspelt word (普察 for 普查, 大度口 for 大渡口) is read as the word it sounds like
+    read_as = vocabulary(index).correct(spell_places(question))
     frame = analyse(read_as)
     if frame.multi:  # each part answered on its own, then one answer covering every part
         parts = [_answer_one(p.text, index, filters, calibration) for p in frame.parts]
