@@ -243,6 +243,7 @@ def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None
     if lacking or asks != "number" or unit.row is not None:
         return lacking
     word = rarest_word(question, q_tokens, vocab.idf, c.title)
-    if word and not number_near(word, _complete(unit)):
+    about = {t for t in q_tokens if len(t) >= 2 and t not in c.title}
+    if word and not number_near(about, _complete(unit)):
         return word  # the sentence names it but gives no figure for it
     return None

@@ -170,8 +170,9 @@ def missing_word(
     return None
 
 
-def number_near(word: str, text: str) -> bool:
-    """Whether a clause of `text` holds both `word` and a figure: the number is about it
-    ("百万人口现代化城市" names 人口 but states no count)."""
+def number_near(words: set[str], text: str) -> bool:
+    """Whether a clause of `text` holds a figure and one of the question's words: the number
+    is about what was asked ("百万人口现代化城市" names 人口 but states no count; "保持24小时
+    通讯畅通" gives the hours next to the words asked)."""
     clauses = re.split(r"[，,；;。]", text.lower())
-    return any(word in c and re.search(r"\d", c) for c in clauses)
+    return any(re.search(r"\d", c) and any(w in c for w in words) for c in clauses)
