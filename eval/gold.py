@@ -165,9 +165,7 @@ def load_gold(path: Path | str | None = None) -> list[GoldItem]:
     return items
 
 
-def evidence_problems(
-    items: list[GoldItem], data_dir: Path, root: Path | None = None
-) -> list[str]:
+def evidence_problems(items: list[GoldItem], data_dir: Path, root: Path | None = None) -> list[str]:
     """Every evidence entry whose quote is not on the stated line of the stated file. A bare
     file name is in `data_dir`; a path (`../shared/external/…/嘉兴.txt`) is relative to `root`
     (the repository)."""

@@ -315,7 +315,6 @@ def score_item(
     if item.kind in ANSWERABLE_KINDS:
         if not res.abstained:
             res.keywords_ok = m.keywords_present(res.answer, item.answer_keywords)
-            key = m.match_key(res.answer)
             res.missing_keywords = [
                 k for k in item.answer_keywords if not m.keywords_present(res.answer, [k])
             ]
