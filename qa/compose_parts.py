@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from qa.frame import Frame
 from qa.types import Answer, Citation
@@ -34,9 +35,7 @@ def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
                 by_key[key] = len(citations) + 1
                 citations.append(replace(c, n=by_key[key]))
             numbers[c.n] = by_key[key]
-        text = _MARKER.sub(
-            lambda m, n=numbers: f"[{n.get(int(m.group(1)), m.group(1))}]", ans.answer
-        )
+        text = _renumber(ans.answer, numbers)
         lead = _SOURCE_LEAD.match(text)
         if lead and lead.group(1) == last_lead:
             text = text[len(last_lead) :]  # the same document and section: said once
@@ -48,11 +47,11 @@ def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
     answer = "；".join(bodies) + "。"
     if missing:
         answer += "".join(f"未找到“{p.text}”的答案。" for p in missing)
-    hits = tuple(h for _, a in found for h in a.hits)
-    seen: set[str] = set()
-    unique_hits = tuple(
-        h for h in hits if not (h.chunk.chunk_id in seen or seen.add(h.chunk.chunk_id))
-    )
+    by_chunk: dict[str, Any] = {}
+    for _, a in found:
+        for h in a.hits:
+            by_chunk.setdefault(h.chunk.chunk_id, h)  # first occurrence, in order
+    unique_hits = tuple(by_chunk.values())
     return Answer(
         question,
         answer,
@@ -63,3 +62,13 @@ def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
         notice=found[0][1].notice,
         extra={**extra, "missing_parts": [p.text for p in missing]},
     )
+
+
+def _renumber(text: str, numbers: dict[int, int]) -> str:
+    """`text` with each [n] replaced by [numbers[n]]."""
+
+    def one(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        return f"[{numbers.get(n, n)}]"
+
+    return _MARKER.sub(one, text)
