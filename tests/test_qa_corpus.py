@@ -402,3 +402,14 @@ def test_the_chat_passes_the_previous_turn_to_a_follow_up(bundled_index, tmp_pat
     assert "550" in history[-1]["content"] and "沿用上一问：大渡口区" in history[-1]["content"]
     fresh, _, _ = list(handlers.ask("那科技型企业数呢？", []))[-1]
     assert "沿用上一问" not in fresh[-1]["content"]
+
+
+def test_cli_follow_up_reads_the_last_turn_and_plain_ask_does_not(cli_env, capsys):
+    assert main(["ask", "大渡口区2025年国家高新技术企业数目标是多少？", "--json"]) == 0
+    capsys.readouterr()
+    assert main(["ask", "那科技型企业数呢？", "--follow-up", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert "550" in out["answer"] and out["notice"].startswith("沿用上一问：大渡口区")
+    assert main(["ask", "那科技型企业数呢？", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert not (out["notice"] or "").startswith("沿用上一问")

@@ -134,3 +134,19 @@ def test_a_follow_up_naming_its_own_place_inherits_nothing():
         None,
         None,
     )
+
+
+def test_an_answer_unit_must_carry_the_type_asked():
+    from qa.slots import carries, measure_of, missing_role, number_near
+
+    assert carries("number", "高新技术企业达到200家") and not carries("number", "经费纳入财政预算")
+    assert measure_of("总经费是多少亿元？") == "亿元"
+    assert not carries("number", "2025年进行成果汇总", "亿元")
+    assert carries("number", "服务器装机能力达到30万台", measure_of("多少台"))
+    assert carries("date", "外业采样于2024年10月底前全部完成") and not carries("date", "专款专用")
+    assert carries("phone", "联系方式:创业指导科 87260841") and not carries("phone", "请联系")
+    assert carries("email", "邮 箱:496230550@qq.com")
+    assert missing_role("土壤普查领导小组组长是谁？", "成立领导小组，负责统筹协调") == "组长"
+    assert missing_role("联系人是谁？", "联系人:区城市管理局李开明") is None
+    assert not number_near({"人口"}, "加快建成百万人口现代化城市")
+    assert number_near({"通讯畅通"}, "读网值班人员应严格遵守值班制度,保持24小时通讯畅通")
