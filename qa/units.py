@@ -15,7 +15,7 @@ from qa.calibration import has_cjk, load_calibration
 from qa.crosslingual import gloss_coverage, gloss_coverages
 from qa.scoring import Searchable, cosine_to_query, lexical_overlap, question_tokens
 from qa.terms import groups_in, holds_term
-from qa.text import TableRow, split_sentences, table_rows
+from qa.text import TableRow, rows_of, split_sentences
 from qa.vocabulary import vocabulary
 
 READ_K = 5  # of those, passages whose sentences are scored
@@ -95,7 +95,7 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
     raw: list[tuple[Hit, str, TableRow | None]] = []
     for hit in hits:
         if hit.chunk.kind == "table":
-            rows = table_rows(hit.chunk.text)
+            rows = rows_of(hit.chunk)
             raw.extend((hit, r.text, r) for r in rows)
             if rows:
                 continue
