@@ -830,6 +830,11 @@ class Handlers:
     settings: Settings
     holder: SharedIndex
 
+    @property
+    def turns(self) -> dict[str, Any]:
+        """The turn each answer in a chat leaves for a follow-up, by the answer's text."""
+        return self.__dict__.setdefault("_turns", {})
+
     # -- start-up
 
     def startup(self) -> tuple[str, list, list, list[list[Any]], list]:
@@ -862,6 +867,9 @@ class Handlers:
         from qa.text import check_question
 
         history = [dict(m) for m in (history or [])]
+        # a follow-up in the same chat inherits the last answer's place, document and topic;
+        # the turn is found by that answer's text, so a new chat (or another user's) starts clean
+        previous = self.turns.get(str(history[-1].get("content"))) if history else None
         try:
             question = check_question(question)
         except UserError as exc:
@@ -876,9 +884,13 @@ class Handlers:
         try:
             idx = self.holder.get()
             filters = self.filters(idx, districts, doc_ids)
-            for piece in qa.answer_stream(question, idx, filters, self.settings, llm=llm):
+            for piece in qa.answer_stream(
+                question, idx, filters, self.settings, llm=llm, previous=previous
+            ):
                 if isinstance(piece, Answer):
                     history[-1]["content"] = answer_markdown(piece)
+                    if piece.extra.get("turn"):
+                        self.turns[history[-1]["content"]] = piece.extra["turn"]
                     yield history, citations_html(piece), ""
                     return
                 text += piece

@@ -48,38 +48,34 @@ def _open_index():
 
 
 def question_evidence(idx, question: str) -> dict:
-    import importlib
-
+    """The evidence of one question and the answer the chain gives when it does not abstain,
+    through the public stages (the calibration is a parameter, not a patched global)."""
+    from qa.answer import prepare
     from qa.calibration import Calibration
-
-    answer_module = importlib.import_module("qa.answer")
+    from qa.compose_sentence import compose_extractive, retrieve
+    from qa.compose_text import section_overview
+    from qa.units import evidence_score, passage_coverage, score_units
     from qa.vocabulary import vocabulary
 
-    q, filters, early = answer_module.prepare(question, idx, None)
+    q, filters, early = prepare(question, idx, None)
     if early is not None:
         return {"evidence": None, "early": True}
     q = vocabulary(idx).correct(q)  # as answer_stream reads it
-    hits = answer_module._retrieve(idx, {"question": q, "filters": filters})
-    units = answer_module.score_units(idx, {"question": q, "hits": hits})
+    hits = retrieve(idx, {"question": q, "filters": filters})
+    units = score_units(idx, {"question": q, "hits": hits})
     best = max(units, key=lambda u: u.cosine) if units else None
-    coverage = answer_module.passage_coverage(q, hits, idx)
-    # the answer the chain would give if it did not abstain (threshold 0): is it right?
-    original = answer_module.load_calibration
-    answer_module.load_calibration = lambda: Calibration(
-        abstain_evidence=-1.0, district_semantic=9.0
-    )
-    try:
-        composed = answer_module.compose_extractive(q, hits, units, idx)
-    finally:
-        answer_module.load_calibration = original
-    overview = answer_module.section_overview(q, hits, idx, {}) is not None
+    coverage = passage_coverage(q, hits, idx)
+    # the answer the chain would give if it did not abstain (threshold below any evidence)
+    never = Calibration(abstain_evidence=-1.0, district_semantic=9.0)
+    composed = compose_extractive(q, hits, units, idx, calibration=never)
+    overview = section_overview(q, hits, idx, {}) is not None
     return {
         "overview": overview,
         "answer": composed.answer,
-        # abstained after the threshold: a how-many question whose best sentence has no number
-        "no_number": bool(composed.extra.get("no_number")),
+        # abstained after the threshold: the best units hold no value of the asked type
+        "no_number": bool(composed.extra.get("missing_type") or composed.extra.get("missing_slot")),
         "cited_sections": [" › ".join(c.section) for c in composed.citations],
-        "evidence": answer_module.evidence_score(units, coverage, weight=0.0),
+        "evidence": evidence_score(units, coverage, weight=0.0),
         "cosine": best.cosine if best else 0.0,
         "coverage": coverage,
         "early": False,

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
-from corpus.model import Chunk, Document, LineSegment, SourceSpan
+from corpus.model import Chunk, Document, LineSegment, SourceSpan, TableCells
 from corpus.structure import (
     BOX,
     BoxEnd,
@@ -42,6 +42,7 @@ class Piece:
     content_lines: list[int]
     heading_lines: list[int] = field(default_factory=list)
     line_map: tuple[LineSegment, ...] = ()
+    rows: tuple[TableCells, ...] = ()  # a table piece's data rows (header and cells)
 
     @property
     def lines(self) -> set[int]:
@@ -91,6 +92,7 @@ class MappedText:
     text: str
     lines: list[int]
     line_map: tuple[LineSegment, ...]
+    rows: tuple[TableCells, ...] = ()
 
 
 def _mapped(parts: list[tuple[str, int, int]], strip: bool = False) -> MappedText:
@@ -207,7 +209,8 @@ def _table_pieces(block: TableBlock, fallback_caption: tuple[str, int | None]) -
         mapped = _mapped(
             [(("\n" if i else "") + x, first, last) for i, (x, first, last) in enumerate(parts)]
         )
-        out.append(MappedText(mapped.text, lines, mapped.line_map))
+        cells = tuple(TableCells(tuple(t.header), tuple(t.rows[k])) for k in g)
+        out.append(MappedText(mapped.text, lines, mapped.line_map, cells))
     return out
 
 
@@ -227,7 +230,9 @@ def document_pieces(doc: Document) -> tuple[list[Piece], list[Dropped]]:
             if not o.has_piece:
                 heading_lines.append(o.heading.line)
                 o.has_piece = True
-        pieces.append(Piece(path(), kind, piece.text, piece.lines, heading_lines, piece.line_map))
+        pieces.append(
+            Piece(path(), kind, piece.text, piece.lines, heading_lines, piece.line_map, piece.rows)
+        )
 
     def flush() -> None:
         if buffer:
@@ -353,6 +358,7 @@ def chunk(documents: list[Document]) -> list[Chunk]:
                 page_start=min(pages) if pages else None,
                 page_end=max(pages) if pages else None,
                 page_lines=page_lines,
+                rows=p.rows,
             )
             also[cid] = []
             positions[cid] = (i, k)

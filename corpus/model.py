@@ -97,6 +97,15 @@ class Document:
 
 
 @dataclass(frozen=True)
+class TableCells:
+    """One data row of a table chunk as the table was rebuilt: the table's header and the
+    row's cells, column by column (the chunk's text shows it as "name | header: cell | …")."""
+
+    header: tuple[str, ...]
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Chunk:
     chunk_id: str  # stable content hash (doc-independent for duplicates: see also_in)
     doc_id: str
@@ -121,6 +130,9 @@ class Chunk:
     # (first line, page) for each page the chunk's lines cross, in line order: which page a
     # quote's lines are on; () without pages
     page_lines: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    # a table chunk's data rows, structured at build time (() for text chunks and in an index
+    # built before rows were stored: readers then parse the text)
+    rows: tuple[TableCells, ...] = field(default=(), repr=False)
 
     @property
     def sources(self) -> tuple[SourceSpan, ...]:
@@ -160,6 +172,7 @@ class Chunk:
         d["also_in"] = [s.to_dict() for s in self.also_in]
         d["line_map"] = [list(s) for s in self.line_map]
         d["page_lines"] = [list(s) for s in self.page_lines]
+        d["rows"] = [{"header": list(r.header), "cells": list(r.cells)} for r in self.rows]
         return d
 
     @classmethod
@@ -169,4 +182,7 @@ class Chunk:
         d["also_in"] = tuple(SourceSpan(**s) for s in d.get("also_in") or ())
         d["line_map"] = tuple(LineSegment(*s) for s in d.get("line_map") or ())
         d["page_lines"] = tuple((int(n), int(p)) for n, p in d.get("page_lines") or ())
+        d["rows"] = tuple(
+            TableCells(tuple(r["header"]), tuple(r["cells"])) for r in d.get("rows") or ()
+        )
         return cls(**d)

@@ -50,6 +50,12 @@ class GoldItem:
     districts: tuple[str, ...]
     evidence: tuple[GoldEvidence, ...]
     notes: str = ""
+    # optional: the keywords of each part of a multi-part question (every part must be
+    # answered), the id of the item asked just before this one in the same conversation,
+    # and free labels of the question's kind (multi, list, definition, …)
+    parts: tuple[tuple[str, ...], ...] = ()
+    follows: str | None = None
+    tags: tuple[str, ...] = ()
 
     @property
     def answerable(self) -> bool:
@@ -64,6 +70,8 @@ class GoldItem:
         d["answer_keywords"] = list(self.answer_keywords)
         d["districts"] = list(self.districts)
         d["evidence"] = [e.to_dict() for e in self.evidence]
+        d["parts"] = [list(p) for p in self.parts]
+        d["tags"] = list(self.tags)
         return d
 
 
@@ -101,6 +109,13 @@ def parse_item(obj: Any) -> GoldItem:
     notes = obj.get("notes", "")
     if not isinstance(answer, str) or not isinstance(notes, str):
         raise GoldFormatError("'answer' and 'notes' must be strings")
+    raw_parts = obj.get("parts", [])
+    if not isinstance(raw_parts, list):
+        raise GoldFormatError("'parts' must be a list of keyword lists")
+    parts = tuple(_str_list(p, "parts") for p in raw_parts)
+    follows = obj.get("follows")
+    if follows is not None and (not isinstance(follows, str) or not follows):
+        raise GoldFormatError("'follows' must be the id of an earlier item")
     return GoldItem(
         id=obj["id"],
         kind=obj["kind"],
@@ -110,6 +125,9 @@ def parse_item(obj: Any) -> GoldItem:
         districts=_str_list(obj.get("districts", []), "districts"),
         evidence=tuple(evidence),
         notes=notes,
+        parts=parts,
+        follows=follows,
+        tags=_str_list(obj.get("tags", []), "tags"),
     )
 
 
@@ -151,14 +169,17 @@ def load_gold(path: Path | str | None = None) -> list[GoldItem]:
     return items
 
 
-def evidence_problems(items: list[GoldItem], data_dir: Path) -> list[str]:
-    """Every evidence entry whose quote is not on the stated line of the stated file."""
+def evidence_problems(items: list[GoldItem], data_dir: Path, root: Path | None = None) -> list[str]:
+    """Every evidence entry whose quote is not on the stated line of the stated file. A bare
+    file name is in `data_dir`; a path (`../shared/external/…/嘉兴.txt`) is relative to `root`
+    (the repository)."""
     problems: list[str] = []
     files: dict[str, list[str] | None] = {}
     for item in items:
         for e in item.evidence:
             if e.source not in files:
-                p = data_dir / e.source
+                base = root if root is not None and "/" in e.source else data_dir
+                p = base / e.source
                 files[e.source] = p.read_text(encoding="utf-8").split("\n") if p.is_file() else None
             lines = files[e.source]
             if lines is None:

@@ -92,10 +92,10 @@ def mrr(ranks: Sequence[int | None]) -> float:
 
 
 def keywords_present(answer: str, keywords: Sequence[str]) -> bool:
-    """True when every answer keyword occurs in the answer (after normalisation). An item
-    without keywords is vacuously right."""
+    """True when every answer keyword occurs in the answer (after normalisation); a keyword
+    "a|b" is present when either spelling is. An item without keywords is vacuously right."""
     key = match_key(answer)
-    return all(match_key(k) in key for k in keywords)
+    return all(any(match_key(a) in key for a in k.split("|")) for k in keywords)
 
 
 def citation_precision(cited_passages: Sequence[str], quotes: Sequence[str]) -> float | None:
@@ -132,3 +132,8 @@ def share(flags: Iterable[bool]) -> float | None:
     """Share of True among the flags; None for no flags."""
     flags = list(flags)
     return sum(flags) / len(flags) if flags else None
+
+
+def parts_answered(answer: str, parts: Sequence[Sequence[str]]) -> bool:
+    """True when every part of a multi-part question has all its keywords in the answer."""
+    return all(keywords_present(answer, p) for p in parts)

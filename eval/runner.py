@@ -7,6 +7,7 @@ items the district report. Metrics are the pure functions of `eval.metrics`.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ METRIC_NAMES = (
     "district_precision",
     "district_recall",
     "district_f1",
+    "parts_answered",
 )
 
 Progress = Callable[[int, int, str], None]
@@ -65,12 +67,14 @@ class ItemResult:
     citations: list[dict[str, Any]] = field(default_factory=list)
     citation_precision: float | None = None
     keywords_ok: bool | None = None
+    parts_ok: bool | None = None  # multi-part items: every part answered
     missing_keywords: list[str] = field(default_factory=list)
     predicted_districts: list[str] | None = None
     district_prf: tuple[float, float, float] | None = None
     evidence_in_index: bool | None = None  # some chunk of the index holds an evidence quote
     failures: list[str] = field(default_factory=list)
     stage: str | None = None  # which stage the failure points at
+    answer_object: Any = field(default=None, repr=False)  # the Answer, for a follow-up turn
 
     @property
     def passed(self) -> bool:
@@ -95,6 +99,7 @@ class ItemResult:
             "abstained": self.abstained,
             "mode": self.mode,
             "keywords_ok": self.keywords_ok,
+            "parts_ok": self.parts_ok,
             "missing_keywords": self.missing_keywords,
             "citation_precision": self.citation_precision,
             "citations": self.citations,
@@ -241,6 +246,12 @@ def _effective_filters(question: str, index: Any) -> Any:
         return None
 
 
+def _qa_answer() -> Any:
+    import qa
+
+    return qa.answer
+
+
 def score_item(
     item: GoldItem,
     searcher: Any,
@@ -249,9 +260,11 @@ def score_item(
     settings: Any = None,
     districts_supported: bool = True,
     evidence_in_index: bool | None = None,
+    previous: Any = None,
 ) -> ItemResult:
     """One system's record for one item. `chunk_text` maps chunk ids to passage text
-    (`metrics.passage_text`, for citations); `filters` are applied to the retrieval measured."""
+    (`metrics.passage_text`, for citations); `filters` are applied to the retrieval measured.
+    `previous` is the answer to the turn before in the same conversation (a follow-up item)."""
     import qa
 
     res = ItemResult(item)
@@ -268,7 +281,10 @@ def score_item(
             else any(m.contains_evidence(t, quotes) for t in chunk_text.values())
         )
     try:
-        ans = qa.answer(item.question, searcher, settings=settings)
+        if previous is not None:
+            ans = qa.answer(item.question, searcher, settings=settings, previous=previous)
+        else:
+            ans = qa.answer(item.question, searcher, settings=settings)
     except UserError as exc:
         res.error = str(exc)
         res.abstained = True
@@ -280,6 +296,7 @@ def score_item(
         res.error = f"{type(exc).__name__}: {exc}"
         res.abstained, res.crashed = True, True
         ans = None
+    res.answer_object = ans
     if ans is not None:
         res.answer, res.abstained, res.mode = ans.answer, ans.abstained, ans.mode
         for c in ans.citations:
@@ -298,13 +315,16 @@ def score_item(
     if item.kind in ANSWERABLE_KINDS:
         if not res.abstained:
             res.keywords_ok = m.keywords_present(res.answer, item.answer_keywords)
-            key = m.match_key(res.answer)
-            res.missing_keywords = [k for k in item.answer_keywords if m.match_key(k) not in key]
+            res.missing_keywords = [
+                k for k in item.answer_keywords if not m.keywords_present(res.answer, [k])
+            ]
             cited = [chunk_text.get(c["chunk_id"], c["quote"]) for c in res.citations]
             res.citation_precision = m.citation_precision(cited, quotes)
         else:
             res.keywords_ok = False
             res.missing_keywords = list(item.answer_keywords)
+        if len(item.parts) >= 2:
+            res.parts_ok = not res.abstained and m.parts_answered(res.answer, item.parts)
     if item.kind == "district" and districts_supported:
         report = ans.district_report if ans is not None else None
         if report is None:
@@ -355,6 +375,7 @@ def aggregate(results: list[ItemResult]) -> tuple[dict[str, float | None], dict[
     keyworded = [r for r in answerable if r.item.answer_keywords]
     unanswerable = [r for r in results if r.item.kind == "unanswerable"]
     district = [r for r in results if r.district_prf is not None]
+    multi = [r for r in results if r.parts_ok is not None]
     cited = [r.citation_precision for r in answerable if r.citation_precision is not None]
     metrics: dict[str, float | None] = {
         "recall@1": m.recall_at(ranks, 1) if ranks else None,
@@ -369,6 +390,7 @@ def aggregate(results: list[ItemResult]) -> tuple[dict[str, float | None], dict[
         "district_precision": m.mean(r.district_prf[0] for r in district if r.district_prf),
         "district_recall": m.mean(r.district_prf[1] for r in district if r.district_prf),
         "district_f1": m.mean(r.district_prf[2] for r in district if r.district_prf),
+        "parts_answered": m.share(bool(r.parts_ok) for r in multi),
     }
     counts = {
         "items": len(results),
@@ -378,6 +400,7 @@ def aggregate(results: list[ItemResult]) -> tuple[dict[str, float | None], dict[
         "unanswerable": len(unanswerable),
         "answerable": len(answerable),
         "districts": len(district),
+        "multi_part": len(multi),
     }
     return metrics, counts
 
@@ -429,20 +452,24 @@ def run(
         if progress is not None:
             progress(done, total, label)
 
+    follows_supported = "previous" in inspect.signature(_qa_answer()).parameters
     for name, searcher, use_filters, with_districts in systems:
         items = []
+        answers: dict[str, Any] = {}
         for item in gold:
-            items.append(
-                score_item(
-                    item,
-                    searcher,
-                    chunk_text,
-                    filters[item.id] if use_filters else None,
-                    settings,
-                    with_districts,
-                    in_index[item.id],
-                )
+            previous = answers.get(item.follows) if item.follows and follows_supported else None
+            result = score_item(
+                item,
+                searcher,
+                chunk_text,
+                filters[item.id] if use_filters and previous is None else None,
+                settings,
+                with_districts,
+                in_index[item.id],
+                previous,
             )
+            answers[item.id] = result.answer_object
+            items.append(result)
             step(f"{name}: {item.id}")
         results[name] = _system_result(name, items)
     if baselines:

@@ -21,6 +21,7 @@ from index.types import Filters
 from qa.calibration import load_calibration
 from qa.scoring import Searchable, cosine_to_query
 from qa.text import check_question, split_sentences
+from qa.topics import _ANY_LEVEL, extract_topic, is_district_question, question_level  # noqa: F401
 from qa.types import DistrictReport, DistrictResult, Evidence, quote_and_passage_lines
 
 EVIDENCE_PER_DISTRICT = 3
@@ -83,98 +84,6 @@ def expand_terms(topic: str) -> tuple[str, ...]:
 
 # --- topic extraction ------------------------------------------------------------------
 
-# 区 must not start a longer word: "哪些区域创新平台", "哪些区块链企业" ask about things
-_PLACE = (
-    r"(?:区县|区\(县\)|区（县）|地区|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
-    r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
-)
-# the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
-_LEVEL_WORDS = (
-    ("province", ("省份", "省区", "省")),
-    ("city", ("城市", "地市", "市州", "市")),
-    ("county", ("区县", "区(县)", "区（县）", "行政区", "区", "县")),
-)
-_WHICH = rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几){_PLACE}"
-_DISTRICT_QUESTION = re.compile(_WHICH)
-_LEAD = re.compile(
-    r"^(?:的)?(?:规划|文件|政策|计划)?(?:中|里|里面|当中)?(?:都|也|还|均)?"
-    r"(?:有)?(?:提到|提及|谈到|说到|涉及|提出|部署|布局|包含|包括|关注|重视|支持|写到|写了|有)?"
-    r"(?:了|过)?(?:要)?(?:关于)?"
-)
-_ACTION = re.compile(r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局)(?=..)")
-_TAIL = re.compile(
-    r"(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项)?(?:最高|最多|最大|最强|最好)?(?:吗|呢|么)?$"
-)
-_ONLY_VERB = re.compile(
-    r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到)?(?:过|了)?$"
-)
-_PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
-
-
-_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
-
-
-def question_level(text: str) -> str | None:
-    """The level of places a "which places…" question asks about, or None (哪些地区)."""
-    m = _DISTRICT_QUESTION.search(text)
-    if not m:
-        return None
-    word = m.group(0)
-    if word.endswith("地区"):  # any level
-        return None
-    for level, words in _LEVEL_WORDS:
-        if any(word.endswith(w) for w in words):
-            return level
-    return None
-
-
-def is_district_question(text: str) -> bool:
-    """True for questions that ask which districts do something ("哪些区的规划提到了氢能？")."""
-    return bool(_DISTRICT_QUESTION.search(text))
-
-
-def extract_topic(text: str) -> str:
-    """The topic of a bare topic or a "which districts…" question: the question phrase, the
-    verbs around it (提到了, 提出建设) and trailing particles removed."""
-    text = text.strip().strip(_PUNCT)
-    quoted = _QUOTED.findall(text)
-    if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
-        return "、".join(q.strip() for q in quoted if q.strip())
-    m = _DISTRICT_QUESTION.search(text)
-    if not m:
-        return _strip_topic(text) or text
-    before, after = text[: m.start()], text[m.end() :]
-    candidates = [_strip_topic(after), _strip_topic(_strip_before(before))]
-    candidates = [c for c in candidates if not _ONLY_VERB.match(c)]
-    best = max(candidates, key=len, default="")
-    if not best:
-        raise UserError(f"no topic found in {text!r}; ask e.g. 哪些区的规划提到了氢能？")
-    return best
-
-
-def _strip_before(before: str) -> str:
-    # "提到氢能的有" / "氢能在" / "规划中提到氢能的"
-    before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?$", "", before)
-    before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?$", "", before)
-    return before
-
-
-def _strip_topic(part: str) -> str:
-    part = part.strip(_PUNCT)
-    for _ in range(3):
-        new = _LEAD.sub("", part, count=1).strip(_PUNCT)
-        new = _ACTION.sub("", new, count=1)
-        new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|有)(?:了|过)?", "", new)
-        new = _TAIL.sub("", new).strip(_PUNCT)
-        new = re.sub(r"的$", "", new)
-        if new == part:
-            break
-        part = new
-    return part
-
-
-# --- the finder ------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class _Candidate:
@@ -211,7 +120,15 @@ def districts(
         names = resolve_districts(only, index)
         report = _report(topic, index, names, EVIDENCE_PER_DISTRICT)
         return replace(report, level=level_of_places(names))
-    level = normalize_level(level or question_level(text)) or default_level(index)
+    asked = normalize_level(level or question_level(text))
+    own = sorted(
+        {d.district for d in getattr(index, "documents", ()) if d.district and not d.duplicate_of}
+    )
+    if asked is None and _ANY_LEVEL.search(text) and len({level_of_places([p]) for p in own}) > 1:
+        # 哪些地方/地区 over documents of several levels: every document's own place
+        report = _report(topic, index, own, EVIDENCE_PER_DISTRICT, own=True)
+        return replace(report, level=default_level(index))
+    level = asked or default_level(index)
     return replace(
         _report(topic, index, places_at(index, level), EVIDENCE_PER_DISTRICT), level=level
     )
@@ -232,13 +149,17 @@ def compare(
     return _report(extract_topic(text), index, names, EVIDENCE_PER_DISTRICT + 2)
 
 
-def _report(topic: str, index: Searchable, names: list[str], per_district: int) -> DistrictReport:
+def _report(
+    topic: str, index: Searchable, names: list[str], per_district: int, own: bool = False
+) -> DistrictReport:
+    """`own`: a place is judged on the documents issued for it alone, not also on those of
+    the places inside it (a city's report, not its districts' plans)."""
     terms = expand_terms(topic)
     threshold = load_calibration().district_semantic
     results: list[DistrictResult] = []
     matched_terms: set[str] = set()
     for district in names:
-        result, found = _judge(topic, terms, district, index, threshold, per_district)
+        result, found = _judge(topic, terms, district, index, threshold, per_district, own)
         results.append(result)
         matched_terms |= found
     ordered_terms = tuple(t for t in terms if t == topic or t in matched_terms)
@@ -262,12 +183,15 @@ def _judge(
     index: Searchable,
     threshold: float,
     per_district: int,
+    own: bool = False,
 ) -> tuple[DistrictResult, set[str]]:
     pattern = _term_pattern(terms)
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
     for chunk in index.chunks_for(district=district):
+        if own and chunk.district != district:
+            continue
         for sentence in split_sentences(chunk.text):
             m = pattern.search(_norm(sentence))
             if m and sentence not in seen_quotes:
@@ -280,6 +204,8 @@ def _judge(
     for hit in index.search(
         topic, k=SEMANTIC_K, filters=Filters(districts=(district,)), mode="dense"
     ):
+        if own and hit.chunk.district != district:
+            continue
         for sentence in split_sentences(hit.chunk.text):
             if sentence not in seen_quotes and len(sentence) >= 8:
                 seen_quotes.add(sentence)

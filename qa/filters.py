@@ -172,13 +172,32 @@ def _misspelt_districts_in(question: str, already: list[str]) -> list[str]:
     method produces). A window of the question counts only when it sounds exactly like one
     district name, differs from it by one character and shares the others (so 开发区 is not
     开州区), and the question names no district correctly already."""
-    if already or not re.search(r"[\u4e00-\u9fff]", question):
+    if already:
+        return []
+    found = [name for _, _, name in _misspelt_windows(question)]
+    return found if len(found) == 1 else []
+
+
+def spell_places(question: str) -> str:
+    """The question with a place typed with a homophone spelt as the place is (大度口区 ->
+    大渡口区), so that later steps read the place, not the words its characters make."""
+    windows = _misspelt_windows(question)
+    if len({name for _, _, name in windows}) != 1:
+        return question
+    window, form, _ = windows[0]
+    return question.replace(window, form, 1)
+
+
+def _misspelt_windows(question: str) -> list[tuple[str, str, str]]:
+    """(window, the place's form, the place) for each window that sounds exactly like one
+    place name and differs from it by one character."""
+    if not re.search(r"[\u4e00-\u9fff]", question):
         return []
     from pypinyin import lazy_pinyin
 
     sounds = _district_sounds()
     lengths = sorted({len(k) for k in sounds}, reverse=True)
-    found: list[str] = []
+    found: list[tuple[str, str, str]] = []
     for size in lengths:
         if size < 2:
             continue
@@ -192,9 +211,9 @@ def _misspelt_districts_in(question: str, already: list[str]) -> list[str]:
             name = names[0]
             form = name if len(name) == size else name[:-1]
             differing = sum(1 for a, b in zip(window, form, strict=True) if a != b)
-            if differing == 1 and name not in found:
-                found.append(name)
-    return found if len(found) == 1 else []
+            if differing == 1 and name not in [n for _, _, n in found]:
+                found.append((window, form, name))
+    return found
 
 
 @cache

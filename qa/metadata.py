@@ -22,7 +22,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "issuer",
         re.compile(
-            r"(哪个部门|哪个单位|哪个机关|谁).{0,6}(发布|印发|下发)|(发布|印发|发文)(机关|单位|部门)"
+            r"(哪个部门|哪个单位|哪个机关|谁).{0,6}(发布|印发|下发)|(发布|印发|发文)(机关|单位|部门|机构)"
         ),
     ),
 )
@@ -71,16 +71,40 @@ def _value_and_chunk(kind: str, doc: Any, index: Any) -> tuple[str, str, Any] | 
     return None
 
 
+def _bigrams(text: str) -> set[str]:
+    flat = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    return {flat[i : i + 2] for i in range(len(flat) - 1)}
+
+
+def _documents_asked(question: str, hits: list[Any], by_id: dict[str, Any]) -> list[Any]:
+    """The documents of the top passages, the one whose title the question names first: a
+    plan's own record, not the catalogue that lists the plan. A copy stands for its canonical
+    document (the gazette's copy holds the 文号 the loose copy lacks)."""
+    asked = _bigrams(
+        re.sub(r"文号|发文字号|印发|发布|日期|哪天|什么时候|是什么|机构|部门", "", question)
+    )
+    docs: list[Any] = []
+    for hit in hits[:8]:
+        doc = by_id.get(hit.chunk.doc_id)
+        if doc is not None and doc.duplicate_of in by_id:
+            doc = by_id[doc.duplicate_of]
+        if doc is not None and doc not in docs:
+            docs.append(doc)
+
+    def named(doc: Any) -> float:
+        title = _bigrams(doc.title)
+        return len(asked & title) / len(asked) if asked else 0.0
+
+    return sorted(docs, key=named, reverse=True)[:3]
+
+
 def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None:
     """An answer from the Document record of the best hit's document, or None (normal path)."""
     kind = metadata_kind(question)
     if kind is None or not hits:
         return None
     by_id = {d.doc_id: d for d in _documents(index)}
-    for hit in hits[:3]:
-        doc = by_id.get(hit.chunk.doc_id)
-        if doc is None:
-            continue
+    for doc in _documents_asked(question, hits, by_id):
         if kind == "issue":
             # the gazette issue sits in the front matter of the same source file
             candidates = [d for d in by_id.values() if d.source == doc.source]
@@ -93,6 +117,9 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
             if found is None:
                 continue
             value, quote, cited = found
+            if kind == "date" and "年" not in value and d.date:
+                y, m, dd = (int(x) for x in d.date.split("-"))
+                value = f"{y}年{m}月{dd}日"
             title = doc.title if kind != "issue" else d.title
             text = {
                 "doc_number": f"《{title}》的文号是{value}[1]。",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from corpus.errors import UserError
 from corpus.text import split_sentences as corpus_sentences
@@ -101,6 +102,28 @@ def table_rows(text: str) -> list[TableRow]:
         if row is not None:
             rows.append(row)
     return rows
+
+
+def rows_of(chunk: Any) -> list[TableRow]:
+    """The data rows of a table chunk: from the header and cells stored at build time
+    (Chunk.rows), read against the header; an index built before rows were stored is parsed
+    from the text instead."""
+    if not getattr(chunk, "rows", ()):
+        return table_rows(chunk.text)
+    from corpus.tables import name_column, render_row
+
+    out = []
+    for r in chunk.rows:
+        col = name_column(r.header)
+        pairs = [
+            (h, v)
+            for i, (h, v) in enumerate(zip(r.header, r.cells, strict=False))
+            if i != col and h != "序号" and v
+        ]
+        row = _keyed_row(render_row(r.header, r.cells), r.cells[col] or "-", pairs)
+        if row is not None:
+            out.append(row)
+    return out
 
 
 def _keyed_row(line: str, name: str, pairs: list[tuple[str, str]]) -> TableRow | None:

@@ -18,6 +18,7 @@ from qa.calibration import Calibration
 from qa.types import Answer
 
 answer_module = importlib.import_module("qa.answer")
+sentence_module = importlib.import_module("qa.compose_sentence")
 
 GOALS = "到2025年，科技型企业达到2800家、高新技术企业达到200家。"
 KEPU = "持续加强科普基地建设，累计建成国家级科普基地1个、市级科普基地3个。"
@@ -27,7 +28,7 @@ HECHUAN = "力争建成市级农业科技园区，全区高新技术企业新增
 @pytest.fixture()
 def fake_index(monkeypatch) -> FakeIndex:
     cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
-    monkeypatch.setattr(answer_module, "load_calibration", lambda: cal)
+    monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
     return FakeIndex(
         [
             make_chunk("g1", GOALS),

@@ -22,6 +22,7 @@ from qa.text import check_question, split_sentences, table_rows, target_value
 
 # the submodules (qa.answer / qa.districts as attributes are the functions)
 answer_module = importlib.import_module("qa.answer")
+sentence_module = importlib.import_module("qa.compose_sentence")
 districts_module = importlib.import_module("qa.districts")
 
 TABLE = (
@@ -59,7 +60,7 @@ def fake_index() -> FakeIndex:
 def lenient(monkeypatch):
     """Thresholds for the hashed-bigram fake embedder (the calibrated ones are for e5)."""
     cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
-    monkeypatch.setattr(answer_module, "load_calibration", lambda: cal)
+    monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
     monkeypatch.setattr(districts_module, "load_calibration", lambda: cal)
     return cal
 
@@ -223,7 +224,7 @@ def test_question_about_a_district_not_in_the_corpus_lists_the_present_ones(fake
 
 def test_abstains_below_the_threshold_and_lists_nearest_passages(fake_index, monkeypatch):
     cal = Calibration(abstain_evidence=5.0, district_semantic=0.99)
-    monkeypatch.setattr(answer_module, "load_calibration", lambda: cal)
+    monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
     a = qa.answer("高新技术企业目标", fake_index)
     assert a.abstained and "未在语料中找到" in a.answer
     assert 1 <= len(a.citations) <= 3 and "[1]" in a.answer
@@ -504,7 +505,7 @@ def test_weighted_overlap_counts_rare_words_more(fake_index):
 
 
 def test_a_long_sentence_is_trimmed_to_the_clauses_that_hold_the_question_words():
-    from qa.answer import LONG_SENTENCE, _trim
+    from qa.compose_text import LONG_SENTENCE, _trim
 
     filler = "，".join(f"加强第{i}项基础工作的统筹协调" for i in range(8))
     sentence = f"{filler}，科技型企业达到2800家，{filler}。"
@@ -514,7 +515,7 @@ def test_a_long_sentence_is_trimmed_to_the_clauses_that_hold_the_question_words(
     assert _trim("科技型企业达到2800家。", {"科技型企业"}) == "科技型企业达到2800家。"
 
 
-def test_a_second_sentence_that_announces_a_list_is_quoted_with_its_list(lenient):
+def test_a_sentence_that_announces_a_list_is_quoted_with_its_list(lenient):
     from index.types import Hit
 
     text = (
@@ -525,9 +526,9 @@ def test_a_second_sentence_that_announces_a_list_is_quoted_with_its_list(lenient
         "第九条 其他事项另行规定。"
     )
     hit = Hit(make_chunk("r1", text, section=("保密审查制度",)), 1.0, 1, ("dense",))
-    first = answer_module.Unit(hit, "第三条 保密审查遵循谁主管、谁负责的原则。", None, 0.95, 0.0)
-    second = answer_module.Unit(hit, "第八条 保密审查应当依照以下程序进行:", None, 0.945, 0.0)
-    a = answer_module.compose_extractive("保密审查要走哪些程序？", [hit], [first, second])
-    assert [c.n for c in a.citations] == [1, 2]
-    assert "提出初步意见" in a.citations[1].quote and "分管领导审查批准" in a.citations[1].quote
+    first = sentence_module.Unit(hit, "第三条 保密审查遵循谁主管、谁负责的原则。", None, 0.95, 0.0)
+    second = sentence_module.Unit(hit, "第八条 保密审查应当依照以下程序进行:", None, 0.945, 0.0)
+    a = sentence_module.compose_extractive("保密审查要走哪些程序？", [hit], [first, second])
+    # a list question ranks the sentence announcing the list first, quoted with its list
+    assert "提出初步意见" in a.citations[0].quote and "分管领导审查批准" in a.citations[0].quote
     assert "第九条" not in a.answer

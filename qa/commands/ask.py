@@ -5,6 +5,31 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
+from typing import Any
+
+# the last question's turn (place, document, topic), for `planqa ask --follow-up`
+SESSION_FILE = "session.json"
+
+
+def _last_turn(path: Path) -> Any:
+    from qa.conversation import Turn
+
+    try:
+        return Turn.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None  # no earlier question: the follow-up stands alone
+
+
+def _save_turn(path: Path, answer: Any) -> None:
+    turn = answer.extra.get("turn")
+    if turn is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(turn, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        pass  # a read-only location only loses the follow-up
 
 
 def add_arguments(parser) -> None:
@@ -24,6 +49,12 @@ def add_arguments(parser) -> None:
         help="answer with the chat model at PLANQA_LLM_BASE_URL (falls back to "
         "the extractive answer when it fails)",
     )
+    parser.add_argument(
+        "--follow-up",
+        action="store_true",
+        help="a follow-up of the last `planqa ask`: inherit its place, document and topic "
+        "(read from the session file beside the index); without it nothing is inherited",
+    )
 
 
 def run(args, settings) -> int:
@@ -37,10 +68,14 @@ def run(args, settings) -> int:
     check_question(args.question)  # bad input fails before the index is opened or built
     idx = index.open_or_build(settings)
     filters = check_filters_districts(args.district, idx)
+    session = Path(settings.index_dir).parent / SESSION_FILE
+    previous = _last_turn(session) if args.follow_up else None
     stream = not args.json and args.llm
     final: Answer | None = None
     streamed: list[str] = []
-    for piece in answer_stream(args.question, idx, filters, settings, llm=args.llm):
+    for piece in answer_stream(
+        args.question, idx, filters, settings, llm=args.llm, previous=previous
+    ):
         if isinstance(piece, Answer):
             final = piece
         elif stream:
@@ -49,6 +84,7 @@ def run(args, settings) -> int:
             sys.stdout.flush()
     assert final is not None
     stale = warn_if_stale(idx)
+    _save_turn(session, final)
     if args.json:
         out = final.to_dict()
         if stale:

@@ -1,0 +1,74 @@
+"""Composing a multi-part answer: each part of the frame was answered on its own; the answer
+covers every part, says which part it could not find, and still cites what it found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from qa.frame import Frame
+from qa.types import Answer, Citation
+
+_MARKER = re.compile(r"\[(\d+)\]")
+_SOURCE_LEAD = re.compile(r"^(据《[^》]+》(?:（[^）]*）)?，)")
+
+
+def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
+    """One answer from the answers to the parts of `frame`, citations renumbered (a passage
+    cited by two parts keeps one number)."""
+    found = [(p, a) for p, a in zip(frame.parts, answers, strict=True) if not a.abstained]
+    missing = [p for p, a in zip(frame.parts, answers, strict=True) if a.abstained]
+    extra = {"parts": len(frame.parts), "parts_found": len(found)}
+    if not found:
+        first = answers[0]
+        return replace(first, question=question, extra={**first.extra, **extra})
+    citations: list[Citation] = []
+    by_key: dict[tuple[str, str], int] = {}
+    bodies: list[str] = []
+    last_lead = ""
+    for _, ans in found:
+        numbers: dict[int, int] = {}
+        for c in ans.citations:
+            key = (c.chunk_id, c.quote)
+            if key not in by_key:
+                by_key[key] = len(citations) + 1
+                citations.append(replace(c, n=by_key[key]))
+            numbers[c.n] = by_key[key]
+        text = _renumber(ans.answer, numbers)
+        lead = _SOURCE_LEAD.match(text)
+        if lead and lead.group(1) == last_lead:
+            text = text[len(last_lead) :]  # the same document and section: said once
+        elif lead:
+            last_lead = lead.group(1)
+        text = text.strip().rstrip("。")
+        if text and text not in bodies:
+            bodies.append(text)
+    answer = "；".join(bodies) + "。"
+    if missing:
+        answer += "".join(f"未找到“{p.text}”的答案。" for p in missing)
+    by_chunk: dict[str, Any] = {}
+    for _, a in found:
+        for h in a.hits:
+            by_chunk.setdefault(h.chunk.chunk_id, h)  # first occurrence, in order
+    unique_hits = tuple(by_chunk.values())
+    return Answer(
+        question,
+        answer,
+        False,
+        found[0][1].mode,
+        tuple(citations),
+        unique_hits,
+        notice=found[0][1].notice,
+        extra={**extra, "missing_parts": [p.text for p in missing]},
+    )
+
+
+def _renumber(text: str, numbers: dict[int, int]) -> str:
+    """`text` with each [n] replaced by [numbers[n]]."""
+
+    def one(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        return f"[{numbers.get(n, n)}]"
+
+    return _MARKER.sub(one, text)

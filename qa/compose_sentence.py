@@ -1,0 +1,249 @@
+"""The sentence and table-row composer: an LCEL chain (langchain-core Runnables) from a
+question to an `Answer`.
+
+retrieve (the question plus the other forms of its field terms) -> split the top passages into
+units (sentences, table rows) -> score each unit -> abstain below the calibrated evidence
+threshold, or when the best units lack the kind of value asked or the asked slot -> compose
+a short answer whose [n] markers map to citations."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from index.types import Hit
+from qa.calibration import Calibration, load_calibration
+from qa.cite import _citations, _same_text, abstain
+from qa.compose_table import _number_sentence
+from qa.compose_text import (
+    _as_clause,
+    _asks_for_the_list,
+    _complete,
+    _list_items,
+    _trim,
+    _with_marker,
+    display_title,
+    section_overview,
+)
+from qa.frame import asks_of
+from qa.scoring import Searchable
+from qa.slots import (
+    TYPE_NAMES,
+    carries,
+    measure_of,
+    missing_role,
+    missing_word,
+    number_near,
+    rarest_word,
+)
+from qa.terms import expand_query
+from qa.types import Answer
+from qa.units import (
+    Unit,
+    _content_tokens,
+    evidence_score,
+    passage_coverage,
+    score_units,
+)
+from qa.vocabulary import vocabulary
+
+RETRIEVE_K = 8  # passages retrieved (and shown as `results`)
+
+
+# a second sentence is added when it scores almost as well as the best one
+SECOND_UNIT_MARGIN = 0.02
+
+
+_NUMBER_QUESTION = re.compile(
+    r"多少|几个|几家|几项|几件|几名|数量|数是|比重|比例|占比|强度|金额|增长率|规模|目标|指标|达到|预期"
+    r"|\bhow (?:many|much)\b|\b(?:number|share|percentage|proportion|rate|target|amount)\b",
+    re.IGNORECASE,
+)
+
+
+def build_chain(index: Searchable, calibration: Calibration | None = None):
+    """question state -> Answer, as an LCEL Runnable. The state is a dict with `question`
+    and `filters`. (langchain-core is imported here: it costs ~0.3 s at CLI start-up.)"""
+    from langchain_core.runnables import RunnableLambda, RunnablePassthrough
+
+    return (
+        RunnablePassthrough.assign(hits=RunnableLambda(lambda s: retrieve(index, s)))
+        | RunnablePassthrough.assign(units=RunnableLambda(lambda s: score_units(index, s)))
+        | RunnableLambda(
+            lambda s: compose_extractive(s["question"], s["hits"], s["units"], index, calibration)
+        )
+    )
+
+
+def retrieve(index: Searchable, state: dict[str, Any]) -> list[Hit]:
+    """The passages a question's units are read from (state: `question`, `filters`)."""
+    # the other forms of a field term it names (研发投入强度 -> …占地区生产总值比重) are searched too
+    query = expand_query(state["question"])
+    return index.search(query, k=RETRIEVE_K, filters=state["filters"])
+
+
+def compose_extractive(
+    question: str,
+    hits: list[Hit],
+    units: list[Unit],
+    index: Searchable | None = None,
+    calibration: Calibration | None = None,
+) -> Answer:
+    """The answer from the scored units (`calibration`: the abstention threshold and weight;
+    None reads qa/data/calibration.json)."""
+    calibration = calibration or load_calibration()
+    threshold = calibration.abstain_threshold(question)
+    coverage = passage_coverage(question, hits, index)
+    evidence = evidence_score(units, coverage, calibration.coverage_weight_for(question))
+    extra = {"evidence": round(evidence, 6), "coverage": round(coverage, 4), "threshold": threshold}
+    if index is not None:
+        overview = section_overview(question, hits, index, extra)
+        if overview is not None:
+            return overview
+    if not units or evidence < threshold:
+        return abstain(question, hits, extra=extra)
+    ranked = sorted(units, key=lambda u: _answer_rank(question, u), reverse=True)
+    # the answer unit must carry the kind of value asked (经费纳入财政预算 holds no amount) and
+    # name the asked slot (人均GDP is not GDP; a 组长 the notice does not name)
+    asks = asks_of(question)
+    measure = measure_of(question)
+    typed = [
+        u
+        for u in ranked[:TYPED_LOOKAHEAD]
+        if carries(asks, _complete(u), measure)
+        or (u.row is not None and asks == "number" and u.row.unit in (measure, None))
+    ]
+    if not typed:
+        reason = f"找到了相关段落，但其中没有所问的{TYPE_NAMES.get(asks, '内容')}。"
+        return abstain(question, hits, extra={**extra, "missing_type": asks}, reason=reason)
+    best = typed[0]
+    lacking = _missing_slot(question, best, asks, index)
+    if lacking:
+        reason = f"找到了相关段落，但其中没有“{lacking}”的{TYPE_NAMES.get(asks, '内容')}。"
+        return abstain(question, hits, extra={**extra, "missing_slot": lacking}, reason=reason)
+    if best.row is not None:  # a table row answers with its number, never the raw row
+        read = _number_sentence(question, best, index)
+        if read is None:  # the table has no column for the asked period (2030)
+            return abstain(question, hits, extra={**extra, "no_period": True})
+        text, quote = read
+        picks = [(best, quote)]
+        body = f"{text}[1]。"
+    else:
+        items = _list_items(best) if _asks_for_the_list(question, best.hit.chunk) else None
+        if items is not None:
+            # a list question answered from a run of parallel items: each item's lead
+            quote = "；".join(items)
+            picks = [(best, quote)]
+            body = _with_marker(_as_clause(quote), 1)
+        else:
+            q_tokens = _content_tokens(question)
+            picks = [(best, _trim(_complete(best), q_tokens))]
+            # the second sentence is judged as the first was (a phone question's second line
+            # must hold a phone number too)
+            top = _answer_rank(question, best)
+            for u in ranked[1:6]:
+                if len(picks) >= 2 or _answer_rank(question, u) < top - SECOND_UNIT_MARGIN:
+                    break
+                if u.hit.chunk.chunk_id != best.hit.chunk.chunk_id or _other_period(question, u):
+                    continue  # a second sentence comes from the same passage and period
+                if u.row is None and not any(_same_text(u.text, p.text) for p, _ in picks):
+                    picks.append((u, _trim(_complete(u), q_tokens)))
+            body = "".join(_with_marker(_as_clause(q), i) for i, (_, q) in enumerate(picks, 1))
+    chunk = best.hit.chunk
+    where = f"据《{display_title(chunk)}》" + (f"（{chunk.section[-1]}）" if chunk.section else "")
+    citations = _citations([(u.hit, q) for u, q in picks], units, index)
+    answer = f"{where}，{body}"
+    if not answer.endswith("。"):
+        answer += "。"
+    return Answer(question, answer, False, "extractive", tuple(citations), tuple(hits), extra=extra)
+
+
+def _answer_rank(question: str, unit: Unit) -> float:
+    # retrieval already weighed the whole passage: a small prior for its rank breaks near-ties
+    score = unit.rank_score + 0.01 / unit.hit.rank
+    # a sentence under a heading of another year ("一、2023年工作回顾" for a 2024 target)
+    if _other_period(question, unit):
+        score -= PERIOD_PENALTY
+    # a list question is answered by a sentence that announces a list ("…依照以下程序进行:")
+    if (
+        asks_of(question) == "composition"
+        and unit.row is None
+        and unit.text.rstrip().endswith((":", "："))
+    ):
+        score += LIST_LEAD_BONUS
+    if _NUMBER_QUESTION.search(question):
+        if unit.row is not None:
+            score += 0.02
+        if not re.search(r"\d", unit.text):
+            score -= 0.05
+    # a question about when wants a sentence holding a date
+    if _TIME_QUESTION.search(question) and not _DATE.search(unit.text):
+        score -= 0.05
+    # a question about a phone number is answered only by a line holding one: no cosine
+    # margin makes the notice's long opening sentence an answer to "打什么电话"
+    if _PHONE_QUESTION.search(question) and not _PHONE.search(unit.text):
+        score -= 0.5
+    return score
+
+
+_PHONE_QUESTION = re.compile(r"电话|联系方式|手机")
+
+
+# landline with area code (023-48661234), bare 8-digit landline, or 11-digit mobile
+_PHONE = re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+_TIME_QUESTION = re.compile(
+    r"什么时候|何时|哪天|哪几天|几月|几号|日期|时间|截止|期限|\bwhen\b|\bwhat (?:date|time)\b|\bdeadline\b",
+    re.IGNORECASE,
+)
+
+
+_DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度")
+
+
+LIST_LEAD_BONUS = 0.05
+
+
+PERIOD_PENALTY = 0.15
+
+
+_YEARS = re.compile(r"(?:19|20)\d{2}")
+
+
+def _other_period(question: str, unit: Unit) -> bool:
+    """The question names a year and the unit's headings name other years, not that one."""
+    asked = set(_YEARS.findall(question))
+    if not asked:
+        return False
+    c = unit.hit.chunk
+    headings = " ".join(h for h in c.section if h not in c.title)  # the title says which report
+    heading_years = set(_YEARS.findall(headings))
+    return bool(heading_years) and not heading_years & asked
+
+
+# how many of the best-ranked units may stand in for the best when it lacks the asked type
+TYPED_LOOKAHEAD = 3
+
+
+# the rarest question word (IDF) an answer unit must hold for a fact question
+SLOT_IDF_FLOOR = 4.0
+
+
+def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None) -> str | None:
+    if asks not in ("number", "date", "duration", "person", "org") or index is None:
+        return None
+    c = unit.hit.chunk
+    context = f"{' '.join(c.section[1:])} {_complete(unit)}"
+    if asks == "person":
+        return missing_role(question, context)
+    vocab = vocabulary(index)
+    q_tokens = _content_tokens(question)
+    lacking = missing_word(question, q_tokens, context, vocab.idf, c.title, SLOT_IDF_FLOOR)
+    if lacking or asks != "number" or unit.row is not None:
+        return lacking
+    word = rarest_word(question, q_tokens, vocab.idf, c.title)
+    about = {t for t in q_tokens if len(t) >= 2 and t not in c.title}
+    if word and not number_near(about, _complete(unit)):
+        return word  # the sentence names it but gives no figure for it
+    return None

@@ -1,0 +1,109 @@
+"""Follow-up questions: a turn of a conversation inherits the place, the document and the
+topic of the turn before it unless it names new ones ("大渡口区2025年国家高新技术企业数目标是
+多少？" then "那科技型企业数呢？" is asked about 大渡口区, for 2025, as a number). The inherited
+filter is said in the answer's notice ("沿用上一问：大渡口区"). Nothing is inherited unless the
+caller passes the previous turn: a plain question stands alone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from index.types import Filters
+from qa.frame import _PERIOD, _QUESTION_WORD, asks_of, period_of
+
+_LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|请问)\s*")
+_TRAIL = re.compile(r"(?:呢|吗|啊)?[？?。！!\s]*$")
+# what a question asks, as a tail to give an elliptical follow-up ("那科技型企业数呢？")
+_TAIL_FOR = {
+    "number": "是多少",
+    "date": "是什么时候",
+    "person": "是谁",
+    "phone": "是多少",
+    "email": "是什么",
+    "org": "是哪个单位",
+}
+# words that name a document: a follow-up naming one does not stay in the previous document
+_NAMES_DOCUMENT = re.compile(r"《|通知|规划|报告|制度|办法|要点|目录|方案")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What a follow-up can inherit from an answered question."""
+
+    question: str
+    districts: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    topic: str = ""
+    period: str | None = None
+    asks: str = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Turn:
+        return cls(
+            question=d.get("question", ""),
+            districts=tuple(d.get("districts", ())),
+            doc_ids=tuple(d.get("doc_ids", ())),
+            titles=tuple(d.get("titles", ())),
+            topic=d.get("topic", ""),
+            period=d.get("period"),
+            asks=d.get("asks", "text"),
+        )
+
+
+def topic_of(question: str, place_names: re.Pattern[str]) -> str:
+    """The indicator or subject a question is about: without places, periods and its
+    question words ("大渡口区2025年国家高新技术企业数目标是多少" -> "国家高新技术企业数")."""
+    text = place_names.sub("", _TRAIL.sub("", _LEAD.sub("", question)))
+    m = _QUESTION_WORD.search(text)
+    text = text[: m.start()] if m else text
+    text = _PERIOD.sub("", text)
+    return re.sub(r"^[的在]|(?:的|是|为|要|预期|达到|有|将)+$", "", text).strip("，, ")
+
+
+def turn_of(answer: Any, filters: Filters | None, asked: str, place_names: re.Pattern[str]) -> Turn:
+    """The turn an answer leaves for the next question: its place filter, the documents it
+    cited first, its topic, period and kind of ask."""
+    docs = tuple(dict.fromkeys(c.doc_id for c in answer.citations[:1]))
+    titles = tuple(dict.fromkeys(c.title for c in answer.citations[:1]))
+    districts = tuple(filters.districts) if filters is not None else ()
+    if not districts:
+        districts = tuple(dict.fromkeys(c.district for c in answer.citations[:1] if c.district))
+    return Turn(
+        question=asked,
+        districts=districts,
+        doc_ids=() if answer.abstained else docs,
+        titles=() if answer.abstained else titles,
+        topic=topic_of(asked, place_names),
+        period=period_of(asked),
+        asks=asks_of(asked),
+    )
+
+
+def follow_up(
+    question: str, previous: Turn, names_place: bool, filters: Filters | None
+) -> tuple[str, Filters | None, str | None]:
+    """(the question to answer, its filters, the notice of what was inherited). A question
+    naming a place of its own inherits nothing."""
+    if names_place or (filters is not None and filters.districts):
+        return question, filters, None
+    fragment = _TRAIL.sub("", _LEAD.sub("", question.strip()))
+    asked = fragment
+    topic = topic_of(fragment, re.compile(r"$^"))
+    if not topic and previous.topic:  # "那2020年是多少？": the previous indicator
+        asked = f"{previous.topic}{fragment}"
+    if not _QUESTION_WORD.search(fragment):  # "那科技型企业数呢？": the previous ask
+        period = previous.period if previous.period and not period_of(fragment) else ""
+        asked = f"{asked}{period or ''}{_TAIL_FOR.get(previous.asks, '是什么')}"
+    inherited = replace(filters or Filters(), districts=previous.districts)
+    said = list(previous.districts)
+    if previous.doc_ids and not _NAMES_DOCUMENT.search(fragment):
+        inherited = replace(inherited, doc_ids=previous.doc_ids)
+        said += [f"《{t}》" for t in previous.titles]
+    notice = f"沿用上一问：{'、'.join(said)}" if said else None
+    return asked, (inherited if not inherited.is_empty() else filters), notice

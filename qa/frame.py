@@ -1,0 +1,166 @@
+"""The question frame, computed once per question: what is asked (a number, a date, a person,
+a list…), the parts a multi-part question splits into (each answered on its own), and the
+period slot of each part (2020 / 基期 / 十三五 vs 2025 / 目标).
+
+The kinds of ask are data (`ASKS`, first match wins); composers and the abstention check read
+the frame, never the question text again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (kind, pattern): the first that matches names what the question asks for. Contact fields
+# come before "who" (联系电话 asks for a number, not a person), definitions before lists
+# (“X”是指什么 wants X's meaning), lists before numbers (哪几个方面 wants the items).
+ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("email", r"邮箱|电子邮件|e-?mail"),
+        ("phone", r"电话|联系方式|手机号|phone"),
+        ("doc_number", r"文号|发文字号"),
+        ("definition", r"什么意思|指的是什么|是指什么|指什么|含义|全称|的简称|是什么的简称"),
+        (
+            "composition",
+            r"哪几(?![天年月日号])|哪些|包括什么|包括哪|有哪|分哪|几个方面|哪[一二三四五六七八九十]个",
+        ),
+        ("person", r"谁|联系人|叫什么名字|姓名|\bwho\b"),
+        ("duration", r"多长时间|多久|几天内|多少天|多少个工作日"),
+        ("date", r"什么时候|何时|哪天|哪一天|几月|几号|日期|时间|截止|期限|\bwhen\b"),
+        ("org", r"哪个(?:单位|部门|机关|机构)|发布机构|承办单位|牵头单位|发文机关"),
+        (
+            "number",
+            r"多少|几[个家项件名人次天所座亩期条台]|比重|占比|强度|\bhow (?:many|much)\b",
+        ),
+        ("yesno", r"是否|有没有|吗[？?]?$"),
+        ("how", r"如何|怎么|怎样|为什么|为何|\bhow\b"),
+    )
+)
+
+# the period a part asks about; 十三五/现状 and similar read the baseline column of a table
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?")
+_PERIOD = re.compile(
+    r"[“\"]?十[三四五]五[”\"]?(?:目标|初期|末|期间|时期)?|(?:19|20)\d{2}\s*年?(?:实际|完成情况|底)?"
+    r"|基期|现状|目前|现在|初期|去年|今年|目标"
+)
+_QUESTION_WORD = re.compile(
+    r"多少|多长|多久|几[个家项件名人次天所座亩期条台]?|什么|哪|谁|何时|如何|怎么|是否|吗|呢"
+    r"|\b(?:how|what|when|who|which)\b",
+    re.IGNORECASE,
+)
+# "A和B分别/各…": two things asked with one tail
+_EACH = re.compile(r"(分别|各自|各)(?=是|为|有|要|由|达|在|多|几|哪|什|怎)")
+_AND = re.compile(r"和|及|与|以及|、")
+# "从X(的)多少提高到Y(的)多少"
+_FROM_TO = re.compile(
+    r"从(?P<a>.*?多少[^，,]*?)(?:提高|增加|增长|提升|上升|下降|降低|发展|扩大)?到(?P<b>.*多少.*)$"
+)
+_CLAUSE = re.compile(r"[，,；;？?、]")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a question, phrased to stand alone ("重庆高新区财政科技支出占比2020年多少")."""
+
+    text: str
+    asks: str
+    period: str | None  # "2020", "十三五目标", "基期"… or None
+
+
+@dataclass(frozen=True)
+class Frame:
+    question: str
+    asks: str
+    parts: tuple[Part, ...]
+
+    @property
+    def multi(self) -> bool:
+        return len(self.parts) > 1
+
+
+def asks_of(text: str) -> str:
+    """What `text` asks for: one of the kinds of ASKS, or "text" (a sentence answers it)."""
+    for kind, pattern in ASKS:
+        if pattern.search(text):
+            return kind
+    return "text"
+
+
+def period_of(text: str) -> str | None:
+    m = _PERIOD.search(text)
+    return re.sub(r"[“”\"\s]", "", m.group(0)) if m else None
+
+
+def analyse(question: str) -> Frame:
+    """The frame of `question`: its kind of ask and its parts (one, or one per thing asked)."""
+    q = question.strip()
+    texts = split_parts(q)
+    parts = tuple(Part(t, asks_of(t), period_of(t)) for t in texts)
+    return Frame(q, asks_of(q), parts)
+
+
+def split_parts(question: str) -> list[str]:
+    """A multi-part question as standalone sub-questions; a single one as itself.
+
+    从2020年的多少提高到2025年的多少 / A和B分别是什么 / …多少家，2020年实际达到多少家 — each
+    part keeps the subject the question states once."""
+    q = question.strip().rstrip("？?。 ")
+    m = _FROM_TO.search(q)
+    if m:
+        subject = q[: m.start()]
+        a, b = m.group("a"), m.group("b")
+        if not period_of(a) and not period_of(b):  # 从多少增加到多少: where it stands, the target
+            a, b = f"现状{a}", f"目标{b}"
+        return [f"{subject}{a}", f"{subject}{b}"]
+    each = _EACH.search(q)
+    if each:
+        head, tail = q[: each.start()], q[each.end() :]
+        pieces = _AND.split(head)
+        if len(pieces) >= 2 and all(pieces):
+            first = _trailing_like(pieces[0], pieces[-1])
+            subject = pieces[0][: len(pieces[0]) - len(first)]
+            return [f"{subject}{item}{tail}" for item in (first, *pieces[1:])]
+    clauses = [c for c in _CLAUSE.split(q) if c.strip()]
+    asking = [c for c in clauses if _QUESTION_WORD.search(c)]
+    if len(clauses) >= 2 and len(asking) >= 2 and len(asking) == len(clauses):
+        first = clauses[0]
+        out = [first]
+        for c in clauses[1:]:
+            out.append(f"{_subject_for(first, c)}{c}")
+        return out
+    return [question.strip()]
+
+
+def _trailing_like(text: str, other: str) -> str:
+    """The end of `text` that is the same kind of thing as `other`: a period for a period
+    (2020年 | 2025年), the words after the last 的, else about as many characters as `other`
+    (whole jieba words)."""
+    if period_of(other) == re.sub(r"[“”\"\s]", "", other) or _YEAR.fullmatch(other.strip()):
+        m = list(_PERIOD.finditer(text))
+        if m:
+            return text[m[-1].start() :]
+    if "的" in text:
+        return text[text.rindex("的") + 1 :]
+    import jieba
+
+    words = list(jieba.cut(text))
+    out = ""
+    while words and len(out) < max(2, len(other) - 1):
+        if re.search(r"\d|^年$", words[-1]):  # the period stays with the subject
+            break
+        out = words.pop() + out
+    return out
+
+
+def _subject_for(first: str, clause: str) -> str:
+    """What a later clause leaves unsaid: the first clause without its question words, and
+    without its period when the clause names its own."""
+    m = _QUESTION_WORD.search(first)
+    subject = first[: m.start()] if m else first
+    subject = re.sub(r"(?:是|为|有|要|达到|实际)+$", "", subject)
+    if _YEAR.search(clause) or re.search(r"十[三四五]五", clause):  # its own period
+        subject = _PERIOD.sub("", subject)
+    else:  # the question's year stands for every part; 目标/实际 are the clause's own
+        subject = re.sub(r"目标|实际|现状", "", subject)
+    return subject.rstrip("的，, ")

@@ -1,0 +1,178 @@
+"""Abstention by type: the unit an answer rests on must carry the kind of value asked (a person
+for 谁, a number for 多少, a date for 何时/哪天, a phone number for 电话…) and name the asked
+slot (the role before 是谁; the question's rarest word, which says what the number is of).
+Nearest-sentence answers to questions the corpus does not answer fail one of these."""
+
+from __future__ import annotations
+
+import re
+
+from qa.frame import _QUESTION_WORD
+from qa.terms import equivalents
+
+_DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度|\d{4}[-/.]\d{1,2}")
+_PHONE = re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_ORG = re.compile(r"局|委|办|中心|政府|财政|公司|单位|部门|院|所|厅|集团|协会|管委会|小组")
+_ROLE_BEFORE_WHO = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:是谁|叫什么|姓什么|的名字|的姓名)")
+# the kinds of value each ask needs, as the name an abstention gives it
+TYPE_NAMES = {
+    "number": "数字",
+    "duration": "时长",
+    "date": "日期",
+    "person": "人名",
+    "phone": "电话号码",
+    "email": "邮箱",
+    "org": "单位名称",
+}
+
+
+_MEASURE = re.compile(r"(?:多少|几)(亿元|万元|万人|公斤|万亩|[元家个人名项件亩台所座])")
+
+
+def measure_of(question: str) -> str | None:
+    """The measure a number question names (多少亿元 -> 亿元, 几家 -> 家), if any."""
+    m = _MEASURE.search(question)
+    return m.group(1) if m else None
+
+
+def carries(asks: str, text: str, measure: str | None = None) -> bool:
+    """Whether `text` holds the kind of value `asks` wants (any text for other asks); a number
+    question naming its measure (多少亿元) wants a number in that measure."""
+    if asks == "number":
+        if measure:
+            return bool(
+                re.search(
+                    rf"\d\s*[万亿千百]?{re.escape(measure)}|[（(]{re.escape(measure)}[)）]|单位: {re.escape(measure)}",
+                    text,
+                )
+            )
+        return bool(re.search(r"\d|[一二三四五六七八九十百千万]+[个家项件名人]", text))
+    if asks == "duration":
+        return bool(re.search(r"\d|[一二三四五六七八九十]+个?(?:工作日|天|日|月|年|小时)", text))
+    if asks == "date":
+        return bool(_DATE.search(text))
+    if asks == "phone":
+        return bool(_PHONE.search(text))
+    if asks == "email":
+        return bool(_EMAIL.search(text))
+    if asks == "org":
+        return bool(_ORG.search(text))
+    if asks == "person":  # 谁 may be a person or a body (经费由谁承担: 区财政)
+        return _has_person(text) or bool(_ORG.search(text))
+    return True
+
+
+def _has_person(text: str) -> bool:
+    import jieba.posseg as pseg
+
+    return any(p.flag == "nr" and len(p.word) >= 2 for p in pseg.cut(text))
+
+
+def missing_role(question: str, text: str) -> str | None:
+    """The role a 谁 question names (组长, 局长) when `text` does not name it."""
+    m = _ROLE_BEFORE_WHO.search(question)
+    if not m:
+        return None
+    role = m.group(1)[-2:]
+    return None if role in text else role
+
+
+# words of how a figure is asked for, not of what it is about
+_FILLER = frozenset(
+    [
+        "实际",
+        "预期",
+        "预计",
+        "计划",
+        "力争",
+        "达到",
+        "完成",
+        "目标",
+        "现状",
+        "具体",
+        "分别",
+        "大概",
+        "左右",
+        "作出",
+        "开始",
+        "今年",
+        "去年",
+        "明年",
+        "安排",
+        "进行",
+        "需要",
+        "已经",
+        "目前",
+        "现在",
+        "一共",
+        "总共",
+        "主要",
+        "长时间",
+        "做到",
+        "实现",
+        "取得",
+    ]
+)
+
+
+def rarest_word(question: str, q_tokens: set[str], idf: object, title: str) -> str | None:
+    """The question's rarest word that says what is asked about (人口, 基站, 补贴): a real
+    word (jieba's dictionary; a split such as 中有 from 人员中有多少 is none), not a word of the
+    document title (it says which document), a filler word (实际, 预期, 开始) or part of a field
+    term's form (terms are checked as terms); None for English questions (their words are
+    glossed)."""
+    ranked = _candidates(question, q_tokens, idf, title)
+    return ranked[0] if ranked else None
+
+
+def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> list[str]:
+    """The words that may name the slot, rarest first (see `rarest_word`)."""
+    if not re.search(r"[\u4e00-\u9fff]", question):
+        return []
+    forms = equivalents(question)
+    words = [
+        t
+        for t in q_tokens
+        if len(t) >= 2
+        and _is_word(t)
+        and t not in title
+        and not _QUESTION_WORD.search(t)
+        and not re.search(r"\d", t)  # a year is the period slot, checked on its own
+        and t not in _FILLER
+        and not any(t in f for f in forms)
+    ]
+    return _by_rarity(words, idf)
+
+
+def _by_rarity(words: list[str], idf: object) -> list[str]:
+    """Rarest first; ties (two words the corpus never uses) broken the same way every run."""
+    return sorted(words, key=lambda t: (-idf(t), t.isascii(), -len(t), t))  # type: ignore[operator]
+
+
+def _is_word(token: str) -> bool:
+    import jieba
+
+    jieba.dt.check_initialized()  # the dictionary is loaded lazily, on the first cut
+    return token.isascii() or bool(jieba.dt.FREQ.get(token))
+
+
+def missing_word(
+    question: str, q_tokens: set[str], context: str, idf: object, title: str, floor: float
+) -> str | None:
+    """The rarest word (IDF at least `floor`) when the unit and its heading lack it: a number
+    about 人均GDP is not the row about GDP."""
+    for word in _candidates(question, q_tokens, idf, title):
+        if idf(word) < floor:  # type: ignore[operator]
+            break
+        if word not in context.lower():
+            return word
+    return None
+
+
+def number_near(words: set[str], text: str) -> bool:
+    """Whether a clause of `text` holds a figure and one of the question's words: the number
+    is about what was asked ("百万人口现代化城市" names 人口 but states no count; "保持24小时
+    通讯畅通" gives the hours next to the words asked)."""
+    clauses = re.split(r"[，,；;。]", text.lower())
+    return any(re.search(r"\d", c) and any(w in c for w in words) for c in clauses)

@@ -1,0 +1,65 @@
+"""Synonyms of the field as data (qa/data/terms.json): indicator names and policy terms that
+mean the same (研发投入强度 = 全社会研发经费占地区生产总值比重 = R&D经费支出占GDP比重).
+
+A question naming one form is retrieved with every form, and the unit answering it must hold
+one of them (the intensity row, not the growth row)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+TERMS_FILE = Path(__file__).resolve().parent / "data" / "terms.json"
+_NOISE = re.compile(r"[的\s()（）\[\]【】、，,·]")
+
+
+def term_key(text: str) -> str:
+    """Text as terms are compared: no 的, brackets, spaces or commas; Latin lower-cased."""
+    return _NOISE.sub("", text).lower()
+
+
+@cache
+def term_groups() -> tuple[tuple[str, ...], ...]:
+    """Every entry's forms, the canonical name first."""
+    data = json.loads(TERMS_FILE.read_text(encoding="utf-8"))
+    return tuple(tuple(dict.fromkeys([t["name"], *t["forms"]])) for t in data["terms"])
+
+
+def groups_in(text: str) -> list[tuple[str, ...]]:
+    """The groups a text names, longest form first: 研发投入强度 names the intensity, and its
+    part 研发投入 is not read again as spending."""
+    key = term_key(text)
+    found: list[tuple[str, ...]] = []
+    for form, group in _forms_longest_first():
+        if form and form in key:
+            if group not in found:
+                found.append(group)
+            key = key.replace(form, "|")
+    return found
+
+
+@cache
+def _forms_longest_first() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    pairs = ((term_key(f), g) for g in term_groups() for f in g)
+    return tuple(sorted(pairs, key=lambda fg: -len(fg[0])))
+
+
+def equivalents(text: str) -> list[str]:
+    """Every form of every group `text` names (empty when it names none)."""
+    return [f for g in groups_in(text) for f in g]
+
+
+def expand_query(question: str) -> str:
+    """The question plus the other forms of the terms it names (for retrieval)."""
+    extra = [f for f in equivalents(question) if term_key(f) not in term_key(question)]
+    return f"{question} {' '.join(extra)}" if extra else question
+
+
+def holds_term(question_groups: list[tuple[str, ...]], text: str) -> float:
+    """Share of the question's term groups of which `text` holds some form."""
+    if not question_groups:
+        return 0.0
+    named = groups_in(text)
+    return sum(g in named for g in question_groups) / len(question_groups)

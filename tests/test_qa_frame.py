@@ -1,0 +1,152 @@
+"""The question frame (what is asked, its parts, their periods), the field terms' synonyms
+(one test per entry of qa/data/terms.json), table columns chosen by period, field units, and
+follow-up turns. Pure functions on inline fixtures."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from qa.compose_table import choose_column
+from qa.conversation import Turn, follow_up, topic_of
+from qa.frame import analyse, asks_of, split_parts
+from qa.terms import expand_query, groups_in, holds_term, term_groups
+from qa.text import TableRow
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "重庆高新区财政科技支出占比从2020年的多少提高到2025年的多少？",
+            ["重庆高新区财政科技支出占比2020年的多少", "重庆高新区财政科技支出占比2025年的多少"],
+        ),
+        (
+            "大渡口区高新技术企业“十三五”目标是多少家，2020年实际达到多少家？",
+            [
+                "大渡口区高新技术企业“十三五”目标是多少家",
+                "大渡口区高新技术企业2020年实际达到多少家",
+            ],
+        ),
+        (
+            "规划的发文字号和发布机构分别是什么？",
+            ["规划的发文字号是什么", "规划的发布机构是什么"],
+        ),
+        (
+            "在孵企业总数2020年和2025年分别是多少？",
+            ["在孵企业总数2020年是多少", "在孵企业总数2025年是多少"],
+        ),
+        ("杰出人才从多少名增加到多少名？", ["杰出人才现状多少名", "杰出人才目标多少名"]),
+        ("綦江区2025年高新技术企业数预期达到多少？", ["綦江区2025年高新技术企业数预期达到多少？"]),
+    ],
+)
+def test_a_question_splits_into_the_parts_it_asks(question, parts):
+    assert split_parts(question) == parts
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("联系电话是多少？", "phone"),
+        ("报名邮箱是多少？", "email"),
+        ("领导小组组长是谁？", "person"),
+        ("征集时间是哪几天？", "date"),
+        ("“三审三校”是什么意思？", "definition"),
+        ("保障措施有哪几条？", "composition"),
+        ("高新技术企业数预期达到多少？", "number"),
+        ("如何创建国家高新区？", "how"),
+    ],
+)
+def test_what_a_question_asks(question, asks):
+    assert asks_of(question) == asks
+    assert analyse(question).asks == asks
+
+
+@pytest.mark.parametrize("group", term_groups(), ids=lambda g: g[0])
+def test_every_form_of_a_term_names_its_group(group):
+    assert len(group) >= 2
+    for form in group:
+        assert group in groups_in(f"某区{form}2025年目标是多少"), form
+
+
+def test_the_longest_term_wins_and_its_parts_are_not_read_again():
+    intensity, spending = groups_in("研发投入强度"), groups_in("研发投入")
+    assert intensity != spending
+    assert holds_term(intensity, "全社会研发经费占地区生产总值的比重") == 1.0
+    assert holds_term(intensity, "全社会研发经费投入增长") == 0.0
+    assert "高新技术企业" in expand_query("高企有多少家")
+
+
+ROW = TableRow(
+    "高新技术企业（家） | “十三五”目标: 80 | “十三五”初期: 30 | 2020: 92",
+    "高新技术企业",
+    "家",
+    (("“十三五”目标", "80"), ("“十三五”初期", "30"), ("2020", "92")),
+)
+
+
+def test_the_column_is_the_one_the_period_names():
+    assert choose_column(ROW, "高新技术企业“十三五”目标是多少家") == ("“十三五”目标", "80")
+    assert choose_column(ROW, "高新技术企业2020年实际达到多少家") == ("2020", "92")
+    assert choose_column(ROW, "高新技术企业2030年是多少") is None
+
+
+def test_fields_are_read_from_label_value_lines():
+    from types import SimpleNamespace
+
+    from qa.fields import fields_of
+
+    chunk = SimpleNamespace(
+        text="发布机构: 高新区科技创新局；有效性\n征集时间:2022年10月25日—10月31日"
+    )
+    got = {(f.label, f.value) for f in fields_of(chunk)}
+    assert ("发布机构", "高新区科技创新局") in got
+    assert ("征集时间", "2022年10月25日—10月31日") in got
+
+
+PLACES = re.compile("大渡口区|大渡口")
+
+
+def test_a_follow_up_inherits_place_period_and_ask():
+    prev = Turn(
+        "大渡口区2025年国家高新技术企业数目标是多少？",
+        ("大渡口区",),
+        ("d1",),
+        ("规划",),
+        topic_of("大渡口区2025年国家高新技术企业数目标是多少？", PLACES),
+        "2025年",
+        "number",
+    )
+    assert prev.topic == "国家高新技术企业数"
+    asked, filters, notice = follow_up("那科技型企业数呢？", prev, False, None)
+    assert asked == "科技型企业数2025年是多少"
+    assert filters.districts == ("大渡口区",) and filters.doc_ids == ("d1",)
+    assert notice.startswith("沿用上一问：大渡口区")
+    asked, _, _ = follow_up("那2020年是多少？", prev, False, None)
+    assert asked == "国家高新技术企业数2020年是多少"
+
+
+def test_a_follow_up_naming_its_own_place_inherits_nothing():
+    prev = Turn("q", ("大渡口区",), ("d1",), (), "科技型企业数", "2025年", "number")
+    assert follow_up("綦江区科技型企业数呢？", prev, True, None) == (
+        "綦江区科技型企业数呢？",
+        None,
+        None,
+    )
+
+
+def test_an_answer_unit_must_carry_the_type_asked():
+    from qa.slots import carries, measure_of, missing_role, number_near
+
+    assert carries("number", "高新技术企业达到200家") and not carries("number", "经费纳入财政预算")
+    assert measure_of("总经费是多少亿元？") == "亿元"
+    assert not carries("number", "2025年进行成果汇总", "亿元")
+    assert carries("number", "服务器装机能力达到30万台", measure_of("多少台"))
+    assert carries("date", "外业采样于2024年10月底前全部完成") and not carries("date", "专款专用")
+    assert carries("phone", "联系方式:创业指导科 87260841") and not carries("phone", "请联系")
+    assert carries("email", "邮 箱:496230550@qq.com")
+    assert missing_role("土壤普查领导小组组长是谁？", "成立领导小组，负责统筹协调") == "组长"
+    assert missing_role("联系人是谁？", "联系人:区城市管理局李开明") is None
+    assert not number_near({"人口"}, "加快建成百万人口现代化城市")
+    assert number_near({"通讯畅通"}, "读网值班人员应严格遵守值班制度,保持24小时通讯畅通")
