@@ -262,6 +262,7 @@ def open(index_dir: Path | str, settings=None, verify: bool = True) -> Index:
 def open_or_build(settings, progress: bool = True) -> Index:
     """The index in settings.index_dir, built first (from settings.data_dir) if there is none."""
     index_dir = Path(settings.index_dir).expanduser().resolve()
+    stores.check_store(settings)  # a wrong store or an unreachable server: said first
     if not store.exists(index_dir):
         if progress:
             print(f"planqa: no index at {index_dir}, building it", file=sys.stderr)

@@ -66,6 +66,32 @@ def _first_line(exc: BaseException) -> str:
     return (text.splitlines() or [type(exc).__name__])[0]
 
 
+def _held_elsewhere(db: str) -> bool:
+    """Whether another process holds milvus-lite's lock on the database folder `db`."""
+    import fcntl
+    import os
+
+    lock = os.path.join(db, "LOCK")
+    if not os.path.exists(lock):
+        return False
+    with open(lock, "a") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        fcntl.flock(f, fcntl.LOCK_UN)
+    return False
+
+
+def _quiet_logs() -> None:
+    # pymilvus and milvus-lite log every failed call with a traceback; planqa reports each
+    # failure once, as a one-line UserError
+    import logging
+
+    for name in ("pymilvus", "milvus_lite"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def client(spec: StoreSpec, token: str | None = None):
     """One MilvusClient per (URI, token) per process. UserError when the server cannot be
     reached or the embedded database is held by another process."""
@@ -74,6 +100,7 @@ def client(spec: StoreSpec, token: str | None = None):
         if key in _clients:
             return _clients[key]
         pymilvus = _pymilvus()
+        _quiet_logs()
         if spec.embedded:
             try:
                 import milvus_lite  # noqa: F401
@@ -91,7 +118,7 @@ def client(spec: StoreSpec, token: str | None = None):
                 )
             made.list_collections()
         except Exception as exc:  # pymilvus raises MilvusException, grpc and OS errors alike
-            if "lock" in str(exc).lower():
+            if spec.embedded and _held_elsewhere(spec.uri):
                 raise UserError(
                     f"the embedded Milvus database {spec.uri} is open in another process "
                     "(milvus-lite serves one process; use a Milvus server for several)"
@@ -296,15 +323,20 @@ class MilvusStore:
             k = min(k, len(where.positions))
         if k <= 0:
             return np.zeros(0, np.int64), np.zeros(0, np.float32)
-        result = self.client.search(
-            self.collection,
-            data=[data],
-            anns_field=field,
-            limit=k,
-            filter=filter_expression(where.filters),
-            output_fields=["pos"],
-            search_params={"metric_type": "IP"},
-        )
+        try:
+            result = self.client.search(
+                self.collection,
+                data=[data],
+                anns_field=field,
+                limit=k,
+                filter=filter_expression(where.filters),
+                output_fields=["pos"],
+                search_params={"metric_type": "IP"},
+            )
+        except Exception as exc:  # a server gone, a collection dropped under us
+            raise UserError(
+                f"Milvus search in {self.collection} failed: {_first_line(exc)}"
+            ) from exc
         pairs = [(int(h["pos"]), float(h["distance"])) for h in result[0]]
         # ties in id order, as the local store breaks them
         pairs.sort(key=lambda p: (-p[1], p[0]))
