@@ -4,7 +4,8 @@ local `.db` folder) or on a server or cluster, through pymilvus' one client.
 One collection per build, `<alias>_<build time>`, behind an alias named for the index:
 
     pos        INT64 primary key: the chunk's position in the catalog (chunks.json)
-    dense      FLOAT_VECTOR(dim), FLAT index, inner product (exact, as the local store)
+    dense      FLOAT_VECTOR(dim), inner product: FLAT (exact) up to the local store's HNSW
+               threshold, HNSW with its M / efConstruction / efSearch above it
     bm25       SPARSE_FLOAT_VECTOR, inner product: the chunk's BM25 weight for each of its
                jieba tokens (index/tokenize.py), computed by bm25s exactly as the local store
                does; a token's dimension is a hash of it. The query vector counts the query's
@@ -257,15 +258,35 @@ def build(
     token_lists: list[list[str]],
     values: list[FilterValues],
     embedder_id: str,
+    params=None,
 ) -> PendingCollection:
-    """Write a new collection holding the chunks' vectors, BM25 weights and filter values."""
+    """Write a new collection holding the chunks' vectors, BM25 weights and filter values.
+    `params`: index.dense.DenseParams (the same exact/HNSW choice as the local store)."""
+    from index.dense import DenseParams
+
     pymilvus = _pymilvus()
+    params = params or DenseParams()
     c = client(spec, token)
     n, dim = vectors.shape
     name = f"{alias}_{time.time_ns()}"
-    record = {"format": 1, "embedder": embedder_id, "dim": int(dim), "chunks": int(n)}
+    hnsw = n > params.hnsw_threshold
+    record = {
+        "format": 1,
+        "embedder": embedder_id,
+        "dim": int(dim),
+        "chunks": int(n),
+        "dense": "hnsw" if hnsw else "flat",
+    }
     index_params = c.prepare_index_params()
-    index_params.add_index("dense", index_type="FLAT", metric_type="IP")
+    if hnsw:
+        index_params.add_index(
+            "dense",
+            index_type="HNSW",
+            metric_type="IP",
+            params={"M": params.hnsw_m, "efConstruction": params.hnsw_ef_construction},
+        )
+    else:
+        index_params.add_index("dense", index_type="FLAT", metric_type="IP")
     index_params.add_index("bm25", index_type="SPARSE_INVERTED_INDEX", metric_type="IP")
     c.create_collection(
         name,
@@ -304,11 +325,12 @@ class MilvusStore:
 
     kind = "milvus"
 
-    def __init__(self, c, collection: str, dim: int, size: int) -> None:
+    def __init__(self, c, collection: str, dim: int, size: int, hnsw_ef: int | None = None) -> None:
         self.client = c
         self.collection = collection
         self._dim = dim
         self._size = size
+        self.hnsw_ef = hnsw_ef  # efSearch when the dense field has an HNSW index
 
     @property
     def size(self) -> int:
@@ -331,7 +353,7 @@ class MilvusStore:
                 limit=k,
                 filter=filter_expression(where.filters),
                 output_fields=["pos"],
-                search_params={"metric_type": "IP"},
+                search_params=self._params(field, k),
             )
         except Exception as exc:  # a server gone, a collection dropped under us
             raise UserError(
@@ -342,6 +364,11 @@ class MilvusStore:
         pairs.sort(key=lambda p: (-p[1], p[0]))
         ids = np.array([p for p, _ in pairs], np.int64)
         return ids, np.array([s for _, s in pairs], np.float32)
+
+    def _params(self, field: str, k: int) -> dict[str, Any]:
+        if field == "dense" and self.hnsw_ef:
+            return {"metric_type": "IP", "params": {"ef": max(self.hnsw_ef, k)}}
+        return {"metric_type": "IP"}
 
     def dense_search(self, vector, k, where):
         return self._search(np.asarray(vector, np.float32).tolist(), "dense", k, where)
@@ -364,7 +391,7 @@ class MilvusStore:
             AnnSearchRequest(
                 [np.asarray(vector, np.float32).tolist()],
                 "dense",
-                {"metric_type": "IP"},
+                self._params("dense", depth),
                 depth,
                 expr=expr,
             )
@@ -381,7 +408,13 @@ class MilvusStore:
 
 
 def open_collection(
-    spec: StoreSpec, token: str | None, collection: str, embedder_id: str, chunks: int, where: str
+    spec: StoreSpec,
+    token: str | None,
+    collection: str,
+    embedder_id: str,
+    chunks: int,
+    where: str,
+    params=None,
 ) -> MilvusStore:
     """The collection a catalog names, after checking it was built for this catalog with
     this embedder (else a one-line UserError with the fix)."""
@@ -403,4 +436,6 @@ def open_collection(
             f"at {where} {chunks}: {hint}"
         )
     c.load_collection(collection)
-    return MilvusStore(c, collection, int(record["dim"]), chunks)
+    ef = params.hnsw_ef_search if params is not None else 128
+    hnsw_ef = ef if record.get("dense") == "hnsw" else None
+    return MilvusStore(c, collection, int(record["dim"]), chunks, hnsw_ef)

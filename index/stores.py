@@ -250,6 +250,7 @@ def build_store(
         token_lists,
         filter_values(chunks, documents),
         embedder_id,
+        params,
     )
     return MilvusBuild(pending)
 
@@ -275,7 +276,7 @@ def open_store(
         # the setting's URI: the recorded one has no user or password in it
         spec = recorded if settings is None else parse_store(settings.store)
         return milvus.open_collection(
-            spec, _token(settings), info["collection"], embedder_id, n, str(index_dir)
+            spec, _token(settings), info["collection"], embedder_id, n, str(index_dir), params
         )
     from index import store as files
     from index.dense import DenseIndex

@@ -195,3 +195,14 @@ def test_an_embedded_database_held_by_another_process(tmp_path):
     finally:
         holder.communicate("", timeout=30)
     assert holder.returncode == 0
+
+
+def test_above_the_hnsw_threshold_the_collection_is_hnsw(tmp_path):
+    settings = _settings(tmp_path, hnsw_threshold=4)
+    index.build_from_chunks(settings, DOCS, CHUNKS, progress=False)
+    idx = index.open(settings.index_dir, settings)
+    indexes = idx.store.client.describe_index(idx.store.collection, "dense")
+    assert indexes["index_type"] == "HNSW" and idx.store.hnsw_ef == 128
+    assert idx.search("瞪羚企业", k=1)[0].chunk.chunk_id == "c1"
+    daz = idx.search("科技", k=3, filters=Filters(districts=("大足区",)), mode="dense")
+    assert {h.chunk.chunk_id for h in daz} == {"c3", "c4", "c5"}
