@@ -250,6 +250,26 @@ class PendingCollection:
                 c.drop_collection(name)
 
 
+def _index_filter_fields(c, name: str) -> None:
+    """INVERTED indexes on the filter arrays, so that a server answers array_contains_any
+    from an index instead of a scan. milvus-lite refuses scalar indexes on arrays (it scans,
+    see benchmarks/results/stores.md), and a server that refuses them still filters
+    correctly, only slower: said on stderr, not fatal. Not run here (no server)."""
+    import sys
+
+    for field in ("places", "doc_ids", "doc_types"):
+        params = c.prepare_index_params()
+        params.add_index(field, index_type="INVERTED")
+        try:
+            c.create_index(name, params)
+        except Exception as exc:  # noqa: BLE001 - an optional speed-up, reported
+            print(
+                f"planqa: warning: Milvus did not index {field} ({_first_line(exc)}); "
+                "filters scan it",
+                file=sys.stderr,
+            )
+
+
 def build(
     spec: StoreSpec,
     token: str | None,
@@ -295,6 +315,8 @@ def build(
         properties={RECORD: json.dumps(record, ensure_ascii=False)},
     )
     pending = PendingCollection(c, spec, alias, name, int(dim))
+    if not spec.embedded:
+        _index_filter_fields(c, name)
     try:
         weights = bm25_rows(token_lists)
         for start in range(0, n, INSERT_BATCH):
