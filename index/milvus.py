@@ -129,9 +129,19 @@ def client(spec: StoreSpec, token: str | None = None):
         return made
 
 
-def alias_for(index_dir: str) -> str:
-    """The collection alias of the index in `index_dir` (a Milvus name: letters, digits, _)."""
-    return "planqa_" + hashlib.sha256(index_dir.encode()).hexdigest()[:16]
+def alias_for(previous: dict[str, Any] | None, spec: StoreSpec) -> str:
+    """The collection alias of an index: the one its manifest records when it was built on
+    the same Milvus, else a new random one (a Milvus name: letters, digits, _). Random, not
+    derived from the index path: two machines with the same path on one cluster must not
+    share (and clean up) each other's collections."""
+    import secrets
+
+    info = (previous or {}).get("store") or {}
+    if info.get("kind") == "milvus" and info.get("alias"):
+        recorded = StoreSpec("milvus", info.get("uri", ""))
+        if recorded.label() == spec.label():
+            return str(info["alias"])
+    return "planqa_" + secrets.token_hex(8)
 
 
 def token_dimension(token: str) -> int:

@@ -223,6 +223,17 @@ class MilvusBuild:
         self.pending.discard()
 
 
+def _previous_manifest(index_dir: Path) -> dict[str, Any] | None:
+    import json
+
+    from index import store as files
+
+    try:
+        return json.loads((Path(index_dir) / files.MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def build_store(
     settings: Any,
     index_dir: Path,
@@ -245,7 +256,7 @@ def build_store(
     pending = milvus.build(
         spec,
         _token(settings),
-        milvus.alias_for(str(index_dir)),
+        milvus.alias_for(_previous_manifest(index_dir), spec),
         vectors,
         token_lists,
         filter_values(chunks, documents),

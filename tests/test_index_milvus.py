@@ -206,3 +206,16 @@ def test_above_the_hnsw_threshold_the_collection_is_hnsw(tmp_path):
     assert idx.search("瞪羚企业", k=1)[0].chunk.chunk_id == "c1"
     daz = idx.search("科技", k=3, filters=Filters(districts=("大足区",)), mode="dense")
     assert {h.chunk.chunk_id for h in daz} == {"c3", "c4", "c5"}
+
+
+def test_two_indexes_on_one_milvus_keep_to_their_own_collections(tmp_path):
+    db = f"milvus:{tmp_path / 'shared.db'}"
+    one = Settings(index_dir=tmp_path / "one", cache_dir=tmp_path / "cache", store=db)
+    two = Settings(index_dir=tmp_path / "two", cache_dir=tmp_path / "cache", store=db)
+    index.build_from_chunks(one, DOCS, CHUNKS[:3], progress=False)
+    for n in (4, 5, 6):  # three generations of the other index
+        index.build_from_chunks(two, DOCS, CHUNKS[:n], progress=False)
+    first, second = index.open(one.index_dir, one), index.open(two.index_dir, two)
+    assert first.manifest["store"]["alias"] != second.manifest["store"]["alias"]
+    assert len(first.search("齿轮产业", k=3)) == 3 and len(second.chunks) == 6
+    assert len(first.store.client.list_collections()) == 3  # one's only + two's last two
