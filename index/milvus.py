@@ -45,6 +45,7 @@ RECORD = "planqa.record"  # collection property: the JSON record of the build
 INSERT_BATCH = 1000
 CONNECT_TIMEOUT = 10.0  # seconds before an unreachable server is reported
 MAX_ARRAY = 4096  # Milvus' largest ARRAY capacity
+POSITION_LIST_LIMIT = 20_000  # milvus-lite: longer id lists cost more to parse than a scan
 _SPARSE_DIMS = 2**32 - 1  # Milvus sparse indices lie in [0, 2**32 - 1)
 
 _clients: dict[tuple[str, str], Any] = {}
@@ -357,8 +358,17 @@ class MilvusStore:
 
     kind = "milvus"
 
-    def __init__(self, c, collection: str, dim: int, size: int, hnsw_ef: int | None = None) -> None:
+    def __init__(
+        self,
+        c,
+        collection: str,
+        dim: int,
+        size: int,
+        hnsw_ef: int | None = None,
+        embedded: bool = False,
+    ) -> None:
         self.client = c
+        self.embedded = embedded
         self.collection = collection
         self._dim = dim
         self._size = size
@@ -372,6 +382,20 @@ class MilvusStore:
     def dim(self) -> int:
         return self._dim
 
+    def expression(self, where: Where) -> str:
+        """The filter expression of `where`. On a server: the filters over the array fields
+        (answered by their INVERTED indexes). milvus-lite evaluates array filters row by row
+        in Python (0.5 s at 20,000 chunks) but a primary-key list vectorised (10 ms), so
+        there the same subset goes as `pos in [...]`: the positions the catalog selected
+        with the same filter values (tests check both select the same chunks)."""
+        if (
+            self.embedded
+            and where.positions is not None
+            and len(where.positions) <= POSITION_LIST_LIMIT
+        ):
+            return f"pos in {where.positions.tolist()}"
+        return filter_expression(where.filters)
+
     def _search(self, data, field: str, k: int, where: Where):
         if where.positions is not None:
             k = min(k, len(where.positions))
@@ -383,7 +407,7 @@ class MilvusStore:
                 data=[data],
                 anns_field=field,
                 limit=k,
-                filter=filter_expression(where.filters),
+                filter=self.expression(where),
                 output_fields=["pos"],
                 search_params=self._params(field, k),
             )
@@ -418,7 +442,7 @@ class MilvusStore:
         compares it with index/fusion.py."""
         from pymilvus import AnnSearchRequest, RRFRanker
 
-        expr = filter_expression(where.filters)
+        expr = self.expression(where)
         requests = [
             AnnSearchRequest(
                 [np.asarray(vector, np.float32).tolist()],
@@ -470,4 +494,4 @@ def open_collection(
     c.load_collection(collection)
     ef = params.hnsw_ef_search if params is not None else 128
     hnsw_ef = ef if record.get("dense") == "hnsw" else None
-    return MilvusStore(c, collection, int(record["dim"]), chunks, hnsw_ef)
+    return MilvusStore(c, collection, int(record["dim"]), chunks, hnsw_ef, spec.embedded)

@@ -19,7 +19,7 @@ from corpus.errors import UserError
 from corpus.settings import Settings
 from index import milvus
 from index.lexical import LexicalIndex
-from index.stores import StoreSpec, parse_store
+from index.stores import StoreSpec, Where, parse_store
 from index.types import Filters
 
 
@@ -219,3 +219,24 @@ def test_two_indexes_on_one_milvus_keep_to_their_own_collections(tmp_path):
     assert first.manifest["store"]["alias"] != second.manifest["store"]["alias"]
     assert len(first.search("齿轮产业", k=3)) == 3 and len(second.chunks) == 6
     assert len(first.store.client.list_collections()) == 3  # one's only + two's last two
+
+
+def test_array_filters_and_position_lists_select_the_same_chunks(tmp_path):
+    """The array expressions (what a server runs) and the position lists (what milvus-lite
+    runs) select the chunks the catalog's filter tables select."""
+    settings = _settings(tmp_path)
+    index.build_from_chunks(settings, DOCS, CHUNKS, progress=False)
+    idx = index.open(settings.index_dir, settings)
+    for filters in (
+        Filters(districts=("大足区",)),
+        Filters(districts=("綦江区", "璧山区"), doc_types=("work_points",)),
+        Filters(doc_ids=("qj2",)),
+        Filters(districts=("大足区",), doc_types=("work_points",)),
+    ):
+        want = idx._allowed(filters).tolist()
+        for expr in (
+            milvus.filter_expression(idx.canonical_filters(filters)),
+            idx.store.expression(Where(filters, idx._allowed(filters))),
+        ):
+            rows = idx.store.client.query(idx.store.collection, filter=expr, output_fields=["pos"])
+            assert sorted(r["pos"] for r in rows) == want, expr
