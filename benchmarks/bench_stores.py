@@ -54,9 +54,12 @@ def _rss_mb() -> float:
 
 
 def _peak_rss_mb() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: a subprocess' ru_maxrss starts at its parent's RSS at fork time
+    # (Linux keeps it across exec), and the parent holds the e5 model by then
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def _folder_mb(path: Path) -> float:
