@@ -1,7 +1,8 @@
 """The Milvus store: an index's retrievers in a Milvus collection, embedded (milvus-lite, a
 local `.db` folder) or on a server or cluster, through pymilvus' one client.
 
-One collection per build, `<alias>_<build time>`, behind an alias named for the index:
+One collection per build, `<alias>_<build time>`, behind the index's alias (random, kept in
+its manifest):
 
     pos        INT64 primary key: the chunk's position in the catalog (chunks.json)
     dense      FLOAT_VECTOR(dim), inner product: FLAT (exact) up to the local store's HNSW
@@ -15,7 +16,9 @@ One collection per build, `<alias>_<build time>`, behind an alias named for the 
     doc_ids    ARRAY<VARCHAR>: every source document (`also_in` included)
     doc_types  ARRAY<VARCHAR>
 
-Filters are Milvus filter expressions (`array_contains_any`) applied inside both searches.
+Filters are Milvus filter expressions applied inside both searches: `array_contains_any` over
+the arrays (INVERTED-indexed on a server), or on milvus-lite, which scans arrays row by row,
+the same subset as a primary-key list (`MilvusStore.expression`).
 Hybrid = the two searches fused by index/fusion.py, as the local store does (benchmarks:
 Milvus' own RRFRanker reproduces the local ranking less closely).
 
