@@ -240,3 +240,20 @@ def test_array_filters_and_position_lists_select_the_same_chunks(tmp_path):
         ):
             rows = idx.store.client.query(idx.store.collection, filter=expr, output_fields=["pos"])
             assert sorted(r["pos"] for r in rows) == want, expr
+
+
+@pytest.mark.parametrize(
+    ("missing", "store", "says"),
+    [
+        ("pymilvus", "milvus:http://127.0.0.1:9", "needs pymilvus"),
+        ("milvus_lite", "milvus:{tmp}/planqa.db", "needs milvus-lite"),
+    ],
+)
+def test_a_missing_client_package_is_a_one_line_error(
+    tmp_path, monkeypatch, capsys, missing, store, says
+):
+    monkeypatch.setitem(sys.modules, missing, None)  # as if not installed
+    store = store.format(tmp=tmp_path)
+    code = _cli("search", "x", "--index", str(tmp_path / "i"), "--store", store)
+    err = capsys.readouterr().err
+    assert code == 2 and says in err and "pip install" in err and err.count("\n") == 1
