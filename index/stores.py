@@ -172,6 +172,17 @@ def check_store(settings: Any) -> StoreSpec:
     if spec.kind == "milvus":
         from index import milvus
 
+        index_dir = getattr(settings, "index_dir", None)
+        # a build replaces the index folder wholesale: a database inside it would go too
+        if (
+            spec.embedded
+            and index_dir is not None
+            and Path(index_dir).expanduser().resolve() in Path(spec.uri).parents
+        ):
+            raise UserError(
+                f"the Milvus database {spec.uri} lies inside the index folder "
+                f"{index_dir}: put it beside the index, e.g. milvus:./planqa.db"
+            )
         milvus.client(spec, _token(settings))
     return spec
 

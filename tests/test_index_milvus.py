@@ -141,6 +141,10 @@ def test_a_wrong_store_setting_exits_2(tmp_path, capsys):
     code = _cli("search", "x", "--index", str(tmp_path / "i"), "--store", "milvus:planqa")
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "ending in .db" in err
+    inside = f"milvus:{tmp_path / 'i' / 'planqa.db'}"
+    code = _cli("build", "--index", str(tmp_path / "i"), "--store", inside)
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "inside the index folder" in err
 
 
 def test_a_collection_built_with_another_embedder_is_refused(tmp_path):
