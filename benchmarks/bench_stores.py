@@ -31,6 +31,10 @@ TEST_CACHE = REPO / ".planqa" / "test-cache"
 DIM = 384
 QUERIES = 200
 PLACES = 100
+VOCABULARY = 50_000
+# local HNSW at 1M was measured by bench_index_scale (index_scale.md: an 11-minute build); it
+# is left out here so that the run fits in the machine's quiet hours
+SKIP = {(1_000_000, "local-hnsw"): "see index_scale.md (11 min build at 1M)"}
 SIZES = (100_000, 1_000_000)
 QUICK_SIZES = (10_000,)
 KINDS = ("local-exact", "local-hnsw", "milvus-lite")
@@ -200,10 +204,11 @@ def _synthetic(n: int, seed: int):
         block /= np.linalg.norm(block, axis=1, keepdims=True)
         vectors[start : start + len(block)] = block
     lengths = rng.integers(30, 81, n)
-    words = rng.zipf(1.3, int(lengths.sum())) % 50_000
+    words = (rng.zipf(1.3, int(lengths.sum())) % VOCABULARY).tolist()
+    vocabulary = [f"w{i}" for i in range(VOCABULARY)]  # shared strings: 1M chunks fit in RAM
     tokens, at = [], 0
-    for length in lengths:
-        tokens.append([f"w{w}" for w in words[at : at + length]])
+    for length in lengths.tolist():
+        tokens.append([vocabulary[w] for w in words[at : at + length]])
         at += length
     places = rng.integers(0, PLACES, n)
     return rng, vectors, tokens, places
@@ -294,6 +299,9 @@ def measure_scale(sizes) -> list[dict]:
     rows = []
     for n in sizes:
         for kind in KINDS:
+            if (n, kind) in SKIP:
+                rows.append({"n": n, "kind": kind, "error": "skipped: " + SKIP[(n, kind)]})
+                continue
             print(f"   stores n={n} {kind}", file=sys.stderr, flush=True)
             try:
                 proc = subprocess.run(
@@ -301,10 +309,10 @@ def measure_scale(sizes) -> list[dict]:
                     check=False,
                     capture_output=True,
                     text=True,
-                    timeout=3600,
+                    timeout=1800,
                 )
             except subprocess.TimeoutExpired:
-                rows.append({"n": n, "kind": kind, "error": "did not finish within an hour"})
+                rows.append({"n": n, "kind": kind, "error": "did not finish in 30 minutes"})
                 continue
             if proc.returncode != 0:
                 rows.append({"n": n, "kind": kind, "error": proc.stderr.strip()[-500:]})
@@ -370,7 +378,7 @@ def markdown(results: dict) -> str:
     ]
     for r in results["scale"]:
         if "error" in r:
-            lines.append(f"| {r['n']:,} | {r['kind']} | error: {r['error'][:120]} |||||||")
+            lines.append(f"| {r['n']:,} | {r['kind']} | {r['error'][:120]} |||||||")
             continue
         disk = f" (disk {r['disk_mb']})" if r.get("disk_mb") else ""
         lines.append(
