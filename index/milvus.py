@@ -352,7 +352,16 @@ def build(
             c.insert(name, rows)
         c.flush(name)
         c.load_collection(name)
-    except BaseException:
+    except UserError:
+        pending.discard()
+        raise
+    except Exception as exc:  # the server failed mid-build: one line, the old index serves
+        pending.discard()
+        raise UserError(
+            f"Milvus at {spec.label()} failed while writing {name}: {_first_line(exc)} "
+            "(the previous index is unchanged)"
+        ) from exc
+    except BaseException:  # Ctrl-C
         pending.discard()
         raise
     return pending
@@ -480,7 +489,10 @@ def open_collection(
     """The collection a catalog names, after checking it was built for this catalog with
     this embedder (else a one-line UserError with the fix)."""
     c = client(spec, token)
-    record = _describe(c, collection)
+    try:
+        record = _describe(c, collection)
+    except Exception as exc:
+        raise UserError(f"Milvus at {spec.label()} failed: {_first_line(exc)}") from exc
     hint = f"rebuild it with `planqa build --index {where} --store milvus:…`"
     if record is None:
         raise UserError(
@@ -496,7 +508,12 @@ def open_collection(
             f"Milvus collection {collection} holds {record.get('chunks')} chunks, the index "
             f"at {where} {chunks}: {hint}"
         )
-    c.load_collection(collection)
+    try:
+        c.load_collection(collection)
+    except Exception as exc:
+        raise UserError(
+            f"Milvus at {spec.label()} cannot load {collection}: {_first_line(exc)}"
+        ) from exc
     ef = params.hnsw_ef_search if params is not None else 128
     hnsw_ef = ef if record.get("dense") == "hnsw" else None
     return MilvusStore(c, collection, int(record["dim"]), chunks, hnsw_ef, spec.embedded)

@@ -99,7 +99,14 @@ def test_each_build_is_a_new_collection_behind_the_alias(tmp_path):
     assert len(third.chunks) == len(CHUNKS) and third.store.size == len(CHUNKS)
 
 
-def test_a_failed_build_drops_its_collection_and_the_previous_one_serves(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("failure", "raised"),
+    [(KeyboardInterrupt, KeyboardInterrupt), (RuntimeError("server went away"), UserError)],
+)
+def test_a_failed_build_drops_its_collection_and_the_previous_one_serves(
+    tmp_path, monkeypatch, failure, raised
+):
+    """Ctrl-C while inserting, or the server failing (then a one-line UserError)."""
     settings = _settings(tmp_path)
     index.build_from_chunks(settings, DOCS, CHUNKS[:4], progress=False)
     before = index.open(settings.index_dir, settings)
@@ -108,11 +115,13 @@ def test_a_failed_build_drops_its_collection_and_the_previous_one_serves(tmp_pat
 
     def flaky(self, *args, **kwargs):
         calls.append(1)
-        raise KeyboardInterrupt  # as if Ctrl-C arrived while inserting
+        raise failure
 
     monkeypatch.setattr(type(before.store.client), "insert", flaky)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(raised) as caught:
         index.build_from_chunks(settings, DOCS, CHUNKS, progress=False)
+    if raised is UserError:
+        assert "server went away (the previous index is unchanged)" in str(caught.value)
     monkeypatch.setattr(type(before.store.client), "insert", real_insert)
     assert calls
     after = index.open(settings.index_dir, settings)
