@@ -253,17 +253,28 @@ class PendingCollection:
             self.client.drop_collection(self.name)
 
     def commit(self) -> None:
-        """Point the alias at the new collection; drop all but it and the previous one."""
+        """Point the alias at the new collection; drop all but it and the previous one. Runs
+        after the catalog swap, so the new index already serves: a failure here is a warning
+        (the next successful build moves the alias and drops what is left)."""
+        import sys
+
         c = self.client
-        previous = None
-        if self.alias in (c.list_aliases().get("aliases") or []):
-            previous = c.describe_alias(self.alias).get("collection_name")
-            c.alter_alias(self.name, self.alias)
-        else:
-            c.create_alias(self.name, self.alias)
-        for name in c.list_collections():
-            if name.startswith(self.alias + "_") and name not in (self.name, previous):
-                c.drop_collection(name)
+        try:
+            previous = None
+            if self.alias in (c.list_aliases().get("aliases") or []):
+                previous = c.describe_alias(self.alias).get("collection_name")
+                c.alter_alias(self.name, self.alias)
+            else:
+                c.create_alias(self.name, self.alias)
+            for name in c.list_collections():
+                if name.startswith(self.alias + "_") and name not in (self.name, previous):
+                    c.drop_collection(name)
+        except Exception as exc:  # noqa: BLE001 - the build succeeded; said on stderr
+            print(
+                f"planqa: warning: Milvus alias {self.alias} not moved to {self.name} or old "
+                f"collections not dropped: {_first_line(exc)}",
+                file=sys.stderr,
+            )
 
 
 def _index_filter_fields(c, name: str) -> None:
