@@ -116,6 +116,16 @@ def client(spec: StoreSpec, token: str | None = None):
                     "an embedded Milvus store (milvus:PATH.db) needs milvus-lite: "
                     "pip install milvus-lite"
                 ) from exc
+        if spec.embedded:
+            from pathlib import Path
+
+            db = Path(spec.uri)
+            if db.exists() and not db.is_dir():
+                raise UserError(
+                    f"{db} is a file, not a milvus-lite database (milvus-lite 3 keeps a folder; "
+                    "it cannot read the files of older milvus-lite): choose another path"
+                )
+            db.parent.mkdir(parents=True, exist_ok=True)
         try:
             if spec.embedded:
                 made = pymilvus.MilvusClient(uri=spec.uri)
@@ -129,6 +139,10 @@ def client(spec: StoreSpec, token: str | None = None):
                 raise UserError(
                     f"the embedded Milvus database {spec.uri} is open in another process "
                     "(milvus-lite serves one process; use a Milvus server for several)"
+                ) from exc
+            if spec.embedded:
+                raise UserError(
+                    f"cannot open the embedded Milvus database {spec.uri}: {_first_line(exc)}"
                 ) from exc
             raise UserError(f"cannot reach Milvus at {spec.label()}: {_first_line(exc)}") from exc
         _clients[key] = made

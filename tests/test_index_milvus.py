@@ -150,6 +150,12 @@ def test_a_wrong_store_setting_exits_2(tmp_path, capsys):
     code = _cli("search", "x", "--index", str(tmp_path / "i"), "--store", "milvus:planqa")
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "ending in .db" in err
+    (tmp_path / "old.db").write_text("an old milvus-lite file")
+    code = _cli(
+        "search", "x", "--index", str(tmp_path / "i"), "--store", f"milvus:{tmp_path}/old.db"
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "is a file, not a milvus-lite database" in err
     inside = f"milvus:{tmp_path / 'i' / 'planqa.db'}"
     code = _cli("build", "--index", str(tmp_path / "i"), "--store", inside)
     err = capsys.readouterr().err
