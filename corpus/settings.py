@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from corpus.errors import UserError
@@ -21,6 +21,10 @@ class Settings(BaseSettings):
     # embedding cache, keyed by embedder id + text hash; shared by every index built here
     cache_dir: Path = Path(".planqa/cache")
     embedder: str = "e5-bundled"  # or "st:NAME_OR_PATH"
+    # where vectors and BM25 live: "local" (FAISS + bm25s in the index dir),
+    # "milvus:./planqa.db" (milvus-lite, embedded) or "milvus:http://HOST:19530" (a server)
+    store: str = "local"
+    milvus_token: SecretStr | None = None  # "user:password" or an API key; never printed
     # documents uploaded through the UI's 文档 tab are stored here and nowhere else
     upload_dir: Path = Path(".planqa/uploads")
     host: str = "127.0.0.1"

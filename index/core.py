@@ -18,12 +18,11 @@ import numpy as np
 
 from corpus.errors import UserError
 from corpus.model import Chunk, Document
-from index import store
+from index import store, stores
 from index.cache import EmbeddingCache, text_hash
-from index.dense import DenseIndex, DenseParams
+from index.dense import DenseParams
 from index.embedders import make_embedder
 from index.fusion import RRF_K, reciprocal_rank_fusion
-from index.lexical import LexicalIndex
 from index.normalize import normalize_query
 from index.tokenize import tokenize, warm_up_in_background
 from index.types import BuildStats, Filters, Hit
@@ -159,6 +158,7 @@ def _build_locked(
     if not chunks:
         raise UserError("nothing to index: no text found in " + (", ".join(sources) or "input"))
     store.check_replaceable(Path(settings.index_dir).expanduser())  # before minutes of embedding
+    stores.check_store(settings)  # a bad store setting or an unreachable server, too
     embedder = make_embedder(settings.embedder)
     cache = EmbeddingCache(Path(settings.cache_dir))
     try:
@@ -167,21 +167,29 @@ def _build_locked(
     finally:
         cache.close()
     params = _dense_params(settings)
-    dense = DenseIndex.build(vectors, params)
-    lexical = LexicalIndex.build([tokenize(t) for t in texts])
     index_dir = Path(settings.index_dir).expanduser().resolve()
+    # the store seam (index/stores.py): FAISS + bm25s files, or a Milvus collection
+    built = stores.build_store(
+        settings,
+        index_dir,
+        list(chunks),
+        list(documents),
+        vectors,
+        [tokenize(t) for t in texts],
+        embedder.id,
+        params,
+    )
 
     def write(tmp: Path) -> dict[str, Any]:
         store.write_json(tmp / store.DOCUMENTS, [d.to_dict() for d in documents])
         store.write_json(tmp / store.CHUNKS, [c.to_dict() for c in chunks])
-        dense.save(tmp / store.DENSE)
-        lexical.save(tmp / store.BM25_DIR)
+        store_fields = built.save(tmp)
         indicators = write_indicators(tmp / store.INDICATORS, documents)
         return {
             "format": store.FORMAT,
             "format_version": store.FORMAT_VERSION,
-            "embedder": {"spec": settings.embedder, "id": embedder.id, "dim": dense.dim},
-            "dense": {"kind": dense.kind, "hnsw_threshold": params.hnsw_threshold},
+            "embedder": {"spec": settings.embedder, "id": embedder.id, "dim": built.dim},
+            **store_fields,
             "corpus_fingerprint": corpus_fingerprint(documents, chunks),
             "counts": {"documents": len(documents), "chunks": len(chunks)},
             "indicators": indicators,
@@ -192,7 +200,12 @@ def _build_locked(
             **(record or {}),
         }
 
-    store.write_atomically(index_dir, write)
+    try:
+        store.write_atomically(index_dir, write)
+    except BaseException:
+        built.discard()  # a new Milvus collection goes; the previous one keeps serving
+        raise
+    built.commit()
     return BuildStats(
         documents=len(documents),
         chunks=len(chunks),
@@ -255,22 +268,22 @@ def open(index_dir: Path | str, settings=None, verify: bool = True) -> Index:
         chunks = [
             Chunk.from_dict(c) for c in json.loads((index_dir / store.CHUNKS).read_text("utf-8"))
         ]
-        dense = DenseIndex.load(index_dir / store.DENSE, _dense_params(settings))
-        lexical = LexicalIndex.load(index_dir / store.BM25_DIR)
+        searched = stores.open_store(
+            settings, index_dir, manifest, embedder.id, _dense_params(settings)
+        )
     except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
         raise store.damaged(index_dir, f"{type(exc).__name__}: {exc}".splitlines()[0]) from exc
-    if not (dense.size == lexical.size == len(chunks) == manifest["counts"]["chunks"]):
-        raise store.damaged(index_dir, "chunk counts of chunks.json, FAISS and BM25 differ")
-    if dense.dim != recorded.get("dim"):
-        raise store.damaged(index_dir, "FAISS dimension differs from the manifest")
+    if not (searched.size == len(chunks) == manifest["counts"]["chunks"]):
+        raise store.damaged(index_dir, "chunk counts of chunks.json and the store differ")
+    if searched.dim != recorded.get("dim"):
+        raise store.damaged(index_dir, "the store's dimension differs from the manifest")
     cache_dir = Path(settings.cache_dir) if settings is not None else Path(manifest["cache_dir"])
     return Index(
         index_dir,
         manifest,
         documents,
         chunks,
-        dense,
-        lexical,
+        searched,
         embedder,
         cache_dir,
         rrf_weights={
@@ -286,6 +299,7 @@ def open_or_build(settings, progress: bool = True) -> Index:
     A folder that exists but is not a whole index is reported as damaged, never rebuilt over."""
     index_dir = Path(settings.index_dir).expanduser().resolve()
     store.clean_up_after_killed_builds(index_dir)
+    stores.check_store(settings)  # a wrong store or an unreachable server: said first
     if not store.has_content(index_dir):
         if progress:
             print(f"planqa: no index at {index_dir}, building it", file=sys.stderr)
@@ -308,8 +322,7 @@ class Index:
         manifest: dict[str, Any],
         documents: list[Document],
         chunks: list[Chunk],
-        dense: DenseIndex,
-        lexical: LexicalIndex,
+        searched: stores.Store,
         embedder,
         cache_dir: Path,
         rrf_weights: dict[str, float] | None = None,
@@ -319,8 +332,10 @@ class Index:
         self.manifest = manifest
         self.documents = documents
         self.chunks = chunks
-        self.dense = dense
-        self.lexical = lexical
+        self.store = searched
+        # the local store's FAISS and bm25s objects (benchmarks read them); None on Milvus
+        self.dense = getattr(searched, "dense", None)
+        self.lexical = getattr(searched, "lexical", None)
         self.embedder = embedder
         self.rrf_weights = rrf_weights or {"dense": 1.0, "bm25": 1.0}
         self.rrf_k = rrf_k
@@ -333,22 +348,17 @@ class Index:
         by_doc: dict[str, list[int]] = {}
         by_type: dict[str, list[int]] = {}
         own_places: set[str] = set()
-        for pos, chunk in enumerate(chunks):
-            doc_ids = {s.doc_id for s in chunk.sources}
-            docs = [self._documents_by_id[i] for i in doc_ids if i in self._documents_by_id]
-            districts = {chunk.district, *(d.district for d in docs)} - {None}
+        for pos, v in enumerate(stores.filter_values(chunks, documents)):
             # a place filter covers the places inside it: 四川省 finds 宜宾市's documents
-            enclosing = {p for d in docs for p in d.place_parents} - districts
-            types = {chunk.doc_type, *(d.doc_type for d in docs)}
             for key, table in (
-                (districts, by_district),
-                (enclosing, by_district),
-                (doc_ids, by_doc),
-                (types, by_type),
+                (v.places, by_district),
+                (v.enclosing, by_district),
+                (v.doc_ids, by_doc),
+                (v.doc_types, by_type),
             ):
                 for value in key:
                     table.setdefault(value, []).append(pos)
-            own_places.update(districts)
+            own_places.update(v.places)
         self._own_places = sorted(own_places)
         self._by_district = {k: np.array(v, np.int64) for k, v in by_district.items()}
         self._by_doc = {k: np.array(v, np.int64) for k, v in by_doc.items()}
@@ -398,7 +408,7 @@ class Index:
     def embed_texts(self, texts: Sequence[str]) -> np.ndarray:
         """Passage-role vectors, shape (len(texts), dim), through the embedding cache."""
         if not texts:
-            return np.zeros((0, self.dense.dim), np.float32)
+            return np.zeros((0, self.store.dim), np.float32)
         vectors, _, _ = embed_with_cache(self.embedder, list(texts), self._cache)
         return vectors
 
@@ -465,22 +475,20 @@ class Index:
         text = normalize_query(query)
         if k <= 0 or not text:
             return []
-        allowed = self._allowed(filters)
+        canonical = self.canonical_filters(filters)
+        allowed = self._allowed(canonical)
         if allowed is not None and len(allowed) == 0:
             return []
+        where = stores.Where(canonical, allowed)
         depth = k if mode != "hybrid" else max(k, self.candidates)
         ranked: dict[str, np.ndarray] = {}
         scores: dict[str, np.ndarray] = {}
         if mode in ("dense", "hybrid"):
-            ranked["dense"], scores["dense"] = self.dense.search(
-                self.embed_query(text), depth, allowed
+            ranked["dense"], scores["dense"] = self.store.dense_search(
+                self.embed_query(text), depth, where
             )
         if mode in ("bm25", "hybrid"):
-            mask = None
-            if allowed is not None:
-                mask = np.zeros(len(self.chunks), dtype=bool)
-                mask[allowed] = True
-            ranked["bm25"], scores["bm25"] = self.lexical.search(tokenize(text), depth, mask)
+            ranked["bm25"], scores["bm25"] = self.store.bm25_search(tokenize(text), depth, where)
         if mode != "hybrid":
             ids, values = ranked[mode], scores[mode]
             return [

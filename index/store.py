@@ -130,7 +130,8 @@ def read_manifest(index_dir: Path, verify: bool = True) -> dict[str, Any]:
             f"this planqa reads version {FORMAT_VERSION}; {rebuild_hint(index_dir)}"
         )
     files = manifest.get("files") or {}
-    for name in (DOCUMENTS, CHUNKS, DENSE):
+    local = (manifest.get("store") or {}).get("kind", "local") == "local"  # else: Milvus
+    for name in (DOCUMENTS, CHUNKS, DENSE) if local else (DOCUMENTS, CHUNKS):
         if name not in files:
             raise damaged(index_dir, f"manifest lists no {name}")
     _check_counts(index_dir, manifest)

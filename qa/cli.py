@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="machine-readable output on stdout")
         p.add_argument("--index", type=Path, default=None, help="index directory")
         p.add_argument("--embedder", default=None, help="e5-bundled (default) or st:NAME_OR_PATH")
+        p.add_argument(
+            "--store",
+            default=None,
+            help="local (default), milvus:./planqa.db or milvus:http://HOST:19530",
+        )
         _module(name).add_arguments(p)
     return parser
 
@@ -60,6 +65,8 @@ def settings_from_args(args: argparse.Namespace):
         overrides["index_dir"] = args.index
     if getattr(args, "embedder", None):
         overrides["embedder"] = args.embedder
+    if getattr(args, "store", None):
+        overrides["store"] = args.store
     return load_settings(**overrides)
 
 

@@ -48,6 +48,26 @@ def bundled_index(session_settings):
     return index.open_or_build(session_settings)
 
 
+@pytest.fixture(scope="session")
+def bundled_milvus_index(tmp_path_factory):
+    """The same index on the Milvus store (an embedded milvus-lite .db), from the same
+    embedding cache: nothing is embedded again."""
+    import index
+
+    root = tmp_path_factory.mktemp("bundled-milvus")
+    settings = Settings(
+        index_dir=root / "index", cache_dir=TEST_CACHE, store=f"milvus:{root / 'planqa.db'}"
+    )
+    return index.open_or_build(settings, progress=False)
+
+
+@pytest.fixture(params=("local", "milvus"))
+def any_index(request):
+    """The bundled index on each store in turn."""
+    name = "bundled_index" if request.param == "local" else "bundled_milvus_index"
+    return request.getfixturevalue(name)
+
+
 @pytest.fixture(scope="module")
 def app_url(session_settings, bundled_index) -> Iterator[str]:
     """The UI served in this process (127.0.0.1, a free port) on the session's index."""

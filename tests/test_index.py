@@ -88,10 +88,19 @@ def _settings(tmp: Path, **kw) -> Settings:
     return Settings(index_dir=tmp / "index", cache_dir=tmp / "cache", **kw)
 
 
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("small")
-    settings = _settings(tmp)
+STORES = ("local", "milvus")
+
+
+def _store(kind: str, tmp: Path) -> str:
+    """The store setting of `kind` for a test folder (milvus: an embedded milvus-lite .db)."""
+    return "local" if kind == "local" else f"milvus:{tmp / 'planqa.db'}"
+
+
+@pytest.fixture(scope="module", params=STORES)
+def small(request, tmp_path_factory):
+    """The small index on each store: every test using it runs against both."""
+    tmp = tmp_path_factory.mktemp(f"small-{request.param}")
+    settings = _settings(tmp, store=_store(request.param, tmp))
     stats = index.build_from_chunks(settings, DOCS, CHUNKS, progress=False)
     return settings, stats, index.open(settings.index_dir, settings)
 
@@ -141,7 +150,16 @@ def test_round_trip_preserves_chunks_documents_and_manifest(small):
     assert m["embedder"]["id"].startswith("e5-bundled/") and m["embedder"]["dim"] == 384
     assert m["counts"] == {"documents": len(DOCS), "chunks": len(CHUNKS)}
     assert len(m["corpus_fingerprint"]) == 64 and m["built_at"]
-    assert m["dense"]["kind"] == "flat"
+    if idx.store.kind == "local":
+        assert m["dense"]["kind"] == "flat" and "store" not in m
+    else:  # the catalog names the collection; no vectors in the index directory
+        assert m["store"]["kind"] == "milvus" and m["store"]["collection"]
+        assert m["store"]["collection"].startswith(m["store"]["alias"] + "_")
+        assert {p.name for p in Path(settings.index_dir).iterdir()} == {
+            store.MANIFEST,
+            store.DOCUMENTS,
+            store.CHUNKS,
+        }
     # no pickle anywhere in the index directory
     for path in Path(settings.index_dir).rglob("*"):
         if path.suffix == ".npy":
@@ -246,8 +264,14 @@ def test_embed_query_and_texts(small):
     assert q.shape == (384,) and abs(float(np.linalg.norm(q)) - 1) < 1e-3
     vectors = idx.embed_texts([CHUNKS[1].embedding_text(), "无关的句子"])
     assert vectors.shape == (2, 384)
-    # the passage vector of chunk c1 is the one stored in FAISS
-    stored = idx.dense.faiss_index.reconstruct(1)
+    # the passage vector of chunk c1 is the one stored in FAISS / in the collection
+    if idx.store.kind == "local":
+        stored = idx.dense.faiss_index.reconstruct(1)
+    else:
+        rows = idx.store.client.query(
+            idx.store.collection, filter="pos == 1", output_fields=["dense"]
+        )
+        stored = np.array(rows[0]["dense"], np.float32)
     assert np.allclose(vectors[0], stored, atol=1e-6)
     assert idx.embed_texts([]).shape == (0, 384)
 
@@ -471,7 +495,8 @@ def _cli(*argv: str) -> int:
 
 def test_cli_search_json_and_unknown_district(small, capsys):
     settings, _, _ = small
-    assert _cli("search", "瞪羚企业", "--index", str(settings.index_dir), "--json", "--k", "2") == 0
+    where = ("--index", str(settings.index_dir), "--store", settings.store)
+    assert _cli("search", "瞪羚企业", *where, "--json", "--k", "2") == 0
     out = json.loads(capsys.readouterr().out)
     assert out["query"] == "瞪羚企业" and len(out["results"]) == 2
     first = out["results"][0]
@@ -488,7 +513,7 @@ def test_cli_search_json_and_unknown_district(small, capsys):
         "line_end",
     ):
         assert key in first
-    code = _cli("search", "x", "--index", str(settings.index_dir), "--district", "火星区")
+    code = _cli("search", "x", *where, "--district", "火星区")
     err = capsys.readouterr().err
     assert code == 2 and "大足区" in err and len(err.strip().splitlines()) == 1
 
@@ -501,6 +526,8 @@ def test_cli_search_human_output_highlights(small, capsys):
             "揭榜挂帅",
             "--index",
             str(settings.index_dir),
+            "--store",
+            settings.store,
             "--k",
             "1",
             "--district",

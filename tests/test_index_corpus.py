@@ -39,47 +39,47 @@ QUESTIONS = [
 
 
 @pytest.mark.parametrize(("question", "needles"), QUESTIONS)
-def test_answer_passage_in_top_5(bundled_index, question, needles):
-    hits = bundled_index.search(question, k=5)
+def test_answer_passage_in_top_5(any_index, question, needles):
+    hits = any_index.search(question, k=5)
     assert any(_holds(h, *needles) for h in hits), [h.chunk.text[:40] for h in hits]
 
 
-def test_traditional_query_equals_simplified(bundled_index):
-    traditional = bundled_index.search("合川區知識價值信用貸款累計支持多少億元", k=5)
-    simplified = bundled_index.search("合川区知识价值信用贷款累计支持多少亿元", k=5)
+def test_traditional_query_equals_simplified(any_index):
+    traditional = any_index.search("合川區知識價值信用貸款累計支持多少億元", k=5)
+    simplified = any_index.search("合川区知识价值信用贷款累计支持多少亿元", k=5)
     assert [h.chunk.chunk_id for h in traditional] == [h.chunk.chunk_id for h in simplified]
     assert any(_holds(h, "知识价值信用贷款5亿元") for h in traditional)
 
 
-def test_district_filter_inside_retrieval(bundled_index):
+def test_district_filter_inside_retrieval(any_index):
     # unfiltered, the top results for a 綦江 target are 綦江 passages ...
-    assert bundled_index.search("科技型企业达到2800家", k=1)[0].chunk.district == "綦江区"
+    assert any_index.search("科技型企业达到2800家", k=1)[0].chunk.district == "綦江区"
     # ... and with a filter every one of k results is from 合川区, none dropped after top-k
-    hits = bundled_index.search("科技型企业达到2800家", k=8, filters=Filters(districts=("合川区",)))
+    hits = any_index.search("科技型企业达到2800家", k=8, filters=Filters(districts=("合川区",)))
     assert len(hits) == 8 and {h.chunk.district for h in hits} == {"合川区"}
 
 
-def test_doc_type_and_doc_filters(bundled_index):
-    news = bundled_index.search("产业转型升级", k=5, filters=Filters(doc_types=("news",)))
+def test_doc_type_and_doc_filters(any_index):
+    news = any_index.search("产业转型升级", k=5, filters=Filters(doc_types=("news",)))
     assert news and all(h.chunk.doc_type == "news" for h in news)
-    copy_id = next(d.doc_id for d in bundled_index.documents if d.duplicate_of)
-    via_copy = bundled_index.search("齿轮产业", k=5, filters=Filters(doc_ids=(copy_id,)))
+    copy_id = next(d.doc_id for d in any_index.documents if d.duplicate_of)
+    via_copy = any_index.search("齿轮产业", k=5, filters=Filters(doc_ids=(copy_id,)))
     assert via_copy and all(copy_id in {s.doc_id for s in h.chunk.sources} for h in via_copy)
 
 
-def test_duplicate_plan_is_indexed_once(bundled_index):
-    copy = next(d for d in bundled_index.documents if d.duplicate_of)
-    of_copy = bundled_index.chunks_for(doc_id=copy.doc_id)
+def test_duplicate_plan_is_indexed_once(any_index):
+    copy = next(d for d in any_index.documents if d.duplicate_of)
+    of_copy = any_index.chunks_for(doc_id=copy.doc_id)
     shared = [
         c for c in of_copy if {copy.doc_id, copy.duplicate_of} <= {s.doc_id for s in c.sources}
     ]
     assert len(shared) >= 0.9 * len(of_copy) and len(shared) > 50
-    texts = [c.text for c in bundled_index.chunks]
+    texts = [c.text for c in any_index.chunks]
     assert len(texts) == len(set(texts))  # each passage embedded once
 
 
-def test_districts_present(bundled_index):
-    assert {"綦江区", "合川区", "大渡口区", "重庆高新区"} <= set(bundled_index.districts())
+def test_districts_present(any_index):
+    assert {"綦江区", "合川区", "大渡口区", "重庆高新区"} <= set(any_index.districts())
 
 
 def test_rebuild_after_no_change_embeds_nothing(session_settings, bundled_index):
@@ -123,3 +123,25 @@ def test_cli_build_json_reports_reuse(session_settings, bundled_index, capsys, m
     out = json.loads(capsys.readouterr().out)
     assert out["embedded"] == 0 and out["chunks"] == len(bundled_index.chunks)
     assert set(out) >= {"documents", "chunks", "embedded", "reused", "seconds"}
+
+
+def test_both_stores_rank_alike(bundled_index, bundled_milvus_index):
+    """The Milvus store reproduces the local ranking: same BM25 numbers, exact dense search,
+    the same fusion; filters and the district finder's per-place searches included."""
+    from qa.districts import districts
+
+    for question, _ in QUESTIONS:
+        for mode in index.MODES:
+            local = bundled_index.search(question, k=10, mode=mode)
+            milvus = bundled_milvus_index.search(question, k=10, mode=mode)
+            assert [h.chunk.chunk_id for h in local] == [h.chunk.chunk_id for h in milvus]
+            assert [h.score for h in milvus] == pytest.approx([h.score for h in local], rel=1e-4)
+    place = Filters(districts=("合川区",), doc_types=("plan",))
+    assert [h.chunk.chunk_id for h in bundled_index.search("人才", k=8, filters=place)] == [
+        h.chunk.chunk_id for h in bundled_milvus_index.search("人才", k=8, filters=place)
+    ]
+    for topic in ("氢能", "知识产权", "科技特派员"):
+        assert (
+            districts(topic, bundled_milvus_index).to_dict()
+            == districts(topic, bundled_index).to_dict()
+        )

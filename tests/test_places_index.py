@@ -25,13 +25,14 @@ def _excerpt(lines: list[str], topic: str = "氢能") -> str:
     return "\n\n".join(dict.fromkeys(head + hits)) + "\n"
 
 
-@pytest.fixture(scope="module")
-def places_index(tmp_path_factory):
+@pytest.fixture(scope="module", params=("local", "milvus"))
+def places_index(request, tmp_path_factory):
+    """The excerpts indexed on each store (milvus: an embedded milvus-lite .db)."""
     import docx
 
     import index
 
-    folder = tmp_path_factory.mktemp("places") / "docs"
+    folder = tmp_path_factory.mktemp(f"places-{request.param}") / "docs"
     (folder / "cities").mkdir(parents=True)
     for city in ("宜宾", "三亚", "芜湖"):
         text = (CITY_TXT / f"{city}.txt").read_text("utf-8").splitlines()
@@ -39,7 +40,10 @@ def places_index(tmp_path_factory):
     paragraphs = [p.text for p in docx.Document(str(PROVINCE)).paragraphs]
     (folder / f"{PROVINCE.stem}.txt").write_text(_excerpt(paragraphs), encoding="utf-8")
     root = folder.parent
-    settings = Settings(index_dir=root / "index", cache_dir=REPO / ".planqa" / "test-cache")
+    store = "local" if request.param == "local" else f"milvus:{root / 'planqa.db'}"
+    settings = Settings(
+        index_dir=root / "index", cache_dir=REPO / ".planqa" / "test-cache", store=store
+    )
     index.build(settings, [folder], progress=False)
     return index.open(settings.index_dir, settings)
 
