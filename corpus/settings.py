@@ -3,6 +3,7 @@ and passed down. Core code never reads os.environ."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import Field, SecretStr, ValidationError
@@ -57,4 +58,8 @@ def load_settings(**overrides) -> Settings:
     except ValidationError as exc:
         error = exc.errors()[0]
         name = "PLANQA_" + "_".join(str(x) for x in error.get("loc", ())).upper()
-        raise UserError(f"bad setting {name}={error.get('input')!r}: {error.get('msg')}") from None
+        # a secret is never echoed, even when it is the bad value
+        value = (
+            "'***'" if re.search(r"KEY|TOKEN|SECRET|PASSWORD", name) else repr(error.get("input"))
+        )
+        raise UserError(f"bad setting {name}={value}: {error.get('msg')}") from None

@@ -646,3 +646,12 @@ def test_a_good_gold_upload_is_kept(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + Path(DEFAULT_GOLD).read_bytes())
     assert app.accept_gold_upload(str(path)) == "" and path.exists()
+
+
+def test_a_bad_secret_setting_is_named_but_not_echoed():
+    from corpus.settings import load_settings
+
+    with pytest.raises(UserError) as caught:
+        load_settings(milvus_token=12345678)
+    message = str(caught.value)
+    assert "PLANQA_MILVUS_TOKEN" in message and "12345678" not in message
