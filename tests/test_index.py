@@ -159,6 +159,7 @@ def test_round_trip_preserves_chunks_documents_and_manifest(small):
             store.MANIFEST,
             store.DOCUMENTS,
             store.CHUNKS,
+            store.INDICATORS,  # build-time data of the corpus, whatever the store
         }
     # no pickle anywhere in the index directory
     for path in Path(settings.index_dir).rglob("*"):
