@@ -132,23 +132,8 @@ def district_answer(question: str, report: DistrictReport) -> Answer:
     citations: list[Citation] = []
     parts: list[str] = []
     for r in mentioned:
-        e = r.evidence[0]
         n = len(citations) + 1
-        citations.append(
-            Citation(
-                n,
-                e.chunk_id,
-                e.doc_id,
-                e.title,
-                r.district,
-                e.section,
-                e.quote,
-                e.source,
-                e.line_start,
-                e.line_end,
-                e.also_in,
-            )
-        )
+        citations.append(Citation.from_evidence(n, r.evidence[0], r.district))
         parts.append(f"{r.district}[{n}]")
     total = len(report.districts)
     if parts:

@@ -231,21 +231,7 @@ def _grid_answer(
             if e is None:
                 continue
             n = len(citations) + 1
-            citations.append(
-                Citation(
-                    n,
-                    e.chunk_id,
-                    e.doc_id,
-                    e.title,
-                    p,
-                    e.section,
-                    e.quote,
-                    e.source,
-                    e.line_start,
-                    e.line_end,
-                    e.also_in,
-                )
-            )
+            citations.append(Citation.from_evidence(n, e, p))
             marks.append(f"{t}[{n}]")
         parts.append(f"{p}（{'、'.join(marks)}）")
     topics = "、".join(grid.topics)

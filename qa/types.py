@@ -50,6 +50,28 @@ class Citation:
             also_in=tuple(chunk.also_in) if also_in is None else also_in,
         )
 
+    @classmethod
+    def from_evidence(cls, n: int, evidence: Evidence, district: str | None) -> Citation:
+        """Marker n citing a place report's evidence (its lines, passage and pages)."""
+        e = evidence
+        return cls(
+            n=n,
+            chunk_id=e.chunk_id,
+            doc_id=e.doc_id,
+            title=e.title,
+            district=district,
+            section=e.section,
+            quote=e.quote,
+            source=e.source,
+            line_start=e.line_start,
+            line_end=e.line_end,
+            also_in=e.also_in,
+            passage_line_start=e.passage_line_start,
+            passage_line_end=e.passage_line_end,
+            page_start=e.page_start,
+            page_end=e.page_end,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["section"] = list(self.section)

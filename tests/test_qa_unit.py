@@ -532,3 +532,14 @@ def test_a_sentence_that_announces_a_list_is_quoted_with_its_list(lenient):
     # a list question ranks the sentence announcing the list first, quoted with its list
     assert "提出初步意见" in a.citations[0].quote and "分管领导审查批准" in a.citations[0].quote
     assert "第九条" not in a.answer
+
+
+def test_a_place_answer_cites_its_evidence_with_lines_passage_and_pages():
+    from qa.cite import district_answer
+    from qa.types import DistrictReport, DistrictResult, Evidence
+
+    e = Evidence("c1", "d1", "宜宾市政府工作报告", ("一、",), "发展氢能产业", "yibin.pdf", 12, 12,
+                 passage_line_start=10, passage_line_end=14, page_start=3, page_end=3)  # fmt: skip
+    report = DistrictReport("氢能", (DistrictResult("宜宾市", True, 1.9, (e,)),), level="city")
+    (c,) = district_answer("哪些城市提到氢能", report).citations
+    assert (c.district, c.line_start, c.passage_line_start, c.page_start) == ("宜宾市", 12, 10, 3)
