@@ -3,9 +3,7 @@ places × topics, each cell mentioned or not with its best cited sentence."""
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
+from qa.commands.tabular import LEVEL_CHOICES, add_output_arguments, check_output_arguments, emit
 
 
 def add_arguments(parser) -> None:
@@ -19,35 +17,17 @@ def add_arguments(parser) -> None:
         metavar="P",
         help="only this place (repeat for several)",
     )
-    parser.add_argument(
-        "--level",
-        choices=["province", "city", "county", "省", "市", "区县"],
-        default=None,
-        help="places at this level",
-    )
-    out = parser.add_mutually_exclusive_group()
-    out.add_argument("--csv", action="store_true", help="one row per place and topic, as CSV")
-    out.add_argument("--xlsx", type=Path, default=None, metavar="FILE", help="write an .xlsx file")
+    parser.add_argument("--level", choices=LEVEL_CHOICES, default=None, help="places at this level")
+    add_output_arguments(parser, "place and topic")
 
 
 def run(args, settings) -> int:
     import index
-    from corpus.errors import UserError
-    from qa.export import to_csv, write_xlsx
     from qa.grid import topic_grid
     from qa.render import print_grid
 
-    if args.json and (args.csv or args.xlsx):
-        raise UserError("choose one of --json, --csv, --xlsx")
+    check_output_arguments(args)
     idx = index.open_or_build(settings)
     grid = topic_grid(args.topics, idx, places=args.place or None, level=args.level)
-    if args.json:
-        print(json.dumps(grid.to_dict(), ensure_ascii=False))
-    elif args.csv:
-        print(to_csv(grid.flat_rows()), end="")
-    elif args.xlsx:
-        path = write_xlsx(args.xlsx, grid.flat_rows(), sheet="主题网格")
-        print(f"planqa: wrote {len(grid.flat_rows())} rows to {path}", file=sys.stderr)
-    else:
-        print_grid(grid)
+    emit(args, grid, "主题网格", print_grid)
     return 0
