@@ -260,7 +260,7 @@ _CONVERTER_LABEL = re.compile(
 )
 
 
-def title_from_file_name(stem: str) -> str | None:
+def reads_as_title(stem: str) -> str | None:
     """A file name (or a container's title property) that reads as a title
     (2025年广东省政府工作报告): four Chinese characters or more, more than a place name, and
     no converter's label; None for 三亚, report_final, 001, Microsoft Word - 文档1."""

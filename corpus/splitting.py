@@ -19,8 +19,8 @@ from corpus.attribution import (
     attribute,
     doc_type_of,
     meeting_and_speaker,
+    reads_as_title,
     report_year,
-    title_from_file_name,
 )
 from corpus.gazetteer import district_of_name
 from corpus.model import Document
@@ -229,8 +229,8 @@ def _make_document(
             # what the container says (HTML <title>, .docx properties), then the file name
             # a container's title property is often a template's or a converter's
             # (Microsoft Word - 文档1): it counts only when it reads as a title
-            hint = title_from_file_name(src.title_hint) if src.title_hint else None
-            title = hint or title_from_file_name(_stem(src.name))
+            hint = reads_as_title(src.title_hint) if src.title_hint else None
+            title = hint or reads_as_title(_stem(src.name))
     if title is None and not _SPEECH_START.match(close_cjk_gaps(texts[0])):
         title = close_cjk_gaps(texts[0])[:40]  # never a speech's salutation (各位代表：)
     doc_number = find_doc_number(texts[:12]) if span.kind == "document" else None

@@ -180,8 +180,8 @@ def test_a_speech_without_a_title_is_a_work_report():
         ("新建 DOCX 文档", None),
     ],
 )
-def test_a_file_name_is_a_title_only_when_it_reads_as_one(stem, title):
-    assert attribution.title_from_file_name(stem) == title
+def test_a_name_is_a_title_only_when_it_reads_as_one(stem, title):
+    assert attribution.reads_as_title(stem) == title
 
 
 def test_a_titleless_work_report_is_titled_by_its_place_and_year(tmp_path):

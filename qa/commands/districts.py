@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 
+from qa.commands.tabular import LEVEL_CHOICES
+
 
 def add_arguments(parser) -> None:
     parser.add_argument("topic", help="a topic (氢能) or a question (哪些区的规划提到了氢能？)")
     parser.add_argument(
         "--level",
-        choices=["province", "city", "county", "省", "市", "区县"],
+        choices=LEVEL_CHOICES,
         default=None,
         help="places at this level (default: what the question asks, else the level most "
         "documents are issued at)",
