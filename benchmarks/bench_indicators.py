@@ -148,10 +148,10 @@ def score(split: str = "all") -> dict:
     }
 
 
-def grouping(embed=None) -> dict:
+def grouping(embed=None, threshold: float | None = None) -> dict:
     """Pairwise agreement of the grouper with the annotated groups, over the annotated names
-    (each with its annotated unit)."""
-    from qa.indicators import group_names
+    (each with its annotated unit); with `embed` and `threshold`, embeddings group too."""
+    from qa.indicator_names import group_names
 
     gold = load_gold("all")
     units: dict[str, str] = {}
@@ -162,7 +162,7 @@ def grouping(embed=None) -> dict:
     for k, group in enumerate(json.loads(GROUPS.read_text("utf-8"))["groups"]):
         for n in group:
             truth[n] = len(names) + k
-    groups = group_names([(n, units[n]) for n in names], embed=embed)
+    groups = group_names([(n, units[n]) for n in names], embed=embed, threshold=threshold)
     pred = {n: gid for gid, g in enumerate(groups) for n in g.names}
     tp = fp = fn = 0
     wrong = []
@@ -196,20 +196,11 @@ def _embedder_fn():
 def run(quick: bool = False) -> dict:
     """For benchmarks/run.py: extraction on both splits, grouping with the default rules (and,
     unless quick, with embeddings on top at 0.98), and what the build spends extracting."""
-    import functools
-
-    import qa.indicators as qi
-
     out: dict = {"extraction": {s: score(s) for s in ("dev", "test")}}
     out["grouping"] = {"normalisation file": grouping()}
     if not quick:
-        embed = _embedder_fn()
-        original = qi.group_names
-        try:
-            qi.group_names = functools.partial(original, threshold=0.98)
-            out["grouping"]["normalisation file + embeddings >= 0.98"] = grouping(embed=embed)
-        finally:
-            qi.group_names = original
+        embedded = grouping(embed=_embedder_fn(), threshold=0.98)
+        out["grouping"]["normalisation file + embeddings >= 0.98"] = embedded
     for result in out["grouping"].values():
         result["wrong"] = result["wrong"][:20]
     return out
