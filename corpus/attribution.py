@@ -24,17 +24,6 @@ from corpus.text import close_cjk_gaps, normalize_for_match
 
 _GENRES = Path(__file__).resolve().parent / "data" / "genres.json"
 
-# 京政发, 粤府办, 川办函…: a one-character provincial abbreviation opening a 发文字号
-PROVINCE_ABBREVIATIONS = {
-    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省",
-    "晋": "山西省", "辽": "辽宁省", "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省",
-    "浙": "浙江省", "皖": "安徽省", "闽": "福建省", "赣": "江西省", "鲁": "山东省",
-    "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省", "桂": "广西壮族自治区",
-    "琼": "海南省", "川": "四川省", "蜀": "四川省", "黔": "贵州省", "贵": "贵州省",
-    "云": "云南省", "滇": "云南省", "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省",
-    "陇": "甘肃省", "青": "青海省", "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区",
-    "内蒙": "内蒙古自治区", "蒙": "内蒙古自治区",
-}  # fmt: skip
 _ORGAN_ABBREVIATION = re.compile(r"^(?:政|府|办|发|委|政办|府办|府发|政发|政办发|府办发)")
 
 # how a document refers to its own jurisdiction, and the last character of that place's name
@@ -54,6 +43,13 @@ class Attribution:
     evidence: str  # which evidence decided: doc_number, issuer, title, meeting, self, frequency
 
 
+@cache
+def province_abbreviations() -> dict[str, str]:
+    """The one-character (内蒙: two) abbreviation of a province that opens a 发文字号 (京政发,
+    粤府办, 川办函) -> the province's name; data in corpus/data/places.json."""
+    return dict(places.data_file()["doc_number_abbreviations"])
+
+
 def _from_doc_number(doc_number: str) -> Place | None:
     key = normalize_for_match(doc_number).replace(" ", "")
     prefix = re.split(r"[\[〔【(（]", key)[0]
@@ -63,11 +59,12 @@ def _from_doc_number(doc_number: str) -> Place | None:
         named = places.resolve(prefix[:end])
         if named is not None:
             return named
-    for abbreviation in sorted(PROVINCE_ABBREVIATIONS, key=len, reverse=True):
+    abbreviations = province_abbreviations()
+    for abbreviation in sorted(abbreviations, key=len, reverse=True):
         if prefix.startswith(abbreviation) and _ORGAN_ABBREVIATION.match(
             prefix[len(abbreviation) :]
         ):
-            return places.resolve(PROVINCE_ABBREVIATIONS[abbreviation])
+            return places.resolve(abbreviations[abbreviation])
     return None
 
 

@@ -59,7 +59,9 @@ class Place:
         }
 
 
-def _data_file() -> dict:
+@cache
+def data_file() -> dict:
+    """corpus/data/places.json (functional areas, supplements, words that are no places…)."""
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
@@ -111,7 +113,7 @@ def _table() -> dict[str, Place]:
     rows = list(csv.DictReader(_adcodes_csv().open(encoding="utf-8")))
     # 12-digit codes; rows below county level (东莞's towns) are not places here
     names = {r["adcode"][:6]: r["name"] for r in rows if r["adcode"][6:].strip("0") == ""}
-    data = _data_file()
+    data = data_file()
     names.update({s["code"]: s["name"] for s in data["supplements"]})
     for code in data["excluded_codes"]:
         names.pop(code, None)
@@ -161,7 +163,9 @@ def all_places() -> list[Place]:
     return list(_table().values())
 
 
+@cache
 def codes() -> frozenset[str]:
+    """Every place's code (built once: the finder asks it for every document)."""
     return frozenset(_table())
 
 
@@ -244,7 +248,7 @@ def resolve(name: str, within: Place | None = None) -> Place | None:
 
 @cache
 def _ordinary_words() -> frozenset[str]:
-    return frozenset(_data_file()["ordinary_short_forms"])
+    return frozenset(data_file()["ordinary_short_forms"])
 
 
 @cache
@@ -262,7 +266,7 @@ def _chain_pattern() -> re.Pattern[str]:
                 names.add(form)
     names = {normalize_for_match(n) for n in names if len(n) >= 2}
     # matched first and then ignored: 长治久安 is no mention of 长治
-    names |= {normalize_for_match(w) for w in _data_file()["not_mentions"]}
+    names |= {normalize_for_match(w) for w in data_file()["not_mentions"]}
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 

@@ -289,3 +289,14 @@ def test_attachments_printed_after_the_signature_are_documents_of_their_own(tmp_
         assert doc.issuer == "四川省人民政府办公厅"
     ledger = corpus.account([tmp_path])
     assert ledger.lost == ()
+
+
+def _abbreviations():
+    return sorted(attribution.province_abbreviations().items())
+
+
+@pytest.mark.parametrize(("abbreviation", "province"), _abbreviations())
+def test_every_doc_number_abbreviation_names_a_province(abbreviation, province):
+    found = places.resolve(province)
+    assert found is not None and found.level == "province"
+    assert _attribute("正文", doc_number=f"{abbreviation}政发〔2024〕1号").place == found
