@@ -470,10 +470,10 @@ def test_places_a_question_names_that_the_index_lacks(question, expected, fake_i
     assert ("綦江区" in present) == ("綦江" in question)
 
 
-def test_unknown_place_names_are_read_by_their_part_of_speech():
+def test_places_the_national_table_knows_are_not_guessed_by_part_of_speech():
     from qa.filters import places_outside_corpus
 
-    # not in the national table: a place name by jieba's tagger and its administrative suffix
+    # the part-of-speech guess is only for names the table lacks: 北京市, 海淀区 are known
     assert places_outside_corpus("北京市海淀区的人工智能规划是什么") == []
     assert places_outside_corpus("各区县的开发区有哪些？") == []
 
