@@ -35,7 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 
 lint: $(STAMP)
-	$(BIN)/ruff check corpus index qa eval ui app.py tests benchmarks
+	$(BIN)/ruff check corpus index qa eval cli ui app.py tests benchmarks
 
 clean:
 	rm -rf $(VENV) .planqa

@@ -1720,27 +1720,15 @@ def serve(settings: Settings) -> int:
     return 0
 
 
-def settings_with(host: str | None = None, port: int | None = None) -> Settings:
-    """Settings from the environment (PLANQA_*), host/port overridden when given."""
-    overrides: dict[str, Any] = {}
-    if host:
-        overrides["host"] = host
-    if port is not None:
-        if not 0 < port < 65536:
-            raise UserError(f"--port must be between 1 and 65535, not {port}")
-        overrides["port"] = port
-    from corpus.settings import load_settings
-
-    return load_settings(**overrides)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="app.py", description=f"{APP_TITLE}: the web UI")
     parser.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=None, help="port (default 7860)")
     args = parser.parse_args(argv)
     try:
-        return serve(settings_with(args.host, args.port))
+        from corpus.settings import load_settings
+
+        return serve(load_settings(host=args.host, port=args.port))
     except UserError as exc:
         print(f"planqa: error: {exc}", file=sys.stderr)
         return 2

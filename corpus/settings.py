@@ -52,7 +52,11 @@ class Settings(BaseSettings):
 def load_settings(**overrides) -> Settings:
     """Settings from the environment and `overrides`; a bad value is a UserError naming the
     variable, e.g. "bad setting PLANQA_RRF_K='-10': Input should be greater than or equal to
-    1" (the edges call this, so that no bad number reaches a division)."""
+    1" (the edges call this, so that no bad number reaches a division).
+
+    Both edges (the CLI and the UI) start here with their flags as overrides; an override that
+    is None or empty (a flag not given) leaves the environment's value."""
+    overrides = {k: v for k, v in overrides.items() if v is not None and v != ""}
     try:
         return Settings(**overrides)
     except ValidationError as exc:

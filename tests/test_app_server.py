@@ -260,6 +260,18 @@ def test_no_file_outside_the_app_is_served(app_url, path):
 def test_binds_to_loopback_by_default(monkeypatch):
     monkeypatch.delenv("PLANQA_HOST", raising=False)
     monkeypatch.delenv("PLANQA_PORT", raising=False)
-    settings = app.settings_with()
+    from corpus.settings import load_settings
+
+    settings = load_settings(host=None, port=None)  # flags not given
     assert (settings.host, settings.port) == ("127.0.0.1", 7860)
-    assert app.settings_with(port=8123).port == 8123
+    assert load_settings(port=8123).port == 8123
+
+
+def test_both_edges_check_the_port_with_the_same_rule(capsys):
+    from cli.main import main as cli_main
+
+    assert cli_main(["serve", "--port", "70000"]) == 2
+    cli_message = capsys.readouterr().err
+    assert app.main(["--port", "70000"]) == 2
+    assert capsys.readouterr().err == cli_message
+    assert "PLANQA_PORT" in cli_message

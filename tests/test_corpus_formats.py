@@ -77,7 +77,7 @@ def test_pdf_lines_know_their_pages_and_citations_say_them():
     assert (table.page_start, table.page_end) == (3, 3)
     assert all(c.page_start is not None and c.page_start <= c.page_end for c in chunks)
     # the same page in the citation, its JSON and its display
-    from qa.render import citation_lines
+    from cli.render import citation_lines
     from qa.types import Citation
 
     citation = Citation.from_chunk(

@@ -117,7 +117,7 @@ def _no_index_here(tmp_path, monkeypatch):
 
 
 def test_docs_command_json(capsys):
-    from qa.cli import main
+    from cli.main import main
 
     assert main(["docs", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -155,7 +155,7 @@ def test_docs_command_json(capsys):
 
 
 def test_docs_command_chunks_view(capsys):
-    from qa.cli import main
+    from cli.main import main
 
     assert main(["docs", "--chunks", "002_3865beef763800ed"]) == 0
     out = capsys.readouterr().out
@@ -166,7 +166,7 @@ def test_docs_command_chunks_view(capsys):
 
 
 def test_docs_command_unknown_doc_is_a_one_line_error(capsys):
-    from qa.cli import main
+    from cli.main import main
 
     assert main(["docs", "--chunks", "nope"]) == 2
     err = capsys.readouterr().err

@@ -11,7 +11,7 @@ from conftest import TEST_CACHE
 from eval import load_gold
 from eval import metrics as m
 from eval.gold import DEFAULT_GOLD
-from qa.cli import main
+from cli.main import main
 
 SMALL = ("f02", "f38", "s03", "d01", "d17", "u10", "v10")
 

@@ -489,7 +489,7 @@ def test_sentence_transformers_embedder_builds_and_searches(tmp_path):
 
 
 def _cli(*argv: str) -> int:
-    from qa.cli import main
+    from cli.main import main
 
     return main(list(argv))
 

@@ -116,7 +116,7 @@ def test_adding_and_removing_a_file(tmp_path, session_settings, bundled_index):
 
 
 def test_cli_build_json_reports_reuse(session_settings, bundled_index, capsys, monkeypatch):
-    from qa.cli import main
+    from cli.main import main
 
     monkeypatch.setenv("PLANQA_CACHE_DIR", str(session_settings.cache_dir))
     assert main(["build", "--index", str(session_settings.index_dir), "--json"]) == 0

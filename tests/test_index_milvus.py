@@ -29,7 +29,7 @@ def _settings(tmp: Path, **kw) -> Settings:
 
 
 def _cli(*argv: str) -> int:
-    from qa.cli import main
+    from cli.main import main
 
     return main(list(argv))
 

@@ -213,7 +213,7 @@ def cli_env(monkeypatch, session_settings, bundled_index):
 def test_indicators_command_json_csv_xlsx(cli_env, capsys, tmp_path):
     from openpyxl import load_workbook
 
-    from qa.cli import main
+    from cli.main import main
 
     assert main(["indicators", "研发投入强度", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -246,7 +246,7 @@ def test_indicators_command_json_csv_xlsx(cli_env, capsys, tmp_path):
 
 
 def test_indicators_text_output_shows_conflicts(cli_env, capsys):
-    from qa.cli import main
+    from cli.main import main
 
     assert main(["indicators", "技术合同"]) == 0
     out = capsys.readouterr().out
@@ -254,7 +254,7 @@ def test_indicators_text_output_shows_conflicts(cli_env, capsys):
 
 
 def test_grid_command(cli_env, capsys):
-    from qa.cli import main
+    from cli.main import main
 
     assert main(["grid", "氢能、人工智能、科普", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -392,7 +392,7 @@ def test_an_index_built_before_indicators_says_rebuild(bundled_index, tmp_path):
 
 def test_the_groups_setting_overrides_for_the_cli_and_ask(cli_env, monkeypatch, capsys, tmp_path):
     from corpus.settings import load_settings
-    from qa.cli import main
+    from cli.main import main
     from qa.comparison import comparison_answer
 
     user = tmp_path / "groups.json"

@@ -48,7 +48,7 @@ def _settings(tmp: Path) -> Settings:
 
 
 def _cli(capsys, *argv: str) -> tuple[int, dict | str, str]:
-    from qa.cli import main
+    from cli.main import main
 
     capsys.readouterr()
     code = main([*argv, "--quiet"] if argv[0] in ("build", "add", "remove") else list(argv))

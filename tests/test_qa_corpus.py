@@ -16,7 +16,7 @@ from corpus.errors import UserError
 from corpus.settings import Settings
 from index.types import Filters
 from qa.calibration import load_calibration
-from qa.cli import main
+from cli.main import main
 
 pytestmark = pytest.mark.slow
 
@@ -338,7 +338,7 @@ def test_a_citation_gives_the_quotes_own_lines_and_the_passages(bundled_index):
     assert c.passage_line_start < c.line_start <= c.line_end <= c.passage_line_end
     line = (DATA / c.source).read_text(encoding="utf-8").splitlines()[c.line_start - 1]
     assert "高新技术企业数" in line and "200" in line
-    from qa.render import citation_lines
+    from cli.render import citation_lines
 
     assert "003_3bc941a8174c68f0.txt:311" in "\n".join(citation_lines(a.citations))
 

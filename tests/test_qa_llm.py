@@ -120,7 +120,7 @@ def test_unconfigured_endpoint_is_a_user_error(fake_index):
 
 def test_cli_ask_llm_streams_and_prints_sources(fake_index, server, monkeypatch, capsys):
     import index
-    from qa.cli import main
+    from cli.main import main
 
     server.script = Script(reply="到2025年高新技术企业达到200家[1]。")
     monkeypatch.setattr(index, "open_or_build", lambda settings, progress=True: fake_index)

@@ -27,7 +27,7 @@ from corpus.model import Chunk, Document
 from corpus.settings import Settings
 from index import store
 from index.cache import EmbeddingCache
-from qa.cli import main as cli_main
+from cli.main import main as cli_main
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -175,7 +175,7 @@ def test_two_concurrent_build_processes_one_refused_one_succeeds(tmp_path, built
         "PLANQA_INDEX_DIR": str(built.index_dir),
         "PLANQA_CACHE_DIR": str(built.cache_dir),
     }
-    cmd = [sys.executable, "-m", "qa.cli", "build", str(tmp_path / "docs")]
+    cmd = [sys.executable, "-m", "cli.main", "build", str(tmp_path / "docs")]
     with store.build_lock(Path(built.index_dir)):  # hold it so that both start while it is busy
         first = subprocess.run(
             cmd, check=False, env=env, capture_output=True, text=True, timeout=120

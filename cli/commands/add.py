@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qa.commands.build import print_change
+from cli.commands.build import print_change
 
 
 def add_arguments(parser) -> None:

@@ -4,7 +4,7 @@ documents are all removed stops being a source. Nothing is embedded."""
 
 from __future__ import annotations
 
-from qa.commands.build import print_change
+from cli.commands.build import print_change
 
 
 def add_arguments(parser) -> None:

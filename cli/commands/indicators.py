@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qa.commands.tabular import LEVEL_CHOICES, add_output_arguments, check_output_arguments, emit
+from cli.commands.tabular import LEVEL_CHOICES, add_output_arguments, check_output_arguments, emit
 
 
 def add_arguments(parser) -> None:
@@ -38,7 +38,7 @@ def add_arguments(parser) -> None:
 def run(args, settings) -> int:
     import index
     from qa.indicators import compare_indicators
-    from qa.render import print_indicators
+    from cli.render import print_indicators
 
     check_output_arguments(args)
     idx = index.open_or_build(settings)

@@ -15,17 +15,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args, settings) -> int:
-    from corpus.errors import UserError
-
-    updates = {}
-    if args.host:
-        updates["host"] = args.host
-    if args.port is not None:
-        if not 0 < args.port < 65536:
-            raise UserError(f"--port must be between 1 and 65535, not {args.port}")
-        updates["port"] = args.port
-    if updates:
-        settings = settings.model_copy(update=updates)
-    import app  # the UI lives in the top-level app.py: the CLI is an edge, like eval
+    # --host/--port are applied with the other flags by cli.main.settings_from_args
+    import app  # the UI's entry; the CLI is an edge, like the UI, and may import it
 
     return app.serve(settings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from qa.commands.tabular import LEVEL_CHOICES
+from cli.commands.tabular import LEVEL_CHOICES
 
 
 def add_arguments(parser) -> None:
@@ -21,9 +21,9 @@ def add_arguments(parser) -> None:
 
 def run(args, settings) -> int:
     import index
-    from qa.commands.search import warn_if_stale
+    from cli.commands.search import warn_if_stale
     from qa.districts import districts
-    from qa.render import print_report
+    from cli.render import print_report
     from qa.text import check_question
 
     check_question(args.topic, what="topic")

@@ -3,7 +3,7 @@ places × topics, each cell mentioned or not with its best cited sentence."""
 
 from __future__ import annotations
 
-from qa.commands.tabular import LEVEL_CHOICES, add_output_arguments, check_output_arguments, emit
+from cli.commands.tabular import LEVEL_CHOICES, add_output_arguments, check_output_arguments, emit
 
 
 def add_arguments(parser) -> None:
@@ -24,7 +24,7 @@ def add_arguments(parser) -> None:
 def run(args, settings) -> int:
     import index
     from qa.grid import topic_grid
-    from qa.render import print_grid
+    from cli.render import print_grid
 
     check_output_arguments(args)
     idx = index.open_or_build(settings)

@@ -1,7 +1,7 @@
 """The `planqa` command line: one subcommand per thing a user wants to do.
 
 Every command takes --json and --index, exits 0 on success and 2 with a one-line message on
-stderr for bad usage or bad input (UserError). Each subcommand lives in qa/commands/NAME.py
+stderr for bad usage or bad input (UserError). Each subcommand lives in cli/commands/NAME.py
 with `add_arguments(parser)` and `run(args, settings) -> int`; heavy imports stay inside
 `run` so that start-up is fast.
 """
@@ -54,20 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _module(name: str):
-    return importlib.import_module(f"qa.commands.{name}")
+    return importlib.import_module(f"cli.commands.{name}")
 
 
 def settings_from_args(args: argparse.Namespace):
     from corpus.settings import load_settings
 
-    overrides = {}
-    if getattr(args, "index", None):
-        overrides["index_dir"] = args.index
-    if getattr(args, "embedder", None):
-        overrides["embedder"] = args.embedder
-    if getattr(args, "store", None):
-        overrides["store"] = args.store
-    return load_settings(**overrides)
+    return load_settings(
+        index_dir=getattr(args, "index", None),
+        embedder=getattr(args, "embedder", None),
+        store=getattr(args, "store", None),
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
