@@ -54,10 +54,10 @@ def make_file(path: Path, megabytes: int) -> int:
 
 
 def peak_rss(args: list[str], env: dict[str, str]) -> tuple[int, float, int]:
-    """(peak RSS in bytes, seconds, exit code) of `python -m qa.cli ARGS` in a fresh process."""
+    """(peak RSS in bytes, seconds, exit code) of `python -m cli.main ARGS` in a fresh process."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "qa.cli", *args],
+        [sys.executable, "-m", "cli.main", *args],
         cwd=REPO,
         env=env,
         stdout=subprocess.DEVNULL,

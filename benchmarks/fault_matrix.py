@@ -96,7 +96,7 @@ class Matrix:
 
     def planqa(self, *args: str, env: dict[str, str] | None = None, timeout=TIMEOUT_S) -> Run:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "qa.cli", *args],
+            [sys.executable, "-m", "cli.main", *args],
             cwd=self.root,
             env=env or self.env(),
             stdout=subprocess.DEVNULL,
@@ -327,7 +327,7 @@ def cli_cases(m: Matrix) -> None:
     # kill -9 during a build, at several moments (start-up, reading, embedding, writing)
     for delay in (1.0, 3.0, 6.0):
         proc = subprocess.Popen(
-            [sys.executable, "-m", "qa.cli", "build", str(m.data)],
+            [sys.executable, "-m", "cli.main", "build", str(m.data)],
             cwd=m.root,
             env=m.env(),
             stdout=subprocess.DEVNULL,

@@ -8,10 +8,10 @@ import json
 import pytest
 from conftest import TEST_CACHE
 
+from cli.main import main
 from eval import load_gold
 from eval import metrics as m
 from eval.gold import DEFAULT_GOLD
-from cli.main import main
 
 SMALL = ("f02", "f38", "s03", "d01", "d17", "u10", "v10")
 

@@ -391,8 +391,8 @@ def test_an_index_built_before_indicators_says_rebuild(bundled_index, tmp_path):
 
 
 def test_the_groups_setting_overrides_for_the_cli_and_ask(cli_env, monkeypatch, capsys, tmp_path):
-    from corpus.settings import load_settings
     from cli.main import main
+    from corpus.settings import load_settings
     from qa.comparison import comparison_answer
 
     user = tmp_path / "groups.json"

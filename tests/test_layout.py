@@ -42,4 +42,3 @@ def test_a_stage_imports_no_edge_and_no_later_stage(stage):
         for path in sorted((ROOT / stage).rglob("*.py"))
     }
     assert {module: bad for module, bad in arrows.items() if bad} == {}
-

@@ -12,11 +12,11 @@ import pytest
 from qa_support import ChatServer, Script
 
 import qa
+from cli.main import main
 from corpus.errors import UserError
 from corpus.settings import Settings
 from index.types import Filters
 from qa.calibration import load_calibration
-from cli.main import main
 
 pytestmark = pytest.mark.slow
 

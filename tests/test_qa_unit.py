@@ -11,11 +11,11 @@ from qa_support import FakeIndex, make_chunk
 
 import qa
 import qa.types
+from cli.main import main
 from corpus.errors import UserError
 from corpus.model import SourceSpan
 from index.types import Filters
 from qa.calibration import Calibration
-from cli.main import main
 from qa.districts import expand_terms, extract_topic, is_district_question
 from qa.llm import check_markers
 from qa.text import check_question, split_sentences, table_rows, target_value

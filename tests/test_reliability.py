@@ -21,13 +21,13 @@ import pytest
 
 import corpus
 import index
+from cli.main import main as cli_main
 from corpus import reading
 from corpus.errors import UserError
 from corpus.model import Chunk, Document
 from corpus.settings import Settings
 from index import store
 from index.cache import EmbeddingCache
-from cli.main import main as cli_main
 
 REPO = Path(__file__).resolve().parent.parent
 

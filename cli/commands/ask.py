@@ -59,9 +59,9 @@ def add_arguments(parser) -> None:
 
 def run(args, settings) -> int:
     import index
-    from qa.answer import answer_stream, check_filters_districts
     from cli.commands.search import warn_if_stale
     from cli.render import print_answer
+    from qa.answer import answer_stream, check_filters_districts
     from qa.text import check_question
     from qa.types import Answer
 

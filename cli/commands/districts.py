@@ -22,8 +22,8 @@ def add_arguments(parser) -> None:
 def run(args, settings) -> int:
     import index
     from cli.commands.search import warn_if_stale
-    from qa.districts import districts
     from cli.render import print_report
+    from qa.districts import districts
     from qa.text import check_question
 
     check_question(args.topic, what="topic")

@@ -23,8 +23,8 @@ def add_arguments(parser) -> None:
 
 def run(args, settings) -> int:
     import index
-    from qa.grid import topic_grid
     from cli.render import print_grid
+    from qa.grid import topic_grid
 
     check_output_arguments(args)
     idx = index.open_or_build(settings)

@@ -37,8 +37,8 @@ def add_arguments(parser) -> None:
 
 def run(args, settings) -> int:
     import index
-    from qa.indicators import compare_indicators
     from cli.render import print_indicators
+    from qa.indicators import compare_indicators
 
     check_output_arguments(args)
     idx = index.open_or_build(settings)
