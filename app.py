@@ -16,7 +16,6 @@ tests exercise them without a server; gradio is imported only inside `build_app`
 
 import argparse
 import html
-import re
 import sys
 import threading
 import unicodedata
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.attribution import genre_labels
-from corpus.errors import UserError
+from corpus.errors import Term, UserError
 from corpus.formats import SUFFIX_FORMATS
 from corpus.model import Chunk, Document, SourceSpan
 from corpus.settings import Settings
@@ -73,57 +72,12 @@ FAILED_HEADERS = ["编号", "类型", "问题", "期望", "系统输出", "原�
 
 # ----------------------------------------------------------------------------- messages
 
-# qa raises UserError in English (the CLI's language); the UI speaks Chinese. Known messages
-# are translated, anything else is shown as it is behind a Chinese lead-in.
-_MESSAGE_TRANSLATIONS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(r"^the (question|topic) is empty$"), lambda m: f"请输入{_what(m)}。"),
-    (
-        re.compile(r"^the (question|topic) is (\d+) characters long; the limit is (\d+)$"),
-        lambda m: f"{_what(m)}太长（{m[2]} 字），请控制在 {m[3]} 字以内。",
-    ),
-    (
-        re.compile(r"^the (question|topic) contains control characters \((.*)\)$"),
-        lambda m: f"{_what(m)}中含有不可见的控制字符（{m[2]}），请删除后重试。",
-    ),
-    (
-        re.compile(r"^the (question|topic) has no words in it.*$"),
-        lambda m: f"{_what(m)}只有标点或符号，请输入文字。",
-    ),
-    # index faults (index.store): the index on disk is never replaced without a word
-    (
-        re.compile(r"^index at .+ is damaged \((.+)\); rebuild it with `(.+)`$"),
-        lambda m: f"索引已损坏（{m[1]}），不会自动覆盖；请运行 `{m[2]}` 重建。",
-    ),
-    (
-        re.compile(r"^another build into .+ is running \((.+)\);.*$"),
-        lambda m: f"另一个构建正在写入这个索引（{m[1]}），请等它完成后再试。",
-    ),
-    (
-        re.compile(
-            r"^could not write the index to .+: (.+); (the previous index is unchanged|.+)$"
-        ),
-        lambda m: f"索引写入失败（{m[1]}）；原有索引保持不变。",
-    ),
-    # eval.load_gold: "FILE:LINE: what is wrong"
-    (
-        re.compile(r"^(\S+?):(\d+): (.+)$"),
-        lambda m: f"金标准文件 {m[1]} 第 {m[2]} 行有误：{m[3]}",
-    ),
-)
 
-
-def _what(m: re.Match[str]) -> str:
-    return "问题" if m[1] == "question" else "主题"
-
-
-def user_message(exc: BaseException | str) -> str:
-    """A readable one-line Chinese message for a user mistake (a UserError's text)."""
-    text = str(exc).strip()
-    for pattern, render in _MESSAGE_TRANSLATIONS:
-        m = pattern.match(text)
-        if m:
-            return render(m)
-    return f"无法完成：{text}"
+def user_message(exc: BaseException, replace: tuple[str, str] | None = None) -> str:
+    """The Chinese one-line message for a user mistake: the catalogue's entry for its code
+    (corpus/data/messages.json), with `replace` applied (a temporary path → the file's name)."""
+    text = exc.message("zh") if isinstance(exc, UserError) else f"无法完成：{exc}"
+    return text.replace(*replace) if replace else text
 
 
 def error_html(message: str) -> str:
@@ -508,26 +462,24 @@ def read_upload_text(path: str | Path, limit: int = MAX_UPLOAD_BYTES) -> str:
     p = Path(path)
     size = p.stat().st_size
     if size == 0:
-        raise UserError("上传的文件是空的。")
+        raise UserError("gold_upload_empty")
     if size > limit:
-        raise UserError(
-            f"上传的文件太大（{size // 1024} KB），金标准集不应超过 {limit // 1024} KB。"
-        )
+        raise UserError("gold_upload_too_large", size=size // 1024, limit=limit // 1024)
     with open(p, "rb") as f:
         data = f.read(limit + 1)
     if b"\x00" in data:
-        raise UserError("上传的文件不是文本文件（含有 NUL 字节）；请上传 UTF-8 编码的 JSONL。")
+        raise UserError("gold_upload_binary")
     kind = sniff_format(data, p.suffix)
     if kind not in ("txt", "md"):
         what = {"pdf": "PDF", "docx": "Word 文档", "html": "网页"}.get(kind or "", "二进制文件")
-        raise UserError(f"上传的文件是{what}，不是 JSONL 文本；请上传 UTF-8 编码的 JSONL。")
+        raise UserError("gold_upload_format", what=Term(kind or "binary", what))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(f"上传的文件不是 UTF-8 编码（第 {exc.start} 字节处）。") from exc
+        raise UserError("gold_upload_encoding", offset=exc.start) from exc
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if not first.startswith("{"):
-        raise UserError("上传的文件不是 JSONL：每行应是一个 JSON 对象（以 { 开头）。")
+        raise UserError("gold_upload_not_jsonl")
     return text
 
 
@@ -912,7 +864,7 @@ class Handlers:
         known = {d.doc_id for d in idx.documents}
         unknown = [d for d in doc_ids or () if d not in known]
         if unknown:
-            raise UserError(f"没有编号为 {'、'.join(unknown)} 的文件。")
+            raise UserError("unknown_document", doc_id=unknown, known=sorted(known))
         filters = Filters(districts=names, doc_ids=tuple(doc_ids or ()))
         return None if filters.is_empty() else filters
 
@@ -1058,7 +1010,7 @@ class Handlers:
         try:
             if source == EVAL_SOURCE_UPLOAD:
                 if upload_path is None:
-                    raise UserError("请先上传一个 JSONL 金标准文件。")
+                    raise UserError("gold_upload_missing")
                 try:  # size, type by content, encoding: before parsing
                     read_upload_text(upload_path)
                 except UserError:
@@ -1077,10 +1029,9 @@ class Handlers:
                 gold_path=gold_path.name,
             )
         except UserError as exc:
-            message = str(exc)
-            if upload_path is not None:  # the upload's temporary path means nothing to a user
-                message = message.replace(str(upload_path), upload_path.name)
-            return (error_html(user_message(message)), *empty)
+            # the upload's temporary path means nothing to a user: show the file's name
+            where = (str(upload_path), upload_path.name) if upload_path is not None else None
+            return (error_html(user_message(exc, where)), *empty)
         data = report.to_dict()
         headers, rows = metric_table(data)
         failed = failed_rows(data)
@@ -1713,10 +1664,7 @@ def serve(settings: Settings) -> int:
     try:
         launch(demo, settings)
     except OSError as exc:  # gradio: "Cannot find empty port in range: 7860-7860"
-        raise UserError(
-            f"cannot serve on {settings.host}:{settings.port}: the port is in use or the "
-            "address is not this machine's; choose another with --port/--host or PLANQA_PORT"
-        ) from exc
+        raise UserError("serve_port_unavailable", host=settings.host, port=settings.port) from exc
     return 0
 
 
@@ -1730,7 +1678,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(load_settings(host=args.host, port=args.port))
     except UserError as exc:
-        print(f"planqa: error: {exc}", file=sys.stderr)
+        print(f"planqa: error: {exc.both()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         install_log_redaction(settings)
         return int(_module(args.command).run(args, settings) or 0)
     except UserError as exc:
-        print(f"planqa: error: {exc}", file=sys.stderr)
+        print(f"planqa: error: {exc.both()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("planqa: interrupted", file=sys.stderr)

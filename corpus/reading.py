@@ -104,18 +104,18 @@ def check_named_path(path: Path) -> None:
         mode = path.stat().st_mode
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise UserError(f"{path} is a symbolic link loop") from None
+            raise UserError("path_link_loop", path=path) from None
         if exc.errno == errno.EACCES:
-            raise UserError(f"permission denied: {path}") from None
-        raise UserError(f"no such file or folder: {path}") from None
+            raise UserError("path_permission", path=path) from None
+        raise UserError("path_missing", path=path) from None
     except RuntimeError:  # pathlib's "Symlink loop" on older Pythons
-        raise UserError(f"{path} is a symbolic link loop") from None
+        raise UserError("path_link_loop", path=path) from None
     if stat.S_ISDIR(mode):
         if not os.access(path, os.R_OK | os.X_OK):
-            raise UserError(f"permission denied: cannot list the folder {path}")
+            raise UserError("folder_unlistable", path=path)
     elif not stat.S_ISREG(mode):
         kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "not a regular file"
-        raise UserError(f"{path} is {kind}: name a text file or a folder")
+        raise UserError("path_not_regular", path=path, kind=kind)
 
 
 def _disambiguate(found: dict[Path, str]) -> None:

@@ -66,4 +66,4 @@ def load_settings(**overrides) -> Settings:
         value = (
             "'***'" if re.search(r"KEY|TOKEN|SECRET|PASSWORD", name) else repr(error.get("input"))
         )
-        raise UserError(f"bad setting {name}={value}: {error.get('msg')}") from None
+        raise UserError("bad_setting", name=name, value=value, why=error.get("msg")) from None

@@ -26,8 +26,8 @@ ANSWERABLE_KINDS = ("fact", "section", "variant")
 DEFAULT_GOLD = Path(__file__).resolve().parent / "gold.jsonl"
 
 
-class GoldFormatError(ValueError):
-    """One gold item is malformed (the message says how); load_gold adds file and line."""
+class GoldFormatError(UserError, ValueError):
+    """One gold item is malformed (the code says how); load_gold adds file and line."""
 
 
 @dataclass(frozen=True)
@@ -77,45 +77,45 @@ class GoldItem:
 
 def _str_list(value: Any, field: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise GoldFormatError(f"{field!r} must be a list of strings")
+        raise GoldFormatError("gold_field_not_strings", field=field)
     return tuple(value)
 
 
 def parse_item(obj: Any) -> GoldItem:
     """One gold item from a decoded JSON object; GoldFormatError says what is wrong."""
     if not isinstance(obj, dict):
-        raise GoldFormatError("expected a JSON object")
+        raise GoldFormatError("gold_not_object")
     for field in ("id", "kind", "question"):
         if not isinstance(obj.get(field), str) or not obj[field].strip():
-            raise GoldFormatError(f"missing or empty {field!r}")
+            raise GoldFormatError("gold_field_missing", field=field)
     if obj["kind"] not in KINDS:
-        raise GoldFormatError(f"unknown kind {obj['kind']!r}: use one of {', '.join(KINDS)}")
+        raise GoldFormatError("gold_unknown_kind", kind=obj["kind"], kinds=list(KINDS))
     evidence = []
     raw_evidence = obj.get("evidence", [])
     if not isinstance(raw_evidence, list):
-        raise GoldFormatError("'evidence' must be a list")
+        raise GoldFormatError("gold_evidence_not_list")
     for e in raw_evidence:
         if not isinstance(e, dict):
-            raise GoldFormatError("each evidence entry must be an object")
+            raise GoldFormatError("gold_evidence_not_object")
         source, line, quote = e.get("source"), e.get("line"), e.get("quote")
         if not isinstance(source, str) or not source:
-            raise GoldFormatError("evidence 'source' must be a file name")
+            raise GoldFormatError("gold_evidence_source")
         if not isinstance(line, int) or isinstance(line, bool) or line < 1:
-            raise GoldFormatError("evidence 'line' must be a positive integer")
+            raise GoldFormatError("gold_evidence_line")
         if not isinstance(quote, str) or not quote.strip():
-            raise GoldFormatError("evidence 'quote' must be a non-empty string")
+            raise GoldFormatError("gold_evidence_quote")
         evidence.append(GoldEvidence(source, line, quote))
     answer = obj.get("answer", "")
     notes = obj.get("notes", "")
     if not isinstance(answer, str) or not isinstance(notes, str):
-        raise GoldFormatError("'answer' and 'notes' must be strings")
+        raise GoldFormatError("gold_answer_notes")
     raw_parts = obj.get("parts", [])
     if not isinstance(raw_parts, list):
-        raise GoldFormatError("'parts' must be a list of keyword lists")
+        raise GoldFormatError("gold_parts")
     parts = tuple(_str_list(p, "parts") for p in raw_parts)
     follows = obj.get("follows")
     if follows is not None and (not isinstance(follows, str) or not follows):
-        raise GoldFormatError("'follows' must be the id of an earlier item")
+        raise GoldFormatError("gold_follows")
     return GoldItem(
         id=obj["id"],
         kind=obj["kind"],
@@ -137,16 +137,16 @@ def load_gold(path: Path | str | None = None) -> list[GoldItem]:
     path = Path(path) if path is not None else DEFAULT_GOLD
     try:
         if path.exists() and not path.is_dir() and not path.is_file():  # a FIFO would hang
-            raise UserError(f"gold file is not a regular file: {path}")
+            raise UserError("gold_not_regular", path=path)
         text = path.read_text(encoding="utf-8-sig")  # a BOM (Windows editors) is fine
     except FileNotFoundError:
-        raise UserError(f"gold file not found: {path}") from None
+        raise UserError("gold_missing", path=path) from None
     except IsADirectoryError:
-        raise UserError(f"gold file is a directory: {path}") from None
+        raise UserError("gold_is_folder", path=path) from None
     except UnicodeDecodeError:
-        raise UserError(f"gold file is not UTF-8 text: {path}") from None
+        raise UserError("gold_not_utf8", path=path) from None
     except OSError as exc:
-        raise UserError(f"gold file cannot be read ({exc.strerror or exc}): {path}") from None
+        raise UserError("gold_unreadable", path=path, why=exc.strerror or exc) from None
     items: list[GoldItem] = []
     seen: dict[str, int] = {}
     for n, line in enumerate(text.splitlines(), 1):
@@ -155,17 +155,19 @@ def load_gold(path: Path | str | None = None) -> list[GoldItem]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise UserError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+            raise UserError(
+                "gold_bad_json", path=path, line=n, column=exc.colno, why=exc.msg
+            ) from None
         try:
             item = parse_item(obj)
         except GoldFormatError as exc:
-            raise UserError(f"{path}:{n}: {exc}") from None
+            raise UserError("gold_bad_item", path=path, line=n, why=exc) from None
         if item.id in seen:
-            raise UserError(f"{path}:{n}: duplicate id {item.id!r} (first on line {seen[item.id]})")
+            raise UserError("gold_duplicate_id", path=path, line=n, id=item.id, first=seen[item.id])
         seen[item.id] = n
         items.append(item)
     if not items:
-        raise UserError(f"gold file has no items: {path}")
+        raise UserError("gold_empty", path=path)
     return items
 
 

@@ -277,11 +277,11 @@ def report_dir(out_dir: Path | str) -> Path:
     before a run, so that a bad --report fails fast)."""
     out = Path(out_dir).expanduser().resolve()
     if out.exists() and not out.is_dir():
-        raise UserError(f"report path is not a directory: {out}")
+        raise UserError("report_path_not_folder", path=out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot create report directory {out}: {exc.strerror}") from None
+        raise UserError("report_folder_failed", path=out, why=exc.strerror) from None
     return out
 
 

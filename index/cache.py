@@ -65,10 +65,7 @@ class EmbeddingCache:
     def _failed(self, exc: Exception) -> None:
         why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if self.required:
-            raise UserError(
-                f"the embedding cache at {self.path} cannot be used ({why}): free disk space, "
-                f"or delete it (it is only a cache), or set PLANQA_CACHE_DIR to another folder"
-            ) from exc
+            raise UserError("cache_unusable", path=self.path, why=why) from exc
         if not self.disabled:
             log.warning("embedding cache at %s unusable (%s); going on without it", self.path, why)
         self.disabled = True

@@ -156,7 +156,7 @@ def _build_locked(
     record: dict[str, Any] | None = None,
 ) -> BuildStats:
     if not chunks:
-        raise UserError("nothing to index: no text found in " + (", ".join(sources) or "input"))
+        raise UserError("nothing_to_index", sources=list(sources) or ["input"])
     store.check_replaceable(Path(settings.index_dir).expanduser())  # before minutes of embedding
     stores.check_store(settings)  # a bad store setting or an unreachable server, too
     embedder = make_embedder(settings.embedder)
@@ -255,10 +255,11 @@ def open(index_dir: Path | str, settings=None, verify: bool = True) -> Index:
         embedder.warm_up_in_background()
     if embedder.id != recorded.get("id"):
         raise UserError(
-            f"index at {index_dir} was built with embedder {recorded.get('spec')!r} "
-            f"({recorded.get('id')}), but the embedder setting is "
-            f"{settings.embedder if settings is not None else recorded.get('spec')!r}: "
-            f"rebuild it with `planqa build --embedder ...` or use the same embedder"
+            "index_embedder_mismatch",
+            index_dir=index_dir,
+            built=recorded.get("spec"),
+            built_id=recorded.get("id"),
+            wanted=settings.embedder if settings is not None else recorded.get("spec"),
         )
     try:
         documents = [
@@ -423,22 +424,14 @@ class Index:
         for name in filters.districts:
             canonical = _canonical_district(name)
             if canonical not in self._by_district:
-                raise UserError(
-                    f"unknown district {name!r}: known districts are " + ", ".join(self.districts())
-                )
+                raise UserError("unknown_place", name=name, known=self.districts())
             districts.append(canonical)
         for doc_id in filters.doc_ids:
             if doc_id not in self._by_doc:
-                raise UserError(
-                    f"unknown document {doc_id!r}: known documents are "
-                    + ", ".join(sorted(self._by_doc))
-                )
+                raise UserError("unknown_document", doc_id=doc_id, known=sorted(self._by_doc))
         for doc_type in filters.doc_types:
             if doc_type not in self._by_type:
-                raise UserError(
-                    f"unknown document type {doc_type!r}: known types are "
-                    + ", ".join(self.doc_types())
-                )
+                raise UserError("unknown_doc_type", doc_type=doc_type, known=self.doc_types())
         return Filters(tuple(districts), tuple(filters.doc_ids), tuple(filters.doc_types))
 
     def _allowed(self, filters: Filters | None) -> np.ndarray | None:
@@ -471,7 +464,7 @@ class Index:
         """The k best chunks for `query` among those passing `filters`, best first.
         mode: "hybrid" (RRF of dense and BM25), "dense" or "bm25"."""
         if mode not in MODES:
-            raise UserError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
+            raise UserError("unknown_search_mode", mode=mode, modes=list(MODES))
         text = normalize_query(query)
         if k <= 0 or not text:
             return []

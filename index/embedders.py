@@ -132,7 +132,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         batch_size: int = 32,
     ) -> None:
         if not model_name_or_path:
-            raise UserError("sentence-transformers embedder needs a model name or path")
+            raise UserError("embedder_needs_model")
         looks_like_path = (
             model_name_or_path.startswith(("/", ".", "~"))
             or Path(model_name_or_path).expanduser().exists()
@@ -140,7 +140,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         if looks_like_path:
             path = Path(model_name_or_path).expanduser().resolve()
             if not path.is_dir():
-                raise UserError(f"sentence-transformers model folder not found: {path}")
+                raise UserError("model_folder_missing", path=path)
             model_name_or_path = str(path)
         default_q, default_p = _default_prefixes(model_name_or_path)
         self.model_name_or_path = model_name_or_path
@@ -177,8 +177,9 @@ class SentenceTransformerEmbeddings(Embeddings):
                         )
                     except Exception as exc:
                         raise UserError(
-                            f"cannot load sentence-transformers model "
-                            f"{self.model_name_or_path!r}: {str(exc).splitlines()[0]}"
+                            "model_unloadable",
+                            model=self.model_name_or_path,
+                            why=str(exc).splitlines()[0],
                         ) from exc
         return self._model
 
@@ -232,20 +233,17 @@ def make_embedder(spec: str | None) -> E5Embeddings | SentenceTransformerEmbeddi
         options = dict(parse_qsl(query, keep_blank_values=True))
         unknown = set(options) - {"query_prefix", "passage_prefix", "normalize"}
         if unknown:
-            raise UserError(
-                f"unknown embedder option(s) {', '.join(sorted(unknown))}: "
-                "use query_prefix, passage_prefix, normalize"
-            )
+            raise UserError("unknown_embedder_options", options=sorted(unknown))
         normalize = options.get("normalize", "true").lower()
         if normalize not in _TRUE | _FALSE:
-            raise UserError(f"embedder option normalize={normalize!r}: use true or false")
+            raise UserError("embedder_normalize", value=normalize)
         return SentenceTransformerEmbeddings(
             name.strip(),
             query_prefix=options.get("query_prefix"),
             passage_prefix=options.get("passage_prefix"),
             normalize=normalize in _TRUE,
         )
-    raise UserError(f"unknown embedder {spec!r}: use e5-bundled or st:NAME_OR_PATH")
+    raise UserError("unknown_embedder", spec=spec)
 
 
 _SAMPLE_BYTES = 1 << 20  # a weight file is fingerprinted by three 1 MiB samples and its size

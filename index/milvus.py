@@ -61,10 +61,7 @@ def _pymilvus():
     try:
         import pymilvus
     except ImportError as exc:
-        raise UserError(
-            "the milvus store needs pymilvus (and milvus-lite for a .db): "
-            "pip install pymilvus milvus-lite"
-        ) from exc
+        raise UserError("milvus_needs_pymilvus") from exc
     return pymilvus
 
 
@@ -112,19 +109,13 @@ def client(spec: StoreSpec, token: str | None = None):
             try:
                 import milvus_lite  # noqa: F401
             except ImportError as exc:
-                raise UserError(
-                    "an embedded Milvus store (milvus:PATH.db) needs milvus-lite: "
-                    "pip install milvus-lite"
-                ) from exc
+                raise UserError("milvus_needs_lite") from exc
         if spec.embedded:
             from pathlib import Path
 
             db = Path(spec.uri)
             if db.exists() and not db.is_dir():
-                raise UserError(
-                    f"{db} is a file, not a milvus-lite database (milvus-lite 3 keeps a folder; "
-                    "it cannot read the files of older milvus-lite): choose another path"
-                )
+                raise UserError("milvus_lite_file", db=db)
             db.parent.mkdir(parents=True, exist_ok=True)
         try:
             if spec.embedded:
@@ -136,15 +127,12 @@ def client(spec: StoreSpec, token: str | None = None):
             made.list_collections()
         except Exception as exc:  # pymilvus raises MilvusException, grpc and OS errors alike
             if spec.embedded and _held_elsewhere(spec.uri):
-                raise UserError(
-                    f"the embedded Milvus database {spec.uri} is open in another process "
-                    "(milvus-lite serves one process; use a Milvus server for several)"
-                ) from exc
+                raise UserError("milvus_lite_busy", uri=spec.uri) from exc
             if spec.embedded:
                 raise UserError(
-                    f"cannot open the embedded Milvus database {spec.uri}: {_first_line(exc)}"
+                    "milvus_lite_unopenable", uri=spec.uri, why=_first_line(exc)
                 ) from exc
-            raise UserError(f"cannot reach Milvus at {spec.label()}: {_first_line(exc)}") from exc
+            raise UserError("milvus_unreachable", where=spec.label(), why=_first_line(exc)) from exc
         _clients[key] = made
         return made
 
@@ -383,8 +371,7 @@ def build(
     except Exception as exc:  # the server failed mid-build: one line, the old index serves
         pending.discard()
         raise UserError(
-            f"Milvus at {spec.label()} failed while writing {name}: {_first_line(exc)} "
-            "(the previous index is unchanged)"
+            "milvus_write_failed", where=spec.label(), name=name, why=_first_line(exc)
         ) from exc
     except BaseException:  # Ctrl-C
         pending.discard()
@@ -452,7 +439,7 @@ class MilvusStore:
             )
         except Exception as exc:  # a server gone, a collection dropped under us
             raise UserError(
-                f"Milvus search in {self.collection} failed: {_first_line(exc)}"
+                "milvus_search_failed", collection=self.collection, why=_first_line(exc)
             ) from exc
         pairs = [(int(h["pos"]), float(h["distance"])) for h in result[0]]
         # ties in id order, as the local store breaks them
@@ -517,27 +504,35 @@ def open_collection(
     try:
         record = _describe(c, collection)
     except Exception as exc:
-        raise UserError(f"Milvus at {spec.label()} failed: {_first_line(exc)}") from exc
+        raise UserError("milvus_failed", where=spec.label(), why=_first_line(exc)) from exc
     hint = f"rebuild it with `planqa build --index {where} --store milvus:…`"
     if record is None:
         raise UserError(
-            f"the index's Milvus collection {collection} is not at {spec.label()}: {hint}"
+            "milvus_collection_missing", collection=collection, where=spec.label(), hint=hint
         )
     if record.get("embedder") != embedder_id:
         raise UserError(
-            f"Milvus collection {collection} at {spec.label()} was built with embedder "
-            f"{record.get('embedder')!r}, not {embedder_id!r}: {hint}"
+            "milvus_embedder_mismatch",
+            collection=collection,
+            where=spec.label(),
+            built=record.get("embedder"),
+            wanted=embedder_id,
+            hint=hint,
         )
     if record.get("chunks") != chunks:
         raise UserError(
-            f"Milvus collection {collection} holds {record.get('chunks')} chunks, the index "
-            f"at {where} {chunks}: {hint}"
+            "milvus_count_mismatch",
+            collection=collection,
+            held=record.get("chunks"),
+            index_dir=where,
+            chunks=chunks,
+            hint=hint,
         )
     try:
         c.load_collection(collection)
     except Exception as exc:
         raise UserError(
-            f"Milvus at {spec.label()} cannot load {collection}: {_first_line(exc)}"
+            "milvus_load_failed", where=spec.label(), collection=collection, why=_first_line(exc)
         ) from exc
     ef = params.hnsw_ef_search if params is not None else 128
     hnsw_ef = ef if record.get("dense") == "hnsw" else None

@@ -155,7 +155,7 @@ def recorded_sources(index_dir: Path) -> Sources:
     index_dir = Path(index_dir)
     path = index_dir / store.MANIFEST
     if not path.is_file():
-        raise UserError(f"no index at {index_dir}: build one with `planqa build [PATH…]`")
+        raise UserError("no_index", index_dir=index_dir)
     try:
         manifest = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as exc:
@@ -217,10 +217,7 @@ def assemble(inputs: Sequence[str], removed: Collection[str] = ()) -> Assembled:
     paths = [input_path(label) for label in inputs]
     gone = [str(p) for p in paths if not p.exists()]
     if gone:
-        raise UserError(
-            f"recorded source {_shown(gone)} no longer exists: put it back, or drop its "
-            "documents with `planqa remove DOC_ID…`"
-        )
+        raise UserError("source_gone", source=_shown(gone))
     files = named_files(paths)
     before = {str(f.resolve()): describe_file(f) for f, _ in files}  # as they were when read
     cited_as = {str(f.resolve()): name for f, name in files}
@@ -236,10 +233,7 @@ def assemble(inputs: Sequence[str], removed: Collection[str] = ()) -> Assembled:
     if len(all_ids) < len(documents):  # ids must name one document: remove, filters, citations
         counts = Counter(d.doc_id for d in documents)
         twice = sorted(i for i, n in counts.items() if n > 1)
-        raise UserError(
-            f"two files give the same document id {_shown(twice)} (the id is the file name "
-            "without its suffix): rename one of them"
-        )
+        raise UserError("duplicate_doc_id", doc_id=_shown(twice))
     removed_here = set(removed) & all_ids  # ids whose file is gone are forgotten
     if removed_here:
         kept = [replace(d, duplicate_of=None) for d in documents if d.doc_id not in removed_here]
@@ -338,9 +332,7 @@ def _rebuild(settings, progress: bool) -> SourceChange:
     t0 = time.perf_counter()
     current = _current(settings, need_ids=False)
     if current is None:
-        raise UserError(
-            f"no index at {_index_dir(settings)}: build one with `planqa build [PATH…]`"
-        )
+        raise UserError("no_index", index_dir=_index_dir(settings))
     sources, before_ids = current
     assembled = assemble(sources.inputs, sources.removed)
     stats = write(settings, assembled, progress, t0)
@@ -365,7 +357,7 @@ def add(settings, paths: Sequence[Path | str], progress: bool = True) -> SourceC
 def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
     t0 = time.perf_counter()
     if not paths:
-        raise UserError("name at least one file or folder to add")
+        raise UserError("add_needs_paths")
     from index.core import _resolve_paths  # the same checks as `planqa build PATH…`
 
     resolved = _resolve_paths(settings, paths)
@@ -377,7 +369,7 @@ def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
     new_files = {str(f.resolve()) for f, _ in named_files(resolved)}
     for path in resolved:
         if path.is_dir() and not any(f.startswith(str(path) + "/") for f in new_files):
-            raise UserError(f"{path} holds no file planqa reads as a document")
+            raise UserError("folder_has_no_documents", path=path)
     inputs = list(sources.inputs)
     new_inputs = [label for label in map(input_label, resolved) if label not in inputs]
     inputs += new_inputs
@@ -390,8 +382,9 @@ def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
             names = {assembled.cited_as.get(f, Path(f).name) for f in mine} | {path.name}
             why = [s for s in assembled.skipped if s.split(":")[0] in names]
             raise UserError(
-                f"nothing to add from {path}: "
-                + ("; ".join(why) if why else "it gives no document planqa can read")
+                "nothing_to_add",
+                path=path,
+                why="; ".join(why) if why else "it gives no document planqa can read",
             )
     stats = write(settings, assembled, progress, t0)
     before = set(before_ids)
@@ -416,18 +409,16 @@ def _remove(settings, doc_ids: Sequence[str], progress: bool) -> SourceChange:
     t0 = time.perf_counter()
     wanted = list(dict.fromkeys(doc_ids))
     if not wanted:
-        raise UserError("name at least one document to remove (see `planqa docs --json`)")
+        raise UserError("remove_needs_ids")
     current = _current(settings)
     if current is None:
-        raise UserError(f"no index at {_index_dir(settings)}: there is nothing to remove")
+        raise UserError("nothing_to_remove", index_dir=_index_dir(settings))
     sources, before_ids = current
     unknown = [i for i in wanted if i not in set(before_ids)]
     if unknown:
-        raise UserError(
-            f"no document {_shown(unknown)} in the index (list them with `planqa docs`)"
-        )
+        raise UserError("remove_unknown", doc_ids=_shown(unknown))
     if not set(before_ids) - set(wanted):
-        raise UserError("that would remove every document: build another index instead")
+        raise UserError("remove_everything")
     removed = set(sources.removed) | set(wanted)
     inputs = list(sources.inputs)
     dropped = []

@@ -68,12 +68,8 @@ def write_json(path: Path, data: Any) -> None:
         os.fsync(f.fileno())
 
 
-def rebuild_hint(index_dir: Path) -> str:
-    return f"rebuild it with `planqa build --index {index_dir}`"
-
-
 def damaged(index_dir: Path, why: str) -> UserError:
-    return UserError(f"index at {index_dir} is damaged ({why}); {rebuild_hint(index_dir)}")
+    return UserError("index_damaged", index_dir=index_dir, why=why)
 
 
 def _set_aside(index_dir: Path) -> list[Path]:
@@ -115,9 +111,7 @@ def read_manifest(index_dir: Path, verify: bool = True) -> dict[str, Any]:
     if not manifest_path.is_file():
         if index_dir.is_dir() and any(index_dir.iterdir()):
             raise damaged(index_dir, "manifest.json is missing")
-        raise UserError(
-            f"no index at {index_dir}: build one with `planqa build --index {index_dir}`"
-        )
+        raise UserError("no_index_at", index_dir=index_dir)
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -126,8 +120,10 @@ def read_manifest(index_dir: Path, verify: bool = True) -> dict[str, Any]:
         raise damaged(index_dir, "manifest.json is not a planqa index manifest")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise UserError(
-            f"index at {index_dir} has format version {manifest.get('format_version')}, "
-            f"this planqa reads version {FORMAT_VERSION}; {rebuild_hint(index_dir)}"
+            "index_format",
+            index_dir=index_dir,
+            found=manifest.get("format_version"),
+            supported=FORMAT_VERSION,
         )
     files = manifest.get("files") or {}
     local = (manifest.get("store") or {}).get("kind", "local") == "local"  # else: Milvus
@@ -183,13 +179,15 @@ def check_replaceable(index_dir: Path) -> None:
     if not index_dir.exists():
         return
     if not index_dir.is_dir():
-        raise UserError(f"{index_dir} is a file, not an index folder: choose another --index")
+        raise UserError("index_dir_is_file", index_dir=index_dir)
     ours = {MANIFEST, DOCUMENTS, CHUNKS, DENSE, BM25_DIR, INDICATORS}
     foreign = sorted(p.name for p in index_dir.iterdir() if p.name not in ours)
     if foreign:
         raise UserError(
-            f"{index_dir} is not a planqa index (it holds {', '.join(foreign[:3])}"
-            f"{' …' if len(foreign) > 3 else ''}): choose another --index"
+            "index_dir_foreign",
+            index_dir=index_dir,
+            holds=foreign[:3],
+            more=" …" if len(foreign) > 3 else "",
         )
 
 
@@ -235,8 +233,11 @@ def write_atomically(index_dir: Path, write: Callable[[Path], dict[str, Any]]) -
         if not full and not isinstance(exc, OSError):
             raise
         what = "no space left on the disk" if full else getattr(exc, "strerror", None) or exc
-        kept = "the previous index is unchanged" if index_dir.exists() else "nothing was written"
-        raise UserError(f"could not write the index to {index_dir}: {what}; {kept}") from exc
+        raise UserError(
+            "index_write_failed" if index_dir.exists() else "index_write_failed_new",
+            index_dir=index_dir,
+            why=what,
+        ) from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -273,10 +274,7 @@ def build_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 4096, 0).decode("utf-8", "replace").strip() or "another process"
-            raise UserError(
-                f"another build into {index_dir} is running ({holder}); wait for it to finish "
-                "or build into another --index"
-            ) from None
+            raise UserError("build_running", index_dir=index_dir, holder=holder) from None
         started = time.strftime("%Y-%m-%d %H:%M:%S")
         holder = f"pid {os.getpid()} on {socket.gethostname()}, started {started}"
         os.ftruncate(fd, 0)

@@ -53,15 +53,17 @@ def parse_store(spec: str | None) -> StoreSpec:
         return StoreSpec("local")
     kind, sep, rest = text.partition(":")
     if kind != "milvus" or not sep or not rest.strip():
-        raise UserError(f"unknown store {text!r}: {STORE_HELP}")
+        raise UserError("unknown_store", store=text, help=STORE_HELP)
     rest = rest.strip()
     if "://" in rest:
         parts = urlsplit(rest)
         if parts.scheme not in ("http", "https", "tcp", "grpc") or not parts.hostname:
-            raise UserError(f"bad Milvus URI {StoreSpec('milvus', rest).label()!r}: {STORE_HELP}")
+            raise UserError(
+                "bad_milvus_uri", uri=StoreSpec("milvus", rest).label(), help=STORE_HELP
+            )
         return StoreSpec("milvus", rest)
     if not rest.endswith(".db"):  # pymilvus starts milvus-lite only for a .db path
-        raise UserError(f"bad Milvus URI {rest!r}: an embedded database is a path ending in .db")
+        raise UserError("milvus_lite_path", uri=rest)
     return StoreSpec("milvus", str(Path(rest).expanduser().resolve()))
 
 
@@ -179,10 +181,7 @@ def check_store(settings: Any) -> StoreSpec:
             and index_dir is not None
             and Path(index_dir).expanduser().resolve() in Path(spec.uri).parents
         ):
-            raise UserError(
-                f"the Milvus database {spec.uri} lies inside the index folder "
-                f"{index_dir}: put it beside the index, e.g. milvus:./planqa.db"
-            )
+            raise UserError("milvus_db_inside_index", uri=spec.uri, index_dir=index_dir)
         milvus.client(spec, _token(settings))
     return spec
 
@@ -286,9 +285,10 @@ def open_store(
         wanted = parse_store(getattr(settings, "store", None))
         if wanted.label() != recorded.label():
             raise UserError(
-                f"index at {index_dir} was built with store {recorded.label()!r}, but the store "
-                f"setting is {wanted.label()!r}: rebuild it with "
-                f"`planqa build --index {index_dir} --store …` or use the same store"
+                "index_store_mismatch",
+                index_dir=index_dir,
+                built=recorded.label(),
+                wanted=wanted.label(),
             )
     n = int(manifest["counts"]["chunks"])
     if recorded.kind == "milvus":

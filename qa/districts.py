@@ -143,9 +143,7 @@ def compare(
     text = check_question(topic, what="topic")
     names = resolve_districts(districts, index)
     if len(names) < 2:
-        raise UserError(
-            "compare needs at least two different districts (--district A --district B)"
-        )
+        raise UserError("compare_needs_two")
     return _report(extract_topic(text), index, names, EVIDENCE_PER_DISTRICT + 2)
 
 

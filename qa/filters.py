@@ -63,7 +63,7 @@ def normalize_level(level: str | None) -> str | None:
         return None
     level = LEVEL_ALIASES.get(level, level)
     if level not in LEVELS:
-        raise UserError(f"unknown level {level!r}: use province, city or county (省, 市, 区县)")
+        raise UserError("unknown_level", level=level)
     return level
 
 
@@ -89,14 +89,12 @@ def resolve_districts(names: Iterable[str], index: Searchable) -> list[str]:
     for raw in names:
         raw = (raw or "").strip()
         if not raw:
-            raise UserError("empty district name")
+            raise UserError("empty_place")
         name = canonical_district(raw)
         if name is None:
-            raise UserError(f"unknown place {raw!r}; places in the index: {_listing(listed)}")
+            raise UserError("unknown_place", name=raw, known=_listing(listed))
         if name not in present:
-            raise UserError(
-                f"no documents for {name} in the index; places in the index: {_listing(listed)}"
-            )
+            raise UserError("place_not_in_index", name=name, known=_listing(listed))
         if name not in out:
             out.append(name)
     return out

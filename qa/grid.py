@@ -117,9 +117,9 @@ def topic_grid(
 
     wanted = split_topics(topics)
     if not wanted:
-        raise UserError("give at least one topic, e.g. 氢能、人工智能、科普")
+        raise UserError("grid_needs_topic")
     if len(wanted) > MAX_TOPICS:
-        raise UserError(f"at most {MAX_TOPICS} topics at a time (got {len(wanted)})")
+        raise UserError("grid_too_many_topics", limit=MAX_TOPICS, got=len(wanted))
     reports = [districts(t, index, only=places or None, level=level) for t in wanted]
     names = tuple(r.district for r in reports[0].districts)
     cells = []

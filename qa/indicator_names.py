@@ -44,9 +44,9 @@ class NameRules:
         try:
             data = json.loads(Path(path).read_text("utf-8"))
         except (OSError, ValueError) as exc:
-            raise UserError(f"cannot read indicator groups file {path}: {exc}") from exc
+            raise UserError("indicator_groups_unreadable", path=path, why=exc) from exc
         if not isinstance(data, dict):
-            raise UserError(f"{path}: expected an object with `same` and `different` lists")
+            raise UserError("indicator_groups_shape", path=path)
         return NameRules(
             self.rewrites,
             self.prefixes,

@@ -46,10 +46,7 @@ def stored_indicators(index: Any) -> list[Indicator]:
     if found is None:
         found = read_indicators(index.path)
         if found is None:
-            raise UserError(
-                f"the index at {index.path} was built before indicators were stored: "
-                f"rebuild it with `planqa build --index {index.path}`"
-            )
+            raise UserError("index_without_indicators", index_dir=index.path)
         _memo.clear()
         _memo[key] = found
     return found

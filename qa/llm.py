@@ -57,9 +57,9 @@ def chat_model(settings: Any):
     """ChatOpenAI for the endpoint in `settings` (llm_base_url, llm_model, llm_api_key,
     llm_timeout); UserError when it is not configured."""
     if settings is None or not getattr(settings, "llm_base_url", None):
-        raise UserError("--llm needs an endpoint: set PLANQA_LLM_BASE_URL (and PLANQA_LLM_MODEL)")
+        raise UserError("llm_needs_endpoint")
     if not getattr(settings, "llm_model", None):
-        raise UserError("--llm needs a model name: set PLANQA_LLM_MODEL")
+        raise UserError("llm_needs_model")
     from langchain_openai import ChatOpenAI
 
     return ChatOpenAI(

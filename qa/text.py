@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from corpus.errors import UserError
+from corpus.errors import Term, UserError
 from corpus.text import split_sentences as corpus_sentences
 
 # Long enough for any real question (the longest heading in the corpus is ~40 characters);
@@ -18,21 +18,32 @@ MAX_QUESTION_CHARS = 500
 _WS = re.compile(r"\s+")
 
 
+_WHAT = {
+    "question": Term("question", "问题"),
+    "topic": Term("topic", "主题"),
+    "query": Term("query", "查询"),
+}
+
+
+def _term(what: str) -> Term:
+    return _WHAT.get(what, Term(what, what))
+
+
 def check_question(text: str | None, what: str = "question") -> str:
     """The question with surrounding whitespace trimmed, or UserError saying what is wrong:
     empty, too long, control characters, or no letters/digits at all."""
     if text is None or not text.strip():
-        raise UserError(f"the {what} is empty")
+        raise UserError("input_empty", what=_term(what))
     text = text.strip()
     if len(text) > MAX_QUESTION_CHARS:
         raise UserError(
-            f"the {what} is {len(text)} characters long; the limit is {MAX_QUESTION_CHARS}"
+            "input_too_long", what=_term(what), length=len(text), limit=MAX_QUESTION_CHARS
         )
     bad = sorted({f"U+{ord(c):04X}" for c in text if _is_control(c)})
     if bad:
-        raise UserError(f"the {what} contains control characters ({', '.join(bad[:5])})")
+        raise UserError("input_control_chars", what=_term(what), chars=bad[:5])
     if not any(c.isalnum() for c in text):
-        raise UserError(f"the {what} has no words in it, only punctuation or symbols")
+        raise UserError("input_no_words", what=_term(what))
     return _WS.sub(" ", text)
 
 

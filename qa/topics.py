@@ -78,7 +78,7 @@ def extract_topic(text: str) -> str:
     candidates = [c for c in candidates if not _ONLY_VERB.match(c)]
     best = max(candidates, key=len, default="")
     if not best:
-        raise UserError(f"no topic found in {text!r}; ask e.g. 哪些区的规划提到了氢能？")
+        raise UserError("no_topic", text=text)
     return best
 
 

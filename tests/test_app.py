@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from zh_support import raises_zh
 
 import app
 from corpus.errors import UserError
@@ -257,28 +258,33 @@ def test_document_html_gives_a_copys_own_line_numbers():
 
 
 @pytest.mark.parametrize(
-    ("english", "chinese"),
+    ("text", "what", "chinese"),
     [
-        ("the question is empty", "请输入问题。"),
-        ("the topic is empty", "请输入主题。"),
-        (
-            "the question is 10000 characters long; the limit is 500",
-            "问题太长（10000 字），请控制在 500 字以内。",
-        ),
-        (
-            "the question contains control characters (U+0007)",
-            "问题中含有不可见的控制字符（U+0007），请删除后重试。",
-        ),
-        (
-            "the question has no words in it, only punctuation or symbols",
-            "问题只有标点或符号，请输入文字。",
-        ),
-        ("gold.jsonl:3: not valid JSON", "金标准文件 gold.jsonl 第 3 行有误：not valid JSON"),
-        ("no documents for 万州区", "无法完成：no documents for 万州区"),
+        ("", "question", "请输入问题。"),
+        ("  ", "topic", "请输入主题。"),
+        ("问" * 10000, "question", "问题太长（10000 字），请控制在 500 字以内。"),
+        ("问\x07", "question", "问题中含有不可见的控制字符（U+0007），请删除后重试。"),
+        ("？！", "question", "问题只有标点或符号，请输入文字。"),
     ],
 )
-def test_user_messages_are_chinese(english, chinese):
-    assert app.user_message(UserError(english)) == chinese
+def test_user_messages_are_chinese(text, what, chinese):
+    from qa.text import check_question
+
+    with pytest.raises(UserError) as raised:
+        check_question(text, what=what)
+    assert app.user_message(raised.value) == chinese
+
+
+def test_a_gold_file_error_is_chinese_through_and_through(tmp_path):
+    from eval.gold import load_gold
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "kind": "factoid", "question": "问"}\n{"id": \n', "utf-8")
+    with pytest.raises(UserError) as raised:
+        load_gold(gold)
+    message = app.user_message(raised.value, (str(gold), gold.name))
+    assert message.startswith("金标准文件 gold.jsonl 第 1 行有误：未知的题型 'factoid'")
+    assert not any(word in message for word in ("unknown", "kind", "use one of"))
 
 
 def test_read_upload_text_accepts_utf8_with_bom(tmp_path):
@@ -299,7 +305,7 @@ def test_read_upload_text_accepts_utf8_with_bom(tmp_path):
 def test_read_upload_text_refuses_what_is_not_a_small_utf8_text(tmp_path, content, message):
     p = tmp_path / "upload.jsonl"
     p.write_bytes(content)
-    with pytest.raises(UserError, match=message):
+    with raises_zh(message):
         app.read_upload_text(p, limit=1000)
 
 
@@ -445,7 +451,7 @@ def test_an_index_that_cannot_be_opened_is_said_in_the_page(monkeypatch, tmp_pat
     from corpus.settings import Settings
 
     def damaged(settings, progress=True):
-        raise UserError("index at /x is damaged: rebuild it with `planqa build`")
+        raise UserError("index_damaged", index_dir="/x", why="manifest.json is missing")
 
     monkeypatch.setattr(index, "open_or_build", damaged)
     settings = Settings(index_dir=tmp_path / "damaged", cache_dir=tmp_path / "cache")

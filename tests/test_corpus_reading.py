@@ -170,4 +170,5 @@ def test_docs_command_unknown_doc_is_a_one_line_error(capsys):
 
     assert main(["docs", "--chunks", "nope"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("planqa: error: no document 'nope'") and err.count("\n") == 1
+    assert err.startswith("planqa: error: 没有编号为 'nope' 的文档") and err.count("\n") == 1
+    assert "(unknown document 'nope'" in err

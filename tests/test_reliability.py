@@ -535,33 +535,26 @@ def test_document_html_in_a_chat_answer_is_escaped():
     assert '&lt;img src="x"&gt;' in shown
 
 
-DAMAGED = (
-    "index at /x/index is damaged (manifest.json is missing); "
-    "rebuild it with `planqa build --index /x/index`"
-)
-BUSY = (
-    "another build into /x/index is running (pid 7 on h, started 2026-01-01 10:00:00); "
-    "wait for it to finish or build into another --index"
-)
-
-
 @pytest.mark.parametrize(
-    ("english", "chinese"),
+    ("error", "chinese"),
     [
         (
-            DAMAGED,
-            "索引已损坏（manifest.json is missing），不会自动覆盖；请运行 `planqa build --index /x/index` 重建。",
+            UserError("index_damaged", index_dir="/x/index", why="manifest.json is missing"),
+            (
+                "索引 /x/index 已损坏（manifest.json is missing），不会自动覆盖；"
+                "请运行 `planqa build --index /x/index` 重建"
+            ),
         ),
         (
-            BUSY,
-            "另一个构建正在写入这个索引（pid 7 on h, started 2026-01-01 10:00:00），请等它完成后再试。",
+            UserError("build_running", index_dir="/x/index", holder="pid 7 on h"),
+            "另一个构建正在写入索引 /x/index（pid 7 on h）：请等它完成，或构建到另一个 --index",
         ),
     ],
 )
-def test_fault_messages_are_chinese_in_the_ui(english, chinese):
+def test_fault_messages_are_chinese_in_the_ui(error, chinese):
     import app
 
-    assert app.user_message(UserError(english)) == chinese
+    assert app.user_message(error) == chinese
 
 
 def test_an_endpoint_echoing_the_api_key_never_puts_it_in_logs_or_output(caplog):

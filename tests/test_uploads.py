@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from app_support import TONGLIANG, tiny_index
+from zh_support import raises_zh
 
 import app
 import index
@@ -39,7 +40,7 @@ def test_safe_name_keeps_only_a_plain_base_name(given, stored):
 
 @pytest.mark.parametrize("given", ["setup.exe", "archive.zip", "..", "README", "x.txt/"])
 def test_safe_name_refuses_types_planqa_does_not_read(given):
-    with pytest.raises(UserError, match="不支持的文件类型"):
+    with raises_zh("不支持的文件类型"):
         uploads.safe_name(given)
 
 
@@ -55,16 +56,16 @@ def _file(tmp_path: Path, name: str, data: bytes) -> Path:
 
 def test_type_is_checked_from_the_content(tmp_path):
     random_pdf = _file(tmp_path, "report.pdf", bytes(range(256)) * 40)
-    with pytest.raises(UserError, match="report.pdf 的内容不是可读的文档"):
+    with raises_zh("report.pdf 的内容不是可读的文档"):
         uploads.check_upload(random_pdf)
     zip_docx = _file(tmp_path, "plan.docx", b"PK\x03\x04" + b"\x00" * 100)
-    with pytest.raises(UserError, match="不是可读的文档"):
+    with raises_zh("不是可读的文档"):
         uploads.check_upload(zip_docx)
     pdf_as_txt = _file(tmp_path, "notes.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
-    with pytest.raises(UserError, match="扩展名表示纯文本，但内容是PDF"):
+    with raises_zh("扩展名表示纯文本，但内容是PDF"):
         uploads.check_upload(pdf_as_txt)
     text_as_pdf = _file(tmp_path, "plan.pdf", TONGLIANG.encode())
-    with pytest.raises(UserError, match="扩展名表示PDF，但内容是纯文本"):
+    with raises_zh("扩展名表示PDF，但内容是纯文本"):
         uploads.check_upload(text_as_pdf)
     good = uploads.check_upload(_file(tmp_path, "铜梁.txt", TONGLIANG.encode("gb18030")))
     assert (good.name, good.format) == ("铜梁.txt", "txt")
@@ -77,14 +78,14 @@ def test_type_is_checked_from_the_content(tmp_path):
 def test_size_limit_and_empty_files(tmp_path, monkeypatch):
     monkeypatch.setattr(uploads, "MAX_DOCUMENT_BYTES", 100)
     big = _file(tmp_path, "big.txt", "规划".encode() * 100)
-    with pytest.raises(UserError, match=r"big.txt 太大.*不能超过"):
+    with raises_zh(r"big.txt 太大.*不能超过"):
         uploads.check_upload(big)
-    with pytest.raises(UserError, match="空文件"):
+    with raises_zh("空文件"):
         uploads.check_upload(_file(tmp_path, "empty.md", b""))
     too_many = [big] * (uploads.MAX_FILES_PER_UPLOAD + 1)
-    with pytest.raises(UserError, match="一次最多"):
+    with raises_zh("一次最多"):
         uploads.check_uploads(too_many)
-    with pytest.raises(UserError, match="请先选择"):
+    with raises_zh("请先选择"):
         uploads.check_uploads([])
 
 
@@ -113,14 +114,15 @@ def test_stored_only_in_the_upload_folder_under_a_free_name(tmp_path):
 
 def test_index_errors_become_chinese_lines(tmp_path):
     stored = tmp_path / "uploads" / "junk.txt"
-    exc = UserError(f"nothing to add from {stored}: junk.txt: the file is binary, not text")
+    exc = UserError("nothing_to_add", path=stored, why="junk.txt: the file is binary, not text")
     assert uploads.change_error_message(exc, [stored]) == (
         "junk.txt 中没有可检索的文字（文件是二进制数据，不是文本）。"
     )
-    assert "最后一个" in uploads.change_error_message(UserError("that would remove every document"))
+    assert "全部文档" in uploads.change_error_message(UserError("remove_everything"))
     scan = UserError(
-        "nothing to add from /u/scan.pdf: scan.pdf: the PDF has no text layer (a scan?); "
-        "OCR is not supported"
+        "nothing_to_add",
+        path="/u/scan.pdf",
+        why="scan.pdf: the PDF has no text layer (a scan?); OCR is not supported",
     )
     assert "可能是扫描件" in uploads.change_error_message(scan)
 
@@ -178,11 +180,11 @@ def test_a_bundled_or_local_document_is_only_taken_out_of_the_index(ui, tmp_path
     assert changed and "上传的文件" not in message
     assert (Path(ui.settings.data_dir) / "tongliang.txt").exists()
     message, changed = ui.delete_document("rongchang")
-    assert not changed and "最后一个" in message
+    assert not changed and "全部文档" in message
     message, changed = ui.delete_document(None)
     assert not changed and "请先" in message
     message, changed = ui.delete_document("nope")
-    assert not changed and "没有编号为 nope" in message
+    assert not changed and "没有文档 nope" in message
 
 
 @pytest.mark.parametrize(

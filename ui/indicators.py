@@ -150,7 +150,7 @@ def export_file(rows: list[dict[str, Any]], fmt: str, stem: str) -> str:
     from qa.export import to_csv, write_xlsx
 
     if not rows:
-        raise UserError("没有可导出的内容：先选择指标或输入主题。")
+        raise UserError("export_nothing_indicator_or_topic")
     folder = Path(tempfile.mkdtemp(prefix="planqa-export-"))
     if fmt == "xlsx":
         return str(write_xlsx(folder / f"{stem}.xlsx", rows, sheet=stem))
@@ -242,7 +242,7 @@ class IndicatorHandlers:
 
         row = indicator_row(comparison or {"indicators": []}, label)
         if row is None:
-            raise UserError("没有可导出的内容：先选择指标。")
+            raise UserError("export_nothing_indicator")
         flat = []
         for c in row["places"]:
             flat.append(
@@ -280,7 +280,7 @@ class IndicatorHandlers:
 
     def export_grid(self, grid: dict[str, Any] | None, fmt: str) -> str:
         if not grid:
-            raise UserError("没有可导出的内容：输入两个以上的主题（用、或逗号分隔）。")
+            raise UserError("export_nothing_grid")
         rows = []
         for p in grid["places"]:
             for t in p["topics"]:

@@ -21,7 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.errors import UserError
+from corpus.errors import Term, UserError
 from corpus.formats import SUFFIX_FORMATS, sniff_format
 
 # a long plan is a few MB of text; a text PDF of 300 pages about 5 MB. Gradio's own limit
@@ -61,7 +61,7 @@ def safe_name(name: str) -> str:
         stem, suffix = base, ""
     suffix = "." + suffix.lower() if suffix else ""
     if suffix not in SUFFIX_FORMATS:
-        raise UserError(f"不支持的文件类型：{base or '（无名）'}。可以上传 {ACCEPTED} 文件。")
+        raise UserError("upload_type", name=base or "（无名）", accepted=ACCEPTED)
     stem = _UNSAFE.sub("_", stem).strip("._ ")[:MAX_STEM_CHARS].strip("._ ")
     return (stem or "upload") + suffix
 
@@ -74,24 +74,26 @@ def check_upload(path: Path, name: str | None = None) -> CheckedUpload:
     stored = safe_name(name or path.name)
     size = path.stat().st_size
     if size == 0:
-        raise UserError(f"{shown} 是空文件。")
+        raise UserError("upload_empty", name=shown)
     if size > MAX_DOCUMENT_BYTES:
         raise UserError(
-            f"{shown} 太大（{size / 1024 / 1024:.1f} MB），"
-            f"每个文件不能超过 {MAX_DOCUMENT_BYTES // 1024 // 1024} MB。"
+            "upload_too_large",
+            name=shown,
+            size=f"{size / 1024 / 1024:.1f}",
+            limit=MAX_DOCUMENT_BYTES // 1024 // 1024,
         )
     data = path.read_bytes()
     claimed = SUFFIX_FORMATS[Path(stored).suffix]
     found = sniff_format(data, Path(stored).suffix)
     if found is None:
-        raise UserError(
-            f"{shown} 的内容不是可读的文档：按内容判断，它既不是文本，也不是 PDF、Word 或网页文件。"
-        )
+        raise UserError("upload_unreadable", name=shown)
     # a text file may hold markup (read as text); a binary format must be what it says
     if found != claimed and not (claimed in TEXT_FORMATS and found in TEXT_FORMATS | {"html"}):
         raise UserError(
-            f"{shown} 的扩展名表示{FORMAT_NAMES[claimed]}，但内容是{FORMAT_NAMES[found]}；"
-            "请改用正确的扩展名后再上传。"
+            "upload_suffix_mismatch",
+            name=shown,
+            claimed=Term(claimed, FORMAT_NAMES[claimed]),
+            found=Term(found, FORMAT_NAMES[found]),
         )
     return CheckedUpload(stored, data, found)
 
@@ -99,9 +101,9 @@ def check_upload(path: Path, name: str | None = None) -> CheckedUpload:
 def check_uploads(paths: Collection[str | Path], names: Collection[str] | None = None):
     """Every upload checked before any is stored: one bad file refuses the whole batch."""
     if not paths:
-        raise UserError("请先选择要上传的文件。")
+        raise UserError("upload_none")
     if len(paths) > MAX_FILES_PER_UPLOAD:
-        raise UserError(f"一次最多上传 {MAX_FILES_PER_UPLOAD} 个文件（选了 {len(paths)} 个）。")
+        raise UserError("upload_too_many", limit=MAX_FILES_PER_UPLOAD, got=len(paths))
     names = list(names) if names is not None else [None] * len(paths)
     return [check_upload(Path(p), n) for p, n in zip(paths, names, strict=True)]
 
@@ -109,7 +111,7 @@ def check_uploads(paths: Collection[str | Path], names: Collection[str] | None =
 def _confined(upload_dir: Path, name: str) -> Path:
     target = (upload_dir / name).resolve()
     if target.parent != upload_dir:
-        raise UserError(f"文件名 {name} 不能用作存储名。")
+        raise UserError("upload_bad_name", name=name)
     return target
 
 
@@ -154,29 +156,21 @@ _SKIP_REASONS = {
 
 def change_error_message(exc: BaseException, stored: Collection[Path] = ()) -> str:
     """A Chinese one-liner for a UserError raised while adding uploads or removing a
-    document; the upload folder's paths are shown as bare file names."""
-    text = str(exc).strip()
+    document: the catalogue's message, the upload folder's paths shown as bare file names;
+    a file that gave no text says why in Chinese (the corpus stage's skip reasons)."""
+    if not isinstance(exc, UserError):
+        return f"无法完成：{exc}"
+    if exc.code == "nothing_to_add":
+        name = Path(str(exc.params.get("path", ""))).name
+        reason = str(exc.params.get("why", "")).split(": ", 1)[-1].strip()
+        if reason.startswith("it gives no document"):
+            reason = "读不出任何文档"
+        elif reason.startswith("not a "):  # a format this version of the corpus cannot read
+            reason = "暂时还不能读取这种格式"
+        elif reason.startswith("the PDF has no text layer"):
+            reason = "PDF 没有文字层，可能是扫描件；暂不支持文字识别"
+        return f"{name} 中没有可检索的文字（{_SKIP_REASONS.get(reason, reason)}）。"
+    text = exc.message("zh")
     for path in stored:
         text = text.replace(str(path), Path(path).name)
-    m = re.match(r"^nothing to add from (\S+): (?:(\S+): )?(.+)$", text)
-    if m:
-        reason = _SKIP_REASONS.get(m[3].strip(), m[3].strip())
-        if m[3].startswith("it gives no document"):
-            reason = "读不出任何文档"
-        elif m[3].startswith("not a "):  # a format this version of the corpus stage cannot read
-            reason = "暂时还不能读取这种格式"
-        elif m[3].startswith("the PDF has no text layer"):
-            reason = "PDF 没有文字层，可能是扫描件；暂不支持文字识别"
-        return f"{Path(m[1]).name} 中没有可检索的文字（{reason}）。"
-    m = re.match(r"^nothing to index: ", text)
-    if m:
-        return "索引中将没有任何可检索的文字。"
-    if text.startswith("that would remove every document"):
-        return "不能删除索引中的最后一个文件。"
-    m = re.match(r"^no document (.+) in the index", text)
-    if m:
-        return f"索引中没有编号为 {m[1]} 的文件。"
-    m = re.match(r"^recorded source (.+) no longer exists", text)
-    if m:
-        return f"索引记录的来源 {m[1]} 已不在磁盘上；请先删除它的文件或把它放回原处。"
     return text

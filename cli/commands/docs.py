@@ -41,7 +41,7 @@ def _documents_and_chunks(args, settings):
     paths = list(args.paths) if args.paths else [Path(settings.data_dir)]
     documents = corpus.load(paths)
     if not documents:
-        raise UserError("no documents found in " + ", ".join(str(p) for p in paths))
+        raise UserError("no_documents_found", paths=[str(p) for p in paths])
     return documents, corpus.chunk(documents)
 
 
@@ -84,7 +84,7 @@ def _run(args, settings) -> int:
         wanted = args.chunks
         if wanted not in {d.doc_id for d in documents}:
             known = ", ".join(d.doc_id for d in documents)
-            raise UserError(f"no document {wanted!r} (known: {known})")
+            raise UserError("unknown_document", doc_id=wanted, known=known)
         mine = [
             c for c in chunks if c.doc_id == wanted or any(s.doc_id == wanted for s in c.also_in)
         ]

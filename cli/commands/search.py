@@ -46,7 +46,7 @@ def run(args, settings) -> int:
     from qa.text import check_question
 
     if args.k < 1:
-        raise UserError("--k must be at least 1")
+        raise UserError("k_too_small")
     check_question(args.query, what="query")  # as `ask`: before the index is opened or built
     import index
     from index.types import Filters

@@ -24,7 +24,7 @@ def check_output_arguments(args) -> None:
     from corpus.errors import UserError
 
     if args.json and (args.csv or args.xlsx):
-        raise UserError("choose one of --json, --csv, --xlsx")
+        raise UserError("one_output_format")
 
 
 def emit(args, record: Any, sheet: str, show: Callable[[Any], None]) -> None:
