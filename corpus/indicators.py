@@ -328,9 +328,7 @@ _PREDICATE = re.compile(
     rf"(?P<pre>[<>≥≤]|约)?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<post>{_POST_QUALIFIER})?"
 )
 # a value before its name: 新增高新技术企业100家以上, 创建1-2家市级以上技术转移示范机构
-_ACTION = (
-    r"新增|新建|新培育|培育|引进|引育|引入|实施|创建|建成|建设|打造|认定|招引|开展|完成|推广"
-)
+_ACTION = r"新增|新建|新培育|培育|引进|引育|引入|实施|创建|建成|建设|打造|认定|招引|开展|完成|推广"
 _ACTION_FIRST = re.compile(
     rf"^(?P<lead>.*?)(?P<verb>{_ACTION})(?P<name1>[^\d，,；;。]{{0,20}}?)"
     rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<post>{_POST_QUALIFIER})?(?P<name2>[^\d，,；;。]{{0,20}})$"
@@ -605,7 +603,9 @@ def prose_indicators(
 _SCOPE = re.compile(r"^[^，,；;。]{2,8}?(?:范围内|区域内|园区内|区内|城内)(?=\S{2})")
 # where a work report turns from last year to this one: its 总体要求 (the paragraph just before
 # the 主要预期目标, and the only marker where those have no lead-in of their own) or its targets
-_WORK_PART = re.compile(r"(?:主要)?预期目标(?:是|为|：|:)|主要目标(?:是|为|：|:)|总体要求(?:是|为|：|:)")
+_WORK_PART = re.compile(
+    r"(?:主要)?预期目标(?:是|为|：|:)|主要目标(?:是|为|：|:)|总体要求(?:是|为|：|:)"
+)
 
 
 # --- documents ---------------------------------------------------------------------------
