@@ -311,6 +311,11 @@ _TARGET_CUE = re.compile(
     r"|目标(?:是|为)|力争|确保"
 )
 _TO_YEAR = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
+# the cues of _TARGET_CUE that frame what follows, not only their own sentence
+_FRAME_CUE = re.compile(
+    r"到\s*(?:19|20)\d{2}\s*年|(?:19|20)\d{2}\s*年(?:的)?(?:主要)?(?:预期)?目标|预期目标|主要目标"
+    r"|目标(?:是|为)"
+)
 _CLAUSE_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年(?:末|底)?[，,]?\s*")
 # verbs between an indicator and its value; a change verb stays in the name (增长: a rate)
 _CHANGE = r"年均增长|同比增长|增长|增速|涨幅|下降|降低|减少|提高|提升"
@@ -323,7 +328,7 @@ _PREDICATE = re.compile(
     rf"(?P<pre>[<>≥≤]|约)?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<post>{_POST_QUALIFIER})?"
 )
 # a value before its name: 新增高新技术企业100家以上, 创建1-2家市级以上技术转移示范机构
-_ACTION = r"新增|新建|新培育|培育|引进|引育|实施|创建|建成|建设|打造|认定|招引|开展|完成"
+_ACTION = r"新增|新建|新培育|培育|引进|引育|引入|实施|创建|建成|建设|打造|认定|招引|开展|完成|推广"
 _ACTION_FIRST = re.compile(
     rf"^(?P<lead>.*?)(?P<verb>{_ACTION})(?P<name1>[^\d，,；;。]{{0,20}}?)"
     rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<post>{_POST_QUALIFIER})?(?P<name2>[^\d，,；;。]{{0,20}})$"
@@ -447,20 +452,49 @@ def _prose_clause(
         rest = rest_after.lstrip("、和及与 ")
     if found:
         return found
-    a = _ACTION_FIRST.search(text)
-    if a:
-        lead = _clean_name(a.group("lead"))
-        lead = lead if len(lead) <= 4 else ""
-        name = (lead + a.group("verb") + a.group("name1") + a.group("name2")).strip()
-        if len(name) > len(lead) + len(a.group("verb")) + 1:
-            value = _value(a.group("num"), a.group("post") or "", "", None, "")
-            return [(name, a.group("unit"), [value], a.group("verb"))]
-    b = _BARE.search(_clean_name(text))
-    if b and len(_clean_name(b.group("name"))) >= 3:
-        qualifier = b.group("pre") or b.group("post") or ""
-        value = _value(b.group("num"), qualifier, "", None, "")
-        return [(_clean_name(b.group("name")), b.group("unit"), [value], "")]
+    verb = ""  # an action verb the clause's first item opens with, shared by the items after it
+    for part in _items(text):
+        a = _ACTION_FIRST.search(part)
+        if a:
+            lead = _clean_name(a.group("lead"))
+            lead = lead if len(lead) <= 4 else ""
+            verb = verb or a.group("verb")
+            name = (lead + a.group("verb") + a.group("name1") + a.group("name2")).strip()
+            if len(name) > len(lead) + len(a.group("verb")) + 1:
+                value = _value(a.group("num"), a.group("post") or "", "", None, "")
+                for n in _each(name):
+                    n = n if re.search(_ACTION, n) else verb + n
+                    found.append((n, a.group("unit"), [value], a.group("verb")))
+                continue
+        b = _BARE.search(_clean_name(part))
+        if b and len(_clean_name(b.group("name"))) >= 3:
+            qualifier = b.group("pre") or b.group("post") or ""
+            value = _value(b.group("num"), qualifier, "", None, "")
+            for n in _each(_clean_name(b.group("name"))):
+                n = n if not verb or re.search(_ACTION, n) else verb + n
+                found.append((n, b.group("unit"), [value], ""))
     return found
+
+
+# a value that ends an item of a list: 新增国家高新技术企业500家、省科技型中小企业1200家
+_ITEM_END = re.compile(rf"{_NUMBER}\s*{_UNIT}(?:{_POST_QUALIFIER})?、")
+
+
+def _items(text: str) -> list[str]:
+    """A clause cut after every value a 、 follows, so each item keeps its own value; a 、
+    between names (省级以上企业研究院、研发中心70家) is not a cut."""
+    parts, start = [], 0
+    for m in _ITEM_END.finditer(text):
+        parts.append(text[start : m.end() - 1])
+        start = m.end()
+    return [*parts, text[start:]]
+
+
+def _each(name: str) -> list[str]:
+    """Names that share one value through 各 (人才项目、领军人才各30个以上): every name."""
+    if not name.endswith("各") or "、" not in name:
+        return [name]
+    return [n for n in name[:-1].split("、") if n]
 
 
 def _document_year(doc: Document) -> int | None:
@@ -489,11 +523,13 @@ def prose_indicators(
     that sets out the year's work (a work report after its 主要预期目标), so a clause with a
     value is a target without a cue of its own."""
     out: list[Indicator] = []
-    cue, para_year, para_label = (True if targets else None), context_year, ""
+    para_cue, para_year, para_label = targets, context_year, ""
     for k, sentence in enumerate(_sentences(paragraph.text)):
-        # a paragraph that opens with 到2025年 states targets for 2025 to its end; a later
-        # sentence's 到2035年 is that sentence's own
-        cue = _TARGET_CUE.search(sentence) or cue
+        # a sentence that sets a frame (到2025年, 主要目标是) states targets to the paragraph's
+        # end; 力争 or 确保 only for its own sentence (a review's "确保…至少有1人稳定就业" does
+        # not make the achievements after it targets)
+        cue = bool(_TARGET_CUE.search(sentence)) or para_cue
+        para_cue = para_cue or bool(_FRAME_CUE.search(sentence))
         to_year = _TO_YEAR.search(sentence)
         year, label = para_year, para_label
         if to_year:
@@ -565,7 +601,11 @@ def prose_indicators(
 
 # a part of the place the sentence's targets are for: 高新区内, 园区内, 城区范围内
 _SCOPE = re.compile(r"^[^，,；;。]{2,8}?(?:范围内|区域内|园区内|区内|城内)(?=\S{2})")
-_WORK_PART = re.compile(r"(?:主要)?预期目标(?:是|为|：|:)|主要目标(?:是|为|：|:)")
+# where a work report turns from last year to this one: its 总体要求 (the paragraph just before
+# the 主要预期目标, and the only marker where those have no lead-in of their own) or its targets
+_WORK_PART = re.compile(
+    r"(?:主要)?预期目标(?:是|为|：|:)|主要目标(?:是|为|：|:)|总体要求(?:是|为|：|:)"
+)
 
 
 # --- documents ---------------------------------------------------------------------------

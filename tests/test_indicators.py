@@ -252,3 +252,53 @@ def test_prose_clauses(clause, expected):
 
     ((name, unit, (value,), _),) = _prose_clause(clause)
     assert (name, unit, value.raw, value.qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (  # 嘉兴: one action verb, then a list of name-value items
+            "新增国家高新技术企业500家、省科技型中小企业1200家，",
+            [("新增国家高新技术企业", "家", "500", ""), ("新增省科技型中小企业", "家", "1200", "")],
+        ),
+        (  # 赣州: each item with its own verb keeps it
+            "新入库科技型中小企业1500家、认定高新技术企业300家以上。",
+            [("新入库科技型中小企业", "家", "1500", ""), ("认定高新技术企业", "家", "300", "以上")],
+        ),
+        (  # 吉安: 各 gives every name the value
+            "引入人才项目、领军人才各30个以上，",
+            [("引入人才项目", "个", "30", "以上"), ("引入领军人才", "个", "30", "以上")],
+        ),
+        (  # a 、 between two names, not after a value, does not cut the name
+            "建成省级以上企业研究院、研发中心70家。",
+            [("建成省级以上企业研究院、研发中心", "家", "70", "")],
+        ),
+    ],
+)
+def test_lists_of_targets_after_an_action_verb(clause, expected):
+    from corpus.indicators import _prose_clause
+
+    got = [(n, unit, v.raw, v.qualifier) for n, unit, (v,), _ in _prose_clause(clause)]
+    assert got == expected
+
+
+def test_a_review_is_not_read_as_targets_after_a_sentence_of_its_own_cue(tmp_path):
+    """力争/确保 hold for their own sentence; 到20XX年 and 主要目标是 for the paragraph. A work
+    report whose targets have no lead-in turns to this year at its 总体要求 (绵阳)."""
+    text = (
+        "各位代表：\n现在，我代表市人民政府，向大会报告工作。\n"
+        "一年来，脱贫成果持续巩固。确保有劳动力的家庭至少有1人稳定就业。脱贫群众人均纯收入"
+        "增长15%。新开工农村危房改造4869户。\n"
+        "今年政府工作的总体要求是：坚持稳中求进。\n"
+        "地区生产总值增长7%左右，规上工业增加值增长8%。\n"
+        "培育省级示范村50个、市级示范村100个。\n"
+    )
+    path = tmp_path / "2024年某市政府工作报告.txt"
+    path.write_text(text, encoding="utf-8")
+    got = {(i.name, i.target.raw) for i in extract(corpus.load([path])) if i.target}
+    assert got == {
+        ("地区生产总值增长", "7"),
+        ("规上工业增加值增长", "8"),
+        ("培育省级示范村", "50"),
+        ("培育市级示范村", "100"),
+    }
