@@ -1,8 +1,8 @@
 """The 指标对比 tab (places × indicators) and the topic grid of the 哪些地区提到 tab.
 
 Pure functions turn a comparison or a grid into table rows, chart rows and HTML; `build_tab`
-and `build_grid_section` create the components and wire them (called inside app.py's
-Blocks, so app.py only places them). Tests call the functions without a browser.
+and `build_grid_section` create the components and wire them (called inside the shell's and
+the 哪些地区提到 tab's layout, which only place them). Tests call the functions without a browser.
 """
 
 import html
