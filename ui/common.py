@@ -35,7 +35,6 @@ DOC_TYPE_NAMES = {
     "front_matter": "公报目录页",
     "other": "其他",
 }
-# the place finder's levels: (label, value); "auto" = what the question asks, else the level
 
 
 def error_html(message: str) -> str:
