@@ -426,11 +426,11 @@ def cli_cases(m: Matrix) -> None:
 
 
 def ui_cases(m: Matrix) -> None:
-    import app
     from qa.llm import redact_secrets
     from qa.types import Answer
+    from ui import ask, evaluation, shell
 
-    shown = app.answer_markdown(Answer("q", '文件<img src="x"><b>加粗</b>[1]', False, "extractive"))
+    shown = ask.answer_markdown(Answer("q", '文件<img src="x"><b>加粗</b>[1]', False, "extractive"))
     m.note(
         "security",
         'document text `<img src="x">` in a chat answer',
@@ -449,7 +449,7 @@ def ui_cases(m: Matrix) -> None:
     )
     junk = m.root / "junk.jsonl"
     junk.write_bytes(os.urandom(1 << 16).replace(b"\0", b"\1"))
-    message = app.accept_gold_upload(str(junk))
+    message = evaluation.accept_gold_upload(str(junk))
     m.note(
         "security",
         "random binary uploaded as a gold file",
@@ -459,7 +459,7 @@ def ui_cases(m: Matrix) -> None:
     )
     pdf = m.root / "gold.jsonl.pdf"
     pdf.write_bytes(b"%PDF-1.7\n" + b"x" * 100)
-    message = app.accept_gold_upload(str(pdf))
+    message = evaluation.accept_gold_upload(str(pdf))
     m.note(
         "security",
         "a PDF uploaded as a gold file",
@@ -473,15 +473,15 @@ def ui_cases(m: Matrix) -> None:
         "input",
         "gold upload with a BOM (UI)",
         "accepted",
-        app.accept_gold_upload(str(bom)) == "",
+        evaluation.accept_gold_upload(str(bom)) == "",
         "accepted",
     )
     uploads = m.root / "uploads"
     (uploads / "old").mkdir(parents=True)
     (uploads / "new").mkdir()
-    old = time.time() - app.UPLOAD_MAX_AGE_S - 60
+    old = time.time() - shell.UPLOAD_MAX_AGE_S - 60
     os.utime(uploads / "old", (old, old))
-    removed = app.remove_stale_uploads(uploads)
+    removed = shell.remove_stale_uploads(uploads)
     m.note(
         "faults",
         "uploads left by earlier runs",

@@ -103,6 +103,25 @@ class Evidence:
         d["also_in"] = [s.to_dict() for s in self.also_in]
         return d
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(
+            chunk_id=d["chunk_id"],
+            doc_id=d["doc_id"],
+            title=d["title"],
+            section=tuple(d.get("section") or ()),
+            quote=d["quote"],
+            source=d["source"],
+            line_start=d["line_start"],
+            line_end=d["line_end"],
+            score=float(d.get("score", 0.0)),
+            also_in=tuple(SourceSpan(**s) for s in d.get("also_in") or ()),
+            passage_line_start=d.get("passage_line_start"),
+            passage_line_end=d.get("passage_line_end"),
+            page_start=d.get("page_start"),
+            page_end=d.get("page_end"),
+        )
+
 
 @dataclass(frozen=True)
 class DistrictResult:
@@ -118,6 +137,15 @@ class DistrictResult:
             "score": round(float(self.score), 6),
             "evidence": [e.to_dict() for e in self.evidence],
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DistrictResult:
+        return cls(
+            d["district"],
+            bool(d["mentioned"]),
+            float(d["score"]),
+            tuple(Evidence.from_dict(e) for e in d.get("evidence") or ()),
+        )
 
 
 @dataclass(frozen=True)
@@ -143,6 +171,16 @@ class DistrictReport:
             "level": self.level,
             "districts": [r.to_dict() for r in self.districts],
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DistrictReport:
+        """The report back from its to_dict() form (what the UI keeps between events)."""
+        return cls(
+            topic=d["topic"],
+            districts=tuple(DistrictResult.from_dict(r) for r in d["districts"]),
+            terms=tuple(d.get("terms") or ()),
+            level=d.get("level") or "county",
+        )
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 
-import app
+from ui import shell
 
 QUESTION = "綦江区到2025年高新技术企业数预期达到多少？"
 
@@ -26,8 +26,8 @@ def serve(settings, index, **overrides) -> tuple[object, str]:
             **overrides,
         }
     )
-    demo = app.build_app(settings, index=index)
-    _, url, _ = app.launch(demo, settings, prevent_thread_lock=True, quiet=True)
+    demo = shell.build_app(settings, index=index)
+    _, url, _ = shell.launch(demo, settings, prevent_thread_lock=True, quiet=True)
     return demo, url
 
 

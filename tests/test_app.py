@@ -1,17 +1,17 @@
-"""The UI's pure helpers (app.py above build_app): HTML rendering, table rows, messages and
-upload checks, on tiny inline records. No server, no model."""
+"""The UI's pure helpers (the ui modules outside their `build` functions): HTML rendering,
+table rows, messages and upload checks, on tiny inline records. No server, no model."""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 from zh_support import raises_zh
 
-import app
 from corpus.errors import UserError
 from corpus.model import Chunk, Document, SourceSpan
 from qa.types import Answer, Citation, DistrictReport, DistrictResult, Evidence
+from ui import ask, common, districts, documents, evaluation, messages, shell
+from ui.ask import AskHandlers
+from ui.documents import DocumentHandlers
 
 QUOTE = "到2025年，綦江区高新技术企业数预期达到200家。"
 
@@ -53,28 +53,28 @@ def report() -> DistrictReport:
 
 
 def test_highlight_marks_every_occurrence_and_escapes_the_rest():
-    out = app.highlight("<b>氢能</b>产业：氢能汽车", ["氢能"])
+    out = common.highlight("<b>氢能</b>产业：氢能汽车", ["氢能"])
     assert out == "&lt;b&gt;<mark>氢能</mark>&lt;/b&gt;产业：<mark>氢能</mark>汽车"
 
 
 def test_highlight_prefers_longer_terms_and_merges_overlaps():
-    out = app.highlight("高新技术企业数", ["高新", "高新技术企业", "企业数"])
+    out = common.highlight("高新技术企业数", ["高新", "高新技术企业", "企业数"])
     assert out == "<mark>高新技术企业数</mark>"
 
 
 def test_highlight_ignores_width_and_case():
-    assert app.highlight("发展ＡＩ产业", ["ai"]) == "发展<mark>ＡＩ</mark>产业"
+    assert common.highlight("发展ＡＩ产业", ["ai"]) == "发展<mark>ＡＩ</mark>产业"
 
 
 def test_highlight_without_terms_only_escapes():
-    assert app.highlight("a < b & c", []) == "a &lt; b &amp; c"
+    assert common.highlight("a < b & c", []) == "a &lt; b &amp; c"
 
 
 # --- citations -------------------------------------------------------------------------
 
 
 def test_citation_card_shows_district_title_section_lines_and_highlighted_quote():
-    html = app.citation_card_html(citation(), ["高新技术企业"])
+    html = ask.citation_card_html(citation(), ["高新技术企业"])
     assert 'data-district="綦江区"' in html
     assert '<span class="pq-district">綦江区</span>' in html
     assert "《重庆市綦江区科技创新发展“十四五”规划》" in html
@@ -88,7 +88,7 @@ def test_citation_card_lists_the_other_copies_and_escapes_text():
         quote="<script>alert(1)</script>",
         also_in=(SourceSpan("003_b.txt", 400, 410, "003_b#3"),),
     )
-    html = app.citation_card_html(c)
+    html = ask.citation_card_html(c)
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
     assert "另见：003_b.txt · 第 400–410 行" in html
@@ -96,12 +96,12 @@ def test_citation_card_lists_the_other_copies_and_escapes_text():
 
 def test_citations_html_numbers_cards_and_says_when_it_abstained():
     answered = Answer("问", "答[1][2]", False, "extractive", (citation(1), citation(2)))
-    html = app.citations_html(answered)
+    html = ask.citations_html(answered)
     assert html.count('class="pq-card"') == 2
     assert "出处" in html
     abstained = Answer("问", "未找到", True, "extractive", (citation(1),))
-    assert "最接近的段落" in app.citations_html(abstained)
-    assert app.citations_html(None) == ""
+    assert "最接近的段落" in ask.citations_html(abstained)
+    assert ask.citations_html(None) == ""
 
 
 def test_retrieved_passages_follow_the_cards_folded():
@@ -120,24 +120,24 @@ def test_retrieved_passages_follow_the_cards_folded():
         "004_h.txt",
     )
     hits = (Hit(chunk, 0.03, 1, ("dense", "bm25")),)
-    html = app.citations_html(Answer("问", "答[1]", False, "extractive", (citation(),), hits))
+    html = ask.citations_html(Answer("问", "答[1]", False, "extractive", (citation(),), hits))
     assert html.index('class="pq-card"') < html.index("<details")
     assert "检索到的段落（1）" in html
     assert "#1 · 向量+关键词 · 004_h.txt · 第 7–9 行" in html
     assert 'data-district="合川区"' in html and "…" in html  # long passages are cut
-    assert app.hits_html(()) == ""
+    assert ask.hits_html(()) == ""
 
 
 def test_answer_markdown_appends_the_notice():
     a = Answer("问", "答[1]", False, "extractive", notice="大模型不可用")
-    assert app.answer_markdown(a) == "答[1]\n\n> ℹ️ 大模型不可用"
+    assert ask.answer_markdown(a) == "答[1]\n\n> ℹ️ 大模型不可用"
 
 
 # --- districts -------------------------------------------------------------------------
 
 
 def test_district_rows_list_every_district_mentioned_or_not():
-    rows = app.district_rows(report())
+    rows = districts.district_rows(report())
     # mentions first, then the rest by score
     assert [r[0] for r in rows] == ["綦江区", "合川区", "大渡口区"]
     assert [r[1] for r in rows] == ["✔ 提到", "✘ 未提到", "✘ 未提到"]
@@ -147,13 +147,13 @@ def test_district_rows_list_every_district_mentioned_or_not():
 
 
 def test_district_chart_rows_and_summary():
-    chart = app.district_chart_rows(report())
+    chart = districts.district_chart_rows(report())
     assert [(r["地区"], r["是否提到"]) for r in chart] == [
         ("綦江区", "提到"),
         ("合川区", "未提到"),
         ("大渡口区", "未提到"),
     ]
-    summary = app.district_summary_html(report())
+    summary = districts.district_summary_html(report())
     assert "1/3 个区县提到“氢能”：綦江区" in summary
 
 
@@ -170,17 +170,12 @@ def test_district_evidence_shows_the_whole_passage_with_the_quote_marked():
         "规划",
         "000_a.txt",
     )
-    html = app.district_evidence_html(report(), "綦江区", {"q1": chunk})
+    html = districts.district_evidence_html(report(), "綦江区", {"q1": chunk})
     assert "巩固制氢技术。" in html and "构建全产业链。" in html
     assert '<span class="pq-quoted">发展<mark>氢燃料</mark>电池。</span>' in html
-    missing = app.district_evidence_html(report(), "大渡口区", {})
+    missing = districts.district_evidence_html(report(), "大渡口区", {})
     assert "没有相关段落" in missing
-    assert "报告中没有" in app.district_evidence_html(report(), "火星区", {})
-
-
-def test_report_survives_the_round_trip_through_the_page_state():
-    r = report()
-    assert app.report_from_dict(json.loads(json.dumps(r.to_dict()))) == r
+    assert "报告中没有" in districts.district_evidence_html(report(), "火星区", {})
 
 
 # --- documents -------------------------------------------------------------------------
@@ -211,12 +206,12 @@ def chunk(cid: str, section: tuple[str, ...], text: str, kind: str = "text", **k
 def test_chunk_counts_count_a_shared_chunk_in_every_copy():
     docs = [doc("d1"), doc("d2", duplicate_of="d1")]
     shared = chunk("c1", ("一",), "甲", also_in=(SourceSpan("d2.txt", 9, 10, "d2"),))
-    counts = app.chunk_counts(docs, [shared, chunk("c2", ("一",), "乙")])
+    counts = common.chunk_counts(docs, [shared, chunk("c2", ("一",), "乙")])
     assert counts == {"d1": 2, "d2": 1}
 
 
 def test_document_rows_carry_the_metadata_in_chinese():
-    rows = app.document_rows(
+    rows = documents.document_rows(
         [doc("d1"), doc("d2", district=None, doc_type="news", duplicate_of="d1")], {"d1": 3}
     )
     assert rows[0] == [
@@ -240,7 +235,7 @@ def test_document_html_reads_section_by_section_with_tables():
         chunk("c2", ("第一章",), "第二段。"),
         chunk("c3", ("第一章", "第一节"), "指标 | 2025: 200", kind="table"),
     ]
-    html = app.document_html(doc("d1"), chunks)
+    html = documents.document_html(doc("d1"), chunks)
     assert html.count('class="pq-doc-section"') == 2  # a heading where the path changes
     assert html.index("第一段。") < html.index("第二段。") < html.index("第一章 › 第一节")
     assert "<td>指标</td><td>2025: 200</td>" in html
@@ -249,7 +244,7 @@ def test_document_html_reads_section_by_section_with_tables():
 
 def test_document_html_gives_a_copys_own_line_numbers():
     shared = chunk("c1", ("一",), "甲", also_in=(SourceSpan("d2.txt", 90, 95, "d2"),))
-    html = app.document_html(doc("d2", duplicate_of="d1"), [shared])
+    html = documents.document_html(doc("d2", duplicate_of="d1"), [shared])
     assert "d2.txt · 第 90–95 行" in html
     assert "副本" in html
 
@@ -272,7 +267,7 @@ def test_user_messages_are_chinese(text, what, chinese):
 
     with pytest.raises(UserError) as raised:
         check_question(text, what=what)
-    assert app.user_message(raised.value) == chinese
+    assert messages.user_message(raised.value) == chinese
 
 
 def test_a_gold_file_error_is_chinese_through_and_through(tmp_path):
@@ -282,7 +277,7 @@ def test_a_gold_file_error_is_chinese_through_and_through(tmp_path):
     gold.write_text('{"id": "a", "kind": "factoid", "question": "问"}\n{"id": \n', "utf-8")
     with pytest.raises(UserError) as raised:
         load_gold(gold)
-    message = app.user_message(raised.value, (str(gold), gold.name))
+    message = messages.user_message(raised.value, (str(gold), gold.name))
     assert message.startswith("金标准文件 gold.jsonl 第 1 行有误：未知的题型 'factoid'")
     assert not any(word in message for word in ("unknown", "kind", "use one of"))
 
@@ -290,7 +285,7 @@ def test_a_gold_file_error_is_chinese_through_and_through(tmp_path):
 def test_read_upload_text_accepts_utf8_with_bom(tmp_path):
     p = tmp_path / "gold.jsonl"
     p.write_bytes("\ufeff".encode() + '{"question": "问"}\n'.encode())
-    assert app.read_upload_text(p) == '{"question": "问"}\n'
+    assert evaluation.read_upload_text(p) == '{"question": "问"}\n'
 
 
 @pytest.mark.parametrize(
@@ -306,7 +301,7 @@ def test_read_upload_text_refuses_what_is_not_a_small_utf8_text(tmp_path, conten
     p = tmp_path / "upload.jsonl"
     p.write_bytes(content)
     with raises_zh(message):
-        app.read_upload_text(p, limit=1000)
+        evaluation.read_upload_text(p, limit=1000)
 
 
 # --- evaluation report -----------------------------------------------------------------
@@ -355,7 +350,7 @@ REPORT = {
 
 
 def test_metric_table_has_targets_and_a_column_per_baseline():
-    headers, rows = app.metric_table(REPORT)
+    headers, rows = evaluation.metric_table(REPORT)
     assert headers == ["指标", "本系统", "目标", "是否达标", "bm25", "dense"]
     by_name = {r[0]: r[1:] for r in rows}
     # per_kind is a breakdown, not a metric row
@@ -366,7 +361,7 @@ def test_metric_table_has_targets_and_a_column_per_baseline():
 
 
 def test_comparison_rows_draw_measured_higher_is_better_metrics():
-    rows = app.comparison_rows(REPORT)
+    rows = evaluation.comparison_rows(REPORT)
     assert [r["指标·系统"] for r in rows] == [
         "recall@5 · 本系统",
         "recall@5 · bm25",
@@ -377,7 +372,7 @@ def test_comparison_rows_draw_measured_higher_is_better_metrics():
 
 
 def test_failed_rows_list_only_failures_with_what_was_expected():
-    rows = app.failed_rows(REPORT)
+    rows = evaluation.failed_rows(REPORT)
     assert rows == [
         ["f02", "事实", "技术合同成交额？", "10亿元", "未在语料中找到", "abstained（retrieval）"],
         ["d01", "区县", "哪些区提到氢能？", "綦江区、重庆高新区", "綦江区", "missed 重庆高新区"],
@@ -389,9 +384,9 @@ def test_llm_toggle_explains_what_to_configure():
 
     off = Settings(llm_base_url=None, llm_model=None)
     on = Settings(llm_base_url="http://127.0.0.1:9/v1", llm_model="qwen")
-    assert not app.llm_configured(off) and app.llm_configured(on)
-    assert "PLANQA_LLM_BASE_URL" in app.llm_explanation(off)
-    assert "qwen" in app.llm_explanation(on)
+    assert not ask.llm_configured(off) and ask.llm_configured(on)
+    assert "PLANQA_LLM_BASE_URL" in ask.llm_explanation(off)
+    assert "qwen" in ask.llm_explanation(on)
 
 
 # --- the shared index ------------------------------------------------------------------
@@ -415,7 +410,7 @@ def test_the_index_is_opened_once_however_many_requests_arrive_together(monkeypa
     settings = Settings(index_dir=tmp_path / "index", cache_dir=tmp_path / "cache")
     got = []
     threads = [
-        threading.Thread(target=lambda: got.append(app.shared_index(settings).get()))
+        threading.Thread(target=lambda: got.append(common.shared_index(settings).get()))
         for _ in range(8)
     ]
     for t in threads:
@@ -426,7 +421,7 @@ def test_the_index_is_opened_once_however_many_requests_arrive_together(monkeypa
     assert len(got) == 8 and len({id(x) for x in got}) == 1
     # the same index dir in another Settings object is the same shared index
     same = Settings(index_dir=tmp_path / "index", cache_dir=tmp_path / "cache", port=1234)
-    assert app.shared_index(same).get() is got[0]
+    assert common.shared_index(same).get() is got[0]
     assert len(calls) == 1
 
 
@@ -437,11 +432,11 @@ def test_an_index_passed_in_is_used_without_opening_anything(monkeypatch, tmp_pa
     monkeypatch.setattr(index, "open_or_build", lambda *a, **k: pytest.fail("opened"))
     opened = object()
     settings = Settings(index_dir=tmp_path / "other", cache_dir=tmp_path / "cache")
-    assert app.shared_index(settings, opened).get() is opened
+    assert common.shared_index(settings, opened).get() is opened
 
 
 def test_question_terms_are_the_words_asked_about_not_their_pieces():
-    terms = app.question_terms("綦江区到2025年高新技术企业数预期达到多少？")
+    terms = ask.question_terms("綦江区到2025年高新技术企业数预期达到多少？")
     assert "高新技术企业" in terms and "2025" in terms
     assert not {"高新", "技术", "企业", "多少"} & set(terms)
 
@@ -455,9 +450,9 @@ def test_an_index_that_cannot_be_opened_is_said_in_the_page(monkeypatch, tmp_pat
 
     monkeypatch.setattr(index, "open_or_build", damaged)
     settings = Settings(index_dir=tmp_path / "damaged", cache_dir=tmp_path / "cache")
-    handlers = app.Handlers(settings, app.shared_index(settings))
-    status, districts, *_ = handlers.startup()
-    assert "索引无法打开" in status and "planqa build" in status and districts == []
-    assert "索引无法打开" in handlers.open_document("000_a")
-    history, cards, _ = list(handlers.ask("綦江区的目标？", []))[-1]
+    holder = common.shared_index(settings)
+    status, places, *_ = shell.startup(holder)
+    assert "索引无法打开" in status and "planqa build" in status and places == []
+    assert "索引无法打开" in DocumentHandlers(settings, holder).open_document("000_a")
+    history, cards, _ = list(AskHandlers(settings, holder).ask("綦江区的目标？", []))[-1]
     assert "planqa build" in history[-1]["content"] and "pq-error" in cards

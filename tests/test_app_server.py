@@ -1,4 +1,4 @@
-"""The UI served for real: `app.launch(prevent_thread_lock=True)` on a free port of 127.0.0.1
+"""The UI served for real: `ui.shell.launch(prevent_thread_lock=True)` on a free port of 127.0.0.1
 with the session's bundled index, driven through gradio_client (the same HTTP API the page
 uses). Answers, reports and documents are compared with what qa and index return directly,
 so a wiring mistake fails here."""
@@ -17,6 +17,7 @@ from qa_support import ChatServer, Script
 
 import app
 import qa
+from ui import districts, evaluation
 
 pytestmark = pytest.mark.slow
 
@@ -126,7 +127,7 @@ def test_generative_answer_streams_through_the_page(session_settings, bundled_in
 def test_districts_endpoint_lists_every_district(client, bundled_index):
     table, chart, summary = client.predict("氢能", api_name="/districts")
     rows = table["data"]
-    assert table["headers"] == app.DISTRICT_HEADERS
+    assert table["headers"] == districts.DISTRICT_HEADERS
     assert sorted(r[0] for r in rows) == sorted(bundled_index.districts())
     report = qa.districts("氢能", bundled_index)
     mentioned = {r[0] for r in rows if r[1].startswith("✔")}
@@ -178,7 +179,7 @@ def test_malformed_gold_upload_names_the_line(client, tmp_path):
         encoding="utf-8",
     )
     message, metrics, _, failed = client.predict(
-        app.EVAL_SOURCE_UPLOAD, handle_file(str(bad)), True, api_name="/evaluate"
+        evaluation.EVAL_SOURCE_UPLOAD, handle_file(str(bad)), True, api_name="/evaluate"
     )
     assert "bad.jsonl 第 2 行" in message and "pq-error" in message
     assert str(tmp_path) not in message and "/tmp/" not in message
@@ -192,7 +193,7 @@ def test_binary_gold_upload_is_refused_without_parsing(client, tmp_path):
     blob = tmp_path / "gold.jsonl"
     blob.write_bytes(b"\x80\x04\x95\x00\x00cos\nsystem\n")  # a pickle header: never loaded
     message, *_ = client.predict(
-        app.EVAL_SOURCE_UPLOAD, handle_file(str(blob)), True, api_name="/evaluate"
+        evaluation.EVAL_SOURCE_UPLOAD, handle_file(str(blob)), True, api_name="/evaluate"
     )
     assert "不是文本文件" in message
 
@@ -233,10 +234,10 @@ def test_eval_on_an_uploaded_gold_set_shows_metrics_baselines_and_failures(clien
         encoding="utf-8",
     )
     message, metrics, chart, failed = client.predict(
-        app.EVAL_SOURCE_UPLOAD, handle_file(str(gold)), True, api_name="/evaluate"
+        evaluation.EVAL_SOURCE_UPLOAD, handle_file(str(gold)), True, api_name="/evaluate"
     )
     assert "评测 2 道题" in message
-    assert metrics["headers"][:4] == app.METRIC_HEADERS
+    assert metrics["headers"][:4] == evaluation.METRIC_HEADERS
     assert {"bm25", "dense", "naive"} <= set(metrics["headers"])
     names = [r[0] for r in metrics["data"]]
     assert "recall@5" in names and "keyword_accuracy" in names

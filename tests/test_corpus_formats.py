@@ -320,14 +320,14 @@ def test_chunk_pages_round_trip_and_old_indexes_still_open():
 
 
 def test_ui_citation_card_names_the_page():
-    import app
     from qa.types import Citation
+    from ui import ask, common
 
     _documents, chunks = _load(PDF)
     c = _chunk_with(chunks, "崖州湾科技城汇聚32家科研机构")
-    card = app.citation_card_html(Citation.from_chunk(1, c, "崖州湾科技城汇聚32家科研机构"))
+    card = ask.citation_card_html(Citation.from_chunk(1, c, "崖州湾科技城汇聚32家科研机构"))
     assert re.search(r"sanya\.pdf 第2页 · 第 \d+ 行", card)
-    assert app.span_text("a.txt", 3, 5) == "a.txt · 第 3–5 行"
+    assert common.span_text("a.txt", 3, 5) == "a.txt · 第 3–5 行"
 
 
 def test_docx_paragraphs_inside_content_controls_are_read(tmp_path):

@@ -256,6 +256,43 @@ def test_topic_absent_everywhere(fake_index, lenient):
     assert all(len(r.evidence) <= 1 for r in report.districts)
 
 
+def test_a_district_report_survives_the_round_trip_through_json(fake_index, lenient):
+    """What the UI keeps between events: to_dict() as JSON, then from_dict(), equal."""
+    import json
+
+    from qa.types import DistrictReport, DistrictResult, Evidence
+
+    found = qa.districts("哪些区的规划提到了氢能？", fake_index)
+    assert any(r.evidence for r in found.districts)
+    full = Evidence(
+        "c1",
+        "d1",
+        "规划",
+        ("第一章", "第二节"),
+        "发展氢燃料电池。",
+        "d1.pdf",
+        10,
+        12,
+        0.75,
+        also_in=(SourceSpan("d2.pdf", 40, 42, "d2"),),
+        passage_line_start=8,
+        passage_line_end=15,
+        page_start=3,
+        page_end=4,
+    )
+    by_hand = DistrictReport(
+        "氢能", (DistrictResult("成都市", True, 1.5, (full,)),), ("氢能",), level="city"
+    )
+
+    def round_trip(report: DistrictReport) -> DistrictReport:
+        return DistrictReport.from_dict(json.loads(json.dumps(report.to_dict())))
+
+    assert round_trip(by_hand) == by_hand
+    # scores are rounded to 6 places in to_dict(): a found report comes back as it was sent
+    assert round_trip(found).to_dict() == found.to_dict()
+    assert round_trip(round_trip(found)) == round_trip(found)
+
+
 def test_ask_answers_district_questions_with_the_finder(fake_index, lenient):
     a = qa.answer("哪些区县提到了高新技术企业？", fake_index)
     assert a.mode == "districts" and a.district_report is not None

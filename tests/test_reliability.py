@@ -487,15 +487,15 @@ index.build_from_chunks(settings, DOCS, CHUNKS[:3], progress=False)
 
 
 def test_stale_uploads_are_removed_at_start_up(tmp_path):
-    import app
+    from ui import shell
 
     stale, fresh = tmp_path / "old", tmp_path / "new"
     for folder in (stale, fresh):
         folder.mkdir()
         (folder / "gold.jsonl").write_text("{}")
-    old = time.time() - app.UPLOAD_MAX_AGE_S - 60
+    old = time.time() - shell.UPLOAD_MAX_AGE_S - 60
     os.utime(stale, (old, old))
-    assert app.remove_stale_uploads(tmp_path) == 1
+    assert shell.remove_stale_uploads(tmp_path) == 1
     assert not stale.exists() and fresh.exists()
 
 
@@ -520,8 +520,8 @@ def test_a_manifest_pointing_outside_the_index_is_refused_before_looking(built, 
 
 
 def test_document_html_in_a_chat_answer_is_escaped():
-    import app
     from qa.types import Answer
+    from ui import ask
 
     answer = Answer(
         question="q",
@@ -530,7 +530,7 @@ def test_document_html_in_a_chat_answer_is_escaped():
         mode="extractive",
         notice="<script>x</script>",
     )
-    shown = app.answer_markdown(answer)
+    shown = ask.answer_markdown(answer)
     assert "<img" not in shown and "<b>" not in shown and "<script>" not in shown
     assert '&lt;img src="x"&gt;' in shown
 
@@ -552,9 +552,9 @@ def test_document_html_in_a_chat_answer_is_escaped():
     ],
 )
 def test_fault_messages_are_chinese_in_the_ui(error, chinese):
-    import app
+    from ui import messages
 
-    assert app.user_message(error) == chinese
+    assert messages.user_message(error) == chinese
 
 
 def test_an_endpoint_echoing_the_api_key_never_puts_it_in_logs_or_output(caplog):
@@ -623,22 +623,22 @@ def test_redact_secrets_covers_common_shapes():
 def test_a_gold_upload_is_judged_by_content_and_a_refused_one_is_deleted(
     tmp_path, content, message
 ):
-    import app
+    from ui import evaluation
 
     path = tmp_path / "gold.jsonl"
     path.write_bytes(content)
-    shown = app.accept_gold_upload(str(path))
+    shown = evaluation.accept_gold_upload(str(path))
     assert message in shown and "pq-error" in shown
     assert not path.exists()
 
 
 def test_a_good_gold_upload_is_kept(tmp_path):
-    import app
     from eval.gold import DEFAULT_GOLD
+    from ui import evaluation
 
     path = tmp_path / "gold.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + Path(DEFAULT_GOLD).read_bytes())
-    assert app.accept_gold_upload(str(path)) == "" and path.exists()
+    assert evaluation.accept_gold_upload(str(path)) == "" and path.exists()
 
 
 def test_a_bad_secret_setting_is_named_but_not_echoed():

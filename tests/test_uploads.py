@@ -10,10 +10,10 @@ import pytest
 from app_support import TONGLIANG, tiny_index
 from zh_support import raises_zh
 
-import app
 import index
 from corpus.errors import UserError
-from ui import uploads
+from ui import common, shell, uploads
+from ui.documents import DocumentHandlers
 
 RONGCHANG = "荣昌区科技创新工作要点\n\n一、主要目标\n\n到2025年，建成夏布数字研究院一家。\n"
 
@@ -132,10 +132,10 @@ def test_index_errors_become_chinese_lines(tmp_path):
 
 @pytest.fixture()
 def ui(tmp_path):
-    """Handlers over a tiny index (one document) with its own cache and upload folder."""
+    """The 文档 tab's handlers over a tiny index (one document) with its own cache and upload
+    folder."""
     settings = tiny_index(tmp_path)
-    holder = app.SharedIndex(settings)
-    return app.Handlers(settings, holder)
+    return DocumentHandlers(settings, common.SharedIndex(settings))
 
 
 def _upload(tmp_path: Path, name: str, data: bytes) -> str:
@@ -228,10 +228,10 @@ def test_a_crash_mid_build_keeps_the_old_index_serving(ui, tmp_path, monkeypatch
 
 
 def test_status_line_says_when_indexed_files_changed_on_disk(ui):
-    assert "在磁盘上有变化" not in ui.startup()[0]
+    assert "在磁盘上有变化" not in shell.startup(ui.holder)[0]
     source = Path(ui.settings.data_dir) / "tongliang.txt"
     source.write_text(TONGLIANG.replace("一座", "两座"), encoding="utf-8")
-    status = ui.startup()[0]
+    status = shell.startup(ui.holder)[0]
     assert "有 1 个文件在磁盘上有变化：tongliang.txt（已修改）" in status
     assert "planqa build" in status
 

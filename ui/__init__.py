@@ -1,1 +1,3 @@
-"""The web UI's pieces that are more than wiring (app.py is the entry and holds the tabs)."""
+"""The web UI (Gradio): ui.shell assembles the page from one module per tab (ask, districts,
+indicators, documents, evaluation) and the pieces they share (common, messages, uploads).
+app.py only starts it."""

@@ -1,8 +1,8 @@
 """The 指标对比 tab (places × indicators) and the topic grid of the 哪些地区提到 tab.
 
 Pure functions turn a comparison or a grid into table rows, chart rows and HTML; `build_tab`
-and `build_grid_section` create the components and wire them (called inside app.py's
-Blocks, so app.py only places them). Tests call the functions without a browser.
+and `build_grid_section` create the components and wire them (called inside the shell's and
+the 哪些地区提到 tab's layout, which only place them). Tests call the functions without a browser.
 """
 
 import html
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.errors import UserError
+from ui.messages import user_message
 
 INDICATOR_HEADERS = ["地区", "原文指标名", "基期", "目标", "单位", "出处", "不一致"]
 GRID_FIRST_HEADER = "地区"
@@ -388,7 +389,7 @@ def build_tab(holder: Any, work: dict[str, Any], groups_file: Any = None) -> Non
             try:
                 return gr.update(value=h.export(comparison, label, fmt), visible=True)
             except UserError as exc:
-                raise gr.Error(str(exc)) from exc
+                raise gr.Error(user_message(exc)) from exc
 
         return run
 
@@ -455,7 +456,7 @@ def build_grid_section(
             try:
                 return gr.update(value=h.export_grid(grid, fmt), visible=True)
             except UserError as exc:
-                raise gr.Error(str(exc)) from exc
+                raise gr.Error(user_message(exc)) from exc
 
         return run
 

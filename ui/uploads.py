@@ -25,7 +25,7 @@ from corpus.errors import Term, UserError
 from corpus.formats import SUFFIX_FORMATS, sniff_format
 
 # a long plan is a few MB of text; a text PDF of 300 pages about 5 MB. Gradio's own limit
-# (app.launch) is above this, so this check is the one that answers, in Chinese
+# (ui.shell.launch) is above this, so this check is the one that answers, in Chinese
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 MAX_FILES_PER_UPLOAD = 20
 MAX_STEM_CHARS = 80

@@ -1,6 +1,6 @@
 """`planqa serve [--host H] [--port P]`: the Gradio UI, the same as `python app.py`.
 
-gradio is imported only when the command runs (through app.py), so `planqa` starts fast."""
+gradio is imported only when the command runs (through ui.shell), so `planqa` starts fast."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ def add_arguments(parser) -> None:
 
 def run(args, settings) -> int:
     # --host/--port are applied with the other flags by cli.main.settings_from_args
-    import app  # the UI's entry; the CLI is an edge, like the UI, and may import it
+    # the CLI is an edge, like the UI, and may start it: the one import of ui from cli
+    from ui.shell import serve
 
-    return app.serve(settings)
+    return serve(settings)

@@ -1,0 +1,375 @@
+"""The 文档 tab: every document of the index in a table, one read section by section as it was
+chunked, documents added by upload (checked by ui.uploads) and removed from the index. A change
+runs one at a time while visitors keep the old index, then every list on the page follows the
+new one.
+
+The row and HTML helpers are pure; `DocumentHandlers` holds the callbacks and `build` lays out
+the tab inside the shell's Blocks.
+"""
+
+import html
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus.errors import UserError
+from corpus.formats import SUFFIX_FORMATS
+from corpus.model import Chunk, Document
+from corpus.settings import Settings
+from ui.common import DOC_TYPE_NAMES, SharedIndex, error_html, info_html, section_path, span_text
+
+DOCUMENT_HEADERS = ["编号", "地区", "标题", "发文机关", "文号", "日期", "类型", "段落数", "副本"]
+# what the start-up and every change fill in: status line, place and document filters,
+# document table, document picker (shell.startup)
+PageLists = tuple[str, list, list, list[list[Any]], list]
+
+
+def document_rows(documents: Sequence[Document], counts: dict[str, int]) -> list[list[Any]]:
+    return [
+        [
+            d.doc_id,
+            d.district or "—",
+            d.title,
+            d.issuer or "—",
+            d.doc_number or "—",
+            d.date or d.date_raw or "—",
+            DOC_TYPE_NAMES.get(d.doc_type, d.doc_type),
+            counts.get(d.doc_id, 0),
+            f"与 {d.duplicate_of} 相同" if d.duplicate_of else "",
+        ]
+        for d in documents
+    ]
+
+
+def document_choices(documents: Sequence[Document]) -> list[tuple[str, str]]:
+    """(label, doc_id) pairs for a dropdown: district and title, the id to tell copies apart."""
+    out = []
+    for d in documents:
+        title = d.title if len(d.title) <= 40 else d.title[:40] + "…"
+        out.append((f"{d.district or '—'} · {title} ({d.doc_id})", d.doc_id))
+    return out
+
+
+def _table_html(text: str) -> str:
+    rows = [line for line in text.splitlines() if line.strip()]
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c.strip())}</td>" for c in row.split("|")) + "</tr>"
+        for row in rows
+    )
+    return f'<table class="pq-table">{cells}</table>'
+
+
+def document_html(document: Document, chunks: Sequence[Chunk]) -> str:
+    """A document read section by section, as it is chunked: a heading wherever the section
+    path changes, then each chunk with its line span in this document's source file."""
+    d = document
+    meta = [
+        ("地区", d.district),
+        ("发文机关", d.issuer),
+        ("文号", d.doc_number),
+        ("日期", d.date or d.date_raw),
+        ("类型", DOC_TYPE_NAMES.get(d.doc_type, d.doc_type)),
+        ("来源", span_text(d.source, d.line_start, d.line_end)),
+        ("段落数", str(len(chunks))),
+    ]
+    parts = [
+        f'<div class="pq-doc"><h3 class="pq-doc-title">{html.escape(d.title)}</h3>',
+        '<div class="pq-doc-meta">'
+        + " · ".join(f"{k}：{html.escape(v)}" for k, v in meta if v)
+        + "</div>",
+    ]
+    if d.duplicate_of:
+        parts.append(
+            info_html(f"这是 {d.duplicate_of} 的副本；内容相同的段落只索引一次，行号按本文件给出。")
+        )
+    current: tuple[str, ...] | None = None
+    for c in chunks:
+        if c.section != current:
+            current = c.section
+            path = section_path(c.section) or "（文件开头）"
+            parts.append(f'<h4 class="pq-doc-section">{html.escape(path)}</h4>')
+        span = next((s for s in c.sources if s.doc_id == d.doc_id), c.sources[0])
+        pages = (c.page_start, c.page_end) if span == c.sources[0] else (None, None)
+        body = _table_html(c.text) if c.kind == "table" else html.escape(c.text)
+        kind = "表格" if c.kind == "table" else "正文"
+        parts.append(
+            f'<div class="pq-chunk pq-kind-{c.kind}">'
+            f'<div class="pq-source">{kind} · '
+            f"{html.escape(span_text(span.source, span.line_start, span.line_end, *pages))}</div>"
+            f'<div class="pq-chunk-text">{body}</div></div>'
+        )
+    if not chunks:
+        parts.append(info_html("这个文件没有可检索的正文。"))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def upload_explanation() -> str:
+    from ui.uploads import MAX_DOCUMENT_BYTES, MAX_FILES_PER_UPLOAD
+
+    return (
+        f"上传 {'、'.join(sorted(SUFFIX_FORMATS))} 文件（每个不超过 "
+        f"{MAX_DOCUMENT_BYTES // 1024 // 1024} MB，一次最多 {MAX_FILES_PER_UPLOAD} 个），"
+        "点击“添加到索引”：文件类型按内容检查，文件保存在应用的数据目录中；"
+        "只有新的段落需要嵌入，完成后无需重启即可检索。建索引期间仍可照常提问。"
+    )
+
+
+@dataclass
+class DocumentHandlers:
+    """The tab's callbacks over one SharedIndex (gradio calls them; tests may too)."""
+
+    settings: Settings
+    holder: SharedIndex
+
+    def open_document(self, doc_id: str | None) -> str:
+        if not doc_id:
+            return info_html("从列表中选择一个文件，按章节阅读它被切分成的段落。")
+        try:
+            idx = self.holder.get()
+        except UserError as exc:
+            return error_html(f"索引无法打开：{exc}")
+        document = next((d for d in idx.documents if d.doc_id == doc_id), None)
+        if document is None:
+            return error_html(f"没有编号为 {doc_id} 的文件。")
+        return document_html(document, idx.chunks_for(doc_id=doc_id))
+
+    def upload_documents(
+        self,
+        files: Sequence[str] | None,
+        names: Sequence[str] | None = None,
+        progress: Callable[[float, str], Any] | None = None,
+    ) -> tuple[str, bool]:
+        """Check, store and index uploaded documents, then serve the new index. Returns (a
+        one-line message, whether the index changed). Any failure leaves the previous index
+        serving and removes what was stored."""
+        import index
+        from ui.uploads import change_error_message, check_uploads, store_upload
+
+        def say(fraction: float, label: str) -> None:
+            if progress is not None:
+                progress(fraction, label)
+
+        files = [str(f) for f in files or ()]
+        stored: list[Path] = []
+        try:
+            say(0.02, "正在检查文件…")
+            checked = check_uploads(files, names)
+            with self.holder.changing:
+                say(0.05, "正在保存并读取文件…")
+                taken = {d.doc_id.split("#")[0] for d in self.holder.get().documents}
+                for upload in checked:
+                    stored.append(store_upload(upload, Path(self.settings.upload_dir), taken))
+                    taken.add(stored[-1].stem)
+                change = index.add(self.settings, stored, progress=True)
+                say(0.97, "正在切换到新索引…")
+                self.holder.replace(index.open(self.settings.index_dir, self.settings))
+        except UserError as exc:
+            _discard(stored)
+            return f"上传失败，原索引照常使用：{change_error_message(exc, stored)}", False
+        except Exception as exc:  # noqa: BLE001 - one Chinese line in the page, details on stderr
+            import traceback
+
+            traceback.print_exc()
+            _discard(stored)
+            return f"上传失败，原索引照常使用：处理文件时出错（{type(exc).__name__}）。", False
+        finally:
+            _forget_gradio_copies(files)
+        names_added = "、".join(p.name for p in stored)
+        message = (
+            f"已添加 {len(stored)} 个文件（{names_added}）：{len(change.added)} 篇文档、"
+            f"新嵌入 {change.stats.embedded} 个段落，现在即可检索。"
+        )
+        return message, True
+
+    def delete_document(
+        self, doc_id: str | None, progress: Callable[[float, str], Any] | None = None
+    ) -> tuple[str, bool]:
+        """Remove a document from the index (and its uploaded file, when it was an upload and
+        nothing else of it stays), then serve the new index. (message, whether it changed)."""
+        import index
+        from index.sources import recorded_sources
+        from ui.uploads import change_error_message, is_upload
+
+        if not doc_id:
+            return "请先在“阅读文件”中选择要删除的文件。", False
+        try:
+            with self.holder.changing:
+                if progress is not None:
+                    progress(0.05, f"正在删除 {doc_id}…")
+                record = recorded_sources(Path(self.settings.index_dir)).file_of(doc_id)
+                change = index.remove(self.settings, [doc_id], progress=True)
+                self.holder.replace(index.open(self.settings.index_dir, self.settings))
+        except UserError as exc:
+            return f"删除失败，原索引照常使用：{change_error_message(exc)}", False
+        except Exception as exc:  # noqa: BLE001 - one Chinese line in the page, details on stderr
+            import traceback
+
+            traceback.print_exc()
+            return f"删除失败，原索引照常使用：出错（{type(exc).__name__}）。", False
+        upload_dir = Path(self.settings.upload_dir)
+        file_gone = ""
+        if record and record.path in change.inputs_dropped and is_upload(record.path, upload_dir):
+            Path(record.path).unlink(missing_ok=True)
+            file_gone = "，上传的文件也已删除"
+        return f"已从索引中删除 {doc_id}{file_gone}。", True
+
+
+def _discard(paths: Iterable[Path]) -> None:
+    for p in paths:
+        p.unlink(missing_ok=True)
+
+
+def _forget_gradio_copies(files: Iterable[str]) -> None:
+    """Delete gradio's temporary copies of uploads (inside its upload folder only), so that an
+    uploaded document is kept in settings.upload_dir and nowhere else."""
+    try:
+        from gradio.utils import get_upload_folder
+    except ImportError:
+        return
+    folder = Path(get_upload_folder()).resolve()
+    for f in files:
+        path = Path(f).resolve()
+        if folder in path.parents and path.is_file():
+            path.unlink(missing_ok=True)
+
+
+def build(
+    settings: Settings, holder: SharedIndex, page: Sequence[Any], refresh: Callable[[], PageLists]
+) -> tuple[Any, Any]:
+    """The tab's components and events (inside a gr.Tab). `page`: the status line and the
+    place and document filters, which a change refreshes with this tab's lists from
+    `refresh()`. Returns the document table and picker, for the shell's start-up."""
+    import gradio as gr
+
+    handlers = DocumentHandlers(settings, holder)
+    with gr.Accordion("添加文件", open=True, elem_id="pq-ingest"):
+        gr.Markdown(upload_explanation())
+        with gr.Row():
+            upload_files = gr.File(
+                label="选择文件",
+                file_count="multiple",
+                file_types=sorted(SUFFIX_FORMATS),
+                type="filepath",
+                elem_id="pq-doc-upload",
+                scale=4,
+            )
+            upload_btn = gr.Button("添加到索引", variant="primary", elem_id="pq-doc-add", scale=1)
+    ingest_message = gr.HTML("", elem_id="pq-ingest-message")
+    docs_table = gr.Dataframe(
+        headers=DOCUMENT_HEADERS,
+        interactive=False,
+        wrap=True,
+        label="文件（点击一行打开）",
+        elem_id="pq-docs-table",
+        column_widths=["15%", "7%", "30%", "13%", "12%", "7%", "6%", "5%", "5%"],
+        max_height=800,
+    )
+    with gr.Row(equal_height=True):
+        doc_choice = gr.Dropdown(
+            [],
+            label="阅读文件",
+            allow_custom_value=True,
+            elem_id="pq-doc-choice",
+            scale=5,
+        )
+        delete_btn = gr.Button("从索引中删除", variant="stop", elem_id="pq-doc-delete", scale=1)
+    with gr.Row(visible=False, elem_id="pq-delete-confirm") as confirm_row:
+        confirm_text = gr.HTML("")
+        confirm_btn = gr.Button(
+            "确认删除", variant="stop", elem_id="pq-doc-delete-confirm", scale=0
+        )
+        cancel_btn = gr.Button("取消", elem_id="pq-doc-delete-cancel", scale=0)
+    doc_view = gr.HTML(
+        info_html("从列表中选择一个文件，按章节阅读它被切分成的段落。"),
+        elem_id="pq-doc-view",
+    )
+
+    def select_document(evt: gr.SelectData):
+        row = evt.row_value or []
+        return row[0] if row else None
+
+    docs_table.select(select_document, None, doc_choice, api_visibility="private")
+    doc_choice.change(handlers.open_document, doc_choice, doc_view, api_name="document")
+
+    # -- adding and deleting documents: one change at a time; visitors keep the old index
+    # until the new one is open
+
+    ingest_outputs = [ingest_message, *page, docs_table, doc_choice]
+
+    def after_change(message: str, changed: bool, clear_choice: bool = False) -> tuple:
+        """The page after an upload or deletion: on success everything that lists documents
+        is refreshed from the new index; on failure only the message changes."""
+        if not changed:
+            return (error_html(message), *(gr.update() for _ in ingest_outputs[1:]))
+        status_html, districts, choices, rows, _ = refresh()
+        chosen = {"value": None} if clear_choice else {}
+        return (
+            info_html(message),
+            status_html,
+            gr.update(choices=districts),
+            gr.update(choices=choices),
+            rows,
+            gr.update(choices=choices, **chosen),
+        )
+
+    def add_documents(files, progress=gr.Progress(track_tqdm=True)):  # noqa: B008
+        message, changed = handlers.upload_documents(
+            files, progress=lambda f, label: progress(f, desc=label)
+        )
+        # gradio's copies are deleted either way (ui.uploads keeps the only copy)
+        return (*after_change(message, changed), None)
+
+    # a message about the previous upload goes when new files are chosen
+    upload_files.upload(lambda: "", None, ingest_message, api_visibility="private")
+    ingest = {"concurrency_id": "ingest", "concurrency_limit": 1}
+    upload_btn.click(
+        add_documents,
+        upload_files,
+        [*ingest_outputs, upload_files],
+        api_name="add_documents",
+        show_progress_on=[ingest_message],
+        **ingest,
+    )
+
+    def ask_to_delete(doc_id):
+        if not doc_id:
+            return (
+                gr.update(visible=False),
+                "",
+                error_html("请先在“阅读文件”中选择要删除的文件。"),
+            )
+        question = (
+            f"确定从索引中删除 {doc_id}？上传的文件会一并删除；内置或本地文件只从索引中移除。"
+        )
+        return gr.update(visible=True), info_html(question), ""
+
+    delete_btn.click(
+        ask_to_delete,
+        doc_choice,
+        [confirm_row, confirm_text, ingest_message],
+        api_visibility="private",
+    )
+    cancel_btn.click(
+        lambda: (gr.update(visible=False), ""),
+        None,
+        [confirm_row, ingest_message],
+        api_visibility="private",
+    )
+
+    def delete_document(doc_id, progress=gr.Progress(track_tqdm=True)):  # noqa: B008
+        message, changed = handlers.delete_document(
+            doc_id, progress=lambda f, label: progress(f, desc=label)
+        )
+        return (*after_change(message, changed, clear_choice=True), gr.update(visible=False))
+
+    confirm_btn.click(
+        delete_document,
+        doc_choice,
+        [*ingest_outputs, confirm_row],
+        api_name="delete_document",
+        show_progress_on=[ingest_message],
+        **ingest,
+    )
+    return docs_table, doc_choice

@@ -1,0 +1,264 @@
+"""The page around the tabs: the Blocks with its title and status line, the tabs assembled
+from their modules (ui.ask, ui.districts, ui.indicators, ui.documents, ui.evaluation), the
+start-up that opens the index, and launching and serving with the CSS and theme.
+
+The index is opened (or built, with a progress bar in the page) once per process and shared
+by every request; the queue caps how many requests run at once. Nothing outside the app's
+own data is served: `allowed_paths` is empty, there is no file browser, gold-set uploads are
+read as UTF-8 text and parsed as JSON lines, document uploads (文档 tab) are checked by
+content and stored only in settings.upload_dir (ui/uploads.py). gradio is imported only
+inside `build_app`/`launch`.
+"""
+
+import html
+import sys
+from pathlib import Path
+from typing import Any
+
+from corpus.errors import UserError
+from corpus.settings import Settings
+from ui import ask, districts, documents, evaluation, indicators
+from ui.common import (
+    CONCURRENCY_LIMIT,
+    INDEX_WORK,
+    SharedIndex,
+    error_html,
+    info_html,
+    shared_index,
+)
+
+APP_TITLE = "planqa · 规划文件问答"
+QUEUE_MAX_SIZE = 64  # waiting requests beyond this are refused with "queue full"
+UPLOAD_MAX_AGE_S = 24 * 3600  # uploads older than this are removed when the UI starts
+
+
+def remove_stale_uploads(folder: Path | None = None, max_age: float = UPLOAD_MAX_AGE_S) -> int:
+    """Remove uploads older than max_age from gradio's upload folder (GRADIO_TEMP_DIR, else
+    the system temp folder's gradio/): what earlier runs left behind. Returns how many."""
+    import shutil
+    import time
+
+    if folder is None:
+        from gradio.utils import get_upload_folder
+
+        folder = Path(get_upload_folder())
+    if not folder.is_dir():
+        return 0
+    now = time.time()
+    removed = 0
+    for entry in folder.iterdir():
+        try:
+            if now - entry.lstat().st_mtime < max_age:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+            removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def index_status_html(idx: Any) -> str:
+    manifest = getattr(idx, "manifest", {}) or {}
+    embedder = (manifest.get("embedder") or {}).get("spec") or "?"
+    built = manifest.get("built_at", "")
+    districts = idx.districts()
+    text = (
+        f"索引就绪：{len(idx.documents)} 个文件 · {len(districts)} 个地区"
+        f"（{'、'.join(districts)}） · {len(idx.chunks)} 个段落 · 嵌入模型 {embedder}"
+        + (f" · 建于 {built}" if built else "")
+    )
+    return f'<div class="pq-status">{html.escape(text)}</div>'
+
+
+STALE_STATES = {"changed": "已修改", "missing": "已删除", "new": "新文件"}
+
+
+def stale_notice_html(idx: Any) -> str:
+    """A warning under the status line when indexed files changed on disk since the build,
+    naming the command that refreshes the index; "" when none did."""
+    from index.sources import index_stale_files
+
+    stale = index_stale_files(idx)
+    if not stale:
+        return ""
+    listed = "、".join(f"{Path(s.path).name}（{STALE_STATES[s.state]}）" for s in stale[:8])
+    more = " 等" if len(stale) > 8 else ""
+    return error_html(
+        f"索引建立后，有 {len(stale)} 个文件在磁盘上有变化：{listed}{more}。"
+        "检索和问答仍按旧内容进行；运行 planqa build 重新读取（已删除的文件用 planqa remove 移除）。"
+    )
+
+
+def startup(holder: SharedIndex) -> documents.PageLists:
+    """Status line, filter choices, document table: opens or builds the index. An index
+    that cannot be opened (damaged, another embedder's) is said in the status line."""
+    try:
+        idx = holder.get()
+    except UserError as exc:
+        return error_html(f"索引无法打开：{exc}"), [], [], [], []
+    from qa.crosslingual import warm_up_in_background
+
+    warm_up_in_background()  # the dictionary for English questions, off the first answer
+    choices = documents.document_choices(idx.documents)
+    rows = documents.document_rows(idx.documents, holder.chunk_counts())
+    status = index_status_html(idx) + stale_notice_html(idx)
+    return status, idx.districts(), choices, rows, choices
+
+
+# ----------------------------------------------------------------------------- the page
+
+CSS = """
+.pq-status { font-size: 0.9em; color: var(--body-text-color-subdued); }
+.pq-ind-conflict { color: #c0392b; margin-top: 0.4em; }
+.pq-ind-note, .pq-ind-also { color: var(--body-text-color-subdued); font-size: 0.9em; }
+.pq-ind-quote { margin: 0.4em 0; }
+.pq-message { padding: 0.6em 0.9em; border-radius: 6px; margin: 0.4em 0; line-height: 1.6; }
+.pq-info { background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); }
+.pq-error { background: #fdecea; color: #8a1c12; border: 1px solid #f5b7b1; }
+.pq-cards-title { font-weight: 600; margin: 0.3em 0 0.5em; }
+.pq-card { border: 1px solid var(--border-color-primary); border-left: 4px solid #c0392b;
+  border-radius: 6px; padding: 0.6em 0.9em; margin-bottom: 0.7em;
+  background: var(--block-background-fill); }
+.pq-card-head { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: baseline; }
+.pq-n { font-weight: 700; color: #c0392b; }
+.pq-district { background: #c0392b; color: #fff; border-radius: 4px; padding: 0 0.45em;
+  font-size: 0.9em; margin-right: 0.4em; }
+.pq-title { font-weight: 600; }
+.pq-section { color: var(--body-text-color-subdued); font-size: 0.9em; margin-top: 0.2em; }
+.pq-quote { margin: 0.5em 0; padding: 0.2em 0 0.2em 0.8em;
+  border-left: 3px solid var(--border-color-primary); line-height: 1.7; }
+.pq-passage { margin: 0.5em 0; line-height: 1.8; white-space: pre-wrap; }
+.pq-quoted { text-decoration: underline; text-decoration-color: #c0392b;
+  text-underline-offset: 3px; }
+.pq-source, .pq-also { color: var(--body-text-color-subdued); font-size: 0.85em; }
+.pq-evidence-head { font-size: 1.05em; margin: 0.4em 0 0.7em; }
+mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; }
+.pq-doc-meta { color: var(--body-text-color-subdued); margin-bottom: 0.8em; }
+.pq-doc-section { margin: 1.1em 0 0.4em; padding-bottom: 0.2em;
+  border-bottom: 1px solid var(--border-color-primary); }
+.pq-chunk { margin: 0.5em 0 0.9em; }
+.pq-chunk-text { white-space: pre-wrap; line-height: 1.8; }
+.pq-table { border-collapse: collapse; font-size: 0.9em; white-space: normal; }
+.pq-table td { border: 1px solid var(--border-color-primary); padding: 0.2em 0.5em; }
+#pq-citations { min-height: 2em; }
+.pq-hits { margin-top: 0.6em; }
+.pq-hits summary { cursor: pointer; color: var(--body-text-color-subdued); }
+.pq-hit-list { list-style: none; padding-left: 0; }
+.pq-hit { padding: 0.4em 0; border-bottom: 1px dashed var(--border-color-primary); }
+.pq-hit-text { line-height: 1.7; }
+"""
+
+THEME_FONTS = (
+    "PingFang SC",
+    "Microsoft YaHei",
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+    "system-ui",
+    "sans-serif",
+)
+
+
+def build_app(settings: Settings, index: Any = None):
+    """The Blocks app for `settings`. `index`: an opened Index to use instead of opening
+    settings.index_dir on first use (tests)."""
+    import gradio as gr
+
+    holder = shared_index(settings, index)
+    with gr.Blocks(
+        title=APP_TITLE,
+        analytics_enabled=False,
+        delete_cache=(3600, UPLOAD_MAX_AGE_S),  # this run's uploads: hourly, after a day
+    ) as demo:
+        gr.Markdown(
+            f"## {APP_TITLE}\n各地规划、政府工作报告、通知等政府文件：带出处的问答、各地区提及情况、原文阅读与评测。"
+        )
+        status = gr.HTML(info_html("正在打开索引…"), elem_id="pq-status")
+
+        with gr.Tabs():
+            with gr.Tab("问答", id="ask"):
+                district_filter, doc_filter = ask.build(settings, holder)
+            with gr.Tab("哪些地区提到", id="districts"):
+                districts.build(holder)
+            with gr.Tab("指标对比", id="indicators"):
+                indicators.build_tab(holder, INDEX_WORK, settings.indicator_groups)
+            with gr.Tab("文档", id="docs"):
+                docs_table, doc_choice = documents.build(
+                    settings,
+                    holder,
+                    [status, district_filter, doc_filter],
+                    lambda: startup(holder),
+                )
+            with gr.Tab("评测", id="eval"):
+                evaluation.build(settings, holder)
+
+        def on_load(progress=gr.Progress(track_tqdm=True)):  # noqa: B008 - gradio injects it
+            progress(0, desc="正在打开索引（首次使用时会先建立索引）…")
+            status_html, places, choices, rows, doc_choices = startup(holder)
+            return (
+                status_html,
+                gr.update(choices=places),
+                gr.update(choices=choices),
+                rows,
+                gr.update(choices=doc_choices),
+            )
+
+        demo.load(
+            on_load,
+            None,
+            [status, district_filter, doc_filter, docs_table, doc_choice],
+            api_name="startup",  # as the event was called before the tabs had modules
+            api_visibility="private",
+            show_progress_on=[status],  # one build progress bar, in the status line
+        )
+    return demo
+
+
+def launch(demo, settings: Settings, *, prevent_thread_lock: bool = False, quiet: bool = False):
+    """Queue and serve `demo` on settings.host:settings.port. Returns gradio's
+    (app, local_url, share_url); with prevent_thread_lock the caller must demo.close()."""
+    import gradio as gr
+
+    from ui import uploads
+
+    demo.queue(default_concurrency_limit=CONCURRENCY_LIMIT, max_size=QUEUE_MAX_SIZE)
+    return demo.launch(
+        server_name=settings.host,
+        server_port=settings.port,
+        share=False,
+        allowed_paths=[],  # serve nothing from disk beyond gradio's own upload cache
+        # an upload above the largest limit (a document's) is refused by gradio while it
+        # arrives, before it is stored whole; each tab then judges what was stored by its
+        # content and its own limit (a gold set: read_upload_text; a document: ui.uploads)
+        max_file_size=max(evaluation.MAX_UPLOAD_BYTES, uploads.MAX_DOCUMENT_BYTES),
+        ssr_mode=False,
+        prevent_thread_lock=prevent_thread_lock,
+        quiet=quiet,
+        show_error=False,  # unexpected errors show a generic message, not internals
+        footer_links=["api"],
+        theme=gr.themes.Soft(primary_hue="red", neutral_hue="slate", font=list(THEME_FONTS)),
+        css=CSS,
+    )
+
+
+def serve(settings: Settings) -> int:
+    """Build and serve the app until interrupted (`python app.py`, `planqa serve`)."""
+    print(
+        f"planqa: serving http://{settings.host}:{settings.port} "
+        f"(index: {Path(settings.index_dir).expanduser().resolve()})",
+        file=sys.stderr,
+    )
+    from index import store
+    from qa.llm import install_log_redaction
+
+    install_log_redaction(settings)
+    store.clean_up_after_killed_builds(Path(settings.index_dir))
+    remove_stale_uploads()
+    demo = build_app(settings)
+    try:
+        launch(demo, settings)
+    except OSError as exc:  # gradio: "Cannot find empty port in range: 7860-7860"
+        raise UserError("serve_port_unavailable", host=settings.host, port=settings.port) from exc
+    return 0
