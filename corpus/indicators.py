@@ -493,7 +493,7 @@ def prose_indicators(
     for k, sentence in enumerate(_sentences(paragraph.text)):
         # a paragraph that opens with 到2025年 states targets for 2025 to its end; a later
         # sentence's 到2035年 is that sentence's own
-        cue = _TARGET_CUE.search(sentence) or cue
+        cue = True if _TARGET_CUE.search(sentence) else cue
         to_year = _TO_YEAR.search(sentence)
         year, label = para_year, para_label
         if to_year:
