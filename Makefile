@@ -36,6 +36,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check corpus index qa eval cli ui app.py tests benchmarks
+	$(BIN)/python -m mypy corpus index
 
 clean:
 	rm -rf $(VENV) .planqa

@@ -107,8 +107,8 @@ def account(paths: list[Path] | None = None) -> Accounting:
         for n, reason in layout.dropped.items():
             fates[(src.name, n)] = reason
         for doc in layout.documents:
-            pieces, dropped = document_pieces(doc)
-            for d in dropped:
+            pieces, dropped_blocks = document_pieces(doc)
+            for d in dropped_blocks:
                 fates[(src.name, d.line)] = d.reason
             for p in pieces:
                 for n in p.lines:

@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
-from corpus.model import Chunk, Document, LineSegment, SourceSpan, TableCells
+from corpus.model import Chunk, ChunkKind, Document, LineSegment, SourceSpan, TableCells
 from corpus.structure import (
     BOX,
     BoxEnd,
@@ -37,7 +37,7 @@ class Piece:
     accounts for (content lines, and the heading lines of the sections it opens)."""
 
     section: tuple[str, ...]
-    kind: str
+    kind: ChunkKind
     text: str
     content_lines: list[int]
     heading_lines: list[int] = field(default_factory=list)
@@ -98,7 +98,8 @@ class MappedText:
 def _mapped(parts: list[tuple[str, int, int]], strip: bool = False) -> MappedText:
     """Concatenate (text, first line, last line) parts, recording where each part starts;
     `strip` strips the result as the caller's text is stripped, moving the offsets along."""
-    text, segments = "", []
+    text = ""
+    segments: list[LineSegment] = []
     for part, first, last in parts:
         if not part:
             continue
@@ -224,7 +225,7 @@ def document_pieces(doc: Document) -> tuple[list[Piece], list[Dropped]]:
     def path() -> tuple[str, ...]:
         return tuple(o.heading.text for o in stack)
 
-    def emit(kind: str, piece: MappedText) -> None:
+    def emit(kind: ChunkKind, piece: MappedText) -> None:
         heading_lines = []
         for o in stack:
             if not o.has_piece:
@@ -346,7 +347,7 @@ def chunk(documents: list[Document]) -> list[Chunk]:
                 chunk_id=cid,
                 doc_id=doc.doc_id,
                 section=p.section,
-                kind=p.kind,  # type: ignore[arg-type]
+                kind=p.kind,
                 text=p.text,
                 line_start=span.line_start,
                 line_end=span.line_end,

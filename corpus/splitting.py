@@ -80,7 +80,7 @@ def _nonblank(src: SourceText, start: int, end: int) -> list[int]:
 
 def _is_doc_number(text: str) -> bool:
     m = DOC_NUMBER.search(text)
-    return bool(m) and len(normalize_for_match(text)) <= len(m.group(0)) + 2
+    return m is not None and len(normalize_for_match(text)) <= len(m.group(0)) + 2
 
 
 def find_doc_number(texts: list[str]) -> str | None:

@@ -13,6 +13,7 @@ import itertools
 import re
 import statistics
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from corpus.model import Document
 from corpus.splitting import attachment_title, find_title, is_organ, toc_lines
@@ -128,7 +129,7 @@ def _metadata_fields(text: str) -> list[tuple[str, str]]:
     return re.findall(r"\[\s*([^\]]+?)\s*\]\s*\|\s*([^|]*?)\s*\|", text)
 
 
-def _orphan_candidate(b: Block) -> bool:
+def _orphan_candidate(b: Block) -> TypeGuard[Paragraph]:
     return (
         isinstance(b, Paragraph)
         and not b.preamble
@@ -152,22 +153,24 @@ def _orphan_headings(blocks: list[Block]) -> list[Block]:
         nxt = next(((j, g) for j, g in heads[k + 1 :] if g.rank <= h.rank), None)
         end = nxt[0] if nxt else len(out)
         if nxt and nxt[1].rank == h.rank and heading_number(nxt[1].text) == n + 2:
-            candidates = [j for j in range(i + 1, end) if _orphan_candidate(out[j])]
+            candidates = [
+                (j, b) for j, b in enumerate(out[i + 1 : end], i + 1) if _orphan_candidate(b)
+            ]
             if len(candidates) == 1:
-                p = out[candidates[0]]
-                out[candidates[0]] = Heading(h.rank, p.text, p.line)
+                j, p = candidates[0]
+                out[j] = Heading(h.rank, p.text, p.line)
         elif not nxt or nxt[1].rank < h.rank:
             # the last numbered sibling: later short lines that each open a paragraph
             j = i + 1
             while j < end and not isinstance(out[j], Heading):
+                block = out[j]
                 follows = out[j + 1] if j + 1 < end else None
                 if (
-                    _orphan_candidate(out[j])
+                    _orphan_candidate(block)
                     and isinstance(follows, Paragraph)
-                    and len(follows.text) > 2 * len(out[j].text)
+                    and len(follows.text) > 2 * len(block.text)
                 ):
-                    p = out[j]
-                    out[j] = Heading(h.rank, p.text, p.line)
+                    out[j] = Heading(h.rank, block.text, block.line)
                 j += 1
     return out
 
@@ -332,8 +335,9 @@ def _closing(blocks: list[Block]) -> list[Block]:
         )
         if _CLOSING_START.match(b.text) or signs:
             for j in range(k, len(out)):
-                if isinstance(out[j], Paragraph):
-                    out[j] = Paragraph(out[j].text, out[j].line, preamble=True)
+                p = out[j]
+                if isinstance(p, Paragraph):
+                    out[j] = Paragraph(p.text, p.line, preamble=True)
             break
     return out
 

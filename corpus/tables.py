@@ -209,8 +209,8 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 j += 1
             header = _md_cells(line.raw)
             rows = [_md_cells(x.raw) for x in lines[i + 2 : j]]
-            row_lines = [(x.n,) for x in lines[i + 2 : j]]
-            used_lines = [x.n for x in lines[i:j]] + ([caption_line.n] if caption else [])
+            row_lines: list[tuple[int, ...]] = [(x.n,) for x in lines[i + 2 : j]]
+            used_lines = [x.n for x in lines[i:j]] + ([caption_n] if caption_n is not None else [])
             tables.append(_finish(caption, header, rows, used_lines, row_lines, caption_n))
             used.update(used_lines)
             i = j
@@ -224,7 +224,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
             header = cells
             rows = [_tab_cells(x.raw) for x in lines[i + 1 : j]]
             row_lines = [(x.n,) for x in lines[i + 1 : j]]
-            used_lines = [x.n for x in lines[i:j]] + ([caption_line.n] if caption else [])
+            used_lines = [x.n for x in lines[i:j]] + ([caption_n] if caption_n is not None else [])
             tables.append(_finish(caption, header, rows, used_lines, row_lines, caption_n))
             used.update(used_lines)
             i = j
@@ -259,7 +259,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
                     for r in rows:  # rows are consecutive runs of the cells
                         row_lines.append(tuple(x.n for x in run[at : at + len(r)]))
                         at += len(r)
-                used_lines = [x.n for x in run] + ([caption_line.n] if caption else [])
+                used_lines = [x.n for x in run] + ([caption_n] if caption_n is not None else [])
                 tables.append(_finish(caption, header, rows, used_lines, row_lines, caption_n))
                 used.update(used_lines)
                 i = j

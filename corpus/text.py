@@ -114,9 +114,10 @@ def parse_date(raw: str) -> str | None:
     if len(rest) <= 2 and _valid(int(rest)):
         readings.add(f"{year}-{int(rest):02d}")
     for cut in range(1, len(rest)):
-        mo, d = rest[:cut], rest[cut:]
-        if len(mo) <= 2 and len(d) <= 2 and not d.startswith("0") and _valid(int(mo), int(d)):
-            readings.add(f"{year}-{int(mo):02d}-{int(d):02d}")
+        month, day = rest[:cut], rest[cut:]
+        fits = len(month) <= 2 and len(day) <= 2 and not day.startswith("0")
+        if fits and _valid(int(month), int(day)):
+            readings.add(f"{year}-{int(month):02d}-{int(day):02d}")
     if len(rest) <= 2:  # "20228": month only; "202212" could be Dec or 1 Feb -> ambiguous
         readings = {r for r in readings if r.count("-") == 1} or readings
     return readings.pop() if len(readings) == 1 else year

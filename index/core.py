@@ -54,12 +54,17 @@ def _dense_params(settings: Any) -> DenseParams:
 
 
 def _resolve_paths(settings: Any, paths: Sequence[Path | str] | None) -> list[Path] | None:
-    from corpus.reading import check_named_path
     from corpus.settings import BUNDLED_DATA_DIR
 
     if not paths:
         data_dir = Path(settings.data_dir).expanduser().resolve()
         return None if data_dir == BUNDLED_DATA_DIR.resolve() else [data_dir]
+    return _resolve_named(paths)
+
+
+def _resolve_named(paths: Sequence[Path | str]) -> list[Path]:
+    from corpus.reading import check_named_path
+
     resolved = []
     for p in paths:
         check_named_path(Path(p).expanduser())  # symlink loop, FIFO: refused before resolve

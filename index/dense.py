@@ -44,6 +44,8 @@ class DenseIndex:
 
             inner = faiss.downcast_index(self.faiss_index.index)
             flat = faiss.downcast_index(inner.storage) if hasattr(inner, "storage") else inner
+            if not isinstance(flat, faiss.IndexFlat):
+                raise TypeError(f"expected flat vector storage, got {type(flat).__name__}")
             n, d = int(flat.ntotal), int(flat.d)
             if n == 0:
                 self._vectors = np.zeros((0, d), np.float32)
@@ -73,9 +75,11 @@ class DenseIndex:
         params = params or DenseParams()
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         n, dim = vectors.shape
+        inner: faiss.Index
         if n > params.hnsw_threshold:
-            inner = faiss.IndexHNSWFlat(dim, params.hnsw_m, faiss.METRIC_INNER_PRODUCT)
-            inner.hnsw.efConstruction = params.hnsw_ef_construction
+            hnsw = faiss.IndexHNSWFlat(dim, params.hnsw_m, faiss.METRIC_INNER_PRODUCT)
+            hnsw.hnsw.efConstruction = params.hnsw_ef_construction
+            inner = hnsw
         else:
             inner = faiss.IndexFlatIP(dim)
         index = faiss.IndexIDMap2(inner)
@@ -106,7 +110,10 @@ class DenseIndex:
         q = np.ascontiguousarray(query, dtype=np.float32).reshape(1, -1)
         hnsw = self.kind == "hnsw"
         if allowed is None:
-            params = faiss.SearchParametersHNSW(efSearch=max(self.params.hnsw_ef_search, k))
+            # faiss's bundled stub lacks SearchParametersHNSW, which the SWIG module has
+            params = faiss.SearchParametersHNSW(  # type: ignore[attr-defined]
+                efSearch=max(self.params.hnsw_ef_search, k)
+            )
             scores, ids = self.faiss_index.search(q, k, params=params if hnsw else None)
             return _valid(ids[0], scores[0])
         allowed = np.asarray(allowed, dtype=np.int64)
@@ -118,7 +125,7 @@ class DenseIndex:
             return allowed[top], scores[allowed][top].astype(np.float32)
         selector = faiss.IDSelectorBatch(allowed)
         if hnsw:
-            params = faiss.SearchParametersHNSW(
+            params = faiss.SearchParametersHNSW(  # type: ignore[attr-defined]  # as above
                 sel=selector, efSearch=max(self.params.hnsw_ef_search, 2 * k)
             )
         else:

@@ -13,13 +13,16 @@ import hashlib
 import os
 import threading
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from urllib.parse import parse_qsl
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from corpus.errors import UserError
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
 
 DEFAULT_EMBEDDER = "e5-bundled"
 
@@ -148,7 +151,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.passage_prefix = default_p if passage_prefix is None else passage_prefix
         self.normalize = normalize
         self.batch_size = batch_size
-        self._model = None
+        self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()
         self._fingerprint: str | None = None
 
@@ -165,7 +168,7 @@ class SentenceTransformerEmbeddings(Embeddings):
             f"|files={self._fingerprint}"
         )
 
-    def _get_model(self):
+    def _get_model(self) -> SentenceTransformer:
         if self._model is None:
             with self._lock:
                 if self._model is None:
@@ -190,7 +193,10 @@ class SentenceTransformerEmbeddings(Embeddings):
             getattr(model, "get_embedding_dimension", None)
             or model.get_sentence_embedding_dimension
         )
-        return int(get_dim())
+        dim = get_dim()
+        if dim is None:  # a model without a fixed output size (sentence-transformers says None)
+            raise UserError(f"{self.model_name_or_path} does not state its embedding dimension")
+        return int(dim)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         model = self._get_model()

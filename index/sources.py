@@ -358,10 +358,11 @@ def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
     t0 = time.perf_counter()
     if not paths:
         raise UserError("add_needs_paths")
-    from index.core import _resolve_paths  # the same checks as `planqa build PATH…`
+    from index.core import _resolve_named  # the same checks as `planqa build PATH…`
 
-    resolved = _resolve_paths(settings, paths)
+    resolved = _resolve_named(paths)
     current = _current(settings, need_ids=False)
+    before_ids: list[str]
     if current is None:
         sources, before_ids = Sources((input_label(Path(settings.data_dir)),)), []
     else:

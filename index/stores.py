@@ -121,9 +121,9 @@ def filter_values(chunks: list[Chunk], documents: list[Document]) -> list[Filter
     for chunk in chunks:
         doc_ids = {s.doc_id for s in chunk.sources}
         docs = [by_id[i] for i in doc_ids if i in by_id]
-        places = {chunk.district, *(d.district for d in docs)} - {None}
+        places = {x for x in (chunk.district, *(d.district for d in docs)) if x is not None}
         enclosing = {p for d in docs for p in d.place_parents} - places
-        types = {chunk.doc_type, *(d.doc_type for d in docs)} - {None}
+        types = {x for x in (chunk.doc_type, *(d.doc_type for d in docs)) if x is not None}
         out.append(
             FilterValues(
                 frozenset(places), frozenset(enclosing), frozenset(doc_ids), frozenset(types)

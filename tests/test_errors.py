@@ -79,9 +79,9 @@ def test_lists_terms_and_nested_errors_render_in_each_language():
 
 
 def test_the_cli_and_the_ui_show_the_same_message(capsys):
-    from ui.messages import user_message
     from cli.main import main as cli_main
     from qa.text import check_question
+    from ui.messages import user_message
 
     assert cli_main(["ask", "   "]) == 2
     cli_line = capsys.readouterr().err.strip()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from corpus.formats.markdown import table_lines
@@ -57,7 +58,7 @@ def _chinese_counting(n: int) -> str:
     return str(n)
 
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "chineseCounting": _chinese_counting,
