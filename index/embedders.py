@@ -195,7 +195,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         )
         dim = get_dim()
         if dim is None:  # a model without a fixed output size (sentence-transformers says None)
-            raise UserError(f"{self.model_name_or_path} does not state its embedding dimension")
+            raise UserError("model_without_dimension", model=self.model_name_or_path)
         return int(dim)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
