@@ -98,11 +98,37 @@ def keywords_present(answer: str, keywords: Sequence[str]) -> bool:
     return all(any(match_key(a) in key for a in k.split("|")) for k in keywords)
 
 
-def citation_precision(cited_passages: Sequence[str], quotes: Sequence[str]) -> float | None:
-    """Share of cited passages that contain evidence; None when nothing was cited."""
+def supports(
+    passage: str, quotes: Sequence[str], keywords: Sequence[str] = (), same_document: bool = False
+) -> bool:
+    """True when a cited passage supports the item's answer: it holds an evidence quote, or
+    it stands in a document an evidence line is in and holds every answer keyword.
+
+    The second clause is there because a plan states one fact in several places (a target in
+    its indicator table and again in its prose; a list in the table of contents and in the
+    chapter itself) and the evidence lines written with a question name one of them: a passage
+    of the same document stating the expected answer supports it as well. It does not accept
+    a passage of another document, nor one missing any keyword of the answer."""
+    if contains_evidence(passage, quotes):
+        return True
+    return same_document and bool(keywords) and keywords_present(passage, keywords)
+
+
+def citation_precision(
+    cited_passages: Sequence[str],
+    quotes: Sequence[str],
+    keywords: Sequence[str] = (),
+    same_document: Sequence[bool] | None = None,
+) -> float | None:
+    """Share of cited passages that support the answer (`supports`; `same_document[i]` says
+    whether passage i stands in a document holding an evidence line); None when nothing was
+    cited."""
     if not cited_passages:
         return None
-    good = sum(1 for p in cited_passages if contains_evidence(p, quotes))
+    same = list(same_document) if same_document is not None else [False] * len(cited_passages)
+    good = sum(
+        1 for p, s in zip(cited_passages, same, strict=True) if supports(p, quotes, keywords, s)
+    )
     return good / len(cited_passages)
 
 

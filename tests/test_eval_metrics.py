@@ -91,6 +91,43 @@ def test_citation_precision_exact():
     assert m.citation_precision([], quotes) is None
 
 
+def test_citation_of_the_same_fact_elsewhere_in_the_evidence_document_counts():
+    # the evidence names the indicator table's row; the plan's prose states the same target
+    quotes = ["全社会研发经费占地区生产总值的比重\t%\t2.3\t3"]
+    prose = "全社会研发投入强度超过 3%,战略性新兴产业增加值占比达到 25%"
+    assert m.supports(prose, quotes, ["3%"], same_document=True)
+    # the same words in another document, or a passage lacking a keyword, do not count
+    assert not m.supports(prose, quotes, ["3%"], same_document=False)
+    assert not m.supports(prose, quotes, ["3%", "2.3"], same_document=True)
+    assert not m.supports(prose, quotes, [], same_document=True)
+    cited = [prose, "无关段落"]
+    assert m.citation_precision(cited, quotes, ["3%"], [True, True]) == 0.5
+    assert m.citation_precision(cited, quotes, ["3%"]) == 0.0  # nothing known: quotes only
+
+
+def test_documents_place_evidence_lines_and_cited_lines():
+    from types import SimpleNamespace as NS
+
+    from corpus.model import SourceSpan
+    from eval.gold import GoldEvidence
+    from eval.runner import Documents, _cited_passage
+
+    def chunk(cid, doc, lo, hi):
+        return NS(chunk_id=cid, sources=(SourceSpan("f.txt", lo, hi, doc),))
+
+    docs = Documents.of_index(
+        [chunk("a", "f#1", 1, 10), chunk("b", "f#2", 20, 30), chunk("c", "f#2", 31, 40)]
+    )
+    item = NS(evidence=(GoldEvidence("f.txt", 25, "x"), GoldEvidence("g.txt", 25, "y")))
+    assert docs.of_evidence(item) == {"f#2"}
+    assert docs.of_chunk("a") == {"f#1"}
+    # a citation of lines 20-40 by chunk b points the reader at chunk c's lines too
+    text = {"a": "甲", "b": "乙", "c": "丙"}
+    cite = NS(chunk_id="b", quote="乙", source="f.txt", line_start=20, line_end=40)
+    assert _cited_passage(cite, text, docs) == "乙\n丙"
+    assert _cited_passage(cite, text, None) == "乙"
+
+
 def test_district_scores_exact():
     assert m.district_scores({"綦江区", "合川区"}, {"綦江区"}) == pytest.approx((0.5, 1.0, 2 / 3))
     assert m.district_scores({"綦江区"}, {"綦江区", "重庆高新区", "大渡口区"}) == pytest.approx(
