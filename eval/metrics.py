@@ -1,33 +1,18 @@
 """Metrics as pure functions on plain data (strings, ranks, sets); `eval.runner` feeds them.
 
-Matching is done on a match key: NFKC/full-width folding (corpus.normalize_for_match), lower
-case, and no whitespace or table separators, so that a quote from a tab-separated table line
-("高新技术企业数\t家\t98\t200") is found in the rebuilt table chunk ("高新技术企业数 | 家 | 98 |
-200") and "2.3%" in one copy matches "2.3 %" in the other.
+Matching is done on the corpus's one match key (corpus.text.match_key: NFKC/full-width
+folding, unified brackets, lower case, no whitespace or table separators), so that a quote
+from a tab-separated table line ("高新技术企业数\t家\t98\t200") is found in the rebuilt table
+chunk ("高新技术企业数 | 家 | 98 | 200") and "2.3%" in one copy matches "2.3 %" in the other.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from statistics import fmean
 
-_DROP = re.compile(r"[\s|｜]+")
-
-
-def _fold(text: str) -> str:
-    try:
-        from corpus import normalize_for_match
-    except ImportError:  # corpus stage without it: NFKC is the part that matters here
-        import unicodedata
-
-        return unicodedata.normalize("NFKC", text)
-    return normalize_for_match(text)
-
-
-def match_key(text: str) -> str:
-    """`text` as compared by every metric here."""
-    return _DROP.sub("", _fold(text)).lower()
+# what every metric here compares: the corpus's one match key
+from corpus.text import match_key
 
 
 def _has_row(passage: str, quote: str) -> bool:
