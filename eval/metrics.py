@@ -14,34 +14,36 @@ from statistics import fmean
 # what every metric here compares: the corpus's one match key
 from corpus.text import match_key
 
-
-def _has_row(passage: str, quote: str) -> bool:
-    # a quote from a tab-separated table line matches a rebuilt row ("殡葬设施专项规划 |
-    # 承办单位: 区民政局") when one line of the passage holds all its cells, in order
-    cells = [match_key(c) for c in quote.split("\t")]
-    cells = [c for c in cells if c]
-    for line in passage.split("\n"):
-        key, pos = match_key(line), 0
-        for cell in cells:
-            pos = key.find(cell, pos)
-            if pos < 0:
-                break
-            pos += len(cell)
-        else:
-            return True
-    return False
+Rows = Sequence[Sequence[str]]  # a passage's table rows, cells as stored (Chunk.rows)
 
 
-def contains_evidence(passage: str, quotes: Iterable[str]) -> bool:
+def _row_holds(cells: Sequence[str], quote_cells: Sequence[str]) -> bool:
+    """Whether a table row holds the quote's cells in order (a quote cell may be part of a
+    row cell: "殡葬设施专项规划" in "綦江区殡葬设施专项规划"; the row may have more cells)."""
+    key, pos = "".join(match_key(c) for c in cells), 0
+    for cell in quote_cells:
+        pos = key.find(cell, pos)
+        if pos < 0:
+            return False
+        pos += len(cell)
+    return True
+
+
+def contains_evidence(passage: str, quotes: Iterable[str], rows: Rows = ()) -> bool:
     """True when the passage contains at least one evidence quote (after normalisation); a
-    quote with tabs (a table line) matches a passage line holding its cells in order."""
+    quote with tabs (a line of a table) matches a row of the passage's table (`rows`, the
+    cells stored with the chunk) holding its cells in order."""
     key = match_key(passage)
     for quote in quotes:
         q_key = match_key(quote)
         if not q_key:
             continue
-        if q_key in key or ("\t" in quote.strip() and _has_row(passage, quote)):
+        if q_key in key:
             return True
+        if "\t" in quote.strip() and rows:
+            cells = [c for c in (match_key(x) for x in quote.split("\t")) if c]
+            if any(_row_holds(r, cells) for r in rows):
+                return True
     return False
 
 
@@ -51,13 +53,15 @@ def passage_text(section: Sequence[str], text: str) -> str:
     return "\n".join([*section, text])
 
 
-def first_hit_rank(passages: Sequence[str], quotes: Sequence[str]) -> int | None:
-    """1-based rank of the first passage containing evidence, None if none does (or if there
-    is no evidence to find)."""
+def first_hit_rank(
+    passages: Sequence[str], quotes: Sequence[str], rows: Sequence[Rows] | None = None
+) -> int | None:
+    """1-based rank of the first passage containing evidence (`rows[i]`: passage i's table
+    rows), None if none does (or if there is no evidence to find)."""
     if not quotes:
         return None
     for rank, passage in enumerate(passages, 1):
-        if contains_evidence(passage, quotes):
+        if contains_evidence(passage, quotes, rows[rank - 1] if rows is not None else ()):
             return rank
     return None
 
@@ -84,7 +88,11 @@ def keywords_present(answer: str, keywords: Sequence[str]) -> bool:
 
 
 def supports(
-    passage: str, quotes: Sequence[str], keywords: Sequence[str] = (), same_document: bool = False
+    passage: str,
+    quotes: Sequence[str],
+    keywords: Sequence[str] = (),
+    same_document: bool = False,
+    rows: Rows = (),
 ) -> bool:
     """True when a cited passage supports the item's answer: it holds an evidence quote, or
     it stands in a document an evidence line is in and holds every answer keyword.
@@ -94,7 +102,7 @@ def supports(
     chapter itself) and the evidence lines written with a question name one of them: a passage
     of the same document stating the expected answer supports it as well. It does not accept
     a passage of another document, nor one missing any keyword of the answer."""
-    if contains_evidence(passage, quotes):
+    if contains_evidence(passage, quotes, rows):
         return True
     return same_document and bool(keywords) and keywords_present(passage, keywords)
 
@@ -104,15 +112,20 @@ def citation_precision(
     quotes: Sequence[str],
     keywords: Sequence[str] = (),
     same_document: Sequence[bool] | None = None,
+    rows: Sequence[Rows] | None = None,
 ) -> float | None:
     """Share of cited passages that support the answer (`supports`; `same_document[i]` says
-    whether passage i stands in a document holding an evidence line); None when nothing was
-    cited."""
+    whether passage i stands in a document holding an evidence line, `rows[i]` is its table
+    rows); None when nothing was cited."""
     if not cited_passages:
         return None
-    same = list(same_document) if same_document is not None else [False] * len(cited_passages)
+    n = len(cited_passages)
+    same = list(same_document) if same_document is not None else [False] * n
+    tables = list(rows) if rows is not None else [()] * n
     good = sum(
-        1 for p, s in zip(cited_passages, same, strict=True) if supports(p, quotes, keywords, s)
+        1
+        for p, s, r in zip(cited_passages, same, tables, strict=True)
+        if supports(p, quotes, keywords, s, r)
     )
     return good / len(cited_passages)
 

@@ -32,15 +32,17 @@ def test_contains_evidence_any_quote():
     assert not m.contains_evidence(passage, [])
 
 
-def test_table_line_quote_matches_rebuilt_row_in_order():
+def test_table_line_quote_matches_a_stored_row_in_order():
     quote = "殡葬设施专项规划(2021—2035年)\t区民政局\t2022年9月"
-    row = "綦江区殡葬设施专项规划(2021—2035年) | 承办单位: 区民政局 | 决策时间: 2022年9月"
-    assert m.contains_evidence("表头\n" + row, [quote])
-    # cells spread over two lines, or out of order, are not one row
-    assert not m.contains_evidence(
-        "殡葬设施专项规划(2021—2035年) | 区教委\n区民政局 | 2022年9月", [quote]
-    )
-    assert not m.contains_evidence("区民政局 | 殡葬设施专项规划(2021—2035年) | 2022年9月", [quote])
+    row = ("綦江区殡葬设施专项规划(2021—2035年)", "区民政局", "2022年9月")
+    display = "綦江区殡葬设施专项规划(2021—2035年) | 承办单位: 区民政局 | 决策时间: 2022年9月"
+    assert m.contains_evidence(display, [quote], [("表头",), row])
+    assert m.contains_evidence(display, [quote], [(row[0], "区教委", *row[1:])])  # more cells
+    # the display text is not read for the row: without its stored rows no match
+    assert not m.contains_evidence(display, [quote])
+    # cells spread over two rows, or out of order, are not one row
+    assert not m.contains_evidence(display, [quote], [(row[0], "区教委"), row[1:]])
+    assert not m.contains_evidence(display, [quote], [(row[1], row[0], row[2])])
 
 
 def test_passage_text_includes_headings():
@@ -113,7 +115,7 @@ def test_documents_place_evidence_lines_and_cited_lines():
     from eval.runner import Documents, _cited_passage
 
     def chunk(cid, doc, lo, hi):
-        return NS(chunk_id=cid, sources=(SourceSpan("f.txt", lo, hi, doc),))
+        return NS(chunk_id=cid, sources=(SourceSpan("f.txt", lo, hi, doc),), rows=())
 
     docs = Documents.of_index(
         [chunk("a", "f#1", 1, 10), chunk("b", "f#2", 20, 30), chunk("c", "f#2", 31, 40)]
@@ -124,8 +126,8 @@ def test_documents_place_evidence_lines_and_cited_lines():
     # a citation of lines 20-40 by chunk b points the reader at chunk c's lines too
     text = {"a": "甲", "b": "乙", "c": "丙"}
     cite = NS(chunk_id="b", quote="乙", source="f.txt", line_start=20, line_end=40)
-    assert _cited_passage(cite, text, docs) == "乙\n丙"
-    assert _cited_passage(cite, text, None) == "乙"
+    assert _cited_passage(cite, text, docs) == ("乙\n丙", ())
+    assert _cited_passage(cite, text, None) == ("乙", ())
 
 
 def test_district_scores_exact():
