@@ -9,35 +9,17 @@ Chunk.line_map to source lines.
 
 from __future__ import annotations
 
-import functools
-import unicodedata
-
 from corpus.model import Chunk
-from corpus.text import normalize_for_match
+from corpus.text import match_fold
 
 MIN_PIECE = 2  # a quote matched in pieces: shorter pieces match anywhere, so they prove nothing
 
 
-@functools.cache
-def _folded(ch: str) -> str:
-    """One character as matching sees it: NFKC, unified brackets, lower case; "" for
-    whitespace, punctuation and the table cell separator, which quotes add or drop."""
-    return "".join(
-        c
-        for c in normalize_for_match(ch).lower()
-        if c != "|" and not unicodedata.category(c).startswith(("P", "Z", "C"))
-    )
-
-
 def fold(text: str) -> tuple[str, list[int]]:
-    """The text as matching sees it, and for each of its characters the offset in `text` of
-    the character it came from."""
-    chars, offsets = [], []
-    for i, ch in enumerate(text):
-        for c in _folded(ch):
-            chars.append(c)
-            offsets.append(i)
-    return "".join(chars), offsets
+    """The text as quote matching sees it (`match_fold` without punctuation: a quote adds or
+    drops "…", "；" and list numbering), and for each of its characters the offset in `text`
+    of the character it came from."""
+    return match_fold(text, keep_punctuation=False)
 
 
 def _split(quote: str, text: str) -> list[str] | None:

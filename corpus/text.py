@@ -3,6 +3,7 @@ sentence splitting and date parsing. Pure functions on strings."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -23,17 +24,96 @@ _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
 _BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "［": "[", "］": "]"})
 
 
+_SPACE_RUN = re.compile(r"\s+")
+_SPACE_OR_SEPARATOR = re.compile(r"[\s|]+")
+_PUNCTUATION_CATEGORIES = ("P", "C")
+
+
+def match_key(
+    text: str,
+    *,
+    keep_case: bool = False,
+    keep_spaces: bool = False,
+    keep_punctuation: bool = True,
+) -> str:
+    """The one form text is compared in: every matching of text against text (quotes, keywords,
+    evidence, duplicates, chunk ids, highlighting) goes through it or `match_fold`.
+
+    What it folds:
+    - width and compatibility forms, by Unicode NFKC: full-width letters, digits and
+      punctuation become ASCII (２０２５ -> 2025, ％ -> %, ： -> :, ｜ -> |), ① -> 1;
+    - the bracket variants NFKC leaves alone, written both ways in 发文字号: 〔〕【】［］ -> [];
+    - case: lower case (ＡＩ = AI = ai), unless `keep_case`;
+    - whitespace of every kind (spaces, U+3000, tabs, line breaks) and the table-cell
+      separator |: removed, so that a table line matches its rebuilt row and "2.3 %" matches
+      "2.3%"; with `keep_spaces`, each whitespace run becomes one space (ends trimmed) and |
+      is kept;
+    - punctuation (Unicode P*) and control or format characters (C*): kept, unless
+      `keep_punctuation` is False (quotes add and drop "…", "；" and list numbering).
+    Traditional -> Simplified is not folded: that is retrieval's business (index.normalize);
+    quotes and keywords are written in the corpus's own script.
+    """
+    out = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+    if not keep_case:
+        out = out.lower()
+    if not keep_punctuation:
+        out = "".join(
+            c for c in out if not unicodedata.category(c).startswith(_PUNCTUATION_CATEGORIES)
+        )
+    if keep_spaces:
+        return _SPACE_RUN.sub(" ", out).strip()
+    return _SPACE_OR_SEPARATOR.sub("", out)
+
+
+@functools.cache
+def _fold_char(ch: str, keep_case: bool, keep_spaces: bool, keep_punctuation: bool) -> str:
+    return match_key(
+        ch, keep_case=keep_case, keep_spaces=keep_spaces, keep_punctuation=keep_punctuation
+    )
+
+
+def match_fold(
+    text: str,
+    *,
+    keep_case: bool = False,
+    keep_spaces: bool = False,
+    keep_punctuation: bool = True,
+) -> tuple[str, list[int]]:
+    """`match_key` character by character, with the offset in `text` of the character each
+    character of the key came from (to place a match back on the original). The key is the
+    same as `match_key`'s except where NFKC composes across characters (a letter and a
+    combining accent), which the corpus's text does not hold."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if keep_spaces and ch.isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                offsets.append(i)
+            continue
+        for c in _fold_char(ch, keep_case, keep_spaces, keep_punctuation):
+            chars.append(c)
+            offsets.append(i)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    return "".join(chars), offsets
+
+
 def normalize_for_match(text: str) -> str:
-    """NFKC (full-width -> half-width), unified brackets, collapsed whitespace: for matching
-    and hashing only, never for display."""
-    text = unicodedata.normalize("NFKC", text).translate(_BRACKETS)
-    return re.sub(r"\s+", " ", text).strip()
+    """`match_key` keeping case and one space per whitespace run: for the callers that run
+    patterns over the result which need word boundaries and case (Latin words, "R&D", a 文号
+    pattern that reads spaces between fields). Matching only, never display."""
+    return match_key(text, keep_case=True, keep_spaces=True)
 
 
 def hash_key(text: str) -> str:
-    """The normalised text with all whitespace removed: two texts that differ only in width,
-    spacing or line breaks get the same key."""
-    return re.sub(r"\s+", "", normalize_for_match(text))
+    """The identity of a text, for duplicates and chunk ids: `normalize_for_match` without
+    its spaces (width, brackets and spacing folded). Unlike `match_key` it keeps case and the
+    table-cell separator |: the separators are the cell structure that two copies of a table
+    share (near copies are found by their shingles), and chunk ids stay those of indexes
+    already built."""
+    return normalize_for_match(text).replace(" ", "")
 
 
 def markdown_level(raw: str) -> int:

@@ -1,62 +1,49 @@
 """Metrics as pure functions on plain data (strings, ranks, sets); `eval.runner` feeds them.
 
-Matching is done on a match key: NFKC/full-width folding (corpus.normalize_for_match), lower
-case, and no whitespace or table separators, so that a quote from a tab-separated table line
-("高新技术企业数\t家\t98\t200") is found in the rebuilt table chunk ("高新技术企业数 | 家 | 98 |
-200") and "2.3%" in one copy matches "2.3 %" in the other.
+Matching is done on the corpus's one match key (corpus.text.match_key: NFKC/full-width
+folding, unified brackets, lower case, no whitespace or table separators), so that a quote
+from a tab-separated table line ("高新技术企业数\t家\t98\t200") is found in the rebuilt table
+chunk ("高新技术企业数 | 家 | 98 | 200") and "2.3%" in one copy matches "2.3 %" in the other.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from statistics import fmean
 
-_DROP = re.compile(r"[\s|｜]+")
+# what every metric here compares: the corpus's one match key
+from corpus.text import match_key
+
+Rows = Sequence[Sequence[str]]  # a passage's table rows, cells as stored (Chunk.rows)
 
 
-def _fold(text: str) -> str:
-    try:
-        from corpus import normalize_for_match
-    except ImportError:  # corpus stage without it: NFKC is the part that matters here
-        import unicodedata
-
-        return unicodedata.normalize("NFKC", text)
-    return normalize_for_match(text)
-
-
-def match_key(text: str) -> str:
-    """`text` as compared by every metric here."""
-    return _DROP.sub("", _fold(text)).lower()
+def _row_holds(cells: Sequence[str], quote_cells: Sequence[str]) -> bool:
+    """Whether a table row holds the quote's cells in order (a quote cell may be part of a
+    row cell: "殡葬设施专项规划" in "綦江区殡葬设施专项规划"; the row may have more cells)."""
+    key, pos = "".join(match_key(c) for c in cells), 0
+    for cell in quote_cells:
+        pos = key.find(cell, pos)
+        if pos < 0:
+            return False
+        pos += len(cell)
+    return True
 
 
-def _has_row(passage: str, quote: str) -> bool:
-    # a quote from a tab-separated table line matches a rebuilt row ("殡葬设施专项规划 |
-    # 承办单位: 区民政局") when one line of the passage holds all its cells, in order
-    cells = [match_key(c) for c in quote.split("\t")]
-    cells = [c for c in cells if c]
-    for line in passage.split("\n"):
-        key, pos = match_key(line), 0
-        for cell in cells:
-            pos = key.find(cell, pos)
-            if pos < 0:
-                break
-            pos += len(cell)
-        else:
-            return True
-    return False
-
-
-def contains_evidence(passage: str, quotes: Iterable[str]) -> bool:
+def contains_evidence(passage: str, quotes: Iterable[str], rows: Rows = ()) -> bool:
     """True when the passage contains at least one evidence quote (after normalisation); a
-    quote with tabs (a table line) matches a passage line holding its cells in order."""
+    quote with tabs (a line of a table) matches a row of the passage's table (`rows`, the
+    cells stored with the chunk) holding its cells in order."""
     key = match_key(passage)
     for quote in quotes:
         q_key = match_key(quote)
         if not q_key:
             continue
-        if q_key in key or ("\t" in quote.strip() and _has_row(passage, quote)):
+        if q_key in key:
             return True
+        if "\t" in quote.strip() and rows:
+            cells = [c for c in (match_key(x) for x in quote.split("\t")) if c]
+            if any(_row_holds(r, cells) for r in rows):
+                return True
     return False
 
 
@@ -66,13 +53,15 @@ def passage_text(section: Sequence[str], text: str) -> str:
     return "\n".join([*section, text])
 
 
-def first_hit_rank(passages: Sequence[str], quotes: Sequence[str]) -> int | None:
-    """1-based rank of the first passage containing evidence, None if none does (or if there
-    is no evidence to find)."""
+def first_hit_rank(
+    passages: Sequence[str], quotes: Sequence[str], rows: Sequence[Rows] | None = None
+) -> int | None:
+    """1-based rank of the first passage containing evidence (`rows[i]`: passage i's table
+    rows), None if none does (or if there is no evidence to find)."""
     if not quotes:
         return None
     for rank, passage in enumerate(passages, 1):
-        if contains_evidence(passage, quotes):
+        if contains_evidence(passage, quotes, rows[rank - 1] if rows is not None else ()):
             return rank
     return None
 
@@ -98,11 +87,46 @@ def keywords_present(answer: str, keywords: Sequence[str]) -> bool:
     return all(any(match_key(a) in key for a in k.split("|")) for k in keywords)
 
 
-def citation_precision(cited_passages: Sequence[str], quotes: Sequence[str]) -> float | None:
-    """Share of cited passages that contain evidence; None when nothing was cited."""
+def supports(
+    passage: str,
+    quotes: Sequence[str],
+    keywords: Sequence[str] = (),
+    same_document: bool = False,
+    rows: Rows = (),
+) -> bool:
+    """True when a cited passage supports the item's answer: it holds an evidence quote, or
+    it stands in a document an evidence line is in and holds every answer keyword.
+
+    The second clause is there because a plan states one fact in several places (a target in
+    its indicator table and again in its prose; a list in the table of contents and in the
+    chapter itself) and the evidence lines written with a question name one of them: a passage
+    of the same document stating the expected answer supports it as well. It does not accept
+    a passage of another document, nor one missing any keyword of the answer."""
+    if contains_evidence(passage, quotes, rows):
+        return True
+    return same_document and bool(keywords) and keywords_present(passage, keywords)
+
+
+def citation_precision(
+    cited_passages: Sequence[str],
+    quotes: Sequence[str],
+    keywords: Sequence[str] = (),
+    same_document: Sequence[bool] | None = None,
+    rows: Sequence[Rows] | None = None,
+) -> float | None:
+    """Share of cited passages that support the answer (`supports`; `same_document[i]` says
+    whether passage i stands in a document holding an evidence line, `rows[i]` is its table
+    rows); None when nothing was cited."""
     if not cited_passages:
         return None
-    good = sum(1 for p in cited_passages if contains_evidence(p, quotes))
+    n = len(cited_passages)
+    same = list(same_document) if same_document is not None else [False] * n
+    tables = list(rows) if rows is not None else [()] * n
+    good = sum(
+        1
+        for p, s, r in zip(cited_passages, same, tables, strict=True)
+        if supports(p, quotes, keywords, s, r)
+    )
     return good / len(cited_passages)
 
 

@@ -219,6 +219,54 @@ def _rounded_kinds(d: dict[str, dict[str, float | None]]) -> dict[str, dict[str,
 # --- scoring one item ------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Documents:
+    """Which document each chunk stands in (its own span and its duplicates'), the line
+    extent of every document in every source file (a file may hold several documents), and
+    the chunks standing in each source file."""
+
+    chunk_docs: dict[str, frozenset[str]]
+    extents: dict[tuple[str, str], tuple[int, int]]
+    in_source: dict[str, tuple[tuple[int, int, str], ...]]
+    rows: dict[str, tuple[tuple[str, ...], ...]]  # a table chunk's rows as stored (cells)
+
+    @classmethod
+    def of_index(cls, chunks: Any) -> Documents:
+        chunk_docs: dict[str, frozenset[str]] = {}
+        extents: dict[tuple[str, str], tuple[int, int]] = {}
+        in_source: dict[str, list[tuple[int, int, str]]] = {}
+        rows = {c.chunk_id: _rows(c) for c in chunks if getattr(c, "rows", ())}
+        for c in chunks:
+            spans = c.sources
+            chunk_docs[c.chunk_id] = frozenset(s.doc_id for s in spans)
+            for s in spans:
+                lo, hi = extents.get((s.source, s.doc_id), (s.line_start, s.line_end))
+                extents[(s.source, s.doc_id)] = (min(lo, s.line_start), max(hi, s.line_end))
+                in_source.setdefault(s.source, []).append((s.line_start, s.line_end, c.chunk_id))
+        return cls(chunk_docs, extents, {k: tuple(v) for k, v in in_source.items()}, rows)
+
+    def within(self, source: str, start: int, end: int) -> list[str]:
+        """The chunks whose lines lie inside lines start..end of `source`."""
+        return [cid for lo, hi, cid in self.in_source.get(source, ()) if start <= lo <= hi <= end]
+
+    def of_chunk(self, chunk_id: str) -> frozenset[str]:
+        return self.chunk_docs.get(chunk_id, frozenset())
+
+    def of_evidence(self, item: GoldItem) -> frozenset[str]:
+        """The documents whose line extent holds an evidence line of `item`."""
+        return frozenset(
+            doc
+            for e in item.evidence
+            for (source, doc), (lo, hi) in self.extents.items()
+            if source == e.source and lo <= e.line <= hi
+        )
+
+
+def _rows(chunk: Any) -> tuple[tuple[str, ...], ...]:
+    """The table rows stored on a chunk at build time (cells only), () for a text chunk."""
+    return tuple(tuple(r.cells) for r in getattr(chunk, "rows", ()))
+
+
 def _passage_record(hit: Any, quotes: tuple[str, ...]) -> dict[str, Any]:
     c = hit.chunk
     return {
@@ -228,9 +276,26 @@ def _passage_record(hit: Any, quotes: tuple[str, ...]) -> dict[str, Any]:
         "line_start": c.line_start,
         "line_end": c.line_end,
         "section": list(c.section),
-        "hit": bool(quotes) and m.contains_evidence(m.passage_text(c.section, c.text), quotes),
+        "hit": bool(quotes)
+        and m.contains_evidence(m.passage_text(c.section, c.text), quotes, _rows(c)),
         "text": c.text if len(c.text) <= 300 else c.text[:300] + "…",
     }
+
+
+def _cited_passage(
+    c: Any, chunk_text: dict[str, str], documents: Documents | None
+) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    """What a citation points a reader at, as (text, table rows): its chunk, and every chunk
+    standing inside the cited lines (a heading subtree is cited by its heading chunk with the
+    lines of its children, whose headings are the answer)."""
+    own = chunk_text.get(c.chunk_id, c.quote)
+    if documents is None:
+        return own, ()
+    ids = [c.chunk_id] + [
+        i for i in documents.within(c.source, c.line_start, c.line_end) if i != c.chunk_id
+    ]
+    text = "\n".join([own, *(chunk_text[i] for i in ids[1:] if i in chunk_text)])
+    return text, tuple(r for i in ids for r in documents.rows.get(i, ()))
 
 
 def _effective_filters(question: str, index: Any) -> Any:
@@ -261,10 +326,13 @@ def score_item(
     districts_supported: bool = True,
     evidence_in_index: bool | None = None,
     previous: Any = None,
+    documents: Documents | None = None,
 ) -> ItemResult:
     """One system's record for one item. `chunk_text` maps chunk ids to passage text
     (`metrics.passage_text`, for citations); `filters` are applied to the retrieval measured.
-    `previous` is the answer to the turn before in the same conversation (a follow-up item)."""
+    `previous` is the answer to the turn before in the same conversation (a follow-up item).
+    `documents` says which document each chunk and evidence line stands in (a citation of the
+    evidence's document that states the answer supports it: `metrics.supports`)."""
     import qa
 
     res = ItemResult(item)
@@ -273,12 +341,17 @@ def score_item(
     res.retrieved = [_passage_record(h, quotes) for h in hits]
     if quotes:
         res.first_hit = m.first_hit_rank(
-            [m.passage_text(h.chunk.section, h.chunk.text) for h in hits], quotes
+            [m.passage_text(h.chunk.section, h.chunk.text) for h in hits],
+            quotes,
+            [_rows(h.chunk) for h in hits],
         )
+        table = documents.rows if documents is not None else {}
         res.evidence_in_index = (
             evidence_in_index
             if evidence_in_index is not None
-            else any(m.contains_evidence(t, quotes) for t in chunk_text.values())
+            else any(
+                m.contains_evidence(t, quotes, table.get(i, ())) for i, t in chunk_text.items()
+            )
         )
     try:
         if previous is not None:
@@ -297,10 +370,13 @@ def score_item(
         res.abstained, res.crashed = True, True
         ans = None
     res.answer_object = ans
+    home = documents.of_evidence(item) if documents is not None else frozenset()
+    keywords = item.answer_keywords
     if ans is not None:
         res.answer, res.abstained, res.mode = ans.answer, ans.abstained, ans.mode
         for c in ans.citations:
-            passage = chunk_text.get(c.chunk_id, c.quote)
+            passage, rows = _cited_passage(c, chunk_text, documents)
+            same = documents is not None and bool(documents.of_chunk(c.chunk_id) & home)
             res.citations.append(
                 {
                     "n": c.n,
@@ -309,7 +385,10 @@ def score_item(
                     "line_start": c.line_start,
                     "line_end": c.line_end,
                     "quote": c.quote,
-                    "contains_evidence": bool(quotes) and m.contains_evidence(passage, quotes),
+                    "contains_evidence": bool(quotes)
+                    and m.contains_evidence(passage, quotes, rows),
+                    "supports": bool(quotes) and m.supports(passage, quotes, keywords, same, rows),
+                    "same_document": same,
                 }
             )
     if item.kind in ANSWERABLE_KINDS:
@@ -318,8 +397,11 @@ def score_item(
             res.missing_keywords = [
                 k for k in item.answer_keywords if not m.keywords_present(res.answer, [k])
             ]
-            cited = [chunk_text.get(c["chunk_id"], c["quote"]) for c in res.citations]
-            res.citation_precision = m.citation_precision(cited, quotes)
+            cited = [_cited_passage(c, chunk_text, documents) for c in ans.citations]
+            same = [c["same_document"] for c in res.citations]
+            res.citation_precision = m.citation_precision(
+                [t for t, _ in cited], quotes, keywords, same, [r for _, r in cited]
+            )
         else:
             res.keywords_ok = False
             res.missing_keywords = list(item.answer_keywords)
@@ -435,11 +517,15 @@ def run(
         systems += [("bm25", ModeIndex(index, "bm25"), True, True)]
         systems += [("dense", ModeIndex(index, "dense"), True, True)]
     chunk_text = {c.chunk_id: m.passage_text(c.section, c.text) for c in index.chunks}
+    documents = Documents.of_index(index.chunks)
     filters = {item.id: _effective_filters(item.question, index) for item in gold}
     # whether any chunk holds the evidence: the same for every system over these chunks
     in_index = {
         item.id: bool(item.quotes)
-        and any(m.contains_evidence(t, item.quotes) for t in chunk_text.values())
+        and any(
+            m.contains_evidence(t, item.quotes, documents.rows.get(i, ()))
+            for i, t in chunk_text.items()
+        )
         for item in gold
     }
     total = len(gold) * (len(systems) + (1 if baselines else 0))
@@ -467,6 +553,7 @@ def run(
                 with_districts,
                 in_index[item.id],
                 previous,
+                documents,
             )
             answers[item.id] = result.answer_object
             items.append(result)

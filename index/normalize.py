@@ -3,11 +3,10 @@ whitespace trimmed. Used by BM25 on both sides and by the dense query side."""
 
 from __future__ import annotations
 
-import re
 import threading
-import unicodedata
 
-_SPACES = re.compile(r"\s+")
+from corpus.text import normalize_for_match
+
 _converter = None
 _converter_lock = threading.Lock()
 
@@ -24,11 +23,12 @@ def _t2s():
 
 
 def normalize_text(text: str) -> str:
-    """NFKC (full-width letters, digits and punctuation -> half-width), Traditional ->
-    Simplified Chinese, runs of whitespace collapsed to one space, trimmed."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _t2s().convert(text)
-    return _SPACES.sub(" ", text).strip()
+    """corpus.text.normalize_for_match (NFKC: full-width letters, digits and punctuation ->
+    half-width; unified brackets; runs of whitespace collapsed to one space, trimmed; case
+    kept, since the tokenizer and the embedder see it) and then Traditional -> Simplified
+    Chinese, which only retrieval folds: a query typed in Traditional script finds the
+    Simplified passage."""
+    return _t2s().convert(normalize_for_match(text))
 
 
 def normalize_query(query: str) -> str:

@@ -22,7 +22,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "issuer",
         re.compile(
-            r"(哪个部门|哪个单位|哪个机关|谁).{0,6}(发布|印发|下发)|(发布|印发|发文)(机关|单位|部门|机构)"
+            r"(哪[个些家](?:部门|单位|机关)|谁).{0,6}(发布|印发|下发|发文)"
+            r"|(发布|印发|发文)(机关|单位|部门|机构)"
         ),
     ),
 )
@@ -52,7 +53,9 @@ def _value_and_chunk(kind: str, doc: Any, index: Any) -> tuple[str, str, Any] | 
         raw = doc.date_raw or doc.date
     if kind != "issue" and not raw:
         return None
-    needle = normalize_for_match(raw or "")
+    # joint issuers are listed with 、 in the record and with spaces in the signature: the
+    # line holding each of the names holds the value
+    needles = [n for n in re.split(r"[、,，\s]+", normalize_for_match(raw or "")) if n]
     for chunk in index.chunks_for(doc_id=doc.doc_id):
         for line in chunk.text.splitlines():
             flat = normalize_for_match(line)
@@ -60,7 +63,7 @@ def _value_and_chunk(kind: str, doc: Any, index: Any) -> tuple[str, str, Any] | 
                 m = _ISSUE.search(flat)
                 if m:
                     return m.group(0), line.strip(), chunk
-            elif needle and needle in flat:
+            elif needles and all(n in flat for n in needles):
                 return raw, line.strip(), chunk
     if kind == "issue":
         m = _ISSUE.search(normalize_for_match(doc.title))

@@ -14,6 +14,9 @@ _DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度|\d{4}[-/
 _PHONE = re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _ORG = re.compile(r"局|委|办|中心|政府|财政|公司|单位|部门|院|所|厅|集团|协会|管委会|小组")
+# a body named by its kind alone ("收运单位", "相关部门") says who in general, not who: an
+# answer to 谁 / 哪个单位 needs a body with a name of its own
+_GENERIC_ORG = re.compile(r"单位|部门")
 _ROLE_BEFORE_WHO = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:是谁|叫什么|姓什么|的名字|的姓名)")
 # the kinds of value each ask needs, as the name an abstention gives it
 TYPE_NAMES = {
@@ -57,10 +60,16 @@ def carries(asks: str, text: str, measure: str | None = None) -> bool:
     if asks == "email":
         return bool(_EMAIL.search(text))
     if asks == "org":
-        return bool(_ORG.search(text))
+        return _names_org(text)
     if asks == "person":  # 谁 may be a person or a body (经费由谁承担: 区财政)
-        return _has_person(text) or bool(_ORG.search(text))
+        return _has_person(text) or _names_org(text)
     return True
+
+
+def _names_org(text: str) -> bool:
+    """Whether `text` names a body: an organisation word left once the generic ones (单位,
+    部门, whatever stands before them) are taken out."""
+    return bool(_ORG.search(_GENERIC_ORG.sub("", text)))
 
 
 def _has_person(text: str) -> bool:

@@ -32,15 +32,17 @@ def test_contains_evidence_any_quote():
     assert not m.contains_evidence(passage, [])
 
 
-def test_table_line_quote_matches_rebuilt_row_in_order():
+def test_table_line_quote_matches_a_stored_row_in_order():
     quote = "殡葬设施专项规划(2021—2035年)\t区民政局\t2022年9月"
-    row = "綦江区殡葬设施专项规划(2021—2035年) | 承办单位: 区民政局 | 决策时间: 2022年9月"
-    assert m.contains_evidence("表头\n" + row, [quote])
-    # cells spread over two lines, or out of order, are not one row
-    assert not m.contains_evidence(
-        "殡葬设施专项规划(2021—2035年) | 区教委\n区民政局 | 2022年9月", [quote]
-    )
-    assert not m.contains_evidence("区民政局 | 殡葬设施专项规划(2021—2035年) | 2022年9月", [quote])
+    row = ("綦江区殡葬设施专项规划(2021—2035年)", "区民政局", "2022年9月")
+    display = "綦江区殡葬设施专项规划(2021—2035年) | 承办单位: 区民政局 | 决策时间: 2022年9月"
+    assert m.contains_evidence(display, [quote], [("表头",), row])
+    assert m.contains_evidence(display, [quote], [(row[0], "区教委", *row[1:])])  # more cells
+    # the display text is not read for the row: without its stored rows no match
+    assert not m.contains_evidence(display, [quote])
+    # cells spread over two rows, or out of order, are not one row
+    assert not m.contains_evidence(display, [quote], [(row[0], "区教委"), row[1:]])
+    assert not m.contains_evidence(display, [quote], [(row[1], row[0], row[2])])
 
 
 def test_passage_text_includes_headings():
@@ -89,6 +91,43 @@ def test_citation_precision_exact():
     assert m.citation_precision(cited, quotes) == pytest.approx(1 / 3)
     assert m.citation_precision(cited[:1], quotes) == 1.0
     assert m.citation_precision([], quotes) is None
+
+
+def test_citation_of_the_same_fact_elsewhere_in_the_evidence_document_counts():
+    # the evidence names the indicator table's row; the plan's prose states the same target
+    quotes = ["全社会研发经费占地区生产总值的比重\t%\t2.3\t3"]
+    prose = "全社会研发投入强度超过 3%,战略性新兴产业增加值占比达到 25%"
+    assert m.supports(prose, quotes, ["3%"], same_document=True)
+    # the same words in another document, or a passage lacking a keyword, do not count
+    assert not m.supports(prose, quotes, ["3%"], same_document=False)
+    assert not m.supports(prose, quotes, ["3%", "2.3"], same_document=True)
+    assert not m.supports(prose, quotes, [], same_document=True)
+    cited = [prose, "无关段落"]
+    assert m.citation_precision(cited, quotes, ["3%"], [True, True]) == 0.5
+    assert m.citation_precision(cited, quotes, ["3%"]) == 0.0  # nothing known: quotes only
+
+
+def test_documents_place_evidence_lines_and_cited_lines():
+    from types import SimpleNamespace as NS
+
+    from corpus.model import SourceSpan
+    from eval.gold import GoldEvidence
+    from eval.runner import Documents, _cited_passage
+
+    def chunk(cid, doc, lo, hi):
+        return NS(chunk_id=cid, sources=(SourceSpan("f.txt", lo, hi, doc),), rows=())
+
+    docs = Documents.of_index(
+        [chunk("a", "f#1", 1, 10), chunk("b", "f#2", 20, 30), chunk("c", "f#2", 31, 40)]
+    )
+    item = NS(evidence=(GoldEvidence("f.txt", 25, "x"), GoldEvidence("g.txt", 25, "y")))
+    assert docs.of_evidence(item) == {"f#2"}
+    assert docs.of_chunk("a") == {"f#1"}
+    # a citation of lines 20-40 by chunk b points the reader at chunk c's lines too
+    text = {"a": "甲", "b": "乙", "c": "丙"}
+    cite = NS(chunk_id="b", quote="乙", source="f.txt", line_start=20, line_end=40)
+    assert _cited_passage(cite, text, docs) == ("乙\n丙", ())
+    assert _cited_passage(cite, text, None) == ("乙", ())
 
 
 def test_district_scores_exact():

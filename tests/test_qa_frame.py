@@ -51,6 +51,8 @@ def test_a_question_splits_into_the_parts_it_asks(question, parts):
         ("联系电话是多少？", "phone"),
         ("报名邮箱是多少？", "email"),
         ("领导小组组长是谁？", "person"),
+        ("厨余垃圾收运单位的名称是什么？", "org"),
+        ("由哪家公司承建？", "org"),
         ("征集时间是哪几天？", "date"),
         ("“三审三校”是什么意思？", "definition"),
         ("保障措施有哪几条？", "composition"),
@@ -146,6 +148,10 @@ def test_an_answer_unit_must_carry_the_type_asked():
     assert carries("date", "外业采样于2024年10月底前全部完成") and not carries("date", "专款专用")
     assert carries("phone", "联系方式:创业指导科 87260841") and not carries("phone", "请联系")
     assert carries("email", "邮 箱:496230550@qq.com")
+    # 谁 / 哪个单位 want a body with a name: "收运单位", "相关部门" name none
+    assert carries("person", "经费由区财政承担") and carries("org", "由区民政局等单位负责")
+    assert not carries("person", "三是加强与厨余垃圾收运单位联系")
+    assert not carries("org", "请相关部门按要求落实")
     assert missing_role("土壤普查领导小组组长是谁？", "成立领导小组，负责统筹协调") == "组长"
     assert missing_role("联系人是谁？", "联系人:区城市管理局李开明") is None
     assert not number_near({"人口"}, "加快建成百万人口现代化城市")

@@ -1,0 +1,64 @@
+"""Score the answerer on the qa_v2 halves and the team's gold set, and store the numbers as
+the "after" of benchmarks/results/qa_v2_metrics.json ("before" is the answerer as it was when
+the qa_v2 set was written, and is left as it is).
+
+    python benchmarks/qa_v2_metrics.py [--sets dev,holdout,gold] [--index-v2 DIR]
+        [--index DIR] [--write]
+
+The qa_v2 halves are scored on an index of the bundled corpus and the external reports (see
+README, "Measured"); the gold set on the bundled corpus alone. The held-out half is for
+reporting only: develop on the development half.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+RESULTS = HERE / "results" / "qa_v2_metrics.json"
+SETS = {
+    "dev": ("qa_v2_dev", HERE / "data" / "qa_v2_dev.jsonl", "index_v2"),
+    "holdout": ("qa_v2_holdout", HERE / "data" / "qa_v2_holdout.jsonl", "index_v2"),
+    "gold": ("eval/gold.jsonl", REPO / "eval" / "gold.jsonl", "index"),
+}
+
+
+def score(gold_path: Path, index_dir: str) -> tuple[dict, dict]:
+    """(metrics, counts) of planqa on one gold file, baselines left out."""
+    import index
+    from corpus.settings import load_settings
+    from eval import load_gold
+    from eval import run as run_eval
+
+    settings = load_settings(index_dir=index_dir)
+    report = run_eval(load_gold(gold_path), index.open(index_dir), settings, baselines=False)
+    system = report.system
+    return {k: None if v is None else round(v, 4) for k, v in system.metrics.items()}, system.n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sets", default="dev,holdout,gold")
+    ap.add_argument("--index-v2", default=str(REPO / ".planqa" / "index-v2"))
+    ap.add_argument("--index", default=str(REPO / ".planqa" / "index"))
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args()
+    results = json.loads(RESULTS.read_text(encoding="utf-8"))
+    for name in args.sets.split(","):
+        key, path, which = SETS[name]
+        metrics, counts = score(path, getattr(args, which))
+        results.setdefault(key, {})["after"] = metrics
+        results[key]["after_counts"] = counts
+        print(key, json.dumps(metrics, ensure_ascii=False), flush=True)
+    if args.write:
+        RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
