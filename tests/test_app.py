@@ -66,6 +66,12 @@ def test_highlight_ignores_width_and_case():
     assert common.highlight("发展ＡＩ产业", ["ai"]) == "发展<mark>ＡＩ</mark>产业"
 
 
+def test_highlight_matches_across_the_spaces_a_pdf_leaves():
+    # the corpus's match key drops whitespace: a term is found where a line break or a
+    # word processor's space splits it, and the mark spans the text as shown
+    assert common.highlight("研发 投入强度达到3%", ["研发投入"]) == "<mark>研发 投入</mark>强度达到3%"
+
+
 def test_highlight_without_terms_only_escapes():
     assert common.highlight("a < b & c", []) == "a &lt; b &amp; c"
 

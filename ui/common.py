@@ -7,7 +7,6 @@ and gradio when called.
 
 import html
 import threading
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from corpus.attribution import genre_labels
 from corpus.model import Chunk, Document, SourceSpan
 from corpus.settings import Settings
+from corpus.text import match_fold, match_key
 from qa.types import page_label
 
 # questions and district reports running at once (all such events share this limit): the
@@ -48,28 +48,21 @@ def info_html(message: str) -> str:
 # ----------------------------------------------------------------------------- highlighting
 
 
-def _match_key(text: str) -> str:
-    """`text` folded for matching (NFKC, lower case) without changing its length, so that
-    positions found in the key are positions in the text."""
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKC", ch).lower()
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
-
-
 def highlight(text: str, terms: Iterable[str]) -> str:
     """`text` HTML-escaped, with every occurrence of the terms wrapped in <mark>. Longer
-    terms win where terms overlap; matching ignores width and case (ＡＩ = ai)."""
-    keys = sorted({_match_key(t.strip()) for t in terms if t and t.strip()}, key=len, reverse=True)
+    terms win where terms overlap; matching is corpus.text.match_key's (ＡＩ = ai, 研发 投入 =
+    研发投入)."""
+    keys = sorted({match_key(t) for t in terms if t and t.strip()} - {""}, key=len, reverse=True)
     if not keys:
         return html.escape(text)
-    key = _match_key(text)
+    # the corpus's one match key (width, case, brackets, spaces), with the offset in `text`
+    # of every character of the key, so a match is marked on the text as shown
+    key, offsets = match_fold(text)
     marked = [False] * len(text)
     for k in keys:
         start = key.find(k)
         while start != -1:
-            for i in range(start, start + len(k)):
+            for i in range(offsets[start], offsets[start + len(k) - 1] + 1):
                 marked[i] = True
             start = key.find(k, start + len(k))
     out: list[str] = []
