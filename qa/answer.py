@@ -213,7 +213,7 @@ def _answer_one(
     from qa.fields import field_answer
     from qa.metadata import metadata_answer, metadata_kind
 
-    hits = index.search(expand_query(question), k=5, filters=filters)
+    hits = index.search(expand_query(question), k=k or 5, filters=filters)
     asks = asks_of(question)
     field = field_answer(question, asks, hits, display_title)
     if field is not None:  # a "label: value" line names what is asked
@@ -231,7 +231,7 @@ def _answer_one(
             if found is not None:
                 return found
     if metadata_kind(question) is not None:
-        meta = metadata_answer(question, index, index.search(question, k=5, filters=filters))
+        meta = metadata_answer(question, index, index.search(question, k=k or 5, filters=filters))
         if meta is not None:
             return meta
     chain = build_chain(index, calibration)
