@@ -1,7 +1,8 @@
 """The `planqa` command line: one subcommand per thing a user wants to do.
 
-Every command takes --json and --index, exits 0 on success and 2 with a one-line message on
-stderr for bad usage or bad input (UserError). Each subcommand lives in cli/commands/NAME.py
+Every command takes the index flags (--index, --embedder, --store) and, where it has
+something to print, --json; it exits 0 on success and 2 with a one-line message on stderr for
+bad usage or bad input (UserError). Each subcommand lives in cli/commands/NAME.py
 with `add_arguments(parser)` and `run(args, settings) -> int`; heavy imports stay inside
 `run` so that start-up is fast.
 """
@@ -41,16 +42,26 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name, help_text in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--json", action="store_true", help="machine-readable output on stdout")
-        p.add_argument("--index", type=Path, default=None, help="index directory")
-        p.add_argument("--embedder", default=None, help="e5-bundled (default) or st:NAME_OR_PATH")
-        p.add_argument(
-            "--store",
-            default=None,
-            help="local (default), milvus:./planqa.db or milvus:http://HOST:19530",
-        )
+        if name not in NO_JSON:
+            p.add_argument("--json", action="store_true", help="machine-readable output on stdout")
+        _add_index_arguments(p)
         _module(name).add_arguments(p)
     return parser
+
+
+# commands with nothing to print: a --json there would be accepted and do nothing
+NO_JSON = frozenset({"serve"})
+
+
+def _add_index_arguments(p: argparse.ArgumentParser) -> None:
+    # every command opens (or builds, or serves) an index
+    p.add_argument("--index", type=Path, default=None, help="index directory")
+    p.add_argument("--embedder", default=None, help="e5-bundled (default) or st:NAME_OR_PATH")
+    p.add_argument(
+        "--store",
+        default=None,
+        help="local (default), milvus:./planqa.db or milvus:http://HOST:19530",
+    )
 
 
 def _module(name: str):

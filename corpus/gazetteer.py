@@ -17,6 +17,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from corpus.errors import UserError
 from corpus.text import normalize_for_match
 
 _DATA = Path(__file__).resolve().parent / "data" / "gazetteer.json"
@@ -129,3 +130,43 @@ def district_of_name(text: str) -> str | None:
         if key.startswith((alias, "重庆" + alias, "重庆市" + alias)):
             return name
     return None
+
+
+def not_in_index(name: str, places_in_index: list[str]) -> UserError:
+    """The error for a place a user asked for that the index holds no documents in: one for
+    a real place whatever its spelling (渝中 and 渝中区 alike name 渝中区), another with the
+    closest names for a string that names no place. Both list the places there are, so the
+    index and qa stages say the same thing."""
+    there = list(places_in_index) or ["—"]
+    label = canonical_district(name)
+    if label is not None:
+        return UserError("place_not_in_index", name=label, known=there)
+    from corpus import places
+
+    several = [p.label for p in places.candidates(name)]
+    if len(several) > 1:  # 鼓楼区 is in 福州, 南京, 徐州…: real, but which one
+        return UserError("place_ambiguous", name=name.strip(), several=several, known=there)
+    close = close_places(name, places_in_index)
+    if close:
+        return UserError("unknown_place_close", name=name.strip(), close=close, known=there)
+    return UserError("unknown_place", name=name.strip(), known=there)
+
+
+def close_places(name: str, first: list[str], n: int = 3) -> list[str]:
+    """Place names spelt like `name` (綦江去 -> 綦江区): the index's places, then the
+    country's."""
+    import difflib
+
+    key = normalize_for_match(name).replace(" ", "")
+    close = difflib.get_close_matches(key, first, n=n, cutoff=0.6)
+    if len(close) < n:
+        more = difflib.get_close_matches(key, _country_names(), n=n, cutoff=0.6)
+        close += [m for m in more if m not in close][: n - len(close)]
+    return close
+
+
+@cache
+def _country_names() -> tuple[str, ...]:
+    from corpus import places
+
+    return tuple(sorted({p.label for p in places.all_places()}))

@@ -429,7 +429,7 @@ class Index:
         for name in filters.districts:
             canonical = _canonical_district(name)
             if canonical not in self._by_district:
-                raise UserError("unknown_place", name=name, known=self.districts())
+                raise _not_in_index(name, self.districts())
             districts.append(canonical)
         for doc_id in filters.doc_ids:
             if doc_id not in self._by_doc:
@@ -506,6 +506,14 @@ class Index:
         from index.retriever import PlanRetriever
 
         return PlanRetriever(index=self, k=k, filters=filters, mode=mode)
+
+
+def _not_in_index(name: str, districts: list[str]) -> UserError:
+    try:
+        from corpus import gazetteer
+    except ImportError:  # corpus stage not there yet
+        return UserError("unknown_place", name=name, known=districts)
+    return gazetteer.not_in_index(name, districts)
 
 
 def _canonical_district(name: str) -> str:

@@ -13,7 +13,7 @@ model (qa.llm).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -97,14 +97,16 @@ def answer(
     llm: Any = False,
     previous: Any = None,
     calibration: Calibration | None = None,
+    k: int | None = None,
 ) -> Answer:
     """The answer to `question` from the index. `previous`: the Answer (or `Turn`) of the
     question before it in the same conversation, whose place, document and topic a follow-up
     inherits; None (the default) inherits nothing. `llm` False: extractive (offline,
     deterministic); True: the chat model configured in `settings`; or a LangChain chat model
-    instance. Bad input raises UserError."""
+    instance. `k`: passages retrieved for the answer (None: the chain's own number). Bad input
+    raises UserError."""
     final: Answer | None = None
-    for piece in answer_stream(question, index, filters, settings, llm, previous, calibration):
+    for piece in answer_stream(question, index, filters, settings, llm, previous, calibration, k):
         if isinstance(piece, Answer):
             final = piece
     assert final is not None
@@ -119,8 +121,10 @@ def answer_stream(
     llm: Any = False,
     previous: Any = None,
     calibration: Calibration | None = None,
+    k: int | None = None,
 ) -> Iterator[str | Answer]:
-    """Text pieces as they are produced, then the final Answer (`previous` as in `answer`)."""
+    """Text pieces as they are produced, then the final Answer (`previous` and `k` as in
+    `answer`)."""
     from qa.districts import districts as find_districts_for
     from qa.districts import is_district_question
 
@@ -149,10 +153,10 @@ def answer_stream(
     read_as = vocabulary(index).correct(spell_places(question))
     frame = analyse(read_as)
     if frame.multi:  # each part answered on its own, then one answer covering every part
-        parts = [_answer_one(p.text, index, filters, calibration) for p in frame.parts]
+        parts = [_answer_one(p.text, index, filters, calibration, k) for p in frame.parts]
         extractive = combine(question, frame, parts)
     else:
-        extractive = _answer_one(read_as, index, filters, calibration)
+        extractive = _answer_one(read_as, index, filters, calibration, k)
     if read_as != question:
         extractive = replace(
             extractive, question=question, extra={**extractive.extra, "read_as": read_as}
@@ -202,13 +206,14 @@ def _answer_one(
     index: Searchable,
     filters: Filters | None,
     calibration: Calibration | None = None,
+    k: int | None = None,
 ) -> Answer:
     """One part: the Document record for a metadata field (文号/印发日期/发文机关/期号), else
     the extractive chain."""
     from qa.fields import field_answer
     from qa.metadata import metadata_answer, metadata_kind
 
-    hits = index.search(expand_query(question), k=5, filters=filters)
+    hits = index.search(expand_query(question), k=k or 5, filters=filters)
     asks = asks_of(question)
     field = field_answer(question, asks, hits, display_title)
     if field is not None:  # a "label: value" line names what is asked
@@ -226,17 +231,30 @@ def _answer_one(
             if found is not None:
                 return found
     if metadata_kind(question) is not None:
-        meta = metadata_answer(question, index, index.search(question, k=5, filters=filters))
+        meta = metadata_answer(question, index, index.search(question, k=k or 5, filters=filters))
         if meta is not None:
             return meta
     chain = build_chain(index, calibration)
-    return chain.invoke({"question": question, "filters": filters})
+    return chain.invoke({"question": question, "filters": filters, "k": k})
 
 
-def check_filters_districts(names: list[str], index: Searchable) -> Filters | None:
-    """Filters for CLI --district values (UserError for unknown ones)."""
+def check_filters(
+    index: Searchable,
+    districts: Iterable[str] = (),
+    doc_ids: Iterable[str] = (),
+    doc_types: Iterable[str] = (),
+) -> Filters | None:
+    """Filters from what a user typed (the CLI's --district, --doc, --type): places resolved
+    as everywhere else (qa.filters.resolve_districts), and a UserError naming what is known
+    for an unknown place, document or type, before any answer is composed."""
     from qa.filters import resolve_districts
 
-    if not names:
+    districts, doc_ids, doc_types = list(districts), tuple(doc_ids), tuple(doc_types)
+    if not (districts or doc_ids or doc_types):
         return None
-    return Filters(districts=tuple(resolve_districts(names, index)))
+    names = tuple(resolve_districts(districts, index)) if districts else ()
+    filters = Filters(names, doc_ids, doc_types)
+    check = getattr(index, "canonical_filters", None)  # the index's own check of ids and types
+    if check is not None:
+        check(Filters(doc_ids=doc_ids, doc_types=doc_types))
+    return filters

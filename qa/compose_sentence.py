@@ -76,10 +76,11 @@ def build_chain(index: Searchable, calibration: Calibration | None = None):
 
 
 def retrieve(index: Searchable, state: dict[str, Any]) -> list[Hit]:
-    """The passages a question's units are read from (state: `question`, `filters`)."""
+    """The passages a question's units are read from (state: `question`, `filters`, and
+    optionally `k`, how many: RETRIEVE_K when not given)."""
     # the other forms of a field term it names (研发投入强度 -> …占地区生产总值比重) are searched too
     query = expand_query(state["question"])
-    return index.search(query, k=RETRIEVE_K, filters=state["filters"])
+    return index.search(query, k=state.get("k") or RETRIEVE_K, filters=state["filters"])
 
 
 def compose_extractive(

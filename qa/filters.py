@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 from corpus.errors import UserError
-from corpus.gazetteer import canonical_district, find_districts
+from corpus.gazetteer import canonical_district, find_districts, not_in_index
 from qa.scoring import Searchable
 
 LEVELS = ("province", "city", "county")
@@ -91,10 +91,8 @@ def resolve_districts(names: Iterable[str], index: Searchable) -> list[str]:
         if not raw:
             raise UserError("empty_place")
         name = canonical_district(raw)
-        if name is None:
-            raise UserError("unknown_place", name=raw, known=_listing(listed))
-        if name not in present:
-            raise UserError("place_not_in_index", name=name, known=_listing(listed))
+        if name is None or name not in present:
+            raise not_in_index(raw, listed)
         if name not in out:
             out.append(name)
     return out
@@ -236,11 +234,6 @@ def _latin_names_in(question: str) -> list[str]:
         if names[m.group(1)] not in found:
             found.append(names[m.group(1)])
     return found
-
-
-def _listing(names: Iterable[str]) -> str:
-    names = list(names)
-    return "、".join(names) if names else "(none)"
 
 
 def latin_place_names_removed(question: str) -> str:

@@ -33,16 +33,12 @@ def _save_turn(path: Path, answer: Any) -> None:
 
 
 def add_arguments(parser) -> None:
+    from cli.commands.search import add_filter_arguments
+
     parser.add_argument(
         "question", help="a question in Chinese, e.g. 綦江区2025年高新技术企业目标是多少？"
     )
-    parser.add_argument(
-        "--district",
-        action="append",
-        default=[],
-        metavar="D",
-        help="only passages from this district (repeatable)",
-    )
+    add_filter_arguments(parser, k_default=None)
     parser.add_argument(
         "--llm",
         action="store_true",
@@ -59,22 +55,23 @@ def add_arguments(parser) -> None:
 
 def run(args, settings) -> int:
     import index
-    from cli.commands.search import warn_if_stale
+    from cli.commands.search import check_k, filters_from_args, warn_if_stale
     from cli.render import print_answer
-    from qa.answer import answer_stream, check_filters_districts
+    from qa.answer import answer_stream
     from qa.text import check_question
     from qa.types import Answer
 
+    check_k(args)
     check_question(args.question)  # bad input fails before the index is opened or built
     idx = index.open_or_build(settings)
-    filters = check_filters_districts(args.district, idx)
+    filters = filters_from_args(args, idx)
     session = Path(settings.index_dir).parent / SESSION_FILE
     previous = _last_turn(session) if args.follow_up else None
     stream = not args.json and args.llm
     final: Answer | None = None
     streamed: list[str] = []
     for piece in answer_stream(
-        args.question, idx, filters, settings, llm=args.llm, previous=previous
+        args.question, idx, filters, settings, llm=args.llm, previous=previous, k=args.k
     ):
         if isinstance(piece, Answer):
             final = piece

@@ -5,18 +5,30 @@ from __future__ import annotations
 import json
 import sys
 
-PASSAGE_CHARS = 400  # human output only; --json always carries the whole text
-
 
 def add_arguments(parser) -> None:
     parser.add_argument("query", help="what to look for (any language; Traditional is fine)")
-    parser.add_argument("--k", type=int, default=10, help="number of results (default 10)")
+    add_filter_arguments(parser, k_default=10)
+    parser.add_argument(
+        "--mode",
+        choices=("hybrid", "dense", "bm25"),
+        default="hybrid",
+        help="retriever (default hybrid: RRF of dense and BM25)",
+    )
+
+
+def add_filter_arguments(parser, k_default: int | None) -> None:
+    """--k, --district, --doc, --type: what `search` and `ask` retrieve from, alike."""
+    default = f"default {k_default}" if k_default else "default: the answer's own number"
+    parser.add_argument(
+        "--k", type=int, default=k_default, help=f"number of passages retrieved ({default})"
+    )
     parser.add_argument(
         "--district",
         action="append",
         default=[],
         metavar="D",
-        help="only this district (repeatable)",
+        help="only this place (repeatable)",
     )
     parser.add_argument(
         "--doc",
@@ -33,26 +45,31 @@ def add_arguments(parser) -> None:
         dest="doc_type",
         help="only this document type, e.g. plan (repeatable)",
     )
-    parser.add_argument(
-        "--mode",
-        choices=("hybrid", "dense", "bm25"),
-        default="hybrid",
-        help="retriever (default hybrid: RRF of dense and BM25)",
-    )
+
+
+def check_k(args) -> None:
+    from corpus.errors import UserError
+
+    if args.k is not None and args.k < 1:
+        raise UserError("k_too_small")
+
+
+def filters_from_args(args, idx):
+    """The filters of --district/--doc/--type, checked against the index (qa.answer)."""
+    from qa.answer import check_filters
+
+    return check_filters(idx, args.district, args.doc, args.doc_type)
 
 
 def run(args, settings) -> int:
-    from corpus.errors import UserError
     from qa.text import check_question
 
-    if args.k < 1:
-        raise UserError("k_too_small")
+    check_k(args)
     check_question(args.query, what="query")  # as `ask`: before the index is opened or built
     import index
-    from index.types import Filters
 
     idx = index.open_or_build(settings)
-    filters = Filters(tuple(args.district), tuple(args.doc), tuple(args.doc_type))
+    filters = filters_from_args(args, idx)
     hits = idx.search(args.query, k=args.k, filters=filters, mode=args.mode)
     stale = warn_if_stale(idx)
     if args.json:
@@ -61,6 +78,8 @@ def run(args, settings) -> int:
             out["stale"] = stale
         print(json.dumps(out, ensure_ascii=False))
         return 0
+    from cli.render import print_hits
+
     print_hits(args.query, hits)
     return 0
 
@@ -77,41 +96,3 @@ def warn_if_stale(idx) -> list[dict]:
     if message:
         print(f"planqa: warning: {message}", file=sys.stderr)
     return [s.to_dict() for s in stale]
-
-
-def print_hits(query: str, hits) -> None:
-    from rich.console import Console
-    from rich.padding import Padding
-    from rich.text import Text
-
-    from index import tokenize
-    from qa.types import page_label
-
-    console = Console(highlight=False)
-    if not hits:
-        console.print("no results")
-        return
-    terms = sorted(
-        {t for t in tokenize(query) if len(t) > 1 or not t.isascii()}, key=len, reverse=True
-    )
-    for hit in hits:
-        c = hit.chunk
-        head = Text()
-        head.append(f"{hit.rank:>2}. ", style="bold")
-        head.append(f"{hit.score:.4f}  ", style="cyan")
-        head.append(f"{c.district or '-'}  ", style="green")
-        head.append(c.title, style="bold")
-        console.print(head)
-        if c.section:
-            console.print(Padding(Text(" > ".join(c.section), style="dim"), (0, 0, 0, 4)))
-        page = page_label(c.page_start, c.page_end)
-        sources = ", ".join(
-            f"{s.source}{' ' + page if page and k == 0 else ''}:{s.line_start}-{s.line_end}"
-            for k, s in enumerate(c.sources)
-        )
-        console.print(Padding(Text(sources, style="dim"), (0, 0, 0, 4)))
-        passage = c.text if len(c.text) <= PASSAGE_CHARS else c.text[:PASSAGE_CHARS] + "…"
-        body = Text(passage)
-        for term in terms:
-            body.highlight_words([term], style="bold yellow", case_sensitive=False)
-        console.print(Padding(body, (0, 0, 1, 4)))

@@ -1,0 +1,96 @@
+"""The district finder (哪些区提到) on the real bundled index: topics in Latin letters, markup
+in the input, mentions and the order of the report, as the CLI shows them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from qa.districts import term_pattern
+from qa.text import check_question
+from qa.types import DistrictReport, DistrictResult
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("x", "推进v2x车路协同", False),
+        ("x", "构建n+x产业体系", False),
+        ("x", "x射线检测", True),
+        ("ai", "发展ai+制造", True),
+        ("ai", "通过email联系", False),
+        ("5g", "建设5g基站", True),
+        ("5g", "推进5g+工业互联网", True),
+        ("5g", "推广15g标准", False),
+        ("5g基站", "新建15g基站", False),
+        ("氢能", "发展氢能产业", True),
+    ],
+)
+def test_ascii_terms_match_only_whole_latin_runs(term, text, found):
+    assert bool(term_pattern((term,)).search(text)) is found
+
+
+def test_markup_is_stripped_from_questions():
+    assert check_question("<b>氢能</b>", what="topic") == "氢能"
+    assert check_question("哪些区提到&lt;i&gt;氢能&lt;/i&gt;&amp;储能？") == "哪些区提到氢能&储能？"
+    assert check_question("PM2.5<35的目标") == "PM2.5<35的目标"
+
+
+def test_one_order_for_a_report():
+    results = (
+        DistrictResult("甲区", False, 0.9),
+        DistrictResult("乙区", True, 1.5, mentions=2),
+        DistrictResult("丙区", True, 1.5, mentions=7),
+        DistrictResult("丁区", True, 0.8),
+        DistrictResult("戊区", True, 1.5, mentions=7),
+    )
+    report = DistrictReport(topic="氢能", districts=results)
+    assert [r.district for r in report.ranked()] == ["丙区", "戊区", "乙区", "丁区", "甲区"]
+    assert report.to_dict()["districts"][1]["mentions"] == 2
+
+
+@pytest.mark.slow
+def test_x_is_not_found_inside_v2x(bundled_index):
+    from qa.districts import districts
+
+    report = districts("x", bundled_index)
+    assert not any(
+        "v2x" in e.quote.lower() for r in report.districts if r.mentioned for e in r.evidence
+    )
+
+
+@pytest.mark.slow
+def test_a_topic_in_markup_finds_what_the_plain_topic_finds(bundled_index):
+    from qa.districts import districts
+
+    plain = districts("氢能", bundled_index)
+    marked = districts("<b>氢能</b>", bundled_index)
+    assert marked.topic == "氢能" and marked.mentioned == plain.mentioned
+    assert set(plain.mentioned) == {"綦江区", "重庆高新区"}
+
+
+@pytest.mark.slow
+def test_cli_report_lists_mentions_first_with_counts_and_a_legend(
+    session_settings, bundled_index, monkeypatch, capsys
+):
+    from cli.main import main
+
+    monkeypatch.setenv("PLANQA_INDEX_DIR", str(session_settings.index_dir))
+    monkeypatch.setenv("PLANQA_CACHE_DIR", str(session_settings.cache_dir))
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["districts", "氢能", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    counts = {d["district"]: d["mentions"] for d in out["districts"]}
+    assert set(out["districts"][0]) >= {"district", "mentioned", "score", "evidence"}
+    assert counts["綦江区"] >= 1 and counts["大渡口区"] == 0
+    assert main(["districts", "氢能"]) == 0
+    text = capsys.readouterr().out
+    first_cells = [re.match(r"^\W*(\S+)", line) for line in text.splitlines()]
+    rows = [line for line, m in zip(text.splitlines(), first_cells) if m and m[1] in counts]
+    order = [re.match(r"^\W*(\S+)", line)[1] for line in rows]
+    assert sorted(order) == sorted(counts), text
+    assert set(order[:2]) == {"綦江区", "重庆高新区"}, text
+    assert f"{counts['綦江区']}" in rows[order.index("綦江区")]
+    assert "得分" in text and "余弦" in text  # the legend
