@@ -164,13 +164,20 @@ def _report(
     return DistrictReport(topic=topic, districts=tuple(results), terms=ordered_terms)
 
 
-def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+# a Latin run is letters and digits, joined by + - . / & to more of them (V2X, N+X, 5G-A): a
+# term edge in Latin letters or digits must be an edge of such a run, so "x" is not found in
+# V2X or N+X, nor "ai" in "email", while "5G" is found in "5G+工业互联网" and "5G基站"
+_RUN_BEFORE = r"(?<![a-z0-9])(?<![a-z0-9][-+./&])"
+_RUN_AFTER = r"(?![a-z0-9]|[-+./&][a-z0-9])"
+
+
+def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the (normalised) terms, longest first, matching in normalised text."""
     parts = []
     for t in sorted({_norm(t) for t in terms}, key=len, reverse=True):
-        if t.isascii():  # "ai" must not match inside "email"
-            parts.append(rf"(?<![a-z]){re.escape(t)}(?![a-z])")
-        else:
-            parts.append(re.escape(t))
+        before = _RUN_BEFORE if t[:1].isascii() and t[:1].isalnum() else ""
+        after = _RUN_AFTER if t[-1:].isascii() and t[-1:].isalnum() else ""
+        parts.append(before + re.escape(t) + after)
     return re.compile("|".join(parts))
 
 
@@ -183,21 +190,25 @@ def _judge(
     per_district: int,
     own: bool = False,
 ) -> tuple[DistrictResult, set[str]]:
-    pattern = _term_pattern(terms)
+    pattern = term_pattern(terms)
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
+    mentioning: set[str] = set()  # passages containing a term
     for chunk in index.chunks_for(district=district):
         if own and chunk.district != district:
             continue
+        if not pattern.search(_norm(chunk.text)):
+            continue
+        mentioning.add(chunk.chunk_id)
+        if len(candidates) >= LEXICAL_CANDIDATES:
+            continue  # counted; the first passages give enough quotes to rank
         for sentence in split_sentences(chunk.text):
             m = pattern.search(_norm(sentence))
             if m and sentence not in seen_quotes:
                 found_terms.add(m.group(0))
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(chunk, sentence, True))
-        if len(candidates) >= LEXICAL_CANDIDATES:
-            break
     lexical = bool(candidates)
     for hit in index.search(
         topic, k=SEMANTIC_K, filters=Filters(districts=(district,)), mode="dense"
@@ -230,8 +241,11 @@ def _judge(
         evidence.append(_evidence(c.chunk, c.quote, float(sims[i])))
         if len(evidence) >= per_district:
             break
+    if not lexical and semantic:  # a mention by meaning: the passages that reach the threshold
+        mentioning = {c.chunk.chunk_id for c, s in zip(candidates, sims) if s >= threshold}
     found = {t for t in terms if _norm(t) in found_terms}
-    return DistrictResult(district, mentioned, score, tuple(evidence)), found
+    result = DistrictResult(district, mentioned, score, tuple(evidence), len(mentioning))
+    return result, found
 
 
 def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:

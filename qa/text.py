@@ -16,6 +16,9 @@ from corpus.text import split_sentences as corpus_sentences
 MAX_QUESTION_CHARS = 500
 
 _WS = re.compile(r"\s+")
+# an HTML/XML tag (<b>, </span>, <br/>, <a href="…">): text pasted from a web page or typed
+# by a client that sends markup; "<" before a digit or space (PM2.5<35) is no tag
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 
 
 _WHAT = {
@@ -31,7 +34,10 @@ def _term(what: str) -> Term:
 
 def check_question(text: str | None, what: str = "question") -> str:
     """The question with surrounding whitespace trimmed, or UserError saying what is wrong:
-    empty, too long, control characters, or no letters/digits at all."""
+    empty, too long, control characters, or no letters/digits at all. Markup is no part of
+    a question: tags are dropped and entities read (<b>氢能</b> and &lt;b&gt;氢能 ask 氢能)."""
+    if text is not None:
+        text = strip_markup(text)
     if text is None or not text.strip():
         raise UserError("input_empty", what=_term(what))
     text = text.strip()
@@ -45,6 +51,14 @@ def check_question(text: str | None, what: str = "question") -> str:
     if not any(c.isalnum() for c in text):
         raise UserError("input_no_words", what=_term(what))
     return _WS.sub(" ", text)
+
+
+def strip_markup(text: str) -> str:
+    """`text` without HTML tags, its entities (&amp;, &lt;, &#27700;) read; a tag that was
+    written as entities is dropped too."""
+    import html
+
+    return _TAG.sub("", html.unescape(_TAG.sub("", text)))
 
 
 def _is_control(ch: str) -> bool:

@@ -127,14 +127,20 @@ class Evidence:
 class DistrictResult:
     district: str
     mentioned: bool
+    # the best evidence sentence's cosine similarity to the topic (0–1), plus 1 when a
+    # passage contains the topic or a synonym verbatim: >= 1 is a mention in so many words
     score: float
     evidence: tuple[Evidence, ...] = ()
+    # passages that mention the topic: those containing it verbatim, else (a mention by
+    # meaning) those read whose best sentence reaches the semantic threshold
+    mentions: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "district": self.district,
             "mentioned": self.mentioned,
             "score": round(float(self.score), 6),
+            "mentions": self.mentions,
             "evidence": [e.to_dict() for e in self.evidence],
         }
 
@@ -145,7 +151,12 @@ class DistrictResult:
             bool(d["mentioned"]),
             float(d["score"]),
             tuple(Evidence.from_dict(e) for e in d.get("evidence") or ()),
+            int(d.get("mentions") or 0),
         )
+
+    def rank_key(self) -> tuple[bool, float, int, str]:
+        """Mentioned first, then the higher score, then more mentions, then the name."""
+        return (not self.mentioned, -round(float(self.score), 6), -self.mentions, self.district)
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,11 @@ class DistrictReport:
     @property
     def mentioned(self) -> tuple[str, ...]:
         return tuple(r.district for r in self.districts if r.mentioned)
+
+    def ranked(self) -> tuple[DistrictResult, ...]:
+        """The places in the order every edge shows them (DistrictResult.rank_key); the
+        record keeps the order it was built in (a comparison's, as the user named them)."""
+        return tuple(sorted(self.districts, key=DistrictResult.rank_key))
 
     @property
     def level_name(self) -> str:
