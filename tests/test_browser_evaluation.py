@@ -183,10 +183,15 @@ def test_districts_tab_shows_mentions_fits_the_phone_and_exports(wpage, bundled_
     expect(cell).to_be_visible()
     expect(page.locator("#pq-district-legend")).to_contain_text("处")
     # the mention column reads on one line at any width (no digit-by-digit wrapping)
+    # the lines its text takes: the distinct tops of the text's own boxes
     lines = cell.evaluate(
-        """e => { const r = document.createRange(); r.selectNodeContents(e);
-                  return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }"""
+        """e => { const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT); const tops = [];
+                  while (w.nextNode()) { if (!w.currentNode.textContent.trim()) continue;
+                    const r = document.createRange(); r.selectNodeContents(w.currentNode);
+                    for (const x of r.getClientRects()) tops.push(Math.round(x.top)); }
+                  return new Set(tops).size; }"""
     )
+    shot(page, f"43-districts-{name}")
     assert lines == 1, lines
     page.wait_for_timeout(500)
     shot(page, f"43-districts-{name}")
