@@ -170,6 +170,12 @@ def gold_line(**item) -> str:
     return json.dumps(item, ensure_ascii=False)
 
 
+def _served_file(output):
+    """The local path of a download button's output (gradio_client gives the update)."""
+    value = output.get("value") if isinstance(output, dict) else output
+    return value.get("path") if isinstance(value, dict) else value
+
+
 def test_malformed_gold_upload_names_the_line(client, tmp_path):
     from gradio_client import handle_file
 
@@ -183,7 +189,8 @@ def test_malformed_gold_upload_names_the_line(client, tmp_path):
     )
     assert "bad.jsonl 第 2 行" in message and "pq-error" in message
     assert str(tmp_path) not in message and "/tmp/" not in message
-    assert (metrics, chart, failed, md, js) == ("", "", "", None, None)
+    assert (metrics, chart, failed) == ("", "", "")
+    assert _served_file(md) is None and _served_file(js) is None
 
 
 def test_binary_gold_upload_is_refused_without_parsing(client, tmp_path):
@@ -241,8 +248,9 @@ def test_eval_on_an_uploaded_gold_set_shows_metrics_baselines_and_failures(clien
     assert "召回率@5" in metrics and ">recall@5<" in metrics and "关键词准确率" in metrics
     assert "<td>f02</td>" in failed and "<td>f01</td>" not in failed
     assert 'data-system="planqa"' in chart and 'data-system="bm25"' in chart
-    assert "f02" in Path(md).read_text(encoding="utf-8")
-    assert [i["id"] for i in json.loads(Path(js).read_text(encoding="utf-8"))["items"]] == [
+    assert "f02" in Path(_served_file(md)).read_text(encoding="utf-8")
+    report = json.loads(Path(_served_file(js)).read_text(encoding="utf-8"))
+    assert [i["id"] for i in report["items"]] == [
         "f01",
         "f02",
     ]
