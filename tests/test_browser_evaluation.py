@@ -52,7 +52,7 @@ def _reachable(page, locator) -> bool:
     return box is not None and box["x"] >= -1 and box["x"] + box["width"] <= width + 1
 
 
-def _gold_subset(tmp_path: Path) -> tuple[Path, int]:
+def _gold_subset(folder: Path) -> tuple[Path, int]:
     """A few items of the bundled gold set (no district item: the district metrics do not
     apply), plus one fact item whose keyword no answer can contain (a failed row)."""
     import eval as planqa_eval
@@ -69,55 +69,96 @@ def _gold_subset(tmp_path: Path) -> tuple[Path, int]:
         elif item["kind"] == "fact" and failing is None and item.get("evidence"):
             failing = {**item, "id": "must-fail", "answer_keywords": ["不会出现的关键词"]}
     lines.append(json.dumps(failing, ensure_ascii=False))
-    subset = tmp_path / "gold-subset.jsonl"
+    subset = folder / "gold-subset.jsonl"
     subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return subset, len(lines)
 
 
-def test_eval_tab_reads_in_chinese_and_fits_the_width(wpage, tmp_path):
+@pytest.fixture(scope="module", params=list(WIDTHS))
+def evaluated(request, browser, app_url, tmp_path_factory):  # noqa: F811
+    """(page, width name, progress displays seen while it ran): the tab after one run on an
+    uploaded gold subset, at each width; the tests below read the same page."""
     from playwright.sync_api import expect
 
-    page, name = wpage
-    subset, n = _gold_subset(tmp_path)
+    width, height = WIDTHS[request.param]
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, locale="zh-CN", accept_downloads=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(app_url)
+    page.locator("#pq-status").get_by_text("索引就绪").wait_for()
+    subset, n = _gold_subset(tmp_path_factory.mktemp("gold"))
     open_tab(page, "评测")
     page.locator("#pq-eval-upload input[type=file]").set_input_files(str(subset))
     expect(page.locator("#pq-eval-source input[value='上传 JSONL 文件']")).to_be_checked()
     page.locator("#pq-eval-run").click()
-    # one progress display while it runs, not one per output
     page.locator(".progress-level").first.wait_for(timeout=60_000)
     counts = []
     for _ in range(6):
         counts.append(page.locator(".progress-level:visible").count())
         page.wait_for_timeout(300)
-    shot(page, f"40-eval-progress-{name}")
-    assert max(counts) == 1, counts
+    shot(page, f"40-eval-progress-{request.param}")
+    expect(page.locator("#pq-eval-message")).to_contain_text(
+        f"评测 {n} 道题", timeout=EVAL_TIMEOUT_MS
+    )
+    page.wait_for_timeout(500)
+    shot(page, f"41-eval-results-{request.param}")
+    try:
+        yield page, request.param, counts
+    finally:
+        context.close()
 
-    message = page.locator("#pq-eval-message")
-    expect(message).to_contain_text(f"评测 {n} 道题", timeout=EVAL_TIMEOUT_MS)
+
+def test_eval_progress_is_drawn_once(evaluated):
+    _, _, counts = evaluated
+    assert max(counts) == 1, counts  # one progress display, not one per output
+
+
+def test_eval_metrics_have_chinese_names_explained_with_the_key_small(evaluated):
+    from playwright.sync_api import expect
+
+    page, _, _ = evaluated
     metrics = page.locator("#pq-eval-metrics")
-    # Chinese names, each with its explanation, and the report's key in small print
     row = metrics.locator("tr", has_text="召回率@5")
     expect(row).to_contain_text("recall@5")
+    expect(row.locator(".pq-metric-key")).to_have_text("recall@5")
     expect(row.locator(".pq-metric-help")).not_to_be_empty()
     expect(metrics.locator("tr", has_text="关键词准确率")).to_be_visible()
-    # no district item in the subset: the district metrics do not apply
-    f1 = metrics.locator("tr", has_text="地区集合F1")
-    expect(f1).to_contain_text("不适用")
-    expect(f1).not_to_contain_text("未达标")
     for header in metrics.locator("th").all():
         assert _reachable(page, header), header.inner_text()
 
-    # the chart: a few key metrics, system against each baseline, labels not rotated
+
+def test_eval_metric_without_items_is_not_applicable(evaluated):
+    from playwright.sync_api import expect
+
+    page, _, _ = evaluated
+    # no district item in the subset: the district metrics do not apply
+    f1 = page.locator("#pq-eval-metrics tr", has_text="district_f1")
+    expect(f1).to_contain_text("不适用")
+    expect(f1).not_to_contain_text("未达标")
+
+
+def test_eval_chart_has_a_few_level_labelled_bars(evaluated):
+    from playwright.sync_api import expect
+
+    page, name, _ = evaluated
     chart = page.locator("#pq-eval-chart")
     bars = chart.locator(".pq-bar")
     expect(bars.first).to_be_visible()
-    assert 0 < bars.count() <= 24
+    assert 0 < bars.count() <= 28  # seven metrics at most, four systems each
     for label in chart.locator(".pq-bar-label").all()[:4]:
         transform = label.evaluate("e => getComputedStyle(e).transform")
         assert transform in ("none", "matrix(1, 0, 0, 1, 0, 0)")
         assert _reachable(page, label)
+    chart.scroll_into_view_if_needed()
+    shot(page, f"44-eval-chart-{name}", full_page=False)
 
-    # every column of the failed items can be read at this width
+
+def test_eval_failed_items_show_every_column(evaluated):
+    from playwright.sync_api import expect
+
+    page, name, _ = evaluated
     failed = page.locator("#pq-eval-failed")
     expect(failed.get_by_text("must-fail", exact=True)).to_be_visible()
     headers = failed.locator("th")
@@ -126,19 +167,20 @@ def test_eval_tab_reads_in_chinese_and_fits_the_width(wpage, tmp_path):
         assert _reachable(page, header), header.inner_text()
     reason = failed.locator("tr", has_text="must-fail").locator("td").last
     assert _reachable(page, reason)
-    page.wait_for_timeout(300)
-    shot(page, f"41-eval-results-{name}")
+    shot(page, f"45-eval-failed-{name}", full_page=False)
 
-    # the report, downloadable as Markdown and as report.json
+
+def test_eval_report_downloads_as_markdown_and_json(evaluated):
+    page, _, _ = evaluated
     with page.expect_download() as md:
         page.locator("#pq-eval-md").click()
-    text = Path(md.value.path()).read_text(encoding="utf-8")
     assert md.value.suggested_filename.endswith(".md")
-    assert "must-fail" in text
+    assert "must-fail" in Path(md.value.path()).read_text(encoding="utf-8")
     with page.expect_download() as js:
         page.locator("#pq-eval-json").click()
+    assert js.value.suggested_filename == "report.json"
     data = json.loads(Path(js.value.path()).read_text(encoding="utf-8"))
-    assert len(data["items"]) == n
+    assert "must-fail" in [i["id"] for i in data["items"]]
 
 
 def test_eval_upload_citing_a_line_the_file_does_not_have_is_refused(wpage, tmp_path):
