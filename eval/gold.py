@@ -19,7 +19,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from corpus.errors import UserError
+from corpus.errors import Term, UserError
+from eval.labels import KIND_LABELS
 
 KINDS = ("fact", "section", "district", "unanswerable", "variant")
 # kinds whose answer is a passage of the corpus (the retrieval and keyword metrics apply)
@@ -91,7 +92,8 @@ def parse_item(obj: Any) -> GoldItem:
         if not isinstance(obj.get(field), str) or not obj[field].strip():
             raise GoldFormatError("gold_field_missing", field=field)
     if obj["kind"] not in KINDS:
-        raise GoldFormatError("gold_unknown_kind", kind=obj["kind"], kinds=list(KINDS))
+        kinds = [Term(k, f"{k}（{KIND_LABELS[k]}）") for k in KINDS]
+        raise GoldFormatError("gold_unknown_kind", kind=obj["kind"], kinds=kinds)
     evidence = []
     raw_evidence = obj.get("evidence", [])
     if not isinstance(raw_evidence, list):

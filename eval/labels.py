@@ -19,6 +19,15 @@ METRIC_LABELS: dict[str, tuple[str, str]] = {
     "parts_answered": ("多问全答率", "含多个小问的题目中，每个小问都答到的比例"),
 }
 
+# the gold set's kinds of item
+KIND_LABELS: dict[str, str] = {
+    "fact": "事实",
+    "section": "章节",
+    "district": "区县",
+    "unanswerable": "无答案",
+    "variant": "变体",
+}
+
 SYSTEM_LABELS: dict[str, str] = {
     "planqa": "本系统",
     "bm25": "BM25 关键词检索",

@@ -197,3 +197,27 @@ def test_districts_export_file_is_a_csv_named_by_the_topic(tmp_path):
     path = Path(districts.export_districts(mentions_report().to_dict()))
     assert path.name == "哪些地区提到-氢能.csv"
     assert path.read_text(encoding="utf-8").startswith("\ufeffplace,")
+
+
+def test_several_topics_export_every_place_and_topic_with_its_evidence(bundled_index):
+    """Several topics show the places × topics grid; its CSV has a row per place and topic
+    with the best sentence and where it stands."""
+    from qa.grid import topic_grid
+    from ui.indicators import IndicatorHandlers
+
+    grid = topic_grid("氢能、人工智能", bundled_index)
+    path = Path(IndicatorHandlers(None).export_grid(grid.to_dict(), "csv"))
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8").lstrip("\ufeff"))))
+    assert {(r["place"], r["topic"]) for r in rows} == {
+        (p, t) for p in grid.places for t in ("氢能", "人工智能")
+    }
+    for r in rows:
+        if r["mentioned"] == "是":
+            assert r["quote"] and r["title"] and r["source"] and r["lines"], r
+
+
+def test_an_unknown_kind_is_named_with_the_kinds_in_chinese(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "kind": "factoid", "question": "问"}\n', encoding="utf-8")
+    message = evaluation.accept_gold_upload(str(gold))
+    assert "fact（事实）" in message and "unanswerable（无答案）" in message

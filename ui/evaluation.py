@@ -14,6 +14,7 @@ from typing import Any
 
 from corpus.errors import Term, UserError
 from corpus.settings import Settings
+from eval.labels import KIND_LABELS
 from ui.common import SharedIndex, error_html, info_html, snippet
 from ui.messages import user_message
 
@@ -265,15 +266,6 @@ def _short(value: Any, limit: int = 120) -> str:
     return snippet(str(value), limit)
 
 
-KIND_NAMES = {
-    "fact": "事实",
-    "section": "章节",
-    "district": "区县",
-    "unanswerable": "无答案",
-    "variant": "变体",
-}
-
-
 def failed_rows(report: dict[str, Any]) -> list[list[Any]]:
     """The gold items the system did not pass: id, kind, question, what was expected, what
     came out, and why it failed (with the stage the failure points at)."""
@@ -296,7 +288,7 @@ def failed_rows(report: dict[str, Any]) -> list[list[Any]]:
         rows.append(
             [
                 item.get("id", ""),
-                KIND_NAMES.get(kind, kind),
+                KIND_LABELS.get(kind, kind),
                 _short(item.get("question"), 80),
                 _short(expected),
                 _short(got),
