@@ -28,6 +28,21 @@ KIND_LABELS: dict[str, str] = {
     "variant": "变体",
 }
 
+# why an item failed (eval.runner._judge) and the stage the failure points at
+FAILURE_LABELS: dict[str, str] = {
+    "crash": "运行出错",
+    "retrieval": "前 5 个检索结果中没有证据",
+    "false_abstention": "有答案却说未找到",
+    "keywords": "答案缺少期望的关键词",
+    "answered_unanswerable": "没有答案却作了回答",
+    "districts": "列出的地区与期望不符",
+}
+STAGE_LABELS: dict[str, str] = {
+    "corpus": "语料处理（证据不在任何段落中）",
+    "index": "检索",
+    "qa": "问答",
+}
+
 SYSTEM_LABELS: dict[str, str] = {
     "planqa": "本系统",
     "bm25": "BM25 关键词检索",

@@ -363,7 +363,14 @@ def test_metric_table_has_targets_and_a_column_per_baseline():
 def test_failed_rows_list_only_failures_with_what_was_expected():
     rows = evaluation.failed_rows(REPORT)
     assert rows == [
-        ["f02", "事实", "技术合同成交额？", "10亿元", "未在语料中找到", "abstained（retrieval）"],
+        [
+            "f02",
+            "事实",
+            "技术合同成交额？",
+            "10亿元",
+            "未在语料中找到",
+            "abstained（问题出在：retrieval）",
+        ],
         ["d01", "区县", "哪些区提到氢能？", "綦江区、重庆高新区", "綦江区", "missed 重庆高新区"],
     ]
 

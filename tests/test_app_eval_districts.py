@@ -221,3 +221,22 @@ def test_an_unknown_kind_is_named_with_the_kinds_in_chinese(tmp_path):
     gold.write_text('{"id": "a", "kind": "factoid", "question": "问"}\n', encoding="utf-8")
     message = evaluation.accept_gold_upload(str(gold))
     assert "fact（事实）" in message and "unanswerable（无答案）" in message
+
+
+def test_failed_items_say_why_in_chinese_with_the_stage():
+    report = {
+        "items": [
+            {
+                "id": "f9",
+                "kind": "fact",
+                "question": "问？",
+                "passed": False,
+                "answer": "答",
+                "answer_keywords": ["十"],
+                "failures": ["retrieval", "keywords"],
+                "stage": "index",
+            }
+        ]
+    }
+    (row,) = evaluation.failed_rows(report)
+    assert row[-1] == "前 5 个检索结果中没有证据；答案缺少期望的关键词（问题出在：检索）"

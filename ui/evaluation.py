@@ -14,7 +14,7 @@ from typing import Any
 
 from corpus.errors import Term, UserError
 from corpus.settings import Settings
-from eval.labels import KIND_LABELS
+from eval.labels import FAILURE_LABELS, KIND_LABELS, STAGE_LABELS
 from ui.common import SharedIndex, error_html, info_html, snippet
 from ui.messages import user_message
 
@@ -282,9 +282,10 @@ def failed_rows(report: dict[str, Any]) -> list[list[Any]]:
         else:
             expected = item.get("expected_answer") or "、".join(item.get("answer_keywords") or [])
             got = item.get("answer", "")
-        reasons = "；".join(str(f) for f in item.get("failures") or [])
+        reasons = "；".join(FAILURE_LABELS.get(str(f), str(f)) for f in item.get("failures") or [])
         if item.get("stage"):
-            reasons += f"（{item['stage']}）"
+            stage = str(item["stage"])
+            reasons += f"（问题出在：{STAGE_LABELS.get(stage, stage)}）"
         rows.append(
             [
                 item.get("id", ""),

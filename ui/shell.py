@@ -164,8 +164,8 @@ mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; 
 .pq-met { color: #1e7b34; white-space: nowrap; }
 .pq-unmet { color: #c0392b; white-space: nowrap; }
 .pq-na { color: var(--body-text-color-subdued); white-space: nowrap; }
-.pq-failed-table td { min-width: 4em; }
-.pq-failed-table td:nth-child(3), .pq-failed-table td:nth-child(6) { min-width: 12em; }
+.pq-failed-table td { min-width: 3em; }
+.pq-failed-table td:nth-child(n+3) { min-width: 10em; }
 #pq-eval-message { min-height: 3em; }
 .pq-chart { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
   gap: 0.8em 1.5em; }
