@@ -157,6 +157,7 @@ mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; 
   white-space: nowrap; }
 .pq-metrics-table td, .pq-failed-table td { vertical-align: top; }
 .pq-metric-name { min-width: 9em; }
+.pq-metrics-table td:nth-child(n+2) { white-space: nowrap; }
 .pq-metrics-table tr > :first-child { position: sticky; left: 0; z-index: 1;
   background: var(--block-background-fill); }
 .pq-metric-key { color: var(--body-text-color-subdued); font-size: 0.8em; }
