@@ -13,11 +13,14 @@ evidence.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from corpus.errors import UserError
+from corpus.errors import Term, UserError
+from eval.labels import KIND_LABELS
 
 KINDS = ("fact", "section", "district", "unanswerable", "variant")
 # kinds whose answer is a passage of the corpus (the retrieval and keyword metrics apply)
@@ -89,7 +92,8 @@ def parse_item(obj: Any) -> GoldItem:
         if not isinstance(obj.get(field), str) or not obj[field].strip():
             raise GoldFormatError("gold_field_missing", field=field)
     if obj["kind"] not in KINDS:
-        raise GoldFormatError("gold_unknown_kind", kind=obj["kind"], kinds=list(KINDS))
+        kinds = [Term(k, f"{k}（{KIND_LABELS[k]}）") for k in KINDS]
+        raise GoldFormatError("gold_unknown_kind", kind=obj["kind"], kinds=kinds)
     evidence = []
     raw_evidence = obj.get("evidence", [])
     if not isinstance(raw_evidence, list):
@@ -171,23 +175,94 @@ def load_gold(path: Path | str | None = None) -> list[GoldItem]:
     return items
 
 
-def evidence_problems(items: list[GoldItem], data_dir: Path, root: Path | None = None) -> list[str]:
-    """Every evidence entry whose quote is not on the stated line of the stated file. A bare
-    file name is in `data_dir`; a path (`../shared/external/…/嘉兴.txt`) is relative to `root`
-    (the repository)."""
-    problems: list[str] = []
+@dataclass(frozen=True)
+class EvidenceIssue:
+    """One evidence entry that its source does not bear out."""
+
+    item: str  # the gold item's id
+    source: str
+    line: int
+    quote: str
+    problem: str  # "no_file", "no_line" (the file is shorter) or "not_on_line"
+    lines: int = 0  # how many lines the file has (when it was read)
+
+    def text(self) -> str:
+        """The one-line English form (what the gold set's own tests print)."""
+        if self.problem == "no_file":
+            return f"{self.item}: no file {self.source}"
+        if self.problem == "no_line":
+            return f"{self.item}: {self.source} has {self.lines} lines, not {self.line}"
+        return f"{self.item}: {self.quote!r} not on line {self.line} of {self.source}"
+
+    def error(self, path: Path | str) -> UserError:
+        """The issue as a user's error naming the gold file, the item and the line."""
+        params = {"path": path, "id": self.item, "source": self.source, "line": self.line}
+        if self.problem == "no_file":
+            return UserError("gold_evidence_no_file", **params)
+        if self.problem == "no_line":
+            return UserError("gold_evidence_no_line", lines=self.lines, **params)
+        return UserError("gold_evidence_not_on_line", quote=self.quote, **params)
+
+
+def evidence_issues(
+    items: list[GoldItem], read_lines: Callable[[str], list[str] | None]
+) -> list[EvidenceIssue]:
+    """Every evidence entry whose quote is not on the stated 1-based line of its source;
+    `read_lines(source)` gives a source's lines, or None when there is no such source."""
+    issues: list[EvidenceIssue] = []
     files: dict[str, list[str] | None] = {}
     for item in items:
         for e in item.evidence:
             if e.source not in files:
-                base = root if root is not None and "/" in e.source else data_dir
-                p = base / e.source
-                files[e.source] = p.read_text(encoding="utf-8").split("\n") if p.is_file() else None
+                files[e.source] = read_lines(e.source)
             lines = files[e.source]
+            issue = partial(EvidenceIssue, item.id, e.source, e.line, e.quote)
             if lines is None:
-                problems.append(f"{item.id}: no file {e.source}")
+                issues.append(issue("no_file"))
             elif e.line > len(lines):
-                problems.append(f"{item.id}: {e.source} has {len(lines)} lines, not {e.line}")
+                issues.append(issue("no_line", len(lines)))
             elif e.quote not in lines[e.line - 1]:
-                problems.append(f"{item.id}: {e.quote!r} not on line {e.line} of {e.source}")
-    return problems
+                issues.append(issue("not_on_line", len(lines)))
+    return issues
+
+
+def evidence_problems(items: list[GoldItem], data_dir: Path, root: Path | None = None) -> list[str]:
+    """Every evidence entry whose quote is not on the stated line of the stated file. A bare
+    file name is in `data_dir`; a path (`../shared/external/…/嘉兴.txt`) is relative to `root`
+    (the repository)."""
+
+    def read_lines(source: str) -> list[str] | None:
+        base = root if root is not None and "/" in source else data_dir
+        p = base / source
+        return p.read_text(encoding="utf-8").split("\n") if p.is_file() else None
+
+    return [issue.text() for issue in evidence_issues(items, read_lines)]
+
+
+def index_source_lines(index: Any) -> Callable[[str], list[str] | None]:
+    """A `read_lines` over the files an index was built from, by file name: a source the
+    index holds no document of is None (removed, or never read)."""
+    from index.sources import Sources
+
+    held = {d.doc_id for d in index.documents}
+    paths = {
+        Path(f.path).name: Path(f.path)
+        for f in Sources.from_manifest(index.manifest).files
+        if held.intersection(f.documents)
+    }
+
+    def read_lines(source: str) -> list[str] | None:
+        p = paths.get(source)
+        if p is None or not p.is_file():
+            return None
+        return p.read_text(encoding="utf-8", errors="replace").split("\n")
+
+    return read_lines
+
+
+def check_evidence(items: list[GoldItem], index: Any, path: Path | str) -> None:
+    """UserError for the first evidence entry that the index's own files do not bear out
+    (the file is not in the index, has no such line, or the quote is not on it)."""
+    issues = evidence_issues(items, index_source_lines(index))
+    if issues:
+        raise issues[0].error(path)

@@ -42,7 +42,7 @@ def report() -> DistrictReport:
         topic="氢能",
         districts=(
             DistrictResult("合川区", False, 0.41, (evidence("h1", "推进智能制造。", 0.41),)),
-            DistrictResult("綦江区", True, 1.89, (evidence("q1", "发展氢燃料电池。"),)),
+            DistrictResult("綦江区", True, 1.89, (evidence("q1", "发展氢燃料电池。"),), 2),
             DistrictResult("大渡口区", False, 0.0, ()),
         ),
         terms=("氢能", "氢燃料"),
@@ -147,7 +147,7 @@ def test_district_rows_list_every_district_mentioned_or_not():
     # mentions first, then the rest by score
     assert [r[0] for r in rows] == ["綦江区", "合川区", "大渡口区"]
     assert [r[1] for r in rows] == ["✔ 提到", "✘ 未提到", "✘ 未提到"]
-    assert rows[0][2] == 1.89
+    assert rows[0][2] == "提到 2 处"  # the passages that mention it, not a raw score
     assert rows[0][3] == "发展氢燃料电池。"
     assert rows[2][3] == ""  # no evidence at all: an empty snippet, still a row
 
@@ -357,30 +357,26 @@ REPORT = {
 
 def test_metric_table_has_targets_and_a_column_per_baseline():
     headers, rows = evaluation.metric_table(REPORT)
-    assert headers == ["指标", "本系统", "目标", "是否达标", "bm25", "dense"]
-    by_name = {r[0]: r[1:] for r in rows}
+    assert headers == ["指标", "键", "本系统", "目标", "是否达标", "BM25 关键词检索", "纯向量检索"]
+    by_key = {r[1]: [r[0], *r[2:]] for r in rows}
     # per_kind is a breakdown, not a metric row
-    assert set(by_name) == {"recall@5", "mrr", "district_f1", "false_abstentions"}
-    assert by_name["recall@5"] == [0.9, ">= 0.95", "✘ 未达标", 0.7, 0.8]
-    assert by_name["mrr"] == [0.75, "", "", 0.5, "—"]
-    assert by_name["district_f1"] == ["—", "", "", "—", "—"]
-
-
-def test_comparison_rows_draw_measured_higher_is_better_metrics():
-    rows = evaluation.comparison_rows(REPORT)
-    assert [r["指标·系统"] for r in rows] == [
-        "recall@5 · 本系统",
-        "recall@5 · bm25",
-        "recall@5 · dense",
-        "mrr · 本系统",
-        "mrr · bm25",
-    ]
+    assert set(by_key) == {"recall@5", "mrr", "district_f1", "false_abstentions"}
+    assert by_key["recall@5"] == ["召回率@5", 0.9, ">= 0.95", "✘ 未达标", 0.7, 0.8]
+    assert by_key["mrr"] == ["平均倒数排名", 0.75, "", "", 0.5, "—"]
+    assert by_key["district_f1"] == ["地区集合F1", "不适用", "", "", "—", "—"]
 
 
 def test_failed_rows_list_only_failures_with_what_was_expected():
     rows = evaluation.failed_rows(REPORT)
     assert rows == [
-        ["f02", "事实", "技术合同成交额？", "10亿元", "未在语料中找到", "abstained（retrieval）"],
+        [
+            "f02",
+            "事实",
+            "技术合同成交额？",
+            "10亿元",
+            "未在语料中找到",
+            "abstained（问题出在：retrieval）",
+        ],
         ["d01", "区县", "哪些区提到氢能？", "綦江区、重庆高新区", "綦江区", "missed 重庆高新区"],
     ]
 

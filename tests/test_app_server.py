@@ -136,7 +136,7 @@ def test_districts_endpoint_lists_every_district(client, bundled_index):
     assert all(r[3] for r in rows if r[0] in mentioned)  # every mention comes with evidence
     # the chart comes as an update: its data and the order of its bars (the table's)
     assert chart["sort"] == [r[0] for r in rows]
-    bars = {row[0]: (row[1], row[2]) for row in chart["value"]["data"]}  # 区县 -> (得分, 提到)
+    bars = {row[0]: (row[1], row[2]) for row in chart["value"]["data"]}  # 地区 -> (处数, 提到)
     assert set(bars) == set(bundled_index.districts())
     assert {d for d, (_, said) in bars.items() if said == "提到"} == mentioned
     assert "个区县提到“氢能”" in summary
@@ -170,6 +170,12 @@ def gold_line(**item) -> str:
     return json.dumps(item, ensure_ascii=False)
 
 
+def _served_file(output):
+    """The local path of a download button's output (gradio_client gives the update)."""
+    value = output.get("value") if isinstance(output, dict) else output
+    return value.get("path") if isinstance(value, dict) else value
+
+
 def test_malformed_gold_upload_names_the_line(client, tmp_path):
     from gradio_client import handle_file
 
@@ -178,13 +184,13 @@ def test_malformed_gold_upload_names_the_line(client, tmp_path):
         gold_line(id="a", kind="fact", question="綦江区高新技术企业目标？") + "\n{not json\n",
         encoding="utf-8",
     )
-    message, metrics, _, failed = client.predict(
+    message, metrics, chart, failed, md, js = client.predict(
         evaluation.EVAL_SOURCE_UPLOAD, handle_file(str(bad)), True, api_name="/evaluate"
     )
     assert "bad.jsonl 第 2 行" in message and "pq-error" in message
     assert str(tmp_path) not in message and "/tmp/" not in message
-    assert metrics["data"] in ([], [["", "", "", ""]])
-    assert not [r for r in failed["data"] if any(r)]
+    assert (metrics, chart, failed) == ("", "", "")
+    assert _served_file(md) is None and _served_file(js) is None
 
 
 def test_binary_gold_upload_is_refused_without_parsing(client, tmp_path):
@@ -233,17 +239,21 @@ def test_eval_on_an_uploaded_gold_set_shows_metrics_baselines_and_failures(clien
         ),
         encoding="utf-8",
     )
-    message, metrics, chart, failed = client.predict(
+    message, metrics, chart, failed, md, js = client.predict(
         evaluation.EVAL_SOURCE_UPLOAD, handle_file(str(gold)), True, api_name="/evaluate"
     )
     assert "评测 2 道题" in message
-    assert metrics["headers"][:4] == evaluation.METRIC_HEADERS
-    assert {"bm25", "dense", "naive"} <= set(metrics["headers"])
-    names = [r[0] for r in metrics["data"]]
-    assert "recall@5" in names and "keyword_accuracy" in names
-    assert [r[0] for r in failed["data"]] == ["f02"]
-    systems = {row[2] for row in chart["value"]["data"]}  # (指标·系统, 数值, 系统) bars
-    assert {"本系统", "bm25"} <= systems
+    for header in (*evaluation.METRIC_HEADERS, "BM25 关键词检索", "纯向量检索", "朴素切分"):
+        assert f"<th>{header}</th>" in metrics
+    assert "召回率@5" in metrics and ">recall@5<" in metrics and "关键词准确率" in metrics
+    assert "<td>f02</td>" in failed and "<td>f01</td>" not in failed
+    assert 'data-system="planqa"' in chart and 'data-system="bm25"' in chart
+    assert "f02" in Path(_served_file(md)).read_text(encoding="utf-8")
+    report = json.loads(Path(_served_file(js)).read_text(encoding="utf-8"))
+    assert [i["id"] for i in report["items"]] == [
+        "f01",
+        "f02",
+    ]
 
 
 # --- what is served ----------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The 哪些地区提到 tab: every place of the index at a level, those that mention a topic first,
-with a score, an evidence snippet and a chart; a row opens that place's evidence in full.
+with the number of passages that mention it, an evidence snippet and a chart; a row opens that place's evidence in full.
 Two or more topics also show the places × topics grid (ui.indicators.build_grid_section).
 
 The HTML and row helpers are pure; `DistrictHandlers` holds the callbacks and `build` lays out
@@ -12,7 +12,7 @@ from typing import Any
 
 from corpus.errors import UserError
 from corpus.model import Chunk
-from qa.types import DistrictReport
+from qa.types import DistrictReport, DistrictResult
 from ui.common import (
     INDEX_WORK,
     QUESTION_BOX_MAX_CHARS,
@@ -34,21 +34,38 @@ EXAMPLE_TOPICS = ("氢能", "科普基地", "人工智能", "人才引进", "知
 # most documents are issued at
 LEVEL_CHOICES = [("自动", "auto"), ("省", "province"), ("市", "city"), ("区县", "county")]
 
-DISTRICT_HEADERS = ["地区", "是否提到", "得分", "证据摘要"]
+DISTRICT_HEADERS = ["地区", "是否提到", "提到处数", "证据摘要"]
+MENTIONS_LEGEND = (
+    "“提到 N 处”：该地区的文件中有 N 个段落写到这个主题（含同义词；没有字面提及时，"
+    "按语义足够接近的段落计）。先列提到的地区，再列其余地区。"
+)
+# the exported columns: one row per place, its best evidence and where it stands
+CSV_COLUMNS = [
+    "place",
+    "topic",
+    "mentioned",
+    "mentions",
+    "score",
+    "quote",
+    "title",
+    "section",
+    "source",
+    "lines",
+]
 
 
-def ranked_districts(report: DistrictReport) -> list[Any]:
-    """The report's districts, those that mention the topic first, each group by score."""
-    return sorted(report.districts, key=lambda r: (not r.mentioned, -r.score))
+def mentions_text(result: DistrictResult) -> str:
+    return f"提到 {result.mentions} 处" if result.mentioned else "—"
 
 
 def district_rows(report: DistrictReport) -> list[list[Any]]:
-    """One table row per district in the report, mentioned or not: mentions first."""
+    """One table row per place in the report, mentioned or not, in the order every edge
+    shows (DistrictReport.ranked): the mentions counted, not a raw score."""
     rows = []
-    for r in ranked_districts(report):
+    for r in report.ranked():
         evidence = snippet(r.evidence[0].quote) if r.evidence else ""
         rows.append(
-            [r.district, "✔ 提到" if r.mentioned else "✘ 未提到", round(r.score, 3), evidence]
+            [r.district, "✔ 提到" if r.mentioned else "✘ 未提到", mentions_text(r), evidence]
         )
     return rows
 
@@ -57,11 +74,61 @@ def district_chart_rows(report: DistrictReport) -> list[dict[str, Any]]:
     return [
         {
             "地区": r.district,
-            "得分": round(r.score, 3),
+            "提到处数": r.mentions if r.mentioned else 0,
             "是否提到": "提到" if r.mentioned else "未提到",
         }
-        for r in ranked_districts(report)
+        for r in report.ranked()
     ]
+
+
+def district_export_rows(report: DistrictReport) -> list[dict[str, Any]]:
+    """One row per place (in the table's order) with its best evidence sentence, the
+    document's title and section, and the source file and lines it stands on."""
+    rows = []
+    for r in report.ranked():
+        e = r.evidence[0] if r.evidence else None
+        lines = ""
+        if e is not None:
+            same = e.line_start == e.line_end
+            lines = str(e.line_start) if same else f"{e.line_start}-{e.line_end}"
+        rows.append(
+            {
+                "place": r.district,
+                "topic": report.topic,
+                "mentioned": "是" if r.mentioned else "否",
+                "mentions": r.mentions if r.mentioned else 0,
+                "score": round(float(r.score), 3),
+                "quote": e.quote if e else "",
+                "title": e.title if e else "",
+                "section": " > ".join(e.section) if e else "",
+                "source": e.source if e else "",
+                "lines": lines,
+            }
+        )
+    return rows
+
+
+def district_csv(report: DistrictReport) -> str:
+    """The table as CSV text (qa.export.to_csv)."""
+    from qa.export import to_csv
+
+    return to_csv(district_export_rows(report), CSV_COLUMNS)
+
+
+def export_districts(report: dict[str, Any] | None) -> str:
+    """The report's table written to a new temporary CSV file named by its topic (with a
+    BOM, so that Excel reads it as UTF-8); UserError when nothing was found yet."""
+    import re
+    import tempfile
+    from pathlib import Path
+
+    if not report:
+        raise UserError("export_nothing_districts")
+    parsed = DistrictReport.from_dict(report)
+    name = re.sub(r'[\\/:*?"<>|\s]+', "_", parsed.topic)[:40] or "主题"
+    path = Path(tempfile.mkdtemp(prefix="planqa-export-")) / f"哪些地区提到-{name}.csv"
+    path.write_text("\ufeff" + district_csv(parsed), encoding="utf-8")
+    return str(path)
 
 
 def district_summary_html(report: DistrictReport) -> str:
@@ -93,7 +160,9 @@ def district_evidence_html(
     status = "提到" if result.mentioned else "未提到"
     head = (
         f'<div class="pq-evidence-head"><span class="pq-district">{html.escape(district)}</span>'
-        f"{status}“{html.escape(report.topic)}” · 得分 {result.score:.3f}</div>"
+        f"{status}“{html.escape(report.topic)}”"
+        + (f" · {mentions_text(result)}" if result.mentioned else "")
+        + "</div>"
     )
     if not result.evidence:
         return head + info_html("该区县的文件中没有相关段落。")
@@ -197,24 +266,34 @@ def build(holder: SharedIndex) -> None:
         label="示例主题",
     )
     district_message = gr.HTML("", elem_id="pq-district-message")
+    gr.HTML(
+        f'<div class="pq-legend">{html.escape(MENTIONS_LEGEND)}</div>', elem_id="pq-district-legend"
+    )
     with gr.Row():
         with gr.Column(scale=3):
             district_table = gr.Dataframe(
                 headers=DISTRICT_HEADERS,
-                datatype=["str", "str", "number", "str"],
+                datatype=["str", "str", "str", "str"],
                 interactive=False,
                 wrap=True,
                 label="各地区（全部列出，含未提到的）",
                 elem_id="pq-district-table",
-                column_widths=["16%", "14%", "10%", "60%"],
+                # the short columns keep their words on one line on a phone; the evidence
+                # column takes the rest (and the table scrolls sideways when it must)
+                column_widths=["96px", "92px", "96px", "360px"],
+            )
+            with gr.Row():
+                csv_btn = gr.Button("导出 CSV", elem_id="pq-district-csv", scale=0, size="sm")
+            district_file = gr.File(
+                label="导出文件", interactive=False, visible=False, elem_id="pq-district-file"
             )
         with gr.Column(scale=2, min_width=260):
             district_chart = gr.BarPlot(
                 x="地区",
-                y="得分",
+                y="提到处数",
                 color="是否提到",
                 color_map={"提到": "#c0392b", "未提到": "#bdc3c7"},
-                title="各地区得分（≥1 表示原文直接提到）",
+                title="各地区提到该主题的段落数",
                 height=260,
                 elem_id="pq-district-chart",
             )
@@ -252,6 +331,14 @@ def build(holder: SharedIndex) -> None:
         row = evt.row_value or []
         district = row[0] if row else None
         return district, handlers.district_detail(report, district)
+
+    def export_csv(report):
+        try:
+            return gr.update(value=export_districts(report), visible=True)
+        except UserError as exc:
+            raise gr.Error(user_message(exc)) from exc
+
+    csv_btn.click(export_csv, report_state, district_file, api_visibility="private")
 
     district_table.select(
         select_district,

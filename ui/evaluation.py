@@ -6,6 +6,7 @@ The table and row helpers are pure; `EvalHandlers` holds the callback and `build
 tab inside the shell's Blocks.
 """
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,8 @@ from typing import Any
 
 from corpus.errors import Term, UserError
 from corpus.settings import Settings
-from ui.common import SharedIndex, error_html, frame, in_given_order, info_html, snippet
+from eval.labels import FAILURE_LABELS, KIND_LABELS, STAGE_LABELS
+from ui.common import SharedIndex, error_html, info_html, snippet
 from ui.messages import user_message
 
 EVAL_CONCURRENCY = 1  # an evaluation answers every gold question: one at a time
@@ -55,18 +57,47 @@ def read_upload_text(path: str | Path, limit: int = MAX_UPLOAD_BYTES) -> str:
     return text
 
 
-def accept_gold_upload(path: str | None) -> str:
-    """Check an evaluation upload as soon as it arrives: a refused file is deleted at once
-    (only an accepted gold set stays stored), and the message says why. "" when accepted."""
+def check_gold_upload(path: str | Path, index: Any | None = None) -> list[Any]:
+    """The gold items of an uploaded file, checked: its content (read_upload_text), every
+    line's format (eval.load_gold), and, given the index, every evidence entry against the
+    index's own files (eval.gold.check_evidence). UserError says what and where."""
+    import eval as planqa_eval
+    from eval.gold import check_evidence
+
+    read_upload_text(path)
+    items = planqa_eval.load_gold(path)
+    if index is not None:
+        check_evidence(items, index, path)
+    return items
+
+
+def accept_gold_upload(path: str | None, index: Any | None = None) -> str:
+    """Check an evaluation upload as soon as it arrives (check_gold_upload): a refused file
+    is deleted at once (only an accepted gold set stays stored), and the message says why,
+    naming the file rather than its temporary path. "" when accepted."""
     if not path:
         return ""
     try:
-        read_upload_text(path)
+        check_gold_upload(path, index)
     except (UserError, OSError) as exc:
         Path(path).unlink(missing_ok=True)
-        message = user_message(exc) if isinstance(exc, UserError) else "上传的文件无法读取。"
-        return error_html(message)
+        if isinstance(exc, UserError):
+            return error_html(user_message(exc, (str(path), Path(path).name)))
+        return error_html("上传的文件无法读取。")
     return ""
+
+
+NOT_APPLICABLE = "不适用"  # no item of the metric's kind in this gold set
+# the few metrics the chart draws (the table has them all): retrieval, answers, abstention
+CHART_METRICS = (
+    "recall@5",
+    "mrr",
+    "keyword_accuracy",
+    "citation_precision",
+    "abstention_accuracy",
+    "false_abstentions",
+    "district_f1",
+)
 
 
 def _number(value: Any) -> Any:
@@ -93,46 +124,136 @@ def _baseline_metrics(report: dict[str, Any]) -> dict[str, dict[str, float | Non
     return {str(name): _scalar_metrics(m) for name, m in (report.get("baselines") or {}).items()}
 
 
-def metric_table(report: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
-    """(headers, rows) of an eval report (Report.to_dict()): one row per metric with the
-    system's value, its target and whether it is met, then each baseline's value."""
+def _system_name(key: str) -> str:
+    from eval.labels import SYSTEM_LABELS
+
+    return SYSTEM_LABELS.get(key, key)
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """One metric of a report as the tab shows it."""
+
+    key: str  # the report's key (recall@5)
+    name: str  # 召回率@5
+    help: str  # one line: what it measures
+    system: Any  # the system's value, or NOT_APPLICABLE
+    target: str  # ">= 0.95", or ""
+    verdict: str  # ✔ 达标 / ✘ 未达标 / 不适用, or "" without a target
+    baselines: tuple[Any, ...]  # each baseline's value ("—" when not measured)
+
+
+def metric_rows(report: dict[str, Any]) -> list[MetricRow]:
+    """One row per metric of an eval report (Report.to_dict()): Chinese name and its
+    explanation, the system's value against its target, then each baseline's value. A
+    metric the gold set has no items for is 不适用, never a failed target."""
+    from eval.labels import metric_label
+
     system = _scalar_metrics(report.get("metrics"))
     baselines = _baseline_metrics(report)
     targets = {t.get("metric"): t for t in report.get("targets") or [] if isinstance(t, dict)}
-    headers = [*METRIC_HEADERS, *baselines]
     rows = []
-    for name, value in system.items():
-        target = targets.get(name)
-        met = "" if target is None else ("✔ 达标" if target.get("met") else "✘ 未达标")
+    for key, value in system.items():
+        name, help_text = metric_label(key)
+        target = targets.get(key)
+        if value is None:
+            verdict = NOT_APPLICABLE if target is not None else ""
+        elif target is None:
+            verdict = ""
+        else:
+            verdict = "✔ 达标" if target.get("met") else "✘ 未达标"
         rows.append(
-            [name, _number(value), target.get("target", "") if target else "", met]
-            + [_number(b.get(name)) for b in baselines.values()]
+            MetricRow(
+                key,
+                name,
+                help_text,
+                NOT_APPLICABLE if value is None else _number(value),
+                str(target.get("target", "")) if target else "",
+                verdict,
+                tuple(_number(b.get(key)) for b in baselines.values()),
+            )
         )
+    return rows
+
+
+def metric_headers(report: dict[str, Any]) -> list[str]:
+    return [*METRIC_HEADERS, *(_system_name(n) for n in _baseline_metrics(report))]
+
+
+def _cell(value: Any) -> str:
+    return html.escape(str(value))
+
+
+def metric_table_html(report: dict[str, Any]) -> str:
+    """The metric table: the Chinese name with its key in small print and its explanation
+    (also the row's tooltip), in a box that scrolls sideways on a narrow screen."""
+    head = "".join(f"<th>{_cell(h)}</th>" for h in metric_headers(report))
+    body = []
+    for r in metric_rows(report):
+        verdict_class = {"✔ 达标": "pq-met", "✘ 未达标": "pq-unmet"}.get(r.verdict, "pq-na")
+        body.append(
+            f'<tr title="{html.escape(r.help, quote=True)}">'
+            f'<td class="pq-metric-name">{_cell(r.name)} '
+            f'<small class="pq-metric-key">{_cell(r.key)}</small>'
+            f'<div class="pq-metric-help">{_cell(r.help)}</div></td>'
+            f"<td>{_cell(r.system)}</td><td>{_cell(r.target)}</td>"
+            f'<td class="{verdict_class}">{_cell(r.verdict)}</td>'
+            + "".join(f"<td>{_cell(v)}</td>" for v in r.baselines)
+            + "</tr>"
+        )
+    if not body:
+        return ""
+    return (
+        '<div class="pq-table-scroll"><table class="pq-table pq-metrics-table">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def metric_table(report: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    """(headers, rows) of the metric table as plain values (name, key, value, target,
+    verdict, baselines…): what a client of the API reads."""
+    rows = [
+        [r.name, r.key, r.system, r.target, r.verdict, *r.baselines] for r in metric_rows(report)
+    ]
+    headers = [METRIC_HEADERS[0], "键", *metric_headers(report)[1:]]
     return headers, rows
 
 
-def comparison_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """Long-form rows for the comparison chart: one bar per (metric, system), for the
-    higher-is-better metrics in 0..1 that the system and a baseline measured (one scale)."""
+def comparison_html(report: dict[str, Any]) -> str:
+    """The comparison chart: for each of a few key metrics that the system measured, one
+    horizontal bar per system (the system, then each baseline that measured it), 0..1,
+    labels written level. A lower-is-better metric says so in its title."""
+    from eval.labels import metric_label
+    from eval.runner import LOWER_IS_BETTER
+
     system = _scalar_metrics(report.get("metrics"))
     baselines = _baseline_metrics(report)
-    # a metric whose target is "<= x" is better low; drawn among the others it would read
-    # as a loss, so the chart keeps to higher-is-better metrics (the table has them all)
-    lower_is_better = {
-        t.get("metric")
-        for t in report.get("targets") or []
-        if isinstance(t, dict) and str(t.get("target", "")).startswith("<")
-    }
-    rows = []
-    for metric, value in system.items():
-        if value is None or metric in lower_is_better or not 0 <= float(value) <= 1:
+    groups = []
+    for key in CHART_METRICS:
+        value = system.get(key)
+        if value is None or not 0 <= float(value) <= 1:
             continue
-        shared = {n: b[metric] for n, b in baselines.items() if b.get(metric) is not None}
-        if baselines and not shared:
-            continue
-        for name, v in {"本系统": value, **shared}.items():
-            rows.append({"指标·系统": f"{metric} · {name}", "数值": float(v), "系统": name})
-    return rows
+        name, help_text = metric_label(key)
+        bars = []
+        values = {"planqa": value, **{n: b.get(key) for n, b in baselines.items()}}
+        for who, v in values.items():
+            if v is None:
+                continue
+            bars.append(
+                f'<div class="pq-bar-row"><span class="pq-bar-label">{_cell(_system_name(who))}'
+                f'</span><span class="pq-bar-track"><span class="pq-bar" data-system="{who}" '
+                f'style="width:{100 * float(v):.1f}%"></span></span>'
+                f'<span class="pq-bar-value">{float(v):.2f}</span></div>'
+            )
+        note = "（越低越好）" if key in LOWER_IS_BETTER else ""
+        groups.append(
+            f'<div class="pq-chart-group" title="{html.escape(help_text, quote=True)}">'
+            f'<div class="pq-chart-title">{_cell(name)}{note} '
+            f'<small class="pq-metric-key">{_cell(key)}</small></div>{"".join(bars)}</div>'
+        )
+    if not groups:
+        return '<div class="pq-chart pq-chart-empty">没有可比较的指标。</div>'
+    return f'<div class="pq-chart">{"".join(groups)}</div>'
 
 
 def _short(value: Any, limit: int = 120) -> str:
@@ -143,15 +264,6 @@ def _short(value: Any, limit: int = 120) -> str:
     if isinstance(value, list | tuple):
         return snippet("、".join(_short(v, 40) for v in value), limit)
     return snippet(str(value), limit)
-
-
-KIND_NAMES = {
-    "fact": "事实",
-    "section": "章节",
-    "district": "区县",
-    "unanswerable": "无答案",
-    "variant": "变体",
-}
 
 
 def failed_rows(report: dict[str, Any]) -> list[list[Any]]:
@@ -170,13 +282,14 @@ def failed_rows(report: dict[str, Any]) -> list[list[Any]]:
         else:
             expected = item.get("expected_answer") or "、".join(item.get("answer_keywords") or [])
             got = item.get("answer", "")
-        reasons = "；".join(str(f) for f in item.get("failures") or [])
+        reasons = "；".join(FAILURE_LABELS.get(str(f), str(f)) for f in item.get("failures") or [])
         if item.get("stage"):
-            reasons += f"（{item['stage']}）"
+            stage = str(item["stage"])
+            reasons += f"（问题出在：{STAGE_LABELS.get(stage, stage)}）"
         rows.append(
             [
                 item.get("id", ""),
-                KIND_NAMES.get(kind, kind),
+                KIND_LABELS.get(kind, kind),
                 _short(item.get("question"), 80),
                 _short(expected),
                 _short(got),
@@ -186,10 +299,29 @@ def failed_rows(report: dict[str, Any]) -> list[list[Any]]:
     return rows
 
 
-def _failed_frame(rows: list[list[Any]]):
-    import pandas as pd
+def failed_table_html(rows: list[list[Any]]) -> str:
+    """The failed items as a table whose long cells wrap, in a box that scrolls sideways
+    when the columns do not fit (no column is ever cut off)."""
+    if not rows:
+        return '<div class="pq-message pq-info">没有未通过的题目。</div>'
+    head = "".join(f"<th>{_cell(h)}</th>" for h in FAILED_HEADERS)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in r) + "</tr>" for r in rows)
+    return (
+        '<div class="pq-table-scroll"><table class="pq-table pq-failed-table">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
 
-    return pd.DataFrame(rows, columns=FAILED_HEADERS)
+
+def report_files(report: Any) -> tuple[str, str]:
+    """The report written for download by eval.write_report (report.md with its charts, and
+    report.json) into a new temporary folder: (Markdown path, JSON path)."""
+    import tempfile
+
+    import eval as planqa_eval
+
+    folder = Path(tempfile.mkdtemp(prefix="planqa-eval-"))
+    md = planqa_eval.write_report(report, folder)
+    return str(md), str(md.parent / "report.json")
 
 
 @dataclass
@@ -205,48 +337,51 @@ class EvalHandlers:
         upload: str | None,
         baselines: bool = True,
         progress: Callable[[int, int, str], Any] | None = None,
-    ) -> tuple[str, Any, Any, Any]:
-        """(message, metric table, comparison chart data, failed items)."""
+    ) -> tuple[str, str, str, str, str | None, str | None]:
+        """(message, metric table, comparison chart, failed items: HTML; then the report's
+        Markdown and JSON files for download, None when there is no report)."""
         import eval as planqa_eval
 
-        empty = ({"headers": METRIC_HEADERS, "data": []}, frame([]), _failed_frame([]))
         upload_path = Path(upload) if upload else None
         try:
+            index = self.holder.get()
             if source == EVAL_SOURCE_UPLOAD:
                 if upload_path is None:
                     raise UserError("gold_upload_missing")
-                try:  # size, type by content, encoding: before parsing
-                    read_upload_text(upload_path)
+                try:  # size, type by content, encoding, format, evidence: before a run
+                    gold = check_gold_upload(upload_path, index)
                 except UserError:
                     upload_path.unlink(missing_ok=True)  # a refused upload is not kept
                     raise
                 gold_path, label = upload_path, f"上传的文件 {upload_path.name}"
             else:
                 gold_path, label = Path(planqa_eval.DEFAULT_GOLD), "内置金标准集"
-            gold = planqa_eval.load_gold(gold_path)
+                gold = planqa_eval.load_gold(gold_path)
             report = planqa_eval.run(
                 gold,
-                self.holder.get(),
+                index,
                 settings=self.settings,
                 baselines=bool(baselines),
                 progress=progress,
                 gold_path=gold_path.name,
             )
+            md, js = report_files(report)
         except UserError as exc:
             # the upload's temporary path means nothing to a user: show the file's name
             where = (str(upload_path), upload_path.name) if upload_path is not None else None
-            return (error_html(user_message(exc, where)), *empty)
+            return error_html(user_message(exc, where)), "", "", "", None, None
         data = report.to_dict()
-        headers, rows = metric_table(data)
         failed = failed_rows(data)
         n_items = len(data.get("items") or [])
         compared = "，并与基线比较" if baselines else ""
         message = info_html(f"已用{label}评测 {n_items} 道题{compared}：{len(failed)} 道未通过。")
         return (
             message,
-            {"headers": headers, "data": rows},
-            frame(comparison_rows(data)),
-            _failed_frame(failed),
+            metric_table_html(data),
+            comparison_html(data),
+            failed_table_html(failed),
+            md,
+            js,
         )
 
 
@@ -257,7 +392,7 @@ def build(settings: Settings, holder: SharedIndex) -> None:
     handlers = EvalHandlers(settings, holder)
     gr.Markdown(
         "用金标准集评测本系统，并与基线比较。上传的文件须为 UTF-8 编码的 JSONL，"
-        "每行一道题（格式同 `eval/gold.jsonl`）。"
+        "每行一道题（格式同 `eval/gold.jsonl`）；证据须在当前索引的文件中、在所注的行上。"
     )
     with gr.Row():
         eval_source = gr.Radio(
@@ -279,51 +414,55 @@ def build(settings: Settings, holder: SharedIndex) -> None:
             elem_id="pq-eval-baselines",
         )
     eval_btn = gr.Button("运行评测", variant="primary", elem_id="pq-eval-run")
+    # the one place the run's progress is drawn (each output would otherwise get its own)
     eval_message = gr.HTML("", elem_id="pq-eval-message")
-    eval_metrics = gr.Dataframe(
-        headers=METRIC_HEADERS,
-        interactive=False,
-        label="指标",
-        elem_id="pq-eval-metrics",
-    )
-    eval_chart = gr.BarPlot(
-        x="指标·系统",
-        y="数值",
-        color="系统",
-        title="与基线比较",
-        x_label_angle=-35,
-        height=320,
-        elem_id="pq-eval-chart",
-    )
-    eval_failed = gr.Dataframe(
-        headers=FAILED_HEADERS,
-        interactive=False,
-        wrap=True,
-        label="未通过的题目",
-        elem_id="pq-eval-failed",
-    )
+    with gr.Row():
+        report_md = gr.DownloadButton(
+            "下载评测报告（Markdown）", visible=False, size="sm", elem_id="pq-eval-md"
+        )
+        report_json = gr.DownloadButton(
+            "下载 report.json", visible=False, size="sm", elem_id="pq-eval-json"
+        )
+    gr.Markdown("#### 指标\n将鼠标停在一行上可看该指标的含义；小字是报告中的英文键名。")
+    eval_metrics = gr.HTML("", elem_id="pq-eval-metrics")
+    gr.Markdown("#### 与基线比较")
+    eval_chart = gr.HTML("", elem_id="pq-eval-chart")
+    gr.Markdown("#### 未通过的题目")
+    eval_failed = gr.HTML("", elem_id="pq-eval-failed")
 
     def evaluate(source, upload, baselines, progress=gr.Progress()):  # noqa: B008 - injected
         def report_progress(done: int, total: int, label: str = "") -> None:
             progress((done, total), desc=f"评测中 {label}".strip(), unit="题次")
 
         progress(0, desc="准备评测…")
-        message, metrics, chart, failed = handlers.evaluate(
+        message, metrics, chart, failed, md, js = handlers.evaluate(
             source, upload, baselines, report_progress
         )
-        return message, metrics, in_given_order(chart, "指标·系统"), failed
+        return (
+            message,
+            metrics,
+            chart,
+            failed,
+            gr.update(value=md, visible=md is not None),
+            gr.update(value=js, visible=js is not None),
+        )
 
     eval_btn.click(
         evaluate,
         [eval_source, eval_upload, eval_baselines],
-        [eval_message, eval_metrics, eval_chart, eval_failed],
+        [eval_message, eval_metrics, eval_chart, eval_failed, report_md, report_json],
         api_name="evaluate",
         concurrency_limit=EVAL_CONCURRENCY,
         concurrency_id="eval",
+        show_progress_on=eval_message,
     )
 
     def gold_uploaded(path):
-        refused = accept_gold_upload(path)
+        try:
+            index = holder.get()
+        except UserError:
+            index = None  # the index's own error shows in the status line; a run says it
+        refused = accept_gold_upload(path, index)
         if refused:
             return EVAL_SOURCE_BUNDLED, refused, None
         return EVAL_SOURCE_UPLOAD, "", path

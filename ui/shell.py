@@ -149,6 +149,34 @@ mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; 
 .pq-hit-list { list-style: none; padding-left: 0; }
 .pq-hit { padding: 0.4em 0; border-bottom: 1px dashed var(--border-color-primary); }
 .pq-hit-text { line-height: 1.7; }
+/* 评测 tab: tables scroll sideways rather than cut a column; level-labelled bar chart */
+.pq-table-scroll { overflow-x: auto; max-width: 100%; -webkit-overflow-scrolling: touch; }
+.pq-metrics-table, .pq-failed-table { width: 100%; }
+.pq-metrics-table th, .pq-failed-table th { border: 1px solid var(--border-color-primary);
+  padding: 0.3em 0.5em; background: var(--background-fill-secondary); text-align: left;
+  white-space: nowrap; }
+.pq-metrics-table td, .pq-failed-table td { vertical-align: top; }
+.pq-metric-name { min-width: 9em; }
+.pq-metrics-table td:nth-child(n+2) { white-space: nowrap; }
+.pq-metrics-table tr > :first-child { position: sticky; left: 0; z-index: 1;
+  background: var(--block-background-fill); }
+.pq-metric-key { color: var(--body-text-color-subdued); font-size: 0.8em; }
+.pq-metric-help { color: var(--body-text-color-subdued); font-size: 0.85em; }
+.pq-met { color: #1e7b34; white-space: nowrap; }
+.pq-unmet { color: #c0392b; white-space: nowrap; }
+.pq-na { color: var(--body-text-color-subdued); white-space: nowrap; }
+.pq-failed-table td { min-width: 3em; }
+.pq-failed-table td:nth-child(n+3) { min-width: 10em; }
+#pq-eval-message { min-height: 3em; }
+.pq-chart { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
+  gap: 0.8em 1.5em; }
+.pq-chart-title { font-weight: 600; margin-bottom: 0.3em; }
+.pq-bar-row { display: grid; grid-template-columns: 8.5em 1fr 3em; align-items: center;
+  gap: 0.4em; font-size: 0.9em; margin: 0.15em 0; }
+.pq-bar-track { background: var(--background-fill-secondary); height: 0.9em; border-radius: 3px; }
+.pq-bar { display: block; height: 100%; border-radius: 3px; background: #95a5a6; }
+.pq-bar[data-system="planqa"] { background: #c0392b; }
+.pq-bar-value { text-align: right; font-variant-numeric: tabular-nums; }
 """
 
 THEME_FONTS = (
