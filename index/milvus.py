@@ -48,6 +48,11 @@ RECORD = "planqa.record"  # collection property: the JSON record of the build
 # rows per insert call: ~10 MB of 384-d vectors and BM25 weights, well under gRPC's limit;
 # 20 % faster than 1,000 on milvus-lite
 INSERT_BATCH = 5000
+# rows between flushes during a build: milvus-lite holds unflushed rows as Python objects and
+# its one flush at the end of a build was the peak (2.7 GB at 100k chunks); flushing every
+# 20,000 rows halved the peak at 50k (benchmarks/results/stores.md). A server seals segments
+# itself; the extra flushes cost it little.
+FLUSH_EVERY = 20_000
 CONNECT_TIMEOUT = 10.0  # seconds before an unreachable server is reported
 MAX_ARRAY = 4096  # Milvus' largest ARRAY capacity
 POSITION_LIST_LIMIT = 20_000  # milvus-lite: longer id lists cost more to parse than a scan
@@ -389,6 +394,8 @@ def build(
                     }
                 )
             c.insert(name, rows)
+            if end % FLUSH_EVERY < INSERT_BATCH and end < n:
+                c.flush(name)
             if progress is not None:
                 progress(end)
         c.flush(name)
