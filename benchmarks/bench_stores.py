@@ -576,22 +576,25 @@ def markdown(results: dict) -> str:
             f"{r['index_mb']}{disk} | {r['peak_rss_mb']} | {r['recall@10_vs_exact']} | "
             f"{r.get('query_top1_cosine')} / {r.get('query_top10_cosine')} |"
         )
+    if results.get("note"):
+        lines += ["", results["note"]]
     hnsw = [r for r in results["scale"] if "by_ef_search" in r]
     if hnsw:
+        efs = sorted({int(ef) for r in hnsw for ef in r["by_ef_search"]})
         lines += [
             "",
             "local HNSW by efSearch (recall@10 vs exact, dense p50 / p95 ms):",
             "",
-            "| n | store | build s | "
-            + " | ".join(f"efSearch {ef}" for ef in hnsw[0]["by_ef_search"])
-            + " |",
-            "|---|---|---|" + "---|" * len(hnsw[0]["by_ef_search"]),
+            "| n | store | build s | " + " | ".join(f"efSearch {ef}" for ef in efs) + " |",
+            "|---|---|---|" + "---|" * len(efs),
         ]
         for r in hnsw:
-            cells = [
-                f"{e['recall@10_vs_exact']} ({e['p50_ms']} / {e['p95_ms']})"
-                for e in r["by_ef_search"].values()
-            ]
+            cells = []
+            for ef in efs:
+                e = r["by_ef_search"].get(str(ef))
+                cells.append(
+                    f"{e['recall@10_vs_exact']} ({e['p50_ms']} / {e['p95_ms']})" if e else "—"
+                )
             efc = r["dense_params"]["hnsw_ef_construction"]
             lines.append(
                 f"| {r['n']:,} | {r['kind']} (efConstruction {efc}) | {r['build_s']} | "
