@@ -48,6 +48,11 @@ RECORD = "planqa.record"  # collection property: the JSON record of the build
 # rows per insert call: ~10 MB of 384-d vectors and BM25 weights, well under gRPC's limit;
 # 20 % faster than 1,000 on milvus-lite
 INSERT_BATCH = 5000
+# rows between flushes during a build: milvus-lite holds unflushed rows as Python objects and
+# its one flush at the end of a build was the peak (2.7 GB at 100k chunks); flushing every
+# 20,000 rows halved the peak at 50k (benchmarks/results/stores.md). A server seals segments
+# itself; the extra flushes cost it little.
+FLUSH_EVERY = 20_000
 CONNECT_TIMEOUT = 10.0  # seconds before an unreachable server is reported
 MAX_ARRAY = 4096  # Milvus' largest ARRAY capacity
 POSITION_LIST_LIMIT = 20_000  # milvus-lite: longer id lists cost more to parse than a scan
@@ -156,33 +161,44 @@ def token_dimension(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=4).digest()) % _SPARSE_DIMS
 
 
-def bm25_rows(token_lists: list[list[str]]) -> list[dict[int, float]]:
+class Bm25Rows:
     """Each chunk's BM25 weights by token dimension, from bm25s' own score matrix (the same
-    numbers the local store sums), so inner product with query token counts = BM25."""
-    from scipy import sparse
+    numbers the local store sums), so inner product with query token counts = BM25. Rows are
+    made as dicts one insert batch at a time: a dict per chunk for a whole build held 3.5 GB
+    at a million chunks (benchmarks/results/stores.md), the sparse matrix holds a tenth."""
 
-    from index.lexical import LexicalIndex
+    def __init__(self, token_lists: list[list[str]]) -> None:
+        from scipy import sparse
 
-    bm25 = LexicalIndex.build(token_lists).bm25
-    s = bm25.scores
-    n_vocab = len(s["indptr"]) - 1
-    matrix = sparse.csc_matrix(
-        (s["data"], s["indices"], s["indptr"]), shape=(int(s["num_docs"]), n_vocab)
-    ).tocsr()
-    dims = np.zeros(n_vocab, dtype=np.int64)
-    for token, i in bm25.vocab_dict.items():
-        if i < n_vocab:  # bm25s keeps an id for the empty token past its matrix
-            dims[i] = token_dimension(token)
-    rows = []
-    for d in range(matrix.shape[0]):
-        start, end = matrix.indptr[d], matrix.indptr[d + 1]
-        row: dict[int, float] = {}
-        for col, w in zip(matrix.indices[start:end], matrix.data[start:end], strict=True):
-            if w > 0:
-                dim = int(dims[col])
-                row[dim] = row.get(dim, 0.0) + float(w)  # a hash collision adds up
-        rows.append(row)
-    return rows
+        from index.lexical import LexicalIndex
+
+        bm25 = LexicalIndex.build(token_lists).bm25
+        s = bm25.scores
+        n_vocab = len(s["indptr"]) - 1
+        self.matrix = sparse.csc_matrix(
+            (s["data"], s["indices"], s["indptr"]), shape=(int(s["num_docs"]), n_vocab)
+        ).tocsr()
+        self.dims = np.zeros(n_vocab, dtype=np.int64)
+        for token, i in bm25.vocab_dict.items():
+            if i < n_vocab:  # bm25s keeps an id for the empty token past its matrix
+                self.dims[i] = token_dimension(token)
+
+    def rows(self, start: int, end: int) -> list[dict[int, float]]:
+        m = self.matrix
+        out = []
+        for d in range(start, end):
+            a, b = m.indptr[d], m.indptr[d + 1]
+            row: dict[int, float] = {}
+            for col, w in zip(m.indices[a:b].tolist(), m.data[a:b].tolist(), strict=True):
+                if w > 0:
+                    dim = int(self.dims[col])
+                    row[dim] = row.get(dim, 0.0) + w  # a hash collision adds up
+            out.append(row)
+        return out
+
+
+def bm25_rows(token_lists: list[list[str]]) -> list[dict[int, float]]:
+    return Bm25Rows(token_lists).rows(0, len(token_lists))
 
 
 def bm25_query(tokens: list[str]) -> dict[int, float]:
@@ -308,9 +324,11 @@ def build(
     values: list[FilterValues],
     embedder_id: str,
     params=None,
+    progress=None,
 ) -> PendingCollection:
     """Write a new collection holding the chunks' vectors, BM25 weights and filter values.
-    `params`: index.dense.DenseParams (the same exact/HNSW choice as the local store)."""
+    `params`: index.dense.DenseParams (the same exact/HNSW choice as the local store).
+    `progress(rows_written)`: called after each insert batch (the scale benchmark)."""
     from index.dense import DenseParams
 
     pymilvus = _pymilvus()
@@ -347,22 +365,27 @@ def build(
     if not spec.embedded:
         _index_filter_fields(c, name)
     try:
-        weights = bm25_rows(token_lists)
+        weights = Bm25Rows(token_lists)
         for start in range(0, n, INSERT_BATCH):
+            end = min(n, start + INSERT_BATCH)
             rows = []
-            for pos in range(start, min(n, start + INSERT_BATCH)):
+            for pos, bm25 in zip(range(start, end), weights.rows(start, end), strict=True):
                 v = values[pos]
                 rows.append(
                     {
                         "pos": pos,
                         "dense": vectors[pos].tolist(),
-                        "bm25": weights[pos],
+                        "bm25": bm25,
                         "places": sorted(v.places | v.enclosing),
                         "doc_ids": sorted(v.doc_ids),
                         "doc_types": sorted(v.doc_types),
                     }
                 )
             c.insert(name, rows)
+            if end % FLUSH_EVERY < INSERT_BATCH and end < n:
+                c.flush(name)
+            if progress is not None:
+                progress(end)
         c.flush(name)
         c.load_collection(name)
     except UserError:

@@ -227,6 +227,39 @@ def test_above_the_hnsw_threshold_the_collection_is_hnsw(tmp_path):
     assert {h.chunk.chunk_id for h in daz} == {"c3", "c4", "c5"}
 
 
+def test_a_build_in_many_batches_and_flushes_holds_every_chunk(tmp_path, monkeypatch):
+    # large builds insert in batches and flush between them (memory, stores.md): the
+    # collection must still hold every chunk once, and search as the local store does
+    monkeypatch.setattr(milvus, "INSERT_BATCH", 2)
+    monkeypatch.setattr(milvus, "FLUSH_EVERY", 4)
+    import pymilvus
+
+    flushes = []
+    flush = pymilvus.MilvusClient.flush
+
+    def counted(self, *args, **kw):
+        flushes.append(args)
+        return flush(self, *args, **kw)
+
+    monkeypatch.setattr(pymilvus.MilvusClient, "flush", counted)
+    settings = _settings(tmp_path)
+    index.build_from_chunks(settings, DOCS, CHUNKS, progress=False)
+    idx = index.open(settings.index_dir, settings)
+    c = idx.store.client
+    rows = c.query(idx.store.collection, filter="pos >= 0", output_fields=["pos"])
+    assert sorted(r["pos"] for r in rows) == list(range(len(CHUNKS)))
+    local_settings = Settings(index_dir=tmp_path / "local", cache_dir=tmp_path / "cache")
+    index.build_from_chunks(local_settings, DOCS, CHUNKS, progress=False)
+    local = index.open(local_settings.index_dir, local_settings)
+    for mode in index.MODES:
+        for q in ("瞪羚企业", "科技人才", "齿轮产业"):
+            got = [h.chunk.chunk_id for h in idx.search(q, k=len(CHUNKS), mode=mode)]
+            want = [h.chunk.chunk_id for h in local.search(q, k=len(CHUNKS), mode=mode)]
+            assert got == want, (mode, q)
+    # one flush per 4 rows written before the last batch, and the final one
+    assert len(flushes) == (len(CHUNKS) - 1) // 4 + 1
+
+
 def test_two_indexes_on_one_milvus_keep_to_their_own_collections(tmp_path):
     db = f"milvus:{tmp_path / 'shared.db'}"
     one = Settings(index_dir=tmp_path / "one", cache_dir=tmp_path / "cache", store=db)
