@@ -149,7 +149,19 @@ mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; 
 .pq-hit-list { list-style: none; padding-left: 0; }
 .pq-hit { padding: 0.4em 0; border-bottom: 1px dashed var(--border-color-primary); }
 .pq-hit-text { line-height: 1.7; }
+/* 问答 (ui/ask.py): every answer's sources, [n] links, the question counter */
+.pq-answer-sources { margin-bottom: 1em; padding-bottom: 0.4em;
+  border-bottom: 1px solid var(--border-color-primary); }
+.pq-answer-question { font-weight: 600; margin: 0.3em 0; color: var(--body-text-color-subdued); }
+a.pq-ref { color: #c0392b; text-decoration: none; font-weight: 600; }
+a.pq-ref:hover { text-decoration: underline; }
+.pq-card { scroll-margin: 5em; transition: box-shadow 0.3s; }
+.pq-card.pq-target { box-shadow: 0 0 0 3px #f5b041; }
+.pq-count { color: var(--body-text-color-subdued); font-size: 0.9em; }
+.pq-count-over, .pq-over { color: #c0392b; font-weight: 600; font-size: 0.9em; }
 """
+
+PAGE_JS = "() => {" + ask.PAGE_SCRIPT + "}"  # the 问答 tab's [n] links and copy
 
 THEME_FONTS = (
     "PingFang SC",
@@ -179,7 +191,7 @@ def build_app(settings: Settings, index: Any = None):
 
         with gr.Tabs():
             with gr.Tab("问答", id="ask"):
-                district_filter, doc_filter = ask.build(settings, holder)
+                district_filter, doc_filter = ask.build(settings, holder, demo)
             with gr.Tab("哪些地区提到", id="districts"):
                 districts.build(holder)
             with gr.Tab("指标对比", id="indicators"):
@@ -240,6 +252,7 @@ def launch(demo, settings: Settings, *, prevent_thread_lock: bool = False, quiet
         footer_links=["api"],
         theme=gr.themes.Soft(primary_hue="red", neutral_hue="slate", font=list(THEME_FONTS)),
         css=CSS,
+        js=PAGE_JS,
     )
 
 
