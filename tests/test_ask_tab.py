@@ -171,3 +171,22 @@ def test_a_question_over_the_limit_is_refused_whole_with_the_limit(bundled_index
     assert box == long  # kept in the box to shorten, not cut
     assert str(MAX_QUESTION_CHARS) in cards and "pq-error" in cards
     assert count_html("綦江区") == f'<span class="pq-count">3/{MAX_QUESTION_CHARS}</span>'
+
+
+def test_every_language_gradio_ships_gets_the_chinese_strings():
+    import re
+
+    import gradio
+
+    from ui.locale import GRADIO_LANGUAGES, GRADIO_ZH
+
+    assets = Path(gradio.__file__).parent / "templates" / "frontend" / "assets"
+    shipped = {  # the frontend's translation modules: <lang>-<hash>.js exporting _name
+        m.group(1)
+        for p in assets.glob("*.js")
+        if (m := re.fullmatch(r"([a-z]{2,3}(?:-[A-Z]{2})?)-[A-Za-z0-9_-]{8}\.js", p.name))
+        and " as _name" in p.read_text(encoding="utf-8", errors="replace")
+    }
+    assert "zh-CN" in shipped and shipped <= set(GRADIO_LANGUAGES)
+    for key in ("upload_text.drop_file", "chatbot.copy_message", "chatbot.clear", "common.clear"):
+        assert re.search(r"[\u4e00-\u9fff]", GRADIO_ZH[key])

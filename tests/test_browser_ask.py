@@ -178,3 +178,57 @@ def test_sources_come_right_after_the_answer(page, width):
     if width == "phone":  # one column: the filters come after the sources too
         assert sources < top("#pq-district-filter")
     shot(page, f"ask-{width}-sources-order")
+
+
+def open_tab(page, name: str) -> None:
+    """Click a tab, through the overflow menu where the page is too narrow to show it."""
+    tab = page.get_by_role("tab", name=name)
+    if tab.is_visible():
+        tab.click()
+    else:
+        page.locator(".overflow-menu > button").click()
+        page.locator(".overflow-dropdown button", has_text=name).click()
+
+
+# English that Gradio writes outside its i18n: labels of letters and spaces only, and i18n
+# keys shown raw ("common.complete") where Gradio has no text for them
+ENGLISH_LABEL = re.compile(r"^[A-Za-z][A-Za-z' ]*$")
+RAW_KEY = re.compile(r"^[a-z_]+\.[a-z_]+$")
+
+
+def english_on_page(page) -> list[str]:
+    shown = page.evaluate(
+        """() => {
+            const labels = [];
+            for (const el of document.querySelectorAll('[aria-label],[title],[placeholder]'))
+                for (const attr of ['aria-label', 'title', 'placeholder'])
+                    if (el.getAttribute(attr)) labels.push(el.getAttribute(attr));
+            return [document.body.innerText.split('\\n'), labels];
+        }"""
+    )
+    lines = [line.strip() for line in shown[0]]
+    found = [s for s in GRADIO_ENGLISH if any(line.startswith(s) for line in lines + shown[1])]
+    found += [line for line in lines if RAW_KEY.match(line)]
+    found += [label for label in shown[1] if ENGLISH_LABEL.match(label)]
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en-US"])
+def test_page_is_chinese_whatever_the_browser_locale(browser, app_url, width, locale):  # noqa: F811
+    from playwright.sync_api import expect
+
+    context, page = open_page(browser, app_url, width, locale=locale)
+    try:
+        assert page.evaluate("document.documentElement.lang") == "zh-CN"
+        ask(page, QUESTION, "200家")
+        page.wait_for_timeout(300)  # the labels are put in on the next frame
+        assert english_on_page(page) == []
+        shot(page, f"ask-{width}-{locale}")
+        for tab in ("哪些地区提到", "指标对比", "文档", "评测"):
+            open_tab(page, tab)
+            page.wait_for_timeout(500)
+            assert english_on_page(page) == [], tab
+        expect(page.locator("#pq-eval-upload").get_by_text("拖放")).to_be_visible()
+        shot(page, f"ask-{width}-{locale}-eval-tab")
+    finally:
+        context.close()

@@ -1,6 +1,7 @@
 """The page around the tabs: the Blocks with its title and status line, the tabs assembled
 from their modules (ui.ask, ui.districts, ui.indicators, ui.documents, ui.evaluation), the
-start-up that opens the index, and launching and serving with the CSS and theme.
+start-up that opens the index, and launching and serving with the CSS, theme and language
+(ui.locale: Gradio's own strings in Chinese, <html lang="zh-CN">).
 
 The index is opened (or built, with a progress bar in the page) once per process and shared
 by every request; the queue caps how many requests run at once. Nothing outside the app's
@@ -26,6 +27,7 @@ from ui.common import (
     info_html,
     shared_index,
 )
+from ui.locale import gradio_i18n, relabel_script
 
 APP_TITLE = "planqa · 规划文件问答"
 QUEUE_MAX_SIZE = 64  # waiting requests beyond this are refused with "queue full"
@@ -161,7 +163,22 @@ a.pq-ref:hover { text-decoration: underline; }
 .pq-count-over, .pq-over { color: #c0392b; font-weight: 600; font-size: 0.9em; }
 """
 
-PAGE_JS = "() => {" + ask.PAGE_SCRIPT + "}"  # the 问答 tab's [n] links and copy
+# Gradio sets <html lang> to the language it picked from the browser ("en" for most); the
+# page is Chinese whatever that is, so it says zh-CN (screen readers, fonts, hyphenation)
+PAGE_JS = (
+    """() => {
+  const keepLang = () => {
+    if (document.documentElement.lang !== "zh-CN") document.documentElement.lang = "zh-CN";
+  };
+  keepLang();
+  new MutationObserver(keepLang).observe(document.documentElement, {
+    attributes: true, attributeFilter: ["lang"],
+  });
+"""
+    + relabel_script()
+    + ask.PAGE_SCRIPT
+    + "}"
+)
 
 THEME_FONTS = (
     "PingFang SC",
@@ -253,6 +270,7 @@ def launch(demo, settings: Settings, *, prevent_thread_lock: bool = False, quiet
         theme=gr.themes.Soft(primary_hue="red", neutral_hue="slate", font=list(THEME_FONTS)),
         css=CSS,
         js=PAGE_JS,
+        i18n=gradio_i18n(),  # Gradio's own strings in Chinese, whatever the browser's language
     )
 
 
