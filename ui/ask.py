@@ -24,14 +24,12 @@ from ui.conversation import (
     answer_record,
     answer_sources_html,
     chat_content,
-    citation_card_html,
+    citation_card_html,  # noqa: F401 - the cards' HTML, still reached as ui.ask.*
     conversation_html,
     conversation_markdown,
-    hits_html,
+    hits_html,  # noqa: F401
 )
 from ui.messages import user_message
-
-__all__ = ["AskHandlers", "build", "citation_card_html", "hits_html"]  # cards: ui.conversation
 
 EXAMPLE_QUESTIONS = (
     "綦江区到2025年高新技术企业数预期达到多少？",
