@@ -210,3 +210,16 @@ def is_date_line(text: str) -> bool:
         return True
     m = _BARE_DIGITS.match(s)
     return bool(m and m.group(2))
+
+
+# opening brackets a heading or title may already start with: "（三）发展目标", "《…》", "【…】"
+_OPENERS = "（(《〈【〔［["
+
+
+def enclose(text: str, left: str = "（", right: str = "）") -> str:
+    """`text` between `left` and `right`, unless it already starts with a bracket: a heading
+    like "（三）发展目标" shown as "（（三）发展目标）" reads as a typo."""
+    text = text.strip()
+    if not text or text[0] in _OPENERS:
+        return text
+    return f"{left}{text}{right}"

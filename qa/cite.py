@@ -7,6 +7,7 @@ import difflib
 from typing import Any
 
 from corpus.model import Chunk, SourceSpan
+from corpus.text import enclose
 from index.types import Hit
 from qa.scoring import Searchable
 from qa.types import Answer, Citation, DistrictReport
@@ -99,7 +100,7 @@ def abstain(
         c = hit.chunk
         quote = _short(c.text)
         section = " › ".join(c.section)
-        lines.append(f"[{n}] 《{c.title}》{('（' + section + '）') if section else ''}：{quote}")
+        lines.append(f"[{n}] 《{c.title}》{enclose(section)}：{quote}")
         citations.append(Citation.from_chunk(n, c, quote))
     return Answer(
         question,

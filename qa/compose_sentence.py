@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from corpus.text import enclose
 from index.types import Hit
 from qa.calibration import Calibration, load_calibration
 from qa.cite import _citations, _same_text, abstain
@@ -151,7 +152,7 @@ def compose_extractive(
                     picks.append((u, _trim(_complete(u), q_tokens)))
             body = "".join(_with_marker(_as_clause(q), i) for i, (_, q) in enumerate(picks, 1))
     chunk = best.hit.chunk
-    where = f"据《{display_title(chunk)}》" + (f"（{chunk.section[-1]}）" if chunk.section else "")
+    where = f"据《{display_title(chunk)}》" + (enclose(chunk.section[-1]) if chunk.section else "")
     citations = _citations([(u.hit, q) for u, q in picks], units, index)
     answer = f"{where}，{body}"
     if not answer.endswith("。"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from corpus.text import enclose
 from qa.types import Answer, Citation
 
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")
@@ -108,14 +109,14 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
                     )
                     return Answer(
                         question,
-                        f"据《{title(c)}》（{heading}），{text}",
+                        f"据《{title(c)}》{enclose(heading)}，{text}",
                         False,
                         "extractive",
                         (citation,),
                         tuple(hits),
                         extra={"section_overview": True, "composition": True},
                     )
-                text = f"据《{title(c)}》（{heading}），{subject}包括{len(items)}项：{'；'.join(items)}[1]。"
+                text = f"据《{title(c)}》{enclose(heading)}，{subject}包括{len(items)}项：{'；'.join(items)}[1]。"
                 return _answer(question, text, below[0], "；".join(items), hits, "composition")
     for term in quoted:  # "“三个到位”是哪三个": 一是…二是…三是… after the term
         for hit in hits[:5]:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from corpus.model import Chunk
+from corpus.text import enclose
 from index.types import Hit
 from qa.cite import _canonical_docs
 from qa.scoring import Searchable, lexical_overlap
@@ -82,7 +83,7 @@ def section_overview(
             # "打造“两区一园一基地”,全面塑造发展新优势" -> "打造“两区一园一基地”"
             subject = re.split(r"[,，]", _NUMBERING.sub("", heading).strip())[0]
             text = (
-                f"据《{display_title(c)}》（{heading}），{subject}包括{len(names)}个方面："
+                f"据《{display_title(c)}》{enclose(heading)}，{subject}包括{len(names)}个方面："
                 f"{'、'.join(names)}[1]。"
             )
             return Answer(

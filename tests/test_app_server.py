@@ -30,15 +30,16 @@ def client(app_url):
 
 
 def message_text(message: dict) -> str:
-    """A chat message's text (gradio_client returns content as a list of typed parts)."""
+    """A chat message's text (gradio_client returns content as a list of typed parts),
+    without the markup of an answer's [n] links."""
     content = message["content"]
-    if isinstance(content, str):
-        return content
-    return "".join(part.get("text", "") for part in content if isinstance(part, dict))
+    if not isinstance(content, str):
+        content = "".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return re.sub(r"<[^>]*>", "", content)
 
 
 def ask(client, question: str, districts=(), doc_ids=(), llm=False):
-    history, cards, box = client.predict(
+    history, cards, box, _kept = client.predict(
         question, [], list(districts), list(doc_ids), llm, api_name="/ask"
     )
     return history, cards, box
@@ -80,7 +81,7 @@ def test_several_users_at_once_each_get_their_own_answer(app_url, bundled_index)
         for q in questions
     ]
     for q, job in jobs:
-        history, cards, _ = job.result(timeout=300)
+        history, cards, *_ = job.result(timeout=300)
         assert message_text(history[0]) == q
         assert message_text(history[1]) == qa.answer(q, bundled_index).answer
         assert 'class="pq-card"' in cards

@@ -398,10 +398,10 @@ def test_the_chat_passes_the_previous_turn_to_a_follow_up(bundled_index, tmp_pat
 
     settings = Settings(index_dir=tmp_path / "index", cache_dir=tmp_path / "cache")
     handlers = AskHandlers(settings, SharedIndex(settings, opened=bundled_index))
-    history, _, _ = list(handlers.ask("大渡口区2025年国家高新技术企业数目标是多少？", []))[-1]
-    history, _, _ = list(handlers.ask("那科技型企业数呢？", history))[-1]
+    history, *_ = list(handlers.ask("大渡口区2025年国家高新技术企业数目标是多少？", []))[-1]
+    history, *_ = list(handlers.ask("那科技型企业数呢？", history))[-1]
     assert "550" in history[-1]["content"] and "沿用上一问：大渡口区" in history[-1]["content"]
-    fresh, _, _ = list(handlers.ask("那科技型企业数呢？", []))[-1]
+    fresh, *_ = list(handlers.ask("那科技型企业数呢？", []))[-1]
     assert "沿用上一问" not in fresh[-1]["content"]
 
 

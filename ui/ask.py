@@ -1,31 +1,33 @@
-"""The 问答 tab: a chat that streams each answer, the citation cards under it (the quote with
-the question's words highlighted) and the retrieved passages, folded; filters by place and
-document; the generative-answer switch.
+"""The 问答 tab: a chat that streams each answer; under it every answer's citation cards (the
+quote with the question's words highlighted; each [n] in an answer links to its own card) and
+retrieved passages, folded; copy and Markdown export with the sources; the conversation kept
+in the browser across reloads; a question box with a live count against its limit; filters by
+place and document; the generative-answer switch.
 
-The HTML helpers are pure; `AskHandlers` holds the callbacks (tests call them directly) and
-`build` lays out the tab inside the shell's Blocks.
+The records and their HTML/Markdown are in ui.conversation (pure); `AskHandlers` holds the
+callbacks (tests call them directly) and `build` lays out the tab inside the shell's Blocks.
 """
 
 import html
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from corpus.errors import UserError
 from corpus.settings import Settings
-from index.types import Filters, Hit
-from qa.types import Answer, Citation
-from ui.common import (
-    INDEX_WORK,
-    QUESTION_BOX_MAX_CHARS,
-    SharedIndex,
-    also_in_html,
-    error_html,
-    highlight,
-    info_html,
-    section_path,
-    snippet,
-    span_text,
+from index.types import Filters
+from qa.text import MAX_QUESTION_CHARS
+from qa.types import Answer
+from ui.common import INDEX_WORK, SharedIndex, error_html
+from ui.conversation import (
+    answer_record,
+    answer_sources_html,
+    chat_content,
+    citation_card_html,  # noqa: F401 - the cards' HTML, still reached as ui.ask.*
+    conversation_html,
+    conversation_markdown,
+    hits_html,  # noqa: F401
 )
 from ui.messages import user_message
 
@@ -60,77 +62,16 @@ def answer_terms(answer: Answer) -> list[str]:
     return question_terms(answer.question)
 
 
-def citation_card_html(citation: Citation, terms: Iterable[str] = ()) -> str:
-    """One citation as a card: district, title, section path, source lines, the quote with
-    the matching words highlighted."""
-    c = citation
-    district = html.escape(c.district or "未注明区县")
-    section = section_path(c.section)
-    return (
-        f'<div class="pq-card" data-district="{html.escape(c.district or "", quote=True)}" '
-        f'data-chunk="{html.escape(c.chunk_id, quote=True)}">'
-        f'<div class="pq-card-head"><span class="pq-n">[{c.n}]</span>'
-        f'<span class="pq-district">{district}</span>'
-        f'<span class="pq-title">《{html.escape(c.title)}》</span></div>'
-        + (f'<div class="pq-section">{html.escape(section)}</div>' if section else "")
-        + f'<blockquote class="pq-quote">{highlight(c.quote, terms)}</blockquote>'
-        f'<div class="pq-source">'
-        f"{html.escape(span_text(c.source, c.line_start, c.line_end, c.page_start, c.page_end))}"
-        f"</div>{also_in_html(c.also_in)}</div>"
-    )
-
-
-def citations_html(answer: Answer | None) -> str:
-    """The citation cards under an answer (the nearest passages when it abstained), then
-    the retrieved passages the answer was chosen from, folded."""
+def citations_html(answer: Answer | None, k: int = 1) -> str:
+    """The sources of one answer, as answer k of a conversation ("" for none)."""
     if answer is None:
         return ""
-    terms = answer_terms(answer)
-    if answer.citations:
-        heading = "最接近的段落" if answer.abstained else "出处"
-        cards = "".join(citation_card_html(c, terms) for c in answer.citations)
-        out = f'<div class="pq-cards"><div class="pq-cards-title">{heading}</div>{cards}</div>'
-    else:
-        out = info_html("这个回答没有引用段落。")
-    return out + hits_html(answer.hits, terms)
+    return answer_sources_html(answer_record(answer, answer_terms(answer)), k)
 
 
-def hits_html(hits: Sequence[Hit], terms: Iterable[str] = ()) -> str:
-    """The ranked retrieval results as a folded list: rank, retrievers, district, title,
-    section, source lines and the passage's opening."""
-    if not hits:
-        return ""
-    terms = list(terms)
-    names = {"dense": "向量", "bm25": "关键词"}
-    items = []
-    for h in hits:
-        c = h.chunk
-        found_by = "+".join(names.get(r, r) for r in h.retrievers)
-        section = section_path(c.section)
-        items.append(
-            f'<li class="pq-hit" data-district="{html.escape(c.district or "", quote=True)}">'
-            f'<div class="pq-source">#{h.rank} · {html.escape(found_by)} · '
-            f"{html.escape(span_text(c.source, c.line_start, c.line_end, c.page_start, c.page_end))}"
-            f"</div>"
-            f'<div><span class="pq-district">{html.escape(c.district or "未注明区县")}</span>'
-            f'<span class="pq-title">《{html.escape(c.title)}》</span>'
-            + (f' <span class="pq-section">{html.escape(section)}</span>' if section else "")
-            + f'</div><div class="pq-hit-text">{highlight(snippet(c.text, 160), terms)}</div></li>'
-        )
-    return (
-        f'<details class="pq-hits"><summary>检索到的段落（{len(hits)}），回答从中选出</summary>'
-        f'<ol class="pq-hit-list">{"".join(items)}</ol></details>'
-    )
-
-
-def answer_markdown(answer: Answer) -> str:
-    """The chat bubble for a finished answer: the text, then its notice if any. Both are
-    HTML-escaped: an answer quotes document text, and a document holding <img src=…> must
-    show those characters, not make the browser fetch anything."""
-    text = html.escape(answer.answer.strip(), quote=False)
-    if answer.notice:
-        text += f"\n\n> ℹ️ {html.escape(answer.notice, quote=False)}"
-    return text
+def answer_markdown(answer: Answer, k: int = 1) -> str:
+    """The chat bubble for a finished answer, as answer k of a conversation."""
+    return chat_content(answer_record(answer), k)
 
 
 def _chat_text(text: str) -> str:
@@ -173,12 +114,20 @@ class AskHandlers:
         districts: Sequence[str] | None = None,
         doc_ids: Sequence[str] | None = None,
         use_llm: bool = False,
-    ) -> Iterator[tuple[list[dict[str, Any]], str, str]]:
-        """Stream an answer into the chat: (history, citation cards, question box)."""
+        kept: dict[str, Any] | None = None,
+    ) -> Iterator[tuple[list[dict[str, Any]], str, str, dict[str, Any]]]:
+        """Stream an answer into the chat: (history, every answer's sources, question box,
+        the conversation kept in the browser: {"chat": history, "answers": records})."""
         import qa
         from qa.text import check_question
 
         history = [dict(m) for m in (history or [])]
+        answers = list((kept or {}).get("answers") or [])
+        shown = conversation_html(answers)
+
+        def keep() -> dict[str, Any]:
+            return {"chat": history, "answers": answers}
+
         # a follow-up in the same chat inherits the last answer's place, document and topic;
         # the turn is found by that answer's text, so a new chat (or another user's) starts clean
         previous = self.turns.get(str(history[-1].get("content"))) if history else None
@@ -186,11 +135,11 @@ class AskHandlers:
             question = check_question(question)
         except UserError as exc:
             history.append({"role": "assistant", "content": f"⚠️ {_chat_text(user_message(exc))}"})
-            yield history, error_html(user_message(exc)), question or ""
+            yield history, error_html(user_message(exc)) + shown, question or "", keep()
             return
         history.append({"role": "user", "content": _chat_text(question)})
         history.append({"role": "assistant", "content": "正在检索…"})
-        yield history, "", ""
+        yield history, shown, "", keep()
         llm = bool(use_llm) and llm_configured(self.settings)
         text = ""
         try:
@@ -200,17 +149,44 @@ class AskHandlers:
                 question, idx, filters, self.settings, llm=llm, previous=previous
             ):
                 if isinstance(piece, Answer):
-                    history[-1]["content"] = answer_markdown(piece)
+                    answers.append(answer_record(piece, answer_terms(piece)))
+                    history[-1]["content"] = chat_content(answers[-1], len(answers))
                     if piece.extra.get("turn"):
                         self.turns[history[-1]["content"]] = piece.extra["turn"]
-                    yield history, citations_html(piece), ""
+                    yield history, conversation_html(answers), "", keep()
                     return
                 text += piece
                 history[-1]["content"] = _chat_text(text)
-                yield history, "", ""
+                yield history, shown, "", keep()
         except UserError as exc:
             history[-1]["content"] = f"⚠️ {_chat_text(user_message(exc))}"
-            yield history, error_html(user_message(exc)), ""
+            yield history, error_html(user_message(exc)) + shown, "", keep()
+
+    @staticmethod
+    def restore(kept: dict[str, Any] | None) -> tuple[list[dict[str, Any]], str]:
+        """The chat and every answer's sources from the conversation kept in the browser
+        (page load); what cannot be read is dropped rather than failing the page."""
+        try:
+            chat = [
+                {"role": m["role"], "content": str(m["content"])}
+                for m in (kept or {}).get("chat") or []
+                if m.get("role") in ("user", "assistant")
+            ]
+            answers = list((kept or {}).get("answers") or [])
+            return chat, conversation_html(answers)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return [], ""
+
+    @staticmethod
+    def export(kept: dict[str, Any] | None) -> Any:
+        """The download button's file: the conversation as Markdown with its sources, or the
+        button disabled while there is no answer to export."""
+        import gradio as gr
+
+        answers = list((kept or {}).get("answers") or [])
+        if not answers:
+            return gr.update(value=None, interactive=False)
+        return gr.update(value=str(write_export(answers)), interactive=True)
 
     @staticmethod
     def filters(
@@ -229,12 +205,83 @@ class AskHandlers:
         return None if filters.is_empty() else filters
 
 
-def build(settings: Settings, holder: SharedIndex) -> tuple[Any, Any]:
-    """The tab's components and events (inside a gr.Tab). Returns the place and document
-    filters, whose choices the shell fills when the index opens or changes."""
+EXPORT_MAX_AGE_S = 3600  # exported files older than this are removed at the next export
+
+
+def write_export(answers: Sequence[dict[str, Any]], folder: Path | None = None) -> Path:
+    """The conversation's Markdown in a file of its own (gradio serves it from its cache),
+    in a per-process folder whose stale exports are removed as new ones are written."""
+    import tempfile
+    import time
+    import uuid
+
+    folder = folder or Path(tempfile.gettempdir()) / "planqa-exports"
+    folder.mkdir(parents=True, exist_ok=True)
+    now = time.time()
+    for old in folder.glob("*/*.md"):
+        try:
+            if now - old.stat().st_mtime > EXPORT_MAX_AGE_S:
+                old.unlink()
+                old.parent.rmdir()
+        except OSError:
+            continue
+    path = folder / uuid.uuid4().hex / "planqa-问答记录.md"
+    path.parent.mkdir()
+    path.write_text(conversation_markdown(answers), encoding="utf-8")
+    return path
+
+
+# Run once when the page loads (the shell puts it in launch's js). A click on an answer's [n]
+# shows that answer's card n; the copy button of an answer's bubble puts the answer with its
+# numbered sources on the clipboard (Gradio's own copies the bubble's text alone; this runs
+# after it, so this text is the one kept). Both are delegated: bubbles and cards come and go.
+PAGE_SCRIPT = r"""
+document.addEventListener("click", (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  const ref = target && target.closest("a.pq-ref");
+  if (ref) {
+    event.preventDefault();
+    const card = document.getElementById(ref.getAttribute("href").slice(1));
+    if (!card) return;
+    document.querySelectorAll(".pq-card.pq-target").forEach((c) => c.classList.remove("pq-target"));
+    card.classList.add("pq-target");
+    card.scrollIntoView({ behavior: "smooth", block: "center" });
+    return;
+  }
+  const button = target && target.closest("#pq-chat .message-buttons button");
+  const row = button && button.closest(".message-buttons").previousElementSibling;
+  const marker = row && row.querySelector(".pq-aid");
+  const k = marker && /pq-aid-(\d+)/.exec(marker.className);
+  const sources = k && document.getElementById("pq-a" + k[1]);
+  if (sources && navigator.clipboard) {
+    setTimeout(() => navigator.clipboard.writeText(sources.dataset.copy), 50);
+  }
+});
+"""
+
+
+# the box's live counter, run in the browser on every keystroke (no request to the server)
+COUNT_JS = """(q) => {
+  const n = [...(q || "")].length, limit = LIMIT;
+  const over = n > limit
+    ? ` <span class="pq-over">超出 ${n - limit} 字，请删减到 ${limit} 字以内</span>` : "";
+  return `<span class="pq-count${n > limit ? " pq-count-over" : ""}">${n}/${limit}</span>${over}`;
+}""".replace("LIMIT", str(MAX_QUESTION_CHARS))
+
+
+def count_html(question: str = "") -> str:
+    """The counter's first state (the page's script redraws it as the user types)."""
+    return f'<span class="pq-count">{len(question)}/{MAX_QUESTION_CHARS}</span>'
+
+
+def build(settings: Settings, holder: SharedIndex, demo: Any) -> tuple[Any, Any]:
+    """The tab's components and events (inside a gr.Tab of `demo`). Returns the place and
+    document filters, whose choices the shell fills when the index opens or changes."""
     import gradio as gr
 
     handlers = AskHandlers(settings, holder)
+    # the conversation, kept in this browser's localStorage across reloads
+    kept = gr.BrowserState({"chat": [], "answers": []}, storage_key="planqa-ask")
     with gr.Row():
         with gr.Column(scale=3):
             chatbot = gr.Chatbot(
@@ -246,16 +293,33 @@ def build(settings: Settings, holder: SharedIndex) -> tuple[Any, Any]:
                 feedback_options=None,
             )
             with gr.Row():
+                # no max_length: the browser would cut a long paste silently; the counter
+                # says the limit instead, and qa.check_question refuses a longer question
                 question = gr.Textbox(
                     show_label=False,
-                    placeholder="例如：綦江区到2025年高新技术企业数预期达到多少？",
-                    max_length=QUESTION_BOX_MAX_CHARS,
+                    placeholder=(
+                        f"例如：綦江区到2025年高新技术企业数预期达到多少？（不超过 {MAX_QUESTION_CHARS} 字）"
+                    ),
                     scale=5,
                     elem_id="pq-question",
                     autofocus=True,
                 )
                 ask_btn = gr.Button("提问", variant="primary", scale=1, elem_id="pq-ask")
-                clear_btn = gr.Button("清空", scale=0, min_width=80)
+                clear_btn = gr.Button("清空", scale=0, min_width=80, elem_id="pq-clear")
+            with gr.Row(equal_height=True):
+                counter = gr.HTML(count_html(), elem_id="pq-question-count")
+                export_btn = gr.DownloadButton(
+                    "导出对话（Markdown）",
+                    value=None,
+                    interactive=False,
+                    size="sm",
+                    scale=0,
+                    min_width=180,
+                    elem_id="pq-export",
+                )
+            # right after the answer: at phone width the columns stack, and the sources
+            # must not come after the examples and the filters
+            citations = gr.HTML("", elem_id="pq-citations")
             examples = gr.Dataset(
                 components=["textbox"],
                 samples=[[q] for q in EXAMPLE_QUESTIONS],
@@ -286,16 +350,27 @@ def build(settings: Settings, holder: SharedIndex) -> tuple[Any, Any]:
                 info=llm_explanation(settings),
                 elem_id="pq-llm",
             )
-    citations = gr.HTML("", elem_id="pq-citations")
 
-    ask_inputs = [question, chatbot, district_filter, doc_filter, use_llm]
-    ask_outputs = [chatbot, citations, question]
-    ask_btn.click(handlers.ask, ask_inputs, ask_outputs, api_name="ask", **INDEX_WORK)
-    question.submit(handlers.ask, ask_inputs, ask_outputs, api_visibility="private", **INDEX_WORK)
-    examples.click(lambda sample: sample[0], examples, question, api_visibility="private").then(
-        handlers.ask, ask_inputs, ask_outputs, api_visibility="private", **INDEX_WORK
+    question.change(None, question, counter, js=COUNT_JS)
+    ask_inputs = [question, chatbot, district_filter, doc_filter, use_llm, kept]
+    ask_outputs = [chatbot, citations, question, kept]
+    private = {"api_visibility": "private"}
+    ask_btn.click(handlers.ask, ask_inputs, ask_outputs, api_name="ask", **INDEX_WORK).then(
+        handlers.export, kept, export_btn, **private
     )
+    question.submit(handlers.ask, ask_inputs, ask_outputs, **private, **INDEX_WORK).then(
+        handlers.export, kept, export_btn, **private
+    )
+    examples.click(lambda sample: sample[0], examples, question, **private).then(
+        handlers.ask, ask_inputs, ask_outputs, **private, **INDEX_WORK
+    ).then(handlers.export, kept, export_btn, **private)
     clear_btn.click(
-        lambda: ([], "", ""), None, [chatbot, citations, question], api_visibility="private"
+        lambda: ([], "", "", {"chat": [], "answers": []}, gr.update(value=None, interactive=False)),
+        None,
+        [chatbot, citations, question, kept, export_btn],
+        **private,
+    )
+    demo.load(handlers.restore, kept, [chatbot, citations], **private).then(
+        handlers.export, kept, export_btn, **private
     )
     return district_filter, doc_filter

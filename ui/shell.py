@@ -1,6 +1,7 @@
 """The page around the tabs: the Blocks with its title and status line, the tabs assembled
 from their modules (ui.ask, ui.districts, ui.indicators, ui.documents, ui.evaluation), the
-start-up that opens the index, and launching and serving with the CSS and theme.
+start-up that opens the index, and launching and serving with the CSS, theme and language
+(ui.locale: Gradio's own strings in Chinese, <html lang="zh-CN">).
 
 The index is opened (or built, with a progress bar in the page) once per process and shared
 by every request; the queue caps how many requests run at once. Nothing outside the app's
@@ -26,6 +27,7 @@ from ui.common import (
     info_html,
     shared_index,
 )
+from ui.locale import gradio_i18n, relabel_script
 
 APP_TITLE = "planqa · 规划文件问答"
 QUEUE_MAX_SIZE = 64  # waiting requests beyond this are refused with "queue full"
@@ -177,7 +179,34 @@ mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; 
 .pq-bar { display: block; height: 100%; border-radius: 3px; background: #95a5a6; }
 .pq-bar[data-system="planqa"] { background: #c0392b; }
 .pq-bar-value { text-align: right; font-variant-numeric: tabular-nums; }
+/* 问答 (ui/ask.py): every answer's sources, [n] links, the question counter */
+.pq-answer-sources { margin-bottom: 1em; padding-bottom: 0.4em;
+  border-bottom: 1px solid var(--border-color-primary); }
+.pq-answer-question { font-weight: 600; margin: 0.3em 0; color: var(--body-text-color-subdued); }
+a.pq-ref { color: #c0392b; text-decoration: none; font-weight: 600; }
+a.pq-ref:hover { text-decoration: underline; }
+.pq-card { scroll-margin: 5em; transition: box-shadow 0.3s; }
+.pq-card.pq-target { box-shadow: 0 0 0 3px #f5b041; }
+.pq-count { color: var(--body-text-color-subdued); font-size: 0.9em; }
+.pq-count-over, .pq-over { color: #c0392b; font-weight: 600; font-size: 0.9em; }
 """
+
+# Gradio sets <html lang> to the language it picked from the browser ("en" for most); the
+# page is Chinese whatever that is, so it says zh-CN (screen readers, fonts, hyphenation)
+PAGE_JS = (
+    """() => {
+  const keepLang = () => {
+    if (document.documentElement.lang !== "zh-CN") document.documentElement.lang = "zh-CN";
+  };
+  keepLang();
+  new MutationObserver(keepLang).observe(document.documentElement, {
+    attributes: true, attributeFilter: ["lang"],
+  });
+"""
+    + relabel_script()
+    + ask.PAGE_SCRIPT
+    + "}"
+)
 
 THEME_FONTS = (
     "PingFang SC",
@@ -207,7 +236,7 @@ def build_app(settings: Settings, index: Any = None):
 
         with gr.Tabs():
             with gr.Tab("问答", id="ask"):
-                district_filter, doc_filter = ask.build(settings, holder)
+                district_filter, doc_filter = ask.build(settings, holder, demo)
             with gr.Tab("哪些地区提到", id="districts"):
                 districts.build(holder)
             with gr.Tab("指标对比", id="indicators"):
@@ -268,6 +297,8 @@ def launch(demo, settings: Settings, *, prevent_thread_lock: bool = False, quiet
         footer_links=["api"],
         theme=gr.themes.Soft(primary_hue="red", neutral_hue="slate", font=list(THEME_FONTS)),
         css=CSS,
+        js=PAGE_JS,
+        i18n=gradio_i18n(),  # Gradio's own strings in Chinese, whatever the browser's language
     )
 
 
