@@ -63,14 +63,28 @@ def remove_stale_uploads(folder: Path | None = None, max_age: float = UPLOAD_MAX
 def index_status_html(idx: Any) -> str:
     manifest = getattr(idx, "manifest", {}) or {}
     embedder = (manifest.get("embedder") or {}).get("spec") or "?"
-    built = manifest.get("built_at", "")
+    built = local_date_time(manifest.get("built_at", ""))
     districts = idx.districts()
+    # a source file (a gazette issue) can hold several documents: both are counted
+    files = len({d.source for d in idx.documents})
     text = (
-        f"索引就绪：{len(idx.documents)} 个文件 · {len(districts)} 个地区"
+        f"索引就绪：{files} 个文件、{len(idx.documents)} 篇文档 · {len(districts)} 个地区"
         f"（{'、'.join(districts)}） · {len(idx.chunks)} 个段落 · 嵌入模型 {embedder}"
         + (f" · 建于 {built}" if built else "")
     )
     return f'<div class="pq-status">{html.escape(text)}</div>'
+
+
+def local_date_time(iso: str) -> str:
+    """An ISO time stamp as a Chinese date and time in the server's time zone
+    (2026年11月30日 18:40); the text as it is when it is no time stamp."""
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(iso).astimezone()
+    except (TypeError, ValueError):
+        return iso
+    return f"{when.year}年{when.month}月{when.day}日 {when:%H:%M}"
 
 
 STALE_STATES = {"changed": "已修改", "missing": "已删除", "new": "新文件"}
