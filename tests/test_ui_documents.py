@@ -4,6 +4,7 @@ files and documents apart."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import datetime
 from types import SimpleNamespace
@@ -76,7 +77,7 @@ def test_a_bundled_document_shows_each_overlap_sentence_once(documents_and_chunk
     found = None
     for d in docs:
         own = [c for c in chunks if c.doc_id == d.doc_id and c.kind == "text"]
-        for a, b in zip(own, own[1:], strict=False):
+        for a, b in itertools.pairwise(own):
             shared = [s for s in split_sentences(b.text) if len(s) > 15 and s in a.text]
             if shared and b.line_start <= a.line_end:
                 found = (d, own, shared[0])
@@ -118,7 +119,7 @@ def test_outline_links_to_every_section_as_a_tree():
         chunk("c4", ("第二章",), "第四段。", 9, 10),
     ]
     page = documents.document_html(doc(), chunks)
-    outline = re.search(r'<nav class="pq-outline".*?</nav>', page, re.S)
+    outline = re.search(r'<nav class="pq-outline".*?</nav>', page, re.DOTALL)
     assert outline, "a document with sections has an outline"
     links = re.findall(r'<a href="#([^"]+)"[^>]*>([^<]+)</a>', outline.group(0))
     assert [text for _, text in links] == ["第一章", "第一节", "第二节", "第二章"]
@@ -126,15 +127,17 @@ def test_outline_links_to_every_section_as_a_tree():
         assert re.search(rf'<h\d class="pq-doc-section" id="{anchor}"', page)
     # the tree: the sections sit inside their chapter's list
     nested = outline.group(0)
-    assert nested.index("第一章") < nested.index("<ul", nested.index("第一章")) < nested.index(
-        "第一节"
+    assert (
+        nested.index("第一章")
+        < nested.index("<ul", nested.index("第一章"))
+        < nested.index("第一节")
     )
 
 
 def test_a_section_opened_by_a_deeper_path_still_gets_its_parent_in_the_outline():
     chunks = [chunk("c1", ("第一章", "第一节"), "第一段。", 3, 4)]
     page = documents.document_html(doc(), chunks)
-    outline = re.search(r'<nav class="pq-outline".*?</nav>', page, re.S).group(0)
+    outline = re.search(r'<nav class="pq-outline".*?</nav>', page, re.DOTALL).group(0)
     assert [t for t in re.findall(r">([^<>]+)</a>", outline)] == ["第一章", "第一节"]
 
 
@@ -155,6 +158,57 @@ def test_a_cited_chunk_without_a_line_map_is_marked_whole():
     other = chunk("c2", ("一",), "别段。", 9, 9)
     page = documents.document_html(doc(), [c, other], cited=(4, 4))
     assert re.findall(r'<mark class="pq-cited"[^>]*>(.*?)</mark>', page) == ["全段。"]
+
+
+def test_the_cited_rows_of_a_table_are_marked():
+    text = "表1 指标\n指标 | 2025\n企业数 | 200\n专利数 | 50"
+    starts = (0, 6, 16, 26)  # where each line of the text starts
+    lines = tuple(LineSegment(at, 3 + i, 3 + i) for i, at in enumerate(starts))
+    c = chunk("c1", ("一",), text, 3, 6, line_map=lines, kind="table")
+    page = documents.document_html(doc(), [c], cited=(5, 5))
+    rows = re.findall(r'<tr class="pq-cited"[^>]*>(.*?)</tr>', page)
+    assert [text_of(r) for r in rows] == ["企业数200"]
+
+
+# --- a citation opens its document ---------------------------------------------------
+
+
+def test_a_citation_card_links_to_its_document_at_the_quoted_lines():
+    from qa.types import Citation
+    from ui import ask
+
+    c = Citation(1, "c1", "d#2", "规划", "綦江区", ("一",), "引文。", "d.txt", 41, 43)
+    card = ask.citation_card_html(c)
+    link = re.search(r'<a class="pq-open-doc"[^>]*>在文档中查看</a>', card)
+    assert link and 'data-doc="d#2"' in link.group(0) and 'data-lines="41-43"' in link.group(0)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "parsed"),
+    [
+        ("d#2|41-43", ("d#2", 41, 43)),
+        ("d|7", ("d", 7, 7)),
+        ("d|9-3", ("d", 9, 9)),
+        ("|4-5", None),
+        ("d|", None),
+        ("", None),
+    ],
+)
+def test_open_requests_are_read_or_refused(request_text, parsed):
+    assert documents.parse_open_request(request_text) == parsed
+
+
+def test_opening_a_citation_marks_its_lines_in_its_document():
+    text = "甲句在第三行。乙句在第四行。"
+    c = chunk("c1", ("一",), text, 3, 4, line_map=(LineSegment(0, 3, 3), LineSegment(7, 4, 4)))
+    idx = SimpleNamespace(documents=[doc()], chunks_for=lambda doc_id=None: [c])
+    handlers = documents.DocumentHandlers(None, SimpleNamespace(get=lambda: idx))
+    doc_id, cited, page = handlers.open_citation("d1|3-3")
+    assert (doc_id, cited) == ("d1", ("d1", 3, 3))
+    assert re.findall(r'<mark class="pq-cited"[^>]*>(.*?)</mark>', page) == ["甲句在第三行。"]
+    # the marks follow their document: another document opened with them marks nothing
+    assert "pq-cited" not in handlers.open_document("d1", ("d9", 3, 3))
+    assert "pq-error" in handlers.open_citation("")[2]
 
 
 # --- the status line -------------------------------------------------------------------

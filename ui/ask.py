@@ -23,6 +23,7 @@ from ui.common import (
     error_html,
     highlight,
     info_html,
+    open_in_document_html,
     section_path,
     snippet,
     span_text,
@@ -76,7 +77,8 @@ def citation_card_html(citation: Citation, terms: Iterable[str] = ()) -> str:
         + f'<blockquote class="pq-quote">{highlight(c.quote, terms)}</blockquote>'
         f'<div class="pq-source">'
         f"{html.escape(span_text(c.source, c.line_start, c.line_end, c.page_start, c.page_end))}"
-        f"</div>{also_in_html(c.also_in)}</div>"
+        f"</div>{also_in_html(c.also_in)}"
+        f"{open_in_document_html(c.doc_id, c.line_start, c.line_end)}</div>"
     )
 
 
@@ -276,7 +278,7 @@ def build(settings: Settings, holder: SharedIndex) -> tuple[Any, Any]:
                 [],
                 multiselect=True,
                 allow_custom_value=True,
-                label="只看这些文件",
+                label="只看这些文档",
                 elem_id="pq-doc-filter",
             )
             use_llm = gr.Checkbox(

@@ -28,6 +28,7 @@ from ui.common import (
 )
 
 APP_TITLE = "planqa · 规划文件问答"
+DOCS_TAB = "docs"  # the 文档 tab's id: a citation's link selects it
 QUEUE_MAX_SIZE = 64  # waiting requests beyond this are refused with "queue full"
 UPLOAD_MAX_AGE_S = 24 * 3600  # uploads older than this are removed when the UI starts
 
@@ -163,6 +164,23 @@ mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; 
 .pq-hit-list { list-style: none; padding-left: 0; }
 .pq-hit { padding: 0.4em 0; border-bottom: 1px dashed var(--border-color-primary); }
 .pq-hit-text { line-height: 1.7; }
+/* 文档 tab: the reader's outline and cited lines, the citation's link, the table on a phone */
+.pq-outline { margin: 0.6em 0 1em; padding: 0.4em 0.9em; border-radius: 6px;
+  border: 1px solid var(--border-color-primary); background: var(--background-fill-secondary); }
+.pq-outline summary { cursor: pointer; font-weight: 600; }
+.pq-outline ul { margin: 0.1em 0; padding-left: 1.1em; list-style: none; }
+.pq-outline li { margin: 0.15em 0; line-height: 1.5; }
+.pq-outline a { text-decoration: none; }
+.pq-doc-section, .pq-doc-title { scroll-margin-top: 0.5em; }
+mark.pq-cited { background: #ffd666; outline: 2px solid #faad14; }
+tr.pq-cited td { background: #ffd666; }
+.pq-open-doc { display: inline-block; margin-top: 0.3em; font-size: 0.9em; }
+/* gradio sizes the columns as shares of the table's width: on a phone the table keeps a
+   desktop's width and scrolls sideways instead of breaking every cell into single characters */
+@media (max-width: 640px) {
+  #pq-docs-table { overflow-x: auto; }
+  #pq-docs-table .table-container { min-width: 1000px; }
+}
 """
 
 THEME_FONTS = (
@@ -191,15 +209,15 @@ def build_app(settings: Settings, index: Any = None):
         )
         status = gr.HTML(info_html("正在打开索引…"), elem_id="pq-status")
 
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             with gr.Tab("问答", id="ask"):
                 district_filter, doc_filter = ask.build(settings, holder)
             with gr.Tab("哪些地区提到", id="districts"):
                 districts.build(holder)
             with gr.Tab("指标对比", id="indicators"):
                 indicators.build_tab(holder, INDEX_WORK, settings.indicator_groups)
-            with gr.Tab("文档", id="docs"):
-                docs_table, doc_choice = documents.build(
+            with gr.Tab("文档", id=DOCS_TAB):
+                docs_tab = documents.build(
                     settings,
                     holder,
                     [status, district_filter, doc_filter],
@@ -207,6 +225,7 @@ def build_app(settings: Settings, index: Any = None):
                 )
             with gr.Tab("评测", id="eval"):
                 evaluation.build(settings, holder)
+        documents.build_citation_opener(demo, tabs, DOCS_TAB, docs_tab)
 
         def on_load(progress=gr.Progress(track_tqdm=True)):  # noqa: B008 - gradio injects it
             progress(0, desc="正在打开索引（首次使用时会先建立索引）…")
@@ -222,7 +241,7 @@ def build_app(settings: Settings, index: Any = None):
         demo.load(
             on_load,
             None,
-            [status, district_filter, doc_filter, docs_table, doc_choice],
+            [status, district_filter, doc_filter, docs_tab.table, docs_tab.choice],
             api_name="startup",  # as the event was called before the tabs had modules
             api_visibility="private",
             show_progress_on=[status],  # one build progress bar, in the status line
