@@ -139,6 +139,7 @@ def test_the_documents_table_is_readable(sized_page, bundled_index):
         chars, lines = cells.nth(i).evaluate(CHARACTERS_PER_LINE)
         if chars >= 3 and chars / max(lines, 1) < 2.5:
             narrow.append((cells.nth(i).inner_text(), lines))
+    cells.nth(0).scroll_into_view_if_needed()
     shot(page, f"33-documents-table-{width}", full_page=False)
     assert not narrow, narrow
 

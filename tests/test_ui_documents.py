@@ -13,7 +13,7 @@ import pytest
 
 from corpus.model import Chunk, Document, LineSegment
 from corpus.text import split_sentences
-from ui import common, documents, shell
+from ui import common, documents, reader, shell
 
 
 def doc(doc_id: str = "d1", **kw) -> Document:
@@ -51,7 +51,7 @@ def text_of(fragment: str) -> str:
 def test_overlapping_chunks_show_their_shared_sentence_once():
     first = chunk("c1", ("一",), "甲句。乙句。", 3, 4)
     second = chunk("c2", ("一",), "乙句。丙句。", 4, 5)
-    body = text_of(documents.document_html(doc(), [first, second]))
+    body = text_of(reader.document_html(doc(), [first, second]))
     assert body.count("乙句。") == 1
     assert body.index("甲句。") < body.index("乙句。") < body.index("丙句。")
 
@@ -60,13 +60,13 @@ def test_chunks_that_only_look_alike_keep_their_text():
     # the same words in chunks whose lines do not overlap are two places in the text
     first = chunk("c1", ("一",), "甲句。乙句。", 3, 4)
     second = chunk("c2", ("一",), "乙句。丙句。", 8, 9)
-    assert text_of(documents.document_html(doc(), [first, second])).count("乙句。") == 2
+    assert text_of(reader.document_html(doc(), [first, second])).count("乙句。") == 2
 
 
 def test_chunks_are_read_in_source_order():
     later = chunk("c1", ("二",), "后文。", 20, 21)
     earlier = chunk("c2", ("一",), "前文。", 3, 4)
-    body = text_of(documents.document_html(doc(), [later, earlier]))
+    body = text_of(reader.document_html(doc(), [later, earlier]))
     assert body.index("前文。") < body.index("后文。")
 
 
@@ -86,7 +86,7 @@ def test_a_bundled_document_shows_each_overlap_sentence_once(documents_and_chunk
             break
     assert found, "the bundled corpus has overlapping chunks"
     d, own, sentence = found
-    body = text_of(documents.document_html(d, own))
+    body = text_of(reader.document_html(d, own))
     assert body.count(html_escaped(sentence)) == 1
     for c in own:  # every sentence of the document is still shown
         for s in split_sentences(c.text):
@@ -118,7 +118,7 @@ def test_outline_links_to_every_section_as_a_tree():
         chunk("c3", ("第一章", "第二节"), "第三段。", 7, 8),
         chunk("c4", ("第二章",), "第四段。", 9, 10),
     ]
-    page = documents.document_html(doc(), chunks)
+    page = reader.document_html(doc(), chunks)
     outline = re.search(r'<nav class="pq-outline".*?</nav>', page, re.DOTALL)
     assert outline, "a document with sections has an outline"
     links = re.findall(r'<a href="#([^"]+)"[^>]*>([^<]+)</a>', outline.group(0))
@@ -136,7 +136,7 @@ def test_outline_links_to_every_section_as_a_tree():
 
 def test_a_section_opened_by_a_deeper_path_still_gets_its_parent_in_the_outline():
     chunks = [chunk("c1", ("第一章", "第一节"), "第一段。", 3, 4)]
-    page = documents.document_html(doc(), chunks)
+    page = reader.document_html(doc(), chunks)
     outline = re.search(r'<nav class="pq-outline".*?</nav>', page, re.DOTALL).group(0)
     assert [t for t in re.findall(r">([^<>]+)</a>", outline)] == ["第一章", "第一节"]
 
@@ -147,7 +147,7 @@ def test_a_section_opened_by_a_deeper_path_still_gets_its_parent_in_the_outline(
 def test_cited_lines_are_marked_and_nothing_else():
     text = "甲句在第三行。乙句在第四行。"
     c = chunk("c1", ("一",), text, 3, 4, line_map=(LineSegment(0, 3, 3), LineSegment(7, 4, 4)))
-    page = documents.document_html(doc(), [c], cited=(4, 4))
+    page = reader.document_html(doc(), [c], cited=(4, 4))
     marked = re.findall(r'<mark class="pq-cited"[^>]*>(.*?)</mark>', page)
     assert marked == ["乙句在第四行。"]
     assert 'id="pq-cited"' in page  # the first mark is where the page scrolls to
@@ -156,7 +156,7 @@ def test_cited_lines_are_marked_and_nothing_else():
 def test_a_cited_chunk_without_a_line_map_is_marked_whole():
     c = chunk("c1", ("一",), "全段。", 3, 4)
     other = chunk("c2", ("一",), "别段。", 9, 9)
-    page = documents.document_html(doc(), [c, other], cited=(4, 4))
+    page = reader.document_html(doc(), [c, other], cited=(4, 4))
     assert re.findall(r'<mark class="pq-cited"[^>]*>(.*?)</mark>', page) == ["全段。"]
 
 
@@ -165,7 +165,7 @@ def test_the_cited_rows_of_a_table_are_marked():
     starts = (0, 6, 16, 26)  # where each line of the text starts
     lines = tuple(LineSegment(at, 3 + i, 3 + i) for i, at in enumerate(starts))
     c = chunk("c1", ("一",), text, 3, 6, line_map=lines, kind="table")
-    page = documents.document_html(doc(), [c], cited=(5, 5))
+    page = reader.document_html(doc(), [c], cited=(5, 5))
     rows = re.findall(r'<tr class="pq-cited"[^>]*>(.*?)</tr>', page)
     assert [text_of(r) for r in rows] == ["企业数200"]
 
@@ -195,7 +195,7 @@ def test_a_citation_card_links_to_its_document_at_the_quoted_lines():
     ],
 )
 def test_open_requests_are_read_or_refused(request_text, parsed):
-    assert documents.parse_open_request(request_text) == parsed
+    assert reader.parse_open_request(request_text) == parsed
 
 
 def test_opening_a_citation_marks_its_lines_in_its_document():
