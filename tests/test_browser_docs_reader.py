@@ -59,6 +59,13 @@ def test_clicking_a_row_brings_the_document_into_view(sized_page, bundled_index)
     title = page.locator("#pq-doc-view .pq-doc-title")
     expect(title).to_have_text(document.title)
     expect(title).to_be_in_viewport()
+    # brought up to be read, not left at the bottom edge: the title in the viewport's top half
+    page.wait_for_function(
+        "() => { const t = document.querySelector('#pq-doc-view .pq-doc-title');"
+        " const top = t.getBoundingClientRect().top;"
+        " return top >= 0 && top < window.innerHeight / 2; }",
+        timeout=5_000,
+    )
     shot(page, f"30-document-opened-{width}", full_page=False)
 
 
