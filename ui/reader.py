@@ -57,10 +57,7 @@ def document_html(
         ("段落数", str(len(chunks))),
     ]
     head = [
-        (
-            f'<div class="pq-doc" data-doc="{html.escape(d.doc_id, quote=True)}">'
-            f'<h3 class="pq-doc-title">{html.escape(d.title)}</h3>'
-        ),
+        f'<h3 class="pq-doc-title">{html.escape(d.title)}</h3>',
         '<div class="pq-doc-meta">'
         + " · ".join(f"{k}：{html.escape(v)}" for k, v in meta if v)
         + "</div>",
@@ -79,7 +76,7 @@ def document_html(
         if c.section != current:
             current = c.section
             anchor = f"pq-sec-{len(parts)}"
-            path = section_path(c.section) or "（文档开头）"
+            path = section_path(c.section) or ("（章节之外）" if outline else "（文档开头）")
             parts.append(f'<h4 class="pq-doc-section" id="{anchor}">{html.escape(path)}</h4>')
             for depth in range(len(c.section)):
                 if c.section[: depth + 1] not in seen:
@@ -102,7 +99,19 @@ def document_html(
     if not chunks:
         parts.append(info_html("这篇文档没有可检索的正文。"))
     nav = _outline_html(outline)
-    return "".join(head) + nav + '<div class="pq-doc-text">' + "".join(parts) + "</div></div>"
+    # wide pages lay the outline beside the text (CSS: .pq-has-outline)
+    opening = (
+        f'<div class="pq-doc{" pq-has-outline" if outline else ""}" '
+        f'data-doc="{html.escape(d.doc_id, quote=True)}">'
+    )
+    return (
+        opening
+        + "".join(head)
+        + nav
+        + '<div class="pq-doc-text">'
+        + "".join(parts)
+        + "</div></div>"
+    )
 
 
 def _in_source_order(doc_id: str, chunks: Sequence[Chunk]) -> list[tuple[Chunk, SourceSpan]]:

@@ -170,7 +170,19 @@ mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; 
 .pq-outline summary { cursor: pointer; font-weight: 600; }
 .pq-outline ul { margin: 0.1em 0; padding-left: 1.1em; list-style: none; }
 .pq-outline li { margin: 0.15em 0; line-height: 1.5; }
+.pq-outline ul ul { font-size: inherit; }
 .pq-outline a { text-decoration: none; }
+/* gradio's container hides overflow, which makes it the scroll box a sticky element sticks
+   in; clip cuts the same overflow without that, so the outline stays beside the text */
+.gradio-container:has(.pq-has-outline) { overflow: clip; }
+@media (min-width: 1000px) {
+  .pq-doc.pq-has-outline { display: grid; grid-template-columns: minmax(14em, 24%) 1fr;
+    column-gap: 1.5em; }
+  .pq-has-outline > * { grid-column: 1 / -1; }
+  .pq-has-outline > .pq-outline { grid-column: 1; position: sticky; top: 0.5em;
+    align-self: start; max-height: calc(100vh - 1em); overflow-y: auto; margin-top: 0; }
+  .pq-has-outline > .pq-doc-text { grid-column: 2; }
+}
 .pq-doc-section, .pq-doc-title { scroll-margin-top: 0.5em; }
 mark.pq-cited { background: #ffd666; outline: 2px solid #faad14; }
 tr.pq-cited td { background: #ffd666; }
