@@ -175,6 +175,9 @@ mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; 
 /* gradio's container hides overflow, which makes it the scroll box a sticky element sticks
    in; clip cuts the same overflow without that, so the outline stays beside the text */
 .gradio-container:has(.pq-has-outline) { overflow: clip; }
+@media (max-width: 999px) {
+  .pq-outline { max-height: 45vh; overflow-y: auto; }  /* the text follows within a screen */
+}
 @media (min-width: 1000px) {
   .pq-doc.pq-has-outline { display: grid; grid-template-columns: minmax(14em, 24%) 1fr;
     column-gap: 1.5em; }
