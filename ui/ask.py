@@ -340,7 +340,7 @@ def build(settings: Settings, holder: SharedIndex, demo: Any) -> tuple[Any, Any]
                 [],
                 multiselect=True,
                 allow_custom_value=True,
-                label="只看这些文件",
+                label="只看这些文档",
                 elem_id="pq-doc-filter",
             )
             use_llm = gr.Checkbox(

@@ -90,6 +90,15 @@ def span_text(
     return f"{source} {page} · {lines}" if page else f"{source} · {lines}"
 
 
+def open_in_document_html(doc_id: str, line_start: int, line_end: int) -> str:
+    """The link under a citation that opens its document in the 文档 tab at these lines (a
+    listener on the page, ui.documents.CITATION_LINKS_JS, acts on it)."""
+    return (
+        f'<a class="pq-open-doc" href="#pq-doc-view" data-doc="{html.escape(doc_id, quote=True)}"'
+        f' data-lines="{line_start}-{line_end}">在文档中查看</a>'
+    )
+
+
 def section_path(section: Sequence[str]) -> str:
     return " › ".join(section)
 

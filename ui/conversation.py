@@ -17,7 +17,15 @@ from typing import Any
 from corpus.model import SourceSpan
 from corpus.text import enclose
 from qa.types import Answer, Citation
-from ui.common import also_in_html, highlight, info_html, section_path, snippet, span_text
+from ui.common import (
+    also_in_html,
+    highlight,
+    info_html,
+    open_in_document_html,
+    section_path,
+    snippet,
+    span_text,
+)
 
 Record = dict[str, Any]
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -123,7 +131,8 @@ def citation_card_html(citation: Citation, terms: Iterable[str] = (), element_id
         f'<span class="pq-title">{html.escape(book_title(c.title))}</span></div>'
         + (f'<div class="pq-section">{html.escape(section)}</div>' if section else "")
         + f'<blockquote class="pq-quote">{highlight(c.quote, terms)}</blockquote>'
-        f'<div class="pq-source">{html.escape(_span(c))}</div>{also_in_html(c.also_in)}</div>'
+        f'<div class="pq-source">{html.escape(_span(c))}</div>{also_in_html(c.also_in)}'
+        f"{open_in_document_html(c.doc_id, c.line_start, c.line_end)}</div>"
     )
 
 

@@ -1,13 +1,12 @@
-"""The 文档 tab: every document of the index in a table, one read section by section as it was
-chunked, documents added by upload (checked by ui.uploads) and removed from the index. A change
-runs one at a time while visitors keep the old index, then every list on the page follows the
-new one.
+"""The 文档 tab: every document of the index in a table, one read as a page (ui.reader),
+documents added by upload (checked by ui.uploads) and removed from the index. A change runs
+one at a time while visitors keep the old index, then every list on the page follows the new
+one. A citation's 在文档中查看 link opens its document here at the cited lines.
 
-The row and HTML helpers are pure; `DocumentHandlers` holds the callbacks and `build` lays out
-the tab inside the shell's Blocks.
+The row helpers are pure; `DocumentHandlers` holds the callbacks, `build` lays out the tab
+inside the shell's Blocks and `build_citation_opener` the hidden opener the links use.
 """
 
-import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,14 +14,16 @@ from typing import Any
 
 from corpus.errors import UserError
 from corpus.formats import SUFFIX_FORMATS
-from corpus.model import Chunk, Document
+from corpus.model import Document
 from corpus.settings import Settings
-from ui.common import DOC_TYPE_NAMES, SharedIndex, error_html, info_html, section_path, span_text
+from ui.common import DOC_TYPE_NAMES, SharedIndex, error_html, info_html
+from ui.reader import CitedLines, document_html, parse_open_request
 
 DOCUMENT_HEADERS = ["编号", "地区", "标题", "发文机关", "文号", "日期", "类型", "段落数", "副本"]
 # what the start-up and every change fill in: status line, place and document filters,
 # document table, document picker (shell.startup)
 PageLists = tuple[str, list, list, list[list[Any]], list]
+PICK_A_DOCUMENT = "从列表中选择一篇文档，按章节阅读它被切分成的段落。"
 
 
 def document_rows(documents: Sequence[Document], counts: dict[str, int]) -> list[list[Any]]:
@@ -51,60 +52,6 @@ def document_choices(documents: Sequence[Document]) -> list[tuple[str, str]]:
     return out
 
 
-def _table_html(text: str) -> str:
-    rows = [line for line in text.splitlines() if line.strip()]
-    cells = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c.strip())}</td>" for c in row.split("|")) + "</tr>"
-        for row in rows
-    )
-    return f'<table class="pq-table">{cells}</table>'
-
-
-def document_html(document: Document, chunks: Sequence[Chunk]) -> str:
-    """A document read section by section, as it is chunked: a heading wherever the section
-    path changes, then each chunk with its line span in this document's source file."""
-    d = document
-    meta = [
-        ("地区", d.district),
-        ("发文机关", d.issuer),
-        ("文号", d.doc_number),
-        ("日期", d.date or d.date_raw),
-        ("类型", DOC_TYPE_NAMES.get(d.doc_type, d.doc_type)),
-        ("来源", span_text(d.source, d.line_start, d.line_end)),
-        ("段落数", str(len(chunks))),
-    ]
-    parts = [
-        f'<div class="pq-doc"><h3 class="pq-doc-title">{html.escape(d.title)}</h3>',
-        '<div class="pq-doc-meta">'
-        + " · ".join(f"{k}：{html.escape(v)}" for k, v in meta if v)
-        + "</div>",
-    ]
-    if d.duplicate_of:
-        parts.append(
-            info_html(f"这是 {d.duplicate_of} 的副本；内容相同的段落只索引一次，行号按本文件给出。")
-        )
-    current: tuple[str, ...] | None = None
-    for c in chunks:
-        if c.section != current:
-            current = c.section
-            path = section_path(c.section) or "（文件开头）"
-            parts.append(f'<h4 class="pq-doc-section">{html.escape(path)}</h4>')
-        span = next((s for s in c.sources if s.doc_id == d.doc_id), c.sources[0])
-        pages = (c.page_start, c.page_end) if span == c.sources[0] else (None, None)
-        body = _table_html(c.text) if c.kind == "table" else html.escape(c.text)
-        kind = "表格" if c.kind == "table" else "正文"
-        parts.append(
-            f'<div class="pq-chunk pq-kind-{c.kind}">'
-            f'<div class="pq-source">{kind} · '
-            f"{html.escape(span_text(span.source, span.line_start, span.line_end, *pages))}</div>"
-            f'<div class="pq-chunk-text">{body}</div></div>'
-        )
-    if not chunks:
-        parts.append(info_html("这个文件没有可检索的正文。"))
-    parts.append("</div>")
-    return "".join(parts)
-
-
 def upload_explanation() -> str:
     from ui.uploads import MAX_DOCUMENT_BYTES, MAX_FILES_PER_UPLOAD
 
@@ -123,17 +70,28 @@ class DocumentHandlers:
     settings: Settings
     holder: SharedIndex
 
-    def open_document(self, doc_id: str | None) -> str:
+    def open_document(self, doc_id: str | None, cited: CitedLines | None = None) -> str:
+        """The document's page; `cited` (doc_id, first, last) marks those lines when it is
+        this document's."""
         if not doc_id:
-            return info_html("从列表中选择一个文件，按章节阅读它被切分成的段落。")
+            return info_html(PICK_A_DOCUMENT)
         try:
             idx = self.holder.get()
         except UserError as exc:
             return error_html(f"索引无法打开：{exc}")
         document = next((d for d in idx.documents if d.doc_id == doc_id), None)
         if document is None:
-            return error_html(f"没有编号为 {doc_id} 的文件。")
-        return document_html(document, idx.chunks_for(doc_id=doc_id))
+            return error_html(f"没有编号为 {doc_id} 的文档。")
+        lines = cited[1:] if cited and cited[0] == doc_id else None
+        return document_html(document, idx.chunks_for(doc_id=doc_id), cited=lines)
+
+    def open_citation(self, request: str | None) -> tuple[str | None, CitedLines | None, str]:
+        """A citation's "在文档中查看" (its link's request "doc_id|first-last"): the document
+        to pick, the lines to mark and the document's page with them marked."""
+        cited = parse_open_request(request or "")
+        if cited is None:
+            return None, None, error_html("无法打开这条出处：链接不完整。")
+        return cited[0], cited, self.open_document(cited[0], cited)
 
     def upload_documents(
         self,
@@ -193,7 +151,7 @@ class DocumentHandlers:
         from ui.uploads import change_error_message, is_upload
 
         if not doc_id:
-            return "请先在“阅读文件”中选择要删除的文件。", False
+            return "请先在“阅读文档”中选择要删除的文档。", False
         try:
             with self.holder.changing:
                 if progress is not None:
@@ -237,10 +195,11 @@ def _forget_gradio_copies(files: Iterable[str]) -> None:
 
 def build(
     settings: Settings, holder: SharedIndex, page: Sequence[Any], refresh: Callable[[], PageLists]
-) -> tuple[Any, Any]:
+) -> "DocumentsTab":
     """The tab's components and events (inside a gr.Tab). `page`: the status line and the
     place and document filters, which a change refreshes with this tab's lists from
-    `refresh()`. Returns the document table and picker, for the shell's start-up."""
+    `refresh()`. Returns the table and picker (for the shell's start-up), the reader and
+    the handlers (for the citation opener)."""
     import gradio as gr
 
     handlers = DocumentHandlers(settings, holder)
@@ -261,15 +220,15 @@ def build(
         headers=DOCUMENT_HEADERS,
         interactive=False,
         wrap=True,
-        label="文件（点击一行打开）",
+        label="文档（点击一行打开）",
         elem_id="pq-docs-table",
-        column_widths=["15%", "7%", "30%", "13%", "12%", "7%", "6%", "5%", "5%"],
+        column_widths=["14%", "8%", "28%", "12%", "11%", "7%", "8%", "5%", "7%"],
         max_height=800,
     )
     with gr.Row(equal_height=True):
         doc_choice = gr.Dropdown(
             [],
-            label="阅读文件",
+            label="阅读文档",
             allow_custom_value=True,
             elem_id="pq-doc-choice",
             scale=5,
@@ -282,16 +241,20 @@ def build(
         )
         cancel_btn = gr.Button("取消", elem_id="pq-doc-delete-cancel", scale=0)
     doc_view = gr.HTML(
-        info_html("从列表中选择一个文件，按章节阅读它被切分成的段落。"),
+        info_html(PICK_A_DOCUMENT),
         elem_id="pq-doc-view",
     )
 
+    cited = gr.State(None)  # lines a citation asked to see: (doc_id, first, last)
+
     def select_document(evt: gr.SelectData):
         row = evt.row_value or []
-        return row[0] if row else None
+        return (row[0] if row else None), None
 
-    docs_table.select(select_document, None, doc_choice, api_visibility="private")
-    doc_choice.change(handlers.open_document, doc_choice, doc_view, api_name="document")
+    docs_table.select(select_document, None, [doc_choice, cited], api_visibility="private")
+    doc_choice.change(
+        handlers.open_document, [doc_choice, cited], doc_view, api_name="document"
+    ).then(None, doc_choice, None, js=SCROLL_TO_DOCUMENT_JS)
 
     # -- adding and deleting documents: one change at a time; visitors keep the old index
     # until the new one is open
@@ -338,7 +301,7 @@ def build(
             return (
                 gr.update(visible=False),
                 "",
-                error_html("请先在“阅读文件”中选择要删除的文件。"),
+                error_html("请先在“阅读文档”中选择要删除的文档。"),
             )
         question = (
             f"确定从索引中删除 {doc_id}？上传的文件会一并删除；内置或本地文件只从索引中移除。"
@@ -372,4 +335,76 @@ def build(
         show_progress_on=[ingest_message],
         **ingest,
     )
-    return docs_table, doc_choice
+    return DocumentsTab(docs_table, doc_choice, doc_view, cited, handlers)
+
+
+@dataclass(frozen=True)
+class DocumentsTab:
+    """What the shell and the citation opener use of the tab."""
+
+    table: Any
+    choice: Any
+    view: Any
+    cited: Any
+    handlers: DocumentHandlers
+
+
+# a citation card's "在文档中查看" link (ui.common.open_in_document_html) asks the hidden
+# opener below to open its document; one listener on the page serves every card, wherever
+# the 问答 tab puts them
+CITATION_LINKS_JS = """
+() => {
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest ? event.target.closest("a.pq-open-doc") : null;
+    if (!link) return;
+    event.preventDefault();
+    event.stopPropagation();
+    window.pqOpenRequest = `${link.dataset.doc}|${link.dataset.lines}`;
+    document.getElementById("pq-open-doc").click();
+  }, true);
+}
+"""
+READ_OPEN_REQUEST_JS = "(request) => window.pqOpenRequest || request"
+# once the document is on the page (the tab may be mounting): the cited lines, else its title,
+# scrolled into view; gives up after a few seconds
+SCROLL_TO_DOCUMENT_JS = """
+(docId) => {
+  if (!docId) return;
+  const started = Date.now();
+  const attempt = () => {
+    const doc = Array.from(document.querySelectorAll("#pq-doc-view .pq-doc"))
+      .find((el) => el.dataset.doc === docId);
+    if (doc) {
+      const cited = doc.querySelector("#pq-cited");
+      (cited || doc.querySelector(".pq-doc-title")).scrollIntoView(
+        { block: cited ? "center" : "start" });
+    } else if (Date.now() - started < 5000) {
+      setTimeout(attempt, 100);
+    }
+  };
+  setTimeout(attempt, 50);
+}
+"""
+
+
+def build_citation_opener(demo: Any, tabs: Any, tab_id: str, tab: DocumentsTab) -> None:
+    """The hidden button a citation's link clicks (outside the tabs, so that it is on the
+    page whichever tab shows): it selects the 文档 tab (`tab_id` in `tabs`), opens the cited
+    document with its lines marked and scrolls to them."""
+    import gradio as gr
+
+    request = gr.Textbox(visible=False)
+    opener = gr.Button("在文档中查看", visible="hidden", elem_id="pq-open-doc")
+
+    def open_citation(text):
+        doc_id, cited, page = tab.handlers.open_citation(text)
+        return gr.Tabs(selected=tab_id), doc_id, cited, page
+
+    opener.click(
+        open_citation,
+        request,
+        [tabs, tab.choice, tab.cited, tab.view],
+        js=READ_OPEN_REQUEST_JS,
+        api_visibility="private",
+    ).then(None, tab.choice, None, js=SCROLL_TO_DOCUMENT_JS)
+    demo.load(None, None, None, js=CITATION_LINKS_JS)

@@ -30,6 +30,7 @@ from ui.common import (
 from ui.locale import gradio_i18n, relabel_script
 
 APP_TITLE = "planqa · 规划文件问答"
+DOCS_TAB = "docs"  # the 文档 tab's id: a citation's link selects it
 QUEUE_MAX_SIZE = 64  # waiting requests beyond this are refused with "queue full"
 UPLOAD_MAX_AGE_S = 24 * 3600  # uploads older than this are removed when the UI starts
 
@@ -65,14 +66,28 @@ def remove_stale_uploads(folder: Path | None = None, max_age: float = UPLOAD_MAX
 def index_status_html(idx: Any) -> str:
     manifest = getattr(idx, "manifest", {}) or {}
     embedder = (manifest.get("embedder") or {}).get("spec") or "?"
-    built = manifest.get("built_at", "")
+    built = local_date_time(manifest.get("built_at", ""))
     districts = idx.districts()
+    # a source file (a gazette issue) can hold several documents: both are counted
+    files = len({d.source for d in idx.documents})
     text = (
-        f"索引就绪：{len(idx.documents)} 个文件 · {len(districts)} 个地区"
+        f"索引就绪：{files} 个文件、{len(idx.documents)} 篇文档 · {len(districts)} 个地区"
         f"（{'、'.join(districts)}） · {len(idx.chunks)} 个段落 · 嵌入模型 {embedder}"
         + (f" · 建于 {built}" if built else "")
     )
     return f'<div class="pq-status">{html.escape(text)}</div>'
+
+
+def local_date_time(iso: str) -> str:
+    """An ISO time stamp as a Chinese date and time in the server's time zone
+    (2026年11月30日 18:40); the text as it is when it is no time stamp."""
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(iso).astimezone()
+    except (TypeError, ValueError):
+        return iso
+    return f"{when.year}年{when.month}月{when.day}日 {when:%H:%M}"
 
 
 STALE_STATES = {"changed": "已修改", "missing": "已删除", "new": "新文件"}
@@ -189,6 +204,38 @@ a.pq-ref:hover { text-decoration: underline; }
 .pq-card.pq-target { box-shadow: 0 0 0 3px #f5b041; }
 .pq-count { color: var(--body-text-color-subdued); font-size: 0.9em; }
 .pq-count-over, .pq-over { color: #c0392b; font-weight: 600; font-size: 0.9em; }
+/* 文档 tab: the reader's outline and cited lines, the citation's link, the table on a phone */
+.pq-outline { margin: 0.6em 0 1em; padding: 0.4em 0.9em; border-radius: 6px;
+  border: 1px solid var(--border-color-primary); background: var(--background-fill-secondary); }
+.pq-outline summary { cursor: pointer; font-weight: 600; }
+.pq-outline ul { margin: 0.1em 0; padding-left: 1.1em; list-style: none; }
+.pq-outline li { margin: 0.15em 0; line-height: 1.5; }
+.pq-outline ul ul { font-size: inherit; }
+.pq-outline a { text-decoration: none; }
+/* gradio's container hides overflow, which makes it the scroll box a sticky element sticks
+   in; clip cuts the same overflow without that, so the outline stays beside the text */
+.gradio-container:has(.pq-has-outline) { overflow: clip; }
+@media (max-width: 999px) {
+  .pq-outline { max-height: 45vh; overflow-y: auto; }  /* the text follows within a screen */
+}
+@media (min-width: 1000px) {
+  .pq-doc.pq-has-outline { display: grid; grid-template-columns: minmax(14em, 24%) 1fr;
+    column-gap: 1.5em; }
+  .pq-has-outline > * { grid-column: 1 / -1; }
+  .pq-has-outline > .pq-outline { grid-column: 1; position: sticky; top: 0.5em;
+    align-self: start; max-height: calc(100vh - 1em); overflow-y: auto; margin-top: 0; }
+  .pq-has-outline > .pq-doc-text { grid-column: 2; }
+}
+.pq-doc-section, .pq-doc-title { scroll-margin-top: 0.5em; }
+mark.pq-cited { background: #ffd666; outline: 2px solid #faad14; }
+tr.pq-cited td { background: #ffd666; }
+.pq-open-doc { display: inline-block; margin-top: 0.3em; font-size: 0.9em; }
+/* gradio sizes the columns as shares of the table's width: on a phone the table keeps a
+   desktop's width and scrolls sideways instead of breaking every cell into single characters */
+@media (max-width: 640px) {
+  #pq-docs-table { overflow-x: auto; }
+  #pq-docs-table .table-container { min-width: 1000px; }
+}
 """
 
 # Gradio sets <html lang> to the language it picked from the browser ("en" for most); the
@@ -234,15 +281,15 @@ def build_app(settings: Settings, index: Any = None):
         )
         status = gr.HTML(info_html("正在打开索引…"), elem_id="pq-status")
 
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             with gr.Tab("问答", id="ask"):
                 district_filter, doc_filter = ask.build(settings, holder, demo)
             with gr.Tab("哪些地区提到", id="districts"):
                 districts.build(holder)
             with gr.Tab("指标对比", id="indicators"):
                 indicators.build_tab(holder, INDEX_WORK, settings.indicator_groups)
-            with gr.Tab("文档", id="docs"):
-                docs_table, doc_choice = documents.build(
+            with gr.Tab("文档", id=DOCS_TAB):
+                docs_tab = documents.build(
                     settings,
                     holder,
                     [status, district_filter, doc_filter],
@@ -250,6 +297,7 @@ def build_app(settings: Settings, index: Any = None):
                 )
             with gr.Tab("评测", id="eval"):
                 evaluation.build(settings, holder)
+        documents.build_citation_opener(demo, tabs, DOCS_TAB, docs_tab)
 
         def on_load(progress=gr.Progress(track_tqdm=True)):  # noqa: B008 - gradio injects it
             progress(0, desc="正在打开索引（首次使用时会先建立索引）…")
@@ -265,7 +313,7 @@ def build_app(settings: Settings, index: Any = None):
         demo.load(
             on_load,
             None,
-            [status, district_filter, doc_filter, docs_table, doc_choice],
+            [status, district_filter, doc_filter, docs_tab.table, docs_tab.choice],
             api_name="startup",  # as the event was called before the tabs had modules
             api_visibility="private",
             show_progress_on=[status],  # one build progress bar, in the status line
