@@ -1,6 +1,6 @@
 """The 指标对比 tab and the topic grid of 哪些地区提到, in a real browser (see test_browser.py).
 The first test saves its screenshot with the others in tests/artifacts/ (README shows a copy
-of it, docs/indicators-tab.png, refreshed by hand so that a test run leaves the tree clean)."""
+of it, docs/screenshots/indicators.png, refreshed by hand so that a test run leaves the tree clean)."""
 
 from __future__ import annotations
 
