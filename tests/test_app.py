@@ -4,33 +4,16 @@ table rows, messages and upload checks, on tiny inline records. No server, no mo
 from __future__ import annotations
 
 import pytest
+from records_support import citation
+from records_support import document as doc
 from zh_support import raises_zh
 
 from corpus.errors import UserError
-from corpus.model import Chunk, Document, SourceSpan
-from qa.types import Answer, Citation, DistrictReport, DistrictResult, Evidence
+from corpus.model import Chunk, SourceSpan
+from qa.types import Answer, DistrictReport, DistrictResult, Evidence
 from ui import ask, common, districts, documents, evaluation, messages, shell
 from ui.ask import AskHandlers
 from ui.documents import DocumentHandlers
-
-QUOTE = "到2025年，綦江区高新技术企业数预期达到200家。"
-
-
-def citation(n: int = 1, quote: str = QUOTE, **kw) -> Citation:
-    fields = {
-        "n": n,
-        "chunk_id": f"c{n}",
-        "doc_id": "000_a",
-        "title": "重庆市綦江区科技创新发展“十四五”规划",
-        "district": "綦江区",
-        "section": ("第一章 总体要求", "第五节 发展目标"),
-        "quote": quote,
-        "source": "000_a.txt",
-        "line_start": 120,
-        "line_end": 135,
-    }
-    fields.update(kw)
-    return Citation(**fields)
 
 
 def evidence(chunk_id: str, quote: str, score: float = 0.9) -> Evidence:
@@ -69,7 +52,9 @@ def test_highlight_ignores_width_and_case():
 def test_highlight_matches_across_the_spaces_a_pdf_leaves():
     # the corpus's match key drops whitespace: a term is found where a line break or a
     # word processor's space splits it, and the mark spans the text as shown
-    assert common.highlight("研发 投入强度达到3%", ["研发投入"]) == "<mark>研发 投入</mark>强度达到3%"
+    assert (
+        common.highlight("研发 投入强度达到3%", ["研发投入"]) == "<mark>研发 投入</mark>强度达到3%"
+    )
 
 
 def test_highlight_without_terms_only_escapes():
@@ -185,24 +170,6 @@ def test_district_evidence_shows_the_whole_passage_with_the_quote_marked():
 
 
 # --- documents -------------------------------------------------------------------------
-
-
-def doc(doc_id: str, **kw) -> Document:
-    fields = {
-        "doc_id": doc_id,
-        "title": "规划",
-        "district": "綦江区",
-        "issuer": "区政府",
-        "doc_number": "綦江府发〔2022〕26号",
-        "date": "2022-08-27",
-        "date_raw": None,
-        "doc_type": "plan",
-        "source": f"{doc_id}.txt",
-        "line_start": 1,
-        "line_end": 50,
-    }
-    fields.update(kw)
-    return Document(**fields)
 
 
 def chunk(cid: str, section: tuple[str, ...], text: str, kind: str = "text", **kw) -> Chunk:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import records_support
 
 from corpus.text import enclose
 
@@ -40,22 +41,10 @@ def test_answer_under_a_bracketed_heading_has_single_brackets(bundled_index, ses
 
 def citation(n: int, **kw):
     from corpus.model import SourceSpan
-    from qa.types import Citation
 
-    fields = {
-        "n": n,
-        "chunk_id": f"c{n}",
-        "doc_id": "000_a",
-        "title": "重庆市綦江区科技创新发展“十四五”规划",
-        "district": "綦江区",
-        "section": ("二、总体思路与发展目标", "（三）发展目标"),
-        "quote": "到2025年，綦江区高新技术企业数预期达到200家。",
-        "source": "000_a.txt",
-        "line_start": 41,
-        "line_end": 43,
-        "also_in": (SourceSpan("001_b.txt", 7, 9, "001_b"),),
-    }
-    return Citation(**{**fields, **kw})
+    spans = {"line_start": 41, "line_end": 43, "also_in": (SourceSpan("001_b.txt", 7, 9, "001_b"),)}
+    section = ("二、总体思路与发展目标", "（三）发展目标")
+    return records_support.citation(n, section=section, **{**spans, **kw})
 
 
 def record(question="綦江区的目标？", text="目标是200家[1]，另有[2]。", n=2, **kw):

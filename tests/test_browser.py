@@ -26,6 +26,34 @@ CHROMIUM_ARGS = [
 ANSWER_TIMEOUT_MS = 120_000  # the first question loads the embedder; the machine is shared
 
 
+# the two widths every new browser test runs at: a desktop and a phone
+WIDTHS = {"desktop": (1440, 1000), "phone": (390, 844)}
+
+
+def open_page(browser, url, width_name: str, locale: str = "zh-CN", **options):
+    """(context, page): the app at one of WIDTHS, ready once the index is open; the caller
+    closes the context."""
+    width, height = WIDTHS[width_name]
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, locale=locale, **options
+    )
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(url)
+    page.locator("#pq-status").get_by_text("索引就绪").wait_for()
+    return context, page
+
+
+def open_tab(page, name: str) -> None:
+    """Click a tab, through the overflow menu where the page is too narrow to show it."""
+    tab = page.get_by_role("tab", name=name)
+    if tab.count() and tab.is_visible():
+        tab.click()
+    else:
+        page.locator(".overflow-menu button:visible").first.click()
+        page.locator(".overflow-dropdown button", has_text=name).click()
+
+
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists() and not shutil.which("chromium"):

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 from app_support import QUESTION
-from test_browser import ANSWER_TIMEOUT_MS, browser, shot  # noqa: F401 - the browser fixture
+from test_browser import ANSWER_TIMEOUT_MS, WIDTHS, browser, open_page, open_tab, shot  # noqa: F401 - the browser fixture
 
 from qa.text import MAX_QUESTION_CHARS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-WIDTHS = {"desktop": (1440, 1000), "phone": (390, 844)}
 FOLLOW_UP = "合川区2022年要新增多少家高新技术企业？"
 # Gradio's own English strings that showed on the page before it had Chinese for them
 GRADIO_ENGLISH = (
@@ -32,16 +31,6 @@ GRADIO_ENGLISH = (
     "bot's message",
     "user's message",
 )
-
-
-def open_page(browser, url, width_name: str, locale: str = "zh-CN"):  # noqa: F811
-    width, height = WIDTHS[width_name]
-    context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    page.goto(url)
-    page.locator("#pq-status").get_by_text("索引就绪").wait_for()
-    return context, page
 
 
 @pytest.fixture(params=sorted(WIDTHS))
@@ -178,16 +167,6 @@ def test_sources_come_right_after_the_answer(page, width):
     if width == "phone":  # one column: the filters come after the sources too
         assert sources < top("#pq-district-filter")
     shot(page, f"ask-{width}-sources-order")
-
-
-def open_tab(page, name: str) -> None:
-    """Click a tab, through the overflow menu where the page is too narrow to show it."""
-    tab = page.get_by_role("tab", name=name)
-    if tab.is_visible():
-        tab.click()
-    else:
-        page.locator(".overflow-menu > button").click()
-        page.locator(".overflow-dropdown button", has_text=name).click()
 
 
 # English that Gradio writes outside its i18n: labels of letters and spaces only, and i18n

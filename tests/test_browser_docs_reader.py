@@ -9,43 +9,27 @@ import re
 
 import pytest
 from app_support import QUESTION
-from test_browser import ANSWER_TIMEOUT_MS, browser, shot  # noqa: F401 - the shared fixture
+from test_browser import ANSWER_TIMEOUT_MS, WIDTHS, browser, open_page, open_tab, shot  # noqa: F401 - the shared fixture
 
 from corpus.text import split_sentences
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-WIDTHS = {"desktop": (1440, 1000), "phone": (390, 844)}
 LONG_DOCUMENT = "003_3bc941a8174c68f0#4"  # the 綦江 plan in the gazette: some 500 lines
 
 
 @pytest.fixture(params=list(WIDTHS))
 def sized_page(request, browser, app_url):  # noqa: F811
     """A page at each width in turn: (page, width name)."""
-    width, height = WIDTHS[request.param]
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    page.goto(app_url)
-    page.locator("#pq-status").get_by_text("索引就绪").wait_for()
+    context, page = open_page(browser, app_url, request.param)
     try:
         yield page, request.param
     finally:
         context.close()
 
 
-def select_tab(page, name: str) -> None:
-    """Select a tab by its name, through the overflow menu where a narrow page folds it."""
-    tab = page.get_by_role("tab", name=name)
-    if tab.count() and tab.is_visible():
-        tab.click()
-        return
-    page.locator(".overflow-menu button:visible").first.click()
-    page.locator(".overflow-dropdown button", has_text=name).click()
-
-
 def open_from_table(page, doc_id: str) -> None:
-    select_tab(page, "文档")
+    open_tab(page, "文档")
     cell = page.locator("#pq-docs-table").get_by_role("gridcell", name=doc_id, exact=True)
     cell.click()
 
@@ -139,7 +123,7 @@ def test_the_documents_table_is_readable(sized_page, bundled_index):
     from playwright.sync_api import expect
 
     page, width = sized_page
-    select_tab(page, "文档")
+    open_tab(page, "文档")
     table = page.locator("#pq-docs-table")
     expect(table.get_by_role("gridcell", name=LONG_DOCUMENT, exact=True)).to_be_visible()
     cells = table.locator("[role=gridcell]")
@@ -172,7 +156,7 @@ def test_no_label_is_left_untranslated(sized_page, bundled_index):
     identifier = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
     shown = [page.locator("body").inner_text()]
     for tab in ("哪些地区提到", "指标对比", "评测", "文档"):
-        select_tab(page, tab)
+        open_tab(page, tab)
         page.wait_for_timeout(300)
         shown.append(page.locator("body").inner_text())
     view = page.locator("#pq-doc-view .pq-doc-title")

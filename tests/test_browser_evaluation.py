@@ -8,39 +8,21 @@ import re
 from pathlib import Path
 
 import pytest
-from test_browser import ANSWER_TIMEOUT_MS, browser, shot  # noqa: F401 - fixtures
+from test_browser import ANSWER_TIMEOUT_MS, WIDTHS, browser, open_page, open_tab, shot  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-WIDTHS = {"desktop": (1440, 1000), "phone": (390, 844)}
 EVAL_TIMEOUT_MS = 400_000  # a few gold items through the system and three baselines
 
 
 @pytest.fixture(params=list(WIDTHS))
 def wpage(request, browser, app_url):  # noqa: F811
     """(page, width name): the app at 1440×1000 and at 390×844."""
-    width, height = WIDTHS[request.param]
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, locale="zh-CN", accept_downloads=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    page.goto(app_url)
-    page.locator("#pq-status").get_by_text("索引就绪").wait_for()
+    context, page = open_page(browser, app_url, request.param, accept_downloads=True)
     try:
         yield page, request.param
     finally:
         context.close()
-
-
-def open_tab(page, name: str) -> None:
-    """Open a tab by its label; at phone width gradio folds the later tabs into a menu."""
-    tab = page.get_by_role("tab", name=name)
-    if not tab.is_visible():
-        page.locator(".overflow-menu button").first.click()
-        page.locator(".overflow-dropdown").get_by_text(name, exact=True).click()
-    else:
-        tab.click()
 
 
 def _reachable(page, locator) -> bool:

@@ -10,28 +10,11 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
+from records_support import document
 
-from corpus.model import Chunk, Document, LineSegment
+from corpus.model import Chunk, LineSegment
 from corpus.text import split_sentences
 from ui import common, documents, reader, shell
-
-
-def doc(doc_id: str = "d1", **kw) -> Document:
-    fields = {
-        "doc_id": doc_id,
-        "title": "规划",
-        "district": "綦江区",
-        "issuer": None,
-        "doc_number": None,
-        "date": None,
-        "date_raw": None,
-        "doc_type": "plan",
-        "source": f"{doc_id}.txt",
-        "line_start": 1,
-        "line_end": 50,
-    }
-    fields.update(kw)
-    return Document(**fields)
 
 
 def chunk(cid, section, text, start, end, line_map=(), kind="text") -> Chunk:
@@ -51,7 +34,7 @@ def text_of(fragment: str) -> str:
 def test_overlapping_chunks_show_their_shared_sentence_once():
     first = chunk("c1", ("一",), "甲句。乙句。", 3, 4)
     second = chunk("c2", ("一",), "乙句。丙句。", 4, 5)
-    body = text_of(reader.document_html(doc(), [first, second]))
+    body = text_of(reader.document_html(document(), [first, second]))
     assert body.count("乙句。") == 1
     assert body.index("甲句。") < body.index("乙句。") < body.index("丙句。")
 
@@ -60,13 +43,13 @@ def test_chunks_that_only_look_alike_keep_their_text():
     # the same words in chunks whose lines do not overlap are two places in the text
     first = chunk("c1", ("一",), "甲句。乙句。", 3, 4)
     second = chunk("c2", ("一",), "乙句。丙句。", 8, 9)
-    assert text_of(reader.document_html(doc(), [first, second])).count("乙句。") == 2
+    assert text_of(reader.document_html(document(), [first, second])).count("乙句。") == 2
 
 
 def test_chunks_are_read_in_source_order():
     later = chunk("c1", ("二",), "后文。", 20, 21)
     earlier = chunk("c2", ("一",), "前文。", 3, 4)
-    body = text_of(reader.document_html(doc(), [later, earlier]))
+    body = text_of(reader.document_html(document(), [later, earlier]))
     assert body.index("前文。") < body.index("后文。")
 
 
@@ -118,7 +101,7 @@ def test_outline_links_to_every_section_as_a_tree():
         chunk("c3", ("第一章", "第二节"), "第三段。", 7, 8),
         chunk("c4", ("第二章",), "第四段。", 9, 10),
     ]
-    page = reader.document_html(doc(), chunks)
+    page = reader.document_html(document(), chunks)
     outline = re.search(r'<nav class="pq-outline".*?</nav>', page, re.DOTALL)
     assert outline, "a document with sections has an outline"
     links = re.findall(r'<a href="#([^"]+)"[^>]*>([^<]+)</a>', outline.group(0))
@@ -136,7 +119,7 @@ def test_outline_links_to_every_section_as_a_tree():
 
 def test_a_section_opened_by_a_deeper_path_still_gets_its_parent_in_the_outline():
     chunks = [chunk("c1", ("第一章", "第一节"), "第一段。", 3, 4)]
-    page = reader.document_html(doc(), chunks)
+    page = reader.document_html(document(), chunks)
     outline = re.search(r'<nav class="pq-outline".*?</nav>', page, re.DOTALL).group(0)
     assert [t for t in re.findall(r">([^<>]+)</a>", outline)] == ["第一章", "第一节"]
 
@@ -147,7 +130,7 @@ def test_a_section_opened_by_a_deeper_path_still_gets_its_parent_in_the_outline(
 def test_cited_lines_are_marked_and_nothing_else():
     text = "甲句在第三行。乙句在第四行。"
     c = chunk("c1", ("一",), text, 3, 4, line_map=(LineSegment(0, 3, 3), LineSegment(7, 4, 4)))
-    page = reader.document_html(doc(), [c], cited=(4, 4))
+    page = reader.document_html(document(), [c], cited=(4, 4))
     marked = re.findall(r'<mark class="pq-cited"[^>]*>(.*?)</mark>', page)
     assert marked == ["乙句在第四行。"]
     assert 'id="pq-cited"' in page  # the first mark is where the page scrolls to
@@ -156,7 +139,7 @@ def test_cited_lines_are_marked_and_nothing_else():
 def test_a_cited_chunk_without_a_line_map_is_marked_whole():
     c = chunk("c1", ("一",), "全段。", 3, 4)
     other = chunk("c2", ("一",), "别段。", 9, 9)
-    page = reader.document_html(doc(), [c, other], cited=(4, 4))
+    page = reader.document_html(document(), [c, other], cited=(4, 4))
     assert re.findall(r'<mark class="pq-cited"[^>]*>(.*?)</mark>', page) == ["全段。"]
 
 
@@ -165,7 +148,7 @@ def test_the_cited_rows_of_a_table_are_marked():
     starts = (0, 6, 16, 26)  # where each line of the text starts
     lines = tuple(LineSegment(at, 3 + i, 3 + i) for i, at in enumerate(starts))
     c = chunk("c1", ("一",), text, 3, 6, line_map=lines, kind="table")
-    page = reader.document_html(doc(), [c], cited=(5, 5))
+    page = reader.document_html(document(), [c], cited=(5, 5))
     rows = re.findall(r'<tr class="pq-cited"[^>]*>(.*?)</tr>', page)
     assert [text_of(r) for r in rows] == ["企业数200"]
 
@@ -201,7 +184,7 @@ def test_open_requests_are_read_or_refused(request_text, parsed):
 def test_opening_a_citation_marks_its_lines_in_its_document():
     text = "甲句在第三行。乙句在第四行。"
     c = chunk("c1", ("一",), text, 3, 4, line_map=(LineSegment(0, 3, 3), LineSegment(7, 4, 4)))
-    idx = SimpleNamespace(documents=[doc()], chunks_for=lambda doc_id=None: [c])
+    idx = SimpleNamespace(documents=[document()], chunks_for=lambda doc_id=None: [c])
     handlers = documents.DocumentHandlers(None, SimpleNamespace(get=lambda: idx))
     doc_id, cited, page = handlers.open_citation("d1|3-3")
     assert (doc_id, cited) == ("d1", ("d1", 3, 3))
@@ -224,7 +207,11 @@ def fake_index(docs, built_at="2026-11-30T10:40:00+00:00"):
 
 
 def test_status_line_counts_files_and_documents_apart():
-    docs = [doc("a#1", source="a.txt"), doc("a#2", source="a.txt"), doc("b", source="b.txt")]
+    docs = [
+        document("a#1", source="a.txt"),
+        document("a#2", source="a.txt"),
+        document("b", source="b.txt"),
+    ]
     status = text_of(shell.index_status_html(fake_index(docs)))
     assert "2 个文件" in status and "3 篇文档" in status
     assert "3 个文件" not in status
@@ -234,7 +221,7 @@ def test_build_time_is_a_chinese_local_date_time():
     built = "2026-11-30T10:40:00+00:00"
     local = datetime.fromisoformat(built).astimezone()
     expected = f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
-    status = text_of(shell.index_status_html(fake_index([doc()], built)))
+    status = text_of(shell.index_status_html(fake_index([document()], built)))
     assert f"建于 {expected}" in status
     assert "T10:40" not in status and "+00:00" not in status
 
