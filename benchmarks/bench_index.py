@@ -21,20 +21,13 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.timing import percentiles
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 QUESTIONS = HERE / "index_questions.jsonl"
 TEST_CACHE = REPO / ".planqa" / "test-cache"
 LATENCY_QUERIES = 250
-
-
-def _percentiles(seconds: list[float]) -> dict[str, float]:
-    ms = np.array(seconds) * 1000
-    return {
-        "p50_ms": round(float(np.percentile(ms, 50)), 2),
-        "p95_ms": round(float(np.percentile(ms, 95)), 2),
-        "mean_ms": round(float(ms.mean()), 2),
-    }
 
 
 # ----------------------------------------------------------------------------- build
@@ -215,7 +208,7 @@ def measure_latency(idx, n: int = LATENCY_QUERIES) -> dict:
         timings["floor_faiss"].append(t_faiss)
         timings["floor_embed_plus_faiss"].append(t_embed + t_faiss)
     out = {"queries": len(queries), "k": 10}
-    out.update({name: _percentiles(values) for name, values in timings.items()})
+    out.update({name: percentiles(values) for name, values in timings.items()})
     floor = out["floor_embed_plus_faiss"]["p50_ms"]
     out["hybrid_p50_over_floor"] = round(out["hybrid"]["p50_ms"] / floor, 3)
     out["dense_p50_over_floor"] = round(out["dense"]["p50_ms"] / floor, 3)

@@ -17,6 +17,8 @@ import time
 
 import numpy as np
 
+from benchmarks.timing import percentiles
+
 DIM = 384
 QUERIES = 200
 SIZES = (10_000, 30_000, 100_000, 300_000, 1_000_000)
@@ -44,14 +46,6 @@ def _unit_rows(rng, n: int) -> np.ndarray:
         block /= np.linalg.norm(block, axis=1, keepdims=True)
         out[start : start + len(block)] = block
     return out
-
-
-def _percentiles(seconds: list[float]) -> dict[str, float]:
-    ms = np.array(seconds) * 1000
-    return {
-        "p50_ms": round(float(np.percentile(ms, 50)), 3),
-        "p95_ms": round(float(np.percentile(ms, 95)), 3),
-    }
 
 
 def measure_one(n: int, kind: str) -> dict:
@@ -87,7 +81,7 @@ def measure_one(n: int, kind: str) -> dict:
         "kind": kind,
         "build_s": round(build_seconds, 2),
         "index_mb": round(index_mb, 1),
-        **_percentiles(times),
+        **percentiles(times, 3),
     }
     result["self_recall@1"] = round(float(np.mean([f[0] == s for f, s in zip(found, sources)])), 3)
     if kind == "hnsw":
@@ -108,7 +102,7 @@ def measure_one(n: int, kind: str) -> dict:
             ids, _ = dense.search(q, k, allowed)
             times.append(time.perf_counter() - t)
             assert np.isin(ids, allowed).all()
-        result[f"filtered_{int(share * 100)}pct_p50_ms"] = _percentiles(times)["p50_ms"]
+        result[f"filtered_{int(share * 100)}pct_p50_ms"] = percentiles(times, 3)["p50_ms"]
     result["peak_rss_mb"] = round(_peak_rss_mb(), 1)
     return result
 

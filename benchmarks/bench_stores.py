@@ -29,6 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.timing import percentiles
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 TEST_CACHE = REPO / ".planqa" / "test-cache"
@@ -45,14 +47,6 @@ KINDS = ("local-exact", "local-hnsw", "local-hnsw-efc200", "milvus-lite")
 HNSW_CONSTRUCTION = {"local-hnsw": 40, "local-hnsw-efc200": 200}
 # milvus-lite evaluates array filters row by row (~36 us a row): few filtered queries at scale
 FILTERED_QUERIES = 20
-
-
-def _percentiles(seconds: list[float]) -> dict[str, float]:
-    ms = np.array(seconds) * 1000
-    return {
-        "p50_ms": round(float(np.percentile(ms, 50)), 2),
-        "p95_ms": round(float(np.percentile(ms, 95)), 2),
-    }
 
 
 def _rss_mb() -> float:
@@ -157,7 +151,7 @@ def _latency(idx, queries: list[str]) -> dict:
         t = time.perf_counter()
         idx.search(q, k=10)
         times.append(time.perf_counter() - t)
-    return _percentiles(times)
+    return percentiles(times)
 
 
 def measure_bundled(real_path: Path | None = None) -> dict:
@@ -367,7 +361,7 @@ def measure_scale_one(n: int, kind: str, real_path: str) -> dict:
                     t = time.perf_counter()
                     got.append(store.dense_search(q, 10, everything)[0])
                     times.append(time.perf_counter() - t)
-                other_ef[ef] = (got, _percentiles(times))
+                other_ef[ef] = (got, percentiles(times))
         peak = _peak_rss_mb()  # before the exact top 10 below, which is the benchmark's
         _say("stage truth")
         truth, truth_scores = _exact_top10(vectors, queries)
@@ -383,9 +377,9 @@ def measure_scale_one(n: int, kind: str, real_path: str) -> dict:
             "build_threads": 1,
             "index_mb": round(index_mb, 1),
             "disk_mb": round(_folder_mb(work), 1) if kind == "milvus-lite" else None,
-            "dense": _percentiles(dense_times),
-            "hybrid_two_searches": _percentiles(hybrid_times),
-            "filtered_1pct": _percentiles(filtered_times),
+            "dense": percentiles(dense_times),
+            "hybrid_two_searches": percentiles(hybrid_times),
+            "filtered_1pct": percentiles(filtered_times),
             "recall@10_vs_exact": recall(found),
             "peak_rss_mb": round(peak, 1),
             # how the data looks to a query: similarity of its true 1st and 10th hit
