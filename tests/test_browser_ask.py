@@ -211,3 +211,13 @@ def test_page_is_chinese_whatever_the_browser_locale(browser, app_url, width, lo
         shot(page, f"ask-{width}-{locale}-eval-tab")
     finally:
         context.close()
+
+
+def test_topic_box_states_its_limit_and_keeps_a_long_paste(page, width):
+    # the 哪些地区提到 box had the same silent cut at 2,000 characters as the question box
+    open_tab(page, "哪些地区提到")
+    box = page.locator("#pq-topic textarea")
+    assert str(MAX_QUESTION_CHARS) in (box.get_attribute("placeholder") or "")
+    long = "氢能" * 1500
+    box.fill(long)
+    assert len(box.input_value()) == len(long)

@@ -23,8 +23,6 @@ CONCURRENCY_LIMIT = 2
 # gradio limits concurrency per event; one id makes every event that searches the index
 # share a single limit, so asking and district reports together stay at it
 INDEX_WORK = {"concurrency_id": "index-work", "concurrency_limit": CONCURRENCY_LIMIT}
-# the browser stops typing here; qa.check_question gives the readable message below it
-QUESTION_BOX_MAX_CHARS = 2000
 SNIPPET_CHARS = 60
 
 # the types of corpus/data/genres.json plus the gazette's own

@@ -12,10 +12,10 @@ from typing import Any
 
 from corpus.errors import UserError
 from corpus.model import Chunk
+from qa.text import MAX_QUESTION_CHARS
 from qa.types import DistrictReport, DistrictResult
 from ui.common import (
     INDEX_WORK,
-    QUESTION_BOX_MAX_CHARS,
     SharedIndex,
     also_in_html,
     error_html,
@@ -246,8 +246,12 @@ def build(holder: SharedIndex) -> None:
     with gr.Row():
         topic = gr.Textbox(
             show_label=False,
-            placeholder="输入主题或问题，例如：氢能 / 哪些区的规划提到了科普基地？",
-            max_length=QUESTION_BOX_MAX_CHARS,
+            # no max_length: the browser would cut a long paste silently; check_question
+            # says how long it is and what the limit is
+            placeholder=(
+                "输入主题或问题，例如：氢能 / 哪些区的规划提到了科普基地？"
+                f"（不超过 {MAX_QUESTION_CHARS} 字）"
+            ),
             scale=5,
             elem_id="pq-topic",
         )
