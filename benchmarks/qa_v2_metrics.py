@@ -1,13 +1,13 @@
-"""Score the answerer on the qa_v2 halves and the team's gold set, and store the numbers as
-the "after" of benchmarks/results/qa_v2_metrics.json ("before" is the answerer as it was when
-the qa_v2 set was written, and is left as it is).
+"""Score the answerer on the qa_v2 and qa_v3 halves and the team's gold set, and store the
+numbers as the "after" of benchmarks/results/qa_v2_metrics.json ("before" is the answerer as it
+was when each set was written: `--as before`, run once on that code).
 
-    python benchmarks/qa_v2_metrics.py [--sets dev,holdout,gold] [--index-v2 DIR]
-        [--index DIR] [--write]
+    python benchmarks/qa_v2_metrics.py [--sets dev,holdout,v3dev,v3holdout,gold]
+        [--index-v2 DIR] [--index-v3 DIR] [--index DIR] [--as before|after] [--write]
 
-The qa_v2 halves are scored on an index of the bundled corpus and the external reports (see
-README, "Measured"); the gold set on the bundled corpus alone. The held-out half is for
-reporting only: develop on the development half.
+Each set is scored on an index of the bundled corpus and its external reports (docs/answers.md,
+"Measured"); the gold set on the bundled corpus alone. The held-out halves are for reporting
+only: develop on the development halves.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ RESULTS = HERE / "results" / "qa_v2_metrics.json"
 SETS = {
     "dev": ("qa_v2_dev", HERE / "data" / "qa_v2_dev.jsonl", "index_v2"),
     "holdout": ("qa_v2_holdout", HERE / "data" / "qa_v2_holdout.jsonl", "index_v2"),
+    "v3dev": ("qa_v3_dev", HERE / "data" / "qa_v3_dev.jsonl", "index_v3"),
+    "v3holdout": ("qa_v3_holdout", HERE / "data" / "qa_v3_holdout.jsonl", "index_v3"),
     "gold": ("eval/gold.jsonl", REPO / "eval" / "gold.jsonl", "index"),
 }
 
@@ -44,17 +46,19 @@ def score(gold_path: Path, index_dir: str) -> tuple[dict, dict]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sets", default="dev,holdout,gold")
+    ap.add_argument("--sets", default="dev,holdout,v3dev,v3holdout,gold")
     ap.add_argument("--index-v2", default=str(REPO / ".planqa" / "index-v2"))
+    ap.add_argument("--index-v3", default=str(REPO / ".planqa" / "index-v3"))
     ap.add_argument("--index", default=str(REPO / ".planqa" / "index"))
+    ap.add_argument("--as", dest="label", choices=("before", "after"), default="after")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     results = json.loads(RESULTS.read_text(encoding="utf-8"))
     for name in args.sets.split(","):
         key, path, which = SETS[name]
         metrics, counts = score(path, getattr(args, which))
-        results.setdefault(key, {})["after"] = metrics
-        results[key]["after_counts"] = counts
+        results.setdefault(key, {})[args.label] = metrics
+        results[key][f"{args.label}_counts"] = counts
         print(key, json.dumps(metrics, ensure_ascii=False), flush=True)
     if args.write:
         RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")

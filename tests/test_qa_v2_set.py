@@ -31,7 +31,7 @@ def test_the_set_is_split_into_two_halves_that_cover_it():
 
 
 def test_the_split_is_reproducible():
-    from benchmarks.split_qa_v2 import split
+    from benchmarks.split_questions import split
 
     rows = [json.loads(x) for x in (DATA / "qa_v2.jsonl").read_text("utf-8").splitlines() if x]
     dev, holdout = split(rows)

@@ -1,10 +1,10 @@
-"""Split the qa_v2 question set into a development half and a held-out half.
+"""Split a question set (qa_v2, qa_v3) into a development half and a held-out half.
 
 Every kind of question (its first tag) is shuffled with a fixed seed and dealt alternately to
 the two halves, so both hold the same mix; the two turns of a follow-up pair stay together.
-Develop on `qa_v2_dev.jsonl` only; `qa_v2_holdout.jsonl` is run to report, never to tune.
+Develop on `NAME_dev.jsonl` only; `NAME_holdout.jsonl` is run to report, never to tune.
 
-    python benchmarks/split_qa_v2.py        # rewrites both halves from qa_v2.jsonl
+    python benchmarks/split_questions.py qa_v3   # rewrites both halves from qa_v3.jsonl
 """
 
 from __future__ import annotations
@@ -40,17 +40,20 @@ def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
 
 
 def main() -> None:
+    import sys
+
+    name = sys.argv[1] if len(sys.argv) > 1 else "qa_v2"
     rows = [
         json.loads(x)
-        for x in (DATA / "qa_v2.jsonl").read_text(encoding="utf-8").splitlines()
+        for x in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
         if x.strip()
     ]
     dev, holdout = split(rows)
-    for name, part in (("qa_v2_dev.jsonl", dev), ("qa_v2_holdout.jsonl", holdout)):
-        (DATA / name).write_text(
+    for half, part in (("dev", dev), ("holdout", holdout)):
+        (DATA / f"{name}_{half}.jsonl").write_text(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in part), encoding="utf-8"
         )
-        print(f"{name}: {len(part)}")
+        print(f"{name}_{half}.jsonl: {len(part)}")
 
 
 if __name__ == "__main__":
