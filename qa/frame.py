@@ -27,7 +27,11 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("person", r"谁|联系人|叫什么名字|姓名|\bwho\b"),
         ("duration", r"多长时间|多久|几天内|多少天|多少个工作日"),
-        ("date", r"什么时候|何时|哪天|哪一天|几月|几号|日期|时间|截止|期限|\bwhen\b"),
+        (
+            "date",
+            r"什么时候|何时|哪天|哪一天|哪一?年|哪个?月|几月|几号|日期|时间|截止|期限|年份"
+            r"|\bwhen\b|\bwhat (?:year|date)\b",
+        ),
         (
             "org",
             (

@@ -7,18 +7,17 @@ import re
 from typing import Any
 
 from corpus import normalize_for_match
+from qa.cite import abstain
+from qa.frame import asks_of
 from qa.types import Answer, Citation, quote_and_passage_lines
 
-# why these patterns: each names the field a user asks for, not the topic of the document
+# why these patterns: each names the field a user asks for, not the topic of the document. A
+# date or an issuer is the document's own when the question asks it of the act of issuing
+# (印发/发布…); what counts as a date or a body question is the frame's (qa.frame.ASKS).
+_ISSUING = re.compile(r"印发|发布|下发|成文|出台|公布|签发|发文|颁布")
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("doc_number", re.compile(r"文号|发文字号|编号")),
     ("issue", re.compile(r"第几期|期号|哪一期")),
-    (
-        "date",
-        re.compile(
-            r"(哪天|哪一天|什么时候|何时|哪年|几月|日期).{0,6}(印发|发布|下发|成文)|(印发|发布|下发|成文).{0,4}(日期|时间)"
-        ),
-    ),
     (
         "issuer",
         re.compile(
@@ -27,6 +26,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_FIELD_NAMES = {"doc_number": "文号", "issue": "期号", "issuer": "发布机构", "date": "印发日期"}
 _ISSUE = re.compile(r"\d{4}年第\d+期(?:[（(]总第\d+期[）)])?")
 
 
@@ -35,6 +35,12 @@ def metadata_kind(question: str) -> str | None:
     for kind, pattern in _KINDS:
         if pattern.search(question):
             return kind
+    if _ISSUING.search(question):
+        asks = asks_of(question)
+        if asks == "date":
+            return "date"
+        if asks in ("person", "org"):
+            return "issuer"
     return None
 
 
@@ -150,5 +156,8 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
                 hits=tuple(hits),
                 extra={"metadata": kind},
             )
-        break
+        # the document asked about does not state the field: saying so beats a sentence of
+        # its body that merely holds a date or a name
+        reason = f"《{doc.title}》中没有注明{_FIELD_NAMES[kind]}。"
+        return abstain(question, hits, extra={"metadata": kind, "missing_field": kind}, reason=reason)
     return None
