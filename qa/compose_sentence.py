@@ -27,6 +27,7 @@ from qa.compose_text import (
     section_overview,
 )
 from qa.frame import asks_of
+from qa.periods import document_year, other_period, years_in
 from qa.scoring import Searchable
 from qa.slots import (
     TYPE_NAMES,
@@ -37,7 +38,7 @@ from qa.slots import (
     number_near,
     rarest_word,
 )
-from qa.terms import expand_query
+from qa.terms import expand_query, groups_in, holds_term
 from qa.types import Answer
 from qa.units import (
     Unit,
@@ -118,11 +119,14 @@ def compose_extractive(
     if not typed:
         reason = f"找到了相关段落，但其中没有所问的{TYPE_NAMES.get(asks, '内容')}。"
         return abstain(question, hits, extra={**extra, "missing_type": asks}, reason=reason)
-    best = typed[0]
-    lacking = _missing_slot(question, best, asks, index)
-    if lacking:
-        reason = f"找到了相关段落，但其中没有“{lacking}”的{TYPE_NAMES.get(asks, '内容')}。"
-        return abstain(question, hits, extra={**extra, "missing_slot": lacking}, reason=reason)
+    # the best unit that also names the asked slot, term and period answers; when none does,
+    # the first one's lack is the reason given
+    lacks = [_lacking(question, u, asks, index) for u in typed]
+    fitting = [u for u, lack in zip(typed, lacks, strict=True) if lack is None]
+    if not fitting:
+        reason = f"找到了相关段落，但其中没有“{lacks[0]}”的{TYPE_NAMES.get(asks, '内容')}。"
+        return abstain(question, hits, extra={**extra, "missing_slot": lacks[0]}, reason=reason)
+    best = fitting[0]
     if best.row is not None:  # a table row answers with its number, never the raw row
         read = _number_sentence(question, best, index)
         if read is None:  # the table has no column for the asked period (2030)
@@ -210,26 +214,35 @@ LIST_LEAD_BONUS = 0.05
 PERIOD_PENALTY = 0.15
 
 
-_YEARS = re.compile(r"(?:19|20)\d{2}")
-
-
 def _other_period(question: str, unit: Unit) -> bool:
-    """The question names a year and the unit's headings name other years, not that one."""
-    asked = set(_YEARS.findall(question))
-    if not asked:
-        return False
+    """The question names a year (今年/去年 read against the report's year) and the unit, or
+    when it names none its headings, speak of other years."""
     c = unit.hit.chunk
     headings = " ".join(h for h in c.section if h not in c.title)  # the title says which report
-    heading_years = set(_YEARS.findall(headings))
-    return bool(heading_years) and not heading_years & asked
+    return other_period(question, c.title, headings, _complete(unit))
 
 
 # how many of the best-ranked units may stand in for the best when it lacks the asked type
-TYPED_LOOKAHEAD = 3
+TYPED_LOOKAHEAD = 6
 
 
 # the rarest question word (IDF) an answer unit must hold for a fact question
 SLOT_IDF_FLOOR = 4.0
+
+
+def _lacking(question: str, unit: Unit, asks: str, index: Searchable | None) -> str | None:
+    """What the unit lacks of what is asked: a field term the question names (城镇新增就业, in
+    any of its forms), the asked year (a 2024 target for 2023), or the asked slot; None when
+    it lacks nothing."""
+    c = unit.hit.chunk
+    context = f"{' '.join(c.section[1:])} {_complete(unit)}"
+    for group in groups_in(question):
+        if not holds_term([group], context):
+            return group[0]
+    if asks in ("number", "date", "duration") and _other_period(question, unit):
+        doc_year = document_year(c.title)
+        return "、".join(f"{y}年" for y in sorted(years_in(question, doc_year)))
+    return _missing_slot(question, unit, asks, index)
 
 
 def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None) -> str | None:

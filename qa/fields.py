@@ -25,12 +25,33 @@ _VALUE_FOR = {
 }
 
 
+_DOC_NUMBER = re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号")
+
+
+def _holds_kind(asks: str, value: str) -> bool:
+    """Whether a field's value is the kind of value asked (any value for other asks)."""
+    from qa.slots import carries
+
+    if asks == "doc_number":
+        return bool(_DOC_NUMBER.search(value))
+    return carries(asks, value)
+
+
 @dataclass(frozen=True)
 class Field:
     label: str
     value: str
     line: str  # the line holding it, as the chunk has it (the citation's quote)
     chunk: Any
+    inline: bool = False  # a bracketed pair at a paragraph's end: it is that paragraph's
+
+
+# "…营造激励创新的社会环境。（牵头单位：区市场监管局；责任单位：区级有关单位）": the fields a
+# work plan gives each task, in brackets after it
+_INLINE = re.compile(r"[（(](?P<pairs>[^（）()：:]{2,8}[：:][^（）()]+)[）)]")
+_INLINE_PAIR = re.compile(r"^(?P<label>[^：:；;]{2,8})[：:](?P<value>[^；;]+)$")
+# a label naming who does something: 牵头单位 answers 由谁牵头, 责任部门 answers 哪个部门负责
+_WHO_LABEL = re.compile(r"^(?P<act>.+?)(?:单位|部门|机构|人)$")
 
 
 def fields_of(chunk: Any) -> list[Field]:
@@ -45,6 +66,14 @@ def fields_of(chunk: Any) -> list[Field]:
                 if m and cells[i + 1] and not _BRACKET.match(cells[i + 1]):
                     out.append(Field(_flat(m.group("label")), cells[i + 1], line, chunk))
             continue
+        for m in _INLINE.finditer(line):
+            if m.start() == 0 and m.end() == len(line):
+                continue  # a bracketed line is a line's field, read below
+            for pair in re.split(r"[；;]", m.group("pairs")):
+                p = _INLINE_PAIR.match(pair.strip())
+                if p:
+                    label, value = _flat(p.group("label")), p.group("value").strip()
+                    out.append(Field(label, value, line, chunk, inline=True))
         # "成文日期: 2021-07-26；发布日期: 2021-08-06": several pairs on one line
         for piece in _NEXT_PAIR.split(line.strip("()（）")):
             m = _PAIR.match(piece.strip())
@@ -63,16 +92,20 @@ def field_answer(question: str, asks: str, hits: list[Any], title: Any) -> Answe
     field holding one) among the top passages; None when no field fits."""
     flat_q = _flat(question)
     for hit in hits[:5]:
-        for f in fields_of(hit.chunk):
-            named = len(f.label) >= 2 and f.label in flat_q
-            by_kind = asks in _LABELS_FOR and bool(_LABELS_FOR[asks].search(f.label))
-            if not (named or by_kind):
-                continue
+        found = [f for f in fields_of(hit.chunk) if _names(f, flat_q, asks)]
+        # a task's own bracketed fields: those of the paragraph the question is about
+        inline = [f for f in found if f.inline]
+        if inline:
+            best = max(inline, key=lambda f: _overlap(flat_q, f.line))
+            found = [best] if _overlap(flat_q, best.line) >= 2 else []
+        for f in found:
             if asks in _VALUE_FOR and not _VALUE_FOR[asks].search(f.value):
                 continue  # the field is named but does not hold the kind of value asked
+            if not _holds_kind(asks, f.value):
+                continue  # “三审三校”：是指… names the term, not the 文号 or the count asked
             chunk = f.chunk
             # a label repeated in the passage is a list (联系人: A / 联系人: B): every value
-            same = [g for g in fields_of(chunk) if g.label == f.label]
+            same = [f] if f.inline else [g for g in fields_of(chunk) if g.label == f.label]
             values = "；".join(dict.fromkeys(g.value for g in same))
             quote = "\n".join(dict.fromkeys(g.line for g in same))
             text = f"据《{title(chunk)}》，{f.label}：{values}[1]。"
@@ -87,3 +120,25 @@ def field_answer(question: str, asks: str, hits: list[Any], title: Any) -> Answe
                 extra={"field": f.label},
             )
     return None
+
+
+def _names(f: Field, flat_q: str, asks: str) -> bool:
+    """Whether the question asks for this field: it names the label, asks what a contact
+    label holds, or asks who does what a who-label names (由谁牵头 -> 牵头单位)."""
+    if len(f.label) >= 2 and f.label in flat_q:
+        return True
+    if asks in _LABELS_FOR and _LABELS_FOR[asks].search(f.label):
+        return True
+    who = _WHO_LABEL.match(f.label)
+    return (
+        asks in ("person", "org")
+        and who is not None
+        and len(who.group("act")) >= 2
+        and who.group("act") in flat_q
+    )
+
+
+def _overlap(flat_q: str, line: str) -> int:
+    """Two-character pieces of the question (Chinese only) that the line holds."""
+    q = re.sub(r"[^\u4e00-\u9fff]", "", flat_q)
+    return sum(1 for i in range(len(q) - 1) if q[i : i + 2] in line)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.periods import RELATIVE_YEARS
+
 # (kind, pattern): the first that matches names what the question asks for. Contact fields
 # come before "who" (联系电话 asks for a number, not a person), definitions before lists
 # (“X”是指什么 wants X's meaning), lists before numbers (哪几个方面 wants the items).
@@ -29,8 +31,10 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("duration", r"多长时间|多久|几天内|多少天|多少个工作日"),
         (
             "date",
-            r"什么时候|何时|哪天|哪一天|哪一?年|哪个?月|几月|几号|日期|时间|截止|期限|年份"
-            r"|\bwhen\b|\bwhat (?:year|date)\b",
+            (
+                r"什么时候|何时|哪天|哪一天|哪几天|哪几日|哪一?年|哪个?月|几月|几号|日期|时间|截止"
+                r"|期限|年份|\bwhen\b|\bwhat (?:year|date)\b"
+            ),
         ),
         (
             "org",
@@ -67,6 +71,7 @@ _FROM_TO = re.compile(
     r"从(?P<a>.*?多少[^，,]*?)(?:提高|增加|增长|提升|上升|下降|降低|发展|扩大)?到(?P<b>.*多少.*)$"
 )
 _CLAUSE = re.compile(r"[，,；;？?、]")
+_RELATIVE = re.compile("|".join(w for w, _ in RELATIVE_YEARS))
 
 
 @dataclass(frozen=True)
@@ -130,16 +135,34 @@ def split_parts(question: str) -> list[str]:
         if len(pieces) >= 2 and all(pieces):
             first = _trailing_like(pieces[0], pieces[-1])
             subject = pieces[0][: len(pieces[0]) - len(first)]
-            return [f"{subject}{item}{tail}" for item in (first, *pieces[1:])]
+            return [
+                f"{subject}{item}{tail}"
+                for item in (first + _shared_head(first, pieces[-1]), *pieces[1:])
+            ]
     clauses = [c for c in _CLAUSE.split(q) if c.strip()]
-    asking = [c for c in clauses if _QUESTION_WORD.search(c)]
-    if len(clauses) >= 2 and len(asking) >= 2 and len(asking) == len(clauses):
-        first = clauses[0]
+    # leading clauses that ask nothing name what the rest ask about ("来宾城镇新增就业，去年
+    # 完成多少，今年计划多少")
+    lead = 0
+    while lead < len(clauses) and not _QUESTION_WORD.search(clauses[lead]):
+        lead += 1
+    topic, asked = "".join(clauses[:lead]), clauses[lead:]
+    if len(asked) >= 2 and all(_QUESTION_WORD.search(c) for c in asked):
+        first = topic + asked[0]
         out = [first]
-        for c in clauses[1:]:
+        for c in asked[1:]:
             out.append(f"{_subject_for(first, c)}{c}")
         return out
     return [question.strip()]
+
+
+def _shared_head(first: str, last: str) -> str:
+    """What "A和B的X" says once for both: B's words after its A-like start, when A and B are
+    parallel (城镇居民 | 农村居民人均可支配收入 -> 人均可支配收入: both end in 居民); "" when they are
+    not (城镇新增就业 | 城镇登记失业率)."""
+    n = len(first)
+    if n < 2 or len(last) <= n + 1 or first[-2:] != last[n - 2 : n]:
+        return ""
+    return last[n:]
 
 
 def _trailing_like(text: str, other: str) -> str:
@@ -169,8 +192,8 @@ def _subject_for(first: str, clause: str) -> str:
     m = _QUESTION_WORD.search(first)
     subject = first[: m.start()] if m else first
     subject = re.sub(r"(?:是|为|有|要|达到|实际)+$", "", subject)
-    if _YEAR.search(clause) or re.search(r"十[三四五]五", clause):  # its own period
-        subject = _PERIOD.sub("", subject)
+    if _YEAR.search(clause) or re.search(r"十[三四五]五", clause) or _RELATIVE.search(clause):
+        subject = _PERIOD.sub("", subject)  # the clause names its own period
     else:  # the question's year stands for every part; 目标/实际 are the clause's own
         subject = re.sub(r"目标|实际|现状", "", subject)
     return subject.rstrip("的，, ")

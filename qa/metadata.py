@@ -14,7 +14,7 @@ from qa.types import Answer, Citation, quote_and_passage_lines
 # why these patterns: each names the field a user asks for, not the topic of the document. A
 # date or an issuer is the document's own when the question asks it of the act of issuing
 # (印发/发布…); what counts as a date or a body question is the frame's (qa.frame.ASKS).
-_ISSUING = re.compile(r"印发|发布|下发|成文|出台|公布|签发|发文|颁布")
+_ISSUING = re.compile(r"印发|发布|下发|成文|出台|公布|签发|发文|颁布|落款")
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("doc_number", re.compile(r"文号|发文字号|编号")),
     ("issue", re.compile(r"第几期|期号|哪一期")),
@@ -159,5 +159,7 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
         # the document asked about does not state the field: saying so beats a sentence of
         # its body that merely holds a date or a name
         reason = f"《{doc.title}》中没有注明{_FIELD_NAMES[kind]}。"
-        return abstain(question, hits, extra={"metadata": kind, "missing_field": kind}, reason=reason)
+        return abstain(
+            question, hits, extra={"metadata": kind, "missing_field": kind}, reason=reason
+        )
     return None

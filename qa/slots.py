@@ -10,7 +10,16 @@ import re
 from qa.frame import _QUESTION_WORD
 from qa.terms import equivalents
 
-_DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度|\d{4}[-/.]\d{1,2}")
+# a date, or a time said relative to the year (年内, 年底前, 上半年): both answer 什么时候
+_DATE = re.compile(
+    r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度|\d{4}[-/.]\d{1,2}"
+    r"|年内|年底|年末|年初|上半年|下半年|月底|月初|当年|同年"
+)
+# a figure in Chinese numerals with its measure (近百万吨, 两个, 三千余人)
+# (百万人口 is a size, not a count: 人口 is a noun of its own)
+_CHINESE_FIGURE = re.compile(
+    r"[一二三四五六七八九十两百千万亿]+余?(?:[个家项件名户套吨亩所座台次条元]|人(?!口)|万|亿)(?!人口)"
+)
 _PHONE = re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _ORG = re.compile(r"局|委|办|中心|政府|财政|公司|单位|部门|院|所|厅|集团|协会|管委会|小组")
@@ -30,7 +39,9 @@ TYPE_NAMES = {
 }
 
 
-_MEASURE = re.compile(r"(?:多少|几)(亿元|万元|万人|公斤|万亩|[元家个人名项件亩台所座])")
+_MEASURE = re.compile(
+    r"(?:多少|几)(亿元|万元|万人|万吨|公斤|万亩|公里|平方米|[元家个人名项件亩台所座户套辆吨])"
+)
 
 
 def measure_of(question: str) -> str | None:
@@ -46,11 +57,11 @@ def carries(asks: str, text: str, measure: str | None = None) -> bool:
         if measure:
             return bool(
                 re.search(
-                    rf"\d\s*[万亿千百]?{re.escape(measure)}|[（(]{re.escape(measure)}[)）]|单位: {re.escape(measure)}",
+                    rf"[\d一二三四五六七八九十两百千]\s*[万亿千百]?[余多]?{re.escape(measure)}|[（(]{re.escape(measure)}[)）]|单位: {re.escape(measure)}",
                     text,
                 )
             )
-        return bool(re.search(r"\d|[一二三四五六七八九十百千万]+[个家项件名人]", text))
+        return bool(re.search(r"\d", text) or _CHINESE_FIGURE.search(text))
     if asks == "duration":
         return bool(re.search(r"\d|[一二三四五六七八九十]+个?(?:工作日|天|日|月|年|小时)", text))
     if asks == "date":
@@ -139,19 +150,39 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
     """The words that may name the slot, rarest first (see `rarest_word`)."""
     if not re.search(r"[\u4e00-\u9fff]", question):
         return []
-    forms = equivalents(question)
+    forms = [f.lower() for f in equivalents(question)]
+    not_a_thing = _not_nouns(question)
     words = [
         t
         for t in q_tokens
         if len(t) >= 2
         and _is_word(t)
         and t not in title
+        and t not in not_a_thing
         and not _QUESTION_WORD.search(t)
         and not re.search(r"\d", t)  # a year is the period slot, checked on its own
         and t not in _FILLER
-        and not any(t in f for f in forms)
+        and not any(t.lower() in f for f in forms)
     ]
     return _by_rarity(words, idf)
+
+
+# parts of speech (jieba) of words that do not say what is asked about: verbs (视察, 探获: the
+# figure is of a thing), times (会上), pronouns (那个), places (the place filter's), adverbs,
+# prepositions, conjunctions, particles, localisers, numerals and measures
+_NOT_A_THING = ("v", "t", "r", "ns", "d", "p", "c", "u", "f", "s", "m", "q")
+
+
+def _not_nouns(question: str) -> set[str]:
+    """The question's words whose part of speech says they are not what is asked about (a
+    verbal noun such as 建设 or 投资 still is one)."""
+    import jieba.posseg as pseg
+
+    return {
+        p.word
+        for p in pseg.cut(question)
+        if p.flag != "vn" and any(p.flag.startswith(tag) for tag in _NOT_A_THING)
+    }
 
 
 def _by_rarity(words: list[str], idf: object) -> list[str]:
@@ -184,4 +215,7 @@ def number_near(words: set[str], text: str) -> bool:
     is about what was asked ("百万人口现代化城市" names 人口 but states no count; "保持24小时
     通讯畅通" gives the hours next to the words asked)."""
     clauses = re.split(r"[，,；;。]", text.lower())
-    return any(re.search(r"\d", c) and any(w in c for w in words) for c in clauses)
+    return any(
+        (re.search(r"\d", c) or _CHINESE_FIGURE.search(c)) and any(w in c for w in words)
+        for c in clauses
+    )

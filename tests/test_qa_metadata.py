@@ -46,10 +46,26 @@ def test_metadata_question_answered_from_document(bundled_index, question, value
 
 
 @pytest.mark.slow
-def test_document_without_the_value_takes_the_normal_path(bundled_index):
-    # 大渡口区's plan record has no date: the answer is not a metadata one
+def test_a_document_without_the_value_is_declined_with_the_reason(bundled_index):
+    # 大渡口区's plan states no date: a sentence of its body holding "2025年" is no answer
     a = qa.answer("大渡口区的科技创新规划是什么时候发布的", bundled_index)
-    assert "metadata" not in a.extra
+    assert a.abstained
+    assert a.extra["missing_field"] == "date"
+    assert a.answer.startswith("《大渡口区“十四五”科技创新规划》中没有注明印发日期")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("重庆高新区的科技创新发展规划是哪一年印发的？", "2021年7月26日"),
+        ("綦江区科技创新规划哪年发布的", "2022年8月27日"),
+        ("2022年度綦江区政府重大行政决策事项目录的通知落款日期是哪天", "2022年10月11日"),
+    ],
+)
+def test_when_a_document_was_issued_is_read_from_its_record(bundled_index, question, value):
+    a = qa.answer(question, bundled_index)
+    assert a.extra.get("metadata") == "date" and value in a.answer, a.answer
 
 
 @pytest.mark.slow

@@ -1,0 +1,56 @@
+"""The years a question asks about and the years a passage speaks of, relative years
+(今年, 去年, 上年…) resolved against the document's own year.
+
+A 2024 work report says "去年" for 2023 and "今年" for 2024, and a user asks the same way
+("菏泽去年新增就业多少，今年目标多少"). Read against the report's year, both are plain years, and
+the sentence under "一、2023年工作回顾" answers 去年 while the one under "二、今年工作安排"
+answers 今年."""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+# words that stand for a year relative to the document's year, longest first
+RELATIVE_YEARS: tuple[tuple[str, int], ...] = (
+    ("过去一年", -1),
+    ("前一年", -1),
+    ("上一年", -1),
+    ("今年", 0),
+    ("本年", 0),
+    ("当年", 0),
+    ("去年", -1),
+    ("上年", -1),
+    ("明年", 1),
+    ("前年", -2),
+)
+_RELATIVE = re.compile("|".join(w for w, _ in RELATIVE_YEARS))
+_OFFSET = dict(RELATIVE_YEARS)
+
+
+def document_year(title: str) -> int | None:
+    """The year a document speaks from: the first year its title names ("2024年北海市政府工作
+    报告" -> 2024), None when the title names none (a plan's horizon is not its year)."""
+    m = _YEAR.search(title)
+    return int(m.group(1)) if m else None
+
+
+def years_in(text: str, doc_year: int | None) -> set[int]:
+    """Every year `text` names, relative ones resolved against `doc_year` (left out without
+    one). A span such as 2021—2025 names its ends only."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    if doc_year is not None:
+        years |= {doc_year + _OFFSET[w] for w in _RELATIVE.findall(text)}
+    return years
+
+
+def other_period(question: str, title: str, headings: str, text: str) -> bool:
+    """The question asks about years and the passage speaks of other years: its sentence names
+    years (or, when it names none, its headings do) and none of them is asked. Without a year
+    in the question, or any in the passage, nothing is known to differ."""
+    doc_year = document_year(title)
+    asked = years_in(question, doc_year)
+    if not asked:
+        return False
+    spoken = years_in(text, doc_year) or years_in(headings, doc_year)
+    return bool(spoken) and not spoken & asked

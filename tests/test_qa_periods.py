@@ -1,0 +1,168 @@
+"""Relative years (今年, 去年) read against the document's year; a passage of another year does
+not answer a question about this one; the frame's parts keep their own periods; bracketed
+task fields; values in Chinese numerals and relative dates."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from types import SimpleNamespace
+
+import pytest
+
+from corpus.model import Chunk
+from qa.fields import field_answer, fields_of
+from qa.frame import analyse
+from qa.periods import document_year, other_period, years_in
+from qa.slots import carries, number_near
+
+
+def test_a_document_speaks_from_the_year_its_title_names():
+    assert document_year("2024年北海市政府工作报告") == 2024
+    assert document_year("重庆高新区“十四五”科技创新发展规划") is None
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("菏泽去年新增城镇就业多少人", {2023}),
+        ("今年城镇新增就业目标是多少", {2024}),
+        ("过去一年地区生产总值增长", {2023}),
+        ("明年的计划", {2025}),
+        ("2021—2025年", {2021, 2025}),
+        ("2020年实际达到多少", {2020}),
+    ],
+)
+def test_years_are_read_against_the_documents_year(text, years):
+    assert years_in(text, 2024) == years
+
+
+def test_without_a_document_year_relative_years_are_unknown():
+    assert years_in("去年增长多少", None) == set()
+
+
+def test_a_passage_of_another_year_is_another_period():
+    title = "2024年随州市政府工作报告"
+    # a 2024 target under "二、2024年工作安排" does not answer about 2023
+    assert other_period(
+        "随州2023年地区生产总值增长了多少", title, "二、2024年工作安排", "地区生产总值增长6.5%"
+    )
+    # the sentence's own year speaks louder than its heading
+    assert not other_period("2023年增长多少", title, "二、2024年工作安排", "2023年增长6.2%")
+    assert not other_period("去年增长多少", title, "一、2023年工作回顾", "地区生产总值增长6.2%")
+    assert other_period("今年目标多少", title, "一、2023年工作回顾", "地区生产总值增长6.2%")
+    # nothing asked, or nothing said: nothing is known to differ
+    assert not other_period("地区生产总值增长多少", title, "二、2024年工作安排", "增长6.5%")
+    assert not other_period("2025年目标是多少", "规划", "发展目标", "高新技术企业达200家")
+
+
+@pytest.mark.parametrize(
+    "question, parts",
+    [
+        (
+            "来宾市城镇新增就业，去年完成多少，今年计划多少？",
+            [("来宾市城镇新增就业去年完成多少", "去年"), ("今年计划多少", "今年")],
+        ),
+        (
+            "菏泽去年新增城镇就业多少人？今年城镇新增就业目标是多少？",
+            [("菏泽去年新增城镇就业多少人", "去年"), ("今年城镇新增就业目标是多少", "今年")],
+        ),
+        (
+            "甘孜州2024年城镇居民和农村居民人均可支配收入的增长目标分别是多少？",
+            [
+                ("城镇居民人均可支配收入的增长目标是多少", "2024年"),
+                ("农村居民人均可支配收入的增长目标是多少", "2024年"),
+            ],
+        ),
+        (
+            "阳泉市2024年城镇新增就业和城镇登记失业率目标各是多少？",
+            [("阳泉市2024年城镇新增就业是多少", "2024年"), ("城镇登记失业率目标是多少", "2024年")],
+        ),
+    ],
+)
+def test_each_part_keeps_its_own_period_and_what_is_said_once(question, parts):
+    frame = analyse(question)
+    assert len(frame.parts) == len(parts)
+    for part, (ending, period) in zip(frame.parts, parts, strict=True):
+        assert part.text.endswith(ending), part.text
+        assert part.period == period
+    # a part never carries the other part's relative year
+    assert not any("去年" in p.text and "今年" in p.text for p in frame.parts)
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("习近平总书记是哪几天到来宾视察的？", "date"),
+        ("规划是哪一年印发的", "date"),
+        ("成果汇总验收放在哪年", "date"),
+        ("有哪几项任务", "composition"),
+    ],
+)
+def test_which_days_and_which_year_ask_for_a_date(question, asks):
+    assert analyse(question).asks == asks
+
+
+TASKS = Chunk(
+    chunk_id="c1",
+    doc_id="d1",
+    section=("重点工作",),
+    kind="text",
+    text=(
+        "17.加强知识产权保护。加大对知识产权侵权假冒行为打击力度。"
+        "（牵头单位：区市场监管局；责任单位：区级有关单位）\n"
+        "18.大力开展科学技术普及。新培育区级科普基地2个以上。（牵头单位：区科技局、区科协；责任单位：各镇街）\n"
+        "(联系人:区城市管理局李开明,48610618)"
+    ),
+    line_start=1,
+    line_end=3,
+    district="合川区",
+    title="工作要点",
+    source="004.txt",
+)
+
+
+def test_a_tasks_bracketed_fields_are_its_own():
+    inline = [f for f in fields_of(TASKS) if f.inline]
+    assert [(f.label, f.value) for f in inline][:2] == [
+        ("牵头单位", "区市场监管局"),
+        ("责任单位", "区级有关单位"),
+    ]
+    # a line that is one bracketed field is a field of the line, not of a task
+    assert any(f.label == "联系人" and not f.inline for f in fields_of(TASKS))
+
+
+def test_who_leads_a_task_is_its_lead_units_value():
+    hit = SimpleNamespace(chunk=TASKS, rank=1, score=1.0)
+    a = field_answer("加强知识产权保护由谁牵头？", "person", [hit], lambda c: c.title)
+    assert a is not None and "区市场监管局" in a.answer and "区科技局" not in a.answer
+    b = field_answer("科普工作哪个单位牵头", "org", [hit], lambda c: c.title)
+    assert b is not None and "区科技局、区科协" in b.answer
+
+
+def test_a_field_naming_the_term_does_not_answer_a_number_or_a_document_number():
+    chunk = replace(TASKS, text="“三审三校”：是指承办单位工作人员、科室负责人三级审核校对。")
+    hit = SimpleNamespace(chunk=chunk, rank=1, score=1.0)
+    assert (
+        field_answer("“三审三校”制度用哪个文号印发", "doc_number", [hit], lambda c: c.title) is None
+    )
+    assert field_answer("实行“三审三校”的网站有多少个", "number", [hit], lambda c: c.title) is None
+
+
+@pytest.mark.parametrize(
+    "asks, text, ok",
+    [
+        ("number", "新探获锂资源近百万吨", True),
+        ("number", "打造百万人口现代化城市", False),
+        ("number", "新增两个基地", True),
+        ("date", "力争年内进入《世界遗产预备名单》", True),
+        ("date", "上半年完成", True),
+        ("date", "加快推进申遗工作", False),
+    ],
+)
+def test_values_in_chinese_numerals_and_relative_dates_are_values(asks, text, ok):
+    assert carries(asks, text) is ok
+
+
+def test_a_figure_in_chinese_numerals_stands_near_the_asked_word():
+    assert number_near({"锂资源"}, "新探获锂资源近百万吨，是亚洲最大")
+    assert not number_near({"人口"}, "建设百万人口现代化城市")
