@@ -61,6 +61,13 @@ def prepare(
     from qa.filters import districts_named_in, places_outside_corpus, resolve_districts
 
     question = check_question(question)
+    if asks_of(question) == "request":  # 帮我写一首诗: nothing in the documents answers it
+        text = "planqa 只回答文件里有答案的问题，不代写诗文或讲稿。请就文件内容提问。"
+        return (
+            question,
+            filters,
+            Answer(question, text, True, "extractive", extra={"declined": "request"}),
+        )
     if filters is not None and filters.districts:
         filters = replace(filters, districts=tuple(resolve_districts(filters.districts, index)))
     present, absent = districts_named_in(question, index)

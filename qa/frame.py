@@ -19,6 +19,14 @@ from qa.periods import RELATIVE_YEARS
 ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
+        # a request to write something (a poem, a speech) asks for no passage of a document
+        (
+            "request",
+            (
+                r"^(?:请|帮我|帮忙|给我|替我|能不能|可以)?(?:写|起草|创作|编|作|拟)(?:一|个|篇|首|份|段|封)"
+                r"|讲个笑话|^(?:please )?(?:write|compose|draft) (?:a|an|me)\b"
+            ),
+        ),
         ("email", r"邮箱|电子邮件|e-?mail"),
         ("phone", r"电话|联系方式|手机号|phone"),
         ("doc_number", r"文号|发文字号"),

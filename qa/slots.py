@@ -44,16 +44,26 @@ _MEASURE = re.compile(
 )
 
 
+# a question asking for a rate wants a percentage (增长百分之几, 增速多少)
+_PERCENT_ASKED = re.compile(r"百分之几|百分比|几个百分点|增速|增幅|增长率")
+_PERCENT = re.compile(r"\d\s*[%％‰]|百分之|个百分点")
+
+
 def measure_of(question: str) -> str | None:
-    """The measure a number question names (多少亿元 -> 亿元, 几家 -> 家), if any."""
+    """The measure a number question names (多少亿元 -> 亿元, 几家 -> 家, 增长百分之几 -> %),
+    if any."""
     m = _MEASURE.search(question)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    return "%" if _PERCENT_ASKED.search(question) else None
 
 
 def carries(asks: str, text: str, measure: str | None = None) -> bool:
     """Whether `text` holds the kind of value `asks` wants (any text for other asks); a number
     question naming its measure (多少亿元) wants a number in that measure."""
     if asks == "number":
+        if measure == "%":
+            return bool(_PERCENT.search(text))
         if measure:
             return bool(
                 re.search(
