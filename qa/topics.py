@@ -27,7 +27,9 @@ _LEVEL_WORDS = (
 )
 _WHICH = rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几){_PLACE}"
 # the places named after the topic: 把抽水蓄能写进报告的城市有哪些
-_WHICH_AFTER = r"的(?:城市|区县|地市|市州|省份|地方|地区|区|县|市|省)(?:都)?(?:有|是)(?:哪些|哪几个|哪个)"
+_WHICH_AFTER = (
+    r"的(?:城市|区县|地市|市州|省份|地方|地区|区|县|市|省)(?:都)?(?:有|是)(?:哪些|哪几个|哪个)"
+)
 _DISTRICT_QUESTION = re.compile(rf"{_WHICH}|{_WHICH_AFTER}")
 _LEAD = re.compile(
     r"^(?:的)?(?:规划|文件|政策|计划)?(?:中|里|里面|当中)?(?:都|也|还|均)?"
