@@ -55,12 +55,21 @@ def prepare(
 ) -> tuple[str, Filters | None, Answer | None]:
     """(checked question, effective filters, an early answer or None).
 
-    The early answer covers questions the chain should not run for: one about a district the
-    corpus has no documents for. A question naming districts the index has is filtered to
-    them, unless the caller passed filters."""
+    The early answer covers questions the chain should not run for: input that is code or
+    random letters rather than words (qa.crosslingual.input_reads_as_words), and one about a
+    district the corpus has no documents for. A question naming districts the index has is
+    filtered to them, unless the caller passed filters."""
+    from qa.crosslingual import input_reads_as_words
     from qa.filters import districts_named_in, places_outside_corpus, resolve_districts
 
     question = check_question(question)
+    if not input_reads_as_words(question):
+        text = "这不像是一个问题：输入多是代码、符号或无意义的字母，未检索。请用中文或英文提问。"
+        return (
+            question,
+            filters,
+            Answer(question, text, True, "extractive", extra={"declined": "not_words"}),
+        )
     if filters is not None and filters.districts:
         filters = replace(filters, districts=tuple(resolve_districts(filters.districts, index)))
     present, absent = districts_named_in(question, index)
