@@ -99,8 +99,8 @@ def _table(held: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str]]:
 
     table = {k: set(v) for k, v in _generated().items()}
     own = [p for label in held if (p := places.resolve(label)) is not None]
-    for key, labels in _keys(own).items():
-        table.setdefault(key, set()).update(labels)
+    for key, ours in _keys(own).items():
+        table.setdefault(key, set()).update(ours)
     names: dict[str, str] = {}
     for key, labels in table.items():
         inside = labels & held

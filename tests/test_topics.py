@@ -11,9 +11,7 @@ import pytest
 from qa.districts import expand_terms
 from qa.topics import aspect_evidence, is_district_question, question_level, read_topic
 
-_DATA = json.loads(
-    resources.files("qa").joinpath("data", "topic_frames.json").read_text("utf-8")
-)
+_DATA = json.loads(resources.files("qa").joinpath("data", "topic_frames.json").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("entry", _DATA["frames"] + _DATA["aspects"], ids=lambda e: e["example"])
