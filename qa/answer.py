@@ -55,18 +55,20 @@ def prepare(
 ) -> tuple[str, Filters | None, Answer | None]:
     """(checked question, effective filters, an early answer or None).
 
-    The early answer covers questions the chain should not run for: one about a district the
-    corpus has no documents for. A question naming districts the index has is filtered to
-    them, unless the caller passed filters."""
+    The early answer covers questions the chain should not run for: input that is code or
+    random letters rather than words (qa.crosslingual.input_reads_as_words), and one about a
+    district the corpus has no documents for. A question naming districts the index has is
+    filtered to them, unless the caller passed filters."""
     from qa.filters import districts_named_in, places_outside_corpus, resolve_districts
 
     question = check_question(question)
-    if asks_of(question) == "request":  # 帮我写一首诗: nothing in the documents answers it
-        text = "planqa 只回答文件里有答案的问题，不代写诗文或讲稿。请就文件内容提问。"
+    declined = _declined_input(question)
+    if declined is not None:
+        reason, text = declined
         return (
             question,
             filters,
-            Answer(question, text, True, "extractive", extra={"declined": "request"}),
+            Answer(question, text, True, "extractive", extra={"declined": reason}),
         )
     if filters is not None and filters.districts:
         filters = replace(filters, districts=tuple(resolve_districts(filters.districts, index)))
@@ -85,6 +87,19 @@ def prepare(
     if present and (filters is None or not filters.districts):
         filters = replace(filters or Filters(), districts=tuple(present))
     return question, filters, None
+
+
+def _declined_input(question: str) -> tuple[str, str] | None:
+    """(reason, message) for input no passage can answer: code or random letters rather than
+    words, or a request to write something (帮我写一首诗); None for a question."""
+    from qa.crosslingual import input_reads_as_words
+
+    if not input_reads_as_words(question):
+        text = "这不像是一个问题：输入多是代码、符号或无意义的字母，未检索。请用中文或英文提问。"
+        return "not_words", text
+    if asks_of(question) == "request":
+        return "request", "planqa 只回答文件里有答案的问题，不代写诗文或讲稿。请就文件内容提问。"
+    return None
 
 
 def _absent_notice(question: str, index: Searchable) -> str | None:

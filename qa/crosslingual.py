@@ -16,6 +16,7 @@ The dictionary is read once per process, on the first English question (about 1.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import sys
@@ -83,6 +84,59 @@ def english_words(text: str) -> list[str]:
         if len(word) >= 2 and word not in ENGLISH_STOP_WORDS and word not in _MORE_STOP_WORDS:
             words.append(word)
     return words
+
+
+# a run of Chinese characters, a Latin word, a number, or a run of other non-space symbols
+# (an apostrophe inside a word is no symbol: What's, Qijiang's)
+_TOKEN = re.compile(
+    r"[\u4e00-\u9fff]+|[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:\.\d+)?|[^\sA-Za-z\d\u4e00-\u9fff]+"
+)
+
+
+@cache
+def _code_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    from importlib import resources
+
+    raw = resources.files("qa").joinpath("data", "code_words.json").read_text("utf-8")
+    data = json.loads(raw)
+    return frozenset(data["keywords"]), tuple(data["symbols"])
+
+
+def input_reads_as_words(text: str) -> bool:
+    """Whether the input is mostly words of Chinese or English rather than code or random
+    letters ("'; DROP TABLE documents; --", "' OR 1=1; --", "asdfgh qwerty zxcv").
+
+    Chinese counts a word per two characters; a Latin word counts when it is an English stop
+    word, a stem of a CC-CEDICT gloss or a romanised place, and as code when it is a SQL,
+    shell or script keyword in input that has code symbols (; = quotes -- braces …), each run
+    of which counts as code too. Numbers and words of up to three letters (GDP, R, D) are
+    neither. The input reads as words when words outnumber code and unknown words together
+    (or it has neither: GDP, 5G)."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    keywords, symbols = _code_words()
+    tokens = _TOKEN.findall(text)
+    runs = [t for t in tokens if not (t[0].isalnum() or "\u4e00" <= t[0] <= "\u9fff")]
+    code = sum(1 for r in runs if any(s in r for s in symbols))
+    words = sum((len(t) + 1) // 2 for t in tokens if "\u4e00" <= t[0] <= "\u9fff")
+    latin = [re.split("['’]", t.lower())[0] for t in tokens if t[0].isascii() and t[0].isalpha()]
+    if code:
+        code += sum(1 for w in latin if w in keywords)
+        latin = [w for w in latin if w not in keywords]
+    latin = [w for w in latin if len(w) > 3 or w in ENGLISH_STOP_WORDS]
+    if words > code + len(latin) or code + len(latin) == 0:
+        return True  # decided without reading the dictionary
+    from qa.latin_places import latin_places_in
+
+    known = gloss_table().stem_frequency
+    english = sum(
+        1
+        for w, stem in zip(latin, _stems(latin), strict=True)
+        if w in ENGLISH_STOP_WORDS or stem in known or latin_places_in(w)
+    )
+    words += english
+    unknown = len(latin) - english
+    return words > code + unknown or code + unknown == 0
 
 
 def english_stems(text: str) -> list[str]:

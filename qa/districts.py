@@ -21,7 +21,14 @@ from index.types import Filters
 from qa.calibration import load_calibration
 from qa.scoring import Searchable, cosine_to_query
 from qa.text import check_question, split_sentences
-from qa.topics import _ANY_LEVEL, extract_topic, is_district_question, question_level  # noqa: F401
+from qa.topics import (  # noqa: F401
+    _ANY_LEVEL,
+    aspect_evidence,
+    extract_topic,
+    is_district_question,
+    question_level,
+    read_topic,
+)
 from qa.types import DistrictReport, DistrictResult, Evidence, quote_and_passage_lines
 
 EVIDENCE_PER_DISTRICT = 3
@@ -62,8 +69,12 @@ def expand_terms(topic: str) -> tuple[str, ...]:
     for part in parts:
         part = part.strip()
         terms.append(part)
-        stem = _GENERIC_SUFFIX.sub("", part)
-        if stem != part and len(stem) >= 2:
+        stem = part
+        for _ in range(2):  # 抽水蓄能项目建设 -> 抽水蓄能项目 -> 抽水蓄能
+            shorter = _GENERIC_SUFFIX.sub("", stem)
+            if shorter == stem or len(shorter) < 2:
+                break
+            stem = shorter
             terms.append(stem)
     for base in list(terms):
         norm_base = _norm(base)
@@ -115,10 +126,11 @@ def districts(
     )
 
     text = check_question(topic_or_question, what="topic")
-    topic = extract_topic(text)
+    read = read_topic(text)
+    topic, aspect = read.text, read.aspect
     if only:
         names = resolve_districts(only, index)
-        report = _report(topic, index, names, EVIDENCE_PER_DISTRICT)
+        report = _report(topic, index, names, EVIDENCE_PER_DISTRICT, aspect=aspect)
         return replace(report, level=level_of_places(names))
     asked = normalize_level(level or question_level(text))
     own = sorted(
@@ -126,11 +138,12 @@ def districts(
     )
     if asked is None and _ANY_LEVEL.search(text) and len({level_of_places([p]) for p in own}) > 1:
         # 哪些地方/地区 over documents of several levels: every document's own place
-        report = _report(topic, index, own, EVIDENCE_PER_DISTRICT, own=True)
+        report = _report(topic, index, own, EVIDENCE_PER_DISTRICT, own=True, aspect=aspect)
         return replace(report, level=default_level(index))
     level = asked or default_level(index)
     return replace(
-        _report(topic, index, places_at(index, level), EVIDENCE_PER_DISTRICT), level=level
+        _report(topic, index, places_at(index, level), EVIDENCE_PER_DISTRICT, aspect=aspect),
+        level=level,
     )
 
 
@@ -144,20 +157,29 @@ def compare(
     names = resolve_districts(districts, index)
     if len(names) < 2:
         raise UserError("compare_needs_two")
-    return _report(extract_topic(text), index, names, EVIDENCE_PER_DISTRICT + 2)
+    read = read_topic(text)
+    return _report(read.text, index, names, EVIDENCE_PER_DISTRICT + 2, aspect=read.aspect)
 
 
 def _report(
-    topic: str, index: Searchable, names: list[str], per_district: int, own: bool = False
+    topic: str,
+    index: Searchable,
+    names: list[str],
+    per_district: int,
+    own: bool = False,
+    aspect: str | None = None,
 ) -> DistrictReport:
     """`own`: a place is judged on the documents issued for it alone, not also on those of
-    the places inside it (a city's report, not its districts' plans)."""
+    the places inside it (a city's report, not its districts' plans). `aspect`: what an
+    evidence sentence must state besides the topic (target: a number it sets)."""
     terms = expand_terms(topic)
     threshold = load_calibration().district_semantic
     results: list[DistrictResult] = []
     matched_terms: set[str] = set()
     for district in names:
-        result, found = _judge(topic, terms, district, index, threshold, per_district, own)
+        result, found = _judge(
+            topic, terms, district, index, threshold, per_district, own, aspect_evidence(aspect)
+        )
         results.append(result)
         matched_terms |= found
     ordered_terms = tuple(t for t in terms if t == topic or t in matched_terms)
@@ -189,8 +211,12 @@ def _judge(
     threshold: float,
     per_district: int,
     own: bool = False,
+    about: re.Pattern[str] | None = None,
 ) -> tuple[DistrictResult, set[str]]:
+    """`about`: a sentence is evidence only when it also matches this (the aspect asked)."""
     pattern = term_pattern(terms)
+    if about is None:
+        about = re.compile("")
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
@@ -200,12 +226,15 @@ def _judge(
             continue
         if not pattern.search(_norm(chunk.text)):
             continue
+        sentences = [s for s in split_sentences(chunk.text) if pattern.search(_norm(s))]
+        if not any(about.search(s) for s in sentences):
+            continue
         mentioning.add(chunk.chunk_id)
         if len(candidates) >= LEXICAL_CANDIDATES:
             continue  # counted; the first passages give enough quotes to rank
-        for sentence in split_sentences(chunk.text):
+        for sentence in sentences:
             m = pattern.search(_norm(sentence))
-            if m and sentence not in seen_quotes:
+            if m and about.search(sentence) and sentence not in seen_quotes:
                 found_terms.add(m.group(0))
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(chunk, sentence, True))
@@ -216,7 +245,7 @@ def _judge(
         if own and hit.chunk.district != district:
             continue
         for sentence in split_sentences(hit.chunk.text):
-            if sentence not in seen_quotes and len(sentence) >= 8:
+            if sentence not in seen_quotes and len(sentence) >= 8 and about.search(sentence):
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(hit.chunk, sentence, False))
     sims = cosine_to_query(index, topic, [c.quote for c in candidates])

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
 from corpus.errors import UserError
 from corpus.gazetteer import canonical_district, find_districts, not_in_index
@@ -108,7 +106,10 @@ def districts_named_in(question: str, index: Searchable) -> tuple[list[str], lis
     for name in _misspelt_districts_in(question, named):  # 旗江区 for 綦江区 (same sound)
         if name not in named:
             named.append(name)
-    for name in _latin_names_in(question):  # "Qijiang District", "Chongqing High-tech Zone"
+    from qa.latin_places import latin_places_in
+
+    # "Qijiang District", "Beihai City", "Garze", "Chongqing High-tech Zone"
+    for name in latin_places_in(question, present):
         if name not in named:
             named.append(name)
     # "高新区" is ambiguous in running text (any district has one) but in a question that
@@ -212,32 +213,9 @@ def _misspelt_windows(question: str) -> list[tuple[str, str, str]]:
     return found
 
 
-@cache
-def _latin_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    raw = resources.files("qa").joinpath("data", "district_names_latin.json").read_text("utf-8")
-    names = {_latin_key(k): v for k, v in json.loads(raw)["names"].items()}
-    alternatives = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in alternatives) + r")\b")
-    return pattern, names
-
-
-def _latin_key(text: str) -> str:
-    return re.sub(r"[-'’\s]+", " ", text.lower()).strip()
-
-
-def _latin_names_in(question: str) -> list[str]:
-    if not re.search(r"[A-Za-z]{4}", question):
-        return []
-    pattern, names = _latin_pattern()
-    found: list[str] = []
-    for m in pattern.finditer(_latin_key(question)):
-        if names[m.group(1)] not in found:
-            found.append(names[m.group(1)])
-    return found
-
-
 def latin_place_names_removed(question: str) -> str:
     """The question, lower-cased, without the romanised place names it names ("qijiang",
-    "chongqing high tech zone"): what is left is its topic."""
-    pattern, _ = _latin_pattern()
-    return pattern.sub(" ", _latin_key(question))
+    "beihai city", "chongqing high tech zone"): what is left is its topic."""
+    from qa.latin_places import latin_places_removed
+
+    return latin_places_removed(question)

@@ -4,7 +4,11 @@
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from corpus.errors import UserError
 
@@ -22,7 +26,11 @@ _LEVEL_WORDS = (
     ("county", ("区县", "区(县)", "区（县）", "行政区", "区", "县")),
 )
 _WHICH = rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几){_PLACE}"
-_DISTRICT_QUESTION = re.compile(_WHICH)
+# the places named after the topic: 把抽水蓄能写进报告的城市有哪些
+_WHICH_AFTER = (
+    r"的(?:城市|区县|地市|市州|省份|地方|地区|区|县|市|省)(?:都)?(?:有|是)(?:哪些|哪几个|哪个)"
+)
+_DISTRICT_QUESTION = re.compile(rf"{_WHICH}|{_WHICH_AFTER}")
 _LEAD = re.compile(
     r"^(?:的)?(?:规划|文件|政策|计划)?(?:中|里|里面|当中)?(?:都|也|还|均)?"
     r"(?:有)?(?:提到|提及|谈到|说到|涉及|提出|部署|布局|包含|包括|关注|重视|支持|写到|写了|有)?"
@@ -41,7 +49,7 @@ _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 
 
-_ANY_LEVEL = re.compile(r"哪(?:些|个|几个)(?:地方|地区)")
+_ANY_LEVEL = re.compile(r"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪")
 
 
 def question_level(text: str) -> str | None:
@@ -49,7 +57,7 @@ def question_level(text: str) -> str | None:
     m = _DISTRICT_QUESTION.search(text)
     if not m:
         return None
-    word = m.group(0)
+    word = re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
     if word.endswith("地区"):  # any level
         return None
     for level, words in _LEVEL_WORDS:
@@ -63,21 +71,71 @@ def is_district_question(text: str) -> bool:
     return bool(_DISTRICT_QUESTION.search(text))
 
 
+@dataclass(frozen=True)
+class Topic:
+    """What a "which places…" question asks about: the topic, and the aspect the places'
+    evidence must state (target: 哪些区设定了高新技术企业数量目标 asks for a target, not any
+    mention of 高新技术企业), or None."""
+
+    text: str
+    aspect: str | None = None
+
+
+@cache
+def _frames() -> tuple[tuple[re.Pattern[str], str | None], ...]:
+    """The frame patterns of qa/data/topic_frames.json, compiled: (pattern, aspect)."""
+    raw = resources.files("qa").joinpath("data", "topic_frames.json").read_text("utf-8")
+    data = json.loads(raw)
+    macros = data["macros"]
+
+    def compile_frame(frame: str) -> re.Pattern[str]:
+        for name, body in macros.items():
+            frame = frame.replace("{" + name + "}", body)
+        return re.compile(frame.replace("{X}", "(?P<X>.+?)"))
+
+    frames = [(compile_frame(f["frame"]), None) for f in data["frames"]]
+    frames += [(compile_frame(a["frame"]), a["aspect"]) for a in data["aspects"]]
+    return tuple(frames)
+
+
+@cache
+def aspect_evidence(aspect: str | None) -> re.Pattern[str] | None:
+    """The pattern an evidence sentence must match for `aspect` (None: any sentence)."""
+    if aspect is None:
+        return None
+    raw = resources.files("qa").joinpath("data", "topic_frames.json").read_text("utf-8")
+    for entry in json.loads(raw)["aspects"]:
+        if entry["aspect"] == aspect:
+            return re.compile(entry["evidence"])
+    return None
+
+
 def extract_topic(text: str) -> str:
     """The topic of a bare topic or a "which districts…" question: the question phrase, the
-    verbs around it (提到了, 提出建设) and trailing particles removed."""
+    frame around the topic (把…写进了报告, 提出建设…, 在规划中提到…) and trailing particles
+    removed."""
+    return read_topic(text).text
+
+
+def read_topic(text: str) -> Topic:
+    """The topic and its aspect (see `Topic`); UserError for a question without a topic."""
     text = text.strip().strip(_PUNCT)
     quoted = _QUOTED.findall(text)
+    topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
-        return "、".join(q.strip() for q in quoted if q.strip())
+        return Topic("、".join(q.strip() for q in quoted if q.strip()), aspect)
+    return Topic(topic, aspect)
+
+
+def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
     m = _DISTRICT_QUESTION.search(text)
     if not m:
-        return _strip_topic(text) or text
+        return _strip_topic(text) or (text, None)
     before, after = text[: m.start()], text[m.end() :]
     candidates = [_strip_topic(after), _strip_topic(_strip_before(before))]
-    candidates = [c for c in candidates if not _ONLY_VERB.match(c)]
-    best = max(candidates, key=len, default="")
-    if not best:
+    candidates = [c for c in candidates if not _ONLY_VERB.match(c[0])]
+    best = max(candidates, key=lambda c: len(c[0]), default=("", None))
+    if not best[0] and not quoted:
         raise UserError("no_topic", text=text)
     return best
 
@@ -89,10 +147,20 @@ def _strip_before(before: str) -> str:
     return before
 
 
-def _strip_topic(part: str) -> str:
+def _strip_topic(part: str) -> tuple[str, str | None]:
+    """The topic inside a part of the question, and the aspect a frame around it named: the
+    frames of qa/data/topic_frames.json, then the verbs and particles left around it."""
     part = part.strip(_PUNCT)
-    for _ in range(3):
-        new = _LEAD.sub("", part, count=1).strip(_PUNCT)
+    aspect = None
+    for _ in range(4):
+        new = part
+        for pattern, frame_aspect in _frames():
+            m = pattern.fullmatch(new)
+            if m and len(m.group("X").strip(_PUNCT)) >= 2:
+                new = m.group("X").strip(_PUNCT)
+                aspect = aspect or frame_aspect
+                break
+        new = _LEAD.sub("", new, count=1).strip(_PUNCT)
         new = _ACTION.sub("", new, count=1)
         new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|有)(?:了|过)?", "", new)
         new = _TAIL.sub("", new).strip(_PUNCT)
@@ -100,7 +168,7 @@ def _strip_topic(part: str) -> str:
         if new == part:
             break
         part = new
-    return part
+    return part, aspect
 
 
 # --- the finder ------------------------------------------------------------------------

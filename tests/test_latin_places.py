@@ -1,0 +1,64 @@
+"""Romanised place names, generated with pypinyin for every place a question may name, and
+the hand-written exonyms of qa/data/district_names_latin.json."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from corpus import places
+from qa.latin_places import latin_places_in, latin_places_removed, romanised
+
+HELD = ("北海市", "来宾市", "甘孜藏族自治州", "菏泽市", "铜仁市", "随州市", "綦江区", "大渡口区")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("What is Beihai's 2024 target?", "北海市"),
+        ("targets of Beihai City for 2024", "北海市"),
+        ("Ganzi's lithium reserves", "甘孜藏族自治州"),
+        ("Ganzi Prefecture", "甘孜藏族自治州"),
+        ("Garze", "甘孜藏族自治州"),
+        ("Heze", "菏泽市"),
+        ("Tongren", "铜仁市"),
+        ("Suizhou", "随州市"),
+        ("Laibin City", "来宾市"),
+        ("Qijiang District", "綦江区"),
+        ("Dadukou", "大渡口区"),
+        ("Hechuan", "合川区"),
+        ("Nan'an District", "南岸区"),
+        ("Nanan", "南岸区"),
+        ("Chongqing High-tech Zone", "重庆高新区"),
+        ("Shanghai", "上海市"),
+        ("Shaanxi", "陕西省"),
+    ],
+)
+def test_places_named_in_latin_letters(text, label):
+    assert latin_places_in(text, HELD) == [label]
+
+
+def test_a_romanisation_two_places_share_names_the_one_the_index_holds():
+    assert latin_places_in("Taizhou's GDP", ()) == []
+    assert latin_places_in("Taizhou's GDP", ("泰州市",)) == ["泰州市"]
+
+
+def test_romanised_forms_follow_the_kind_of_place():
+    assert romanised("北海市", ("北海",)) == ("Beihai City", "Beihai")
+    assert "Nan'an District" in romanised("南岸区", ("南岸",))
+    assert "Ganzi Prefecture" in romanised("甘孜藏族自治州", ("甘孜州", "甘孜"))
+
+
+def test_place_names_are_no_topic_words():
+    assert latin_places_removed("What is Beihai City's unemployment rate?").split() == [
+        "what", "is", "s", "unemployment", "rate?"
+    ]  # fmt: skip
+
+
+def test_every_hand_written_name_is_a_place():
+    raw = resources.files("qa").joinpath("data", "district_names_latin.json").read_text("utf-8")
+    for form, label in json.loads(raw)["names"].items():
+        found = places.resolve(label)
+        assert found is not None and found.label == label, form

@@ -1,0 +1,65 @@
+"""The topic of a "which places…" question: the frames of qa/data/topic_frames.json, each
+entry's own example, and many phrasings of the same question."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from qa.districts import expand_terms
+from qa.topics import aspect_evidence, is_district_question, question_level, read_topic
+
+_DATA = json.loads(resources.files("qa").joinpath("data", "topic_frames.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("entry", _DATA["frames"] + _DATA["aspects"], ids=lambda e: e["example"])
+def test_each_frame_gives_its_example_topic(entry):
+    assert read_topic(entry["example"]).text == entry["topic"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "哪些城市把抽水蓄能项目写进了报告？",
+        "哪些城市的政府工作报告里把抽水蓄能项目列入了今年的计划",
+        "哪些城市将抽水蓄能项目纳入重点项目？",
+        "哪些城市抽水蓄能项目被写进了政府工作报告？",
+        "把抽水蓄能项目写进报告的城市有哪些？",
+        "哪些城市在政府工作报告中提到了抽水蓄能项目？",
+        "哪些城市今年要上抽水蓄能项目？",
+        "哪些城市部署了抽水蓄能项目",
+        "哪些城市谈到抽水蓄能项目",
+        "哪些城市提了抽水蓄能项目",
+        "哪些城市都在推进抽水蓄能项目",
+        "哪些城市的报告里有抽水蓄能项目的相关内容？",
+        "哪些城市提出要建设抽水蓄能项目？",
+    ],
+)
+def test_phrasings_of_one_question_give_one_topic(question):
+    assert read_topic(question).text == "抽水蓄能项目"
+    assert question_level(question) == "city"
+
+
+def test_the_generic_head_of_a_topic_is_optional_when_matching():
+    # a plan writes 抽水蓄能电站 where the question says 抽水蓄能项目 (建设)
+    assert "抽水蓄能" in expand_terms("抽水蓄能项目")
+    assert "抽水蓄能" in expand_terms("抽水蓄能项目建设")
+
+
+def test_a_question_for_targets_keeps_the_aspect():
+    read = read_topic("哪些区的规划里有“专精特新”企业的目标？")
+    assert read.text == "专精特新" and read.aspect == "target"
+    assert read_topic("哪些区提到了氢能？").aspect is None
+    target = aspect_evidence("target")
+    assert target.search("“专精特新”企业达80家")
+    assert target.search("高新技术企业数 | 2020: 98 | 2025: 200")
+    assert not target.search("支持企业向“专精特新”方向发展")
+
+
+def test_topics_named_before_the_places():
+    assert is_district_question("把抽水蓄能写进报告的城市有哪些？")
+    assert question_level("提到氢能的区县有哪些") == "county"
+    assert question_level("提到氢能的地区有哪些") is None
+    assert not is_district_question("綦江区有哪些高新技术企业？")
