@@ -30,6 +30,7 @@ from qa.conversation import Turn, follow_up, turn_of
 from qa.filters import spell_places
 from qa.frame import analyse, asks_of
 from qa.scoring import Searchable
+from qa.slots import carries, measure_of
 from qa.terms import expand_query
 from qa.text import check_question
 from qa.types import Answer
@@ -238,12 +239,21 @@ def _answer_one(
     hits = index.search(expand_query(question), k=k or 5, filters=filters)
     asks = asks_of(question)
     field = field_answer(question, asks, hits, display_title)
-    if field is not None:  # a "label: value" line names what is asked
+    quoted = quoted_terms(question)
+    describes = asks in ("definition", "composition", "text")
+    # a "label: value" line naming what is asked answers when its value is the kind asked; a
+    # quoted term's own line ("“三审三校”:是指…") is its definition, which answers no
+    # 多少/何时/谁/文号 question
+    if (
+        field is not None
+        and carries(asks, _field_value(field), measure_of(question))
+        and (describes or field.extra.get("field", "").strip('“”"') not in quoted)
+    ):
         return field
-    if asks in ("definition", "composition", "text"):
+    if describes:
         # a heading subtree or a definition of the asked term answers without the threshold
         composers = [composition_answer, definition_answer]
-        if quoted_terms(question) or asks == "definition":
+        if quoted or asks == "definition":
             composers.reverse()
         for compose in composers:
             if compose is definition_answer:
@@ -258,6 +268,12 @@ def _answer_one(
             return meta
     chain = build_chain(index, calibration)
     return chain.invoke({"question": question, "filters": filters, "k": k})
+
+
+def _field_value(field: Answer) -> str:
+    """The value a field answer gives ("据《T》，label：value[1]。" → value), not its title."""
+    said = field.answer.split("》，", 1)[-1]
+    return said.removeprefix(f"{field.extra.get('field', '')}：").removesuffix("[1]。")
 
 
 def check_filters(

@@ -12,10 +12,14 @@ abstention threshold.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from corpus.text import enclose
+from qa.enumerations import RUN_MAX, continued, enumerations, lines_run_on, stated_count
+from qa.scoring import lexical_overlap
 from qa.types import Answer, Citation
+from qa.units import _content_tokens
 
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")
 _NUMBERING = re.compile(
@@ -23,11 +27,20 @@ _NUMBERING = re.compile(
     r"|\d+[.、．]|专栏\d+)\s*"
 )
 _ENUMERATED = re.compile(r"[一二三四五六七八九十]是([^。；;，,]{2,20})")
+# a verb opening the first of the items written before a term ("围绕A、B、C“三大产业”")
+_LEAD_VERB = re.compile(
+    r"^(?:围绕|聚焦|依托|发展|打造|壮大|培育|做强|做大|推动|重点发展|加快发展|突出|着力|以)"
+)
+_LIST_WORDS = frozenset(
+    ["几个", "方面", "几方面", "包括", "几块", "分为", "主要", "今年", "目前", "现在"]
+)
+MAX_LIST = 12
 _SUBJECT_NOISE = re.compile(
     r"具体|分别|主要|都|包括|包含|哪几[个项条类种方面块]*|哪些|几个方面|有哪|是什么意思|什么意思"
     r"|是指什么|指的是什么|指什么|是什么|的全称|全称|的简称|简称|是哪[一二三四五六七八九十\d]+个\S*"
     r"|分哪|[？?。]|提出了|规划里|规划中|规划的|的$"
 )
+DEF_MAX = 120  # a definition longer than this is cut, unless it is a run of clauses
 LEAD_MAX = 30  # an item's lead sentence is short: "坚持市场导向，企业主体。"
 MAX_ITEMS = 10
 
@@ -44,24 +57,45 @@ def definition_answer(
     terms = quoted_terms(question) or [_SUBJECT_NOISE.sub("", question).strip('“”"的 ')]
     for term in [t for t in terms if len(t) >= 2]:
         t = re.escape(term)
-        # the term as a whole word: "三校" is not the end of "三审三校"
-        w = rf"(?<![\u4e00-\u9fff])[“\"]?{t}[”\"]?"
+        # the term as a whole word: "三校" is not the end of "三审三校"; with the noun the
+        # question puts after it ("“3+6+3”创新平台:")
+        w = rf"(?<![\u4e00-\u9fff])[“\"]?{t}[”\"]?{_noun_after(term, question)}"
+        v = rf"(?P<v>[^。]{{4,{RUN_MAX}}})"
         patterns = (
-            rf"{w}\s*[:：]\s*(?:是指)?(?P<v>[^。]{{4,120}})",
-            rf"{w}\s*(?:是指|即|指的是)(?P<v>[^。]{{4,120}})",
+            rf"{w}\s*[:：]\s*(?:是指)?{v}",
+            rf"{w}\s*(?:是指|即|指的是){v}",
             rf"{w}\s*[（(](?P<v>[^）)]{{4,80}})[）)]",
             rf"(?P<v>[^，,。；;:：]{{4,60}}?)\s*[（(]以下简称[“\"]?{t}[”\"]?[）)]",
         )
         for hit in hits[:5] + _literal(term, index, hits):
-            for line in hit.chunk.text.splitlines():
+            for line in lines_run_on(hit.chunk, index):
                 for p in patterns:
                     m = re.search(p, line)
                     if m:
-                        value = m.group("v").strip(" ,，;；")
+                        value = _run_or_cut(m.group("v"))
                         text = f"据《{title(hit.chunk)}》，“{term}”指{value}[1]。"
-                        quote = line.strip()
+                        quote = line.strip() if line in hit.chunk.text else m.group(0)[:60]
                         return _answer(question, text, hit.chunk, quote, hits, "definition")
     return None
+
+
+def _noun_after(term: str, question: str) -> str:
+    """The noun the question writes right after the quoted term, as an optional regex:
+    "“3+6+3”创新平台指的是什么" → (?:创新平台)?."""
+    at = question.find(term)
+    rest = question[at + len(term) :].lstrip('”"') if at >= 0 else ""
+    noun = _SUBJECT_NOISE.sub("", re.match(r"[\u4e00-\u9fff]*", rest).group(0))
+    noun = re.split(r"指|是|的|包括|有", noun)[0][:6]
+    return f"(?:{re.escape(noun)})?" if len(noun) >= 2 else ""
+
+
+def _run_or_cut(value: str) -> str:
+    """A definition's explanation: a run of clauses ("“3”即…；“6”即…；“3”即…") whole, any
+    other long one cut at DEF_MAX characters."""
+    value = value.strip(" ,，;；")
+    if len(value) > DEF_MAX and not re.search(r"[；;]", value):
+        value = value[:DEF_MAX]
+    return value
 
 
 def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -> Answer | None:
@@ -85,6 +119,9 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
                 if tuple(x.section[: depth + 1]) == path
             ]
             items, children = _items_under(below, depth)
+            # a count the quoted term states (两区一园一基地: 4) must agree with the items
+            counts = set().union(*(stated_count(q) for q in quoted)) if quoted else set()
+            items = _up_to(items, counts) or []
             if len(items) >= 2:
                 subject = re.split(r"[,，]", _NUMBERING.sub("", heading).strip())[0]
                 if children:  # the sub-headings, cited with the whole subtree's lines
@@ -118,17 +155,95 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
                     )
                 text = f"据《{title(c)}》{enclose(heading)}，{subject}包括{len(items)}项：{'；'.join(items)}[1]。"
                 return _answer(question, text, below[0], "；".join(items), hits, "composition")
-    for term in quoted:  # "“三个到位”是哪三个": 一是…二是…三是… after the term
-        for hit in hits[:5]:
-            text = hit.chunk.text
-            at = text.find(term)
-            if at < 0:
-                continue
-            items = [i.strip() for i in _ENUMERATED.findall(text[at:])][:MAX_ITEMS]
-            if len(items) >= 2:
-                body = f"据《{title(hit.chunk)}》，“{term}”包括：{'；'.join(items)}[1]。"
-                return _answer(question, body, hit.chunk, "；".join(items), hits, "composition")
+    for hit in hits[:5] + (_literal(quoted[0], index, hits) if quoted else []):
+        listed = _listed_items(question, quoted, hit.chunk, index)
+        if listed is not None:
+            subject, items, quote, end = listed
+            body = f"据《{title(hit.chunk)}》，{subject}：{'；'.join(items)}[1]。"
+            found = _answer(question, body, hit.chunk, quote, hits, "composition")
+            cited = found.citations[0]
+            if end > cited.line_end:  # the list runs on into the next passages: cite its lines
+                cited = replace(cited, line_end=end, passage_line_end=end)
+            return replace(found, citations=(cited,))
     return None
+
+
+def _listed_items(
+    question: str, quoted: list[str], chunk: Any, index: Any
+) -> tuple[str, list[str], str, int] | None:
+    """(subject, items, quote) of the list in the passage (continued past its end) that is about
+    the question's subject: the quoted term with its items written before it ("A、B、C、D“四大
+    支柱产业”"), or a run of numbered items (一是…, （1）…, ①…) whose lead-in names the quoted
+    term or the subject's words. A count the term or the subject states (四大, 10个方面) must
+    agree; the items are given up to it. The last int: the line the last item ends on."""
+    text, read = continued(chunk, index)
+
+    def end(items: list[str]) -> int:
+        return next((c.line_end for c in read if items[-1] in c.text), chunk.line_end)
+
+    for term in quoted:
+        counts = stated_count(term)
+        items = _apposed(term, text, counts)
+        if items:
+            return f"“{term}”包括", items, f"{'、'.join(items)}“{term}”", end(items)
+        for run in enumerations(text):
+            if _flat(term) in _flat(run.lead_in):
+                items = _up_to(list(run.items), counts)
+                if items:
+                    return f"“{term}”包括", items, "；".join(items), end(items)
+    if quoted:
+        return None
+    subject = _SUBJECT_NOISE.sub("", question)
+    tokens = {
+        t
+        for t in _content_tokens(subject)
+        if len(t) >= 2 and t not in _LIST_WORDS and t not in chunk.title and "哪" not in t
+    }
+    counts = stated_count(subject, quoted=False)
+    for run in enumerations(text):
+        lead = _flat(run.lead_in)
+        # the lead-in announces this list: it ends in a colon, or states the count asked
+        counted = any(str(n) in lead or _cn(n) in lead for n in counts)
+        announces = counted or (not counts and lead.endswith(("：", ":")))
+        if tokens and lexical_overlap(tokens, lead) >= 0.75 and announces:
+            items = _up_to(list(run.items), counts)
+            if items:  # named by the lead-in's sentence that holds the subject's words
+                said = [x for x in re.split(r"[。；;]", run.lead_in) if x.strip()]
+                name = max(said, key=lambda x: lexical_overlap(tokens, x))
+                name = _NUMBERING.sub("", name.strip()).strip("：:，, ")
+                return name, items, "；".join(items), end(items)
+    return None
+
+
+def _up_to(items: list[str], counts: set[int]) -> list[str] | None:
+    """The items up to the largest stated count they reach; None when they reach none."""
+    items = [i for i in items if i][:MAX_LIST]
+    if len(items) < 2:
+        return None
+    if not counts:
+        return items
+    fits = [n for n in sorted(counts) if n <= len(items)]
+    return items[: fits[-1]] if fits and fits[-1] >= 2 else None
+
+
+def _apposed(term: str, text: str, counts: set[int]) -> list[str] | None:
+    """The items written just before the term, as many as it counts: "围绕大数据智能化、生态环保、
+    大健康生物医药、文化休闲旅游“四大支柱产业”" → the four industries."""
+    if len(counts) != 1:  # only a term that states one count: 四大支柱产业, 三个到位
+        return None
+    for m in re.finditer(rf"[“\"]?{re.escape(term)}", text):
+        clause = re.split(r"[，,。；;：:（(\n”]", text[: m.start()])[-1]
+        parts = [p.strip() for p in re.split(r"、|和|及|以及", clause) if p.strip()]
+        if len(parts) < 2 or len(parts) not in counts:
+            continue
+        parts[0] = _LEAD_VERB.sub("", parts[0])
+        if all(2 <= len(p) <= 15 for p in parts):
+            return parts
+    return None
+
+
+def _cn(n: int) -> str:
+    return "十" if n == 10 else "一二三四五六七八九"[n - 1] if 1 <= n <= 9 else str(n)
 
 
 def _literal(term: str, index: Any, hits: list[Any]) -> list[Any]:

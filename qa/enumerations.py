@@ -1,0 +1,144 @@
+"""Lists inside a paragraph, and a passage read on past its end.
+
+A run of numbered items (一是…二是…, （1）（2）…, ①②…, 1. 2. …, （一）（二）…, 一、二、…) is one list
+whatever the passage boundaries; its lead-in (the text before the first mark) says what it is
+about, and a term's numeral (四大, 10个方面, 两区一园一基地) says how many items it should have.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+OVERLAP_MAX = 400  # characters the next passage may repeat of the one before it
+RUN_MAX = 400  # characters a definition's run of clauses may run on into the next passage
+
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_AFTER_BREAK = r"(?<![^。；;：:，,\s】])"  # at the start, or after a sentence or clause break
+_ITEM = re.compile(
+    rf"{_AFTER_BREAK}(?P<shi>[一二三四五六七八九十]{{1,3}})是(?!否)"
+    r"|[（(](?P<pd>\d{1,2})[)）]|[（(](?P<pc>[一二三四五六七八九十]{1,3})[)）]|(?P<circ>[①-⑳])"
+    rf"|{_AFTER_BREAK}(?P<dot>\d{{1,2}})[.．、](?!\d)|{_AFTER_BREAK}(?P<dun>[一二三四五六七八九十]{{1,3}})、"
+)
+ITEM_MAX = 60  # an item longer than this is given by its lead clause
+
+
+def cn_number(text: str) -> int | None:
+    """10, 四 → 4, 十二 → 12, 二十 → 20; None for anything else (十四五 is no number)."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _CN.get(text) or (10 if text == "十" else None)
+    m = re.fullmatch(r"([二两三四五六七八九])?十([一二三四五六七八九])?", text)
+    if not m:
+        return None
+    return _CN.get(m.group(1) or "一", 1) * 10 + (_CN[m.group(2)] if m.group(2) else 0)
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """A run of numbered items 1, 2, 3… of one kind of mark in a text: `lead_in` is what
+    precedes the first mark back to the previous mark or line break (what the list is about)."""
+
+    lead_in: str
+    items: tuple[str, ...]
+    start: int  # where the first mark stands in the text
+
+
+def enumerations(text: str) -> list[Enumeration]:
+    """Every run of consecutive numbered items in `text`, each item its first sentence (its
+    first clause when that is long)."""
+    marks = []
+    for m in _ITEM.finditer(text):
+        kind = m.lastgroup or ""
+        value = cn_number(m.group(kind))
+        if value is not None:
+            marks.append((kind, value, m.start(), m.end()))
+    out = []
+    for i, (kind, value, start, _) in enumerate(marks):
+        if value != 1:
+            continue
+        run = [marks[i]]
+        for mark in marks[i + 1 :]:
+            if mark[0] == kind and mark[1] == run[-1][1] + 1:
+                run.append(mark)
+            elif mark[0] == kind:
+                break  # the same kind of mark out of sequence: another list
+        if len(run) < 2:
+            continue
+        ends = [m[2] for m in run[1:]] + [_next_mark(marks, run[-1][3], len(text))]
+        items = tuple(_lead_clause(text[m[3] : end]) for m, end in zip(run, ends, strict=True))
+        before = max([0, text.rfind("\n", 0, start) + 1] + [m[3] for m in marks if m[3] <= start])
+        lead_in = text[before:start].strip()
+        if not lead_in and before > 0:  # a list opening its line: the line above says of what
+            lead_in = text[text.rfind("\n", 0, before - 1) + 1 : before].strip()
+        out.append(Enumeration(lead_in, items, start))
+    return out
+
+
+def _next_mark(marks: list[tuple[str, int, int, int]], after: int, end: int) -> int:
+    return min([m[2] for m in marks if m[2] >= after] + [end])
+
+
+def _lead_clause(body: str) -> str:
+    lead = re.split(r"[。！？\n]", body.strip(), maxsplit=1)[0]
+    for stop in "；;，,":
+        if len(lead) > ITEM_MAX:
+            lead = re.split(f"[{stop}]", lead, maxsplit=1)[0]
+    return lead.strip(" ，,；;：:、")
+
+
+def stated_count(term: str, quoted: bool = True) -> set[int]:
+    """The item counts a term states: 四大支柱产业 → {4}, 10个方面 → {10}; several numerals may
+    count their sum, their number or (all equal) the one: 两区一园一基地 → {4, 3}, 三审三校 →
+    {6, 2, 3}. An unquoted subject counts only a numeral with a measure word (2024年 is no count)."""
+    if quoted:
+        found = re.findall(r"\d+|[一二两三四五六七八九十]+", term)
+    else:
+        found = re.findall(r"(\d+|[两三四五六七八九十]+)\s*(?:个|大|项|条|种|类|方面|件|张)", term)
+    nums = [n for n in (cn_number(f) for f in found) if n]
+    if len(nums) <= 1:
+        return set(nums)
+    return {sum(nums), len(nums)} | ({nums[0]} if len(set(nums)) == 1 else set())
+
+
+def continued(chunk: Any, index: Any, limit: int = 1500) -> tuple[str, list[Any]]:
+    """The chunk's text followed by what follows it in its document (the next chunks, their
+    overlap with it removed): a list may run past the end of the passage that announces it."""
+    text, read = chunk.text, [chunk]
+    if index is None or not hasattr(index, "chunks_for"):
+        return text, read
+    same = [c for c in index.chunks_for(doc_id=chunk.doc_id) if c.source == chunk.source]
+    ids = [c.chunk_id for c in same]
+    if chunk.chunk_id not in ids:
+        return text, read
+    last = chunk
+    for nxt in same[ids.index(chunk.chunk_id) + 1 :]:
+        if len(text) >= len(chunk.text) + limit:
+            break
+        overlap = next(
+            (
+                k
+                for k in range(min(len(nxt.text), OVERLAP_MAX), 4, -1)
+                if text.endswith(nxt.text[:k])
+            ),
+            0,
+        )
+        if overlap:
+            text += nxt.text[overlap:]
+        else:
+            text += ("" if nxt.line_start == last.line_end else "\n") + nxt.text
+        last = nxt
+        read.append(nxt)
+    return text, read
+
+
+def lines_run_on(chunk: Any, index: Any) -> list[str]:
+    """The chunk's lines, its last one continued into the next passage (a definition's run of
+    clauses may be cut by the passage's end); lines of the next passage are not its own."""
+    lines = chunk.text.splitlines()
+    if lines:
+        text = continued(chunk, index, RUN_MAX)[0]
+        lines[-1] = text[len(chunk.text) - len(lines[-1]) :].split("\n")[0]
+    return lines

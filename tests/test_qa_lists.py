@@ -1,0 +1,163 @@
+"""List, composition and definition answers on tiny hand-made chunks: numbered items inside a
+paragraph, a list run past its passage's end, a count the term states, the items written
+before a term, a definition made of a run of clauses, and a quoted term that only places a
+number question."""
+
+from __future__ import annotations
+
+from qa_support import FakeIndex, make_chunk
+
+import qa
+from qa.compose_terms import composition_answer, definition_answer
+from qa.compose_text import display_title
+from qa.enumerations import cn_number, enumerations, stated_count
+
+SECTION = ("二、2024年政府重点工作",)
+DUTIES = (
+    "三是健全社会保障体系。让社会更有温情。四是办好5个方面的民生实事。（1）新改扩建中小学30所，"
+    "其中市直建设高中1所。（2）新建成棚改安置房3万套。（3）建设保障性租赁住房1500套。"
+)
+DUTIES_NEXT = (
+    "（3）建设保障性租赁住房1500套。（4）新建新能源充电设施8000台。（5）建设名医基层工作站165家。\n"
+    "（八）坚定不移守牢发展底线。统筹发展与安全，全力营造安全稳定的发展环境。一是守牢安全生产底线。"
+    "紧盯重点领域。二是守牢债务和金融风险底线。三是守牢生态环保底线。四是守牢社会稳定底线。"
+)
+WEAK = (
+    "主要表现在：一是科技支撑产业发展的能力还有待提升。“四大支柱产业”的创新链还未完全形成。"
+    "二是优质创新资源集聚能力有待增强。三是创新主体培育力度有待强化。"
+)
+PILLARS = (
+    "围绕大数据智能化、生态环保、大健康生物医药、文化休闲旅游“四大支柱产业”，强化重大技术攻关。"
+)
+PLATFORM = (
+    "2.重庆大学科学中心。建设“3+6+3”创新平台:“3”即重庆大学3个国家重点实验室;“6”即6个国家级科研平台;"
+)
+PLATFORM_NEXT = "“3”即电子显微镜中心、分析测试中心3个研究中心。 3.北京大学重庆科学中心。"
+RULE = "“三审三校”:是指工作人员、科室负责人、分管领导三级审核校对。"
+SCOPE = "政府网站:在綦江区人民政府网站、21个街镇子网站发布的内容均实行“三审三校”制度。"
+
+
+def _index(*chunks):
+    return FakeIndex(list(chunks))
+
+
+def _hits(index, *ids):
+    from index.types import Hit
+
+    by_id = {c.chunk_id: c for c in index.chunks}
+    return [Hit(by_id[i], 1.0, n + 1, ("dense",)) for n, i in enumerate(ids)]
+
+
+def test_cn_numbers_and_the_counts_a_term_states():
+    assert [cn_number(x) for x in ("4", "四", "十", "十二", "二十", "十四五")] == [
+        4,
+        4,
+        10,
+        12,
+        20,
+        None,
+    ]
+    assert stated_count("四大支柱产业") == {4}
+    assert stated_count("两区一园一基地") == {4, 3}
+    assert stated_count("三审三校") == {6, 2, 3}
+    assert stated_count("菏泽今年要办的10个方面民生实事", quoted=False) == {10}
+    assert stated_count("2024年重点工作", quoted=False) == set()
+
+
+def test_enumerations_inside_a_paragraph_with_their_lead_ins():
+    runs = enumerations(DUTIES + DUTIES_NEXT.split("。", 1)[1])
+    by_lead = {r.lead_in: r.items for r in runs}
+    assert by_lead["办好5个方面的民生实事。"][:2] == (
+        "新改扩建中小学30所，其中市直建设高中1所",
+        "新建成棚改安置房3万套",
+    )
+    assert len(by_lead["办好5个方面的民生实事。"]) == 5
+    bottom = next(r for r in runs if "守牢发展底线" in r.lead_in)
+    assert bottom.items == (
+        "守牢安全生产底线",
+        "守牢债务和金融风险底线",
+        "守牢生态环保底线",
+        "守牢社会稳定底线",
+    )
+    # decimals and counts are no marks: 1.9万人, 一体化
+    assert not enumerations("康复服务残疾人1.9万人，推进一体化。")
+
+
+def test_a_numbered_list_runs_on_into_the_next_passage_up_to_its_count():
+    idx = _index(
+        make_chunk("a", DUTIES, section=SECTION, line_start=45),
+        make_chunk("b", DUTIES_NEXT, section=SECTION, line_start=45),
+    )
+    a = composition_answer(
+        "今年要办的5个方面民生实事具体有哪些？", _hits(idx, "a"), idx, display_title
+    )
+    assert a is not None
+    for item in ("中小学30所", "1500套", "8000台", "名医基层工作站165家"):
+        assert item in a.answer
+    assert "守牢" not in a.answer
+    b = composition_answer(
+        "“守牢发展底线”具体要守哪几条底线？", _hits(idx, "a"), idx, display_title
+    )
+    assert b is not None and "社会稳定底线" in b.answer and "生态环保底线" in b.answer
+
+
+def test_the_list_about_the_term_not_a_list_that_mentions_it():
+    idx = _index(make_chunk("w", WEAK), make_chunk("p", PILLARS, line_start=40))
+    a = composition_answer(
+        "“四大支柱产业”具体是哪几个产业", _hits(idx, "w", "p"), idx, display_title
+    )
+    assert a is not None
+    assert "大数据智能化；生态环保；大健康生物医药；文化休闲旅游" in a.answer
+    assert "有待" not in a.answer
+
+
+def test_a_definition_made_of_a_run_of_clauses_is_given_whole():
+    idx = _index(
+        make_chunk("p1", PLATFORM, line_start=179),
+        make_chunk("p2", PLATFORM_NEXT, line_start=179),
+    )
+    q = "重庆大学科学中心的“3+6+3”创新平台指的是什么？"
+    a = definition_answer(q, _hits(idx, "p1"), display_title, idx)
+    assert a is not None
+    for part in ("国家重点实验室", "国家级科研平台", "电子显微镜中心"):
+        assert part in a.answer
+
+
+def test_a_quoted_term_does_not_turn_a_number_question_into_its_definition(monkeypatch):
+    from qa.calibration import Calibration
+
+    sentence_module = __import__("qa.compose_sentence", fromlist=["load_calibration"])
+    cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
+    monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
+    idx = _index(make_chunk("r", RULE), make_chunk("s", SCOPE, line_start=30))
+    a = qa.answer("綦江实行“三审三校”的街镇子网站一共有多少个？", idx)
+    assert "21个街镇子网站" in a.answer and "是指" not in a.answer
+    d = qa.answer("“三审三校”是什么意思？", idx)
+    assert "三级审核校对" in d.answer
+
+
+def test_a_list_opening_its_line_is_about_the_line_above():
+    text = "△区发展改革委“三个到位”助推惠企政策落地落实\n一是精准摸排到位。组织摸排。二是政策宣传到位。线上发布。三是服务优化到位。免申即享。"
+    idx = _index(make_chunk("n", text, section=()))
+    a = composition_answer(
+        "区发展改革委的“三个到位”是哪三个？", _hits(idx, "n"), idx, display_title
+    )
+    assert a is not None and "精准摸排到位；政策宣传到位；服务优化到位" in a.answer
+
+
+def test_a_definition_is_cited_in_the_passage_whose_line_holds_it():
+    idx = _index(
+        make_chunk("r", "“三审三校”:是指三级审核校对。", line_start=712),
+        make_chunk("f", "(二)“三校”:工作人员一校,科室负责人二校,分管领导三校。", line_start=750),
+    )
+    a = definition_answer("“三校”是指什么？", _hits(idx, "r", "f"), display_title, idx)
+    assert a is not None and a.citations[0].chunk_id == "f"
+
+
+def test_a_list_is_the_answer_only_when_its_lead_in_announces_it():
+    said = "全区新型研发机构新增1家以上。1.全力升级创建国家高新区。2.争创市级农业科技园区。"
+    announced = "保密审查应当依照以下程序进行:1.提出初步意见;2.提出审查意见;3.审查批准。"
+    idx = _index(make_chunk("s", said), make_chunk("a", announced, line_start=40))
+    assert composition_answer("新型研发机构新增几家？", _hits(idx, "s"), idx, display_title) is None
+    a = composition_answer("保密审查要走哪些程序？", _hits(idx, "a"), idx, display_title)
+    assert a is not None and "提出初步意见；提出审查意见；审查批准" in a.answer
