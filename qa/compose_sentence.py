@@ -38,7 +38,7 @@ from qa.slots import (
     number_near,
     rarest_word,
 )
-from qa.terms import expand_query, groups_in, holds_term
+from qa.terms import equivalents, expand_query, groups_in, holds_term
 from qa.types import Answer
 from qa.units import (
     Unit,
@@ -142,7 +142,8 @@ def compose_extractive(
             picks = [(best, quote)]
             body = _with_marker(_as_clause(quote), 1)
         else:
-            q_tokens = _content_tokens(question)
+            # a clause naming the asked term in another of its forms (社零 -> 社会消费品零售总额)
+            q_tokens = _content_tokens(question) | set(equivalents(question))
             picks = [(best, _trim(_complete(best), q_tokens))]
             # the second sentence is judged as the first was (a phone question's second line
             # must hold a phone number too)

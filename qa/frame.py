@@ -53,7 +53,10 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "number",
-            r"多少|几[个家项件名人次天所座亩期条台]|比重|占比|强度|\bhow (?:many|much)\b",
+            (
+                r"多少|几[个家项件名人次天所座亩期条台]|百分之几|几个百分点|比重|占比|强度|增速|增幅"
+                r"|\bhow (?:many|much)\b"
+            ),
         ),
         ("yesno", r"是否|有没有|吗[？?]?$"),
         ("how", r"如何|怎么|怎样|为什么|为何|\bhow\b"),
