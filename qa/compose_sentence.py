@@ -220,7 +220,7 @@ def _other_period(question: str, unit: Unit) -> bool:
     when it names none its headings, speak of other years."""
     c = unit.hit.chunk
     headings = " ".join(h for h in c.section if h not in c.title)  # the title says which report
-    return other_period(question, c.title, headings, _complete(unit))
+    return other_period(question, c.title, headings, _complete(unit), c.text)
 
 
 # how many of the best-ranked units may stand in for the best when it lacks the asked type

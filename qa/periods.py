@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+# a year is written with 年 ("2025年"), as a table's column ("2025: 10") or as a span's first
+# end ("2021—2025年"); a bare 2000 is a count ("科技型企业2000家")
+_YEAR = re.compile(r"((?:19|20)\d{2})(?=\s*年|\s*[:：]|\s*[—\-–~至到]\s*(?:19|20)\d{2})")
 # words that stand for a year relative to the document's year, longest first
 RELATIVE_YEARS: tuple[tuple[str, int], ...] = (
     ("过去一年", -1),
@@ -44,13 +46,14 @@ def years_in(text: str, doc_year: int | None) -> set[int]:
     return years
 
 
-def other_period(question: str, title: str, headings: str, text: str) -> bool:
-    """The question asks about years and the passage speaks of other years: its sentence names
-    years (or, when it names none, its headings do) and none of them is asked. Without a year
-    in the question, or any in the passage, nothing is known to differ."""
+def other_period(question: str, title: str, headings: str, text: str, passage: str = "") -> bool:
+    """The question asks about years and the sentence speaks of other years: the sentence
+    names years (or, when it names none, its headings do, else its passage: "到2025年，…" then
+    the targets) and none of them is asked. Without a year in the question, or any in the
+    sentence's surroundings, nothing is known to differ."""
     doc_year = document_year(title)
     asked = years_in(question, doc_year)
     if not asked:
         return False
-    spoken = years_in(text, doc_year) or years_in(headings, doc_year)
+    spoken = years_in(text, doc_year) or years_in(headings, doc_year) or years_in(passage, doc_year)
     return bool(spoken) and not spoken & asked

@@ -39,6 +39,8 @@ TYPE_NAMES = {
 }
 
 
+# how users ask for an amount of money without naming the unit
+_MONEY = re.compile(r"多少钱|花了多少|花费多少|耗资多少|投入了?多少资金")
 _MEASURE = re.compile(
     r"(?:多少|几)(亿元|万元|万人|万吨|公斤|万亩|公里|平方米|[元家个人名项件亩台所座户套辆吨])"
 )
@@ -55,6 +57,8 @@ def measure_of(question: str) -> str | None:
     m = _MEASURE.search(question)
     if m:
         return m.group(1)
+    if _MONEY.search(question):
+        return "元"
     return "%" if _PERCENT_ASKED.search(question) else None
 
 
@@ -177,21 +181,21 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
     return _by_rarity(words, idf)
 
 
-# parts of speech (jieba) of words that do not say what is asked about: verbs (视察, 探获: the
-# figure is of a thing), times (会上), pronouns (那个), places (the place filter's), adverbs,
-# prepositions, conjunctions, particles, localisers, numerals and measures
+# parts of speech (jieba) of words that do not say what is asked about: verbs (视察, 给出: a
+# figure is of a thing; a verbal noun such as 建设 still is one), times (会上), pronouns
+# (那个), places (the place filter's), adverbs, prepositions, conjunctions, particles,
+# localisers, numerals and measures
 _NOT_A_THING = ("v", "t", "r", "ns", "d", "p", "c", "u", "f", "s", "m", "q")
 
 
 def _not_nouns(question: str) -> set[str]:
-    """The question's words whose part of speech says they are not what is asked about (a
-    verbal noun such as 建设 or 投资 still is one)."""
+    """The question's words whose part of speech says they are not what is asked about."""
     import jieba.posseg as pseg
 
     return {
         p.word
         for p in pseg.cut(question)
-        if p.flag != "vn" and any(p.flag.startswith(tag) for tag in _NOT_A_THING)
+        if p.flag != "vn" and any(p.flag.startswith(t) for t in _NOT_A_THING)
     }
 
 
@@ -208,7 +212,12 @@ def _is_word(token: str) -> bool:
 
 
 def missing_word(
-    question: str, q_tokens: set[str], context: str, idf: object, title: str, floor: float
+    question: str,
+    q_tokens: set[str],
+    context: str,
+    idf: object,
+    title: str,
+    floor: float,
 ) -> str | None:
     """The rarest word (IDF at least `floor`) when the unit and its heading lack it: a number
     about 人均GDP is not the row about GDP."""
