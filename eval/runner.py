@@ -337,7 +337,10 @@ def score_item(
 
     res = ItemResult(item)
     quotes = item.quotes
-    hits = searcher.search(item.question, k=RETRIEVE_K, filters=filters)
+    query = item.question
+    if previous is not None:  # a follow-up is searched as the system reads it, with its place
+        query, filters, _ = qa.resolve_follow_up(item.question, previous, searcher, filters)
+    hits = searcher.search(query, k=RETRIEVE_K, filters=filters)
     res.retrieved = [_passage_record(h, quotes) for h in hits]
     if quotes:
         res.first_hit = m.first_hit_rank(

@@ -3,7 +3,7 @@
 `qa.answer` and `qa.districts` are the functions (not the submodules of the same names):
 they are bound here, after their submodules are loaded, so the names stay functions."""
 
-from qa.answer import answer, answer_stream
+from qa.answer import answer, answer_stream, resolve_follow_up
 from qa.districts import compare, districts
 
-__all__ = ["answer", "answer_stream", "compare", "districts"]
+__all__ = ["answer", "answer_stream", "compare", "districts", "resolve_follow_up"]

@@ -153,7 +153,7 @@ def answer_stream(
 
     asked, inherited = question, None
     if previous is not None:
-        question, filters, inherited = _follow_up(question, previous, index, filters)
+        question, filters, inherited = resolve_follow_up(question, previous, index, filters)
     question, filters, early = prepare(question, index, filters)
     if early is not None:
         yield early.answer
@@ -208,9 +208,11 @@ def answer_stream(
     yield from generate(question, extractive, settings, llm)
 
 
-def _follow_up(
-    question: str, previous: Any, index: Searchable, filters: Filters | None
+def resolve_follow_up(
+    question: str, previous: Any, index: Searchable, filters: Filters | None = None
 ) -> tuple[str, Filters | None, str | None]:
+    """(the question as it is answered, its filters, the notice of what was inherited) for a
+    follow-up of `previous` (an Answer, its turn, or the turn as a dict)."""
     from qa.filters import districts_named_in, places_outside_corpus
 
     # an Answer, its turn, or the turn as a dict (a session file, the chat's state)

@@ -24,6 +24,10 @@ _TAIL_FOR = {
     "email": "是什么",
     "org": "是哪个单位",
 }
+# "这个指标", "该数据": the previous question's topic, said again
+_THAT_TOPIC = re.compile(r"(?:这|该|此)(?:个|一|项)?(?:指标|数字|数据|数|项)")
+# "它的", "其": the previous question's place, which the filter already carries
+_THAT_PLACE = re.compile(r"^(?:它的|它|其)")
 # words that name a document: a follow-up naming one does not stay in the previous document
 _NAMES_DOCUMENT = re.compile(r"《|通知|规划|报告|制度|办法|要点|目录|方案")
 
@@ -93,6 +97,9 @@ def follow_up(
     if names_place or (filters is not None and filters.districts):
         return question, filters, None
     fragment = _TRAIL.sub("", _LEAD.sub("", question.strip()))
+    fragment = _THAT_PLACE.sub("", fragment)
+    if previous.topic:
+        fragment = _THAT_TOPIC.sub(previous.topic, fragment)
     asked = fragment
     topic = topic_of(fragment, re.compile(r"$^"))
     if not topic and previous.topic:  # "那2020年是多少？": the previous indicator
