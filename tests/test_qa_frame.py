@@ -129,6 +129,22 @@ def test_a_follow_up_inherits_place_period_and_ask():
     assert asked == "国家高新技术企业数2020年是多少"
 
 
+@pytest.mark.parametrize(
+    "follow, asked",
+    [
+        ("今年这个指标计划增长多少？", "今年一般公共预算收入计划增长多少"),
+        ("该指标去年是多少", "一般公共预算收入去年是多少"),
+        ("它的万人发明专利拥有量目标又是多少？", "万人发明专利拥有量目标又是多少"),
+        ("其高新技术企业呢", "高新技术企业2023年是多少"),
+    ],
+)
+def test_a_follow_up_says_the_previous_topic_and_place_with_a_pronoun(follow, asked):
+    prev = Turn("q", ("菏泽市",), ("d1",), ("报告",), "一般公共预算收入", "2023年", "number")
+    got, filters, _ = follow_up(follow, prev, False, None)
+    assert got == asked
+    assert filters.districts == ("菏泽市",)
+
+
 def test_a_follow_up_naming_its_own_place_inherits_nothing():
     prev = Turn("q", ("大渡口区",), ("d1",), (), "科技型企业数", "2025年", "number")
     assert follow_up("綦江区科技型企业数呢？", prev, True, None) == (

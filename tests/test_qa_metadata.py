@@ -92,3 +92,13 @@ def test_an_attachment_is_dated_by_the_notice_that_prints_it(bundled_index):
     assert "2022年4月26日" in a.answer and "工作要点" in a.answer
     (c,) = a.citations
     assert (c.doc_id, c.line_start, c.quote) == ("004_d29d0fa2820130c5", 15, "2022年4月26日")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question, reason",
+    [("帮我写一首关于春天的诗", "request"), ("'; DROP TABLE documents; --", "not_words")],
+)
+def test_input_no_passage_answers_is_declined_before_retrieval(bundled_index, question, reason):
+    a = qa.answer(question, bundled_index)
+    assert a.abstained and a.extra["declined"] == reason and not a.citations

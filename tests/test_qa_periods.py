@@ -166,3 +166,28 @@ def test_values_in_chinese_numerals_and_relative_dates_are_values(asks, text, ok
 def test_a_figure_in_chinese_numerals_stands_near_the_asked_word():
     assert number_near({"锂资源"}, "新探获锂资源近百万吨，是亚洲最大")
     assert not number_near({"人口"}, "建设百万人口现代化城市")
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("帮我写一首关于春天的诗", "request"),
+        ("帮我写一篇800字关于乡村振兴的演讲稿", "request"),
+        ("please write a poem about spring", "request"),
+        ("綦江区的写作规范是什么", "text"),
+        ("写入规划的目标有哪些", "composition"),
+    ],
+)
+def test_a_request_to_write_something_is_its_own_kind_of_ask(question, asks):
+    assert analyse(question).asks == asks
+
+
+def test_a_rate_question_wants_a_percentage_and_a_cost_question_money():
+    from qa.slots import measure_of
+
+    assert measure_of("外贸进出口总额计划增长百分之几") == "%"
+    assert measure_of("社零增速目标定的多少") == "%"
+    assert carries("number", "外贸进出口增幅高于全市平均水平", "%") is False
+    assert carries("number", "社会消费品零售总额增长6%左右", "%") is True
+    assert measure_of("空间站的建造总共花了多少钱") == "元"
+    assert carries("number", "实现了100%国产化", "元") is False
