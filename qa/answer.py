@@ -269,7 +269,23 @@ def _answer_one(
         if meta is not None:
             return meta
     chain = build_chain(index, calibration)
-    return chain.invoke({"question": question, "filters": filters, "k": k})
+    state = {"question": question, "filters": filters, "k": k}
+    found = chain.invoke(state)
+    if k is None and found.abstained and _lacks(found):
+        # the top passages are about the question but none holds a fitting unit: read deeper
+        deeper = chain.invoke({**state, "k": DEEPER_K, "read_k": DEEPER_K})
+        if not deeper.abstained:
+            return deeper
+    return found
+
+
+# passages retrieved and read when the first ones lack what is asked
+DEEPER_K = 16
+
+
+def _lacks(answer: Answer) -> bool:
+    """Whether a decline was for what the best units lack, not for weak evidence."""
+    return any(key in answer.extra for key in ("missing_slot", "missing_type"))
 
 
 def _field_value(field: Answer) -> str:

@@ -215,12 +215,12 @@ LIST_LEAD_BONUS = 0.05
 PERIOD_PENALTY = 0.15
 
 
-def _other_period(question: str, unit: Unit) -> bool:
+def _other_period(question: str, unit: Unit, strict: bool = False) -> bool:
     """The question names a year (今年/去年 read against the report's year) and the unit, or
     when it names none its headings, speak of other years."""
     c = unit.hit.chunk
     headings = " ".join(h for h in c.section if h not in c.title)  # the title says which report
-    return other_period(question, c.title, headings, _complete(unit), c.text)
+    return other_period(question, c.title, headings, _complete(unit), c.text, strict=strict)
 
 
 # how many of the best-ranked units may stand in for the best when it lacks the asked type
@@ -240,7 +240,7 @@ def _lacking(question: str, unit: Unit, asks: str, index: Searchable | None) -> 
     for group in groups_in(question):
         if not holds_term([group], context):
             return group[0]
-    if asks in ("number", "date", "duration") and _other_period(question, unit):
+    if asks in ("number", "date", "duration") and _other_period(question, unit, strict=True):
         doc_year = document_year(c.title)
         return "、".join(f"{y}年" for y in sorted(years_in(question, doc_year)))
     return _missing_slot(question, unit, asks, index)

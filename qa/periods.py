@@ -37,6 +37,23 @@ def document_year(title: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# a five-year plan's name stands for its years
+_PLAN_PERIODS = {
+    "十三五": range(2016, 2021),
+    "十四五": range(2021, 2026),
+    "十五五": range(2026, 2031),
+}
+
+
+def title_years(title: str) -> set[int]:
+    """The years a document speaks of as a whole: the year its title names, else the years of
+    the five-year plan it names ("“十四五”科技创新规划" -> 2021–2025)."""
+    year = document_year(title)
+    if year is not None:
+        return {year}
+    return {y for name, span in _PLAN_PERIODS.items() if name in title for y in span}
+
+
 def years_in(text: str, doc_year: int | None) -> set[int]:
     """Every year `text` names, relative ones resolved against `doc_year` (left out without
     one). A span such as 2021—2025 names its ends only."""
@@ -46,14 +63,20 @@ def years_in(text: str, doc_year: int | None) -> set[int]:
     return years
 
 
-def other_period(question: str, title: str, headings: str, text: str, passage: str = "") -> bool:
+def other_period(
+    question: str, title: str, headings: str, text: str, passage: str = "", strict: bool = False
+) -> bool:
     """The question asks about years and the sentence speaks of other years: the sentence
     names years (or, when it names none, its headings do, else its passage: "到2025年，…" then
     the targets) and none of them is asked. Without a year in the question, or any in the
-    sentence's surroundings, nothing is known to differ."""
+    sentence's surroundings, nothing is known to differ — unless `strict`: then a sentence
+    must be known to speak of the year asked, its document's years counting (a 2022 work
+    plan's tasks are 2022's, a 十四五 plan's targets 2021–2025's)."""
     doc_year = document_year(title)
     asked = years_in(question, doc_year)
     if not asked:
         return False
     spoken = years_in(text, doc_year) or years_in(headings, doc_year) or years_in(passage, doc_year)
+    if not spoken and strict:
+        return not title_years(title) & asked
     return bool(spoken) and not spoken & asked

@@ -219,11 +219,13 @@ def missing_word(
     title: str,
     floor: float,
 ) -> str | None:
-    """The rarest word (IDF at least `floor`) when the unit and its heading lack it: a number
-    about 人均GDP is not the row about GDP."""
-    for word in _candidates(question, q_tokens, idf, title):
-        if idf(word) < floor:  # type: ignore[operator]
-            break
+    """The rarest word with an IDF of at least `floor` (or the question's only word, however
+    common) when the unit and its heading lack it: a number about 人均GDP is not the row about
+    GDP, a count of 科技型企业 no answer to 人口."""
+    candidates = _candidates(question, q_tokens, idf, title)
+    for word in candidates:
+        if idf(word) < floor and len(candidates) > 1:  # type: ignore[operator]
+            break  # a question's one word is its slot, however common; of several, the rare
         if word not in context.lower():
             return word
     return None

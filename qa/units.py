@@ -90,7 +90,7 @@ def evidence_score(units: list[Unit], coverage: float = 0.0, weight: float | Non
 
 def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
     question: str = state["question"]
-    hits: list[Hit] = state["hits"][:READ_K]
+    hits: list[Hit] = state["hits"][: state.get("read_k") or READ_K]
     q_tokens = _content_tokens(question)
     raw: list[tuple[Hit, str, TableRow | None]] = []
     for hit in hits:
