@@ -1,5 +1,5 @@
-"""Calibrate the abstention threshold on the development halves of the qa_v2 and qa_v3 sets
-(pooled), report it on their held-out halves.
+"""Calibrate the abstention threshold on the development halves of the qa_v2, qa_v3 and qa_v4
+sets (pooled), report it on their held-out halves.
 
 Every question is answered through the public entry point (`qa.answer`) with a calibration
 whose threshold never abstains, so what is left is each answer's retrieval evidence and
@@ -7,7 +7,8 @@ whether it is right; the checks by type and slot still apply. The threshold is t
 makes most development questions right (answerable: answered with its keywords; unanswerable:
 declined), ties broken by the widest margin. The held-out half is scored at that threshold once.
 
-    python benchmarks/calibrate_qa_v2.py [--index-v2 DIR] [--index-v3 DIR] [--write]
+    python benchmarks/calibrate_qa_v2.py [--index-v2 DIR] [--index-v3 DIR] [--index-v4 DIR]
+        [--write]
 
 --write stores the Chinese threshold in qa/data/calibration.json. Follow-up and place-finder
 items are left out (they do not go through the threshold).
@@ -84,6 +85,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--index-v2", default=str(REPO / ".planqa" / "index-v2"))
     ap.add_argument("--index-v3", default=str(REPO / ".planqa" / "index-v3"))
+    ap.add_argument("--index-v4", default=str(REPO / ".planqa" / "index-v4"))
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     never = replace(load_calibration(), abstain_evidence=-10.0, abstain_evidence_latin=-10.0)
@@ -99,7 +101,8 @@ def main() -> None:
         ]
 
     dev, holdout = [], []
-    for name, index_dir in (("qa_v2", args.index_v2), ("qa_v3", args.index_v3)):
+    sets = (("qa_v2", args.index_v2), ("qa_v3", args.index_v3), ("qa_v4", args.index_v4))
+    for name, index_dir in sets:
         idx = index.open(index_dir)
         dev += measure(usable(DATA / f"{name}_dev.jsonl"), idx, never)
         holdout += measure(usable(DATA / f"{name}_holdout.jsonl"), idx, never)
@@ -119,7 +122,7 @@ def main() -> None:
     if args.write:
         data = json.loads(CALIBRATION.read_text(encoding="utf-8"))
         data["abstain_evidence"] = round(threshold, 4)
-        data["_comment"] = data["_comment"].replace("qa_v2_dev.jsonl", "qa_v2_dev.jsonl and qa_v3_dev.jsonl")
+        data["_comment"] = data["_comment"].replace("qa_v2_dev.jsonl and qa_v3_dev.jsonl", "the qa_v2, qa_v3 and qa_v4 development halves")
         CALIBRATION.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 

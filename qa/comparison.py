@@ -62,7 +62,10 @@ def comparison_frame(question: str, index: Any) -> ComparisonFrame | None:
         return None
     if not (_COMPARE.search(question) and _MEASURE.search(question)):
         return None
-    if len(named) < 2 and not re.search(r"各(?:区县|区|县|市|省|地区|地)|分别", question):
+    # one place named: "分别" splits what is asked of it (城镇和农村…分别增长多少), not places
+    if len(named) == 1 or (
+        not named and not re.search(r"各(?:区县|区|县|市|省|地区|地)|分别", question)
+    ):
         return None
     rest = question
     for name in _place_words(named):

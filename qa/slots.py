@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 
 from qa.frame import _QUESTION_WORD
+from qa.periods import RELATIVE_YEARS
 from qa.terms import equivalents
+
+_RELATIVE = re.compile("|".join(w for w, _ in RELATIVE_YEARS))
 
 # a date, or a time said relative to the year (年内, 年底前, 上半年): both answer 什么时候
 _DATE = re.compile(
@@ -165,7 +168,10 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
     if not re.search(r"[\u4e00-\u9fff]", question):
         return []
     forms = [f.lower() for f in equivalents(question)]
-    not_a_thing = _not_nouns(question)
+    # the pieces of 上一年, 过去一年 (一年) are the period slot, checked on its own
+    not_a_thing = _not_nouns(question) | {
+        t for w in _RELATIVE.findall(question) for t in q_tokens if t in w
+    }
     words = [
         t
         for t in q_tokens

@@ -56,6 +56,7 @@ COVERAGE_PASSAGES = 3
 # a unit naming the question's field term in any of its forms (the intensity row for
 # 研发投入强度, not the growth row that shares its words) outranks close neighbours
 TERM_WEIGHT = 0.1
+TERM_EVIDENCE = 0.02
 
 
 def passage_coverage(question: str, hits: list[Hit], index: Searchable | None) -> float:
@@ -85,7 +86,9 @@ def evidence_score(units: list[Unit], coverage: float = 0.0, weight: float | Non
         return 0.0
     if weight is None:
         weight = load_calibration().coverage_weight
-    return max(u.cosine for u in units) + weight * coverage
+    # a sentence naming the asked field term in another of its forms (社零 -> 社会消费品零售总额)
+    # is as good evidence as one in the question's words, which the cosine alone undervalues
+    return max(u.cosine + TERM_EVIDENCE * u.term for u in units) + weight * coverage
 
 
 def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
