@@ -102,7 +102,7 @@ def follow_up(
         fragment = _THAT_TOPIC.sub(previous.topic, fragment)
     asked = fragment
     topic = topic_of(fragment, re.compile(r"$^"))
-    if not topic and previous.topic:  # "那2020年是多少？": the previous indicator
+    if not _names_a_thing(topic) and previous.topic:  # "那2020年是多少？", "那去年建成了多少？"
         asked = f"{previous.topic}{fragment}"
     if not _QUESTION_WORD.search(fragment):  # "那科技型企业数呢？": the previous ask
         period = previous.period if previous.period and not period_of(fragment) else ""
@@ -114,3 +114,18 @@ def follow_up(
         said += [f"《{t}》" for t in previous.titles]
     notice = f"沿用上一问：{'、'.join(said)}" if said else None
     return asked, (inherited if not inherited.is_empty() else filters), notice
+
+
+def _names_a_thing(topic: str) -> bool:
+    """Whether what is left of a follow-up names something (a noun: 科技型企业数), not only
+    what happened to the previous one (建成了, 实际新增)."""
+    import jieba.posseg as pseg
+
+    from qa.slots import _FILLER
+
+    happening = ("v", "u", "d", "t", "p", "r", "m", "q", "c", "f", "x", "y")
+    return any(
+        p.flag == "vn" or not p.flag.startswith(happening)
+        for p in pseg.cut(topic)
+        if p.word.strip() and p.word not in _FILLER  # 实际, 预期: how a figure is asked
+    )

@@ -149,6 +149,10 @@ _FILLER = frozenset(
         "做到",
         "实现",
         "取得",
+        "数量",
+        "数目",
+        "个数",
+        "总数",
     ]
 )
 
@@ -182,6 +186,7 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
         and not _QUESTION_WORD.search(t)
         and not re.search(r"\d", t)  # a year is the period slot, checked on its own
         and t not in _FILLER
+        and not t.endswith(("目标", "指标", "数量", "总数"))  # 控制目标, 企业数量: how it is asked
         and not any(t.lower() in f for f in forms)
     ]
     return _by_rarity(words, idf)
