@@ -153,6 +153,7 @@ _FILLER = frozenset(
         "数目",
         "个数",
         "总数",
+        "控制",
     ]
 )
 
@@ -237,7 +238,9 @@ def missing_word(
     for word in candidates:
         if idf(word) < floor and len(candidates) > 1:  # type: ignore[operator]
             break  # a question's one word is its slot, however common; of several, the rare
-        if word not in context.lower():
+        said = context.lower()
+        # a word said in another of its forms is said (gdp: 地区生产总值)
+        if word not in said and not any(f.lower() in said for f in equivalents(word)):
             return word
     return None
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 TERMS_FILE = Path(__file__).resolve().parent / "data" / "terms.json"
 _NOISE = re.compile(r"[的\s()（）\[\]【】、，,·]")
+_SHARE = re.compile(r"占(?:地区生产总值|生产总值|gdp)(?:比重|比例)?")
+_SHARE_BASE_LEN = len("地区生产总值")
 
 
 def term_key(text: str) -> str:
@@ -32,7 +34,12 @@ def groups_in(text: str) -> list[tuple[str, ...]]:
     part 研发投入 is not read again as spending."""
     key = term_key(text)
     found: list[tuple[str, ...]] = []
+    shares_read = False
     for form, group in _forms_longest_first():
+        if not shares_read and len(form) <= _SHARE_BASE_LEN:
+            # what is left of "…占地区生产总值比重" once the share terms are read is a share,
+            # not 地区生产总值 itself (数字经济增加值占GDP比重 is no GDP figure)
+            key, shares_read = _SHARE.sub("|", key), True
         if form and form in key:
             if group not in found:
                 found.append(group)

@@ -172,3 +172,26 @@ def test_an_answer_unit_must_carry_the_type_asked():
     assert missing_role("联系人是谁？", "联系人:区城市管理局李开明") is None
     assert not number_near({"人口"}, "加快建成百万人口现代化城市")
     assert number_near({"通讯畅通"}, "读网值班人员应严格遵守值班制度,保持24小时通讯畅通")
+
+
+def test_a_share_of_gdp_is_not_gdp():
+    gdp = groups_in("抚州GDP增长目标是多少")
+    assert [g[0] for g in gdp] == ["地区生产总值"]
+    assert holds_term(gdp, "地区生产总值增长6%左右") == 1.0
+    assert holds_term(gdp, "全市R&D经费占GDP比重提高到1.88%左右") == 0.0
+    assert holds_term(gdp, "数字经济增加值占地区生产总值比重达到15%") == 0.0
+    # the share terms themselves are still read whole
+    assert [g[0] for g in groups_in("全社会研发经费占地区生产总值比重达3%")] == ["研发投入强度"]
+    assert groups_in("数字经济占GDP的比例") == []
+
+
+def test_a_slot_word_said_in_another_form_is_said():
+    from qa.slots import missing_word
+
+    def idf(word):
+        return 9.0
+
+    q = "綦江数字经济占GDP的比例到2025年要提到多少"
+    tokens = {"綦江", "数字经济", "gdp", "比例"}
+    assert missing_word(q, tokens, "数字经济增加值占地区生产总值比例达15%", idf, "", 4.0) is None
+    assert missing_word(q, tokens, "数字经济增加值达15亿元", idf, "", 4.0) in {"gdp", "比例"}
