@@ -76,6 +76,8 @@ _QUESTION_WORD = re.compile(
 )
 # "A和B分别/各…": two things asked with one tail
 _EACH = re.compile(r"(分别|各自|各)(?=是|为|有|要|由|达|在|多|几|哪|什|怎)")
+# "A和B要确保多少": the words that ask for the figure, after the things asked about
+_TWO_FIGURES = re.compile(r"(?:要|将|是|为|达到|确保|力争|计划|预计|预期)*(?:多少|几)")
 _AND = re.compile(r"和|及|与|以及|、")
 # "从X(的)多少提高到Y(的)多少"
 _FROM_TO = re.compile(
@@ -139,15 +141,20 @@ def split_parts(question: str) -> list[str]:
         if not period_of(a) and not period_of(b):  # 从多少增加到多少: where it stands, the target
             a, b = f"现状{a}", f"目标{b}"
         return [f"{subject}{a}", f"{subject}{b}"]
-    each = _EACH.search(q)
+    # "A和B要确保多少" asks one figure of each thing; a question asking more than once is split
+    # by its clauses below
+    one_ask = len(_QUESTION_WORD.findall(q)) == 1
+    each = _EACH.search(q) or (_TWO_FIGURES.search(q) if one_ask else None)
     if each:
         head, tail = q[: each.start()], q[each.end() :]
+        if not _EACH.search(q):
+            tail = each.group(0) + tail  # "A和B要确保多少": the ask stays with each part
         pieces = _AND.split(head)
-        if len(pieces) >= 2 and all(pieces):
+        if len(pieces) >= 2 and all(pieces) and (_EACH.search(q) or _two_things(pieces)):
             first = _trailing_like(pieces[0], pieces[-1])
             subject = pieces[0][: len(pieces[0]) - len(first)]
             return [
-                f"{subject}{item}{tail}"
+                f"{subject}{_after(subject, item)}{tail}"
                 for item in (first + _shared_head(first, pieces[-1]), *pieces[1:])
             ]
     clauses = [c for c in _CLAUSE.split(q) if c.strip()]
@@ -164,6 +171,23 @@ def split_parts(question: str) -> list[str]:
             out.append(f"{_subject_for(first, c)}{c}")
         return out
     return [question.strip()]
+
+
+def _after(subject: str, item: str) -> str:
+    """`item` without the words the subject already ends with (抚州2024年粮食 | 粮食产量 ->
+    产量), so that a part does not say them twice."""
+    for n in range(min(len(subject), len(item) - 1), 1, -1):
+        if subject.endswith(item[:n]):
+            return item[n:]
+    return item
+
+
+def _two_things(pieces: list[str]) -> bool:
+    """Whether "A和B…多少" names two figures without 分别: exactly two pieces, each a phrase of
+    its own (粮食播种面积 | 粮食产量), not a short one sharing the other's head (城镇 | 农村居民…)."""
+    return len(pieces) == 2 and all(
+        len(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", p)) >= 4 for p in pieces
+    )
 
 
 def _shared_head(first: str, last: str) -> str:

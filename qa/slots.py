@@ -25,7 +25,11 @@ _CHINESE_FIGURE = re.compile(
 )
 _PHONE = re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_ORG = re.compile(r"局|委|办|中心|政府|财政|公司|单位|部门|院|所|厅|集团|协会|管委会|小组")
+# the heads of the names of bodies: offices, companies (宇能制药, 某某科技), ports, schools…
+_ORG = re.compile(
+    r"局|委|办|中心|政府|财政|公司|单位|部门|院|所|厅|集团|协会|管委会|小组|大学|学院|医院|银行"
+    r"|陆港|港务|机场|制药|药业|科技|股份|实业|电子|能源|控股|化工|电气|材料|物流|食品|重工|矿业"
+)
 # a body named by its kind alone ("收运单位", "相关部门") says who in general, not who: an
 # answer to 谁 / 哪个单位 needs a body with a name of its own
 _GENERIC_ORG = re.compile(r"单位|部门")

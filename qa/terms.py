@@ -69,4 +69,27 @@ def holds_term(question_groups: list[tuple[str, ...]], text: str) -> float:
     if not question_groups:
         return 0.0
     named = groups_in(text)
-    return sum(g in named for g in question_groups) / len(question_groups)
+    return sum(g in named or _said_apart(g, text) for g in question_groups) / len(question_groups)
+
+
+# how far apart the modifier and the head of a term may stand in one enumeration
+_APART = 24
+
+
+def _said_apart(group: tuple[str, ...], text: str) -> bool:
+    """Whether a sentence gives the term in a coordination that says its modifier once:
+    "粮食播种面积630.78万亩、产量52.53亿斤" gives 粮食产量 (粮食 … 、产量), within one clause list."""
+    key = re.sub(r"\s", "", text)  # the separators stay: they make the coordination
+    for form in group:
+        f = term_key(form)
+        if len(f) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", f):
+            continue
+        modifier, head = f[:-2], f[-2:]
+        start = key.find(modifier)
+        if start < 0:
+            continue
+        after = key[start + len(modifier) : start + len(modifier) + _APART]
+        m = re.search(rf"[、，；,;]{head}", after)
+        if m and "。" not in after[: m.start()]:
+            return True
+    return False

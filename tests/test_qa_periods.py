@@ -191,3 +191,34 @@ def test_a_rate_question_wants_a_percentage_and_a_cost_question_money():
     assert carries("number", "社会消费品零售总额增长6%左右", "%") is True
     assert measure_of("空间站的建造总共花了多少钱") == "元"
     assert carries("number", "实现了100%国产化", "元") is False
+
+
+def test_a_coordination_that_says_the_modifier_once_gives_the_term():
+    from qa.terms import groups_in, holds_term
+
+    grain = groups_in("抚州2024年粮食产量要确保多少")
+    assert holds_term(grain, "确保粮食播种面积630.78万亩、产量52.53亿斤以上") == 1.0
+    assert holds_term(grain, "粮食播种面积630万亩。蔬菜产量20万吨") == 0.0  # another sentence
+    assert holds_term(grain, "粮食播种面积630万亩，蔬菜产量20万吨") == 0.0  # another head
+
+
+@pytest.mark.parametrize(
+    "question, parts",
+    [
+        (
+            "抚州2024年粮食播种面积和粮食产量要确保多少？",
+            ["抚州2024年粮食播种面积要确保多少", "抚州2024年粮食产量要确保多少"],
+        ),
+        ("大数据和人工智能产业规模多少", ["大数据和人工智能产业规模多少"]),
+        ("合川区新建几所幼儿园和小学", ["合川区新建几所幼儿园和小学"]),
+    ],
+)
+def test_two_figures_joined_by_and_are_two_parts(question, parts):
+    assert [p.text for p in analyse(question).parts] == parts
+
+
+@pytest.mark.parametrize(
+    "text", ["帮助宇能制药年内通过审核", "与赣州国际陆港合作开行赣欧（亚）班列"]
+)
+def test_companies_and_ports_are_named_bodies(text):
+    assert carries("org", text) and carries("person", text)
