@@ -65,9 +65,12 @@ def topic_of(question: str, place_names: re.Pattern[str]) -> str:
     question words ("大渡口区2025年国家高新技术企业数目标是多少" -> "国家高新技术企业数")."""
     text = place_names.sub("", _TRAIL.sub("", _LEAD.sub("", question)))
     m = _QUESTION_WORD.search(text)
-    text = text[: m.start()] if m else text
+    if m:
+        # "新建多少亩高标准农田": what is counted may follow the question word
+        after = re.sub(r"^[亩家个项件名人户所座台次条元吨万亿]+", "", text[m.end() :])
+        text = text[: m.start()] + after
     text = _PERIOD.sub("", text)
-    return re.sub(r"^[的在]|(?:的|是|为|要|预期|达到|有|将)+$", "", text).strip("，, ")
+    return re.sub(r"^[的在有]|(?:的|是|为|要|预期|达到|有|将)+$", "", text).strip("，, ")
 
 
 def turn_of(answer: Any, filters: Filters | None, asked: str, place_names: re.Pattern[str]) -> Turn:

@@ -195,3 +195,23 @@ def test_a_slot_word_said_in_another_form_is_said():
     tokens = {"綦江", "数字经济", "gdp", "比例"}
     assert missing_word(q, tokens, "数字经济增加值占地区生产总值比例达15%", idf, "", 4.0) is None
     assert missing_word(q, tokens, "数字经济增加值达15亿元", idf, "", 4.0) in {"gdp", "比例"}
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("巴中今年要新建、改建多少亩高标准农田？", "巴中要新建、改建高标准农田"),
+        ("大渡口区有多少家高新技术企业", "高新技术企业"),
+        ("大渡口区2025年国家高新技术企业数目标是多少？", "国家高新技术企业数"),
+    ],
+)
+def test_the_topic_keeps_what_is_counted_after_the_question_word(question, topic):
+    assert topic_of(question, PLACES) == topic
+
+
+def test_a_follow_up_that_names_no_thing_asks_about_the_previous_topic():
+    prev = Turn("q", ("巴中市",), ("d1",), ("报告",), "高标准农田", "今年", "number")
+    asked, _, _ = follow_up("那去年建成了多少？", prev, False, None)
+    assert asked == "高标准农田去年建成了多少"
+    asked, _, _ = follow_up("那去年实际新增了多少？", prev, False, None)
+    assert asked.startswith("高标准农田")
