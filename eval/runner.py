@@ -340,7 +340,11 @@ def score_item(
     query = item.question
     if previous is not None:  # a follow-up is searched as the system reads it, with its place
         query, filters, _ = qa.resolve_follow_up(item.question, previous, searcher, filters)
-    hits = searcher.search(query, k=RETRIEVE_K, filters=filters)
+    # retrieval is measured as the answerer retrieves: with the other forms of the field terms
+    # the question names (高企 -> 高新技术企业)
+    from qa.terms import expand_query
+
+    hits = searcher.search(expand_query(query), k=RETRIEVE_K, filters=filters)
     res.retrieved = [_passage_record(h, quotes) for h in hits]
     if quotes:
         res.first_hit = m.first_hit_rank(
