@@ -4,7 +4,8 @@ Two kinds of evidence unit answer these, read from the retrieved passages:
 - a heading subtree: a heading that is the question's subject (its text is in the question, or
   a term the question quotes is in it) together with what is under it — its sub-headings, else
   the lead sentences of its paragraphs, else its "一是…二是…" enumeration;
-- a definition: "X:…", "X是指…", "X即…", "X（…）", "…（以下简称“X”）".
+- a definition: "X:…", "X是指…", "X即…", "X（…）", "…（以下简称“X”）", and X set after what it
+  names ("…医疗保险（X）", "…医疗保险“X”").
 An exact heading or definition match is evidence enough: these answers do not go through the
 abstention threshold.
 """
@@ -16,7 +17,16 @@ from dataclasses import replace
 from typing import Any
 
 from corpus.text import enclose
-from qa.enumerations import RUN_MAX, continued, enumerations, lines_run_on, stated_count
+from qa.enumerations import (
+    RUN_MAX,
+    continued,
+    count_before,
+    enumerations,
+    lines_run_on,
+    parallel_runs,
+    stated_count,
+)
+from qa.compose_text import noun_phrase
 from qa.scoring import lexical_overlap
 from qa.types import Answer, Citation
 from qa.units import _content_tokens
@@ -43,6 +53,7 @@ _SUBJECT_NOISE = re.compile(
 DEF_MAX = 120  # a definition longer than this is cut, unless it is a run of clauses
 LEAD_MAX = 30  # an item's lead sentence is short: "坚持市场导向，企业主体。"
 MAX_ITEMS = 10
+READ, LONG_READ = 1500, 20000  # characters a list is read on past its passage; with a count
 
 
 def quoted_terms(question: str) -> list[str]:
@@ -66,13 +77,18 @@ def definition_answer(
             rf"{w}\s*(?:是指|即|指的是){v}",
             rf"{w}\s*[（(](?P<v>[^）)]{{4,80}})[）)]",
             rf"(?P<v>[^，,。；;:：]{{4,60}}?)\s*[（(]以下简称[“\"]?{t}[”\"]?[）)]",
+            # the term set after what it names, in brackets or quotes, ending the clause:
+            # "创新推广普惠型商业补充医疗保险（抚惠保）", "…医疗保险“抚惠保”，"
+            rf"(?:^|(?<=[，,。；;:：]))(?P<n>[^，,。；;:：、（()）“”\"]{{4,40}})[（(][“\"]?{t}[”\"]?[）)]",
+            rf"(?:^|(?<=[，,。；;:：]))(?P<n>[^，,。；;:：、（()）“”\"]{{4,40}})[“\"]{t}[”\"](?=[，,。；;]|$)",
         )
         for hit in hits[:5] + _literal(term, index, hits):
             for line in lines_run_on(hit.chunk, index):
                 for p in patterns:
                     m = re.search(p, line)
-                    if m:
-                        value = _run_or_cut(m.group("v"))
+                    named = noun_phrase(m.group("n")) if m and "n" in m.groupdict() else None
+                    if m and (named or "v" in m.groupdict()):
+                        value = named or _run_or_cut(m.group("v"))
                         text = f"据《{title(hit.chunk)}》，“{term}”指{value}[1]。"
                         quote = line.strip() if line in hit.chunk.text else m.group(0)[:60]
                         return _answer(question, text, hit.chunk, quote, hits, "definition")
@@ -175,18 +191,33 @@ def _listed_items(
     the question's subject: the quoted term with its items written before it ("A、B、C、D“四大
     支柱产业”"), or a run of numbered items (一是…, （1）…, ①…) whose lead-in names the quoted
     term or the subject's words. A count the term or the subject states (四大, 10个方面) must
-    agree; the items are given up to it. The last int: the line the last item ends on."""
-    text, read = continued(chunk, index)
+    agree; the items are given up to it, read on far when the passage holds fewer (nine
+    sections under "重点做好九个方面工作："). The last int: the line the last item ends on."""
+    counted = any(stated_count(t) or count_before(t, question) for t in quoted)
+    limits = (READ, LONG_READ) if counted or stated_count(question, quoted=False) else (READ,)
+    begins = len(continued(chunk, index, READ)[0])
+    for limit in limits:  # read far, a list must still begin in what is read at first
+        found = _listed_in(question, quoted, chunk, *continued(chunk, index, limit), begins)
+        if found is not None:
+            return found
+    return None
+
+
+def _listed_in(
+    question: str, quoted: list[str], chunk: Any, text: str, read: list[Any], begins: int
+) -> tuple[str, list[str], str, int] | None:
+    def runs() -> list[Any]:
+        return [r for r in enumerations(text) + parallel_runs(text) if r.start < begins]
 
     def end(items: list[str]) -> int:
         return next((c.line_end for c in read if items[-1] in c.text), chunk.line_end)
 
     for term in quoted:
-        counts = stated_count(term)
+        counts = stated_count(term) or count_before(term, question)
         items = _apposed(term, text, counts)
         if items:
             return f"“{term}”包括", items, f"{'、'.join(items)}“{term}”", end(items)
-        for run in enumerations(text):
+        for run in runs():
             if _flat(term) in _flat(run.lead_in):
                 items = _up_to(list(run.items), counts)
                 if items:
@@ -200,7 +231,7 @@ def _listed_items(
         if len(t) >= 2 and t not in _LIST_WORDS and t not in chunk.title and "哪" not in t
     }
     counts = stated_count(subject, quoted=False)
-    for run in enumerations(text):
+    for run in runs():
         lead = _flat(run.lead_in)
         # the lead-in announces this list: it ends in a colon, or states the count asked
         counted = any(str(n) in lead or _cn(n) in lead for n in counts)

@@ -22,6 +22,7 @@ _ITEM = re.compile(
     rf"|{_AFTER_BREAK}(?P<dot>\d{{1,2}})[.．、](?!\d)|{_AFTER_BREAK}(?P<dun>[一二三四五六七八九十]{{1,3}})、"
 )
 ITEM_MAX = 60  # an item longer than this is given by its lead clause
+PARALLEL_MAX = 20  # an item of a list of parallel sentences is one short sentence
 
 
 def cn_number(text: str) -> int | None:
@@ -75,6 +76,34 @@ def enumerations(text: str) -> list[Enumeration]:
             lead_in = text[text.rfind("\n", 0, before - 1) + 1 : before].strip()
         out.append(Enumeration(lead_in, items, start))
     return out
+
+
+def parallel_runs(text: str) -> list[Enumeration]:
+    """Lists written as short sentences opening with the same word after a colon, their
+    explanations between them: "立足五个“基点”：必须恪守根本遵循。深刻领悟…。必须聚焦首要任务。…"
+    → 必须恪守根本遵循, 必须聚焦首要任务, … (the line is the list's extent)."""
+    out = []
+    for m in re.finditer(r"[：:]", text):
+        line = text[m.end() :].split("\n", 1)[0]
+        said = [x.strip() for x in re.split(r"[。；;！]", line) if x.strip()]
+        if len(said) < 2 or len(said[0]) > PARALLEL_MAX or len(said[0]) < 4:
+            continue
+        opener = said[0][:2]
+        items = tuple(x for x in said if x.startswith(opener) and len(x) <= PARALLEL_MAX)
+        if len(items) >= 2 and len(items) < len(said):  # sentences between items: explanations
+            start = max(text.rfind(c, 0, m.start()) for c in "。；;！\n") + 1
+            out.append(Enumeration(text[start : m.end()].strip(), items, m.end()))
+    return out
+
+
+def count_before(term: str, question: str) -> set[int]:
+    """The count the question writes right before a quoted term: 五个“基点” → {5}."""
+    m = re.search(
+        rf"(\d+|[两三四五六七八九十]+)\s*(?:个|大|项|条|种|类|方面|件)[“\"「]{re.escape(term)}",
+        question,
+    )
+    n = cn_number(m.group(1)) if m else None
+    return {n} if n else set()
 
 
 def _next_mark(marks: list[tuple[str, int, int, int]], after: int, end: int) -> int:
