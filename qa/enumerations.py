@@ -21,6 +21,11 @@ _ITEM = re.compile(
     r"|[（(](?P<pd>\d{1,2})[)）]|[（(](?P<pc>[一二三四五六七八九十]{1,3})[)）]|(?P<circ>[①-⑳])"
     rf"|{_AFTER_BREAK}(?P<dot>\d{{1,2}})[.．、](?!\d)|{_AFTER_BREAK}(?P<dun>[一二三四五六七八九十]{{1,3}})、"
 )
+# a verb opening the first of the items written before a term ("围绕A、B、C“三大产业”")
+_LEAD_VERB = re.compile(
+    r"^(?:围绕|聚焦|依托|发展|打造|壮大|培育|做强|做大|推动|重点发展|加快发展|突出|着力|以)"
+)
+MAX_LIST = 12
 ITEM_MAX = 60  # an item longer than this is given by its lead clause
 PARALLEL_MAX = 20  # an item of a list of parallel sentences is one short sentence
 
@@ -171,3 +176,34 @@ def lines_run_on(chunk: Any, index: Any) -> list[str]:
         text = continued(chunk, index, RUN_MAX)[0]
         lines[-1] = text[len(chunk.text) - len(lines[-1]) :].split("\n")[0]
     return lines
+
+
+def up_to(items: list[str], counts: set[int]) -> list[str] | None:
+    """The items up to the largest stated count they reach; None when they reach none."""
+    items = [i for i in items if i][:MAX_LIST]
+    if len(items) < 2:
+        return None
+    if not counts:
+        return items
+    fits = [n for n in sorted(counts) if n <= len(items)]
+    return items[: fits[-1]] if fits and fits[-1] >= 2 else None
+
+
+def apposed(term: str, text: str, counts: set[int]) -> list[str] | None:
+    """The items written just before the term, as many as it counts: "围绕大数据智能化、生态环保、
+    大健康生物医药、文化休闲旅游“四大支柱产业”" → the four industries."""
+    if len(counts) != 1:  # only a term that states one count: 四大支柱产业, 三个到位
+        return None
+    for m in re.finditer(rf"[“\"]?{re.escape(term)}", text):
+        clause = re.split(r"[，,。；;：:（(\n”]", text[: m.start()])[-1]
+        parts = [p.strip() for p in re.split(r"、|和|及|以及", clause) if p.strip()]
+        if len(parts) < 2 or len(parts) not in counts:
+            continue
+        parts[0] = _LEAD_VERB.sub("", parts[0])
+        if all(2 <= len(p) <= 15 for p in parts):
+            return parts
+    return None
+
+
+def cn_numeral(n: int) -> str:
+    return "十" if n == 10 else "一二三四五六七八九"[n - 1] if 1 <= n <= 9 else str(n)

@@ -224,3 +224,6 @@ def test_a_term_set_after_what_it_names_is_defined_by_it():
     # a verb before the quoted term names nothing: "加快推进“X”建设"
     idx = _index(make_chunk("v", "加快推进“抚惠保”，扩大覆盖面。"))
     assert definition_answer("抚惠保是什么？", _hits(idx, "v"), display_title, idx) is None
+    # a term that counts its items names a list, not the thing before it
+    idx = _index(make_chunk("t", "提质运营电子信息“三驾马车”，做大做强LED照明、触控显示等集群。"))
+    assert definition_answer("“三驾马车”是什么？", _hits(idx, "t"), display_title, idx) is None
