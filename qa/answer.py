@@ -27,6 +27,7 @@ from qa.compose_text import (
     display_title,
 )
 from qa.conversation import Turn, follow_up, turn_of
+from qa.enumerations import count_before
 from qa.filters import spell_places
 from qa.frame import analyse, asks_of
 from qa.scoring import Searchable
@@ -255,7 +256,9 @@ def _answer_one(
     if describes:
         # a heading subtree or a definition of the asked term answers without the threshold
         composers = [composition_answer, definition_answer]
-        if quoted or asks == "definition":
+        # "五个“基点”是什么" asks for the five, not for what 基点 means
+        counted = any(count_before(t, question) for t in quoted)
+        if (quoted or asks == "definition") and not counted:
             composers.reverse()
         for compose in composers:
             if compose is definition_answer:

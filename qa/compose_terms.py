@@ -4,7 +4,8 @@ Two kinds of evidence unit answer these, read from the retrieved passages:
 - a heading subtree: a heading that is the question's subject (its text is in the question, or
   a term the question quotes is in it) together with what is under it — its sub-headings, else
   the lead sentences of its paragraphs, else its "一是…二是…" enumeration;
-- a definition: "X:…", "X是指…", "X即…", "X（…）", "…（以下简称“X”）".
+- a definition: "X:…", "X是指…", "X即…", "X（…）", "…（以下简称“X”）", and X set after what it
+  names ("…医疗保险（X）", "…医疗保险“X”").
 An exact heading or definition match is evidence enough: these answers do not go through the
 abstention threshold.
 """
@@ -16,7 +17,19 @@ from dataclasses import replace
 from typing import Any
 
 from corpus.text import enclose
-from qa.enumerations import RUN_MAX, continued, enumerations, lines_run_on, stated_count
+from qa.compose_text import noun_phrase
+from qa.enumerations import (
+    RUN_MAX,
+    apposed,
+    cn_numeral,
+    continued,
+    count_before,
+    enumerations,
+    lines_run_on,
+    parallel_runs,
+    stated_count,
+    up_to,
+)
 from qa.scoring import lexical_overlap
 from qa.types import Answer, Citation
 from qa.units import _content_tokens
@@ -27,14 +40,9 @@ _NUMBERING = re.compile(
     r"|\d+[.、．]|专栏\d+)\s*"
 )
 _ENUMERATED = re.compile(r"[一二三四五六七八九十]是([^。；;，,]{2,20})")
-# a verb opening the first of the items written before a term ("围绕A、B、C“三大产业”")
-_LEAD_VERB = re.compile(
-    r"^(?:围绕|聚焦|依托|发展|打造|壮大|培育|做强|做大|推动|重点发展|加快发展|突出|着力|以)"
-)
 _LIST_WORDS = frozenset(
     ["几个", "方面", "几方面", "包括", "几块", "分为", "主要", "今年", "目前", "现在"]
 )
-MAX_LIST = 12
 _SUBJECT_NOISE = re.compile(
     r"具体|分别|主要|都|包括|包含|哪几[个项条类种方面块]*|哪些|几个方面|有哪|是什么意思|什么意思"
     r"|是指什么|指的是什么|指什么|是什么|的全称|全称|的简称|简称|是哪[一二三四五六七八九十\d]+个\S*"
@@ -43,6 +51,7 @@ _SUBJECT_NOISE = re.compile(
 DEF_MAX = 120  # a definition longer than this is cut, unless it is a run of clauses
 LEAD_MAX = 30  # an item's lead sentence is short: "坚持市场导向，企业主体。"
 MAX_ITEMS = 10
+READ, LONG_READ = 1500, 20000  # characters a list is read on past its passage; with a count
 
 
 def quoted_terms(question: str) -> list[str]:
@@ -66,13 +75,20 @@ def definition_answer(
             rf"{w}\s*(?:是指|即|指的是){v}",
             rf"{w}\s*[（(](?P<v>[^）)]{{4,80}})[）)]",
             rf"(?P<v>[^，,。；;:：]{{4,60}}?)\s*[（(]以下简称[“\"]?{t}[”\"]?[）)]",
+            # the term set after what it names, in brackets or quotes, ending the clause:
+            # "创新推广普惠型商业补充医疗保险（抚惠保）", "…医疗保险“抚惠保”，"
+            rf"(?:^|(?<=[，,。；;:：]))(?P<n>[^，,。；;:：、（()）“”\"]{{4,40}})[（(][“\"]?{t}[”\"]?[）)]",
+            rf"(?:^|(?<=[，,。；;:：]))(?P<n>[^，,。；;:：、（()）“”\"]{{4,40}})[“\"]{t}[”\"](?=[，,。；;]|$)",
         )
+        if stated_count(term):  # 三驾马车 names a list: what stands before it is not its meaning
+            patterns = patterns[:4]
         for hit in hits[:5] + _literal(term, index, hits):
             for line in lines_run_on(hit.chunk, index):
                 for p in patterns:
                     m = re.search(p, line)
-                    if m:
-                        value = _run_or_cut(m.group("v"))
+                    named = noun_phrase(m.group("n")) if m and "n" in m.groupdict() else None
+                    if m and (named or "v" in m.groupdict()):
+                        value = named or _run_or_cut(m.group("v"))
                         text = f"据《{title(hit.chunk)}》，“{term}”指{value}[1]。"
                         quote = line.strip() if line in hit.chunk.text else m.group(0)[:60]
                         return _answer(question, text, hit.chunk, quote, hits, "definition")
@@ -121,7 +137,7 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
             items, children = _items_under(below, depth)
             # a count the quoted term states (两区一园一基地: 4) must agree with the items
             counts = set().union(*(stated_count(q) for q in quoted)) if quoted else set()
-            items = _up_to(items, counts) or []
+            items = up_to(items, counts) or []
             if len(items) >= 2:
                 subject = re.split(r"[,，]", _NUMBERING.sub("", heading).strip())[0]
                 if children:  # the sub-headings, cited with the whole subtree's lines
@@ -175,20 +191,35 @@ def _listed_items(
     the question's subject: the quoted term with its items written before it ("A、B、C、D“四大
     支柱产业”"), or a run of numbered items (一是…, （1）…, ①…) whose lead-in names the quoted
     term or the subject's words. A count the term or the subject states (四大, 10个方面) must
-    agree; the items are given up to it. The last int: the line the last item ends on."""
-    text, read = continued(chunk, index)
+    agree; the items are given up to it, read on far when the passage holds fewer (nine
+    sections under "重点做好九个方面工作："). The last int: the line the last item ends on."""
+    counted = any(stated_count(t) or count_before(t, question) for t in quoted)
+    limits = (READ, LONG_READ) if counted or stated_count(question, quoted=False) else (READ,)
+    begins = len(continued(chunk, index, READ)[0])
+    for limit in limits:  # read far, a list must still begin in what is read at first
+        found = _listed_in(question, quoted, chunk, *continued(chunk, index, limit), begins)
+        if found is not None:
+            return found
+    return None
+
+
+def _listed_in(
+    question: str, quoted: list[str], chunk: Any, text: str, read: list[Any], begins: int
+) -> tuple[str, list[str], str, int] | None:
+    def runs() -> list[Any]:
+        return [r for r in enumerations(text) + parallel_runs(text) if r.start < begins]
 
     def end(items: list[str]) -> int:
         return next((c.line_end for c in read if items[-1] in c.text), chunk.line_end)
 
     for term in quoted:
-        counts = stated_count(term)
-        items = _apposed(term, text, counts)
+        counts = stated_count(term) or count_before(term, question)
+        items = apposed(term, text, counts)
         if items:
             return f"“{term}”包括", items, f"{'、'.join(items)}“{term}”", end(items)
-        for run in enumerations(text):
+        for run in runs():
             if _flat(term) in _flat(run.lead_in):
-                items = _up_to(list(run.items), counts)
+                items = up_to(list(run.items), counts)
                 if items:
                     return f"“{term}”包括", items, "；".join(items), end(items)
     if quoted:
@@ -200,50 +231,19 @@ def _listed_items(
         if len(t) >= 2 and t not in _LIST_WORDS and t not in chunk.title and "哪" not in t
     }
     counts = stated_count(subject, quoted=False)
-    for run in enumerations(text):
+    for run in runs():
         lead = _flat(run.lead_in)
         # the lead-in announces this list: it ends in a colon, or states the count asked
-        counted = any(str(n) in lead or _cn(n) in lead for n in counts)
+        counted = any(str(n) in lead or cn_numeral(n) in lead for n in counts)
         announces = counted or (not counts and lead.endswith(("：", ":")))
         if tokens and lexical_overlap(tokens, lead) >= 0.75 and announces:
-            items = _up_to(list(run.items), counts)
+            items = up_to(list(run.items), counts)
             if items:  # named by the lead-in's sentence that holds the subject's words
                 said = [x for x in re.split(r"[。；;]", run.lead_in) if x.strip()]
                 name = max(said, key=lambda x: lexical_overlap(tokens, x))
                 name = _NUMBERING.sub("", name.strip()).strip("：:，, ")
                 return name, items, "；".join(items), end(items)
     return None
-
-
-def _up_to(items: list[str], counts: set[int]) -> list[str] | None:
-    """The items up to the largest stated count they reach; None when they reach none."""
-    items = [i for i in items if i][:MAX_LIST]
-    if len(items) < 2:
-        return None
-    if not counts:
-        return items
-    fits = [n for n in sorted(counts) if n <= len(items)]
-    return items[: fits[-1]] if fits and fits[-1] >= 2 else None
-
-
-def _apposed(term: str, text: str, counts: set[int]) -> list[str] | None:
-    """The items written just before the term, as many as it counts: "围绕大数据智能化、生态环保、
-    大健康生物医药、文化休闲旅游“四大支柱产业”" → the four industries."""
-    if len(counts) != 1:  # only a term that states one count: 四大支柱产业, 三个到位
-        return None
-    for m in re.finditer(rf"[“\"]?{re.escape(term)}", text):
-        clause = re.split(r"[，,。；;：:（(\n”]", text[: m.start()])[-1]
-        parts = [p.strip() for p in re.split(r"、|和|及|以及", clause) if p.strip()]
-        if len(parts) < 2 or len(parts) not in counts:
-            continue
-        parts[0] = _LEAD_VERB.sub("", parts[0])
-        if all(2 <= len(p) <= 15 for p in parts):
-            return parts
-    return None
-
-
-def _cn(n: int) -> str:
-    return "十" if n == 10 else "一二三四五六七八九"[n - 1] if 1 <= n <= 9 else str(n)
 
 
 def _literal(term: str, index: Any, hits: list[Any]) -> list[Any]:

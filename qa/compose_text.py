@@ -237,3 +237,18 @@ def _as_clause(sentence: str) -> str:
     elif s and s[-1] not in "。！？!?":
         s += "。"
     return s
+
+
+def noun_phrase(text: str) -> str | None:
+    """What a clause names, without the verbs leading it ("创新推广普惠型商业补充医疗保险" →
+    普惠型商业补充医疗保险); None when what is left is no noun phrase of 4 characters or more
+    (a verb or a list, "加快推进…" alone, "A、B")."""
+    import jieba.posseg as pseg
+
+    words = list(pseg.cut(text.strip()))
+    while words and words[0].flag in ("v", "d", "ad", "vd", "p", "c"):
+        words.pop(0)
+    named = "".join(w.word for w in words)
+    if len(named) < 4 or not words or words[-1].flag[0] not in "nv" or "、" in named:
+        return None
+    return named

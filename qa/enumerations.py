@@ -21,7 +21,13 @@ _ITEM = re.compile(
     r"|[（(](?P<pd>\d{1,2})[)）]|[（(](?P<pc>[一二三四五六七八九十]{1,3})[)）]|(?P<circ>[①-⑳])"
     rf"|{_AFTER_BREAK}(?P<dot>\d{{1,2}})[.．、](?!\d)|{_AFTER_BREAK}(?P<dun>[一二三四五六七八九十]{{1,3}})、"
 )
+# a verb opening the first of the items written before a term ("围绕A、B、C“三大产业”")
+_LEAD_VERB = re.compile(
+    r"^(?:围绕|聚焦|依托|发展|打造|壮大|培育|做强|做大|推动|重点发展|加快发展|突出|着力|以)"
+)
+MAX_LIST = 12
 ITEM_MAX = 60  # an item longer than this is given by its lead clause
+PARALLEL_MAX = 20  # an item of a list of parallel sentences is one short sentence
 
 
 def cn_number(text: str) -> int | None:
@@ -75,6 +81,34 @@ def enumerations(text: str) -> list[Enumeration]:
             lead_in = text[text.rfind("\n", 0, before - 1) + 1 : before].strip()
         out.append(Enumeration(lead_in, items, start))
     return out
+
+
+def parallel_runs(text: str) -> list[Enumeration]:
+    """Lists written as short sentences opening with the same word after a colon, their
+    explanations between them: "立足五个“基点”：必须恪守根本遵循。深刻领悟…。必须聚焦首要任务。…"
+    → 必须恪守根本遵循, 必须聚焦首要任务, … (the line is the list's extent)."""
+    out = []
+    for m in re.finditer(r"[：:]", text):
+        line = text[m.end() :].split("\n", 1)[0]
+        said = [x.strip() for x in re.split(r"[。；;！]", line) if x.strip()]
+        if len(said) < 2 or len(said[0]) > PARALLEL_MAX or len(said[0]) < 4:
+            continue
+        opener = said[0][:2]
+        items = tuple(x for x in said if x.startswith(opener) and len(x) <= PARALLEL_MAX)
+        if len(items) >= 2 and len(items) < len(said):  # sentences between items: explanations
+            start = max(text.rfind(c, 0, m.start()) for c in "。；;！\n") + 1
+            out.append(Enumeration(text[start : m.end()].strip(), items, m.end()))
+    return out
+
+
+def count_before(term: str, question: str) -> set[int]:
+    """The count the question writes right before a quoted term: 五个“基点” → {5}."""
+    m = re.search(
+        rf"(\d+|[两三四五六七八九十]+)\s*(?:个|大|项|条|种|类|方面|件)[“\"「]{re.escape(term)}",
+        question,
+    )
+    n = cn_number(m.group(1)) if m else None
+    return {n} if n else set()
 
 
 def _next_mark(marks: list[tuple[str, int, int, int]], after: int, end: int) -> int:
@@ -142,3 +176,34 @@ def lines_run_on(chunk: Any, index: Any) -> list[str]:
         text = continued(chunk, index, RUN_MAX)[0]
         lines[-1] = text[len(chunk.text) - len(lines[-1]) :].split("\n")[0]
     return lines
+
+
+def up_to(items: list[str], counts: set[int]) -> list[str] | None:
+    """The items up to the largest stated count they reach; None when they reach none."""
+    items = [i for i in items if i][:MAX_LIST]
+    if len(items) < 2:
+        return None
+    if not counts:
+        return items
+    fits = [n for n in sorted(counts) if n <= len(items)]
+    return items[: fits[-1]] if fits and fits[-1] >= 2 else None
+
+
+def apposed(term: str, text: str, counts: set[int]) -> list[str] | None:
+    """The items written just before the term, as many as it counts: "围绕大数据智能化、生态环保、
+    大健康生物医药、文化休闲旅游“四大支柱产业”" → the four industries."""
+    if len(counts) != 1:  # only a term that states one count: 四大支柱产业, 三个到位
+        return None
+    for m in re.finditer(rf"[“\"]?{re.escape(term)}", text):
+        clause = re.split(r"[，,。；;：:（(\n”]", text[: m.start()])[-1]
+        parts = [p.strip() for p in re.split(r"、|和|及|以及", clause) if p.strip()]
+        if len(parts) < 2 or len(parts) not in counts:
+            continue
+        parts[0] = _LEAD_VERB.sub("", parts[0])
+        if all(2 <= len(p) <= 15 for p in parts):
+            return parts
+    return None
+
+
+def cn_numeral(n: int) -> str:
+    return "十" if n == 10 else "一二三四五六七八九"[n - 1] if 1 <= n <= 9 else str(n)

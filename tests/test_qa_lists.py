@@ -161,3 +161,69 @@ def test_a_list_is_the_answer_only_when_its_lead_in_announces_it():
     assert composition_answer("新型研发机构新增几家？", _hits(idx, "s"), idx, display_title) is None
     a = composition_answer("保密审查要走哪些程序？", _hits(idx, "a"), idx, display_title)
     assert a is not None and "提出初步意见；提出审查意见；审查批准" in a.answer
+
+
+BASES = (
+    "实际工作中，必须立足三个“基点”：必须恪守根本遵循。深刻领悟“两个确立”的决定性意义。"
+    "必须聚焦首要任务。把坚持高质量发展作为硬道理。必须用好关键一招。坚定不移深化改革。"
+)
+
+
+def test_parallel_sentences_after_a_colon_are_a_list_and_a_count_before_a_term_counts():
+    from qa.enumerations import count_before, parallel_runs
+
+    (run,) = parallel_runs(BASES)
+    assert run.items == ("必须恪守根本遵循", "必须聚焦首要任务", "必须用好关键一招")
+    assert run.lead_in.endswith("三个“基点”：")
+    # a colon before one sentence, or before sentences with no explanation between, is no list
+    assert parallel_runs("主要目标是：增长5%。增长6%。") == []
+    assert count_before("基点", "要立足的五个“基点”是什么") == {5}
+    assert count_before("基点", "“基点”是什么意思") == set()
+
+
+def test_a_counted_quoted_term_asked_what_it_is_is_answered_with_its_items(monkeypatch):
+    from qa.calibration import Calibration
+
+    sentence_module = __import__("qa.compose_sentence", fromlist=["load_calibration"])
+    cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
+    monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
+    idx = _index(make_chunk("b", BASES))
+    a = qa.answer("今年政府工作要立足的三个“基点”是什么？", idx)
+    assert "必须恪守根本遵循；必须聚焦首要任务；必须用好关键一招" in a.answer
+    assert "深刻领悟" not in a.answer
+
+
+def test_a_counted_list_of_sections_is_read_on_far_and_given_by_lead_clauses():
+    filler = "加快培育新质生产力，不断提升产业能级。" * 90  # each section well past a passage
+    sections = [
+        "重点做好三个方面工作：\n（一）坚定工业强市战略，让产业优势更加凸显。" + filler,
+        "（二）深挖投资消费潜力，让增长支撑更加坚实。" + filler,
+        "（三）扎实推进共同富裕，让民生福祉更加厚实。" + filler,
+    ]
+    chunks = [
+        make_chunk(f"c{i}", t, section=SECTION, line_start=45 + 2 * i)
+        for i, t in enumerate(sections)
+    ]
+    idx = _index(*chunks)
+    a = composition_answer("今年政府工作重点做好哪三个方面？", _hits(idx, "c0"), idx, display_title)
+    assert a is not None
+    assert "坚定工业强市战略，让产业优势更加凸显；深挖投资消费潜力" in a.answer
+    assert "扎实推进共同富裕" in a.answer and "新质生产力" not in a.answer
+    assert a.citations[0].line_end == 49
+
+
+def test_a_term_set_after_what_it_names_is_defined_by_it():
+    said = "落实全民参保精准扩面，提高“抚惠保”覆盖率。"
+    named = "创新推广普惠型商业补充医疗保险（抚惠保），参保率排名全省第1。"
+    quoted = "创新推广普惠型商业补充医疗保险“抚惠保”，参保率排名全省第1。"
+    for text in (named, quoted):
+        idx = _index(make_chunk("s", said), make_chunk("n", text, line_start=29))
+        a = definition_answer("抚惠保是什么？", _hits(idx, "s", "n"), display_title, idx)
+        assert a is not None and "“抚惠保”指普惠型商业补充医疗保险[1]" in a.answer
+        assert a.citations[0].chunk_id == "n"
+    # a verb before the quoted term names nothing: "加快推进“X”建设"
+    idx = _index(make_chunk("v", "加快推进“抚惠保”，扩大覆盖面。"))
+    assert definition_answer("抚惠保是什么？", _hits(idx, "v"), display_title, idx) is None
+    # a term that counts its items names a list, not the thing before it
+    idx = _index(make_chunk("t", "提质运营电子信息“三驾马车”，做大做强LED照明、触控显示等集群。"))
+    assert definition_answer("“三驾马车”是什么？", _hits(idx, "t"), display_title, idx) is None
