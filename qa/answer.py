@@ -13,7 +13,7 @@ model (qa.llm).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -26,14 +26,19 @@ from qa.compose_terms import composition_answer, definition_answer, quoted_terms
 from qa.compose_text import (
     display_title,
 )
-from qa.conversation import Turn, follow_up, turn_of
+from qa.conversation import turn_of
 from qa.enumerations import count_before
 from qa.filters import spell_places
 from qa.frame import analyse, asks_of
+from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)
+    _absent_notice,
+    check_filters,
+    prepare,
+    resolve_follow_up,
+)
 from qa.scoring import Searchable
 from qa.slots import carries, measure_of
 from qa.terms import expand_query
-from qa.text import check_question
 from qa.types import Answer
 from qa.units import (
     _place_names,
@@ -50,67 +55,6 @@ from qa.vocabulary import vocabulary
 
 
 # --- public entry points ---------------------------------------------------------------
-
-
-def prepare(
-    question: str, index: Searchable, filters: Filters | None
-) -> tuple[str, Filters | None, Answer | None]:
-    """(checked question, effective filters, an early answer or None).
-
-    The early answer covers questions the chain should not run for: input that is code or
-    random letters rather than words (qa.crosslingual.input_reads_as_words), and one about a
-    district the corpus has no documents for. A question naming districts the index has is
-    filtered to them, unless the caller passed filters."""
-    from qa.filters import districts_named_in, places_outside_corpus, resolve_districts
-
-    question = check_question(question)
-    declined = _declined_input(question)
-    if declined is not None:
-        reason, text = declined
-        return (
-            question,
-            filters,
-            Answer(question, text, True, "extractive", extra={"declined": reason}),
-        )
-    if filters is not None and filters.districts:
-        filters = replace(filters, districts=tuple(resolve_districts(filters.districts, index)))
-    present, absent = districts_named_in(question, index)
-    if not present and not absent:
-        # 北京市海淀区, 上海浦东新区: places outside Chongqing's gazetteer altogether
-        absent = places_outside_corpus(question)
-    if absent and not present:
-        names = "、".join(index.districts())
-        text = f"语料中没有{'、'.join(absent)}的文件。现有文件涉及的地区：{names}。"
-        return (
-            question,
-            filters,
-            Answer(question, text, True, "extractive", extra={"absent_districts": absent}),
-        )
-    if present and (filters is None or not filters.districts):
-        filters = replace(filters or Filters(), districts=tuple(present))
-    return question, filters, None
-
-
-def _declined_input(question: str) -> tuple[str, str] | None:
-    """(reason, message) for input no passage can answer: code or random letters rather than
-    words, or a request to write something (帮我写一首诗); None for a question."""
-    from qa.crosslingual import input_reads_as_words
-
-    if not input_reads_as_words(question):
-        text = "这不像是一个问题：输入多是代码、符号或无意义的字母，未检索。请用中文或英文提问。"
-        return "not_words", text
-    if asks_of(question) == "request":
-        return "request", "planqa 只回答文件里有答案的问题，不代写诗文或讲稿。请就文件内容提问。"
-    return None
-
-
-def _absent_notice(question: str, index: Searchable) -> str | None:
-    from qa.filters import districts_named_in
-
-    present, absent = districts_named_in(question, index)
-    if present and absent:
-        return f"语料中没有{'、'.join(absent)}的文件，只回答了{'、'.join(present)}。"
-    return None
 
 
 def answer(
@@ -209,24 +153,6 @@ def answer_stream(
     yield from generate(question, extractive, settings, llm)
 
 
-def resolve_follow_up(
-    question: str, previous: Any, index: Searchable, filters: Filters | None = None
-) -> tuple[str, Filters | None, str | None]:
-    """(the question as it is answered, its filters, the notice of what was inherited) for a
-    follow-up of `previous` (an Answer, its turn, or the turn as a dict)."""
-    from qa.filters import districts_named_in, places_outside_corpus
-
-    # an Answer, its turn, or the turn as a dict (a session file, the chat's state)
-    turn = previous if isinstance(previous, Turn | dict) else previous.extra.get("turn")
-    if isinstance(turn, dict):
-        turn = Turn.from_dict(turn)
-    if turn is None:
-        return question, filters, None
-    present, absent = districts_named_in(question, index)
-    names_place = bool(present or absent or places_outside_corpus(question))
-    return follow_up(question, turn, names_place, filters)
-
-
 def _answer_one(
     question: str,
     index: Searchable,
@@ -295,25 +221,3 @@ def _field_value(field: Answer) -> str:
     """The value a field answer gives ("据《T》，label：value[1]。" → value), not its title."""
     said = field.answer.split("》，", 1)[-1]
     return said.removeprefix(f"{field.extra.get('field', '')}：").removesuffix("[1]。")
-
-
-def check_filters(
-    index: Searchable,
-    districts: Iterable[str] = (),
-    doc_ids: Iterable[str] = (),
-    doc_types: Iterable[str] = (),
-) -> Filters | None:
-    """Filters from what a user typed (the CLI's --district, --doc, --type): places resolved
-    as everywhere else (qa.filters.resolve_districts), and a UserError naming what is known
-    for an unknown place, document or type, before any answer is composed."""
-    from qa.filters import resolve_districts
-
-    districts, doc_ids, doc_types = list(districts), tuple(doc_ids), tuple(doc_types)
-    if not (districts or doc_ids or doc_types):
-        return None
-    names = tuple(resolve_districts(districts, index)) if districts else ()
-    filters = Filters(names, doc_ids, doc_types)
-    check = getattr(index, "canonical_filters", None)  # the index's own check of ids and types
-    if check is not None:
-        check(Filters(doc_ids=doc_ids, doc_types=doc_types))
-    return filters
