@@ -1,5 +1,5 @@
-"""Calibrate the abstention threshold on the development halves of the qa_v2, qa_v3 and qa_v4
-sets (pooled), report it on their held-out halves.
+"""Calibrate the abstention threshold on the development halves of the qa_v2 … qa_v5 sets
+(pooled), report it on their held-out halves.
 
 Every question is answered through the public entry point (`qa.answer`) with a calibration
 whose threshold never abstains, so what is left is each answer's retrieval evidence and
@@ -7,8 +7,7 @@ whether it is right; the checks by type and slot still apply. The threshold is t
 makes most development questions right (answerable: answered with its keywords; unanswerable:
 declined), ties broken by the widest margin. The held-out half is scored at that threshold once.
 
-    python benchmarks/calibrate_qa_v2.py [--index-v2 DIR] [--index-v3 DIR] [--index-v4 DIR]
-        [--write]
+    python benchmarks/calibrate_qa_v2.py [--index-v2 DIR] … [--index-v5 DIR] [--write]
 
 --write stores the Chinese threshold in qa/data/calibration.json. Follow-up and place-finder
 items are left out (they do not go through the threshold).
@@ -86,6 +85,7 @@ def main() -> None:
     ap.add_argument("--index-v2", default=str(REPO / ".planqa" / "index-v2"))
     ap.add_argument("--index-v3", default=str(REPO / ".planqa" / "index-v3"))
     ap.add_argument("--index-v4", default=str(REPO / ".planqa" / "index-v4"))
+    ap.add_argument("--index-v5", default=str(REPO / ".planqa" / "index-v5"))
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     never = replace(load_calibration(), abstain_evidence=-10.0, abstain_evidence_latin=-10.0)
@@ -101,7 +101,12 @@ def main() -> None:
         ]
 
     dev, holdout = [], []
-    sets = (("qa_v2", args.index_v2), ("qa_v3", args.index_v3), ("qa_v4", args.index_v4))
+    sets = (
+        ("qa_v2", args.index_v2),
+        ("qa_v3", args.index_v3),
+        ("qa_v4", args.index_v4),
+        ("qa_v5", args.index_v5),
+    )
     for name, index_dir in sets:
         idx = index.open(index_dir)
         dev += measure(usable(DATA / f"{name}_dev.jsonl"), idx, never)
@@ -122,7 +127,7 @@ def main() -> None:
     if args.write:
         data = json.loads(CALIBRATION.read_text(encoding="utf-8"))
         data["abstain_evidence"] = round(threshold, 4)
-        data["_comment"] = data["_comment"].replace("qa_v2_dev.jsonl and qa_v3_dev.jsonl", "the qa_v2, qa_v3 and qa_v4 development halves")
+        data["_comment"] = data["_comment"].replace("the qa_v2, qa_v3 and qa_v4 development halves", "the qa_v2 … qa_v5 development halves")
         CALIBRATION.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 

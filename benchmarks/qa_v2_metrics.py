@@ -1,10 +1,9 @@
-"""Score the answerer on the qa_v2, qa_v3 and qa_v4 halves and the team's gold set, and store the
+"""Score the answerer on the qa_v2 … qa_v5 halves and the team's gold set, and store the
 numbers as the "after" of benchmarks/results/qa_v2_metrics.json ("before" is the answerer as it
 was when each set was written: `--as before`, run once on that code).
 
-    python benchmarks/qa_v2_metrics.py [--sets dev,holdout,v3dev,v3holdout,v4dev,v4holdout,gold]
-        [--index-v2 DIR] [--index-v3 DIR] [--index-v4 DIR] [--index DIR] [--as before|after]
-        [--write]
+    python benchmarks/qa_v2_metrics.py [--sets dev,holdout,v3dev,…,v5holdout,gold]
+        [--index-v2 DIR] … [--index-v5 DIR] [--index DIR] [--as before|after] [--write]
 
 Each set is scored on an index of the bundled corpus and its external reports (docs/answers.md,
 "Measured"); the gold set on the bundled corpus alone. The held-out halves are for reporting
@@ -30,6 +29,8 @@ SETS = {
     "v3holdout": ("qa_v3_holdout", HERE / "data" / "qa_v3_holdout.jsonl", "index_v3"),
     "v4dev": ("qa_v4_dev", HERE / "data" / "qa_v4_dev.jsonl", "index_v4"),
     "v4holdout": ("qa_v4_holdout", HERE / "data" / "qa_v4_holdout.jsonl", "index_v4"),
+    "v5dev": ("qa_v5_dev", HERE / "data" / "qa_v5_dev.jsonl", "index_v5"),
+    "v5holdout": ("qa_v5_holdout", HERE / "data" / "qa_v5_holdout.jsonl", "index_v5"),
     "gold": ("eval/gold.jsonl", REPO / "eval" / "gold.jsonl", "index"),
 }
 
@@ -49,10 +50,11 @@ def score(gold_path: Path, index_dir: str) -> tuple[dict, dict]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sets", default="dev,holdout,v3dev,v3holdout,v4dev,v4holdout,gold")
+    ap.add_argument("--sets", default="dev,holdout,v3dev,v3holdout,v4dev,v4holdout,v5dev,v5holdout,gold")
     ap.add_argument("--index-v2", default=str(REPO / ".planqa" / "index-v2"))
     ap.add_argument("--index-v3", default=str(REPO / ".planqa" / "index-v3"))
     ap.add_argument("--index-v4", default=str(REPO / ".planqa" / "index-v4"))
+    ap.add_argument("--index-v5", default=str(REPO / ".planqa" / "index-v5"))
     ap.add_argument("--index", default=str(REPO / ".planqa" / "index"))
     ap.add_argument("--as", dest="label", choices=("before", "after"), default="after")
     ap.add_argument("--write", action="store_true")
