@@ -46,11 +46,12 @@ _PLAN_PERIODS = {
 
 
 def title_years(title: str) -> set[int]:
-    """The years a document speaks of as a whole: the year its title names, else the years of
-    the five-year plan it names ("“十四五”科技创新规划" -> 2021–2025)."""
+    """The years a document speaks of as a whole: the year its title names and the one before
+    (a 2024 work report reviews 2023), else the years of the five-year plan it names
+    ("“十四五”科技创新规划" -> 2021–2025)."""
     year = document_year(title)
-    if year is not None:
-        return {year}
+    if year is not None:  # a report of a year also reviews the year before it
+        return {year - 1, year}
     return {y for name, span in _PLAN_PERIODS.items() if name in title for y in span}
 
 

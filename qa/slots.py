@@ -181,11 +181,12 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
     not_a_thing = _not_nouns(question) | {
         t for w in _RELATIVE.findall(question) for t in q_tokens if t in w
     }
+    unused = idf("\x00")  # the IDF of a word the corpus never uses
     words = [
         t
         for t in q_tokens
         if len(t) >= 2
-        and _is_word(t)
+        and (_is_word(t) or idf(t) < unused)  # a word the corpus uses (锂电) is a word
         and t not in title
         and t not in not_a_thing
         and not _QUESTION_WORD.search(t)
