@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from qa.frame import _QUESTION_WORD
+from qa.frame import _PERIOD, _QUESTION_WORD
 from qa.periods import RELATIVE_YEARS
 from qa.terms import equivalents
 
@@ -177,10 +177,9 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
     if not re.search(r"[\u4e00-\u9fff]", question):
         return []
     forms = [f.lower() for f in equivalents(question)]
-    # the pieces of 上一年, 过去一年 (一年) are the period slot, checked on its own
-    not_a_thing = _not_nouns(question) | {
-        t for w in _RELATIVE.findall(question) for t in q_tokens if t in w
-    }
+    # the pieces of 上一年, 过去一年 (一年), 十三五 (三五) are the period slot, checked on its own
+    periods = _RELATIVE.findall(question) + [m.group(0) for m in _PERIOD.finditer(question)]
+    not_a_thing = _not_nouns(question) | {t for w in periods for t in q_tokens if t in w}
     unused = idf("\x00")  # the IDF of a word the corpus never uses
     words = [
         t

@@ -13,7 +13,9 @@ from pathlib import Path
 
 TERMS_FILE = Path(__file__).resolve().parent / "data" / "terms.json"
 _NOISE = re.compile(r"[的\s()（）\[\]【】、，,·]")
-_SHARE = re.compile(r"占(?:地区生产总值|生产总值|gdp)(?:比重|比例)?")
+_SHARE = re.compile(
+    r"占(?:地区生产总值|生产总值|gdp)(?:比重|比例)?|(?:share|proportion|percentage|%)of(?:the)?gdp"
+)
 _SHARE_BASE_LEN = len("地区生产总值")
 
 
