@@ -66,9 +66,15 @@ def question_level(text: str) -> str | None:
     return None
 
 
+# a place asked as the object of what a document says ("联合哪个城市申建…", "与哪些城市合作")
+# is a fact of that document, not a question of which places mention something
+_OBJECT_OF = re.compile(r"(?:联合|与|和|同|跟|向|到|去|对口|结对|帮扶|援助|来自|支援)了?$")
+
+
 def is_district_question(text: str) -> bool:
     """True for questions that ask which districts do something ("哪些区的规划提到了氢能？")."""
-    return bool(_DISTRICT_QUESTION.search(text))
+    m = _DISTRICT_QUESTION.search(text)
+    return m is not None and not _OBJECT_OF.search(text[: m.start()])
 
 
 @dataclass(frozen=True)

@@ -63,3 +63,10 @@ def test_topics_named_before_the_places():
     assert question_level("提到氢能的区县有哪些") == "county"
     assert question_level("提到氢能的地区有哪些") is None
     assert not is_district_question("綦江区有哪些高新技术企业？")
+
+
+@pytest.mark.parametrize(
+    "question", ["连云港申建中欧班列陆海集结中心是联合哪个城市？", "抚州跟哪些城市合作开行班列"]
+)
+def test_a_place_asked_as_the_object_of_a_document_is_no_place_finder_question(question):
+    assert not is_district_question(question)
