@@ -127,7 +127,11 @@ def main() -> None:
     if args.write:
         data = json.loads(CALIBRATION.read_text(encoding="utf-8"))
         data["abstain_evidence"] = round(threshold, 4)
-        data["_comment"] = data["_comment"].replace("the qa_v2, qa_v3 and qa_v4 development halves", "the qa_v2 … qa_v5 development halves")
+        data["_comment"] = (
+            "abstain_evidence: fitted on the development halves of benchmarks/data/qa_v2 … qa_v5"
+            " by benchmarks/calibrate_qa_v2.py (--write); the other values by"
+            " benchmarks/calibrate_qa.py --write, see benchmarks/results/qa_calibration.md"
+        )
         CALIBRATION.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 
