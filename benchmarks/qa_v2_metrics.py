@@ -50,7 +50,9 @@ def score(gold_path: Path, index_dir: str) -> tuple[dict, dict]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sets", default="dev,holdout,v3dev,v3holdout,v4dev,v4holdout,v5dev,v5holdout,gold")
+    ap.add_argument(
+        "--sets", default="dev,holdout,v3dev,v3holdout,v4dev,v4holdout,v5dev,v5holdout,gold"
+    )
     ap.add_argument("--index-v2", default=str(REPO / ".planqa" / "index-v2"))
     ap.add_argument("--index-v3", default=str(REPO / ".planqa" / "index-v3"))
     ap.add_argument("--index-v4", default=str(REPO / ".planqa" / "index-v4"))
