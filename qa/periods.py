@@ -15,6 +15,12 @@ import re
 _YEAR = re.compile(r"((?:19|20)\d{2})(?=\s*年|\s*[:：]|\s*[—\-–~至到]\s*(?:19|20)\d{2})")
 # words that stand for a year relative to the document's year, longest first
 RELATIVE_YEARS: tuple[tuple[str, int], ...] = (
+    ("去年年底", -1),
+    ("去年底", -1),
+    ("去年末", -1),
+    ("上年末", -1),
+    ("今年年底", 0),
+    ("今年底", 0),
     ("过去一年", -1),
     ("前一年", -1),
     ("上一年", -1),

@@ -222,3 +222,15 @@ def test_two_figures_joined_by_and_are_two_parts(question, parts):
 )
 def test_companies_and_ports_are_named_bodies(text):
     assert carries("org", text) and carries("person", text)
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("高新技术企业去年底总量多少家", {2023}),
+        ("今年底要达到多少", {2024}),
+        ("上年末余额", {2023}),
+    ],
+)
+def test_the_end_of_a_relative_year_is_that_year(text, years):
+    assert years_in(text, 2024) == years
