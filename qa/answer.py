@@ -37,7 +37,6 @@ from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)
     resolve_follow_up,
 )
 from qa.scoring import Searchable
-from qa.slots import carries, measure_of
 from qa.terms import expand_query
 from qa.types import Answer
 from qa.units import (
@@ -167,19 +166,11 @@ def _answer_one(
 
     hits = index.search(expand_query(question), k=k or 5, filters=filters)
     asks = asks_of(question)
-    field = field_answer(question, asks, hits, display_title)
     quoted = quoted_terms(question)
-    describes = asks in ("definition", "composition", "text")
-    # a "label: value" line naming what is asked answers when its value is the kind asked; a
-    # quoted term's own line ("“三审三校”:是指…") is its definition, which answers no
-    # 多少/何时/谁/文号 question
-    if (
-        field is not None
-        and carries(asks, _field_value(field), measure_of(question))
-        and (describes or field.extra.get("field", "").strip('“”"') not in quoted)
-    ):
+    field = field_answer(question, asks, hits, display_title, quoted)
+    if field is not None:  # a "label: value" line naming what is asked, of the kind asked
         return field
-    if describes:
+    if asks in ("definition", "composition", "text"):
         # a heading subtree or a definition of the asked term answers without the threshold
         composers = [composition_answer, definition_answer]
         # "五个“基点”是什么" asks for the five, not for what 基点 means
@@ -215,9 +206,3 @@ DEEPER_K = 16
 def _lacks(answer: Answer) -> bool:
     """Whether a decline was for what the best units lack, not for weak evidence."""
     return any(key in answer.extra for key in ("missing_slot", "missing_type"))
-
-
-def _field_value(field: Answer) -> str:
-    """The value a field answer gives ("据《T》，label：value[1]。" → value), not its title."""
-    said = field.answer.split("》，", 1)[-1]
-    return said.removeprefix(f"{field.extra.get('field', '')}：").removesuffix("[1]。")

@@ -30,6 +30,7 @@ from qa.frame import asks_of
 from qa.periods import document_year, other_period, years_in
 from qa.scoring import Searchable
 from qa.slots import (
+    _PHONE,
     TYPE_NAMES,
     carries,
     measure_of,
@@ -194,10 +195,6 @@ def _answer_rank(question: str, unit: Unit) -> float:
 
 
 _PHONE_QUESTION = re.compile(r"电话|联系方式|手机")
-
-
-# landline with area code (023-48661234), bare 8-digit landline, or 11-digit mobile
-_PHONE = re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 _TIME_QUESTION = re.compile(

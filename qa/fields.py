@@ -6,9 +6,11 @@ the field's value, quoted from its line."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from qa.slots import carries, measure_of
 from qa.types import Answer, Citation
 
 _PAIR = re.compile(r"^(?P<label>[^:：|\[\]【】]{2,10}?)\s*[:：]\s*(?P<value>\S.{0,80})$")
@@ -19,22 +21,17 @@ _LABELS_FOR = {
     "phone": re.compile(r"电话|联系方式|手机"),
     "email": re.compile(r"邮箱|邮件|e-?mail", re.IGNORECASE),
 }
-_VALUE_FOR = {
-    "phone": re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"),
-    "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
-}
 
 
 _DOC_NUMBER = re.compile(r"[〔\[（(]\s*\d{4}\s*[〕\]）)]\s*\d+\s*号")
 
 
-def _holds_kind(asks: str, value: str) -> bool:
-    """Whether a field's value is the kind of value asked (any value for other asks)."""
-    from qa.slots import carries
-
+def _holds_kind(asks: str, value: str, measure: str | None) -> bool:
+    """Whether a field's value is the kind of value asked, in the measure asked (a phone
+    number for 电话; any value for asks of no kind)."""
     if asks == "doc_number":
         return bool(_DOC_NUMBER.search(value))
-    return carries(asks, value)
+    return carries(asks, value, measure)
 
 
 @dataclass(frozen=True)
@@ -87,10 +84,16 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def field_answer(question: str, asks: str, hits: list[Any], title: Any) -> Answer | None:
+def field_answer(
+    question: str, asks: str, hits: list[Any], title: Any, quoted: Sequence[str] = ()
+) -> Answer | None:
     """The value of the field the question names (or, for a phone or e-mail question, the
-    field holding one) among the top passages; None when no field fits."""
+    field holding one) among the top passages; None when no field fits. A field answers only
+    when its value is the kind asked; a field labelled with a term the question quotes
+    (`quoted`: “三审三校”:是指…) is that term's definition and answers only what describes."""
     flat_q = _flat(question)
+    measure = measure_of(question)
+    describes = asks in ("definition", "composition", "text")
     for hit in hits[:5]:
         found = [f for f in fields_of(hit.chunk) if _names(f, flat_q, asks)]
         # a task's own bracketed fields: those of the paragraph the question is about
@@ -99,10 +102,10 @@ def field_answer(question: str, asks: str, hits: list[Any], title: Any) -> Answe
             best = max(inline, key=lambda f: _overlap(flat_q, f.line))
             found = [best] if _overlap(flat_q, best.line) >= 2 else []
         for f in found:
-            if asks in _VALUE_FOR and not _VALUE_FOR[asks].search(f.value):
+            if not _holds_kind(asks, f.value, measure):
                 continue  # the field is named but does not hold the kind of value asked
-            if not _holds_kind(asks, f.value):
-                continue  # “三审三校”：是指… names the term, not the 文号 or the count asked
+            if not describes and f.label.strip('“”"') in quoted:
+                continue  # “三审三校”：是指… defines the term: no 多少/何时/谁/文号 answer
             chunk = f.chunk
             # a label repeated in the passage is a list (联系人: A / 联系人: B): every value
             same = [f] if f.inline else [g for g in fields_of(chunk) if g.label == f.label]

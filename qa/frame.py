@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.periods import RELATIVE_YEARS
+from qa.periods import RELATIVE
 
 # (kind, pattern): the first that matches names what the question asks for. Contact fields
 # come before "who" (联系电话 asks for a number, not a person), definitions before lists
@@ -84,7 +84,6 @@ _FROM_TO = re.compile(
     r"从(?P<a>.*?多少[^，,]*?)(?:提高|增加|增长|提升|上升|下降|降低|发展|扩大)?到(?P<b>.*多少.*)$"
 )
 _CLAUSE = re.compile(r"[，,；;？?、]")
-_RELATIVE = re.compile("|".join(w for w, _ in RELATIVE_YEARS))
 
 
 @dataclass(frozen=True)
@@ -227,7 +226,7 @@ def _subject_for(first: str, clause: str) -> str:
     m = _QUESTION_WORD.search(first)
     subject = first[: m.start()] if m else first
     subject = re.sub(r"(?:是|为|有|要|达到|实际)+$", "", subject)
-    if _YEAR.search(clause) or re.search(r"十[三四五]五", clause) or _RELATIVE.search(clause):
+    if _YEAR.search(clause) or re.search(r"十[三四五]五", clause) or RELATIVE.search(clause):
         subject = _PERIOD.sub("", subject)  # the clause names its own period
     else:  # the question's year stands for every part; 目标/实际 are the clause's own
         subject = re.sub(r"目标|实际|现状", "", subject)

@@ -32,7 +32,8 @@ RELATIVE_YEARS: tuple[tuple[str, int], ...] = (
     ("明年", 1),
     ("前年", -2),
 )
-_RELATIVE = re.compile("|".join(w for w, _ in RELATIVE_YEARS))
+# any of them, for the frame and the slots as for reading years
+RELATIVE = re.compile("|".join(w for w, _ in RELATIVE_YEARS))
 _OFFSET = dict(RELATIVE_YEARS)
 
 
@@ -66,7 +67,7 @@ def years_in(text: str, doc_year: int | None) -> set[int]:
     one). A span such as 2021—2025 names its ends only."""
     years = {int(y) for y in _YEAR.findall(text)}
     if doc_year is not None:
-        years |= {doc_year + _OFFSET[w] for w in _RELATIVE.findall(text)}
+        years |= {doc_year + _OFFSET[w] for w in RELATIVE.findall(text)}
     return years
 
 

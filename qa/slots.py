@@ -6,12 +6,11 @@ Nearest-sentence answers to questions the corpus does not answer fail one of the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qa.frame import _PERIOD, _QUESTION_WORD
-from qa.periods import RELATIVE_YEARS
+from qa.periods import RELATIVE
 from qa.terms import equivalents
-
-_RELATIVE = re.compile("|".join(w for w, _ in RELATIVE_YEARS))
 
 # a date, or a time said relative to the year (年内, 年底前, 上半年): both answer 什么时候
 _DATE = re.compile(
@@ -178,7 +177,7 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
         return []
     forms = [f.lower() for f in equivalents(question)]
     # the pieces of 上一年, 过去一年 (一年), 十三五 (三五) are the period slot, checked on its own
-    periods = _RELATIVE.findall(question) + [m.group(0) for m in _PERIOD.finditer(question)]
+    periods = RELATIVE.findall(question) + [m.group(0) for m in _PERIOD.finditer(question)]
     not_a_thing = _not_nouns(question) | {t for w in periods for t in q_tokens if t in w}
     unused = idf("\x00")  # the IDF of a word the corpus never uses
     words = [
@@ -204,15 +203,16 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
 _NOT_A_THING = ("v", "t", "r", "ns", "d", "p", "c", "u", "f", "s", "m", "q")
 
 
-def _not_nouns(question: str) -> set[str]:
+@lru_cache(maxsize=256)  # tagged once per question, not once per unit the slot check reads
+def _not_nouns(question: str) -> frozenset[str]:
     """The question's words whose part of speech says they are not what is asked about."""
     import jieba.posseg as pseg
 
-    return {
+    return frozenset(
         p.word
         for p in pseg.cut(question)
         if p.flag != "vn" and any(p.flag.startswith(t) for t in _NOT_A_THING)
-    }
+    )
 
 
 def _by_rarity(words: list[str], idf: object) -> list[str]:

@@ -234,3 +234,16 @@ def test_companies_and_ports_are_named_bodies(text):
 )
 def test_the_end_of_a_relative_year_is_that_year(text, years):
     assert years_in(text, 2024) == years
+
+
+def test_a_field_labelled_with_a_quoted_term_answers_only_what_describes_it():
+    chunk = replace(TASKS, text="“三审三校”：共3个环节，由三级审核校对")
+    hit = SimpleNamespace(chunk=chunk, rank=1, score=1.0)
+    quoted = ("三审三校",)
+    assert (
+        field_answer("“三审三校”有多少个环节", "number", [hit], lambda c: c.title, quoted) is None
+    )
+    found = field_answer("“三审三校”有多少个环节", "number", [hit], lambda c: c.title)
+    assert found is not None and "3个环节" in found.answer  # the same field, not quoted
+    said = field_answer("“三审三校”是什么", "definition", [hit], lambda c: c.title, quoted)
+    assert said is not None and "三级审核校对" in said.answer
