@@ -1,19 +1,23 @@
-"""Build benchmarks/data/shaanxi_2025_targets.docx: an indicator table in a real .docx.
+"""Build the indicator tables of the held-out indicator sets as real .docx files.
 
-None of the shared work reports has a table, so the held-out indicator set would test only
-prose. This table is built from 《2025年陕西省政府工作报告》 (../shared/external): each row is a
-target the report states in prose for 2025 (主要预期目标 and the 科技 section), with the 2024
-figure where its review of 2024 states one. The values were copied by hand from the report;
-the cells are printed the way plan tables print them (5左右, 40以上, — for no figure).
+None of the shared work reports has a table, so a held-out indicator set would test only
+prose. Each table is built from a provincial 2025 work report (../shared/external): each row is
+a target the report states in prose for 2025 (主要预期目标 and the 科技 or 产业 work), with the
+2024 figure where its review of 2024 states one. The values were copied by hand from the report
+by the set's annotator; the cells are printed the way plan tables print them (5左右, 40以上,
+>2300, — for no figure).
+- benchmarks/data/shaanxi_2025_targets.docx: 《2025年陕西省政府工作报告》 (set `heldout`);
+- benchmarks/data/henan_2025_targets.docx: 《2025年河南省政府工作报告》 (set `heldout2`).
 
-    python -m benchmarks.make_indicator_table_docx
+    python -m benchmarks.make_indicator_table_docx [shaanxi|henan]
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "data" / "shaanxi_2025_targets.docx"
+DATA = Path(__file__).resolve().parent / "data"
+OUT = DATA / "shaanxi_2025_targets.docx"
 
 HEADER = ("序号", "指标", "单位", "2024年", "2025年")
 ROWS = (
@@ -33,18 +37,52 @@ ROWS = (
 )
 
 
-def build(path: Path = OUT) -> Path:
+HENAN_ROWS = (
+    ("地区生产总值增长", "%", "5.1", "5.5左右"),
+    ("规上工业增加值增长", "%", "8.1", "7左右"),
+    ("固定资产投资增长", "%", "7", "7左右"),
+    ("社会消费品零售总额增长", "%", "6.1", "6左右"),
+    ("一般公共预算收入增长", "%", "—", "4左右"),
+    ("城镇调查失业率", "%", "—", "5.5左右"),
+    ("城镇新增就业", "万人", "120", "110以上"),
+    ("居民消费价格涨幅", "%", "—", "2左右"),
+    ("粮食产量", "亿斤", "1344", "1300以上"),
+    ("技术合同成交额", "亿元", "1759", ">2300"),
+    ("企业研发投入增长", "%", "—", "15以上"),
+    ("高新技术企业总量", "万家", "1.3", ">1.4"),
+    ("整车产量", "万辆", "110", "200"),
+    ("新能源汽车产量", "万辆", "70", "140"),
+    ("新增规上工业企业", "家", "—", "2500"),
+)
+
+# name: (file, title, the report it was copied from, rows)
+TABLES = {
+    "shaanxi": (OUT, "2025年陕西省经济社会发展主要指标", "2025年陕西省政府工作报告", ROWS),
+    "henan": (
+        DATA / "henan_2025_targets.docx",
+        "2025年河南省经济社会发展主要指标",
+        "2025年河南省政府工作报告",
+        HENAN_ROWS,
+    ),
+}
+
+
+def build(name: str = "shaanxi") -> Path:
+    return build_table(*TABLES[name])
+
+
+def build_table(path: Path, title: str, report: str, rows: tuple[tuple[str, ...], ...]) -> Path:
     import docx
 
     d = docx.Document()
-    d.core_properties.title = "2025年陕西省经济社会发展主要指标"
-    d.add_heading("2025年陕西省经济社会发展主要指标", level=1)
-    d.add_paragraph("根据《2025年陕西省政府工作报告》整理，2024年为报告所述全年完成情况。")
-    d.add_paragraph("表1  2025年陕西省经济社会发展主要指标")
+    d.core_properties.title = title
+    d.add_heading(title, level=1)
+    d.add_paragraph(f"根据《{report}》整理，2024年为报告所述全年完成情况。")
+    d.add_paragraph(f"表1  {title}")
     table = d.add_table(rows=1, cols=len(HEADER))
     for cell, text in zip(table.rows[0].cells, HEADER):
         cell.text = text
-    for i, row in enumerate(ROWS, 1):
+    for i, row in enumerate(rows, 1):
         cells = table.add_row().cells
         for cell, text in zip(cells, (str(i), *row)):
             cell.text = text
@@ -55,4 +93,6 @@ def build(path: Path = OUT) -> Path:
 
 
 if __name__ == "__main__":
-    print(build())
+    import sys
+
+    print(build(*sys.argv[1:2]))
