@@ -27,7 +27,7 @@ from qa.compose_text import (
     display_title,
 )
 from qa.conversation import turn_of
-from qa.enumerations import count_before
+from qa.enumerations import count_before, counted_head
 from qa.filters import spell_places
 from qa.frame import analyse, asks_of
 from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)
@@ -174,7 +174,9 @@ def _answer_one(
         # a heading subtree or a definition of the asked term answers without the threshold
         composers = [composition_answer, definition_answer]
         # "五个“基点”是什么" asks for the five, not for what 基点 means
-        counted = any(count_before(t, question) for t in quoted)
+        counted = any(count_before(t, question) for t in quoted) or (
+            asks == "composition" and any(counted_head(t) for t in quoted)
+        )
         if (quoted or asks == "definition") and not counted:
             composers.reverse()
         for compose in composers:

@@ -21,20 +21,25 @@ from qa.compose_text import noun_phrase
 from qa.enumerations import (
     RUN_MAX,
     apposed,
+    clause_runs,
     cn_numeral,
     continued,
     count_before,
     enumerations,
+    headed_items,
+    lead_runs,
     lines_run_on,
     parallel_runs,
     stated_count,
     up_to,
 )
 from qa.scoring import lexical_overlap
+from qa.slots import not_nouns
 from qa.types import Answer, Citation
-from qa.units import _content_tokens
+from qa.units import _content_tokens, _place_names
 
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")
+_QUOTED_WORD = re.compile(r"[“\"「]([^”\"」])[”\"」]")
 _NUMBERING = re.compile(
     r"^(?:第[一二三四五六七八九十\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
     r"|\d+[.、．]|专栏\d+)\s*"
@@ -207,7 +212,8 @@ def _listed_in(
     question: str, quoted: list[str], chunk: Any, text: str, read: list[Any], begins: int
 ) -> tuple[str, list[str], str, int] | None:
     def runs() -> list[Any]:
-        return [r for r in enumerations(text) + parallel_runs(text) if r.start < begins]
+        found = enumerations(text) + parallel_runs(text) + clause_runs(text) + lead_runs(text)
+        return [r for r in found if r.start < begins]
 
     def end(items: list[str]) -> int:
         return next((c.line_end for c in read if items[-1] in c.text), chunk.line_end)
@@ -217,6 +223,9 @@ def _listed_in(
         items = apposed(term, text, counts)
         if items:
             return f"“{term}”包括", items, f"{'、'.join(items)}“{term}”", end(items)
+        items = headed_items(term, text, counts)
+        if items:
+            return f"“{term}”包括", items, "；".join(items), end(items)
         for run in runs():
             if _flat(term) in _flat(run.lead_in):
                 items = up_to(list(run.items), counts)
@@ -224,19 +233,35 @@ def _listed_in(
                     return f"“{term}”包括", items, "；".join(items), end(items)
     if quoted:
         return None
+    # a quoted word too short to be a term ("哪几个“干”") that every item of a run carries
+    marked = _QUOTED_WORD.findall(question)
+    for run in runs():
+        if marked and len(run.items) >= 2 and all(marked[0] in i for i in run.items):
+            return f"“{marked[0]}”包括", list(run.items), "；".join(run.items), end(run.items)
     subject = _SUBJECT_NOISE.sub("", question)
+    # 承认, 推动: what is done to the list, which its lead-in may word otherwise; such a word
+    # counts when the lead-in has it and is not missed when it has not
+    verbs = not_nouns(question)
     tokens = {
         t
         for t in _content_tokens(subject)
         if len(t) >= 2 and t not in _LIST_WORDS and t not in chunk.title and "哪" not in t
     }
+    if not tokens:  # only common words left (目标, 工作): the question's own nouns, however common
+        import jieba
+
+        tokens = {
+            w
+            for w in jieba.lcut(_place_names().sub(" ", subject))
+            if len(w) >= 2 and not w.isdigit() and w not in verbs and w not in chunk.title
+        } - _LIST_WORDS
     counts = stated_count(subject, quoted=False)
     for run in runs():
         lead = _flat(run.lead_in)
         # the lead-in announces this list: it ends in a colon, or states the count asked
         counted = any(str(n) in lead or cn_numeral(n) in lead for n in counts)
-        announces = counted or (not counts and lead.endswith(("：", ":")))
-        if tokens and lexical_overlap(tokens, lead) >= 0.75 and announces:
+        announces = counted or (not counts and (lead.endswith(("：", ":")) or run.opens_section))
+        if tokens and _about(tokens, verbs, lead) >= 0.75 and announces:
             items = up_to(list(run.items), counts)
             if items:  # named by the lead-in's sentence that holds the subject's words
                 said = [x for x in re.split(r"[。；;]", run.lead_in) if x.strip()]
@@ -244,6 +269,16 @@ def _listed_in(
                 name = _NUMBERING.sub("", name.strip()).strip("：:，, ")
                 return name, items, "；".join(items), end(items)
     return None
+
+
+def _about(tokens: set[str], verbs: frozenset[str], lead: str) -> float:
+    """How much of the question's subject a list's lead-in holds; a verb or other word that is
+    not a thing (承认, 做好) counts only where the lead-in has it."""
+    from index.normalize import normalize_text
+
+    said = normalize_text(lead).lower()
+    wanted = {t for t in tokens if t not in verbs or t in said}
+    return lexical_overlap(wanted, lead)
 
 
 def _literal(term: str, index: Any, hits: list[Any]) -> list[Any]:

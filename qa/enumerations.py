@@ -50,6 +50,7 @@ class Enumeration:
     lead_in: str
     items: tuple[str, ...]
     start: int  # where the first mark stands in the text
+    opens_section: bool = False  # the lead-in is a numbered section's opening paragraph
 
 
 def enumerations(text: str) -> list[Enumeration]:
@@ -99,6 +100,83 @@ def parallel_runs(text: str) -> list[Enumeration]:
             start = max(text.rfind(c, 0, m.start()) for c in "。；;！\n") + 1
             out.append(Enumeration(text[start : m.end()].strip(), items, m.end()))
     return out
+
+
+def clause_runs(text: str) -> list[Enumeration]:
+    """Clauses between semicolons after a colon, in one sentence: "年初确定的目标中，有3项不及预期：
+    全社会固定资产投资增速低于目标1.8个百分点；城乡居民…分别低于目标2.4个、0.4个百分点。" → the two
+    clauses (an item longer than ITEM_MAX given by its lead clause)."""
+    out = []
+    for m in re.finditer(r"[：:]", text):
+        sentence = re.split(r"[。！？\n]", text[m.end() :], maxsplit=1)[0]
+        clauses = [c.strip() for c in re.split(r"[；;]", sentence) if c.strip()]
+        if len(clauses) < 2:
+            continue
+        start = max(text.rfind(c, 0, m.start()) for c in "。；;！\n") + 1
+        items = tuple(_lead_clause(c) for c in clauses)
+        out.append(Enumeration(text[start : m.end()].strip(), items, m.end()))
+    return out
+
+
+_SECTION_MARK = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])"
+)
+
+
+def lead_runs(text: str) -> list[Enumeration]:
+    """Paragraphs that each open with a short lead sentence, right after the numbered paragraph
+    that opens their section: "（二）聚焦海洋产业突破，持续提升海洋经济发展能级。…" / "推动海洋传统渔业转型。
+    …" / "推动海洋新兴产业壮大。…" → the leads (the next numbered paragraph ends the run)."""
+    out = []
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for i, line in enumerate(lines):
+        if not _SECTION_MARK.match(line):
+            continue
+        items: list[str] = []
+        first = None
+        for j in range(i + 1, len(lines)):
+            paragraph = lines[j].strip()
+            if not paragraph:
+                continue
+            if _SECTION_MARK.match(paragraph):
+                break
+            lead = re.split(r"[。！？]", paragraph, maxsplit=1)[0]
+            if not 4 <= len(lead) <= PARALLEL_MAX or len(paragraph) <= len(lead) + 1:
+                break
+            first = offsets[j] if first is None else first
+            items.append(lead.strip("，,；;：: "))
+        if len(items) >= 2 and first is not None:
+            out.append(Enumeration(line.strip(), tuple(items[:MAX_LIST]), first, True))
+    return out
+
+
+def counted_head(term: str) -> str | None:
+    """The head of a term made of a count, a measure word and a head: 五个更加突出 → 更加突出,
+    四大支柱产业 → 支柱产业; None for 三心 or 两区一园一基地."""
+    m = re.fullmatch(
+        r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:个|大|项|条|种|类|方面|件)(.{2,})", term
+    )
+    return m.group(1) if m else None
+
+
+def headed_items(term: str, text: str, counts: set[int]) -> list[str] | None:
+    """The items of a counted term made of a count and a head ("五个更加突出", "三个坚持"): the
+    sentences after the term that open with the head, as many as it counts, each by its first
+    clause: "“五个更加突出”：更加突出积极进取，正确处理…。更加突出改革创新，…" → 更加突出积极进取, …"""
+    head = counted_head(term)
+    if not head or not counts:
+        return None
+    at = text.find(term)
+    if at < 0:
+        return None
+    after = text[at + len(term) :]
+    said = [x.strip(' ”"：:') for x in re.split(r"[。；;！\n]", after)]
+    items = [re.split(r"[，,]", x, maxsplit=1)[0] for x in said if x.startswith(head)]
+    items = list(dict.fromkeys(items))
+    return items if len(items) in counts else None
 
 
 def count_before(term: str, question: str) -> set[int]:

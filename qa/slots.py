@@ -178,7 +178,7 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
     forms = [f.lower() for f in equivalents(question)]
     # the pieces of 上一年, 过去一年 (一年), 十三五 (三五) are the period slot, checked on its own
     periods = RELATIVE.findall(question) + [m.group(0) for m in _PERIOD.finditer(question)]
-    not_a_thing = _not_nouns(question) | {t for w in periods for t in q_tokens if t in w}
+    not_a_thing = not_nouns(question) | {t for w in periods for t in q_tokens if t in w}
     unused = idf("\x00")  # the IDF of a word the corpus never uses
     words = [
         t
@@ -204,7 +204,7 @@ _NOT_A_THING = ("v", "t", "r", "ns", "d", "p", "c", "u", "f", "s", "m", "q")
 
 
 @lru_cache(maxsize=256)  # tagged once per question, not once per unit the slot check reads
-def _not_nouns(question: str) -> frozenset[str]:
+def not_nouns(question: str) -> frozenset[str]:
     """The question's words whose part of speech says they are not what is asked about."""
     import jieba.posseg as pseg
 

@@ -227,3 +227,66 @@ def test_a_term_set_after_what_it_names_is_defined_by_it():
     # a term that counts its items names a list, not the thing before it
     idx = _index(make_chunk("t", "提质运营电子信息“三驾马车”，做大做强LED照明、触控显示等集群。"))
     assert definition_answer("“三驾马车”是什么？", _hits(idx, "t"), display_title, idx) is None
+
+
+CHALLENGES = (
+    "在肯定成绩的同时，我们也清醒看到面临的困难和挑战：一是增长动能仍然偏弱。投资增长后劲不足。"
+    "二是产业升级仍需加力。园区总体实力不强。三是民生保障仍有短板。财政收支矛盾突出。"
+)
+SHORTFALL = (
+    "年初确定的目标中，有2项不及预期：全社会固定资产投资增速低于目标1.8个百分点；"
+    "城乡居民人均可支配收入增速分别低于目标2.4个、0.4个百分点。当前仍面临不少挑战。"
+)
+OCEAN = (
+    "（二）聚焦海洋产业突破，持续提升海洋经济发展能级。始终把海洋作为战略要地。\n"
+    "推动海洋传统渔业转型。引导海洋渔业向集约化发展。\n"
+    "推动海洋新兴产业壮大。深化海洋经济发展示范区建设。\n"
+    "推动海洋科技创新赋能。新增涉海科技创新平台8家。\n"
+    "（三）聚焦开放合作，持续提升港口能级。加快建设国际枢纽海港。"
+)
+STANCES = (
+    "重点做到“三个更加突出”：更加突出积极进取，正确处理稳和进的关系。"
+    "更加突出改革创新，坚持以改革思维谋划工作；正确把握立和破的关系。"
+    "更加突出安全发展，树牢底线思维。"
+)
+STYLES = (
+    "坚持“干”字当头，推动自身建设展现新气象。\n（一）坚持永葆忠诚“坚定干”。深刻领悟决定性意义。\n"
+    "（二）坚持依法行政“规范干”。严格落实决策程序。\n（三）坚持廉洁从政“干净干”。严格精文减会。"
+)
+
+
+def test_runs_written_without_numbers_are_lists():
+    from qa.enumerations import clause_runs, counted_head, headed_items, lead_runs
+
+    (run,) = [r for r in clause_runs(SHORTFALL) if "不及预期" in r.lead_in]
+    assert run.items[0] == "全社会固定资产投资增速低于目标1.8个百分点"
+    assert run.items[1].startswith("城乡居民人均可支配收入增速")
+    (lead,) = lead_runs(OCEAN)
+    assert lead.items == ("推动海洋传统渔业转型", "推动海洋新兴产业壮大", "推动海洋科技创新赋能")
+    assert lead.opens_section and lead.lead_in.startswith("（二）")
+    assert counted_head("三个更加突出") == "更加突出" and counted_head("三心") is None
+    items = headed_items("三个更加突出", STANCES, {3})
+    assert items == ["更加突出积极进取", "更加突出改革创新", "更加突出安全发展"]
+    assert headed_items("四个更加突出", STANCES, {4}) is None  # the count must agree
+
+
+def test_lists_of_every_written_form_answer_which_ones():
+    cases = [
+        ("困难和挑战主要有哪几条？", CHALLENGES, ["增长动能仍然偏弱", "民生保障仍有短板"]),
+        ("年初定的目标里哪几项没完成？", SHORTFALL, ["1.8个百分点", "0.4个百分点"]),
+        ("提升海洋经济发展能级主要从哪几个方面推动？", OCEAN, ["推动海洋科技创新赋能"]),
+        ("“三个更加突出”都有哪些", STANCES, ["更加突出改革创新；更加突出安全发展"]),
+        ("自身建设提了哪几个“干”？", STYLES, ["“坚定干”", "“规范干”", "“干净干”"]),
+    ]
+    for question, text, wanted in cases:
+        idx = _index(make_chunk("x", text, section=SECTION))
+        a = composition_answer(question, _hits(idx, "x"), idx, display_title)
+        assert a is not None, question
+        for w in wanted:
+            assert w in a.answer, (question, a.answer)
+    # a colon before one clause, and leads after an unnumbered paragraph, are no list
+    idx = _index(make_chunk("o", OCEAN.split("\n", 1)[1], section=SECTION))
+    a = composition_answer(
+        "提升海洋经济发展能级主要从哪几个方面推动？", _hits(idx, "o"), idx, display_title
+    )
+    assert a is None
