@@ -133,6 +133,16 @@ def split_parts(question: str) -> list[str]:
     从2020年的多少提高到2025年的多少 / A和B分别是什么 / …多少家，2020年实际达到多少家 — each
     part keeps the subject the question states once."""
     q = question.strip().rstrip("？?。 ")
+    sentences = [x for x in re.split(r"[？?！!]", q) if x.strip()]
+    if len(sentences) >= 2:  # several questions: each split on its own
+        first, out = sentences[0], split_parts(sentences[0])
+        for later in sentences[1:]:
+            said = _period_only(first, later)
+            if said is not None:  # "…去年各是多少？今年的目标呢？": the first again, for 今年目标
+                out += split_parts(said)
+            elif _QUESTION_WORD.search(later):
+                out.append(f"{_subject_for(first, later)}{later}")
+        return out if len(out) >= 2 else [question.strip()]
     m = _FROM_TO.search(q)
     if m:
         subject = q[: m.start()]
@@ -170,6 +180,26 @@ def split_parts(question: str) -> list[str]:
             out.append(f"{_subject_for(first, c)}{c}")
         return out
     return [question.strip()]
+
+
+_ELLIPSIS = re.compile(r"^(?:那么?|还有|而)?(?P<what>.{1,10}?)(?:呢|又如何|怎么样)$")
+
+
+def _period_only(first: str, later: str) -> str | None:
+    """A later question that names only another period ("今年的目标呢", "2025年呢") as the first
+    question asked of that period: its period words put where the first names its own, else
+    before what it asks; None for any other question."""
+    m = _ELLIPSIS.match(later.strip())
+    if not m:
+        return None
+    what = m.group("what").strip("，, ")
+    if not _PERIOD.search(what) or _PERIOD.sub("", what).replace("的", "").strip():
+        return None
+    what = what.replace("的", "")
+    if _PERIOD.search(first):
+        return _PERIOD.sub(lambda _: what, first, count=1)
+    ask = _EACH.search(first) or _QUESTION_WORD.search(first)
+    return f"{first[: ask.start()]}{what}{first[ask.start() :]}" if ask else None
 
 
 def _after(subject: str, item: str) -> str:
