@@ -7,9 +7,10 @@ a target the report states in prose for 2025 (主要预期目标 and the 科技 
 by the set's annotator; the cells are printed the way plan tables print them (5左右, 40以上,
 >2300, — for no figure).
 - benchmarks/data/shaanxi_2025_targets.docx: 《2025年陕西省政府工作报告》 (set `heldout`);
-- benchmarks/data/henan_2025_targets.docx: 《2025年河南省政府工作报告》 (set `heldout2`).
+- benchmarks/data/henan_2025_targets.docx: 《2025年河南省政府工作报告》 (set `heldout2`);
+- benchmarks/data/shandong_2025_targets.docx: 《2025年山东省政府工作报告》 (set `heldout3`).
 
-    python -m benchmarks.make_indicator_table_docx [shaanxi|henan]
+    python -m benchmarks.make_indicator_table_docx [shaanxi|henan|shandong]
 """
 
 from __future__ import annotations
@@ -55,6 +56,24 @@ HENAN_ROWS = (
     ("新增规上工业企业", "家", "—", "2500"),
 )
 
+SHANDONG_ROWS = (
+    ("地区生产总值增长", "%", "5.7", "5以上"),
+    ("一般公共预算收入增长", "%", "—", "3"),
+    ("城镇调查失业率", "%", "—", "5.5左右"),
+    ("城镇新增就业", "万人", "124.5", "110以上"),
+    ("粮食总产", "亿斤", "1142", "1100以上"),
+    ("交通完成投资", "亿元", "3252", "2500"),
+    ("水利完成投资", "亿元", "748", "800"),
+    ("高速公路通车里程", "公里", ">8700", ">9300"),
+    ("新建改造农村公路", "公里", "7570", "5000"),
+    ("农村规模化供水率", "%", "95", "96以上"),
+    ("新增家庭养老床位", "万张", "1.1", "1"),
+    ("特殊困难家庭适老化改造", "万户", "3", "1.5"),
+    ("国家临床重点专科建设项目", "个", "17", "12"),
+    ("公办幼儿园在园幼儿占比", "%", ">60", "63"),
+    ("新增省级乡村振兴片区", "个", "—", "75"),
+)
+
 # name: (file, title, the report it was copied from, rows)
 TABLES = {
     "shaanxi": (OUT, "2025年陕西省经济社会发展主要指标", "2025年陕西省政府工作报告", ROWS),
@@ -63,6 +82,12 @@ TABLES = {
         "2025年河南省经济社会发展主要指标",
         "2025年河南省政府工作报告",
         HENAN_ROWS,
+    ),
+    "shandong": (
+        DATA / "shandong_2025_targets.docx",
+        "2025年山东省经济社会发展主要指标",
+        "2025年山东省政府工作报告",
+        SHANDONG_ROWS,
     ),
 }
 
