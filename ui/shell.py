@@ -159,7 +159,9 @@ mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; 
 .pq-chunk { margin: 0.5em 0 0.9em; }
 .pq-chunk-text { white-space: pre-wrap; line-height: 1.8; }
 .pq-table { border-collapse: collapse; font-size: 0.9em; white-space: normal; }
-.pq-table td { border: 1px solid var(--border-color-primary); padding: 0.2em 0.5em; }
+.pq-table td, .pq-table th { border: 1px solid var(--border-color-primary); padding: 0.2em 0.5em; }
+.pq-table caption { text-align: left; font-weight: 600; padding: 0.2em 0; }
+.pq-table-note { font-size: 0.9em; color: var(--body-text-color-subdued); }
 #pq-citations { min-height: 2em; }
 .pq-hits { margin-top: 0.6em; }
 .pq-hits summary { cursor: pointer; color: var(--body-text-color-subdued); }
