@@ -14,7 +14,8 @@ import importlib
 import sys
 from pathlib import Path
 
-from corpus.errors import UserError
+from corpus.errors import FileNotice, UserError
+from corpus.reading import file_notices_to
 
 COMMANDS = {
     "build": "read, chunk, embed and index files (default: what the index was built from)",
@@ -87,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         from qa.llm import install_log_redaction
 
         install_log_redaction(settings)
-        return int(_module(args.command).run(args, settings) or 0)
+        with file_notices_to(_warn):
+            return int(_module(args.command).run(args, settings) or 0)
     except UserError as exc:
         print(f"planqa: error: {exc.both()}", file=sys.stderr)
         return 2
@@ -97,6 +99,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `planqa … | head`: the reader has gone, which is not an error
         _silence_stdout()
         return 0
+
+
+def _warn(notice: FileNotice) -> None:
+    """A file reading skipped (or repaired): one line on stderr, in Chinese and English, as
+    an error is shown."""
+    print(f"planqa: warning: {notice.both()}", file=sys.stderr)
 
 
 def _silence_stdout() -> None:

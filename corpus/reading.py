@@ -10,10 +10,12 @@ import logging
 import os
 import stat
 import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.errors import UserError
+from corpus.errors import FileNotice, Message, Term, UserError
 from corpus.formats.sniff import SUFFIX_FORMATS
 from corpus.settings import BUNDLED_DATA_DIR
 
@@ -29,7 +31,32 @@ MAX_REPLACED_SHARE = 0.001
 
 
 class CorpusFileWarning(UserWarning):
-    """A file was skipped (empty, binary, undecodable); the build goes on without it."""
+    """A file was skipped (empty, binary, undecodable; the build goes on without it) or read
+    with repairs. `notice` holds the file's name and the coded reason; the warning's text is
+    its English rendering."""
+
+    def __init__(self, notice: FileNotice) -> None:
+        super().__init__(notice.message("en"))
+        self.notice = notice
+
+
+@contextmanager
+def file_notices_to(report: Callable[[FileNotice], None]) -> Iterator[None]:
+    """Within the block, every CorpusFileWarning goes to `report` as its FileNotice (an edge
+    renders it in its language, as it renders a UserError) instead of Python's warning
+    printer; other warnings are shown as usual. Restores the warning machinery after."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", CorpusFileWarning)
+        shown = warnings.showwarning
+
+        def show(message, category, filename, lineno, file=None, line=None):
+            if isinstance(message, CorpusFileWarning):
+                report(message.notice)
+            else:
+                shown(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        yield
 
 
 @dataclass(frozen=True)
@@ -83,7 +110,7 @@ def find_corpus_files(paths: list[Path]) -> list[CorpusFile]:
         elif p.suffix.lower() in SUFFIXES:
             found.setdefault(p.resolve(), p.name)
         else:
-            _skip(p, f"not a supported document type ({p.suffix or 'no suffix'})")
+            _skip(p, _unsupported(p))
     _disambiguate(found)
     entries = sorted(found.items(), key=lambda x: (x[1], str(x[0])))
     stems: dict[str, int] = {}
@@ -145,20 +172,26 @@ def _walk(folder: Path, root: Path, report: bool, seen: set[Path]) -> list[Path]
         rel = f.relative_to(root).as_posix()
         if f.name.startswith("."):
             if report:
-                _skip(f, "hidden " + ("folder" if f.is_dir() else "file"), rel)
+                _skip(f, Message("skip_hidden_folder" if f.is_dir() else "skip_hidden_file"), rel)
         elif f.is_dir():
             out.extend(_walk(f, root, report, seen))
         elif f.suffix.lower() in SUFFIXES:
             out.append(f)
         elif report and f.is_file():
-            _skip(f, f"not a supported document type ({f.suffix or 'no suffix'})", rel)
+            _skip(f, _unsupported(f), rel)
     return out
 
 
-def _skip(path: Path, why: str, name: str | None = None) -> None:
-    message = f"skipping {name or path.name}: {why}"
-    log.warning(message)
-    warnings.warn(message, CorpusFileWarning, stacklevel=3)
+def _unsupported(path: Path) -> Message:
+    return Message("skip_unsupported_type", suffix=path.suffix or Term("no suffix", "无扩展名"))
+
+
+def _skip(path: Path, why: Message, name: str | None = None) -> None:
+    """Warn that the file is left out, and why (a CorpusFileWarning carrying a FileNotice:
+    the edges render it, as they render a UserError)."""
+    notice = FileNotice(name or path.name, why)
+    log.debug("%s", notice.message("en"))
+    warnings.warn(CorpusFileWarning(notice), stacklevel=3)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -202,15 +235,12 @@ def _read_bounded(path: Path) -> bytes | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            _skip(
-                path,
-                f"the file is {size / 2**20:.0f} MB, above the {MAX_FILE_BYTES // 2**20} MB "
-                "per-file limit; split it into smaller files",
-            )
+            limit = MAX_FILE_BYTES // 2**20
+            _skip(path, Message("skip_too_large", size=f"{size / 2**20:.0f}", limit=limit))
             return None
         return path.read_bytes()
     except OSError as exc:
-        _skip(path, f"the file cannot be read ({exc.strerror or type(exc).__name__})")
+        _skip(path, Message("skip_unreadable", why=exc.strerror or type(exc).__name__))
         return None
 
 
@@ -233,12 +263,10 @@ def _decode_damaged(path: Path, data: bytes, encoding: str) -> tuple[str, str] |
     if decoded is None:
         return None
     text, count, line = decoded
-    message = (
-        f"{path.name}: {count} invalid byte(s) in {encoding} text replaced by U+FFFD "
-        f"(first on line {line}); the rest of the text is kept"
-    )
-    log.warning(message)
-    warnings.warn(message, CorpusFileWarning, stacklevel=3)
+    why = Message("bytes_replaced", count=count, encoding=encoding, line=line)
+    notice = FileNotice(path.name, why, skipped=False)
+    log.debug("%s", notice.message("en"))
+    warnings.warn(CorpusFileWarning(notice), stacklevel=3)
     return text, encoding
 
 
@@ -250,23 +278,23 @@ def read_source(path: Path) -> SourceText | None:
     if data is None:
         return None
     if not data.strip():
-        _skip(path, "the file is empty")
+        _skip(path, Message("skip_empty"))
         return None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM (Windows Notepad)
         decoded: tuple[str, str] | None = (data.decode("utf-16", errors="replace"), "utf-16")
     elif _looks_binary(data):
-        _skip(path, "the file is binary, not text")
+        _skip(path, Message("skip_binary"))
         return None
     else:
         decoded = _decode_damaged(path, data, "utf-8") or decode(data)
     if decoded is None:
         decoded = _decode_damaged(path, data, "gb18030")
     if decoded is None:
-        _skip(path, "the text encoding could not be detected")
+        _skip(path, Message("skip_encoding_unknown"))
         return None
     text, encoding = decoded
     if not text.strip():
-        _skip(path, "the file holds no text")
+        _skip(path, Message("skip_no_text"))
         return None
     lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return SourceText(path.name, path.resolve(), encoding, lines)

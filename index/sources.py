@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from corpus.errors import UserError
+from corpus.errors import FileNotice, Message, UserError
 from corpus.model import Chunk, Document
 from index import store
 from index.types import BuildStats
@@ -106,7 +106,7 @@ class SourceChange:
     removed: tuple[str, ...] = ()  # doc_ids no longer in it
     inputs_added: tuple[str, ...] = ()
     inputs_dropped: tuple[str, ...] = ()  # files that stopped being inputs
-    skipped: tuple[str, ...] = ()  # "name: why" for files read but giving no text
+    skipped: tuple[FileNotice, ...] = ()  # files read but left out, and why
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -115,7 +115,7 @@ class SourceChange:
             "removed": list(self.removed),
             "inputs_added": list(self.inputs_added),
             "inputs_dropped": list(self.inputs_dropped),
-            "skipped": list(self.skipped),
+            "skipped": [n.to_dict() for n in self.skipped],
         }
 
 
@@ -176,13 +176,13 @@ class Assembled:
     chunks: list[Chunk]
     sources: Sources
     all_doc_ids: frozenset[str]  # before removals
-    skipped: tuple[str, ...] = ()
+    skipped: tuple[FileNotice, ...] = ()
     by_file: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cited_as: dict[str, str] = field(default_factory=dict)  # resolved path -> source name
 
 
-def _load_recording_skips(paths: list[Path]) -> tuple[list[Document], list[str]]:
-    """corpus.load(paths), plus the "skipping NAME: why" warnings it gave (re-emitted)."""
+def _load_recording_skips(paths: list[Path]) -> tuple[list[Document], list[FileNotice]]:
+    """corpus.load(paths), plus the files it skipped (their warnings are re-emitted)."""
     import corpus
     from corpus.reading import CorpusFileWarning
 
@@ -191,8 +191,9 @@ def _load_recording_skips(paths: list[Path]) -> tuple[list[Document], list[str]]
         documents = corpus.load(paths)
     skipped = []
     for w in caught:
-        if issubclass(w.category, CorpusFileWarning):
-            skipped.append(str(w.message).removeprefix("skipping "))
+        notice = getattr(w.message, "notice", None)
+        if issubclass(w.category, CorpusFileWarning) and notice is not None and notice.skipped:
+            skipped.append(notice)
         warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return documents, skipped
 
@@ -381,11 +382,11 @@ def _add(settings, paths: Sequence[Path | str], progress: bool) -> SourceChange:
         mine = [f for f in new_files if f == str(path) or f.startswith(str(path) + "/")]
         if not any(assembled.by_file.get(f) for f in mine):
             names = {assembled.cited_as.get(f, Path(f).name) for f in mine} | {path.name}
-            why = [s for s in assembled.skipped if s.split(":")[0] in names]
+            why = [n for n in assembled.skipped if n.name in names]
             raise UserError(
                 "nothing_to_add",
                 path=path,
-                why="; ".join(why) if why else "it gives no document planqa can read",
+                why=_why_nothing(path, why),
             )
     stats = write(settings, assembled, progress, t0)
     before = set(before_ids)
@@ -438,6 +439,16 @@ def _remove(settings, doc_ids: Sequence[str], progress: bool) -> SourceChange:
         inputs_dropped=tuple(dropped),
         skipped=assembled.skipped,
     )
+
+
+def _why_nothing(path: Path, skipped: list[FileNotice]) -> Message | list[FileNotice]:
+    """Why a path added nothing: a file's own reason, a folder's skipped files, or that it
+    gave no document."""
+    if not skipped:
+        return Message("nothing_readable")
+    if len(skipped) == 1 and not path.is_dir():
+        return skipped[0].why
+    return skipped
 
 
 # ----------------------------------------------------------------------------- staleness

@@ -149,3 +149,29 @@ def test_citations_wrap_under_a_hanging_indent(cli_env, capsys, monkeypatch):
     assert re.search(r"^\[1\] ", sources, re.MULTILINE)
     rest = _continuations(sources, re.compile(r"^\[\d+\] "))
     assert rest and all(line.startswith("    ") for line in rest), sources
+
+
+# --- files a build skips ----------------------------------------------------------------
+
+
+def test_a_skipped_file_is_one_line_in_chinese_and_english(tmp_path, monkeypatch, capsys):
+    """As an error is shown: one line on stderr from the message catalogue (no Python
+    warning with its source line, no second copy from logging); --json gives its code."""
+    from app_support import TONGLIANG
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "tongliang.txt").write_text(TONGLIANG, encoding="utf-8")
+    (docs / "empty.txt").write_bytes(b"")
+    monkeypatch.setenv("PLANQA_CACHE_DIR", str(tmp_path / "cache"))
+    index_args = ["--index", str(tmp_path / "index"), "--quiet"]
+    assert main(["build", str(docs), *index_args]) == 0
+    warned = "planqa: warning: 已跳过 empty.txt：文件是空的 (skipping empty.txt: the file is empty)"
+    assert capsys.readouterr().err.splitlines() == [warned]
+    assert main(["build", "--json", *index_args]) == 0  # again, from the recorded sources
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [warned]
+    skipped = json.loads(out)["skipped"]
+    assert [(s["name"], s["code"], s["message_zh"]) for s in skipped] == [
+        ("empty.txt", "skip_empty", "已跳过 empty.txt：文件是空的")
+    ]

@@ -31,3 +31,26 @@ def test_the_readme_starts_with_the_two_set_up_commands():
     assert re.search(r"^run: .*\n\t.*planqa serve", makefile, re.MULTILINE)
     assert re.search(r"^test: .*\n\t.*pytest", makefile, re.MULTILINE)
     assert "make test" in (ROOT / ".ci" / "run").read_text("utf-8")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_no_page_names_a_machine_path(page):
+    """Project documentation, not working notes: no path of someone's machine (docs/TEAM.md,
+    a session's working agreement full of them, was removed)."""
+    text = page.read_text("utf-8")
+    assert re.findall(r"(?<![\w.])/(?:work|home|root|Users|tmp)/\S*", text) == []
+
+
+def test_docs_hold_no_working_agreement():
+    assert not (ROOT / "docs" / "TEAM.md").exists()
+
+
+def test_the_readme_is_a_users_guide():
+    """What it is, set-up, use, measured numbers, design in brief, in that order, and short
+    enough to read (the calibration history lives under docs/; it was once 629 lines)."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    headings = re.findall(r"^## (.+)$", text, re.MULTILINE)
+    guide = ["Set-up: two commands", "Use", "Measured", "Design in brief"]
+    assert [h for h in headings if h in guide] == guide
+    assert headings[0] == guide[0]
+    assert len(text.splitlines()) <= 300

@@ -16,7 +16,8 @@ SOURCES = [ROOT / "app.py"] + [
     for package in ("corpus", "index", "qa", "eval", "cli", "ui")
     for path in sorted((ROOT / package).rglob("*.py"))
 ]
-RAISERS = {"UserError", "GoldFormatError"}
+# a UserError raised, and a Message built (why a file was skipped): both name a code
+RAISERS = {"UserError", "GoldFormatError", "Message"}
 
 
 def error_codes_raised() -> list[tuple[str, str]]:
@@ -90,3 +91,49 @@ def test_the_cli_and_the_ui_show_the_same_message(capsys):
     ui_text = user_message(raised.value)
     assert ui_text == "请输入问题。"
     assert cli_line == f"planqa: error: {ui_text} (the question is empty)"
+
+
+def skip_reasons_given() -> list[tuple[str, ast.expr]]:
+    """(where, reason) for every file reading skips: the reason argument of each _skip(...)
+    and UnreadableFile(...) call of the corpus stage."""
+    found = []
+    for path in sorted((ROOT / "corpus").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id in ("_skip", "UnreadableFile"):
+                reason = node.args[1] if node.func.id == "_skip" else node.args[0]
+                found.append((f"{path.relative_to(ROOT)}:{node.lineno}", reason))
+    return found
+
+
+def test_every_skip_reason_is_a_code_of_the_catalogue():
+    """A file is skipped for a coded reason (a Message of the catalogue, in English and
+    Chinese), never for an English sentence that an edge would have to parse back."""
+    given = skip_reasons_given()
+    assert len(given) > 10
+    sentences = [where for where, r in given if isinstance(r, (ast.Constant, ast.JoinedStr))]
+    assert sentences == []
+    built = {code for _, code in error_codes_raised()}
+    skip_codes = {code for code in catalogue() if code.startswith("skip_")}
+    assert len(skip_codes) >= 12 and skip_codes <= built
+
+
+def test_a_skipped_file_is_a_notice_with_its_name_and_code(tmp_path):
+    import warnings
+
+    from corpus.errors import FileNotice, Message
+    from corpus.reading import CorpusFileWarning, file_notices_to, read_source
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    seen: list[FileNotice] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        with file_notices_to(seen.append):  # reported to the edge, not raised nor printed
+            assert read_source(tmp_path / "empty.txt") is None
+    assert [(n.name, n.code, n.skipped) for n in seen] == [("empty.txt", "skip_empty", True)]
+    assert seen[0].message("zh") == "已跳过 empty.txt：文件是空的"
+    assert str(CorpusFileWarning(seen[0])) == "skipping empty.txt: the file is empty"
+    assert FileNotice("a.pdf", Message("skip_pdf_no_text_layer")).to_dict()["code"] == (
+        "skip_pdf_no_text_layer"
+    )

@@ -76,3 +76,55 @@ def test_app_py_is_the_entry_only():
     functions = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     assert len(text.splitlines()) < 80
     assert set(functions) <= {"main"}
+
+
+def _called(path: Path) -> set[str]:
+    """Names of the functions and classes a module calls (f(), m.f())."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            names.add(func.id if isinstance(func, ast.Name) else getattr(func, "attr", ""))
+    return names
+
+
+def test_both_edges_read_settings_through_one_function(monkeypatch):
+    """app.py and the CLI hand their flags straight to corpus.settings.load_settings, which
+    leaves out a flag not given and checks every value (the port's range too); no edge
+    builds overrides or a Settings itself (app.py's settings_with and the CLI's
+    settings_from_args once each did, and checked the port apart)."""
+    from corpus.settings import load_settings
+
+    monkeypatch.delenv("PLANQA_PORT", raising=False)
+    assert load_settings(host=None, port=None, index_dir=None) == load_settings()
+    for path in (ROOT / "app.py", ROOT / "cli" / "main.py"):
+        calls = [
+            node
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "load_settings"
+        ]
+        assert len(calls) == 1 and not calls[0].args, path.name
+        # each override is a flag as parsed (args.port, getattr(args, "port", None)), not a
+        # dict of overrides filtered or checked on the way
+        assert all(k.arg and "args" in ast.unparse(k.value) for k in calls[0].keywords)
+    edges = [ROOT / "app.py", *sorted((ROOT / "cli").rglob("*.py"))]
+    edges += sorted((ROOT / "ui").rglob("*.py"))
+    assert [p.relative_to(ROOT).as_posix() for p in edges if "Settings" in _called(p)] == []
+
+
+TABS = ["ask", "districts", "indicators", "documents", "evaluation"]
+
+
+def test_the_ui_is_a_shell_and_one_module_per_tab():
+    """ui/shell.py composes the tabs and holds no handlers; each tab is a module with its
+    layout (a build function) and its own handlers class (one Handlers class once served
+    every tab, in a 1,310-line app.py)."""
+    shell = ROOT / "ui" / "shell.py"
+    assert not [n for n in ast.parse(shell.read_text("utf-8")).body if isinstance(n, ast.ClassDef)]
+    assert {f"ui.{tab}" for tab in TABS} <= imported_modules(shell)
+    for tab in TABS:
+        path = ROOT / "ui" / f"{tab}.py"
+        body = ast.parse(path.read_text("utf-8")).body
+        handlers = [n.name for n in body if isinstance(n, ast.ClassDef) and "Handlers" in n.name]
+        builds = [n.name for n in body if isinstance(n, ast.FunctionDef) and n.name[:5] == "build"]
+        assert len(handlers) == 1 and builds, tab

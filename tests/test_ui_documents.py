@@ -4,8 +4,10 @@ files and documents apart."""
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
+from dataclasses import replace
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -151,6 +153,58 @@ def test_the_cited_rows_of_a_table_are_marked():
     page = reader.document_html(document(), [c], cited=(5, 5))
     rows = re.findall(r'<tr class="pq-cited"[^>]*>(.*?)</tr>', page)
     assert [text_of(r) for r in rows] == ["企业数200"]
+
+
+def table_chunk(header, rows, caption="表1 主要指标", notes=()):
+    """A table chunk laid out as the chunker lays one out: caption, header, one rendered
+    row per line, notes; each line on its own source line from 3 on, rows stored."""
+    from corpus.model import TableCells
+    from corpus.tables import render_row
+
+    lines = [caption, " | ".join(header), *(render_row(header, r) for r in rows), *notes]
+    starts = list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
+    line_map = tuple(LineSegment(at, 3 + i, 3 + i) for i, at in enumerate(starts))
+    c = chunk("c1", ("一",), "\n".join(lines), 3, 2 + len(lines), line_map, kind="table")
+    return replace(c, rows=tuple(TableCells(header, r) for r in rows))
+
+
+def cells_of(page: str, tag: str = "td") -> list[list[str]]:
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", page)
+    return [re.findall(rf"<{tag}>(.*?)</{tag}>", r) for r in rows if f"<{tag}>" in r]
+
+
+def test_a_table_is_drawn_from_its_stored_rows_not_from_its_text():
+    """The text form of a row leads with the name, drops 序号 and writes "header: cell";
+    a cell may hold "|". The table shows the cells column by column under the header (the
+    old drawing split the text on "|": "R|D", "2025: 3" as cells)."""
+    header = ("序号", "指标", "2020", "2025")
+    rows = (("1", "R|D投入强度（%）", "2.1", "3"), ("2", "专利数<件>", "", "50"))
+    page = reader.document_html(document(), [table_chunk(header, rows, notes=("注：预期性",))])
+    assert cells_of(page, "th") == [list(header)]
+    assert cells_of(page) == [
+        ["1", "R|D投入强度（%）", "2.1", "3"],
+        ["2", "专利数&lt;件&gt;", "", "50"],
+    ]
+    assert "<caption>表1 主要指标</caption>" in page and "注：预期性" in text_of(page)
+
+
+def test_a_table_drawn_from_rows_marks_the_cited_row():
+    header = ("指标", "2025")
+    rows = (("企业数", "200"), ("专利数", "50"))
+    page = reader.document_html(document(), [table_chunk(header, rows)], cited=(6, 6))
+    marked = re.findall(r'<tr class="pq-cited"[^>]*>(.*?)</tr>', page)
+    assert [re.findall(r"<td>(.*?)</td>", r) for r in marked] == [["专利数", "50"]]
+
+
+def test_every_bundled_table_is_drawn_from_its_rows(documents_and_chunks):
+    """Each table chunk of the bundled corpus has its rows stored and is drawn from them:
+    one body row per stored row, its cells in order."""
+    _, chunks = documents_and_chunks
+    tables = [c for c in chunks if c.kind == "table"]
+    assert tables and all(c.rows for c in tables)
+    for c in tables:
+        drawn = cells_of(reader._table_html(c))
+        assert drawn == [[html.escape(v) for v in r.cells] for r in c.rows], c.chunk_id
 
 
 # --- a citation opens its document ---------------------------------------------------

@@ -11,7 +11,7 @@ from app_support import TONGLIANG, tiny_index
 from zh_support import raises_zh
 
 import index
-from corpus.errors import UserError
+from corpus.errors import Message, UserError
 from ui import common, shell, uploads
 from ui.documents import DocumentHandlers
 
@@ -114,7 +114,7 @@ def test_stored_only_in_the_upload_folder_under_a_free_name(tmp_path):
 
 def test_index_errors_become_chinese_lines(tmp_path):
     stored = tmp_path / "uploads" / "junk.txt"
-    exc = UserError("nothing_to_add", path=stored, why="junk.txt: the file is binary, not text")
+    exc = UserError("nothing_to_add", path=stored, why=Message("skip_binary"))
     assert uploads.change_error_message(exc, [stored]) == (
         "junk.txt 中没有可检索的文字（文件是二进制数据，不是文本）。"
     )
@@ -122,7 +122,7 @@ def test_index_errors_become_chinese_lines(tmp_path):
     scan = UserError(
         "nothing_to_add",
         path="/u/scan.pdf",
-        why="scan.pdf: the PDF has no text layer (a scan?); OCR is not supported",
+        why=Message("skip_pdf_no_text_layer"),
     )
     assert "可能是扫描件" in uploads.change_error_message(scan)
 
@@ -253,3 +253,22 @@ def test_docx_pdf_and_html_uploads_are_read_and_a_scan_is_refused(ui, tmp_path):
     assert not changed and "可能是扫描件" in message and ui.holder.get() is old
     stored = sorted(p.name for p in Path(ui.settings.upload_dir).iterdir())
     assert stored == ["sanya.pdf", "sanya_article.html", "sanya_styled.docx"]
+
+
+def test_files_skipped_by_the_start_up_build_are_said_in_chinese(tmp_path):
+    """The index built when the page first opens: a file reading left out is named under
+    the status line with its reason, in Chinese from the message catalogue."""
+    from corpus.settings import Settings
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "tongliang.txt").write_text(TONGLIANG, encoding="utf-8")
+    (data / "empty.txt").write_bytes(b"")
+    (data / "scan.txt").write_bytes(b"\x00\x01\x02 not text")
+    settings = Settings(data_dir=data, index_dir=tmp_path / "index", cache_dir=tmp_path / "cache")
+    holder = common.SharedIndex(settings)
+    status = shell.startup(holder)[0]
+    assert [n.code for n in holder.notices] == ["skip_empty", "skip_binary"]
+    assert "已跳过 empty.txt：文件是空的" in status
+    assert "已跳过 scan.txt：文件是二进制数据，不是文本" in status
+    assert "skipping" not in status

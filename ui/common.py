@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.attribution import genre_labels
+from corpus.errors import FileNotice
 from corpus.model import Chunk, Document, SourceSpan
 from corpus.settings import Settings
 from corpus.text import match_fold, match_key
@@ -153,6 +154,8 @@ class SharedIndex:
         self._cached_for: Any = None  # the index the caches were made from
         self._counted_for: Any = None
         self._change_lock = threading.Lock()
+        # what reading said about files while this process built the index (skipped ones)
+        self.notices: tuple[FileNotice, ...] = ()
 
     @property
     def loaded(self) -> bool:
@@ -163,8 +166,12 @@ class SharedIndex:
             with self._lock:
                 if self._index is None:
                     import index
+                    from corpus.reading import file_notices_to
 
-                    self._index = index.open_or_build(self.settings, progress=True)
+                    notices: list[FileNotice] = []
+                    with file_notices_to(notices.append):
+                        self._index = index.open_or_build(self.settings, progress=True)
+                    self.notices = tuple(notices)
         return self._index
 
     def chunks_by_id(self) -> dict[str, Chunk]:

@@ -2,8 +2,11 @@
 sentence the chunker repeats where it cuts a long section), with an outline of its sections
 and, when a citation opened it, the cited lines marked. Pure: plain data in, HTML out."""
 
+from __future__ import annotations
+
 import bisect
 import html
+import itertools
 from collections.abc import Callable, Sequence
 
 from corpus.model import Chunk, Document, LineSegment, SourceSpan
@@ -23,19 +26,62 @@ def parse_open_request(request: str) -> CitedLines | None:
     return doc_id.strip(), int(first), max(int(first), end)
 
 
-def _table_html(text: str, cited_at: Callable[[int], bool] | None = None, marks=None) -> str:
-    """A table chunk's rows as an HTML table; `cited_at(offset)` says whether the row that
-    starts at that offset of the text stands on cited lines (it is then marked)."""
-    cells = []
+def _table_html(
+    c: Chunk, cited_at: Callable[[int], bool] | None = None, marks: _Marks | None = None
+) -> str:
+    """A table chunk as an HTML table drawn from its rows as they were stored at build time:
+    the header, then each row's cells column by column; the caption and notes (the text's
+    lines around the rows) above and below. `cited_at(offset)` says whether the text line
+    that starts at that offset stands on cited lines (the row drawn from it is then marked).
+    A chunk of an index built before rows were stored is drawn from its text."""
+    if not c.rows:
+        return _table_html_from_text(c.text, cited_at, marks)
+    lines = _line_starts(c.text)
+    # the text is: caption lines, the header line, one line per row, then "注：" notes
+    notes = len(list(itertools.takewhile(lambda x: x[1].startswith("注："), reversed(lines))))
+    first_row = len(lines) - notes - len(c.rows)
+    if first_row < 1:  # the text is not laid out as rows were: read it as text
+        return _table_html_from_text(c.text, cited_at, marks)
+    header = c.rows[0].header
+    cells = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = [f"<thead><tr>{cells}</tr></thead><tbody>"]
+    for row, (start, _) in zip(c.rows, lines[first_row:], strict=False):
+        tds = "".join(f"<td>{html.escape(v)}</td>" for v in row.cells)
+        attrs = marks.attrs() if marks is not None and cited_at and cited_at(start) else ""
+        body.append(f"<tr{attrs}>{tds}</tr>")
+    body.append("</tbody>")
+    caption = " ".join(line for _, line in lines[: first_row - 1])
+    head = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    tail = "".join(
+        f'<div class="pq-table-note">{html.escape(line)}</div>'
+        for _, line in lines[len(lines) - notes :]
+    )
+    table = f'<table class="pq-table">{head}{"".join(body)}</table>'
+    return f'<div class="pq-table-scroll">{table}</div>{tail}'
+
+
+def _line_starts(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for each non-blank line of `text`, stripped."""
+    out = []
     offset = 0
     for line in text.splitlines(keepends=True):
-        start, offset = offset, offset + len(line)
-        if not line.strip():
-            continue
+        if line.strip():
+            out.append((offset, line.strip()))
+        offset += len(line)
+    return out
+
+
+def _table_html_from_text(
+    text: str, cited_at: Callable[[int], bool] | None = None, marks: _Marks | None = None
+) -> str:
+    """An old index's table chunk (no rows stored): each line of its text a row, its " | "
+    parts the cells."""
+    rows = []
+    for start, line in _line_starts(text):
         row = "".join(f"<td>{html.escape(c.strip())}</td>" for c in line.split("|"))
         attrs = marks.attrs() if marks is not None and cited_at and cited_at(start) else ""
-        cells.append(f"<tr{attrs}>{row}</tr>")
-    return f'<table class="pq-table">{"".join(cells)}</table>'
+        rows.append(f"<tr{attrs}>{row}</tr>")
+    return f'<table class="pq-table">{"".join(rows)}</table>'
 
 
 def document_html(
@@ -86,7 +132,7 @@ def document_html(
         previous = (c, span)
         pages = (c.page_start, c.page_end) if span == c.sources[0] else (None, None)
         if c.kind == "table":
-            body = _table_html(c.text, lambda at, c=c, span=span: _cited(c, span, at, marks), marks)
+            body = _table_html(c, lambda at, c=c, span=span: _cited(c, span, at, marks), marks)
         else:
             body = _marked_text(c, span, skip, marks)
         kind = "表格" if c.kind == "table" else "正文"

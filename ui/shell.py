@@ -13,10 +13,11 @@ inside `build_app`/`launch`.
 
 import html
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from corpus.errors import UserError
+from corpus.errors import FileNotice, UserError
 from corpus.settings import Settings
 from ui import ask, districts, documents, evaluation, indicators
 from ui.common import (
@@ -109,6 +110,16 @@ def stale_notice_html(idx: Any) -> str:
     )
 
 
+def file_notices_html(notices: Sequence[FileNotice]) -> str:
+    """What reading said about files while the index was built (a file skipped, and why), in
+    Chinese from the message catalogue; "" when it said nothing."""
+    if not notices:
+        return ""
+    listed = "；".join(n.message("zh") for n in notices[:8])
+    more = f"；另有 {len(notices) - 8} 个文件" if len(notices) > 8 else ""
+    return error_html(f"建立索引时：{listed}{more}。")
+
+
 def startup(holder: SharedIndex) -> documents.PageLists:
     """Status line, filter choices, document table: opens or builds the index. An index
     that cannot be opened (damaged, another embedder's) is said in the status line."""
@@ -121,7 +132,7 @@ def startup(holder: SharedIndex) -> documents.PageLists:
     warm_up_in_background()  # the dictionary for English questions, off the first answer
     choices = documents.document_choices(idx.documents)
     rows = documents.document_rows(idx.documents, holder.chunk_counts())
-    status = index_status_html(idx) + stale_notice_html(idx)
+    status = index_status_html(idx) + stale_notice_html(idx) + file_notices_html(holder.notices)
     return status, idx.districts(), choices, rows, choices
 
 
@@ -159,7 +170,9 @@ mark { background: #ffe58f; color: #1f2328; padding: 0 1px; border-radius: 2px; 
 .pq-chunk { margin: 0.5em 0 0.9em; }
 .pq-chunk-text { white-space: pre-wrap; line-height: 1.8; }
 .pq-table { border-collapse: collapse; font-size: 0.9em; white-space: normal; }
-.pq-table td { border: 1px solid var(--border-color-primary); padding: 0.2em 0.5em; }
+.pq-table td, .pq-table th { border: 1px solid var(--border-color-primary); padding: 0.2em 0.5em; }
+.pq-table caption { text-align: left; font-weight: 600; padding: 0.2em 0; }
+.pq-table-note { font-size: 0.9em; color: var(--body-text-color-subdued); }
 #pq-citations { min-height: 2em; }
 .pq-hits { margin-top: 0.6em; }
 .pq-hits summary { cursor: pointer; color: var(--body-text-color-subdued); }

@@ -145,31 +145,12 @@ def is_upload(path: str | Path, upload_dir: Path) -> bool:
     return Path(path).resolve().parent == Path(upload_dir).expanduser().resolve()
 
 
-# the index stage speaks English (the CLI's language); these are its answers to an upload
-_SKIP_REASONS = {
-    "the file is empty": "文件是空的",
-    "the file is binary, not text": "文件是二进制数据，不是文本",
-    "the text encoding could not be detected": "无法识别文字编码",
-    "the file holds no text": "文件中没有文字",
-}
-
-
 def change_error_message(exc: BaseException, stored: Collection[Path] = ()) -> str:
     """A Chinese one-liner for a UserError raised while adding uploads or removing a
-    document: the catalogue's message, the upload folder's paths shown as bare file names;
-    a file that gave no text says why in Chinese (the corpus stage's skip reasons)."""
+    document: the catalogue's message, the upload folder's paths shown as bare file names (a
+    file that gave no text says why: its skip reason's Chinese entry)."""
     if not isinstance(exc, UserError):
         return f"无法完成：{exc}"
-    if exc.code == "nothing_to_add":
-        name = Path(str(exc.params.get("path", ""))).name
-        reason = str(exc.params.get("why", "")).split(": ", 1)[-1].strip()
-        if reason.startswith("it gives no document"):
-            reason = "读不出任何文档"
-        elif reason.startswith("not a "):  # a format this version of the corpus cannot read
-            reason = "暂时还不能读取这种格式"
-        elif reason.startswith("the PDF has no text layer"):
-            reason = "PDF 没有文字层，可能是扫描件；暂不支持文字识别"
-        return f"{name} 中没有可检索的文字（{_SKIP_REASONS.get(reason, reason)}）。"
     text = exc.message("zh")
     for path in stored:
         text = text.replace(str(path), Path(path).name)

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.errors import Message
 from corpus.formats.markdown import table_lines
 from corpus.formats.read import UnreadableFile
 from corpus.reading import SourceText
@@ -159,10 +160,10 @@ def read_pdf(path: Path, data: bytes | None = None) -> SourceText:
         pages = [_page_lines(page, k) for k, page in enumerate(pdf.pages, start=1)]
         title = str((pdf.metadata or {}).get("Title") or "").strip() or None
     if not any(pages):
-        raise UnreadableFile("the PDF has no text layer (a scan?); OCR is not supported")
+        raise UnreadableFile(Message("skip_pdf_no_text_layer"))
     text = "".join(x.text for lines in pages for x in lines)
     if len("".join(_UNMAPPED.findall(text))) > len(text) / 2:
-        raise UnreadableFile("the PDF's fonts do not say which characters they print")
+        raise UnreadableFile(Message("skip_pdf_unmapped_fonts"))
     _mark_page_furniture(pages)
     body = [x for lines in pages for x in lines if not (x.dropped or x.table)]
     if body:

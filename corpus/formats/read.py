@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from corpus.errors import Message, Term
 from corpus.formats.sniff import SUFFIX_FORMATS, sniff_format
 from corpus.reading import CorpusFile, SourceText, _skip, read_source
 
@@ -20,16 +21,21 @@ log = logging.getLogger(__name__)
 
 
 class UnreadableFile(Exception):
-    """A reader's reason for giving up on a file (no text layer…), shown to the user."""
+    """A reader's reason for giving up on a file (no text layer…), shown to the user: `why`
+    is a Message of the catalogue."""
+
+    def __init__(self, why: Message) -> None:
+        super().__init__(why.message("en"))
+        self.why = why
 
 
 _KIND = {
-    "pdf": "a PDF",
-    "docx": "a Word .docx file",
-    "html": "an HTML page",
-    "txt": "plain text",
-    "md": "plain text",
-    None: "binary data of no supported format",
+    "pdf": Term("a PDF", "PDF"),
+    "docx": Term("a Word .docx file", "Word .docx 文件"),
+    "html": Term("an HTML page", "网页（HTML）"),
+    "txt": Term("plain text", "纯文本"),
+    "md": Term("plain text", "纯文本"),
+    None: Term("binary data of no supported format", "不支持的二进制数据"),
 }
 
 
@@ -56,23 +62,26 @@ def read_file(f: CorpusFile) -> SourceText | None:
         return None if src is None else replace(src, name=f.name, format=fmt, doc_stem=f.doc_stem)
     data = f.path.read_bytes()
     if not data.strip():
-        _skip(f.path, "the file is empty", f.name)
+        _skip(f.path, Message("skip_empty"), f.name)
         return None
     found = sniff_format(data, f.path.suffix)
     # an HTML fragment without <html>/<body> sniffs as text; it is still read as HTML
     if found != fmt and not (fmt == "html" and found in ("txt", "md")):
-        _skip(f.path, f"named {f.path.suffix} but its content is {_KIND[found]}", f.name)
+        found_kind = _KIND[found]
+        _skip(
+            f.path, Message("skip_format_mismatch", suffix=f.path.suffix, found=found_kind), f.name
+        )
         return None
     try:
         src = _reader(fmt)(f.path, data)
     except UnreadableFile as e:
-        _skip(f.path, str(e), f.name)
+        _skip(f.path, e.why, f.name)
         return None
     except Exception:  # any parser error on a damaged file is a skip, never a traceback
         log.debug("reading %s failed", f.path, exc_info=True)
-        _skip(f.path, f"the file is damaged: it could not be read as {_KIND[fmt]}", f.name)
+        _skip(f.path, Message("skip_damaged", kind=_KIND[fmt]), f.name)
         return None
     if not any(line.strip() for line in src.lines):
-        _skip(f.path, "the file holds no text", f.name)
+        _skip(f.path, Message("skip_no_text"), f.name)
         return None
     return replace(src, name=f.name, doc_stem=f.doc_stem)
