@@ -13,6 +13,7 @@ model (qa.llm).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -179,6 +180,9 @@ def _answer_one(
         )
         if (quoted or asks == "definition") and not counted:
             composers.reverse()
+        if asks == "text" and re.search(r"哪|为什么|为何|因为", _without(quoted, question)):
+            # "因为哪条高铁开通才进入“高铁时代”": a question about the term, not what it means
+            composers.remove(definition_answer)
         for compose in composers:
             if compose is definition_answer:
                 found = definition_answer(question, hits, display_title, index)
@@ -199,6 +203,12 @@ def _answer_one(
         if not deeper.abstained:
             return deeper
     return found
+
+
+def _without(terms: list[str], question: str) -> str:
+    for term in terms:
+        question = question.replace(term, "")
+    return question
 
 
 # passages retrieved and read when the first ones lack what is asked

@@ -290,3 +290,17 @@ def test_lists_of_every_written_form_answer_which_ones():
         "提升海洋经济发展能级主要从哪几个方面推动？", _hits(idx, "o"), idx, display_title
     )
     assert a is None
+
+
+def test_a_question_about_a_quoted_term_is_not_asked_what_it_means(monkeypatch):
+    from qa.calibration import Calibration
+
+    sentence_module = __import__("qa.compose_sentence", fromlist=["load_calibration"])
+    cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
+    monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
+    text = "全市人民期盼已久的济郑高铁开通运营，聊城正式迈入“高铁时代”，迎来了机遇期。"
+    idx = _index(make_chunk("h", text, section=SECTION))
+    a = qa.answer("是因为哪条高铁开通才进入“高铁时代”的？", idx)
+    assert "济郑高铁" in a.answer and "指" not in a.answer
+    meant = qa.answer("“高铁时代”是什么？", idx)  # asked what it is, it is still defined
+    assert "“高铁时代”指" in meant.answer
