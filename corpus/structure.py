@@ -139,6 +139,50 @@ def _orphan_candidate(b: Block) -> TypeGuard[Paragraph]:
     )
 
 
+_BARE_MARKS = re.compile(r"[，,。；;：:、！？!?（）()“”\"《》\s]")
+_DATE_OR_NUMBER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?|\d+")
+
+
+def _bare_headings(blocks: list[Block]) -> list[Block]:
+    """A work report's parts titled without numbers ("2023年工作回顾", "2024年工作安排", "加强政府
+    自身建设"): short lines without a mark of punctuation, each followed by its text or by a
+    numbered heading, at least two in a document and the first before any numbered heading,
+    head the numbered sections below them. One such line alone (a signature's organ, a
+    speaker, a date) is left as it is."""
+    spots = []
+    for i, (block, after) in enumerate(itertools.pairwise(blocks)):
+        if not (
+            isinstance(block, Paragraph)
+            and not block.preamble
+            and 4 <= len(block.text) <= 24
+            and not _BARE_MARKS.search(block.text)
+            and not _DATE_OR_NUMBER.fullmatch(block.text)
+            and not is_organ(block.text)
+        ):
+            continue
+        if isinstance(after, Heading) or (
+            isinstance(after, Paragraph)
+            and not after.preamble
+            and len(after.text) > 2 * len(block.text)
+        ):
+            spots.append(i)
+    headed = [
+        i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.rank not in (TITLE, BOX)
+    ]
+    # the first part comes before every numbered heading: a short line between numbered
+    # headings is a lost number's heading (_orphan_headings), not a part
+    if len(spots) < 2 or (headed and headed[0] < spots[0]):
+        return blocks
+    numbered = [b.rank for b in blocks if isinstance(b, Heading) and b.rank not in (TITLE, BOX)]
+    rank = max(CHAPTER, min(numbered, default=CN) - 1)
+    out = list(blocks)
+    for i in spots:
+        bare = blocks[i]
+        assert isinstance(bare, Paragraph)
+        out[i] = Heading(rank, bare.text, bare.line)
+    return out
+
+
 def _orphan_headings(blocks: list[Block]) -> list[Block]:
     """Numbered headings whose number got lost in extraction. 004 has 一、指导思想 / 主要目标 /
     三、重点工作: a short unnumbered line between siblings n and n+2 is sibling n+1; and
@@ -291,7 +335,7 @@ def analyse(doc: Document) -> list[Block]:
                 blocks.append(b)
         else:
             blocks.append(b)
-    blocks = _orphan_headings(blocks)
+    blocks = _orphan_headings(_bare_headings(blocks))
     blocks = _closing(blocks)
     return _box_ends(blocks, lines)
 

@@ -447,3 +447,31 @@ def test_a_statistics_bulletin_is_not_a_gazette(tmp_path):
         "江津区",
     )
     assert corpus.account([tmp_path]).in_chunks == 3
+
+
+def test_a_reports_parts_titled_without_numbers_head_its_sections():
+    body = "过去一年，全市地区生产总值增长6%，规上工业增加值增长8%，各项事业取得新进展。"
+    blocks = analyse(
+        _doc(
+            "2024年某市政府工作报告",
+            "各位代表：",
+            "2023年工作回顾",
+            body,
+            "2024年工作安排",
+            "一、坚持创新驱动",
+            body,
+            "二、坚持开放合作",
+            body,
+            "市长 张三",
+        )
+    )
+    heads = [(b.rank, b.text) for b in blocks if isinstance(b, Heading)]
+    assert heads[:2] == [(SECTION, "2023年工作回顾"), (SECTION, "2024年工作安排")]
+    assert ("市长 张三" not in [t for _, t in heads]) and heads[2][1] == "一、坚持创新驱动"
+    # a short line between numbered headings is no part, and one such line alone is none
+    between = analyse(
+        _doc("某区规划", "一、指导思想", body, "主要目标", body, "三、重点工作", body)
+    )
+    assert [b.rank for b in between if isinstance(b, Heading)] == [CN, CN, CN]
+    alone = analyse(_doc("2024年某市政府工作报告", "各位代表：", "2023年工作回顾", body, body))
+    assert not any(isinstance(b, Heading) and b.text == "2023年工作回顾" for b in alone)
