@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -239,6 +240,7 @@ def _judge(
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(chunk, sentence, True))
     lexical = bool(candidates)
+    named = _names_enough(topic)
     for hit in index.search(
         topic, k=SEMANTIC_K, filters=Filters(districts=(district,)), mode="dense"
     ):
@@ -251,7 +253,9 @@ def _judge(
     sims = cosine_to_query(index, topic, [c.quote for c in candidates])
     order = sorted(range(len(candidates)), key=lambda i: (not candidates[i].lexical, -sims[i]))
     best_sim = float(max(sims)) if len(sims) else 0.0
-    semantic = best_sim >= threshold
+    # a mention by meaning only from a sentence that names enough of the topic
+    can_mean = [c.lexical or named(c.quote) for c in candidates]
+    semantic = any(ok and sim >= threshold for ok, sim in zip(can_mean, sims, strict=True))
     mentioned = lexical or semantic
     score = best_sim + (1.0 if lexical else 0.0)
     evidence: list[Evidence] = []
@@ -262,7 +266,10 @@ def _judge(
             break  # a district that does not mention the topic shows only its nearest passage
         # evidence for a mention is what makes it one: the exact matches, or else the
         # sentences above the semantic threshold
-        if mentioned and ((lexical and not c.lexical) or (not lexical and sims[i] < threshold)):
+        if mentioned and (
+            (lexical and not c.lexical)
+            or (not lexical and (sims[i] < threshold or not can_mean[i]))
+        ):
             continue
         if c.chunk.chunk_id in used_chunks:
             continue
@@ -271,10 +278,27 @@ def _judge(
         if len(evidence) >= per_district:
             break
     if not lexical and semantic:  # a mention by meaning: the passages that reach the threshold
-        mentioning = {c.chunk.chunk_id for c, s in zip(candidates, sims) if s >= threshold}
+        mentioning = {
+            c.chunk.chunk_id
+            for c, s, ok in zip(candidates, sims, can_mean, strict=True)
+            if ok and s >= threshold
+        }
     found = {t for t in terms if _norm(t) in found_terms}
     result = DistrictResult(district, mentioned, score, tuple(evidence), len(mentioning))
     return result, found
+
+
+def _names_enough(topic: str) -> Callable[[str], bool]:
+    """Whether a sentence may count as a mention of `topic` by meaning alone. A topic of three
+    words or more names one thing (婴幼儿照护服务示范城市): a sentence must share at least half
+    of its words, so that a passage on a neighbouring subject (普惠托育机构) is not taken for
+    it; a shorter topic (低空经济, 科普) may be met in other words."""
+    import jieba
+
+    words = {w for w in jieba.lcut(_norm(topic)) if len(w) >= 2}
+    if len(words) < 3:
+        return lambda sentence: True
+    return lambda sentence: 2 * sum(w in _norm(sentence) for w in words) >= len(words)
 
 
 def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:
