@@ -66,6 +66,19 @@ def expand_query(question: str) -> str:
     return f"{question} {' '.join(extra)}" if extra else question
 
 
+def worded_as(question: str, text: str) -> str:
+    """The question in the text's words: each term it names in one form, written in the form
+    the text uses ("随州今年技术交易额…" against "技术合同成交额达到60亿元" → "随州今年技术合同成交额…"),
+    so that a question is not judged short of words a synonym supplies."""
+    key = term_key(text)
+    for group in groups_in(question):
+        said = next((f for f in sorted(group, key=len, reverse=True) if f and f in question), None)
+        used = next((f for f in group if term_key(f) and term_key(f) in key), None)
+        if said and used and term_key(said) != term_key(used):
+            question = question.replace(said, used)
+    return question
+
+
 def holds_term(question_groups: list[tuple[str, ...]], text: str) -> float:
     """Share of the question's term groups of which `text` holds some form."""
     if not question_groups:

@@ -14,7 +14,7 @@ from index.types import Hit
 from qa.calibration import has_cjk, load_calibration
 from qa.crosslingual import gloss_coverage, gloss_coverages
 from qa.scoring import Searchable, cosine_to_query, lexical_overlap, question_tokens
-from qa.terms import groups_in, holds_term
+from qa.terms import groups_in, holds_term, worded_as
 from qa.text import TableRow, rows_of, split_sentences
 from qa.vocabulary import vocabulary
 
@@ -71,11 +71,9 @@ def passage_coverage(question: str, hits: list[Hit], index: Searchable | None) -
             question, (f"{c.title} {' '.join(c.section)} {c.text}" for c in passages)
         )
     vocab = vocabulary(index)
-    q_tokens = _content_tokens(question)
-    return max(
-        vocab.weighted_overlap(q_tokens, f"{c.title} {' '.join(c.section)} {c.text}")
-        for c in passages
-    )
+    said = [f"{c.title} {' '.join(c.section)} {c.text}" for c in passages]
+    # each passage read against the question in its own words (a synonym's form)
+    return max(vocab.weighted_overlap(_content_tokens(worded_as(question, t)), t) for t in said)
 
 
 def evidence_score(units: list[Unit], coverage: float = 0.0, weight: float | None = None) -> float:

@@ -229,3 +229,23 @@ def test_a_follow_up_that_names_no_thing_asks_about_the_previous_topic():
     assert asked == "高标准农田去年建成了多少"
     asked, _, _ = follow_up("那去年实际新增了多少？", prev, False, None)
     assert asked.startswith("高标准农田")
+
+
+def test_a_question_is_read_in_the_words_of_each_passage():
+    from qa_support import FakeIndex, make_chunk
+
+    from index.types import Hit
+    from qa.terms import worded_as
+    from qa.units import passage_coverage
+
+    said = "力争全社会研发经费投入增长7%、技术合同成交额达到60亿元。"
+    assert worded_as("随州今年技术交易额要做到多少？", said) == "随州今年技术合同成交额要做到多少？"
+    assert worded_as("随州今年技术交易额要做到多少？", "新增高新技术企业50家。") == (
+        "随州今年技术交易额要做到多少？"
+    )
+    chunk = make_chunk("t", said)
+    idx = FakeIndex([chunk, make_chunk("o", "新增高新技术企业50家，建成中试基地3个。")])
+    hits = [Hit(chunk, 1.0, 1, ("dense",))]
+    assert passage_coverage("技术交易额要做到多少？", hits, idx) == passage_coverage(
+        "技术合同成交额要做到多少？", hits, idx
+    )
