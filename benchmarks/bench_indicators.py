@@ -68,11 +68,18 @@ def _value_of(ind, role: str):
     return vals
 
 
+def _number_key(text: str) -> str:
+    """A number as compared: no spaces, every range dash or tilde as "-" (1—2, 1～2, 1-2)."""
+    return re.sub(r"\s+", "", text).translate(str.maketrans("—–～~至", "-----"))
+
+
 def _same_number(raw: str, gold: str) -> bool:
-    return raw.replace(" ", "").replace("—", "-").replace("～", "-") == gold or (
-        re.fullmatch(r"\d+(\.\d+)?", gold) is not None
-        and re.fullmatch(r"\d+(\.\d+)?", raw) is not None
-        and float(raw) == float(gold)
+    """The extractor's number and the gold one, both normalised the same way."""
+    a, b = _number_key(raw), _number_key(gold)
+    return a == b or (
+        re.fullmatch(r"\d+(\.\d+)?", a) is not None
+        and re.fullmatch(r"\d+(\.\d+)?", b) is not None
+        and float(a) == float(b)
     )
 
 
