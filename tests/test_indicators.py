@@ -302,3 +302,73 @@ def test_a_review_is_not_read_as_targets_after_a_sentence_of_its_own_cue(tmp_pat
         ("培育省级示范村", "50"),
         ("培育市级示范村", "100"),
     }
+
+
+# --- contractions: one word for several (corpus/data/contractions.json) -------------------
+
+# every entry of the data file, with a phrase of a report it stands in and what that reads as
+CONTRACTION_EXAMPLES = {
+    "存贷款": ("金融机构存贷款余额", ["金融机构存款余额", "金融机构贷款余额"]),
+    "城乡居民": ("城乡居民人均可支配收入", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    "城乡": ("城乡低保标准", ["城镇低保标准", "农村低保标准"]),
+    "进出口": ("进出口额", ["进口额", "出口额"]),
+    "收支": ("一般公共预算收支", ["一般公共预算收入", "一般公共预算支出"]),
+    "一、二、三产": ("一、二、三产", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    "一二三产": ("一二三产增加值", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    "一、二、三产业": ("一、二、三产业增加值", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    "三次产业": ("三次产业增加值", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    "二、三产业": ("二、三产业增加值", ["第二产业增加值", "第三产业增加值"]),
+    "农林牧渔业": ("农林牧渔业增加值", ["农业增加值", "林业增加值", "牧业增加值", "渔业增加值"]),
+    "工农业": ("工农业总产值", ["工业总产值", "农业总产值"]),
+    "内外贸": ("内外贸企业", ["内贸企业", "外贸企业"]),
+    "客货运": ("客货运量", ["客运量", "货运量"]),
+    "国省道": ("国省道里程", ["国道里程", "省道里程"]),
+    "新改扩建": ("新改扩建学校", ["新建学校", "改建学校", "扩建学校"]),
+    "新改建": ("新改建农村公路", ["新建农村公路", "改建农村公路"]),
+    "大中型": ("大中型水库", ["大型水库", "中型水库"]),
+    "中小微企业": ("中小微企业贷款", ["中型企业贷款", "小型企业贷款", "微型企业贷款"]),
+    "中小学": ("中小学生", ["中学生", "小学生"]),
+    "中高职": ("中高职院校", ["中职院校", "高职院校"]),
+    "大中专": ("大中专毕业生", ["大专毕业生", "中专毕业生"]),
+    "省市级": ("省市级重点项目", ["省级重点项目", "市级重点项目"]),
+    "国内外": ("国内外游客", ["国内游客", "国外游客"]),
+    "出入境": ("出入境人员", ["出境人员", "入境人员"]),
+}
+
+
+def test_every_contraction_has_an_example():
+    from corpus.contractions import contractions
+
+    assert set(contractions()) == set(CONTRACTION_EXAMPLES)
+
+
+@pytest.mark.parametrize("word", sorted(CONTRACTION_EXAMPLES))
+def test_a_contraction_expands_as_written(word):
+    from corpus.contractions import contractions, expand_contraction
+
+    phrase, expected = CONTRACTION_EXAMPLES[word]
+    assert expand_contraction(word) == list(contractions()[word])
+    assert expand_contraction(phrase) == expected
+
+
+@pytest.mark.parametrize("word", sorted(CONTRACTION_EXAMPLES))
+def test_the_parts_of_a_contraction_are_words(word):
+    """Each part is a word of jieba's dictionary, or a run of its words of two characters or
+    more (第一产业 + 增加值): no part is a fragment."""
+    import jieba
+
+    from corpus.contractions import contractions
+
+    jieba.initialize()
+    for part in contractions()[word]:
+        tokens = jieba.lcut(part, HMM=False)
+        known = jieba.dt.FREQ.get(part, 0) > 0 or all(
+            len(t) >= 2 and jieba.dt.FREQ.get(t, 0) > 0 for t in tokens
+        )
+        assert known, (word, part, tokens)
+
+
+def test_a_phrase_without_a_contraction_is_itself():
+    from corpus.contractions import expand_contraction
+
+    assert expand_contraction("地区生产总值") == ["地区生产总值"]
