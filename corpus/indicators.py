@@ -346,9 +346,11 @@ _NAME_CHAR = r"(?:[^\d，,；;。]|\d+[A-Za-z])"
 _ACTION = r"新增|新建|新培育|培育|引进|引育|引入|实施|创建|建成|建设|打造|认定|招引|开展|完成|推广"
 # verbs that open a list of counted items but name none of them: 推动50个以上重点项目竣工投产
 _CARRIER = r"推动|推进|促进|带动|启动"
+# a number that gives a thing's size is not its count: 年产5000吨, 200万吨级, 超50亿元企业
+_SIZE_BEFORE = r"(?<!年产)(?<!超)(?<!过)"
 _ACTION_FIRST = re.compile(
     rf"^(?P<lead>.*?)(?P<verb>{_ACTION}|{_CARRIER})(?P<name1>{_NAME_CHAR}{{0,40}}?)"
-    rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<post>{_POST_QUALIFIER})?"
+    rf"{_SIZE_BEFORE}(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?!级)(?P<post>{_POST_QUALIFIER})?"
     rf"(?P<name2>{_NAME_CHAR}{{0,20}})$"
 )
 # a later item of such a list, its count first: …、150个以上重点项目开工建设
@@ -506,7 +508,7 @@ def _prose_clause(clause: str, previous: str = "") -> list[Found]:
         name = _clean_name(raw_name)
         if not name and last_name and continues:
             name = last_name
-        elif not name and previous and not re.search(r"\d", previous):
+        elif not name and previous and not re.search(r"\d", previous) and not cut:
             name = _clean_name(_OBJECT_VERB.sub("", _clean_name(previous.rstrip("，,；;"))))
         change = re.fullmatch(_CHANGE, verb) is not None
         qualifier = m.group("pre") or _QUALIFIER_OF_VERB.get(verb, "") or m.group("post") or ""

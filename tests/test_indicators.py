@@ -529,3 +529,21 @@ def test_names_are_cut_where_an_item_ends(clause, expected):
 def test_values_paired_by_fen_bie_keep_their_own_units():
     got = [(n, unit) for n, unit, _ in _clause("全年粮食播面和总产分别稳定在960万亩、74亿斤以上。")]
     assert got == [("粮食播面", "万亩"), ("总产", "亿斤")]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "推动印江年产5000吨酱香白酒等重点项目建设。",
+        "加快年产200万吨级绿色锰矿山建设，",
+    ],
+)
+def test_a_number_giving_a_size_is_no_count(clause):
+    assert _clause(clause) == []
+
+
+def test_a_name_left_empty_by_a_cut_does_not_reach_into_the_clause_before():
+    from corpus.indicators import _prose_clause
+
+    got = _prose_clause("力争新增产值超10亿元企业8家、超20亿元企业2家。", "实施“大树培育”计划，")
+    assert [n for n, *_ in got] == ["新增产值"]
