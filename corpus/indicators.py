@@ -14,9 +14,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from corpus.contractions import contractions, expand_contraction
 from corpus.model import Document
 from corpus.structure import Heading, Paragraph, TableBlock, analyse
 from corpus.tables import Table, name_column
@@ -324,22 +325,46 @@ _LEVEL = (
     r"|突破|超过|超|控制在|保持在|稳定在|不低于|不少于|不超过|不高于|高于|低于|为"
 )
 _PREDICATE = re.compile(
-    rf"(?P<name>.+?)(?P<each>(?<!平)均|分别|都)?(?P<verb>{_CHANGE}|{_LEVEL})\s*"
+    rf"(?P<name>.*?)(?P<each>(?<!平)均|分别|都)?(?P<verb>{_CHANGE}|{_LEVEL})\s*"
     rf"(?P<pre>[<>≥≤]|约)?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<post>{_POST_QUALIFIER})?"
 )
+# how firmly a target is set, never part of its name: 确保增长6.5%、力争7% is one indicator
+# with two targets (as is 工业总产值达880亿元、奋斗突破900亿元)
+_MODALITY = r"确保|力争|争取|努力|奋斗"
+_MODAL_TAIL = re.compile(rf"(?:{_MODALITY})$")
+_MODAL_MORE = re.compile(
+    rf"^\s*[、，,]?\s*(?P<modal>{_MODALITY})(?P<verb>{_CHANGE}|{_LEVEL})?\s*(?P<pre>[<>≥≤]|约)?\s*"
+    rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})?(?P<post>{_POST_QUALIFIER})?"
+)
+# "保8争9": a floor and a goal for one rate, its unit left unsaid
+_KEEP_STRIVE = re.compile(
+    r"(?P<name>[^，,；;。、]+?)[“\"]?保(?P<low>\d+(?:\.\d+)?)争(?P<high>\d+(?:\.\d+)?)[”\"]?"
+)
+# a name character: not a digit, unless the digit opens a word (5G全连接工厂)
+_NAME_CHAR = r"(?:[^\d，,；;。]|\d+[A-Za-z])"
 # a value before its name: 新增高新技术企业100家以上, 创建1-2家市级以上技术转移示范机构
 _ACTION = r"新增|新建|新培育|培育|引进|引育|引入|实施|创建|建成|建设|打造|认定|招引|开展|完成|推广"
+# verbs that open a list of counted items but name none of them: 推动50个以上重点项目竣工投产
+_CARRIER = r"推动|推进|促进|带动|启动"
+# a number that gives a thing's size is not its count: 年产5000吨, 200万吨级, 超50亿元企业
+_SIZE_BEFORE = r"(?<!年产)(?<!超)(?<!过)"
 _ACTION_FIRST = re.compile(
-    rf"^(?P<lead>.*?)(?P<verb>{_ACTION})(?P<name1>[^\d，,；;。]{{0,20}}?)"
-    rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<post>{_POST_QUALIFIER})?(?P<name2>[^\d，,；;。]{{0,20}})$"
+    rf"^(?P<lead>.*?)(?P<verb>{_ACTION}|{_CARRIER})(?P<name1>{_NAME_CHAR}{{0,40}}?)"
+    rf"{_SIZE_BEFORE}(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?!级)(?P<post>{_POST_QUALIFIER})?"
+    rf"(?P<name2>{_NAME_CHAR}{{0,20}})$"
+)
+# a later item of such a list, its count first: …、150个以上重点项目开工建设
+_COUNT_FIRST = re.compile(
+    rf"^\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<post>{_POST_QUALIFIER})?"
+    rf"(?P<name>{_NAME_CHAR}{{2,30}})$"
 )
 _MORE_VALUES = re.compile(
     rf"^\s*(?:和|、|,|，)\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})?(?P<post>{_POST_QUALIFIER})?"
 )
 _LEAD_IN = re.compile(
     r"^(?:[到至]\s*(?:19|20)\d{2}\s*年(?:末|底)?[，,]?|(?:19|20)\d{2}\s*年(?:末|底)?|今年|明年|全年|"
-    r"其中|力争|争取|确保|实现|推动|全区|全市|全省|全县|主要预期目标(?:是|为)|预期目标(?:是|为)|"
-    r"主要目标(?:是|为)|目标(?:是|为)|[：:])+"
+    r"其中|力争|争取|确保|努力|奋斗|实现|推动|全区|全市|全省|全县|主要预期目标(?:是|为)|"
+    r"预期目标(?:是|为)|主要目标(?:是|为)|目标(?:是|为)|[：:])+"
 )
 # what is left of a level verb the value patterns did not take: 耕地保有量在521.6万亩以上
 _NAME_TAIL = re.compile(r"(?:保持在|稳定在|维持在|控制在|在)$")
@@ -357,8 +382,8 @@ _QUALIFIER_OF_VERB = {
     "低于": "<",
 }
 _CLAUSE_SPLIT = re.compile(r"(?<=[，,；;。])")
-# a modifier before 、 that shares the last item's head: 城镇、农村居民人均可支配收入
-_SHARED_HEAD = {"城乡": ("城镇", "农村")}
+# a level that qualifies a head the next name states: 国家级、省级专精特新企业
+_LEVEL_MODIFIER = re.compile(r"\S{1,4}?级(?:及?以上)?")
 
 
 def _clean_name(name: str) -> str:
@@ -366,6 +391,7 @@ def _clean_name(name: str) -> str:
     name = name.strip(" ，,；;：:、")
     for _ in range(3):
         new = _LEAD_IN.sub("", name).strip(" ，,；;：:、")
+        new = _MODAL_TAIL.sub("", new)  # 地区生产总值确保增长: the name ends before 确保
         new = _NAME_TAIL.sub("", new) if len(new) > 4 else new
         if new == name:
             break
@@ -373,23 +399,39 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def _split_names(name: str) -> list[str]:
-    """A subject list sharing one predicate: 规模以上工业增加值、社会消费品零售总额 ->
-    both; 城镇、农村居民人均可支配收入 -> 城镇居民…, 农村居民…; 城乡居民… -> 城镇…, 农村…"""
-    for word, parts in _SHARED_HEAD.items():
-        if name.startswith(word):
-            return [p + name[len(word) :] for p in parts]
-    items = [x for x in re.split(r"、", name) if x]
-    if len(items) < 2:
-        return [name]
-    last = items[-1]
-    out = []
-    for x in items[:-1]:
-        if len(x) <= 3 and len(last) > len(x) + 2:
-            out.append(x + last[len(x) :])
-        else:
-            out.append(x)
-    return [*out, last]
+def _with_head(modifier: str, last: str) -> str:
+    """A modifier before 、 with the head of the name after it: 国家级 + 省级专精特新企业 ->
+    国家级专精特新企业; 城镇 + 农村居民人均可支配收入 -> 城镇居民人均可支配收入; a name of its
+    own is left as it is."""
+    if _LEVEL_MODIFIER.fullmatch(modifier):
+        m = re.match(_LEVEL_MODIFIER, last)
+        return modifier + last[m.end() :] if m and len(last) > m.end() else modifier
+    if len(modifier) <= 3 and len(last) > len(modifier) + 2:
+        return modifier + last[len(modifier) :]
+    return modifier
+
+
+def _split_names(name: str, count: int = 1) -> list[str]:
+    """Names sharing one predicate (均, 都, 分别), as many as the values 分别 pairs them with
+    (a listed name is taken whole where that is enough):
+    规模以上工业增加值、社会消费品零售总额 -> both; 城镇、农村居民… and 城镇和农村居民… -> 城镇居民…,
+    农村居民… (a modifier shares the last name's head); a contraction stands for its words
+    (金融机构存贷款余额 -> 金融机构存款余额, 金融机构贷款余额; corpus/data/contractions.json)."""
+    # a contraction written with 、 (一、二、三产) is one item, not three
+    guarded = name
+    for word in contractions():
+        if "、" in word:
+            guarded = guarded.replace(word, word.replace("、", "\0"))
+    candidates = []
+    for separators in ("、", "、|和|与|及"):
+        items = [x.replace("\0", "、") for x in re.split(separators, guarded) if x]
+        items = [_with_head(x, items[-1]) for x in items[:-1]] + items[-1:]
+        candidates.append(items)
+        candidates.append([word for x in items for word in expand_contraction(x)])
+    if count > 1:
+        return next((c for c in candidates if len(c) == count), candidates[0])
+    # one value: 均 is over the names listed (进出口总额 stays whole), else over a contraction's
+    return candidates[0] if len(candidates[0]) > 1 else candidates[1]
 
 
 def _value(number: str, qualifier: str, role: str, year: int | None, label: str) -> IndicatorValue:
@@ -405,88 +447,190 @@ def _value(number: str, qualifier: str, role: str, year: int | None, label: str)
 
 
 _BARE = re.compile(
-    rf"^(?P<name>[^\d，,；;。：:]{{2,30}}?)\s*(?P<pre>[<>≥≤]|约)?\s*(?P<num>{_NUMBER})\s*"
-    rf"(?P<unit>{_UNIT})(?P<post>{_POST_QUALIFIER})?$"
+    rf"^(?P<name>(?:[^\d，,；;。：:]|\d+[A-Za-z]){{2,30}}?)\s*(?P<pre>[<>≥≤]|约)?\s*"
+    rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<post>{_POST_QUALIFIER})?$"
 )
 # a clause that names the indicator and leaves the value to the next: 提高…总规模，力争突破4亿元
 _OBJECT_VERB = re.compile(r"^(?:提高|提升|扩大|壮大|增加|加大|做大)")
+# a value a 、 follows ends a list item: 转化应用科技成果30项以上、技术合同成交额达到60亿元
+_VALUE_THEN_COMMA = re.compile(rf"{_NUMBER}\s*{_UNIT}(?:{_POST_QUALIFIER})?、")
+
+_STATED = re.compile("|".join(v for v in f"{_CHANGE}|{_LEVEL}".split("|") if len(v) >= 2))
+
+Found = tuple[str, str, list[IndicatorValue], str]
+# a verb that ends a listed item's name, not its subject's: 一般公共预算收入完成
+_VERB_END = re.compile(r"(?:完成|实现|达到|达)$")
 
 
-def _prose_clause(
-    clause: str, previous: str = ""
-) -> list[tuple[str, str, list[IndicatorValue], str]]:
+def _prose_clause(clause: str, previous: str = "") -> list[Found]:
     """(name, unit, values, verb) for every indicator a clause states (several when they are
     joined by 、: 科技型企业达到2800家、高新技术企业达到200家); roles and years are filled
     in by the caller. `previous`: the clause before, for a value whose name it holds."""
     # full-width digits, points and signs (398．2, ５％) read as ASCII; the quote keeps the text
     text = unicodedata.normalize("NFKC", clause).rstrip("，,；;。")
-    found = []
+    found: list[Found] = []
     rest = text
+    if keep := _KEEP_STRIVE.search(rest):
+        name = _clean_name(keep.group("name"))
+        if name:
+            unit = "%" if re.search(r"增速|增长|增幅", name) else ""
+            values = [
+                _value(keep.group("low"), "", "", None, "保"),
+                _value(keep.group("high"), "", "", None, "争"),
+            ]
+            found.append((name, unit, values, ""))
+            rest = rest[: keep.start()] + rest[keep.end() :]
+    last_name = ""  # the clause's indicator before, for one that leaves its name out
     while rest:
         m = _PREDICATE.search(rest)
         if not m:
             break
         rest_after = rest[m.end() :]
         verb = m.group("verb")
-        name = _clean_name(m.group("name"))
-        if not name and previous and not re.search(r"\d", previous):
+        raw_name = m.group("name")
+        # a predicate that opens what is left: 营业收入突破750亿元、增长7%以上 (same subject)
+        continues = bool(found) and not raw_name.strip(" 、")
+        if cut := [c for c in _VALUE_THEN_COMMA.finditer(raw_name)]:
+            # the items before are a list of their own: …30项以上、技术合同成交额达到60亿元
+            listed = _listed(raw_name[: cut[-1].end() - 1])
+            found.extend(listed)
+            raw_name = raw_name[cut[-1].end() :]
+            if listed and not raw_name.strip():
+                # 一般公共预算收入完成244.6亿元、增长6.1%: the item's subject, not its verb
+                continues, last_name = True, _VERB_END.sub("", listed[-1][0])
+        if not m.group("each"):
+            # a statement before 、 with a verb of its own is not part of this name:
+            # 瞪羚企业实现“零”的突破、国家高新技术企业突破90家
+            stated = [
+                c for c in re.finditer("、", raw_name) if _STATED.search(raw_name[: c.start()])
+            ]
+            raw_name = raw_name[stated[-1].end() :] if stated else raw_name
+        name = _clean_name(raw_name)
+        if not name and last_name and continues:
+            name = last_name
+        elif not name and previous and not re.search(r"\d", previous) and not cut:
             name = _clean_name(_OBJECT_VERB.sub("", _clean_name(previous.rstrip("，,；;"))))
         change = re.fullmatch(_CHANGE, verb) is not None
         qualifier = m.group("pre") or _QUALIFIER_OF_VERB.get(verb, "") or m.group("post") or ""
         unit = m.group("unit")
-        numbers = [(m.group("num"), qualifier)]
+        numbers = [(m.group("num"), qualifier, "")]
+        units = [unit]  # 分别稳定在960万亩、74亿斤以上: each value its own unit
         while m.group("each") and (more := _MORE_VALUES.match(rest_after)):
-            numbers.append((more.group("num"), more.group("post") or qualifier))
+            numbers.append((more.group("num"), more.group("post") or qualifier, ""))
+            units.append(more.group("unit") or unit)
             rest_after = rest_after[more.end() :]
         if len(numbers) > 1 and numbers[-1][1] and not numbers[0][1]:
             # 分别增长5%和7%左右: the last qualifier is read for every value
-            numbers = [(n, numbers[-1][1]) for n, _ in numbers]
+            numbers = [(n, numbers[-1][1], "") for n, _, _ in numbers]
+        if len(numbers) == 1 and (more := _MODAL_MORE.match(rest_after)):
+            # 确保增长6.5%、力争7%以上: a floor and a goal, each labelled by its modality
+            said = re.findall(_MODALITY, raw_name)
+            more_verb = more.group("verb") or ""
+            more_q = (
+                more.group("pre") or _QUALIFIER_OF_VERB.get(more_verb, "") or more.group("post")
+            )
+            numbers = [
+                (numbers[0][0], numbers[0][1], said[-1] if said else ""),
+                (more.group("num"), more_q or "", more.group("modal")),
+            ]
+            rest_after = rest_after[more.end() :]
         if name and not re.search(r"\d", name[-2:]) and len(name) <= 40:
-            names = _split_names(name) if m.group("each") else [name]
+            last_name = name
+            names = _split_names(name, len(numbers)) if m.group("each") else [name]
             if change:  # 同比增长 is the year's 增长; 年均增长 is another measure
                 names = [n + verb.removeprefix("同比") for n in names]
-            if len(numbers) == len(names) or len(numbers) == 1:
+            if not m.group("each") and len(numbers) == 2 and numbers[1][2]:
+                values = [_value(num, q, "", None, modal) for num, q, modal in numbers]
+                found.append((names[0], unit, values, verb))
+            elif len(numbers) == len(names) or len(numbers) == 1:
                 for k, n in enumerate(names):
-                    num, q = numbers[k if len(numbers) > 1 else 0]
-                    found.append((n, unit, [_value(num, q, "", None, "")], verb))
+                    num, q, _ = numbers[k if len(numbers) > 1 else 0]
+                    own_unit = units[k if len(numbers) > 1 else 0]
+                    found.append((n, own_unit, [_value(num, q, "", None, "")], verb))
         rest = rest_after.lstrip("、和及与 ")
-    if found:
-        return found
-    verb = ""  # an action verb the clause's first item opens with, shared by the items after it
-    for part in _items(text):
+    if not found:
+        return _listed(text)
+    if re.search(r"\d", rest):  # 研发经费投入增长7%、转化应用科技成果30项以上
+        found.extend(_listed(rest))
+    return found
+
+
+def _listed(text: str) -> list[Found]:
+    """The items of a list of counts: after one action verb that each keeps (新增国家高新技术
+    企业500家、省科技型中小企业1200家), the count before the name (推动50个以上重点项目竣工投产、
+    150个以上重点项目开工建设), or a name and its count (省级示范企业3家以上、5G全连接工厂1家)."""
+    found: list[Found] = []
+    verb = ""  # an action verb the first item opens with, shared by the items after it
+    for k, part in enumerate(_items(text)):
         a = _ACTION_FIRST.search(part)
         if a:
+            # a later item's lead is its own subject (…、高新技术企业认定备案10家); the first
+            # item's may be the sentence's (深入实施…行动，新增…)
+            carrier = re.fullmatch(_CARRIER, a.group("verb")) is not None
             lead = _clean_name(a.group("lead"))
-            lead = lead if len(lead) <= 4 else ""
+            # 大力推进, 加快推动: a carrier's lead is its adverb, not a name
+            lead = "" if carrier or len(lead) > (12 if k else 4) else lead
             verb = verb or a.group("verb")
-            name = (lead + a.group("verb") + a.group("name1") + a.group("name2")).strip()
-            if len(name) > len(lead) + len(a.group("verb")) + 1:
+            kept = "" if carrier else a.group("verb")
+            name = _list_name(lead + kept + a.group("name1") + a.group("name2"))
+            if len(name) > len(lead) + len(kept) + 1:
                 value = _value(a.group("num"), a.group("post") or "", "", None, "")
                 for n in _each(name):
-                    n = n if re.search(_ACTION, n) else verb + n
-                    found.append((n, a.group("unit"), [value], a.group("verb")))
+                    found.append((_with_verb(n, verb), a.group("unit"), [value], a.group("verb")))
                 continue
+        c = _COUNT_FIRST.match(part) if verb else None
+        if c and not re.fullmatch(_POST_QUALIFIER, c.group("name")):
+            value = _value(c.group("num"), c.group("post") or "", "", None, "")
+            name = _with_verb(_list_name(c.group("name")), verb)
+            found.append((name, c.group("unit"), [value], verb))
+            continue
         b = _BARE.search(_clean_name(part))
         if b and len(_clean_name(b.group("name"))) >= 3:
             qualifier = b.group("pre") or b.group("post") or ""
             value = _value(b.group("num"), qualifier, "", None, "")
             for n in _each(_clean_name(b.group("name"))):
-                n = n if not verb or re.search(_ACTION, n) else verb + n
+                n = n if not verb else _with_verb(n, verb)
                 found.append((n, b.group("unit"), [value], ""))
+    # 新增2家国家级、15家省级专精特新企业: a level alone takes the next item's head
+    for k in range(len(found) - 2, -1, -1):
+        name, unit, values, item_verb = found[k]
+        own = verb if verb and name.startswith(verb) else ""
+        if _LEVEL_MODIFIER.fullmatch(name[len(own) :]):
+            following = found[k + 1][0]
+            following = following[len(own) :] if own and following.startswith(own) else following
+            found[k] = (own + _with_head(name[len(own) :], following), unit, values, item_verb)
     return found
 
 
-# a value that ends an item of a list: 新增国家高新技术企业500家、省科技型中小企业1200家
+def _with_verb(name: str, verb: str) -> str:
+    """An item's name with the list's action verb, unless it has one or the verb only carries
+    the list (推动, 启动)."""
+    if not verb or re.search(_ACTION, name) or re.fullmatch(_CARRIER, verb):
+        return name
+    return verb + name
+
+
+def _list_name(name: str) -> str:
+    """A listed name without the 等 that closes a list or a 任务 after it."""
+    return re.sub(r"(?:(?<![中高平同])等|任务)+$", "", name.strip())
+
+
+# a value that ends an item of a list (新增国家高新技术企业500家、省科技型中小企业1200家), or a
+# count that opens one (新增2家国家级、15家省级…; 2万亩以上撂荒地治理和5.7万亩高标准农田…)
 _ITEM_END = re.compile(rf"{_NUMBER}\s*{_UNIT}(?:{_POST_QUALIFIER})?、")
+_ITEM_START = re.compile(rf"[、和及](?={_NUMBER}\s*{_UNIT})")
 
 
 def _items(text: str) -> list[str]:
-    """A clause cut after every value a 、 follows, so each item keeps its own value; a 、
-    between names (省级以上企业研究院、研发中心70家) is not a cut."""
+    """A clause cut where one item's value ends or the next one's count begins, so each item
+    keeps its own value; a 、 between names (省级以上企业研究院、研发中心70家) is not a cut."""
+    cuts = {m.end() - 1 for m in _ITEM_END.finditer(text)}
+    cuts |= {m.start() for m in _ITEM_START.finditer(text)}
     parts, start = [], 0
-    for m in _ITEM_END.finditer(text):
-        parts.append(text[start : m.end() - 1])
-        start = m.end()
+    for cut in sorted(cuts):
+        if re.search(r"\d", text[start:cut]):  # the piece before holds its value
+            parts.append(text[start:cut])
+            start = cut + 1
     return [*parts, text[start:]]
 
 
@@ -578,11 +722,28 @@ def prose_indicators(
                         v.raw,
                         v.number,
                         v.qualifier,
-                        label if role == "target" else f"{value_year}年",
+                        # a paired target keeps its modality: 到2025年 + 力争
+                        label + v.label if role == "target" else f"{value_year}年",
                     )
                     for v in values
                 ]
                 unit = unit.replace("％", "%")
+                goal = _MODAL_OPEN.match(unicodedata.normalize("NFKC", clause))
+                last = out[-1] if out and out[-1].quote == sentence.strip() else None
+                if (
+                    goal
+                    and len(found) == 1
+                    and last is not None
+                    and len(last.values) == 1
+                    and last.unit == unit
+                    and last.name != name
+                    and last.name.endswith(name)
+                ):
+                    # 增速高于全省1个百分点左右，力争高于全省2个百分点: the goal of the
+                    # indicator before, restated without its subject
+                    values = [replace(v, label=v.label + goal.group(0)) for v in values]
+                    out[-1] = replace(last, values=last.values + tuple(values))
+                    continue
                 out.append(
                     _make(
                         doc,
@@ -599,6 +760,8 @@ def prose_indicators(
     return out
 
 
+# a clause that opens with a goal's modality (…1个百分点左右，力争高于全省2个百分点)
+_MODAL_OPEN = re.compile(r"^\s*(?:力争|争取|奋斗|努力)")
 # a part of the place the sentence's targets are for: 高新区内, 园区内, 城区范围内
 _SCOPE = re.compile(r"^[^，,；;。]{2,8}?(?:范围内|区域内|园区内|区内|城内)(?=\S{2})")
 # where a work report turns from last year to this one: its 总体要求 (the paragraph just before

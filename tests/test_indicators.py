@@ -302,3 +302,249 @@ def test_a_review_is_not_read_as_targets_after_a_sentence_of_its_own_cue(tmp_pat
         ("培育省级示范村", "50"),
         ("培育市级示范村", "100"),
     }
+
+
+# --- contractions: one word for several (corpus/data/contractions.json) -------------------
+
+# every entry of the data file, with a phrase of a report it stands in and what that reads as
+CONTRACTION_EXAMPLES = {
+    "存贷款": ("金融机构存贷款余额", ["金融机构存款余额", "金融机构贷款余额"]),
+    "城乡居民": ("城乡居民人均可支配收入", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    "城乡": ("城乡低保标准", ["城镇低保标准", "农村低保标准"]),
+    "进出口": ("进出口额", ["进口额", "出口额"]),
+    "收支": ("一般公共预算收支", ["一般公共预算收入", "一般公共预算支出"]),
+    "一、二、三产": ("一、二、三产", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    "一二三产": ("一二三产增加值", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    "一、二、三产业": (
+        "一、二、三产业增加值",
+        ["第一产业增加值", "第二产业增加值", "第三产业增加值"],
+    ),
+    "三次产业": ("三次产业增加值", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    "二、三产业": ("二、三产业增加值", ["第二产业增加值", "第三产业增加值"]),
+    "农林牧渔业": ("农林牧渔业增加值", ["农业增加值", "林业增加值", "牧业增加值", "渔业增加值"]),
+    "工农业": ("工农业总产值", ["工业总产值", "农业总产值"]),
+    "内外贸": ("内外贸企业", ["内贸企业", "外贸企业"]),
+    "客货运": ("客货运量", ["客运量", "货运量"]),
+    "国省道": ("国省道里程", ["国道里程", "省道里程"]),
+    "新改扩建": ("新改扩建学校", ["新建学校", "改建学校", "扩建学校"]),
+    "新改建": ("新改建农村公路", ["新建农村公路", "改建农村公路"]),
+    "大中型": ("大中型水库", ["大型水库", "中型水库"]),
+    "中小微企业": ("中小微企业贷款", ["中型企业贷款", "小型企业贷款", "微型企业贷款"]),
+    "中小学": ("中小学生", ["中学生", "小学生"]),
+    "中高职": ("中高职院校", ["中职院校", "高职院校"]),
+    "大中专": ("大中专毕业生", ["大专毕业生", "中专毕业生"]),
+    "省市级": ("省市级重点项目", ["省级重点项目", "市级重点项目"]),
+    "国内外": ("国内外游客", ["国内游客", "国外游客"]),
+    "出入境": ("出入境人员", ["出境人员", "入境人员"]),
+}
+
+
+def test_every_contraction_has_an_example():
+    from corpus.contractions import contractions
+
+    assert set(contractions()) == set(CONTRACTION_EXAMPLES)
+
+
+@pytest.mark.parametrize("word", sorted(CONTRACTION_EXAMPLES))
+def test_a_contraction_expands_as_written(word):
+    from corpus.contractions import contractions, expand_contraction
+
+    phrase, expected = CONTRACTION_EXAMPLES[word]
+    assert expand_contraction(word) == list(contractions()[word])
+    assert expand_contraction(phrase) == expected
+
+
+@pytest.mark.parametrize("word", sorted(CONTRACTION_EXAMPLES))
+def test_the_parts_of_a_contraction_are_words(word):
+    """Each part is a word of jieba's dictionary, or a run of its words of two characters or
+    more (第一产业 + 增加值): no part is a fragment."""
+    import jieba
+
+    from corpus.contractions import contractions
+
+    jieba.initialize()
+    for part in contractions()[word]:
+        tokens = jieba.lcut(part, HMM=False)
+        known = jieba.dt.FREQ.get(part, 0) > 0 or all(
+            len(t) >= 2 and jieba.dt.FREQ.get(t, 0) > 0 for t in tokens
+        )
+        assert known, (word, part, tokens)
+
+
+def test_a_phrase_without_a_contraction_is_itself():
+    from corpus.contractions import expand_contraction
+
+    assert expand_contraction("地区生产总值") == ["地区生产总值"]
+
+
+# --- modality, coordination, lists (heldout2's kinds of error) ------------------------------
+
+
+def _clause(clause: str) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
+    from corpus.indicators import _prose_clause
+
+    return [
+        (n, unit, [(v.raw, v.qualifier, v.label) for v in values])
+        for n, unit, values, _ in _prose_clause(clause)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (  # modality is not part of the name; 确保X、力争Y are two targets of one indicator
+            "地区生产总值确保增长6.5%、力争7%以上；",
+            [("地区生产总值增长", "%", [("6.5", "", "确保"), ("7", "以上", "力争")])],
+        ),
+        (  # the goal may have a verb of its own, which gives its qualifier
+            "力争工业总产值达880亿元、奋斗突破900亿元。",
+            [("工业总产值", "亿元", [("880", "", "力争"), ("900", ">", "奋斗")])],
+        ),
+        (  # 保8争9: a floor and a goal, the unit of a rate unsaid
+            "地区生产总值增速“保8争9”，",
+            [("地区生产总值增速", "%", [("8", "", "保"), ("9", "", "争")])],
+        ),
+        (  # one modality alone is only dropped from the name
+            "社会消费品零售总额确保增长9%；",
+            [("社会消费品零售总额增长", "%", [("9", "", "")])],
+        ),
+    ],
+)
+def test_modality_is_not_a_name_and_pairs_targets(clause, expected):
+    assert _clause(clause) == expected
+
+
+def test_a_goal_clause_restating_the_indicator_before_joins_it(tmp_path):
+    text = (
+        "各位代表：\n今年主要目标是：地区生产总值增速高于全省1个百分点左右，"
+        "力争高于全省2个百分点；粮食产量稳定在260万吨以上。\n"
+    )
+    path = tmp_path / "2024年某市政府工作报告.txt"
+    path.write_text(text, encoding="utf-8")
+    got = [
+        (i.name, [(v.raw, v.qualifier, v.label) for v in i.values])
+        for i in extract(corpus.load([path]))
+    ]
+    assert got == [
+        ("地区生产总值增速高于全省", [("1", "左右", ""), ("2", "", "力争")]),
+        ("粮食产量", [("260", "以上", "")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (  # 和 between a modifier and the name whose head it shares
+            "城镇和农村居民人均可支配收入分别增长7%、9%；",
+            ["城镇居民人均可支配收入增长 7", "农村居民人均可支配收入增长 9"],
+        ),
+        (  # a contraction: 存贷款 is 存款 and 贷款
+            "金融机构存贷款余额分别增长9%、14%。",
+            ["金融机构存款余额增长 9", "金融机构贷款余额增长 14"],
+        ),
+        (  # a contraction written with 、 is not a list of 一, 二, 三产
+            "其中一、二、三产分别增长5%、8%、5.8%；",
+            ["第一产业增加值增长 5", "第二产业增加值增长 8", "第三产业增加值增长 5.8"],
+        ),
+        (
+            "三次产业增加值分别增长3%、7%、7%，",
+            ["第一产业增加值增长 3", "第二产业增加值增长 7", "第三产业增加值增长 7"],
+        ),
+        (  # 均 over a listed name keeps it whole: 进出口总额 is an indicator of its own
+            "规模以上工业增加值、进出口总额均增长8%以上，",
+            ["规模以上工业增加值增长 8", "进出口总额增长 8"],
+        ),
+        (  # 均 over a contraction alone gives its parts
+            "城乡居民人均可支配收入均增长6%，",
+            ["城镇居民人均可支配收入增长 6", "农村居民人均可支配收入增长 6"],
+        ),
+    ],
+)
+def test_coordinated_subjects_are_distributed_over_their_values(clause, expected):
+    assert [f"{n} {values[0][0]}" for n, _, values in _clause(clause)] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (  # a list of several things sharing one count is one indicator (等 closes the list)
+            "力争新增自治区工业龙头企业、专精特新中小企业、自治区级以上创新创业平台等7家，",
+            ["新增自治区工业龙头企业、专精特新中小企业、自治区级以上创新创业平台 7"],
+        ),
+        (  # counts before names; a level alone takes the next name's head
+            "力争新增2家国家级、15家省级专精特新企业，",
+            ["新增国家级专精特新企业 2", "新增省级专精特新企业 15"],
+        ),
+        (  # a carrier verb opens the list but names nothing; 和 before a count cuts
+            "推动50个以上重点项目竣工投产、150个以上重点项目开工建设，",
+            ["重点项目竣工投产 50", "重点项目开工建设 150"],
+        ),
+        (
+            "完成2万亩以上撂荒地治理和5.7万亩高标准农田新建及改造任务，",
+            ["完成撂荒地治理 2", "高标准农田新建及改造 5.7"],  # 新建: a verb of its own
+        ),
+        (  # a digit that opens a word is part of the name
+            "省级示范企业3家以上、5G全连接工厂1家以上。",
+            ["省级示范企业 3", "5G全连接工厂 1"],
+        ),
+        (  # a later item keeps its own subject before its verb
+            "实现科技型中小企业入库70家、高新技术企业认定备案10家。",
+            ["科技型中小企业入库 70", "高新技术企业认定备案 10"],
+        ),
+    ],
+)
+def test_lists_sharing_a_count_or_a_verb(clause, expected):
+    assert [f"{n} {values[0][0]}" for n, _, values in _clause(clause)] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (  # a value and 、 end an item inside a clause of predicates
+            "力争全社会研发经费投入增长7%、转化应用科技成果30项以上、技术合同成交额达到60亿元。",
+            ["全社会研发经费投入增长 7", "转化应用科技成果 30", "技术合同成交额 60"],
+        ),
+        (  # a predicate that opens what is left has the subject before
+            "高新技术产业年营业收入突破750亿元、增长7%以上。",
+            ["高新技术产业年营业收入 750", "高新技术产业年营业收入增长 7"],
+        ),
+        (  # …and after a cut, the listed item's subject without its verb
+            "一般公共预算收入完成244.6亿元、增长6.1%，",
+            ["一般公共预算收入完成 244.6", "一般公共预算收入增长 6.1"],
+        ),
+        (  # a statement with its own verb before 、 is not part of the next name
+            "力争瞪羚企业实现“零”的突破、国家高新技术企业突破90家，",
+            ["国家高新技术企业 90"],
+        ),
+        (  # but a count after a cut is not the subject's: 超20亿元企业 is no 新增产值
+            "力争新增产值超10亿元企业8家、超20亿元企业2家。",
+            ["新增产值 10"],
+        ),
+    ],
+)
+def test_names_are_cut_where_an_item_ends(clause, expected):
+    assert [f"{n} {values[0][0]}" for n, _, values in _clause(clause)] == expected
+
+
+def test_values_paired_by_fen_bie_keep_their_own_units():
+    got = [(n, unit) for n, unit, _ in _clause("全年粮食播面和总产分别稳定在960万亩、74亿斤以上。")]
+    assert got == [("粮食播面", "万亩"), ("总产", "亿斤")]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "推动印江年产5000吨酱香白酒等重点项目建设。",
+        "加快年产200万吨级绿色锰矿山建设，",
+    ],
+)
+def test_a_number_giving_a_size_is_no_count(clause):
+    assert _clause(clause) == []
+
+
+def test_a_name_left_empty_by_a_cut_does_not_reach_into_the_clause_before():
+    from corpus.indicators import _prose_clause
+
+    # (the first item, 超10亿元企业8家, is itself still misread: 新增产值 10)
+    got = _prose_clause("力争新增产值超10亿元企业8家、超20亿元企业2家。", "实施“大树培育”计划，")
+    assert not any("计划" in n for n, *_ in got)
