@@ -26,6 +26,7 @@ def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
     citations: list[Citation] = []
     by_key: dict[tuple[str, str], int] = {}
     bodies: list[str] = []
+    said: set[str] = set()  # what the bodies say, without their source lead
     last_lead = ""
     for _, ans in found:
         numbers: dict[int, int] = {}
@@ -37,6 +38,10 @@ def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
             numbers[c.n] = by_key[key]
         text = _renumber(ans.answer, numbers)
         lead = _SOURCE_LEAD.match(text)
+        core = (text[lead.end() :] if lead else text).strip().rstrip("。")
+        if core in said:
+            continue  # two parts answered by the same sentence (城乡居民…分别): said once
+        said.add(core)
         if lead and lead.group(1) == last_lead:
             text = text[len(last_lead) :]  # the same document and section: said once
         elif lead:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from corpus.contractions import expand_contraction
 from qa.frame import _PERIOD, _QUESTION_WORD
 from qa.periods import RELATIVE
 from qa.terms import equivalents
@@ -243,8 +244,13 @@ def missing_word(
         if idf(word) < floor and len(candidates) > 1:  # type: ignore[operator]
             break  # a question's one word is its slot, however common; of several, the rare
         said = context.lower()
-        # a word said in another of its forms is said (gdp: 地区生产总值)
-        if word not in said and not any(f.lower() in said for f in equivalents(word)):
+        # a word said in another of its forms is said (gdp: 地区生产总值), and so is one a
+        # contraction stands for (城镇 in 城乡居民…分别)
+        if (
+            word not in said
+            and not any(f.lower() in said for f in equivalents(word))
+            and not any(word in phrase for phrase in expand_contraction(said) if phrase != said)
+        ):
             return word
     return None
 

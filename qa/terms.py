@@ -11,6 +11,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from corpus.contractions import expand_contraction
+
 TERMS_FILE = Path(__file__).resolve().parent / "data" / "terms.json"
 _NOISE = re.compile(r"[的\s()（）\[\]【】、，,·]")
 _SHARE = re.compile(
@@ -79,11 +81,18 @@ def worded_as(question: str, text: str) -> str:
     return question
 
 
+_CONTRACTED_MAX = 2000  # a unit is a sentence or a row; longer text is not expanded
+
+
 def holds_term(question_groups: list[tuple[str, ...]], text: str) -> float:
     """Share of the question's term groups of which `text` holds some form."""
     if not question_groups:
         return 0.0
     named = groups_in(text)
+    # a contraction names each term it stands for: 城乡居民人均可支配收入 names 城镇居民… and 农村居民…
+    for phrase in expand_contraction(text) if len(text) < _CONTRACTED_MAX else ():
+        if phrase != text:
+            named += groups_in(phrase)
     return sum(g in named or _said_apart(g, text) for g in question_groups) / len(question_groups)
 
 

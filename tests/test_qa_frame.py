@@ -249,3 +249,29 @@ def test_a_question_is_read_in_the_words_of_each_passage():
     assert passage_coverage("技术交易额要做到多少？", hits, idx) == passage_coverage(
         "技术合同成交额要做到多少？", hits, idx
     )
+
+
+def test_a_contraction_names_each_term_it_stands_for():
+    from qa.slots import missing_word
+    from qa.terms import groups_in, holds_term
+
+    said = "城乡居民人均可支配收入分别增长4.6%、7.1%。"
+    for asked in ("城镇居民人均可支配收入增长了多少", "农村居民人均可支配收入增长了多少"):
+        assert holds_term(groups_in(asked), said) == 1.0
+    assert holds_term(groups_in("城镇居民人均可支配收入"), "居民消费价格涨幅3%。") == 0.0
+    tokens = {"城镇", "居民", "收入"}
+    assert missing_word("城镇居民收入", tokens, said, lambda w: 9.0, "", 4.0) is None
+    assert (
+        missing_word("城镇居民收入", tokens, "居民收入增长5%。", lambda w: 9.0, "", 4.0) == "城镇"
+    )
+
+
+def test_two_parts_answered_by_one_sentence_say_it_once():
+    from qa.compose_parts import combine
+    from qa.frame import analyse
+    from qa.types import Answer
+
+    frame = analyse("城镇居民和农村居民人均可支配收入分别增长了多少")
+    text = "据《某市政府工作报告》（一、回顾），城乡居民人均可支配收入分别增长4.6%、7.1%[1]。"
+    parts = [Answer(p.text, text, False, "extractive", (), ()) for p in frame.parts]
+    assert combine(frame.question, frame, parts).answer == text
