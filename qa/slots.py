@@ -158,6 +158,11 @@ _FILLER = frozenset(
         "个数",
         "总数",
         "控制",
+        # the kind of figure, not the thing it is of (研发经费支出绝对额 is 研发经费支出)
+        "绝对额",
+        "绝对",
+        "绝对值",
+        "总量",
     ]
 )
 

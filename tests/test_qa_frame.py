@@ -275,3 +275,11 @@ def test_two_parts_answered_by_one_sentence_say_it_once():
     text = "据《某市政府工作报告》（一、回顾），城乡居民人均可支配收入分别增长4.6%、7.1%[1]。"
     parts = [Answer(p.text, text, False, "extractive", (), ()) for p in frame.parts]
     assert combine(frame.question, frame, parts).answer == text
+
+
+def test_the_kind_of_figure_is_not_what_it_is_of():
+    from qa.slots import rarest_word
+
+    q = "全社会研发经费支出绝对额是多少亿元"
+    tokens = {"全社会", "研发", "经费支出", "绝对", "绝对额", "亿元"}
+    assert rarest_word(q, tokens, lambda w: 9.0, "") not in ("绝对", "绝对额")
