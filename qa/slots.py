@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from corpus.contractions import expand_contraction
-from qa.frame import _PERIOD, _QUESTION_WORD
+from qa.frame import _PERIOD, _QUESTION_WORD, ASKS
 from qa.periods import RELATIVE
 from qa.terms import equivalents
 
@@ -184,7 +184,22 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
     forms = [f.lower() for f in equivalents(question)]
     # the pieces of 上一年, 过去一年 (一年), 十三五 (三五) are the period slot, checked on its own
     periods = RELATIVE.findall(question) + [m.group(0) for m in _PERIOD.finditer(question)]
-    not_a_thing = not_nouns(question) | {t for w in periods for t in q_tokens if t in w}
+    # the pieces of the words that ask (一年 of 哪一年, 几天 of 哪几天) ask, they name nothing
+    asking = [
+        m.group(0)
+        for _, pattern in ASKS
+        for m in pattern.finditer(question)
+        if re.search(r"[哪几]", m.group(0))
+    ]
+    not_a_thing = (
+        not_nouns(question)
+        | {t for w in periods for t in q_tokens if t in w}
+        | {
+            t
+            for t in q_tokens
+            if any(t in w for w in asking) and t not in _unasked(question, asking)
+        }
+    )
     unused = idf("\x00")  # the IDF of a word the corpus never uses
     words = [
         t
@@ -200,6 +215,13 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
         and not any(t.lower() in f for f in forms)
     ]
     return _by_rarity(words, idf)
+
+
+def _unasked(question: str, asking: list[str]) -> str:
+    """The question without the words that ask."""
+    for phrase in sorted(asking, key=len, reverse=True):
+        question = question.replace(phrase, " ")
+    return question
 
 
 # parts of speech (jieba) of words that do not say what is asked about: verbs (视察, 给出: a

@@ -283,3 +283,15 @@ def test_the_kind_of_figure_is_not_what_it_is_of():
     q = "全社会研发经费支出绝对额是多少亿元"
     tokens = {"全社会", "研发", "经费支出", "绝对", "绝对额", "亿元"}
     assert rarest_word(q, tokens, lambda w: 9.0, "") not in ("绝对", "绝对额")
+
+
+def test_the_words_that_ask_are_not_the_slot():
+    from qa.slots import rarest_word
+
+    q = "土壤普查成果汇总验收放在哪一年"
+    tokens = {"土壤", "普查", "成果", "汇总", "验收", "放在", "一年"}
+    assert rarest_word(q, tokens, lambda w: 9.0 if w == "一年" else 5.0, "") != "一年"
+    # a word of an asking phrase without 哪/几 still names the thing (收运单位的名称)
+    q = "厨余垃圾收运单位的名称是什么"
+    tokens = {"厨余垃圾", "收运", "单位", "名称"}
+    assert rarest_word(q, tokens, lambda w: 9.0 if w == "单位" else 5.0, "") == "单位"
