@@ -17,7 +17,7 @@ DATA = REPO / "benchmarks" / "data"
 EXTERNAL = REPO.parent / "shared" / "external"
 
 
-SETS = ("qa_v2", "qa_v3", "qa_v4", "qa_v5", "qa_v6")
+SETS = ("qa_v2", "qa_v3", "qa_v4", "qa_v5", "qa_v6", "qa_v7")
 
 
 @pytest.mark.parametrize("name", SETS)
