@@ -422,9 +422,20 @@ def score_item(
             except Exception as exc:  # noqa: BLE001 - as above: recorded, not fatal
                 res.error = res.error or f"{type(exc).__name__}: {exc}"
         res.predicted_districts = list(report.mentioned) if report is not None else []
-        res.district_prf = m.district_scores(res.predicted_districts, item.districts)
+        res.district_prf = m.district_scores(
+            map(_place_key, res.predicted_districts), map(_place_key, item.districts)
+        )
     _judge(res)
     return res
+
+
+def _place_key(name: str) -> str:
+    """A place as the gold set and the finder both mean it: a gold set may write a place
+    short (三亚, 凉山) where the finder says its full name (三亚市, 凉山彝族自治州)."""
+    from corpus import places
+
+    found = places.resolve(name)
+    return places.label_of(found) if found is not None else name
 
 
 def _judge(res: ItemResult) -> None:

@@ -25,6 +25,7 @@ from qa.enumerations import (
     cn_numeral,
     continued,
     count_before,
+    counted_runs,
     enumerations,
     headed_items,
     lead_runs,
@@ -39,6 +40,7 @@ from qa.types import Answer, Citation
 from qa.units import _content_tokens, _place_names
 
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")
+_ANNOUNCED = re.compile(r"(?:以下|如下)[^，,。；;]{0,8}[：:]$")
 _QUOTED_WORD = re.compile(r"[“\"「]([^”\"」])[”\"」]")
 _NUMBERING = re.compile(
     r"^(?:第[一二三四五六七八九十\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
@@ -176,8 +178,10 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
                     )
                 text = f"据《{title(c)}》{enclose(heading)}，{subject}包括{len(items)}项：{'；'.join(items)}[1]。"
                 return _answer(question, text, below[0], "；".join(items), hits, "composition")
-    for hit in hits[:5] + (_literal(quoted[0], index, hits) if quoted else []):
-        listed = _listed_items(question, quoted, hit.chunk, index)
+    candidates = hits[:5] + (_literal(quoted[0], index, hits) if quoted else [])
+    # a list that begins in a retrieved passage before one reached by reading past its end
+    for hit, own in [(h, True) for h in candidates] + [(h, False) for h in candidates]:
+        listed = _listed_items(question, quoted, hit.chunk, index, own)
         if listed is not None:
             subject, items, quote, end = listed
             body = f"据《{title(hit.chunk)}》，{subject}：{'；'.join(items)}[1]。"
@@ -190,20 +194,27 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
 
 
 def _listed_items(
-    question: str, quoted: list[str], chunk: Any, index: Any
+    question: str, quoted: list[str], chunk: Any, index: Any, own: bool = False
 ) -> tuple[str, list[str], str, int] | None:
     """(subject, items, quote) of the list in the passage (continued past its end) that is about
     the question's subject: the quoted term with its items written before it ("A、B、C、D“四大
     支柱产业”"), or a run of numbered items (一是…, （1）…, ①…) whose lead-in names the quoted
     term or the subject's words. A count the term or the subject states (四大, 10个方面) must
     agree; the items are given up to it, read on far when the passage holds fewer (nine
-    sections under "重点做好九个方面工作："). The last int: the line the last item ends on."""
+    sections under "重点做好九个方面工作："). The last int: the line the last item ends on.
+    `own`: the list must begin in the passage itself."""
     counted = any(stated_count(t) or count_before(t, question) for t in quoted)
     limits = (READ, LONG_READ) if counted or stated_count(question, quoted=False) else (READ,)
-    begins = len(continued(chunk, index, READ)[0])
+    begins = len(chunk.text) if own else len(continued(chunk, index, READ)[0])
     for limit in limits:  # read far, a list must still begin in what is read at first
         found = _listed_in(question, quoted, chunk, *continued(chunk, index, limit), begins)
         if found is not None:
+            if limit == READ:  # a numbered list may run on past what was read: read it to its end
+                longer = _listed_in(
+                    question, quoted, chunk, *continued(chunk, index, LONG_READ), begins
+                )
+                if longer is not None and longer[0] == found[0] and len(longer[1]) > len(found[1]):
+                    return longer
             return found
     return None
 
@@ -213,6 +224,7 @@ def _listed_in(
 ) -> tuple[str, list[str], str, int] | None:
     def runs() -> list[Any]:
         found = enumerations(text) + parallel_runs(text) + clause_runs(text) + lead_runs(text)
+        found += counted_runs(text)
         return [r for r in found if r.start < begins]
 
     def end(items: list[str]) -> int:
@@ -245,23 +257,31 @@ def _listed_in(
     tokens = {
         t
         for t in _content_tokens(subject)
-        if len(t) >= 2 and t not in _LIST_WORDS and t not in chunk.title and "哪" not in t
+        if len(t) >= 2
+        and t not in _LIST_WORDS
+        and t not in chunk.title
+        and "哪" not in t
+        and not t.isdigit()  # a year is the period asked, checked on its own
     }
     if not tokens:  # only common words left (目标, 工作): the question's own nouns, however common
         import jieba
 
-        tokens = {
+        nouns = {
             w
             for w in jieba.lcut(_place_names().sub(" ", subject))
-            if len(w) >= 2 and not w.isdigit() and w not in verbs and w not in chunk.title
+            if len(w) >= 2 and not w.isdigit() and w not in verbs
         } - _LIST_WORDS
+        # the document's own words (政府, 工作 of a 政府工作报告) only when nothing else is left
+        tokens = {w for w in nouns if w not in chunk.title} or nouns
     counts = stated_count(subject, quoted=False)
     for run in runs():
         lead = _flat(run.lead_in)
         # the lead-in announces this list: it ends in a colon, or states the count asked
         counted = any(str(n) in lead or cn_numeral(n) in lead for n in counts)
         announces = counted or (not counts and (lead.endswith(("：", ":")) or run.opens_section))
-        if tokens and _about(tokens, verbs, lead) >= 0.75 and announces:
+        # "重点做了以下工作：" announces its list in so many words: half the subject will do
+        enough = 0.5 if _ANNOUNCED.search(lead) else 0.75
+        if tokens and _about(tokens, verbs, lead) >= enough and announces:
             items = up_to(list(run.items), counts)
             if items:  # named by the lead-in's sentence that holds the subject's words
                 said = [x for x in re.split(r"[。；;]", run.lead_in) if x.strip()]

@@ -57,7 +57,7 @@ def _norm(text: str) -> str:
 _ALTERNATIVES = re.compile(r"或者|以及|或|和|及|与|、|/")
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
 # about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
-_GENERIC_SUFFIX = re.compile(r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施)$")
+_GENERIC_SUFFIX = re.compile(r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站)$")
 
 
 def expand_terms(topic: str) -> tuple[str, ...]:
@@ -71,7 +71,7 @@ def expand_terms(topic: str) -> tuple[str, ...]:
         part = part.strip()
         terms.append(part)
         stem = part
-        for _ in range(2):  # 抽水蓄能项目建设 -> 抽水蓄能项目 -> 抽水蓄能
+        for _ in range(3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
             shorter = _GENERIC_SUFFIX.sub("", stem)
             if shorter == stem or len(shorter) < 2:
                 break

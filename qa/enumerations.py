@@ -153,6 +153,51 @@ def lead_runs(text: str) -> list[Enumeration]:
     return out
 
 
+_COUNTED = re.compile(
+    r"(\d{1,2}|[两三四五六七八九十]{1,2})(?:个|大|项|条|种|类)([\u4e00-\u9fff]{2,6})"
+)
+OPENING_MAX = 12  # an item named at a sentence's opening: 新一代信息技术产业
+
+
+def counted_runs(text: str) -> list[Enumeration]:
+    """The things a counted term announces, each opening a sentence after it with a name that
+    ends in the term's head: "大力实施六大新兴产业发展计划…。新能源产业重点发展…。新材料产业重点…。
+    …新一代信息技术产业以…为重点" → the six 产业 (exactly as many as counted, within the next
+    sentences); the lead-in is the term's sentence and the one before it."""
+    out = []
+    for m in _COUNTED.finditer(text):
+        n = cn_number(m.group(1))
+        if not n or n < 2 or n > MAX_LIST:
+            continue
+        end = text.find("。", m.end())
+        if end < 0:
+            continue
+        sentences = re.split(r"[。！？\n]", text[end + 1 :])[: 3 * n]
+        # the counted noun's head is its last two characters, whatever follows it (六大新兴产业发展
+        # 计划: 产业, not 发展)
+        for k in range(2, len(m.group(2)) + 1):
+            items = _opened_by(m.group(2)[k - 2 : k], sentences, n)
+            if items:
+                start = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
+                before = max(text.rfind(c, 0, max(start - 1, 0)) for c in "。\n") + 1
+                out.append(Enumeration(text[before : end + 1].strip(), tuple(items), end + 1, True))
+                break
+    return out
+
+
+def _opened_by(head: str, sentences: list[str], n: int) -> list[str] | None:
+    """The first `n` names ending in `head` that open these sentences, when there are `n`."""
+    items: list[str] = []
+    for sentence in sentences:
+        opening = sentence.strip()[: OPENING_MAX + len(head)]
+        at = opening.find(head)
+        if 2 <= at <= OPENING_MAX and not re.search(r"[，,、；;]", opening[:at]):
+            items.append(opening[: at + len(head)])
+        if len(items) == n:
+            break
+    return items if len(items) == n and len(set(items)) == n else None
+
+
 def counted_head(term: str) -> str | None:
     """The head of a term made of a count, a measure word and a head: 五个更加突出 → 更加突出,
     四大支柱产业 → 支柱产业; None for 三心 or 两区一园一基地."""

@@ -124,3 +124,12 @@ def test_cli_eval_end_to_end(
         if not it["passed"]:
             assert f"### {it['id']} " in report  # every failed item is listed with its evidence
     assert json.loads((out_dir / "report.json").read_text(encoding="utf-8"))["items"]
+
+
+def test_a_gold_set_may_name_places_short():
+    from eval.runner import _place_key
+
+    assert _place_key("三亚") == _place_key("三亚市") == "三亚市"
+    assert _place_key("凉山") == _place_key("凉山彝族自治州")
+    assert _place_key("重庆高新区") == "重庆高新区"
+    assert _place_key("不是地名") == "不是地名"

@@ -304,3 +304,38 @@ def test_a_question_about_a_quoted_term_is_not_asked_what_it_means(monkeypatch):
     assert "济郑高铁" in a.answer and "指" not in a.answer
     meant = qa.answer("“高铁时代”是什么？", idx)  # asked what it is, it is still defined
     assert "“高铁时代”指" in meant.answer
+
+
+INDUSTRIES = (
+    "推动新兴产业聚链成群。大力实施三大新兴产业发展计划，战略性新兴产业产值增长15%。"
+    "新能源产业重点发展新型储能装备制造，实现产值60亿元。新材料产业重点支持超硬材料，实现产值170亿元。"
+    "新一代信息技术产业以现代产业园区为重点，力争产值40亿元。推动优质企业梯度培育。"
+)
+DONE = (
+    "一年来，重点做了以下工作：\n（一）千方百计扩内需促增长，经济运行实现整体性向好。全年增长6.4%。\n"
+    "（二）千方百计抓转型促升级，现代化产业体系加快构建。突出制造业主导地位。\n"
+    "（三）千方百计推改革激活力，经济开放度显著增强。深化改革。"
+)
+
+
+def test_a_counted_noun_announces_the_names_that_open_the_sentences_after_it():
+    from qa.enumerations import counted_runs
+
+    (run,) = counted_runs(INDUSTRIES)
+    assert run.items == ("新能源产业", "新材料产业", "新一代信息技术产业")
+    assert "推动新兴产业聚链成群" in run.lead_in
+    assert counted_runs(INDUSTRIES.replace("三大", "四大")) == []  # the count must agree
+    idx = _index(make_chunk("i", INDUSTRIES, section=SECTION))
+    a = composition_answer(
+        "推动新兴产业聚链成群，具体包括哪几个产业？", _hits(idx, "i"), idx, display_title
+    )
+    assert a is not None and "新材料产业；新一代信息技术产业" in a.answer
+
+
+def test_a_list_announced_as_the_following_is_read_to_its_end():
+    idx = _index(make_chunk("d", DONE, section=SECTION))
+    # the subject's words are the document's own (政府, 工作): the announcement suffices
+    a = composition_answer(
+        "2023年政府主要做了哪几方面的工作？", _hits(idx, "d"), idx, display_title
+    )
+    assert a is not None and "千方百计推改革激活力" in a.answer
