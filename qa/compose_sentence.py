@@ -111,12 +111,16 @@ def compose_extractive(
     # name the asked slot (人均GDP is not GDP; a 组长 the notice does not name)
     asks = asks_of(question)
     measure = measure_of(question)
-    typed = [
-        u
-        for u in ranked[:TYPED_LOOKAHEAD]
-        if carries(asks, _complete(u), measure)
-        or (u.row is not None and asks == "number" and u.row.unit in (measure, None))
-    ]
+
+    def of_type(units: list[Unit]) -> list[Unit]:
+        return [
+            u
+            for u in units
+            if carries(asks, _complete(u), measure)
+            or (u.row is not None and asks == "number" and u.row.unit in (measure, None))
+        ]
+
+    typed = of_type(ranked[:TYPED_LOOKAHEAD])
     if not typed:
         reason = f"找到了相关段落，但其中没有所问的{TYPE_NAMES.get(asks, '内容')}。"
         return abstain(question, hits, extra={**extra, "missing_type": asks}, reason=reason)
@@ -124,6 +128,11 @@ def compose_extractive(
     # the first one's lack is the reason given
     lacks = [_lacking(question, u, asks, index) for u in typed]
     fitting = [u for u, lack in zip(typed, lacks, strict=True) if lack is None]
+    if not fitting:
+        # the best units share the question's common words (收入) but not what it is about
+        # (旅游): a unit further down that fits in every respect answers
+        further = of_type(ranked[TYPED_LOOKAHEAD:FITTING_LOOKAHEAD])
+        fitting = [u for u in further if _lacking(question, u, asks, index) is None][:1]
     if not fitting:
         reason = f"找到了相关段落，但其中没有“{lacks[0]}”的{TYPE_NAMES.get(asks, '内容')}。"
         return abstain(question, hits, extra={**extra, "missing_slot": lacks[0]}, reason=reason)
@@ -222,6 +231,9 @@ def _other_period(question: str, unit: Unit, strict: bool = False) -> bool:
 
 # how many of the best-ranked units may stand in for the best when it lacks the asked type
 TYPED_LOOKAHEAD = 6
+# how far down the ranked units one that fits in every respect is looked for, when none of the
+# first TYPED_LOOKAHEAD does
+FITTING_LOOKAHEAD = 30
 
 
 # the rarest question word (IDF) an answer unit must hold for a fact question

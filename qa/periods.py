@@ -62,10 +62,18 @@ def title_years(title: str) -> set[int]:
     return {y for name, span in _PLAN_PERIODS.items() if name in title for y in span}
 
 
+# a year a figure is compared with is not the year the sentence speaks of: "旅游收入292.7亿元，
+# 分别是2019年的118.6%", "比2019年增长", "与2020年相比"
+_REFERENCE_YEAR = re.compile(
+    r"(?:是|为|比|较|与|同|恢复到|恢复至)(?:19|20)\d{2}\s*年(?:同期)?(?:的|相比|同比|水平)?"
+)
+
+
 def years_in(text: str, doc_year: int | None) -> set[int]:
     """Every year `text` names, relative ones resolved against `doc_year` (left out without
-    one). A span such as 2021—2025 names its ends only."""
-    years = {int(y) for y in _YEAR.findall(text)}
+    one), but not a year a figure is compared with. A span such as 2021—2025 names its ends
+    only."""
+    years = {int(y) for y in _YEAR.findall(_REFERENCE_YEAR.sub(" ", text))}
     if doc_year is not None:
         years |= {doc_year + _OFFSET[w] for w in RELATIVE.findall(text)}
     return years

@@ -339,3 +339,19 @@ def test_a_list_announced_as_the_following_is_read_to_its_end():
         "2023年政府主要做了哪几方面的工作？", _hits(idx, "d"), idx, display_title
     )
     assert a is not None and "千方百计推改革激活力" in a.answer
+
+
+def test_a_unit_further_down_that_fits_answers_when_the_best_ones_do_not(monkeypatch):
+    from qa.calibration import Calibration
+
+    sentence_module = __import__("qa.compose_sentence", fromlist=["load_calibration"])
+    cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
+    monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
+    monkeypatch.setattr(sentence_module, "TYPED_LOOKAHEAD", 1)  # the best unit lacks 旅游
+    text = (
+        "一般公共预算收入实现160亿元，增长8%。餐饮业、住宿业收入分别增长18.5%、14.2%。"
+        "接待游客3558.2万人次，旅游收入292.7亿元。"
+    )
+    idx = _index(make_chunk("t", text, section=("一、2023年工作回顾",)))
+    a = qa.answer("旅游收入是多少亿元？", idx)
+    assert "292.7" in a.answer

@@ -30,6 +30,10 @@ def test_a_document_speaks_from_the_year_its_title_names():
         ("明年的计划", {2025}),
         ("2021—2025年", {2021, 2025}),
         ("2020年实际达到多少", {2020}),
+        # a year a figure is compared with is not the year spoken of
+        ("旅游收入292.7亿元，分别是2019年的113.7%和118.6%", set()),
+        ("比2019年增长12%，2023年达到新高", {2023}),
+        ("与2020年相比翻了一番", set()),
     ],
 )
 def test_years_are_read_against_the_documents_year(text, years):
