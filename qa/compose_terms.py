@@ -31,6 +31,7 @@ from qa.enumerations import (
     lead_runs,
     lines_run_on,
     parallel_runs,
+    sentence_runs,
     stated_count,
     up_to,
 )
@@ -130,8 +131,10 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
         for depth, heading in enumerate(c.section):
             name = _flat(_NUMBERING.sub("", heading))
             first = _flat(re.split(r"[,，]", _NUMBERING.sub("", heading))[0])
-            is_subject = (len(name) >= 3 and (name in flat_q or first in flat_q)) or any(
-                _flat(q) in name for q in quoted
+            is_subject = (
+                (len(name) >= 3 and (name in flat_q or first in flat_q))
+                or any(_flat(q) in name for q in quoted)
+                or _names_heading(name, question)
             )
             if not is_subject or heading in c.title:
                 continue
@@ -177,7 +180,13 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
                         extra={"section_overview": True, "composition": True},
                     )
                 text = f"据《{title(c)}》{enclose(heading)}，{subject}包括{len(items)}项：{'；'.join(items)}[1]。"
-                return _answer(question, text, below[0], "；".join(items), hits, "composition")
+                found = _answer(question, text, below[0], "；".join(items), hits, "composition")
+                # the leads stand in several passages: cite the lines down to the last one's
+                last = next((x for x in reversed(below) if items[-1] in x.text), below[0])
+                cited = found.citations[0]
+                if last.line_end > cited.line_end:
+                    cited = replace(cited, line_end=last.line_end, passage_line_end=last.line_end)
+                return replace(found, citations=(cited,))
     candidates = hits[:5] + (_literal(quoted[0], index, hits) if quoted else [])
     # a list that begins in a retrieved passage before one reached by reading past its end
     for hit, own in [(h, True) for h in candidates] + [(h, False) for h in candidates]:
@@ -224,7 +233,7 @@ def _listed_in(
 ) -> tuple[str, list[str], str, int] | None:
     def runs() -> list[Any]:
         found = enumerations(text) + parallel_runs(text) + clause_runs(text) + lead_runs(text)
-        found += counted_runs(text)
+        found += counted_runs(text) + sentence_runs(text)
         return [r for r in found if r.start < begins]
 
     def end(items: list[str]) -> int:
@@ -289,6 +298,14 @@ def _listed_in(
                 name = _NUMBERING.sub("", name.strip()).strip("：:，, ")
                 return name, items, "；".join(items), end(items)
     return None
+
+
+def _names_heading(name: str, question: str) -> bool:
+    """Whether the question says most of a heading in its own order of words ("政府自身建设
+    今年从哪几个方面加强" of 全面加强政府自身建设): three words of it or more, three in four
+    of them in the question."""
+    words = {w for w in _content_tokens(name) if len(w) >= 2}
+    return len(words) >= 3 and lexical_overlap(words, question) >= 0.75
 
 
 def _about(tokens: set[str], verbs: frozenset[str], lead: str) -> float:

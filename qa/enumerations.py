@@ -123,6 +123,32 @@ _SECTION_MARK = re.compile(
 )
 
 
+def sentence_runs(text: str) -> list[Enumeration]:
+    """Sentences opening with the same word after a short sentence that names what they are:
+    "全面重塑安全工作机制。建立事前源头管理机制，…。建立事中安全监管机制，…。建立事后救援处置机制，…"
+    → each item by its first clause (at least two, each short)."""
+    out = []
+    said = [x for x in re.split(r"(?<=[。！？\n])", text)]
+    offsets = [0]
+    for x in said:
+        offsets.append(offsets[-1] + len(x))
+    for i, lead in enumerate(said):
+        head = lead.strip().rstrip("。！？")
+        if not 4 <= len(head) <= PARALLEL_MAX or re.search(r"[，,；;：:]", head):
+            continue
+        items: list[str] = []
+        for nxt in said[i + 1 :]:
+            first = re.split(r"[，,；;。！？]", nxt.strip(), maxsplit=1)[0]
+            if items and first[:2] != items[0][:2]:
+                break
+            if not 4 <= len(first) <= PARALLEL_MAX:
+                break
+            items.append(first)
+        if len(items) >= 2:
+            out.append(Enumeration(head, tuple(items[:MAX_LIST]), offsets[i + 1], True))
+    return out
+
+
 def lead_runs(text: str) -> list[Enumeration]:
     """Paragraphs that each open with a short lead sentence, right after the numbered paragraph
     that opens their section: "（二）聚焦海洋产业突破，持续提升海洋经济发展能级。…" / "推动海洋传统渔业转型。
@@ -282,7 +308,16 @@ def continued(chunk: Any, index: Any, limit: int = 1500) -> tuple[str, list[Any]
             ),
             0,
         )
-        if overlap:
+        # a section that begins is announced by its heading ("（一）坚定工业强市战略"): the
+        # headings of a list of sections are its items
+        opened = [
+            h
+            for k, h in enumerate(nxt.section)
+            if tuple(last.section[: k + 1]) != tuple(nxt.section[: k + 1])
+        ]
+        if opened:
+            text += "\n" + "\n".join(opened) + "\n" + nxt.text
+        elif overlap:
             text += nxt.text[overlap:]
         else:
             text += ("" if nxt.line_start == last.line_end else "\n") + nxt.text

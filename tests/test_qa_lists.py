@@ -357,3 +357,57 @@ def test_a_unit_further_down_that_fits_answers_when_the_best_ones_do_not(monkeyp
     idx = _index(make_chunk("t", text, section=("一、2023年工作回顾",)))
     a = qa.answer("旅游收入是多少亿元？", idx)
     assert not a.abstained and "旅游收入292.7亿元" in a.answer
+
+
+SAFETY = (
+    "全面重塑安全工作机制。建立事前源头管理机制，严格高危行业领域企业准入条件。"
+    "建立事中安全监管机制，进一步厘清行业监管责任。建立事后救援处置机制，加强应急处置体系建设。"
+    "深入实施安全生产治本攻坚三年行动。"
+)
+
+
+def test_sentences_opening_alike_after_a_short_one_are_its_items():
+    from qa.enumerations import sentence_runs
+
+    (run,) = sentence_runs(SAFETY)
+    assert run.lead_in == "全面重塑安全工作机制"
+    assert run.items == ("建立事前源头管理机制", "建立事中安全监管机制", "建立事后救援处置机制")
+    idx = _index(make_chunk("s", SAFETY, section=SECTION))
+    a = composition_answer(
+        "要全面重塑安全工作机制，要建立哪几个机制？", _hits(idx, "s"), idx, display_title
+    )
+    assert a is not None and "建立事后救援处置机制" in a.answer
+
+
+def test_the_headings_of_the_sections_a_list_announces_are_its_items():
+    body = "加快培育新质生产力，不断提升产业能级。"
+    chunks = [
+        make_chunk(
+            "a",
+            "围绕实现全年目标任务，我们将重点做好三个方面工作：",
+            section=SECTION,
+            line_start=40,
+        ),
+        make_chunk(
+            "b", body, section=(*SECTION, "（一）坚持改革创新，推动共同富裕"), line_start=42
+        ),
+        make_chunk(
+            "c", body, section=(*SECTION, "（二）坚持以进促稳，推动经济稳健增长"), line_start=44
+        ),
+        make_chunk(
+            "d", body, section=(*SECTION, "（三）坚持工业强市，提升产业体系"), line_start=46
+        ),
+    ]
+    idx = _index(*chunks)
+    a = composition_answer("今年要重点做好哪三个方面的工作？", _hits(idx, "a"), idx, display_title)
+    assert a is not None and "坚持以进促稳，推动经济稳健增长；坚持工业强市" in a.answer
+
+
+def test_a_heading_the_question_words_otherwise_is_its_subject():
+    section = ("三、全面加强政府自身建设",)
+    text = "（一）以学为先，强化政治引领。坚持把政治建设摆在首要位置。\n（二）以法为纲，加强依法行政。践行全过程人民民主。"
+    idx = _index(make_chunk("g", text, section=section))
+    a = composition_answer(
+        "政府自身建设今年从哪几个方面加强？", _hits(idx, "g"), idx, display_title
+    )
+    assert a is not None and "以学为先，强化政治引领；以法为纲，加强依法行政" in a.answer
