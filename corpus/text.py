@@ -18,7 +18,7 @@ _MD_BOLD = re.compile(r"\*\*")
 _HTML_TAG = re.compile(r"</?b>")
 _AUTOLINK = re.compile(r"<(https?://[^>]+)>")
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \u00a0\u2002-\u200a\u3000]+(?=[{_CJK}])")
 
 # brackets NFKC leaves alone but people write both ways in 发文字号 (〔2022〕 / [2022])
 _BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "［": "[", "］": "]"})

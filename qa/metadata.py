@@ -1,4 +1,4 @@
-"""Questions about a document's own metadata (文号, 印发日期, 发文机关, 期号) answered from
+"""Questions about a document's own metadata (文号, 印发日期, 发文机关, 期号, 报告人) answered from
 the Document record, with the source line holding the value as the quote."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from corpus import normalize_for_match
+from corpus.text import close_cjk_gaps
 from qa.cite import abstain
 from qa.frame import asks_of
 from qa.types import Answer, Citation, quote_and_passage_lines
@@ -18,6 +19,14 @@ _ISSUING = re.compile(r"印发|发布|下发|成文|出台|公布|签发|发文|
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("doc_number", re.compile(r"文号|发文字号|编号")),
     ("issue", re.compile(r"第几期|期号|哪一期")),
+    # who delivered a work report: the record's speaker (市长 黄江), not a sentence naming one
+    (
+        "speaker",
+        re.compile(
+            r"谁(?:来)?(?:作|做)的?(?:政府工作|工作)?报告|报告(?:是|由)?谁(?:作|做)|报告人"
+            r"|作报告的(?:是|人)|是谁(?:作|做)的"
+        ),
+    ),
     (
         "issuer",
         re.compile(
@@ -26,7 +35,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_FIELD_NAMES = {"doc_number": "文号", "issue": "期号", "issuer": "发布机构", "date": "印发日期"}
+_FIELD_NAMES = {
+    "doc_number": "文号",
+    "issue": "期号",
+    "issuer": "发布机构",
+    "date": "印发日期",
+    "speaker": "报告人",
+}
 _ISSUE = re.compile(r"\d{4}年第\d+期(?:[（(]总第\d+期[）)])?")
 
 
@@ -54,7 +69,11 @@ def _value_and_chunk(kind: str, doc: Any, index: Any) -> tuple[str, str, Any] | 
 
     The index keeps no original lines, so the quote is the line of the chunk text that holds
     the value and the cited span is that chunk's."""
-    raw = {"doc_number": doc.doc_number, "issuer": doc.issuer}.get(kind)
+    raw = {
+        "doc_number": doc.doc_number,
+        "issuer": doc.issuer,
+        "speaker": getattr(doc, "speaker", None),
+    }.get(kind)
     if kind == "date":
         raw = doc.date_raw or doc.date
     if kind != "issue" and not raw:
@@ -64,7 +83,7 @@ def _value_and_chunk(kind: str, doc: Any, index: Any) -> tuple[str, str, Any] | 
     needles = [n for n in re.split(r"[、,，\s]+", normalize_for_match(raw or "")) if n]
     for chunk in index.chunks_for(doc_id=doc.doc_id):
         for line in chunk.text.splitlines():
-            flat = normalize_for_match(line)
+            flat = close_cjk_gaps(normalize_for_match(line))  # 市长 黄 江 holds 黄江
             if kind == "issue":
                 m = _ISSUE.search(flat)
                 if m:
@@ -135,6 +154,7 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
                 "date": f"《{title}》的印发日期是{value}[1]。",
                 "issuer": f"《{title}》由{value}发布[1]。",
                 "issue": f"这期公报是{value}[1]。",
+                "speaker": f"《{title}》由{value}作报告[1]。",
             }[kind]
             citation = Citation(
                 n=1,

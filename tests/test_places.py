@@ -124,6 +124,13 @@ def test_a_work_report_head_names_its_place_meeting_and_speaker():
     meeting, speaker = attribution.meeting_and_speaker(lines)
     assert meeting == "亳州市第五届人民代表大会第三次会议"
     assert speaker == "市人民政府市长 秦凤玉"
+    # a name spaced out with em spaces, as a typeset head prints it
+    spaced = [
+        "政府工作报告",
+        "——2024年2月1日在防城港市第七届人民代表大会第五次会议上",
+        "市长\u2003黄\u2003江",
+    ]
+    assert attribution.meeting_and_speaker(spaced)[1] == "市长 黄江"
 
 
 def test_self_references_tell_a_city_report_from_its_province():

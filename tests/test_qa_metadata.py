@@ -16,6 +16,8 @@ from qa.metadata import metadata_kind
         ("哪个部门发布了征集创业导师志愿者的通知？", "issuer"),
         ("厨余垃圾收运管理通知由哪些单位联合发文？", "issuer"),
         ("这期綦江区政府公报是第几期？", "issue"),
+        ("防城港的政府工作报告是谁作的？", "speaker"),
+        ("今年的报告人是谁？", "speaker"),
         ("綦江区到2025年科技型企业达到多少家？", None),
     ],
 )
@@ -102,3 +104,37 @@ def test_an_attachment_is_dated_by_the_notice_that_prints_it(bundled_index):
 def test_input_no_passage_answers_is_declined_before_retrieval(bundled_index, question, reason):
     a = qa.answer(question, bundled_index)
     assert a.abstained and a.extra["declined"] == reason and not a.citations
+
+
+def test_who_delivered_a_report_is_read_from_its_record():
+    from types import SimpleNamespace
+
+    from qa.metadata import metadata_answer
+    from qa_support import FakeIndex, make_chunk
+
+    chunk = make_chunk("h", "政府工作报告\n市长\u2003黄\u2003江\n各位代表：", line_start=1)
+    hits = [SimpleNamespace(chunk=chunk)]
+
+    def index_with(speaker):
+        doc = SimpleNamespace(
+            doc_id=chunk.doc_id,
+            title="2024年防城港市政府工作报告",
+            speaker=speaker,
+            duplicate_of=None,
+            attached_to=None,
+            source=chunk.source,
+            district=None,
+            doc_number=None,
+            issuer=None,
+            date=None,
+            date_raw=None,
+        )
+        index = FakeIndex([chunk])
+        index.documents = {doc.doc_id: doc}
+        return index
+
+    a = metadata_answer("防城港的政府工作报告是谁作的？", index_with("市长 黄江"), hits)
+    assert a is not None and not a.abstained and "由市长 黄江作报告" in a.answer
+    assert a.citations[0].quote == "市长\u2003黄\u2003江"
+    declined = metadata_answer("报告是谁作的？", index_with(None), hits)
+    assert declined is not None and declined.abstained and "没有注明报告人" in declined.answer
