@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from corpus.contractions import expand_contraction
 from corpus.text import enclose
 from index.types import Hit
 from qa.calibration import Calibration, load_calibration
@@ -39,7 +40,7 @@ from qa.slots import (
     number_near,
     rarest_word,
 )
-from qa.terms import equivalents, expand_query, groups_in, holds_term
+from qa.terms import equivalents, expand_query, groups_in, holds_term, without_gloss
 from qa.types import Answer
 from qa.units import (
     Unit,
@@ -271,4 +272,11 @@ def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None
     about = {t for t in q_tokens if len(t) >= 2 and t not in c.title}
     if word and not number_near(about, _complete(unit)):
         return word  # the sentence names it but gives no figure for it
+    if not word:  # the question names only a field term: its figure stands beside the term
+        said = without_gloss(_complete(unit))
+        readings = [said, *expand_contraction(said)]  # 城乡居民…分别 says 城镇居民…
+        for group in groups_in(question):
+            forms = {f.lower() for f in group}
+            if not any(number_near(forms, text) for text in readings):
+                return group[0]  # "连续入选全国城市GDP百强" names GDP but gives no GDP figure
     return None

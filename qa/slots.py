@@ -58,9 +58,16 @@ _PERCENT_ASKED = re.compile(r"百分之几|百分比|几个百分点|增速|增�
 _PERCENT = re.compile(r"\d\s*[%％‰]|百分之|个百分点")
 
 
+# a question about a place in a ranking, and the ordinals that answer it
+_RANK_ASKED = re.compile(r"第几|排名多少|排名如何|位次|名次|排在哪")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)?")
+
+
 def measure_of(question: str) -> str | None:
     """The measure a number question names (多少亿元 -> 亿元, 几家 -> 家, 增长百分之几 -> %),
     if any."""
+    if _RANK_ASKED.search(question):
+        return "名次"
     m = _MEASURE.search(question)
     if m:
         return m.group(1)
@@ -73,6 +80,8 @@ def carries(asks: str, text: str, measure: str | None = None) -> bool:
     """Whether `text` holds the kind of value `asks` wants (any text for other asks); a number
     question naming its measure (多少亿元) wants a number in that measure."""
     if asks == "number":
+        if measure == "名次":  # 排第几: an ordinal answers (排全区第二, 居全省第3位)
+            return bool(_ORDINAL.search(text))
         if measure == "%":
             return bool(_PERCENT.search(text))
         if measure:
@@ -288,6 +297,7 @@ def number_near(words: set[str], text: str) -> bool:
     通讯畅通" gives the hours next to the words asked)."""
     clauses = re.split(r"[，,；;。]", text.lower())
     return any(
-        (re.search(r"\d", c) or _CHINESE_FIGURE.search(c)) and any(w in c for w in words)
+        (re.search(r"\d", c) or _CHINESE_FIGURE.search(c) or _ORDINAL.search(c))
+        and any(w in c for w in words)
         for c in clauses
     )

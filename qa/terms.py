@@ -21,9 +21,20 @@ _SHARE = re.compile(
 _SHARE_BASE_LEN = len("地区生产总值")
 
 
+# a Latin gloss in brackets inside a Chinese name: 研究与试验发展（R&D）经费投入强度
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z&]{1,8}[)）]")
+
+
+def without_gloss(text: str) -> str:
+    """`text` without the Latin glosses in brackets after Chinese: 研究与试验发展（R&D）经费 ->
+    研究与试验发展经费."""
+    return _GLOSS.sub("", text)
+
+
 def term_key(text: str) -> str:
-    """Text as terms are compared: no 的, brackets, spaces or commas; Latin lower-cased."""
-    return _NOISE.sub("", text).lower()
+    """Text as terms are compared: no 的, brackets, spaces or commas, no Latin gloss in
+    brackets after Chinese (（R&D）); Latin lower-cased."""
+    return _NOISE.sub("", _GLOSS.sub("", text)).lower()
 
 
 @cache

@@ -295,3 +295,39 @@ def test_the_words_that_ask_are_not_the_slot():
     q = "厨余垃圾收运单位的名称是什么"
     tokens = {"厨余垃圾", "收运", "单位", "名称"}
     assert rarest_word(q, tokens, lambda w: 9.0 if w == "单位" else 5.0, "") == "单位"
+
+
+def test_a_latin_gloss_in_a_name_is_no_part_of_the_term():
+    from qa.terms import groups_in, holds_term, term_key
+
+    said = "全市研究与试验发展（R&D）经费投入强度排全区第二"
+    assert term_key(said).startswith("全市研究与试验发展经费投入强度")
+    assert holds_term(groups_in("研发强度在广西排第几"), said) == 1.0
+
+
+def test_a_rank_question_is_answered_by_an_ordinal():
+    from qa.slots import carries, measure_of
+
+    assert measure_of("研发强度在广西排第几？") == "名次"
+    assert carries("number", "研发投入强度排全区第二", "名次")
+    assert not carries("number", "研发投入强度达到2.5%", "名次")
+
+
+def test_a_term_asked_for_its_figure_must_stand_beside_a_figure(monkeypatch):
+    from qa.calibration import Calibration
+    from qa_support import FakeIndex, make_chunk
+
+    import qa
+
+    sentence_module = __import__("qa.compose_sentence", fromlist=["load_calibration"])
+    cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
+    monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
+    # the ranking puts the sentence that names GDP without a GDP figure first
+    monkeypatch.setattr(sentence_module, "_answer_rank", lambda q, u: "百强" in u.text)
+    text = (
+        "工业用电量增长20%以上、居全省第3位，连续入选全国城市GDP百强。"
+        "实现地区生产总值3806.6亿元、增长7.5%。"
+    )
+    idx = FakeIndex([make_chunk("g", text, section=("一、2023年工作回顾",))])
+    a = qa.answer("GDP总量多少？", idx)
+    assert not a.abstained and "3806.6" in a.answer
