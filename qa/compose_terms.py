@@ -248,7 +248,10 @@ def _listed_in(
         if items:
             return f"“{term}”包括", items, "；".join(items), end(items)
         for run in runs():
-            if _flat(term) in _flat(run.lead_in):
+            # its lead-in names the term, or every item carries it (哪几项“坚定不移”: ——坚定不移
+            # 解放思想, ——坚定不移创新求变…)
+            carried = len(run.items) >= 2 and all(term in i for i in run.items)
+            if _flat(term) in _flat(run.lead_in) or carried:
                 items = up_to(list(run.items), counts)
                 if items:
                     return f"“{term}”包括", items, "；".join(items), end(items)

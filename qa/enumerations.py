@@ -149,6 +149,9 @@ def sentence_runs(text: str) -> list[Enumeration]:
     return out
 
 
+_BULLET = re.compile(r"^(?:——|—|-|•|·|●|▪|■)\s*")
+
+
 def lead_runs(text: str) -> list[Enumeration]:
     """Paragraphs that each open with a short lead sentence, right after the numbered paragraph
     that opens their section: "（二）聚焦海洋产业突破，持续提升海洋经济发展能级。…" / "推动海洋传统渔业转型。
@@ -159,12 +162,13 @@ def lead_runs(text: str) -> list[Enumeration]:
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
     for i, line in enumerate(lines):
-        if not _SECTION_MARK.match(line):
+        # a numbered paragraph opens its section; a line ending in a colon announces what follows
+        if not (_SECTION_MARK.match(line) or line.rstrip().endswith(("：", ":"))):
             continue
         items: list[str] = []
         first = None
         for j in range(i + 1, len(lines)):
-            paragraph = lines[j].strip()
+            paragraph = _BULLET.sub("", lines[j].strip())  # ——坚定不移解放思想。
             if not paragraph:
                 continue
             if _SECTION_MARK.match(paragraph):

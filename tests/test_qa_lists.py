@@ -411,3 +411,23 @@ def test_a_heading_the_question_words_otherwise_is_its_subject():
         "政府自身建设今年从哪几个方面加强？", _hits(idx, "g"), idx, display_title
     )
     assert a is not None and "以学为先，强化政治引领；以法为纲，加强依法行政" in a.answer
+
+
+DEMANDS = (
+    "实现上述目标我们有基础、有条件。做好今年工作要深入贯彻以下重大要求：\n"
+    "——坚定不移解放思想。主动对标沿海发达地区学经验、找差距。\n"
+    "——坚定不移创新求变。深入实施创新驱动发展战略。\n"
+    "——坚定不移向海图强。加快建设向海经济。"
+)
+
+
+def test_paragraph_leads_after_a_colon_are_a_list_and_a_quoted_term_they_all_carry_names_it():
+    from qa.enumerations import lead_runs
+
+    (run,) = lead_runs(DEMANDS)
+    assert run.items == ("坚定不移解放思想", "坚定不移创新求变", "坚定不移向海图强")
+    idx = _index(make_chunk("m", DEMANDS, section=SECTION))
+    a = composition_answer(
+        "今年工作要深入贯彻哪几项“坚定不移”的重大要求？", _hits(idx, "m"), idx, display_title
+    )
+    assert a is not None and "坚定不移创新求变；坚定不移向海图强" in a.answer
