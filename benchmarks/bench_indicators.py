@@ -11,12 +11,12 @@ extractor was run on it.
   whole lines of the year's 科技 work: 新增高新技术企业, 研发经费投入增长…) and a .docx table
   built from 陕西's 2025 report (benchmarks/make_indicator_table_docx.py). Run once, then the
   kinds of its misses were known, so it is no longer blind.
-- `heldout2` (178 indicators in 10 documents): annotated by a helper who never read the
+- `heldout2` (178 indicators in 10 documents): annotated by an annotator who never read the
   extractor, on 9 city reports no indicator set used before (来宾, 甘孜, 菏泽, 铜仁, 随州, 凉山,
   宜宾, 攀枝花, 防城港: every indicator of the 主要预期目标 lines and of 1–2 further target lines
   each) and a .docx table of 15 rows built from 河南's 2025 report. Run once blind (precision
   0.91, recall 0.79); its errors were then read, so it is development material now.
-- `heldout3` (138 indicators in 10 documents): annotated the same way by another helper, on
+- `heldout3` (138 indicators in 10 documents): annotated the same way by another annotator, on
   the eight 2025 provincial reports (.docx; the 主要预期目标 line and 1–2 further target lines
   each), 承德's 2024 report (a PDF-wrapped text) and a .docx table of 15 rows built from 山东's
   2025 report. Read only to report.
