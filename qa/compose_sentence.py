@@ -253,7 +253,34 @@ def _lacking(question: str, unit: Unit, asks: str, index: Searchable | None) -> 
     if asks in ("number", "date", "duration") and _other_period(question, unit, strict=True):
         doc_year = document_year(c.title)
         return "、".join(f"{y}年" for y in sorted(years_in(question, doc_year)))
+    if asks == "number":
+        inside = _place_inside(_complete(unit), c.district)
+        if inside and inside not in question and not _ZONE_WORD.search(question):
+            return (
+                inside  # "宜宾高新区…地区生产总值突破100亿元" is the zone's figure, not the city's
+            )
     return _missing_slot(question, unit, asks, index)
+
+
+# a zone a city report names as the subject of a sentence
+_ZONE_WORD = re.compile(r"高新区|开发区|经开区|新区|园区|片区|自贸区")
+_ZONE = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,6}}?)(?:{_ZONE_WORD.pattern})")
+
+
+def _place_inside(text: str, place: str | None) -> str | None:
+    """The place inside the document's own that opens the sentence as its subject (a county,
+    a district, a zone: "叙州区地区生产总值增长…", "宜宾高新区独立运行，…"), or None."""
+    from corpus import places
+
+    first = re.split(r"[，,；;。：:]", text.strip(), maxsplit=1)[0]
+    zone = _ZONE.match(first)
+    if zone and places.first_place(zone.group("place")) is not None:
+        return zone.group(0)  # a place's zone: 宜宾高新区 (not 创建国家高新区)
+    named = places.first_place(first[:12])
+    own = places.resolve(place) if place else None
+    if named is None or own is None or named == own or not first.startswith(named.name[:2]):
+        return None
+    return named.name if own in places.path_of(named) else None
 
 
 def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None) -> str | None:

@@ -331,3 +331,28 @@ def test_a_term_asked_for_its_figure_must_stand_beside_a_figure(monkeypatch):
     idx = FakeIndex([make_chunk("g", text, section=("一、2023年工作回顾",))])
     a = qa.answer("GDP总量多少？", idx)
     assert not a.abstained and "3806.6" in a.answer
+
+
+def test_a_figure_of_a_place_inside_the_documents_is_not_the_documents(monkeypatch):
+    from qa.calibration import Calibration
+    from qa.compose_sentence import _place_inside
+    from qa_support import FakeIndex, make_chunk
+
+    import qa
+
+    assert _place_inside("宜宾高新区独立运行，地区生产总值突破100亿元", "宜宾市") == "宜宾高新区"
+    assert _place_inside("叙州区地区生产总值增长8%", "宜宾市") == "叙州区"
+    assert _place_inside("全力升级创建国家高新区，新增企业50家", "合川区") is None
+    assert _place_inside("全市地区生产总值3806.6亿元", "宜宾市") is None
+
+    sentence_module = __import__("qa.compose_sentence", fromlist=["load_calibration"])
+    cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
+    monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
+    monkeypatch.setattr(sentence_module, "_answer_rank", lambda q, u: "高新区" in u.text)
+    text = "宜宾高新区独立运行，地区生产总值突破100亿元。实现地区生产总值3806.6亿元、增长7.5%。"
+    chunk = make_chunk("y", text, section=("一、2023年工作回顾",), district="宜宾市")
+    a = qa.answer("地区生产总值是多少亿元？", FakeIndex([chunk]))
+    assert not a.abstained and "3806.6" in a.answer and "100亿元" not in a.answer
+    # asked of the zone, the zone's figure answers
+    zone = qa.answer("宜宾高新区地区生产总值是多少亿元？", FakeIndex([chunk]))
+    assert "100亿元" in zone.answer
