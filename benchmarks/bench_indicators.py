@@ -281,7 +281,9 @@ def markdown(results: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="dev", choices=["dev", "heldout", "heldout2", "heldout3", "all"])
+    ap.add_argument(
+        "--split", default="dev", choices=["dev", "heldout", "heldout2", "heldout3", "all"]
+    )
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--grouping", action="store_true", help="also score grouping (embeds names)")
     args = ap.parse_args(argv)

@@ -22,6 +22,11 @@ def contractions() -> dict[str, tuple[str, ...]]:
     return {word: tuple(parts) for word, parts in data.items()}
 
 
+@cache
+def _longest_first() -> tuple[str, ...]:
+    return tuple(sorted(contractions(), key=len, reverse=True))
+
+
 def _join(part: str, after: str) -> str:
     """`part` then `after`, written once where they overlap: 第一产业增加值 + 增加值增长 ->
     第一产业增加值增长 (a text may or may not repeat what the expansion already says)."""
@@ -35,7 +40,7 @@ def expand_contraction(text: str) -> list[str]:
     """The phrases `text` stands for when it holds a contraction (the longest that fits, the
     first place it occurs): 金融机构存贷款余额 -> [金融机构存款余额, 金融机构贷款余额];
     [text] when it holds none."""
-    for word in sorted(contractions(), key=len, reverse=True):
+    for word in _longest_first():
         at = text.find(word)
         if at >= 0:
             before, after = text[:at], text[at + len(word) :]

@@ -213,28 +213,27 @@ def _listed_items(
     sections under "重点做好九个方面工作："). The last int: the line the last item ends on.
     `own`: the list must begin in the passage itself."""
     counted = any(stated_count(t) or count_before(t, question) for t in quoted)
-    limits = (READ, LONG_READ) if counted or stated_count(question, quoted=False) else (READ,)
-    begins = len(chunk.text) if own else len(continued(chunk, index, READ)[0])
-    for limit in limits:  # read far, a list must still begin in what is read at first
-        found = _listed_in(question, quoted, chunk, *continued(chunk, index, limit), begins)
-        if found is not None:
-            if limit == READ:  # a numbered list may run on past what was read: read it to its end
-                longer = _listed_in(
-                    question, quoted, chunk, *continued(chunk, index, LONG_READ), begins
-                )
-                if longer is not None and longer[0] == found[0] and len(longer[1]) > len(found[1]):
-                    return longer
-            return found
-    return None
+    near = continued(chunk, index, READ)
+    begins = len(chunk.text) if own else len(near[0])
+    found = _listed_in(question, quoted, chunk, *near, begins)
+    if found is None and not (counted or stated_count(question, quoted=False)):
+        return None
+    # a counted list is read on as far as it takes, and a list found may run on past what was
+    # read: read far (the list must still begin in what was read at first)
+    far = _listed_in(question, quoted, chunk, *continued(chunk, index, LONG_READ), begins)
+    if found is None:
+        return far
+    if far is not None and far[0] == found[0] and len(far[1]) > len(found[1]):
+        return far
+    return found
 
 
 def _listed_in(
     question: str, quoted: list[str], chunk: Any, text: str, read: list[Any], begins: int
 ) -> tuple[str, list[str], str, int] | None:
-    def runs() -> list[Any]:
-        found = enumerations(text) + parallel_runs(text) + clause_runs(text) + lead_runs(text)
-        found += counted_runs(text) + sentence_runs(text)
-        return [r for r in found if r.start < begins]
+    every = enumerations(text) + parallel_runs(text) + clause_runs(text) + lead_runs(text)
+    every += counted_runs(text) + sentence_runs(text)
+    runs = [r for r in every if r.start < begins]
 
     def end(items: list[str]) -> int:
         return next((c.line_end for c in read if items[-1] in c.text), chunk.line_end)
@@ -247,21 +246,20 @@ def _listed_in(
         items = headed_items(term, text, counts)
         if items:
             return f"“{term}”包括", items, "；".join(items), end(items)
-        for run in runs():
+        for run in runs:
             # its lead-in names the term, or every item carries it (哪几项“坚定不移”: ——坚定不移
             # 解放思想, ——坚定不移创新求变…)
-            carried = len(run.items) >= 2 and all(term in i for i in run.items)
-            if _flat(term) in _flat(run.lead_in) or carried:
+            if _flat(term) in _flat(run.lead_in) or _carried(term, run):
                 items = up_to(list(run.items), counts)
                 if items:
                     return f"“{term}”包括", items, "；".join(items), end(items)
     if quoted:
         return None
     # a quoted word too short to be a term ("哪几个“干”") that every item of a run carries
-    marked = _QUOTED_WORD.findall(question)
-    for run in runs():
-        if marked and len(run.items) >= 2 and all(marked[0] in i for i in run.items):
-            return f"“{marked[0]}”包括", list(run.items), "；".join(run.items), end(run.items)
+    for word in _QUOTED_WORD.findall(question)[:1]:
+        for run in runs:
+            if _carried(word, run):
+                return f"“{word}”包括", list(run.items), "；".join(run.items), end(run.items)
     subject = _SUBJECT_NOISE.sub("", question)
     # 承认, 推动: what is done to the list, which its lead-in may word otherwise; such a word
     # counts when the lead-in has it and is not missed when it has not
@@ -286,11 +284,11 @@ def _listed_in(
         # the document's own words (政府, 工作 of a 政府工作报告) only when nothing else is left
         tokens = {w for w in nouns if w not in chunk.title} or nouns
     counts = stated_count(subject, quoted=False)
-    for run in runs():
+    for run in runs:
         lead = _flat(run.lead_in)
         # the lead-in announces this list: it ends in a colon, or states the count asked
         counted = any(str(n) in lead or cn_numeral(n) in lead for n in counts)
-        announces = counted or (not counts and (lead.endswith(("：", ":")) or run.opens_section))
+        announces = counted or (not counts and (lead.endswith(("：", ":")) or run.announced))
         # "重点做了以下工作：" announces its list in so many words: half the subject will do
         enough = 0.5 if _ANNOUNCED.search(lead) else 0.75
         if tokens and _about(tokens, verbs, lead) >= enough and announces:
@@ -301,6 +299,11 @@ def _listed_in(
                 name = _NUMBERING.sub("", name.strip()).strip("：:，, ")
                 return name, items, "；".join(items), end(items)
     return None
+
+
+def _carried(word: str, run: Any) -> bool:
+    """Whether every item of a run of two or more carries the word the question quotes."""
+    return len(run.items) >= 2 and all(word in i for i in run.items)
 
 
 def _names_heading(name: str, question: str) -> bool:

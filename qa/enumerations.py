@@ -7,6 +7,7 @@ about, and a term's numeral (四大, 10个方面, 两区一园一基地) says ho
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -50,7 +51,9 @@ class Enumeration:
     lead_in: str
     items: tuple[str, ...]
     start: int  # where the first mark stands in the text
-    opens_section: bool = False  # the lead-in is a numbered section's opening paragraph
+    # the lead-in announces the run by its form (a numbered paragraph opening a section, a
+    # count, a short sentence naming the items), whatever words it ends with
+    announced: bool = False
 
 
 def enumerations(text: str) -> list[Enumeration]:
@@ -128,10 +131,8 @@ def sentence_runs(text: str) -> list[Enumeration]:
     "全面重塑安全工作机制。建立事前源头管理机制，…。建立事中安全监管机制，…。建立事后救援处置机制，…"
     → each item by its first clause (at least two, each short)."""
     out = []
-    said = [x for x in re.split(r"(?<=[。！？\n])", text)]
-    offsets = [0]
-    for x in said:
-        offsets.append(offsets[-1] + len(x))
+    said = re.split(r"(?<=[。！？\n])", text)
+    offsets = list(itertools.accumulate((len(x) for x in said), initial=0))
     for i, lead in enumerate(said):
         head = lead.strip().rstrip("。！？")
         if not 4 <= len(head) <= PARALLEL_MAX or re.search(r"[，,；;：:]", head):
@@ -154,13 +155,11 @@ _BULLET = re.compile(r"^(?:——|—|-|•|·|●|▪|■)\s*")
 
 def lead_runs(text: str) -> list[Enumeration]:
     """Paragraphs that each open with a short lead sentence, right after the numbered paragraph
-    that opens their section: "（二）聚焦海洋产业突破，持续提升海洋经济发展能级。…" / "推动海洋传统渔业转型。
+    that opens their section or a line ending in a colon (a leading dash set aside): "（二）聚焦海洋产业突破，持续提升海洋经济发展能级。…" / "推动海洋传统渔业转型。
     …" / "推动海洋新兴产业壮大。…" → the leads (the next numbered paragraph ends the run)."""
     out = []
     lines = text.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
+    offsets = list(itertools.accumulate((len(x) + 1 for x in lines), initial=0))
     for i, line in enumerate(lines):
         # a numbered paragraph opens its section; a line ending in a colon announces what follows
         if not (_SECTION_MARK.match(line) or line.rstrip().endswith(("：", ":"))):

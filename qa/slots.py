@@ -193,21 +193,11 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
     forms = [f.lower() for f in equivalents(question)]
     # the pieces of 上一年, 过去一年 (一年), 十三五 (三五) are the period slot, checked on its own
     periods = RELATIVE.findall(question) + [m.group(0) for m in _PERIOD.finditer(question)]
-    # the pieces of the words that ask (一年 of 哪一年, 几天 of 哪几天) ask, they name nothing
-    asking = [
-        m.group(0)
-        for _, pattern in ASKS
-        for m in pattern.finditer(question)
-        if re.search(r"[哪几]", m.group(0))
-    ]
+    asking, unasked = _asking(question)
     not_a_thing = (
         not_nouns(question)
         | {t for w in periods for t in q_tokens if t in w}
-        | {
-            t
-            for t in q_tokens
-            if any(t in w for w in asking) and t not in _unasked(question, asking)
-        }
+        | {t for t in q_tokens if any(t in w for w in asking) and t not in unasked}
     )
     unused = idf("\x00")  # the IDF of a word the corpus never uses
     words = [
@@ -226,11 +216,20 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
     return _by_rarity(words, idf)
 
 
-def _unasked(question: str, asking: list[str]) -> str:
-    """The question without the words that ask."""
+@lru_cache(maxsize=256)  # once per question, not once per unit the slot check reads
+def _asking(question: str) -> tuple[tuple[str, ...], str]:
+    """The phrases that ask with 哪/几 (哪一年, 哪几天: their pieces 一年, 几天 name nothing), and
+    the question without them."""
+    asking = tuple(
+        m.group(0)
+        for _, pattern in ASKS
+        for m in pattern.finditer(question)
+        if re.search(r"[哪几]", m.group(0))
+    )
+    rest = question
     for phrase in sorted(asking, key=len, reverse=True):
-        question = question.replace(phrase, " ")
-    return question
+        rest = rest.replace(phrase, " ")
+    return asking, rest
 
 
 # parts of speech (jieba) of words that do not say what is asked about: verbs (视察, 给出: a

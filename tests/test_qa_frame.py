@@ -314,10 +314,10 @@ def test_a_rank_question_is_answered_by_an_ordinal():
 
 
 def test_a_term_asked_for_its_figure_must_stand_beside_a_figure(monkeypatch):
-    from qa.calibration import Calibration
     from qa_support import FakeIndex, make_chunk
 
     import qa
+    from qa.calibration import Calibration
 
     sentence_module = __import__("qa.compose_sentence", fromlist=["load_calibration"])
     cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
@@ -334,11 +334,11 @@ def test_a_term_asked_for_its_figure_must_stand_beside_a_figure(monkeypatch):
 
 
 def test_a_figure_of_a_place_inside_the_documents_is_not_the_documents(monkeypatch):
-    from qa.calibration import Calibration
-    from qa.compose_sentence import _place_inside
     from qa_support import FakeIndex, make_chunk
 
     import qa
+    from qa.calibration import Calibration
+    from qa.compose_sentence import _place_inside
 
     assert _place_inside("宜宾高新区独立运行，地区生产总值突破100亿元", "宜宾市") == "宜宾高新区"
     assert _place_inside("叙州区地区生产总值增长8%", "宜宾市") == "叙州区"

@@ -263,7 +263,7 @@ def test_runs_written_without_numbers_are_lists():
     assert run.items[1].startswith("城乡居民人均可支配收入增速")
     (lead,) = lead_runs(OCEAN)
     assert lead.items == ("推动海洋传统渔业转型", "推动海洋新兴产业壮大", "推动海洋科技创新赋能")
-    assert lead.opens_section and lead.lead_in.startswith("（二）")
+    assert lead.announced and lead.lead_in.startswith("（二）")
     assert counted_head("三个更加突出") == "更加突出" and counted_head("三心") is None
     items = headed_items("三个更加突出", STANCES, {3})
     assert items == ["更加突出积极进取", "更加突出改革创新", "更加突出安全发展"]

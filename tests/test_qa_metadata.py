@@ -109,8 +109,9 @@ def test_input_no_passage_answers_is_declined_before_retrieval(bundled_index, qu
 def test_who_delivered_a_report_is_read_from_its_record():
     from types import SimpleNamespace
 
-    from qa.metadata import metadata_answer
     from qa_support import FakeIndex, make_chunk
+
+    from qa.metadata import metadata_answer
 
     chunk = make_chunk("h", "政府工作报告\n市长\u2003黄\u2003江\n各位代表：", line_start=1)
     hits = [SimpleNamespace(chunk=chunk)]
