@@ -1,9 +1,9 @@
-"""Score the answerer on the qa_v2 … qa_v7 halves and the team's gold set, and store the
+"""Score the answerer on the qa_v2 … qa_v9 halves and the team's gold set, and store the
 numbers as the "after" of benchmarks/results/qa_v2_metrics.json ("before" is the answerer as it
 was when each set was written: `--as before`, run once on that code).
 
     python benchmarks/qa_v2_metrics.py [--sets dev,holdout,v3dev,…,v5holdout,gold]
-        [--index-v2 DIR] … [--index-v7 DIR] [--index DIR] [--as before|after] [--write]
+        [--index-v2 DIR] … [--index-v9 DIR] [--index DIR] [--as before|after] [--write]
 
 Each set is scored on an index of the bundled corpus and its external reports (docs/answers.md,
 "Measured"); the gold set on the bundled corpus alone. The held-out halves are for reporting
@@ -35,6 +35,10 @@ SETS = {
     "v6holdout": ("qa_v6_holdout", HERE / "data" / "qa_v6_holdout.jsonl", "index_v6"),
     "v7dev": ("qa_v7_dev", HERE / "data" / "qa_v7_dev.jsonl", "index_v7"),
     "v7holdout": ("qa_v7_holdout", HERE / "data" / "qa_v7_holdout.jsonl", "index_v7"),
+    "v8dev": ("qa_v8_dev", HERE / "data" / "qa_v8_dev.jsonl", "index_v8"),
+    "v8holdout": ("qa_v8_holdout", HERE / "data" / "qa_v8_holdout.jsonl", "index_v8"),
+    "v9dev": ("qa_v9_dev", HERE / "data" / "qa_v9_dev.jsonl", "index_v9"),
+    "v9holdout": ("qa_v9_holdout", HERE / "data" / "qa_v9_holdout.jsonl", "index_v9"),
     "gold": ("eval/gold.jsonl", REPO / "eval" / "gold.jsonl", "index"),
 }
 
@@ -63,6 +67,8 @@ def main() -> None:
     ap.add_argument("--index-v5", default=str(REPO / ".planqa" / "index-v5"))
     ap.add_argument("--index-v6", default=str(REPO / ".planqa" / "index-v6"))
     ap.add_argument("--index-v7", default=str(REPO / ".planqa" / "index-v7"))
+    ap.add_argument("--index-v8", default=str(REPO / ".planqa" / "index-v8"))
+    ap.add_argument("--index-v9", default=str(REPO / ".planqa" / "index-v9"))
     ap.add_argument("--index", default=str(REPO / ".planqa" / "index"))
     ap.add_argument("--as", dest="label", choices=("before", "after"), default="after")
     ap.add_argument("--write", action="store_true")

@@ -233,10 +233,25 @@ def evidence_problems(items: list[GoldItem], data_dir: Path, root: Path | None =
 
     def read_lines(source: str) -> list[str] | None:
         base = root if root is not None and "/" in source else data_dir
-        p = base / source
-        return p.read_text(encoding="utf-8").split("\n") if p.is_file() else None
+        return source_lines(base / source)
 
     return [issue.text() for issue in evidence_issues(items, read_lines)]
+
+
+def source_lines(path: Path) -> list[str] | None:
+    """The lines of a source file that evidence `line` numbers count, None when there is no
+    such file: a text file's own lines; a .docx, .pdf or .html file's lines as the corpus
+    reader gives them (a paragraph, a table row or a PDF line each), which are the lines a
+    chunk's source position counts too."""
+    if not path.is_file():
+        return None
+    if path.suffix.lower() in (".txt", ".md"):
+        return path.read_text(encoding="utf-8", errors="replace").split("\n")
+    from corpus.formats.read import read_file
+    from corpus.reading import CorpusFile
+
+    read = read_file(CorpusFile(path, path.name, path.stem))
+    return None if read is None else list(read.lines)
 
 
 def index_source_lines(index: Any) -> Callable[[str], list[str] | None]:
@@ -253,9 +268,7 @@ def index_source_lines(index: Any) -> Callable[[str], list[str] | None]:
 
     def read_lines(source: str) -> list[str] | None:
         p = paths.get(source)
-        if p is None or not p.is_file():
-            return None
-        return p.read_text(encoding="utf-8", errors="replace").split("\n")
+        return None if p is None else source_lines(p)
 
     return read_lines
 

@@ -299,6 +299,22 @@ def test_evidence_check_can_fail(tmp_path):
     assert evidence_problems(items, tmp_path / "missing") == ["x1: no file a.txt"]
 
 
+def test_evidence_in_a_docx_counts_the_lines_the_reader_gives(tmp_path):
+    """A .docx has no text lines of its own: `line` counts its paragraphs as the corpus reader
+    gives them, the lines a chunk's source position counts."""
+    import docx
+
+    document = docx.Document()
+    for text in ("2025年某省政府工作报告", "各位代表：", "地区生产总值增长5%左右。"):
+        document.add_paragraph(text)
+    document.save(tmp_path / "a.docx")
+    item = GOOD.replace('"a.txt"', '"a.docx"').replace('"quote": "答"', '"quote": "增长5%"')
+    on_3 = load_gold(_write(tmp_path, [item]))
+    assert evidence_problems(on_3, tmp_path) == []
+    on_2 = load_gold(_write(tmp_path, [item.replace('"line": 3', '"line": 2')]))
+    assert evidence_problems(on_2, tmp_path) == ["x1: '增长5%' not on line 2 of a.docx"]
+
+
 # --- the report on hand-made results -------------------------------------------------------
 
 

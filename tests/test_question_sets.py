@@ -17,7 +17,7 @@ DATA = REPO / "benchmarks" / "data"
 EXTERNAL = REPO.parent / "shared" / "external"
 
 
-SETS = ("qa_v2", "qa_v3", "qa_v4", "qa_v5", "qa_v6", "qa_v7")
+SETS = ("qa_v2", "qa_v3", "qa_v4", "qa_v5", "qa_v6", "qa_v7", "qa_v8", "qa_v9")
 
 
 @pytest.mark.parametrize("name", SETS)
