@@ -32,9 +32,11 @@ PARALLEL_MAX = 20  # an item of a list of parallel sentences is one short senten
 
 
 def cn_number(text: str) -> int | None:
-    """10, 四 → 4, 十二 → 12, 二十 → 20; None for anything else (十四五 is no number)."""
-    if text.isdigit():
+    """10, 四 → 4, ③ → 3, 十二 → 12, 二十 → 20; None for anything else (十四五 is no number)."""
+    if text.isdecimal():
         return int(text)
+    if len(text) == 1 and "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
     if len(text) == 1:
         return _CN.get(text) or (10 if text == "十" else None)
     m = re.fullmatch(r"([二两三四五六七八九])?十([一二三四五六七八九])?", text)

@@ -57,6 +57,10 @@ def test_cn_numbers_and_the_counts_a_term_states():
         20,
         None,
     ]
+    # circled numbers are digits to str.isdigit() but not to int()
+    assert [cn_number(x) for x in ("①", "③", "⑳", "²")] == [1, 3, 20, None]
+    circled = enumerations("重点抓好三项工作：①稳增长；②促改革；③惠民生。")
+    assert [r.items for r in circled] == [("稳增长", "促改革", "惠民生")]
     assert stated_count("四大支柱产业") == {4}
     assert stated_count("两区一园一基地") == {4, 3}
     assert stated_count("三审三校") == {6, 2, 3}
