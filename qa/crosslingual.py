@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from qa.terms import groups_in, holds_term, term_key
+
 # auxiliaries scikit-learn's stop-word list lacks
 _MORE_STOP_WORDS = frozenset(["does", "did", "doing", "having", "shall", "according"])
 # words of every district question that say nothing about its topic
@@ -166,11 +168,30 @@ def gloss_coverages(question: str, passages: Iterable[str]) -> list[float]:
     table = gloss_table()
     weights = {s: table.idf(s) for s in stems}
     total = sum(weights.values())
+    named = _named_terms(question, stems)
     coverages = []
     for passage in passages:
         glossed = table.gloss_stems(set(tokenize(passage)))
+        for term_stems, group in named:
+            if holds_term([group], passage):
+                glossed |= term_stems
         coverages.append(sum(w for s, w in weights.items() if s in glossed) / total)
     return coverages
+
+
+def _named_terms(question: str, stems: set[str]) -> list[tuple[set[str], tuple[str, ...]]]:
+    """The field terms the question names in English (qa/data/terms.json: "GDP", "fixed-asset
+    investment") with the question's stems their English form accounts for. A passage holding
+    one of the term's Chinese forms (地区生产总值) holds those words, which no dictionary
+    gloss of 地区 or 生产总值 spells ("GDP")."""
+
+    key = term_key(question)
+    named = []
+    for group in groups_in(question):
+        said = [f for f in group if f.isascii() and term_key(f) in key]
+        if said:
+            named.append((set(english_stems(max(said, key=len))) & stems, group))
+    return named
 
 
 def gloss_coverage(question: str, passages: Iterable[str]) -> float:

@@ -453,8 +453,13 @@ def test_gloss_coverage_finds_the_english_words_among_the_passage_words_glosses(
     assert gloss_coverage(question, ["綦江区高新技术企业达200家。"]) == 1.0
     assert gloss_coverage(question, ["綦江区森林覆盖率达到55%。"]) == 0.0
     # "tech" is no gloss of 高新技术 (high and new technology): only "enterprises" is found
-    partial = gloss_coverage("high-tech enterprises", ["高新技术企业达200家。"])
+    partial = gloss_coverage("high-tech incubators and enterprises", ["高新技术企业达200家。"])
     assert 0.0 < partial < 1.0
+    # …but a field term named in English (qa/data/terms.json) is found where the passage holds
+    # one of its Chinese forms: no gloss of 地区生产总值 spells "GDP"
+    assert gloss_coverage("high-tech enterprises", ["高新技术企业达200家。"]) == 1.0
+    assert gloss_coverage("GDP target", ["地区生产总值增长7%的目标"]) == 1.0
+    assert gloss_coverage("GDP target", ["增长7%的目标"]) < 1.0
     # the best passage counts; a question without topic words has no coverage
     assert gloss_coverage("How many taxis in Qijiang?", ["无关", "出租车有300辆"]) == 1.0
     assert gloss_coverage("What about Qijiang?", ["綦江区"]) == 0.0
