@@ -94,7 +94,7 @@ def answer_stream(
     """Text pieces as they are produced, then the final Answer (`previous` and `k` as in
     `answer`)."""
     from qa.districts import districts as find_districts_for
-    from qa.districts import is_district_question
+    from qa.districts import asks_inside_a_place, is_district_question
 
     asked, inherited = question, None
     if previous is not None:
@@ -111,8 +111,8 @@ def answer_stream(
         yield compared.answer
         yield compared
         return
-    if is_district_question(question):
-        only = filters.districts if filters is not None and filters.districts else None
+    only = filters.districts if filters is not None and filters.districts else None
+    if is_district_question(question) and not asks_inside_a_place(question, only or [], index):
         result = district_answer(question, find_districts_for(question, index, only))
         yield result.answer
         yield result

@@ -104,6 +104,42 @@ class _Candidate:
     lexical: bool
 
 
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "zone": 2}
+
+
+def places_within(names: list[str], level: str | None, index: Searchable) -> list[str]:
+    """The index's places at `level` that lie inside one of the named places (the districts of
+    重庆市, the cities of 广西); empty when `level` is None or not below every named place."""
+    from corpus import places
+    from qa.filters import places_at
+
+    named = [p for n in names if (p := places.resolve(n)) is not None]
+    if level is None or not named or any(_LEVEL_RANK[p.level] >= _LEVEL_RANK[level] for p in named):
+        return []
+    codes = {p.code for p in named}
+    return [
+        label
+        for label in places_at(index, level)
+        if (p := places.resolve(label)) is not None
+        and any(a.code in codes for a in places.path_of(p)[:-1])
+    ]
+
+
+def asks_inside_a_place(question: str, names: list[str], index: Searchable) -> bool:
+    """Whether a "which place…" question names a place and asks for a smaller place inside
+    it that the index holds no document of ("广西哪个城市获批…" over 广西's own report): a
+    fact of that place's documents, not a question of which documents mention something."""
+    from corpus import places
+    from qa.filters import normalize_level
+
+    level = normalize_level(question_level(question))
+    named = [p for n in names if (p := places.resolve(n)) is not None]
+    if level is None or not named:
+        return False
+    below = all(_LEVEL_RANK[p.level] < _LEVEL_RANK[level] for p in named)
+    return below and not places_within(list(names), level, index)
+
+
 def districts(
     topic_or_question: str,
     index: Searchable,
@@ -129,11 +165,15 @@ def districts(
     text = check_question(topic_or_question, what="topic")
     read = read_topic(text)
     topic, aspect = read.text, read.aspect
+    asked = normalize_level(level or question_level(text))
     if only:
         names = resolve_districts(only, index)
+        inside = places_within(names, asked, index)
+        if inside:  # 重庆哪些区县…: the districts of 重庆, not 重庆 itself
+            report = _report(topic, index, inside, EVIDENCE_PER_DISTRICT, aspect=aspect)
+            return replace(report, level=asked)
         report = _report(topic, index, names, EVIDENCE_PER_DISTRICT, aspect=aspect)
         return replace(report, level=level_of_places(names))
-    asked = normalize_level(level or question_level(text))
     own = sorted(
         {d.district for d in getattr(index, "documents", ()) if d.district and not d.duplicate_of}
     )

@@ -105,3 +105,11 @@ def test_a_topic_that_names_one_thing_is_met_by_meaning_only_where_its_words_are
     assert named("获评湖南省第一批婴幼儿照护服务示范市")
     short = _names_enough("低空经济")  # a short topic may be met in other words
     assert short("发展无人机产业，建设通用机场")
+
+
+def test_which_districts_of_the_municipality(bundled_index):
+    from qa.districts import districts
+
+    report = districts("重庆哪些区县提到了氢能？", bundled_index, only=["重庆"])
+    assert report.level == "county" and len(report.districts) == 4
+    assert set(report.mentioned) == {"綦江区", "重庆高新区"}

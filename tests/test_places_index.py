@@ -97,3 +97,20 @@ def test_questions_naming_places_anywhere(places_index):
     assert absent.abstained and "包头市" in absent.answer and "宜宾市" in absent.answer
     named = qa.answer("宜宾市过去一年地区生产总值增长多少？", places_index)
     assert all(c.district == "宜宾市" for c in named.citations)
+
+
+def test_which_places_inside_a_named_place(places_index):
+    """"四川哪些城市…" asks about the cities of 四川, not 四川 itself; "山东哪个城市…" over
+    山东's own report (no city of 山东 has a document) asks a fact of that report."""
+    import qa
+    from qa.districts import asks_inside_a_place, districts
+
+    sichuan = districts("四川哪些城市提到了氢能？", places_index, only=["四川"])
+    assert sichuan.level == "city" and [d.district for d in sichuan.districts] == ["宜宾市"]
+    assert not asks_inside_a_place("四川哪些城市提到了氢能？", ["四川省"], places_index)
+    assert not asks_inside_a_place("哪些城市提到了氢能？", [], places_index)
+    assert not asks_inside_a_place("山东提到氢能了吗？", ["山东省"], places_index)
+    assert asks_inside_a_place("山东哪个城市提到了氢能？", ["山东省"], places_index)
+    fact = qa.answer("山东哪个城市提到了氢能？", places_index)
+    assert fact.district_report is None and fact.citations and all(c.district == "山东省" for c in fact.citations)
+
