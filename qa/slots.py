@@ -200,6 +200,11 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
         | {t for t in q_tokens if any(t in w for w in asking) and t not in unasked}
     )
     unused = idf("\x00")  # the IDF of a word the corpus never uses
+    # a token that crosses the edge of a term the question names is a cut of the tokenizer,
+    # not a word asked: 社零增长 read as 社 + 零增长
+    outside_terms = question.lower()
+    for form in sorted(forms, key=len, reverse=True):
+        outside_terms = outside_terms.replace(form, "|")
     words = [
         t
         for t in q_tokens
@@ -212,6 +217,7 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
         and t not in _FILLER
         and not t.endswith(("目标", "指标", "数量", "总数"))  # 控制目标, 企业数量: how it is asked
         and not any(t.lower() in f for f in forms)
+        and t.lower() in outside_terms
     ]
     return _by_rarity(words, idf)
 

@@ -211,6 +211,21 @@ def test_a_slot_word_said_in_another_form_is_said():
     assert missing_word(q, tokens, "数字经济增加值达15亿元", idf, "", 4.0) in {"gdp", "比例"}
 
 
+
+def test_a_token_across_the_edge_of_a_term_is_no_word_asked():
+    """jieba reads 社零增长 as 社 + 零增长: 零增长 is a cut across the term 社零, not a slot."""
+    from qa.slots import missing_word
+
+    def idf(word):
+        return 9.0
+
+    q = "云南2024年社零增长了多少？"
+    tokens = {"云南", "社", "零增长"}
+    assert missing_word(q, tokens, "社会消费品零售总额增长2.9%", idf, "", 4.0) is None
+    assert missing_word("今年零增长的指标有哪些", {"零增长", "指标"}, "增长2.9%", idf, "", 4.0) == (
+        "零增长"
+    )
+
 @pytest.mark.parametrize(
     "question, topic",
     [
