@@ -59,8 +59,9 @@ _PERCENT = re.compile(r"\d\s*[%％‰]|百分之|个百分点")
 
 
 # a question about a place in a ranking, and the ordinals that answer it
-_RANK_ASKED = re.compile(r"第几|排名多少|排名如何|位次|名次|排在哪")
-_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)?")
+_RANK_ASKED = re.compile(r"第几|排名多少|排名如何|位次|名次|排在哪|排几")
+# 首位, 榜首, 居首 are the first place in words; 前列 is no place
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)?|首位|榜首|居首|夺冠")
 
 
 def measure_of(question: str) -> str | None:

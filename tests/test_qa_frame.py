@@ -211,7 +211,6 @@ def test_a_slot_word_said_in_another_form_is_said():
     assert missing_word(q, tokens, "数字经济增加值达15亿元", idf, "", 4.0) in {"gdp", "比例"}
 
 
-
 def test_a_token_across_the_edge_of_a_term_is_no_word_asked():
     """jieba reads 社零增长 as 社 + 零增长: 零增长 is a cut across the term 社零, not a slot."""
     from qa.slots import missing_word
@@ -225,6 +224,7 @@ def test_a_token_across_the_edge_of_a_term_is_no_word_asked():
     assert missing_word("今年零增长的指标有哪些", {"零增长", "指标"}, "增长2.9%", idf, "", 4.0) == (
         "零增长"
     )
+
 
 @pytest.mark.parametrize(
     "question, topic",
@@ -326,6 +326,10 @@ def test_a_rank_question_is_answered_by_an_ordinal():
     assert measure_of("研发强度在广西排第几？") == "名次"
     assert carries("number", "研发投入强度排全区第二", "名次")
     assert not carries("number", "研发投入强度达到2.5%", "名次")
+    # the first place said in words
+    assert carries("number", "研发经费投入强度保持全国前列、全省首位", "名次")
+    assert not carries("number", "研发经费投入强度保持全国前列", "名次")
+    assert measure_of("在四川排几名？") == "名次"
 
 
 def test_a_term_asked_for_its_figure_must_stand_beside_a_figure(monkeypatch):
