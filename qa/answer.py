@@ -93,8 +93,8 @@ def answer_stream(
 ) -> Iterator[str | Answer]:
     """Text pieces as they are produced, then the final Answer (`previous` and `k` as in
     `answer`)."""
-    from qa.districts import districts as find_districts_for
     from qa.districts import asks_inside_a_place, is_district_question
+    from qa.districts import districts as find_districts_for
 
     asked, inherited = question, None
     if previous is not None:

@@ -71,7 +71,7 @@ def definition_answer(
 ) -> Answer | None:
     """What X means, from a definition of X in a top passage, or in any passage holding X
     verbatim (X: a term the question quotes, else the words before 是什么意思/指什么/的全称)."""
-    terms = quoted_terms(question) or [_SUBJECT_NOISE.sub("", question).strip('“”"的 ')]
+    terms = quoted_terms(question) or [_unquoted_term(question)]
     for term in [t for t in terms if len(t) >= 2]:
         t = re.escape(term)
         # the term as a whole word: "三校" is not the end of "三审三校"; with the noun the
@@ -85,7 +85,7 @@ def definition_answer(
             rf"(?P<v>[^，,。；;:：]{{4,60}}?)\s*[（(]以下简称[“\"]?{t}[”\"]?[）)]",
             # the term set after what it names, in brackets or quotes, ending the clause:
             # "创新推广普惠型商业补充医疗保险（抚惠保）", "…医疗保险“抚惠保”，"
-            rf"(?:^|(?<=[，,。；;:：]))(?P<n>[^，,。；;:：、（()）“”\"]{{4,40}})[（(][“\"]?{t}[”\"]?[）)]",
+            rf"(?:^|(?<=[，,。；;:：、]))(?P<n>[^，,。；;:：、（()）“”\"]{{4,40}})[（(][“\"]?{t}[”\"]?[）)]",
             rf"(?:^|(?<=[，,。；;:：]))(?P<n>[^，,。；;:：、（()）“”\"]{{4,40}})[“\"]{t}[”\"](?=[，,。；;]|$)",
         )
         if stated_count(term):  # 三驾马车 names a list: what stands before it is not its meaning
@@ -101,6 +101,17 @@ def definition_answer(
                         quote = line.strip() if line in hit.chunk.text else m.group(0)[:60]
                         return _answer(question, text, hit.chunk, quote, hits, "definition")
     return None
+
+
+# what a question says before the term it asks about: where the term was read
+_SAID_IN = re.compile(r"(?:所说|说|提到|提出|讲|写)的|(?:报告|文件|规划|方案)(?:里|中)的?")
+
+
+def _unquoted_term(question: str) -> str:
+    """The term an unquoted question asks the meaning of: the words before 是什么/指什么, after
+    any clause saying where it was read ("赣州开发区改革中说的M0" → M0)."""
+    subject = _SUBJECT_NOISE.sub("", question).strip('“”"的 ')
+    return _SAID_IN.split(subject)[-1].strip('“”"的 ') or subject
 
 
 def _noun_after(term: str, question: str) -> str:

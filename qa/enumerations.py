@@ -24,7 +24,8 @@ _ITEM = re.compile(
 )
 # a verb opening the first of the items written before a term ("围绕A、B、C“三大产业”")
 _LEAD_VERB = re.compile(
-    r"^(?:围绕|聚焦|依托|发展|打造|壮大|培育|做强|做大|推动|重点发展|加快发展|突出|着力|以)"
+    r"^(?:围绕|聚焦|依托|发展|打造|壮大|培育|做强|做大|推动|重点发展|加快发展|突出|着力|以"
+    r"|加快推进|推进|实施|开展|抓好|做好)"
 )
 MAX_LIST = 12
 ITEM_MAX = 60  # an item longer than this is given by its lead clause
@@ -358,14 +359,21 @@ def apposed(term: str, text: str, counts: set[int]) -> list[str] | None:
     if len(counts) != 1:  # only a term that states one count: 四大支柱产业, 三个到位
         return None
     for m in re.finditer(rf"[“\"]?{re.escape(term)}", text):
-        clause = re.split(r"[，,。；;：:（(\n”]", text[: m.start()])[-1]
+        # an item may quote a word of its own (“平急两用”公共基础设施建设); a quoted term
+        # the clause names before the items is no item (打造“三大高地”、实施…)
+        clause = re.split(r"[，,。；;：:（(\n]", text[: m.start()])[-1]
         parts = [p.strip() for p in re.split(r"、|和|及|以及", clause) if p.strip()]
         if len(parts) < 2 or len(parts) not in counts:
             continue
         parts[0] = _LEAD_VERB.sub("", parts[0])
-        if all(2 <= len(p) <= 15 for p in parts):
+        if all(2 <= len(p.strip('“”"')) <= 15 and not _quoted_whole(p) for p in parts):
             return parts
     return None
+
+
+def _quoted_whole(part: str) -> bool:
+    """A part that is one quoted term after a verb (实施“五大战略”): a term, not an item."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}[“\"][^”\"]+[”\"]", part))
 
 
 def cn_numeral(n: int) -> str:

@@ -100,7 +100,7 @@ def test_questions_naming_places_anywhere(places_index):
 
 
 def test_which_places_inside_a_named_place(places_index):
-    """"四川哪些城市…" asks about the cities of 四川, not 四川 itself; "山东哪个城市…" over
+    """ "四川哪些城市…" asks about the cities of 四川, not 四川 itself; "山东哪个城市…" over
     山东's own report (no city of 山东 has a document) asks a fact of that report."""
     import qa
     from qa.districts import asks_inside_a_place, districts
@@ -112,5 +112,8 @@ def test_which_places_inside_a_named_place(places_index):
     assert not asks_inside_a_place("山东提到氢能了吗？", ["山东省"], places_index)
     assert asks_inside_a_place("山东哪个城市提到了氢能？", ["山东省"], places_index)
     fact = qa.answer("山东哪个城市提到了氢能？", places_index)
-    assert fact.district_report is None and fact.citations and all(c.district == "山东省" for c in fact.citations)
-
+    assert (
+        fact.district_report is None
+        and fact.citations
+        and all(c.district == "山东省" for c in fact.citations)
+    )

@@ -115,6 +115,19 @@ def test_the_list_about_the_term_not_a_list_that_mentions_it():
     assert "有待" not in a.answer
 
 
+def test_items_before_a_term_may_quote_a_word_of_their_own():
+    from qa.enumerations import apposed
+
+    works = "新开工保障房2.96万套，实施保障性住房建设、“平急两用”公共基础设施建设、城中村改造“三大工程”，开展试点。"
+    assert apposed("三大工程", works, {3}) == [
+        "保障性住房建设",
+        "“平急两用”公共基础设施建设",
+        "城中村改造",
+    ]
+    # quoted terms named before it are terms, not its items
+    assert apposed("三大工程", "打造“三大高地”、实施“五大战略”、推进“三大工程”", {3}) is None
+
+
 def test_a_definition_made_of_a_run_of_clauses_is_given_whole():
     idx = _index(
         make_chunk("p1", PLATFORM, line_start=179),
@@ -228,6 +241,11 @@ def test_a_term_set_after_what_it_names_is_defined_by_it():
     # a verb before the quoted term names nothing: "加快推进“X”建设"
     idx = _index(make_chunk("v", "加快推进“抚惠保”，扩大覆盖面。"))
     assert definition_answer("抚惠保是什么？", _hits(idx, "v"), display_title, idx) is None
+    # an abbreviation in brackets after the name in a list (、X（M0）等), asked without quotes
+    # after where it was read
+    idx = _index(make_chunk("m", "推广工业用地“标准地”出让、新型产业用地（M0）等模式。"))
+    a = definition_answer("开发区改革中说的M0是什么？", _hits(idx, "m"), display_title, idx)
+    assert a is not None and "“M0”指新型产业用地[1]" in a.answer
     # a term that counts its items names a list, not the thing before it
     idx = _index(make_chunk("t", "提质运营电子信息“三驾马车”，做大做强LED照明、触控显示等集群。"))
     assert definition_answer("“三驾马车”是什么？", _hits(idx, "t"), display_title, idx) is None
