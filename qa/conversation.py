@@ -107,14 +107,20 @@ def follow_up(
     topic = topic_of(fragment, re.compile(r"$^"))
     if not _names_a_thing(topic) and previous.topic:  # "那2020年是多少？", "那去年建成了多少？"
         asked = f"{previous.topic}{fragment}"
+    # the period is a slot of the conversation like the place: "云南今年GDP预期增长多少？" →
+    # "那失业率要控制在多少？" asks about this year too
+    period = previous.period if previous.period and not period_of(fragment) else ""
     if not _QUESTION_WORD.search(fragment):  # "那科技型企业数呢？": the previous ask
-        period = previous.period if previous.period and not period_of(fragment) else ""
-        asked = f"{asked}{period or ''}{_TAIL_FOR.get(previous.asks, '是什么')}"
+        asked = f"{asked}{period}{_TAIL_FOR.get(previous.asks, '是什么')}"
+    elif period:
+        asked = f"{period}{asked}"
     inherited = replace(filters or Filters(), districts=previous.districts)
     said = list(previous.districts)
     if previous.doc_ids and not _NAMES_DOCUMENT.search(fragment):
         inherited = replace(inherited, doc_ids=previous.doc_ids)
         said += [f"《{t}》" for t in previous.titles]
+    if period:
+        said.append(period)
     notice = f"沿用上一问：{'、'.join(said)}" if said else None
     return asked, (inherited if not inherited.is_empty() else filters), notice
 
