@@ -33,6 +33,7 @@ from qa.enumerations import (
     parallel_runs,
     sentence_runs,
     stated_count,
+    taken_up_items,
     up_to,
 )
 from qa.scoring import lexical_overlap
@@ -264,6 +265,9 @@ def _listed_in(
                 items = up_to(list(run.items), counts)
                 if items:
                     return f"“{term}”包括", items, "；".join(items), end(items)
+        items = taken_up_items(term, text, counts)
+        if items:
+            return f"“{term}”包括", items, "；".join(items), end(items)
     if quoted:
         return None
     # a quoted word too short to be a term ("哪几个“干”") that every item of a run carries

@@ -256,6 +256,44 @@ def headed_items(term: str, text: str, counts: set[int]) -> list[str] | None:
     return items if len(items) in counts else None
 
 
+def taken_up_items(term: str, text: str, counts: set[int]) -> list[str] | None:
+    """The items of a counted term that the sentences after it take up one by one, when no list
+    marks them: each first clause ending in the term's head ("“两个融合”增强原动力。推动工业化、
+    信息化融合，…。促进先进制造业、现代服务业融合，…"), else each sentence opening with what it
+    is about ("生态安全屏障方面，…。安全稳定屏障方面，…"), as many as the term counts."""
+    head = counted_head(term)
+    at = text.find(term)
+    if not head or not counts or at < 0:
+        return None
+    after = text[at + len(term) :]
+    said = [x.strip(' ”"：:') for x in re.split(r"[。；;！\n]", after)]
+    firsts = [re.split(r"[，,]", x, maxsplit=1)[0] for x in said[: 2 * max(counts) + 2]]
+    ending = list(dict.fromkeys(f for f in firsts if f.endswith(head) and len(f) <= ITEM_CLAUSE))
+    if len(ending) in counts:
+        return ending
+    return marked_items(after, counts)
+
+
+ITEM_CLAUSE = 24  # an item given by the first clause of its sentence is short
+MARKED_FIRST = 5  # sentences between a term and the first of the items that take it up
+# a sentence opening with what it is about: "生态安全屏障方面，…", "在科技创新领域，…"
+_ASPECT_OPENING = re.compile(r"^(?:在)?([^，,。；;：:、]{2,15}?)(?:方面|领域)[，,：:]")
+
+
+def marked_items(text: str, counts: set[int]) -> list[str] | None:
+    """The items of a counted term taken up one by one in the sentences after it, each opening
+    with what it is about ("生态安全屏障方面，…。安全稳定屏障方面，…"), as many as it counts."""
+    if not counts:
+        return None
+    said = [x.strip(' ”"') for x in re.split(r"[。；;！\n]", text)]
+    opened = [(i, m.group(1)) for i, x in enumerate(said) if (m := _ASPECT_OPENING.match(x))]
+    if not opened or opened[0][0] > MARKED_FIRST:  # the first item follows the term closely
+        return None
+    items = list(dict.fromkeys(name for _, name in opened))
+    n = max(counts)
+    return items[:n] if len(items) >= n else None
+
+
 def count_before(term: str, question: str) -> set[int]:
     """The count the question writes right before a quoted term: 五个“基点” → {5}."""
     m = re.search(

@@ -142,7 +142,9 @@ def test_a_follow_up_inherits_place_period_and_ask():
     asked, _, _ = follow_up("那2020年是多少？", prev, False, None)
     assert asked == "国家高新技术企业数2020年是多少"
     # a follow-up asking in words of its own still speaks of the period it does not name
-    this_year = Turn("云南今年地区生产总值预期增长多少？", ("云南省",), (), (), "地区生产总值", "今年")
+    this_year = Turn(
+        "云南今年地区生产总值预期增长多少？", ("云南省",), (), (), "地区生产总值", "今年"
+    )
     asked, _, notice = follow_up("那城镇调查失业率要控制在多少？", this_year, False, None)
     assert asked == "今年城镇调查失业率要控制在多少" and notice == "沿用上一问：云南省、今年"
     asked, _, _ = follow_up("那城镇调查失业率去年是多少？", this_year, False, None)

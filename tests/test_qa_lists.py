@@ -128,6 +128,37 @@ def test_items_before_a_term_may_quote_a_word_of_their_own():
     assert apposed("三大工程", "打造“三大高地”、实施“五大战略”、推进“三大工程”", {3}) is None
 
 
+def test_items_that_take_up_a_counted_term_one_by_one():
+    from qa.enumerations import taken_up_items
+
+    # the head ends each item's first clause
+    merged = (
+        "“两个融合”增强原动力。推动工业化、信息化融合，建设智能制造企业1195家。"
+        "促进先进制造业、现代服务业融合，示范企业达29个。“五好园区”夯实主阵地。"
+    )
+    assert taken_up_items("两个融合", merged, {2}) == [
+        "推动工业化、信息化融合",
+        "促进先进制造业、现代服务业融合",
+    ]
+    # each item opens a sentence with what it is about (…方面，), a few sentences apart
+    tasks = (
+        "“五大任务”是赋予我们的战略定位。我们跟踪调度、紧抓落实。"
+        "生态安全屏障方面，持续打好攻坚战。治沙完成113%。安全稳定屏障方面，狠抓安全生产。"
+        "能源基地方面，预计产煤12.9亿吨。农畜产品基地方面，粮食增产。"
+        "向北开放桥头堡方面，口岸货运量增长。"
+    )
+    assert taken_up_items("五大任务", tasks, {5}) == [
+        "生态安全屏障",
+        "安全稳定屏障",
+        "能源基地",
+        "农畜产品基地",
+        "向北开放桥头堡",
+    ]
+    assert taken_up_items("五大任务", tasks.replace("向北开放桥头堡方面，", ""), {5}) is None
+    far = "“五大任务”是战略定位。" + "一句话。" * 8 + tasks.split("紧抓落实。")[1]
+    assert taken_up_items("五大任务", far, {5}) is None  # too far from the term to be its items
+
+
 def test_a_definition_made_of_a_run_of_clauses_is_given_whole():
     idx = _index(
         make_chunk("p1", PLATFORM, line_start=179),
