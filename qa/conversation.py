@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from index.types import Filters
-from qa.frame import _PERIOD, _QUESTION_WORD, asks_of, period_of
+from qa.frame import _PERIOD, _QUESTION_WORD, asks_of, names_a_thing, period_of
 
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|请问)\s*")
 _TRAIL = re.compile(r"(?:呢|吗|啊)?[？?。！!\s]*$")
@@ -105,7 +105,7 @@ def follow_up(
         fragment = _THAT_TOPIC.sub(previous.topic, fragment)
     asked = fragment
     topic = topic_of(fragment, re.compile(r"$^"))
-    if not _names_a_thing(topic) and previous.topic:  # "那2020年是多少？", "那去年建成了多少？"
+    if not names_a_thing(topic) and previous.topic:  # "那2020年是多少？", "那去年建成了多少？"
         asked = f"{previous.topic}{fragment}"
     # the period is a slot of the conversation like the place: "云南今年GDP预期增长多少？" →
     # "那失业率要控制在多少？" asks about this year too
@@ -123,18 +123,3 @@ def follow_up(
         said.append(period)
     notice = f"沿用上一问：{'、'.join(said)}" if said else None
     return asked, (inherited if not inherited.is_empty() else filters), notice
-
-
-def _names_a_thing(topic: str) -> bool:
-    """Whether what is left of a follow-up names something (a noun: 科技型企业数), not only
-    what happened to the previous one (建成了, 实际新增)."""
-    import jieba.posseg as pseg
-
-    from qa.slots import _FILLER
-
-    happening = ("v", "u", "d", "t", "p", "r", "m", "q", "c", "f", "x", "y")
-    return any(
-        p.flag == "vn" or not p.flag.startswith(happening)
-        for p in pseg.cut(topic)
-        if p.word.strip() and p.word not in _FILLER  # 实际, 预期: how a figure is asked
-    )

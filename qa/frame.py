@@ -250,14 +250,40 @@ def _trailing_like(text: str, other: str) -> str:
     return out
 
 
+# what a count asks in: the measure after 多少/几 ("多少家高新技术企业")
+_COUNTED_IN = re.compile(r"^(?:亿元|万元|万人|万吨|万亩|公里|[元家个人名项件亩台所座户套辆吨])")
+
+
 def _subject_for(first: str, clause: str) -> str:
     """What a later clause leaves unsaid: the first clause without its question words, and
-    without its period when the clause names its own."""
+    without its period when the clause names its own. When the clause names no thing of its
+    own, the thing the first counts after its question word is said too ("去年新增了多少家高新
+    技术企业？今年计划再新增多少家？" → 高新技术企业)."""
     m = _QUESTION_WORD.search(first)
     subject = first[: m.start()] if m else first
+    if m:
+        counted = _COUNTED_IN.sub("", first[m.end() :]).strip("？?，, ")
+        asked = _PERIOD.sub("", _QUESTION_WORD.sub("", clause))
+        if counted and names_a_thing(counted) and not names_a_thing(asked):
+            subject += counted
     subject = re.sub(r"(?:是|为|有|要|达到|实际)+$", "", subject)
     if _YEAR.search(clause) or re.search(r"十[三四五]五", clause) or RELATIVE.search(clause):
         subject = _PERIOD.sub("", subject)  # the clause names its own period
     else:  # the question's year stands for every part; 目标/实际 are the clause's own
         subject = re.sub(r"目标|实际|现状", "", subject)
     return subject.rstrip("的，, ")
+
+
+def names_a_thing(topic: str) -> bool:
+    """Whether what is left of a follow-up names something (a noun: 科技型企业数), not only
+    what happened to the previous one (建成了, 实际新增)."""
+    import jieba.posseg as pseg
+
+    from qa.slots import _FILLER
+
+    happening = ("v", "u", "d", "t", "p", "r", "m", "q", "c", "f", "x", "y")
+    return any(
+        p.flag == "vn" or not p.flag.startswith(happening)
+        for p in pseg.cut(topic)
+        if p.word.strip() and p.word not in _FILLER  # 实际, 预期: how a figure is asked
+    )

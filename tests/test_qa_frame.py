@@ -53,6 +53,15 @@ from qa.text import TableRow
             "大渡口区2020年研发平台是多少？2025年呢？",
             ["大渡口区2020年研发平台是多少", "大渡口区2025年研发平台是多少"],
         ),
+        # a later question naming no thing of its own counts what the first counts
+        (
+            "德阳去年新增了多少家高新技术企业？今年计划再新增多少家？",
+            ["德阳去年新增了多少家高新技术企业", "德阳新增了高新技术企业今年计划再新增多少家"],
+        ),
+        (
+            "去年新增多少家高新技术企业？科技型中小企业有多少家？",
+            ["去年新增多少家高新技术企业", "去年新增科技型中小企业有多少家"],
+        ),
     ],
 )
 def test_a_question_splits_into_the_parts_it_asks(question, parts):
