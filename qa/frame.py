@@ -137,6 +137,8 @@ def split_parts(question: str) -> list[str]:
     if len(sentences) >= 2:  # several questions: each split on its own
         first, out = sentences[0], split_parts(sentences[0])
         for later in sentences[1:]:
+            if _MENTION_CHECK.fullmatch(later.strip("，, ")):
+                continue  # "…是多少？报告里提了吗": whether the first is answered at all
             said = _period_only(first, later)
             if said is not None:  # "…去年各是多少？今年的目标呢？": the first again, for 今年目标
                 out += split_parts(said)
@@ -182,6 +184,11 @@ def split_parts(question: str) -> list[str]:
     return [question.strip()]
 
 
+# a later question asking only whether the document says it: 报告里提了吗, 有没有提到
+_MENTION_CHECK = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,6}(?:报告|文件|规划|方案|通知)(?:里|中|里面|当中)?)?(?:有没有|是否|有)?"
+    r"(?:提|提到|提及|说|写|讲)(?:了|过|到)?(?:吗|没有|没)?"
+)
 _ELLIPSIS = re.compile(r"^(?:那么?|还有|而)?(?P<what>.{1,10}?)(?:呢|又如何|怎么样)$")
 
 
