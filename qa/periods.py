@@ -69,6 +69,10 @@ _REFERENCE_YEAR = re.compile(
 )
 
 
+# words that set a target: a sentence of a year's report saying them speaks of the year planned
+_TARGET = re.compile(r"力争|争取|确保|预期目标|目标是|计划(?:完成|实现|新增|建成)")
+
+
 def years_in(text: str, doc_year: int | None) -> set[int]:
     """Every year `text` names, relative ones resolved against `doc_year` (left out without
     one), but not a year a figure is compared with. A span such as 2021—2025 names its ends
@@ -92,7 +96,10 @@ def other_period(
     asked = years_in(question, doc_year)
     if not asked:
         return False
-    spoken = years_in(text, doc_year) or years_in(headings, doc_year) or years_in(passage, doc_year)
+    spoken = years_in(text, doc_year) or years_in(headings, doc_year)
+    if not spoken and doc_year is not None and _TARGET.search(text):
+        spoken = {doc_year}  # a report's target (力争…) is of the year it plans, not the year past
+    spoken = spoken or years_in(passage, doc_year)
     if not spoken and strict:
         return not title_years(title) & asked
     return bool(spoken) and not spoken & asked

@@ -54,6 +54,11 @@ def test_a_passage_of_another_year_is_another_period():
     assert not other_period("2023年增长多少", title, "二、2024年工作安排", "2023年增长6.2%")
     assert not other_period("去年增长多少", title, "一、2023年工作回顾", "地区生产总值增长6.2%")
     assert other_period("今年目标多少", title, "一、2023年工作回顾", "地区生产总值增长6.2%")
+    # without years or headings, a target (力争…) of a year's report is of the year it plans
+    target = "力争综合保税区全年进出口总额25亿元"
+    assert other_period("2023年进出口总额是多少", title, "", target, strict=True)
+    assert not other_period("2024年进出口总额目标", title, "", target, strict=True)
+    assert not other_period("2023年进出口总额是多少", title, "", "进出口总额25亿元", strict=True)
     # nothing asked, or nothing said: nothing is known to differ
     assert not other_period("地区生产总值增长多少", title, "二、2024年工作安排", "增长6.5%")
     assert not other_period("2025年目标是多少", "规划", "发展目标", "高新技术企业达200家")
