@@ -38,6 +38,7 @@ from qa.slots import (
     missing_role,
     missing_word,
     number_near,
+    only_an_increase,
     rarest_word,
 )
 from qa.terms import equivalents, expand_query, groups_in, holds_term, without_gloss
@@ -297,6 +298,8 @@ def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None
         return lacking
     word = rarest_word(question, q_tokens, vocab.idf, c.title)
     about = {t for t in q_tokens if len(t) >= 2 and t not in c.title}
+    if only_an_increase(question, about, _complete(unit)):
+        return "总数"
     if word and not number_near(about, _complete(unit)):
         return word  # the sentence names it but gives no figure for it
     if not word:  # the question names only a field term: its figure stands beside the term

@@ -297,6 +297,28 @@ def missing_word(
     return None
 
 
+# a question asking how many there are in all, and the words that give an increase instead
+_TOTAL_ASKED = re.compile(r"总数|总量|累计|共有|总共|一共|保有量|截至|截止")
+_INCREASE = re.compile(r"新增|净增|增加|新认定|新培育|新引进|新建|新开工|新入库|新落地")
+_TOTAL_GIVEN = re.compile(r"总量|总数|累计|达到|总计|共有|共计|突破")
+
+
+def only_an_increase(question: str, words: set[str], text: str) -> bool:
+    """Whether a question asking how many there are in all ("截至2024年底高新技术企业总数") meets
+    only increases in `text`: every clause giving a figure for its words counts what was added
+    ("净增…高新技术企业97家"), which is no total."""
+    if not _TOTAL_ASKED.search(question) or _INCREASE.search(question):
+        return False
+    clauses = [
+        c
+        for c in re.split(r"[，,；;。]", text.lower())
+        if re.search(r"\d", c) and any(w in c for w in words)
+    ]
+    return bool(clauses) and all(
+        _INCREASE.search(c) and not _TOTAL_GIVEN.search(c) for c in clauses
+    )
+
+
 def number_near(words: set[str], text: str) -> bool:
     """Whether a clause of `text` holds a figure and one of the question's words: the number
     is about what was asked ("百万人口现代化城市" names 人口 but states no count; "保持24小时

@@ -191,6 +191,21 @@ def test_a_follow_up_naming_its_own_place_inherits_nothing():
     )
 
 
+def test_a_total_asked_is_not_an_increase():
+    from qa.slots import only_an_increase
+
+    q = "截至2024年底，内蒙古高新技术企业总数是多少家？"
+    added = "净增科技型中小企业853家、高新技术企业97家，新增45个博士硕士学位授权点"
+    assert only_an_increase(q, {"高新技术企业"}, added)
+    assert not only_an_increase(q, {"高新技术企业"}, "高新技术企业总数达到1800家")
+    # the clause gives the total beside the increase
+    assert not only_an_increase(
+        "上市公司一共有多少家", {"上市公司"}, "新增上市公司3家、总量达到12家"
+    )
+    # an increase asked is answered by an increase
+    assert not only_an_increase("2024年新增高新技术企业总数多少", {"高新技术企业"}, added)
+
+
 def test_an_answer_unit_must_carry_the_type_asked():
     from qa.slots import carries, measure_of, missing_role, number_near
 
