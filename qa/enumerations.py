@@ -85,8 +85,12 @@ def enumerations(text: str) -> list[Enumeration]:
         before = max([0, text.rfind("\n", 0, start) + 1] + [m[3] for m in marks if m[3] <= start])
         lead_in = text[before:start].strip()
         if not lead_in and before > 0:  # a list opening its line: the line above says of what
-            lead_in = text[text.rfind("\n", 0, before - 1) + 1 : before].strip()
-        out.append(Enumeration(lead_in, items, start))
+            above = text[:before].rstrip()
+            lead_in = above[above.rfind("\n") + 1 :].strip()
+        # items that each open a paragraph of their own are the parts the paragraph above
+        # announces, however it ends ("…需要我们更加注重加强政府自身建设。" / 一是… / 二是…)
+        own_lines = all(m[2] == 0 or text[m[2] - 1] == "\n" for m in run)
+        out.append(Enumeration(lead_in, items, start, announced=own_lines and bool(lead_in)))
     return out
 
 

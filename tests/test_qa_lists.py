@@ -128,6 +128,27 @@ def test_items_before_a_term_may_quote_a_word_of_their_own():
     assert apposed("三大工程", "打造“三大高地”、实施“五大战略”、推进“三大工程”", {3}) is None
 
 
+def test_items_opening_paragraphs_of_their_own_are_announced_by_the_paragraph_above():
+    text = (
+        "各位代表！完成今年目标任务，需要我们更加注重加强政府自身建设，奋勇争先。\n\n"
+        "一是把政治建设摆在首位。坚决做到“两个维护”。\n\n"
+        "二是增强高质量发展本领。提高“七种能力”。\n\n"
+        "三是大抓落实提升执行力。坚持全市一盘棋。"
+    )
+    (run,) = enumerations(text)
+    assert run.announced and "加强政府自身建设" in run.lead_in
+    idx = _index(make_chunk("g", text, section=(), title="2024年德阳市政府工作报告"))
+    a = composition_answer(
+        "德阳政府工作报告对加强政府自身建设提了哪几点要求", _hits(idx, "g"), idx, display_title
+    )
+    assert (
+        a is not None and "把政治建设摆在首位；增强高质量发展本领；大抓落实提升执行力" in a.answer
+    )
+    # items inside one paragraph are not announced by its form
+    (inline,) = enumerations(text.replace("\n\n一是", "一是").replace("\n\n", ""))
+    assert not inline.announced
+
+
 def test_items_that_take_up_a_counted_term_one_by_one():
     from qa.enumerations import taken_up_items
 
