@@ -1,5 +1,6 @@
-"""Calibrate the abstention threshold on the development halves of the qa_v2 … qa_v5 sets
-(pooled), report it on their held-out halves.
+"""Calibrate the abstention threshold on the development halves of the qa_v2 … qa_v9 sets
+(pooled), report it on their held-out halves: the Chinese threshold, or with --latin the one for
+questions without Chinese characters (English), on those questions alone.
 
 Every question is answered through the public entry point (`qa.answer`) with a calibration
 whose threshold never abstains, so what is left is each answer's retrieval evidence and
@@ -7,10 +8,10 @@ whether it is right; the checks by type and slot still apply. The threshold is t
 makes most development questions right (answerable: answered with its keywords; unanswerable:
 declined), ties broken by the widest margin. The held-out half is scored at that threshold once.
 
-    python benchmarks/calibrate_qa_v2.py [--index-v2 DIR] … [--index-v5 DIR] [--write]
+    python benchmarks/calibrate_qa_v2.py [--latin] [--index-v2 DIR] … [--index-v9 DIR] [--write]
 
---write stores the Chinese threshold in qa/data/calibration.json. Follow-up and place-finder
-items are left out (they do not go through the threshold).
+--write stores the threshold in qa/data/calibration.json. Follow-up and place-finder items are
+left out (they do not go through the threshold).
 """
 
 from __future__ import annotations
@@ -86,6 +87,12 @@ def main() -> None:
     ap.add_argument("--index-v3", default=str(REPO / ".planqa" / "index-v3"))
     ap.add_argument("--index-v4", default=str(REPO / ".planqa" / "index-v4"))
     ap.add_argument("--index-v5", default=str(REPO / ".planqa" / "index-v5"))
+    ap.add_argument("--index-v6", default=str(REPO / ".planqa" / "index-v6"))
+    ap.add_argument("--index-v7", default=str(REPO / ".planqa" / "index-v7"))
+    ap.add_argument("--index-v8", default=str(REPO / ".planqa" / "index-v8"))
+    ap.add_argument("--index-v9", default=str(REPO / ".planqa" / "index-v9"))
+    ap.add_argument("--index", default=str(REPO / ".planqa" / "index"), help="bundled corpus")
+    ap.add_argument("--latin", action="store_true", help="the threshold of English questions")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     never = replace(load_calibration(), abstain_evidence=-10.0, abstain_evidence_latin=-10.0)
@@ -97,22 +104,28 @@ def main() -> None:
             if not i.follows
             and i.kind != "district"
             and "followup" not in i.tags
-            and any(c >= "\u3400" for c in i.question)  # English has its own threshold
+            # English has its own threshold
+            and any(c >= "\u3400" for c in i.question) != args.latin
         ]
 
     dev, holdout = [], []
-    sets = (
-        ("qa_v2", args.index_v2),
-        ("qa_v3", args.index_v3),
-        ("qa_v4", args.index_v4),
-        ("qa_v5", args.index_v5),
-    )
+    sets = [(f"qa_v{n}", getattr(args, f"index_v{n}")) for n in range(2, 10)]
     for name, index_dir in sets:
         idx = index.open(index_dir)
         dev += measure(usable(DATA / f"{name}_dev.jsonl"), idx, never)
         holdout += measure(usable(DATA / f"{name}_holdout.jsonl"), idx, never)
+    if args.latin:  # the older English set over the bundled corpus counts as development too
+        from types import SimpleNamespace
+
+        lines = (DATA / "qa_questions_en.jsonl").read_text("utf-8").splitlines()
+        older = [
+            SimpleNamespace(question=r["question"], answerable=r["answerable"], answer_keywords=[])
+            for r in (json.loads(x) for x in lines if x.strip())
+        ]
+        dev += measure(older, index.open(args.index), never)
     threshold, dev_acc = fit(dev)
-    current = load_calibration().abstain_evidence
+    key = "abstain_evidence_latin" if args.latin else "abstain_evidence"
+    current = getattr(load_calibration(), key)
     report = {
         "threshold": round(threshold, 4),
         "dev_accuracy": round(dev_acc, 4),
@@ -126,11 +139,12 @@ def main() -> None:
     print(json.dumps(report, ensure_ascii=False, indent=2))
     if args.write:
         data = json.loads(CALIBRATION.read_text(encoding="utf-8"))
-        data["abstain_evidence"] = round(threshold, 4)
+        data[key] = round(threshold, 4)
         data["_comment"] = (
-            "abstain_evidence: fitted on the development halves of benchmarks/data/qa_v2 … qa_v5"
-            " by benchmarks/calibrate_qa_v2.py (--write); the other values by"
-            " benchmarks/calibrate_qa.py --write, see benchmarks/results/qa_calibration.md"
+            "abstain_evidence and abstain_evidence_latin: fitted on the development halves of"
+            " benchmarks/data/qa_v2 … qa_v9 by benchmarks/calibrate_qa_v2.py [--latin] --write;"
+            " the other values by benchmarks/calibrate_qa.py --write, see"
+            " benchmarks/results/qa_calibration.md"
         )
         CALIBRATION.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
 
