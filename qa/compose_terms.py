@@ -30,6 +30,7 @@ from qa.enumerations import (
     headed_items,
     lead_runs,
     lines_run_on,
+    noun_items,
     parallel_runs,
     sentence_runs,
     stated_count,
@@ -52,6 +53,8 @@ _ENUMERATED = re.compile(r"[一二三四五六七八九十]是([^。；;，,]{2,
 _LIST_WORDS = frozenset(
     ["几个", "方面", "几方面", "包括", "几块", "分为", "主要", "今年", "目前", "现在"]
 )
+# the kind of item a list question names: 包括哪些体系, 是哪几个产业
+_ITEM_KIND = re.compile(r"哪(?:些|几[个项条类种大]?)([\u4e00-\u9fff]{2,4}?)(?:[？?呢]|$)")
 _SUBJECT_NOISE = re.compile(
     r"具体|分别|主要|都|包括|包含|哪几[个项条类种方面块]*|哪些|几个方面|有哪|是什么意思|什么意思"
     r"|是指什么|指的是什么|指什么|是什么|的全称|全称|的简称|简称|是哪[一二三四五六七八九十\d]+个\S*"
@@ -250,11 +253,16 @@ def _listed_in(
     def end(items: list[str]) -> int:
         return next((c.line_end for c in read if items[-1] in c.text), chunk.line_end)
 
+    kind = _ITEM_KIND.search(question)
     for term in quoted:
         counts = stated_count(term) or count_before(term, question)
         items = apposed(term, text, counts)
         if items:
             return f"“{term}”包括", items, f"{'、'.join(items)}“{term}”", end(items)
+        items = noun_items(term, text, kind.group(1)) if kind else None
+        # a term of several counts (四梁八柱: 2 or 12) states none for sure
+        if items and (len(counts) != 1 or len(items) in counts):
+            return f"“{term}”包括", items, "、".join(items), end(items)
         items = headed_items(term, text, counts)
         if items:
             return f"“{term}”包括", items, "；".join(items), end(items)

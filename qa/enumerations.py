@@ -413,6 +413,26 @@ def apposed(term: str, text: str, counts: set[int]) -> list[str] | None:
     return None
 
 
+NOUN_ITEMS_AFTER = 2  # sentences after a term searched for the coordination its question names
+
+
+def noun_items(term: str, text: str, noun: str) -> list[str] | None:
+    """The items a question names by their kind ("“四梁八柱”包括哪些体系"), written just after
+    the term as a coordination of that noun: "立起了“四梁八柱”。构建起…政策架构体系、…组织领导
+    体系、…工作落实体系和…监测评价指标体系" → the four 体系."""
+    at = text.find(term)
+    if len(noun) < 2 or at < 0:
+        return None
+    after = text[at + len(term) :]
+    for sentence in re.split(r"[。；;！\n]", after)[: NOUN_ITEMS_AFTER + 1]:
+        for clause in re.split(r"[，,：:]", sentence):
+            parts = [p.strip() for p in re.split(r"、|和|及|以及", clause) if p.strip()]
+            if len(parts) >= 2 and all(p.endswith(noun) for p in parts):
+                parts[0] = re.sub(r"^(?:构建起?|建立起?|形成|打造|完善|健全)了?", "", parts[0])
+                return parts
+    return None
+
+
 def _quoted_whole(part: str) -> bool:
     """A part that is one quoted term after a verb (实施“五大战略”): a term, not an item."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}[“\"][^”\"]+[”\"]", part))

@@ -149,6 +149,27 @@ def test_items_opening_paragraphs_of_their_own_are_announced_by_the_paragraph_ab
     assert not inline.announced
 
 
+def test_a_list_question_naming_its_kind_of_item_finds_them_after_the_term():
+    from qa.enumerations import noun_items
+
+    text = (
+        "（二）试验区建设扎实开局。一是立起了“四梁八柱”。构建起系统完备的“1+2+N”政策架构体系、"
+        "“1+8+3”组织领导体系、“4+6”工作落实体系和共同富裕监测评价指标体系，顶层设计基本成型。\n"
+        "二是开展了积极探索。聚焦缩小差距。\n三是汇聚了广泛支持。"
+    )
+    assert noun_items("四梁八柱", text, "体系") == [
+        "系统完备的“1+2+N”政策架构体系",
+        "“1+8+3”组织领导体系",
+        "“4+6”工作落实体系",
+        "共同富裕监测评价指标体系",
+    ]
+    assert noun_items("四梁八柱", text, "产业") is None
+    idx = _index(make_chunk("s", text, section=()))
+    a = composition_answer("“四梁八柱”包括哪些体系？", _hits(idx, "s"), idx, display_title)
+    assert a is not None and "“1+8+3”组织领导体系；“4+6”工作落实体系" in a.answer
+    assert "积极探索" not in a.answer
+
+
 def test_items_that_take_up_a_counted_term_one_by_one():
     from qa.enumerations import taken_up_items
 
