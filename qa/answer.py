@@ -23,12 +23,13 @@ from qa.calibration import Calibration
 from qa.cite import district_answer
 from qa.compose_parts import combine
 from qa.compose_sentence import build_chain, compose_extractive  # noqa: F401 (re-exported)
-from qa.compose_terms import composition_answer, definition_answer, quoted_terms
+from qa.compose_terms import composition_answer, quoted_terms
 from qa.compose_text import (
     display_title,
 )
 from qa.conversation import turn_of
-from qa.enumerations import count_before, counted_head
+from qa.counted import count_before, counted_head
+from qa.definitions import definition_answer
 from qa.filters import spell_places
 from qa.frame import analyse, asks_of
 from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)

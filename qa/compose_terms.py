@@ -17,24 +17,23 @@ from dataclasses import replace
 from typing import Any
 
 from corpus.text import enclose
-from qa.compose_text import noun_phrase
-from qa.enumerations import (
-    RUN_MAX,
+from qa.counted import (
     apposed,
-    clause_runs,
     cn_numeral,
-    continued,
     count_before,
-    counted_runs,
-    enumerations,
     headed_items,
-    lead_runs,
-    lines_run_on,
     noun_items,
-    parallel_runs,
-    sentence_runs,
     stated_count,
     taken_up_items,
+)
+from qa.enumerations import (
+    clause_runs,
+    continued,
+    counted_runs,
+    enumerations,
+    lead_runs,
+    parallel_runs,
+    sentence_runs,
     up_to,
 )
 from qa.scoring import lexical_overlap
@@ -60,7 +59,6 @@ _SUBJECT_NOISE = re.compile(
     r"|是指什么|指的是什么|指什么|是什么|的全称|全称|的简称|简称|是哪[一二三四五六七八九十\d]+个\S*"
     r"|分哪|[？?。]|提出了|规划里|规划中|规划的|的$"
 )
-DEF_MAX = 120  # a definition longer than this is cut, unless it is a run of clauses
 LEAD_MAX = 30  # an item's lead sentence is short: "坚持市场导向，企业主体。"
 MAX_ITEMS = 10
 READ, LONG_READ = 1500, 20000  # characters a list is read on past its passage; with a count
@@ -68,73 +66,6 @@ READ, LONG_READ = 1500, 20000  # characters a list is read on past its passage; 
 
 def quoted_terms(question: str) -> list[str]:
     return _QUOTED.findall(question)
-
-
-def definition_answer(
-    question: str, hits: list[Any], title: Any, index: Any = None
-) -> Answer | None:
-    """What X means, from a definition of X in a top passage, or in any passage holding X
-    verbatim (X: a term the question quotes, else the words before 是什么意思/指什么/的全称)."""
-    terms = quoted_terms(question) or [_unquoted_term(question)]
-    for term in [t for t in terms if len(t) >= 2]:
-        t = re.escape(term)
-        # the term as a whole word: "三校" is not the end of "三审三校"; with the noun the
-        # question puts after it ("“3+6+3”创新平台:")
-        w = rf"(?<![\u4e00-\u9fff])[“\"]?{t}[”\"]?{_noun_after(term, question)}"
-        v = rf"(?P<v>[^。]{{4,{RUN_MAX}}})"
-        patterns = (
-            rf"{w}\s*[:：]\s*(?:是指)?{v}",
-            rf"{w}\s*(?:是指|即|指的是){v}",
-            rf"{w}\s*[（(](?P<v>[^）)]{{4,80}})[）)]",
-            rf"(?P<v>[^，,。；;:：]{{4,60}}?)\s*[（(]以下简称[“\"]?{t}[”\"]?[）)]",
-            # the term set after what it names, in brackets or quotes, ending the clause:
-            # "创新推广普惠型商业补充医疗保险（抚惠保）", "…医疗保险“抚惠保”，"
-            rf"(?:^|(?<=[，,。；;:：、]))(?P<n>[^，,。；;:：、（()）“”\"]{{4,40}})[（(][“\"]?{t}[”\"]?[）)]",
-            rf"(?:^|(?<=[，,。；;:：]))(?P<n>[^，,。；;:：、（()）“”\"]{{4,40}})[“\"]{t}[”\"](?=[，,。；;]|$)",
-        )
-        if stated_count(term):  # 三驾马车 names a list: what stands before it is not its meaning
-            patterns = patterns[:4]
-        for hit in hits[:5] + _literal(term, index, hits):
-            for line in lines_run_on(hit.chunk, index):
-                for p in patterns:
-                    m = re.search(p, line)
-                    named = noun_phrase(m.group("n")) if m and "n" in m.groupdict() else None
-                    if m and (named or "v" in m.groupdict()):
-                        value = named or _run_or_cut(m.group("v"))
-                        text = f"据《{title(hit.chunk)}》，“{term}”指{value}[1]。"
-                        quote = line.strip() if line in hit.chunk.text else m.group(0)[:60]
-                        return _answer(question, text, hit.chunk, quote, hits, "definition")
-    return None
-
-
-# what a question says before the term it asks about: where the term was read
-_SAID_IN = re.compile(r"(?:所说|说|提到|提出|讲|写)的|(?:报告|文件|规划|方案)(?:里|中)的?")
-
-
-def _unquoted_term(question: str) -> str:
-    """The term an unquoted question asks the meaning of: the words before 是什么/指什么, after
-    any clause saying where it was read ("赣州开发区改革中说的M0" → M0)."""
-    subject = _SUBJECT_NOISE.sub("", question).strip('“”"的 ')
-    return _SAID_IN.split(subject)[-1].strip('“”"的 ') or subject
-
-
-def _noun_after(term: str, question: str) -> str:
-    """The noun the question writes right after the quoted term, as an optional regex:
-    "“3+6+3”创新平台指的是什么" → (?:创新平台)?."""
-    at = question.find(term)
-    rest = question[at + len(term) :].lstrip('”"') if at >= 0 else ""
-    noun = _SUBJECT_NOISE.sub("", re.match(r"[\u4e00-\u9fff]*", rest).group(0))
-    noun = re.split(r"指|是|的|包括|有", noun)[0][:6]
-    return f"(?:{re.escape(noun)})?" if len(noun) >= 2 else ""
-
-
-def _run_or_cut(value: str) -> str:
-    """A definition's explanation: a run of clauses ("“3”即…；“6”即…；“3”即…") whole, any
-    other long one cut at DEF_MAX characters."""
-    value = value.strip(" ,，;；")
-    if len(value) > DEF_MAX and not re.search(r"[；;]", value):
-        value = value[:DEF_MAX]
-    return value
 
 
 def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -> Answer | None:

@@ -24,6 +24,7 @@ from qa.scoring import Searchable, cosine_to_query
 from qa.text import check_question, split_sentences
 from qa.topics import (  # noqa: F401
     _ANY_LEVEL,
+    asks_inside_a_place,
     aspect_evidence,
     extract_topic,
     is_district_question,
@@ -104,42 +105,6 @@ class _Candidate:
     lexical: bool
 
 
-_LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "zone": 2}
-
-
-def places_within(names: list[str], level: str | None, index: Searchable) -> list[str]:
-    """The index's places at `level` that lie inside one of the named places (the districts of
-    重庆市, the cities of 广西); empty when `level` is None or not below every named place."""
-    from corpus import places
-    from qa.filters import places_at
-
-    named = [p for n in names if (p := places.resolve(n)) is not None]
-    if level is None or not named or any(_LEVEL_RANK[p.level] >= _LEVEL_RANK[level] for p in named):
-        return []
-    codes = {p.code for p in named}
-    return [
-        label
-        for label in places_at(index, level)
-        if (p := places.resolve(label)) is not None
-        and any(a.code in codes for a in places.path_of(p)[:-1])
-    ]
-
-
-def asks_inside_a_place(question: str, names: list[str], index: Searchable) -> bool:
-    """Whether a "which place…" question names a place and asks for a smaller place inside
-    it that the index holds no document of ("广西哪个城市获批…" over 广西's own report): a
-    fact of that place's documents, not a question of which documents mention something."""
-    from corpus import places
-    from qa.filters import normalize_level
-
-    level = normalize_level(question_level(question))
-    named = [p for n in names if (p := places.resolve(n)) is not None]
-    if level is None or not named:
-        return False
-    below = all(_LEVEL_RANK[p.level] < _LEVEL_RANK[level] for p in named)
-    return below and not places_within(list(names), level, index)
-
-
 def districts(
     topic_or_question: str,
     index: Searchable,
@@ -159,6 +124,7 @@ def districts(
         level_of_places,
         normalize_level,
         places_at,
+        places_within,
         resolve_districts,
     )
 

@@ -12,38 +12,20 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from qa.counted import cn_number
+
 OVERLAP_MAX = 400  # characters the next passage may repeat of the one before it
 RUN_MAX = 400  # characters a definition's run of clauses may run on into the next passage
 
-_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _AFTER_BREAK = r"(?<![^。；;：:，,\s】])"  # at the start, or after a sentence or clause break
 _ITEM = re.compile(
     rf"{_AFTER_BREAK}(?P<shi>[一二三四五六七八九十]{{1,3}})是(?!否)"
     r"|[（(](?P<pd>\d{1,2})[)）]|[（(](?P<pc>[一二三四五六七八九十]{1,3})[)）]|(?P<circ>[①-⑳])"
     rf"|{_AFTER_BREAK}(?P<dot>\d{{1,2}})[.．、](?!\d)|{_AFTER_BREAK}(?P<dun>[一二三四五六七八九十]{{1,3}})、"
 )
-# a verb opening the first of the items written before a term ("围绕A、B、C“三大产业”")
-_LEAD_VERB = re.compile(
-    r"^(?:围绕|聚焦|依托|发展|打造|壮大|培育|做强|做大|推动|重点发展|加快发展|突出|着力|以"
-    r"|加快推进|推进|实施|开展|抓好|做好)"
-)
 MAX_LIST = 12
 ITEM_MAX = 60  # an item longer than this is given by its lead clause
 PARALLEL_MAX = 20  # an item of a list of parallel sentences is one short sentence
-
-
-def cn_number(text: str) -> int | None:
-    """10, 四 → 4, ③ → 3, 十二 → 12, 二十 → 20; None for anything else (十四五 is no number)."""
-    if text.isdecimal():
-        return int(text)
-    if len(text) == 1 and "①" <= text <= "⑳":
-        return ord(text) - ord("①") + 1
-    if len(text) == 1:
-        return _CN.get(text) or (10 if text == "十" else None)
-    m = re.fullmatch(r"([二两三四五六七八九])?十([一二三四五六七八九])?", text)
-    if not m:
-        return None
-    return _CN.get(m.group(1) or "一", 1) * 10 + (_CN[m.group(2)] if m.group(2) else 0)
 
 
 @dataclass(frozen=True)
@@ -234,80 +216,6 @@ def _opened_by(head: str, sentences: list[str], n: int) -> list[str] | None:
     return items if len(items) == n and len(set(items)) == n else None
 
 
-def counted_head(term: str) -> str | None:
-    """The head of a term made of a count, a measure word and a head: 五个更加突出 → 更加突出,
-    四大支柱产业 → 支柱产业; None for 三心 or 两区一园一基地."""
-    m = re.fullmatch(
-        r"(?:\d+|[一二两三四五六七八九十]+)\s*(?:个|大|项|条|种|类|方面|件)(.{2,})", term
-    )
-    return m.group(1) if m else None
-
-
-def headed_items(term: str, text: str, counts: set[int]) -> list[str] | None:
-    """The items of a counted term made of a count and a head ("五个更加突出", "三个坚持"): the
-    sentences after the term that open with the head, as many as it counts, each by its first
-    clause: "“五个更加突出”：更加突出积极进取，正确处理…。更加突出改革创新，…" → 更加突出积极进取, …"""
-    head = counted_head(term)
-    if not head or not counts:
-        return None
-    at = text.find(term)
-    if at < 0:
-        return None
-    after = text[at + len(term) :]
-    said = [x.strip(' ”"：:') for x in re.split(r"[。；;！\n]", after)]
-    items = [re.split(r"[，,]", x, maxsplit=1)[0] for x in said if x.startswith(head)]
-    items = list(dict.fromkeys(items))
-    return items if len(items) in counts else None
-
-
-def taken_up_items(term: str, text: str, counts: set[int]) -> list[str] | None:
-    """The items of a counted term that the sentences after it take up one by one, when no list
-    marks them: each first clause ending in the term's head ("“两个融合”增强原动力。推动工业化、
-    信息化融合，…。促进先进制造业、现代服务业融合，…"), else each sentence opening with what it
-    is about ("生态安全屏障方面，…。安全稳定屏障方面，…"), as many as the term counts."""
-    head = counted_head(term)
-    at = text.find(term)
-    if not head or not counts or at < 0:
-        return None
-    after = text[at + len(term) :]
-    said = [x.strip(' ”"：:') for x in re.split(r"[。；;！\n]", after)]
-    firsts = [re.split(r"[，,]", x, maxsplit=1)[0] for x in said[: 2 * max(counts) + 2]]
-    ending = list(dict.fromkeys(f for f in firsts if f.endswith(head) and len(f) <= ITEM_CLAUSE))
-    if len(ending) in counts:
-        return ending
-    return marked_items(after, counts)
-
-
-ITEM_CLAUSE = 24  # an item given by the first clause of its sentence is short
-MARKED_FIRST = 5  # sentences between a term and the first of the items that take it up
-# a sentence opening with what it is about: "生态安全屏障方面，…", "在科技创新领域，…"
-_ASPECT_OPENING = re.compile(r"^(?:在)?([^，,。；;：:、]{2,15}?)(?:方面|领域)[，,：:]")
-
-
-def marked_items(text: str, counts: set[int]) -> list[str] | None:
-    """The items of a counted term taken up one by one in the sentences after it, each opening
-    with what it is about ("生态安全屏障方面，…。安全稳定屏障方面，…"), as many as it counts."""
-    if not counts:
-        return None
-    said = [x.strip(' ”"') for x in re.split(r"[。；;！\n]", text)]
-    opened = [(i, m.group(1)) for i, x in enumerate(said) if (m := _ASPECT_OPENING.match(x))]
-    if not opened or opened[0][0] > MARKED_FIRST:  # the first item follows the term closely
-        return None
-    items = list(dict.fromkeys(name for _, name in opened))
-    n = max(counts)
-    return items[:n] if len(items) >= n else None
-
-
-def count_before(term: str, question: str) -> set[int]:
-    """The count the question writes right before a quoted term: 五个“基点” → {5}."""
-    m = re.search(
-        rf"(\d+|[两三四五六七八九十]+)\s*(?:个|大|项|条|种|类|方面|件)[“\"「]{re.escape(term)}",
-        question,
-    )
-    n = cn_number(m.group(1)) if m else None
-    return {n} if n else set()
-
-
 def _next_mark(marks: list[tuple[str, int, int, int]], after: int, end: int) -> int:
     return min([m[2] for m in marks if m[2] >= after] + [end])
 
@@ -318,20 +226,6 @@ def _lead_clause(body: str) -> str:
         if len(lead) > ITEM_MAX:
             lead = re.split(f"[{stop}]", lead, maxsplit=1)[0]
     return lead.strip(" ，,；;：:、")
-
-
-def stated_count(term: str, quoted: bool = True) -> set[int]:
-    """The item counts a term states: 四大支柱产业 → {4}, 10个方面 → {10}; several numerals may
-    count their sum, their number or (all equal) the one: 两区一园一基地 → {4, 3}, 三审三校 →
-    {6, 2, 3}. An unquoted subject counts only a numeral with a measure word (2024年 is no count)."""
-    if quoted:
-        found = re.findall(r"\d+|[一二两三四五六七八九十]+", term)
-    else:
-        found = re.findall(r"(\d+|[两三四五六七八九十]+)\s*(?:个|大|项|条|种|类|方面|件|张)", term)
-    nums = [n for n in (cn_number(f) for f in found) if n]
-    if len(nums) <= 1:
-        return set(nums)
-    return {sum(nums), len(nums)} | ({nums[0]} if len(set(nums)) == 1 else set())
 
 
 def continued(chunk: Any, index: Any, limit: int = 1500) -> tuple[str, list[Any]]:
@@ -393,50 +287,3 @@ def up_to(items: list[str], counts: set[int]) -> list[str] | None:
         return items
     fits = [n for n in sorted(counts) if n <= len(items)]
     return items[: fits[-1]] if fits and fits[-1] >= 2 else None
-
-
-def apposed(term: str, text: str, counts: set[int]) -> list[str] | None:
-    """The items written just before the term, as many as it counts: "围绕大数据智能化、生态环保、
-    大健康生物医药、文化休闲旅游“四大支柱产业”" → the four industries."""
-    if len(counts) != 1:  # only a term that states one count: 四大支柱产业, 三个到位
-        return None
-    for m in re.finditer(rf"[“\"]?{re.escape(term)}", text):
-        # an item may quote a word of its own (“平急两用”公共基础设施建设); a quoted term
-        # the clause names before the items is no item (打造“三大高地”、实施…)
-        clause = re.split(r"[，,。；;：:（(\n]", text[: m.start()])[-1]
-        parts = [p.strip() for p in re.split(r"、|和|及|以及", clause) if p.strip()]
-        if len(parts) < 2 or len(parts) not in counts:
-            continue
-        parts[0] = _LEAD_VERB.sub("", parts[0])
-        if all(2 <= len(p.strip('“”"')) <= 15 and not _quoted_whole(p) for p in parts):
-            return parts
-    return None
-
-
-NOUN_ITEMS_AFTER = 2  # sentences after a term searched for the coordination its question names
-
-
-def noun_items(term: str, text: str, noun: str) -> list[str] | None:
-    """The items a question names by their kind ("“四梁八柱”包括哪些体系"), written just after
-    the term as a coordination of that noun: "立起了“四梁八柱”。构建起…政策架构体系、…组织领导
-    体系、…工作落实体系和…监测评价指标体系" → the four 体系."""
-    at = text.find(term)
-    if len(noun) < 2 or at < 0:
-        return None
-    after = text[at + len(term) :]
-    for sentence in re.split(r"[。；;！\n]", after)[: NOUN_ITEMS_AFTER + 1]:
-        for clause in re.split(r"[，,：:]", sentence):
-            parts = [p.strip() for p in re.split(r"、|和|及|以及", clause) if p.strip()]
-            if len(parts) >= 2 and all(p.endswith(noun) for p in parts):
-                parts[0] = re.sub(r"^(?:构建起?|建立起?|形成|打造|完善|健全)了?", "", parts[0])
-                return parts
-    return None
-
-
-def _quoted_whole(part: str) -> bool:
-    """A part that is one quoted term after a verb (实施“五大战略”): a term, not an item."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}[“\"][^”\"]+[”\"]", part))
-
-
-def cn_numeral(n: int) -> str:
-    return "十" if n == 10 else "一二三四五六七八九"[n - 1] if 1 <= n <= 9 else str(n)

@@ -219,3 +219,23 @@ def latin_place_names_removed(question: str) -> str:
     from qa.latin_places import latin_places_removed
 
     return latin_places_removed(question)
+
+
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "zone": 2}
+
+
+def places_within(names: list[str], level: str | None, index: Searchable) -> list[str]:
+    """The index's places at `level` that lie inside one of the named places (the districts of
+    重庆市, the cities of 广西); empty when `level` is None or not below every named place."""
+    from corpus import places
+
+    named = [p for n in names if (p := places.resolve(n)) is not None]
+    if level is None or not named or any(_LEVEL_RANK[p.level] >= _LEVEL_RANK[level] for p in named):
+        return []
+    codes = {p.code for p in named}
+    return [
+        label
+        for label in places_at(index, level)
+        if (p := places.resolve(label)) is not None
+        and any(a.code in codes for a in places.path_of(p)[:-1])
+    ]

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from corpus.errors import UserError
 
@@ -178,3 +179,18 @@ def _strip_topic(part: str) -> tuple[str, str | None]:
 
 
 # --- the finder ------------------------------------------------------------------------
+
+
+def asks_inside_a_place(question: str, names: list[str], index: Any) -> bool:
+    """Whether a "which place…" question names a place and asks for a smaller place inside
+    it that the index holds no document of ("广西哪个城市获批…" over 广西's own report): a
+    fact of that place's documents, not a question of which documents mention something."""
+    from corpus import places
+    from qa.filters import _LEVEL_RANK, normalize_level, places_within
+
+    level = normalize_level(question_level(question))
+    named = [p for n in names if (p := places.resolve(n)) is not None]
+    if level is None or not named:
+        return False
+    below = all(_LEVEL_RANK[p.level] < _LEVEL_RANK[level] for p in named)
+    return below and not places_within(list(names), level, index)

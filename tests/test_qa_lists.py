@@ -8,9 +8,11 @@ from __future__ import annotations
 from qa_support import FakeIndex, make_chunk
 
 import qa
-from qa.compose_terms import composition_answer, definition_answer
+from qa.compose_terms import composition_answer
 from qa.compose_text import display_title
-from qa.enumerations import cn_number, enumerations, stated_count
+from qa.counted import cn_number, stated_count
+from qa.definitions import definition_answer
+from qa.enumerations import enumerations
 
 SECTION = ("二、2024年政府重点工作",)
 DUTIES = (
@@ -116,7 +118,7 @@ def test_the_list_about_the_term_not_a_list_that_mentions_it():
 
 
 def test_items_before_a_term_may_quote_a_word_of_their_own():
-    from qa.enumerations import apposed
+    from qa.counted import apposed
 
     works = "新开工保障房2.96万套，实施保障性住房建设、“平急两用”公共基础设施建设、城中村改造“三大工程”，开展试点。"
     assert apposed("三大工程", works, {3}) == [
@@ -150,7 +152,7 @@ def test_items_opening_paragraphs_of_their_own_are_announced_by_the_paragraph_ab
 
 
 def test_a_list_question_naming_its_kind_of_item_finds_them_after_the_term():
-    from qa.enumerations import noun_items
+    from qa.counted import noun_items
 
     text = (
         "（二）试验区建设扎实开局。一是立起了“四梁八柱”。构建起系统完备的“1+2+N”政策架构体系、"
@@ -171,7 +173,7 @@ def test_a_list_question_naming_its_kind_of_item_finds_them_after_the_term():
 
 
 def test_items_that_take_up_a_counted_term_one_by_one():
-    from qa.enumerations import taken_up_items
+    from qa.counted import taken_up_items
 
     # the head ends each item's first clause
     merged = (
@@ -260,7 +262,8 @@ BASES = (
 
 
 def test_parallel_sentences_after_a_colon_are_a_list_and_a_count_before_a_term_counts():
-    from qa.enumerations import count_before, parallel_runs
+    from qa.counted import count_before
+    from qa.enumerations import parallel_runs
 
     (run,) = parallel_runs(BASES)
     assert run.items == ("必须恪守根本遵循", "必须聚焦首要任务", "必须用好关键一招")
@@ -351,7 +354,8 @@ STYLES = (
 
 
 def test_runs_written_without_numbers_are_lists():
-    from qa.enumerations import clause_runs, counted_head, headed_items, lead_runs
+    from qa.counted import counted_head, headed_items
+    from qa.enumerations import clause_runs, lead_runs
 
     (run,) = [r for r in clause_runs(SHORTFALL) if "不及预期" in r.lead_in]
     assert run.items[0] == "全社会固定资产投资增速低于目标1.8个百分点"
