@@ -131,7 +131,12 @@ def attachment_title(text: str) -> bool:
         and not re.search(r"[，,。；：:、]", t)
         and not t.startswith(("《", "关于", "附件"))
         and "关于" not in t
+        # the line that records a speech's delivery ("2025年1月20日在…会议上…作政府工作报告")
+        and not _DELIVERED.search(t)
     )
+
+
+_DELIVERED = re.compile(r"会议上|^\d{4}年\d{1,2}月\d{1,2}日")
 
 
 # a speech (a work report) opens with its salutation: its title, if any, stands above it,

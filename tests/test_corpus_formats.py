@@ -436,5 +436,11 @@ def test_a_word_processors_pdf_reads_as_its_text():
     )
     assert doc.speaker == "山东省省长 周乃翔"
     assert not any(re.search(r"\d 年|增长 \d", c.text) for c in chunks)
+    # set with double spacing, its printed lines are joined back into paragraphs: a sentence
+    # wrapped over two lines is one line of the text
+    foreign = _chunk_with(chunks, "实际使用外资118.1亿美元")
+    assert "实际使用外资118.1亿美元，规模居全国第五位，新加坡金鹰集团" in foreign.text
+    # the line recording the speech's delivery is no heading over the report
+    assert foreign.section == ("一、2024年工作回顾",)
     assert all(c.page_start is not None for c in chunks) and chunks[-1].page_end > 10
     _ledger_ok(LIBREOFFICE_PDF)

@@ -131,8 +131,12 @@ def _mark_page_furniture(pages: list[list[_Line]]) -> None:
                 x.dropped = f"pdf_running_{where}"
 
 
-def _paragraphs(lines: list[_Line], left: float, right: float, body_size: float) -> list[_Line]:
-    """The page's lines with wrapped lines joined into paragraphs (see the module doc)."""
+def _paragraphs(
+    lines: list[_Line], left: float, right: float, body_size: float, leading: float = 0.0
+) -> list[_Line]:
+    """The page's lines with wrapped lines joined into paragraphs (see the module doc).
+    `leading`: the usual gap between a body line and the next (government documents are
+    often set with double spacing); a paragraph gap is wider than that."""
     out: list[_Line] = []
     for x in lines:
         prev = out[-1] if out else None
@@ -141,8 +145,9 @@ def _paragraphs(lines: list[_Line], left: float, right: float, body_size: float)
             and not (prev.dropped or x.dropped or prev.table or x.table)
             and abs(prev.size - x.size) < 0.5
             and prev.x1 >= right - 2 * x.size  # prev fills the line
-            and x.x0 <= left + 0.8 * x.size  # x is not indented
-            and x.top - prev.bottom < 1.2 * x.size  # no paragraph gap
+            # x is not indented, or prev stops mid-sentence (a centred line wraps centred)
+            and (x.x0 <= left + 0.8 * x.size or not _SENTENCE_END.search(prev.text))
+            and x.top - prev.bottom < max(1.2 * x.size, leading + 0.5 * x.size)  # no gap
             and not (prev.size > body_size * 1.15)  # a heading ends at its line's end
         ):
             prev.text = _join(prev.text, x.text)
@@ -173,13 +178,23 @@ def read_pdf(path: Path, data: bytes | None = None) -> SourceText:
         # closing punctuation; last lines of paragraphs end short of it)
         ends = [x.x1 for x in body if abs(x.size - body_size) < 0.5] or [0.0]
         right = statistics.quantiles(ends, n=4)[2] if len(ends) > 1 else ends[0]
+        gaps = [
+            b.top - a.bottom
+            for lines in pages
+            for a, b in zip(lines, lines[1:])
+            if not (a.dropped or b.dropped or a.table or b.table)
+            and abs(a.size - body_size) < 0.5
+            and abs(b.size - body_size) < 0.5
+            and b.top > a.bottom
+        ]
+        leading = statistics.median(gaps) if gaps else 0.0
     else:
-        body_size, left, right = 0.0, 0.0, 0.0
+        body_size, left, right, leading = 0.0, 0.0, 0.0, 0.0
     lines: list[str] = []
     page_of: list[int] = []
     dropped: list[tuple[int, str]] = []
     for page_lines in pages:
-        for x in _paragraphs(page_lines, left, right, body_size):
+        for x in _paragraphs(page_lines, left, right, body_size, leading):
             text = x.text
             if (
                 not (x.dropped or x.table)
