@@ -20,6 +20,7 @@ OCR is not supported.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -181,7 +182,7 @@ def read_pdf(path: Path, data: bytes | None = None) -> SourceText:
         gaps = [
             b.top - a.bottom
             for lines in pages
-            for a, b in zip(lines, lines[1:])
+            for a, b in itertools.pairwise(lines)
             if not (a.dropped or b.dropped or a.table or b.table)
             and abs(a.size - body_size) < 0.5
             and abs(b.size - body_size) < 0.5
