@@ -282,7 +282,9 @@ def _pick(found: Iterable[Place], under: Place | None) -> Place | None:
         # 吉林 names a province and a city in it, 吉安 a city and a county in it: the wider
         # place, when all the others lie inside it
         outer = [p for p in found if all(p in path_of(q) for q in found)]
-        found = tuple(outer) or found
+        # 河南 names the province, not 河南蒙古族自治县 in 青海; 海南, the province, not 海南州
+        provinces = [p for p in found if p.level == "province"]
+        found = tuple(outer) or (tuple(provinces) if len(provinces) == 1 else found)
     return found[0] if len(found) == 1 else None
 
 

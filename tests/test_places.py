@@ -69,6 +69,10 @@ def test_ambiguous_names_resolve_only_in_context():
     assert places.resolve("重庆市江北区").label == "重庆市江北区"
     assert places.resolve("吉林").name == "吉林省"  # the province and its namesake city
     assert places.resolve("吉林市").level == "city"
+    # a province's short form names the province, whatever county elsewhere shares it
+    assert places.resolve("河南").name == "河南省"  # not 河南蒙古族自治县 in 青海
+    assert places.resolve("河南县").name == "河南蒙古族自治县"
+    assert places.resolve("海南").name == "海南省"
 
 
 def test_labels_are_unique():
