@@ -23,6 +23,18 @@ def index_places(index: Searchable) -> set[str]:
     return found
 
 
+def enclosing_place(name: str, index: Searchable) -> str | None:
+    """The nearest place containing `name` that the index has documents of (西安市 → 陕西省
+    over a provincial report): a place without documents of its own is spoken of in them."""
+    from corpus import places
+
+    place = places.resolve(name)
+    present = set(index.districts())
+    if place is None:
+        return None
+    return next((p.label for p in reversed(places.path_of(place)[:-1]) if p.label in present), None)
+
+
 def default_level(index: Searchable) -> str:
     """The level most documents of the index are issued at (a functional zone counts as a
     county): county for a collection of district plans, city for city reports."""

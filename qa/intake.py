@@ -26,7 +26,7 @@ def prepare(
     random letters rather than words (qa.crosslingual.input_reads_as_words), and one about a
     district the corpus has no documents for. A question naming districts the index has is
     filtered to them, unless the caller passed filters."""
-    from qa.filters import districts_named_in, places_outside_corpus, resolve_districts
+    from qa.filters import enclosing_place, resolve_districts
 
     question = check_question(question)
     declined = _declined_input(question)
@@ -39,10 +39,12 @@ def prepare(
         )
     if filters is not None and filters.districts:
         filters = replace(filters, districts=tuple(resolve_districts(filters.districts, index)))
-    present, absent = districts_named_in(question, index)
-    if not present and not absent:
-        # 北京市海淀区, 上海浦东新区: places outside Chongqing's gazetteer altogether
-        absent = places_outside_corpus(question)
+    present, absent = _places_named(question, index)
+    # a place without documents is looked for in those of the place containing it (西安 in
+    # 陕西's report); the answer's notice says so
+    outer = [o for a in absent if (o := enclosing_place(a, index)) is not None]
+    if absent and len(outer) == len(absent):
+        present = list(dict.fromkeys([*present, *outer]))
     if absent and not present:
         names = "、".join(index.districts())
         text = f"语料中没有{'、'.join(absent)}的文件。现有文件涉及的地区：{names}。"
@@ -69,10 +71,26 @@ def _declined_input(question: str) -> tuple[str, str] | None:
     return None
 
 
-def _absent_notice(question: str, index: Searchable) -> str | None:
-    from qa.filters import districts_named_in
+def _places_named(question: str, index: Searchable) -> tuple[list[str], list[str]]:
+    """(places the question names that the index has documents of, places it names that it
+    has none of)."""
+    from qa.filters import districts_named_in, places_outside_corpus
 
     present, absent = districts_named_in(question, index)
+    if not present and not absent:
+        # 北京市海淀区, 上海浦东新区: places outside Chongqing's gazetteer altogether
+        absent = places_outside_corpus(question)
+    return present, absent
+
+
+def _absent_notice(question: str, index: Searchable) -> str | None:
+    from qa.filters import enclosing_place
+
+    present, absent = _places_named(question, index)
+    outer = [o for a in absent if (o := enclosing_place(a, index)) is not None]
+    if absent and len(outer) == len(absent):
+        within = "、".join(dict.fromkeys(outer))
+        return f"语料中没有{'、'.join(absent)}自己的文件，在{within}的文件中查找。"
     if present and absent:
         return f"语料中没有{'、'.join(absent)}的文件，只回答了{'、'.join(present)}。"
     return None

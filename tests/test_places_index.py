@@ -117,3 +117,17 @@ def test_which_places_inside_a_named_place(places_index):
         and fact.citations
         and all(c.district == "山东省" for c in fact.citations)
     )
+
+
+def test_a_place_without_documents_is_looked_for_in_the_one_containing_it(places_index):
+    import qa
+    from qa.filters import enclosing_place
+
+    assert enclosing_place("济南市", places_index) == "山东省"
+    assert enclosing_place("叙州区", places_index) == "宜宾市"  # the nearest one
+    assert enclosing_place("海淀区", places_index) is None
+    a = qa.answer("山东济南的氢能产业有什么进展？", places_index)
+    assert a.notice == "语料中没有济南市自己的文件，在山东省的文件中查找。"
+    assert not a.abstained and all(c.district == "山东省" for c in a.citations)
+    elsewhere = qa.answer("北京海淀区的氢能产业有什么进展？", places_index)
+    assert elsewhere.abstained and "海淀区" in elsewhere.answer
