@@ -125,7 +125,11 @@ def missing_role(question: str, text: str) -> str | None:
     m = _ROLE_BEFORE_WHO.search(question)
     if not m:
         return None
-    role = m.group(1)[-2:]
+    asked = m.group(1)
+    role = asked[-2:]
+    # a party committee's secretary is not any 书记 (省委书记 is not 总书记)
+    if len(asked) >= 4 and asked[-3] == "委":
+        role = asked[-4:]
     return None if role in text else role
 
 
@@ -150,6 +154,12 @@ _FILLER = frozenset(
         "今年",
         "去年",
         "明年",
+        # the place's whole, not a thing of it (全省生产总值 is the province's GDP)
+        "全省",
+        "全市",
+        "全区",
+        "全县",
+        "全州",
         "安排",
         "进行",
         "需要",

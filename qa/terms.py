@@ -33,8 +33,9 @@ def without_gloss(text: str) -> str:
 
 def term_key(text: str) -> str:
     """Text as terms are compared: no 的, brackets, spaces or commas, no Latin gloss in
-    brackets after Chinese (（R&D）); Latin lower-cased."""
-    return _NOISE.sub("", _GLOSS.sub("", text)).lower()
+    brackets after Chinese (（R&D）); Latin lower-cased; R&D spelt 研发, as it is read
+    (R&D经费投入强度 is 研发经费投入强度)."""
+    return _NOISE.sub("", _GLOSS.sub("", text)).lower().replace("r&d", "研发")
 
 
 @cache

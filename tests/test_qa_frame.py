@@ -107,6 +107,9 @@ def test_the_longest_term_wins_and_its_parts_are_not_read_again():
     assert holds_term(intensity, "全社会研发经费占地区生产总值的比重") == 1.0
     assert holds_term(intensity, "全社会研发经费投入增长") == 0.0
     assert "高新技术企业" in expand_query("高企有多少家")
+    # R&D is read as 研发 inside a name: R&D经费投入强度 is the intensity, R&D经费 the spending
+    assert [g[0] for g in groups_in("三亚去年R&D经费投入强度是多少")] == ["研发投入强度"]
+    assert [g[0] for g in groups_in("山东R&D经费增长了多少")] == ["研发经费支出"]
 
 
 ROW = TableRow(
@@ -222,6 +225,9 @@ def test_an_answer_unit_must_carry_the_type_asked():
     assert not carries("org", "请相关部门按要求落实")
     assert missing_role("土壤普查领导小组组长是谁？", "成立领导小组，负责统筹协调") == "组长"
     assert missing_role("联系人是谁？", "联系人:区城市管理局李开明") is None
+    # a party committee's secretary is not any 书记
+    assert missing_role("现任山东省委书记是谁？", "根本在于习近平总书记掌舵领航") == "省委书记"
+    assert missing_role("现任山东省委书记是谁？", "省委书记林武出席") is None
     assert not number_near({"人口"}, "加快建成百万人口现代化城市")
     assert number_near({"通讯畅通"}, "读网值班人员应严格遵守值班制度,保持24小时通讯畅通")
 
@@ -247,6 +253,17 @@ def test_a_slot_word_said_in_another_form_is_said():
     tokens = {"綦江", "数字经济", "gdp", "比例"}
     assert missing_word(q, tokens, "数字经济增加值占地区生产总值比例达15%", idf, "", 4.0) is None
     assert missing_word(q, tokens, "数字经济增加值达15亿元", idf, "", 4.0) in {"gdp", "比例"}
+
+
+def test_the_place_as_a_whole_is_no_slot_word():
+    from qa.slots import missing_word
+
+    def idf(word):
+        return 9.0
+
+    q = "河南2024年全省生产总值是多少？"
+    text = "全年生产总值6.36万亿元、增长5.1%"
+    assert missing_word(q, {"全省", "生产总值"}, text, idf, "", 4.0) is None
 
 
 def test_a_token_across_the_edge_of_a_term_is_no_word_asked():
