@@ -78,6 +78,8 @@ def years_in(text: str, doc_year: int | None) -> set[int]:
     one), but not a year a figure is compared with. A span such as 2021—2025 names its ends
     only."""
     years = {int(y) for y in _YEAR.findall(_REFERENCE_YEAR.sub(" ", text))}
+    if not re.search(r"[\u4e00-\u9fff]", text):  # English writes a year bare: "for 2025"
+        years |= {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)}
     if doc_year is not None:
         years |= {doc_year + _OFFSET[w] for w in RELATIVE.findall(text)}
     return years

@@ -87,6 +87,10 @@ def test_a_question_splits_into_the_parts_it_asks(question, parts):
         ("保障措施有哪几条？", "composition"),
         ("高新技术企业数预期达到多少？", "number"),
         ("如何创建国家高新区？", "how"),
+        # a figure asked in English without "how many"
+        ("What PM2.5 concentration target has Shaanxi set for 2025?", "number"),
+        ("What share of investment came from private investment?", "number"),
+        ("What are the main tasks for 2024?", "text"),
     ],
 )
 def test_what_a_question_asks(question, asks):

@@ -40,6 +40,11 @@ def test_years_are_read_against_the_documents_year(text, years):
     assert years_in(text, 2024) == years
 
 
+def test_english_writes_a_year_bare():
+    assert years_in("What PM2.5 target has Shaanxi set for 2025?", 2025) == {2025}
+    assert years_in("增长2025", 2025) == set()  # Chinese names a year with 年
+
+
 def test_without_a_document_year_relative_years_are_unknown():
     assert years_in("去年增长多少", None) == set()
 
