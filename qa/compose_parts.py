@@ -17,6 +17,7 @@ _SOURCE_LEAD = re.compile(r"^(据《[^》]+》(?:（[^）]*）)?，)")
 def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
     """One answer from the answers to the parts of `frame`, citations renumbered (a passage
     cited by two parts keeps one number)."""
+    answers = _one_for_all(frame, answers)
     found = [(p, a) for p, a in zip(frame.parts, answers, strict=True) if not a.abstained]
     missing = [p for p, a in zip(frame.parts, answers, strict=True) if a.abstained]
     extra = {"parts": len(frame.parts), "parts_found": len(found)}
@@ -66,6 +67,52 @@ def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
         unique_hits,
         notice=found[0][1].notice,
         extra={**extra, "missing_parts": [p.text for p in missing]},
+    )
+
+
+def _one_for_all(frame: Frame, answers: list[Answer]) -> list[Answer]:
+    """Every part answered with the one sentence a part's answer cites, when it answers them
+    all, and no other cited sentence does: it names each part's field term beside a figure, of
+    the period each asks
+    ("城镇和农村居民人均可支配收入分别增长4.7%、9.3%" for both 城镇 and 农村), rather than a
+    neighbour that only shares some words with one part."""
+    # only parts that ask the same of other terms ("城镇居民…分别增长了多少" | "农村居民…"): the
+    # parts of one row asked for 2020 and 2025, or for the target and the actual, are other
+    # figures of it
+    if len({_without_terms(p.text) for p in frame.parts}) > 1:
+        return answers
+    every = [
+        ans
+        for ans in answers
+        if not ans.abstained
+        and len(ans.citations) == 1
+        and all(p.asks == "number" and _answers(p.text, ans.citations[0]) for p in frame.parts)
+    ]
+    sentences = {(a.citations[0].chunk_id, a.citations[0].quote) for a in every}
+    # one such sentence; two that both would are no reason to prefer either
+    return [every[0]] * len(answers) if len(sentences) == 1 else answers
+
+
+def _without_terms(part: str) -> str:
+    from qa.terms import groups_in, term_key
+
+    key = term_key(part)
+    for form in sorted((term_key(f) for g in groups_in(part) for f in g), key=len, reverse=True):
+        if form:
+            key = key.replace(form, "|")
+    return key
+
+
+def _answers(part: str, cited: Citation) -> bool:
+    from qa.periods import other_period
+    from qa.terms import groups_in, holds_term
+
+    groups = groups_in(part)
+    return (
+        bool(groups)
+        and holds_term(groups, cited.quote) == 1.0
+        and bool(re.search(r"\d", cited.quote))
+        and not other_period(part, cited.title, " ".join(cited.section), cited.quote, strict=True)
     )
 
 

@@ -234,9 +234,25 @@ def _shared_head(first: str, last: str) -> str:
     parallel (城镇居民 | 农村居民人均可支配收入 -> 人均可支配收入: both end in 居民); "" when they are
     not (城镇新增就业 | 城镇登记失业率)."""
     n = len(first)
-    if n < 2 or len(last) <= n + 1 or first[-2:] != last[n - 2 : n]:
-        return ""
-    return last[n:]
+    if n >= 2 and len(last) > n + 1 and first[-2:] == last[n - 2 : n]:
+        return last[n:]
+    # a modifier set beside the first word of B: 城镇 | 农村居民人均可支配收入 -> 居民人均可支配
+    # 收入, 粮食 | 生猪产量 -> 产量 (not 高企 | 科技型企业数量: 科技型 is no word of 高企's kind)
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", first):
+        import jieba
+
+        words = jieba.lcut(last)
+        lead = words[0] if len(words) >= 2 else ""
+        jieba.dt.check_initialized()
+        # 农村居民 is one word to jieba, made of two: 农村 | 居民
+        parts_of_lead = len(lead) >= n + 2 and all(
+            jieba.dt.FREQ.get(w) for w in (lead[:n], lead[n:])
+        )
+        # …and what follows is a word of its own (科技 | 型企业 is no such cut)
+        whole = len(lead) == n and len(words[1]) >= 2
+        if re.fullmatch(r"[\u4e00-\u9fff]+", lead) and (whole or parts_of_lead):
+            return last[n:]
+    return ""
 
 
 def _trailing_like(text: str, other: str) -> str:

@@ -58,6 +58,15 @@ from qa.text import TableRow
             "德阳去年新增了多少家高新技术企业？今年计划再新增多少家？",
             ["德阳去年新增了多少家高新技术企业", "德阳新增了高新技术企业今年计划再新增多少家"],
         ),
+        # a modifier set beside the first word of the other part shares its head
+        (
+            "赣州2023年城镇和农村居民人均可支配收入分别增长了多少？",
+            [
+                "赣州2023年城镇居民人均可支配收入分别增长了多少",
+                "赣州2023年农村居民人均可支配收入分别增长了多少",
+            ],
+        ),
+        ("高企和科技型企业数量分别是多少", ["高企是多少", "科技型企业数量是多少"]),
         # asking whether the report says it is no part of its own
         (
             "奇瑞2024年的销量目标是多少万辆？芜湖报告里提了吗",
@@ -434,3 +443,35 @@ def test_a_figure_of_a_place_inside_the_documents_is_not_the_documents(monkeypat
     # asked of the zone, the zone's figure answers
     zone = qa.answer("宜宾高新区地区生产总值是多少亿元？", FakeIndex([chunk]))
     assert "100亿元" in zone.answer
+
+
+def test_a_sentence_answering_every_part_answers_them_all():
+    from qa.compose_parts import combine
+    from qa.frame import analyse
+    from qa.types import Answer, Citation
+
+    def answered(quote: str, chunk: str) -> Answer:
+        cited = Citation(
+            1,
+            chunk,
+            "d",
+            "2024年赣州市政府工作报告",
+            "赣州市",
+            ("一、2023年工作回顾",),
+            quote,
+            "赣州.txt",
+            9,
+            9,
+        )
+        return Answer(
+            "q", f"据《2024年赣州市政府工作报告》，{quote}[1]。", False, "extractive", (cited,)
+        )
+
+    frame = analyse("赣州2023年城镇和农村居民人均可支配收入分别增长了多少？")
+    near = answered("城镇新增就业年度任务超额完成，就业率达51.7%。", "a")
+    both = answered("城镇和农村居民人均可支配收入分别增长4.7%、9.3%。", "b")
+    one = combine(frame.question, frame, [near, both])
+    assert [c.chunk_id for c in one.citations] == ["b"] and "51.7%" not in one.answer
+    # parts asking other things of one term (the target and the actual) keep their answers
+    frame = analyse("大渡口区“十三五”的科技型企业目标是多少，实际做到了多少家？")
+    assert len(combine(frame.question, frame, [near, both]).citations) == 2
