@@ -26,7 +26,7 @@ def prepare(
     random letters rather than words (qa.crosslingual.input_reads_as_words), and one about a
     district the corpus has no documents for. A question naming districts the index has is
     filtered to them, unless the caller passed filters."""
-    from qa.filters import enclosing_place, resolve_districts
+    from qa.filters import resolve_districts
 
     question = check_question(question)
     declined = _declined_input(question)
@@ -40,10 +40,8 @@ def prepare(
     if filters is not None and filters.districts:
         filters = replace(filters, districts=tuple(resolve_districts(filters.districts, index)))
     present, absent = _places_named(question, index)
-    # a place without documents is looked for in those of the place containing it (西安 in
-    # 陕西's report); the answer's notice says so
-    outer = [o for a in absent if (o := enclosing_place(a, index)) is not None]
-    if absent and len(outer) == len(absent):
+    outer = _containing(absent, index)
+    if outer:  # the answer's notice says where they were looked for (_absent_notice)
         present = list(dict.fromkeys([*present, *outer]))
     if absent and not present:
         names = "、".join(index.districts())
@@ -83,14 +81,20 @@ def _places_named(question: str, index: Searchable) -> tuple[list[str], list[str
     return present, absent
 
 
-def _absent_notice(question: str, index: Searchable) -> str | None:
+def _containing(absent: list[str], index: Searchable) -> list[str]:
+    """The places with documents that contain every place without any (西安 → 陕西's report,
+    where a place without documents of its own is spoken of); empty unless all have one."""
     from qa.filters import enclosing_place
 
-    present, absent = _places_named(question, index)
     outer = [o for a in absent if (o := enclosing_place(a, index)) is not None]
-    if absent and len(outer) == len(absent):
-        within = "、".join(dict.fromkeys(outer))
-        return f"语料中没有{'、'.join(absent)}自己的文件，在{within}的文件中查找。"
+    return list(dict.fromkeys(outer)) if absent and len(outer) == len(absent) else []
+
+
+def _absent_notice(question: str, index: Searchable) -> str | None:
+    present, absent = _places_named(question, index)
+    outer = _containing(absent, index)
+    if outer:
+        return f"语料中没有{'、'.join(absent)}自己的文件，在{'、'.join(outer)}的文件中查找。"
     if present and absent:
         return f"语料中没有{'、'.join(absent)}的文件，只回答了{'、'.join(present)}。"
     return None
