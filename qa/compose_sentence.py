@@ -30,17 +30,7 @@ from qa.compose_text import (
 from qa.frame import asks_of
 from qa.periods import document_year, other_period, years_in
 from qa.scoring import Searchable
-from qa.slots import (
-    _PHONE,
-    TYPE_NAMES,
-    carries,
-    measure_of,
-    missing_role,
-    missing_word,
-    number_near,
-    only_an_increase,
-    rarest_word,
-)
+from qa.slots import missing_role, missing_word, rarest_word
 from qa.terms import equivalents, expand_query, groups_in, holds_term, without_gloss
 from qa.types import Answer
 from qa.units import (
@@ -50,6 +40,7 @@ from qa.units import (
     passage_coverage,
     score_units,
 )
+from qa.values import _PHONE, TYPE_NAMES, carries, measure_of, number_near, only_an_increase
 from qa.vocabulary import vocabulary
 
 RETRIEVE_K = 8  # passages retrieved (and shown as `results`)

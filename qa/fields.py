@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from qa.slots import carries, measure_of
 from qa.types import Answer, Citation
+from qa.values import carries, measure_of
 
 _PAIR = re.compile(r"^(?P<label>[^:：|\[\]【】]{2,10}?)\s*[:：]\s*(?P<value>\S.{0,80})$")
 _NEXT_PAIR = re.compile(r"[；;]\s*(?=[^；;:：]{2,10}[:：])")

@@ -208,7 +208,7 @@ def test_a_follow_up_naming_its_own_place_inherits_nothing():
 
 
 def test_a_total_asked_is_not_an_increase():
-    from qa.slots import only_an_increase
+    from qa.values import only_an_increase
 
     q = "截至2024年底，内蒙古高新技术企业总数是多少家？"
     added = "净增科技型中小企业853家、高新技术企业97家，新增45个博士硕士学位授权点"
@@ -223,7 +223,8 @@ def test_a_total_asked_is_not_an_increase():
 
 
 def test_an_answer_unit_must_carry_the_type_asked():
-    from qa.slots import carries, measure_of, missing_role, number_near
+    from qa.slots import missing_role
+    from qa.values import carries, measure_of, number_near
 
     assert carries("number", "高新技术企业达到200家") and not carries("number", "经费纳入财政预算")
     assert measure_of("总经费是多少亿元？") == "亿元"
@@ -389,7 +390,7 @@ def test_a_latin_gloss_in_a_name_is_no_part_of_the_term():
 
 
 def test_a_rank_question_is_answered_by_an_ordinal():
-    from qa.slots import carries, measure_of
+    from qa.values import carries, measure_of
 
     assert measure_of("研发强度在广西排第几？") == "名次"
     assert carries("number", "研发投入强度排全区第二", "名次")

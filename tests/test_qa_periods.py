@@ -13,7 +13,7 @@ from corpus.model import Chunk
 from qa.fields import field_answer, fields_of
 from qa.frame import analyse
 from qa.periods import document_year, other_period, years_in
-from qa.slots import carries, number_near
+from qa.values import carries, number_near
 
 
 def test_a_document_speaks_from_the_year_its_title_names():
@@ -197,7 +197,7 @@ def test_a_request_to_write_something_is_its_own_kind_of_ask(question, asks):
 
 
 def test_a_rate_question_wants_a_percentage_and_a_cost_question_money():
-    from qa.slots import measure_of
+    from qa.values import measure_of
 
     assert measure_of("外贸进出口总额计划增长百分之几") == "%"
     assert measure_of("社零增速目标定的多少") == "%"

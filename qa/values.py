@@ -1,0 +1,169 @@
+"""The kinds of value an answer unit carries: a number for 多少 (in the measure named, a
+percentage for 增速, an ordinal for 排第几), a date for 何时/哪天, a duration, a person or a named
+body for 谁/哪个单位, a phone number, an e-mail; and whether a figure stands beside what the
+question asks about (number_near), or only counts an increase where a total is asked."""
+
+from __future__ import annotations
+
+import re
+
+# a date, or a time said relative to the year (年内, 年底前, 上半年): both answer 什么时候
+_DATE = re.compile(
+    r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度|\d{4}[-/.]\d{1,2}"
+    r"|年内|年底|年末|年初|上半年|下半年|月底|月初|当年|同年"
+)
+
+
+# a figure in Chinese numerals with its measure (近百万吨, 两个, 三千余人)
+# (百万人口 is a size, not a count: 人口 is a noun of its own)
+_CHINESE_FIGURE = re.compile(
+    r"[一二三四五六七八九十两百千万亿]+余?(?:[个家项件名户套吨亩所座台次条元]|人(?!口)|万|亿)(?!人口)"
+)
+
+
+_PHONE = re.compile(r"0\d{2,3}[-－—]?\d{7,8}|(?<!\d)\d{8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+# the heads of the names of bodies: offices, companies (宇能制药, 某某科技), ports, schools…
+_ORG = re.compile(
+    r"局|委|办|中心|政府|财政|公司|单位|部门|院|所|厅|集团|协会|管委会|小组|大学|学院|医院|银行"
+    r"|陆港|港务|机场|制药|药业|科技|股份|实业|电子|能源|控股|化工|电气|材料|物流|食品|重工|矿业"
+)
+
+
+# a body named by its kind alone ("收运单位", "相关部门") says who in general, not who: an
+# answer to 谁 / 哪个单位 needs a body with a name of its own
+_GENERIC_ORG = re.compile(r"单位|部门")
+
+
+# the kinds of value each ask needs, as the name an abstention gives it
+TYPE_NAMES = {
+    "number": "数字",
+    "duration": "时长",
+    "date": "日期",
+    "person": "人名",
+    "phone": "电话号码",
+    "email": "邮箱",
+    "org": "单位名称",
+}
+
+
+# how users ask for an amount of money without naming the unit
+_MONEY = re.compile(r"多少钱|花了多少|花费多少|耗资多少|投入了?多少资金")
+
+
+_MEASURE = re.compile(
+    r"(?:多少|几)(亿元|万元|万人|万吨|公斤|万亩|公里|平方米|[元家个人名项件亩台所座户套辆吨])"
+)
+
+
+# a question asking for a rate wants a percentage (增长百分之几, 增速多少)
+_PERCENT_ASKED = re.compile(r"百分之几|百分比|几个百分点|增速|增幅|增长率")
+
+
+_PERCENT = re.compile(r"\d\s*[%％‰]|百分之|个百分点")
+
+
+# a question about a place in a ranking, and the ordinals that answer it
+_RANK_ASKED = re.compile(r"第几|排名多少|排名如何|位次|名次|排在哪|排几")
+
+
+# 首位, 榜首, 居首 are the first place in words; 前列 is no place
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+(?:位|名)?|首位|榜首|居首|夺冠")
+
+
+def measure_of(question: str) -> str | None:
+    """The measure a number question names (多少亿元 -> 亿元, 几家 -> 家, 增长百分之几 -> %),
+    if any."""
+    if _RANK_ASKED.search(question):
+        return "名次"
+    m = _MEASURE.search(question)
+    if m:
+        return m.group(1)
+    if _MONEY.search(question):
+        return "元"
+    return "%" if _PERCENT_ASKED.search(question) else None
+
+
+def carries(asks: str, text: str, measure: str | None = None) -> bool:
+    """Whether `text` holds the kind of value `asks` wants (any text for other asks); a number
+    question naming its measure (多少亿元) wants a number in that measure."""
+    if asks == "number":
+        if measure == "名次":  # 排第几: an ordinal answers (排全区第二, 居全省第3位)
+            return bool(_ORDINAL.search(text))
+        if measure == "%":
+            return bool(_PERCENT.search(text))
+        if measure:
+            return bool(
+                re.search(
+                    rf"[\d一二三四五六七八九十两百千]\s*[万亿千百]?[余多]?{re.escape(measure)}|[（(]{re.escape(measure)}[)）]|单位: {re.escape(measure)}",
+                    text,
+                )
+            )
+        return bool(re.search(r"\d", text) or _CHINESE_FIGURE.search(text))
+    if asks == "duration":
+        return bool(re.search(r"\d|[一二三四五六七八九十]+个?(?:工作日|天|日|月|年|小时)", text))
+    if asks == "date":
+        return bool(_DATE.search(text))
+    if asks == "phone":
+        return bool(_PHONE.search(text))
+    if asks == "email":
+        return bool(_EMAIL.search(text))
+    if asks == "org":
+        return _names_org(text)
+    if asks == "person":  # 谁 may be a person or a body (经费由谁承担: 区财政)
+        return _has_person(text) or _names_org(text)
+    return True
+
+
+def _names_org(text: str) -> bool:
+    """Whether `text` names a body: an organisation word left once the generic ones (单位,
+    部门, whatever stands before them) are taken out."""
+    return bool(_ORG.search(_GENERIC_ORG.sub("", text)))
+
+
+def _has_person(text: str) -> bool:
+    import jieba.posseg as pseg
+
+    return any(p.flag == "nr" and len(p.word) >= 2 for p in pseg.cut(text))
+
+
+# a question asking how many there are in all, and the words that give an increase instead
+_TOTAL_ASKED = re.compile(r"总数|总量|累计|共有|总共|一共|保有量|截至|截止")
+
+
+_INCREASE = re.compile(r"新增|净增|增加|新认定|新培育|新引进|新建|新开工|新入库|新落地")
+
+
+_TOTAL_GIVEN = re.compile(r"总量|总数|累计|达到|总计|共有|共计|突破")
+
+
+def only_an_increase(question: str, words: set[str], text: str) -> bool:
+    """Whether a question asking how many there are in all ("截至2024年底高新技术企业总数") meets
+    only increases in `text`: every clause giving a figure for its words counts what was added
+    ("净增…高新技术企业97家"), which is no total."""
+    if not _TOTAL_ASKED.search(question) or _INCREASE.search(question):
+        return False
+    clauses = [
+        c
+        for c in re.split(r"[，,；;。]", text.lower())
+        if re.search(r"\d", c) and any(w in c for w in words)
+    ]
+    return bool(clauses) and all(
+        _INCREASE.search(c) and not _TOTAL_GIVEN.search(c) for c in clauses
+    )
+
+
+def number_near(words: set[str], text: str) -> bool:
+    """Whether a clause of `text` holds a figure and one of the question's words: the number
+    is about what was asked ("百万人口现代化城市" names 人口 but states no count; "保持24小时
+    通讯畅通" gives the hours next to the words asked)."""
+    clauses = re.split(r"[，,；;。]", text.lower())
+    return any(
+        (re.search(r"\d", c) or _CHINESE_FIGURE.search(c) or _ORDINAL.search(c))
+        and any(w in c for w in words)
+        for c in clauses
+    )
