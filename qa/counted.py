@@ -14,10 +14,10 @@ import re
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-# a verb opening the first of the items written before a term ("围绕A、B、C“三大产业”")
+# a verb opening the first of a coordination's items ("围绕A、B、C“三大产业”", "构建起A体系、B体系")
 _LEAD_VERB = re.compile(
     r"^(?:围绕|聚焦|依托|发展|打造|壮大|培育|做强|做大|推动|重点发展|加快发展|突出|着力|以"
-    r"|加快推进|推进|实施|开展|抓好|做好)"
+    r"|加快推进|推进|实施|开展|抓好|做好|构建起?|建立起?|形成|完善|健全)了?"
 )
 
 
@@ -160,7 +160,7 @@ def noun_items(term: str, text: str, noun: str) -> list[str] | None:
         for clause in re.split(r"[，,：:]", sentence):
             parts = [p.strip() for p in re.split(r"、|和|及|以及", clause) if p.strip()]
             if len(parts) >= 2 and all(p.endswith(noun) for p in parts):
-                parts[0] = re.sub(r"^(?:构建起?|建立起?|形成|打造|完善|健全)了?", "", parts[0])
+                parts[0] = _LEAD_VERB.sub("", parts[0])
                 return parts
     return None
 

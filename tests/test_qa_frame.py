@@ -473,6 +473,8 @@ def test_a_sentence_answering_every_part_answers_them_all():
     both = answered("城镇和农村居民人均可支配收入分别增长4.7%、9.3%。", "b")
     one = combine(frame.question, frame, [near, both])
     assert [c.chunk_id for c in one.citations] == ["b"] and "51.7%" not in one.answer
-    # parts asking other things of one term (the target and the actual) keep their answers
+    # parts asking other things of one term (the target and the actual) keep their answers,
+    # though one table row holds the term and figures for both
     frame = analyse("大渡口区“十三五”的科技型企业目标是多少，实际做到了多少家？")
-    assert len(combine(frame.question, frame, [near, both]).citations) == 2
+    row = answered("科技型企业（家） | “十三五”目标: 300 | 2020: 301", "r")
+    assert len(combine(frame.question, frame, [near, row]).citations) == 2
