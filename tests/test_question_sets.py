@@ -17,7 +17,18 @@ DATA = REPO / "benchmarks" / "data"
 EXTERNAL = REPO.parent / "shared" / "external"
 
 
-SETS = ("qa_v2", "qa_v3", "qa_v4", "qa_v5", "qa_v6", "qa_v7", "qa_v8", "qa_v9", "qa_v10")
+SETS = (
+    "qa_v2",
+    "qa_v3",
+    "qa_v4",
+    "qa_v5",
+    "qa_v6",
+    "qa_v7",
+    "qa_v8",
+    "qa_v9",
+    "qa_v10",
+    "qa_v11",
+)
 
 
 @pytest.mark.parametrize("name", SETS)
