@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from index.types import Filters
+from qa.asks import asks_of
 from qa.calibration import Calibration
 from qa.cite import district_answer
 from qa.compose_parts import combine
@@ -31,7 +32,7 @@ from qa.conversation import turn_of
 from qa.counted import count_before, counted_head
 from qa.definitions import definition_answer
 from qa.filters import spell_places
-from qa.frame import analyse, asks_of
+from qa.frame import analyse
 from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)
     _absent_notice,
     check_filters,

@@ -14,6 +14,7 @@ from typing import Any
 from corpus.contractions import expand_contraction
 from corpus.text import enclose
 from index.types import Hit
+from qa.asks import asks_of
 from qa.calibration import Calibration, load_calibration
 from qa.cite import _citations, _same_text, abstain
 from qa.compose_table import _number_sentence
@@ -27,7 +28,7 @@ from qa.compose_text import (
     display_title,
     section_overview,
 )
-from qa.frame import asks_of
+from qa.filters import ZONE_WORD, place_opening
 from qa.periods import document_year, other_period, years_in
 from qa.scoring import Searchable
 from qa.slots import missing_role, missing_word, rarest_word
@@ -246,33 +247,12 @@ def _lacking(question: str, unit: Unit, asks: str, index: Searchable | None) -> 
         doc_year = document_year(c.title)
         return "、".join(f"{y}年" for y in sorted(years_in(question, doc_year)))
     if asks == "number":
-        inside = _place_inside(_complete(unit), c.district)
-        if inside and inside not in question and not _ZONE_WORD.search(question):
+        inside = place_opening(_complete(unit), c.district)
+        if inside and inside not in question and not ZONE_WORD.search(question):
             return (
                 inside  # "宜宾高新区…地区生产总值突破100亿元" is the zone's figure, not the city's
             )
     return _missing_slot(question, unit, asks, index)
-
-
-# a zone a city report names as the subject of a sentence
-_ZONE_WORD = re.compile(r"高新区|开发区|经开区|新区|园区|片区|自贸区")
-_ZONE = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,6}}?)(?:{_ZONE_WORD.pattern})")
-
-
-def _place_inside(text: str, place: str | None) -> str | None:
-    """The place inside the document's own that opens the sentence as its subject (a county,
-    a district, a zone: "叙州区地区生产总值增长…", "宜宾高新区独立运行，…"), or None."""
-    from corpus import places
-
-    first = re.split(r"[，,；;。：:]", text.strip(), maxsplit=1)[0]
-    zone = _ZONE.match(first)
-    if zone and places.first_place(zone.group("place")) is not None:
-        return zone.group(0)  # a place's zone: 宜宾高新区 (not 创建国家高新区)
-    named = places.first_place(first[:12])
-    own = places.resolve(place) if place else None
-    if named is None or own is None or named == own or not first.startswith(named.name[:2]):
-        return None
-    return named.name if own in places.path_of(named) else None
 
 
 def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None) -> str | None:

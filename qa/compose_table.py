@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from corpus.model import Chunk
-from qa.frame import period_of
+from qa.periods import period_of
 from qa.scoring import Searchable
 from qa.text import TableRow, split_sentences, target_value, year_in
 from qa.units import Unit

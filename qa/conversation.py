@@ -11,7 +11,9 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from index.types import Filters
-from qa.frame import _PERIOD, _QUESTION_WORD, asks_of, names_a_thing, period_of
+from qa.asks import QUESTION_WORD, asks_of
+from qa.parts import names_a_thing
+from qa.periods import PERIOD, period_of
 
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|请问)\s*")
 _TRAIL = re.compile(r"(?:呢|吗|啊)?[？?。！!\s]*$")
@@ -64,12 +66,12 @@ def topic_of(question: str, place_names: re.Pattern[str]) -> str:
     """The indicator or subject a question is about: without places, periods and its
     question words ("大渡口区2025年国家高新技术企业数目标是多少" -> "国家高新技术企业数")."""
     text = place_names.sub("", _TRAIL.sub("", _LEAD.sub("", question)))
-    m = _QUESTION_WORD.search(text)
+    m = QUESTION_WORD.search(text)
     if m:
         # "新建多少亩高标准农田": what is counted may follow the question word
         after = re.sub(r"^[亩家个项件名人户所座台次条元吨万亿]+", "", text[m.end() :])
         text = text[: m.start()] + after
-    text = _PERIOD.sub("", text)
+    text = PERIOD.sub("", text)
     return re.sub(r"^[的在有]|(?:的|是|为|要|预期|达到|有|将)+$", "", text).strip("，, ")
 
 
@@ -110,7 +112,7 @@ def follow_up(
     # the period is a slot of the conversation like the place: "云南今年GDP预期增长多少？" →
     # "那失业率要控制在多少？" asks about this year too
     period = previous.period if previous.period and not period_of(fragment) else ""
-    if not _QUESTION_WORD.search(fragment):  # "那科技型企业数呢？": the previous ask
+    if not QUESTION_WORD.search(fragment):  # "那科技型企业数呢？": the previous ask
         asked = f"{asked}{period}{_TAIL_FOR.get(previous.asks, '是什么')}"
     elif period:
         asked = f"{period}{asked}"

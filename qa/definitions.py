@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from qa.compose_terms import _SUBJECT_NOISE, _answer, _literal, quoted_terms
+from qa.compose_terms import _answer, _literal, quoted_terms
 from qa.compose_text import noun_phrase
 from qa.counted import stated_count
 from qa.enumerations import RUN_MAX, lines_run_on
+from qa.listed import SUBJECT_NOISE
 from qa.types import Answer
 
 DEF_MAX = 120  # a definition longer than this is cut, unless it is a run of clauses
@@ -63,7 +64,7 @@ _SAID_IN = re.compile(r"(?:所说|说|提到|提出|讲|写)的|(?:报告|文件
 def _unquoted_term(question: str) -> str:
     """The term an unquoted question asks the meaning of: the words before 是什么/指什么, after
     any clause saying where it was read ("赣州开发区改革中说的M0" → M0)."""
-    subject = _SUBJECT_NOISE.sub("", question).strip('“”"的 ')
+    subject = SUBJECT_NOISE.sub("", question).strip('“”"的 ')
     return _SAID_IN.split(subject)[-1].strip('“”"的 ') or subject
 
 
@@ -72,7 +73,7 @@ def _noun_after(term: str, question: str) -> str:
     "“3+6+3”创新平台指的是什么" → (?:创新平台)?."""
     at = question.find(term)
     rest = question[at + len(term) :].lstrip('”"') if at >= 0 else ""
-    noun = _SUBJECT_NOISE.sub("", re.match(r"[\u4e00-\u9fff]*", rest).group(0))
+    noun = SUBJECT_NOISE.sub("", re.match(r"[\u4e00-\u9fff]*", rest).group(0))
     noun = re.split(r"指|是|的|包括|有", noun)[0][:6]
     return f"(?:{re.escape(noun)})?" if len(noun) >= 2 else ""
 

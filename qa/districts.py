@@ -9,12 +9,8 @@ the topic set in benchmarks/ (see qa/data/calibration.json).
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
 from corpus.errors import UserError
 from corpus.model import Chunk
@@ -22,6 +18,7 @@ from index.types import Filters
 from qa.calibration import load_calibration
 from qa.scoring import Searchable, cosine_to_query
 from qa.text import check_question, split_sentences
+from qa.topic_terms import expand_terms, names_enough, norm, term_pattern
 from qa.topics import (  # noqa: F401
     _ANY_LEVEL,
     asks_inside_a_place,
@@ -40,62 +37,6 @@ SEMANTIC_K = 5
 # sentences containing a term that are ranked for evidence (a topic such as 人才 occurs a
 # hundred times in one plan; the first passages are enough to pick the best quotes)
 LEXICAL_CANDIDATES = 24
-
-
-@cache
-def synonym_groups() -> tuple[tuple[str, ...], ...]:
-    raw = resources.files("qa").joinpath("data", "synonyms.json").read_text(encoding="utf-8")
-    return tuple(tuple(g) for g in json.loads(raw)["groups"])
-
-
-def _norm(text: str) -> str:
-    from index.normalize import normalize_text
-
-    return normalize_text(text).lower()
-
-
-# a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养")
-_ALTERNATIVES = re.compile(r"或者|以及|或|和|及|与|、|/")
-# words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
-# about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
-_GENERIC_SUFFIX = re.compile(r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站)$")
-
-
-def expand_terms(topic: str) -> tuple[str, ...]:
-    """The topic and its synonyms: each alternative of the topic (split at 或/和/及/、), the
-    same without a generic last word (制度, 建设…), and every synonym group whose term equals
-    or occurs in one of them; a term inside a longer topic is substituted in place
-    (科普基地 -> 科学普及基地)."""
-    terms: list[str] = [topic]
-    parts = [p for p in _ALTERNATIVES.split(topic) if len(p.strip()) >= 2] or [topic]
-    for part in parts:
-        part = part.strip()
-        terms.append(part)
-        stem = part
-        for _ in range(3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
-            shorter = _GENERIC_SUFFIX.sub("", stem)
-            if shorter == stem or len(shorter) < 2:
-                break
-            stem = shorter
-            terms.append(stem)
-    for base in list(terms):
-        norm_base = _norm(base)
-        for group in synonym_groups():
-            for term in group:
-                t = _norm(term)
-                if t == norm_base:
-                    terms.extend(group)
-                    break
-                if len(t) >= 2 and t in norm_base:
-                    terms.extend(norm_base.replace(t, _norm(other)) for other in group)
-                    break
-    seen: dict[str, str] = {}
-    for t in terms:
-        seen.setdefault(_norm(t), t)
-    return tuple(seen.values())
-
-
-# --- topic extraction ------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -193,23 +134,6 @@ def _report(
     return DistrictReport(topic=topic, districts=tuple(results), terms=ordered_terms)
 
 
-# a Latin run is letters and digits, joined by + - . / & to more of them (V2X, N+X, 5G-A): a
-# term edge in Latin letters or digits must be an edge of such a run, so "x" is not found in
-# V2X or N+X, nor "ai" in "email", while "5G" is found in "5G+工业互联网" and "5G基站"
-_RUN_BEFORE = r"(?<![a-z0-9])(?<![a-z0-9][-+./&])"
-_RUN_AFTER = r"(?![a-z0-9]|[-+./&][a-z0-9])"
-
-
-def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for the (normalised) terms, longest first, matching in normalised text."""
-    parts = []
-    for t in sorted({_norm(t) for t in terms}, key=len, reverse=True):
-        before = _RUN_BEFORE if t[:1].isascii() and t[:1].isalnum() else ""
-        after = _RUN_AFTER if t[-1:].isascii() and t[-1:].isalnum() else ""
-        parts.append(before + re.escape(t) + after)
-    return re.compile("|".join(parts))
-
-
 def _judge(
     topic: str,
     terms: tuple[str, ...],
@@ -231,22 +155,22 @@ def _judge(
     for chunk in index.chunks_for(district=district):
         if own and chunk.district != district:
             continue
-        if not pattern.search(_norm(chunk.text)):
+        if not pattern.search(norm(chunk.text)):
             continue
-        sentences = [s for s in split_sentences(chunk.text) if pattern.search(_norm(s))]
+        sentences = [s for s in split_sentences(chunk.text) if pattern.search(norm(s))]
         if not any(about.search(s) for s in sentences):
             continue
         mentioning.add(chunk.chunk_id)
         if len(candidates) >= LEXICAL_CANDIDATES:
             continue  # counted; the first passages give enough quotes to rank
         for sentence in sentences:
-            m = pattern.search(_norm(sentence))
+            m = pattern.search(norm(sentence))
             if m and about.search(sentence) and sentence not in seen_quotes:
                 found_terms.add(m.group(0))
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(chunk, sentence, True))
     lexical = bool(candidates)
-    named = _names_enough(topic)
+    named = names_enough(topic)
     for hit in index.search(
         topic, k=SEMANTIC_K, filters=Filters(districts=(district,)), mode="dense"
     ):
@@ -289,22 +213,9 @@ def _judge(
             for c, s, ok in zip(candidates, sims, can_mean, strict=True)
             if ok and s >= threshold
         }
-    found = {t for t in terms if _norm(t) in found_terms}
+    found = {t for t in terms if norm(t) in found_terms}
     result = DistrictResult(district, mentioned, score, tuple(evidence), len(mentioning))
     return result, found
-
-
-def _names_enough(topic: str) -> Callable[[str], bool]:
-    """Whether a sentence may count as a mention of `topic` by meaning alone. A topic of three
-    words or more names one thing (婴幼儿照护服务示范城市): a sentence must share at least half
-    of its words, so that a passage on a neighbouring subject (普惠托育机构) is not taken for
-    it; a shorter topic (低空经济, 科普) may be met in other words."""
-    import jieba
-
-    words = {w for w in jieba.lcut(_norm(topic)) if len(w) >= 2}
-    if len(words) < 3:
-        return lambda sentence: True
-    return lambda sentence: 2 * sum(w in _norm(sentence) for w in words) >= len(words)
 
 
 def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:

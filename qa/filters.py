@@ -1,4 +1,5 @@
-"""District names from users (--district, questions) resolved against the index."""
+"""District names from users (--district, questions) resolved against the index, and the place
+inside a document's own that a sentence opens with."""
 
 from __future__ import annotations
 
@@ -251,3 +252,24 @@ def places_within(names: list[str], level: str | None, index: Searchable) -> lis
         if (p := places.resolve(label)) is not None
         and any(a.code in codes for a in places.path_of(p)[:-1])
     ]
+
+
+# a zone a city report names as the subject of a sentence
+ZONE_WORD = re.compile(r"高新区|开发区|经开区|新区|园区|片区|自贸区")
+_ZONE = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,6}}?)(?:{ZONE_WORD.pattern})")
+
+
+def place_opening(text: str, place: str | None) -> str | None:
+    """The place inside the document's own that opens the sentence as its subject (a county,
+    a district, a zone: "叙州区地区生产总值增长…", "宜宾高新区独立运行，…"), or None."""
+    from corpus import places
+
+    first = re.split(r"[，,；;。：:]", text.strip(), maxsplit=1)[0]
+    zone = _ZONE.match(first)
+    if zone and places.first_place(zone.group("place")) is not None:
+        return zone.group(0)  # a place's zone: 宜宾高新区 (not 创建国家高新区)
+    named = places.first_place(first[:12])
+    own = places.resolve(place) if place else None
+    if named is None or own is None or named == own or not first.startswith(named.name[:2]):
+        return None
+    return named.name if own in places.path_of(named) else None

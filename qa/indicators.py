@@ -163,7 +163,7 @@ def compare_indicators(
     notes: list[str] = []
     if topic:
         from index.normalize import normalize_text
-        from qa.districts import expand_terms
+        from qa.topic_terms import expand_terms
 
         terms = [normalize_text(t).lower() for t in expand_terms(topic.strip())]
         keys = [name_key(t, rules) for t in terms]

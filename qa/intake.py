@@ -10,8 +10,8 @@ from dataclasses import replace
 from typing import Any
 
 from index.types import Filters
+from qa.asks import asks_of
 from qa.conversation import Turn, follow_up
-from qa.frame import asks_of
 from qa.scoring import Searchable
 from qa.text import check_question
 from qa.types import Answer

@@ -8,13 +8,13 @@ from typing import Any
 
 from corpus import normalize_for_match
 from corpus.text import close_cjk_gaps
+from qa.asks import asks_of
 from qa.cite import abstain
-from qa.frame import asks_of
 from qa.types import Answer, Citation, quote_and_passage_lines
 
 # why these patterns: each names the field a user asks for, not the topic of the document. A
 # date or an issuer is the document's own when the question asks it of the act of issuing
-# (印发/发布…); what counts as a date or a body question is the frame's (qa.frame.ASKS).
+# (印发/发布…); what counts as a date or a body question is the frame's (qa.asks.ASKS).
 _ISSUING = re.compile(r"印发|发布|下发|成文|出台|公布|签发|发文|颁布|落款")
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("doc_number", re.compile(r"文号|发文字号|编号")),

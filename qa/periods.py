@@ -105,3 +105,16 @@ def other_period(
     if not spoken and strict:
         return not title_years(title) & asked
     return bool(spoken) and not spoken & asked
+
+
+# the period a part asks about; 十三五/现状 and similar read the baseline column of a table
+YEAR_ASKED = re.compile(r"(?:19|20)\d{2}\s*年?")
+PERIOD = re.compile(
+    r"[“\"]?十[三四五]五[”\"]?(?:目标|初期|末|期间|时期)?|(?:19|20)\d{2}\s*年?(?:实际|完成情况|底)?"
+    r"|基期|现状|目前|现在|初期|去年|今年|目标"
+)
+
+
+def period_of(text: str) -> str | None:
+    m = PERIOD.search(text)
+    return re.sub(r"[“”\"\s]", "", m.group(0)) if m else None

@@ -9,8 +9,8 @@ import re
 from functools import lru_cache
 
 from corpus.contractions import expand_contraction
-from qa.frame import _PERIOD, _QUESTION_WORD, ASKS
-from qa.periods import RELATIVE
+from qa.asks import ASKS, QUESTION_WORD
+from qa.periods import PERIOD, RELATIVE
 from qa.terms import equivalents
 
 _ROLE_BEFORE_WHO = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:是谁|叫什么|姓什么|的名字|的姓名)")
@@ -99,7 +99,7 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
         return []
     forms = [f.lower() for f in equivalents(question)]
     # the pieces of 上一年, 过去一年 (一年), 十三五 (三五) are the period slot, checked on its own
-    periods = RELATIVE.findall(question) + [m.group(0) for m in _PERIOD.finditer(question)]
+    periods = RELATIVE.findall(question) + [m.group(0) for m in PERIOD.finditer(question)]
     asking, unasked = _asking(question)
     not_a_thing = (
         not_nouns(question)
@@ -119,7 +119,7 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
         and (_is_word(t) or idf(t) < unused)  # a word the corpus uses (锂电) is a word
         and t not in title
         and t not in not_a_thing
-        and not _QUESTION_WORD.search(t)
+        and not QUESTION_WORD.search(t)
         and not re.search(r"\d", t)  # a year is the period slot, checked on its own
         and t not in _FILLER
         and not t.endswith(("目标", "指标", "数量", "总数"))  # 控制目标, 企业数量: how it is asked

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from qa.districts import term_pattern
 from qa.text import check_question
+from qa.topic_terms import term_pattern
 from qa.types import DistrictReport, DistrictResult
 
 
@@ -97,13 +97,13 @@ def test_cli_report_lists_mentions_first_with_counts_and_a_legend(
 
 
 def test_a_topic_that_names_one_thing_is_met_by_meaning_only_where_its_words_are():
-    from qa.districts import _names_enough
+    from qa.topic_terms import names_enough
 
-    named = _names_enough("婴幼儿照护服务示范城市")
+    named = names_enough("婴幼儿照护服务示范城市")
     assert not named("优化普惠安全的育幼一体化服务，新增普惠托育机构15家")
     assert named("成功创建全国首批婴幼儿照护服务示范城市")
     assert named("获评湖南省第一批婴幼儿照护服务示范市")
-    short = _names_enough("低空经济")  # a short topic may be met in other words
+    short = names_enough("低空经济")  # a short topic may be met in other words
     assert short("发展无人机产业，建设通用机场")
 
 

@@ -8,9 +8,11 @@ import re
 
 import pytest
 
+from qa.asks import asks_of
 from qa.compose_table import choose_column
 from qa.conversation import Turn, follow_up, topic_of
-from qa.frame import analyse, asks_of, split_parts
+from qa.frame import analyse
+from qa.parts import split_parts
 from qa.terms import expand_query, groups_in, holds_term, term_groups
 from qa.text import TableRow
 
@@ -426,12 +428,12 @@ def test_a_figure_of_a_place_inside_the_documents_is_not_the_documents(monkeypat
 
     import qa
     from qa.calibration import Calibration
-    from qa.compose_sentence import _place_inside
+    from qa.filters import place_opening
 
-    assert _place_inside("宜宾高新区独立运行，地区生产总值突破100亿元", "宜宾市") == "宜宾高新区"
-    assert _place_inside("叙州区地区生产总值增长8%", "宜宾市") == "叙州区"
-    assert _place_inside("全力升级创建国家高新区，新增企业50家", "合川区") is None
-    assert _place_inside("全市地区生产总值3806.6亿元", "宜宾市") is None
+    assert place_opening("宜宾高新区独立运行，地区生产总值突破100亿元", "宜宾市") == "宜宾高新区"
+    assert place_opening("叙州区地区生产总值增长8%", "宜宾市") == "叙州区"
+    assert place_opening("全力升级创建国家高新区，新增企业50家", "合川区") is None
+    assert place_opening("全市地区生产总值3806.6亿元", "宜宾市") is None
 
     sentence_module = __import__("qa.compose_sentence", fromlist=["load_calibration"])
     cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)

@@ -16,9 +16,10 @@ from corpus.errors import UserError
 from corpus.model import SourceSpan
 from index.types import Filters
 from qa.calibration import Calibration
-from qa.districts import expand_terms, extract_topic, is_district_question
+from qa.districts import extract_topic, is_district_question
 from qa.llm import check_markers
 from qa.text import check_question, split_sentences, table_rows, target_value
+from qa.topic_terms import expand_terms
 
 # the submodules (qa.answer / qa.districts as attributes are the functions)
 answer_module = importlib.import_module("qa.answer")

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from qa.districts import expand_terms
+from qa.topic_terms import expand_terms
 from qa.topics import aspect_evidence, is_district_question, question_level, read_topic
 
 _DATA = json.loads(resources.files("qa").joinpath("data", "topic_frames.json").read_text("utf-8"))

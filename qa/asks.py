@@ -1,0 +1,73 @@
+"""What a question asks for: a number, a date, a person or organisation, a list, what X
+consists of, what X means, yes/no, how/why. The kinds of ask are data (`ASKS`, first match
+wins); composers and the abstention check read them from the frame (qa/frame.py)."""
+
+from __future__ import annotations
+
+import re
+
+# (kind, pattern): the first that matches names what the question asks for. Contact fields
+# come before "who" (联系电话 asks for a number, not a person), definitions before lists
+# (“X”是指什么 wants X's meaning), lists before numbers (哪几个方面 wants the items).
+ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        # a request to write something (a poem, a speech) asks for no passage of a document
+        (
+            "request",
+            (
+                r"^(?:请|帮我|帮忙|给我|替我|能不能|可以)?(?:写|起草|创作|编|作|拟)(?:一|个|篇|首|份|段|封)"
+                r"|讲个笑话|^(?:please )?(?:write|compose|draft) (?:a|an|me)\b"
+            ),
+        ),
+        ("email", r"邮箱|电子邮件|e-?mail"),
+        ("phone", r"电话|联系方式|手机号|phone"),
+        ("doc_number", r"文号|发文字号"),
+        ("definition", r"什么意思|指的是什么|是指什么|指什么|含义|全称|的简称|是什么的简称"),
+        (
+            "composition",
+            r"哪几(?![天年月日号])|哪些|包括什么|包括哪|有哪|分哪|几个方面|哪[一二三四五六七八九十]个",
+        ),
+        ("person", r"谁|联系人|叫什么名字|姓名|\bwho\b"),
+        ("duration", r"多长时间|多久|几天内|多少天|多少个工作日|几个?小时|几分钟|几个月"),
+        (
+            "date",
+            (
+                r"什么时候|何时|哪天|哪一天|哪几天|哪几日|哪一?年|哪个?月|几月|几号|日期|时间|截止"
+                r"|期限|年份|\bwhen\b|\bwhat (?:year|date)\b"
+            ),
+        ),
+        (
+            "org",
+            (
+                r"哪(?:个|家)(?:单位|部门|机关|机构|公司|企业)|发布机构|承办单位|牵头单位|发文机关"
+                r"|(?:单位|部门|机关|机构|公司|企业)的?(?:名称|全称|名字)"
+            ),
+        ),
+        (
+            "number",
+            (
+                r"多少|几[个家项件名人次天所座亩期条台]|百分之几|几个百分点|比重|占比|强度|增速|增幅"
+                r"|\bhow (?:many|much)\b"
+                # "What is X's GDP growth target", "what share of…": a figure asked in English
+                r"|\bwhat\b[^?]{0,60}?\b(?:targets?|rates?|shares?|percentages?|proportions?"
+                r"|growth|amounts?|output|totals?|concentrations?|intensity|volume)\b"
+            ),
+        ),
+        ("yesno", r"是否|有没有|吗[？?]?$"),
+        ("how", r"如何|怎么|怎样|为什么|为何|\bhow\b"),
+    )
+)
+QUESTION_WORD = re.compile(
+    r"多少|多长|多久|几[个家项件名人次天所座亩期条台]?|什么|哪|谁|何时|如何|怎么|是否|吗|呢"
+    r"|\b(?:how|what|when|who|which)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_of(text: str) -> str:
+    """What `text` asks for: one of the kinds of ASKS, or "text" (a sentence answers it)."""
+    for kind, pattern in ASKS:
+        if pattern.search(text):
+            return kind
+    return "text"

@@ -1,0 +1,206 @@
+"""A multi-part question split into standalone parts, each answered on its own: 和/及/分别,
+从…到…, …多少…多少, several questions in one; each part keeps the subject the question states
+once. And whether what is left of a follow-up names a thing."""
+
+from __future__ import annotations
+
+import re
+
+from qa.asks import QUESTION_WORD
+from qa.periods import PERIOD, RELATIVE, YEAR_ASKED, period_of
+
+# "A和B分别/各…": two things asked with one tail
+_EACH = re.compile(r"(分别|各自|各)(?=是|为|有|要|由|达|在|多|几|哪|什|怎)")
+# "A和B要确保多少": the words that ask for the figure, after the things asked about
+_TWO_FIGURES = re.compile(r"(?:要|将|是|为|达到|确保|力争|计划|预计|预期)*(?:多少|几)")
+_AND = re.compile(r"和|及|与|以及|、")
+# "从X(的)多少提高到Y(的)多少"
+_FROM_TO = re.compile(
+    r"从(?P<a>.*?多少[^，,]*?)(?:提高|增加|增长|提升|上升|下降|降低|发展|扩大)?到(?P<b>.*多少.*)$"
+)
+_CLAUSE = re.compile(r"[，,；;？?、]")
+
+
+def split_parts(question: str) -> list[str]:
+    """A multi-part question as standalone sub-questions; a single one as itself.
+
+    从2020年的多少提高到2025年的多少 / A和B分别是什么 / …多少家，2020年实际达到多少家 — each
+    part keeps the subject the question states once."""
+    q = question.strip().rstrip("？?。 ")
+    sentences = [x for x in re.split(r"[？?！!]", q) if x.strip()]
+    if len(sentences) >= 2:  # several questions: each split on its own
+        first, out = sentences[0], split_parts(sentences[0])
+        for later in sentences[1:]:
+            if _MENTION_CHECK.fullmatch(later.strip("，, ")):
+                continue  # "…是多少？报告里提了吗": whether the first is answered at all
+            said = _period_only(first, later)
+            if said is not None:  # "…去年各是多少？今年的目标呢？": the first again, for 今年目标
+                out += split_parts(said)
+            elif QUESTION_WORD.search(later):
+                out.append(f"{_subject_for(first, later)}{later}")
+        return out if len(out) >= 2 else [question.strip()]
+    m = _FROM_TO.search(q)
+    if m:
+        subject = q[: m.start()]
+        a, b = m.group("a"), m.group("b")
+        if not period_of(a) and not period_of(b):  # 从多少增加到多少: where it stands, the target
+            a, b = f"现状{a}", f"目标{b}"
+        return [f"{subject}{a}", f"{subject}{b}"]
+    # "A和B要确保多少" asks one figure of each thing; a question asking more than once is split
+    # by its clauses below
+    one_ask = len(QUESTION_WORD.findall(q)) == 1
+    each = _EACH.search(q) or (_TWO_FIGURES.search(q) if one_ask else None)
+    if each:
+        head, tail = q[: each.start()], q[each.end() :]
+        if not _EACH.search(q):
+            tail = each.group(0) + tail  # "A和B要确保多少": the ask stays with each part
+        pieces = _AND.split(head)
+        if len(pieces) >= 2 and all(pieces) and (_EACH.search(q) or _two_things(pieces)):
+            first = _trailing_like(pieces[0], pieces[-1])
+            subject = pieces[0][: len(pieces[0]) - len(first)]
+            return [
+                f"{subject}{_after(subject, item)}{tail}"
+                for item in (first + _shared_head(first, pieces[-1]), *pieces[1:])
+            ]
+    clauses = [c for c in _CLAUSE.split(q) if c.strip()]
+    # leading clauses that ask nothing name what the rest ask about ("来宾城镇新增就业，去年
+    # 完成多少，今年计划多少")
+    lead = 0
+    while lead < len(clauses) and not QUESTION_WORD.search(clauses[lead]):
+        lead += 1
+    topic, asked = "".join(clauses[:lead]), clauses[lead:]
+    if len(asked) >= 2 and all(QUESTION_WORD.search(c) for c in asked):
+        first = topic + asked[0]
+        out = [first]
+        for c in asked[1:]:
+            out.append(f"{_subject_for(first, c)}{c}")
+        return out
+    return [question.strip()]
+
+
+# a later question asking only whether the document says it: 报告里提了吗, 有没有提到
+_MENTION_CHECK = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,6}(?:报告|文件|规划|方案|通知)(?:里|中|里面|当中)?)?(?:有没有|是否|有)?"
+    r"(?:提|提到|提及|说|写|讲)(?:了|过|到)?(?:吗|没有|没)?"
+)
+_ELLIPSIS = re.compile(r"^(?:那么?|还有|而)?(?P<what>.{1,10}?)(?:呢|又如何|怎么样)$")
+
+
+def _period_only(first: str, later: str) -> str | None:
+    """A later question that names only another period ("今年的目标呢", "2025年呢") as the first
+    question asked of that period: its period words put where the first names its own, else
+    before what it asks; None for any other question."""
+    m = _ELLIPSIS.match(later.strip())
+    if not m:
+        return None
+    what = m.group("what").strip("，, ")
+    if not PERIOD.search(what) or PERIOD.sub("", what).replace("的", "").strip():
+        return None
+    what = what.replace("的", "")
+    if PERIOD.search(first):
+        return PERIOD.sub(lambda _: what, first, count=1)
+    ask = _EACH.search(first) or QUESTION_WORD.search(first)
+    return f"{first[: ask.start()]}{what}{first[ask.start() :]}" if ask else None
+
+
+def _after(subject: str, item: str) -> str:
+    """`item` without the words the subject already ends with (抚州2024年粮食 | 粮食产量 ->
+    产量), so that a part does not say them twice."""
+    for n in range(min(len(subject), len(item) - 1), 1, -1):
+        if subject.endswith(item[:n]):
+            return item[n:]
+    return item
+
+
+def _two_things(pieces: list[str]) -> bool:
+    """Whether "A和B…多少" names two figures without 分别: exactly two pieces, each a phrase of
+    its own (粮食播种面积 | 粮食产量), not a short one sharing the other's head (城镇 | 农村居民…)."""
+    return len(pieces) == 2 and all(
+        len(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", p)) >= 4 for p in pieces
+    )
+
+
+def _shared_head(first: str, last: str) -> str:
+    """What "A和B的X" says once for both: B's words after its A-like start, when A and B are
+    parallel (城镇居民 | 农村居民人均可支配收入 -> 人均可支配收入: both end in 居民); "" when they are
+    not (城镇新增就业 | 城镇登记失业率)."""
+    n = len(first)
+    if n >= 2 and len(last) > n + 1 and first[-2:] == last[n - 2 : n]:
+        return last[n:]
+    # a modifier set beside the first word of B: 城镇 | 农村居民人均可支配收入 -> 居民人均可支配
+    # 收入, 粮食 | 生猪产量 -> 产量 (not 高企 | 科技型企业数量: 科技型 is no word of 高企's kind)
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", first):
+        import jieba
+
+        words = jieba.lcut(last)
+        lead = words[0] if len(words) >= 2 else ""
+        jieba.dt.check_initialized()
+        # 农村居民 is one word to jieba, made of two: 农村 | 居民
+        parts_of_lead = len(lead) >= n + 2 and all(
+            jieba.dt.FREQ.get(w) for w in (lead[:n], lead[n:])
+        )
+        # …and what follows is a word of its own (科技 | 型企业 is no such cut)
+        whole = len(lead) == n and len(words[1]) >= 2
+        if re.fullmatch(r"[\u4e00-\u9fff]+", lead) and (whole or parts_of_lead):
+            return last[n:]
+    return ""
+
+
+def _trailing_like(text: str, other: str) -> str:
+    """The end of `text` that is the same kind of thing as `other`: a period for a period
+    (2020年 | 2025年), the words after the last 的, else about as many characters as `other`
+    (whole jieba words)."""
+    if period_of(other) == re.sub(r"[“”\"\s]", "", other) or YEAR_ASKED.fullmatch(other.strip()):
+        m = list(PERIOD.finditer(text))
+        if m:
+            return text[m[-1].start() :]
+    if "的" in text:
+        return text[text.rindex("的") + 1 :]
+    import jieba
+
+    words = list(jieba.cut(text))
+    out = ""
+    while words and len(out) < max(2, len(other) - 1):
+        if re.search(r"\d|^年$", words[-1]):  # the period stays with the subject
+            break
+        out = words.pop() + out
+    return out
+
+
+# what a count asks in: the measure after 多少/几 ("多少家高新技术企业")
+_COUNTED_IN = re.compile(r"^(?:亿元|万元|万人|万吨|万亩|公里|[元家个人名项件亩台所座户套辆吨])")
+
+
+def _subject_for(first: str, clause: str) -> str:
+    """What a later clause leaves unsaid: the first clause without its question words, and
+    without its period when the clause names its own. When the clause names no thing of its
+    own, the thing the first counts after its question word is said too ("去年新增了多少家高新
+    技术企业？今年计划再新增多少家？" → 高新技术企业)."""
+    m = QUESTION_WORD.search(first)
+    subject = first[: m.start()] if m else first
+    if m:
+        counted = _COUNTED_IN.sub("", first[m.end() :]).strip("？?，, ")
+        asked = PERIOD.sub("", QUESTION_WORD.sub("", clause))
+        if counted and names_a_thing(counted) and not names_a_thing(asked):
+            subject += counted
+    subject = re.sub(r"(?:是|为|有|要|达到|实际)+$", "", subject)
+    if YEAR_ASKED.search(clause) or re.search(r"十[三四五]五", clause) or RELATIVE.search(clause):
+        subject = PERIOD.sub("", subject)  # the clause names its own period
+    else:  # the question's year stands for every part; 目标/实际 are the clause's own
+        subject = re.sub(r"目标|实际|现状", "", subject)
+    return subject.rstrip("的，, ")
+
+
+def names_a_thing(topic: str) -> bool:
+    """Whether what is left of a follow-up names something (a noun: 科技型企业数), not only
+    what happened to the previous one (建成了, 实际新增)."""
+    import jieba.posseg as pseg
+
+    from qa.slots import _FILLER
+
+    happening = ("v", "u", "d", "t", "p", "r", "m", "q", "c", "f", "x", "y")
+    return any(
+        p.flag == "vn" or not p.flag.startswith(happening)
+        for p in pseg.cut(topic)
+        if p.word.strip() and p.word not in _FILLER  # 实际, 预期: how a figure is asked
+    )

@@ -1,0 +1,94 @@
+"""The words a topic is found by: the topic, its alternatives, its stem without a generic last
+word and its synonyms (qa/data/synonyms.json), as one pattern matching in normalised text; and
+whether a sentence names enough of a long topic to count as a mention by meaning."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+
+@cache
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    raw = resources.files("qa").joinpath("data", "synonyms.json").read_text(encoding="utf-8")
+    return tuple(tuple(g) for g in json.loads(raw)["groups"])
+
+
+def norm(text: str) -> str:
+    from index.normalize import normalize_text
+
+    return normalize_text(text).lower()
+
+
+# a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养")
+_ALTERNATIVES = re.compile(r"或者|以及|或|和|及|与|、|/")
+# words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
+# about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
+_GENERIC_SUFFIX = re.compile(r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站)$")
+
+
+def expand_terms(topic: str) -> tuple[str, ...]:
+    """The topic and its synonyms: each alternative of the topic (split at 或/和/及/、), the
+    same without a generic last word (制度, 建设…), and every synonym group whose term equals
+    or occurs in one of them; a term inside a longer topic is substituted in place
+    (科普基地 -> 科学普及基地)."""
+    terms: list[str] = [topic]
+    parts = [p for p in _ALTERNATIVES.split(topic) if len(p.strip()) >= 2] or [topic]
+    for part in parts:
+        part = part.strip()
+        terms.append(part)
+        stem = part
+        for _ in range(3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
+            shorter = _GENERIC_SUFFIX.sub("", stem)
+            if shorter == stem or len(shorter) < 2:
+                break
+            stem = shorter
+            terms.append(stem)
+    for base in list(terms):
+        norm_base = norm(base)
+        for group in synonym_groups():
+            for term in group:
+                t = norm(term)
+                if t == norm_base:
+                    terms.extend(group)
+                    break
+                if len(t) >= 2 and t in norm_base:
+                    terms.extend(norm_base.replace(t, norm(other)) for other in group)
+                    break
+    seen: dict[str, str] = {}
+    for t in terms:
+        seen.setdefault(norm(t), t)
+    return tuple(seen.values())
+
+
+# a Latin run is letters and digits, joined by + - . / & to more of them (V2X, N+X, 5G-A): a
+# term edge in Latin letters or digits must be an edge of such a run, so "x" is not found in
+# V2X or N+X, nor "ai" in "email", while "5G" is found in "5G+工业互联网" and "5G基站"
+_RUN_BEFORE = r"(?<![a-z0-9])(?<![a-z0-9][-+./&])"
+_RUN_AFTER = r"(?![a-z0-9]|[-+./&][a-z0-9])"
+
+
+def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the (normalised) terms, longest first, matching in normalised text."""
+    parts = []
+    for t in sorted({norm(t) for t in terms}, key=len, reverse=True):
+        before = _RUN_BEFORE if t[:1].isascii() and t[:1].isalnum() else ""
+        after = _RUN_AFTER if t[-1:].isascii() and t[-1:].isalnum() else ""
+        parts.append(before + re.escape(t) + after)
+    return re.compile("|".join(parts))
+
+
+def names_enough(topic: str) -> Callable[[str], bool]:
+    """Whether a sentence may count as a mention of `topic` by meaning alone. A topic of three
+    words or more names one thing (婴幼儿照护服务示范城市): a sentence must share at least half
+    of its words, so that a passage on a neighbouring subject (普惠托育机构) is not taken for
+    it; a shorter topic (低空经济, 科普) may be met in other words."""
+    import jieba
+
+    words = {w for w in jieba.lcut(norm(topic)) if len(w) >= 2}
+    if len(words) < 3:
+        return lambda sentence: True
+    return lambda sentence: 2 * sum(w in norm(sentence) for w in words) >= len(words)
