@@ -86,11 +86,12 @@ def _listed_in(
         return next((c.line_end for c in read if items[-1] in c.text), chunk.line_end)
 
     kind = _ITEM_KIND.search(question)
-    for term in quoted:
+    for term in quoted or named_counted(question, text):
         counts = stated_count(term) or count_before(term, question)
         items = apposed(term, text, counts)
         if items:
-            return f"“{term}”包括", items, f"{'、'.join(items)}“{term}”", end(items)
+            shown = f"“{term}”" if term in quoted else term
+            return f"{shown}包括", items, f"{'、'.join(items)}{shown}", end(items)
         items = noun_items(term, text, kind.group(1)) if kind else None
         # a term of several counts (四梁八柱: 2 or 12) states none for sure
         if items and (len(counts) != 1 or len(items) in counts):
@@ -154,6 +155,26 @@ def _listed_in(
                 name = NUMBERING.sub("", name.strip()).strip("：:，, ")
                 return name, items, "；".join(items), end(items)
     return None
+
+
+# a count and what it counts, unquoted: 四大科学方向, 三个到位, 5项重点任务
+_COUNTED_NAME = re.compile(
+    r"(?:\d+|[一二两三四五六七八九十]+)(?:大|个|项|条|类|种)[\u4e00-\u9fff]{2,10}"
+)
+
+
+def named_counted(question: str, text: str) -> list[str]:
+    """The counted terms a question names without quotes ("聚焦的四大科学方向是哪几个"), each cut
+    to its longest head that the passage writes verbatim (四大科学方向, not 四大科学方向是哪几):
+    such a term is read like a quoted one, its items written before or after it."""
+    found = []
+    for m in _COUNTED_NAME.finditer(question):
+        name = m.group(0)
+        while len(name) > 3 and name not in text:
+            name = name[:-1]
+        if len(name) > 3 and name in text and "哪" not in name:
+            found.append(name)
+    return found
 
 
 def _carried(word: str, run: Any) -> bool:

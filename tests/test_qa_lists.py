@@ -530,3 +530,27 @@ def test_paragraph_leads_after_a_colon_are_a_list_and_a_quoted_term_they_all_car
         "今年工作要深入贯彻哪几项“坚定不移”的重大要求？", _hits(idx, "m"), idx, display_title
     )
     assert a is not None and "坚定不移创新求变；坚定不移向海图强" in a.answer
+
+
+DIRECTIONS = (
+    "聚焦信息科学、生命科学、物质科学、空天科学四大科学方向,瞄准智能科技、低碳科技等重点领域,"
+    "加强前沿领域的原创性科技攻关。"
+)
+
+
+def test_a_counted_term_the_question_names_without_quotes_is_read_like_a_quoted_one():
+    from qa.listed import named_counted
+
+    # cut to what the passage writes: not 四大科学方向是哪几
+    assert named_counted("规划要聚焦的四大科学方向是哪几个？", DIRECTIONS) == ["四大科学方向"]
+    assert named_counted("规划要聚焦的五大科学方向是哪几个？", DIRECTIONS) == []
+    idx = _index(make_chunk("d", DIRECTIONS))
+    a = composition_answer(
+        "重庆高新区规划要聚焦的四大科学方向是哪几个？", _hits(idx, "d"), idx, display_title
+    )
+    assert a is not None
+    assert "信息科学；生命科学；物质科学；空天科学" in a.answer
+    # the count must agree: three directions are not the four named
+    three = _index(make_chunk("d", DIRECTIONS.replace("、空天科学四大", "三大")))
+    b = composition_answer("四大科学方向是哪几个？", _hits(three, "d"), three, display_title)
+    assert b is None or "物质科学" not in b.answer
