@@ -42,6 +42,19 @@ def test_phrasings_of_one_question_give_one_topic(question):
     assert question_level(question) == "city"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "哪些区在规划里定了重庆OTC科创板挂牌企业的数量目标？",
+        "哪些区在规划中明确了重庆OTC科创板挂牌企业目标",
+        "哪些区设定了重庆OTC科创板挂牌企业数量目标？",
+    ],
+)
+def test_a_target_set_somewhere_is_the_target_aspect_of_the_topic(question):
+    topic = read_topic(question)
+    assert (topic.text, topic.aspect) == ("重庆OTC科创板挂牌企业", "target")
+
+
 def test_the_generic_head_of_a_topic_is_optional_when_matching():
     # a plan writes 抽水蓄能电站 where the question says 抽水蓄能项目 (建设)
     assert "抽水蓄能" in expand_terms("抽水蓄能项目")
