@@ -12,6 +12,7 @@ from corpus.contractions import expand_contraction
 from qa.asks import ASKS, QUESTION_WORD
 from qa.periods import PERIOD, RELATIVE
 from qa.terms import equivalents
+from qa.values import bare
 
 _ROLE_BEFORE_WHO = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:是谁|叫什么|姓什么|的名字|的姓名)")
 
@@ -193,9 +194,11 @@ def missing_word(
             break  # a question's one word is its slot, however common; of several, the rare
         said = context.lower()
         # a word said in another of its forms is said (gdp: 地区生产总值), and so is one a
-        # contraction stands for (城镇 in 城乡居民…分别)
+        # contraction stands for (城镇 in 城乡居民…分别), or one the text sets off in quotes
+        # (“专精特新”企业)
         if (
             word not in said
+            and bare(word) not in bare(said)
             and not any(f.lower() in said for f in equivalents(word))
             and not any(word in phrase for phrase in expand_contraction(said) if phrase != said)
         ):

@@ -14,7 +14,8 @@ from pathlib import Path
 from corpus.contractions import expand_contraction
 
 TERMS_FILE = Path(__file__).resolve().parent / "data" / "terms.json"
-_NOISE = re.compile(r"[的\s()（）\[\]【】、，,·]")
+# marks a term is written with or without: 的, brackets, spaces, commas, quotes (“专精特新”企业)
+_NOISE = re.compile(r"[的\s()（）\[\]【】、，,·“”‘’「」\"']")
 _SHARE = re.compile(
     r"占(?:地区生产总值|生产总值|gdp)(?:比重|比例)?|(?:share|proportion|percentage|%)of(?:the)?gdp"
 )
@@ -32,7 +33,7 @@ def without_gloss(text: str) -> str:
 
 
 def term_key(text: str) -> str:
-    """Text as terms are compared: no 的, brackets, spaces or commas, no Latin gloss in
+    """Text as terms are compared: no 的, brackets, spaces, commas or quotes, no Latin gloss in
     brackets after Chinese (（R&D）); Latin lower-cased; R&D spelt 研发, as it is read
     (R&D经费投入强度 is 研发经费投入强度)."""
     return _NOISE.sub("", _GLOSS.sub("", text)).lower().replace("r&d", "研发")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.text import match_key
+
 # a date, or a time said relative to the year (年内, 年底前, 上半年): both answer 什么时候
 _DATE = re.compile(
     r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度|\d{4}[-/.]\d{1,2}"
@@ -61,10 +63,12 @@ _MEASURE = re.compile(
 
 
 # a question asking for a rate wants a percentage (增长百分之几, 增速多少)
-_PERCENT_ASKED = re.compile(r"百分之几|百分比|几个百分点|增速|增幅|增长率")
+# a rate or a share is a percentage (覆盖率, 城镇化率, 占比, 比重); 劳动生产率 is money per head
+_PERCENT_ASKED = re.compile(r"百分之几|百分比|几个百分点|增速|增幅|(?<!生产)(?<!汇)率|占比|比重")
 
 
-_PERCENT = re.compile(r"\d\s*[%％‰]|百分之|个百分点")
+# a percentage, or a table row whose unit is one
+_PERCENT = re.compile(r"\d\s*[%％‰]|百分之|个百分点|单位[:：]\s*%|[（(]%[)）]")
 
 
 # a question about a place in a ranking, and the ordinals that answer it
@@ -162,8 +166,15 @@ def number_near(words: set[str], text: str) -> bool:
     is about what was asked ("百万人口现代化城市" names 人口 but states no count; "保持24小时
     通讯畅通" gives the hours next to the words asked)."""
     clauses = re.split(r"[，,；;。]", text.lower())
+    # a word is found with the marks that set it off dropped: 专精特新企业 in “专精特新”企业
+    keys = {bare(w) for w in words} - {""}
     return any(
         (re.search(r"\d", c) or _CHINESE_FIGURE.search(c) or _ORDINAL.search(c))
-        and any(w in c for w in words)
+        and any(w in bare(c) for w in keys)
         for c in clauses
     )
+
+
+def bare(text: str) -> str:
+    """`text` as it is compared word by word: the one match key, without punctuation."""
+    return match_key(text, keep_punctuation=False)
