@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+# how many items, then what they are (保障措施有几条？分别是什么): one ask, the list, whose
+# length answers the count
+COUNT_THEN_ITEMS = r"几[条项个类种点大][^。]*?(?:分别|各|都|具体)(?:是|有|包括|为)(?:什么|哪些)"
+
 # (kind, pattern): the first that matches names what the question asks for. Contact fields
 # come before "who" (联系电话 asks for a number, not a person), definitions before lists
 # (“X”是指什么 wants X's meaning), lists before numbers (哪几个方面 wants the items).
@@ -26,7 +30,10 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("definition", r"什么意思|指的是什么|是指什么|指什么|含义|全称|的简称|是什么的简称"),
         (
             "composition",
-            r"哪几(?![天年月日号])|哪些|包括什么|包括哪|有哪|分哪|几个方面|哪[一二三四五六七八九十]个",
+            (
+                r"哪几(?![天年月日号])|哪些|包括什么|包括哪|有哪|分哪|几个方面|哪[一二三四五六七八九十]个"
+                rf"|{COUNT_THEN_ITEMS}"
+            ),
         ),
         ("person", r"谁|联系人|叫什么名字|姓名|\bwho\b"),
         ("duration", r"多长时间|多久|几天内|多少天|多少个工作日|几个?小时|几分钟|几个月"),
@@ -59,14 +66,26 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 QUESTION_WORD = re.compile(
-    r"多少|多长|多久|几[个家项件名人次天所座亩期条台]?|什么|哪|谁|何时|如何|怎么|是否|吗|呢"
+    r"多少|多长|多久|几[个家项件名人次天所座亩期条台]?|什么|啥|哪|谁|何时|如何|怎么|咋|是否|吗|呢"
     r"|\b(?:how|what|when|who|which)\b",
     re.IGNORECASE,
 )
 
 
+# spoken forms of the question words, read as the written ones
+COLLOQUIAL = (("啥", "什么"), ("咋样", "怎么样"), ("咋", "怎么"))
+
+
+def written(text: str) -> str:
+    """`text` with its spoken question words in their written forms (是啥意思 → 是什么意思)."""
+    for spoken, form in COLLOQUIAL:
+        text = text.replace(spoken, form)
+    return text
+
+
 def asks_of(text: str) -> str:
     """What `text` asks for: one of the kinds of ASKS, or "text" (a sentence answers it)."""
+    text = written(text)
     for kind, pattern in ASKS:
         if pattern.search(text):
             return kind

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qa.asks import QUESTION_WORD
+from qa.asks import COUNT_THEN_ITEMS, QUESTION_WORD, written
 from qa.periods import PERIOD, RELATIVE, YEAR_ASKED, period_of
 
 # "A和B分别/各…": two things asked with one tail
@@ -27,6 +27,8 @@ def split_parts(question: str) -> list[str]:
     从2020年的多少提高到2025年的多少 / A和B分别是什么 / …多少家，2020年实际达到多少家 — each
     part keeps the subject the question states once."""
     q = question.strip().rstrip("？?。 ")
+    if re.search(COUNT_THEN_ITEMS, written(q)):
+        return [question.strip()]  # the list answers its count too
     sentences = [x for x in re.split(r"[？?！!]", q) if x.strip()]
     if len(sentences) >= 2:  # several questions: each split on its own
         first, out = sentences[0], split_parts(sentences[0])
@@ -149,7 +151,7 @@ def _shared_head(first: str, last: str) -> str:
 def _trailing_like(text: str, other: str) -> str:
     """The end of `text` that is the same kind of thing as `other`: a period for a period
     (2020年 | 2025年), the words after the last 的, else about as many characters as `other`
-    (whole jieba words)."""
+    spelt out (whole jieba words; 高企 is as long as 高新技术企业, the term it shortens)."""
     if period_of(other) == re.sub(r"[“”\"\s]", "", other) or YEAR_ASKED.fullmatch(other.strip()):
         m = list(PERIOD.finditer(text))
         if m:
@@ -158,9 +160,13 @@ def _trailing_like(text: str, other: str) -> str:
         return text[text.rindex("的") + 1 :]
     import jieba
 
+    from qa.terms import groups_in
+
+    named = groups_in(other)
+    size = max(len(other), len(named[0][0]) if named else 0)
     words = list(jieba.cut(text))
     out = ""
-    while words and len(out) < max(2, len(other) - 1):
+    while words and len(out) < max(2, size - 1):
         if re.search(r"\d|^年$", words[-1]):  # the period stays with the subject
             break
         out = words.pop() + out

@@ -480,3 +480,39 @@ def test_a_sentence_answering_every_part_answers_them_all():
     frame = analyse("大渡口区“十三五”的科技型企业目标是多少，实际做到了多少家？")
     row = answered("科技型企业（家） | “十三五”目标: 300 | 2020: 301", "r")
     assert len(combine(frame.question, frame, [near, row]).citations) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "asks", "parts"),
+    [
+        # how many items, then what they are: one ask, answered by the list and its length
+        ("綦江区规划的保障措施有几条？分别是啥？", "composition", 1),
+        ("重点任务有几项，分别是什么", "composition", 1),
+        # spoken question words read as the written ones
+        ("“三审三校”是啥意思", "definition", 1),
+        ("高新技术企业有几家？", "number", 1),
+    ],
+)
+def test_a_count_then_its_items_and_spoken_question_words(question, asks, parts):
+    frame = analyse(question)
+    assert (frame.asks, len(frame.parts)) == (asks, parts)
+
+
+def test_an_abbreviated_second_thing_takes_as_much_of_the_first_as_its_full_form():
+    # 高企 stands for 高新技术企业: the first thing is 科技型企业, not 企业 (科技型高企)
+    assert split_parts("重庆高新区十四五末科技型企业和高企分别要到多少家") == [
+        "重庆高新区十四五末科技型企业要到多少家",
+        "重庆高新区十四五末高企要到多少家",
+    ]
+
+
+def test_a_rate_asks_for_a_percentage_and_a_quoted_word_is_still_the_word():
+    from qa.values import carries, measure_of, number_near
+
+    assert measure_of("规上工业企业研发机构覆盖率要达到多少") == "%"
+    assert measure_of("全员劳动生产率是多少") is None  # money per head, not a share
+    assert not carries("number", "新增规上工业企业50家以上", "%")
+    assert carries("number", "研发经费投入强度 | 单位: % | 2025: 2.5", "%")
+    said = "新增省级以上高新技术企业10家、“专精特新”企业10户以上"
+    assert number_near({"专精特新企业"}, said)
+    assert holds_term(groups_in("专精特新企业新增多少"), said) == 1.0
