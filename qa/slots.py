@@ -84,6 +84,42 @@ _FILLER = frozenset(
 )
 
 
+def term_modifier(question: str, form: str) -> str | None:
+    """The word the question sets right before a field term it names, making it another
+    figure (海洋生产总值 is not 生产总值, 农业增加值 not 增加值), however common the word is in the
+    documents; None when what stands there is a place, a period, a filler word (全省, 全社会)
+    or nothing."""
+    import jieba.posseg as pseg
+
+    from corpus import places
+
+    at = question.find(form)
+    if at < 2:
+        return None
+    cut = list(pseg.cut(question[:at]))
+    before = cut[-1].word if cut else None
+    # a noun (每万个从业人员: 万个 counts, it names no other figure)
+    if not cut or not (cut[-1].flag.startswith(("n", "j")) or cut[-1].flag == "vn"):
+        return None
+    if (
+        before is None
+        or len(before) < 2
+        or not re.fullmatch(r"[\u4e00-\u9fff]+", before)
+        or before in _FILLER
+        or before in _WHOLE
+        or QUESTION_WORD.search(before)
+        or PERIOD.search(before)
+        or RELATIVE.search(before)
+        or places.first_place(before) is not None
+    ):
+        return None
+    return before
+
+
+# the whole of what a figure counts, not a part of it (全社会研发投入 is the 研发投入)
+_WHOLE = frozenset(["全社会", "社会", "全年", "全部", "总体", "整体", "城乡"])
+
+
 def rarest_word(question: str, q_tokens: set[str], idf: object, title: str) -> str | None:
     """The question's rarest word that says what is asked about (人口, 基站, 补贴): a real
     word (jieba's dictionary; a split such as 中有 from 人员中有多少 is none), not a word of the

@@ -516,3 +516,23 @@ def test_a_rate_asks_for_a_percentage_and_a_quoted_word_is_still_the_word():
     said = "新增省级以上高新技术企业10家、“专精特新”企业10户以上"
     assert number_near({"专精特新企业"}, said)
     assert holds_term(groups_in("专精特新企业新增多少"), said) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "term", "modifier"),
+    [
+        ("山东今年海洋生产总值的目标是多少？", "生产总值", "海洋"),  # another figure than GDP
+        ("2024年农业增加值多少", "增加值", "农业"),
+        ("山东今年生产总值的目标是多少？", "生产总值", None),  # a place
+        ("全省生产总值增长多少", "生产总值", None),  # the whole
+        ("铜仁2024年全社会研发投入计划增长多少？", "研发投入", None),
+        ("綦江区每万个从业人员里的研发人员数", "从业人员", None),  # a count, no noun
+        ("去年粮食总产量多少", "粮食总产量", None),  # a period
+    ],
+)
+def test_the_word_set_right_before_a_field_term_makes_it_another_figure(
+    question, term, modifier
+):
+    from qa.slots import term_modifier
+
+    assert term_modifier(question, term) == modifier
