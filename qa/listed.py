@@ -161,12 +161,17 @@ def _listed_in(
 _COUNTED_NAME = re.compile(
     r"(?:\d+|[一二两三四五六七八九十]+)(?:大|个|项|条|类|种)[\u4e00-\u9fff]{2,10}"
 )
+_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:大|个|项|条|类|种)")
+# the things a list question asks for: 聚焦哪几个科学方向 → 科学方向
+_ITEM_NOUN = re.compile(r"哪(?:几|些)(?:个|大|项|条|类|种)?([\u4e00-\u9fff]{2,6}?)(?:[？?呢]|$)")
 
 
 def named_counted(question: str, text: str) -> list[str]:
     """The counted terms a question names without quotes ("聚焦的四大科学方向是哪几个"), each cut
     to its longest head that the passage writes verbatim (四大科学方向, not 四大科学方向是哪几):
-    such a term is read like a quoted one, its items written before or after it."""
+    such a term is read like a quoted one, its items written before or after it. A question
+    asking for the things without their count ("聚焦哪几个科学方向") names the counted term the
+    passage writes of them (四大科学方向)."""
     found = []
     for m in _COUNTED_NAME.finditer(question):
         name = m.group(0)
@@ -174,6 +179,13 @@ def named_counted(question: str, text: str) -> list[str]:
             name = name[:-1]
         if len(name) > 3 and name in text and "哪" not in name:
             found.append(name)
+    # …or asks for the things the passage counts ("聚焦哪几个科学方向" of "…四大科学方向")
+    asked = _ITEM_NOUN.search(question)
+    if not found and asked:
+        for m in _COUNTED_NAME.finditer(text):
+            count = _COUNT.match(m.group(0))
+            if count and m.group(0)[count.end() :].startswith(asked.group(1)):
+                found.append(count.group(0) + asked.group(1))
     return found
 
 

@@ -544,6 +544,9 @@ def test_a_counted_term_the_question_names_without_quotes_is_read_like_a_quoted_
     # cut to what the passage writes: not 四大科学方向是哪几
     assert named_counted("规划要聚焦的四大科学方向是哪几个？", DIRECTIONS) == ["四大科学方向"]
     assert named_counted("规划要聚焦的五大科学方向是哪几个？", DIRECTIONS) == []
+    # the things asked without their count: the passage's counted term of them
+    assert named_counted("重庆高新区聚焦哪几个科学方向？", DIRECTIONS) == ["四大科学方向"]
+    assert named_counted("重庆高新区聚焦哪几个重点领域？", DIRECTIONS) == []
     idx = _index(make_chunk("d", DIRECTIONS))
     a = composition_answer(
         "重庆高新区规划要聚焦的四大科学方向是哪几个？", _hits(idx, "d"), idx, display_title
