@@ -124,7 +124,10 @@ def compose_extractive(
 
     typed = of_type(ranked[:TYPED_LOOKAHEAD])
     if not typed:
-        reason = f"找到了相关段落，但其中没有所问的{TYPE_NAMES.get(asks, '内容')}。"
+        kind = TYPE_NAMES.get(asks, "内容")
+        if asks == "number" and measure:  # numbers there are, but none in the measure asked
+            kind = "百分比" if measure == "%" else f"以“{measure}”计的数字"
+        reason = f"找到了相关段落，但其中没有所问的{kind}。"
         return abstain(question, hits, extra={**extra, "missing_type": asks}, reason=reason)
     # the best unit that also names the asked slot, term and period answers; when none does,
     # the first one's lack is the reason given

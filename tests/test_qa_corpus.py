@@ -103,9 +103,12 @@ def test_unanswerable_questions_abstain_with_nearest_passages(bundled_index, que
     assert a.abstained, a.answer
     assert "最接近的段落" in a.answer
     assert 1 <= len(a.citations) <= 3
-    # declined below the evidence threshold, or by what the best passages lack, said by name
+    # declined below the evidence threshold, or by what the best passages lack, said by name:
+    # the slot, or the kind of value (a percentage for 覆盖率)
     if "missing_slot" in a.extra:
         assert f"其中没有“{a.extra['missing_slot']}”" in a.answer
+    elif "missing_type" in a.extra:
+        assert "其中没有所问的" in a.answer
     else:
         assert "未在语料中找到" in a.answer
         assert a.extra["evidence"] < a.extra["threshold"]

@@ -530,9 +530,7 @@ def test_a_rate_asks_for_a_percentage_and_a_quoted_word_is_still_the_word():
         ("去年粮食总产量多少", "粮食总产量", None),  # a period
     ],
 )
-def test_the_word_set_right_before_a_field_term_makes_it_another_figure(
-    question, term, modifier
-):
+def test_the_word_set_right_before_a_field_term_makes_it_another_figure(question, term, modifier):
     from qa.slots import term_modifier
 
     assert term_modifier(question, term) == modifier
