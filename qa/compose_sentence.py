@@ -31,7 +31,7 @@ from qa.compose_text import (
 from qa.filters import ZONE_WORD, place_opening
 from qa.periods import document_year, other_period, years_in
 from qa.scoring import Searchable
-from qa.slots import missing_role, missing_word, rarest_word, term_modifier
+from qa.slots import missing_role, missing_word, modifier_missing, rarest_word
 from qa.terms import equivalents, expand_query, groups_in, holds_term, without_gloss
 from qa.types import Answer
 from qa.units import (
@@ -44,7 +44,6 @@ from qa.units import (
 from qa.values import (
     _PHONE,
     TYPE_NAMES,
-    bare,
     carries,
     measure_of,
     number_near,
@@ -254,16 +253,9 @@ def _lacking(question: str, unit: Unit, asks: str, index: Searchable | None) -> 
     for group in groups_in(question):
         if not holds_term([group], context):
             return group[0]
-        # …and the word that makes it another figure (海洋生产总值)
-        said = max((f for f in group if f and f in question), key=len, default=None)
-        modifier = term_modifier(question, said) if said else None
-        readings = [context, *expand_contraction(context)]  # 城乡居民…分别 says 城镇居民
-        if (
-            modifier
-            and modifier not in c.title
-            and not any(bare(modifier) in bare(r) for r in readings)
-        ):
-            return modifier
+        modifier = modifier_missing(question, group, context, c.title)
+        if modifier:
+            return modifier  # 海洋生产总值 is not 生产总值
     if asks in ("number", "date", "duration") and _other_period(question, unit, strict=True):
         doc_year = document_year(c.title)
         return "、".join(f"{y}年" for y in sorted(years_in(question, doc_year)))

@@ -116,6 +116,17 @@ def term_modifier(question: str, form: str) -> str | None:
     return before
 
 
+def modifier_missing(question: str, group: tuple[str, ...], context: str, title: str) -> str | None:
+    """The word the question sets before the field term `group` names (term_modifier) when the
+    unit's context lacks it, also read through its contractions (城乡居民…分别 says 城镇居民)."""
+    said = max((f for f in group if f and f in question), key=len, default=None)
+    modifier = term_modifier(question, said) if said else None
+    if not modifier or modifier in title:
+        return None
+    readings = [context, *expand_contraction(context)]
+    return None if any(bare(modifier) in bare(r) for r in readings) else modifier
+
+
 # the whole of what a figure counts, not a part of it (全社会研发投入 is the 研发投入)
 _WHOLE = frozenset(["全社会", "社会", "全年", "全部", "总体", "整体", "城乡"])
 
