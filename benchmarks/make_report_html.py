@@ -9,24 +9,35 @@ a footer. The qa_v10 and qa_v11 question sets cite lines of these pages as planq
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 EXTERNAL = HERE.parent.parent / "shared" / "external"
 FORMATS = HERE / "data" / "formats"
-# name: (source .docx, page written, site, publication date, newspaper, footer, title: None when
-# the .docx opens with it)
+
+
+@dataclass(frozen=True)
+class Page:
+    source: Path  # the report's .docx
+    out: Path  # the page written
+    site: str
+    date: str  # of publication
+    paper: str  # the newspaper the page names as its source
+    footer: str
+    title: str | None = None  # None when the .docx opens with it
+
+
 PAGES = {
-    "henan": (
+    "henan": Page(
         EXTERNAL / "province-work-reports-2025" / "2025年河南省政府工作报告.docx",
         FORMATS / "henan_2025.html",
         "河南省人民政府",
         "2025-01-20",
         "河南日报",
         "主办：河南省人民政府办公厅 ICP备案号：豫ICP备05000000号",
-        None,
     ),
-    "suizhou": (
+    "suizhou": Page(
         EXTERNAL / "city-work-reports-2024" / "docx" / "随州.docx",
         FORMATS / "suizhou_2024.html",
         "随州市人民政府",
@@ -38,20 +49,20 @@ PAGES = {
 }
 
 
-def page(paragraphs: list[str], title: str, site: str, date: str, paper: str, footer: str) -> str:
+def page(paragraphs: list[str], title: str, of: Page) -> str:
     body = "\n".join(f"    <p>{html.escape(p)}</p>" for p in paragraphs)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
-<head><meta charset="utf-8"><title>{html.escape(title)}_{site}门户网站</title></head>
+<head><meta charset="utf-8"><title>{html.escape(title)}_{of.site}门户网站</title></head>
 <body>
   <nav><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/hdjl">互动交流</a></nav>
   <div class="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 政府工作报告</div>
   <article>
     <h1>{html.escape(title)}</h1>
-    <div class="info">发布时间：{date} 来源：{paper} <a href="#">分享</a> <a href="#">打印</a></div>
+    <div class="info">发布时间：{of.date} 来源：{of.paper} <a href="#">分享</a> <a href="#">打印</a></div>
 {body}
   </article>
-  <footer>{footer}</footer>
+  <footer>{of.footer}</footer>
 </body>
 </html>
 """
@@ -62,15 +73,16 @@ def main() -> None:
 
     import docx
 
-    source, out, site, date, paper, footer, title = PAGES[
-        sys.argv[1] if len(sys.argv) > 1 else "henan"
+    of = PAGES[sys.argv[1] if len(sys.argv) > 1 else "henan"]
+    paragraphs = [
+        p.text.strip() for p in docx.Document(str(of.source)).paragraphs if p.text.strip()
     ]
-    paragraphs = [p.text.strip() for p in docx.Document(str(source)).paragraphs if p.text.strip()]
+    title = of.title
     if title is None:
         title, paragraphs = paragraphs[0], paragraphs[1:]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page(paragraphs, title, site, date, paper, footer), encoding="utf-8")
-    print(out.relative_to(HERE.parent))
+    of.out.parent.mkdir(parents=True, exist_ok=True)
+    of.out.write_text(page(paragraphs, title, of), encoding="utf-8")
+    print(of.out.relative_to(HERE.parent))
 
 
 if __name__ == "__main__":

@@ -159,11 +159,8 @@ def _listed_in(
 
 # a count and what it counts, unquoted: 四大科学方向, 三个到位, 5项重点任务
 _COUNTED_NAME = re.compile(
-    r"(?:\d+|[一二两三四五六七八九十]+)(?:大|个|项|条|类|种)[\u4e00-\u9fff]{2,10}"
+    r"(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:大|个|项|条|类|种))[\u4e00-\u9fff]{2,10}"
 )
-_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:大|个|项|条|类|种)")
-# the things a list question asks for: 聚焦哪几个科学方向 → 科学方向
-_ITEM_NOUN = re.compile(r"哪(?:几|些)(?:个|大|项|条|类|种)?([\u4e00-\u9fff]{2,6}?)(?:[？?呢]|$)")
 
 
 def named_counted(question: str, text: str) -> list[str]:
@@ -180,12 +177,11 @@ def named_counted(question: str, text: str) -> list[str]:
         if len(name) > 3 and name in text and "哪" not in name:
             found.append(name)
     # …or asks for the things the passage counts ("聚焦哪几个科学方向" of "…四大科学方向")
-    asked = _ITEM_NOUN.search(question)
+    asked = _ITEM_KIND.search(question)
     if not found and asked:
         for m in _COUNTED_NAME.finditer(text):
-            count = _COUNT.match(m.group(0))
-            if count and m.group(0)[count.end() :].startswith(asked.group(1)):
-                found.append(count.group(0) + asked.group(1))
+            if text[m.end("count") : m.end()].startswith(asked.group(1)):
+                found.append(m.group("count") + asked.group(1))
     return found
 
 

@@ -97,13 +97,12 @@ def term_modifier(question: str, form: str) -> str | None:
     if at < 2:
         return None
     cut = list(pseg.cut(question[:at]))
-    before = cut[-1].word if cut else None
     # a noun (每万个从业人员: 万个 counts, it names no other figure)
     if not cut or not (cut[-1].flag.startswith(("n", "j")) or cut[-1].flag == "vn"):
         return None
+    before = cut[-1].word
     if (
-        before is None
-        or len(before) < 2
+        len(before) < 2
         or not re.fullmatch(r"[\u4e00-\u9fff]+", before)
         or before in _FILLER
         or before in _WHOLE
@@ -236,16 +235,16 @@ def missing_word(
     common) when the unit and its heading lack it: a number about 人均GDP is not the row about
     GDP, a count of 科技型企业 no answer to 人口."""
     candidates = _candidates(question, q_tokens, idf, title)
+    said = context.lower()
+    said_bare = bare(said)
     for word in candidates:
         if idf(word) < floor and len(candidates) > 1:  # type: ignore[operator]
             break  # a question's one word is its slot, however common; of several, the rare
-        said = context.lower()
         # a word said in another of its forms is said (gdp: 地区生产总值), and so is one a
         # contraction stands for (城镇 in 城乡居民…分别), or one the text sets off in quotes
         # (“专精特新”企业)
         if (
-            word not in said
-            and bare(word) not in bare(said)
+            bare(word) not in said_bare
             and not any(f.lower() in said for f in equivalents(word))
             and not any(word in phrase for phrase in expand_contraction(said) if phrase != said)
         ):

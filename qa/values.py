@@ -170,8 +170,9 @@ def number_near(words: set[str], text: str) -> bool:
     keys = {bare(w) for w in words} - {""}
     return any(
         (re.search(r"\d", c) or _CHINESE_FIGURE.search(c) or _ORDINAL.search(c))
-        and any(w in bare(c) for w in keys)
+        and any(w in said for w in keys)
         for c in clauses
+        for said in (bare(c),)
     )
 
 

@@ -114,6 +114,14 @@ def test_unanswerable_questions_abstain_with_nearest_passages(bundled_index, que
         assert a.extra["evidence"] < a.extra["threshold"]
 
 
+def test_a_rate_declined_for_want_of_a_percentage_says_so(bundled_index):
+    # 大渡口区's plan gives figures near its goals, none a 森林覆盖率 percentage
+    a = qa.answer("大渡口区的森林覆盖率要达到多少？", bundled_index)
+    assert a.abstained
+    assert a.extra.get("missing_type") == "number"
+    assert "其中没有所问的百分比" in a.answer
+
+
 def test_a_district_not_in_the_corpus_is_named_with_the_ones_that_are(bundled_index):
     a = qa.answer("万州区的高新技术企业目标是多少？", bundled_index)
     assert a.abstained and "万州区" in a.answer
