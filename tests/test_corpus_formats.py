@@ -130,6 +130,16 @@ def test_pdf_headings_become_sections():
     assert c.section == ("二、2024年主要预期目标",)
 
 
+def test_a_numbered_heading_after_a_full_last_line_starts_its_own_section():
+    # 嘉兴's report printed to PDF: the paragraph before "二、2024年工作任务" ends with a full
+    # line, and the heading is set in the body's type at the left margin
+    path = REPO / "benchmarks" / "data" / "formats" / "jiaxing_2024.pdf"
+    documents, chunks = _load(path)
+    assert "二、2024年工作任务" in documents[0].lines
+    c = _chunk_with(chunks, "城镇新增就业11万人")
+    assert c.section[0] == "二、2024年工作任务"
+
+
 def test_a_scanned_pdf_is_skipped_with_a_warning_naming_it():
     with pytest.warns(CorpusFileWarning, match=r"sanya_scanned\.pdf: the PDF has no text layer"):
         assert corpus.load([SCANNED]) == []

@@ -3,7 +3,8 @@
 Line N is the N-th paragraph-on-a-page in reading order (top to bottom; one column). Printed
 lines are joined back into paragraphs: a line that ends within two characters of the text's
 right edge (where most lines end) runs on into the next one unless the next one is indented
-(a new paragraph), far below it, or in another type size. A paragraph cut by a
+(a new paragraph), far below it, in another type size, or a short numbered heading after a
+sentence's end (二、2024年工作任务 set in the body's type). A paragraph cut by a
 page break stays two lines, one on each page, so every line has exactly one page
 (`SourceText.pages`); the chunker joins the two halves again (a paragraph ending mid-sentence
 runs on). A line printed in a larger size than the body text becomes a markdown heading.
@@ -31,6 +32,7 @@ from corpus.errors import Message
 from corpus.formats.markdown import table_lines
 from corpus.formats.read import UnreadableFile
 from corpus.reading import SourceText
+from corpus.structure import heading_rank
 
 # a page number alone on a line; a bare number has at most 3 digits (2025 on a cover is a year)
 PAGE_NUMBER = re.compile(
@@ -132,6 +134,17 @@ def _mark_page_furniture(pages: list[list[_Line]]) -> None:
                 x.dropped = f"pdf_running_{where}"
 
 
+def _starts_a_heading(prev: _Line, x: _Line, right: float) -> bool:
+    """x is a numbered heading set in the body's type (二、2024年工作任务 after a paragraph whose
+    last sentence happens to fill its line): prev ends a sentence, x opens with a heading
+    number, is not a sentence and ends short of the line, so nothing of it wraps on."""
+    return (
+        _SENTENCE_END.search(prev.text) is not None
+        and x.x1 < right - 2 * x.size
+        and heading_rank(x.text, markdown=False) is not None
+    )
+
+
 def _paragraphs(
     lines: list[_Line], left: float, right: float, body_size: float, leading: float = 0.0
 ) -> list[_Line]:
@@ -150,6 +163,7 @@ def _paragraphs(
             and (x.x0 <= left + 0.8 * x.size or not _SENTENCE_END.search(prev.text))
             and x.top - prev.bottom < max(1.2 * x.size, leading + 0.5 * x.size)  # no gap
             and not (prev.size > body_size * 1.15)  # a heading ends at its line's end
+            and not _starts_a_heading(prev, x, right)
         ):
             prev.text = _join(prev.text, x.text)
             prev.x1, prev.bottom = x.x1, x.bottom
