@@ -31,7 +31,13 @@ _WHICH = rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪�
 _WHICH_AFTER = (
     r"的(?:城市|区县|地市|市州|省份|地方|地区|区|县|市|省)(?:都)?(?:有|是)(?:哪些|哪几个|哪个)"
 )
-_DISTRICT_QUESTION = re.compile(rf"{_WHICH}|{_WHICH_AFTER}")
+# the places named as a group, then who among them: 这几个区的规划里，谁提到了5G
+_AMONG = (
+    rf"(?:这|那|各|所有|全部)(?:些|几个|[两三四五六七八九十\d]+个)?(?P<among>{_PLACE})"
+    r"[^，,。？?；;]{0,12}?[，,]?(?:里|中|当中|里面)?(?:有)?(?:谁|哪个|哪一个|哪几个|哪些|哪家)"
+    r"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?(?:提到|提及|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确))"
+)
+_DISTRICT_QUESTION = re.compile(rf"{_AMONG}|{_WHICH}|{_WHICH_AFTER}")
 _LEAD = re.compile(
     r"^(?:的)?(?:规划|文件|政策|计划)?(?:中|里|里面|当中)?(?:都|也|还|均)?"
     r"(?:有)?(?:提到|提及|谈到|说到|涉及|提出|部署|布局|包含|包括|关注|重视|支持|写到|写了|有)?"
@@ -58,7 +64,7 @@ def question_level(text: str) -> str | None:
     m = _DISTRICT_QUESTION.search(text)
     if not m:
         return None
-    word = re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
+    word = m.group("among") or re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
     if word.endswith("地区"):  # any level
         return None
     for level, words in _LEVEL_WORDS:

@@ -79,6 +79,24 @@ def test_topics_named_before_the_places():
 
 
 @pytest.mark.parametrize(
+    ("question", "level", "topic"),
+    [
+        ("这几个区的科技规划里，谁提到了5G？", "county", "5G"),
+        ("各市政府工作报告中哪个提到了低空经济", "city", "低空经济"),
+        ("这五个区里，哪几个在规划里定了高企数量目标？", "county", "高企"),
+    ],
+)
+def test_places_named_as_a_group_then_who_among_them(question, level, topic):
+    assert is_district_question(question)
+    assert question_level(question) == level and read_topic(question).text == topic
+
+
+@pytest.mark.parametrize("question", ["这几个区谁的研发投入强度最高", "各区县哪个部门负责科技统计"])
+def test_who_among_places_without_a_verb_of_saying_is_no_place_finder_question(question):
+    assert not is_district_question(question)
+
+
+@pytest.mark.parametrize(
     "question", ["连云港申建中欧班列陆海集结中心是联合哪个城市？", "抚州跟哪些城市合作开行班列"]
 )
 def test_a_place_asked_as_the_object_of_a_document_is_no_place_finder_question(question):
