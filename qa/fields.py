@@ -49,6 +49,9 @@ _INLINE = re.compile(r"[（(](?P<pairs>[^（）()：:]{2,8}[：:][^（）()]+)[�
 _INLINE_PAIR = re.compile(r"^(?P<label>[^：:；;]{2,8})[：:](?P<value>[^；;]+)$")
 # a label naming who does something: 牵头单位 answers 由谁牵头, 责任部门 answers 哪个部门负责
 _WHO_LABEL = re.compile(r"^(?P<act>.+?)(?:单位|部门|机构|人)$")
+# …and a label naming when: 发布日期 answers 哪天发布的, 截止时间 answers 什么时候截止
+_WHEN_LABEL = re.compile(r"^(?P<act>.+?)(?:日期|时间)$")
+_ACT_LABELS = {"person": _WHO_LABEL, "org": _WHO_LABEL, "date": _WHEN_LABEL}
 
 
 def fields_of(chunk: Any) -> list[Field]:
@@ -127,18 +130,21 @@ def field_answer(
 
 def _names(f: Field, flat_q: str, asks: str) -> bool:
     """Whether the question asks for this field: it names the label, asks what a contact
-    label holds, or asks who does what a who-label names (由谁牵头 -> 牵头单位)."""
+    label holds, or asks who or when of the act a who- or when-label names (由谁牵头 ->
+    牵头单位, 哪天发布的 -> 发布日期)."""
     if len(f.label) >= 2 and f.label in flat_q:
         return True
     if asks in _LABELS_FOR and _LABELS_FOR[asks].search(f.label):
         return True
-    who = _WHO_LABEL.match(f.label)
-    return (
-        asks in ("person", "org")
-        and who is not None
-        and len(who.group("act")) >= 2
-        and who.group("act") in flat_q
-    )
+    return names_act(f.label, flat_q, asks)
+
+
+def names_act(label: str, flat_q: str, asks: str) -> bool:
+    """Whether a who- or when-label's act (牵头 of 牵头单位, 发布 of 发布日期) is what the
+    question asks who or when of."""
+    pattern = _ACT_LABELS.get(asks)
+    act = pattern.match(label) if pattern is not None else None
+    return act is not None and len(act.group("act")) >= 2 and act.group("act") in flat_q
 
 
 def _overlap(flat_q: str, line: str) -> int:

@@ -126,12 +126,26 @@ def _documents_asked(question: str, hits: list[Any], by_id: dict[str, Any]) -> l
     return sorted(docs, key=named, reverse=True)[:3]
 
 
+def _labelled_date(question: str, doc: Any, index: Any) -> tuple[str, str, str, Any] | None:
+    """(label, value, line, chunk) of a date field in the document's head whose act the
+    question asks when of (发布日期 for 哪天发布的, 成文日期 for 什么时候成文), or None."""
+    from qa.fields import fields_of, names_act
+
+    flat_q = re.sub(r"\s+", "", question)
+    for chunk in index.chunks_for(doc_id=doc.doc_id)[:3]:
+        for f in fields_of(chunk):
+            if names_act(f.label, flat_q, "date") and re.search(r"\d", f.value):
+                return f.label, f.value, f.line, chunk
+    return None
+
+
 def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None:
     """An answer from the Document record of the best hit's document, or None (normal path)."""
     kind = metadata_kind(question)
     if kind is None or not hits:
         return None
     by_id = {d.doc_id: d for d in _documents(index)}
+    label = "印发日期"
     for doc in _documents_asked(question, hits, by_id):
         if kind == "issue":
             # the gazette issue sits in the front matter of the same source file
@@ -142,16 +156,19 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
             candidates = [doc, notice] if notice is not None else [doc]
         for d in candidates:
             found = _value_and_chunk(kind, d, index)
+            labelled = _labelled_date(question, d, index) if kind == "date" else None
+            if labelled is not None:  # 哪天发布的: the page's 发布日期, not the signature's date
+                label, found = labelled[0], labelled[1:]
             if found is None:
                 continue
             value, quote, cited = found
-            if kind == "date" and "年" not in value and d.date:
+            if kind == "date" and "年" not in value and d.date and labelled is None:
                 y, m, dd = (int(x) for x in d.date.split("-"))
                 value = f"{y}年{m}月{dd}日"
             title = doc.title if kind != "issue" else d.title
             text = {
                 "doc_number": f"《{title}》的文号是{value}[1]。",
-                "date": f"《{title}》的印发日期是{value}[1]。",
+                "date": f"《{title}》的{label}是{value}[1]。",
                 "issuer": f"《{title}》由{value}发布[1]。",
                 "issue": f"这期公报是{value}[1]。",
                 "speaker": f"《{title}》由{value}作报告[1]。",

@@ -71,6 +71,23 @@ def test_when_a_document_was_issued_is_read_from_its_record(bundled_index, quest
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("重庆高新区的科技创新十四五规划是哪天正式发布的？", "2021-08-06"),
+        ("重庆高新区科技创新发展规划什么时候成文的", "2021-07-26"),
+    ],
+)
+def test_a_page_labelling_the_act_asked_when_of_answers_with_that_date(
+    bundled_index, question, value
+):
+    # the page heads the plan with 成文日期 and 发布日期: 发布 asks the second, not the
+    # signature's date the record holds
+    a = qa.answer(question, bundled_index)
+    assert value in a.answer and value in a.citations[0].quote, a.answer
+
+
+@pytest.mark.slow
 def test_phone_question_prefers_a_sentence_with_a_number(bundled_index):
     a = qa.answer("创业导师志愿者报名的联系电话是多少？", bundled_index)
     assert "87260841" in a.answer
