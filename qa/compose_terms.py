@@ -17,7 +17,7 @@ from typing import Any
 
 from corpus.text import enclose
 from qa.counted import stated_count
-from qa.enumerations import up_to
+from qa.enumerations import enumerations, overlap_of, up_to
 from qa.listed import NUMBERING, flat, listed_items
 from qa.scoring import lexical_overlap
 from qa.types import Answer, Citation
@@ -141,19 +141,39 @@ def _items_under(below: list[Any], depth: int) -> tuple[list[str], Any]:
     )
     if len(children) >= 2:
         return [NUMBERING.sub("", ch).strip() for ch in children][:MAX_ITEMS], below[0]
-    leads = []
+    text = ""
     for x in below:
-        if x.kind == "table":
-            continue
-        for line in x.text.splitlines():
-            line = re.sub(r"^[—\-•·\s]+", "", line.strip())
-            lead = NUMBERING.sub("", re.split(r"[。:：]", line)[0]).strip()
-            if lead and len(lead) <= LEAD_MAX and len(line) > len(lead) + 1:
-                leads.append(lead)
-            m = _ENUMERATED.findall(line)
-            if not leads and len(m) >= 2:
-                leads.extend(m)
+        if x.kind != "table":
+            cut = overlap_of(text, x.text) if text else 0
+            text += x.text[cut:] if cut else ("\n" if text else "") + x.text
+    lines = [re.sub(r"^[—\-•·\s]+", "", line.strip()) for line in text.splitlines()]
+    # a numbered run (1.… 2.… 3.…, however the passages cut its lines) is the items: the
+    # rest of the text is their bodies
+    runs = [run for run in enumerations("\n".join(lines)) if len(run.items) >= 2]
+    if runs:
+        return [_lead(item) or item for item in runs[0].items][:MAX_ITEMS], False
+    leads = []
+    for line in lines:
+        lead = _lead(NUMBERING.sub("", line))
+        if lead and len(lead) <= 2 * LEAD_MAX and len(line) > len(lead) + 1:
+            leads.append(lead)
+        m = _ENUMERATED.findall(line)
+        if not leads and len(m) >= 2:
+            leads.extend(m)
     return list(dict.fromkeys(leads))[:MAX_ITEMS], False
+
+
+def _lead(line: str) -> str:
+    """An item's lead: its first sentence when short, its label when that is a "label: value"
+    whose value runs long (一轴:科学大道创新发展轴。 → 一轴：科学大道创新发展轴; 北段:依托… → 北段)."""
+    sentence = line.split("。", 1)[0].strip()
+    colon = re.search(r"[:：]", sentence)
+    if colon is None:
+        return sentence if len(sentence) <= LEAD_MAX else ""
+    label, value = sentence[: colon.start()].strip(), sentence[colon.end() :].strip()
+    if len(label) > LEAD_MAX:
+        return ""
+    return f"{label}：{value}" if value and len(value) <= LEAD_MAX else label
 
 
 def _answer(question: str, text: str, chunk: Any, quote: str, hits: list[Any], kind: str) -> Answer:

@@ -113,10 +113,19 @@ def count_before(term: str, question: str) -> set[int]:
     return {n} if n else set()
 
 
+# a name of numbered parts with an open one: 一轴三心多点, 一核多极 (多 counts no number)
+_OPEN_COUNT_PART = re.compile(r"(?:[一二两三四五六七八九十]|多)[\u4e00-\u9fff]")
+_OPEN_COUNT = re.compile(
+    r"(?=.*多)(?=.*[一二两三四五六七八九十])(?:(?:[一二两三四五六七八九十]|多)[\u4e00-\u9fff])+"
+)
+
+
 def stated_count(term: str, quoted: bool = True) -> set[int]:
     """The item counts a term states: 四大支柱产业 → {4}, 10个方面 → {10}; several numerals may
     count their sum, their number or (all equal) the one: 两区一园一基地 → {4, 3}, 三审三校 →
     {6, 2, 3}. An unquoted subject counts only a numeral with a measure word (2024年 is no count)."""
+    if quoted and _OPEN_COUNT.fullmatch(term):  # 一轴三心多点: three parts, of a sum unknown
+        return {len(_OPEN_COUNT_PART.findall(term))}
     if quoted:
         found = re.findall(r"\d+|[一二两三四五六七八九十]+", term)
     else:

@@ -242,14 +242,7 @@ def continued(chunk: Any, index: Any, limit: int = 1500) -> tuple[str, list[Any]
     for nxt in same[ids.index(chunk.chunk_id) + 1 :]:
         if len(text) >= len(chunk.text) + limit:
             break
-        overlap = next(
-            (
-                k
-                for k in range(min(len(nxt.text), OVERLAP_MAX), 4, -1)
-                if text.endswith(nxt.text[:k])
-            ),
-            0,
-        )
+        overlap = overlap_of(text, nxt.text)
         # a section that begins is announced by its heading ("（一）坚定工业强市战略"): the
         # headings of a list of sections are its items
         opened = [
@@ -266,6 +259,12 @@ def continued(chunk: Any, index: Any, limit: int = 1500) -> tuple[str, list[Any]
         last = nxt
         read.append(nxt)
     return text, read
+
+
+def overlap_of(text: str, following: str) -> int:
+    """How many characters `following` (the next passage) opens with that `text` ends with."""
+    top = min(len(following), OVERLAP_MAX)
+    return next((k for k in range(top, 4, -1) if text.endswith(following[:k])), 0)
 
 
 def lines_run_on(chunk: Any, index: Any) -> list[str]:

@@ -68,6 +68,10 @@ def test_cn_numbers_and_the_counts_a_term_states():
     assert stated_count("三审三校") == {6, 2, 3}
     assert stated_count("菏泽今年要办的10个方面民生实事", quoted=False) == {10}
     assert stated_count("2024年重点工作", quoted=False) == set()
+    # an open part (多点, 多极) counts the parts, not a sum
+    assert stated_count("一轴三心多点") == {3}
+    assert stated_count("一核多极") == {2}
+    assert stated_count("多元投入") == set()
 
 
 def test_enumerations_inside_a_paragraph_with_their_lead_ins():
@@ -105,6 +109,36 @@ def test_a_numbered_list_runs_on_into_the_next_passage_up_to_its_count():
         "“守牢发展底线”具体要守哪几条底线？", _hits(idx, "a"), idx, display_title
     )
     assert b is not None and "社会稳定底线" in b.answer and "生态环保底线" in b.answer
+
+
+BOX = ("专栏2 “一轴三心多点”创新功能空间布局",)
+BOX_A = (
+    "1.一轴:科学大道创新发展轴。北段:依托西永微电园,形成科技创新服务带。中段:发挥含谷作用。 "
+    "2.三心:科学动力储能中心、科技活力赋能中心、科技效力释能中心。"
+)
+BOX_B = (
+    "2.三心:科学动力储能中心、科技活力赋能中心、科技效力释能中心。“科学动力储能中心”:以重庆大学城"
+    "为核心,聚力打造高水平大学和重大科技基础设施,打造环大学城创新生态圈。 3.多点:多个科技创新支撑点。"
+    "继续建设众创空间、孵化器。"
+)
+
+
+def test_a_numbered_run_cut_by_passages_is_the_items_each_with_its_short_value():
+    # the passages overlap (2.三心 opens the second and ends the first); the labels inside
+    # the items' bodies (北段:, “科学动力储能中心”:) are no items
+    idx = _index(
+        make_chunk("a", BOX_A, section=BOX, line_start=171),
+        make_chunk("b", BOX_B, section=BOX, line_start=171),
+    )
+    a = composition_answer(
+        "高新区规划里的“一轴三心多点”具体指什么？", _hits(idx, "b", "a"), idx, display_title
+    )
+    assert a is not None
+    assert (
+        "一轴：科学大道创新发展轴；三心：科学动力储能中心、科技活力赋能中心、科技效力释能中心；"
+        "多点：多个科技创新支撑点" in a.answer
+    ), a.answer
+    assert "北段" not in a.answer
 
 
 def test_the_list_about_the_term_not_a_list_that_mentions_it():
