@@ -138,6 +138,8 @@ def test_a_numbered_heading_after_a_full_last_line_starts_its_own_section():
     assert "二、2024年工作任务" in documents[0].lines
     c = _chunk_with(chunks, "城镇新增就业11万人")
     assert c.section[0] == "二、2024年工作任务"
+    # a numbered heading that happens to fill its line, then an indented paragraph
+    assert "（三）聚力提振市场主体信心，有力有效促进民营经济发展壮大" in documents[0].lines
 
 
 def test_a_scanned_pdf_is_skipped_with_a_warning_naming_it():

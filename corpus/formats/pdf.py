@@ -4,7 +4,8 @@ Line N is the N-th paragraph-on-a-page in reading order (top to bottom; one colu
 lines are joined back into paragraphs: a line that ends within two characters of the text's
 right edge (where most lines end) runs on into the next one unless the next one is indented
 (a new paragraph), far below it, in another type size, or a short numbered heading after a
-sentence's end (二、2024年工作任务 set in the body's type). A paragraph cut by a
+sentence's end (二、2024年工作任务 set in the body's type), or an indented line after such a
+heading that fills its line. A paragraph cut by a
 page break stays two lines, one on each page, so every line has exactly one page
 (`SourceText.pages`); the chunker joins the two halves again (a paragraph ending mid-sentence
 runs on). A line printed in a larger size than the body text becomes a markdown heading.
@@ -134,10 +135,13 @@ def _mark_page_furniture(pages: list[list[_Line]]) -> None:
                 x.dropped = f"pdf_running_{where}"
 
 
-def _starts_a_heading(prev: _Line, x: _Line, right: float) -> bool:
-    """x is a numbered heading set in the body's type (二、2024年工作任务 after a paragraph whose
-    last sentence happens to fill its line): prev ends a sentence, x opens with a heading
-    number, is not a sentence and ends short of the line, so nothing of it wraps on."""
+def _heading_between(prev: _Line, x: _Line, left: float, right: float) -> bool:
+    """A numbered heading set in the body's type stands between prev and x: x is one after a
+    paragraph whose last sentence happens to fill its line (prev ends a sentence; x opens with
+    a heading number, is not a sentence and ends short of the line, so nothing of it wraps
+    on), or prev is one that happens to fill its line and x opens an indented paragraph."""
+    if x.x0 > left + 0.8 * x.size and heading_rank(prev.text, markdown=False) is not None:
+        return True
     return (
         _SENTENCE_END.search(prev.text) is not None
         and x.x1 < right - 2 * x.size
@@ -163,7 +167,7 @@ def _paragraphs(
             and (x.x0 <= left + 0.8 * x.size or not _SENTENCE_END.search(prev.text))
             and x.top - prev.bottom < max(1.2 * x.size, leading + 0.5 * x.size)  # no gap
             and not (prev.size > body_size * 1.15)  # a heading ends at its line's end
-            and not _starts_a_heading(prev, x, right)
+            and not _heading_between(prev, x, left, right)
         ):
             prev.text = _join(prev.text, x.text)
             prev.x1, prev.bottom = x.x1, x.bottom
