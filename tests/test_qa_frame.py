@@ -154,6 +154,16 @@ def test_fields_are_read_from_label_value_lines():
     assert ("征集时间", "2022年10月25日—10月31日") in got
 
 
+def test_a_who_or_when_label_names_the_act_it_answers():
+    from qa.fields import names_act
+
+    assert names_act("发布日期", "规划是哪天正式发布的", "date")
+    assert names_act("截止时间", "报名什么时候截止", "date")
+    assert names_act("牵头单位", "由谁牵头", "org")
+    assert not names_act("成文日期", "规划是哪天正式发布的", "date")
+    assert not names_act("发布日期", "规划由哪个部门发布", "org")  # when-label, who asked
+
+
 PLACES = re.compile("大渡口区|大渡口")
 
 
