@@ -66,6 +66,35 @@ def _prepare(root: Path, quick: bool) -> dict[str, list[Path]]:
     return sets
 
 
+def _read_back(made: Path, source: Path) -> tuple[int, int]:
+    """(paragraphs of the source .txt, those the reader gives back whole from the file made of
+    it: as one line, or as a run of lines a page break cut). Spaces and the middle dot, which
+    the PDF font lacks, are not compared."""
+    import re
+
+    from corpus.formats.read import read_file
+    from corpus.reading import CorpusFile
+
+    def key(text: str) -> str:
+        return re.sub(r"[\s·]+", "", text).lstrip("#")
+
+    read = read_file(CorpusFile(made, made.name, made.stem))
+    dropped = {n for n, _ in read.dropped}
+    lines = [key(x) for n, x in enumerate(read.lines, 1) if n not in dropped and key(x)]
+    paragraphs = [key(p) for p in _paragraphs(source)]
+    whole = 0
+    for p in paragraphs:
+        for i, line in enumerate(lines):
+            run, k = line, i
+            while len(run) < len(p) and k + 1 < len(lines) and p.startswith(run + lines[k + 1]):
+                k += 1
+                run += lines[k]
+            if run == p:
+                whole += 1
+                break
+    return len(paragraphs), whole
+
+
 def _measure(files: list[Path], repeats: int) -> dict:
     import corpus
 
@@ -113,6 +142,14 @@ def run(quick: bool = False) -> dict:
         sets = _prepare(root, quick)
         prepare_s = time.perf_counter() - t0
         results = {f: _measure(sets[f], 1 if quick else 3) for f in FORMATS}
+        for f in ("pdf", "html"):  # made from the city .txt: each paragraph must come back
+            counts = [
+                _read_back(made, CITIES / "txt" / f"{made.stem}.txt")
+                for made in sets[f]
+                if made.parent == root / f
+            ]
+            total, whole = sum(c[0] for c in counts), sum(c[1] for c in counts)
+            results[f]["paragraphs_read_back"] = f"{whole}/{total}"
         shutil.rmtree(root, ignore_errors=True)
     return {"prepare_seconds": round(prepare_s, 1), "formats": results}
 
@@ -126,14 +163,16 @@ def markdown(results: dict) -> str:
             "chunk = corpus.chunk. Sets: txt = the 30 city reports; docx = the 10 city and 8 "
             "provincial reports' .docx + the styled fixture; md = the 10 city .docx saved as "
             "markdown; pdf / html = the 10 city reports printed to text-layer PDFs / article pages "
-            "+ the fixture. lost = source lines neither chunked nor dropped (must be 0)."
+            "+ the fixture. lost = source lines neither chunked nor dropped (must be 0). "
+            "read back = the source paragraphs of the reports made into PDFs / pages that the "
+            "reader gives back whole."
         ),
         "",
         (
             "| format | files | pages | documents | chunks | tables | read s | chunk s "
-            "| documents/s | chunks/s | pages/s | lost | dropped |"
+            "| documents/s | chunks/s | pages/s | lost | dropped | read back |"
         ),
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for f, r in results["formats"].items():
         dropped = ", ".join(f"{k} {v}" for k, v in r["dropped"].items()) or "—"
@@ -141,7 +180,8 @@ def markdown(results: dict) -> str:
             f"| {f} | {r['files']} | {r['pages'] or '—'} | {r['documents']} | {r['chunks']} | "
             f"{r['table_chunks']} | {r['read_seconds']} | {r['chunk_seconds']} | "
             f"{r['documents_per_second']} | {r['chunks_per_second']} | "
-            f"{r['pages_per_second'] or '—'} | {r['ledger_lost']} | {dropped} |"
+            f"{r['pages_per_second'] or '—'} | {r['ledger_lost']} | {dropped} | "
+            f"{r.get('paragraphs_read_back', '—')} |"
         )
     m = results["machine"]
     lines += ["", f"Machine: {m['cpus']} CPUs (shared), load {m['loadavg']}, {m['date']}."]
