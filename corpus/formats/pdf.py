@@ -50,6 +50,7 @@ _CJK_SPACING = re.compile(
     r"|(?<=[0-9A-Za-z%.])[ \u00a0]+(?=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])"
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;：:]$")
+_FULL_STOP = re.compile(r"[。！？!?]$")
 EDGE_LINES = 2  # how many first and last lines of a page may be running headers/footers
 REPEATED = 0.5  # …when the same text (digits aside) stands there on this share of pages
 
@@ -142,10 +143,11 @@ def _heading_between(prev: _Line, x: _Line, left: float, right: float) -> bool:
     on), or prev is one that happens to fill its line and x opens an indented paragraph."""
     if x.x0 > left + 0.8 * x.size and heading_rank(prev.text, markdown=False) is not None:
         return True
-    return (
-        _SENTENCE_END.search(prev.text) is not None
-        and x.x1 < right - 2 * x.size
-        and heading_rank(x.text, markdown=False) is not None
+    if heading_rank(x.text, markdown=False) is None:
+        return False
+    # after a full stop even a heading that wraps (its first line fills the width) is one
+    return _FULL_STOP.search(prev.text) is not None or (
+        _SENTENCE_END.search(prev.text) is not None and x.x1 < right - 2 * x.size
     )
 
 
