@@ -117,7 +117,7 @@ def compose_extractive(
         return [
             u
             for u in units
-            if carries(asks, _complete(u), measure)
+            if carries(asks, _complete(u), measure, question)
             or (u.row is not None and asks == "number" and u.row.unit in (measure, None))
         ]
 
@@ -269,7 +269,7 @@ def _lacking(question: str, unit: Unit, asks: str, index: Searchable | None) -> 
 
 
 def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None) -> str | None:
-    if asks not in ("number", "date", "duration", "person", "org") or index is None:
+    if asks not in ("number", "date", "duration", "person", "org", "place") or index is None:
         return None
     c = unit.hit.chunk
     context = f"{' '.join(c.section[1:])} {_complete(unit)}"

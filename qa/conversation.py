@@ -25,6 +25,7 @@ _TAIL_FOR = {
     "phone": "是多少",
     "email": "是什么",
     "org": "是哪个单位",
+    "place": "在哪里",
 }
 # "这个指标", "该数据": the previous question's topic, said again
 _THAT_TOPIC = re.compile(r"(?:这|该|此)(?:个|一|项)?(?:指标|数字|数据|数|项)")

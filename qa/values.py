@@ -50,6 +50,7 @@ TYPE_NAMES = {
     "phone": "电话号码",
     "email": "邮箱",
     "org": "单位名称",
+    "place": "地名",
 }
 
 
@@ -92,9 +93,10 @@ def measure_of(question: str) -> str | None:
     return "%" if _PERCENT_ASKED.search(question) else None
 
 
-def carries(asks: str, text: str, measure: str | None = None) -> bool:
+def carries(asks: str, text: str, measure: str | None = None, question: str = "") -> bool:
     """Whether `text` holds the kind of value `asks` wants (any text for other asks); a number
-    question naming its measure (多少亿元) wants a number in that measure."""
+    question naming its measure (多少亿元) wants a number in that measure, a place question a
+    place other than those the question names."""
     if asks == "number":
         if measure == "名次":  # 排第几: an ordinal answers (排全区第二, 居全省第3位)
             return bool(_ORDINAL.search(text))
@@ -120,7 +122,30 @@ def carries(asks: str, text: str, measure: str | None = None) -> bool:
         return _names_org(text)
     if asks == "person":  # 谁 may be a person or a body (经费由谁承担: 区财政)
         return _has_person(text) or _names_org(text)
+    if asks == "place":
+        return bool(places_named(text) - places_named(question))
     return True
+
+
+# words the tagger takes for place names that name no place a question could ask for
+_NO_PLACE = frozenset(
+    ["中国", "全国", "国内", "国外", "境内", "境外", "海内外", "海外", "城市", "城乡", "农村", "乡村"]
+)
+
+
+def places_named(text: str) -> set[str]:
+    """The places `text` names: the gazetteer's (by code) and the names the part-of-speech
+    tagger marks as places (西昌, 梵净山), the generic ones (全国, 城市) aside."""
+    import jieba.posseg as pseg
+
+    from corpus import places
+
+    tagged = {
+        p.word
+        for p in pseg.cut(text)
+        if p.flag == "ns" and len(p.word) >= 2 and p.word not in _NO_PLACE
+    }
+    return set(places.mentions(text)) | tagged
 
 
 def _names_org(text: str) -> bool:

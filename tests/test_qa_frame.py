@@ -98,6 +98,8 @@ def test_a_question_splits_into_the_parts_it_asks(question, parts):
         ("保障措施有哪几条？", "composition"),
         ("高新技术企业数预期达到多少？", "number"),
         ("如何创建国家高新区？", "how"),
+        ("古树名木展览馆建在哪里？", "place"),
+        ("过境免签政策是在哪个口岸落地的？", "place"),
         # a figure asked in English without "how many"
         ("What PM2.5 concentration target has Shaanxi set for 2025?", "number"),
         ("What share of investment came from private investment?", "number"),
@@ -256,6 +258,16 @@ def test_an_answer_unit_must_carry_the_type_asked():
     assert missing_role("现任山东省委书记是谁？", "省委书记林武出席") is None
     assert not number_near({"人口"}, "加快建成百万人口现代化城市")
     assert number_near({"通讯畅通"}, "读网值班人员应严格遵守值班制度,保持24小时通讯畅通")
+
+
+def test_a_place_question_wants_a_place_the_question_does_not_name():
+    from qa.values import carries
+
+    asked = "恳亲大会是在赣州哪个县级市办的？"
+    # 赣州 is the question's own place; 中国 and 城市 are no places a question asks for
+    assert not carries("place", "开创了在中国内陆县级城市举办的先河，2500余人齐聚赣州", None, asked)
+    assert carries("place", "全省首个古树名木展览馆在西昌建成投用", None, "展览馆建在哪里？")
+    assert carries("place", "联合徐州申建中欧班列陆海集结中心", None, "连云港联合哪个城市申建？")
 
 
 def test_a_share_of_gdp_is_not_gdp():
