@@ -1,15 +1,16 @@
-"""Score the answerer on the qa_v2 … qa_v11 halves and the team's gold set, and store the
+"""Score the answerer on the qa_v2 … qa_v12 halves and the team's gold set, and store the
 numbers as the "after" of benchmarks/results/qa_v2_metrics.json ("before" is the answerer as it
 was when each set was written: `--as before`, run once on that code).
 
     python benchmarks/qa_v2_metrics.py [--sets dev,holdout,v3dev,…,v5holdout,gold]
-        [--index-v2 DIR] … [--index-v11 DIR] [--index DIR] [--as before|after] [--write]
+        [--index-v2 DIR] … [--index-v12 DIR] [--index DIR] [--as before|after] [--write]
 
 Each set is scored on an index of the bundled corpus and its external reports (docs/answers.md,
 "Measured"), except qa_v9 and qa_v10, whose indexes hold their provincial reports alone (their place
 questions ask which provinces, and the bundled plans would make 重庆 one); qa_v10's three
 reports are an HTML page, a PDF and a .docx, qa_v11's four city reports three .docx files and an
-HTML page beside the bundled plans; the gold set on the
+HTML page beside the bundled plans, qa_v12's three city reports two text-layer PDFs and a .docx beside
+them; the gold set on the
 bundled corpus alone. The held-out halves are for reporting
 only: develop on the development halves.
 """
@@ -47,6 +48,8 @@ SETS = {
     "v10holdout": ("qa_v10_holdout", HERE / "data" / "qa_v10_holdout.jsonl", "index_v10"),
     "v11dev": ("qa_v11_dev", HERE / "data" / "qa_v11_dev.jsonl", "index_v11"),
     "v11holdout": ("qa_v11_holdout", HERE / "data" / "qa_v11_holdout.jsonl", "index_v11"),
+    "v12dev": ("qa_v12_dev", HERE / "data" / "qa_v12_dev.jsonl", "index_v12"),
+    "v12holdout": ("qa_v12_holdout", HERE / "data" / "qa_v12_holdout.jsonl", "index_v12"),
     "gold": ("eval/gold.jsonl", REPO / "eval" / "gold.jsonl", "index"),
 }
 
@@ -79,6 +82,7 @@ def main() -> None:
     ap.add_argument("--index-v9", default=str(REPO / ".planqa" / "index-v9"))
     ap.add_argument("--index-v10", default=str(REPO / ".planqa" / "index-v10"))
     ap.add_argument("--index-v11", default=str(REPO / ".planqa" / "index-v11"))
+    ap.add_argument("--index-v12", default=str(REPO / ".planqa" / "index-v12"))
     ap.add_argument("--index", default=str(REPO / ".planqa" / "index"))
     ap.add_argument("--as", dest="label", choices=("before", "after"), default="after")
     ap.add_argument("--write", action="store_true")
