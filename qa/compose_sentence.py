@@ -43,11 +43,13 @@ from qa.units import (
 )
 from qa.values import (
     _PHONE,
+    COUNT,
     TYPE_NAMES,
     carries,
     measure_of,
     number_near,
     only_an_increase,
+    unit_fits,
 )
 from qa.vocabulary import vocabulary
 
@@ -118,14 +120,14 @@ def compose_extractive(
             u
             for u in units
             if carries(asks, _complete(u), measure, question)
-            or (u.row is not None and asks == "number" and u.row.unit in (measure, None))
+            or (u.row is not None and asks == "number" and unit_fits(u.row.unit, measure))
         ]
 
     typed = of_type(ranked[:TYPED_LOOKAHEAD])
     if not typed:
         kind = TYPE_NAMES.get(asks, "内容")
         if asks == "number" and measure:  # numbers there are, but none in the measure asked
-            kind = "百分比" if measure == "%" else f"以“{measure}”计的数字"
+            kind = {"%": "百分比", COUNT: "个数"}.get(measure, f"以“{measure}”计的数字")
         reason = f"找到了相关段落，但其中没有所问的{kind}。"
         return abstain(question, hits, extra={**extra, "missing_type": asks}, reason=reason)
     # the best unit that also names the asked slot, term and period answers; when none does,

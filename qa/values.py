@@ -72,6 +72,21 @@ _PERCENT_ASKED = re.compile(r"百分之几|百分比|几个百分点|增速|增�
 _PERCENT = re.compile(r"\d\s*[%％‰]|百分之|个百分点|单位[:：]\s*%|[（(]%[)）]")
 
 
+# "how many" counts things (incubators, bases, enterprises) unless a unit follows it (how many
+# tons): the answer is a number of things, not an area or an amount of money
+_COUNT_ASKED = re.compile(
+    r"\bhow many\b(?!\s+(?:tons?|tonnes?|yuan|square|kilomet|hectares?|mu\b|kilowatt|kwh|percent"
+    r"|percentage|points?|times|hours?|days?|weeks?|years?|months?|billion|million))",
+    re.IGNORECASE,
+)
+COUNT = "件数"  # the measure of a count of things
+# a figure counting things: a number and the word things are counted by
+_COUNTED = re.compile(
+    r"[\d一二三四五六七八九十两百千]\s*[万亿千百]?[余多]?\s*"
+    r"(?:个|家|项|所|座|条|名|人|件|台|套|处|只|种|类|批|支|户|次|位|款|艘|辆|架|间|张|本|篇|届|栋|场|部)"
+)
+
+
 # a question about a place in a ranking, and the ordinals that answer it
 _RANK_ASKED = re.compile(r"第几|排名多少|排名如何|位次|名次|排在哪|排几")
 
@@ -90,7 +105,17 @@ def measure_of(question: str) -> str | None:
         return m.group(1)
     if _MONEY.search(question):
         return "元"
+    if _COUNT_ASKED.search(question):
+        return COUNT
     return "%" if _PERCENT_ASKED.search(question) else None
+
+
+def unit_fits(unit: str | None, measure: str | None) -> bool:
+    """Whether a table row whose unit column says `unit` gives the measure asked: the same
+    unit, a row without one, or any unit things are counted by for a count."""
+    if unit in (measure, None):
+        return True
+    return measure == COUNT and bool(_COUNTED.fullmatch(f"1{unit}"))
 
 
 def carries(asks: str, text: str, measure: str | None = None, question: str = "") -> bool:
@@ -102,6 +127,8 @@ def carries(asks: str, text: str, measure: str | None = None, question: str = ""
             return bool(_ORDINAL.search(text))
         if measure == "%":
             return bool(_PERCENT.search(text))
+        if measure == COUNT:
+            return bool(_COUNTED.search(text))
         if measure:
             return bool(
                 re.search(

@@ -270,6 +270,17 @@ def test_a_place_question_wants_a_place_the_question_does_not_name():
     assert carries("place", "联合徐州申建中欧班列陆海集结中心", None, "连云港联合哪个城市申建？")
 
 
+def test_how_many_things_wants_a_count_not_an_area_or_an_amount():
+    from qa.values import COUNT, carries, measure_of, unit_fits
+
+    asked = measure_of("By 2020, how many incubation carriers did the zone have in total?")
+    assert asked == COUNT
+    assert measure_of("How many tons of grain did Hunan produce?") != COUNT
+    assert not carries("number", "2020年，孵化载体面积为92万平方米", asked)
+    assert carries("number", "孵化载体总数达到21个，其中国家级5个", asked)
+    assert unit_fits("家", asked) and not unit_fits("万平方米", asked)
+
+
 def test_a_share_of_gdp_is_not_gdp():
     gdp = groups_in("抚州GDP增长目标是多少")
     assert [g[0] for g in gdp] == ["地区生产总值"]
