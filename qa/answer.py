@@ -21,7 +21,7 @@ from typing import Any
 from index.types import Filters
 from qa.asks import asks_of
 from qa.calibration import Calibration
-from qa.cite import district_answer
+from qa.cite import abstain, district_answer
 from qa.compose_parts import combine
 from qa.compose_sentence import build_chain, compose_extractive  # noqa: F401 (re-exported)
 from qa.compose_terms import composition_answer, quoted_terms
@@ -29,7 +29,7 @@ from qa.compose_text import (
     display_title,
 )
 from qa.conversation import turn_of
-from qa.counted import count_before, counted_head
+from qa.counted import count_before, counted_head, stated_count
 from qa.definitions import definition_answer
 from qa.filters import spell_places
 from qa.frame import analyse
@@ -204,7 +204,25 @@ def _answer_one(
         deeper = chain.invoke({**state, "k": DEEPER_K, "read_k": DEEPER_K})
         if not deeper.abstained:
             return deeper
+    if asks == "composition" and not found.abstained:
+        return _unlisted(question, quoted, found, hits)
     return found
+
+
+def _unlisted(question: str, quoted: list[str], found: Answer, hits: list[Any]) -> Answer:
+    """A list question stating how many things it asks for (50项民生实事都有哪些) that no list
+    answered is answered by a sentence only when the sentence names as many; a sentence that
+    just mentions them ("继续实施50项民生实事") is declined, saying so."""
+    counts = set().union(*(stated_count(t) for t in quoted)) if quoted else set()
+    counts |= stated_count(_without(quoted, question), quoted=False)
+    if not counts or not found.citations:
+        return found
+    said = found.citations[0].quote
+    items = [p for p in re.split(r"[、；;]|以及|和|及", said) if p.strip()]
+    if len(items) >= min(counts):
+        return found
+    reason = "找到了提及所问各项的段落，但其中没有逐项列出。"
+    return abstain(question, hits, extra={**found.extra, "missing_type": "composition"}, reason=reason)
 
 
 def _without(terms: list[str], question: str) -> str:

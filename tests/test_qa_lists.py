@@ -591,3 +591,26 @@ def test_a_counted_term_the_question_names_without_quotes_is_read_like_a_quoted_
     three = _index(make_chunk("d", DIRECTIONS.replace("、空天科学四大", "三大")))
     b = composition_answer("四大科学方向是哪几个？", _hits(three, "d"), three, display_title)
     assert b is None or "物质科学" not in b.answer
+
+
+def _works_answer(question: str, text: str):
+    import qa
+    from qa.calibration import Calibration
+
+    chunk = make_chunk("w", text, section=("二、2024年重点工作",), district="亳州市")
+    cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
+    return qa.answer(question, _index(chunk), calibration=cal)
+
+
+def test_a_counted_list_a_sentence_only_mentions_is_declined_saying_so():
+    a = _works_answer(
+        "今年的50项民生实事具体都有哪些？",
+        "继续实施50项民生实事。坚持就业优先，开展专场招聘活动，确保高校毕业生、退役军人就业稳定。",
+    )
+    assert a.abstained and "没有逐项列出" in a.answer, a.answer
+    # a sentence naming as many things as the question counts answers it
+    b = _works_answer(
+        "今年的3项民生实事具体都有哪些？",
+        "今年办好3项民生实事，包括新建中小学校、改造老旧小区和增加养老床位。",
+    )
+    assert not b.abstained and "养老床位" in b.answer, b.answer
