@@ -211,18 +211,24 @@ def _trim(sentence: str, q_tokens: set[str]) -> str:
     if len(sentence) <= LONG_SENTENCE:
         return sentence
     clauses = [c for c in _CLAUSE_END.split(sentence) if c]
-    keep = [i for i, c in enumerate(clauses) if any(t in c for t in q_tokens)]
+    said = {i: sum(len(t) for t in q_tokens if t in c) for i, c in enumerate(clauses)}
+    keep = [i for i, c in enumerate(clauses) if said[i]]
     keep = keep or [i for i, c in enumerate(clauses) if re.search(r"\d", c)]
     if not keep:
         return sentence
-    out, last, size = [], -1, 0
+    # the clauses saying most of the question, a figure breaking ties, as many as fit; in order
+    ranked = sorted(keep, key=lambda i: (said[i], bool(re.search(r"\d", clauses[i]))), reverse=True)
+    chosen: list[int] = []
+    for i in ranked:
+        if chosen and sum(len(clauses[j]) for j in chosen) + len(clauses[i]) > LONG_SENTENCE:
+            continue
+        chosen.append(i)
+    keep = sorted(chosen)
+    out, last = [], -1
     for i in keep:
-        if size + len(clauses[i]) > LONG_SENTENCE and out:
-            break
         if i != last + 1:
             out.append("…")
         out.append(clauses[i])
-        size += len(clauses[i])
         last = i
     text = "".join(out).strip()
     text = re.sub(r"[，,；;：:]$", "", text)

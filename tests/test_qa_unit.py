@@ -558,6 +558,21 @@ def test_a_long_sentence_is_trimmed_to_the_clauses_that_hold_the_question_words(
     assert _trim("科技型企业达到2800家。", {"科技型企业"}) == "科技型企业达到2800家。"
 
 
+def test_a_trimmed_sentence_keeps_the_clauses_saying_most_of_the_question():
+    from qa.compose_text import _trim
+
+    # every clause names 钒钛; the last names the whole figure asked, and must not be cut
+    sentence = (
+        "深入实施钒钛特色优势产业提质倍增行动，落实“卡脖子”技术和关键核心技术攻关路线图，"
+        "开工建设西南钒钛特色产业铸造园、龙佰6万吨海绵钛绿色智能制造等12个重点项目，"
+        "推动劲丰钒钛6000吨钒氮合金生产等10个重点项目竣工投产，推进红格南矿全产业链开发，"
+        "加快打造钒钛“三航”军民融合高技术产业基地，力促钒钛产业产值突破550亿元、钒钛深加工企业突破20户。"
+    )
+    trimmed = _trim(sentence, {"钒钛", "产业", "产值"})
+    assert "力促钒钛产业产值突破550亿元" in trimmed, trimmed
+    assert trimmed.index("深入实施") < trimmed.index("力促")  # the clauses stay in order
+
+
 def test_a_sentence_that_announces_a_list_is_quoted_with_its_list(lenient):
     from index.types import Hit
 
