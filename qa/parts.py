@@ -29,6 +29,9 @@ def split_parts(question: str) -> list[str]:
     q = question.strip().rstrip("？?。 ")
     if re.search(COUNT_THEN_ITEMS, written(q)):
         return [question.strip()]  # the list answers its count too
+    english = _english_terms(question.strip())
+    if english:
+        return english
     sentences = [x for x in re.split(r"[？?！!]", q) if x.strip()]
     if len(sentences) >= 2:  # several questions: each split on its own
         first, out = sentences[0], split_parts(sentences[0])
@@ -78,6 +81,33 @@ def split_parts(question: str) -> list[str]:
             out.append(f"{_subject_for(first, c)}{c}")
         return out
     return [question.strip()]
+
+
+# "…targets for total grain output and hog slaughter in 2024?": two field terms asked with one
+# ask in English
+_ENGLISH_AND = re.compile(
+    r"\b(?:for|of|on)\s+(?P<a>[^?,;]+?)\s+and\s+(?P<b>[^?,;]+?)(?=\s+(?:in|by|for|at)\b|\s*\?|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _english_terms(question: str) -> list[str] | None:
+    """An English question asking the same of two field terms (qa/data/terms.json), as one
+    question per term; None otherwise."""
+    from qa.terms import groups_in
+
+    m = _ENGLISH_AND.search(question)
+    if m is None or not re.search(r"[A-Za-z]", question[:1]):
+        return None
+    a, b = m.group("a"), m.group("b")
+    if not (groups_in(a) and groups_in(b)) or groups_in(a) == groups_in(b):
+        return None
+    head, tail = question[: m.start("a")], question[m.end("b") :]
+    # "GDP and fixed-asset investment growth": the measure said once is asked of both
+    shared = re.search(r"\s(growth|rates?|shares?|intensity|increase)$", b, re.IGNORECASE)
+    if shared and not a.lower().endswith(shared.group(1).lower()):
+        a = f"{a} {shared.group(1)}"
+    return [f"{head}{a}{tail}", f"{head}{b}{tail}"]
 
 
 # a later question asking only whether the document says it: 报告里提了吗, 有没有提到

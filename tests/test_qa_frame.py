@@ -270,6 +270,19 @@ def test_a_place_question_wants_a_place_the_question_does_not_name():
     assert carries("place", "联合徐州申建中欧班列陆海集结中心", None, "连云港联合哪个城市申建？")
 
 
+def test_an_english_question_asking_the_same_of_two_field_terms_has_a_part_each():
+    assert split_parts("What are Mianyang's 2024 targets for total grain output and hog slaughter?") == [
+        "What are Mianyang's 2024 targets for total grain output?",
+        "What are Mianyang's 2024 targets for hog slaughter?",
+    ]
+    assert split_parts("What is the target for GDP and fixed-asset investment growth in 2024?") == [
+        "What is the target for GDP growth in 2024?",
+        "What is the target for fixed-asset investment growth in 2024?",
+    ]
+    # words that are no field terms stay one question
+    assert len(split_parts("What is the ratio of imports and exports?")) == 1
+
+
 def test_how_many_things_wants_a_count_not_an_area_or_an_amount():
     from qa.values import COUNT, carries, measure_of, unit_fits
 
