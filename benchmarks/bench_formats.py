@@ -28,21 +28,33 @@ FIXTURES = REPO / "tests" / "data" / "formats"
 FORMATS = ("txt", "md", "docx", "pdf", "html")
 
 
-def _fixture_maker():
+def fixture_maker():
+    """tests/data/formats/make_fixtures.py, loaded (it is a script, not a package)."""
     spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
 
 
-def _paragraphs(path: Path) -> list[str]:
+def report_paragraphs(path: Path) -> list[str]:
+    """The paragraphs of a report's .txt: its non-empty lines."""
     return [p.strip() for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+
+
+def report_title(city: str) -> str:
+    return f"{city}市2024年政府工作报告"
+
+
+def city_report_pdf(city: str, out: Path, make=None) -> None:
+    """The city's 2024 report (../shared/external …/txt) printed to a text-layer PDF at `out`."""
+    make = make or fixture_maker()
+    make.report_pdf(report_title(city), report_paragraphs(CITIES / "txt" / f"{city}.txt"), out)
 
 
 def _prepare(root: Path, quick: bool) -> dict[str, list[Path]]:
     from corpus.formats.docx import read_docx
 
-    make = _fixture_maker()
+    make = fixture_maker()
     city_docx = sorted((CITIES / "docx").glob("*.docx"))
     cities = [p.stem for p in city_docx][: 3 if quick else None]
     sets: dict[str, list[Path]] = {f: [] for f in FORMATS}
@@ -55,10 +67,9 @@ def _prepare(root: Path, quick: bool) -> dict[str, list[Path]]:
         md = root / "md" / f"{city}.md"
         md.write_text("\n".join(read_docx(CITIES / "docx" / f"{city}.docx").lines), "utf-8")
         sets["md"].append(md)
-        paragraphs = _paragraphs(CITIES / "txt" / f"{city}.txt")
-        title = f"{city}市2024年政府工作报告"
-        make.report_pdf(title, paragraphs, root / "pdf" / f"{city}.pdf")
-        make.report_html(title, paragraphs, root / "html" / f"{city}.html")
+        city_report_pdf(city, root / "pdf" / f"{city}.pdf", make)
+        paragraphs = report_paragraphs(CITIES / "txt" / f"{city}.txt")
+        make.report_html(report_title(city), paragraphs, root / "html" / f"{city}.html")
         sets["pdf"].append(root / "pdf" / f"{city}.pdf")
         sets["html"].append(root / "html" / f"{city}.html")
     sets["pdf"].append(FIXTURES / "sanya.pdf")
@@ -81,7 +92,7 @@ def _read_back(made: Path, source: Path) -> tuple[int, int]:
     read = read_file(CorpusFile(made, made.name, made.stem))
     dropped = {n for n, _ in read.dropped}
     lines = [key(x) for n, x in enumerate(read.lines, 1) if n not in dropped and key(x)]
-    paragraphs = [key(p) for p in _paragraphs(source)]
+    paragraphs = [key(p) for p in report_paragraphs(source)]
     whole = 0
     for p in paragraphs:
         for i, line in enumerate(lines):

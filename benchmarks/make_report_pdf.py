@@ -8,32 +8,24 @@ lines of these PDFs as planqa reads them.
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-CITIES = REPO.parent / "shared" / "external" / "city-work-reports-2024" / "txt"
+sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.bench_formats import city_report_pdf, fixture_maker  # noqa: E402
+
 FORMATS = HERE / "data" / "formats"
 
 # city → the file it is written to
 PDFS = {"嘉兴": "jiaxing_2024.pdf", "德州": "dezhou_2024.pdf"}
 
 
-def _fixture_maker():
-    path = REPO / "tests" / "data" / "formats" / "make_fixtures.py"
-    spec = importlib.util.spec_from_file_location("make_fixtures", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
 def main() -> None:
-    make = _fixture_maker()
+    make = fixture_maker()
     for city, name in PDFS.items():
-        text = (CITIES / f"{city}.txt").read_text(encoding="utf-8")
-        paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-        make.report_pdf(f"{city}市2024年政府工作报告", paragraphs, FORMATS / name)
+        city_report_pdf(city, FORMATS / name, make)
         print(FORMATS / name)
 
 

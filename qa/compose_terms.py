@@ -143,9 +143,14 @@ def _items_under(below: list[Any], depth: int) -> tuple[list[str], Any]:
         return [NUMBERING.sub("", ch).strip() for ch in children][:MAX_ITEMS], below[0]
     text = ""
     for x in below:
-        if x.kind != "table":
-            cut = overlap_of(text, x.text) if text else 0
-            text += x.text[cut:] if cut else ("\n" if text else "") + x.text
+        if x.kind == "table":
+            continue
+        if not text:
+            text = x.text
+        elif cut := overlap_of(text, x.text):  # the passages repeat what the one before ends with
+            text += x.text[cut:]
+        else:
+            text += "\n" + x.text
     lines = [re.sub(r"^[—\-•·\s]+", "", line.strip()) for line in text.splitlines()]
     # a numbered run (1.… 2.… 3.…, however the passages cut its lines) is the items: the
     # rest of the text is their bodies

@@ -145,7 +145,6 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
     if kind is None or not hits:
         return None
     by_id = {d.doc_id: d for d in _documents(index)}
-    label = "印发日期"
     for doc in _documents_asked(question, hits, by_id):
         if kind == "issue":
             # the gazette issue sits in the front matter of the same source file
@@ -158,7 +157,8 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
             found = _value_and_chunk(kind, d, index)
             labelled = _labelled_date(question, d, index) if kind == "date" else None
             if labelled is not None:  # 哪天发布的: the page's 发布日期, not the signature's date
-                label, found = labelled[0], labelled[1:]
+                found = labelled[1:]
+            label = labelled[0] if labelled is not None else "印发日期"
             if found is None:
                 continue
             value, quote, cited = found

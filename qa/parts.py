@@ -100,7 +100,8 @@ def _english_terms(question: str) -> list[str] | None:
     if m is None or not re.search(r"[A-Za-z]", question[:1]):
         return None
     a, b = m.group("a"), m.group("b")
-    if not (groups_in(a) and groups_in(b)) or groups_in(a) == groups_in(b):
+    named_a, named_b = groups_in(a), groups_in(b)
+    if not (named_a and named_b) or named_a == named_b:
         return None
     head, tail = question[: m.start("a")], question[m.end("b") :]
     # "GDP and fixed-asset investment growth": the measure said once is asked of both

@@ -6,6 +6,7 @@ question asks about (number_near), or only counts an increase where a total is a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.text import match_key
 
@@ -160,9 +161,11 @@ _NO_PLACE = frozenset(
 )
 
 
-def places_named(text: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def places_named(text: str) -> frozenset[str]:
     """The places `text` names: the gazetteer's (by code) and the names the part-of-speech
-    tagger marks as places (西昌, 梵净山), the generic ones (全国, 城市) aside."""
+    tagger marks as places (西昌, 梵净山), the generic ones (全国, 城市) aside. Cached: a place
+    question's own places are asked of once per unit compared with it."""
     import jieba.posseg as pseg
 
     from corpus import places
@@ -172,7 +175,7 @@ def places_named(text: str) -> set[str]:
         for p in pseg.cut(text)
         if p.flag == "ns" and len(p.word) >= 2 and p.word not in _NO_PLACE
     }
-    return set(places.mentions(text)) | tagged
+    return frozenset(places.mentions(text)) | tagged
 
 
 def _names_org(text: str) -> bool:

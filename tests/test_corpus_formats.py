@@ -144,15 +144,10 @@ def test_a_numbered_heading_after_a_full_last_line_starts_its_own_section():
 
 @needs_external
 def test_a_numbered_heading_that_wraps_after_a_full_stop_is_a_line_of_its_own(tmp_path):
-    import importlib.util
+    from benchmarks.bench_formats import city_report_pdf
 
-    spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
-    make = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make)  # type: ignore[union-attr]
-    text = (CITIES / "txt" / "凉山.txt").read_text(encoding="utf-8")
-    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     pdf = tmp_path / "凉山.pdf"
-    make.report_pdf("凉山州2024年政府工作报告", paragraphs, pdf)
+    city_report_pdf("凉山", pdf)
     documents, _ = _load(pdf)
     # 33 characters: the heading wraps onto a second printed line
     assert "八、坚持在巩固拓展主题教育成果上长效发力，着力打造为民务实清廉政府" in documents[0].lines
