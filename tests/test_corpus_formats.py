@@ -150,7 +150,9 @@ def test_a_numbered_heading_that_wraps_after_a_full_stop_is_a_line_of_its_own(tm
     city_report_pdf("凉山", pdf)
     documents, _ = _load(pdf)
     # 33 characters: the heading wraps onto a second printed line
-    assert "八、坚持在巩固拓展主题教育成果上长效发力，着力打造为民务实清廉政府" in documents[0].lines
+    assert (
+        "八、坚持在巩固拓展主题教育成果上长效发力，着力打造为民务实清廉政府" in documents[0].lines
+    )
 
 
 def test_a_scanned_pdf_is_skipped_with_a_warning_naming_it():
@@ -179,6 +181,23 @@ def test_docx_footnote_and_table():
     [table] = _tables(documents)
     assert table.header == TARGET_HEADER and table.rows[0] == FIRST_TARGET and len(table.rows) == 8
     _ledger_ok(DOCX)
+
+
+def test_a_whole_report_from_a_word_processor_keeps_its_numbered_sections_and_table():
+    # benchmarks/make_report_files.py: 阳泉's report with automatic heading numbering and
+    # its targets sentence also as a table
+    path = REPO / "benchmarks" / "data" / "formats" / "yangquan_2024.docx"
+    documents, chunks = _load(path)
+    [document] = documents
+    assert document.district == "阳泉市" and document.doc_type == "work_report"
+    c = _chunk_with(chunks, "华龙商贸集团重组挂牌")
+    assert c.section == ("一、2023年工作回顾",)
+    c = _chunk_with(chunks, "推动城市运行指挥中心投用")
+    assert c.section == ("二、2024年工作安排", "（三）聚力数智新城全面升级，塑造高质量发展新优势")
+    [table] = _tables(documents)
+    assert table.header == TARGET_HEADER and len(table.rows) == 10
+    assert table.rows[7] == ("8", "城镇新增就业", "1.8万人")
+    _ledger_ok(path)
 
 
 def test_docx_title_property_is_a_hint():

@@ -271,7 +271,9 @@ def test_a_place_question_wants_a_place_the_question_does_not_name():
 
 
 def test_an_english_question_asking_the_same_of_two_field_terms_has_a_part_each():
-    assert split_parts("What are Mianyang's 2024 targets for total grain output and hog slaughter?") == [
+    assert split_parts(
+        "What are Mianyang's 2024 targets for total grain output and hog slaughter?"
+    ) == [
         "What are Mianyang's 2024 targets for total grain output?",
         "What are Mianyang's 2024 targets for hog slaughter?",
     ]

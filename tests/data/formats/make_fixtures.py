@@ -41,13 +41,22 @@ def paragraphs() -> list[str]:
 
 
 def targets(text: str) -> list[tuple[str, str]]:
-    """(indicator, target) pairs of the sentence listing the 2024 targets."""
-    body = text.split("：", 1)[1].rstrip("。")
-    out = []
-    for part in body.split("，"):
-        m = re.match(r"(.+?)(同比增长|涨幅控制在|保持)(.+)", part)
+    """(indicator, target) pairs of the sentence listing a year's targets: each clause split
+    at its verb before a number (增长8%左右), at its first number (城镇新增就业1.8万人) or at
+    the word that states it (增速与经济增长基本同步); a clause with none of these (尽可能争取
+    更好结果) goes with the target before it."""
+    body = re.split(r"[：:]", text, maxsplit=1)[1].rstrip("。")
+    out: list[tuple[str, str]] = []
+    for part in re.split(r"[，；;]", body):
+        m = re.match(
+            r"(.+?)(?:同比)?((?:增长|涨幅控制在|控制在|保持在|保持|下降|达到|稳定在)\d.*)", part
+        )
+        m = m or re.match(r"(\D+?)(\d.*)", part)
+        m = m or re.match(r"(.+?)((?:增速|增长|与|高于|完成|保持).*)", part)
         if m:
-            out.append((m.group(1), m.group(2).replace("同比", "") + m.group(3)))
+            out.append((m.group(1), m.group(2)))
+        elif out:
+            out[-1] = (out[-1][0], f"{out[-1][1]}，{part}")
     return out
 
 
@@ -220,15 +229,14 @@ NUMBERING = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordpro
 </w:abstractNum>"""
 
 
-def make_docx(ps: list[str]) -> None:
+def _numbered_docx(title: str):
+    """A new document with `title` and one automatic numbering (一、 at level 0, （一） at
+    level 1), and the function that numbers a paragraph at a level."""
     import docx
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
     from docx.oxml import parse_xml
 
     d = docx.Document()
-    d.core_properties.title = TITLE
+    d.core_properties.title = title
     numbering = d.part.numbering_part.element
     numbering.insert(0, parse_xml(NUMBERING))
     num = parse_xml(
@@ -246,6 +254,28 @@ def make_docx(ps: list[str]) -> None:
             )
         )
 
+    return d, numbered
+
+
+def _targets_table(d, sentence: str) -> None:
+    """The caption and the ruled table (序号, 指标, 预期目标) of a sentence listing targets."""
+    d.add_paragraph("表1 2024年主要预期目标")
+    pairs = targets(sentence)
+    table = d.add_table(rows=1 + len(pairs), cols=3)
+    for cell, text in zip(table.rows[0].cells, ["序号", "指标", "预期目标"], strict=True):
+        cell.text = text
+    for k, (name, goal) in enumerate(pairs, 1):
+        for cell, text in zip(table.rows[k].cells, [str(k), name, goal], strict=True):
+            cell.text = text
+
+
+def make_docx(ps: list[str]) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    d, numbered = _numbered_docx(TITLE)
     d.add_paragraph(TITLE, style="Title")
     for i in OPENING[:2]:
         d.add_paragraph(ps[i])
@@ -267,14 +297,7 @@ def make_docx(ps: list[str]) -> None:
     t = _target_paragraph(ps)
     numbered(d.add_paragraph("2024年主要预期目标", style="Heading 1"), 0)  # printed 二、
     d.add_paragraph(ps[t])
-    d.add_paragraph("表1 2024年主要预期目标")
-    pairs = targets(ps[t])
-    table = d.add_table(rows=1 + len(pairs), cols=3)
-    for cell, text in zip(table.rows[0].cells, ["序号", "指标", "预期目标"], strict=True):
-        cell.text = text
-    for k, (name, goal) in enumerate(pairs, 1):
-        for cell, text in zip(table.rows[k].cells, [str(k), name, goal], strict=True):
-            cell.text = text
+    _targets_table(d, ps[t])
     d.add_paragraph(ps[t + 1])
     part = Part(
         PackURI("/word/footnotes.xml"),
@@ -353,3 +376,24 @@ def report_html(title: str, ps: list[str], out: Path) -> None:
     end = template.index('<div class="share">')
     page = template[:start] + body + "</div>\n" + template[end:]
     out.write_text(page.replace(TITLE, html.escape(title)), encoding="utf-8")
+
+
+def report_docx(title: str, ps: list[str], out: Path) -> None:
+    """A whole report as a word processor's .docx: the title in the Title style, 一、 headings
+    as Heading 1 and standalone （一） headings as Heading 2, both numbered automatically (the
+    numeral is not in the text), and the sentence of the year's targets followed by a table of
+    them."""
+    d, numbered = _numbered_docx(title)
+    d.add_paragraph(title, style="Title")
+    for p in ps:
+        head = re.match(r"^[一二三四五六七八九十]+、(.+)", p)
+        sub = re.match(r"^（[一二三四五六七八九十]+）([^。]+)$", p)
+        if head and len(p) < 40:
+            numbered(d.add_paragraph(head.group(1), style="Heading 1"), 0)
+        elif sub and len(p) < 40:
+            numbered(d.add_paragraph(sub.group(1), style="Heading 2"), 1)
+        else:
+            d.add_paragraph(p)
+            if re.search(r"主要(预期)?目标是[：:]", p) and not d.tables:
+                _targets_table(d, p.split("。")[0])
+    d.save(out)
