@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from corpus.model import Chunk, ChunkKind, Document, LineSegment, SourceSpan, TableCells
@@ -58,30 +60,67 @@ class _Open:
 # a paragraph cut by a page break ends on a CJK character or a comma; anything else (。, a
 # closing bracket, a date, a number, a short line such as a signature) ends a paragraph
 _CUT_MID_SENTENCE = re.compile(r"^.{30,}[\u4e00-\u9fff，、“‘《（]$", re.DOTALL)
+_PARAGRAPH_END = re.compile(r"[。！？!?；;：:]$")
+
+# text copied out of a PDF keeps the printed lines: most lines are as long as the page is wide
+_WRAPPED_SHARE = 0.25
+_WRAPPED_MIN_LINES = 10
 
 
-def _separators(paragraphs: list[Paragraph]) -> list[str]:
-    """What joins each paragraph to the one before: a line break, or nothing when a page
-    break cut a sentence in two (the paragraph before ends mid-sentence)."""
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a text was hard-wrapped at, None when it was not: the most common length of
+    its lines, when a quarter of them or more have it (a text written as one line per
+    paragraph has no such length; its longest lines are its paragraphs)."""
+    lengths = [len(t) for t in (line.strip() for line in lines) if t]
+    counts = Counter(n for n in lengths if n >= 15)
+    if not counts:
+        return None
+    width, n = counts.most_common(1)[0]
+    wrapped = n >= _WRAPPED_MIN_LINES and n >= _WRAPPED_SHARE * len(lengths)
+    return width if wrapped else None
+
+
+def _separators(paragraphs: list[Paragraph], width: int | None = None) -> list[str]:
+    """What joins each paragraph to the one before: a line break, or nothing when the one
+    before was cut mid-sentence: by a page break (it ends mid-sentence), or by a printed line
+    of a text hard-wrapped at `width` (it does not end a sentence; a line the copying cut
+    short, at a subscript say, is cut as well)."""
     seps = [""]
     for prev, _cur in itertools.pairwise(paragraphs):
         cut = not prev.preamble and _CUT_MID_SENTENCE.match(prev.text)
-        seps.append("" if cut else "\n")
+        wrapped = width is not None and not prev.preamble and not _PARAGRAPH_END.search(prev.text)
+        seps.append("" if cut or wrapped else "\n")
     return seps
 
 
-def _joined(paragraphs: list[Paragraph]) -> str:
-    return "".join(sep + p.text for sep, p in zip(_separators(paragraphs), paragraphs, strict=True))
+def _joined(paragraphs: list[Paragraph], width: int | None = None) -> str:
+    seps = _separators(paragraphs, width)
+    return "".join(sep + p.text for sep, p in zip(seps, paragraphs, strict=True))
 
 
-def _units(paragraphs: list[Paragraph]) -> list[tuple[str, int]]:
-    """Sentences with their source line; a sentence opening a paragraph starts with \\n."""
-    units: list[tuple[str, int]] = []
-    for sep, p in zip(_separators(paragraphs), paragraphs, strict=True):
+# a sentence as the stretches of text it is made of, each with its source line: one stretch,
+# or two when a page break or a printed line cut the sentence
+_Unit = list[tuple[str, int]]
+_SENTENCE_END = re.compile(r"[。！？!?；;]$")
+
+
+def _units(paragraphs: list[Paragraph], width: int | None = None) -> list[_Unit]:
+    """Sentences; a sentence opening a paragraph starts with \\n, and a sentence the paragraph
+    before was cut inside (no separator) is one sentence over both lines."""
+    units: list[_Unit] = []
+    for sep, p in zip(_separators(paragraphs, width), paragraphs, strict=True):
         for j, s in enumerate(split_sentences(p.text)):
-            for part in _hard_split(s):
-                units.append((((sep if j == 0 else "") + part), p.line))
+            for k, part in enumerate(_hard_split(s)):
+                opening = j == 0 and k == 0
+                if opening and not sep and units and not _SENTENCE_END.search(units[-1][-1][0]):
+                    units[-1].append((part, p.line))
+                else:
+                    units.append([((sep if opening else "") + part, p.line)])
     return units
+
+
+def _size(stretches: list[tuple[str, int]]) -> int:
+    return sum(len(text) for text, _ in stretches)
 
 
 @dataclass(frozen=True)
@@ -138,43 +177,47 @@ def _hard_split(sentence: str) -> list[str]:
     return [p[i : i + MAX_CHARS] for p in out for i in range(0, len(p), MAX_CHARS)]
 
 
-def split_text(paragraphs: list[Paragraph]) -> list[tuple[str, list[int]]]:
+def split_text(
+    paragraphs: list[Paragraph], width: int | None = None
+) -> list[tuple[str, list[int]]]:
     """(text, lines) pieces of one section's paragraphs."""
-    return [(m.text, m.lines) for m in map_text(paragraphs)]
+    return [(m.text, m.lines) for m in map_text(paragraphs, width)]
 
 
-def map_text(paragraphs: list[Paragraph]) -> list[MappedText]:
-    """The pieces of one section's paragraphs, each with its line map."""
-    whole = _joined(paragraphs)
+def map_text(paragraphs: list[Paragraph], width: int | None = None) -> list[MappedText]:
+    """The pieces of one section's paragraphs, each with its line map; `width` is the
+    document's wrap_width."""
+    whole = _joined(paragraphs, width)
     if len(whole) <= MAX_CHARS:
-        seps = _separators(paragraphs)
+        seps = _separators(paragraphs, width)
         return [
             _mapped(
                 [(sep + p.text, p.line, p.line) for sep, p in zip(seps, paragraphs, strict=True)]
             )
         ]
-    units = _units(paragraphs)
-    pieces: list[list[tuple[str, int]]] = []
-    cur: list[tuple[str, int]] = []
+    units = _units(paragraphs, width)
+    pieces: list[list[_Unit]] = []
+    cur: list[_Unit] = []
     size = 0
     for u in units:
-        if cur and size + len(u[0]) > TARGET_CHARS and size >= TARGET_CHARS // 3:
+        if cur and size + _size(u) > TARGET_CHARS and size >= TARGET_CHARS // 3:
             pieces.append(cur)
             last = cur[-1]
-            cur = [(last[0].lstrip("\n"), last[1])] if len(last[0]) <= OVERLAP_MAX else []
-            size = sum(len(x[0]) for x in cur)
+            overlap = [(last[0][0].lstrip("\n"), last[0][1]), *last[1:]]
+            cur = [overlap] if _size(last) <= OVERLAP_MAX else []
+            size = sum(_size(x) for x in cur)
         cur.append(u)
-        size += len(u[0])
+        size += _size(u)
     if cur:
         # a short tail joins the previous piece when that stays under MAX_CHARS
         if pieces and size < TARGET_CHARS // 3:
             merged = pieces[-1] + [x for x in cur if x not in pieces[-1]]
-            if sum(len(x[0]) for x in merged) <= MAX_CHARS:
+            if sum(_size(x) for x in merged) <= MAX_CHARS:
                 pieces[-1] = merged
                 cur = []
         if cur:
             pieces.append(cur)
-    return [_mapped([(u, n, n) for u, n in p], strip=True) for p in pieces]
+    return [_mapped([(t, n, n) for u in p for t, n in u], strip=True) for p in pieces]
 
 
 def _table_pieces(block: TableBlock, fallback_caption: tuple[str, int | None]) -> list[MappedText]:
@@ -221,6 +264,7 @@ def document_pieces(doc: Document) -> tuple[list[Piece], list[Dropped]]:
     dropped: list[Dropped] = []
     stack: list[_Open] = []
     buffer: list[Paragraph] = []
+    width = wrap_width(doc.lines)
 
     def path() -> tuple[str, ...]:
         return tuple(o.heading.text for o in stack)
@@ -237,7 +281,7 @@ def document_pieces(doc: Document) -> tuple[list[Piece], list[Dropped]]:
 
     def flush() -> None:
         if buffer:
-            for piece in map_text(buffer):
+            for piece in map_text(buffer, width):
                 emit("text", piece)
             buffer.clear()
 

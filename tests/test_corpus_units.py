@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
 from corpus import gazetteer, normalize_for_match, quote_lines
-from corpus.chunking import MAX_CHARS, map_text, split_text
+from corpus.chunking import MAX_CHARS, map_text, split_text, wrap_width
 from corpus.model import Chunk, Document, LineSegment
+from corpus.settings import BUNDLED_DATA_DIR
 from corpus.structure import (
     ARABIC,
     ARTICLE,
@@ -25,6 +27,8 @@ from corpus.structure import (
 )
 from corpus.tables import Line, find_tables, render_row
 from corpus.text import clean_line, parse_date, split_sentences
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(
@@ -270,6 +274,47 @@ def test_a_page_break_inside_a_sentence_is_joined():
     assert split_text([Paragraph("重庆市綦江区人民政府", 1), Paragraph("2022年11月4日", 2)]) == [
         ("重庆市綦江区人民政府\n2022年11月4日", [1, 2])
     ]
+
+
+def test_text_copied_out_of_a_pdf_is_rejoined_at_its_printed_lines():
+    # 承德's report as text copied out of its PDF: one printed line per line, 29 wide
+    path = REPO.parent / "shared" / "external" / "city-work-reports-2024" / "txt" / "承德.txt"
+    if not path.is_file():
+        pytest.skip("../shared/external is not beside the repo")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert wrap_width(lines) == 29
+    # text written one paragraph per line has no such width
+    assert (
+        wrap_width((BUNDLED_DATA_DIR / "001_937c6c7ecafe199b.txt").read_text("utf-8").split("\n"))
+        is None
+    )
+    printed = [
+        Paragraph("面水质全部达到Ⅰ类，全市PM2.5", 131),  # cut short at a subscript
+        Paragraph("平均浓度23微克，达到历史最好水", 133),
+        Paragraph("平。绿色基底越来越厚重。", 135),
+        Paragraph("下一段。", 137),
+    ]
+    [(text, lines_of)] = split_text(printed, width=29)
+    assert (
+        text
+        == "面水质全部达到Ⅰ类，全市PM2.5平均浓度23微克，达到历史最好水平。绿色基底越来越厚重。\n下一段。"
+    )
+    assert lines_of == [131, 133, 135, 137]
+    # without the width (a text not hard-wrapped) short lines keep their breaks
+    assert split_text(printed)[0][0].count("\n") == 3
+
+
+def test_a_sentence_cut_by_a_line_is_never_cut_between_two_pieces():
+    sentence = "这是一个用来测试切分的句子，长度大约三十个汉字左右吧。"
+    # every paragraph ends inside a sentence that the next one finishes
+    paragraphs = [Paragraph(sentence * 3 + "全市地区生产总值增长", 10 + k) for k in range(20)]
+    paragraphs.append(Paragraph("5.6%。", 40))
+    pieces = map_text(paragraphs, width=29)
+    assert len(pieces) >= 3
+    for m in pieces:
+        # a piece starts and ends at sentence ends (an overlap sentence may open it)
+        assert m.text.endswith("。")
+        assert m.text.startswith(("这是", "全市"))
 
 
 def test_line_map_follows_joined_paragraphs():
