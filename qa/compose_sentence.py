@@ -8,7 +8,6 @@ a short answer whose [n] markers map to citations."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from corpus.contractions import expand_contraction
@@ -29,7 +28,8 @@ from qa.compose_text import (
     section_overview,
 )
 from qa.filters import ZONE_WORD, place_opening
-from qa.periods import document_year, other_period, years_in
+from qa.periods import document_year, years_in
+from qa.rank_units import answer_rank, other_period_of
 from qa.scoring import Searchable
 from qa.slots import missing_role, missing_word, modifier_missing, rarest_word
 from qa.terms import equivalents, expand_query, groups_in, holds_term, without_gloss
@@ -42,7 +42,6 @@ from qa.units import (
     score_units,
 )
 from qa.values import (
-    _PHONE,
     COUNT,
     TYPE_NAMES,
     carries,
@@ -58,13 +57,6 @@ RETRIEVE_K = 8  # passages retrieved (and shown as `results`)
 
 # a second sentence is added when it scores almost as well as the best one
 SECOND_UNIT_MARGIN = 0.02
-
-
-_NUMBER_QUESTION = re.compile(
-    r"多少|几个|几家|几项|几件|几名|数量|数是|比重|比例|占比|强度|金额|增长率|规模|目标|指标|达到|预期"
-    r"|\bhow (?:many|much)\b|\b(?:number|share|percentage|proportion|rate|target|amount)\b",
-    re.IGNORECASE,
-)
 
 
 def build_chain(index: Searchable, calibration: Calibration | None = None):
@@ -109,7 +101,7 @@ def compose_extractive(
             return overview
     if not units or evidence < threshold:
         return abstain(question, hits, extra=extra)
-    ranked = sorted(units, key=lambda u: _answer_rank(question, u), reverse=True)
+    ranked = sorted(units, key=lambda u: answer_rank(question, u), reverse=True)
     # the answer unit must carry the kind of value asked (经费纳入财政预算 holds no amount) and
     # name the asked slot (人均GDP is not GDP; a 组长 the notice does not name)
     asks = asks_of(question)
@@ -163,11 +155,11 @@ def compose_extractive(
             picks = [(best, _trim(_complete(best), q_tokens))]
             # the second sentence is judged as the first was (a phone question's second line
             # must hold a phone number too)
-            top = _answer_rank(question, best)
+            top = answer_rank(question, best)
             for u in ranked[1:6]:
-                if len(picks) >= 2 or _answer_rank(question, u) < top - SECOND_UNIT_MARGIN:
+                if len(picks) >= 2 or answer_rank(question, u) < top - SECOND_UNIT_MARGIN:
                     break
-                if u.hit.chunk.chunk_id != best.hit.chunk.chunk_id or _other_period(question, u):
+                if u.hit.chunk.chunk_id != best.hit.chunk.chunk_id or other_period_of(question, u):
                     continue  # a second sentence comes from the same passage and period
                 if u.row is None and not any(_same_text(u.text, p.text) for p, _ in picks):
                     picks.append((u, _trim(_complete(u), q_tokens)))
@@ -179,60 +171,6 @@ def compose_extractive(
     if not answer.endswith("。"):
         answer += "。"
     return Answer(question, answer, False, "extractive", tuple(citations), tuple(hits), extra=extra)
-
-
-def _answer_rank(question: str, unit: Unit) -> float:
-    # retrieval already weighed the whole passage: a small prior for its rank breaks near-ties
-    score = unit.rank_score + 0.01 / unit.hit.rank
-    # a sentence under a heading of another year ("一、2023年工作回顾" for a 2024 target)
-    if _other_period(question, unit):
-        score -= PERIOD_PENALTY
-    # a list question is answered by a sentence that announces a list ("…依照以下程序进行:")
-    if (
-        asks_of(question) == "composition"
-        and unit.row is None
-        and unit.text.rstrip().endswith((":", "："))
-    ):
-        score += LIST_LEAD_BONUS
-    if _NUMBER_QUESTION.search(question):
-        if unit.row is not None:
-            score += 0.02
-        if not re.search(r"\d", unit.text):
-            score -= 0.05
-    # a question about when wants a sentence holding a date
-    if _TIME_QUESTION.search(question) and not _DATE.search(unit.text):
-        score -= 0.05
-    # a question about a phone number is answered only by a line holding one: no cosine
-    # margin makes the notice's long opening sentence an answer to "打什么电话"
-    if _PHONE_QUESTION.search(question) and not _PHONE.search(unit.text):
-        score -= 0.5
-    return score
-
-
-_PHONE_QUESTION = re.compile(r"电话|联系方式|手机")
-
-
-_TIME_QUESTION = re.compile(
-    r"什么时候|何时|哪天|哪几天|几月|几号|日期|时间|截止|期限|\bwhen\b|\bwhat (?:date|time)\b|\bdeadline\b",
-    re.IGNORECASE,
-)
-
-
-_DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度")
-
-
-LIST_LEAD_BONUS = 0.05
-
-
-PERIOD_PENALTY = 0.15
-
-
-def _other_period(question: str, unit: Unit, strict: bool = False) -> bool:
-    """The question names a year (今年/去年 read against the report's year) and the unit, or
-    when it names none its headings, speak of other years."""
-    c = unit.hit.chunk
-    headings = " ".join(h for h in c.section if h not in c.title)  # the title says which report
-    return other_period(question, c.title, headings, _complete(unit), c.text, strict=strict)
 
 
 # how many of the best-ranked units may stand in for the best when it lacks the asked type
@@ -258,7 +196,7 @@ def _lacking(question: str, unit: Unit, asks: str, index: Searchable | None) -> 
         modifier = modifier_missing(question, group, context, c.title)
         if modifier:
             return modifier  # 海洋生产总值 is not 生产总值
-    if asks in ("number", "date", "duration") and _other_period(question, unit, strict=True):
+    if asks in ("number", "date", "duration") and other_period_of(question, unit, strict=True):
         doc_year = document_year(c.title)
         return "、".join(f"{y}年" for y in sorted(years_in(question, doc_year)))
     if asks == "number":

@@ -10,6 +10,7 @@ from corpus.model import Chunk
 from corpus.text import enclose
 from index.types import Hit
 from qa.cite import _canonical_docs
+from qa.listed import NUMBERING
 from qa.scoring import Searchable, lexical_overlap
 from qa.text import split_sentences
 from qa.types import Answer, Citation
@@ -23,11 +24,6 @@ _ENUMERATION = re.compile(
 
 _ENUMERATION_WORDS = frozenset(
     ["几个", "方面", "几方面", "包括", "几块", "分为", "主要", "什么", "今年", "目前", "现在"]
-)
-
-
-_NUMBERING = re.compile(
-    r"^(第[一二三四五六七八九十\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])\s*"
 )
 
 
@@ -65,7 +61,7 @@ def section_overview(
             )
             if len(children) < 2:
                 continue
-            names = [_NUMBERING.sub("", ch).strip() for ch in children]
+            names = [NUMBERING.sub("", ch).strip() for ch in children]
             first = below[0]
             citation = Citation(
                 n=1,
@@ -81,7 +77,7 @@ def section_overview(
                 also_in=tuple(first.also_in),
             )
             # "打造“两区一园一基地”,全面塑造发展新优势" -> "打造“两区一园一基地”"
-            subject = re.split(r"[,，]", _NUMBERING.sub("", heading).strip())[0]
+            subject = re.split(r"[,，]", NUMBERING.sub("", heading).strip())[0]
             text = (
                 f"据《{display_title(c)}》{enclose(heading)}，{subject}包括{len(names)}个方面："
                 f"{'、'.join(names)}[1]。"

@@ -89,14 +89,17 @@ def term_modifier(question: str, form: str) -> str | None:
     figure (海洋生产总值 is not 生产总值, 农业增加值 not 增加值), however common the word is in the
     documents; None when what stands there is a place, a period, a filler word (全省, 全社会)
     or nothing."""
+    return _modifier_before(question, question.find(form))
+
+
+def _modifier_before(text: str, at: int) -> str | None:
     import jieba.posseg as pseg
 
     from corpus import places
 
-    at = question.find(form)
     if at < 2:
         return None
-    cut = list(pseg.cut(question[:at]))
+    cut = list(pseg.cut(text[:at]))
     # a noun (每万个从业人员: 万个 counts, it names no other figure)
     if not cut or not (cut[-1].flag.startswith(("n", "j")) or cut[-1].flag == "vn"):
         return None
@@ -113,6 +116,33 @@ def term_modifier(question: str, form: str) -> str | None:
     ):
         return None
     return before
+
+
+# a term followed by 的 and a noun is what another figure is of (对GDP增长的贡献率)
+_OF_ANOTHER = re.compile(r"^(?:增长|增速|总量)?的[\u4e00-\u9fff]")
+
+
+def figure_of_another(question: str, group: tuple[str, ...], text: str) -> bool:
+    """Whether every time `text` names the field term `group` it names another figure: with
+    a word before it the question does not say (海洋生产总值 for a question on 生产总值), or as
+    what another figure is of (对GDP增长的贡献率达65.5%). False when the text does not name it
+    as written."""
+    spans = [
+        (m.start(), m.end())
+        for form in sorted(group, key=len, reverse=True)
+        if form
+        for m in re.finditer(re.escape(form), text)
+    ]
+    # a shorter form inside a longer one (生产总值 in 地区生产总值) is the longer one's
+    spans = [a for a in spans if not any(b != a and b[0] <= a[0] and a[1] <= b[1] for b in spans)]
+    if not spans:
+        return False
+
+    def another(start: int, end: int) -> bool:
+        modifier = _modifier_before(text, start)
+        return bool(modifier and modifier not in question) or bool(_OF_ANOTHER.match(text[end:]))
+
+    return all(another(start, end) for start, end in spans)
 
 
 def modifier_missing(question: str, group: tuple[str, ...], context: str, title: str) -> str | None:

@@ -461,7 +461,7 @@ def test_a_term_asked_for_its_figure_must_stand_beside_a_figure(monkeypatch):
     cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
     monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
     # the ranking puts the sentence that names GDP without a GDP figure first
-    monkeypatch.setattr(sentence_module, "_answer_rank", lambda q, u: "百强" in u.text)
+    monkeypatch.setattr(sentence_module, "answer_rank", lambda q, u: "百强" in u.text)
     text = (
         "工业用电量增长20%以上、居全省第3位，连续入选全国城市GDP百强。"
         "实现地区生产总值3806.6亿元、增长7.5%。"
@@ -486,7 +486,7 @@ def test_a_figure_of_a_place_inside_the_documents_is_not_the_documents(monkeypat
     sentence_module = __import__("qa.compose_sentence", fromlist=["load_calibration"])
     cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)
     monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
-    monkeypatch.setattr(sentence_module, "_answer_rank", lambda q, u: "高新区" in u.text)
+    monkeypatch.setattr(sentence_module, "answer_rank", lambda q, u: "高新区" in u.text)
     text = "宜宾高新区独立运行，地区生产总值突破100亿元。实现地区生产总值3806.6亿元、增长7.5%。"
     chunk = make_chunk("y", text, section=("一、2023年工作回顾",), district="宜宾市")
     a = qa.answer("地区生产总值是多少亿元？", FakeIndex([chunk]))
@@ -582,3 +582,28 @@ def test_the_word_set_right_before_a_field_term_makes_it_another_figure(question
     from qa.slots import term_modifier
 
     assert term_modifier(question, term) == modifier
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "another"),
+    [
+        # the sentence names the term only as part of another figure
+        ("What was Shandong's GDP in 2024?", "预计海洋生产总值1.8万亿元左右、居全国前列", True),
+        ("阳泉2023年GDP增长多少？", "服务业增加值增长4.1%，对GDP增长的贡献率达65.5%。", True),
+        # the figure itself, after a verb, a place's whole or the question's own modifier
+        ("What was Shandong's GDP in 2024?", "实现地区生产总值9.86万亿元、增长5.7%", False),
+        ("全省生产总值多少", "全省生产总值9.86万亿元", False),
+        ("海洋生产总值多少", "预计海洋生产总值1.8万亿元左右", False),
+        # once as another's, once as itself: the sentence gives the figure
+        ("GDP增长多少", "地区生产总值增长3.2%，对GDP增长的贡献率达65.5%", False),
+        ("GDP增长多少", "全力稳增长、稳预期", False),  # not named at all
+    ],
+)
+def test_a_sentence_naming_the_term_only_inside_another_figure_is_not_its_figure(
+    question, text, another
+):
+    from qa.slots import figure_of_another
+    from qa.terms import groups_in
+
+    [group] = groups_in("地区生产总值")
+    assert figure_of_another(question, group, text) is another

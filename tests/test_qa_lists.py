@@ -482,7 +482,7 @@ def test_a_unit_further_down_that_fits_answers_when_the_best_ones_do_not(monkeyp
     monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
     monkeypatch.setattr(sentence_module, "TYPED_LOOKAHEAD", 2)
     # the ranking puts the units sharing only 收入 first, as the real one did
-    monkeypatch.setattr(sentence_module, "_answer_rank", lambda q, u: "旅游" not in u.text)
+    monkeypatch.setattr(sentence_module, "answer_rank", lambda q, u: "旅游" not in u.text)
     text = (
         "一般公共预算收入实现160亿元，增长8%。餐饮业、住宿业收入分别增长18.5%、14.2%。"
         "接待游客3558.2万人次，旅游收入292.7亿元。"

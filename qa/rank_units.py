@@ -1,0 +1,82 @@
+"""The order of answer units: a unit's retrieval score, adjusted by what the question asks
+(a number, a date, a phone number, a list) and by whether the unit speaks of the asked period
+and of the asked figure itself."""
+
+from __future__ import annotations
+
+import re
+
+from qa.asks import asks_of
+from qa.compose_text import _complete
+from qa.periods import other_period
+from qa.slots import figure_of_another
+from qa.terms import groups_in
+from qa.units import Unit
+from qa.values import _PHONE
+
+_NUMBER_QUESTION = re.compile(
+    r"多少|几个|几家|几项|几件|几名|数量|数是|比重|比例|占比|强度|金额|增长率|规模|目标|指标|达到|预期"
+    r"|\bhow (?:many|much)\b|\b(?:number|share|percentage|proportion|rate|target|amount)\b",
+    re.IGNORECASE,
+)
+
+
+def answer_rank(question: str, unit: Unit) -> float:
+    """How well `unit` answers `question`: its retrieval score, adjusted."""
+    # retrieval already weighed the whole passage: a small prior for its rank breaks near-ties
+    score = unit.rank_score + 0.01 / unit.hit.rank
+    # a sentence under a heading of another year ("一、2023年工作回顾" for a 2024 target)
+    if other_period_of(question, unit):
+        score -= PERIOD_PENALTY
+    # a list question is answered by a sentence that announces a list ("…依照以下程序进行:")
+    if (
+        asks_of(question) == "composition"
+        and unit.row is None
+        and unit.text.rstrip().endswith((":", "："))
+    ):
+        score += LIST_LEAD_BONUS
+    if _NUMBER_QUESTION.search(question):
+        if unit.row is not None:
+            score += 0.02
+        if not re.search(r"\d", unit.text):
+            score -= 0.05
+    # a figure of the asked term's, not of the term (海洋生产总值, 对GDP增长的贡献率)
+    if any(figure_of_another(question, g, unit.text) for g in groups_in(question)):
+        score -= OTHER_FIGURE_PENALTY
+    # a question about when wants a sentence holding a date
+    if _TIME_QUESTION.search(question) and not _DATE.search(unit.text):
+        score -= 0.05
+    # a question about a phone number is answered only by a line holding one: no cosine
+    # margin makes the notice's long opening sentence an answer to "打什么电话"
+    if _PHONE_QUESTION.search(question) and not _PHONE.search(unit.text):
+        score -= 0.5
+    return score
+
+
+_PHONE_QUESTION = re.compile(r"电话|联系方式|手机")
+
+
+_TIME_QUESTION = re.compile(
+    r"什么时候|何时|哪天|哪几天|几月|几号|日期|时间|截止|期限|\bwhen\b|\bwhat (?:date|time)\b|\bdeadline\b",
+    re.IGNORECASE,
+)
+
+
+_DATE = re.compile(r"\d+\s*年|\d+\s*月|\d+\s*日|\d+时|底前|季度")
+
+
+LIST_LEAD_BONUS = 0.05
+
+
+PERIOD_PENALTY = 0.15
+
+
+OTHER_FIGURE_PENALTY = 0.1
+
+
+def other_period_of(question: str, unit: Unit, strict: bool = False) -> bool:
+    """The question names a year (今年/去年 read against the report's year) and the unit, or
+    when it names none its headings, speak of other years."""
+    c = unit.hit.chunk
+    headings = " ".join(h for h in c.section if h not in c.title)  # the title says which report
+    return other_period(question, c.title, headings, _complete(unit), c.text, strict=strict)
