@@ -87,7 +87,7 @@ def districts(
     if asked is None and _ANY_LEVEL.search(text) and len({level_of_places([p]) for p in own}) > 1:
         # 哪些地方/地区 over documents of several levels: every document's own place
         report = _report(topic, index, own, EVIDENCE_PER_DISTRICT, own=True, aspect=aspect)
-        return replace(report, level=default_level(index))
+        return replace(report, level="mixed")
     level = asked or default_level(index)
     return replace(
         _report(topic, index, places_at(index, level), EVIDENCE_PER_DISTRICT, aspect=aspect),

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
+from qa.terms import term_groups
+
 
 @cache
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
@@ -23,20 +25,43 @@ def norm(text: str) -> str:
     return normalize_text(text).lower()
 
 
-# a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养")
-_ALTERNATIVES = re.compile(r"或者|以及|或|和|及|与|、|/")
+# a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养"), and so is one
+# said again in other words ("研发投入强度，也就是R&D经费占GDP的比重")
+_ALTERNATIVES = re.compile(r"或者说|也就是说|也就是|也即|亦即|或者|以及|或|和|及|与|、|/|[，,]")
+# a word in brackets: another wording of what stands before it when it says so (X（或Y）,
+# 创建（或升级创建）国家高新区), else a remark (博士后工作站（含分站）) left out
+_BRACKETED = re.compile(
+    r"[（(](?P<marker>或者|或|即|也就是|也即|又称|简称|亦称)?(?P<inner>[^（）()]*)[）)]?"
+)
+
+
+def _bracket_readings(topic: str) -> list[str]:
+    """The topic with its first bracket read both ways: 创建（或升级创建）国家高新区 ->
+    创建国家高新区, 升级创建国家高新区; a remark in brackets is dropped."""
+    m = _BRACKETED.search(topic)
+    if not m:
+        return [topic]
+    before, after = topic[: m.start()], topic[m.end() :]
+    readings = [before + after]
+    if m.group("marker") and m.group("inner").strip():
+        readings.append(m.group("inner") + after)
+    return [r for reading in readings for r in _bracket_readings(reading)]
+
+
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
 # about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
 _GENERIC_SUFFIX = re.compile(r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站)$")
 
 
 def expand_terms(topic: str) -> tuple[str, ...]:
-    """The topic and its synonyms: each alternative of the topic (split at 或/和/及/、), the
-    same without a generic last word (制度, 建设…), and every synonym group whose term equals
-    or occurs in one of them; a term inside a longer topic is substituted in place
+    """The topic and its synonyms: each alternative of the topic (split at 或/和/及/、, and at
+    a restatement: 也就是, X（或Y）), the same without a generic last word (制度, 建设…), and
+    every synonym group (qa/data/synonyms.json) or field term (qa/data/terms.json) whose term
+    equals or occurs in one of them; a term inside a longer topic is substituted in place
     (科普基地 -> 科学普及基地)."""
     terms: list[str] = [topic]
-    parts = [p for p in _ALTERNATIVES.split(topic) if len(p.strip()) >= 2] or [topic]
+    parts = [p for reading in _bracket_readings(topic) for p in _ALTERNATIVES.split(reading)]
+    parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
     for part in parts:
         part = part.strip()
         terms.append(part)
@@ -49,7 +74,8 @@ def expand_terms(topic: str) -> tuple[str, ...]:
             terms.append(stem)
     for base in list(terms):
         norm_base = norm(base)
-        for group in synonym_groups():
+        # the topic synonyms, then the field's strict equivalents (研发投入强度 = …占GDP比重)
+        for group in synonym_groups() + term_groups():
             for term in group:
                 t = norm(term)
                 if t == norm_base:

@@ -17,7 +17,7 @@ from corpus.errors import UserError
 _PLACE = (
     r"(?:区县|区\(县\)|区（县）|地区|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
     # 哪些地方 asks for places only when it asks what they mention (not 跟哪些地方合作)
-    r"|地方(?=(?:的)?(?:规划|文件|报告|政府)?(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|有))"
+    r"|地方(?=(?:的)?(?:规划|文件|报告|政府)?(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|有|给出|列出|公布|写))"
     r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
 )
 # the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
@@ -40,7 +40,7 @@ _AMONG = (
 _DISTRICT_QUESTION = re.compile(rf"{_AMONG}|{_WHICH}|{_WHICH_AFTER}")
 _LEAD = re.compile(
     r"^(?:的)?(?:规划|文件|政策|计划)?(?:中|里|里面|当中)?(?:都|也|还|均)?"
-    r"(?:有)?(?:提到|提及|谈到|说到|涉及|提出|部署|布局|包含|包括|关注|重视|支持|写到|写了|有)?"
+    r"(?:有)?(?:提到|提及|谈到|说到|涉及|提出|部署|布局|包含|包括|关注|重视|支持|写到|写了|给出|列出|公布|有)?"
     r"(?:了|过)?(?:要)?(?:关于)?"
 )
 _ACTION = re.compile(r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局)(?=..)")
@@ -137,7 +137,15 @@ def read_topic(text: str) -> Topic:
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
         return Topic("、".join(q.strip() for q in quoted if q.strip()), aspect)
-    return Topic(topic, aspect)
+    return Topic(_closed(topic), aspect)
+
+
+def _closed(topic: str) -> str:
+    """The topic with the bracket that stripping its punctuation opened closed again."""
+    for opening, closing in (("（", "）"), ("(", ")")):
+        if topic.count(opening) > topic.count(closing):
+            topic += closing
+    return topic
 
 
 def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:

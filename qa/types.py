@@ -164,7 +164,9 @@ class DistrictReport:
     topic: str  # the topic as extracted from the user's text
     districts: tuple[DistrictResult, ...]  # one entry for every district in the index
     terms: tuple[str, ...] = ()  # the topic and the synonyms that were matched
-    level: str = "county"  # the level of the places listed: province, city or county
+    # the level of the places listed: province, city, county, or mixed (哪些地方 over
+    # documents of several levels: each document's own place)
+    level: str = "county"
 
     @property
     def mentioned(self) -> tuple[str, ...]:
@@ -177,8 +179,8 @@ class DistrictReport:
 
     @property
     def level_name(self) -> str:
-        """What the places are called in Chinese: 省, 市 or 区县."""
-        return {"province": "省", "city": "市"}.get(self.level, "区县")
+        """What the places are called in Chinese: 省, 市, 区县 or 地方."""
+        return {"province": "省", "city": "市", "mixed": "地方"}.get(self.level, "区县")
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -88,6 +88,10 @@ def test_which_cities_and_which_provinces_mention_a_topic(places_index):
     provinces = districts("氢能", places_index, level="province")
     assert provinces.level == "province" and set(provinces.mentioned) == {"安徽省"}
     assert provinces.to_dict()["level"] == "province"
+    # 哪些地方 over cities and a province: each document's own place, called 地方
+    anywhere = districts("哪些地方提到了氢能？", places_index)
+    assert anywhere.level == "mixed" and anywhere.level_name == "地方"
+    assert {"芜湖市", "山东省"} <= {d.district for d in anywhere.districts}
 
 
 def test_questions_naming_places_anywhere(places_index):

@@ -181,6 +181,16 @@ def test_expand_terms_splits_alternatives_and_drops_generic_last_words():
     assert extract_topic("哪些区的规划里有“专精特新”企业的目标？") == "专精特新"
 
 
+def test_a_topic_said_again_in_other_words_is_looked_for_in_both():
+    terms = set(expand_terms("研发投入强度，也就是R&D经费占GDP的比重"))
+    assert {"研发投入强度", "R&D经费占GDP的比重"} <= terms
+    # the field's strict equivalents (qa/data/terms.json) are the topic's synonyms too
+    assert "研究与试验发展经费支出占地区生产总值比重" in terms
+    assert {"技术合同成交额", "技术合同交易额"} <= set(
+        expand_terms("技术合同成交额（或技术合同交易额）")
+    )
+
+
 def test_expand_terms_uses_the_synonym_table():
     assert {"AI", "机器学习"} <= set(expand_terms("人工智能"))
     # 智能化 (making something smart) is broader: 24 of 30 city reports say it

@@ -55,6 +55,17 @@ def test_a_target_set_somewhere_is_the_target_aspect_of_the_topic(question):
     assert (topic.text, topic.aspect) == ("重庆OTC科创板挂牌企业", "target")
 
 
+def test_a_question_for_the_figures_of_a_topic_asks_for_a_number():
+    question = "哪些地方的文件给出了技术合同成交额的数字？"
+    assert is_district_question(question)
+    topic = read_topic(question)
+    assert (topic.text, topic.aspect) == ("技术合同成交额", "figure")
+    assert aspect_evidence("figure").search("技术合同成交额达到1.5亿元")
+    assert not aspect_evidence("figure").search("加快技术合同登记")
+    bracketed = read_topic("哪些地方的文件给出了技术合同成交额（或技术合同交易额）的数字？")
+    assert bracketed.text == "技术合同成交额（或技术合同交易额）"
+
+
 def test_the_generic_head_of_a_topic_is_optional_when_matching():
     # a plan writes 抽水蓄能电站 where the question says 抽水蓄能项目 (建设)
     assert "抽水蓄能" in expand_terms("抽水蓄能项目")
