@@ -35,7 +35,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 rf"|{COUNT_THEN_ITEMS}"
             ),
         ),
-        ("person", r"谁|联系人|叫什么名字|姓名|\bwho\b"),
+        ("person", r"谁|哪一?位|联系人|叫什么名字|姓名|\bwho\b"),
         ("duration", r"多长时间|多久|几天内|多少天|多少个工作日|几个?小时|几分钟|几个月"),
         (
             "date",

@@ -32,7 +32,14 @@ from qa.periods import document_year, years_in
 from qa.rank_units import answer_rank, other_period_of
 from qa.scoring import Searchable
 from qa.slots import missing_role, missing_word, modifier_missing, rarest_word
-from qa.terms import equivalents, expand_query, groups_in, holds_term, without_gloss
+from qa.terms import (
+    equivalents,
+    expand_query,
+    groups_in,
+    holds_term,
+    share_readings,
+    without_gloss,
+)
 from qa.types import Answer
 from qa.units import (
     Unit,
@@ -228,7 +235,8 @@ def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None
         return word  # the sentence names it but gives no figure for it
     if not word:  # the question names only a field term: its figure stands beside the term
         said = without_gloss(_complete(unit))
-        readings = [said, *expand_contraction(said)]  # 城乡居民…分别 says 城镇居民…
+        # 城乡居民…分别 says 城镇居民…; "研发经费支出50亿元，占GDP比重2.14%" the share
+        readings = [said, *expand_contraction(said), *share_readings(said)]
         for group in groups_in(question):
             forms = {f.lower() for f in group}
             if not any(number_near(forms, text) for text in readings):

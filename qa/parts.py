@@ -16,7 +16,7 @@ _TWO_FIGURES = re.compile(r"(?:要|将|是|为|达到|确保|力争|计划|预�
 _AND = re.compile(r"和|及|与|以及|、")
 # "从X(的)多少提高到Y(的)多少"
 _FROM_TO = re.compile(
-    r"从(?P<a>.*?多少[^，,]*?)(?:提高|增加|增长|提升|上升|下降|降低|发展|扩大)?到(?P<b>.*多少.*)$"
+    r"从(?P<a>.*?多少[^，,]*?)(?P<verb>提高|增加|增长|提升|上升|下降|降低|发展|扩大)?到(?P<b>.*多少.*)$"
 )
 _CLAUSE = re.compile(r"[，,；;？?、]")
 
@@ -50,6 +50,10 @@ def split_parts(question: str) -> list[str]:
         a, b = m.group("a"), m.group("b")
         if not period_of(a) and not period_of(b):  # 从多少增加到多少: where it stands, the target
             a, b = f"现状{a}", f"目标{b}"
+        elif not period_of(b):  # 从2015年的多少提高到了多少: the figure it rose to
+            b = f"{m.group('verb') or ''}到{b}"
+        elif not period_of(a):  # 从多少提高到2025年的多少: where it stands now
+            a = f"现状{a}"
         return [f"{subject}{a}", f"{subject}{b}"]
     # "A和B要确保多少" asks one figure of each thing; a question asking more than once is split
     # by its clauses below

@@ -95,7 +95,8 @@ def other_period(
     must be known to speak of the year asked, its document's years counting (a 2022 work
     plan's tasks are 2022's, a 十四五 plan's targets 2021–2025's)."""
     doc_year = document_year(title)
-    asked = years_in(question, doc_year)
+    # "now" orders sentences; it does not rule one out (a plan's review names no years)
+    asked = years_in(question, doc_year) or (set() if strict else now_years(question, title))
     if not asked:
         return False
     spoken = years_in(text, doc_year) or years_in(headings, doc_year)
@@ -105,6 +106,28 @@ def other_period(
     if not spoken and strict:
         return not title_years(title) & asked
     return bool(spoken) and not spoken & asked
+
+
+# a figure asked as it stands now (现在有多少家, 目前…多少, 现状多少)
+_NOW = re.compile(r"(?:现在|目前|现有|现状|当前)[^，,。？?]{0,8}?(?:多少|几)")
+
+
+def now_years(question: str, title: str) -> set[int]:
+    """The years "now" stands for in a question asking a figure as it stands now, read
+    against the document: a year's report speaks of the year before as done (a 2024 report:
+    2023), a five-year plan of the plan period before it (a 十四五 plan: 2016–2020); empty when
+    the question does not ask so or the document has no such years."""
+    if not _NOW.search(question):
+        return set()
+    year = document_year(title)
+    if year is not None:
+        return {year - 1}
+    return {
+        y
+        for name, span in _PLAN_PERIODS.items()
+        if name in title
+        for y in range(span.start - 5, span.start)
+    }
 
 
 # the period a part asks about; 十三五/现状 and similar read the baseline column of a table

@@ -8,7 +8,7 @@ import re
 
 from qa.asks import asks_of
 from qa.compose_text import _complete
-from qa.periods import other_period
+from qa.periods import document_year, other_period, title_years, years_in
 from qa.slots import figure_of_another
 from qa.terms import groups_in
 from qa.units import Unit
@@ -28,6 +28,9 @@ def answer_rank(question: str, unit: Unit) -> float:
     # a sentence under a heading of another year ("一、2023年工作回顾" for a 2024 target)
     if other_period_of(question, unit):
         score -= PERIOD_PENALTY
+    # one that says the asked year itself is known to speak of it, not only by its context
+    elif names_the_year(question, unit):
+        score += YEAR_NAMED_BONUS
     # a list question is answered by a sentence that announces a list ("…依照以下程序进行:")
     if (
         asks_of(question) == "composition"
@@ -71,6 +74,9 @@ LIST_LEAD_BONUS = 0.05
 PERIOD_PENALTY = 0.15
 
 
+YEAR_NAMED_BONUS = 0.05
+
+
 OTHER_FIGURE_PENALTY = 0.1
 
 
@@ -80,3 +86,13 @@ def other_period_of(question: str, unit: Unit, strict: bool = False) -> bool:
     c = unit.hit.chunk
     headings = " ".join(h for h in c.section if h not in c.title)  # the title says which report
     return other_period(question, c.title, headings, _complete(unit), c.text, strict=strict)
+
+
+def names_the_year(question: str, unit: Unit) -> bool:
+    """The unit's own text names a year the question asks about that lies outside the years
+    the document speaks of as a whole (2015 in a 十四五 plan: 2015年度的2.14%); a year of
+    the document itself (2023 in a 2024 report) is named in too many sentences to tell."""
+    title = unit.hit.chunk.title
+    year = document_year(title)
+    asked = years_in(question, year) - title_years(title)
+    return bool(asked & years_in(unit.text, year))

@@ -15,11 +15,13 @@ from qa.terms import equivalents
 from qa.values import bare
 
 _ROLE_BEFORE_WHO = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:是谁|叫什么|姓什么|的名字|的姓名)")
+# the role after 哪位: 哪位市长作的报告
+_ROLE_AFTER_WHICH = re.compile(r"哪一?位([\u4e00-\u9fff]{1,2}(?:长|书记|主任|主席|领导|负责人))")
 
 
 def missing_role(question: str, text: str) -> str | None:
     """The role a 谁 question names (组长, 局长) when `text` does not name it."""
-    m = _ROLE_BEFORE_WHO.search(question)
+    m = _ROLE_BEFORE_WHO.search(question) or _ROLE_AFTER_WHICH.search(question)
     if not m:
         return None
     asked = m.group(1)

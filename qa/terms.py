@@ -106,6 +106,9 @@ def holds_term(question_groups: list[tuple[str, ...]], text: str) -> float:
     for phrase in expand_contraction(text) if len(text) < _CONTRACTED_MAX else ():
         if phrase != text:
             named += groups_in(phrase)
+    # a share said after the figure it is of names the share term (…50亿元，占GDP比重)
+    for reading in share_readings(text):
+        named += groups_in(reading)
     return sum(g in named or _said_apart(g, text) for g in question_groups) / len(question_groups)
 
 
@@ -130,3 +133,24 @@ def _said_apart(group: tuple[str, ...], text: str) -> bool:
         if m and "。" not in after[: m.start()]:
             return True
     return False
+
+
+# a share whose numerator is the clause before it: "研发经费支出累计达到50亿元，占GDP比重…"
+_SHARE_CLAUSE = re.compile(r"^占[^，,。；;]{1,16}?(?:比重|比例)")
+_FIGURE_START = re.compile(r"(?:累计|全年|总共)?(?:达到|达|为|是|实现|完成|突破|超过)?\s*\d")
+
+
+def share_readings(text: str) -> list[str]:
+    """The shares a text states after the figure they are shares of, read whole: for
+    "撬动全社会研发经费支出累计达到50亿元，占GDP比重由2015年度的2.14%提升至…" the reading
+    "撬动全社会研发经费支出占GDP比重由2015年度的2.14%提升至…", which names the share term."""
+    clauses = re.split(r"(?<=[，,；;])", text)
+    readings = []
+    for i in range(1, len(clauses)):
+        if not _SHARE_CLAUSE.match(clauses[i]):
+            continue
+        figure = _FIGURE_START.search(clauses[i - 1])
+        subject = clauses[i - 1][: figure.start()] if figure else ""
+        if len(subject) >= 2:
+            readings.append(subject + "".join(clauses[i:]))
+    return readings

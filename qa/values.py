@@ -148,11 +148,15 @@ def carries(asks: str, text: str, measure: str | None = None, question: str = ""
         return bool(_EMAIL.search(text))
     if asks == "org":
         return _names_org(text)
-    if asks == "person":  # 谁 may be a person or a body (经费由谁承担: 区财政)
-        return _has_person(text) or _names_org(text)
+    if asks == "person":  # 谁 may be a person or a body (经费由谁承担: 区财政); 哪位 a person
+        return _has_person(text) or (not _A_PERSON.search(question) and _names_org(text))
     if asks == "place":
         return bool(places_named(text) - places_named(question))
     return True
+
+
+# a question that can only be answered by a person (哪位市长, 叫什么名字)
+_A_PERSON = re.compile(r"哪一?位|叫什么名字|姓名|名字是")
 
 
 # words the tagger takes for place names that name no place a question could ask for

@@ -75,6 +75,11 @@ from qa.text import TableRow
             ["奇瑞2024年的销量目标是多少万辆？芜湖报告里提了吗"],
         ),
         ("GDP是多少？文件有没有提到？今年呢？", ["GDP是多少", "GDP是今年多少"]),
+        # from a year's figure to the one it rose to: the second part keeps its verb
+        (
+            "大渡口的研发投入强度，从2015年的多少提高到了多少？",
+            ["大渡口的研发投入强度，2015年的多少", "大渡口的研发投入强度，提高到了多少"],
+        ),
         (
             "去年新增多少家高新技术企业？科技型中小企业有多少家？",
             ["去年新增多少家高新技术企业", "去年新增科技型中小企业有多少家"],
@@ -91,6 +96,7 @@ def test_a_question_splits_into_the_parts_it_asks(question, parts):
         ("联系电话是多少？", "phone"),
         ("报名邮箱是多少？", "email"),
         ("领导小组组长是谁？", "person"),
+        ("这份报告是哪位市长作的？", "person"),
         ("厨余垃圾收运单位的名称是什么？", "org"),
         ("由哪家公司承建？", "org"),
         ("征集时间是哪几天？", "date"),
@@ -256,6 +262,12 @@ def test_an_answer_unit_must_carry_the_type_asked():
     # a party committee's secretary is not any 书记
     assert missing_role("现任山东省委书记是谁？", "根本在于习近平总书记掌舵领航") == "省委书记"
     assert missing_role("现任山东省委书记是谁？", "省委书记林武出席") is None
+    # 哪位 asks for a person, whom the role after it names: a body does not answer it
+    which_mayor = "报告是哪位市长作的？"
+    assert not carries("person", "我代表市人民政府向大会报告工作", question=which_mayor)
+    assert carries("person", "我代表市人民政府向大会报告工作", question="报告是谁作的？")
+    assert missing_role(which_mayor, "我代表市人民政府向大会报告工作") == "市长"
+    assert missing_role(which_mayor, "在市第十五届人民代表大会上 市长 张三") is None
     assert not number_near({"人口"}, "加快建成百万人口现代化城市")
     assert number_near({"通讯畅通"}, "读网值班人员应严格遵守值班制度,保持24小时通讯畅通")
 
@@ -607,3 +619,15 @@ def test_a_sentence_naming_the_term_only_inside_another_figure_is_not_its_figure
 
     [group] = groups_in("地区生产总值")
     assert figure_of_another(question, group, text) is another
+
+
+def test_a_share_said_after_the_figure_it_is_of_names_the_share_term():
+    from qa.terms import groups_in, holds_term, share_readings
+
+    said = "撬动全社会研发经费支出累计达到50亿元，占GDP比重由2015年度的2.14%提升至2019年度的3.98%。"
+    [reading] = share_readings(said)
+    assert reading.startswith("撬动全社会研发经费支出占GDP比重由2015年度")
+    assert holds_term(groups_in("研发投入强度是多少"), said) == 1.0
+    # a share of nothing named before it, or no share at all, reads as it stands
+    assert share_readings("全年增长5%，占比提高") == []
+    assert holds_term(groups_in("研发投入强度是多少"), "研发经费支出累计达到50亿元。") == 0.0

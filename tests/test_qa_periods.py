@@ -69,6 +69,41 @@ def test_a_passage_of_another_year_is_another_period():
     assert not other_period("2025年目标是多少", "规划", "发展目标", "高新技术企业达200家")
 
 
+def test_a_figure_asked_as_it_stands_now_is_of_the_years_the_document_looks_back_on():
+    from qa.periods import now_years
+
+    plan = "大渡口区“十四五”科技创新规划"
+    assert now_years("科技型企业现在有多少家", plan) == set(range(2016, 2021))
+    assert now_years("目前GDP多少", "2024年随州市政府工作报告") == {2023}
+    assert now_years("目前有哪些措施", plan) == set()  # no figure asked
+    assert now_years("科技型企业现在有多少家", "关于做好科技统计工作的通知") == set()
+    # the plan's 2025 target does not say how many there are now
+    target = "到2025年，实现全区科技型企业达到550家"
+    assert other_period("科技型企业现在有多少家", plan, "", target)
+    assert not other_period("科技型企业现在有多少家", plan, "", "2020年科技型企业数为301家")
+    # it orders sentences but rules none out: a plan's review of the years before names none
+    review = "培育科技型企业301家，年均增长50.9%"
+    assert not other_period("科技型企业现在有多少家", plan, "1.发展成效", review, strict=True)
+
+
+def test_a_unit_that_names_the_asked_year_outranks_one_that_only_stands_near_it():
+    from types import SimpleNamespace
+
+    from qa.rank_units import answer_rank, names_the_year
+
+    chunk = SimpleNamespace(title="大渡口区“十四五”科技创新规划", section=(), text="")
+
+    def unit(text):
+        hit = SimpleNamespace(chunk=chunk, rank=1)
+        return SimpleNamespace(text=text, hit=hit, rank_score=0.95, row=None, complete=text)
+
+    question = "研发投入强度2015年是多少"
+    named = unit("占GDP比重由2015年度的2.14%提升至2019年度的3.98%。")
+    near = unit("经费支出占地区生产总值比重提高至3.98%。")
+    assert names_the_year(question, named) and not names_the_year(question, near)
+    assert answer_rank(question, named) > answer_rank(question, near)
+
+
 @pytest.mark.parametrize(
     "question, parts",
     [
