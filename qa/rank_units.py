@@ -32,10 +32,11 @@ def answer_rank(question: str, unit: Unit) -> float:
     elif names_the_year(question, unit):
         score += YEAR_NAMED_BONUS
     # a list question is answered by a sentence that announces a list ("…依照以下程序进行:")
+    # or lists the very things asked ("智能新能源汽车、…、消费品等主导产业")
     if (
         asks_of(question) == "composition"
         and unit.row is None
-        and unit.text.rstrip().endswith((":", "："))
+        and (unit.text.rstrip().endswith((":", "：")) or lists_the_asked(question, unit.text))
     ):
         score += LIST_LEAD_BONUS
     if _NUMBER_QUESTION.search(question):
@@ -96,3 +97,24 @@ def names_the_year(question: str, unit: Unit) -> bool:
     year = document_year(title)
     asked = years_in(question, year) - title_years(title)
     return bool(asked & years_in(unit.text, year))
+
+
+# what a list question asks the items of: 合川的主导产业都有哪些 -> 主导产业
+_ASKED_KIND = re.compile(
+    r"(?P<kind>[\u4e00-\u9fff]{2,12}?)(?:都|主要|具体|分别)?(?:有|包括|包含|是|为)(?:哪些|哪几)"
+)
+
+
+def lists_the_asked(question: str, text: str) -> bool:
+    """Whether `text` lists items of the kind the question asks about: a run of items before
+    it (A、B、C等主导产业, …四大主导产业) or after it (主导产业包括：A、B、C)."""
+    m = _ASKED_KIND.search(question)
+    if not m:
+        return False
+    kind = re.escape(m.group("kind").split("的")[-1])
+    if len(kind) < 2:
+        return False
+    item = r"[^，,。；;：:、]{1,15}"
+    before = rf"{item}、{item}(?:等|这)?(?:[一二三四五六七八九十两\d]+[大个项类]?)?{kind}"
+    after = rf"{kind}(?:主要)?(?:包括|为|是|有)[：:]?{item}、{item}"
+    return bool(re.search(before, text) or re.search(after, text))

@@ -5,6 +5,7 @@ number question."""
 
 from __future__ import annotations
 
+import pytest
 from qa_support import FakeIndex, make_chunk
 
 import qa
@@ -614,3 +615,28 @@ def test_a_counted_list_a_sentence_only_mentions_is_declined_saying_so():
         "今年办好3项民生实事，包括新建中小学校、改造老旧小区和增加养老床位。",
     )
     assert not b.abstained and "养老床位" in b.answer, b.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "lists"),
+    [
+        (
+            "合川的主导产业都有哪些？",
+            "围绕智能新能源汽车、新一代信息技术、医药健康、新材料等主导产业人才需求",
+            True,
+        ),
+        (
+            "四大主导产业是哪几个？",
+            "形成新一代信息技术、先进制造、大健康、高技术服务四大主导产业",
+            True,
+        ),
+        ("保障措施有哪些", "保障措施包括：加强组织领导、强化经费保障", True),
+        # names the kind, lists nothing of it
+        ("合川的主导产业都有哪些？", "聚焦主导产业发展，拉长板、补短板，不断夯实基础", False),
+        ("合川的主导产业都有哪些？", "打造智能新能源汽车、新一代信息技术产业集群", False),
+    ],
+)
+def test_a_sentence_listing_the_kind_of_thing_asked_answers_a_list_question(question, text, lists):
+    from qa.rank_units import lists_the_asked
+
+    assert lists_the_asked(question, text) is lists
