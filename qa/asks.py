@@ -65,7 +65,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "number",
             (
                 r"多少|几[个家项件名人次天所座亩期条台]|百分之几|几个百分点|比重|占比|强度|增速|增幅"
-                r"|\bhow (?:many|much)\b"
+                r"|\bhow (?:many|much|fast|quickly)\b"
                 # "What is X's GDP growth target", "what share of…": a figure asked in English
                 r"|\bwhat\b[^?]{0,60}?\b(?:targets?|rates?|shares?|percentages?|proportions?"
                 r"|growth|amounts?|output|totals?|concentrations?|intensity|volume)\b"

@@ -82,7 +82,8 @@ def split_parts(question: str) -> list[str]:
         first = topic + asked[0]
         out = [first]
         for c in asked[1:]:
-            out.append(f"{_subject_for(first, c)}{c}")
+            english = _english_follow_on(first, c)
+            out.append(english or f"{_subject_for(first, c)}{c}")
         return out
     return [question.strip()]
 
@@ -210,6 +211,26 @@ def _trailing_like(text: str, other: str) -> str:
 
 # what a count asks in: the measure after 多少/几 ("多少家高新技术企业")
 _COUNTED_IN = re.compile(r"^(?:亿元|万元|万人|万吨|万亩|公里|[元家个人名项件亩台所座户套辆吨])")
+
+
+# "What was X's cargo throughput in 2023, and how fast did it grow?": the thing "it" stands for
+_ENGLISH_ASK = re.compile(
+    r"^\s*(?:what|how much|how many)\s+(?:was|is|were|are|will be)?\s*(?:the\s+)?", re.IGNORECASE
+)
+_ENGLISH_PRONOUN = re.compile(r"\b(?:it|they|this)\b", re.IGNORECASE)
+
+
+def _english_follow_on(first: str, clause: str) -> str | None:
+    """A later English clause with its pronoun replaced by what the first clause asks about
+    (how fast did it grow -> how fast did X's cargo throughput in 2023 grow); None for a clause
+    that is not English or has no pronoun."""
+    if not re.match(r"\s*(?:and\s+)?[A-Za-z]", clause) or not _ENGLISH_PRONOUN.search(clause):
+        return None
+    thing = _ENGLISH_ASK.sub("", first).strip(" ,?")
+    if not thing or thing == first.strip(" ,?"):
+        return None
+    clause = re.sub(r"^\s*and\s+", "", clause.strip(" ,?"), flags=re.IGNORECASE)
+    return _ENGLISH_PRONOUN.sub(lambda _: thing, clause, count=1)
 
 
 def _subject_for(first: str, clause: str) -> str:

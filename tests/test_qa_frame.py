@@ -75,6 +75,14 @@ from qa.text import TableRow
             ["奇瑞2024年的销量目标是多少万辆？芜湖报告里提了吗"],
         ),
         ("GDP是多少？文件有没有提到？今年呢？", ["GDP是多少", "GDP是今年多少"]),
+        # an English clause's "it" is what the first clause asks about
+        (
+            "What was Fangchenggang's seaport cargo throughput in 2023, and how fast did it grow?",
+            [
+                "What was Fangchenggang's seaport cargo throughput in 2023",
+                "how fast did Fangchenggang's seaport cargo throughput in 2023 grow",
+            ],
+        ),
         # from a year's figure to the one it rose to: the second part keeps its verb
         (
             "大渡口的研发投入强度，从2015年的多少提高到了多少？",
@@ -110,6 +118,7 @@ def test_a_question_splits_into_the_parts_it_asks(question, parts):
         ("What PM2.5 concentration target has Shaanxi set for 2025?", "number"),
         ("What share of investment came from private investment?", "number"),
         ("What are the main tasks for 2024?", "text"),
+        ("How fast did exports grow?", "number"),
     ],
 )
 def test_what_a_question_asks(question, asks):
