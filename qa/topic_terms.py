@@ -84,10 +84,21 @@ def expand_terms(topic: str) -> tuple[str, ...]:
                 if len(t) >= 2 and t in norm_base:
                     terms.extend(norm_base.replace(t, norm(other)) for other in group)
                     break
+    # an amount and the total amount are the same figure (技术合同交易额 = 技术合同交易总额)
+    terms += [_other_amount(t) for t in terms if _other_amount(t)]
     seen: dict[str, str] = {}
     for t in terms:
         seen.setdefault(norm(t), t)
     return tuple(seen.values())
+
+
+def _other_amount(term: str) -> str | None:
+    """The term's amount said the other way: …额 <-> …总额 (进出口额, 进出口总额)."""
+    if len(term) >= 4 and term.endswith("总额"):
+        return term[:-2] + "额"
+    if len(term) >= 3 and term.endswith("额") and not term.endswith(("金额", "总额")):
+        return term[:-1] + "总额"
+    return None
 
 
 # a Latin run is letters and digits, joined by + - . / & to more of them (V2X, N+X, 5G-A): a

@@ -142,6 +142,9 @@ def test_the_longest_term_wins_and_its_parts_are_not_read_again():
     # R&D is read as 研发 inside a name: R&D经费投入强度 is the intensity, R&D经费 the spending
     assert [g[0] for g in groups_in("三亚去年R&D经费投入强度是多少")] == ["研发投入强度"]
     assert [g[0] for g in groups_in("山东R&D经费增长了多少")] == ["研发经费支出"]
+    # industrial value added is all industry's, not only that of firms above designated size
+    assert [g[0] for g in groups_in("What share of industrial value added?")] == ["工业增加值"]
+    assert [g[0] for g in groups_in("规上工业增加值增长多少")] == ["规模以上工业增加值"]
 
 
 ROW = TableRow(
