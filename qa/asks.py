@@ -93,9 +93,17 @@ def written(text: str) -> str:
     return text
 
 
+_YES_NO_ONLY = re.compile(r"吗[？?。]?\s*$")
+_ASKS_A_THING = re.compile(r"多少|几|什么|啥|哪|谁|何时|如何|怎么|是否")
+
+
 def asks_of(text: str) -> str:
     """What `text` asks for: one of the kinds of ASKS, or "text" (a sentence answers it)."""
     text = written(text)
+    # "…比全市平均高吗": a question ending in 吗 and asking nothing else is yes or no, though
+    # it names a share or an intensity (比重, 强度) that would read as asking for the figure
+    if _YES_NO_ONLY.search(text) and not _ASKS_A_THING.search(text):
+        return "yesno"
     for kind, pattern in ASKS:
         if pattern.search(text):
             return kind

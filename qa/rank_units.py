@@ -39,7 +39,8 @@ def answer_rank(question: str, unit: Unit) -> float:
         and (unit.text.rstrip().endswith((":", "：")) or lists_the_asked(question, unit.text))
     ):
         score += LIST_LEAD_BONUS
-    if _NUMBER_QUESTION.search(question):
+    asks = asks_of(question)
+    if _NUMBER_QUESTION.search(question) and asks != "yesno":
         if unit.row is not None:
             score += 0.02
         if not re.search(r"\d", unit.text):

@@ -119,6 +119,9 @@ def test_a_question_splits_into_the_parts_it_asks(question, parts):
         ("What share of investment came from private investment?", "number"),
         ("What are the main tasks for 2024?", "text"),
         ("How fast did exports grow?", "number"),
+        # a question ending in 吗 that asks nothing else is yes or no, though it names a share
+        ("綦江2020年的研发投入强度比全市平均高吗？", "yesno"),
+        ("研发投入强度是多少吗", "number"),
     ],
 )
 def test_what_a_question_asks(question, asks):
