@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from qa.asks import COUNT_THEN_ITEMS, QUESTION_WORD, written
+from qa.asks import COUNT_THEN_ITEMS, QUESTION_WORD, asks_of, written
 from qa.periods import PERIOD, RELATIVE, YEAR_ASKED, period_of
 
 # "A和B分别/各…": two things asked with one tail
@@ -240,17 +240,67 @@ def _subject_for(first: str, clause: str) -> str:
     技术企业？今年计划再新增多少家？" → 高新技术企业)."""
     m = QUESTION_WORD.search(first)
     subject = first[: m.start()] if m else first
+    asked = PERIOD.sub("", QUESTION_WORD.sub("", clause))
     if m:
         counted = _COUNTED_IN.sub("", first[m.end() :]).strip("？?，, ")
-        asked = PERIOD.sub("", QUESTION_WORD.sub("", clause))
         if counted and names_a_thing(counted) and not names_a_thing(asked):
             subject += counted
+    if asks_of(first) == asks_of(clause) == "number" and _own_thing(asked):
+        # the clause asks a figure of a thing of its own (…，科技型企业新增多少家): of the first it
+        # keeps the frame only, not the thing the first asked of (高新技术企业新增)
+        subject = _frame_of(subject)
     subject = re.sub(r"(?:是|为|有|要|达到|实际)+$", "", subject)
     if YEAR_ASKED.search(clause) or re.search(r"十[三四五]五", clause) or RELATIVE.search(clause):
         subject = PERIOD.sub("", subject)  # the clause names its own period
     else:  # the question's year stands for every part; 目标/实际 are the clause's own
         subject = re.sub(r"目标|实际|现状", "", subject)
     return subject.rstrip("的，, ")
+
+
+# words that say what kind of figure is asked, not what it is of (稳定在什么水平, 总量多少)
+_FIGURE_WORDS = frozenset(
+    ["水平", "规模", "总量", "数量", "目标", "任务", "情况", "程度", "比例", "幅度", "增速"]
+    + ["标准", "数字", "数据", "时间", "年份", "多少", "结果", "成绩", "同比", "环比"]
+)
+
+
+def _own_thing(asked: str) -> bool:
+    """Whether what a later clause asks names a thing of its own (科技型企业, 服务器装机能力,
+    旅游收入): a noun of two characters or more that is no word of how a figure is asked."""
+    import jieba.posseg as pseg
+
+    from qa.slots import _FILLER
+
+    return any(
+        len(p.word) >= 2
+        and (p.flag.startswith(("n", "j")) or p.flag == "eng")
+        and p.flag not in ("nr", "ns")
+        and p.word not in _FIGURE_WORDS
+        and p.word not in _FILLER
+        for p in pseg.cut(asked)
+    )
+
+
+def _frame_of(subject: str) -> str:
+    """The frame of what a clause asks of: its leading clauses (阳泉的数智新城建设，) and the
+    places, periods and 的 it opens with (合川2022年 of 合川2022年高新技术企业新增)."""
+    import jieba
+
+    from corpus import places
+    from qa.units import _place_names
+
+    cut = max(subject.rfind("，"), subject.rfind(",")) + 1
+    frame, rest = subject[:cut], subject[cut:]
+    words = {start: word for word, start, _ in jieba.tokenize(rest)}
+    at = 0
+    while at < len(rest):
+        district = _place_names().match(rest, at)  # 重庆高新区, which jieba cuts in two
+        word = district.group(0) if district else words.get(at, "")
+        place = len(word) >= 2 and (district or places.resolve(word) is not None)
+        if not word or not (place or PERIOD.fullmatch(word) or word in ("的", "到", "在", "年")):
+            break
+        at += len(word)
+    return frame + rest[:at]
 
 
 def names_a_thing(topic: str) -> bool:
