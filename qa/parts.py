@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from qa.asks import COUNT_THEN_ITEMS, QUESTION_WORD, asks_of, written
+from qa.parts_english import english_follow_on, english_terms
 from qa.periods import PERIOD, RELATIVE, YEAR_ASKED, period_of
 
 # "A和B分别/各…": two things asked with one tail
@@ -29,7 +30,7 @@ def split_parts(question: str) -> list[str]:
     q = question.strip().rstrip("？?。 ")
     if re.search(COUNT_THEN_ITEMS, written(q)):
         return [question.strip()]  # the list answers its count too
-    english = _english_terms(question.strip())
+    english = english_terms(question.strip())
     if english:
         return english
     sentences = [x for x in re.split(r"[？?！!]", q) if x.strip()]
@@ -82,38 +83,10 @@ def split_parts(question: str) -> list[str]:
         first = topic + asked[0]
         out = [first]
         for c in asked[1:]:
-            english = _english_follow_on(first, c)
+            english = english_follow_on(first, c)
             out.append(english or f"{_subject_for(first, c)}{c}")
         return out
     return [question.strip()]
-
-
-# "…targets for total grain output and hog slaughter in 2024?": two field terms asked with one
-# ask in English
-_ENGLISH_AND = re.compile(
-    r"\b(?:for|of|on)\s+(?P<a>[^?,;]+?)\s+and\s+(?P<b>[^?,;]+?)(?=\s+(?:in|by|for|at)\b|\s*\?|\s*$)",
-    re.IGNORECASE,
-)
-
-
-def _english_terms(question: str) -> list[str] | None:
-    """An English question asking the same of two field terms (qa/data/terms.json), as one
-    question per term; None otherwise."""
-    from qa.terms import groups_in
-
-    m = _ENGLISH_AND.search(question)
-    if m is None or not re.search(r"[A-Za-z]", question[:1]):
-        return None
-    a, b = m.group("a"), m.group("b")
-    named_a, named_b = groups_in(a), groups_in(b)
-    if not (named_a and named_b) or named_a == named_b:
-        return None
-    head, tail = question[: m.start("a")], question[m.end("b") :]
-    # "GDP and fixed-asset investment growth": the measure said once is asked of both
-    shared = re.search(r"\s(growth|rates?|shares?|intensity|increase)$", b, re.IGNORECASE)
-    if shared and not a.lower().endswith(shared.group(1).lower()):
-        a = f"{a} {shared.group(1)}"
-    return [f"{head}{a}{tail}", f"{head}{b}{tail}"]
 
 
 # a later question asking only whether the document says it: 报告里提了吗, 有没有提到
@@ -211,26 +184,6 @@ def _trailing_like(text: str, other: str) -> str:
 
 # what a count asks in: the measure after 多少/几 ("多少家高新技术企业")
 _COUNTED_IN = re.compile(r"^(?:亿元|万元|万人|万吨|万亩|公里|[元家个人名项件亩台所座户套辆吨])")
-
-
-# "What was X's cargo throughput in 2023, and how fast did it grow?": the thing "it" stands for
-_ENGLISH_ASK = re.compile(
-    r"^\s*(?:what|how much|how many)\s+(?:was|is|were|are|will be)?\s*(?:the\s+)?", re.IGNORECASE
-)
-_ENGLISH_PRONOUN = re.compile(r"\b(?:it|they|this)\b", re.IGNORECASE)
-
-
-def _english_follow_on(first: str, clause: str) -> str | None:
-    """A later English clause with its pronoun replaced by what the first clause asks about
-    (how fast did it grow -> how fast did X's cargo throughput in 2023 grow); None for a clause
-    that is not English or has no pronoun."""
-    if not re.match(r"\s*(?:and\s+)?[A-Za-z]", clause) or not _ENGLISH_PRONOUN.search(clause):
-        return None
-    thing = _ENGLISH_ASK.sub("", first).strip(" ,?")
-    if not thing or thing == first.strip(" ,?"):
-        return None
-    clause = re.sub(r"^\s*and\s+", "", clause.strip(" ,?"), flags=re.IGNORECASE)
-    return _ENGLISH_PRONOUN.sub(lambda _: thing, clause, count=1)
 
 
 def _subject_for(first: str, clause: str) -> str:

@@ -1,0 +1,53 @@
+"""English questions split into parts: the same asked of two field terms joined by "and",
+and a later clause whose pronoun stands for what the first clause asks about."""
+
+from __future__ import annotations
+
+import re
+
+# "…targets for total grain output and hog slaughter in 2024?": two field terms asked with one
+# ask in English
+_ENGLISH_AND = re.compile(
+    r"\b(?:for|of|on)\s+(?P<a>[^?,;]+?)\s+and\s+(?P<b>[^?,;]+?)(?=\s+(?:in|by|for|at)\b|\s*\?|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def english_terms(question: str) -> list[str] | None:
+    """An English question asking the same of two field terms (qa/data/terms.json), as one
+    question per term; None otherwise."""
+    from qa.terms import groups_in
+
+    m = _ENGLISH_AND.search(question)
+    if m is None or not re.search(r"[A-Za-z]", question[:1]):
+        return None
+    a, b = m.group("a"), m.group("b")
+    named_a, named_b = groups_in(a), groups_in(b)
+    if not (named_a and named_b) or named_a == named_b:
+        return None
+    head, tail = question[: m.start("a")], question[m.end("b") :]
+    # "GDP and fixed-asset investment growth": the measure said once is asked of both
+    shared = re.search(r"\s(growth|rates?|shares?|intensity|increase)$", b, re.IGNORECASE)
+    if shared and not a.lower().endswith(shared.group(1).lower()):
+        a = f"{a} {shared.group(1)}"
+    return [f"{head}{a}{tail}", f"{head}{b}{tail}"]
+
+
+# "What was X's cargo throughput in 2023, and how fast did it grow?": the thing "it" stands for
+_ENGLISH_ASK = re.compile(
+    r"^\s*(?:what|how much|how many)\s+(?:was|is|were|are|will be)?\s*(?:the\s+)?", re.IGNORECASE
+)
+_ENGLISH_PRONOUN = re.compile(r"\b(?:it|they|this)\b", re.IGNORECASE)
+
+
+def english_follow_on(first: str, clause: str) -> str | None:
+    """A later English clause with its pronoun replaced by what the first clause asks about
+    (how fast did it grow -> how fast did X's cargo throughput in 2023 grow); None for a clause
+    that is not English or has no pronoun."""
+    if not re.match(r"\s*(?:and\s+)?[A-Za-z]", clause) or not _ENGLISH_PRONOUN.search(clause):
+        return None
+    thing = _ENGLISH_ASK.sub("", first).strip(" ,?")
+    if not thing or thing == first.strip(" ,?"):
+        return None
+    clause = re.sub(r"^\s*and\s+", "", clause.strip(" ,?"), flags=re.IGNORECASE)
+    return _ENGLISH_PRONOUN.sub(lambda _: thing, clause, count=1)
