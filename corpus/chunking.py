@@ -101,7 +101,6 @@ def _joined(paragraphs: list[Paragraph], width: int | None = None) -> str:
 # a sentence as the stretches of text it is made of, each with its source line: one stretch,
 # or two when a page break or a printed line cut the sentence
 _Unit = list[tuple[str, int]]
-_SENTENCE_END = re.compile(r"[。！？!?；;]$")
 
 
 def _units(paragraphs: list[Paragraph], width: int | None = None) -> list[_Unit]:
@@ -112,7 +111,8 @@ def _units(paragraphs: list[Paragraph], width: int | None = None) -> list[_Unit]
         for j, s in enumerate(split_sentences(p.text)):
             for k, part in enumerate(_hard_split(s)):
                 opening = j == 0 and k == 0
-                if opening and not sep and units and not _SENTENCE_END.search(units[-1][-1][0]):
+                # no separator: the paragraph before ends inside the sentence this one opens
+                if opening and not sep and units:
                     units[-1].append((part, p.line))
                 else:
                     units.append([((sep if opening else "") + part, p.line)])

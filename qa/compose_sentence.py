@@ -108,7 +108,9 @@ def compose_extractive(
             return overview
     if not units or evidence < threshold:
         return abstain(question, hits, extra=extra)
-    ranked = sorted(units, key=lambda u: answer_rank(question, u), reverse=True)
+    # each unit ranked once: the second sentence is judged by the same scores
+    rank = {id(u): answer_rank(question, u) for u in units}
+    ranked = sorted(units, key=lambda u: rank[id(u)], reverse=True)
     # the answer unit must carry the kind of value asked (经费纳入财政预算 holds no amount) and
     # name the asked slot (人均GDP is not GDP; a 组长 the notice does not name)
     asks = asks_of(question)
@@ -162,9 +164,9 @@ def compose_extractive(
             picks = [(best, _trim(_complete(best), q_tokens))]
             # the second sentence is judged as the first was (a phone question's second line
             # must hold a phone number too)
-            top = answer_rank(question, best)
+            top = rank[id(best)]
             for u in ranked[1:6]:
-                if len(picks) >= 2 or answer_rank(question, u) < top - SECOND_UNIT_MARGIN:
+                if len(picks) >= 2 or rank[id(u)] < top - SECOND_UNIT_MARGIN:
                     break
                 if u.hit.chunk.chunk_id != best.hit.chunk.chunk_id or other_period_of(question, u):
                     continue  # a second sentence comes from the same passage and period

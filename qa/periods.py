@@ -122,12 +122,7 @@ def now_years(question: str, title: str) -> set[int]:
     year = document_year(title)
     if year is not None:
         return {year - 1}
-    return {
-        y
-        for name, span in _PLAN_PERIODS.items()
-        if name in title
-        for y in range(span.start - 5, span.start)
-    }
+    return {y - 5 for y in title_years(title)}  # the five-year plan before
 
 
 # the period a part asks about; 十三五/现状 and similar read the baseline column of a table

@@ -31,15 +31,15 @@ def answer_rank(question: str, unit: Unit) -> float:
     # one that says the asked year itself is known to speak of it, not only by its context
     elif names_the_year(question, unit):
         score += YEAR_NAMED_BONUS
+    asks = asks_of(question)
     # a list question is answered by a sentence that announces a list ("…依照以下程序进行:")
     # or lists the very things asked ("智能新能源汽车、…、消费品等主导产业")
     if (
-        asks_of(question) == "composition"
+        asks == "composition"
         and unit.row is None
         and (unit.text.rstrip().endswith((":", "：")) or lists_the_asked(question, unit.text))
     ):
         score += LIST_LEAD_BONUS
-    asks = asks_of(question)
     if _NUMBER_QUESTION.search(question) and asks != "yesno":
         if unit.row is not None:
             score += 0.02
@@ -112,9 +112,10 @@ def lists_the_asked(question: str, text: str) -> bool:
     m = _ASKED_KIND.search(question)
     if not m:
         return False
-    kind = re.escape(m.group("kind").split("的")[-1])
-    if len(kind) < 2:
+    asked = m.group("kind").split("的")[-1]
+    if len(asked) < 2:
         return False
+    kind = re.escape(asked)
     item = r"[^，,。；;：:、]{1,15}"
     before = rf"{item}、{item}(?:等|这)?(?:[一二三四五六七八九十两\d]+[大个项类]?)?{kind}"
     after = rf"{kind}(?:主要)?(?:包括|为|是|有)[：:]?{item}、{item}"
