@@ -253,12 +253,14 @@ class Documents:
         return self.chunk_docs.get(chunk_id, frozenset())
 
     def of_evidence(self, item: GoldItem) -> frozenset[str]:
-        """The documents whose line extent holds an evidence line of `item`."""
+        """The documents whose line extent holds an evidence line of `item`. An index names a
+        source by its file name; evidence may name it by its path from the repository
+        (../shared/external/…/嘉兴.txt)."""
         return frozenset(
             doc
             for e in item.evidence
             for (source, doc), (lo, hi) in self.extents.items()
-            if source == e.source and lo <= e.line <= hi
+            if source == Path(e.source).name and lo <= e.line <= hi
         )
 
 

@@ -122,6 +122,9 @@ def test_documents_place_evidence_lines_and_cited_lines():
     )
     item = NS(evidence=(GoldEvidence("f.txt", 25, "x"), GoldEvidence("g.txt", 25, "y")))
     assert docs.of_evidence(item) == {"f#2"}
+    # evidence naming the file by its path from the repository is in the same file
+    by_path = NS(evidence=(GoldEvidence("../shared/external/txt/f.txt", 35, "x"),))
+    assert docs.of_evidence(by_path) == {"f#2"}
     assert docs.of_chunk("a") == {"f#1"}
     # a citation of lines 20-40 by chunk b points the reader at chunk c's lines too
     text = {"a": "甲", "b": "乙", "c": "丙"}
