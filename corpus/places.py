@@ -186,11 +186,20 @@ def path_of(p: Place) -> tuple[Place, ...]:
 
 
 def ancestor_at(p: Place, level: str) -> Place | None:
-    """The place itself or its parent at `level` (a zone counts at county level)."""
+    """The place itself or its parent at `level` (a zone counts at county level, a
+    municipality at city level too: 重庆市 is the city 綦江区 is in, and one that "哪些城市"
+    asks about)."""
     for q in path_of(p):
         if q.level == level or (level == "county" and q.level == "zone"):
             return q
+        if level == "city" and is_municipality(q):
+            return q
     return None
+
+
+def is_municipality(p: Place) -> bool:
+    """A province-level city (北京市, 重庆市): its counties' parent is the province itself."""
+    return p.level == "province" and p.name.endswith("市")
 
 
 @cache

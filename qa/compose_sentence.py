@@ -33,11 +33,13 @@ from qa.rank_units import answer_rank, other_period_of
 from qa.scoring import Searchable
 from qa.slots import missing_role, missing_word, modifier_missing, rarest_word
 from qa.terms import (
+    apart_readings,
     equivalents,
     expand_query,
     groups_in,
     holds_term,
     share_readings,
+    without_every_kind,
     without_gloss,
 )
 from qa.types import Answer
@@ -239,8 +241,10 @@ def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None
         said = without_gloss(_complete(unit))
         # 城乡居民…分别 says 城镇居民…; "研发经费支出50亿元，占GDP比重2.14%" the share
         readings = [said, *expand_contraction(said), *share_readings(said)]
+        readings.append(without_every_kind(said))
         for group in groups_in(question):
             forms = {f.lower() for f in group}
-            if not any(number_near(forms, text) for text in readings):
+            # 粮食播种面积…、产量259.5万吨 gives 粮食产量's figure
+            if not any(number_near(forms, t) for t in readings + apart_readings(group, said)):
                 return group[0]  # "连续入选全国城市GDP百强" names GDP but gives no GDP figure
     return None

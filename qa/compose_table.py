@@ -60,6 +60,8 @@ def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tup
     year = year_in(head) if head else None
     place = chunk.district or ""
     name = row.name
+    if not re.search(r"[≥≤<>＞＜]|以上|以下|左右|以内", value):
+        unit_word += _qualifier_from_text(name, value + unit_word, chunk, index)
     if place and name.startswith(place.rstrip("区县")):
         place = ""
     if year and int(year) >= 2021:
@@ -102,3 +104,23 @@ def _unit_from_text(name: str, value: str, chunk: Chunk, index: Searchable | Non
             if m and key in sentence:
                 return m.group(1)
     return None
+
+
+_QUALIFIER = r"(以上|左右|以内|以下)"
+
+
+def _qualifier_from_text(name: str, figure: str, chunk: Chunk, index: Searchable | None) -> str:
+    """The 以上/左右 the plan's prose says of a table's figure, which the cell leaves out
+    (10 in the table, "比重达到10%以上" in the targets); "" when the prose says none."""
+    if index is None or not figure:
+        return ""
+    pattern = re.compile(rf"(?<![\d.]){re.escape(figure)}{_QUALIFIER}")
+    key = name[:4]
+    for c in index.chunks_for(doc_id=chunk.doc_id):
+        if c.kind == "table":
+            continue
+        for sentence in split_sentences(c.text):
+            m = pattern.search(sentence)
+            if m and key in sentence:
+                return m.group(1)
+    return ""

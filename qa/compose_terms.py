@@ -18,7 +18,7 @@ from typing import Any
 from corpus.text import enclose
 from qa.counted import stated_count
 from qa.enumerations import enumerations, overlap_of, up_to
-from qa.listed import NUMBERING, flat, listed_items
+from qa.listed import NUMBERING, flat, joined, listed_items
 from qa.scoring import lexical_overlap
 from qa.types import Answer, Citation
 from qa.units import _content_tokens
@@ -104,7 +104,7 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
         listed = listed_items(question, quoted, hit.chunk, index, own)
         if listed is not None:
             subject, items, quote, end = listed
-            body = f"据《{title(hit.chunk)}》，{subject}：{'；'.join(items)}[1]。"
+            body = f"据《{title(hit.chunk)}》，{subject}：{joined(items)}[1]。"
             found = _answer(question, body, hit.chunk, quote, hits, "composition")
             cited = found.citations[0]
             if end > cited.line_end:  # the list runs on into the next passages: cite its lines

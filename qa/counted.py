@@ -17,7 +17,7 @@ _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 # a verb opening the first of a coordination's items ("围绕A、B、C“三大产业”", "构建起A体系、B体系")
 _LEAD_VERB = re.compile(
     r"^(?:围绕|聚焦|依托|发展|打造|壮大|培育|做强|做大|推动|重点发展|加快发展|突出|着力|以"
-    r"|加快推进|推进|实施|开展|抓好|做好|构建起?|建立起?|形成|完善|健全)了?"
+    r"|加快推进|推进|实施|开展|抓好|做好|编制|构建起?|建立起?|形成|完善|健全)了?"
 )
 
 
@@ -65,8 +65,10 @@ def taken_up_items(term: str, text: str, counts: set[int]) -> list[str] | None:
     """The items of a counted term that the sentences after it take up one by one, when no list
     marks them: each first clause ending in the term's head ("“两个融合”增强原动力。推动工业化、
     信息化融合，…。促进先进制造业、现代服务业融合，…"), else each sentence opening with what it
-    is about ("生态安全屏障方面，…。安全稳定屏障方面，…"), as many as the term counts."""
-    head = counted_head(term)
+    is about ("生态安全屏障方面，…。安全稳定屏障方面，…"), as many as the term counts. A coined
+    term without a measure word (“四千行动”: 实施千万亩…行动。…实施千亿级…行动) is headed by its last
+    word."""
+    head = counted_head(term) or (term[-2:] if _COINED.fullmatch(term) else None)
     at = text.find(term)
     if not head or not counts or at < 0:
         return None
@@ -78,6 +80,9 @@ def taken_up_items(term: str, text: str, counts: set[int]) -> list[str] | None:
         return ending
     return marked_items(after, counts)
 
+
+# a count then the name its items share: 四千行动, 三万工程
+_COINED = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[\u4e00-\u9fff]{3,6}")
 
 ITEM_CLAUSE = 24  # an item given by the first clause of its sentence is short
 
@@ -149,10 +154,16 @@ def apposed(term: str, text: str, counts: set[int]) -> list[str] | None:
         if len(parts) < 2 or len(parts) not in counts:
             continue
         parts[0] = _LEAD_VERB.sub("", parts[0])
+        # …光伏产品为代表的外贸“新三样”: what the items stand for is no part of the last
+        parts[-1] = _STANDS_FOR.sub("", parts[-1])
         if all(2 <= len(p.strip('“”"')) <= 15 and not _quoted_whole(p) for p in parts):
             return parts
     return None
 
+
+_STANDS_FOR = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})(?:为代表|为主体|为重点|为主)的[\u4e00-\u9fff]{0,8}$"
+)
 
 NOUN_ITEMS_AFTER = 2  # sentences after a term searched for the coordination its question names
 
@@ -171,6 +182,12 @@ def noun_items(term: str, text: str, noun: str) -> list[str] | None:
             if len(parts) >= 2 and all(p.endswith(noun) for p in parts):
                 parts[0] = _LEAD_VERB.sub("", parts[0])
                 return parts
+            # the noun said once after the last (做好A、B、C和“D”工作) is every item's
+            if len(parts) >= 2 and parts[-1].endswith(noun) and len(parts[-1]) > len(noun) + 1:
+                parts[0] = _LEAD_VERB.sub("", parts[0].strip('“”"'))
+                parts[-1] = parts[-1][: -len(noun)].strip('“”"')
+                if all(2 <= len(p.strip('“”"')) <= 15 for p in parts):
+                    return parts
     return None
 
 

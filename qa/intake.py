@@ -53,7 +53,30 @@ def prepare(
         )
     if present and (filters is None or not filters.districts):
         filters = replace(filters or Filters(), districts=tuple(present))
+        own = own_documents(present, index)
+        if own and not filters.doc_ids:
+            filters = replace(filters, doc_ids=own)
     return question, filters, None
+
+
+def own_documents(places: list[str], index: Searchable) -> tuple[str, ...]:
+    """The documents a question naming `places` is about, when a named place has documents of
+    its own beside those of places inside it: its own, not theirs (重庆 asked of over 重庆市's
+    report and 綦江区's plan is 重庆市; 綦江's figure is not 重庆's). Empty when no named place
+    has both, so the place filter alone stands (四川省 with no report of its own finds 宜宾市's)."""
+    documents = list(getattr(index, "documents", ()))
+    issued = {d.district for d in documents}
+    narrowed = [
+        p
+        for p in places
+        if p in issued
+        and any(p in d.place_parents for d in documents)
+        and not any(p in d.place_parents for d in documents if d.district in places)
+    ]
+    if not narrowed:
+        return ()
+    wide = set(places) - set(narrowed)  # still covering the places inside them
+    return tuple(d.doc_id for d in documents if d.district in places or wide & set(d.place_parents))
 
 
 def _declined_input(question: str) -> tuple[str, str] | None:

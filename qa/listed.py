@@ -9,6 +9,7 @@ from typing import Any
 
 from qa.counted import (
     apposed,
+    cn_number,
     cn_numeral,
     count_before,
     headed_items,
@@ -40,7 +41,10 @@ _LIST_WORDS = frozenset(
     ["几个", "方面", "几方面", "包括", "几块", "分为", "主要", "今年", "目前", "现在"]
 )
 # the kind of item a list question names: 包括哪些体系, 是哪几个产业
-_ITEM_KIND = re.compile(r"哪(?:些|几[个项条类种大]?)([\u4e00-\u9fff]{2,4}?)(?:[？?呢]|$)")
+_ITEM_KIND = re.compile(
+    r"哪(?:些|[几两三四五六七八九十\d]{1,2}[个项条类种大]?)([\u4e00-\u9fff]{2,4}?)(?:[？?呢]|$)"
+)
+_ASKED_COUNT = re.compile(r"哪([两三四五六七八九十\d]{1,2})[个项条类种大方]")
 SUBJECT_NOISE = re.compile(
     r"具体|分别|主要|都|包括|包含|哪几[个项条类种方面块]*|哪些|几个方面|有哪|是什么意思|什么意思"
     r"|是指什么|指的是什么|指什么|是什么|的全称|全称|的简称|简称|是哪[一二三四五六七八九十\d]+个\S*"
@@ -86,8 +90,12 @@ def _listed_in(
         return next((c.line_end for c in read if items[-1] in c.text), chunk.line_end)
 
     kind = _ITEM_KIND.search(question)
+    asked = _ASKED_COUNT.search(question)  # 哪4条产业链: the 3个产业链 of a text is not it
+    asked_n = cn_number(asked.group(1)) if asked else None
     for term in quoted or named_counted(question, text):
         counts = stated_count(term) or count_before(term, question)
+        if asked_n and counts and asked_n not in counts and term not in quoted:
+            continue
         items = apposed(term, text, counts)
         if items:
             shown = f"“{term}”" if term in quoted else term
@@ -198,6 +206,17 @@ def _about(tokens: set[str], verbs: frozenset[str], lead: str) -> float:
     said = normalize_text(lead).lower()
     wanted = {t for t in tokens if t not in verbs or t in said}
     return lexical_overlap(wanted, lead)
+
+
+# an item this short with no punctuation is a name, listed as names are (A、B、C)
+NAME_MAX = 12
+
+
+def joined(items: list[str]) -> str:
+    """Items as a list is written: names with 、 (新能源汽车、锂电池、光伏产品), anything longer
+    with ； (每项一句话的措施)."""
+    names = all(len(x) <= NAME_MAX and not re.search(r"[，,；;：:。]", x) for x in items)
+    return ("、" if names else "；").join(items)
 
 
 def flat(text: str) -> str:

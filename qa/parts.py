@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from qa.asks import COUNT_THEN_ITEMS, QUESTION_WORD, asks_of, written
+from qa.metadata import fields_named
 from qa.parts_english import english_follow_on, english_terms
+from qa.parts_later import EACH, MENTION_CHECK, asked_again, period_only
 from qa.periods import PERIOD, RELATIVE, YEAR_ASKED, period_of
 
-# "A和B分别/各…": two things asked with one tail
-_EACH = re.compile(r"(分别|各自|各)(?=是|为|有|要|由|达|在|多|几|哪|什|怎)")
 # "A和B要确保多少": the words that ask for the figure, after the things asked about
 _TWO_FIGURES = re.compile(r"(?:要|将|是|为|达到|确保|力争|计划|预计|预期)*(?:多少|几)")
 _AND = re.compile(r"和|及|与|以及|、")
@@ -37,11 +37,14 @@ def split_parts(question: str) -> list[str]:
     if len(sentences) >= 2:  # several questions: each split on its own
         first, out = sentences[0], split_parts(sentences[0])
         for later in sentences[1:]:
-            if _MENTION_CHECK.fullmatch(later.strip("，, ")):
+            if MENTION_CHECK.fullmatch(later.strip("，, ")):
                 continue  # "…是多少？报告里提了吗": whether the first is answered at all
-            said = _period_only(first, later)
+            said = period_only(first, later)
+            again = asked_again(first, later)
             if said is not None:  # "…去年各是多少？今年的目标呢？": the first again, for 今年目标
                 out += split_parts(said)
+            elif again is not None:  # "…是哪个单位印发的？什么时候？": when it was 印发
+                out.append(again)
             elif QUESTION_WORD.search(later):
                 out.append(f"{_subject_for(first, later)}{later}")
         return out if len(out) >= 2 else [question.strip()]
@@ -59,13 +62,16 @@ def split_parts(question: str) -> list[str]:
     # "A和B要确保多少" asks one figure of each thing; a question asking more than once is split
     # by its clauses below
     one_ask = len(QUESTION_WORD.findall(q)) == 1
-    each = _EACH.search(q) or (_TWO_FIGURES.search(q) if one_ask else None)
+    fields = _fields_asked(q) if one_ask else None
+    if fields:
+        return fields
+    each = EACH.search(q) or (_TWO_FIGURES.search(q) if one_ask else None)
     if each:
         head, tail = q[: each.start()], q[each.end() :]
-        if not _EACH.search(q):
+        if not EACH.search(q):
             tail = each.group(0) + tail  # "A和B要确保多少": the ask stays with each part
         pieces = _AND.split(head)
-        if len(pieces) >= 2 and all(pieces) and (_EACH.search(q) or _two_things(pieces)):
+        if len(pieces) >= 2 and all(pieces) and (EACH.search(q) or _two_things(pieces)):
             first = _trailing_like(pieces[0], pieces[-1])
             subject = pieces[0][: len(pieces[0]) - len(first)]
             return [
@@ -89,29 +95,21 @@ def split_parts(question: str) -> list[str]:
     return [question.strip()]
 
 
-# a later question asking only whether the document says it: 报告里提了吗, 有没有提到
-_MENTION_CHECK = re.compile(
-    r"(?:[\u4e00-\u9fff]{0,6}(?:报告|文件|规划|方案|通知)(?:里|中|里面|当中)?)?(?:有没有|是否|有)?"
-    r"(?:提|提到|提及|说|写|讲)(?:了|过|到)?(?:吗|没有|没)?"
-)
-_ELLIPSIS = re.compile(r"^(?:那么?|还有|而)?(?P<what>.{1,10}?)(?:呢|又如何|怎么样)$")
-
-
-def _period_only(first: str, later: str) -> str | None:
-    """A later question that names only another period ("今年的目标呢", "2025年呢") as the first
-    question asked of that period: its period words put where the first names its own, else
-    before what it asks; None for any other question."""
-    m = _ELLIPSIS.match(later.strip())
-    if not m:
+def _fields_asked(q: str) -> list[str] | None:
+    """ "发文字号和发布机构（分别）是什么" asks two fields of the document's record: a part each,
+    with what the question says before the first and after the last; None for any other."""
+    labels = fields_named(q)
+    if len(labels) < 2:
         return None
-    what = m.group("what").strip("，, ")
-    if not PERIOD.search(what) or PERIOD.sub("", what).replace("的", "").strip():
-        return None
-    what = what.replace("的", "")
-    if PERIOD.search(first):
-        return PERIOD.sub(lambda _: what, first, count=1)
-    ask = _EACH.search(first) or QUESTION_WORD.search(first)
-    return f"{first[: ask.start()]}{what}{first[ask.start() :]}" if ask else None
+    start = q.find(labels[0])
+    end = q.rfind(labels[-1]) + len(labels[-1])
+    between = q[start:end]
+    for label in labels:
+        between = between.replace(label, "", 1)
+    if _AND.sub("", between).strip("，, "):
+        return None  # something else stands between them
+    tail = re.sub(r"^(?:分别|各自)", "", q[end:])
+    return [f"{q[:start]}{label}{tail}" for label in labels]
 
 
 def _after(subject: str, item: str) -> str:
@@ -135,6 +133,9 @@ def _shared_head(first: str, last: str) -> str:
     """What "A和B的X" says once for both: B's words after its A-like start, when A and B are
     parallel (城镇居民 | 农村居民人均可支配收入 -> 人均可支配收入: both end in 居民); "" when they are
     not (城镇新增就业 | 城镇登记失业率)."""
+    place = _leading_place(last)
+    if place and _leading_place(first) == first:  # 綦江 | 大渡口十四五末…比重: what both are asked
+        return last[len(place) :]
     n = len(first)
     if n >= 2 and len(last) > n + 1 and first[-2:] == last[n - 2 : n]:
         return last[n:]
@@ -154,6 +155,16 @@ def _shared_head(first: str, last: str) -> str:
         whole = len(lead) == n and len(words[1]) >= 2
         if re.fullmatch(r"[\u4e00-\u9fff]+", lead) and (whole or parts_of_lead):
             return last[n:]
+    return ""
+
+
+def _leading_place(text: str) -> str:
+    """The place name `text` opens with (大渡口 in 大渡口十四五末…), "" when none."""
+    from corpus import places
+
+    for end in range(min(len(text), 10), 1, -1):
+        if places.resolve(text[:end]) is not None:
+            return text[:end]
     return ""
 
 

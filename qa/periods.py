@@ -62,6 +62,17 @@ def title_years(title: str) -> set[int]:
     return {y for name, span in _PLAN_PERIODS.items() if name in title for y in span}
 
 
+def plan_years(text: str) -> set[int]:
+    """The years of the five-year plans `text` names: 十四五 is 2021–2025, 十四五末 (the
+    plan's end, where its targets stand) 2025 alone."""
+    years: set[int] = set()
+    for m in re.finditer("|".join(_PLAN_PERIODS), text):
+        span = _PLAN_PERIODS[m.group(0)]
+        ends = re.match(r"[”\"」]?(?:期)?末", text[m.end() :])
+        years |= {span[-1]} if ends else set(span)
+    return years
+
+
 # a year a figure is compared with is not the year the sentence speaks of: "旅游收入292.7亿元，
 # 分别是2019年的118.6%", "比2019年增长", "与2020年相比"
 _REFERENCE_YEAR = re.compile(
@@ -96,7 +107,15 @@ def other_period(
     plan's tasks are 2022's, a 十四五 plan's targets 2021–2025's)."""
     doc_year = document_year(title)
     # "now" orders sentences; it does not rule one out (a plan's review names no years)
-    asked = years_in(question, doc_year) or (set() if strict else now_years(question, title))
+    asked = years_in(question, doc_year)
+    if not asked and not strict and plan_years(question):
+        # a five-year plan asked by name (十四五末, 十三五期间) orders sentences by the plans or
+        # years they and their headings name; a plan's review of the period names neither
+        asked = plan_years(question)
+        spoken = years_in(text, doc_year) | plan_years(text)
+        spoken = spoken or years_in(headings, doc_year) | plan_years(headings)
+        return bool(spoken) and not spoken & asked
+    asked = asked or (set() if strict else now_years(question, title))
     if not asked:
         return False
     spoken = years_in(text, doc_year) or years_in(headings, doc_year)

@@ -15,7 +15,9 @@ from corpus.contractions import expand_contraction
 
 TERMS_FILE = Path(__file__).resolve().parent / "data" / "terms.json"
 # marks a term is written with or without: 的, brackets, spaces, commas, quotes (“专精特新”企业)
-_NOISE = re.compile(r"[的\s()（）\[\]【】、，,·“”‘’「」\"']")
+# words set inside a term that do not change what it names: 市级以上各类研发平台
+_EVERY_KIND = "各类|各种|各项"
+_NOISE = re.compile(rf"[的\s()（）\[\]【】、，,·“”‘’「」\"']|{_EVERY_KIND}")
 _SHARE = re.compile(
     r"占(?:地区生产总值|生产总值|gdp)(?:比重|比例)?|(?:share|proportion|percentage|%)of(?:the)?gdp"
 )
@@ -32,8 +34,15 @@ def without_gloss(text: str) -> str:
     return _GLOSS.sub("", text)
 
 
+def without_every_kind(text: str) -> str:
+    """The text without the words that set "every kind of" inside a term (市级以上各类研发平台
+    → 市级以上研发平台)."""
+    return re.sub(_EVERY_KIND, "", text)
+
+
 def term_key(text: str) -> str:
-    """Text as terms are compared: no 的, brackets, spaces, commas or quotes, no Latin gloss in
+    """Text as terms are compared: no 的, brackets, spaces, commas or quotes, no 各类 (市级以上各类
+    研发平台 is 市级以上研发平台), no Latin gloss in
     brackets after Chinese (（R&D）); Latin lower-cased; R&D spelt 研发, as it is read
     (R&D经费投入强度 is 研发经费投入强度)."""
     return _NOISE.sub("", _GLOSS.sub("", text)).lower().replace("r&d", "研发")
@@ -119,20 +128,28 @@ _APART = 24
 def _said_apart(group: tuple[str, ...], text: str) -> bool:
     """Whether a sentence gives the term in a coordination that says its modifier once:
     "粮食播种面积630.78万亩、产量52.53亿斤" gives 粮食产量 (粮食 … 、产量), within one clause list."""
+    return bool(apart_readings(group, text))
+
+
+def apart_readings(group: tuple[str, ...], text: str) -> list[str]:
+    """The text with the term written whole where a coordination says its modifier once:
+    "实现粮食播种面积648.3万亩、产量259.5万吨" read as "实现粮食播种面积648.3万亩、粮食产量
+    259.5万吨", so that the term stands beside its figure."""
     key = re.sub(r"\s", "", text)  # the separators stay: they make the coordination
+    readings = []
     for form in group:
         f = term_key(form)
         if len(f) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", f):
             continue
         modifier, head = f[:-2], f[-2:]
-        start = key.find(modifier)
-        if start < 0:
-            continue
-        after = key[start + len(modifier) : start + len(modifier) + _APART]
-        m = re.search(rf"[、，；,;]{head}", after)
-        if m and "。" not in after[: m.start()]:
-            return True
-    return False
+        # every place the modifier is said: a heading before the sentence may say it too
+        for start in (m.start() for m in re.finditer(re.escape(modifier), key)):
+            end = start + len(modifier)
+            m = re.search(rf"[、，；,;]{head}", key[end : end + _APART])
+            if m and "。" not in key[end : end + m.start()]:
+                at = end + m.start() + 1
+                readings.append(key[:at] + modifier + key[at:])
+    return readings
 
 
 # a share whose numerator is the clause before it: "研发经费支出累计达到50亿元，占GDP比重…"

@@ -14,7 +14,7 @@ from index.types import Hit
 from qa.calibration import has_cjk, load_calibration
 from qa.crosslingual import gloss_coverage, gloss_coverages
 from qa.scoring import Searchable, cosine_to_query, lexical_overlap, question_tokens
-from qa.terms import groups_in, holds_term, worded_as
+from qa.terms import groups_in, holds_term, term_key, worded_as
 from qa.text import TableRow, rows_of, split_sentences
 from qa.vocabulary import vocabulary
 
@@ -103,6 +103,7 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
         raw.extend(
             (hit, s, None) for s in split_sentences(hit.chunk.text) if _is_statement(s, hit.chunk)
         )
+    raw.extend(_rows_named(question, state["hits"][len(hits) : DEEP_TABLE_K]))
     texts = [_unit_context(h.chunk, t, r) for h, t, r in raw]
     sims = cosine_to_query(index, question, texts)
     # the heading counts for lexical overlap ("普查对象与内容" is the section, not the sentence)
@@ -129,6 +130,25 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
         )
         for i, (h, t, r) in enumerate(raw)
     ]
+
+
+# a table passage mixes many rows and ranks low: read this deep for a row the question names
+DEEP_TABLE_K = 10
+
+
+def _rows_named(question: str, hits: list[Hit]) -> list[tuple[Hit, str, TableRow]]:
+    """The rows of table passages ranked below those read whose indicator the question names
+    word for word (市级以上重点实验室(个) for "市级以上重点实验室2020年有几个")."""
+    asked = term_key(question)
+    found = []
+    for hit in hits:
+        if hit.chunk.kind != "table":
+            continue
+        for row in rows_of(hit.chunk):
+            name = term_key(re.sub(r"[（(][^）)]{0,8}[）)]$", "", row.name))
+            if len(name) >= 4 and name in asked:
+                found.append((hit, row.text, row))
+    return found
 
 
 _HEADING = re.compile(

@@ -35,7 +35,12 @@ def test_every_level_is_there_with_codes_and_parents():
 def test_municipalities_have_no_placeholder_level():
     qijiang = places.resolve("綦江区")
     assert [p.name for p in places.path_of(qijiang)] == ["重庆市", "綦江区"]
-    assert places.ancestor_at(qijiang, "city") is None  # 重庆市 is a province-level unit
+    # 重庆市 is a province-level unit, and the city its districts are in
+    assert places.ancestor_at(qijiang, "city").name == "重庆市"
+    assert places.ancestor_at(places.resolve("重庆市"), "city").name == "重庆市"
+    assert places.ancestor_at(places.resolve("宜宾市"), "city").name == "宜宾市"
+    assert places.ancestor_at(places.resolve("四川省"), "city") is None
+    assert places.ancestor_at(places.resolve("河南省"), "province").name == "河南省"
 
 
 def test_chongqing_is_complete_with_the_supplemented_districts():

@@ -105,6 +105,34 @@ from qa.text import TableRow
             "阳泉的数智新城建设，5G基站有多少个？服务器装机能力达到多少？",
             ["阳泉的数智新城建设，5G基站有多少个", "阳泉的数智新城建设服务器装机能力达到多少"],
         ),
+        # two places asked the same: each part asks all of it of one place
+        (
+            "綦江和大渡口十四五末数字经济占GDP的比重目标分别是多少？",
+            [
+                "綦江十四五末数字经济占GDP的比重目标是多少",
+                "大渡口十四五末数字经济占GDP的比重目标是多少",
+            ],
+        ),
+        (
+            "宜宾和菏泽2024年GDP增长目标分别是多少？",
+            ["宜宾2024年GDP增长目标是多少", "菏泽2024年GDP增长目标是多少"],
+        ),
+        # two fields of the document's record, with or without 分别
+        (
+            "渝高新那个十四五科技创新规划，发文字号和发布机构是什么？",
+            [
+                "渝高新那个十四五科技创新规划，发文字号是什么",
+                "渝高新那个十四五科技创新规划，发布机构是什么",
+            ],
+        ),
+        ("发文字号和发布机构分别是什么", ["发文字号是什么", "发布机构是什么"]),
+        ("这份文件的文号是什么", ["这份文件的文号是什么"]),
+        # a later question that is only another question word asks the first's again
+        (
+            "合川那份工作要点是哪个单位印发的？什么时候？",
+            ["合川那份工作要点是哪个单位印发的", "合川那份工作要点是什么时候印发的"],
+        ),
+        ("这份通知是谁签发的？哪天？", ["这份通知是谁签发的", "这份通知是哪天签发的"]),
     ],
 )
 def test_a_question_splits_into_the_parts_it_asks(question, parts):

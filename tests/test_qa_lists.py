@@ -148,7 +148,7 @@ def test_the_list_about_the_term_not_a_list_that_mentions_it():
         "“四大支柱产业”具体是哪几个产业", _hits(idx, "w", "p"), idx, display_title
     )
     assert a is not None
-    assert "大数据智能化；生态环保；大健康生物医药；文化休闲旅游" in a.answer
+    assert "大数据智能化、生态环保、大健康生物医药、文化休闲旅游" in a.answer
     assert "有待" not in a.answer
 
 
@@ -179,7 +179,7 @@ def test_items_opening_paragraphs_of_their_own_are_announced_by_the_paragraph_ab
         "德阳政府工作报告对加强政府自身建设提了哪几点要求", _hits(idx, "g"), idx, display_title
     )
     assert (
-        a is not None and "把政治建设摆在首位；增强高质量发展本领；大抓落实提升执行力" in a.answer
+        a is not None and "把政治建设摆在首位、增强高质量发展本领、大抓落实提升执行力" in a.answer
     )
     # items inside one paragraph are not announced by its form
     (inline,) = enumerations(text.replace("\n\n一是", "一是").replace("\n\n", ""))
@@ -234,6 +234,22 @@ def test_items_that_take_up_a_counted_term_one_by_one():
         "向北开放桥头堡",
     ]
     assert taken_up_items("五大任务", tasks.replace("向北开放桥头堡方面，", ""), {5}) is None
+    # a coined term without a measure word is headed by its last word
+    actions = (
+        "迭代实施乡村振兴“四千行动”。实施千万亩高标准农田改造提升行动。统筹耕地改革。"
+        "实施千亿级生态特色产业培育行动。促进加工产业提质增效。实施千万农民增收致富促进行动。"
+        "建立帮扶体系。实施千个宜居宜业和美乡村建设行动。深化村庄规划治理改革。"
+    )
+    assert taken_up_items("四千行动", actions, {4}) == [
+        "实施千万亩高标准农田改造提升行动",
+        "实施千亿级生态特色产业培育行动",
+        "实施千万农民增收致富促进行动",
+        "实施千个宜居宜业和美乡村建设行动",
+    ]
+    assert (
+        taken_up_items("四千行动", actions.replace("实施千个宜居宜业和美乡村建设行动。", ""), {4})
+        is None
+    )
     far = "“五大任务”是战略定位。" + "一句话。" * 8 + tasks.split("紧抓落实。")[1]
     assert taken_up_items("五大任务", far, {5}) is None  # too far from the term to be its items
 
@@ -269,7 +285,7 @@ def test_a_list_opening_its_line_is_about_the_line_above():
     a = composition_answer(
         "区发展改革委的“三个到位”是哪三个？", _hits(idx, "n"), idx, display_title
     )
-    assert a is not None and "精准摸排到位；政策宣传到位；服务优化到位" in a.answer
+    assert a is not None and "精准摸排到位、政策宣传到位、服务优化到位" in a.answer
 
 
 def test_a_definition_is_cited_in_the_passage_whose_line_holds_it():
@@ -287,7 +303,7 @@ def test_a_list_is_the_answer_only_when_its_lead_in_announces_it():
     idx = _index(make_chunk("s", said), make_chunk("a", announced, line_start=40))
     assert composition_answer("新型研发机构新增几家？", _hits(idx, "s"), idx, display_title) is None
     a = composition_answer("保密审查要走哪些程序？", _hits(idx, "a"), idx, display_title)
-    assert a is not None and "提出初步意见；提出审查意见；审查批准" in a.answer
+    assert a is not None and "提出初步意见、提出审查意见、审查批准" in a.answer
 
 
 BASES = (
@@ -317,7 +333,7 @@ def test_a_counted_quoted_term_asked_what_it_is_is_answered_with_its_items(monke
     monkeypatch.setattr(sentence_module, "load_calibration", lambda: cal)
     idx = _index(make_chunk("b", BASES))
     a = qa.answer("今年政府工作要立足的三个“基点”是什么？", idx)
-    assert "必须恪守根本遵循；必须聚焦首要任务；必须用好关键一招" in a.answer
+    assert "必须恪守根本遵循、必须聚焦首要任务、必须用好关键一招" in a.answer
     assert "深刻领悟" not in a.answer
 
 
@@ -409,7 +425,7 @@ def test_lists_of_every_written_form_answer_which_ones():
         ("困难和挑战主要有哪几条？", CHALLENGES, ["增长动能仍然偏弱", "民生保障仍有短板"]),
         ("年初定的目标里哪几项没完成？", SHORTFALL, ["1.8个百分点", "0.4个百分点"]),
         ("提升海洋经济发展能级主要从哪几个方面推动？", OCEAN, ["推动海洋科技创新赋能"]),
-        ("“三个更加突出”都有哪些", STANCES, ["更加突出改革创新；更加突出安全发展"]),
+        ("“三个更加突出”都有哪些", STANCES, ["更加突出改革创新、更加突出安全发展"]),
         ("自身建设提了哪几个“干”？", STYLES, ["“坚定干”", "“规范干”", "“干净干”"]),
     ]
     for question, text, wanted in cases:
@@ -463,7 +479,7 @@ def test_a_counted_noun_announces_the_names_that_open_the_sentences_after_it():
     a = composition_answer(
         "推动新兴产业聚链成群，具体包括哪几个产业？", _hits(idx, "i"), idx, display_title
     )
-    assert a is not None and "新材料产业；新一代信息技术产业" in a.answer
+    assert a is not None and "新材料产业、新一代信息技术产业" in a.answer
 
 
 def test_a_list_announced_as_the_following_is_read_to_its_end():
@@ -564,7 +580,7 @@ def test_paragraph_leads_after_a_colon_are_a_list_and_a_quoted_term_they_all_car
     a = composition_answer(
         "今年工作要深入贯彻哪几项“坚定不移”的重大要求？", _hits(idx, "m"), idx, display_title
     )
-    assert a is not None and "坚定不移创新求变；坚定不移向海图强" in a.answer
+    assert a is not None and "坚定不移创新求变、坚定不移向海图强" in a.answer
 
 
 DIRECTIONS = (
@@ -587,7 +603,7 @@ def test_a_counted_term_the_question_names_without_quotes_is_read_like_a_quoted_
         "重庆高新区规划要聚焦的四大科学方向是哪几个？", _hits(idx, "d"), idx, display_title
     )
     assert a is not None
-    assert "信息科学；生命科学；物质科学；空天科学" in a.answer
+    assert "信息科学、生命科学、物质科学、空天科学" in a.answer
     # the count must agree: three directions are not the four named
     three = _index(make_chunk("d", DIRECTIONS.replace("、空天科学四大", "三大")))
     b = composition_answer("四大科学方向是哪几个？", _hits(three, "d"), three, display_title)
@@ -640,3 +656,47 @@ def test_a_sentence_listing_the_kind_of_thing_asked_answers_a_list_question(ques
     from qa.rank_units import lists_the_asked
 
     assert lists_the_asked(question, text) is lists
+
+
+def test_items_before_a_term_they_stand_for_and_how_they_are_listed():
+    from qa.counted import apposed
+    from qa.listed import joined
+
+    said = "以新能源汽车、锂电池、光伏产品为代表的外贸“新三样”，已成为外贸进出口的主力军。"
+    items = apposed("新三样", said, {3})
+    assert items == ["新能源汽车", "锂电池", "光伏产品"]
+    # names are listed as the document lists them; sentences each stand alone
+    assert joined(items) == "新能源汽车、锂电池、光伏产品"
+    assert joined(["实施千万亩高标准农田改造提升行动", "实施千亿级生态特色产业培育行动"]) == (
+        "实施千万亩高标准农田改造提升行动；实施千亿级生态特色产业培育行动"
+    )
+    assert joined(["坚持创新驱动，强化科技支撑", "坚持开放合作"]).count("；") == 1
+
+
+def test_the_noun_said_once_after_the_last_item_is_every_items():
+    from qa.counted import noun_items
+
+    said = "“四合一”做好地方债务化解、拖欠企业账款清理、农民工工资清欠和“保交楼”工作，守住了底线。"
+    assert noun_items("四合一", said, "工作") == [
+        "地方债务化解",
+        "拖欠企业账款清理",
+        "农民工工资清欠",
+        "保交楼",
+    ]
+    assert noun_items("四合一", "“四合一”做好债务化解工作，守住了底线。", "工作") is None
+
+
+def test_a_list_question_stating_its_count_is_not_answered_by_a_term_of_another():
+    from types import SimpleNamespace as NS
+
+    from qa.listed import _listed_in
+
+    text = (
+        "编制钒钛新材料、仪器仪表、氢能3个产业链发展规划。"
+        "做强钒、钛、磷、特钢装备4条产业链，实施项目46个。"
+    )
+    chunk = NS(title="2024年承德市政府工作报告", line_end=9, text=text)
+    four = _listed_in("承德今年要做强哪4条产业链？", [], chunk, text, [chunk], len(text))
+    assert four is None or "氢能" not in four[1]
+    three = _listed_in("承德要编制哪3个产业链的规划？", [], chunk, text, [chunk], len(text))
+    assert three is not None and three[1] == ["钒钛新材料", "仪器仪表", "氢能"]

@@ -69,6 +69,20 @@ def test_a_passage_of_another_year_is_another_period():
     assert not other_period("2025年目标是多少", "规划", "发展目标", "高新技术企业达200家")
 
 
+def test_a_five_year_plan_named_in_a_question_asks_of_its_years():
+    from qa.periods import plan_years
+
+    assert plan_years("大渡口十四五研发投入强度的目标是多少") == set(range(2021, 2026))
+    assert plan_years("“十四五”末达到多少") == {2025}  # where the plan's targets stand
+    assert plan_years("十三五期末实际多少") == {2020}
+    assert plan_years("研发投入强度是多少") == set()
+    # a row of the 十三五 table (2020) is another period; the 十四五 table's row is not
+    plan = "大渡口区“十四五”科技创新规划"
+    asked = "大渡口十四五研发投入强度的目标是多少"
+    assert other_period(asked, plan, "表1 “十三五”时期主要指标完成情况", "比重 | 2020: 3.98")
+    assert not other_period(asked, plan, "表2 “十四五”时期主要指标", "比重 | 2020: 3.98 | 2025: 4")
+
+
 def test_a_figure_asked_as_it_stands_now_is_of_the_years_the_document_looks_back_on():
     from qa.periods import now_years
 
@@ -249,6 +263,29 @@ def test_a_coordination_that_says_the_modifier_once_gives_the_term():
     assert holds_term(grain, "确保粮食播种面积630.78万亩、产量52.53亿斤以上") == 1.0
     assert holds_term(grain, "粮食播种面积630万亩。蔬菜产量20万吨") == 0.0  # another sentence
     assert holds_term(grain, "粮食播种面积630万亩，蔬菜产量20万吨") == 0.0  # another head
+    # a heading before the sentence may say the modifier first
+    assert holds_term(grain, "耕地保护和粮食安全 实现粮食播种面积648.3万亩、产量259.5万吨") == 1.0
+
+
+def test_every_kind_of_set_inside_a_term_does_not_change_it():
+    from qa.terms import groups_in, holds_term, without_every_kind
+
+    platforms = groups_in("合川2022年市级以上研发平台要新增多少")
+    said = "全区新型研发机构新增1家以上，市级以上各类研发平台新增10家以上"
+    assert holds_term(platforms, said) == 1.0
+    assert number_near({"市级以上研发平台"}, without_every_kind(said))
+    assert holds_term(platforms, "全区新型研发机构新增1家以上") == 0.0
+
+
+def test_the_term_said_once_for_a_coordination_stands_beside_its_figure():
+    from qa.terms import apart_readings, groups_in
+
+    grain = groups_in("宜宾2023年粮食产量多少")[0]
+    said = "实现粮食播种面积648.3万亩、产量259.5万吨。"
+    assert number_near({"粮食产量"}, said) is False
+    readings = apart_readings(grain, said)
+    assert readings and any(number_near({"粮食产量"}, r) for r in readings)
+    assert apart_readings(grain, "粮食安全责任制落实。产量稳定") == []
 
 
 @pytest.mark.parametrize(

@@ -611,3 +611,41 @@ def test_a_place_answer_cites_its_evidence_with_lines_passage_and_pages():
     report = DistrictReport("氢能", (DistrictResult("宜宾市", True, 1.9, (e,)),), level="city")
     (c,) = district_answer("哪些城市提到氢能", report).citations
     assert (c.district, c.line_start, c.passage_line_start, c.page_start) == ("宜宾市", 12, 10, 3)
+
+
+def test_a_row_the_question_names_is_read_from_a_table_ranked_below_those_read():
+    from types import SimpleNamespace as NS
+
+    from corpus.model import TableCells
+    from qa.units import _rows_named
+
+    header = ("序号", "指标", "2020", "2025", "指标属性")
+    table = NS(
+        kind="table",
+        text="",
+        rows=(
+            TableCells(header, ("5", "市级以上研发机构(个)", "272", "320", "预期性")),
+            TableCells(header, ("6", "市级以上重点实验室(个)", "76", "100", "预期性")),
+        ),
+    )
+    prose = NS(kind="text", text="市级以上重点实验室100个", rows=())
+    hits = [NS(chunk=prose), NS(chunk=table)]
+    found = _rows_named("高新区市级以上重点实验室2020年有几个", hits)
+    assert [r.name for _, _, r in found] == ["市级以上重点实验室"]
+    # a row the question names only in part is not read this deep
+    assert _rows_named("高新区实验室2020年有几个", hits) == []
+
+
+def test_a_table_figure_takes_the_qualifier_the_prose_says_of_it():
+    from types import SimpleNamespace as NS
+
+    from qa.compose_table import _qualifier_from_text
+
+    prose = NS(kind="text", text="到2025年，数字经济核心产业增加值占地区生产总值比重达到10%以上。")
+    table = NS(kind="table", text="数字经济核心产业增加值占地区生产总值比重 | 2025: 10")
+    index = NS(chunks_for=lambda doc_id=None, district=None: [table, prose])
+    chunk = NS(doc_id="d")
+    name = "数字经济核心产业增加值占地区生产总值比重"
+    assert _qualifier_from_text(name, "10%", chunk, index) == "以上"
+    assert _qualifier_from_text(name, "0%", chunk, index) == ""  # 10% is not 0%
+    assert _qualifier_from_text("高新技术企业数", "10%", chunk, index) == ""  # another figure

@@ -1,0 +1,85 @@
+"""A municipality's own report beside the plans of its districts: a question naming 重庆 is
+about 重庆市's report, not 大渡口区's plan, and 重庆市 is a city to "哪些城市". Excerpts of the
+shared 2025 重庆市 report, the bundled 大渡口 plan and 宜宾's report keep the index small enough
+to embed with the real model in seconds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.settings import BUNDLED_DATA_DIR, Settings
+
+REPO = Path(__file__).resolve().parent.parent
+EXTERNAL = REPO.parent / "shared" / "external"
+CHONGQING = EXTERNAL / "province-work-reports-2025" / "2025年重庆市政府工作报告.docx"
+YIBIN = EXTERNAL / "city-work-reports-2024" / "txt" / "宜宾.txt"
+DADUKOU = BUNDLED_DATA_DIR / "002_3865beef763800ed.txt"
+
+pytestmark = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external absent")
+
+TOPICS = ("研发投入强度", "研究与试验发展", "无废城市")
+
+
+def _excerpt(lines: list[str]) -> str:
+    head = [x for x in lines if x.strip()][:8]
+    hits = [x for x in lines if any(t in x for t in TOPICS)][:4]
+    return "\n\n".join(dict.fromkeys(head + hits)) + "\n"
+
+
+@pytest.fixture(scope="module")
+def mixed_index(tmp_path_factory):
+    import docx
+
+    import index
+
+    folder = tmp_path_factory.mktemp("municipality") / "docs"
+    folder.mkdir()
+    paragraphs = [p.text for p in docx.Document(str(CHONGQING)).paragraphs]
+    (folder / f"{CHONGQING.stem}.txt").write_text(_excerpt(paragraphs), encoding="utf-8")
+    for path in (YIBIN, DADUKOU):
+        lines = path.read_text("utf-8").splitlines()
+        (folder / path.name).write_text(_excerpt(lines), encoding="utf-8")
+    settings = Settings(
+        index_dir=folder.parent / "index", cache_dir=REPO / ".planqa" / "test-cache"
+    )
+    index.build(settings, [folder], progress=False)
+    return index.open(settings.index_dir, settings)
+
+
+def test_the_excerpts_are_a_municipality_a_district_of_it_and_another_city(mixed_index):
+    places = {d.district for d in mixed_index.documents if d.district}
+    assert {"重庆市", "大渡口区", "宜宾市"} <= places
+
+
+def test_a_question_naming_the_municipality_is_about_its_own_documents(mixed_index):
+    from qa.intake import own_documents, prepare
+
+    _, filters, early = prepare("重庆去年R&D强度达到多少？", mixed_index, None)
+    own = {d.doc_id for d in mixed_index.documents if d.district == "重庆市"}
+    assert early is None and set(filters.doc_ids) == own
+    # a district named beside it keeps its own documents; one named alone needs no narrowing
+    both = set(own_documents(["重庆市", "宜宾市"], mixed_index))
+    assert own < both and all(
+        d.district in ("重庆市", "宜宾市") for d in mixed_index.documents if d.doc_id in both
+    )
+    assert own_documents(["大渡口区"], mixed_index) == ()
+
+
+def test_the_municipalitys_figure_not_its_districts(mixed_index):
+    import qa
+
+    answer = qa.answer("重庆去年R&D强度达到多少？", mixed_index)
+    assert not answer.abstained
+    assert "2.6%" in answer.answer
+    assert all("重庆市政府工作报告" in c.source for c in answer.citations)
+
+
+def test_a_municipality_is_a_city_to_which_cities(mixed_index):
+    from qa.districts import districts
+    from qa.filters import places_at
+
+    assert places_at(mixed_index, "city") == ["宜宾市", "重庆市"]
+    cities = districts("哪些城市提到了“无废城市”？", mixed_index)
+    assert cities.level == "city" and set(cities.mentioned) == {"宜宾市", "重庆市"}
