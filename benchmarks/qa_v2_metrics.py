@@ -1,9 +1,9 @@
-"""Score the answerer on the qa_v2 … qa_v14 halves and the team's gold set, and store the
+"""Score the answerer on the qa_v2 … qa_v15 halves and the team's gold set, and store the
 numbers as the "after" of benchmarks/results/qa_v2_metrics.json ("before" is the answerer as it
 was when each set was written: `--as before`, run once on that code).
 
     python benchmarks/qa_v2_metrics.py [--sets dev,holdout,v3dev,…,v5holdout,gold]
-        [--index-v2 DIR] … [--index-v14 DIR] [--index DIR] [--as before|after] [--write]
+        [--index-v2 DIR] … [--index-v15 DIR] [--index DIR] [--as before|after] [--write]
 
 Each set is scored on an index of the bundled corpus and its external reports (docs/answers.md,
 "Measured"), except qa_v9 and qa_v10, whose indexes hold their provincial reports alone (their place
@@ -12,7 +12,8 @@ reports are an HTML page, a PDF and a .docx, qa_v11's four city reports three .d
 HTML page beside the bundled plans, qa_v12's three city reports two text-layer PDFs and a .docx beside
 them, qa_v13's a .txt copied out of a PDF, a word processor's .docx with a table and a provincial
 .docx beside them, qa_v14's a real .docx city report, a text-layer PDF and the 2025 重庆市 report
-beside the bundled plans; the gold set on the
+beside the bundled plans, qa_v15's a real .docx prefecture report, a government site's HTML page and
+a provincial .docx beside them; the gold set on the
 bundled corpus alone. The held-out halves are for reporting
 only: develop on the development halves.
 """
@@ -56,6 +57,8 @@ SETS = {
     "v13holdout": ("qa_v13_holdout", HERE / "data" / "qa_v13_holdout.jsonl", "index_v13"),
     "v14dev": ("qa_v14_dev", HERE / "data" / "qa_v14_dev.jsonl", "index_v14"),
     "v14holdout": ("qa_v14_holdout", HERE / "data" / "qa_v14_holdout.jsonl", "index_v14"),
+    "v15dev": ("qa_v15_dev", HERE / "data" / "qa_v15_dev.jsonl", "index_v15"),
+    "v15holdout": ("qa_v15_holdout", HERE / "data" / "qa_v15_holdout.jsonl", "index_v15"),
     "gold": ("eval/gold.jsonl", REPO / "eval" / "gold.jsonl", "index"),
 }
 
@@ -91,6 +94,7 @@ def main() -> None:
     ap.add_argument("--index-v12", default=str(REPO / ".planqa" / "index-v12"))
     ap.add_argument("--index-v13", default=str(REPO / ".planqa" / "index-v13"))
     ap.add_argument("--index-v14", default=str(REPO / ".planqa" / "index-v14"))
+    ap.add_argument("--index-v15", default=str(REPO / ".planqa" / "index-v15"))
     ap.add_argument("--index", default=str(REPO / ".planqa" / "index"))
     ap.add_argument("--as", dest="label", choices=("before", "after"), default="after")
     ap.add_argument("--write", action="store_true")

@@ -99,7 +99,13 @@ def follow_up(
     question: str, previous: Turn, names_place: bool, filters: Filters | None
 ) -> tuple[str, Filters | None, str | None]:
     """(the question to answer, its filters, the notice of what was inherited). A question
-    naming a place of its own inherits nothing."""
+    naming a place of its own inherits nothing, unless it names nothing else ("那大渡口呢？"):
+    then it asks the previous question of that place."""
+    if names_place and not (filters is not None and filters.districts):
+        place = _TRAIL.sub("", _LEAD.sub("", question.strip())).strip("的 ")
+        asked = of_another_place(previous, place)
+        if asked is not None:
+            return asked, filters, f"沿用上一问：{previous.question.rstrip('？?')}"
     if names_place or (filters is not None and filters.districts):
         return question, filters, None
     fragment = _TRAIL.sub("", _LEAD.sub("", question.strip()))
@@ -126,3 +132,21 @@ def follow_up(
         said.append(period)
     notice = f"沿用上一问：{'、'.join(said)}" if said else None
     return asked, (inherited if not inherited.is_empty() else filters), notice
+
+
+def of_another_place(previous: Turn, place: str) -> str | None:
+    """The previous question asked of `place` when `place` is a place name and nothing more
+    (大渡口, 重庆市): the previous question's own place name replaced by it, or put before it
+    when the previous question named none; None for anything else."""
+    from corpus import places
+
+    found = places.resolve(place) if 2 <= len(place) <= 12 else None
+    if found is None or not previous.question:
+        return None
+    for name in previous.districts:
+        old = places.resolve(name)
+        forms = sorted({name, *(old.short_forms if old else ())}, key=len, reverse=True)
+        for form in forms:
+            if form and form in previous.question:
+                return previous.question.replace(form, place, 1)
+    return f"{place}{previous.question}"

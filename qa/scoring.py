@@ -7,6 +7,7 @@ the same methods; everything else passes the real index.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -113,6 +114,8 @@ _QUESTION_NOISE = frozenset(
 
 
 def question_tokens(question: str) -> set[str]:
+    # a year stands apart: jieba would read 2024年省企业 as 年省 and 企业
+    question = re.sub(r"(\d{4}\s*年)", r"\1 ", question)
     return {t for t in tokens(question) if t not in _QUESTION_NOISE}
 
 

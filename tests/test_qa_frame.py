@@ -256,6 +256,14 @@ def test_a_follow_up_inherits_place_period_and_ask():
     assert asked == "今年城镇调查失业率要控制在多少" and notice == "沿用上一问：云南省、今年"
     asked, _, _ = follow_up("那城镇调查失业率去年是多少？", this_year, False, None)
     assert asked == "城镇调查失业率去年是多少"
+    # a follow-up naming another place and nothing else asks the same of that place
+    asked, filters, notice = follow_up("那大渡口呢？", this_year, True, None)
+    assert asked == "大渡口今年地区生产总值预期增长多少？" and filters is None
+    assert notice == "沿用上一问：云南今年地区生产总值预期增长多少"
+    asked, _, _ = follow_up("那重庆市呢？", prev, True, None)
+    assert asked == "重庆市2025年国家高新技术企业数目标是多少？"
+    # one naming a place and something of its own inherits nothing
+    assert follow_up("那大渡口的GDP呢？", prev, True, None) == ("那大渡口的GDP呢？", None, None)
 
 
 @pytest.mark.parametrize(

@@ -649,3 +649,10 @@ def test_a_table_figure_takes_the_qualifier_the_prose_says_of_it():
     assert _qualifier_from_text(name, "10%", chunk, index) == "以上"
     assert _qualifier_from_text(name, "0%", chunk, index) == ""  # 10% is not 0%
     assert _qualifier_from_text("高新技术企业数", "10%", chunk, index) == ""  # another figure
+
+
+def test_a_year_in_a_question_stands_apart_from_the_word_after_it():
+    from qa.scoring import question_tokens
+
+    words = question_tokens("亳州2024年省企业研发中心的目标是多少？")
+    assert "年省" not in words and {"企业", "研发"} <= words

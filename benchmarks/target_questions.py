@@ -6,8 +6,12 @@ of its own (10 in "增长10%以上", not in "2010" or "10.5"); its citation is o
 when it cites the document the indicator was annotated in. The development half's documents are
 for development; the held-out half's only for reporting.
 
-    python benchmarks/bench_target_questions.py [--half dev|holdout] [--index DIR]
-        [--write]   # benchmarks/results/target_questions.{json,md}
+    python benchmarks/target_questions.py [--half dev|holdout] [--index DIR] [--as before|after]
+        [--write]   # benchmarks/results/target_questions.json
+
+The index holds the bundled corpus, the 30 city reports (.txt) and the 8 provincial reports:
+    planqa build --index .planqa/index-targets corpus/data ../shared/external/city-work-reports-2024/txt \
+        ../shared/external/province-work-reports-2025
 """
 
 from __future__ import annotations
@@ -73,6 +77,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--half", default="dev", choices=["dev", "holdout"])
     ap.add_argument("--index", default=str(REPO / ".planqa" / "index-targets"))
+    ap.add_argument("--as", dest="label", choices=("before", "after"), default="after")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     result = score(args.half, args.index)
@@ -81,7 +86,7 @@ def main() -> None:
     if args.write:
         out = RESULTS / "target_questions.json"
         stored = json.loads(out.read_text("utf-8")) if out.is_file() else {}
-        stored[args.half] = summary
+        stored.setdefault(args.half, {})[args.label] = summary
         out.write_text(json.dumps(stored, ensure_ascii=False, indent=2) + "\n", "utf-8")
     else:
         for r in result["misses"]:
