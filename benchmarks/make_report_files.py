@@ -2,7 +2,7 @@
 text-layer PDFs as a user's PDF printer or a government site's download gives them (the
 title, the paragraphs with 一、… as headings, a running header and a page number on every
 page), and a word processor's .docx (heading styles with automatic numbering, the year's
-targets also as a table). The qa_v12, qa_v13 and qa_v14 question sets cite lines of these files as
+targets also as a table). The qa_v12 … qa_v16 question sets cite lines of these files as
 planqa reads them.
 
     python benchmarks/make_report_files.py   # benchmarks/data/formats/*_2024.{pdf,docx}
@@ -27,7 +27,12 @@ from benchmarks.bench_formats import (
 FORMATS = HERE / "data" / "formats"
 
 # city → the file it is written to
-PDFS = {"嘉兴": "jiaxing_2024.pdf", "德州": "dezhou_2024.pdf", "菏泽": "heze_2024.pdf"}
+PDFS = {
+    "嘉兴": "jiaxing_2024.pdf",
+    "德州": "dezhou_2024.pdf",
+    "菏泽": "heze_2024.pdf",
+    "防城港": "fangchenggang_2024.pdf",
+}
 DOCX = {"阳泉": "yangquan_2024.docx"}
 
 

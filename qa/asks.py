@@ -27,7 +27,10 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("email", r"邮箱|电子邮件|e-?mail"),
         ("phone", r"电话|联系方式|手机号|phone"),
         ("doc_number", r"文号|发文字号"),
-        ("definition", r"什么意思|指的是什么|是指什么|指什么|含义|全称|的简称|是什么的简称"),
+        (
+            "definition",
+            r"什么意思|指的是什么|是指什么|指什么|含义|全称|的简称|是什么的简称|(?:怎么|如何|怎样)理解",
+        ),
         (
             "composition",
             (

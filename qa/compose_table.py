@@ -60,12 +60,14 @@ def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tup
     year = year_in(head) if head else None
     place = chunk.district or ""
     name = row.name
+    before = ""
     if not re.search(r"[≥≤<>＞＜]|以上|以下|左右|以内", value):
-        unit_word += _qualifier_from_text(name, value + unit_word, chunk, index)
+        before, after = _qualifier_from_text(name, value + unit_word, chunk, index)
+        unit_word += after
     if place and name.startswith(place.rstrip("区县")):
         place = ""
     if year and int(year) >= 2021:
-        text = f"到{year}年，{place}{name}预期达到{value}{unit_word}"
+        text = f"到{year}年，{place}{name}预期{before or '达到'}{value}{unit_word}"
     elif year:
         text = f"{year}年，{place}{name}为{value}{unit_word}"
     elif head:
@@ -107,20 +109,29 @@ def _unit_from_text(name: str, value: str, chunk: Chunk, index: Searchable | Non
 
 
 _QUALIFIER = r"(以上|左右|以内|以下)"
+_QUALIFIER_BEFORE = r"(超过|突破|不低于|不少于|高于)"
 
 
-def _qualifier_from_text(name: str, figure: str, chunk: Chunk, index: Searchable | None) -> str:
-    """The 以上/左右 the plan's prose says of a table's figure, which the cell leaves out
-    (10 in the table, "比重达到10%以上" in the targets); "" when the prose says none."""
+def _qualifier_from_text(
+    name: str, figure: str, chunk: Chunk, index: Searchable | None
+) -> tuple[str, str]:
+    """The qualifiers the plan's prose says of a table's figure, which the cell leaves out
+    (10 in the table, "比重达到10%以上" or "强度超过3%" in the targets): (before, after) the
+    figure, ("", "") when the prose says none. The prose names the row's indicator in its
+    words or in another of its forms (研发投入强度 for R&D经费支出占GDP比重)."""
     if index is None or not figure:
-        return ""
-    pattern = re.compile(rf"(?<![\d.]){re.escape(figure)}{_QUALIFIER}")
-    key = name[:4]
+        return "", ""
+    from qa.terms import groups_in, holds_term
+
+    escaped = re.escape(figure)
+    pattern = re.compile(rf"{_QUALIFIER_BEFORE}?\s*(?<![\d.]){escaped}{_QUALIFIER}?")
+    key, groups = name[:4], groups_in(name)
     for c in index.chunks_for(doc_id=chunk.doc_id):
         if c.kind == "table":
             continue
         for sentence in split_sentences(c.text):
-            m = pattern.search(sentence)
-            if m and key in sentence:
-                return m.group(1)
-    return ""
+            for m in pattern.finditer(sentence):
+                said = key in sentence or (groups and holds_term(groups, sentence) == 1.0)
+                if said and (m.group(1) or m.group(2)):
+                    return m.group(1) or "", m.group(2) or ""
+    return "", ""

@@ -17,8 +17,9 @@ from typing import Any
 
 from corpus.text import enclose
 from qa.counted import stated_count
-from qa.enumerations import enumerations, overlap_of, up_to
-from qa.listed import NUMBERING, flat, joined, listed_items
+from qa.enumerations import enumerations, up_to
+from qa.listed import NUMBERING, flat, joined, kind_run, listed_items
+from qa.read_on import overlap_of
 from qa.scoring import lexical_overlap
 from qa.types import Answer, Citation
 from qa.units import _content_tokens
@@ -99,6 +100,18 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
                     cited = replace(cited, line_end=last.line_end, passage_line_end=last.line_end)
                 return replace(found, citations=(cited,))
     candidates = hits[:5] + (_literal(quoted[0], index, hits) if quoted else [])
+    # names in quotes right before the kind asked (“A”“B”“C”品牌), in the passages retrieved or
+    # anywhere in their documents: a form this sure is worth reading the documents for
+    docs = list(dict.fromkeys(h.chunk.doc_id for h in hits[:5]))
+    chunks = [h.chunk for h in hits[:5]] + [
+        c for d in docs[:3] for c in index.chunks_for(doc_id=d) if "”" in c.text
+    ]
+    for chunk in chunks:
+        named = kind_run(question, chunk.text)
+        if named is not None:
+            subject, items, quote = named
+            body = f"据《{title(chunk)}》，{subject}：{joined(items)}[1]。"
+            return _answer(question, body, chunk, quote, hits, "composition")
     # a list that begins in a retrieved passage before one reached by reading past its end
     for hit, own in [(h, True) for h in candidates] + [(h, False) for h in candidates]:
         listed = listed_items(question, quoted, hit.chunk, index, own)

@@ -12,6 +12,7 @@ from typing import Any
 
 from index.types import Filters
 from qa.asks import QUESTION_WORD, asks_of
+from qa.metadata import FIELD_LABELS
 from qa.parts import names_a_thing
 from qa.periods import PERIOD, period_of
 
@@ -115,7 +116,10 @@ def follow_up(
     asked = fragment
     topic = topic_of(fragment, re.compile(r"$^"))
     if not names_a_thing(topic) and previous.topic:  # "那2020年是多少？", "那去年建成了多少？"
-        asked = f"{previous.topic}{fragment}"
+        inherited_topic = previous.topic
+        if QUESTION_WORD.search(fragment):  # "…的发文字号是多少？" "哪天发布的？": the document
+            inherited_topic = re.sub(rf"(?:的)?(?:{FIELD_LABELS})$", "", inherited_topic)
+        asked = f"{inherited_topic}{fragment}"
     # the period is a slot of the conversation like the place: "云南今年GDP预期增长多少？" →
     # "那失业率要控制在多少？" asks about this year too
     period = previous.period if previous.period and not period_of(fragment) else ""

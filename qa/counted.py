@@ -198,3 +198,26 @@ def _quoted_whole(part: str) -> bool:
 
 def cn_numeral(n: int) -> str:
     return "十" if n == 10 else "一二三四五六七八九"[n - 1] if 1 <= n <= 9 else str(n)
+
+
+# "稳、进、高、新": a term that lists single words, each taken up after it in quotes
+_SPELLED = re.compile(r"[\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2}){2,}")
+
+
+def spelled_out_items(term: str, text: str) -> list[str] | None:
+    """The items of a term made of short words listed with 、, each taken up after the term by
+    a clause quoting it: "“稳、进、高、新”工作思路…树牢“稳”的主基调…找准“进”的突破口…" → 树牢“稳”的
+    主基调, 找准“进”的突破口, …; None unless every word is taken up."""
+    if not _SPELLED.fullmatch(term):
+        return None
+    at = text.find(term)
+    if at < 0:
+        return None
+    after = text[at + len(term) :]
+    items = []
+    for word in term.split("、"):
+        m = re.search(rf"[\u4e00-\u9fff]{{0,4}}“{re.escape(word)}”的[\u4e00-\u9fff]{{2,6}}", after)
+        if m is None:
+            return None
+        items.append(m.group(0))
+    return items

@@ -13,8 +13,8 @@ from typing import Any
 from qa.compose_terms import _answer, _literal, quoted_terms
 from qa.compose_text import noun_phrase
 from qa.counted import stated_count
-from qa.enumerations import RUN_MAX, lines_run_on
 from qa.listed import SUBJECT_NOISE
+from qa.read_on import RUN_MAX, lines_run_on
 from qa.types import Answer
 
 DEF_MAX = 120  # a definition longer than this is cut, unless it is a run of clauses

@@ -1,4 +1,4 @@
-"""Lists inside a paragraph, and a passage read on past its end.
+"""Lists inside a paragraph (a passage read on past its end: qa.read_on).
 
 A run of numbered items (一是…二是…, （1）（2）…, ①②…, 1. 2. …, （一）（二）…, 一、二、…) is one list
 whatever the passage boundaries; its lead-in (the text before the first mark) says what it is
@@ -10,12 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from qa.counted import cn_number
-
-OVERLAP_MAX = 400  # characters the next passage may repeat of the one before it
-RUN_MAX = 400  # characters a definition's run of clauses may run on into the next passage
 
 _AFTER_BREAK = r"(?<![^。；;：:，,\s】])"  # at the start, or after a sentence or clause break
 _ITEM = re.compile(
@@ -139,6 +135,24 @@ def sentence_runs(text: str) -> list[Enumeration]:
     return out
 
 
+# names set side by side in quotes, no separator between them: “芜湖制造”“芜湖服务”“芜湖科创”
+_QUOTED_RUN = re.compile(r"(?:“[^“”]{2,12}”\s*){3,}")
+
+
+def quoted_runs(text: str) -> list[Enumeration]:
+    """Three names or more set side by side in quotes, each a name of the kind the words
+    around them say: "打造“芜湖制造”“芜湖服务”“芜湖科创”“芜湖消费”品牌" → the four brands; the
+    lead-in is their clause, the words before and after them (打造…品牌)."""
+    out = []
+    for m in _QUOTED_RUN.finditer(text):
+        items = tuple(re.findall(r"“([^“”]{2,12})”", m.group(0)))
+        start = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:\n") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in "，,。；;\n") if i >= 0]
+        clause = text[start : min(ends) if ends else len(text)]
+        out.append(Enumeration(clause.strip(), items[:MAX_LIST], m.start(), True))
+    return out
+
+
 _BULLET = re.compile(r"^(?:——|—|-|•|·|●|▪|■)\s*")
 
 
@@ -226,55 +240,6 @@ def _lead_clause(body: str) -> str:
         if len(lead) > ITEM_MAX:
             lead = re.split(f"[{stop}]", lead, maxsplit=1)[0]
     return lead.strip(" ，,；;：:、")
-
-
-def continued(chunk: Any, index: Any, limit: int = 1500) -> tuple[str, list[Any]]:
-    """The chunk's text followed by what follows it in its document (the next chunks, their
-    overlap with it removed): a list may run past the end of the passage that announces it."""
-    text, read = chunk.text, [chunk]
-    if index is None or not hasattr(index, "chunks_for"):
-        return text, read
-    same = [c for c in index.chunks_for(doc_id=chunk.doc_id) if c.source == chunk.source]
-    ids = [c.chunk_id for c in same]
-    if chunk.chunk_id not in ids:
-        return text, read
-    last = chunk
-    for nxt in same[ids.index(chunk.chunk_id) + 1 :]:
-        if len(text) >= len(chunk.text) + limit:
-            break
-        overlap = overlap_of(text, nxt.text)
-        # a section that begins is announced by its heading ("（一）坚定工业强市战略"): the
-        # headings of a list of sections are its items
-        opened = [
-            h
-            for k, h in enumerate(nxt.section)
-            if tuple(last.section[: k + 1]) != tuple(nxt.section[: k + 1])
-        ]
-        if opened:
-            text += "\n" + "\n".join(opened) + "\n" + nxt.text
-        elif overlap:
-            text += nxt.text[overlap:]
-        else:
-            text += ("" if nxt.line_start == last.line_end else "\n") + nxt.text
-        last = nxt
-        read.append(nxt)
-    return text, read
-
-
-def overlap_of(text: str, following: str) -> int:
-    """How many characters `following` (the next passage) opens with that `text` ends with."""
-    top = min(len(following), OVERLAP_MAX)
-    return next((k for k in range(top, 4, -1) if text.endswith(following[:k])), 0)
-
-
-def lines_run_on(chunk: Any, index: Any) -> list[str]:
-    """The chunk's lines, its last one continued into the next passage (a definition's run of
-    clauses may be cut by the passage's end); lines of the next passage are not its own."""
-    lines = chunk.text.splitlines()
-    if lines:
-        text = continued(chunk, index, RUN_MAX)[0]
-        lines[-1] = text[len(chunk.text) - len(lines[-1]) :].split("\n")[0]
-    return lines
 
 
 def up_to(items: list[str], counts: set[int]) -> list[str] | None:

@@ -14,19 +14,21 @@ from qa.counted import (
     count_before,
     headed_items,
     noun_items,
+    spelled_out_items,
     stated_count,
     taken_up_items,
 )
 from qa.enumerations import (
     clause_runs,
-    continued,
     counted_runs,
     enumerations,
     lead_runs,
     parallel_runs,
+    quoted_runs,
     sentence_runs,
     up_to,
 )
+from qa.read_on import continued
 from qa.scoring import lexical_overlap
 from qa.slots import not_nouns
 from qa.units import _content_tokens, _place_names
@@ -83,7 +85,7 @@ def _listed_in(
     question: str, quoted: list[str], chunk: Any, text: str, read: list[Any], begins: int
 ) -> tuple[str, list[str], str, int] | None:
     every = enumerations(text) + parallel_runs(text) + clause_runs(text) + lead_runs(text)
-    every += counted_runs(text) + sentence_runs(text)
+    every += counted_runs(text) + sentence_runs(text) + quoted_runs(text)
     runs = [r for r in every if r.start < begins]
 
     def end(items: list[str]) -> int:
@@ -114,7 +116,7 @@ def _listed_in(
                 items = up_to(list(run.items), counts)
                 if items:
                     return f"“{term}”包括", items, "；".join(items), end(items)
-        items = taken_up_items(term, text, counts)
+        items = taken_up_items(term, text, counts) or spelled_out_items(term, text)
         if items:
             return f"“{term}”包括", items, "；".join(items), end(items)
     if quoted:
@@ -169,6 +171,20 @@ def _listed_in(
 _COUNTED_NAME = re.compile(
     r"(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:大|个|项|条|类|种))[\u4e00-\u9fff]{2,10}"
 )
+
+
+def kind_run(question: str, text: str) -> tuple[str, list[str], str] | None:
+    """(lead-in, items, quote) of names set side by side in quotes right before the kind of
+    thing the question asks for ("打造哪几个品牌": 打造“芜湖制造”“芜湖服务”…“人民城市建设”品牌),
+    the surest list of that kind a passage has; None when it has none."""
+    kind = _ITEM_KIND.search(question)
+    if not kind:
+        return None
+    for run in quoted_runs(text):
+        after = run.lead_in[run.lead_in.rfind("”") + 1 :]
+        if after.startswith(kind.group(1)) and len(run.items) >= 3:
+            return run.lead_in, list(run.items), run.lead_in
+    return None
 
 
 def named_counted(question: str, text: str) -> list[str]:

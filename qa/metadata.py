@@ -46,9 +46,8 @@ _ISSUE = re.compile(r"\d{4}年第\d+期(?:[（(]总第\d+期[）)])?")
 
 
 # a metadata field named by its label, as "A和B是什么" names two
-_FIELD_LABEL = re.compile(
-    r"发文字号|文号|发布机构|发文机关|发布单位|印发单位|成文日期|发布日期|印发日期|落款日期|期号|报告人"
-)
+FIELD_LABELS = "发文字号|文号|发布机构|发文机关|发布单位|印发单位|成文日期|发布日期|印发日期|落款日期|期号|报告人"
+_FIELD_LABEL = re.compile(FIELD_LABELS)
 
 
 def fields_named(text: str) -> list[str]:

@@ -38,16 +38,32 @@ _ENGLISH_ASK = re.compile(
     r"^\s*(?:what|how much|how many)\s+(?:was|is|were|are|will be)?\s*(?:the\s+)?", re.IGNORECASE
 )
 _ENGLISH_PRONOUN = re.compile(r"\b(?:it|they|this)\b", re.IGNORECASE)
+# a later clause naming no thing, only a period: "what is the target for 2024"
+_ENGLISH_GENERIC = re.compile(
+    r"(?P<ask>(?:what|how much|how many)\s+(?:is|was|are|were|will be)\s+(?:the\s+)?"
+    r"(?:target|goal|figure|number|plan|expected figure))"
+    r"(?P<period>\s+(?:for|in|by)\s+(?:19|20)\d{2}|\s+(?:this|next|last) year)?$",
+    re.IGNORECASE,
+)
+_ENGLISH_YEAR = re.compile(
+    r"\s+(?:in|for|by)\s+(?:19|20)\d{2}\b|\s+(?:this|last) year\b", re.IGNORECASE
+)
 
 
 def english_follow_on(first: str, clause: str) -> str | None:
     """A later English clause with its pronoun replaced by what the first clause asks about
     (how fast did it grow -> how fast did X's cargo throughput in 2023 grow); None for a clause
     that is not English or has no pronoun."""
-    if not re.match(r"\s*(?:and\s+)?[A-Za-z]", clause) or not _ENGLISH_PRONOUN.search(clause):
+    if not re.match(r"\s*(?:and\s+)?[A-Za-z]", clause):
         return None
     thing = _ENGLISH_ASK.sub("", first).strip(" ,?")
     if not thing or thing == first.strip(" ,?"):
         return None
     clause = re.sub(r"^\s*and\s+", "", clause.strip(" ,?"), flags=re.IGNORECASE)
+    generic = _ENGLISH_GENERIC.match(clause)
+    if generic:  # "what is the target for 2024": the target for the first's thing, in its year
+        of_thing = _ENGLISH_YEAR.sub("", thing).strip()
+        return f"{generic.group('ask')} for {of_thing} {generic.group('period').strip()}".strip()
+    if not _ENGLISH_PRONOUN.search(clause):
+        return None
     return _ENGLISH_PRONOUN.sub(lambda _: thing, clause, count=1)

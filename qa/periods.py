@@ -73,6 +73,10 @@ def plan_years(text: str) -> set[int]:
     return years
 
 
+# the headings of a plan's look back at the period before it
+_REVIEW = re.compile(r"发展基础|发展成效|发展现状|回顾|取得的成就|主要成就|现实基础")
+
+
 # a year a figure is compared with is not the year the sentence speaks of: "旅游收入292.7亿元，
 # 分别是2019年的118.6%", "比2019年增长", "与2020年相比"
 _REFERENCE_YEAR = re.compile(
@@ -121,6 +125,9 @@ def other_period(
     spoken = years_in(text, doc_year) or years_in(headings, doc_year)
     if not spoken and doc_year is not None and _TARGET.search(text):
         spoken = {doc_year}  # a report's target (力争…) is of the year it plans, not the year past
+    if not spoken and doc_year is None and _REVIEW.search(headings):
+        # a five-year plan's review (发展基础) speaks of the plan period before it
+        spoken = {y - 5 for y in title_years(title)}
     spoken = spoken or years_in(passage, doc_year)
     if not spoken and strict:
         return not title_years(title) & asked

@@ -43,9 +43,10 @@ def without_every_kind(text: str) -> str:
 def term_key(text: str) -> str:
     """Text as terms are compared: no 的, brackets, spaces, commas or quotes, no 各类 (市级以上各类
     研发平台 is 市级以上研发平台), no Latin gloss in
-    brackets after Chinese (（R&D）); Latin lower-cased; R&D spelt 研发, as it is read
-    (R&D经费投入强度 is 研发经费投入强度)."""
-    return _NOISE.sub("", _GLOSS.sub("", text)).lower().replace("r&d", "研发")
+    brackets after Chinese (（R&D）); Latin lower-cased; R&D spelt 研发 and GDP 地区生产总值, as
+    they are read (R&D经费占GDP比重 is 研发经费占地区生产总值比重)."""
+    key = _NOISE.sub("", _GLOSS.sub("", text)).lower().replace("r&d", "研发")
+    return key.replace("gdp", "地区生产总值")
 
 
 @cache

@@ -13,11 +13,15 @@ from typing import Any
 
 from corpus.errors import UserError
 
+# what a place's documents are called in a question: 哪些地方的材料里给出了…
+_DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计划"
+# how a question says a place set a target: 哪些地方设定了…的目标
+_SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
 # 区 must not start a longer word: "哪些区域创新平台", "哪些区块链企业" ask about things
 _PLACE = (
     r"(?:区县|区\(县\)|区（县）|地区|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
     # 哪些地方 asks for places only when it asks what they mention (not 跟哪些地方合作)
-    r"|地方(?=(?:的)?(?:规划|文件|报告|政府)?(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|有|给出|列出|公布|写))"
+    rf"|地方(?=(?:的)?(?:{_DOCUMENT_WORDS})?(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|有|给出|列出|公布|写|{_SETTING}))"
     r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
 )
 # the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
@@ -39,8 +43,9 @@ _AMONG = (
 )
 _DISTRICT_QUESTION = re.compile(rf"{_AMONG}|{_WHICH}|{_WHICH_AFTER}")
 _LEAD = re.compile(
-    r"^(?:的)?(?:规划|文件|政策|计划)?(?:中|里|里面|当中)?(?:都|也|还|均)?"
-    r"(?:有)?(?:提到|提及|谈到|说到|涉及|提出|部署|布局|包含|包括|关注|重视|支持|写到|写了|给出|列出|公布|有)?"
+    rf"^(?:的)?(?:{_DOCUMENT_WORDS})?(?:中|里|里面|当中)?(?:都|也|还|均)?"
+    r"(?:有)?(?:提到|提及|谈到|说到|涉及|提出|部署|布局|包含|包括|关注|重视|支持|写到|写了|给出|列出|公布"
+    rf"|{_SETTING}|有)?"
     r"(?:了|过)?(?:要)?(?:关于)?"
 )
 _ACTION = re.compile(r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局)(?=..)")

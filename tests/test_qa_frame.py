@@ -83,6 +83,14 @@ from qa.text import TableRow
                 "how fast did Fangchenggang's seaport cargo throughput in 2023 grow",
             ],
         ),
+        # one naming no thing, only a period, asks the same of the first's thing
+        (
+            "What was Liangshan's total tourism revenue in 2023, and what is the target for 2024?",
+            [
+                "What was Liangshan's total tourism revenue in 2023",
+                "what is the target for Liangshan's total tourism revenue for 2024",
+            ],
+        ),
         # from a year's figure to the one it rose to: the second part keeps its verb
         (
             "大渡口的研发投入强度，从2015年的多少提高到了多少？",
@@ -163,6 +171,9 @@ def test_a_question_splits_into_the_parts_it_asks(question, parts):
         # a question ending in 吗 that asks nothing else is yes or no, though it names a share
         ("綦江2020年的研发投入强度比全市平均高吗？", "yesno"),
         ("研发投入强度是多少吗", "number"),
+        # how a coined term is to be understood is what it means
+        ("湖南报告里的“稳、进、高、新”工作思路怎么理解？", "definition"),
+        ("如何推进科技创新？", "how"),
     ],
 )
 def test_what_a_question_asks(question, asks):
@@ -262,6 +273,18 @@ def test_a_follow_up_inherits_place_period_and_ask():
     assert notice == "沿用上一问：云南今年地区生产总值预期增长多少"
     asked, _, _ = follow_up("那重庆市呢？", prev, True, None)
     assert asked == "重庆市2025年国家高新技术企业数目标是多少？"
+    # a field of the record asked before is no part of what the next question asks about
+    number = Turn(
+        "重庆高新区十四五科技创新发展规划的发文字号是多少？",
+        ("重庆高新区",),
+        ("d1",),
+        ("规划",),
+        "科技创新发展规划的发文字号",
+        "十四五",
+        "doc_number",
+    )
+    asked, _, _ = follow_up("哪天发布的？", number, False, None)
+    assert asked == "十四五科技创新发展规划哪天发布的"
     # one naming a place and something of its own inherits nothing
     assert follow_up("那大渡口的GDP呢？", prev, True, None) == ("那大渡口的GDP呢？", None, None)
 

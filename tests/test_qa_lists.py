@@ -700,3 +700,37 @@ def test_a_list_question_stating_its_count_is_not_answered_by_a_term_of_another(
     assert four is None or "氢能" not in four[1]
     three = _listed_in("承德要编制哪3个产业链的规划？", [], chunk, text, [chunk], len(text))
     assert three is not None and three[1] == ["钒钛新材料", "仪器仪表", "氢能"]
+
+
+def test_names_in_quotes_set_side_by_side_before_the_kind_asked_are_its_list():
+    from qa.enumerations import quoted_runs
+    from qa.listed import kind_run
+
+    text = (
+        "今年工作的总体思路是：坚持稳中求进，打造“芜湖制造”“芜湖服务”“芜湖科创”“芜湖消费”"
+        "“人民城市建设”品牌，奋力谱写新篇章。"
+    )
+    runs = quoted_runs(text)
+    assert len(runs) == 1 and runs[0].items[0] == "芜湖制造" and len(runs[0].items) == 5
+    lead, items, _ = kind_run("芜湖今年要打造哪几个品牌？", text)
+    assert lead.startswith("打造") and items[-1] == "人民城市建设"
+    # another kind asked, or two names only, is no such list
+    assert kind_run("芜湖今年要建哪几个平台？", text) is None
+    assert kind_run("要打造哪几个品牌？", "打造“芜湖制造”“芜湖服务”品牌。") is None
+
+
+def test_a_term_of_short_words_is_spelled_out_by_the_clauses_quoting_each():
+    from qa.counted import spelled_out_items
+
+    text = (
+        "一以贯之坚持“稳、进、高、新”工作思路。要树牢“稳”的主基调，稳增长；要找准“进”的突破口，"
+        "强活力；要提升“高”的标识度；要展现“新”的大担当。"
+    )
+    assert spelled_out_items("稳、进、高、新", text) == [
+        "要树牢“稳”的主基调",
+        "要找准“进”的突破口",
+        "要提升“高”的标识度",
+        "要展现“新”的大担当",
+    ]
+    assert spelled_out_items("稳、进、高、新", text.replace("“新”的大担当", "新担当")) is None
+    assert spelled_out_items("主基调", text) is None

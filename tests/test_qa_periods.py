@@ -83,6 +83,17 @@ def test_a_five_year_plan_named_in_a_question_asks_of_its_years():
     assert not other_period(asked, plan, "表2 “十四五”时期主要指标", "比重 | 2020: 3.98 | 2025: 4")
 
 
+def test_a_plans_review_speaks_of_the_plan_period_before_it():
+    plan = "重庆市綦江区科技创新发展“十四五”规划"
+    said = "企业创新主体加快培育,全区高新技术企业98家"
+    assert other_period(
+        "綦江2023年有多少家高新技术企业", plan, "第一节 发展基础", said, strict=True
+    )
+    assert not other_period("綦江2020年有多少家高新技术企业", plan, "第一节 发展基础", said)
+    # a section that is no review says nothing of its years
+    assert not other_period("綦江2023年有多少家", plan, "第二节 重点任务", said, strict=True)
+
+
 def test_a_figure_asked_as_it_stands_now_is_of_the_years_the_document_looks_back_on():
     from qa.periods import now_years
 

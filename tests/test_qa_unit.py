@@ -646,9 +646,14 @@ def test_a_table_figure_takes_the_qualifier_the_prose_says_of_it():
     index = NS(chunks_for=lambda doc_id=None, district=None: [table, prose])
     chunk = NS(doc_id="d")
     name = "数字经济核心产业增加值占地区生产总值比重"
-    assert _qualifier_from_text(name, "10%", chunk, index) == "以上"
-    assert _qualifier_from_text(name, "0%", chunk, index) == ""  # 10% is not 0%
-    assert _qualifier_from_text("高新技术企业数", "10%", chunk, index) == ""  # another figure
+    assert _qualifier_from_text(name, "10%", chunk, index) == ("", "以上")
+    assert _qualifier_from_text(name, "0%", chunk, index) == ("", "")  # 10% is not 0%
+    assert _qualifier_from_text("高新技术企业数", "10%", chunk, index) == ("", "")
+    # said before the figure, of the row's indicator in another of its forms
+    intensity = NS(kind="text", text="到2025年，全社会研发投入强度超过3%。")
+    index = NS(chunks_for=lambda doc_id=None, district=None: [intensity])
+    row = "R&D经费支出占GDP比重"
+    assert _qualifier_from_text(row, "3%", chunk, index) == ("超过", "")
 
 
 def test_a_year_in_a_question_stands_apart_from_the_word_after_it():

@@ -64,6 +64,12 @@ def test_a_question_for_the_figures_of_a_topic_asks_for_a_number():
     assert not aspect_evidence("figure").search("加快技术合同登记")
     bracketed = read_topic("哪些地方的文件给出了技术合同成交额（或技术合同交易额）的数字？")
     assert bracketed.text == "技术合同成交额（或技术合同交易额）"
+    # the places' documents called by other names, and a target said to be set
+    material = read_topic("哪些地方的材料里给出了技术合同成交额的数据？")
+    assert (material.text, material.aspect) == ("技术合同成交额", "figure")
+    setting = read_topic("哪些地方设定了万人发明专利拥有量的目标？")
+    assert (setting.text, setting.aspect) == ("万人发明专利拥有量", "target")
+    assert is_district_question("哪些地方明确了研发投入强度目标？")
 
 
 def test_the_generic_head_of_a_topic_is_optional_when_matching():
