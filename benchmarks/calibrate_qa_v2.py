@@ -1,4 +1,4 @@
-"""Calibrate the abstention threshold on the development halves of the qa_v2 … qa_v9 sets
+"""Calibrate the abstention threshold on the development halves of the qa_v2 … qa_v15 sets
 (pooled), report it on their held-out halves: the Chinese threshold, or with --latin the one for
 questions without Chinese characters (English), on those questions alone.
 
@@ -8,7 +8,7 @@ whether it is right; the checks by type and slot still apply. The threshold is t
 makes most development questions right (answerable: answered with its keywords; unanswerable:
 declined), ties broken by the widest margin. The held-out half is scored at that threshold once.
 
-    python benchmarks/calibrate_qa_v2.py [--latin] [--index-v2 DIR] … [--index-v9 DIR] [--write]
+    python benchmarks/calibrate_qa_v2.py [--latin] [--index-v2 DIR] … [--index-v15 DIR] [--write]
 
 --write stores the threshold in qa/data/calibration.json. Follow-up and place-finder items are
 left out (they do not go through the threshold).
@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO))
 
 DATA = HERE / "data"
 CALIBRATION = REPO / "qa" / "data" / "calibration.json"
+SETS = range(2, 16)  # qa_v2 … qa_v15
 
 
 def measure(items, idx, calibration) -> list[tuple[float | None, bool, bool]]:
@@ -83,14 +84,8 @@ def main() -> None:
     from qa.calibration import load_calibration
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--index-v2", default=str(REPO / ".planqa" / "index-v2"))
-    ap.add_argument("--index-v3", default=str(REPO / ".planqa" / "index-v3"))
-    ap.add_argument("--index-v4", default=str(REPO / ".planqa" / "index-v4"))
-    ap.add_argument("--index-v5", default=str(REPO / ".planqa" / "index-v5"))
-    ap.add_argument("--index-v6", default=str(REPO / ".planqa" / "index-v6"))
-    ap.add_argument("--index-v7", default=str(REPO / ".planqa" / "index-v7"))
-    ap.add_argument("--index-v8", default=str(REPO / ".planqa" / "index-v8"))
-    ap.add_argument("--index-v9", default=str(REPO / ".planqa" / "index-v9"))
+    for n in SETS:
+        ap.add_argument(f"--index-v{n}", default=str(REPO / ".planqa" / f"index-v{n}"))
     ap.add_argument("--index", default=str(REPO / ".planqa" / "index"), help="bundled corpus")
     ap.add_argument("--latin", action="store_true", help="the threshold of English questions")
     ap.add_argument("--write", action="store_true")
@@ -109,7 +104,7 @@ def main() -> None:
         ]
 
     dev, holdout = [], []
-    sets = [(f"qa_v{n}", getattr(args, f"index_v{n}")) for n in range(2, 10)]
+    sets = [(f"qa_v{n}", getattr(args, f"index_v{n}")) for n in SETS]
     for name, index_dir in sets:
         idx = index.open(index_dir)
         dev += measure(usable(DATA / f"{name}_dev.jsonl"), idx, never)
@@ -142,7 +137,7 @@ def main() -> None:
         data[key] = round(threshold, 4)
         data["_comment"] = (
             "abstain_evidence and abstain_evidence_latin: fitted on the development halves of"
-            " benchmarks/data/qa_v2 … qa_v9 by benchmarks/calibrate_qa_v2.py [--latin] --write;"
+            f" benchmarks/data/qa_v2 … qa_v{SETS[-1]} by benchmarks/calibrate_qa_v2.py [--latin] --write;"
             " the other values by benchmarks/calibrate_qa.py --write, see"
             " benchmarks/results/qa_calibration.md"
         )

@@ -1,9 +1,9 @@
-"""Score the answerer on the qa_v2 … qa_v15 halves and the team's gold set, and store the
+"""Score the answerer on the qa_v2 … qa_v16 halves and the team's gold set, and store the
 numbers as the "after" of benchmarks/results/qa_v2_metrics.json ("before" is the answerer as it
 was when each set was written: `--as before`, run once on that code).
 
     python benchmarks/qa_v2_metrics.py [--sets dev,holdout,v3dev,…,v5holdout,gold]
-        [--index-v2 DIR] … [--index-v15 DIR] [--index DIR] [--as before|after] [--write]
+        [--index-v2 DIR] … [--index-v16 DIR] [--index DIR] [--as before|after] [--write]
 
 Each set is scored on an index of the bundled corpus and its external reports (docs/answers.md,
 "Measured"), except qa_v9 and qa_v10, whose indexes hold their provincial reports alone (their place
@@ -13,7 +13,8 @@ HTML page beside the bundled plans, qa_v12's three city reports two text-layer P
 them, qa_v13's a .txt copied out of a PDF, a word processor's .docx with a table and a provincial
 .docx beside them, qa_v14's a real .docx city report, a text-layer PDF and the 2025 重庆市 report
 beside the bundled plans, qa_v15's a real .docx prefecture report, a government site's HTML page and
-a provincial .docx beside them; the gold set on the
+a provincial .docx beside them, qa_v16's a real .docx city report, a text-layer PDF and a provincial
+.docx beside them; the gold set on the
 bundled corpus alone. The held-out halves are for reporting
 only: develop on the development halves.
 """
@@ -59,6 +60,8 @@ SETS = {
     "v14holdout": ("qa_v14_holdout", HERE / "data" / "qa_v14_holdout.jsonl", "index_v14"),
     "v15dev": ("qa_v15_dev", HERE / "data" / "qa_v15_dev.jsonl", "index_v15"),
     "v15holdout": ("qa_v15_holdout", HERE / "data" / "qa_v15_holdout.jsonl", "index_v15"),
+    "v16dev": ("qa_v16_dev", HERE / "data" / "qa_v16_dev.jsonl", "index_v16"),
+    "v16holdout": ("qa_v16_holdout", HERE / "data" / "qa_v16_holdout.jsonl", "index_v16"),
     "gold": ("eval/gold.jsonl", REPO / "eval" / "gold.jsonl", "index"),
 }
 
@@ -95,6 +98,7 @@ def main() -> None:
     ap.add_argument("--index-v13", default=str(REPO / ".planqa" / "index-v13"))
     ap.add_argument("--index-v14", default=str(REPO / ".planqa" / "index-v14"))
     ap.add_argument("--index-v15", default=str(REPO / ".planqa" / "index-v15"))
+    ap.add_argument("--index-v16", default=str(REPO / ".planqa" / "index-v16"))
     ap.add_argument("--index", default=str(REPO / ".planqa" / "index"))
     ap.add_argument("--as", dest="label", choices=("before", "after"), default="after")
     ap.add_argument("--write", action="store_true")
