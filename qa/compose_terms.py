@@ -103,9 +103,9 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
     # names in quotes right before the kind asked (“A”“B”“C”品牌), in the passages retrieved or
     # anywhere in their documents: a form this sure is worth reading the documents for
     docs = list(dict.fromkeys(h.chunk.doc_id for h in hits[:5]))
-    chunks = [h.chunk for h in hits[:5]] + [
-        c for d in docs[:3] for c in index.chunks_for(doc_id=d) if "”" in c.text
-    ]
+    chunks = [h.chunk for h in hits[:5]]
+    if index is not None:
+        chunks += [c for d in docs[:3] for c in index.chunks_for(doc_id=d) if "”" in c.text]
     for chunk in chunks:
         named = kind_run(question, chunk.text)
         if named is not None:
