@@ -278,6 +278,15 @@ def test_a_coordination_that_says_the_modifier_once_gives_the_term():
     assert holds_term(grain, "耕地保护和粮食安全 实现粮食播种面积648.3万亩、产量259.5万吨") == 1.0
 
 
+def test_gdp_and_rd_inside_a_term_are_read_as_the_words_they_stand_for():
+    from qa.terms import groups_in
+
+    # the share of GDP spent on R&D, not the R&D spending
+    assert groups_in("到2025年R&D经费占GDP比重要到多少")[0][0] == "研发投入强度"
+    assert groups_in("R&D经费是多少")[0][0] == "研发经费支出"
+    assert groups_in("GDP增长多少")[0][0] == "地区生产总值"
+
+
 def test_every_kind_of_set_inside_a_term_does_not_change_it():
     from qa.terms import groups_in, holds_term, without_every_kind
 
