@@ -19,7 +19,8 @@ TERMS_FILE = Path(__file__).resolve().parent / "data" / "terms.json"
 _EVERY_KIND = "各类|各种|各项"
 _NOISE = re.compile(rf"[的\s()（）\[\]【】、，,·“”‘’「」\"']|{_EVERY_KIND}")
 _SHARE = re.compile(
-    r"占(?:地区生产总值|生产总值|gdp)(?:比重|比例)?|(?:share|proportion|percentage|%)of(?:the)?gdp"
+    r"占(?:地区生产总值|生产总值|gdp)(?:比重|比例)?"
+    r"|(?:share|proportion|percentage|%)of(?:the)?(?:gdp|地区生产总值)"
 )
 _SHARE_BASE_LEN = len("地区生产总值")
 

@@ -285,6 +285,8 @@ def test_gdp_and_rd_inside_a_term_are_read_as_the_words_they_stand_for():
     assert groups_in("到2025年R&D经费占GDP比重要到多少")[0][0] == "研发投入强度"
     assert groups_in("R&D经费是多少")[0][0] == "研发经费支出"
     assert groups_in("GDP增长多少")[0][0] == "地区生产总值"
+    # a share of GDP asked in English is no GDP figure
+    assert groups_in("What share of GDP does Qijiang want the digital economy to reach?") == []
 
 
 def test_every_kind_of_set_inside_a_term_does_not_change_it():
