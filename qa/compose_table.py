@@ -4,6 +4,7 @@ and unit ("到2025年，綦江区高新技术企业数预期达到200家")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from corpus.model import Chunk
 from qa.periods import period_of
@@ -94,18 +95,25 @@ _UNIT_AFTER = r"\s*(件/万人|个百分点|万平方米|亿元|万元|人年|�
 def _unit_from_text(name: str, value: str, chunk: Chunk, index: Searchable | None) -> str | None:
     """The unit of a table value whose unit cell was lost in extraction, read from the plan's
     own prose ("高新技术企业达到 200 家")."""
-    if index is None or not value:
+    if not value:
         return None
     pattern = re.compile(re.escape(value) + _UNIT_AFTER)
     key = name[:4]
-    for c in index.chunks_for(doc_id=chunk.doc_id):
-        if c.kind == "table":
-            continue
-        for sentence in split_sentences(c.text):
-            m = pattern.search(sentence)
-            if m and key in sentence:
-                return m.group(1)
+    for sentence in _prose_sentences(chunk, index):
+        m = pattern.search(sentence)
+        if m and key in sentence:
+            return m.group(1)
     return None
+
+
+def _prose_sentences(chunk: Chunk, index: Searchable | None) -> Iterator[str]:
+    """The sentences of the chunk's document outside its tables (none without an index): where
+    a plan says in words what its table cells leave out."""
+    if index is None:
+        return
+    for c in index.chunks_for(doc_id=chunk.doc_id):
+        if c.kind != "table":
+            yield from split_sentences(c.text)
 
 
 _QUALIFIER = r"(以上|左右|以内|以下)"
@@ -119,19 +127,16 @@ def _qualifier_from_text(
     (10 in the table, "比重达到10%以上" or "强度超过3%" in the targets): (before, after) the
     figure, ("", "") when the prose says none. The prose names the row's indicator in its
     words or in another of its forms (研发投入强度 for R&D经费支出占GDP比重)."""
-    if index is None or not figure:
+    if not figure:
         return "", ""
     from qa.terms import groups_in, holds_term
 
     escaped = re.escape(figure)
     pattern = re.compile(rf"{_QUALIFIER_BEFORE}?\s*(?<![\d.]){escaped}{_QUALIFIER}?")
     key, groups = name[:4], groups_in(name)
-    for c in index.chunks_for(doc_id=chunk.doc_id):
-        if c.kind == "table":
-            continue
-        for sentence in split_sentences(c.text):
-            for m in pattern.finditer(sentence):
-                said = key in sentence or (groups and holds_term(groups, sentence) == 1.0)
-                if said and (m.group(1) or m.group(2)):
-                    return m.group(1) or "", m.group(2) or ""
+    for sentence in _prose_sentences(chunk, index):
+        for m in pattern.finditer(sentence):
+            said = key in sentence or (groups and holds_term(groups, sentence) == 1.0)
+            if said and (m.group(1) or m.group(2)):
+                return m.group(1) or "", m.group(2) or ""
     return "", ""

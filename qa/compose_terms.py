@@ -18,7 +18,7 @@ from typing import Any
 from corpus.text import enclose
 from qa.counted import stated_count
 from qa.enumerations import enumerations, up_to
-from qa.listed import NUMBERING, flat, joined, kind_run, listed_items
+from qa.listed import NUMBERING, flat, item_kind, joined, kind_run, listed_items
 from qa.read_on import overlap_of
 from qa.scoring import lexical_overlap
 from qa.types import Answer, Citation
@@ -101,10 +101,11 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
                 return replace(found, citations=(cited,))
     candidates = hits[:5] + (_literal(quoted[0], index, hits) if quoted else [])
     # names in quotes right before the kind asked (“A”“B”“C”品牌), in the passages retrieved or
-    # anywhere in their documents: a form this sure is worth reading the documents for
-    docs = list(dict.fromkeys(h.chunk.doc_id for h in hits[:5]))
-    chunks = [h.chunk for h in hits[:5]]
-    if index is not None:
+    # anywhere in their documents: a form this sure is worth reading the documents for, when a
+    # kind of item is asked at all
+    chunks = [h.chunk for h in hits[:5]] if item_kind(question) else []
+    if chunks and index is not None:
+        docs = list(dict.fromkeys(c.doc_id for c in chunks))
         chunks += [c for d in docs[:3] for c in index.chunks_for(doc_id=d) if "”" in c.text]
     for chunk in chunks:
         named = kind_run(question, chunk.text)

@@ -102,14 +102,13 @@ def follow_up(
     """(the question to answer, its filters, the notice of what was inherited). A question
     naming a place of its own inherits nothing, unless it names nothing else ("那大渡口呢？"):
     then it asks the previous question of that place."""
+    fragment = _TRAIL.sub("", _LEAD.sub("", question.strip()))
     if names_place and not (filters is not None and filters.districts):
-        place = _TRAIL.sub("", _LEAD.sub("", question.strip())).strip("的 ")
-        asked = of_another_place(previous, place)
+        asked = of_another_place(previous, fragment.strip("的 "))
         if asked is not None:
             return asked, filters, f"沿用上一问：{previous.question.rstrip('？?')}"
     if names_place or (filters is not None and filters.districts):
         return question, filters, None
-    fragment = _TRAIL.sub("", _LEAD.sub("", question.strip()))
     fragment = _THAT_PLACE.sub("", fragment)
     if previous.topic:
         fragment = _THAT_TOPIC.sub(previous.topic, fragment)

@@ -91,7 +91,7 @@ def _listed_in(
     def end(items: list[str]) -> int:
         return next((c.line_end for c in read if items[-1] in c.text), chunk.line_end)
 
-    kind = _ITEM_KIND.search(question)
+    kind = item_kind(question)
     asked = _ASKED_COUNT.search(question)  # 哪4条产业链: the 3个产业链 of a text is not it
     asked_n = cn_number(asked.group(1)) if asked else None
     for term in quoted or named_counted(question, text):
@@ -102,7 +102,7 @@ def _listed_in(
         if items:
             shown = f"“{term}”" if term in quoted else term
             return f"{shown}包括", items, f"{'、'.join(items)}{shown}", end(items)
-        items = noun_items(term, text, kind.group(1)) if kind else None
+        items = noun_items(term, text, kind) if kind else None
         # a term of several counts (四梁八柱: 2 or 12) states none for sure
         if items and (len(counts) != 1 or len(items) in counts):
             return f"“{term}”包括", items, "、".join(items), end(items)
@@ -173,16 +173,22 @@ _COUNTED_NAME = re.compile(
 )
 
 
+def item_kind(question: str) -> str | None:
+    """The kind of item a list question names (包括哪些体系 → 体系, 打造哪几个品牌 → 品牌)."""
+    m = _ITEM_KIND.search(question)
+    return m.group(1) if m else None
+
+
 def kind_run(question: str, text: str) -> tuple[str, list[str], str] | None:
     """(lead-in, items, quote) of names set side by side in quotes right before the kind of
     thing the question asks for ("打造哪几个品牌": 打造“芜湖制造”“芜湖服务”…“人民城市建设”品牌),
     the surest list of that kind a passage has; None when it has none."""
-    kind = _ITEM_KIND.search(question)
+    kind = item_kind(question)
     if not kind:
         return None
     for run in quoted_runs(text):
         after = run.lead_in[run.lead_in.rfind("”") + 1 :]
-        if after.startswith(kind.group(1)) and len(run.items) >= 3:
+        if after.startswith(kind) and len(run.items) >= 3:
             return run.lead_in, list(run.items), run.lead_in
     return None
 
@@ -201,11 +207,11 @@ def named_counted(question: str, text: str) -> list[str]:
         if len(name) > 3 and name in text and "哪" not in name:
             found.append(name)
     # …or asks for the things the passage counts ("聚焦哪几个科学方向" of "…四大科学方向")
-    asked = _ITEM_KIND.search(question)
+    asked = item_kind(question)
     if not found and asked:
         for m in _COUNTED_NAME.finditer(text):
-            if text[m.end("count") : m.end()].startswith(asked.group(1)):
-                found.append(m.group("count") + asked.group(1))
+            if text[m.end("count") : m.end()].startswith(asked):
+                found.append(m.group("count") + asked)
     return found
 
 

@@ -40,7 +40,7 @@ def split_parts(question: str) -> list[str]:
             if MENTION_CHECK.fullmatch(later.strip("，, ")):
                 continue  # "…是多少？报告里提了吗": whether the first is answered at all
             said = period_only(first, later)
-            again = asked_again(first, later)
+            again = None if said is not None else asked_again(first, later)
             if said is not None:  # "…去年各是多少？今年的目标呢？": the first again, for 今年目标
                 out += split_parts(said)
             elif again is not None:  # "…是哪个单位印发的？什么时候？": when it was 印发

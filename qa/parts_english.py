@@ -1,5 +1,6 @@
 """English questions split into parts: the same asked of two field terms joined by "and",
-and a later clause whose pronoun stands for what the first clause asks about."""
+and a later clause whose pronoun (or whose bare "the target") stands for what the first clause
+asks about."""
 
 from __future__ import annotations
 
@@ -52,8 +53,10 @@ _ENGLISH_YEAR = re.compile(
 
 def english_follow_on(first: str, clause: str) -> str | None:
     """A later English clause with its pronoun replaced by what the first clause asks about
-    (how fast did it grow -> how fast did X's cargo throughput in 2023 grow); None for a clause
-    that is not English or has no pronoun."""
+    (how fast did it grow -> how fast did X's cargo throughput in 2023 grow), or, naming no
+    thing but a period, asked of that thing (what is the target for 2024 -> what is the target
+    for X's total tourism revenue for 2024); None for a clause that is not English or is
+    neither."""
     if not re.match(r"\s*(?:and\s+)?[A-Za-z]", clause):
         return None
     thing = _ENGLISH_ASK.sub("", first).strip(" ,?")

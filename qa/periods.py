@@ -112,10 +112,11 @@ def other_period(
     doc_year = document_year(title)
     # "now" orders sentences; it does not rule one out (a plan's review names no years)
     asked = years_in(question, doc_year)
-    if not asked and not strict and plan_years(question):
+    planned = set() if asked or strict else plan_years(question)
+    if planned:
         # a five-year plan asked by name (十四五末, 十三五期间) orders sentences by the plans or
         # years they and their headings name; a plan's review of the period names neither
-        asked = plan_years(question)
+        asked = planned
         spoken = years_in(text, doc_year) | plan_years(text)
         spoken = spoken or years_in(headings, doc_year) | plan_years(headings)
         return bool(spoken) and not spoken & asked
