@@ -16,6 +16,7 @@ from corpus.errors import UserError
 from corpus.model import Chunk
 from index.types import Filters
 from qa.calibration import load_calibration
+from qa.periods import looks_back
 from qa.scoring import Searchable, cosine_to_query
 from qa.text import check_question, split_sentences
 from qa.topic_terms import expand_terms, names_enough, norm, term_pattern
@@ -26,6 +27,7 @@ from qa.topics import (  # noqa: F401
     extract_topic,
     is_district_question,
     question_level,
+    question_levels,
     read_topic,
 )
 from qa.types import DistrictReport, DistrictResult, Evidence, quote_and_passage_lines
@@ -84,6 +86,11 @@ def districts(
     own = sorted(
         {d.district for d in getattr(index, "documents", ()) if d.district and not d.duplicate_of}
     )
+    levels = () if level else question_levels(text)
+    if len(levels) > 1:  # 哪些城市或省区: the places of those levels with documents of their own
+        at = [p for p in own if level_of_places([p]) in levels]
+        report = _report(topic, index, at, EVIDENCE_PER_DISTRICT, own=True, aspect=aspect)
+        return replace(report, level="mixed")
     if asked is None and _ANY_LEVEL.search(text) and len({level_of_places([p]) for p in own}) > 1:
         # 哪些地方/地区 over documents of several levels: every document's own place
         report = _report(topic, index, own, EVIDENCE_PER_DISTRICT, own=True, aspect=aspect)
@@ -126,7 +133,7 @@ def _report(
     matched_terms: set[str] = set()
     for district in names:
         result, found = _judge(
-            topic, terms, district, index, threshold, per_district, own, aspect_evidence(aspect)
+            topic, terms, district, index, threshold, per_district, own, aspect
         )
         results.append(result)
         matched_terms |= found
@@ -142,18 +149,20 @@ def _judge(
     threshold: float,
     per_district: int,
     own: bool = False,
-    about: re.Pattern[str] | None = None,
+    aspect: str | None = None,
 ) -> tuple[DistrictResult, set[str]]:
-    """`about`: a sentence is evidence only when it also matches this (the aspect asked)."""
+    """`aspect`: a sentence is evidence only when it also states what the aspect asks (a
+    target: a number it sets). A target is not read in a look back: "投入强度达到2.9%" under
+    2023年工作回顾 was reached, not set."""
     pattern = term_pattern(terms)
-    if about is None:
-        about = re.compile("")
+    aiming = aspect == "target"
+    about = aspect_evidence(aspect) or re.compile("")
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
     mentioning: set[str] = set()  # passages containing a term
     for chunk in index.chunks_for(district=district):
-        if own and chunk.district != district:
+        if (own and chunk.district != district) or (aiming and looks_back(chunk.section)):
             continue
         if not pattern.search(norm(chunk.text)):
             continue
@@ -174,7 +183,7 @@ def _judge(
     for hit in index.search(
         topic, k=SEMANTIC_K, filters=Filters(districts=(district,)), mode="dense"
     ):
-        if own and hit.chunk.district != district:
+        if (own and hit.chunk.district != district) or (aiming and looks_back(hit.chunk.section)):
             continue
         for sentence in split_sentences(hit.chunk.text):
             if sentence not in seen_quotes and len(sentence) >= 8 and about.search(sentence):

@@ -77,6 +77,12 @@ def plan_years(text: str) -> set[int]:
 _REVIEW = re.compile(r"发展基础|发展成效|发展现状|回顾|取得的成就|主要成就|现实基础")
 
 
+def looks_back(section: tuple[str, ...] | list[str]) -> bool:
+    """Whether a passage's heading path is a look back (一、2023年工作回顾, 第一节 发展基础):
+    what it states was reached, not set as a target."""
+    return bool(_REVIEW.search("".join(section)))
+
+
 # a year a figure is compared with is not the year the sentence speaks of: "旅游收入292.7亿元，
 # 分别是2019年的118.6%", "比2019年增长", "与2020年相比"
 _REFERENCE_YEAR = re.compile(

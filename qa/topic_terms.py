@@ -60,7 +60,11 @@ def expand_terms(topic: str) -> tuple[str, ...]:
     equals or occurs in one of them; a term inside a longer topic is substituted in place
     (科普基地 -> 科学普及基地)."""
     terms: list[str] = [topic]
-    parts = [p for reading in _bracket_readings(topic) for p in _ALTERNATIVES.split(reading)]
+    parts = [
+        p
+        for reading in _bracket_readings(topic)
+        for p in _shared_object(_ALTERNATIVES.split(reading))
+    ]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
     for part in parts:
         part = part.strip()
@@ -90,6 +94,25 @@ def expand_terms(topic: str) -> tuple[str, ...]:
     for t in terms:
         seen.setdefault(norm(t), t)
     return tuple(seen.values())
+
+
+def _shared_object(parts: list[str]) -> list[str]:
+    """Verbs joined before one object each take it: 创建或升级国家高新区 -> 创建国家高新区,
+    升级国家高新区 (a bare verb alone is no topic: 创建 is in every plan)."""
+    import jieba.posseg
+
+    words = [[(w.word, w.flag) for w in jieba.posseg.lcut(p.strip())] for p in parts]
+    if len(parts) < 2 or not all(len(w) == 1 and _is_verb(w[0][1]) for w in words[:-1]):
+        return parts
+    last = words[-1]
+    if len(last) < 2 or not _is_verb(last[0][1]):
+        return parts
+    shared = "".join(word for word, _ in last[1:])
+    return [w[0][0] + shared for w in words[:-1]] + ["".join(word for word, _ in last)]
+
+
+def _is_verb(flag: str) -> bool:
+    return flag in ("v", "vn", "vd")
 
 
 def _other_amount(term: str) -> str | None:

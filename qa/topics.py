@@ -30,7 +30,12 @@ _LEVEL_WORDS = (
     ("city", ("城市", "地市", "市州", "市")),
     ("county", ("区县", "区(县)", "区（县）", "行政区", "区", "县")),
 )
-_WHICH = rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几){_PLACE}"
+# places of several levels asked at once: 哪些城市或省区, 哪些市和省
+_JOINED = r"(?:或者|或|和|及|与|、|/)"
+_WHICH = (
+    rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几){_PLACE}"
+    rf"(?:{_JOINED}{_PLACE})*"
+)
 # the places named after the topic: 把抽水蓄能写进报告的城市有哪些
 _WHICH_AFTER = (
     r"的(?:城市|区县|地市|市州|省份|地方|地区|区|县|市|省)(?:都)?(?:有|是)(?:哪些|哪几个|哪个)"
@@ -56,6 +61,8 @@ _ONLY_VERB = re.compile(
     r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到)?(?:过|了)?$"
 )
 _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
+# the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's
+_PERIOD = re.compile(r"^(?:今年|明年|去年|当年|本年度?|近年来|近几年|(?:19|20)\d\d年)(?:的)?(?=.{3})")
 
 
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
@@ -65,17 +72,27 @@ _ANY_LEVEL = re.compile(r"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|�
 
 
 def question_level(text: str) -> str | None:
-    """The level of places a "which places…" question asks about, or None (哪些地区)."""
+    """The level of places a "which places…" question asks about, or None (哪些地区, or
+    places of several levels: 哪些城市或省区)."""
+    levels = question_levels(text)
+    return levels[0] if len(levels) == 1 else None
+
+
+def question_levels(text: str) -> tuple[str, ...]:
+    """Every level of places a "which places…" question asks about, in its order: 哪些城市或
+    省区 -> city, province; none for 哪些地区 (any level)."""
     m = _DISTRICT_QUESTION.search(text)
     if not m:
-        return None
-    word = m.group("among") or re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
-    if word.endswith("地区"):  # any level
-        return None
-    for level, words in _LEVEL_WORDS:
-        if any(word.endswith(w) for w in words):
-            return level
-    return None
+        return ()
+    asked = m.group("among") or re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
+    levels: list[str] = []
+    for word in re.split(_JOINED, asked):
+        if word.endswith("地区"):  # any level
+            return ()
+        level = next((lv for lv, words in _LEVEL_WORDS if any(word.endswith(w) for w in words)), None)
+        if level and level not in levels:
+            levels.append(level)
+    return tuple(levels)
 
 
 # a place asked as the object of what a document says ("联合哪个城市申建…", "与哪些城市合作")
@@ -189,6 +206,7 @@ def _strip_topic(part: str) -> tuple[str, str | None]:
         new = _LEAD.sub("", new, count=1).strip(_PUNCT)
         new = _ACTION.sub("", new, count=1)
         new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|有)(?:了|过)?", "", new)
+        new = _PERIOD.sub("", new, count=1)
         new = _TAIL.sub("", new).strip(_PUNCT)
         new = re.sub(r"的$", "", new)
         if new == part:

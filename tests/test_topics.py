@@ -118,3 +118,27 @@ def test_who_among_places_without_a_verb_of_saying_is_no_place_finder_question(q
 )
 def test_a_place_asked_as_the_object_of_a_document_is_no_place_finder_question(question):
     assert not is_district_question(question)
+
+
+def test_places_of_several_levels_asked_at_once():
+    from qa.topics import question_levels
+
+    question = "哪些城市或省区设定了今年城镇新增就业目标？"
+    assert is_district_question(question)
+    assert question_levels(question) == ("city", "province")
+    assert question_level(question) is None  # no one level
+    assert question_levels("哪些市和县提到了氢能") == ("city", "county")
+    assert question_levels("哪些城市提到了氢能") == ("city",)
+    # the year a target is asked of is no part of the topic
+    topic = read_topic(question)
+    assert (topic.text, topic.aspect) == ("城镇新增就业", "target")
+
+
+def test_verbs_joined_before_one_object_each_take_it():
+    terms = expand_terms("创建或升级国家高新区")
+    assert {"创建国家高新区", "升级国家高新区"} <= set(terms)
+    assert "创建" not in terms  # a bare verb is in every plan
+    assert {"引进高层次人才", "培育高层次人才"} <= set(expand_terms("引进或培育高层次人才"))
+    # nouns joined stay each a topic
+    assert {"氢能", "储能"} <= set(expand_terms("氢能或储能"))
+    assert "博士后工作站" in expand_terms("博士后工作站或博士后培养")
