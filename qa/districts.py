@@ -21,6 +21,7 @@ from qa.scoring import Searchable, cosine_to_query
 from qa.text import check_question, split_sentences
 from qa.topic_terms import expand_terms, names_enough, norm, term_pattern
 from qa.topics import (  # noqa: F401
+    Topic,
     _ANY_LEVEL,
     asks_inside_a_place,
     aspect_evidence,
@@ -72,16 +73,15 @@ def districts(
     )
 
     text = check_question(topic_or_question, what="topic")
-    read = read_topic(text)
-    topic, aspect = read.text, read.aspect
+    topic = read_topic(text)
     asked = normalize_level(level or question_level(text))
     if only:
         names = resolve_districts(only, index)
         inside = places_within(names, asked, index)
         if inside:  # 重庆哪些区县…: the districts of 重庆, not 重庆 itself
-            report = _report(topic, index, inside, EVIDENCE_PER_DISTRICT, aspect=aspect)
+            report = _report(topic, index, inside, EVIDENCE_PER_DISTRICT)
             return replace(report, level=asked)
-        report = _report(topic, index, names, EVIDENCE_PER_DISTRICT, aspect=aspect)
+        report = _report(topic, index, names, EVIDENCE_PER_DISTRICT)
         return replace(report, level=level_of_places(names))
     own = sorted(
         {d.district for d in getattr(index, "documents", ()) if d.district and not d.duplicate_of}
@@ -89,15 +89,15 @@ def districts(
     levels = () if level else question_levels(text)
     if len(levels) > 1:  # 哪些城市或省区: the places of those levels with documents of their own
         at = [p for p in own if level_of_places([p]) in levels]
-        report = _report(topic, index, at, EVIDENCE_PER_DISTRICT, own=True, aspect=aspect)
+        report = _report(topic, index, at, EVIDENCE_PER_DISTRICT, own=True)
         return replace(report, level="mixed")
     if asked is None and _ANY_LEVEL.search(text) and len({level_of_places([p]) for p in own}) > 1:
         # 哪些地方/地区 over documents of several levels: every document's own place
-        report = _report(topic, index, own, EVIDENCE_PER_DISTRICT, own=True, aspect=aspect)
+        report = _report(topic, index, own, EVIDENCE_PER_DISTRICT, own=True)
         return replace(report, level="mixed")
     level = asked or default_level(index)
     return replace(
-        _report(topic, index, places_at(index, level), EVIDENCE_PER_DISTRICT, aspect=aspect),
+        _report(topic, index, places_at(index, level), EVIDENCE_PER_DISTRICT),
         level=level,
     )
 
@@ -112,51 +112,45 @@ def compare(
     names = resolve_districts(districts, index)
     if len(names) < 2:
         raise UserError("compare_needs_two")
-    read = read_topic(text)
-    return _report(read.text, index, names, EVIDENCE_PER_DISTRICT + 2, aspect=read.aspect)
+    return _report(read_topic(text), index, names, EVIDENCE_PER_DISTRICT + 2)
 
 
 def _report(
-    topic: str,
+    topic: Topic,
     index: Searchable,
     names: list[str],
     per_district: int,
     own: bool = False,
-    aspect: str | None = None,
 ) -> DistrictReport:
     """`own`: a place is judged on the documents issued for it alone, not also on those of
-    the places inside it (a city's report, not its districts' plans). `aspect`: what an
-    evidence sentence must state besides the topic (target: a number it sets)."""
-    terms = expand_terms(topic)
+    the places inside it (a city's report, not its districts' plans)."""
+    terms = expand_terms(topic.text, named=topic.quoted)
     threshold = load_calibration().district_semantic
     results: list[DistrictResult] = []
     matched_terms: set[str] = set()
     for district in names:
-        result, found = _judge(
-            topic, terms, district, index, threshold, per_district, own, aspect
-        )
+        result, found = _judge(topic, terms, district, index, threshold, per_district, own)
         results.append(result)
         matched_terms |= found
-    ordered_terms = tuple(t for t in terms if t == topic or t in matched_terms)
-    return DistrictReport(topic=topic, districts=tuple(results), terms=ordered_terms)
+    ordered_terms = tuple(t for t in terms if t == topic.text or t in matched_terms)
+    return DistrictReport(topic=topic.text, districts=tuple(results), terms=ordered_terms)
 
 
 def _judge(
-    topic: str,
+    topic: Topic,
     terms: tuple[str, ...],
     district: str,
     index: Searchable,
     threshold: float,
     per_district: int,
     own: bool = False,
-    aspect: str | None = None,
 ) -> tuple[DistrictResult, set[str]]:
-    """`aspect`: a sentence is evidence only when it also states what the aspect asks (a
+    """A sentence is evidence only when it also states what the topic's aspect asks (a
     target: a number it sets). A target is not read in a look back: "投入强度达到2.9%" under
-    2023年工作回顾 was reached, not set."""
+    2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words."""
     pattern = term_pattern(terms)
-    aiming = aspect == "target"
-    about = aspect_evidence(aspect) or re.compile("")
+    aiming = topic.aspect == "target"
+    about = aspect_evidence(topic.aspect) or re.compile("")
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
@@ -179,9 +173,9 @@ def _judge(
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(chunk, sentence, True))
     lexical = bool(candidates)
-    named = names_enough(topic)
+    named = names_enough(topic.text)
     for hit in index.search(
-        topic, k=SEMANTIC_K, filters=Filters(districts=(district,)), mode="dense"
+        topic.text, k=SEMANTIC_K, filters=Filters(districts=(district,)), mode="dense"
     ):
         if (own and hit.chunk.district != district) or (aiming and looks_back(hit.chunk.section)):
             continue
@@ -189,11 +183,11 @@ def _judge(
             if sentence not in seen_quotes and len(sentence) >= 8 and about.search(sentence):
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(hit.chunk, sentence, False))
-    sims = cosine_to_query(index, topic, [c.quote for c in candidates])
+    sims = cosine_to_query(index, topic.text, [c.quote for c in candidates])
     order = sorted(range(len(candidates)), key=lambda i: (not candidates[i].lexical, -sims[i]))
     best_sim = float(max(sims)) if len(sims) else 0.0
     # a mention by meaning only from a sentence that names enough of the topic
-    can_mean = [c.lexical or named(c.quote) for c in candidates]
+    can_mean = [c.lexical or (not topic.quoted and named(c.quote)) for c in candidates]
     semantic = any(ok and sim >= threshold for ok, sim in zip(can_mean, sims, strict=True))
     mentioned = lexical or semantic
     score = best_sim + (1.0 if lexical else 0.0)

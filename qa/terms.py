@@ -87,8 +87,11 @@ def equivalents(text: str) -> list[str]:
 
 
 def expand_query(question: str) -> str:
-    """The question plus the other forms of the terms it names (for retrieval)."""
-    extra = [f for f in equivalents(question) if term_key(f) not in term_key(question)]
+    """The question plus the other forms of the terms it names (for retrieval): every form
+    not spelt in the question as written (a question saying GDP gets 地区生产总值, which
+    `term_key` would take for said)."""
+    written = _written(question)
+    extra = [f for f in equivalents(question) if _written(f) not in written]
     return f"{question} {' '.join(extra)}" if extra else question
 
 
@@ -96,13 +99,19 @@ def worded_as(question: str, text: str) -> str:
     """The question in the text's words: each term it names in one form, written in the form
     the text uses ("随州今年技术交易额…" against "技术合同成交额达到60亿元" → "随州今年技术合同成交额…"),
     so that a question is not judged short of words a synonym supplies."""
-    key = term_key(text)
+    written = _written(text)
     for group in groups_in(question):
         said = next((f for f in sorted(group, key=len, reverse=True) if f and f in question), None)
-        used = next((f for f in group if term_key(f) and term_key(f) in key), None)
-        if said and used and term_key(said) != term_key(used):
+        used = next((f for f in group if _written(f) and _written(f) in written), None)
+        if said and used and _written(said) != _written(used):
             question = question.replace(said, used)
     return question
+
+
+def _written(text: str) -> str:
+    """Text as it is spelt, for finding a form in it: `term_key` without reading one term as
+    another (there GDP is 地区生产总值, so a question saying GDP would seem to say both)."""
+    return _NOISE.sub("", text).lower()
 
 
 _CONTRACTED_MAX = 2000  # a unit is a sentence or a row; longer text is not expanded

@@ -53,9 +53,10 @@ def _bracket_readings(topic: str) -> list[str]:
 _GENERIC_SUFFIX = re.compile(r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站)$")
 
 
-def expand_terms(topic: str) -> tuple[str, ...]:
+def expand_terms(topic: str, named: bool = False) -> tuple[str, ...]:
     """The topic and its synonyms: each alternative of the topic (split at 或/和/及/、, and at
-    a restatement: 也就是, X（或Y）), the same without a generic last word (制度, 建设…), and
+    a restatement: 也就是, X（或Y）), the same without a generic last word (制度, 建设…) unless
+    the topic is `named` (a name the user quoted: “千万工程” is no 千万), and
     every synonym group (qa/data/synonyms.json) or field term (qa/data/terms.json) whose term
     equals or occurs in one of them; a term inside a longer topic is substituted in place
     (科普基地 -> 科学普及基地)."""
@@ -70,7 +71,7 @@ def expand_terms(topic: str) -> tuple[str, ...]:
         part = part.strip()
         terms.append(part)
         stem = part
-        for _ in range(3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
+        for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
             shorter = _GENERIC_SUFFIX.sub("", stem)
             if shorter == stem or len(shorter) < 2:
                 break

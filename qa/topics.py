@@ -17,11 +17,15 @@ from corpus.errors import UserError
 _DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计划"
 # how a question says a place set a target: 哪些地方设定了…的目标
 _SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
+# the documents asked for by kind: 哪些报告, 哪几份规划
+_DOCUMENTS_ASKED = r"(?:政府工作报告|工作报告|报告|规划|文件)"
 # 区 must not start a longer word: "哪些区域创新平台", "哪些区块链企业" ask about things
 _PLACE = (
     r"(?:区县|区\(县\)|区（县）|地区|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
     # 哪些地方 asks for places only when it asks what they mention (not 跟哪些地方合作)
     rf"|地方(?=(?:的)?(?:{_DOCUMENT_WORDS})?(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|有|给出|列出|公布|写|{_SETTING}))"
+    # 哪些报告提到…: the documents, each standing for its own place
+    rf"|{_DOCUMENTS_ASKED}(?=(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|给出|列出|写|{_SETTING}))"
     r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
 )
 # the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
@@ -33,7 +37,7 @@ _LEVEL_WORDS = (
 # places of several levels asked at once: 哪些城市或省区, 哪些市和省
 _JOINED = r"(?:或者|或|和|及|与|、|/)"
 _WHICH = (
-    rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几){_PLACE}"
+    rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几份|哪份|哪几){_PLACE}"
     rf"(?:{_JOINED}{_PLACE})*"
 )
 # the places named after the topic: 把抽水蓄能写进报告的城市有哪些
@@ -68,7 +72,9 @@ _PERIOD = re.compile(r"^(?:今年|明年|去年|当年|本年度?|近年来|近�
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 
 
-_ANY_LEVEL = re.compile(r"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪")
+_ANY_LEVEL = re.compile(
+    rf"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}"
+)
 
 
 def question_level(text: str) -> str | None:
@@ -114,6 +120,7 @@ class Topic:
 
     text: str
     aspect: str | None = None
+    quoted: bool = False  # the user marked the topic (“千万工程”): it is met only in its words
 
 
 @cache
@@ -158,7 +165,7 @@ def read_topic(text: str) -> Topic:
     quoted = _QUOTED.findall(text)
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
-        return Topic("、".join(q.strip() for q in quoted if q.strip()), aspect)
+        return Topic("、".join(q.strip() for q in quoted if q.strip()), aspect, quoted=True)
     return Topic(_closed(topic), aspect)
 
 

@@ -66,6 +66,11 @@ def passage_coverage(question: str, hits: list[Hit], index: Searchable | None) -
     if index is None or not hits:
         return 0.0
     passages = [h.chunk for h in hits[:COVERAGE_PASSAGES]]
+    # and a passage ranked below that names every field term asked (see _sentences_naming_terms)
+    asked = groups_in(question) if has_cjk(question) else []
+    passages += [
+        h.chunk for h in hits[COVERAGE_PASSAGES:DEEP_K] if asked and holds_term(asked, h.chunk.text) == 1.0
+    ]
     if not has_cjk(question):  # English: its words are looked for in the passages' glosses
         return gloss_coverage(
             question, (f"{c.title} {' '.join(c.section)} {c.text}" for c in passages)
@@ -103,7 +108,9 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
         raw.extend(
             (hit, s, None) for s in split_sentences(hit.chunk.text) if _is_statement(s, hit.chunk)
         )
-    raw.extend(_rows_named(question, state["hits"][len(hits) : DEEP_TABLE_K]))
+    deeper = state["hits"][len(hits) : DEEP_K]
+    raw.extend(_rows_named(question, deeper))
+    raw.extend(_sentences_naming_terms(question, deeper))
     texts = [_unit_context(h.chunk, t, r) for h, t, r in raw]
     sims = cosine_to_query(index, question, texts)
     # the heading counts for lexical overlap ("普查对象与内容" is the section, not the sentence)
@@ -133,7 +140,7 @@ def score_units(index: Searchable, state: dict[str, Any]) -> list[Unit]:
 
 
 # a table passage mixes many rows and ranks low: read this deep for a row the question names
-DEEP_TABLE_K = 10
+DEEP_K = 10
 
 
 def _rows_named(question: str, hits: list[Hit]) -> list[tuple[Hit, str, TableRow]]:
@@ -149,6 +156,22 @@ def _rows_named(question: str, hits: list[Hit]) -> list[tuple[Hit, str, TableRow
             if len(name) >= 4 and name in asked:
                 found.append((hit, row.text, row))
     return found
+
+
+def _sentences_naming_terms(question: str, hits: list[Hit]) -> list[tuple[Hit, str, None]]:
+    """The sentences of passages ranked below those read that name every field term the
+    question names, in any of its forms: 居民消费价格 for "三亚去年CPI涨了多少" (a question put in
+    an abbreviation is far from its passage by meaning; the words of the term are not)."""
+    asked = groups_in(question)
+    if not asked:
+        return []
+    return [
+        (hit, sentence, None)
+        for hit in hits
+        if hit.chunk.kind != "table"
+        for sentence in split_sentences(hit.chunk.text)
+        if _is_statement(sentence, hit.chunk) and holds_term(asked, sentence) == 1.0
+    ]
 
 
 _HEADING = re.compile(

@@ -142,3 +142,22 @@ def test_verbs_joined_before_one_object_each_take_it():
     # nouns joined stay each a topic
     assert {"氢能", "储能"} <= set(expand_terms("氢能或储能"))
     assert "博士后工作站" in expand_terms("博士后工作站或博士后培养")
+
+
+def test_documents_asked_by_kind_stand_for_their_places():
+    from qa.topics import _ANY_LEVEL, question_levels
+
+    for question in ("哪些报告提到要学习运用“千万工程”经验？", "哪几份规划提出了建设人才公寓"):
+        assert is_district_question(question)
+        assert question_levels(question) == () and _ANY_LEVEL.search(question)
+    assert read_topic("哪几份规划提出了建设人才公寓").text == "人才公寓"
+    assert not is_district_question("綦江发了哪些文件")
+
+
+def test_a_quoted_topic_is_a_name():
+    topic = read_topic("哪些报告提到要学习运用“千万工程”经验？")
+    assert (topic.text, topic.quoted) == ("千万工程", True)
+    assert not read_topic("哪些区提到了氢能？").quoted
+    # a name keeps its last word: “千万工程” is no 千万
+    assert "千万" in expand_terms("千万工程")
+    assert expand_terms("千万工程", named=True) == ("千万工程",)
