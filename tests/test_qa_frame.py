@@ -718,3 +718,13 @@ def test_a_share_said_after_the_figure_it_is_of_names_the_share_term():
     # a share of nothing named before it, or no share at all, reads as it stands
     assert share_readings("全年增长5%，占比提高") == []
     assert holds_term(groups_in("研发投入强度是多少"), "研发经费支出累计达到50亿元。") == 0.0
+
+
+def test_a_term_asked_by_its_abbreviation_is_searched_and_read_in_its_other_forms():
+    from qa.terms import worded_as
+
+    # GDP is read as 地区生产总值 when terms are compared, but the question does not spell it
+    assert "地区生产总值" in expand_query("三亚去年GDP多少？")
+    assert worded_as("三亚去年GDP多少？", "全市地区生产总值971.3亿元，同比增长12%") == (
+        "三亚去年地区生产总值多少？"
+    )

@@ -661,3 +661,17 @@ def test_a_year_in_a_question_stands_apart_from_the_word_after_it():
 
     words = question_tokens("亳州2024年省企业研发中心的目标是多少？")
     assert "年省" not in words and {"企业", "研发"} <= words
+
+
+def test_a_sentence_naming_every_asked_term_is_read_from_a_passage_ranked_below_those_read():
+    from types import SimpleNamespace as NS
+
+    from qa.units import _sentences_naming_terms
+
+    review = NS(kind="text", text="全市居民消费价格同比上涨0.5%。“一老一小”得到更好保障。", section=(), title="")
+    other = NS(kind="text", text="全市离岛免税零售额273.1亿元，同比增长17.1%。", section=(), title="")
+    hits = [NS(chunk=other), NS(chunk=review)]
+    found = _sentences_naming_terms("三亚去年CPI涨了多少？", hits)
+    assert [t for _, t, _ in found] == ["全市居民消费价格同比上涨0.5%。"]
+    # a question naming no field term reads nothing this deep
+    assert _sentences_naming_terms("三亚去年涨了多少？", hits) == []
