@@ -215,10 +215,34 @@ def _subject_for(first: str, clause: str) -> str:
         subject = _frame_of(subject)
     subject = re.sub(r"(?:是|为|有|要|达到|实际)+$", "", subject)
     if YEAR_ASKED.search(clause) or re.search(r"十[三四五]五", clause) or RELATIVE.search(clause):
+        said = list(PERIOD.finditer(subject))
+        if said and _only_verbs(subject[said[-1].end() :]):
+            # what the first did in its period is not what the clause asks of its own
+            # (就业去年完成 | 今年计划多少; 改造去年开工 | 今年计划开工)
+            subject = subject[: said[-1].end()]
+        subject = _without_verb_said_again(subject, clause)
         subject = PERIOD.sub("", subject)  # the clause names its own period
     else:  # the question's year stands for every part; 目标/实际 are the clause's own
         subject = re.sub(r"目标|实际|现状", "", subject)
     return subject.rstrip("的，, ")
+
+
+def _without_verb_said_again(subject: str, clause: str) -> str:
+    """The subject without its last word when that is a verb the clause says itself
+    (高新技术企业新增 | 2023年新增多少家)."""
+    import jieba.posseg
+
+    words = jieba.posseg.lcut(subject)
+    if len(words) >= 2 and words[-1].flag.startswith("v") and words[-1].word in clause:
+        return subject[: -len(words[-1].word)]
+    return subject
+
+
+def _only_verbs(text: str) -> bool:
+    import jieba.posseg
+
+    words = jieba.posseg.lcut(text)
+    return bool(words) and all(w.flag.startswith("v") or w.flag in ("d", "ul") for w in words)
 
 
 # words that say what kind of figure is asked, not what it is of (稳定在什么水平, 总量多少)

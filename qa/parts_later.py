@@ -10,7 +10,11 @@ from qa.asks import QUESTION_WORD
 from qa.periods import PERIOD
 
 # "A和B分别/各…": two things asked with one tail
-EACH = re.compile(r"(分别|各自|各)(?=是|为|有|要|由|达|在|多|几|哪|什|怎)")
+EACH = re.compile(
+    r"(分别|各自|各)(?=是|为|有|要|由|达|在|多|几|哪|什|怎)"
+    # 分别 before a verb of its own: 分别增长了多少, 分别完成了几个
+    r"|(分别|各自)(?=[\u4e00-\u9fff]{1,3}?(?:了|到|至)?(?:多少|几|哪|什么))"
+)
 
 
 # a later question asking only whether the document says it: 报告里提了吗, 有没有提到
