@@ -35,6 +35,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "composition",
             (
                 r"哪几(?![天年月日号])|哪些|包括什么|包括哪|有哪|分哪|几个方面|哪[一二三四五六七八九十]个"
+                r"|哪[两三四五六七八九十](?:件|项|条|类|种|大|点|期|方面|家|所)"
                 rf"|{COUNT_THEN_ITEMS}"
             ),
         ),

@@ -21,6 +21,11 @@ _LEAD_VERB = re.compile(
 )
 
 
+# the clause that places the items (是基于三亚处在A、B、C、D“四期叠加”…): what stands before the
+# first item
+_SITUATED_IN = re.compile(r"^[^、]*?(?:正处于|正处在|处在|处于|面临|迎来|进入)")
+
+
 def cn_number(text: str) -> int | None:
     """10, 四 → 4, ③ → 3, 十二 → 12, 二十 → 20; None for anything else (十四五 is no number)."""
     if text.isdecimal():
@@ -153,12 +158,25 @@ def apposed(term: str, text: str, counts: set[int]) -> list[str] | None:
         parts = [p.strip() for p in re.split(r"、|和|及|以及", clause) if p.strip()]
         if len(parts) < 2 or len(parts) not in counts:
             continue
-        parts[0] = _LEAD_VERB.sub("", parts[0])
+        parts[0] = _LEAD_VERB.sub("", _SITUATED_IN.sub("", parts[0]))
         # …光伏产品为代表的外贸“新三样”: what the items stand for is no part of the last
         parts[-1] = _STANDS_FOR.sub("", parts[-1])
-        if all(2 <= len(p.strip('“”"')) <= 15 and not _quoted_whole(p) for p in parts):
+        if all(2 <= len(p.strip('“”"')) <= 15 and not _quoted_whole(p) for p in parts) and not any(
+            _broken_or_verb(p) for p in parts
+        ):
             return parts
     return None
+
+
+def _broken_or_verb(part: str) -> bool:
+    """A part that is no item: a quote opened and not closed (努力在“贯穿一条主线), or a verb
+    alone, whose object the term is (办好“两件大事”)."""
+    import jieba.posseg
+
+    if part.count("“") != part.count("”"):
+        return True
+    words = jieba.posseg.lcut(part.strip('“”"'))
+    return len(words) == 1 and words[0].flag.startswith("v")
 
 
 _STANDS_FOR = re.compile(

@@ -734,3 +734,39 @@ def test_a_term_of_short_words_is_spelled_out_by_the_clauses_quoting_each():
     ]
     assert spelled_out_items("稳、进、高、新", text.replace("“新”的大担当", "新担当")) is None
     assert spelled_out_items("主基调", text) is None
+
+
+def test_a_counted_term_named_as_one_of_a_list_is_declined_saying_so():
+    # the sentence lists other things beside the term, not the term's items
+    a = _works_answer(
+        "“三大未来产业”是哪三个？",
+        "全力推动高端购物、境外消费回流，培育壮大四大主导产业和三大未来产业。",
+    )
+    assert a.abstained and "没有逐项列出" in a.answer, a.answer
+    b = _works_answer(
+        "“两件大事”是指哪两件？",
+        "凝心聚力办好“两件大事”、抓好“六个工程”，统筹做好经济社会发展各项工作。",
+    )
+    assert b.abstained and "没有逐项列出" in b.answer, b.answer
+
+
+def test_items_before_a_counted_term_in_a_clause_that_places_them():
+    from qa.counted import apposed
+
+    said = "是基于三亚处在经济复苏向好发力期、自贸港开放优势转化期、主导产业潜能释放期、城市转型发展攻坚期“四期叠加”阶段性发展特征而作出的。"
+    assert apposed("四期叠加", said, {4}) == [
+        "经济复苏向好发力期",
+        "自贸港开放优势转化期",
+        "主导产业潜能释放期",
+        "城市转型发展攻坚期",
+    ]
+    # a verb whose object the term is, or a quote left open, is no item
+    said = "努力在“贯穿一条主线、办好两件大事、弘扬蒙古马精神、闯新路进中游”上取得更大进展"
+    assert apposed("两件大事", said, {2}) is None
+
+
+def test_which_two_or_four_of_a_kind_asks_for_a_list():
+    from qa.asks import asks_of
+
+    assert asks_of("“两件大事”是指哪两件？") == "composition"
+    assert asks_of("“四期叠加”指的是哪四期？") == "composition"
