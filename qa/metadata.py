@@ -15,9 +15,13 @@ from qa.types import Answer, Citation, quote_and_passage_lines
 # why these patterns: each names the field a user asks for, not the topic of the document. A
 # date or an issuer is the document's own when the question asks it of the act of issuing
 # (印发/发布…); what counts as a date or a body question is the frame's (qa.asks.ASKS).
-_ISSUING = re.compile(r"印发|发布|下发|成文|出台|公布|签发|发文|颁布|落款")
+_ISSUING = re.compile(
+    r"印发|发布|下发|成文|出台|公布|签发|发文|颁布|落款"
+    r"|\b(?:issued|published|released|signed|delivered|presented)\b",
+    re.IGNORECASE,
+)
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("doc_number", re.compile(r"文号|发文字号|编号")),
+    ("doc_number", re.compile(r"文号|发文字号|编号|\b(?:document|file|reference) number\b", re.I)),
     ("issue", re.compile(r"第几期|期号|哪一期")),
     # who delivered a work report: the record's speaker (市长 黄江), not a sentence naming one
     (
@@ -25,6 +29,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"谁(?:来)?(?:作|做)的?(?:政府工作|工作)?报告|报告(?:是|由)?谁(?:作|做)|报告人"
             r"|作报告的(?:是|人)|是谁(?:作|做)的"
+            r"|\bwho (?:delivered|gave|presented|made|read)\b",
+            re.IGNORECASE,
         ),
     ),
     (
@@ -169,7 +175,9 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
             labelled = _labelled_date(question, d, index) if kind == "date" else None
             if labelled is not None:  # 哪天发布的: the page's 发布日期, not the signature's date
                 found = labelled[1:]
-            label = labelled[0] if labelled is not None else "印发日期"
+            # a work report is dated by the day it was delivered, not printed
+            reported = getattr(d, "doc_type", None) == "work_report"
+            label = labelled[0] if labelled is not None else "报告日期" if reported else "印发日期"
             if found is None:
                 continue
             value, quote, cited = found

@@ -51,6 +51,18 @@ _ENGLISH_YEAR = re.compile(
 )
 
 
+# "Who delivered X" / "Which department issued X": an act done to a thing; and a later clause
+# that is a question phrase alone ("and on what date"), asked of the same act
+_ENGLISH_WHO_DID = re.compile(
+    r"^(?:who|which \w+|what \w+)\s+(?P<verb>\w+ed|gave|made|wrote|read)\s+(?P<object>.+)$",
+    re.IGNORECASE,
+)
+_ENGLISH_BARE_ASK = re.compile(
+    r"(?:and\s+)?(?P<ask>(?:on|at|in)\s+what\s+(?:date|day|meeting|session|year)|when|where)",
+    re.IGNORECASE,
+)
+
+
 def english_follow_on(first: str, clause: str) -> str | None:
     """A later English clause with its pronoun replaced by what the first clause asks about
     (how fast did it grow -> how fast did X's cargo throughput in 2023 grow), or, naming no
@@ -59,6 +71,10 @@ def english_follow_on(first: str, clause: str) -> str | None:
     neither."""
     if not re.match(r"\s*(?:and\s+)?[A-Za-z]", clause):
         return None
+    acted = _ENGLISH_WHO_DID.match(first.strip(" ,?"))
+    when = _ENGLISH_BARE_ASK.fullmatch(clause.strip(" ,?"))
+    if acted and when:  # "Who delivered X, and on what date": on what date was X delivered
+        return f"{when.group('ask')} was {acted.group('object')} {acted.group('verb')}"
     thing = _ENGLISH_ASK.sub("", first).strip(" ,?")
     if not thing or thing == first.strip(" ,?"):
         return None

@@ -746,3 +746,18 @@ def test_a_term_asked_by_its_abbreviation_is_searched_and_read_in_its_other_form
     assert worded_as("三亚去年GDP多少？", "全市地区生产总值971.3亿元，同比增长12%") == (
         "三亚去年地区生产总值多少？"
     )
+
+
+def test_an_english_question_for_who_delivered_a_report_and_when():
+    from qa.metadata import metadata_kind
+
+    question = "Who delivered Inner Mongolia's 2025 government work report, and on what date?"
+    parts = split_parts(question)
+    assert parts == [
+        "Who delivered Inner Mongolia's 2025 government work report",
+        "on what date was Inner Mongolia's 2025 government work report delivered",
+    ]
+    assert [metadata_kind(p) for p in parts] == ["speaker", "date"]
+    assert metadata_kind("What is the document number of Qijiang's plan?") == "doc_number"
+    # a figure asked in English is no record field
+    assert metadata_kind("What was Inner Mongolia's GDP growth in 2024?") is None
