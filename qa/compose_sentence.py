@@ -39,6 +39,7 @@ from qa.terms import (
     groups_in,
     holds_term,
     share_readings,
+    term_key,
     without_every_kind,
     without_gloss,
 )
@@ -195,6 +196,17 @@ FITTING_LOOKAHEAD = 30
 SLOT_IDF_FLOOR = 4.0
 
 
+def _narrower_in_english(question: str, group: tuple[str, ...], context: str) -> bool:
+    """An English question's term met by a narrower Chinese one that holds it: "industrial
+    value added" by 规模以上工业增加值 (a reader of English does not say 规上; a reader of
+    Chinese who asks 工业增加值 is told the other figure is not it)."""
+    from qa.calibration import has_cjk
+
+    if has_cjk(question):
+        return False
+    return any(has_cjk(form) and term_key(form) in term_key(context) for form in group)
+
+
 def _lacking(question: str, unit: Unit, asks: str, index: Searchable | None) -> str | None:
     """What the unit lacks of what is asked: a field term the question names (城镇新增就业, in
     any of its forms), the asked year (a 2024 target for 2023), or the asked slot; None when
@@ -202,7 +214,7 @@ def _lacking(question: str, unit: Unit, asks: str, index: Searchable | None) -> 
     c = unit.hit.chunk
     context = f"{' '.join(c.section[1:])} {_complete(unit)}"
     for group in groups_in(question):
-        if not holds_term([group], context):
+        if not holds_term([group], context) and not _narrower_in_english(question, group, context):
             return group[0]
         modifier = modifier_missing(question, group, context, c.title)
         if modifier:

@@ -761,3 +761,13 @@ def test_an_english_question_for_who_delivered_a_report_and_when():
     assert metadata_kind("What is the document number of Qijiang's plan?") == "doc_number"
     # a figure asked in English is no record field
     assert metadata_kind("What was Inner Mongolia's GDP growth in 2024?") is None
+
+
+def test_an_english_term_is_met_by_a_narrower_chinese_one_holding_it():
+    from qa.compose_sentence import _narrower_in_english
+
+    row = "战略性新兴产业增加值占规模以上工业增加值比重 | 单位: % | 2025: ≥25"
+    (group,) = groups_in("What share of industrial value added is Qijiang aiming for?")
+    assert _narrower_in_english("What share of industrial value added…?", group, row)
+    # asked in Chinese, 规模以上工业增加值 is another figure than 工业增加值
+    assert not _narrower_in_english("工业增加值占比目标是多少", group, row)
