@@ -14,12 +14,15 @@ from qa.periods import PERIOD, RELATIVE, YEAR_ASKED, period_of
 
 # "A和B要确保多少": the words that ask for the figure, after the things asked about
 _TWO_FIGURES = re.compile(r"(?:要|将|是|为|达到|确保|力争|计划|预计|预期)*(?:多少|几)")
-_AND = re.compile(r"和|及|与|以及|、")
+# 及 of 及以上/及以下 bounds a range (省级及以上园区): no conjunction
+_AND = re.compile(r"和|及(?!以上|以下|其)|与|以及|、")
 # "从X(的)多少提高到Y(的)多少"
 _FROM_TO = re.compile(
     r"从(?P<a>.*?多少[^，,]*?)(?P<verb>提高|增加|增长|提升|上升|下降|降低|发展|扩大)?到(?P<b>.*多少.*)$"
 )
 _CLAUSE = re.compile(r"[，,；;？?、]")
+# a period said last, after the things asked about: 2023年, 今年, 十四五末
+_PERIOD_AT_END = re.compile(rf"(?:{PERIOD.pattern})+$")
 
 
 def split_parts(question: str) -> list[str]:
@@ -71,9 +74,17 @@ def split_parts(question: str) -> list[str]:
         if not EACH.search(q):
             tail = each.group(0) + tail  # "A和B要确保多少": the ask stays with each part
         pieces = _AND.split(head)
+        period = _PERIOD_AT_END.search(pieces[-1]) if len(pieces) >= 2 else None
+        if period and len(pieces[-1]) - len(period.group(0)) >= 2:
+            # the period after the last thing is every thing's (固投和社零2023年各增长了多少)
+            pieces[-1], tail = pieces[-1][: period.start()], period.group(0) + tail
         if len(pieces) >= 2 and all(pieces) and (EACH.search(q) or _two_things(pieces)):
             first = _trailing_like(pieces[0], pieces[-1])
             subject = pieces[0][: len(pieces[0]) - len(first)]
+            place = _leading_place(pieces[0])
+            if not subject and place and not _leading_place(pieces[-1]):
+                # the place the question opens with is every part's (郴州固投和社零…)
+                subject, first = place, first[len(place) :]
             return [
                 f"{subject}{_after(subject, item)}{tail}"
                 for item in (first + _shared_head(first, pieces[-1]), *pieces[1:])

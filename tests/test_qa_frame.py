@@ -74,6 +74,18 @@ from qa.text import TableRow
             "防城港和三亚2023年社零分别增长了多少？",
             ["防城港2023年社零增长了多少", "三亚2023年社零增长了多少"],
         ),
+        # 及以上 bounds a range; the period said after the last thing is every thing's
+        (
+            "郴州省级及以上园区的技工贸总收入、规模工业增加值、亩均税收今年分别要增长多少？",
+            [
+                "郴州省级及以上园区的技工贸总收入今年要增长多少",
+                "郴州省级及以上园区的规模工业增加值今年要增长多少",
+                "郴州省级及以上园区的亩均税收今年要增长多少",
+            ],
+        ),
+        # 各 before a verb; the place the question opens with is every part's
+        ("郴州固投和社零2023年各增长了多少？", ["郴州固投2023年增长了多少", "郴州社零2023年增长了多少"]),
+        ("各区增长了多少", ["各区增长了多少"]),
         # a later clause with its own period and its own verb: the first's verb is not said again
         (
             "绵阳城镇老旧小区改造去年开工多少个，今年计划开工多少个？",
