@@ -219,7 +219,7 @@ def _lacking(question: str, unit: Unit, asks: str, index: Searchable | None) -> 
         modifier = modifier_missing(question, group, context, c.title)
         if modifier:
             return modifier  # 海洋生产总值 is not 生产总值
-    if asks in ("number", "date", "duration") and other_period_of(question, unit, strict=True):
+    if asks in ("number", "date", "duration") and other_period_of(question, unit, True, index):
         doc_year = document_year(c.title)
         return "、".join(f"{y}年" for y in sorted(years_in(question, doc_year)))
     if asks == "number":

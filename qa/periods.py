@@ -141,6 +141,35 @@ def other_period(
     return bool(spoken) and not spoken & asked
 
 
+# where a year's work report that marks no parts turns from the year past to the year it
+# plans: "2024年是实施…关键一年", "今年政府工作的总体要求是", "主要预期目标是"
+_PLAN_OPENS = re.compile(
+    r"^(?:各位代表[，,])?(?:(?:19|20)\d{2}年|今年)是|(?:总体要求|主要预期目标)(?:是|为)[：:，,]",
+    re.MULTILINE,
+)
+
+
+def part_year(
+    doc_year: int | None, line: int, sentence: str, document: list[tuple[int, str]]
+) -> int | None:
+    """The year a sentence of a year's work report speaks of by where it stands, when the
+    report marks no parts with headings: the year before the report's own up to the paragraph
+    that opens the year's plan, the report's year from there; None when no paragraph opens it.
+    `line`: the first line of the sentence's passage; `document`: the report's passages as
+    (first line, text), in order."""
+    if doc_year is None:
+        return None
+    for at, text in document:
+        m = _PLAN_OPENS.search(text)
+        if m is None:
+            continue
+        if line != at:
+            return doc_year - 1 if line < at else doc_year
+        found = text.find(sentence)
+        return doc_year - 1 if 0 <= found < m.start() else doc_year
+    return None
+
+
 # a figure asked as it stands now (现在有多少家, 目前…多少, 现状多少)
 _NOW = re.compile(r"(?:现在|目前|现有|现状|当前)[^，,。？?]{0,8}?(?:多少|几)")
 

@@ -5,10 +5,11 @@ and of the asked figure itself."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from qa.asks import asks_of
 from qa.compose_text import _complete
-from qa.periods import document_year, other_period, title_years, years_in
+from qa.periods import document_year, other_period, part_year, title_years, years_in
 from qa.slots import figure_of_another
 from qa.terms import groups_in
 from qa.units import Unit
@@ -82,11 +83,20 @@ YEAR_NAMED_BONUS = 0.05
 OTHER_FIGURE_PENALTY = 0.1
 
 
-def other_period_of(question: str, unit: Unit, strict: bool = False) -> bool:
+def other_period_of(question: str, unit: Unit, strict: bool = False, index: Any = None) -> bool:
     """The question names a year (今年/去年 read against the report's year) and the unit, or
-    when it names none its headings, speak of other years."""
+    when it names none its headings, speak of other years. With the index, a work report that
+    marks no parts with headings has its passages' years read from where they stand."""
     c = unit.hit.chunk
     headings = " ".join(h for h in c.section if h not in c.title)  # the title says which report
+    if not headings and index is not None:
+        year = part_year(
+            document_year(c.title),
+            c.line_start,
+            unit.text,
+            [(x.line_start, x.text) for x in index.chunks_for(doc_id=c.doc_id)],
+        )
+        headings = f"{year}年" if year is not None else ""
     return other_period(question, c.title, headings, _complete(unit), c.text, strict=strict)
 
 

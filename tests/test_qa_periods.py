@@ -355,3 +355,22 @@ def test_a_field_labelled_with_a_quoted_term_answers_only_what_describes_it():
     assert found is not None and "3个环节" in found.answer  # the same field, not quoted
     said = field_answer("“三审三校”是什么", "definition", [hit], lambda c: c.title, quoted)
     assert said is not None and "三级审核校对" in said.answer
+
+
+def test_a_report_without_part_headings_turns_to_its_year_where_the_plan_opens():
+    from qa.periods import part_year
+
+    document = [
+        (1, "各位代表：现在，我代表市人民政府，向大会报告工作。"),
+        (9, "粮食播种面积613.8万亩、总产量达47.2亿斤。城镇老旧小区改造开工452个。"),
+        (41, "各位代表，过去一年成绩来之不易。\n2024年是实施“十四五”规划的关键一年。政府工作的总体要求是：…"),
+        (60, "开工改造城镇老旧小区460个。"),
+    ]
+    assert part_year(2024, 9, "城镇老旧小区改造开工452个。", document) == 2023
+    assert part_year(2024, 60, "开工改造城镇老旧小区460个。", document) == 2024
+    # in the passage that opens the plan: before the opening is the year past
+    assert part_year(2024, 41, "各位代表，过去一年成绩来之不易。", document) == 2023
+    assert part_year(2024, 41, "2024年是实施“十四五”规划的关键一年。", document) == 2024
+    # a report whose plan opens nowhere, or a document of no year, tells nothing
+    assert part_year(2024, 9, "x", document[:2]) is None
+    assert part_year(None, 9, "x", document) is None
