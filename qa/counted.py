@@ -16,7 +16,8 @@ _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 
 # a verb opening the first of a coordination's items ("围绕A、B、C“三大产业”", "构建起A体系、B体系")
 _LEAD_VERB = re.compile(
-    r"^(?:围绕|聚焦|依托|发展|打造|壮大|培育|做强|做大|推动|重点发展|加快发展|突出|着力|以"
+    r"^(?:深入|大力|全面|持续|扎实)?"
+    r"(?:围绕|聚焦|依托|发展|打造|壮大|培育|做强|做大|推动|重点发展|加快发展|突出|着力|以"
     r"|加快推进|推进|实施|开展|抓好|做好|编制|构建起?|建立起?|形成|完善|健全)了?"
 )
 
@@ -123,6 +124,8 @@ def count_before(term: str, question: str) -> set[int]:
     return {n} if n else set()
 
 
+# a count written as a sum: 2+1, 1+4
+_SUM = re.compile(r"\d+(?:\+\d+)+")
 # a name of numbered parts with an open one: 一轴三心多点, 一核多极 (多 counts no number)
 _OPEN_COUNT_PART = re.compile(r"(?:[一二两三四五六七八九十]|多)[\u4e00-\u9fff]")
 _OPEN_COUNT = re.compile(
@@ -136,6 +139,8 @@ def stated_count(term: str, quoted: bool = True) -> set[int]:
     {6, 2, 3}. An unquoted subject counts only a numeral with a measure word (2024年 is no count)."""
     if quoted and _OPEN_COUNT.fullmatch(term):  # 一轴三心多点: three parts, of a sum unknown
         return {len(_OPEN_COUNT_PART.findall(term))}
+    if quoted and _SUM.fullmatch(term):  # “2+1”工程: the things added, three in all
+        return {sum(int(n) for n in re.findall(r"\d+", term))}
     if quoted:
         found = re.findall(r"\d+|[一二两三四五六七八九十]+", term)
     else:

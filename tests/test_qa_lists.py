@@ -770,3 +770,15 @@ def test_which_two_or_four_of_a_kind_asks_for_a_list():
 
     assert asks_of("“两件大事”是指哪两件？") == "composition"
     assert asks_of("“四期叠加”指的是哪四期？") == "composition"
+
+
+def test_a_count_written_as_a_sum_counts_the_things_added():
+    from qa.counted import apposed, stated_count
+
+    assert stated_count("2+1") == {3} and stated_count("1+4") == {5}
+    said = "深入实施招商引资突破年、项目建设攻坚年行动和促进营商环境大提升专项行动“2+1”工程，紧扣…"
+    assert apposed("2+1", said, {3}) == [
+        "招商引资突破年",
+        "项目建设攻坚年行动",
+        "促进营商环境大提升专项行动",
+    ]
