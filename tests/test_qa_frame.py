@@ -86,6 +86,11 @@ from qa.text import TableRow
         # 各 before a verb; the place the question opens with is every part's
         ("郴州固投和社零2023年各增长了多少？", ["郴州固投2023年增长了多少", "郴州社零2023年增长了多少"]),
         ("各区增长了多少", ["各区增长了多少"]),
+        # the place and the period the question opens with are every part's
+        (
+            "德阳今年GDP和规上工业增加值的预期增速分别定的多少？",
+            ["德阳今年GDP定的多少", "德阳今年规上工业增加值的预期增速定的多少"],
+        ),
         # a later clause with its own period and its own verb: the first's verb is not said again
         (
             "绵阳城镇老旧小区改造去年开工多少个，今年计划开工多少个？",
