@@ -33,6 +33,17 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # the meeting a work report was delivered at: the record's (第N届人民代表大会第N次会议), not a
+    # meeting a sentence names (去年…哪一次人代会确定的目标 asks the text)
+    (
+        "meeting",
+        re.compile(
+            r"(?:报告|它)[^，。？?]{0,10}在[^，。？?]{0,8}(?:哪一?次|哪个|什么)[^，。？?]{0,6}(?:会议|人代会|大会|会)上"
+            r"|(?:哪一?次|什么)[^，。？?]{0,6}(?:会议|人代会|大会)上(?:作|做)"
+            r"|\b(?:at )?(?:what|which) (?:meeting|session)\b[^?]*\b(?:report|delivered|given)\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "issuer",
         re.compile(
@@ -47,6 +58,7 @@ _FIELD_NAMES = {
     "issuer": "发布机构",
     "date": "印发日期",
     "speaker": "报告人",
+    "meeting": "会议",
 }
 _ISSUE = re.compile(r"\d{4}年第\d+期(?:[（(]总第\d+期[）)])?")
 
@@ -90,6 +102,7 @@ def _value_and_chunk(kind: str, doc: Any, index: Any) -> tuple[str, str, Any] | 
         "doc_number": doc.doc_number,
         "issuer": doc.issuer,
         "speaker": getattr(doc, "speaker", None),
+        "meeting": getattr(doc, "meeting", None),
     }.get(kind)
     if kind == "date":
         raw = doc.date_raw or doc.date
@@ -191,6 +204,7 @@ def metadata_answer(question: str, index: Any, hits: list[Any]) -> Answer | None
                 "issuer": f"《{title}》由{value}发布[1]。",
                 "issue": f"这期公报是{value}[1]。",
                 "speaker": f"《{title}》由{value}作报告[1]。",
+                "meeting": f"《{title}》是在{value}上作的报告[1]。",
             }[kind]
             citation = Citation(
                 n=1,

@@ -52,7 +52,13 @@ TYPE_NAMES = {
     "email": "邮箱",
     "org": "单位名称",
     "place": "地名",
+    "meeting": "会议名称",
 }
+
+# a meeting named: 第十四届人民代表大会第三次会议, 州十二届人大三次会议, 十二届三次全会
+_MEETING = re.compile(
+    r"第?[一二三四五六七八九十\d]+届[^。，；、]{0,16}?第?[一二三四五六七八九十\d]+次(?:全体|全委)?(?:会议|全会)"
+)
 
 
 # how users ask for an amount of money without naming the unit
@@ -152,6 +158,8 @@ def carries(asks: str, text: str, measure: str | None = None, question: str = ""
         return _has_person(text) or (not _A_PERSON.search(question) and _names_org(text))
     if asks == "place":
         return bool(places_named(text) - places_named(question))
+    if asks == "meeting":
+        return bool(_MEETING.search(text))
     return True
 
 

@@ -18,6 +18,10 @@ from qa.metadata import metadata_kind
         ("这期綦江区政府公报是第几期？", "issue"),
         ("防城港的政府工作报告是谁作的？", "speaker"),
         ("今年的报告人是谁？", "speaker"),
+        ("内蒙古2025年政府工作报告是在哪次会议上作的？", "meeting"),
+        ("这份报告是在市人大哪次会议上作的？", "meeting"),
+        # a meeting a sentence of the report names is asked of the text
+        ("去年圆满完成的是哪一次人代会确定的目标任务？", None),
         ("綦江区到2025年科技型企业达到多少家？", None),
     ],
 )
@@ -156,3 +160,43 @@ def test_who_delivered_a_report_is_read_from_its_record():
     assert a.citations[0].quote == "市长\u2003黄\u2003江"
     declined = metadata_answer("报告是谁作的？", index_with(None), hits)
     assert declined is not None and declined.abstained and "没有注明报告人" in declined.answer
+
+
+def test_the_meeting_a_report_was_delivered_at_is_read_from_its_record():
+    from types import SimpleNamespace
+
+    from qa_support import FakeIndex, make_chunk
+
+    from qa.metadata import metadata_answer
+
+    head = "政府工作报告\n——2024年1月在防城港市第七届人民代表大会第五次会议上\n市长 黄江"
+    chunk = make_chunk("h", head, line_start=1)
+    hits = [SimpleNamespace(chunk=chunk)]
+
+    def index_with(meeting):
+        doc = SimpleNamespace(
+            doc_id=chunk.doc_id, title="2024年防城港市政府工作报告", meeting=meeting,
+            speaker=None, duplicate_of=None, attached_to=None, source=chunk.source,
+            district=None, doc_number=None, issuer=None, date=None, date_raw=None,
+        )  # fmt: skip
+        index = FakeIndex([chunk])
+        index.documents = {doc.doc_id: doc}
+        return index
+
+    question = "防城港的政府工作报告是在哪次会议上作的？"
+    a = metadata_answer(question, index_with("防城港市第七届人民代表大会第五次会议"), hits)
+    assert a is not None and not a.abstained
+    assert "是在防城港市第七届人民代表大会第五次会议上作的报告" in a.answer
+    declined = metadata_answer(question, index_with(None), hits)
+    assert declined is not None and declined.abstained and "没有注明会议" in declined.answer
+
+
+def test_a_meeting_asked_of_the_text_must_be_named_by_the_answer():
+    from qa.asks import asks_of
+    from qa.values import carries
+
+    question = "去年圆满完成的是哪一次人代会确定的目标任务？"
+    assert asks_of(question) == "meeting"
+    assert carries("meeting", "圆满完成州十三届人民代表大会第二次会议确定的目标任务", None, question)
+    assert carries("meeting", "认真落实自治区党委十二届七次全会精神", None, question)
+    assert not carries("meeting", "主动接受市人大法律监督和市政协民主监督", None, question)
