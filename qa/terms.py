@@ -54,7 +54,21 @@ def term_key(text: str) -> str:
 def term_groups() -> tuple[tuple[str, ...], ...]:
     """Every entry's forms, the canonical name first."""
     data = json.loads(TERMS_FILE.read_text(encoding="utf-8"))
-    return tuple(tuple(dict.fromkeys([t["name"], *t["forms"]])) for t in data["terms"])
+    return tuple(
+        tuple(dict.fromkeys([t["name"], *t["forms"], *t.get("before_a_figure", ())]))
+        for t in data["terms"]
+    )
+
+
+@cache
+def _figure_only_forms() -> frozenset[str]:
+    """Forms that name their term only right before its figure (产粮252.7万吨; 产粮大县 is no
+    grain figure): the entries' `before_a_figure`."""
+    data = json.loads(TERMS_FILE.read_text(encoding="utf-8"))
+    return frozenset(term_key(f) for t in data["terms"] for f in t.get("before_a_figure", ()))
+
+
+_A_FIGURE_AFTER = r"(?=(?:约|近|超|逾|达|为|了)?(?:\d|多少|几))"
 
 
 def groups_in(text: str) -> list[tuple[str, ...]]:
@@ -68,6 +82,12 @@ def groups_in(text: str) -> list[tuple[str, ...]]:
             # what is left of "…占地区生产总值比重" once the share terms are read is a share,
             # not 地区生产总值 itself (数字经济增加值占GDP比重 is no GDP figure)
             key, shares_read = _SHARE.sub("|", key), True
+        if form in _figure_only_forms():
+            before_figure = re.compile(re.escape(form) + _A_FIGURE_AFTER)
+            if before_figure.search(key):
+                found += [group] if group not in found else []
+                key = before_figure.sub("|", key)
+            continue
         if form and form in key:
             if group not in found:
                 found.append(group)

@@ -788,3 +788,10 @@ def test_an_english_term_is_met_by_a_narrower_chinese_one_holding_it():
     assert _narrower_in_english("What share of industrial value added…?", group, row)
     # asked in Chinese, 规模以上工业增加值 is another figure than 工业增加值
     assert not _narrower_in_english("工业增加值占比目标是多少", group, row)
+
+
+def test_a_form_that_names_its_term_only_before_a_figure():
+    grain = next(g for g in term_groups() if g[0] == "粮食产量")
+    assert grain in groups_in("种植粮食800.3万亩，产粮252.7万吨。")
+    assert grain in groups_in("凉山去年产粮多少")
+    assert grain not in groups_in("支持建设产粮大县")
