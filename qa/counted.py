@@ -84,7 +84,27 @@ def taken_up_items(term: str, text: str, counts: set[int]) -> list[str] | None:
     ending = list(dict.fromkeys(f for f in firsts if f.endswith(head) and len(f) <= ITEM_CLAUSE))
     if len(ending) in counts:
         return ending
-    return marked_items(after, counts)
+    return marked_items(after, counts) or paragraph_items(term, text, counts)
+
+
+PARAGRAPH_ITEM = 30  # the first clause of a sentence standing for an item is short
+
+
+def paragraph_items(term: str, text: str, counts: set[int]) -> list[str] | None:
+    """The items of a counted term when the rest of its paragraph is one sentence per item,
+    as many as it counts: "推动“六个工程”取得标志性成果。政策落地成效明显，…。防沙治沙和风电光伏
+    一体化工程实现“开春即开工”，…。温暖工程…" → each sentence's first clause."""
+    at = text.find(term)
+    if len(counts) != 1 or at < 0:
+        return None
+    paragraph = text[at:].split("\n", 1)[0]
+    sentences = [x.strip() for x in re.split(r"(?<=[。！？])", paragraph) if x.strip()][1:]
+    if len(sentences) not in counts:
+        return None
+    firsts = [re.split(r"[，,：:；;]", x, maxsplit=1)[0].rstrip("。！？") for x in sentences]
+    if all(2 <= len(f) <= PARAGRAPH_ITEM for f in firsts):
+        return firsts
+    return None
 
 
 # a count then the name its items share: 四千行动, 三万工程

@@ -782,3 +782,24 @@ def test_a_count_written_as_a_sum_counts_the_things_added():
         "项目建设攻坚年行动",
         "促进营商环境大提升专项行动",
     ]
+
+
+def test_a_counted_terms_paragraph_of_one_sentence_per_item():
+    from qa.counted import paragraph_items
+
+    said = (
+        "推动“六个工程”取得标志性成果。政策落地成效明显，86个重大项目已开工74个。防沙治沙和风电光伏"
+        "一体化工程实现“开春即开工”，治沙238万亩。温暖工程年度任务全面完成，投入近200亿元。诚信建设扎实"
+        "推进，出台条例。科技“突围”起步成势，取得突破；成效显现。自贸区创建积极推进，编制完成总体方案。"
+        "\n下一段。"
+    )
+    assert paragraph_items("六个工程", said, {6}) == [
+        "政策落地成效明显",
+        "防沙治沙和风电光伏一体化工程实现“开春即开工”",
+        "温暖工程年度任务全面完成",
+        "诚信建设扎实推进",
+        "科技“突围”起步成势",
+        "自贸区创建积极推进",
+    ]
+    # a paragraph of another number of sentences is not the items
+    assert paragraph_items("六个工程", said.replace("自贸区创建积极推进，编制完成总体方案。", ""), {6}) is None
