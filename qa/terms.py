@@ -68,7 +68,12 @@ def _figure_only_forms() -> frozenset[str]:
     return frozenset(term_key(f) for t in data["terms"] for f in t.get("before_a_figure", ()))
 
 
-_A_FIGURE_AFTER = r"(?=(?:约|近|超|逾|达|为|了)?(?:\d|多少|几))"
+# a figure, or a question for one, right after the form (its period and 目标 may stand between:
+# 外贸去年多少, 外贸今年目标是多少)
+_A_FIGURE_AFTER = (
+    r"(?=(?:今年|去年|明年|(?:19|20)\d\d年)?(?:的)?(?:目标|预期|计划)?"
+    r"(?:是|为|要|达到|约|近|超|逾|达|了)*(?:\d|多少|几))"
+)
 
 
 def groups_in(text: str) -> list[tuple[str, ...]]:

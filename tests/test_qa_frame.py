@@ -795,3 +795,7 @@ def test_a_form_that_names_its_term_only_before_a_figure():
     assert grain in groups_in("种植粮食800.3万亩，产粮252.7万吨。")
     assert grain in groups_in("凉山去年产粮多少")
     assert grain not in groups_in("支持建设产粮大县")
+    # a question for the figure counts too, its period and 目标 between
+    trade = next(g for g in term_groups() if g[0] == "外贸进出口总额")
+    assert trade in groups_in("内蒙古外贸去年多少") and trade in groups_in("外贸今年目标是多少")
+    assert trade not in groups_in("培育外贸新动能") and trade not in groups_in("外贸企业500家")
