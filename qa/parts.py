@@ -48,8 +48,8 @@ def split_parts(question: str) -> list[str]:
                 out += split_parts(said)
             elif again is not None:  # "…是哪个单位印发的？什么时候？": when it was 印发
                 out.append(again)
-            elif QUESTION_WORD.search(later):
-                out.append(f"{_subject_for(first, later)}{later}")
+            elif QUESTION_WORD.search(later):  # itself split: …？在哪次会议上、哪天作的？
+                out += split_parts(f"{_subject_for(first, later)}{later}")
         return out if len(out) >= 2 else [question.strip()]
     m = _FROM_TO.search(q)
     if m:

@@ -86,6 +86,15 @@ from qa.text import TableRow
         # 各 before a verb; the place the question opens with is every part's
         ("郴州固投和社零2023年各增长了多少？", ["郴州固投2023年增长了多少", "郴州社零2023年增长了多少"]),
         ("各区增长了多少", ["各区增长了多少"]),
+        # a later question asking two things is split too
+        (
+            "2025年山东省政府工作报告是谁作的？在哪次会议上、哪天作的？",
+            [
+                "2025年山东省政府工作报告是谁作的",
+                "2025年山东省政府工作报告在哪次会议上",
+                "2025年山东省政府工作报告在哪天作的",
+            ],
+        ),
         # the place and the period the question opens with are every part's
         (
             "德阳今年GDP和规上工业增加值的预期增速分别定的多少？",
