@@ -222,7 +222,9 @@ def _unlisted(question: str, quoted: list[str], found: Answer, hits: list[Any]) 
     if len(items) >= min(counts) and not any(_one_of_a_list(t, said) for t in quoted):
         return found
     reason = "找到了提及所问各项的段落，但其中没有逐项列出。"
-    return abstain(question, hits, extra={**found.extra, "missing_type": "composition"}, reason=reason)
+    return abstain(
+        question, hits, extra={**found.extra, "missing_type": "composition"}, reason=reason
+    )
 
 
 def _one_of_a_list(term: str, text: str) -> bool:
@@ -231,7 +233,8 @@ def _one_of_a_list(term: str, text: str) -> bool:
     it does not list its items."""
     found = [m for m in re.finditer(rf"[“\"]?{re.escape(term)}[”\"]?", text)]
     return bool(found) and all(
-        re.search(r"(?:[、和及与]|以及)$", text[: m.start()]) or re.match(r"[、和及与]", text[m.end() :])
+        re.search(r"(?:[、和及与]|以及)$", text[: m.start()])
+        or re.match(r"[、和及与]", text[m.end() :])
         for m in found
     )
 

@@ -42,8 +42,10 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # which meeting: 哪次人代会, 在什么会议上 (before "who": 谁作的报告，在哪次会上 is split first)
         (
             "meeting",
-            r"哪一?(?:次|届)[^，。？?]{0,6}(?:人代会|会议|会上|大会|全会)|(?:什么|哪个)(?:会议|大会)"
-            r"|\b(?:what|which) (?:meeting|session)\b",
+            (
+                r"哪一?(?:次|届)[^，。？?]{0,6}(?:人代会|会议|会上|大会|全会)|(?:什么|哪个)(?:会议|大会)"
+                r"|\b(?:what|which) (?:meeting|session)\b"
+            ),
         ),
         ("person", r"谁|哪一?位|联系人|叫什么名字|姓名|\bwho\b"),
         ("duration", r"多长时间|多久|几天内|多少天|多少个工作日|几个?小时|几分钟|几个月"),

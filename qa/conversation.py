@@ -13,7 +13,7 @@ from typing import Any
 from index.types import Filters
 from qa.asks import QUESTION_WORD, asks_of
 from qa.metadata import FIELD_LABELS
-from qa.parts import names_a_thing
+from qa.parts_subject import names_a_thing
 from qa.periods import PERIOD, period_of
 
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|请问)\s*")

@@ -21,8 +21,8 @@ from qa.scoring import Searchable, cosine_to_query
 from qa.text import check_question, split_sentences
 from qa.topic_terms import expand_terms, names_enough, norm, term_pattern
 from qa.topics import (  # noqa: F401
-    Topic,
     _ANY_LEVEL,
+    Topic,
     asks_inside_a_place,
     aspect_evidence,
     extract_topic,

@@ -21,7 +21,10 @@ _ISSUING = re.compile(
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("doc_number", re.compile(r"文号|发文字号|编号|\b(?:document|file|reference) number\b", re.I)),
+    (
+        "doc_number",
+        re.compile(r"文号|发文字号|编号|\b(?:document|file|reference) number\b", re.IGNORECASE),
+    ),
     ("issue", re.compile(r"第几期|期号|哪一期")),
     # who delivered a work report: the record's speaker (市长 黄江), not a sentence naming one
     (

@@ -66,7 +66,9 @@ _ONLY_VERB = re.compile(
 )
 _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 # the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's
-_PERIOD = re.compile(r"^(?:今年|明年|去年|当年|本年度?|近年来|近几年|(?:19|20)\d\d年)(?:的)?(?=.{3})")
+_PERIOD = re.compile(
+    r"^(?:今年|明年|去年|当年|本年度?|近年来|近几年|(?:19|20)\d\d年)(?:的)?(?=.{3})"
+)
 
 
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
@@ -95,7 +97,9 @@ def question_levels(text: str) -> tuple[str, ...]:
     for word in re.split(_JOINED, asked):
         if word.endswith("地区"):  # any level
             return ()
-        level = next((lv for lv, words in _LEVEL_WORDS if any(word.endswith(w) for w in words)), None)
+        level = next(
+            (lv for lv, words in _LEVEL_WORDS if any(word.endswith(w) for w in words)), None
+        )
         if level and level not in levels:
             levels.append(level)
     return tuple(levels)

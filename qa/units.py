@@ -69,7 +69,9 @@ def passage_coverage(question: str, hits: list[Hit], index: Searchable | None) -
     # and a passage ranked below that names every field term asked (see _sentences_naming_terms)
     asked = groups_in(question) if has_cjk(question) else []
     passages += [
-        h.chunk for h in hits[COVERAGE_PASSAGES:DEEP_K] if asked and holds_term(asked, h.chunk.text) == 1.0
+        h.chunk
+        for h in hits[COVERAGE_PASSAGES:DEEP_K]
+        if asked and holds_term(asked, h.chunk.text) == 1.0
     ]
     if not has_cjk(question):  # English: its words are looked for in the passages' glosses
         return gloss_coverage(

@@ -169,7 +169,20 @@ _A_PERSON = re.compile(r"哪一?位|叫什么名字|姓名|名字是")
 
 # words the tagger takes for place names that name no place a question could ask for
 _NO_PLACE = frozenset(
-    ["中国", "全国", "国内", "国外", "境内", "境外", "海内外", "海外", "城市", "城乡", "农村", "乡村"]
+    [
+        "中国",
+        "全国",
+        "国内",
+        "国外",
+        "境内",
+        "境外",
+        "海内外",
+        "海外",
+        "城市",
+        "城乡",
+        "农村",
+        "乡村",
+    ]
 )
 
 

@@ -44,7 +44,9 @@ def levels_index(tmp_path_factory):
     for path in (SANYA, QIJIANG, HECHUAN):
         lines = path.read_text("utf-8").splitlines()
         (folder / path.name).write_text(_excerpt(lines), encoding="utf-8")
-    settings = Settings(index_dir=folder.parent / "index", cache_dir=REPO / ".planqa" / "test-cache")
+    settings = Settings(
+        index_dir=folder.parent / "index", cache_dir=REPO / ".planqa" / "test-cache"
+    )
     index.build(settings, [folder], progress=False)
     return index.open(settings.index_dir, settings)
 

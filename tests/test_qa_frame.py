@@ -84,7 +84,10 @@ from qa.text import TableRow
             ],
         ),
         # 各 before a verb; the place the question opens with is every part's
-        ("郴州固投和社零2023年各增长了多少？", ["郴州固投2023年增长了多少", "郴州社零2023年增长了多少"]),
+        (
+            "郴州固投和社零2023年各增长了多少？",
+            ["郴州固投2023年增长了多少", "郴州社零2023年增长了多少"],
+        ),
         ("各区增长了多少", ["各区增长了多少"]),
         # a later question asking two things is split too
         (

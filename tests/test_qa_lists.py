@@ -802,4 +802,7 @@ def test_a_counted_terms_paragraph_of_one_sentence_per_item():
         "自贸区创建积极推进",
     ]
     # a paragraph of another number of sentences is not the items
-    assert paragraph_items("六个工程", said.replace("自贸区创建积极推进，编制完成总体方案。", ""), {6}) is None
+    assert (
+        paragraph_items("六个工程", said.replace("自贸区创建积极推进，编制完成总体方案。", ""), {6})
+        is None
+    )

@@ -197,6 +197,8 @@ def test_a_meeting_asked_of_the_text_must_be_named_by_the_answer():
 
     question = "去年圆满完成的是哪一次人代会确定的目标任务？"
     assert asks_of(question) == "meeting"
-    assert carries("meeting", "圆满完成州十三届人民代表大会第二次会议确定的目标任务", None, question)
+    assert carries(
+        "meeting", "圆满完成州十三届人民代表大会第二次会议确定的目标任务", None, question
+    )
     assert carries("meeting", "认真落实自治区党委十二届七次全会精神", None, question)
     assert not carries("meeting", "主动接受市人大法律监督和市政协民主监督", None, question)

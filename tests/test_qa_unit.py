@@ -668,8 +668,15 @@ def test_a_sentence_naming_every_asked_term_is_read_from_a_passage_ranked_below_
 
     from qa.units import _sentences_naming_terms
 
-    review = NS(kind="text", text="全市居民消费价格同比上涨0.5%。“一老一小”得到更好保障。", section=(), title="")
-    other = NS(kind="text", text="全市离岛免税零售额273.1亿元，同比增长17.1%。", section=(), title="")
+    review = NS(
+        kind="text",
+        text="全市居民消费价格同比上涨0.5%。“一老一小”得到更好保障。",
+        section=(),
+        title="",
+    )
+    other = NS(
+        kind="text", text="全市离岛免税零售额273.1亿元，同比增长17.1%。", section=(), title=""
+    )
     hits = [NS(chunk=other), NS(chunk=review)]
     found = _sentences_naming_terms("三亚去年CPI涨了多少？", hits)
     assert [t for _, t, _ in found] == ["全市居民消费价格同比上涨0.5%。"]
