@@ -1,9 +1,9 @@
-"""Score the answerer on the qa_v2 … qa_v17 halves and the team's gold set, and store the
+"""Score the answerer on the qa_v2 … qa_v18 halves and the team's gold set, and store the
 numbers as the "after" of benchmarks/results/qa_v2_metrics.json ("before" is the answerer as it
 was when each set was written: `--as before`, run once on that code).
 
     python benchmarks/qa_v2_metrics.py [--sets dev,holdout,v3dev,…,v5holdout,gold]
-        [--index-v2 DIR] … [--index-v17 DIR] [--index DIR] [--as before|after] [--write]
+        [--index-v2 DIR] … [--index-v18 DIR] [--index DIR] [--as before|after] [--write]
 
 Each set is scored on an index of the bundled corpus and its external reports (docs/answers.md,
 "Measured"), except qa_v9 and qa_v10, whose indexes hold their provincial reports alone (their place
@@ -15,7 +15,8 @@ them, qa_v13's a .txt copied out of a PDF, a word processor's .docx with a table
 beside the bundled plans, qa_v15's a real .docx prefecture report, a government site's HTML page and
 a provincial .docx beside them, qa_v16's a real .docx city report, a text-layer PDF and a provincial
 .docx beside them, qa_v17's a real .docx city report whose parts have no headings, a word
-processor's .docx with a targets table and a provincial .docx beside them; the gold set on the
+processor's .docx with a targets table and a provincial .docx beside them, qa_v18's a real .docx
+city report, a text-layer PDF and a provincial .docx beside them; the gold set on the
 bundled corpus alone. The held-out halves are for reporting
 only: develop on the development halves.
 """
@@ -65,6 +66,8 @@ SETS = {
     "v16holdout": ("qa_v16_holdout", HERE / "data" / "qa_v16_holdout.jsonl", "index_v16"),
     "v17dev": ("qa_v17_dev", HERE / "data" / "qa_v17_dev.jsonl", "index_v17"),
     "v17holdout": ("qa_v17_holdout", HERE / "data" / "qa_v17_holdout.jsonl", "index_v17"),
+    "v18dev": ("qa_v18_dev", HERE / "data" / "qa_v18_dev.jsonl", "index_v18"),
+    "v18holdout": ("qa_v18_holdout", HERE / "data" / "qa_v18_holdout.jsonl", "index_v18"),
     "gold": ("eval/gold.jsonl", REPO / "eval" / "gold.jsonl", "index"),
 }
 
@@ -103,6 +106,7 @@ def main() -> None:
     ap.add_argument("--index-v15", default=str(REPO / ".planqa" / "index-v15"))
     ap.add_argument("--index-v16", default=str(REPO / ".planqa" / "index-v16"))
     ap.add_argument("--index-v17", default=str(REPO / ".planqa" / "index-v17"))
+    ap.add_argument("--index-v18", default=str(REPO / ".planqa" / "index-v18"))
     ap.add_argument("--index", default=str(REPO / ".planqa" / "index"))
     ap.add_argument("--as", dest="label", choices=("before", "after"), default="after")
     ap.add_argument("--write", action="store_true")
