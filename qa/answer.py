@@ -29,7 +29,7 @@ from qa.compose_text import (
     display_title,
 )
 from qa.conversation import turn_of
-from qa.counted import count_before, counted_head, stated_count
+from qa.counted import count_before, counted_head, one_of_a_list, stated_count
 from qa.definitions import definition_answer
 from qa.filters import spell_places
 from qa.frame import analyse
@@ -219,23 +219,11 @@ def _unlisted(question: str, quoted: list[str], found: Answer, hits: list[Any]) 
         return found
     said = found.citations[0].quote
     items = [p for p in re.split(r"[、；;]|以及|和|及", said) if p.strip()]
-    if len(items) >= min(counts) and not any(_one_of_a_list(t, said) for t in quoted):
+    if len(items) >= min(counts) and not any(one_of_a_list(t, said) for t in quoted):
         return found
     reason = "找到了提及所问各项的段落，但其中没有逐项列出。"
     return abstain(
         question, hits, extra={**found.extra, "missing_type": "composition"}, reason=reason
-    )
-
-
-def _one_of_a_list(term: str, text: str) -> bool:
-    """Whether every place `text` names the term it stands as one item of a list of others
-    (培育壮大四大主导产业和三大未来产业; 办好“两件大事”、抓好“六个工程”): the sentence names the term,
-    it does not list its items."""
-    found = [m for m in re.finditer(rf"[“\"]?{re.escape(term)}[”\"]?", text)]
-    return bool(found) and all(
-        re.search(r"(?:[、和及与]|以及)$", text[: m.start()])
-        or re.match(r"[、和及与]", text[m.end() :])
-        for m in found
     )
 
 

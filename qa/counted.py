@@ -264,3 +264,15 @@ def spelled_out_items(term: str, text: str) -> list[str] | None:
             return None
         items.append(m.group(0))
     return items
+
+
+def one_of_a_list(term: str, text: str) -> bool:
+    """Whether every place `text` names the term it stands as one item of a list of others
+    (培育壮大四大主导产业和三大未来产业; 办好“两件大事”、抓好“六个工程”): the sentence names the term,
+    it does not list its items."""
+    found = [m for m in re.finditer(rf"[“\"]?{re.escape(term)}[”\"]?", text)]
+    return bool(found) and all(
+        re.search(r"(?:[、和及与]|以及)$", text[: m.start()])
+        or re.match(r"[、和及与]", text[m.end() :])
+        for m in found
+    )
