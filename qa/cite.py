@@ -27,22 +27,22 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _citations(
-    picks: list[tuple[Hit, str]], units: list[Unit], index: Searchable | None = None
+    picks: list[tuple[Chunk, str]], units: list[Unit], index: Searchable | None = None
 ) -> list[Citation]:
     """One citation per [n]. A quote that also stands in another copy (the plan in 000 and
     again inside the 003 gazette) is cited once: from the canonical copy, with the other
     copies' spans in also_in. Copies are found among the scored units and, when the index
     is at hand, in the chunks of documents marked as duplicates of each other."""
     out: list[Citation] = []
-    for n, (hit, quote) in enumerate(picks, 1):
-        copies = [hit.chunk]
+    for n, (chunk, quote) in enumerate(picks, 1):
+        copies = [chunk]
         for u in units:
             if u.hit.chunk.chunk_id not in {c.chunk_id for c in copies} and _same_text(
                 u.text, quote
             ):
                 copies.append(u.hit.chunk)
         if index is not None:
-            copies += [c for c in _copies_elsewhere(hit.chunk, quote, index) if c not in copies]
+            copies += [c for c in _copies_elsewhere(chunk, quote, index) if c not in copies]
         canonical = _canonical_docs(index)
         copies.sort(key=lambda c: c.doc_id not in canonical)  # stable: the hit first otherwise
         primary = copies[0]

@@ -16,7 +16,7 @@ from index.types import Hit
 from qa.asks import asks_of
 from qa.calibration import Calibration, load_calibration
 from qa.cite import _citations, _same_text, abstain
-from qa.compose_table import _number_sentence
+from qa.compose_table import _number_sentence, stated_in_prose
 from qa.compose_text import (
     _as_clause,
     _asks_for_the_list,
@@ -151,34 +151,42 @@ def compose_extractive(
         read = _number_sentence(question, best, index)
         if read is None:  # the table has no column for the asked period (2030)
             return abstain(question, hits, extra={**extra, "no_period": True})
-        text, quote = read
-        picks = [(best, quote)]
+        text, quote, value = read
+        picks = [(best.hit.chunk, quote)]
         body = f"{text}[1]。"
+        # the document's prose stating the same figure is cited beside the row: the words a
+        # reader finds it in, and where a qualifier the cell leaves out (以上) comes from
+        prose = stated_in_prose(best.row, value, best.hit.chunk, index)
+        if prose is not None:
+            picks.append(prose)
+            body = f"{text}[1][2]。"
     else:
         items = _list_items(best) if _asks_for_the_list(question, best.hit.chunk) else None
         if items is not None:
             # a list question answered from a run of parallel items: each item's lead
             quote = "；".join(items)
-            picks = [(best, quote)]
+            picks = [(best.hit.chunk, quote)]
             body = _with_marker(_as_clause(quote), 1)
         else:
             # a clause naming the asked term in another of its forms (社零 -> 社会消费品零售总额)
             q_tokens = _content_tokens(question) | set(equivalents(question))
-            picks = [(best, _trim(_complete(best), q_tokens))]
+            picks = [(best.hit.chunk, _trim(_complete(best), q_tokens))]
             # the second sentence is judged as the first was (a phone question's second line
             # must hold a phone number too)
             top = rank[id(best)]
+            picked = [best.text]
             for u in ranked[1:6]:
                 if len(picks) >= 2 or rank[id(u)] < top - SECOND_UNIT_MARGIN:
                     break
                 if u.hit.chunk.chunk_id != best.hit.chunk.chunk_id or other_period_of(question, u):
                     continue  # a second sentence comes from the same passage and period
-                if u.row is None and not any(_same_text(u.text, p.text) for p, _ in picks):
-                    picks.append((u, _trim(_complete(u), q_tokens)))
+                if u.row is None and not any(_same_text(u.text, t) for t in picked):
+                    picks.append((u.hit.chunk, _trim(_complete(u), q_tokens)))
+                    picked.append(u.text)
             body = "".join(_with_marker(_as_clause(q), i) for i, (_, q) in enumerate(picks, 1))
     chunk = best.hit.chunk
     where = f"据《{display_title(chunk)}》" + (enclose(chunk.section[-1]) if chunk.section else "")
-    citations = _citations([(u.hit, q) for u, q in picks], units, index)
+    citations = _citations(picks, units, index)
     answer = f"{where}，{body}"
     if not answer.endswith("。"):
         answer += "。"

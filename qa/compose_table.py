@@ -45,9 +45,11 @@ def choose_column(row: TableRow, question: str) -> tuple[str, str] | None:
     return target_value(row)
 
 
-def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tuple[str, str] | None:
-    """ "到2025年，綦江区高新技术企业数预期达到200家" from a table row; None when the row has no
-    cell for the asked period."""
+def _number_sentence(
+    question: str, unit: Unit, index: Searchable | None
+) -> tuple[str, str, str] | None:
+    """ "到2025年，綦江区高新技术企业数预期达到200家" from a table row, with the row's text and the
+    cell's value; None when the row has no cell for the asked period."""
     row = unit.row
     assert row is not None
     chunk = unit.hit.chunk
@@ -75,7 +77,7 @@ def _number_sentence(question: str, unit: Unit, index: Searchable | None) -> tup
         text = f"{place}{name}（{head}）为{value}{unit_word}"
     else:
         text = f"{place}{name}为{value}{unit_word}"
-    return text, row.text
+    return text, row.text, value
 
 
 _HOW_MANY = re.compile(r"多少|几[个家项件名人次天所座亩期]|\bhow (?:many|much)\b", re.IGNORECASE)
@@ -109,11 +111,43 @@ def _unit_from_text(name: str, value: str, chunk: Chunk, index: Searchable | Non
 def _prose_sentences(chunk: Chunk, index: Searchable | None) -> Iterator[str]:
     """The sentences of the chunk's document outside its tables (none without an index): where
     a plan says in words what its table cells leave out."""
+    for _, sentence in _prose(chunk, index):
+        yield sentence
+
+
+def _prose(chunk: Chunk, index: Searchable | None) -> Iterator[tuple[Chunk, str]]:
     if index is None:
         return
     for c in index.chunks_for(doc_id=chunk.doc_id):
         if c.kind != "table":
-            yield from split_sentences(c.text)
+            for sentence in split_sentences(c.text):
+                yield c, sentence
+
+
+def stated_in_prose(
+    row: TableRow, value: str, chunk: Chunk, index: Searchable | None
+) -> tuple[Chunk, str] | None:
+    """The sentence of the row's document outside its tables that states the row's figure for
+    its indicator (万人发明专利拥有量(件) | 2025: 70 → "万人发明专利拥有量达70件以上"), with its
+    passage: the words a reader finds the table's cell said in; None when the prose says no
+    such thing."""
+    from qa.terms import groups_in, holds_term
+
+    figure = re.compile(rf"(?<![\d.]){re.escape(value.rstrip('%'))}(?![\d.])")
+    key, groups = row.name[:4], groups_in(row.name)
+
+    def names(text: str) -> bool:
+        return key in text or bool(groups and holds_term(groups, text) == 1.0)
+
+    for c, sentence in _prose(chunk, index):
+        if not (figure.search(sentence) and names(sentence)):
+            continue
+        # quoted from the clause naming the indicator to the one stating its figure
+        clauses = re.split(r"(?<=[，,；;])", sentence)
+        end = next(i for i, x in enumerate(clauses) if figure.search(x))
+        start = next((i for i in range(end, -1, -1) if names(clauses[i])), 0)
+        return c, "".join(clauses[start : end + 1]).rstrip("，,；;")
+    return None
 
 
 _QUALIFIER = r"(以上|左右|以内|以下)"

@@ -682,3 +682,25 @@ def test_a_sentence_naming_every_asked_term_is_read_from_a_passage_ranked_below_
     assert [t for _, t, _ in found] == ["全市居民消费价格同比上涨0.5%。"]
     # a question naming no field term reads nothing this deep
     assert _sentences_naming_terms("三亚去年涨了多少？", hits) == []
+
+
+def test_a_table_figure_is_cited_with_the_prose_that_states_it():
+    from qa_support import FakeIndex, make_chunk
+
+    from qa.compose_table import stated_in_prose
+    from qa.text import TableRow
+
+    table = make_chunk("t", "万人发明专利拥有量(件) | 2020: 44.5 | 2025: 70", kind="table")
+    prose = make_chunk(
+        "p", "到2025年，研发投入强度达5.5%以上，万人发明专利拥有量达70件以上，孵化载体面积300万平方米。"
+    )
+    other = make_chunk("o", "新增发明专利70件。", title="另一份文件")
+    index = FakeIndex([table, prose, other])
+    row = TableRow(table.text, "万人发明专利拥有量", "件", (("2020", "44.5"), ("2025", "70")))
+    found = stated_in_prose(row, "70", table, index)
+    assert found is not None
+    chunk, quote = found
+    # quoted from the clause naming the indicator to the one stating its figure
+    assert chunk.chunk_id == "p" and quote == "万人发明专利拥有量达70件以上"
+    # a figure the prose does not state of the indicator is not cited
+    assert stated_in_prose(row, "44.5", table, index) is None
