@@ -17,7 +17,7 @@ _SOURCE_LEAD = re.compile(r"^(据《[^》]+》(?:（[^）]*）)?，)")
 def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
     """One answer from the answers to the parts of `frame`, citations renumbered (a passage
     cited by two parts keeps one number)."""
-    answers = _one_for_all(frame, answers)
+    answers = _one_for_all(frame, [_row_only(a) for a in answers])
     found = [(p, a) for p, a in zip(frame.parts, answers, strict=True) if not a.abstained]
     missing = [p for p, a in zip(frame.parts, answers, strict=True) if a.abstained]
     extra = {"parts": len(frame.parts), "parts_found": len(found)}
@@ -68,6 +68,17 @@ def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
         notice=found[0][1].notice,
         extra={**extra, "missing_parts": [p.text for p in missing]},
     )
+
+
+def _row_only(answer: Answer) -> Answer:
+    """A part answered from a table row, cited by its row alone: the prose stating the same
+    figure, cited beside the row when the row answers the whole question, would double each
+    part's markers in a multi-part answer."""
+    n = answer.extra.get("prose_citation")
+    if n is None:
+        return answer
+    kept = tuple(c for c in answer.citations if c.n != n)
+    return replace(answer, answer=answer.answer.replace(f"[{n}]", ""), citations=kept)
 
 
 def _one_for_all(frame: Frame, answers: list[Answer]) -> list[Answer]:

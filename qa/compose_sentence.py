@@ -160,6 +160,7 @@ def compose_extractive(
         if prose is not None:
             picks.append(prose)
             body = f"{text}[1][2]。"
+            extra = {**extra, "prose_citation": 2}
     else:
         items = _list_items(best) if _asks_for_the_list(question, best.hit.chunk) else None
         if items is not None:

@@ -811,3 +811,24 @@ def test_a_form_that_names_its_term_only_before_a_figure():
     trade = next(g for g in term_groups() if g[0] == "外贸进出口总额")
     assert trade in groups_in("内蒙古外贸去年多少") and trade in groups_in("外贸今年目标是多少")
     assert trade not in groups_in("培育外贸新动能") and trade not in groups_in("外贸企业500家")
+
+
+def test_a_part_answered_from_a_table_row_is_cited_by_its_row_alone():
+    from dataclasses import replace as dc_replace
+
+    from qa.compose_parts import _row_only
+    from qa.types import Answer, Citation
+
+    row = Citation(n=1, chunk_id="t", doc_id="d", title="T", district="大渡口区", section=(),
+                   quote="高新技术企业（家） | 2020: 92", source="s.txt", line_start=31, line_end=31)  # fmt: skip
+    prose = dc_replace(
+        row, n=2, chunk_id="p", quote="培育高新技术企业92家", line_start=43, line_end=43
+    )
+    answer = Answer("q", "2020年，大渡口区高新技术企业为92家[1][2]。", False, "extractive",
+                    (row, prose), (), extra={"prose_citation": 2})  # fmt: skip
+    alone = _row_only(answer)
+    assert alone.answer == "2020年，大渡口区高新技术企业为92家[1]。"
+    assert [c.n for c in alone.citations] == [1]
+    # an answer without a prose companion is left as it is
+    plain = dc_replace(answer, extra={})
+    assert _row_only(plain) is plain

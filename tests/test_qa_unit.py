@@ -692,7 +692,8 @@ def test_a_table_figure_is_cited_with_the_prose_that_states_it():
 
     table = make_chunk("t", "万人发明专利拥有量(件) | 2020: 44.5 | 2025: 70", kind="table")
     prose = make_chunk(
-        "p", "到2025年，研发投入强度达5.5%以上，万人发明专利拥有量达70件以上，孵化载体面积300万平方米。"
+        "p",
+        "到2025年，研发投入强度达5.5%以上，万人发明专利拥有量达70件以上，孵化载体面积300万平方米。",
     )
     other = make_chunk("o", "新增发明专利70件。", title="另一份文件")
     index = FakeIndex([table, prose, other])
