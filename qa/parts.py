@@ -199,9 +199,8 @@ def _trailing_like(text: str, other: str) -> str:
     words = list(jieba.cut(text))
     out = ""
     while words and len(out) < max(2, size - 1):
-        if re.search(r"\d|^年$", words[-1]) or PERIOD.fullmatch(
-            words[-1]
-        ):  # the period stays with the subject
+        # the period stays with the subject
+        if re.search(r"\d|^年$", words[-1]) or PERIOD.fullmatch(words[-1]):
             break
         out = words.pop() + out
     return out
