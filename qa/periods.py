@@ -144,7 +144,7 @@ def other_period(
 # where a year's work report that marks no parts turns from the year past to the year it
 # plans: "2024年是实施…关键一年", "今年政府工作的总体要求是", "主要预期目标是"
 _PLAN_OPENS = re.compile(
-    r"^(?:各位代表[，,])?(?:(?:19|20)\d{2}年|今年)是|(?:总体要求|主要预期目标)(?:是|为)[：:，,]",
+    r"^(?:各位代表[，,])?(?:(?P<year>(?:19|20)\d{2})年|今年)是|(?:总体要求|主要预期目标)(?:是|为)[：:，,]",
     re.MULTILINE,
 )
 
@@ -160,7 +160,10 @@ def part_year(
     if doc_year is None:
         return None
     for at, text in document:
-        m = _PLAN_OPENS.search(text)
+        # "2023年是…" in a 2024 report looks back; only its own year opens the plan
+        m = next(
+            (m for m in _PLAN_OPENS.finditer(text) if m["year"] in (None, str(doc_year))), None
+        )
         if m is None:
             continue
         if line != at:

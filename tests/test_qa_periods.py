@@ -364,7 +364,10 @@ def test_a_report_without_part_headings_turns_to_its_year_where_the_plan_opens()
     from qa.periods import part_year
 
     document = [
-        (1, "各位代表：现在，我代表市人民政府，向大会报告工作。"),
+        (
+            1,
+            "各位代表：现在，我代表市人民政府，向大会报告工作。\n2023年是全面贯彻党的二十大精神的开局之年。",
+        ),
         (9, "粮食播种面积613.8万亩、总产量达47.2亿斤。城镇老旧小区改造开工452个。"),
         (
             41,
