@@ -214,3 +214,24 @@ def _chunk(model: str, delta: dict, finish: str | None) -> dict:
         "model": model,
         "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
     }
+
+
+def excerpt_index(folder, sources, excerpt, cache_dir):
+    """A real-model index of excerpts (`excerpt(lines) -> text`) of each source file, a .docx
+    read paragraph by paragraph, written as .txt files into `folder`: small enough to embed in
+    seconds, real enough that places, headings and wording are the documents' own."""
+    import docx
+
+    import index
+    from corpus.settings import Settings
+
+    folder.mkdir()
+    for path in sources:
+        if path.suffix == ".docx":
+            lines = [p.text for p in docx.Document(str(path)).paragraphs]
+        else:
+            lines = path.read_text("utf-8").splitlines()
+        (folder / f"{path.stem}.txt").write_text(excerpt(lines), encoding="utf-8")
+    settings = Settings(index_dir=folder.parent / "index", cache_dir=cache_dir)
+    index.build(settings, [folder], progress=False)
+    return index.open(settings.index_dir, settings)

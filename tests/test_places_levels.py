@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.settings import BUNDLED_DATA_DIR, Settings
+from corpus.settings import BUNDLED_DATA_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 EXTERNAL = REPO.parent / "shared" / "external"
@@ -33,22 +33,11 @@ def _excerpt(lines: list[str]) -> str:
 
 @pytest.fixture(scope="module")
 def levels_index(tmp_path_factory):
-    import docx
-
-    import index
+    from qa_support import excerpt_index
 
     folder = tmp_path_factory.mktemp("levels") / "docs"
-    folder.mkdir()
-    paragraphs = [p.text for p in docx.Document(str(MONGOLIA)).paragraphs]
-    (folder / f"{MONGOLIA.stem}.txt").write_text(_excerpt(paragraphs), encoding="utf-8")
-    for path in (SANYA, QIJIANG, HECHUAN):
-        lines = path.read_text("utf-8").splitlines()
-        (folder / path.name).write_text(_excerpt(lines), encoding="utf-8")
-    settings = Settings(
-        index_dir=folder.parent / "index", cache_dir=REPO / ".planqa" / "test-cache"
-    )
-    index.build(settings, [folder], progress=False)
-    return index.open(settings.index_dir, settings)
+    cache = REPO / ".planqa" / "test-cache"
+    return excerpt_index(folder, (MONGOLIA, SANYA, QIJIANG, HECHUAN), _excerpt, cache)
 
 
 def _named(report) -> set[str]:

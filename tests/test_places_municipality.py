@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.settings import BUNDLED_DATA_DIR, Settings
+from corpus.settings import BUNDLED_DATA_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 EXTERNAL = REPO.parent / "shared" / "external"
@@ -30,22 +30,11 @@ def _excerpt(lines: list[str]) -> str:
 
 @pytest.fixture(scope="module")
 def mixed_index(tmp_path_factory):
-    import docx
-
-    import index
+    from qa_support import excerpt_index
 
     folder = tmp_path_factory.mktemp("municipality") / "docs"
-    folder.mkdir()
-    paragraphs = [p.text for p in docx.Document(str(CHONGQING)).paragraphs]
-    (folder / f"{CHONGQING.stem}.txt").write_text(_excerpt(paragraphs), encoding="utf-8")
-    for path in (YIBIN, DADUKOU):
-        lines = path.read_text("utf-8").splitlines()
-        (folder / path.name).write_text(_excerpt(lines), encoding="utf-8")
-    settings = Settings(
-        index_dir=folder.parent / "index", cache_dir=REPO / ".planqa" / "test-cache"
-    )
-    index.build(settings, [folder], progress=False)
-    return index.open(settings.index_dir, settings)
+    cache = REPO / ".planqa" / "test-cache"
+    return excerpt_index(folder, (CHONGQING, YIBIN, DADUKOU), _excerpt, cache)
 
 
 def test_the_excerpts_are_a_municipality_a_district_of_it_and_another_city(mixed_index):
