@@ -2,7 +2,7 @@
 text-layer PDFs as a user's PDF printer or a government site's download gives them (the
 title, the paragraphs with 一、… as headings, a running header and a page number on every
 page), and a word processor's .docx (heading styles with automatic numbering, the year's
-targets also as a table). The qa_v12 … qa_v18 question sets cite lines of these files as
+targets also as a table). The qa_v12 … qa_v19 question sets cite lines of these files as
 planqa reads them.
 
     python benchmarks/make_report_files.py   # benchmarks/data/formats/*_2024.{pdf,docx}
@@ -33,6 +33,7 @@ PDFS = {
     "菏泽": "heze_2024.pdf",
     "防城港": "fangchenggang_2024.pdf",
     "赣州": "ganzhou_2024.pdf",
+    "聊城": "liaocheng_2024.pdf",
 }
 DOCX = {"阳泉": "yangquan_2024.docx", "郴州": "chenzhou_2024.docx"}
 

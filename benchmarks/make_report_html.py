@@ -1,10 +1,11 @@
 """Make an HTML page of a work report from its .docx in ../shared/external, as a government
 site publishes it: navigation, breadcrumb, title, date and share links, the body as paragraphs,
-a footer. The qa_v10, qa_v11 and qa_v15 question sets cite lines of these pages as planqa reads them.
+a footer. The qa_v10, qa_v11, qa_v15 and qa_v19 question sets cite lines of these pages as planqa reads them.
 
     python benchmarks/make_report_html.py           # benchmarks/data/formats/henan_2025.html
     python benchmarks/make_report_html.py suizhou   # benchmarks/data/formats/suizhou_2024.html
     python benchmarks/make_report_html.py wuhu      # benchmarks/data/formats/wuhu_2024.html
+    python benchmarks/make_report_html.py jingzhou  # benchmarks/data/formats/jingzhou_2024.html
 """
 
 from __future__ import annotations
@@ -55,6 +56,15 @@ PAGES = {
         "芜湖日报",
         "主办：芜湖市人民政府办公室 ICP备案号：皖ICP备05000000号",
         "芜湖市2024年政府工作报告",
+    ),
+    "jingzhou": Page(
+        EXTERNAL / "city-work-reports-2024" / "docx" / "荆州.docx",
+        FORMATS / "jingzhou_2024.html",
+        "荆州市人民政府",
+        "2024-01-19",
+        "荆州日报",
+        "主办：荆州市人民政府办公室 ICP备案号：鄂ICP备05000001号",
+        "荆州市2024年政府工作报告",
     ),
 }
 
