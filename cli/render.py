@@ -172,7 +172,8 @@ def print_compare(report: DistrictReport) -> None:
                 f"“{e.quote}”\n[dim]{_where(e.title, e.section)} "
                 f"({_span(e.source, e.line_start, e.line_end, e.page_start, e.page_end)})[/dim]"
             )
-        head = f"提到（{r.mentions} 段）" if r.mentioned else "未提到（最接近的段落）"
+        did, did_not = report.verb
+        head = f"{did}（{r.mentions} 段）" if r.mentioned else f"{did_not}（最接近的段落）"
         panels.append(
             Panel("\n\n".join(body) or "—", title=f"{r.district} · {head} · {r.score:.3f}")
         )

@@ -137,14 +137,13 @@ def district_answer(question: str, report: DistrictReport) -> Answer:
         citations.append(Citation.from_evidence(n, r.evidence[0], r.district))
         parts.append(f"{r.district}[{n}]")
     total = len(report.districts)
+    did, did_not = report.verb
     if parts:
-        text = (
-            f"提到“{report.topic}”的{report.level_name}（{len(parts)}/{total}）：{'、'.join(parts)}"
-        )
-        text += f"；未提到：{'、'.join(missing)}。" if missing else "。"
+        text = f"{did}的{report.level_name}（{len(parts)}/{total}）：{'、'.join(parts)}"
+        text += f"；{did_not}：{'、'.join(missing)}。" if missing else "。"
     else:
         text = (
-            f"没有{report.level_name}的文件提到“{report.topic}”"
+            f"没有{report.level_name}的文件{did.replace('了', '', 1)}"
             f"（共查看{total}个：{'、'.join(missing)}）。"
         )
     return Answer(

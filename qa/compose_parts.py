@@ -15,7 +15,7 @@ _SOURCE_LEAD = re.compile(r"^(据《[^》]+》(?:（[^）]*）)?，)")
 
 
 def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
-    """One answer from the answers to the parts of `frame`, citations renumbered (a passage
+    """One answer from the answers to the parts of `frame`, citations renumbered (a sentence
     cited by two parts keeps one number)."""
     answers = _one_for_all(frame, [_row_only(a) for a in answers])
     found = [(p, a) for p, a in zip(frame.parts, answers, strict=True) if not a.abstained]
@@ -25,14 +25,16 @@ def combine(question: str, frame: Frame, answers: list[Answer]) -> Answer:
         first = answers[0]
         return replace(first, question=question, extra={**first.extra, **extra})
     citations: list[Citation] = []
-    by_key: dict[tuple[str, str], int] = {}
+    # a sentence is the same citation in any passage of its document that holds it (passages
+    # overlap): keyed by where it stands, not by the passage it was read from
+    by_key: dict[tuple[str, str, int], int] = {}
     bodies: list[str] = []
     said: set[str] = set()  # what the bodies say, without their source lead
     last_lead = ""
     for _, ans in found:
         numbers: dict[int, int] = {}
         for c in ans.citations:
-            key = (c.chunk_id, c.quote)
+            key = (c.doc_id, c.quote, c.line_start)
             if key not in by_key:
                 by_key[key] = len(citations) + 1
                 citations.append(replace(c, n=by_key[key]))

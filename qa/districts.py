@@ -25,6 +25,7 @@ from qa.topics import (  # noqa: F401
     Topic,
     asks_inside_a_place,
     aspect_evidence,
+    documents_asked,
     extract_topic,
     is_district_question,
     question_level,
@@ -92,7 +93,13 @@ def districts(
         report = _report(topic, index, at, EVIDENCE_PER_DISTRICT, own=True)
         return replace(report, level="mixed")
     if asked is None and _ANY_LEVEL.search(text) and len({level_of_places([p]) for p in own}) > 1:
-        # 哪些地方/地区 over documents of several levels: every document's own place
+        # 哪些地方/地区 over documents of several levels: every document's own place; 哪些报告:
+        # the places that have a document of that kind
+        kinds = documents_asked(text)
+        documents = getattr(index, "documents", ())
+        own = [
+            p for p in own if any(d.district == p and d.doc_type in kinds for d in documents)
+        ] or own
         report = _report(topic, index, own, EVIDENCE_PER_DISTRICT, own=True)
         return replace(report, level="mixed")
     level = asked or default_level(index)
@@ -133,7 +140,9 @@ def _report(
         results.append(result)
         matched_terms |= found
     ordered_terms = tuple(t for t in terms if t == topic.text or t in matched_terms)
-    return DistrictReport(topic=topic.text, districts=tuple(results), terms=ordered_terms)
+    return DistrictReport(
+        topic=topic.text, districts=tuple(results), terms=ordered_terms, aspect=topic.aspect
+    )
 
 
 def _judge(

@@ -21,6 +21,10 @@ _AND = re.compile(r"和|及(?!以上|以下|其)|与|以及|、")
 _FROM_TO = re.compile(
     r"从(?P<a>.*?多少[^，,]*?)(?P<verb>提高|增加|增长|提升|上升|下降|降低|发展|扩大)?到(?P<b>.*多少.*)$"
 )
+# the word a figure's name ends in: 参保率, 收入, 总值 (养老 and 医保 are no figures alone)
+_MEASURE = re.compile(
+    r"(?:率|额|量|值|数|比重|比例|占比|强度|收入|支出|面积|规模|指数|增速|增幅|涨幅|人次)$"
+)
 _CLAUSE = re.compile(r"[，,；;？?、]")
 # a period said last, after the things asked about: 2023年, 今年, 十四五末
 _PERIOD_AT_END = re.compile(rf"(?:{PERIOD.pattern})+$")
@@ -37,6 +41,9 @@ def split_parts(question: str) -> list[str]:
     english = english_terms(question.strip())
     if english:
         return english
+    fields = _keywords_asking(q)
+    if fields:
+        return fields
     sentences = [x for x in re.split(r"[？?！!]", q) if x.strip()]
     if len(sentences) >= 2:  # several questions: each split on its own
         first, out = sentences[0], split_parts(sentences[0])
@@ -66,7 +73,8 @@ def split_parts(question: str) -> list[str]:
     # "A和B要确保多少" asks one figure of each thing; a question asking more than once is split
     # by its clauses below
     one_ask = len(QUESTION_WORD.findall(q)) == 1
-    fields = _fields_asked(q) if one_ask else None
+    # 文号和成文日期？ asks two fields with no question word at all
+    fields = _fields_asked(q) if len(QUESTION_WORD.findall(q)) <= 1 else None
     if fields:
         return fields
     each = EACH.search(q) or (_TWO_FIGURES.search(q) if one_ask else None)
@@ -105,6 +113,22 @@ def split_parts(question: str) -> list[str]:
             out.append(english or f"{subject_for(first, c)}{c}")
         return out
     return [question.strip()]
+
+
+def _keywords_asking(q: str) -> list[str] | None:
+    """Keywords typed for several fields of one thing (綦江 创业导师志愿者 征集时间 联系电话): a
+    part for each field, with the keywords that say what of; None for any other text."""
+    from qa.asks import asks_of
+
+    words = q.split()
+    if QUESTION_WORD.search(q) or len(words) < 3:
+        return None
+    # a field is a date, a phone number, an organisation… (增速 is a figure of the words before)
+    fields = [w for w in words if asks_of(w) not in ("text", "number")]
+    thing = " ".join(w for w in words if w not in fields)
+    if len(fields) < 2 or not thing:
+        return None
+    return [f"{thing} {field}" for field in fields]
 
 
 def _fields_asked(q: str) -> list[str] | None:
@@ -167,6 +191,16 @@ def _shared_head(first: str, last: str) -> str:
         whole = len(lead) == n and len(words[1]) >= 2
         if re.fullmatch(r"[\u4e00-\u9fff]+", lead) and (whole or parts_of_lead):
             return last[n:]
+    # A names no measure and ends in a word as long as B's first, beside which B says one:
+    # 城乡居民养老 | 医保参保率 -> 参保率 (not 地区生产总值 | 一般公共预算收入: 总值 is a measure)
+    if _MEASURE.search(last) and not _MEASURE.search(first):
+        import jieba
+
+        own, words = jieba.lcut(first), jieba.lcut(last)
+        # …not 城镇新增就业 | 城镇登记失业率: both open with 城镇, two things of one place
+        parallel = 2 <= len(words[0]) == len(own[-1]) and not first.startswith(words[0])
+        if len(words) >= 2 and parallel and len(words[1]) >= 2:
+            return last[len(words[0]) :]
     return ""
 
 

@@ -125,6 +125,8 @@ def other_period(
         asked = planned
         spoken = years_in(text, doc_year) | plan_years(text)
         spoken = spoken or years_in(headings, doc_year) | plan_years(headings)
+        if not spoken and _REVIEW.search(headings):  # 发展基础 of a 十四五 plan: 十三五's years
+            spoken = {y - 5 for y in title_years(title)}
         return bool(spoken) and not spoken & asked
     asked = asked or (set() if strict else now_years(question, title))
     if not asked:

@@ -64,7 +64,7 @@ def expand_terms(topic: str, named: bool = False) -> tuple[str, ...]:
     parts = [
         p
         for reading in _bracket_readings(topic)
-        for p in _shared_object(_ALTERNATIVES.split(reading))
+        for p in _borrowed_object(_shared_object(_ALTERNATIVES.split(reading)))
     ]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
     for part in parts:
@@ -87,7 +87,7 @@ def expand_terms(topic: str, named: bool = False) -> tuple[str, ...]:
                     terms.extend(group)
                     break
                 if len(t) >= 2 and t in norm_base:
-                    terms.extend(norm_base.replace(t, norm(other)) for other in group)
+                    terms.extend(_substituted(norm_base, t, norm(other)) for other in group)
                     break
     # an amount and the total amount are the same figure (技术合同交易额 = 技术合同交易总额)
     terms += [_other_amount(t) for t in terms if _other_amount(t)]
@@ -95,6 +95,16 @@ def expand_terms(topic: str, named: bool = False) -> tuple[str, ...]:
     for t in terms:
         seen.setdefault(norm(t), t)
     return tuple(seen.values())
+
+
+def _substituted(base: str, term: str, form: str) -> str:
+    """`base` with `term` said as `form`, a word the form ends with not said twice: CPI涨幅
+    with 居民消费价格涨幅 is 居民消费价格涨幅, not …涨幅涨幅."""
+    head, _, tail = base.partition(term)
+    for k in range(min(len(form), len(tail)), 1, -1):
+        if form.endswith(tail[:k]):
+            return head + form + tail[k:]
+    return head + form + tail
 
 
 def _shared_object(parts: list[str]) -> list[str]:
@@ -110,6 +120,33 @@ def _shared_object(parts: list[str]) -> list[str]:
         return parts
     shared = "".join(word for word, _ in last[1:])
     return [w[0][0] + shared for w in words[:-1]] + ["".join(word for word, _ in last)]
+
+
+# the word a topic ends in when it asks how many of a thing: 高新技术企业数量
+_HOW_MANY = ("数量", "个数", "家数", "总量", "规模", "数")
+
+
+def _borrowed_object(parts: list[str]) -> list[str]:
+    """An alternative that says only what happens to the first one's thing takes that thing:
+    高新技术企业数量或新增数量 -> 高新技术企业数量, 新增高新技术企业 (a bare 新增 is in every
+    report)."""
+    import jieba.posseg
+
+    if len(parts) < 2:
+        return parts
+    first = parts[0].strip()
+    thing = next((first[: -len(m)] for m in _HOW_MANY if first.endswith(m)), first)
+    if not any(not _is_verb(w.flag) for w in jieba.posseg.lcut(thing)):
+        return parts  # the first names no thing either (培育或引进)
+    out = [parts[0]]
+    for part in parts[1:]:
+        words = [(w.word, w.flag) for w in jieba.posseg.lcut(part.strip())]
+        done = [w for w, flag in words if _is_verb(flag)]
+        if done and all(_is_verb(flag) or w in _HOW_MANY for w, flag in words):
+            out.append("".join(done) + thing)
+        else:
+            out.append(part)
+    return out
 
 
 def _is_verb(flag: str) -> bool:

@@ -23,7 +23,7 @@ _DOCUMENTS_ASKED = r"(?:政府工作报告|工作报告|报告|规划|文件)"
 _PLACE = (
     r"(?:区县|区\(县\)|区（县）|地区|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
     # 哪些地方 asks for places only when it asks what they mention (not 跟哪些地方合作)
-    rf"|地方(?=(?:的)?(?:{_DOCUMENT_WORDS})?(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|有|给出|列出|公布|写|{_SETTING}))"
+    rf"|地方(?=(?:的|在)?(?:{_DOCUMENT_WORDS})?(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|有|给|列出|公布|写|{_SETTING}))"
     # 哪些报告提到…: the documents, each standing for its own place
     rf"|{_DOCUMENTS_ASKED}(?=(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|给出|列出|写|{_SETTING}))"
     r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
@@ -50,14 +50,24 @@ _AMONG = (
     r"[^，,。？?；;]{0,12}?[，,]?(?:里|中|当中|里面)?(?:有)?(?:谁|哪个|哪一个|哪几个|哪些|哪家)"
     r"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?(?:提到|提及|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确))"
 )
-_DISTRICT_QUESTION = re.compile(rf"{_AMONG}|{_WHICH}|{_WHICH_AFTER}")
+# documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
+_AMONG_DOCUMENTS = (
+    rf"(?:这|那|各|所有|全部)?(?:些|几|[两三四五六七八九十\d]+)?(?:份|个|篇)?{_DOCUMENTS_ASKED}"
+    r"(?:里|中|当中|里面)[，,]?(?:有)?(?:哪些|哪几份|哪几个|哪份|哪个|谁)"
+    r"(?=(?:都|也|还)?(?:把|将|提到|提及|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确|给|列))"
+)
+_DISTRICT_QUESTION = re.compile(rf"{_AMONG}|{_AMONG_DOCUMENTS}|{_WHICH}|{_WHICH_AFTER}")
 _LEAD = re.compile(
-    rf"^(?:的)?(?:{_DOCUMENT_WORDS})?(?:中|里|里面|当中)?(?:都|也|还|均)?"
+    # 中 after a document's name only: 中试基地 is a topic of its own
+    rf"^(?:的)?(?:(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?(?:都|也|还|均)?"
     r"(?:有)?(?:提到|提及|谈到|说到|涉及|提出|部署|布局|包含|包括|关注|重视|支持|写到|写了|给出|列出|公布"
     rf"|{_SETTING}|有)?"
     r"(?:了|过)?(?:要)?(?:关于)?"
 )
-_ACTION = re.compile(r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局)(?=..)")
+# a verb before the topic, not one of several joined before it (培育或引进高企)
+_ACTION = re.compile(
+    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局)(?=[^或和及与、].)"
+)
 _TAIL = re.compile(
     r"(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项)?(?:最高|最多|最大|最强|最好)?(?:吗|呢|么)?$"
 )
@@ -76,7 +86,20 @@ _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 
 _ANY_LEVEL = re.compile(
     rf"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}"
+    rf"|{_AMONG_DOCUMENTS}"
 )
+
+
+def documents_asked(text: str) -> tuple[str, ...]:
+    """The kinds of document a question asks which of (哪些报告…, 三份政府工作报告里，哪些…:
+    work reports; 哪几份规划: plans), () when it asks places or any document."""
+    m = _ANY_LEVEL.search(text)
+    said = m.group(0) if m else ""
+    if "报告" in said:
+        return ("work_report",)
+    if "规划" in said:
+        return ("plan",)
+    return ()
 
 
 def question_level(text: str) -> str | None:
@@ -151,7 +174,7 @@ def aspect_evidence(aspect: str | None) -> re.Pattern[str] | None:
         return None
     raw = resources.files("qa").joinpath("data", "topic_frames.json").read_text("utf-8")
     for entry in json.loads(raw)["aspects"]:
-        if entry["aspect"] == aspect:
+        if entry["aspect"] == aspect and "evidence" in entry:
             return re.compile(entry["evidence"])
     return None
 

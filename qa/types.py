@@ -167,6 +167,9 @@ class DistrictReport:
     # the level of the places listed: province, city, county, or mixed (哪些地方 over
     # documents of several levels: each document's own place)
     level: str = "county"
+    # what a place's evidence must state beyond the topic: "target" (哪些市设定了CPI目标),
+    # "figure", or None (any mention)
+    aspect: str | None = None
 
     @property
     def mentioned(self) -> tuple[str, ...]:
@@ -182,11 +185,21 @@ class DistrictReport:
         """What the places are called in Chinese: 省, 市, 区县 or 地方."""
         return {"province": "省", "city": "市", "mixed": "地方"}.get(self.level, "区县")
 
+    @property
+    def verb(self) -> tuple[str, str]:
+        """How the answer says a place qualified and did not: 提到 / 未提到 for a mention,
+        设定了…目标 / 未设定 for a target, 给出了…数字 / 未给出 for a figure."""
+        return {
+            "target": (f"设定了“{self.topic}”目标", "未设定"),
+            "figure": (f"给出了“{self.topic}”数字", "未给出"),
+        }.get(self.aspect or "", (f"提到“{self.topic}”", "未提到"))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "topic": self.topic,
             "terms": list(self.terms),
             "level": self.level,
+            "aspect": self.aspect,
             "districts": [r.to_dict() for r in self.districts],
         }
 
@@ -198,6 +211,7 @@ class DistrictReport:
             districts=tuple(DistrictResult.from_dict(r) for r in d["districts"]),
             terms=tuple(d.get("terms") or ()),
             level=d.get("level") or "county",
+            aspect=d.get("aspect"),
         )
 
 

@@ -181,6 +181,24 @@ from qa.text import TableRow
             ],
         ),
         ("发文字号和发布机构分别是什么", ["发文字号是什么", "发布机构是什么"]),
+        # keywords typed for two fields of one thing
+        (
+            "綦江 创业导师志愿者 征集时间 联系电话",
+            ["綦江 创业导师志愿者 征集时间", "綦江 创业导师志愿者 联系电话"],
+        ),
+        ("綦江 GDP 增速 2025年目标", ["綦江 GDP 增速 2025年目标"]),
+        # …or with no question word at all
+        ("綦江那份规划的文号和成文日期？", ["綦江那份规划的文号", "綦江那份规划的成文日期"]),
+        # two modifiers of one measure, the measure said once: 养老、医保参保率
+        (
+            "随州城乡居民养老、医保参保率分别达到多少？",
+            ["随州城乡居民养老参保率达到多少", "随州医保参保率达到多少"],
+        ),
+        # …not a figure of its own (总值) followed by another
+        (
+            "地区生产总值和一般公共预算收入分别增长多少",
+            ["地区生产总值增长多少", "一般公共预算收入增长多少"],
+        ),
         ("这份文件的文号是什么", ["这份文件的文号是什么"]),
         # a later question that is only another question word asks the first's again
         (
@@ -674,6 +692,11 @@ def test_a_sentence_answering_every_part_answers_them_all():
     frame = analyse("大渡口区“十三五”的科技型企业目标是多少，实际做到了多少家？")
     row = answered("科技型企业（家） | “十三五”目标: 300 | 2020: 301", "r")
     assert len(combine(frame.question, frame, [near, row]).citations) == 2
+    # one sentence read from two overlapping passages of its document is one citation
+    frame = analyse("郴州固投和社零2023年各增长了多少？")
+    said = "固定资产投资增长7.3%，社会消费品零售总额增长7.7%。"
+    one = combine(frame.question, frame, [answered(said, "p1"), answered(said, "p2")])
+    assert len(one.citations) == 1 and one.answer.count("7.3%") == 1
 
 
 @pytest.mark.parametrize(

@@ -92,6 +92,10 @@ def test_a_plans_review_speaks_of_the_plan_period_before_it():
     assert not other_period("綦江2020年有多少家高新技术企业", plan, "第一节 发展基础", said)
     # a section that is no review says nothing of its years
     assert not other_period("綦江2023年有多少家", plan, "第二节 重点任务", said, strict=True)
+    # …and a plan asked by name (十四五末) is not what its review speaks of, 十三五末 is
+    assert other_period("綦江“十四五”末高新技术企业目标是多少家", plan, "第一节 发展基础", said)
+    assert not other_period("綦江十三五末高新技术企业有多少家", plan, "第一节 发展基础", said)
+    assert not other_period("綦江十四五末高新技术企业目标", plan, "第五节 发展目标", said)
 
 
 def test_a_figure_asked_as_it_stands_now_is_of_the_years_the_document_looks_back_on():

@@ -613,6 +613,22 @@ def test_a_place_answer_cites_its_evidence_with_lines_passage_and_pages():
     assert (c.district, c.line_start, c.passage_line_start, c.page_start) == ("宜宾市", 12, 10, 3)
 
 
+def test_a_place_answer_says_what_the_places_did_as_the_question_asked_it():
+    from qa.cite import district_answer
+    from qa.types import DistrictReport, DistrictResult, Evidence
+
+    e = Evidence("c1", "d1", "聊城市政府工作报告", (), "居民消费价格涨幅控制在3%左右", "x", 1, 1)
+    places = (DistrictResult("聊城市", True, 1.9, (e,)), DistrictResult("荆州市", False, 0.4, ()))
+    mention = district_answer("q", DistrictReport("CPI", places, level="city")).answer
+    assert mention.startswith("提到“CPI”的市（1/2）") and "未提到：荆州市" in mention
+    target = DistrictReport("CPI", places, level="city", aspect="target")
+    said = district_answer("q", target).answer
+    assert said.startswith("设定了“CPI”目标的市（1/2）") and "未设定：荆州市" in said
+    none = DistrictReport("CPI", places[1:], level="city", aspect="target")
+    assert district_answer("q", none).answer.startswith("没有市的文件设定“CPI”目标")
+    assert DistrictReport.from_dict(target.to_dict()) == target
+
+
 def test_a_row_the_question_names_is_read_from_a_table_ranked_below_those_read():
     from types import SimpleNamespace as NS
 

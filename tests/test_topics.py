@@ -144,6 +144,47 @@ def test_verbs_joined_before_one_object_each_take_it():
     assert "博士后工作站" in expand_terms("博士后工作站或博士后培养")
 
 
+def test_an_alternative_naming_no_thing_takes_the_first_ones_thing():
+    terms = expand_terms("高新技术企业数量或新增数量")
+    assert "新增高新技术企业" in terms
+    assert "新增" not in terms  # a bare 新增 is in every report
+    assert {"培育高企", "引进高企"} <= set(expand_terms("培育或引进高企"))
+
+
+def test_the_verbs_around_a_topic_leave_its_own_words():
+    # 中 is a word of 中试, not the 中 of 规划中
+    assert read_topic("哪些地方提出要建设中试基地或中试熟化平台？").text == "中试基地或中试熟化平台"
+    assert read_topic("哪些区的规划中提到氢能").text == "氢能"
+    # a verb joined to another before the topic is the topic's
+    assert read_topic("哪些区提到培育或引进高企").text == "培育或引进高企"
+    assert read_topic("哪些区提到培育高企").text == "高企"
+    # 给了 sets a target as 给出 does; 在规划里 is where, not what
+    for question in ("哪几个市或省在报告里给了CPI涨幅目标？", "哪些地方在规划里设定了CPI涨幅目标"):
+        assert is_district_question(question)
+        assert (read_topic(question).text, read_topic(question).aspect) == ("CPI涨幅", "target")
+
+
+def test_a_term_inside_a_topic_is_said_in_each_form_once():
+    terms = expand_terms("CPI涨幅")
+    assert {"居民消费价格涨幅", "居民消费价格总水平涨幅"} <= set(terms)
+    assert not any("涨幅涨幅" in t for t in terms)
+
+
+def test_documents_named_as_a_group_then_which_of_them():
+    from qa.topics import documents_asked
+
+    question = "三份政府工作报告里，哪些把居民消费价格（CPI）涨幅列进了预期目标？"
+    assert is_district_question(question)
+    topic = read_topic(question)
+    assert (topic.text, topic.aspect) == ("居民消费价格（CPI）涨幅", "target")
+    assert documents_asked(question) == ("work_report",)
+    assert documents_asked("哪几份规划提出了建设人才公寓") == ("plan",)
+    assert documents_asked("哪些地方提到了氢能") == ()
+    # written into the report, not into its targets: any mention
+    assert read_topic("哪些城市把抽水蓄能项目写进了报告？").aspect is None
+    assert not is_district_question("这份报告里哪些产业是重点")
+
+
 def test_documents_asked_by_kind_stand_for_their_places():
     from qa.topics import _ANY_LEVEL, question_levels
 
