@@ -21,7 +21,7 @@ from typing import Any
 from index.types import Filters
 from qa.asks import asks_of
 from qa.calibration import Calibration
-from qa.cite import abstain, district_answer
+from qa.cite import district_answer
 from qa.compose_parts import combine
 from qa.compose_sentence import build_chain, compose_extractive  # noqa: F401 (re-exported)
 from qa.compose_terms import composition_answer, quoted_terms
@@ -29,7 +29,8 @@ from qa.compose_text import (
     display_title,
 )
 from qa.conversation import turn_of
-from qa.counted import count_before, counted_head, one_of_a_list, stated_count
+from qa.counted import count_before, counted_head
+from qa.declines import unexplained, unlisted, unnamed, without
 from qa.definitions import definition_answer
 from qa.filters import spell_places
 from qa.frame import analyse
@@ -182,7 +183,7 @@ def _answer_one(
         )
         if (quoted or asks == "definition") and not counted:
             composers.reverse()
-        if asks == "text" and re.search(r"哪|为什么|为何|因为", _without(quoted, question)):
+        if asks == "text" and re.search(r"哪|为什么|为何|因为", without(quoted, question)):
             # "因为哪条高铁开通才进入“高铁时代”": a question about the term, not what it means
             composers.remove(definition_answer)
         for compose in composers:
@@ -191,7 +192,7 @@ def _answer_one(
             else:
                 found = composition_answer(question, hits, index, display_title)
             if found is not None:
-                return found
+                return unnamed(question, quoted, found, hits)
     if metadata_kind(question) is not None:
         meta = metadata_answer(question, index, index.search(question, k=k or 5, filters=filters))
         if meta is not None:
@@ -205,32 +206,10 @@ def _answer_one(
         if not deeper.abstained:
             return deeper
     if asks == "composition" and not found.abstained:
-        return _unlisted(question, quoted, found, hits)
+        return unlisted(question, quoted, found, hits)
+    if asks == "definition" and not found.abstained:
+        return unexplained(question, quoted, found, hits)
     return found
-
-
-def _unlisted(question: str, quoted: list[str], found: Answer, hits: list[Any]) -> Answer:
-    """A list question stating how many things it asks for (50项民生实事都有哪些) that no list
-    answered is answered by a sentence only when the sentence names as many; a sentence that
-    just mentions them ("继续实施50项民生实事") is declined, saying so."""
-    counts = set().union(*(stated_count(t) for t in quoted)) if quoted else set()
-    counts |= stated_count(_without(quoted, question), quoted=False)
-    if not counts or not found.citations:
-        return found
-    said = found.citations[0].quote
-    items = [p for p in re.split(r"[、；;]|以及|和|及", said) if p.strip()]
-    if len(items) >= min(counts) and not any(one_of_a_list(t, said) for t in quoted):
-        return found
-    reason = "找到了提及所问各项的段落，但其中没有逐项列出。"
-    return abstain(
-        question, hits, extra={**found.extra, "missing_type": "composition"}, reason=reason
-    )
-
-
-def _without(terms: list[str], question: str) -> str:
-    for term in terms:
-        question = question.replace(term, "")
-    return question
 
 
 # passages retrieved and read when the first ones lack what is asked

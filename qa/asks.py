@@ -9,6 +9,11 @@ import re
 # how many items, then what they are (保障措施有几条？分别是什么): one ask, the list, whose
 # length answers the count
 COUNT_THEN_ITEMS = r"几[条项个类种点大][^。]*?(?:分别|各|都|具体)(?:是|有|包括|为)(?:什么|哪些)"
+# things counted, then what they are (那2个科研协作项目具体是什么, 2个百亿级项目分别是哪两个)
+_COUNTED_THEN_WHAT = (
+    r"(?:\d+|[两三四五六七八九十]+)\s*(?:个方面|个|大|项|条|种|类|件)[^，,。？?]{1,15}?"
+    r"(?:具体|分别|都)(?:是|有|包括|为)(?:什么|啥|哪)(?!时候|时间|日期|天|一天|年|月)"
+)
 
 # (kind, pattern): the first that matches names what the question asks for. Contact fields
 # come before "who" (联系电话 asks for a number, not a person), definitions before lists
@@ -29,12 +34,17 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("doc_number", r"文号|发文字号"),
         (
             "definition",
-            r"什么意思|指的是什么|是指什么|指什么|含义|全称|的简称|是什么的简称|(?:怎么|如何|怎样)理解",
+            (
+                r"什么意思|指的是什么|是指什么|指什么|含义|全称|的简称|是什么的简称|(?:怎么|如何|怎样)理解"
+                # what a named thing holds: “3815”战略发展目标具体内容是什么
+                r"|[”」\"][^，,。？?]{0,10}?(?:的)?(?:具体)?内容(?:是什么|是啥|为何)"
+            ),
         ),
         (
             "composition",
             (
-                r"哪几(?![天年月日号])|哪些|包括什么|包括哪|有哪|分哪|几个方面|哪[一二三四五六七八九十]个"
+                r"哪几(?![天年月日号])|哪些|包括什么|包括哪|有哪|分哪|几个方面|哪[一两二三四五六七八九十]个(?!单位|部门|机关|机构|公司|企业)"
+                rf"|{_COUNTED_THEN_WHAT}"
                 r"|哪[两三四五六七八九十](?:件|项|条|类|种|大|点|期|方面|家|所)"
                 rf"|{COUNT_THEN_ITEMS}"
             ),

@@ -257,17 +257,23 @@ def places_within(names: list[str], level: str | None, index: Searchable) -> lis
 # a zone a city report names as the subject of a sentence
 ZONE_WORD = re.compile(r"高新区|开发区|经开区|新区|园区|片区|自贸区")
 _ZONE = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,6}}?)(?:{ZONE_WORD.pattern})")
+# a zone a sentence sets its scope to: 力争高新区内科技型企业达到350家以上
+_WITHIN_ZONE = re.compile(rf"^(?:力争|确保|推动|全力|努力)?(?P<zone>(?:{ZONE_WORD.pattern}))内")
 
 
 def place_opening(text: str, place: str | None) -> str | None:
     """The place inside the document's own that opens the sentence as its subject (a county,
-    a district, a zone: "叙州区地区生产总值增长…", "宜宾高新区独立运行，…"), or None."""
+    a district, a zone: "叙州区地区生产总值增长…", "宜宾高新区独立运行，…", "力争高新区内…"),
+    or None."""
     from corpus import places
 
     first = re.split(r"[，,；;。：:]", text.strip(), maxsplit=1)[0]
     zone = _ZONE.match(first)
     if zone and places.first_place(zone.group("place")) is not None:
         return zone.group(0)  # a place's zone: 宜宾高新区 (not 创建国家高新区)
+    within = _WITHIN_ZONE.match(first)
+    if within:
+        return within.group("zone")
     named = places.first_place(first[:12])
     own = places.resolve(place) if place else None
     if named is None or own is None or named == own or not first.startswith(named.name[:2]):

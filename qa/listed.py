@@ -169,7 +169,7 @@ def _listed_in(
 
 # a count and what it counts, unquoted: 四大科学方向, 三个到位, 5项重点任务
 _COUNTED_NAME = re.compile(
-    r"(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:大|个|项|条|类|种))[\u4e00-\u9fff]{2,10}"
+    r"(?P<count>(?:\d+|[一二两三四五六七八九十]+)(?:大|个|项|条|类|种))[\u4e00-\u9fff]{2,14}"
 )
 
 
@@ -199,8 +199,10 @@ def named_counted(question: str, text: str) -> list[str]:
     such a term is read like a quoted one, its items written before or after it. A question
     asking for the things without their count ("聚焦哪几个科学方向") names the counted term the
     passage writes of them (四大科学方向)."""
+    from index.normalize import normalize_text  # 四大主導產業, typed in Traditional
+
     found = []
-    for m in _COUNTED_NAME.finditer(question):
+    for m in _COUNTED_NAME.finditer(normalize_text(question)):
         name = m.group(0)
         while len(name) > 3 and name not in text:
             name = name[:-1]

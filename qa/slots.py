@@ -29,7 +29,8 @@ def missing_role(question: str, text: str) -> str | None:
     # a party committee's secretary is not any 书记 (省委书记 is not 总书记)
     if len(asked) >= 4 and asked[-3] == "委":
         role = asked[-4:]
-    return None if role in text else role
+    # a masthead spaces its labels out: 主 编 李昌凤
+    return None if role in re.sub(r"\s+", "", text) else role
 
 
 # words of how a figure is asked for, not of what it is about

@@ -62,7 +62,11 @@ _MEETING = re.compile(
 
 
 # how users ask for an amount of money without naming the unit
-_MONEY = re.compile(r"多少钱|花了多少|花费多少|耗资多少|投入了?多少资金")
+# (an investment's amount: 总投资多少; 固定资产投资多少 may ask its growth as well)
+_MONEY = re.compile(
+    r"多少钱|花了多少|花费多少|耗资多少|投入了?多少资金|(?<!资产)投资(?:额|总额)?(?:是|为|有)?多少"
+    r"|(?:资金|金额|预算)(?:是|为|有)?多少"
+)
 
 
 _MEASURE = re.compile(
@@ -231,11 +235,14 @@ def only_an_increase(question: str, words: set[str], text: str) -> bool:
     ("净增…高新技术企业97家"), which is no total."""
     if not _TOTAL_ASKED.search(question) or _INCREASE.search(question):
         return False
-    clauses = [
-        c
-        for c in re.split(r"[，,；;。]", text.lower())
-        if re.search(r"\d", c) and any(w in c for w in words)
-    ]
+    figures = [c for c in re.split(r"[，,；;。]", text.lower()) if re.search(r"\d", c)]
+    # the clauses of the question's most telling word found (高新技术, not the 企业 of a
+    # neighbouring 科技企业孵化器1家)
+    named = [w for w in words if any(w in c for c in figures)]
+    if not named:
+        return False
+    telling = max(named, key=len)
+    clauses = [c for c in figures if telling in c]
     return bool(clauses) and all(
         _INCREASE.search(c) and not _TOTAL_GIVEN.search(c) for c in clauses
     )

@@ -239,6 +239,13 @@ def test_a_question_splits_into_the_parts_it_asks(question, parts):
         # how a coined term is to be understood is what it means
         ("湖南报告里的“稳、进、高、新”工作思路怎么理解？", "definition"),
         ("如何推进科技创新？", "how"),
+        # things counted, then what they are: the list
+        ("合川和秀山县开展的那2个科研协作项目具体是什么？", "composition"),
+        ("宿州2023年签约的2个百亿级项目分别是哪两个？", "composition"),
+        ("这3个文件分别是什么时候发布的", "date"),
+        # what a named thing holds is what it means
+        ("“3815”战略发展目标具体内容是什么？", "definition"),
+        ("通知的主要内容是什么", "text"),
     ],
 )
 def test_what_a_question_asks(question, asks):
@@ -390,6 +397,9 @@ def test_a_total_asked_is_not_an_increase():
     assert not only_an_increase(
         "上市公司一共有多少家", {"上市公司"}, "新增上市公司3家、总量达到12家"
     )
+    # the clauses of the question's most telling word count, not a neighbour's 企业
+    beside = "新增高新技术企业111家，获批国家级科技企业孵化器1家"
+    assert only_an_increase("2023年底高新技术企业总共有多少家", {"高新技术", "企业"}, beside)
     # an increase asked is answered by an increase
     assert not only_an_increase("2024年新增高新技术企业总数多少", {"高新技术企业"}, added)
 
@@ -411,6 +421,11 @@ def test_an_answer_unit_must_carry_the_type_asked():
     assert not carries("org", "请相关部门按要求落实")
     assert missing_role("土壤普查领导小组组长是谁？", "成立领导小组，负责统筹协调") == "组长"
     assert missing_role("联系人是谁？", "联系人:区城市管理局李开明") is None
+    assert missing_role("公报的主编是谁？", "主 编 李昌凤") is None  # a masthead spaces it out
+    # an investment's amount is money: 一期200万吨 is no answer to 总投资多少
+    assert measure_of("广投北海绿色生态铝一期总投资多少？") == "元"
+    assert not carries("number", "加快生态铝一期200万吨项目建设", measure_of("一期总投资多少"))
+    assert measure_of("固定资产投资多少") is None  # its growth may be asked as well
     # a party committee's secretary is not any 书记
     assert missing_role("现任山东省委书记是谁？", "根本在于习近平总书记掌舵领航") == "省委书记"
     assert missing_role("现任山东省委书记是谁？", "省委书记林武出席") is None
@@ -557,10 +572,15 @@ def test_a_contraction_names_each_term_it_stands_for():
     for asked in ("城镇居民人均可支配收入增长了多少", "农村居民人均可支配收入增长了多少"):
         assert holds_term(groups_in(asked), said) == 1.0
     assert holds_term(groups_in("城镇居民人均可支配收入"), "居民消费价格涨幅3%。") == 0.0
-    tokens = {"城镇", "居民", "收入"}
-    assert missing_word("城镇居民收入", tokens, said, lambda w: 9.0, "", 4.0) is None
+    # 城镇居民收入 is the term's own form, held by the contraction and not by 居民收入 alone
+    assert holds_term(groups_in("城镇居民收入"), said) == 1.0
+    assert holds_term(groups_in("城镇居民收入"), "居民收入增长5%。") == 0.0
+    # a word outside any term: 城镇 of 城镇居民存款 is said by the contraction only
+    said = "城乡居民存款分别增长4.6%、7.1%。"
+    tokens = {"城镇", "居民", "存款"}
+    assert missing_word("城镇居民存款", tokens, said, lambda w: 9.0, "", 4.0) is None
     assert (
-        missing_word("城镇居民收入", tokens, "居民收入增长5%。", lambda w: 9.0, "", 4.0) == "城镇"
+        missing_word("城镇居民存款", tokens, "居民存款增长5%。", lambda w: 9.0, "", 4.0) == "城镇"
     )
 
 
@@ -646,6 +666,9 @@ def test_a_figure_of_a_place_inside_the_documents_is_not_the_documents(monkeypat
     assert place_opening("叙州区地区生产总值增长8%", "宜宾市") == "叙州区"
     assert place_opening("全力升级创建国家高新区，新增企业50家", "合川区") is None
     assert place_opening("全市地区生产总值3806.6亿元", "宜宾市") is None
+    # a sentence that sets its scope to a zone gives the zone's figures
+    within = "力争高新区内科技型企业达到350家以上，研发投入强度达到3%以上"
+    assert place_opening(within, "合川区") == "高新区"
 
     sentence_module = __import__("qa.compose_sentence", fromlist=["load_calibration"])
     cal = Calibration(abstain_evidence=0.05, district_semantic=0.99)

@@ -594,6 +594,10 @@ def test_a_counted_term_the_question_names_without_quotes_is_read_like_a_quoted_
 
     # cut to what the passage writes: not 四大科学方向是哪几
     assert named_counted("规划要聚焦的四大科学方向是哪几个？", DIRECTIONS) == ["四大科学方向"]
+    # a long name is not clipped: 三个千万千瓦级清洁能源集群
+    energy = "全力打造风电、光电、抽蓄三个千万千瓦级清洁能源集群，加快推进风电光电项目建设。"
+    asked = "承德要打造的三个千万千瓦级清洁能源集群是哪三个？"
+    assert named_counted(asked, energy) == ["三个千万千瓦级清洁能源集群"]
     assert named_counted("规划要聚焦的五大科学方向是哪几个？", DIRECTIONS) == []
     # the things asked without their count: the passage's counted term of them
     assert named_counted("重庆高新区聚焦哪几个科学方向？", DIRECTIONS) == ["四大科学方向"]
@@ -753,6 +757,61 @@ def test_a_counted_term_named_as_one_of_a_list_is_declined_saying_so(question, t
     # the sentence lists other things beside the term, not the term's items
     a = _works_answer(question, text)
     assert a.abstained and "没有逐项列出" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "reason"),
+    [
+        # the count stands in the sentence, the items do not
+        (
+            "和结对县开展的那2个科研协作项目具体是什么？",
+            "结合结对县中医药、油茶、茶叶等特色产业，与结对县开展科研协作项目2个，组织专家交流。",
+            "没有逐项列出",
+        ),
+        # the items of another counted set are no answer
+        (
+            "规划说的“四大重点板块”是哪四个？",
+            "围绕大数据智能化、生态环保、大健康生物医药、文化休闲旅游“四大支柱产业”，强化技术攻关。",
+            "没有列出所问的各项",
+        ),
+        # a coded name used, not spelt out
+        (
+            "“3815”战略发展目标具体内容是什么？",
+            "坚定信心、真抓实干，确保完成“3815”战略发展目标“三年上台阶”的任务。",
+            "没有解释其含义或内容",
+        ),
+    ],
+)
+def test_a_sentence_that_names_what_is_asked_without_giving_it_is_declined_saying_so(
+    question, text, reason
+):
+    a = _works_answer(question, text)
+    assert a.abstained and reason in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "said"),
+    [
+        (
+            "要打造的三个千万千瓦级清洁能源集群是哪三个？",
+            "全力打造风电、光电、抽蓄三个千万千瓦级清洁能源集群，加快推进57个风电光电项目建设。",
+            "抽蓄",
+        ),
+        (
+            "产业生态的“七大要素”指的是啥",
+            "推动“政、产、学、研、金、介、用”七大要素提档升级、协同联动，构建产业生态体系。",
+            "政、产、学",
+        ),
+        (
+            "“4+4+4”现代化工业体系是什么意思？",
+            "加快构建主导产业、传统产业、未来产业“4+4+4”现代化工业体系，形成动力源。",
+            "未来产业",
+        ),
+    ],
+)
+def test_a_sentence_that_spells_out_what_is_asked_answers_it(question, text, said):
+    a = _works_answer(question, text)
+    assert not a.abstained and said in a.answer, a.answer
 
 
 def test_items_before_a_counted_term_in_a_clause_that_places_them():
