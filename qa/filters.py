@@ -50,9 +50,10 @@ def default_level(index: Searchable) -> str:
 
 
 def places_at(index: Searchable, level: str | None = None) -> list[str]:
-    """Labels of the index's places at `level` (None: `default_level`), sorted: each
-    document counts for its own place at that level or the one containing it; documents
-    issued above that level (a province's report, when cities are asked for) count for none."""
+    """Labels of the index's places at `level` (None: `default_level`), sorted: the places of
+    that level that issue documents of their own, else those containing the documents issued
+    below it; documents issued above that level (a province's report, when cities are asked
+    for) count for none."""
     from corpus import places
 
     level = normalize_level(level) or default_level(index)
@@ -60,12 +61,19 @@ def places_at(index: Searchable, level: str | None = None) -> list[str]:
     if not any(d.place_code for d in documents):  # an index built before places had levels
         return index.districts()
     found: set[str] = set()
+    issuing: set[str] = set()  # places at the level with documents of their own
     for doc in documents:
         if doc.place_code and doc.place_code in places.codes():
             at = places.ancestor_at(places.place(doc.place_code), level)
             if at is not None:
                 found.add(at.label)
-    return sorted(found)
+                if at.code == doc.place_code:
+                    issuing.add(at.label)
+    # where places of the level issue documents, they are the places asked about: 四川省 is
+    # no province of a corpus of provincial reports because 遂宁's report is inside it, nor
+    # 重庆市 a city because its districts' plans are; with none, the places containing the
+    # documents stand for them (哪些城市 over district plans alone: 重庆市)
+    return sorted(issuing or found)
 
 
 def normalize_level(level: str | None) -> str | None:

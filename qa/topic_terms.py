@@ -20,9 +20,14 @@ def synonym_groups() -> tuple[tuple[str, ...], ...]:
 
 
 def norm(text: str) -> str:
+    """`text` as topics are matched in it: normalised, lower case, without the quote marks a
+    document sets a name off with (“飞地”园区 is 飞地园区)."""
     from index.normalize import normalize_text
 
-    return normalize_text(text).lower()
+    return _QUOTE_MARKS.sub("", normalize_text(text).lower())
+
+
+_QUOTE_MARKS = re.compile(r"[“”‘’「」『』\"]")
 
 
 # a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养"), and so is one
@@ -49,8 +54,16 @@ def _bracket_readings(topic: str) -> list[str]:
 
 
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
-# about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
-_GENERIC_SUFFIX = re.compile(r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站)$")
+# about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything); and how a
+# figure moves, which a report says in its own words (固投增速: 固定资产投资增长7%)
+_GENERIC_SUFFIX = re.compile(
+    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|增速|增幅|增长率|增长|涨幅)$"
+)
+
+
+# …the verbs of building, which reports vary (建, 建设, 打造); not an act that is the topic
+# itself (创建国家高新区 is not any 国家高新区)
+_LEADING_VERB = re.compile(r"^(?:建设|建|打造|发展)(?=[\u4e00-\u9fff]{3})")
 
 
 def expand_terms(topic: str, named: bool = False) -> tuple[str, ...]:
@@ -70,6 +83,10 @@ def expand_terms(topic: str, named: bool = False) -> tuple[str, ...]:
     for part in parts:
         part = part.strip()
         terms.append(part)
+        # the verb before a thing is the user's (建飞地园区: 合作建设“飞地”园区)
+        acted = _LEADING_VERB.sub("", part)
+        if acted != part:
+            terms.append(acted)
         stem = part
         for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
             shorter = _GENERIC_SUFFIX.sub("", stem)

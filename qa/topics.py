@@ -23,7 +23,8 @@ _DOCUMENTS_ASKED = r"(?:政府工作报告|工作报告|报告|规划|文件)"
 _PLACE = (
     r"(?:区县|区\(县\)|区（县）|地区|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
     # 哪些地方 asks for places only when it asks what they mention (not 跟哪些地方合作)
-    rf"|地方(?=(?:的|在)?(?:{_DOCUMENT_WORDS})?(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|有|给|列出|公布|写|{_SETTING}))"
+    rf"|地方(?=(?:的|在)?(?:{_DOCUMENT_WORDS})?(?:中|里)?(?:都|也)?(?:提到|提及|提出|提(?=了)|涉及|谈到|说到|有|给|列出|公布|写|{_SETTING}"
+    r"|在(?:搞|做|抓|推|建|布局|发展)|要|把|将))"
     # 哪些报告提到…: the documents, each standing for its own place
     rf"|{_DOCUMENTS_ASKED}(?=(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|给出|列出|写|{_SETTING}))"
     r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
@@ -50,13 +51,29 @@ _AMONG = (
     r"[^，,。？?；;]{0,12}?[，,]?(?:里|中|当中|里面)?(?:有)?(?:谁|哪个|哪一个|哪几个|哪些|哪家)"
     r"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?(?:提到|提及|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确))"
 )
+# the level of the documents named as a group: 四份市级报告
+_LEVEL_OF_DOCUMENTS = r"(?:市|省|区县|区|县)级"
 # documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
 _AMONG_DOCUMENTS = (
-    rf"(?:这|那|各|所有|全部)?(?:些|几|[两三四五六七八九十\d]+)?(?:份|个|篇)?{_DOCUMENTS_ASKED}"
+    rf"(?:这|那|各|所有|全部)?(?:些|几|[两三四五六七八九十\d]+)?(?:份|个|篇)?(?:{_LEVEL_OF_DOCUMENTS})?"
+    rf"{_DOCUMENTS_ASKED}"
     r"(?:里|中|当中|里面)[，,]?(?:有)?(?:哪些|哪几份|哪几个|哪份|哪个|谁)"
     r"(?=(?:都|也|还)?(?:把|将|提到|提及|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确|给|列))"
 )
-_DISTRICT_QUESTION = re.compile(rf"{_AMONG}|{_AMONG_DOCUMENTS}|{_WHICH}|{_WHICH_AFTER}")
+# places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
+_AMONG_NAMED = (
+    r"[\u4e00-\u9fff]{2,6}(?:[、和与及][\u4e00-\u9fff]{2,6})+"
+    rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:里|中|当中|之中)[，,]?(?:有)?(?:哪个|哪些|哪几个|谁)"
+    r"(?=(?:都|也|还)?(?:提到|提及|提了|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确|给|有|在|要))"
+)
+# the documents or places a topic was written into: 零基预算改革写进了哪些报告
+_WRITTEN_INTO = (
+    r"(?:写进|写入|写到|列入|纳入|列进)了?(?:哪些|哪几份|哪几个|哪个|哪份)"
+    rf"(?:{_DOCUMENTS_ASKED}|城市|地方|省份|省|区县|区)"
+)
+_DISTRICT_QUESTION = re.compile(
+    rf"{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
+)
 _LEAD = re.compile(
     # 中 after a document's name only: 中试基地 is a topic of its own
     rf"^(?:的)?(?:(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?(?:都|也|还|均)?"
@@ -69,7 +86,8 @@ _ACTION = re.compile(
     r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局)(?=[^或和及与、].)"
 )
 _TAIL = re.compile(
-    r"(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项)?(?:最高|最多|最大|最强|最好)?(?:吗|呢|么)?$"
+    r"(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项)?(?:最高|最多|最大|最强|最好)?"
+    r"(?:这块|这一块|这方面|这一方面)?(?:吗|呢|么)?$"
 )
 _ONLY_VERB = re.compile(
     r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到)?(?:过|了)?$"
@@ -86,7 +104,7 @@ _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 
 _ANY_LEVEL = re.compile(
     rf"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}"
-    rf"|{_AMONG_DOCUMENTS}"
+    rf"|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
 )
 
 
@@ -116,6 +134,9 @@ def question_levels(text: str) -> tuple[str, ...]:
     if not m:
         return ()
     asked = m.group("among") or re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
+    of_documents = re.search(rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", m.group(0))
+    if of_documents:  # 四份市级报告里，哪些…: the cities' reports
+        asked = of_documents.group(1)[:-1]
     levels: list[str] = []
     for word in re.split(_JOINED, asked):
         if word.endswith("地区"):  # any level
@@ -209,18 +230,28 @@ def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
     if not m:
         return _strip_topic(text) or (text, None)
     before, after = text[: m.start()], text[m.end() :]
+    if re.match(_AMONG_NAMED, m.group(0)):  # the places named first are no topic
+        before = ""
     candidates = [_strip_topic(after), _strip_topic(_strip_before(before))]
-    candidates = [c for c in candidates if not _ONLY_VERB.match(c[0])]
+    candidates = [c for c in candidates if not _ONLY_VERB.match(c[0]) and not _places_only(c[0])]
     best = max(candidates, key=lambda c: len(c[0]), default=("", None))
     if not best[0] and not quoted:
         raise UserError("no_topic", text=text)
     return best
 
 
+def _places_only(text: str) -> bool:
+    """Whether `text` only names places (綦江、合川、大渡口): the group a question asks among."""
+    from corpus import places
+
+    names = [n for n in re.split(r"[、和与及，,]", text) if n]
+    return bool(names) and all(places.resolve(n) is not None for n in names)
+
+
 def _strip_before(before: str) -> str:
     # "提到氢能的有" / "氢能在" / "规划中提到氢能的"
-    before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?$", "", before)
-    before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?$", "", before)
+    before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?(?:都|也)?$", "", before)
+    before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?(?:都|也)?$", "", before)
     return before
 
 

@@ -28,6 +28,14 @@ def test_the_corpus_has_the_four_districts(bundled_index):
     assert set(bundled_index.districts()) == ALL
 
 
+def test_a_level_with_no_documents_of_its_own_is_the_places_containing_them(bundled_index):
+    from qa.filters import places_at
+
+    # district plans alone: the city asked about is the one they are in
+    assert places_at(bundled_index, "city") == ["重庆市"]
+    assert set(places_at(bundled_index, "county")) == ALL
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

@@ -185,6 +185,41 @@ def test_documents_named_as_a_group_then_which_of_them():
     assert not is_district_question("这份报告里哪些产业是重点")
 
 
+@pytest.mark.parametrize(
+    ("question", "topic", "levels"),
+    [
+        ("数据要素这块，哪些地方的文件里有提到？", "数据要素", ()),
+        ("工业互联网都有哪些地方写了？", "工业互联网", ()),
+        ("哪些地方提了以竹代塑？", "以竹代塑", ()),
+        ("哪些地方在搞算力建设？", "算力建设", ()),
+        ("四份市级报告里谁提到了海外仓？", "海外仓", ("city",)),
+        ("零基预算改革写进了哪些报告？", "零基预算改革", ()),
+        # places named one by one, then which of them: the places are no topic
+        ("綦江、合川、大渡口这三个区里，谁提到了农业科技园区？", "农业科技园区", ()),
+        ("吉安、抚州、巴中里，哪个提到了抽水蓄能？", "抽水蓄能", ()),
+    ],
+)
+def test_more_ways_users_ask_which_places(question, topic, levels):
+    from qa.topics import question_levels
+
+    assert is_district_question(question)
+    assert read_topic(question).text == topic
+    assert question_levels(question) == levels
+    assert not is_district_question("哪些地方需要改进")
+
+
+def test_a_topics_words_are_met_as_reports_vary_them():
+    from qa.topic_terms import norm
+
+    # the verb of building is the user's; a name set off in quotes is the same name
+    assert "飞地园区" in expand_terms("飞地经济或建飞地园区")
+    assert norm("合作建设“飞地”园区") == "合作建设飞地园区"
+    # …but an act that is the topic stays: 创建国家高新区 is not any 国家高新区
+    assert "国家高新区" not in expand_terms("创建或升级国家高新区")
+    # how a figure moves is said in the report's words: 固投增速 is 固定资产投资增长…
+    assert {"固投", "固定资产投资"} <= set(expand_terms("固投增速"))
+
+
 def test_documents_asked_by_kind_stand_for_their_places():
     from qa.topics import _ANY_LEVEL, question_levels
 
