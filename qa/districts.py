@@ -27,6 +27,7 @@ from qa.topics import (  # noqa: F401
     aspect_evidence,
     documents_asked,
     extract_topic,
+    figures_in,
     is_district_question,
     question_level,
     question_levels,
@@ -141,7 +142,11 @@ def _report(
         matched_terms |= found
     ordered_terms = tuple(t for t in terms if t == topic.text or t in matched_terms)
     return DistrictReport(
-        topic=topic.text, districts=tuple(results), terms=ordered_terms, aspect=topic.aspect
+        topic=topic.text,
+        districts=tuple(results),
+        terms=ordered_terms,
+        aspect=topic.aspect,
+        bound=topic.bound,
     )
 
 
@@ -159,7 +164,7 @@ def _judge(
     2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words."""
     pattern = term_pattern(terms)
     aiming = topic.aspect == "target"
-    about = aspect_evidence(topic.aspect) or re.compile("")
+    about = _states(aspect_evidence(topic.aspect) or re.compile(""), topic.above, pattern)
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
@@ -228,6 +233,35 @@ def _judge(
     found = {t for t in terms if norm(t) in found_terms}
     result = DistrictResult(district, mentioned, score, tuple(evidence), len(mentioning))
     return result, found
+
+
+@dataclass(frozen=True)
+class _Stating:
+    """What an evidence sentence must state: the aspect's pattern, and with a bound (目标超过
+    3万人) a figure of the topic above it: the first after the topic's words in their clause
+    (城镇新增就业3.5万人以上，城镇调查失业率…), or a table row's last cell, where its target
+    stands (2020: 19.36 | 2025: 30)."""
+
+    aspect: re.Pattern[str]
+    above: float | None
+    terms: re.Pattern[str]
+
+    def search(self, sentence: str) -> bool:
+        if not self.aspect.search(sentence):
+            return False
+        if self.above is None:
+            return True
+        if "|" in sentence:
+            figures = figures_in(sentence)[-1:]
+        else:
+            said = norm(sentence)
+            m = self.terms.search(said)
+            figures = figures_in(re.split(r"[，,；;。]", said[m.end() :])[0])[:1] if m else []
+        return bool(figures) and figures[0] > self.above
+
+
+def _states(aspect: re.Pattern[str], above: float | None, terms: re.Pattern[str]) -> _Stating:
+    return _Stating(aspect, above, terms)
 
 
 def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:

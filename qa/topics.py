@@ -169,6 +169,10 @@ class Topic:
     text: str
     aspect: str | None = None
     quoted: bool = False  # the user marked the topic (“千万工程”): it is met only in its words
+    # a bound the target must pass (目标超过3万人: 30000.0), None for any target, and how the
+    # user said it (超过3万人)
+    above: float | None = None
+    bound: str | None = None
 
 
 @cache
@@ -207,9 +211,33 @@ def extract_topic(text: str) -> str:
     return read_topic(text).text
 
 
+# a bound a target must pass, said after it: 城镇新增就业目标超过3万人的城市
+_ABOVE = re.compile(
+    r"(?:的)?(?:目标|指标)(?:值)?(?:超过|高于|大于|多于|不低于|不少于|在)"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?[\u4e00-\u9fff%％]{0,2}?(?:以上)?(?=的|$|[，,？?])"
+)
+_SCALE = {"万": 1e4, "亿": 1e8}
+
+
+def figures_in(text: str) -> list[float]:
+    """The figures `text` states, scaled (3.5万 → 35000), years and table years left out."""
+    found = []
+    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?(?!\s*[年:：\d])", text):
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            continue
+        found.append(float(m.group(1)) * _SCALE.get(m.group(2) or "", 1.0))
+    return found
+
+
 def read_topic(text: str) -> Topic:
     """The topic and its aspect (see `Topic`); UserError for a question without a topic."""
     text = text.strip().strip(_PUNCT)
+    bound = _ABOVE.search(text)
+    if bound:  # 目标超过3万人: a target, of a figure above the bound
+        n = float(bound["n"]) * _SCALE.get(bound["scale"] or "", 1.0)
+        rest = read_topic(text[: bound.start()] + "目标" + text[bound.end() :])
+        said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?", "", bound.group(0))
+        return Topic(rest.text, "target", rest.quoted, above=n, bound=said)
     quoted = _QUOTED.findall(text)
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？

@@ -170,6 +170,7 @@ class DistrictReport:
     # what a place's evidence must state beyond the topic: "target" (哪些市设定了CPI目标),
     # "figure", or None (any mention)
     aspect: str | None = None
+    bound: str | None = None  # a target's bound as the user said it (超过3万人)
 
     @property
     def mentioned(self) -> tuple[str, ...]:
@@ -189,6 +190,8 @@ class DistrictReport:
     def verb(self) -> tuple[str, str]:
         """How the answer says a place qualified and did not: 提到 / 未提到 for a mention,
         设定了…目标 / 未设定 for a target, 给出了…数字 / 未给出 for a figure."""
+        if self.bound:
+            return (f"“{self.topic}”目标{self.bound}", "未达此数或未设定")
         return {
             "target": (f"设定了“{self.topic}”目标", "未设定"),
             "figure": (f"给出了“{self.topic}”数字", "未给出"),
@@ -200,6 +203,7 @@ class DistrictReport:
             "terms": list(self.terms),
             "level": self.level,
             "aspect": self.aspect,
+            "bound": self.bound,
             "districts": [r.to_dict() for r in self.districts],
         }
 
@@ -212,6 +216,7 @@ class DistrictReport:
             terms=tuple(d.get("terms") or ()),
             level=d.get("level") or "county",
             aspect=d.get("aspect"),
+            bound=d.get("bound"),
         )
 
 

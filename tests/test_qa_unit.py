@@ -627,6 +627,12 @@ def test_a_place_answer_says_what_the_places_did_as_the_question_asked_it():
     none = DistrictReport("CPI", places[1:], level="city", aspect="target")
     assert district_answer("q", none).answer.startswith("没有市的文件设定“CPI”目标")
     assert DistrictReport.from_dict(target.to_dict()) == target
+    bounded = DistrictReport(
+        "城镇新增就业", places, level="city", aspect="target", bound="超过3万人"
+    )
+    said = district_answer("q", bounded).answer
+    assert said.startswith("“城镇新增就业”目标超过3万人的市（1/2）") and "未达此数或未设定" in said
+    assert DistrictReport.from_dict(bounded.to_dict()) == bounded
 
 
 def test_a_row_the_question_names_is_read_from_a_table_ranked_below_those_read():

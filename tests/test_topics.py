@@ -220,6 +220,33 @@ def test_a_topics_words_are_met_as_reports_vary_them():
     assert {"固投", "固定资产投资"} <= set(expand_terms("固投增速"))
 
 
+def test_a_bound_said_after_a_target_is_read_and_applied():
+    import re
+
+    from qa.districts import _states
+    from qa.topic_terms import term_pattern
+    from qa.topics import figures_in
+
+    topic = read_topic("城镇新增就业目标超过3万人的城市有哪些？")
+    assert (topic.text, topic.aspect, topic.above, topic.bound) == (
+        "城镇新增就业",
+        "target",
+        30000.0,
+        "超过3万人",
+    )
+    assert read_topic("哪些区的万人发明专利拥有量目标超过10件？").above == 10.0
+    assert read_topic("哪些城市设定了GDP目标").above is None
+    assert figures_in("每万人发明专利拥有量 | 2020: 19.36 | 2025: 30") == [19.36, 30.0]
+    assert figures_in("到2025年达到6.1件") == [6.1]
+    # the figure of the topic's own words, or a row's last cell, is held to the bound
+    stating = _states(re.compile(""), 30000.0, term_pattern(("城镇新增就业",)))
+    assert stating.search("城镇新增就业3.5万人以上，城镇调查失业率5.5%左右")
+    assert not stating.search("城镇新增就业2.8万人以上，城镇调查失业率5.5%左右")
+    row = _states(re.compile(""), 10.0, term_pattern(("万人发明专利拥有量",)))
+    assert row.search("每万人发明专利拥有量 | 2020: 2.49 | 2025: 30")
+    assert not row.search("每万人发明专利拥有量 | 2020: 12.1 | 2025: 6.1")
+
+
 def test_documents_asked_by_kind_stand_for_their_places():
     from qa.topics import _ANY_LEVEL, question_levels
 
