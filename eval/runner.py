@@ -423,7 +423,7 @@ def score_item(
                 report = qa.districts(item.question, searcher)
             except Exception as exc:  # noqa: BLE001 - as above: recorded, not fatal
                 res.error = res.error or f"{type(exc).__name__}: {exc}"
-        res.predicted_districts = list(report.mentioned) if report is not None else []
+        res.predicted_districts = list(report.asked) if report is not None else []
         res.district_prf = m.district_scores(
             map(_place_key, res.predicted_districts), map(_place_key, item.districts)
         )

@@ -138,7 +138,11 @@ def district_answer(question: str, report: DistrictReport) -> Answer:
         parts.append(f"{r.district}[{n}]")
     total = len(report.districts)
     did, did_not = report.verb
-    if parts:
+    if report.negated:  # 谁没给…: those that did not first, then those that did, cited
+        text = f"没有{did.replace('了', '', 1)}的{report.level_name}（{len(missing)}/{total}）："
+        text += f"{'、'.join(missing) or '无'}"
+        text += f"；{did}：{'、'.join(parts)}。" if parts else "。"
+    elif parts:
         text = f"{did}的{report.level_name}（{len(parts)}/{total}）：{'、'.join(parts)}"
         text += f"；{did_not}：{'、'.join(missing)}。" if missing else "。"
     else:
@@ -146,6 +150,7 @@ def district_answer(question: str, report: DistrictReport) -> Answer:
             f"没有{report.level_name}的文件{did.replace('了', '', 1)}"
             f"（共查看{total}个：{'、'.join(missing)}）。"
         )
+    declined = not parts and not report.negated
     return Answer(
-        question, text, not parts, "districts", tuple(citations), (), district_report=report
+        question, text, declined, "districts", tuple(citations), (), district_report=report
     )

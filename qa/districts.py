@@ -147,6 +147,7 @@ def _report(
         terms=ordered_terms,
         aspect=topic.aspect,
         bound=topic.bound,
+        negated=topic.negated,
     )
 
 

@@ -146,7 +146,7 @@ _HOW_MANY = ("数量", "个数", "家数", "总量", "规模", "数")
 def _borrowed_object(parts: list[str]) -> list[str]:
     """An alternative that says only what happens to the first one's thing takes that thing:
     高新技术企业数量或新增数量 -> 高新技术企业数量, 新增高新技术企业 (a bare 新增 is in every
-    report)."""
+    report); one that is only a head takes the rest of it (see below)."""
     import jieba.posseg
 
     if len(parts) < 2:
@@ -156,11 +156,17 @@ def _borrowed_object(parts: list[str]) -> list[str]:
     if not any(not _is_verb(w.flag) for w in jieba.posseg.lcut(thing)):
         return parts  # the first names no thing either (培育或引进)
     out = [parts[0]]
+    head = jieba.lcut(first)[-1]
     for part in parts[1:]:
         words = [(w.word, w.flag) for w in jieba.posseg.lcut(part.strip())]
         done = [w for w, flag in words if _is_verb(flag)]
         if done and all(_is_verb(flag) or w in _HOW_MANY for w, flag in words):
             out.append("".join(done) + thing)
+        elif len(part.strip()) <= 2 < len(first) - 1 and not done:
+            # a bare head is the first one's thing with that head: 中试熟化基地或平台 ->
+            # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站 (a bare 平台 is in every plan)
+            short = part.strip()
+            out.append(first[: -len(head)] + short if len(head) == len(short) else first + short)
         else:
             out.append(part)
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -47,9 +47,10 @@ _WHICH_AFTER = (
 )
 # the places named as a group, then who among them: 这几个区的规划里，谁提到了5G
 _AMONG = (
-    rf"(?:这|那|各|所有|全部)(?:些|几个|[两三四五六七八九十\d]+个)?(?P<among>{_PLACE})"
+    rf"(?:(?:这|那|各|所有|全部)(?:些|几个|[两三四五六七八九十\d]+个)?|[两三四五六七八九十\d]+个)(?P<among>{_PLACE})"
     r"[^，,。？?；;]{0,12}?[，,]?(?:里|中|当中|里面)?(?:有)?(?:谁|哪个|哪一个|哪几个|哪些|哪家)"
-    r"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?(?:提到|提及|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确))"
+    r"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?(?:提到|提及|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确"
+    r"|给|把|将|列))"
 )
 # the level of the documents named as a group: 四份市级报告
 _LEVEL_OF_DOCUMENTS = r"(?:市|省|区县|区|县)级"
@@ -130,6 +131,7 @@ def question_level(text: str) -> str | None:
 def question_levels(text: str) -> tuple[str, ...]:
     """Every level of places a "which places…" question asks about, in its order: 哪些城市或
     省区 -> city, province; none for 哪些地区 (any level)."""
+    text, _ = without_negation(text)
     m = _DISTRICT_QUESTION.search(text)
     if not m:
         return ()
@@ -155,7 +157,9 @@ _OBJECT_OF = re.compile(r"(?:联合|与|和|同|跟|向|到|去|对口|结对|�
 
 
 def is_district_question(text: str) -> bool:
-    """True for questions that ask which districts do something ("哪些区的规划提到了氢能？")."""
+    """True for questions that ask which districts do something ("哪些区的规划提到了氢能？"),
+    or did not (哪些区没有提到氢能)."""
+    text, _ = without_negation(text)
     m = _DISTRICT_QUESTION.search(text)
     return m is not None and not _OBJECT_OF.search(text[: m.start()])
 
@@ -169,6 +173,7 @@ class Topic:
     text: str
     aspect: str | None = None
     quoted: bool = False  # the user marked the topic (“千万工程”): it is met only in its words
+    negated: bool = False  # the places that did not (谁没给…定增长目标) are asked for
     # a bound the target must pass (目标超过3万人: 30000.0), None for any target, and how the
     # user said it (超过3万人)
     above: float | None = None
@@ -229,9 +234,24 @@ def figures_in(text: str) -> list[float]:
     return found
 
 
+# a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
+_NEGATED = re.compile(
+    r"(?:没有|没|未|并未|不曾)(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在))"
+)
+
+
+def without_negation(text: str) -> tuple[str, bool]:
+    """The question without its negation, and whether it had one (asks for the places that
+    did not)."""
+    plain = _NEGATED.sub("", text, count=1)
+    return plain, plain != text
+
+
 def read_topic(text: str) -> Topic:
     """The topic and its aspect (see `Topic`); UserError for a question without a topic."""
-    text = text.strip().strip(_PUNCT)
+    text, negated = without_negation(text.strip().strip(_PUNCT))
+    if negated:
+        return replace(read_topic(text), negated=True)
     bound = _ABOVE.search(text)
     if bound:  # 目标超过3万人: a target, of a figure above the bound
         n = float(bound["n"]) * _SCALE.get(bound["scale"] or "", 1.0)

@@ -171,10 +171,17 @@ class DistrictReport:
     # "figure", or None (any mention)
     aspect: str | None = None
     bound: str | None = None  # a target's bound as the user said it (超过3万人)
+    negated: bool = False  # the question asks for the places that did not (谁没给…)
 
     @property
     def mentioned(self) -> tuple[str, ...]:
         return tuple(r.district for r in self.districts if r.mentioned)
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        """The places the question asks for: those that mention the topic, or those that do
+        not when it asks who did not."""
+        return tuple(r.district for r in self.districts if r.mentioned != self.negated)
 
     def ranked(self) -> tuple[DistrictResult, ...]:
         """The places in the order every edge shows them (DistrictResult.rank_key); the
@@ -204,6 +211,7 @@ class DistrictReport:
             "level": self.level,
             "aspect": self.aspect,
             "bound": self.bound,
+            "negated": self.negated,
             "districts": [r.to_dict() for r in self.districts],
         }
 
@@ -217,6 +225,7 @@ class DistrictReport:
             level=d.get("level") or "county",
             aspect=d.get("aspect"),
             bound=d.get("bound"),
+            negated=bool(d.get("negated")),
         )
 
 

@@ -633,6 +633,12 @@ def test_a_place_answer_says_what_the_places_did_as_the_question_asked_it():
     said = district_answer("q", bounded).answer
     assert said.startswith("“城镇新增就业”目标超过3万人的市（1/2）") and "未达此数或未设定" in said
     assert DistrictReport.from_dict(bounded.to_dict()) == bounded
+    # asked who did not: those first, the others cited after them, and that is an answer
+    negated = DistrictReport("CPI", places, level="city", aspect="target", negated=True)
+    a = district_answer("q", negated)
+    assert a.answer.startswith("没有设定“CPI”目标的市（1/2）：荆州市；设定了“CPI”目标：聊城市[1]")
+    assert not a.abstained and negated.asked == ("荆州市",) and negated.mentioned == ("聊城市",)
+    assert DistrictReport.from_dict(negated.to_dict()) == negated
 
 
 def test_a_row_the_question_names_is_read_from_a_table_ranked_below_those_read():

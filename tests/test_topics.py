@@ -149,6 +149,10 @@ def test_an_alternative_naming_no_thing_takes_the_first_ones_thing():
     assert "新增高新技术企业" in terms
     assert "新增" not in terms  # a bare 新增 is in every report
     assert {"培育高企", "引进高企"} <= set(expand_terms("培育或引进高企"))
+    # …and one that is only a head takes the rest of the first: a bare 平台 is in every plan
+    assert expand_terms("中试熟化基地或平台")[1:] == ("中试熟化基地", "中试熟化平台")
+    assert "博士后工作站分站" in expand_terms("博士后工作站或分站")
+    assert {"氢能", "储能"} <= set(expand_terms("氢能或储能"))
 
 
 def test_the_verbs_around_a_topic_leave_its_own_words():
@@ -245,6 +249,17 @@ def test_a_bound_said_after_a_target_is_read_and_applied():
     row = _states(re.compile(""), 10.0, term_pattern(("万人发明专利拥有量",)))
     assert row.search("每万人发明专利拥有量 | 2020: 2.49 | 2025: 30")
     assert not row.search("每万人发明专利拥有量 | 2020: 12.1 | 2025: 6.1")
+
+
+def test_a_question_for_the_places_that_did_not():
+    for question in ("哪些区没有提到氢能？", "没有提到氢能的区有哪些？"):
+        assert is_district_question(question)
+        assert (read_topic(question).text, read_topic(question).negated) == ("氢能", True)
+    assert not read_topic("哪些区提到氢能").negated
+    asked = "四个城市里，谁没给规上工业增加值定增长目标？"
+    assert is_district_question(asked) and question_level(asked) == "city"
+    topic = read_topic(asked)
+    assert (topic.text, topic.aspect, topic.negated) == ("规上工业增加值", "target", True)
 
 
 def test_documents_asked_by_kind_stand_for_their_places():
