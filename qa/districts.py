@@ -17,20 +17,22 @@ from corpus.model import Chunk
 from index.types import Filters
 from qa.calibration import load_calibration
 from qa.periods import looks_back
-from qa.scoring import Searchable, cosine_to_query
-from qa.text import check_question, split_sentences
-from qa.topic_terms import expand_terms, names_enough, norm, term_pattern
-from qa.topics import (  # noqa: F401
+from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
     _ANY_LEVEL,
-    Topic,
     asks_inside_a_place,
-    aspect_evidence,
     documents_asked,
-    extract_topic,
-    figures_in,
     is_district_question,
     question_level,
     question_levels,
+)
+from qa.scoring import Searchable, cosine_to_query
+from qa.text import check_question, split_sentences
+from qa.topic_terms import expand_terms, names_enough, norm, term_pattern
+from qa.topics import (  # noqa: F401 (extract_topic re-exported)
+    Topic,
+    aspect_evidence,
+    extract_topic,
+    figures_in,
     read_topic,
 )
 from qa.types import DistrictReport, DistrictResult, Evidence, quote_and_passage_lines

@@ -193,13 +193,17 @@ def _shared_head(first: str, last: str) -> str:
             return last[n:]
     # A names no measure and ends in a word as long as B's first, beside which B says one:
     # 城乡居民养老 | 医保参保率 -> 参保率 (not 地区生产总值 | 一般公共预算收入: 总值 is a measure)
-    if _MEASURE.search(last) and not _MEASURE.search(first):
+    if first and _MEASURE.search(last) and not _MEASURE.search(first):
         import jieba
 
         own, words = jieba.lcut(first), jieba.lcut(last)
         # …not 城镇新增就业 | 城镇登记失业率: both open with 城镇, two things of one place
-        parallel = 2 <= len(words[0]) == len(own[-1]) and not first.startswith(words[0])
-        if len(words) >= 2 and parallel and len(words[1]) >= 2:
+        parallel = (
+            len(words) >= 2
+            and 2 <= len(words[0]) == len(own[-1])
+            and not first.startswith(words[0])
+        )
+        if parallel and len(words[1]) >= 2:
             return last[len(words[0]) :]
     return ""
 

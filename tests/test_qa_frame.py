@@ -212,6 +212,13 @@ def test_a_question_splits_into_the_parts_it_asks(question, parts):
     assert split_parts(question) == parts
 
 
+def test_a_place_said_before_a_thing_shares_nothing_with_it():
+    from qa.parts import _shared_head
+
+    assert _shared_head("", "医保参保率") == ""  # the place took all of the first piece
+    assert split_parts("綦江和科技型企业数量分别是多少")[1] == "綦江科技型企业数量是多少"
+
+
 @pytest.mark.parametrize(
     ("question", "asks"),
     [

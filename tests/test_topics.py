@@ -8,8 +8,9 @@ from importlib import resources
 
 import pytest
 
+from qa.place_questions import is_district_question, question_level
 from qa.topic_terms import expand_terms
-from qa.topics import aspect_evidence, is_district_question, question_level, read_topic
+from qa.topics import aspect_evidence, read_topic
 
 _DATA = json.loads(resources.files("qa").joinpath("data", "topic_frames.json").read_text("utf-8"))
 
@@ -121,7 +122,7 @@ def test_a_place_asked_as_the_object_of_a_document_is_no_place_finder_question(q
 
 
 def test_places_of_several_levels_asked_at_once():
-    from qa.topics import question_levels
+    from qa.place_questions import question_levels
 
     question = "哪些城市或省区设定了今年城镇新增就业目标？"
     assert is_district_question(question)
@@ -175,7 +176,7 @@ def test_a_term_inside_a_topic_is_said_in_each_form_once():
 
 
 def test_documents_named_as_a_group_then_which_of_them():
-    from qa.topics import documents_asked
+    from qa.place_questions import documents_asked
 
     question = "三份政府工作报告里，哪些把居民消费价格（CPI）涨幅列进了预期目标？"
     assert is_district_question(question)
@@ -204,7 +205,7 @@ def test_documents_named_as_a_group_then_which_of_them():
     ],
 )
 def test_more_ways_users_ask_which_places(question, topic, levels):
-    from qa.topics import question_levels
+    from qa.place_questions import question_levels
 
     assert is_district_question(question)
     assert read_topic(question).text == topic
@@ -263,7 +264,7 @@ def test_a_question_for_the_places_that_did_not():
 
 
 def test_documents_asked_by_kind_stand_for_their_places():
-    from qa.topics import _ANY_LEVEL, question_levels
+    from qa.place_questions import _ANY_LEVEL, question_levels
 
     for question in ("哪些报告提到要学习运用“千万工程”经验？", "哪几份规划提出了建设人才公寓"):
         assert is_district_question(question)

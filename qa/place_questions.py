@@ -1,0 +1,159 @@
+"""Whether a question asks which places do something, of which level of places
+(哪些城市 → city, 哪些区县 → county, 哪些地方 → each document's own place) and of which kind of
+document (哪些报告 → work reports), or which did not (哪些区没有提到…); the topic it asks about is
+read by qa.topics."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# what a place's documents are called in a question: 哪些地方的材料里给出了…
+_DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计划"
+# how a question says a place set a target: 哪些地方设定了…的目标
+_SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
+# the documents asked for by kind: 哪些报告, 哪几份规划
+_DOCUMENTS_ASKED = r"(?:政府工作报告|工作报告|报告|规划|文件)"
+# 区 must not start a longer word: "哪些区域创新平台", "哪些区块链企业" ask about things
+_PLACE = (
+    r"(?:区县|区\(县\)|区（县）|地区|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
+    # 哪些地方 asks for places only when it asks what they mention (not 跟哪些地方合作)
+    rf"|地方(?=(?:的|在)?(?:{_DOCUMENT_WORDS})?(?:中|里)?(?:都|也)?(?:提到|提及|提出|提(?=了)|涉及|谈到|说到|有|给|列出|公布|写|{_SETTING}"
+    r"|在(?:搞|做|抓|推|建|布局|发展)|要|把|将))"
+    # 哪些报告提到…: the documents, each standing for its own place
+    rf"|{_DOCUMENTS_ASKED}(?=(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|给出|列出|写|{_SETTING}))"
+    r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
+)
+# the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
+_LEVEL_WORDS = (
+    ("province", ("省份", "省区", "省")),
+    ("city", ("城市", "地市", "市州", "市")),
+    ("county", ("区县", "区(县)", "区（县）", "行政区", "区", "县")),
+)
+# places of several levels asked at once: 哪些城市或省区, 哪些市和省
+_JOINED = r"(?:或者|或|和|及|与|、|/)"
+_WHICH = (
+    rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几份|哪份|哪几){_PLACE}"
+    rf"(?:{_JOINED}{_PLACE})*"
+)
+# the places named after the topic: 把抽水蓄能写进报告的城市有哪些
+_WHICH_AFTER = (
+    r"的(?:城市|区县|地市|市州|省份|地方|地区|区|县|市|省)(?:都)?(?:有|是)(?:哪些|哪几个|哪个)"
+)
+# the places named as a group, then who among them: 这几个区的规划里，谁提到了5G
+_AMONG = (
+    rf"(?:(?:这|那|各|所有|全部)(?:些|几个|[两三四五六七八九十\d]+个)?|[两三四五六七八九十\d]+个)(?P<among>{_PLACE})"
+    r"[^，,。？?；;]{0,12}?[，,]?(?:里|中|当中|里面)?(?:有)?(?:谁|哪个|哪一个|哪几个|哪些|哪家)"
+    r"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?(?:提到|提及|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确"
+    r"|给|把|将|列))"
+)
+# the level of the documents named as a group: 四份市级报告
+_LEVEL_OF_DOCUMENTS = r"(?:市|省|区县|区|县)级"
+# documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
+_AMONG_DOCUMENTS = (
+    rf"(?:这|那|各|所有|全部)?(?:些|几|[两三四五六七八九十\d]+)?(?:份|个|篇)?(?:{_LEVEL_OF_DOCUMENTS})?"
+    rf"{_DOCUMENTS_ASKED}"
+    r"(?:里|中|当中|里面)[，,]?(?:有)?(?:哪些|哪几份|哪几个|哪份|哪个|谁)"
+    r"(?=(?:都|也|还)?(?:把|将|提到|提及|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确|给|列))"
+)
+# places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
+_AMONG_NAMED = (
+    r"[\u4e00-\u9fff]{2,6}(?:[、和与及][\u4e00-\u9fff]{2,6})+"
+    rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:里|中|当中|之中)[，,]?(?:有)?(?:哪个|哪些|哪几个|谁)"
+    r"(?=(?:都|也|还)?(?:提到|提及|提了|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确|给|有|在|要))"
+)
+# the documents or places a topic was written into: 零基预算改革写进了哪些报告
+_WRITTEN_INTO = (
+    r"(?:写进|写入|写到|列入|纳入|列进)了?(?:哪些|哪几份|哪几个|哪个|哪份)"
+    rf"(?:{_DOCUMENTS_ASKED}|城市|地方|省份|省|区县|区)"
+)
+_DISTRICT_QUESTION = re.compile(
+    rf"{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
+)
+# a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
+_NEGATED = re.compile(
+    r"(?:没有|没|未|并未|不曾)(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在))"
+)
+
+
+def without_negation(text: str) -> tuple[str, bool]:
+    """The question without its negation, and whether it had one (asks for the places that
+    did not)."""
+    plain = _NEGATED.sub("", text, count=1)
+    return plain, plain != text
+
+
+_ANY_LEVEL = re.compile(
+    rf"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}"
+    rf"|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
+)
+
+
+def documents_asked(text: str) -> tuple[str, ...]:
+    """The kinds of document a question asks which of (哪些报告…, 三份政府工作报告里，哪些…:
+    work reports; 哪几份规划: plans), () when it asks places or any document."""
+    m = _ANY_LEVEL.search(text)
+    said = m.group(0) if m else ""
+    if "报告" in said:
+        return ("work_report",)
+    if "规划" in said:
+        return ("plan",)
+    return ()
+
+
+def question_level(text: str) -> str | None:
+    """The level of places a "which places…" question asks about, or None (哪些地区, or
+    places of several levels: 哪些城市或省区)."""
+    levels = question_levels(text)
+    return levels[0] if len(levels) == 1 else None
+
+
+def question_levels(text: str) -> tuple[str, ...]:
+    """Every level of places a "which places…" question asks about, in its order: 哪些城市或
+    省区 -> city, province; none for 哪些地区 (any level)."""
+    text, _ = without_negation(text)
+    m = _DISTRICT_QUESTION.search(text)
+    if not m:
+        return ()
+    asked = m.group("among") or re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
+    of_documents = re.search(rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", m.group(0))
+    if of_documents:  # 四份市级报告里，哪些…: the cities' reports
+        asked = of_documents.group(1)[:-1]
+    levels: list[str] = []
+    for word in re.split(_JOINED, asked):
+        if word.endswith("地区"):  # any level
+            return ()
+        level = next(
+            (lv for lv, words in _LEVEL_WORDS if any(word.endswith(w) for w in words)), None
+        )
+        if level and level not in levels:
+            levels.append(level)
+    return tuple(levels)
+
+
+# a place asked as the object of what a document says ("联合哪个城市申建…", "与哪些城市合作")
+# is a fact of that document, not a question of which places mention something
+_OBJECT_OF = re.compile(r"(?:联合|与|和|同|跟|向|到|去|对口|结对|帮扶|援助|来自|支援)了?$")
+
+
+def is_district_question(text: str) -> bool:
+    """True for questions that ask which districts do something ("哪些区的规划提到了氢能？"),
+    or did not (哪些区没有提到氢能)."""
+    text, _ = without_negation(text)
+    m = _DISTRICT_QUESTION.search(text)
+    return m is not None and not _OBJECT_OF.search(text[: m.start()])
+
+
+def asks_inside_a_place(question: str, names: list[str], index: Any) -> bool:
+    """Whether a "which place…" question names a place and asks for a smaller place inside
+    it that the index holds no document of ("广西哪个城市获批…" over 广西's own report): a
+    fact of that place's documents, not a question of which documents mention something."""
+    from corpus import places
+    from qa.filters import _LEVEL_RANK, normalize_level, places_within
+
+    level = normalize_level(question_level(question))
+    named = [p for n in names if (p := places.resolve(n)) is not None]
+    if level is None or not named:
+        return False
+    below = all(_LEVEL_RANK[p.level] < _LEVEL_RANK[level] for p in named)
+    return below and not places_within(list(names), level, index)
