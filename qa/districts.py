@@ -167,7 +167,7 @@ def _judge(
     2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words."""
     pattern = term_pattern(terms)
     aiming = topic.aspect == "target"
-    about = _states(aspect_evidence(topic.aspect) or re.compile(""), topic.above, pattern)
+    about = _Stating(aspect_evidence(topic.aspect) or re.compile(""), topic.above, pattern)
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
@@ -261,10 +261,6 @@ class _Stating:
             m = self.terms.search(said)
             figures = figures_in(re.split(r"[，,；;。]", said[m.end() :])[0])[:1] if m else []
         return bool(figures) and figures[0] > self.above
-
-
-def _states(aspect: re.Pattern[str], above: float | None, terms: re.Pattern[str]) -> _Stating:
-    return _Stating(aspect, above, terms)
 
 
 def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:

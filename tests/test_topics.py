@@ -228,7 +228,7 @@ def test_a_topics_words_are_met_as_reports_vary_them():
 def test_a_bound_said_after_a_target_is_read_and_applied():
     import re
 
-    from qa.districts import _states
+    from qa.districts import _Stating
     from qa.topic_terms import term_pattern
     from qa.topics import figures_in
 
@@ -244,10 +244,10 @@ def test_a_bound_said_after_a_target_is_read_and_applied():
     assert figures_in("每万人发明专利拥有量 | 2020: 19.36 | 2025: 30") == [19.36, 30.0]
     assert figures_in("到2025年达到6.1件") == [6.1]
     # the figure of the topic's own words, or a row's last cell, is held to the bound
-    stating = _states(re.compile(""), 30000.0, term_pattern(("城镇新增就业",)))
+    stating = _Stating(re.compile(""), 30000.0, term_pattern(("城镇新增就业",)))
     assert stating.search("城镇新增就业3.5万人以上，城镇调查失业率5.5%左右")
     assert not stating.search("城镇新增就业2.8万人以上，城镇调查失业率5.5%左右")
-    row = _states(re.compile(""), 10.0, term_pattern(("万人发明专利拥有量",)))
+    row = _Stating(re.compile(""), 10.0, term_pattern(("万人发明专利拥有量",)))
     assert row.search("每万人发明专利拥有量 | 2020: 2.49 | 2025: 30")
     assert not row.search("每万人发明专利拥有量 | 2020: 12.1 | 2025: 6.1")
 
