@@ -204,6 +204,16 @@ class DistrictReport:
             "figure": (f"给出了“{self.topic}”数字", "未给出"),
         }.get(self.aspect or "", (f"提到“{self.topic}”", "未提到"))
 
+    @property
+    def marks(self) -> tuple[str, str]:
+        """The one word a table marks a place with: 提到 / 未提到, 设定 / 未设定 (a target),
+        给出 / 未给出 (a figure), 达到 / 未达到 (a target's bound)."""
+        if self.bound:
+            return ("达到", "未达到")
+        return {"target": ("设定", "未设定"), "figure": ("给出", "未给出")}.get(
+            self.aspect or "", ("提到", "未提到")
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "topic": self.topic,

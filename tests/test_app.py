@@ -148,6 +148,16 @@ def test_district_chart_rows_and_summary():
     assert "1/3 个区县提到“氢能”：綦江区" in summary
 
 
+def test_a_target_asked_is_marked_as_set_or_not():
+    from dataclasses import replace
+
+    target = replace(report(), aspect="target")
+    assert [r[1] for r in districts.district_rows(target)] == ["✔ 设定", "✘ 未设定", "✘ 未设定"]
+    assert "1/3 个区县设定了“氢能”目标：綦江区" in districts.district_summary_html(target)
+    bounded = replace(target, bound="超过3万人")
+    assert districts.district_rows(bounded)[0][1] == "✔ 达到"
+
+
 def test_district_evidence_shows_the_whole_passage_with_the_quote_marked():
     chunk = Chunk(
         "q1",

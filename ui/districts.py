@@ -62,10 +62,11 @@ def district_rows(report: DistrictReport) -> list[list[Any]]:
     """One table row per place in the report, mentioned or not, in the order every edge
     shows (DistrictReport.ranked): the mentions counted, not a raw score."""
     rows = []
+    yes, no = report.marks  # 提到, or 设定 for a target asked
     for r in report.ranked():
         evidence = snippet(r.evidence[0].quote) if r.evidence else ""
         rows.append(
-            [r.district, "✔ 提到" if r.mentioned else "✘ 未提到", mentions_text(r), evidence]
+            [r.district, f"✔ {yes}" if r.mentioned else f"✘ {no}", mentions_text(r), evidence]
         )
     return rows
 
@@ -135,13 +136,11 @@ def district_summary_html(report: DistrictReport) -> str:
     mentioned = report.mentioned
     total = len(report.districts)
     terms = "、".join(report.terms) if report.terms else report.topic
+    did = report.verb[0]  # 提到“X”, or 设定了“X”目标 for a target asked
     if mentioned:
-        lead = (
-            f"{len(mentioned)}/{total} 个{report.level_name}提到“{report.topic}”："
-            f"{'、'.join(mentioned)}。"
-        )
+        lead = f"{len(mentioned)}/{total} 个{report.level_name}{did}：{'、'.join(mentioned)}。"
     else:
-        lead = f"{total} 个{report.level_name}都没有提到“{report.topic}”。"
+        lead = f"{total} 个{report.level_name}都没有{did.replace('了', '', 1)}。"
     return (
         f'<div class="pq-message pq-info">{html.escape(lead)}'
         f"<br>匹配的词：{html.escape(terms)}。点击表格中的一行查看该{report.level_name}的全部证据。"
