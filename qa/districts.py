@@ -134,7 +134,7 @@ def _report(
 ) -> DistrictReport:
     """`own`: a place is judged on the documents issued for it alone, not also on those of
     the places inside it (a city's report, not its districts' plans)."""
-    terms = expand_terms(topic.text, named=topic.quoted)
+    terms = expand_terms(topic.text, named=topic.quoted, moving=True)
     threshold = load_calibration().district_semantic
     results: list[DistrictResult] = []
     matched_terms: set[str] = set()

@@ -54,11 +54,11 @@ def _bracket_readings(topic: str) -> list[str]:
 
 
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
-# about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything); and how a
-# figure moves, which a report says in its own words (固投增速: 固定资产投资增长7%)
-_GENERIC_SUFFIX = re.compile(
-    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|增速|增幅|增长率|增长|涨幅)$"
-)
+# about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
+_GENERIC_SUFFIX = re.compile(r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站)$")
+# …and, for a place's evidence, how a figure moves, which a report says in its own words
+# (固投增速: 固定资产投资增长7%); an indicator's name keeps it (研发经费投入增长 is no 强度)
+_MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长|涨幅)$")
 
 
 # …the verbs of building, which reports vary (建, 建设, 打造); not an act that is the topic
@@ -66,13 +66,14 @@ _GENERIC_SUFFIX = re.compile(
 _LEADING_VERB = re.compile(r"^(?:建设|建|打造|发展)(?=[\u4e00-\u9fff]{3})")
 
 
-def expand_terms(topic: str, named: bool = False) -> tuple[str, ...]:
+def expand_terms(topic: str, named: bool = False, moving: bool = False) -> tuple[str, ...]:
     """The topic and its synonyms: each alternative of the topic (split at 或/和/及/、, and at
     a restatement: 也就是, X（或Y）), the same without a generic last word (制度, 建设…) unless
     the topic is `named` (a name the user quoted: “千万工程” is no 千万), and
     every synonym group (qa/data/synonyms.json) or field term (qa/data/terms.json) whose term
     equals or occurs in one of them; a term inside a longer topic is substituted in place
-    (科普基地 -> 科学普及基地)."""
+    (科普基地 -> 科学普及基地). `moving`: also without how the figure moves (固投增速 -> 固投),
+    for a place's evidence, which states the move in its own words."""
     terms: list[str] = [topic]
     parts = [
         p
@@ -90,6 +91,8 @@ def expand_terms(topic: str, named: bool = False) -> tuple[str, ...]:
         stem = part
         for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
             shorter = _GENERIC_SUFFIX.sub("", stem)
+            if moving and shorter == stem:
+                shorter = _MOTION_SUFFIX.sub("", stem)
             if shorter == stem or len(shorter) < 2:
                 break
             stem = shorter
