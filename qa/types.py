@@ -159,6 +159,16 @@ class DistrictResult:
         return (not self.mentioned, -round(float(self.score), 6), -self.mentions, self.district)
 
 
+# per aspect of a place question: the answer's phrase for a place that qualified, the table's
+# marks for one that did and one that did not, and the answer's phrase for one that did not
+_SAYINGS = {
+    "mention": ("提到“{topic}”", "提到", "未提到", "未提到"),
+    "target": ("设定了“{topic}”目标", "设定", "未设定", "未设定"),
+    "figure": ("给出了“{topic}”数字", "给出", "未给出", "未给出"),
+    "bound": ("“{topic}”目标{bound}", "达到", "未达到", "未达此数或未设定"),
+}
+
+
 @dataclass(frozen=True)
 class DistrictReport:
     topic: str  # the topic as extracted from the user's text
@@ -195,24 +205,22 @@ class DistrictReport:
 
     @property
     def verb(self) -> tuple[str, str]:
-        """How the answer says a place qualified and did not: 提到 / 未提到 for a mention,
-        设定了…目标 / 未设定 for a target, 给出了…数字 / 未给出 for a figure."""
-        if self.bound:
-            return (f"“{self.topic}”目标{self.bound}", "未达此数或未设定")
-        return {
-            "target": (f"设定了“{self.topic}”目标", "未设定"),
-            "figure": (f"给出了“{self.topic}”数字", "未给出"),
-        }.get(self.aspect or "", (f"提到“{self.topic}”", "未提到"))
+        """How the answer says a place qualified and did not: 提到“X” / 未提到 for a mention,
+        设定了“X”目标 / 未设定 for a target, 给出了“X”数字 / 未给出 for a figure, “X”目标超过…
+        / 未达此数或未设定 for a target's bound."""
+        said, _, _, did_not = self._saying
+        return said.format(topic=self.topic, bound=self.bound), did_not
 
     @property
     def marks(self) -> tuple[str, str]:
-        """The one word a table marks a place with: 提到 / 未提到, 设定 / 未设定 (a target),
-        给出 / 未给出 (a figure), 达到 / 未达到 (a target's bound)."""
-        if self.bound:
-            return ("达到", "未达到")
-        return {"target": ("设定", "未设定"), "figure": ("给出", "未给出")}.get(
-            self.aspect or "", ("提到", "未提到")
-        )
+        """The one word a table marks a place with: 提到 / 未提到, 设定 / 未设定, 给出 / 未给出,
+        达到 / 未达到."""
+        _, yes, no, _ = self._saying
+        return yes, no
+
+    @property
+    def _saying(self) -> tuple[str, str, str, str]:
+        return _SAYINGS["bound" if self.bound else self.aspect or "mention"]
 
     def to_dict(self) -> dict[str, Any]:
         return {
