@@ -2,7 +2,7 @@
 text-layer PDFs as a user's PDF printer or a government site's download gives them (the
 title, the paragraphs with 一、… as headings, a running header and a page number on every
 page), and a word processor's .docx (heading styles with automatic numbering, the year's
-targets also as a table). The qa_v12 … qa_v19 question sets cite lines of these files as
+targets also as a table). The qa_v12 … qa_v23 question sets cite lines of these files as
 planqa reads them.
 
     python benchmarks/make_report_files.py   # benchmarks/data/formats/*_2024.{pdf,docx}
@@ -34,8 +34,13 @@ PDFS = {
     "防城港": "fangchenggang_2024.pdf",
     "赣州": "ganzhou_2024.pdf",
     "聊城": "liaocheng_2024.pdf",
+    "攀枝花": "panzhihua_2024.pdf",
 }
-DOCX = {"阳泉": "yangquan_2024.docx", "郴州": "chenzhou_2024.docx"}
+DOCX = {
+    "阳泉": "yangquan_2024.docx",
+    "郴州": "chenzhou_2024.docx",
+    "德阳": "deyang_2024.docx",
+}
 
 
 def main() -> None:
