@@ -261,8 +261,9 @@ def _ordinary_words() -> frozenset[str]:
 
 
 @cache
-def _chain_pattern() -> re.Pattern[str]:
-    """Every full name (but for the few that are ordinary words) and every short form of a province or prefecture-level city, or of a
+def written_names() -> frozenset[str]:
+    """The names a text is read for places by: every full name (but for the few that are
+    ordinary words) and every short form of a province or prefecture-level city, or of a
     county-level unit of 3+ characters; short forms that are ordinary words are left out."""
     names: set[str] = set()
     for p in _table().values():
@@ -273,7 +274,13 @@ def _chain_pattern() -> re.Pattern[str]:
                 continue
             if p.level in ("province", "city", "zone") or len(form) >= 3:
                 names.add(form)
-    names = {normalize_for_match(n) for n in names if len(n) >= 2}
+    return frozenset(normalize_for_match(n) for n in names if len(n) >= 2)
+
+
+@cache
+def _chain_pattern() -> re.Pattern[str]:
+    """The names of `written_names`, longest first, and the phrases that look like one."""
+    names = set(written_names())
     # matched first and then ignored: 长治久安 is no mention of 长治
     names |= {normalize_for_match(w) for w in data_file()["not_mentions"]}
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))

@@ -46,6 +46,8 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                 r"哪几(?![天年月日号])|哪些|包括什么|包括哪|有哪|分哪|几个方面|哪[一两二三四五六七八九十]个(?!单位|部门|机关|机构|公司|企业)"
                 rf"|{_COUNTED_THEN_WHAT}"
                 r"|哪[两三四五六七八九十](?:件|项|条|类|种|大|点|期|方面|家|所)"
+                # the things a counted name counts: “五水综改”指哪五水, “两山”是哪两山
+                r"|哪[两三四五六七八九十](?![个天年月日次届位号])[\u4e00-\u9fff]"
                 rf"|{COUNT_THEN_ITEMS}"
             ),
         ),

@@ -29,6 +29,7 @@ from qa.compose_text import (
 )
 from qa.filters import ZONE_WORD, place_opening
 from qa.periods import document_year, years_in
+from qa.place_named import inner_place, names_place
 from qa.rank_units import answer_rank, other_period_of
 from qa.scoring import Searchable
 from qa.slots import missing_role, missing_word, modifier_missing, rarest_word
@@ -228,12 +229,15 @@ def _lacking(question: str, unit: Unit, asks: str, index: Searchable | None) -> 
         modifier = modifier_missing(question, group, context, c.title)
         if modifier:
             return modifier  # 海洋生产总值 is not 生产总值
+    inner = inner_place(question, c.district)
+    if inner and not names_place(context, inner):
+        return inner  # 郑州市's target is not in 河南's sentence that names no 郑州
     if asks in ("number", "date", "duration") and other_period_of(question, unit, True, index):
         doc_year = document_year(c.title)
         return "、".join(f"{y}年" for y in sorted(years_in(question, doc_year)))
     if asks == "number":
         inside = place_opening(_complete(unit), c.district)
-        if inside and inside not in question and not ZONE_WORD.search(question):
+        if inside and not names_place(question, inside) and not ZONE_WORD.search(question):
             return (
                 inside  # "宜宾高新区…地区生产总值突破100亿元" is the zone's figure, not the city's
             )

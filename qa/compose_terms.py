@@ -37,6 +37,9 @@ def quoted_terms(question: str) -> list[str]:
 def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -> Answer | None:
     """What X consists of, from the heading subtree of X among the top passages."""
     quoted = quoted_terms(question)
+    led = next((t for t in quoted if _OPENING.fullmatch(t)), None)
+    if led is not None and index is not None:
+        return led_items(question, _OPENING.fullmatch(led).group(1), hits, index, title)
     flat_q = flat(question)
     for hit in hits[:5]:
         c = hit.chunk
@@ -124,6 +127,37 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
             if end > cited.line_end:  # the list runs on into the next passages: cite its lines
                 cited = replace(cited, line_end=end, passage_line_end=end)
             return replace(found, citations=(cited,))
+    return None
+
+
+# a quoted opening and an ellipsis: the items that open so (“努力让……”有哪几条)
+_OPENING = re.compile(r"([^…．.]{2,12})(?:…+|\.{3,}|．{3,})")
+
+
+def led_items(
+    question: str, opening: str, hits: list[Any], index: Any, title: Any
+) -> Answer | None:
+    """The sentences that open with `opening`, in the document of the first passage that has
+    one, each up to its first stop: 努力让就业更充分、努力让教育更优质…"""
+    from qa.text import split_sentences
+
+    for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits[:5]):
+        found = [
+            (chunk, said)
+            for chunk in index.chunks_for(doc_id=doc_id)
+            for said in split_sentences(chunk.text)
+            if NUMBERING.sub("", said.strip()).startswith(opening)
+        ]
+        items = list(dict.fromkeys(re.split(r"[。；;，,：:]", s.strip())[0] for _, s in found))
+        if len(items) < 2:
+            continue
+        first, last = found[0][0], found[-1][0]
+        body = f"据《{title(first)}》，以“{opening}”开头的共{len(items)}条：{'；'.join(items)}[1]。"
+        answer = _answer(question, body, first, found[0][1].strip(), hits, "composition")
+        cited = answer.citations[0]
+        if last.line_end > cited.line_end:
+            cited = replace(cited, line_end=last.line_end, passage_line_end=last.line_end)
+        return replace(answer, citations=(cited,))
     return None
 
 

@@ -37,13 +37,16 @@ def definition_answer(
             rf"{w}\s*(?:是指|即|指的是){v}",
             rf"{w}\s*[（(](?P<v>[^）)]{{4,80}})[）)]",
             rf"(?P<v>[^，,。；;:：]{{4,60}}?)\s*[（(]以下简称[“\"]?{t}[”\"]?[）)]",
+            # an item whose short lead names the term, its next sentence saying what it is:
+            # "一是立起了“四梁八柱”。构建起…政策架构体系、…组织领导体系…"
+            rf"{_ITEM}[^。，,；;]{{0,10}}{w}[。：:]\s*(?P<v>[^。]{{4,{RUN_MAX}}})",
             # the term set after what it names, in brackets or quotes, ending the clause:
             # "创新推广普惠型商业补充医疗保险（抚惠保）", "…医疗保险“抚惠保”，"
             rf"(?:^|(?<=[，,。；;:：、]))(?P<n>[^，,。；;:：、（()）“”\"]{{4,40}})[（(][“\"]?{t}[”\"]?[）)]",
             rf"(?:^|(?<=[，,。；;:：]))(?P<n>[^，,。；;:：、（()）“”\"]{{4,40}})[“\"]{t}[”\"](?=[，,。；;]|$)",
         )
         if stated_count(term):  # 三驾马车 names a list: what stands before it is not its meaning
-            patterns = patterns[:4]
+            patterns = patterns[:5]
         for hit in hits[:5] + _literal(term, index, hits):
             for line in lines_run_on(hit.chunk, index):
                 for p in patterns:
@@ -55,6 +58,10 @@ def definition_answer(
                         quote = line.strip() if line in hit.chunk.text else m.group(0)[:60]
                         return _answer(question, text, hit.chunk, quote, hits, "definition")
     return None
+
+
+# what opens an item of a list: 一是, 第一, （一）, 1.
+_ITEM = r"(?:^|(?<=[。；;\s]))(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、]?|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])"
 
 
 # what a question says before the term it asks about: where the term was read

@@ -27,8 +27,9 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
 )
 from qa.scoring import Searchable, cosine_to_query
 from qa.text import check_question, split_sentences
-from qa.topic_terms import expand_terms, names_enough, norm, term_pattern
+from qa.topic_terms import TermMatcher, expand_terms, names_enough, norm, term_matcher
 from qa.topics import (  # noqa: F401 (extract_topic re-exported)
+    Limit,
     Topic,
     aspect_evidence,
     extract_topic,
@@ -165,9 +166,9 @@ def _judge(
     """A sentence is evidence only when it also states what the topic's aspect asks (a
     target: a number it sets). A target is not read in a look back: "投入强度达到2.9%" under
     2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words."""
-    pattern = term_pattern(terms)
+    pattern = term_matcher(terms, named=topic.quoted, own_figure=topic.aspect is not None)
     aiming = topic.aspect == "target"
-    about = _Stating(aspect_evidence(topic.aspect) or re.compile(""), topic.above, pattern)
+    about = _Stating(aspect_evidence(topic.aspect) or re.compile(""), topic.limit, pattern)
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
@@ -177,15 +178,18 @@ def _judge(
             continue
         if not pattern.search(norm(chunk.text)):
             continue
-        sentences = [s for s in split_sentences(chunk.text) if pattern.search(norm(s))]
-        if not any(about.search(s) for s in sentences):
+        said = split_sentences(chunk.text)
+        sentences = [
+            (s, lead) for s, lead in zip(said, list_leads(said)) if pattern.search(norm(s))
+        ]
+        if not any(about.search(s, lead) for s, lead in sentences):
             continue
         mentioning.add(chunk.chunk_id)
         if len(candidates) >= LEXICAL_CANDIDATES:
             continue  # counted; the first passages give enough quotes to rank
-        for sentence in sentences:
+        for sentence, lead in sentences:
             m = pattern.search(norm(sentence))
-            if m and about.search(sentence) and sentence not in seen_quotes:
+            if m and about.search(sentence, lead) and sentence not in seen_quotes:
                 found_terms.add(m.group(0))
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(chunk, sentence, True))
@@ -241,18 +245,19 @@ def _judge(
 @dataclass(frozen=True)
 class _Stating:
     """What an evidence sentence must state: the aspect's pattern, and with a bound (目标超过
-    3万人) a figure of the topic above it: the first after the topic's words in their clause
+    3万人) a figure of the topic beyond it: the first after the topic's words in their clause
     (城镇新增就业3.5万人以上，城镇调查失业率…), or a table row's last cell, where its target
     stands (2020: 19.36 | 2025: 30)."""
 
     aspect: re.Pattern[str]
-    above: float | None
-    terms: re.Pattern[str]
+    limit: Limit | None
+    terms: TermMatcher | re.Pattern[str]
 
-    def search(self, sentence: str) -> bool:
-        if not self.aspect.search(sentence):
+    def search(self, sentence: str, lead: str = "") -> bool:
+        """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：)."""
+        if not self.aspect.search(lead + sentence):
             return False
-        if self.above is None:
+        if self.limit is None:
             return True
         if "|" in sentence:
             figures = figures_in(sentence)[-1:]
@@ -260,7 +265,23 @@ class _Stating:
             said = norm(sentence)
             m = self.terms.search(said)
             figures = figures_in(re.split(r"[，,；;。]", said[m.end() :])[0])[:1] if m else []
-        return bool(figures) and figures[0] > self.above
+        return bool(figures) and self.limit.passes(figures[0])
+
+
+def list_leads(sentences: list[str]) -> list[str]:
+    """What each sentence stands under when it is a clause of a list opened by a lead and run
+    on with semicolons ("主要预期目标是：地区生产总值增长6%左右；固定资产投资增长10%左右；":
+    the second's lead is 主要预期目标是：), else ""."""
+    leads, lead = [], ""
+    for sentence in sentences:
+        leads.append(lead)
+        said = sentence.rstrip()
+        if not said.endswith(("；", ";")):
+            lead = ""
+        elif not lead:
+            head, colon, _ = said.rpartition("：")
+            lead = head + colon
+    return leads
 
 
 def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:

@@ -125,8 +125,10 @@ def other_period(
         asked = planned
         spoken = years_in(text, doc_year) | plan_years(text)
         spoken = spoken or years_in(headings, doc_year) | plan_years(headings)
-        if not spoken and _REVIEW.search(headings):  # 发展基础 of a 十四五 plan: 十三五's years
-            spoken = {y - 5 for y in title_years(title)}
+        if not spoken and document_year(title) is None:
+            # 发展基础 of a 十四五 plan speaks of 十三五's years; the rest of it of its own
+            own = title_years(title)
+            spoken = {y - 5 for y in own} if _REVIEW.search(headings) else own
         return bool(spoken) and not spoken & asked
     asked = asked or (set() if strict else now_years(question, title))
     if not asked:

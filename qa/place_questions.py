@@ -14,14 +14,19 @@ _DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计�
 _SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
 # the documents asked for by kind: 哪些报告, 哪几份规划
 _DOCUMENTS_ASKED = r"(?:政府工作报告|工作报告|报告|规划|文件)"
+# what a question says a place's documents did with the topic, one vocabulary for every form
+# below: 提到, 提了, 写进, 给…定了目标, 有, 在搞, 出现 (not 谁的…最高, 哪个部门负责)
+_SAYS = (
+    rf"(?:提到|提及|提出|提(?=了|过|[？?]|$)|涉及|谈到|谈及|说到|写|说|谈|部署|布局|关注|重视|出现|列|公布"
+    rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|抓|推|建|用|布局|发展)|要|用|采用|推行|实行|开展)"
+)
 # 区 must not start a longer word: "哪些区域创新平台", "哪些区块链企业" ask about things
 _PLACE = (
     r"(?:区县|区\(县\)|区（县）|地区|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
     # 哪些地方 asks for places only when it asks what they mention (not 跟哪些地方合作)
-    rf"|地方(?=(?:的|在)?(?:{_DOCUMENT_WORDS})?(?:中|里)?(?:都|也)?(?:提到|提及|提出|提(?=了)|涉及|谈到|说到|有|给|列出|公布|写|{_SETTING}"
-    r"|在(?:搞|做|抓|推|建|布局|发展)|要|把|将))"
+    rf"|地方(?=(?:的|在)?(?:{_DOCUMENT_WORDS})?(?:中|里)?(?:都|也)?{_SAYS})"
     # 哪些报告提到…: the documents, each standing for its own place
-    rf"|{_DOCUMENTS_ASKED}(?=(?:中|里)?(?:都|也)?(?:提到|提及|提出|涉及|谈到|说到|给出|列出|写|{_SETTING}))"
+    rf"|{_DOCUMENTS_ASKED}(?=(?:中|里)?(?:都|也)?{_SAYS})"
     r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
 )
 # the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
@@ -37,15 +42,13 @@ _WHICH = (
     rf"(?:{_JOINED}{_PLACE})*"
 )
 # the places named after the topic: 把抽水蓄能写进报告的城市有哪些
-_WHICH_AFTER = (
-    r"的(?:城市|区县|地市|市州|省份|地方|地区|区|县|市|省)(?:都)?(?:有|是)(?:哪些|哪几个|哪个)"
-)
+_PLACE_NOUN = r"(?:城市|区县|地市|市州|省份|省区|地方|地区|区|县|市|省)"
+_WHICH_AFTER = rf"的{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*(?:都)?(?:有|是)(?:哪些|哪几个|哪个)"
 # the places named as a group, then who among them: 这几个区的规划里，谁提到了5G
 _AMONG = (
     rf"(?:(?:这|那|各|所有|全部)(?:些|几个|[两三四五六七八九十\d]+个)?|[两三四五六七八九十\d]+个)(?P<among>{_PLACE})"
     r"[^，,。？?；;]{0,12}?[，,]?(?:里|中|当中|里面)?(?:有)?(?:谁|哪个|哪一个|哪几个|哪些|哪家)"
-    r"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?(?:提到|提及|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确"
-    r"|给|把|将|列))"
+    rf"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?{_SAYS})"
 )
 # the level of the documents named as a group: 四份市级报告
 _LEVEL_OF_DOCUMENTS = r"(?:市|省|区县|区|县)级"
@@ -54,13 +57,13 @@ _AMONG_DOCUMENTS = (
     rf"(?:这|那|各|所有|全部)?(?:些|几|[两三四五六七八九十\d]+)?(?:份|个|篇)?(?:{_LEVEL_OF_DOCUMENTS})?"
     rf"{_DOCUMENTS_ASKED}"
     r"(?:里|中|当中|里面)[，,]?(?:有)?(?:哪些|哪几份|哪几个|哪份|哪个|谁)"
-    r"(?=(?:都|也|还)?(?:把|将|提到|提及|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确|给|列))"
+    rf"(?=(?:都|也|还)?{_SAYS})"
 )
 # places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
 _AMONG_NAMED = (
-    r"[\u4e00-\u9fff]{2,6}(?:[、和与及][\u4e00-\u9fff]{2,6})+"
-    rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:里|中|当中|之中)[，,]?(?:有)?(?:哪个|哪些|哪几个|谁)"
-    r"(?=(?:都|也|还)?(?:提到|提及|提了|涉及|写|说|谈|提出|部署|布局|关注|定|设|明确|给|有|在|要))"
+    r"(?P<named>[\u4e00-\u9fff]{2,6}?(?:[、和与及][\u4e00-\u9fff]{2,6}?)+)"
+    rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:(?:里|中|当中|之中)[，,]?|[，,])(?:有)?"
+    rf"(?:哪个|哪些|哪几个|谁)(?=(?:都|也|还)?{_SAYS})"
 )
 # the documents or places a topic was written into: 零基预算改革写进了哪些报告
 _WRITTEN_INTO = (
@@ -141,7 +144,18 @@ def is_district_question(text: str) -> bool:
     or did not (哪些区没有提到氢能)."""
     text, _ = without_negation(text)
     m = _DISTRICT_QUESTION.search(text)
-    return m is not None and not _OBJECT_OF.search(text[: m.start()])
+    if m is None or _OBJECT_OF.search(text[: m.start()]):
+        return False
+    # places named one by one must be places: 高企、专精特新，谁… names no group to ask among
+    return m.group("named") is None or places_only(m.group("named"))
+
+
+def places_only(text: str) -> bool:
+    """Whether `text` only names places (綦江、合川、大渡口): the group a question asks among."""
+    from corpus import places
+
+    names = [n for n in re.split(r"[、和与及，,]", text) if n]
+    return bool(names) and all(places.resolve(n) is not None for n in names)
 
 
 def asks_inside_a_place(question: str, names: list[str], index: Any) -> bool:

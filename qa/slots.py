@@ -83,6 +83,9 @@ _FILLER = frozenset(
         "绝对",
         "绝对值",
         "总量",
+        # how a count is kept, not what is counted (有效高新技术企业 are the 高新技术企业 counted)
+        "有效",
+        "现有",
     ]
 )
 

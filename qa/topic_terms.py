@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -33,23 +34,31 @@ _QUOTE_MARKS = re.compile(r"[“”‘’「」『』\"]")
 # a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养"), and so is one
 # said again in other words ("研发投入强度，也就是R&D经费占GDP的比重")
 _ALTERNATIVES = re.compile(r"或者说|也就是说|也就是|也即|亦即|或者|以及|或|和|及|与|、|/|[，,]")
-# a word in brackets: another wording of what stands before it when it says so (X（或Y）,
-# 创建（或升级创建）国家高新区), else a remark (博士后工作站（含分站）) left out
+# a word in brackets: another wording of what stands before it (X（或Y）, 充电桩（充电设施）,
+# 创建（或升级创建）国家高新区), unless it is a remark (博士后工作站（含分站）), left out
 _BRACKETED = re.compile(
     r"[（(](?P<marker>或者|或|即|也就是|也即|又称|简称|亦称)?(?P<inner>[^（）()]*)[）)]?"
 )
 
 
+# a bracket that remarks on what stands before it rather than saying it again
+_REMARK = re.compile(
+    r"(?:含|包括|包含|不含|除|下同|以下|如|例如|特别是|尤其是|主要|其中|暂定|试行|[0-9])"
+)
+
+
 def _bracket_readings(topic: str) -> list[str]:
     """The topic with its first bracket read both ways: 创建（或升级创建）国家高新区 ->
-    创建国家高新区, 升级创建国家高新区; a remark in brackets is dropped."""
+    创建国家高新区, 升级创建国家高新区; 充电桩（充电设施） -> 充电桩, 充电设施; a remark in
+    brackets (博士后工作站（含分站）) is dropped."""
     m = _BRACKETED.search(topic)
     if not m:
         return [topic]
     before, after = topic[: m.start()], topic[m.end() :]
     readings = [before + after]
-    if m.group("marker") and m.group("inner").strip():
-        readings.append(m.group("inner") + after)
+    inner = m.group("inner").strip()
+    if inner and (m.group("marker") or not _REMARK.match(inner)):
+        readings.append(inner + after)
     return [r for reading in readings for r in _bracket_readings(reading)]
 
 
@@ -203,6 +212,68 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
         after = _RUN_AFTER if t[-1:].isascii() and t[-1:].isalnum() else ""
         parts.append(before + re.escape(t) + after)
     return re.compile("|".join(parts))
+
+
+# how far a written-out word may spread a short one's characters: each gap, and the whole
+_GAP = 4
+_SPREAD = 2
+
+
+@dataclass(frozen=True)
+class TermMatcher:
+    """Finds a topic's terms in normalised text, and a term in Chinese (3 to 8 characters) also
+    written out in full: its first two characters together, the others in order after them, a
+    gap of at most four characters between two, in at most twice its length (博士后站 in
+    博士后科研工作站, 自贸区 in 自贸试验区, 充电设施 in 充电基础设施; not 新型储能 in 新建抽水
+    型储能). Users shorten a name the way reports do; a name the user quoted is met only in its
+    words."""
+
+    exact: re.Pattern[str]
+    spread: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # the topic is asked as a figure of its own (a target, a number): a share's base is not it
+    # (研发投入占GDP比重 sets no GDP target)
+    own_figure: bool = False
+
+    def search(self, text: str) -> re.Match[str] | None:
+        m = next((m for m in self.exact.finditer(text) if self._its_own(text, m)), None)
+        if m or not self.spread:
+            return m
+        for term, pattern in self.spread:
+            at = text.find(term[:2])
+            while at >= 0:
+                m = pattern.match(text, at)
+                if m and len(m[0]) <= _SPREAD * len(term) and self._its_own(text, m):
+                    return m
+                at = text.find(term[:2], at + 1)
+        return None
+
+    def _its_own(self, text: str, m: re.Match[str]) -> bool:
+        return not (
+            self.own_figure
+            and _SHARE_BASE.search(text, max(0, m.start() - 8), m.start())
+            and _SHARE_OF.match(text, m.end())
+        )
+
+
+# what stands around the base of a share: 占GDP比重, 占地区生产总值的比例 (生产总值 too)
+_SHARE_BASE = re.compile(r"占[\u4e00-\u9fff]{0,6}[(（]?$")
+_SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比重|比例|份额)")
+
+
+def term_matcher(
+    terms: tuple[str, ...], named: bool = False, own_figure: bool = False
+) -> TermMatcher:
+    """The matcher of `terms` (see TermMatcher); `named`: the terms only as written;
+    `own_figure`: not as the base of a share."""
+    spread = ()
+    if not named:
+        gap = f"[\u4e00-\u9fff]{{0,{_GAP}}}?"
+        spread = tuple(
+            (t, re.compile(gap.join([re.escape(t[:2]), *map(re.escape, t[2:])])))
+            for t in sorted({norm(t) for t in terms}, key=len, reverse=True)
+            if 3 <= len(t) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", t)
+        )
+    return TermMatcher(term_pattern(terms), spread, own_figure)
 
 
 def names_enough(topic: str) -> Callable[[str], bool]:

@@ -16,6 +16,7 @@ from qa.place_questions import (
     _DISTRICT_QUESTION,
     _DOCUMENT_WORDS,
     _SETTING,
+    places_only,
     without_negation,
 )
 
@@ -40,11 +41,26 @@ _ONLY_VERB = re.compile(
 _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 # the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's
 _PERIOD = re.compile(
-    r"^(?:今年|明年|去年|当年|本年度?|近年来|近几年|(?:19|20)\d\d年)(?:的)?(?=.{3})"
+    r"^(?:到|至|截至|截止)?(?:今年|明年|去年|当年|本年度?|近年来|近几年|(?:19|20)\d\d年"
+    r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?(?:的)?(?=.{2})"
 )
 
 
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A bound on a target's figure: 超过3万人 is (30000, above, not inclusive)."""
+
+    figure: float
+    side: str  # "above" or "below"
+    inclusive: bool
+
+    def passes(self, figure: float) -> bool:
+        if figure == self.figure:
+            return self.inclusive
+        return figure > self.figure if self.side == "above" else figure < self.figure
 
 
 @dataclass(frozen=True)
@@ -57,9 +73,9 @@ class Topic:
     aspect: str | None = None
     quoted: bool = False  # the user marked the topic (“千万工程”): it is met only in its words
     negated: bool = False  # the places that did not (谁没给…定增长目标) are asked for
-    # a bound the target must pass (目标超过3万人: 30000.0), None for any target, and how the
-    # user said it (超过3万人)
-    above: float | None = None
+    # a bound the target must pass (目标超过3万人), None for any target, and how the user said
+    # it (超过3万人)
+    limit: Limit | None = None
     bound: str | None = None
 
 
@@ -99,11 +115,32 @@ def extract_topic(text: str) -> str:
     return read_topic(text).text
 
 
-# a bound a target must pass, said after it: 城镇新增就业目标超过3万人的城市
-_ABOVE = re.compile(
-    r"(?:的)?(?:目标|指标)(?:值)?(?:超过|高于|大于|多于|不低于|不少于|在)"
-    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?[\u4e00-\u9fff%％]{0,2}?(?:以上)?(?=的|$|[，,？?])"
+# a bound a target must pass, said after it: 城镇新增就业目标超过3万人的城市 (above), CPI涨幅目标
+# 控制在3%以内 (below); 以上, 以内, 不低于 include the figure itself, 超过 and 低于 do not
+_BOUND = re.compile(
+    r"(?:的)?(?:目标|指标)(?:值)?(?:是|为)?(?:控制)?"
+    r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|在|达到)"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)??"
+    r"(?P<tail>(?:及)?(?:以上|以内|以下))?(?=的|$|[，,？?])"
 )
+# bound word (or tail) → which side the figure must be on, and whether the bound itself passes
+_SIDES = {
+    "超过": ("above", False),
+    "高于": ("above", False),
+    "大于": ("above", False),
+    "多于": ("above", False),
+    "不低于": ("above", True),
+    "不少于": ("above", True),
+    "达到": ("above", True),
+    "以上": ("above", True),
+    "不超过": ("below", True),
+    "不高于": ("below", True),
+    "以内": ("below", True),
+    "以下": ("below", True),
+    "低于": ("below", False),
+    "少于": ("below", False),
+    "小于": ("below", False),
+}
 _SCALE = {"万": 1e4, "亿": 1e8}
 
 
@@ -119,15 +156,17 @@ def figures_in(text: str) -> list[float]:
 
 def read_topic(text: str) -> Topic:
     """The topic and its aspect (see `Topic`); UserError for a question without a topic."""
-    text, negated = without_negation(text.strip().strip(_PUNCT))
+    # a closing quote mark ends a quoted topic: 哪些报告里有“千万工程”
+    text, negated = without_negation(text.strip().strip("？?！!。，,；; "))
     if negated:
         return replace(read_topic(text), negated=True)
-    bound = _ABOVE.search(text)
-    if bound:  # 目标超过3万人: a target, of a figure above the bound
+    bound = _BOUND.search(text)
+    side = bound and _SIDES.get((bound["tail"] or "").removeprefix("及") or bound["word"])
+    if side:  # 目标超过3万人: a target, of a figure beyond the bound
         n = float(bound["n"]) * _SCALE.get(bound["scale"] or "", 1.0)
         rest = read_topic(text[: bound.start()] + "目标" + text[bound.end() :])
-        said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?", "", bound.group(0))
-        return Topic(rest.text, "target", rest.quoted, above=n, bound=said)
+        said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?(?:是|为)?", "", bound.group(0))
+        return Topic(rest.text, "target", rest.quoted, limit=Limit(n, *side), bound=said)
     quoted = _QUOTED.findall(text)
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
@@ -151,19 +190,11 @@ def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
     if re.match(_AMONG_NAMED, m.group(0)):  # the places named first are no topic
         before = ""
     candidates = [_strip_topic(after), _strip_topic(_strip_before(before))]
-    candidates = [c for c in candidates if not _ONLY_VERB.match(c[0]) and not _places_only(c[0])]
+    candidates = [c for c in candidates if not _ONLY_VERB.match(c[0]) and not places_only(c[0])]
     best = max(candidates, key=lambda c: len(c[0]), default=("", None))
     if not best[0] and not quoted:
         raise UserError("no_topic", text=text)
     return best
-
-
-def _places_only(text: str) -> bool:
-    """Whether `text` only names places (綦江、合川、大渡口): the group a question asks among."""
-    from corpus import places
-
-    names = [n for n in re.split(r"[、和与及，,]", text) if n]
-    return bool(names) and all(places.resolve(n) is not None for n in names)
 
 
 def _strip_before(before: str) -> str:

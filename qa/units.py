@@ -216,9 +216,11 @@ def _content_tokens(question: str) -> set[str]:
 
 @cache
 def _place_names() -> re.Pattern[str]:
+    from corpus import places
     from corpus.gazetteer import ALL_DISTRICTS
 
-    names = {"重庆高新区", "高新区", "重庆市", "重庆"}
+    # any place of the country, as texts write it (攀枝花, 郑州市), and 重庆's own districts
+    names = {"重庆高新区", "高新区", "重庆市", "重庆", *places.written_names()}
     for name in ALL_DISTRICTS:
         names.add(name)
         if len(name) > 2 and name[-1] in "区县":

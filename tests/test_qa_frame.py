@@ -249,6 +249,8 @@ def test_a_place_said_before_a_thing_shares_nothing_with_it():
         # things counted, then what they are: the list
         ("合川和秀山县开展的那2个科研协作项目具体是什么？", "composition"),
         ("宿州2023年签约的2个百亿级项目分别是哪两个？", "composition"),
+        # the things a counted name counts
+        ("河南说的“五水综改”具体指哪五水？", "composition"),
         ("这3个文件分别是什么时候发布的", "date"),
         # what a named thing holds is what it means
         ("“3815”战略发展目标具体内容是什么？", "definition"),
@@ -258,6 +260,7 @@ def test_a_place_said_before_a_thing_shares_nothing_with_it():
 def test_what_a_question_asks(question, asks):
     assert asks_of(question) == asks
     assert analyse(question).asks == asks
+    assert asks_of("哪两天发布的？") != "composition"  # days are no counted name's things
 
 
 @pytest.mark.parametrize("group", term_groups(), ids=lambda g: g[0])
@@ -319,6 +322,19 @@ def test_a_who_or_when_label_names_the_act_it_answers():
 
 
 PLACES = re.compile("大渡口区|大渡口")
+
+
+def test_a_topic_is_read_without_any_place_of_the_country():
+    from qa.place_named import names_place as _names
+    from qa.units import _place_names
+
+    # places are read from the country's table, not from the bundled districts alone
+    topic = topic_of("攀枝花现在有多少家有效高新技术企业？", _place_names())
+    assert topic == "有效高新技术企业"
+    assert topic_of("德阳市2024年城镇新增就业目标是多少？", _place_names()) == "城镇新增就业"
+    # a place the question names short is named (郑州航空口岸 names 郑州市)
+    assert _names("郑州航空口岸的过境免签政策是多少小时？", "郑州市")
+    assert not _names("河南的过境免签政策是多少小时？", "郑州市")
 
 
 def test_a_follow_up_inherits_place_period_and_ask():
@@ -514,6 +530,10 @@ def test_the_place_as_a_whole_is_no_slot_word():
     q = "河南2024年全省生产总值是多少？"
     text = "全年生产总值6.36万亿元、增长5.1%"
     assert missing_word(q, {"全省", "生产总值"}, text, idf, "", 4.0) is None
+    # …nor is how a count is kept: 有效高新技术企业 are the 高新技术企业 counted
+    q = "有效高新技术企业今年目标是多少"
+    target = "力争国家高新技术企业突破90家"
+    assert missing_word(q, {"有效", "高新技术企业"}, target, idf, "", 4.0) is None
 
 
 def test_a_token_across_the_edge_of_a_term_is_no_word_asked():

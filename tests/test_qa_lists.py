@@ -870,3 +870,40 @@ def test_a_counted_terms_paragraph_of_one_sentence_per_item():
         paragraph_items("六个工程", said.replace("自贸区创建积极推进，编制完成总体方案。", ""), {6})
         is None
     )
+
+
+def test_a_quoted_opening_with_an_ellipsis_asks_for_the_sentences_that_open_so():
+    people = (
+        "努力让就业更充分。实施好重点行业就业支持计划。\n努力让教育更优质。推动学前教育普及普惠。\n"
+        "努力让人民更健康。提升国家区域医疗中心功能。\n加强社会治理。努力让社会保障更完善。稳妥推进。"
+    )
+    idx = _index(make_chunk("p", people, section=SECTION))
+    a = composition_answer("民生这块，“努力让……”有哪几条？", _hits(idx, "p"), idx, display_title)
+    assert a is not None and "共4条" in a.answer
+    for item in (
+        "努力让就业更充分",
+        "努力让教育更优质",
+        "努力让人民更健康",
+        "努力让社会保障更完善",
+    ):
+        assert item in a.answer
+    assert "实施好" not in a.answer  # each item up to its first stop
+    # one sentence opening so is no list
+    lone = _index(
+        make_chunk("l", "努力让就业更充分。实施好重点行业就业支持计划。", section=SECTION)
+    )
+    assert composition_answer("“努力让……”有哪几条？", _hits(lone, "l"), lone, display_title) is None
+
+
+def test_an_item_whose_short_lead_names_the_term_is_explained_by_its_next_sentence():
+    said = (
+        "一是立起了“四梁八柱”。构建起“1+2+N”政策架构体系、“1+8+3”组织领导体系和监测评价指标体系；"
+        "二是开展了积极探索。三是汇聚了广泛支持。"
+    )
+    idx = _index(make_chunk("d", said, section=SECTION))
+    a = definition_answer("“四梁八柱”指什么？", _hits(idx, "d"), display_title, idx)
+    assert a is not None and "“1+2+N”政策架构体系" in a.answer
+    # without an item's mark, the next sentence is no explanation
+    used = "持续推进“五水综改”。有序推进第二轮土地承包到期后再延长30年试点。"
+    idx = _index(make_chunk("u", used, section=SECTION))
+    assert definition_answer("“五水综改”指什么？", _hits(idx, "u"), display_title, idx) is None

@@ -96,6 +96,10 @@ def test_a_plans_review_speaks_of_the_plan_period_before_it():
     assert other_period("綦江“十四五”末高新技术企业目标是多少家", plan, "第一节 发展基础", said)
     assert not other_period("綦江十三五末高新技术企业有多少家", plan, "第一节 发展基础", said)
     assert not other_period("綦江十四五末高新技术企业目标", plan, "第五节 发展目标", said)
+    # the rest of a plan speaks of its own period: its targets do not say 十三五末's figure
+    target = "全社会研发投入强度超过3%"
+    assert other_period("綦江区十三五末研发投入强度是多少", plan, "第五节 发展目标", target)
+    assert not other_period("綦江区十四五末研发投入强度是多少", plan, "第五节 发展目标", target)
 
 
 def test_a_figure_asked_as_it_stands_now_is_of_the_years_the_document_looks_back_on():

@@ -61,7 +61,9 @@ def test_the_set_is_split_into_two_halves_that_cover_it(name):
         kinds |= {"unanswerable", "english", "followup", "district"}
         counted = Counter(i.tags[0] for i in whole)
         assert {k for k in kinds if counted[k] >= 2} <= {i.tags[0] for i in half}
-        if any(i.kind != "district" for i in whole):  # qa_v21, qa_v22 ask which places, and only that
+        if any(
+            i.kind != "district" for i in whole
+        ):  # qa_v21, qa_v22 ask which places, and only that
             assert {"multi", "list", "synonym", "unanswerable"} <= {i.tags[0] for i in half}
 
 

@@ -202,6 +202,15 @@ def test_documents_named_as_a_group_then_which_of_them():
         # places named one by one, then which of them: the places are no topic
         ("綦江、合川、大渡口这三个区里，谁提到了农业科技园区？", "农业科技园区", ()),
         ("吉安、抚州、巴中里，哪个提到了抽水蓄能？", "抽水蓄能", ()),
+        ("甘孜、郴州、来宾，谁提到了锂？", "锂", ()),
+        # the verbs of saying are one vocabulary for every form: 出现, 提, 有, 给…定了, 在用
+        ("稀土在哪些地方的文件里出现了？", "稀土", ()),
+        ("银发经济有哪些地方提？", "银发经济", ()),
+        ("这两个省的报告里，谁提了新型储能？", "新型储能", ("province",)),
+        ("哪几份规划给数字经济占GDP比重定了目标？", "数字经济占GDP比重", ()),
+        ("哪些地方给技术合同成交额定了目标值？", "技术合同成交额", ()),
+        ("哪些城市在用揭榜挂帅？", "揭榜挂帅", ("city",)),
+        ("固投增长目标在7%及以上的城市或省份有哪些？", "固投增长", ("city", "province")),
     ],
 )
 def test_more_ways_users_ask_which_places(question, topic, levels):
@@ -211,6 +220,7 @@ def test_more_ways_users_ask_which_places(question, topic, levels):
     assert read_topic(question).text == topic
     assert question_levels(question) == levels
     assert not is_district_question("哪些地方需要改进")
+    assert not is_district_question("高企、专精特新，谁提到得更多？")  # no places to ask among
 
 
 def test_a_topics_words_are_met_as_reports_vary_them():
@@ -232,26 +242,39 @@ def test_a_bound_said_after_a_target_is_read_and_applied():
 
     from qa.districts import _Stating
     from qa.topic_terms import term_pattern
-    from qa.topics import figures_in
+    from qa.topics import Limit, figures_in
 
     topic = read_topic("城镇新增就业目标超过3万人的城市有哪些？")
-    assert (topic.text, topic.aspect, topic.above, topic.bound) == (
+    assert (topic.text, topic.aspect, topic.limit, topic.bound) == (
         "城镇新增就业",
         "target",
-        30000.0,
+        Limit(30000.0, "above", inclusive=False),
         "超过3万人",
     )
-    assert read_topic("哪些区的万人发明专利拥有量目标超过10件？").above == 10.0
-    assert read_topic("哪些城市设定了GDP目标").above is None
+    assert read_topic("哪些区的万人发明专利拥有量目标超过10件？").limit.figure == 10.0
+    assert read_topic("哪些城市设定了GDP目标").limit is None
+    # 以上 and 以内 include the figure itself; a bound below is one too
+    below = read_topic("CPI涨幅目标控制在3%以内的城市有哪些？")
+    assert (below.text, below.limit) == ("CPI涨幅", Limit(3.0, "below", inclusive=True))
+    at_least = read_topic("到2025年R&D投入强度目标在4%及以上的区有哪些？")
+    assert (at_least.text, at_least.limit) == ("R&D投入强度", Limit(4.0, "above", inclusive=True))
+    assert at_least.limit.passes(4.0) and not topic.limit.passes(30000.0)
+    assert below.limit.passes(3.0) and not below.limit.passes(3.8)
     assert figures_in("每万人发明专利拥有量 | 2020: 19.36 | 2025: 30") == [19.36, 30.0]
     assert figures_in("到2025年达到6.1件") == [6.1]
     # the figure of the topic's own words, or a row's last cell, is held to the bound
-    stating = _Stating(re.compile(""), 30000.0, term_pattern(("城镇新增就业",)))
+    over = Limit(30000.0, "above", inclusive=False)
+    stating = _Stating(re.compile(""), over, term_pattern(("城镇新增就业",)))
     assert stating.search("城镇新增就业3.5万人以上，城镇调查失业率5.5%左右")
     assert not stating.search("城镇新增就业2.8万人以上，城镇调查失业率5.5%左右")
-    row = _Stating(re.compile(""), 10.0, term_pattern(("万人发明专利拥有量",)))
+    row = _Stating(
+        re.compile(""), Limit(10.0, "above", False), term_pattern(("万人发明专利拥有量",))
+    )
     assert row.search("每万人发明专利拥有量 | 2020: 2.49 | 2025: 30")
     assert not row.search("每万人发明专利拥有量 | 2020: 12.1 | 2025: 6.1")
+    capped = _Stating(re.compile(""), below.limit, term_pattern(("居民消费价格涨幅",)))
+    assert capped.search("居民消费价格涨幅控制在3%以内")
+    assert not capped.search("居民消费价格涨幅控制在3.8%以内")
 
 
 def test_a_question_for_the_places_that_did_not():
@@ -279,6 +302,54 @@ def test_a_quoted_topic_is_a_name():
     topic = read_topic("哪些报告提到要学习运用“千万工程”经验？")
     assert (topic.text, topic.quoted) == ("千万工程", True)
     assert not read_topic("哪些区提到了氢能？").quoted
+    # …also when the quote closes the question
+    assert read_topic("哪些报告里有“千万工程”？").quoted
     # a name keeps its last word: “千万工程” is no 千万
     assert "千万" in expand_terms("千万工程")
     assert expand_terms("千万工程", named=True) == ("千万工程",)
+
+
+def test_a_short_name_is_met_written_out_in_full():
+    from qa.topic_terms import norm, term_matcher
+
+    def finds(term, text, **kw):
+        m = term_matcher((term,), **kw).search(norm(text))
+        return m.group(0) if m else None
+
+    assert finds("博士后站", "建成市级博士后科研工作站3个") == "博士后科研工作站"
+    assert finds("自贸区", "实施自贸试验区提升战略") == "自贸试验区"
+    assert finds("充电设施", "大力建设城乡公共充电基础设施") == "充电基础设施"
+    # the first two characters stand together, and the whole within twice the name
+    assert finds("新型储能", "新建抽水型储能电站") is None
+    assert finds("银发经济", "引导银行支持发展实体经济") is None
+    # a quoted name is met only in its words
+    assert finds("博士后站", "博士后科研工作站", named=True) is None
+
+
+def test_the_base_of_a_share_is_no_figure_of_its_own():
+    from qa.topic_terms import norm, term_matcher
+
+    gdp = term_matcher(expand_terms("GDP增长", moving=True), own_figure=True)
+    assert gdp.search(norm("地区生产总值增长7%"))
+    assert not gdp.search(norm("研发经费投入年均增长10%以上，占地区生产总值比重突破4%"))
+    assert not gdp.search(norm("R&D经费支出占地区生产总值(GDP)比重达5.5%以上"))
+    # …while any mention of GDP is still one
+    plain = term_matcher(expand_terms("GDP"))
+    assert plain.search(norm("占地区生产总值比重突破4%"))
+
+
+def test_a_bracket_says_the_topic_again_unless_it_remarks_on_it():
+    assert {"充电桩", "充电设施"} <= set(expand_terms("充电桩（充电设施）"))
+    assert "含分站" not in expand_terms("博士后工作站（含分站）")
+
+
+def test_a_clause_of_a_list_stands_under_the_lists_lead():
+    from qa.districts import list_leads
+
+    said = [
+        "主要预期目标是：地区生产总值增长6%左右；",
+        "固定资产投资增长10%左右；",
+        "居民增收。",
+        "下一句。",
+    ]
+    assert list_leads(said) == ["", "主要预期目标是：", "主要预期目标是：", ""]
