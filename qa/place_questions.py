@@ -6,6 +6,7 @@ read by qa.topics."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 # what a place's documents are called in a question: 哪些地方的材料里给出了…
@@ -79,6 +80,7 @@ _NEGATED = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # read by the detector, the level reader and the topic reader alike
 def without_negation(text: str) -> tuple[str, bool]:
     """The question without its negation, and whether it had one (asks for the places that
     did not)."""
