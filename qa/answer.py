@@ -30,17 +30,19 @@ from qa.compose_text import (
 )
 from qa.conversation import turn_of
 from qa.counted import count_before, counted_head
-from qa.declines import unexplained, unlisted, unnamed, without
+from qa.declines import asked_counts, unexplained, unlisted, unnamed, without
 from qa.definitions import definition_answer
 from qa.filters import spell_places
 from qa.frame import analyse
 from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)
     _absent_notice,
     check_filters,
+    part_filters,
     prepare,
     resolve_follow_up,
 )
 from qa.scoring import Searchable
+from qa.spelling import spell_terms
 from qa.terms import expand_query
 from qa.types import Answer
 from qa.units import (
@@ -121,10 +123,13 @@ def answer_stream(
         yield result
         return
     # a misspelt word (普察 for 普查, 大度口 for 大渡口) is read as the word it sounds like
-    read_as = vocabulary(index).correct(spell_places(question))
+    read_as = vocabulary(index).correct(spell_terms(spell_places(question)))
     frame = analyse(read_as)
     if frame.multi:  # each part answered on its own, then one answer covering every part
-        parts = [_answer_one(p.text, index, filters, calibration, k) for p in frame.parts]
+        parts = [
+            _answer_one(p.text, index, part_filters(p.text, index, filters), calibration, k)
+            for p in frame.parts
+        ]
         extractive = combine(question, frame, parts)
     else:
         extractive = _answer_one(read_as, index, filters, calibration, k)
@@ -189,8 +194,14 @@ def _answer_one(
         for compose in composers:
             if compose is definition_answer:
                 found = definition_answer(question, hits, display_title, index)
+                if found is not None and asks == "composition":
+                    # a meaning given for 哪六个一 must hold the six, or it answers nothing
+                    found = None if unlisted(question, quoted, found, hits).abstained else found
             else:
                 found = composition_answer(question, hits, index, display_title)
+                counts = asked_counts(question, quoted)
+                if found is not None and counts and found.extra.get("items", 0) not in counts:
+                    found = None  # 哪六个一 is not answered by a list of four
             if found is not None:
                 return unnamed(question, quoted, found, hits)
     if metadata_kind(question) is not None:

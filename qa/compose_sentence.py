@@ -32,7 +32,13 @@ from qa.periods import document_year, years_in
 from qa.place_named import inner_place, names_place
 from qa.rank_units import answer_rank, other_period_of
 from qa.scoring import Searchable
-from qa.slots import missing_role, missing_word, modifier_missing, rarest_word
+from qa.slots import (
+    measure_modifier_missing,
+    missing_role,
+    missing_word,
+    modifier_missing,
+    rarest_word,
+)
 from qa.terms import (
     apart_readings,
     equivalents,
@@ -255,6 +261,9 @@ def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None
     q_tokens = _content_tokens(question)
     lacking = missing_word(question, q_tokens, context, vocab.idf, c.title, SLOT_IDF_FLOOR)
     if lacking or asks != "number" or unit.row is not None:
+        return lacking
+    lacking = measure_modifier_missing(question, context, c.title)
+    if lacking:
         return lacking
     word = rarest_word(question, q_tokens, vocab.idf, c.title)
     about = {t for t in q_tokens if len(t) >= 2 and t not in c.title}

@@ -92,10 +92,12 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
                         "extractive",
                         (citation,),
                         tuple(hits),
-                        extra={"section_overview": True, "composition": True},
+                        extra={"section_overview": True, "composition": True, "items": len(items)},
                     )
                 text = f"据《{title(c)}》{enclose(heading)}，{subject}包括{len(items)}项：{'；'.join(items)}[1]。"
-                found = _answer(question, text, below[0], "；".join(items), hits, "composition")
+                found = _answer(
+                    question, text, below[0], "；".join(items), hits, "composition", len(items)
+                )
                 # the leads stand in several passages: cite the lines down to the last one's
                 last = next((x for x in reversed(below) if items[-1] in x.text), below[0])
                 cited = found.citations[0]
@@ -115,14 +117,14 @@ def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -
         if named is not None:
             subject, items, quote = named
             body = f"据《{title(chunk)}》，{subject}：{joined(items)}[1]。"
-            return _answer(question, body, chunk, quote, hits, "composition")
+            return _answer(question, body, chunk, quote, hits, "composition", len(items))
     # a list that begins in a retrieved passage before one reached by reading past its end
     for hit, own in [(h, True) for h in candidates] + [(h, False) for h in candidates]:
         listed = listed_items(question, quoted, hit.chunk, index, own)
         if listed is not None:
             subject, items, quote, end = listed
             body = f"据《{title(hit.chunk)}》，{subject}：{joined(items)}[1]。"
-            found = _answer(question, body, hit.chunk, quote, hits, "composition")
+            found = _answer(question, body, hit.chunk, quote, hits, "composition", len(items))
             cited = found.citations[0]
             if end > cited.line_end:  # the list runs on into the next passages: cite its lines
                 cited = replace(cited, line_end=end, passage_line_end=end)
@@ -153,7 +155,9 @@ def led_items(
             continue
         first, last = found[0][0], found[-1][0]
         body = f"据《{title(first)}》，以“{opening}”开头的共{len(items)}条：{'；'.join(items)}[1]。"
-        answer = _answer(question, body, first, found[0][1].strip(), hits, "composition")
+        answer = _answer(
+            question, body, first, found[0][1].strip(), hits, "composition", len(items)
+        )
         cited = answer.citations[0]
         if last.line_end > cited.line_end:
             cited = replace(cited, line_end=last.line_end, passage_line_end=last.line_end)
@@ -229,6 +233,16 @@ def _lead(line: str) -> str:
     return f"{label}：{value}" if value and len(value) <= LEAD_MAX else label
 
 
-def _answer(question: str, text: str, chunk: Any, quote: str, hits: list[Any], kind: str) -> Answer:
+def _answer(
+    question: str,
+    text: str,
+    chunk: Any,
+    quote: str,
+    hits: list[Any],
+    kind: str,
+    items: int | None = None,
+) -> Answer:
+    """`items`: how many items a list answer gives (a question counting them holds it to that)."""
     citation = Citation.from_chunk(1, chunk, quote)
-    return Answer(question, text, False, "extractive", (citation,), tuple(hits), extra={kind: True})
+    extra = {kind: True} if items is None else {kind: True, "items": items}
+    return Answer(question, text, False, "extractive", (citation,), tuple(hits), extra=extra)

@@ -76,11 +76,24 @@ def unexplained(question: str, quoted: list[str], found: Answer, hits: list[Any]
         if (
             re.search(re.escape(term) + _EXPLAINED, said)
             or re.search(_EXPLAINED_BEFORE + re.escape(term), said)
-            or "、" in said[_clause_start(said, term) :].split("，")[0].split("；")[0]
+            or _parts_listed(re.split(r"[，,；;。]", said[_clause_start(said, term) :])[0], coded)
         ):
             return found
     reason = f"文中提到“{coded[0]}”，但没有解释其含义或内容。"
     return _declined(question, found, hits, reason)
+
+
+def _parts_listed(clause: str, names: list[str]) -> bool:
+    """Whether the clause lists parts (打造数字、绿色、开放“三个高地”), not only the names asked
+    about side by side (坚持“两点”定位、“两地”“两高”目标)."""
+    pieces = clause.split("、")
+    return len(pieces) >= 2 and not all(
+        any(n in p for n in names) or _CODED_NAME.search(p) for p in pieces
+    )
+
+
+# a coded or counted name a sentence quotes: “两地”, “3815”, “四个全面”
+_CODED_NAME = re.compile(r"[“\"][^”\"]{0,6}[一二两三四五六七八九十\d][^”\"]{0,6}[”\"]")
 
 
 # kinds of part, not things a sentence names: 三个方面是什么 asks for parts of anything
@@ -89,6 +102,12 @@ _PARTS = frozenset(["方面", "部分", "内容", "任务", "措施", "要求", 
 
 def _counted_things(question: str) -> list[str]:
     return [t for t in _COUNTED_THING.findall(question) if t not in _PARTS]
+
+
+def asked_counts(question: str, quoted: list[str]) -> set[int]:
+    """How many items the question's own words count (哪六个一, 2个项目分别是什么), not those a
+    name it quotes states."""
+    return stated_count(without(quoted, question), quoted=False)
 
 
 def without(terms: list[str], question: str) -> str:

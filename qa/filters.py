@@ -207,31 +207,9 @@ def spell_places(question: str) -> str:
 
 
 def _misspelt_windows(question: str) -> list[tuple[str, str, str]]:
-    """(window, the place's form, the place) for each window that sounds exactly like one
-    place name and differs from it by one character."""
-    if not re.search(r"[\u4e00-\u9fff]", question):
-        return []
-    from pypinyin import lazy_pinyin
+    from qa.spelling import misspelt_windows
 
-    sounds = _district_sounds()
-    lengths = sorted({len(k) for k in sounds}, reverse=True)
-    found: list[tuple[str, str, str]] = []
-    for size in lengths:
-        if size < 2:
-            continue
-        for start in range(len(question) - size + 1):
-            window = question[start : start + size]
-            if not re.fullmatch(r"[\u4e00-\u9fff]+", window):
-                continue
-            names = sounds.get(tuple(lazy_pinyin(window)), [])
-            if len(names) != 1:
-                continue
-            name = names[0]
-            form = name if len(name) == size else name[:-1]
-            differing = sum(1 for a, b in zip(window, form, strict=True) if a != b)
-            if differing == 1 and name not in [n for _, _, n in found]:
-                found.append((window, form, name))
-    return found
+    return misspelt_windows(question, _district_sounds())
 
 
 def latin_place_names_removed(question: str) -> str:

@@ -59,6 +59,20 @@ def prepare(
     return question, filters, None
 
 
+def part_filters(part: str, index: Searchable, filters: Filters | None) -> Filters | None:
+    """The filters of one part of a question that names several places (三亚、嘉兴…分别是多少:
+    三亚's part is filtered to 三亚 alone), else the question's."""
+    if filters is None or len(filters.districts) < 2:
+        return filters
+    present, absent = _places_named(part, index)
+    present = list(dict.fromkeys([*present, *_containing(absent, index)]))
+    if not present or not set(present) < set(filters.districts):
+        return filters
+    own = own_documents(present, index)
+    doc_ids = tuple(d for d in filters.doc_ids if d in own) if filters.doc_ids else ()
+    return replace(filters, districts=tuple(present), doc_ids=doc_ids or own)
+
+
 def own_documents(places: list[str], index: Searchable) -> tuple[str, ...]:
     """The documents a question naming `places` is about, when a named place has documents of
     its own beside those of places inside it: its own, not theirs (重庆 asked of over 重庆市's

@@ -20,18 +20,21 @@ _ISSUING = re.compile(
     r"|\b(?:issued|published|released|signed|delivered|presented)\b",
     re.IGNORECASE,
 )
+# who, asked of a person: 谁, 哪位, 哪位市长
+_WHO = r"(?:谁|哪一?位(?:市长|省长|区长|县长|州长|主席|领导|负责人)?)"
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "doc_number",
         re.compile(r"文号|发文字号|编号|\b(?:document|file|reference) number\b", re.IGNORECASE),
     ),
     ("issue", re.compile(r"第几期|期号|哪一期")),
-    # who delivered a work report: the record's speaker (市长 黄江), not a sentence naming one
+    # who delivered a work report (谁, 哪位市长): the record's speaker (市长 黄江), not a sentence
+    # naming one
     (
         "speaker",
         re.compile(
-            r"谁(?:来)?(?:作|做)的?(?:政府工作|工作)?报告|报告(?:是|由)?谁(?:作|做)|报告人"
-            r"|作报告的(?:是|人)|是谁(?:作|做)的"
+            rf"{_WHO}(?:来)?(?:作|做)的?(?:政府工作|工作)?报告|报告(?:是|由)?{_WHO}(?:作|做)|报告人"
+            rf"|作报告的(?:是|人)|是{_WHO}(?:作|做)的"
             r"|\bwho (?:delivered|gave|presented|made|read)\b",
             re.IGNORECASE,
         ),

@@ -77,6 +77,11 @@ def split_parts(question: str) -> list[str]:
     fields = _fields_asked(q) if len(QUESTION_WORD.findall(q)) <= 1 else None
     if fields:
         return fields
+    counted = _COUNTED_AFTER.fullmatch(q) if one_ask else None
+    if counted:  # 培育了多少科技型企业和高新技术企业: one count of each thing
+        things = _AND.split(counted["things"])
+        if _two_things(things):
+            return [f"{counted['lead']}{thing}{counted['end']}" for thing in things]
     each = EACH.search(q) or (_TWO_FIGURES.search(q) if one_ask else None)
     if each:
         head, tail = q[: each.start()], q[each.end() :]
@@ -155,6 +160,12 @@ def _after(subject: str, item: str) -> str:
         if subject.endswith(item[:n]):
             return item[n:]
     return item
+
+
+# the things a count asks for, after its question word: …培育了多少科技型企业和高新技术企业？
+_COUNTED_AFTER = re.compile(
+    r"(?P<lead>.*?(?:多少|几)[个家项名座所条]?)(?P<things>[^，,。；;？?]+)(?P<end>[？?]?)"
+)
 
 
 def _two_things(pieces: list[str]) -> bool:

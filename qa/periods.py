@@ -77,6 +77,21 @@ def plan_years(text: str) -> set[int]:
 _REVIEW = re.compile(r"发展基础|发展成效|发展现状|回顾|取得的成就|主要成就|现实基础")
 
 
+# the headings of a plan's targets: they stand at the plan's end (2025 for a 十四五 plan)
+_GOALS = re.compile(r"发展目标|主要目标|总体目标|预期目标|目标任务|主要指标")
+
+
+def plan_part_years(title: str, headings: str) -> set[int]:
+    """The years a part of a five-year plan speaks of by its heading: its review (发展基础) the
+    plan period before it, its targets (发展目标) the plan's last year, the rest its own years."""
+    own = title_years(title)
+    if _REVIEW.search(headings):
+        return {y - 5 for y in own}
+    if _GOALS.search(headings) and own:
+        return {max(own)}
+    return own
+
+
 def looks_back(section: tuple[str, ...] | list[str]) -> bool:
     """Whether a passage's heading path is a look back (一、2023年工作回顾, 第一节 发展基础):
     what it states was reached, not set as a target."""
@@ -126,9 +141,7 @@ def other_period(
         spoken = years_in(text, doc_year) | plan_years(text)
         spoken = spoken or years_in(headings, doc_year) | plan_years(headings)
         if not spoken and document_year(title) is None:
-            # 发展基础 of a 十四五 plan speaks of 十三五's years; the rest of it of its own
-            own = title_years(title)
-            spoken = {y - 5 for y in own} if _REVIEW.search(headings) else own
+            spoken = plan_part_years(title, headings)
         return bool(spoken) and not spoken & asked
     asked = asked or (set() if strict else now_years(question, title))
     if not asked:
@@ -136,9 +149,8 @@ def other_period(
     spoken = years_in(text, doc_year) or years_in(headings, doc_year)
     if not spoken and doc_year is not None and _TARGET.search(text):
         spoken = {doc_year}  # a report's target (力争…) is of the year it plans, not the year past
-    if not spoken and doc_year is None and _REVIEW.search(headings):
-        # a five-year plan's review (发展基础) speaks of the plan period before it
-        spoken = {y - 5 for y in title_years(title)}
+    if not spoken and doc_year is None and (_REVIEW.search(headings) or _GOALS.search(headings)):
+        spoken = plan_part_years(title, headings)
     spoken = spoken or years_in(passage, doc_year)
     if not spoken and strict:
         return not title_years(title) & asked

@@ -124,8 +124,9 @@ def _modifier_before(text: str, at: int) -> str | None:
     return before
 
 
-# a term followed by 的 and a noun is what another figure is of (对GDP增长的贡献率)
-_OF_ANOTHER = re.compile(r"^(?:增长|增速|总量)?的[\u4e00-\u9fff]")
+# a term followed by 的 and a noun, or by a contribution, is what another figure is of
+# (对GDP增长的贡献率, 工业对GDP增长贡献率45%)
+_OF_ANOTHER = re.compile(r"^(?:增长|增速|总量)?(?:的[\u4e00-\u9fff]|贡献|拉动)")
 
 
 def figure_of_another(question: str, group: tuple[str, ...], text: str) -> bool:
@@ -162,6 +163,39 @@ def modifier_missing(question: str, group: tuple[str, ...], context: str, title:
     return None if any(bare(modifier) in bare(r) for r in readings) else modifier
 
 
+# the verb a count is asked with, the thing counted after it (培育了多少科技型企业: 培育 is how
+# they came about, not what they are)
+_COUNTING_VERB = re.compile(
+    r"([\u4e00-\u9fff]{2})(?:了|过)?(?:多少|几)(?=[个家项名座所条]?[\u4e00-\u9fff]{2})"
+)
+# where a figure question asks its figure: the measure named right before it (网络销售额是多少)
+_ASKED_AT = re.compile(r"(?:是|占|有|为|达到?|增长了?)?(?:多少|几)")
+
+
+def measure_modifier_missing(question: str, context: str, title: str) -> str | None:
+    """The noun the question sets before the measure it asks the figure of (网络 of 网络销售额,
+    汽车 of 汽车消费券占多少) when the unit names the measure without it: a sentence on the
+    销售额 of a promotion gives no 网络销售额. None when the unit does not name the measure (it
+    is then the slot's and the terms' to judge) or nothing but a place, period or filler word
+    stands before it."""
+    import jieba
+
+    m = _ASKED_AT.search(question)
+    if m is None:
+        return None
+    words = jieba.lcut(question[: m.start()])
+    head = words[-1] if words else ""
+    if len(head) < 2 or head in _FILLER or bare(head) not in bare(context):
+        return None
+    modifier = _modifier_before(question, m.start() - len(head))
+    if not modifier or modifier in title:
+        return None
+    if any(modifier + head in form for form in equivalents(question)):
+        return None  # 外贸总额 is a field term's form, checked as the term (进出口总额)
+    readings = [context, *expand_contraction(context)]
+    return None if any(bare(modifier) in bare(r) for r in readings) else modifier
+
+
 # the whole of what a figure counts, not a part of it (全社会研发投入 is the 研发投入)
 _WHOLE = frozenset(["全社会", "社会", "全年", "全部", "总体", "整体", "城乡"])
 
@@ -188,6 +222,7 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
         not_nouns(question)
         | {t for w in periods for t in q_tokens if t in w}
         | {t for t in q_tokens if any(t in w for w in asking) and t not in unasked}
+        | set(_COUNTING_VERB.findall(question))
     )
     unused = idf("\x00")  # the IDF of a word the corpus never uses
     # a token that crosses the edge of a term the question names is a cut of the tokenizer,

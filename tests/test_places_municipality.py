@@ -72,3 +72,16 @@ def test_a_municipality_is_a_city_to_which_cities(mixed_index):
     assert places_at(mixed_index, "city") == ["宜宾市", "重庆市"]
     cities = districts("哪些城市提到了“无废城市”？", mixed_index)
     assert cities.level == "city" and set(cities.mentioned) == {"宜宾市", "重庆市"}
+
+
+def test_each_part_of_a_question_naming_two_places_is_filtered_to_its_own(mixed_index):
+    from qa.intake import part_filters, prepare
+
+    question = "重庆、宜宾的研发投入强度分别是多少？"
+    _, filters, _ = prepare(question, mixed_index, None)
+    assert set(filters.districts) == {"重庆市", "宜宾市"}
+    yibin = part_filters("宜宾的研发投入强度是多少", mixed_index, filters)
+    assert yibin.districts == ("宜宾市",)
+    assert all(d.district == "宜宾市" for d in mixed_index.documents if d.doc_id in yibin.doc_ids)
+    # a part naming no place of its own keeps the question's filters
+    assert part_filters("研发投入强度是多少", mixed_index, filters) == filters

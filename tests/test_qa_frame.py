@@ -181,6 +181,15 @@ from qa.text import TableRow
             ],
         ),
         ("发文字号和发布机构分别是什么", ["发文字号是什么", "发布机构是什么"]),
+        # the things a count asks for after its question word
+        (
+            "“十三五”期间大渡口区培育了多少科技型企业和高新技术企业？",
+            [
+                "“十三五”期间大渡口区培育了多少科技型企业",
+                "“十三五”期间大渡口区培育了多少高新技术企业",
+            ],
+        ),
+        ("新增多少家企业和个体户", ["新增多少家企业和个体户"]),
         # keywords typed for two fields of one thing
         (
             "綦江 创业导师志愿者 征集时间 联系电话",
@@ -534,6 +543,38 @@ def test_the_place_as_a_whole_is_no_slot_word():
     q = "有效高新技术企业今年目标是多少"
     target = "力争国家高新技术企业突破90家"
     assert missing_word(q, {"有效", "高新技术企业"}, target, idf, "", 4.0) is None
+
+
+def test_what_a_measure_is_of_and_how_a_count_came_about():
+    from qa.slots import figure_of_another, measure_modifier_missing, missing_word
+
+    def idf(word):
+        return 9.0
+
+    # a sentence on a promotion's 销售额 gives no 网络销售额
+    said = "开展促销活动1117场次，发放消费券5366万元，撬动销售额13.6亿元"
+    assert measure_modifier_missing("亳州2023年网络销售额是多少？", said, "") == "网络"
+    assert (
+        measure_modifier_missing("亳州2024年网络销售额目标是多少？", "网络销售额突破145亿元", "")
+        is None
+    )
+    # the verb a count is asked with is no slot: 培育了多少科技型企业
+    row = "科技型企业（家） | “十三五”目标: 300 | 2020: 301"
+    q = "“十三五”期间大渡口区培育了多少科技型企业"
+    assert missing_word(q, {"培育", "科技型企业"}, row, idf, "", 4.0) is None
+    # a contribution to a figure is another figure, with or without 的
+    gdp = ("GDP", "地区生产总值")
+    assert figure_of_another("GDP增速是多少", gdp, "工业对GDP增长贡献率45%")
+    assert not figure_of_another("GDP增速是多少", gdp, "全区地区生产总值增长4.2%左右")
+
+
+def test_a_field_term_typed_with_a_homophone_is_read_as_the_term():
+    from qa.spelling import spell_terms
+
+    assert spell_terms("长治去年归上工业增加值增长多少") == "长治去年规上工业增加值增长多少"
+    assert spell_terms("社会消费品另售总额是多少") == "社会消费品零售总额是多少"
+    # another word that differs in sound is no misspelling of the term
+    assert spell_terms("农业增加值增长多少") == "农业增加值增长多少"
 
 
 def test_a_token_across_the_edge_of_a_term_is_no_word_asked():

@@ -637,6 +637,22 @@ def test_a_counted_list_a_sentence_only_mentions_is_declined_saying_so():
     assert not b.abstained and "养老床位" in b.answer, b.answer
 
 
+def test_what_a_counted_question_is_given_must_hold_as_many_items():
+    # a meaning read off a sentence that only uses the name answers no 哪六个一
+    a = _works_answer(
+        "亳州的“六一战略”具体是哪六个一？",
+        "锚定目标，全面实施“六一战略”，加快建设现代化美好亳州。推动主导产业放大优势、"
+        "推动新兴产业聚链成群、推动优质企业梯度培育、推动开发园区提档升级。",
+    )
+    assert a.abstained, a.answer
+    # names asked side by side are no parts of one another: “两点”定位、“两地”“两高”目标
+    b = _works_answer(
+        "“两点”定位指什么？",
+        "坚持“两点”定位、“两地”“两高”目标，发挥“三个作用”，促进科技与产业融合发展。",
+    )
+    assert b.abstained and "没有解释" in b.answer, b.answer
+
+
 @pytest.mark.parametrize(
     ("question", "text", "lists"),
     [

@@ -18,6 +18,7 @@ from qa.metadata import metadata_kind
         ("这期綦江区政府公报是第几期？", "issue"),
         ("防城港的政府工作报告是谁作的？", "speaker"),
         ("今年的报告人是谁？", "speaker"),
+        ("长治2024年政府工作报告是哪位市长作的？", "speaker"),
         ("内蒙古2025年政府工作报告是在哪次会议上作的？", "meeting"),
         ("这份报告是在市人大哪次会议上作的？", "meeting"),
         # a meeting a sentence of the report names is asked of the text
