@@ -259,7 +259,9 @@ def _missing_slot(question: str, unit: Unit, asks: str, index: Searchable | None
         return missing_role(question, context)
     vocab = vocabulary(index)
     q_tokens = _content_tokens(question)
-    lacking = missing_word(question, q_tokens, context, vocab.idf, c.title, SLOT_IDF_FLOOR)
+    lacking = missing_word(
+        question, q_tokens, context, vocab.idf, c.title, SLOT_IDF_FLOOR, unit.row is not None
+    )
     if lacking or asks != "number" or unit.row is not None:
         return lacking
     lacking = measure_modifier_missing(question, context, c.title)

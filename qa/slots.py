@@ -163,8 +163,8 @@ def modifier_missing(question: str, group: tuple[str, ...], context: str, title:
     return None if any(bare(modifier) in bare(r) for r in readings) else modifier
 
 
-# the verb a count is asked with, the thing counted after it (培育了多少科技型企业: 培育 is how
-# they came about, not what they are)
+# the verb a count is asked with, the thing counted after it (培育了多少科技型企业): a table row
+# names what it counts, not how it came about, so a row needs no such verb
 _COUNTING_VERB = re.compile(
     r"([\u4e00-\u9fff]{2})(?:了|过)?(?:多少|几)(?=[个家项名座所条]?[\u4e00-\u9fff]{2})"
 )
@@ -222,7 +222,6 @@ def _candidates(question: str, q_tokens: set[str], idf: object, title: str) -> l
         not_nouns(question)
         | {t for w in periods for t in q_tokens if t in w}
         | {t for t in q_tokens if any(t in w for w in asking) and t not in unasked}
-        | set(_COUNTING_VERB.findall(question))
     )
     unused = idf("\x00")  # the IDF of a word the corpus never uses
     # a token that crosses the edge of a term the question names is a cut of the tokenizer,
@@ -301,11 +300,15 @@ def missing_word(
     idf: object,
     title: str,
     floor: float,
+    row: bool = False,
 ) -> str | None:
     """The rarest word with an IDF of at least `floor` (or the question's only word, however
     common) when the unit and its heading lack it: a number about 人均GDP is not the row about
-    GDP, a count of 科技型企业 no answer to 人口."""
+    GDP, a count of 科技型企业 no answer to 人口. `row`: the unit is a table row, which names no
+    verb a count is asked with."""
     candidates = _candidates(question, q_tokens, idf, title)
+    if row:
+        candidates = [w for w in candidates if w not in _COUNTING_VERB.findall(question)]
     said = context.lower()
     said_bare = bare(said)
     for word in candidates:

@@ -558,10 +558,16 @@ def test_what_a_measure_is_of_and_how_a_count_came_about():
         measure_modifier_missing("亳州2024年网络销售额目标是多少？", "网络销售额突破145亿元", "")
         is None
     )
-    # the verb a count is asked with is no slot: 培育了多少科技型企业
+    # the verb a count is asked with is no slot of a table row: 培育了多少科技型企业
     row = "科技型企业（家） | “十三五”目标: 300 | 2020: 301"
     q = "“十三五”期间大渡口区培育了多少科技型企业"
-    assert missing_word(q, {"培育", "科技型企业"}, row, idf, "", 4.0) is None
+    assert missing_word(q, {"培育", "科技型企业"}, row, idf, "", 4.0, row=True) is None
+    # …while a sentence must say how they came about (选派 is not 引进)
+    said = "累计引进创新研发团队50个(其中市级创新创业团队4个)"
+    assert (
+        missing_word("累计选派了多少市级团队", {"选派", "市级", "团队"}, said, idf, "", 4.0)
+        == "选派"
+    )
     # a contribution to a figure is another figure, with or without 的
     gdp = ("GDP", "地区生产总值")
     assert figure_of_another("GDP增速是多少", gdp, "工业对GDP增长贡献率45%")
