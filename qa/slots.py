@@ -175,17 +175,23 @@ _ASKED_AT = re.compile(r"(?:是|占|有|为|达到?|增长了?)?(?:多少|几)")
 def measure_modifier_missing(question: str, context: str, title: str) -> str | None:
     """The noun the question sets before the measure it asks the figure of (网络 of 网络销售额,
     汽车 of 汽车消费券占多少) when the unit names the measure without it: a sentence on the
-    销售额 of a promotion gives no 网络销售额. None when the unit does not name the measure (it
-    is then the slot's and the terms' to judge) or nothing but a place, period or filler word
-    stands before it."""
-    import jieba
-
+    销售额 of a promotion gives no 网络销售额. The measure is the longest end of what is asked
+    that the unit says; None when it says none (it is then the slot's and the terms' to judge)
+    or nothing but a place, period or filler word stands before it."""
     m = _ASKED_AT.search(question)
     if m is None:
         return None
-    words = jieba.lcut(question[: m.start()])
-    head = words[-1] if words else ""
-    if len(head) < 2 or head in _FILLER or bare(head) not in bare(context):
+    phrase, said = question[: m.start()], bare(context)
+    # the measure: the longest end of what is asked that the unit says (消费券 of 汽车消费券)
+    head = next(
+        (
+            phrase[-k:]
+            for k in range(min(8, len(phrase)), 1, -1)
+            if re.fullmatch(r"[\u4e00-\u9fff]+", phrase[-k:]) and bare(phrase[-k:]) in said
+        ),
+        "",
+    )
+    if not head or head in _FILLER:
         return None
     modifier = _modifier_before(question, m.start() - len(head))
     if not modifier or modifier in title:
