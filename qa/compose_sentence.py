@@ -28,17 +28,12 @@ from qa.compose_text import (
     section_overview,
 )
 from qa.filters import ZONE_WORD, place_opening
+from qa.modifiers import measure_modifier_missing, modifier_missing
 from qa.periods import document_year, years_in
 from qa.place_named import inner_place, names_place
 from qa.rank_units import answer_rank, other_period_of
 from qa.scoring import Searchable
-from qa.slots import (
-    measure_modifier_missing,
-    missing_role,
-    missing_word,
-    modifier_missing,
-    rarest_word,
-)
+from qa.slots import missing_role, missing_word, rarest_word
 from qa.terms import (
     apart_readings,
     equivalents,

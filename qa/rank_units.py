@@ -9,8 +9,8 @@ from typing import Any
 
 from qa.asks import asks_of
 from qa.compose_text import _complete
+from qa.modifiers import figure_of_another
 from qa.periods import document_year, other_period, part_year, title_years, years_in
-from qa.slots import figure_of_another
 from qa.terms import groups_in
 from qa.units import Unit
 from qa.values import _PHONE

@@ -546,7 +546,8 @@ def test_the_place_as_a_whole_is_no_slot_word():
 
 
 def test_what_a_measure_is_of_and_how_a_count_came_about():
-    from qa.slots import figure_of_another, measure_modifier_missing, missing_word
+    from qa.modifiers import figure_of_another, measure_modifier_missing
+    from qa.slots import missing_word
 
     def idf(word):
         return 9.0
@@ -845,7 +846,7 @@ def test_a_rate_asks_for_a_percentage_and_a_quoted_word_is_still_the_word():
     ],
 )
 def test_the_word_set_right_before_a_field_term_makes_it_another_figure(question, term, modifier):
-    from qa.slots import term_modifier
+    from qa.modifiers import term_modifier
 
     assert term_modifier(question, term) == modifier
 
@@ -868,7 +869,7 @@ def test_the_word_set_right_before_a_field_term_makes_it_another_figure(question
 def test_a_sentence_naming_the_term_only_inside_another_figure_is_not_its_figure(
     question, text, another
 ):
-    from qa.slots import figure_of_another
+    from qa.modifiers import figure_of_another
     from qa.terms import groups_in
 
     [group] = groups_in("地区生产总值")
