@@ -98,8 +98,9 @@ def measure_modifier_missing(question: str, context: str, title: str) -> str | N
     """The noun the question sets before the measure it asks the figure of (网络 of 网络销售额,
     汽车 of 汽车消费券占多少) when the unit names the measure without it: a sentence on the
     销售额 of a promotion gives no 网络销售额. The measure is the longest end of what is asked
-    that the unit says; None when it says none (it is then the slot's and the terms' to judge)
-    or nothing but a place, period or filler word stands before it."""
+    that the unit says, of three characters or more (a bare 主体 or 总额 is modified too many
+    ways: 市场主体 are 经营主体); None when it says none (it is then the slot's and the terms' to
+    judge) or nothing but a place, period or filler word stands before it."""
     m = _ASKED_AT.search(question)
     if m is None:
         return None
@@ -108,7 +109,7 @@ def measure_modifier_missing(question: str, context: str, title: str) -> str | N
     head = next(
         (
             phrase[-k:]
-            for k in range(min(8, len(phrase)), 1, -1)
+            for k in range(min(8, len(phrase)), 2, -1)
             if re.fullmatch(r"[\u4e00-\u9fff]+", phrase[-k:]) and bare(phrase[-k:]) in said
         ),
         "",
