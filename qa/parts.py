@@ -87,7 +87,7 @@ def split_parts(question: str) -> list[str]:
         head, tail = q[: each.start()], q[each.end() :]
         if not EACH.search(q):
             tail = each.group(0) + tail  # "A和B要确保多少": the ask stays with each part
-        pieces = _AND.split(head)
+        pieces = [p.translate(_SHOWN) for p in _AND.split(_terms_kept_whole(head))]
         period = _PERIOD_AT_END.search(pieces[-1]) if len(pieces) >= 2 else None
         if period and len(pieces[-1]) - len(period.group(0)) >= 2:
             # the period after the last thing is every thing's (固投和社零2023年各增长了多少)
@@ -166,6 +166,22 @@ def _after(subject: str, item: str) -> str:
 _COUNTED_AFTER = re.compile(
     r"(?P<lead>.*?(?:多少|几)[个家项名座所条]?)(?P<things>[^，,。；;？?]+)(?P<end>[？?]?)"
 )
+
+
+# the conjunctions inside a field term, hidden while a question is cut at its conjunctions
+_HIDDEN = str.maketrans("与和及、", "\x01\x02\x03\x04")
+_SHOWN = str.maketrans("\x01\x02\x03\x04", "与和及、")
+
+
+def _terms_kept_whole(text: str) -> str:
+    """`text` with the conjunctions inside the field terms it names hidden, so that one
+    indicator (规模以上工业企业研发经费支出与营业收入之比) is not cut into two things."""
+    from qa.terms import equivalents
+
+    for form in sorted(equivalents(text), key=len, reverse=True):
+        if form in text and _AND.search(form):
+            text = text.replace(form, form.translate(_HIDDEN))
+    return text
 
 
 def _two_things(pieces: list[str]) -> bool:

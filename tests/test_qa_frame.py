@@ -190,6 +190,11 @@ from qa.text import TableRow
             ],
         ),
         ("新增多少家企业和个体户", ["新增多少家企业和个体户"]),
+        # a field term holding a conjunction is one thing
+        (
+            "綦江区到2025年规模以上工业企业研发经费支出与营业收入之比的目标是多少？",
+            ["綦江区到2025年规模以上工业企业研发经费支出与营业收入之比的目标是多少？"],
+        ),
         # keywords typed for two fields of one thing
         (
             "綦江 创业导师志愿者 征集时间 联系电话",
