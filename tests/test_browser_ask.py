@@ -60,6 +60,22 @@ def ask(page, question: str, expect_text: str) -> None:
     )
 
 
+def _exported(page, holding: tuple[str, ...], wait_s: float = 30.0):
+    """The export's download and text. The file is written in a step after the answer's own
+    (`.then`), so a click right after the answer may still get the file of the answer before:
+    download again until it holds what was asked, or the wait is over."""
+    import time
+
+    deadline = time.monotonic() + wait_s
+    while True:
+        with page.expect_download() as info:
+            page.locator("#pq-export").click()
+        text = Path(info.value.path()).read_text(encoding="utf-8")
+        if all(h in text for h in holding) or time.monotonic() > deadline:
+            return info.value, text
+        page.wait_for_timeout(500)
+
+
 def two_answers(page) -> None:
     ask(page, QUESTION, "200家")
     ask(page, FOLLOW_UP, "20家以上")
@@ -111,11 +127,8 @@ def test_conversation_exports_as_markdown_and_survives_a_reload(page, width):
     from playwright.sync_api import expect
 
     two_answers(page)
-    with page.expect_download() as info:
-        page.locator("#pq-export").click()
-    download = info.value
+    download, text = _exported(page, holding=(QUESTION, FOLLOW_UP))
     assert download.suggested_filename.endswith(".md")
-    text = Path(download.path()).read_text(encoding="utf-8")
     assert QUESTION in text and FOLLOW_UP in text
     assert "200家" in text and "20家以上" in text
     assert text.count("出处") >= 2  # each answer with its sources
