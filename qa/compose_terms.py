@@ -37,9 +37,9 @@ def quoted_terms(question: str) -> list[str]:
 def composition_answer(question: str, hits: list[Any], index: Any, title: Any) -> Answer | None:
     """What X consists of, from the heading subtree of X among the top passages."""
     quoted = quoted_terms(question)
-    led = next((t for t in quoted if _OPENING.fullmatch(t)), None)
+    led = next((m for t in quoted if (m := _OPENING.fullmatch(t))), None)
     if led is not None and index is not None:
-        return led_items(question, _OPENING.fullmatch(led).group(1), hits, index, title)
+        return led_items(question, led.group(1), hits, index, title)
     flat_q = flat(question)
     for hit in hits[:5]:
         c = hit.chunk

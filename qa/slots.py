@@ -205,7 +205,8 @@ def missing_word(
     verb a count is asked with."""
     candidates = _candidates(question, q_tokens, idf, title)
     if row:
-        candidates = [w for w in candidates if w not in _COUNTING_VERB.findall(question)]
+        verbs = set(_COUNTING_VERB.findall(question))
+        candidates = [w for w in candidates if w not in verbs]
     said = context.lower()
     said_bare = bare(said)
     for word in candidates:

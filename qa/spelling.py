@@ -4,10 +4,8 @@ counts only when it sounds exactly like one known word and differs from it in on
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 
 
 def misspelt_windows(
@@ -43,13 +41,14 @@ def misspelt_windows(
 @cache
 def _term_sounds() -> dict[tuple[str, ...], list[str]]:
     """Pinyin (tone-less) of every Chinese form of four characters or more of the field terms
-    (qa/data/terms.json): shorter ones sound like too many ordinary words."""
+    (qa.terms.term_groups): shorter ones sound like too many ordinary words."""
     from pypinyin import lazy_pinyin
 
-    raw = resources.files("qa").joinpath("data", "terms.json").read_text("utf-8")
+    from qa.terms import term_groups
+
     sounds: dict[tuple[str, ...], list[str]] = {}
-    for term in json.loads(raw)["terms"]:
-        for form in term["forms"]:
+    for group in term_groups():
+        for form in group:
             if len(form) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", form):
                 forms = sounds.setdefault(tuple(lazy_pinyin(form)), [])
                 if form not in forms:
