@@ -18,12 +18,12 @@ from index.types import Filters
 from qa.calibration import load_calibration
 from qa.periods import looks_back
 from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
-    _ANY_LEVEL,
     asks_inside_a_place,
     documents_asked,
     is_district_question,
     question_level,
     question_levels,
+    without_exception,
 )
 from qa.scoring import Searchable, cosine_to_query
 from qa.text import check_question, split_sentences
@@ -77,9 +77,13 @@ def districts(
         resolve_districts,
     )
 
-    text = check_question(topic_or_question, what="topic")
+    text, set_aside = without_exception(check_question(topic_or_question, what="topic"))
     topic = read_topic(text)
     asked = normalize_level(level or question_level(text))
+    if set_aside:  # 除了赣州，还有哪些地方…: every place but those
+        report = districts(text, index, only, level)
+        kept = resolve_districts(list(set_aside), index)
+        return replace(report, districts=tuple(r for r in report.districts if r.district not in kept))
     if only:
         names = resolve_districts(only, index)
         inside = places_within(names, asked, index)
@@ -96,9 +100,9 @@ def districts(
         at = [p for p in own if level_of_places([p]) in levels]
         report = _report(topic, index, at, EVIDENCE_PER_DISTRICT, own=True)
         return replace(report, level="mixed")
-    if asked is None and _ANY_LEVEL.search(text) and len({level_of_places([p]) for p in own}) > 1:
-        # 哪些地方/地区 over documents of several levels: every document's own place; 哪些报告:
-        # the places that have a document of that kind
+    if asked is None and len({level_of_places([p]) for p in own}) > 1:
+        # 哪些地方/地区, or no level said (富硒产业谁在搞), over documents of several levels: every
+        # document's own place; 哪些报告: the places that have a document of that kind
         kinds = documents_asked(text)
         documents = getattr(index, "documents", ())
         own = [
@@ -135,6 +139,24 @@ def _report(
 ) -> DistrictReport:
     """`own`: a place is judged on the documents issued for it alone, not also on those of
     the places inside it (a city's report, not its districts' plans)."""
+    if topic.all_of:  # 既A又B: a place meets every topic, with the evidence of each
+        reports = [
+            _report(replace(topic, text=t, all_of=()), index, names, per_district, own)
+            for t in topic.all_of
+        ]
+        joined = [
+            replace(
+                first,
+                mentioned=all(r.mentioned for r in each),
+                score=min(r.score for r in each),
+                evidence=tuple(e for r in each for e in r.evidence[:2]),
+                mentions=min(r.mentions for r in each),
+            )
+            for first, *rest in zip(*(r.districts for r in reports), strict=True)
+            for each in [(first, *rest)]
+        ]
+        terms = tuple(t for r in reports for t in r.terms)
+        return replace(reports[0], topic=topic.text, districts=tuple(joined), terms=terms)
     terms = expand_terms(topic.text, named=topic.quoted, moving=True)
     threshold = load_calibration().district_semantic
     results: list[DistrictResult] = []

@@ -12,6 +12,7 @@ from typing import Any
 from index.types import Filters
 from qa.asks import asks_of
 from qa.conversation import Turn, follow_up
+from qa.place_questions import without_exception
 from qa.scoring import Searchable
 from qa.text import check_question
 from qa.types import Answer
@@ -39,7 +40,8 @@ def prepare(
         )
     if filters is not None and filters.districts:
         filters = replace(filters, districts=tuple(resolve_districts(filters.districts, index)))
-    present, absent = _places_named(question, index)
+    # the places a place question sets aside (除了赣州，还有哪些…) are no filter
+    present, absent = _places_named(without_exception(question)[0], index)
     outer = _containing(absent, index)
     if outer:  # the answer's notice says where they were looked for (_absent_notice)
         present = list(dict.fromkeys([*present, *outer]))
@@ -128,7 +130,8 @@ def _containing(absent: list[str], index: Searchable) -> list[str]:
 
 
 def _absent_notice(question: str, index: Searchable) -> str | None:
-    present, absent = _places_named(question, index)
+    # the places a place question sets aside (除了赣州，还有哪些…) are no filter
+    present, absent = _places_named(without_exception(question)[0], index)
     outer = _containing(absent, index)
     if outer:
         return f"语料中没有{'、'.join(absent)}自己的文件，在{'、'.join(outer)}的文件中查找。"

@@ -14,7 +14,9 @@ _DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计�
 # how a question says a place set a target: 哪些地方设定了…的目标
 _SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
 # the documents asked for by kind: 哪些报告, 哪几份规划
-_DOCUMENTS_ASKED = r"(?:政府工作报告|工作报告|报告|规划|文件)"
+_DOCUMENTS_ASKED = (
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案)|文件)"
+)
 # what a question says a place's documents did with the topic, one vocabulary for every form
 # below: 提到, 提了, 写进, 给…定了目标, 有, 在搞, 出现 (not 谁的…最高, 哪个部门负责)
 _SAYS = (
@@ -23,18 +25,20 @@ _SAYS = (
 )
 # 区 must not start a longer word: "哪些区域创新平台", "哪些区块链企业" ask about things
 _PLACE = (
-    r"(?:区县|区\(县\)|区（县）|地区|行政区|城市|地市|市州|省份|省区|省(?![级内外钱心])"
-    # 哪些地方 asks for places only when it asks what they mention (not 跟哪些地方合作)
-    rf"|地方(?=(?:的|在)?(?:{_DOCUMENT_WORDS})?(?:中|里)?(?:都|也)?{_SAYS})"
+    r"(?:自治区|直辖市|地级市|地级城市|地州市|区县|县区|区\(县\)|区（县）|地区|行政区|城市|地市|市州"
+    r"|省份|省区|省(?![级内外钱心])"
+    # 哪些地方, not the parts of a thing judged (哪些地方需要改进); 跟哪些地方合作 is an object
+    # (_OBJECT_OF)
+    r"|地方(?!(?:还|仍|也)?(?:需要|需|应该|应当|值得|存在|有待|不足|不够|可以|做得|没做|要改))"
     # 哪些报告提到…: the documents, each standing for its own place
     rf"|{_DOCUMENTS_ASKED}(?=(?:中|里)?(?:都|也)?{_SAYS})"
     r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
 )
 # the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
 _LEVEL_WORDS = (
-    ("province", ("省份", "省区", "省")),
+    ("province", ("省份", "省区", "省", "自治区", "直辖市")),
     ("city", ("城市", "地市", "市州", "市")),
-    ("county", ("区县", "区(县)", "区（县）", "行政区", "区", "县")),
+    ("county", ("区县", "县区", "区(县)", "区（县）", "行政区", "区", "县")),
 )
 # places of several levels asked at once: 哪些城市或省区, 哪些市和省
 _JOINED = r"(?:或者|或|和|及|与|、|/)"
@@ -43,7 +47,7 @@ _WHICH = (
     rf"(?:{_JOINED}{_PLACE})*"
 )
 # the places named after the topic: 把抽水蓄能写进报告的城市有哪些
-_PLACE_NOUN = r"(?:城市|区县|地市|市州|省份|省区|地方|地区|区|县|市|省)"
+_PLACE_NOUN = r"(?:地级市|自治区|直辖市|城市|区县|地市|市州|省份|省区|地方|地区|区|县|市|省)"
 _WHICH_AFTER = rf"的{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*(?:都)?(?:有|是)(?:哪些|哪几个|哪个)"
 # the places named as a group, then who among them: 这几个区的规划里，谁提到了5G
 _AMONG = (
@@ -52,7 +56,7 @@ _AMONG = (
     rf"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?{_SAYS})"
 )
 # the level of the documents named as a group: 四份市级报告
-_LEVEL_OF_DOCUMENTS = r"(?:市|省|区县|区|县)级"
+_LEVEL_OF_DOCUMENTS = r"(?:地级市|市|省|区县|区|县)一?级(?:的)?"
 # documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
 _AMONG_DOCUMENTS = (
     rf"(?:这|那|各|所有|全部)?(?:些|几|[两三四五六七八九十\d]+)?(?:份|个|篇)?(?:{_LEVEL_OF_DOCUMENTS})?"
@@ -63,7 +67,7 @@ _AMONG_DOCUMENTS = (
 # places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
 _AMONG_NAMED = (
     r"(?P<named>[\u4e00-\u9fff]{2,6}?(?:[、和与及][\u4e00-\u9fff]{2,6}?)+)"
-    rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:(?:里|中|当中|之中)[，,]?|[，,])(?:有)?"
+    rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:(?:里头|里面|里|中|当中|之中)[，,]?|[，,])(?:有)?"
     rf"(?:哪个|哪些|哪几个|谁)(?=(?:都|也|还)?{_SAYS})"
 )
 # the documents or places a topic was written into: 零基预算改革写进了哪些报告
@@ -71,12 +75,39 @@ _WRITTEN_INTO = (
     r"(?:写进|写入|写到|列入|纳入|列进)了?(?:哪些|哪几份|哪几个|哪个|哪份)"
     rf"(?:{_DOCUMENTS_ASKED}|城市|地方|省份|省|区县|区)"
 )
+# the place asked as the subject of what a document says, with no place noun: 富硒产业谁在搞,
+# 哪里在建科普基地, 咖啡哪里提了 (not 是谁作的, 由谁牵头, 建在哪里)
+_WHO_SAYS = rf"(?<![是由在于到去从])(?:谁|哪里|哪儿)(?:都|也|还)?(?={_SAYS})(?!.*的[？?]?$)"
+# the places asked as whoever did what a clause says: 在创建儿童友好城市的有哪些, 有具体数据的是
+# 哪里, “金凤凰”人才政策是哪里的 (not 说的是哪儿, 指的是哪里: what a name refers to)
+_WHO_DID = (
+    r"(?<![说指讲])的(?:有|是)(?:哪些|哪几个|哪里|哪儿)(?:地方|地区)?(?=$|[，,？?])"
+    r"|是哪(?:里|儿)的(?=$|[？?])"
+)
+# whether any place did: 有地方在发展邮轮经济吗, 有没有城市提到…
+_ANY_DID = rf"(?:^|(?<=[，,\s]))有(?:没有)?(?:哪个)?{_PLACE}(?=.)"
 _DISTRICT_QUESTION = re.compile(
     rf"{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
+    rf"|{_WHO_SAYS}|{_WHO_DID}|{_ANY_DID}"
 )
+# places set aside: 除了赣州，还有哪些地方…
+_EXCEPT = re.compile(
+    r"除了?(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)(?:之外|以外|外)?[，,]?(?:还|另外|其他|其余)?(?:有)?(?=哪|谁)"
+)
+
+
+def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
+    """The question without the places it sets aside (除了赣州，还有哪些地方提到预制菜 →
+    有哪些地方提到预制菜, (赣州,)), when they are places."""
+    m = _EXCEPT.search(text)
+    if m is None or not places_only(m.group("places")):
+        return text, ()
+    names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
+    return text[: m.start()] + "有" + text[m.end() :], names
 # a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
 _NEGATED = re.compile(
-    r"(?:没有|没|未|并未|不曾)(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在))"
+    # not 有没有地方… (a yes/no question: is there a place that…)
+    r"(?<!有)(?:没有|没|未|并未|不曾)(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在))"
 )
 
 
@@ -103,6 +134,10 @@ def documents_asked(text: str) -> tuple[str, ...]:
         return ("work_report",)
     if "规划" in said:
         return ("plan",)
+    if "要点" in said:
+        return ("work_points",)
+    if "方案" in said:
+        return ("action_plan",)
     return ()
 
 
@@ -123,7 +158,7 @@ def question_levels(text: str) -> tuple[str, ...]:
     asked = m.group("among") or re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
     of_documents = re.search(rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", m.group(0))
     if of_documents:  # 四份市级报告里，哪些…: the cities' reports
-        asked = of_documents.group(1)[:-1]
+        asked = re.sub(r"一?级(?:的)?$", "", of_documents.group(1))
     levels: list[str] = []
     for word in re.split(_JOINED, asked):
         if word.endswith("地区"):  # any level

@@ -15,24 +15,46 @@ from qa.place_questions import (
     _AMONG_NAMED,
     _DISTRICT_QUESTION,
     _DOCUMENT_WORDS,
+    _SAYS,
     _SETTING,
     places_only,
+    without_exception,
     without_negation,
 )
 
 _LEAD = re.compile(
     # 中 after a document's name only: 中试基地 is a topic of its own
     rf"^(?:的)?(?:(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?(?:都|也|还|均)?"
-    r"(?:有)?(?:提到|提及|谈到|说到|涉及|提出|部署|布局|包含|包括|关注|重视|支持|写到|写了|给出|列出|公布"
+    r"(?:有)?(?:提到|提及|谈到|说到|讲到|讲(?=了|过)|报(?=了)|涉及|提出|部署|布局|包含|包括|关注|重视|支持"
+    r"|写到|写了|给出|列出|公布"
     rf"|{_SETTING}|有)?"
     r"(?:了|过)?(?:要)?(?:关于)?"
 )
 # a verb before the topic, not one of several joined before it (培育或引进高企)
 _ACTION = re.compile(
-    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局)(?=[^或和及与、].)"
+    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|创建|新建|建成|开行|开通|争创|申报"
+    r"|推广|引进|启动|设立|出台|举办)(?=[^或和及与、].)"
+)
+# what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
+# 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
+_ASPECT_SAID = (
+    (
+        "target",
+        re.compile(r"(?:目标|指标)"),
+    ),
+    (
+        "figure",
+        re.compile(r"具体数|数字|数据|数值|数额|金额|套数|个数|百分比|多少|(?:写|给|报|列)了?数"),
+    ),
+)
+# a figure asked of the topic, said after it: 口袋公园建了多少个 → 口袋公园
+_HOW_MANY = re.compile(
+    r"(?:的)?(?:建|建成|新建|有|新增|达到|完成|改造|开行|建设)?(?:了)?(?:多少|几)"
+    r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|名|亿元|万元|班|列)?$"
 )
 _TAIL = re.compile(
-    r"(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项)?(?:最高|最多|最大|最强|最好)?"
+    r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项))?"
+    r"(?:最高|最多|最大|最强|最好)?"
     r"(?:这块|这一块|这方面|这一方面)?(?:吗|呢|么)?$"
 )
 _ONLY_VERB = re.compile(
@@ -46,6 +68,8 @@ _PERIOD = re.compile(
 )
 
 
+# two things a place must both do: 既提到氢能又提到低空经济的是哪些地方
+_BOTH = re.compile(r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的(?:地方|城市|省份|区县|有|是)|$)")
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 
 
@@ -77,6 +101,8 @@ class Topic:
     # it (超过3万人)
     limit: Limit | None = None
     bound: str | None = None
+    # topics a place must meet every one of (既提到氢能又提到低空经济): () for one topic
+    all_of: tuple[str, ...] = ()
 
 
 @cache
@@ -118,8 +144,8 @@ def extract_topic(text: str) -> str:
 # a bound a target must pass, said after it: 城镇新增就业目标超过3万人的城市 (above), CPI涨幅目标
 # 控制在3%以内 (below); 以上, 以内, 不低于 include the figure itself, 超过 and 低于 do not
 _BOUND = re.compile(
-    r"(?:的)?(?:目标|指标)(?:值)?(?:是|为)?(?:控制)?"
-    r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|在|达到)"
+    r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为)?(?:控制)?)?"
+    r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|(?(aim)在|(?!))|达到)"
     r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)??"
     r"(?P<tail>(?:及)?(?:以上|以内|以下))?(?=的|$|[，,？?])"
 )
@@ -157,7 +183,7 @@ def figures_in(text: str) -> list[float]:
 def read_topic(text: str) -> Topic:
     """The topic and its aspect (see `Topic`); UserError for a question without a topic."""
     # a closing quote mark ends a quoted topic: 哪些报告里有“千万工程”
-    text, negated = without_negation(text.strip().strip("？?！!。，,；; "))
+    text, negated = without_negation(without_exception(text.strip())[0].strip("？?！!。，,；; "))
     if negated:
         return replace(read_topic(text), negated=True)
     bound = _BOUND.search(text)
@@ -167,6 +193,11 @@ def read_topic(text: str) -> Topic:
         rest = read_topic(text[: bound.start()] + "目标" + text[bound.end() :])
         said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?(?:是|为)?", "", bound.group(0))
         return Topic(rest.text, "target", rest.quoted, limit=Limit(n, *side), bound=said)
+    both = _BOTH.search(text)
+    if both:  # 既A又B: each its own topic, every one met
+        parts = tuple(_strip_topic(both.group(g))[0] for g in ("a", "b"))
+        if all(len(p) >= 2 for p in parts):
+            return Topic("、".join(parts), all_of=parts)
     quoted = _QUOTED.findall(text)
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
@@ -190,11 +221,22 @@ def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
     if re.match(_AMONG_NAMED, m.group(0)):  # the places named first are no topic
         before = ""
     candidates = [_strip_topic(after), _strip_topic(_strip_before(before))]
-    candidates = [c for c in candidates if not _ONLY_VERB.match(c[0]) and not places_only(c[0])]
+    candidates = [c for c in candidates if not _no_topic(c[0]) and not places_only(c[0])]
     best = max(candidates, key=lambda c: len(c[0]), default=("", None))
     if not best[0] and not quoted:
         raise UserError("no_topic", text=text)
-    return best
+    # the aspect may be said in the part that holds no topic (去年粮食总产量，哪些地方给了具体数)
+    rest = text.replace(best[0], "", 1) if best[0] else text
+    aspect = best[1] or next(
+        (c[1] for c in candidates if c[1]),
+        next((a for a, said in _ASPECT_SAID if said.search(rest)), None),
+    )
+    return best[0], aspect
+
+
+def _no_topic(part: str) -> bool:
+    """A part of the question that holds only what places did, no topic: 在建或提到, 提了."""
+    return bool(_ONLY_VERB.match(part)) or bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
 
 
 def _strip_before(before: str) -> str:
@@ -222,6 +264,7 @@ def _strip_topic(part: str) -> tuple[str, str | None]:
         new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|有)(?:了|过)?", "", new)
         new = _PERIOD.sub("", new, count=1)
         new = _TAIL.sub("", new).strip(_PUNCT)
+        new = _HOW_MANY.sub("", new) if len(_HOW_MANY.sub("", new)) >= 2 else new
         new = re.sub(r"的$", "", new)
         if new == part:
             break

@@ -43,6 +43,8 @@ SETS = (
     "qa_v23",
     "qa_v24",
     "qa_v25",
+    "qa_v26",
+    "qa_v27",
 )
 
 
@@ -65,7 +67,7 @@ def test_the_set_is_split_into_two_halves_that_cover_it(name):
         assert {k for k in kinds if counted[k] >= 2} <= {i.tags[0] for i in half}
         if any(
             i.kind != "district" for i in whole
-        ):  # qa_v21, qa_v22 ask which places, and only that
+        ):  # qa_v21, qa_v22, qa_v26, qa_v27 ask which places
             assert {"multi", "list", "synonym", "unanswerable"} <= {i.tags[0] for i in half}
 
 
