@@ -117,13 +117,14 @@ def answer_stream(
         yield compared
         return
     only = filters.districts if filters is not None and filters.districts else None
+    # a misspelt word (普察 for 普查, 大度口 for 大渡口, 人材 for 人才) is read as the word it
+    # sounds like
+    read_as = vocabulary(index).correct(spell_terms(spell_places(question)))
     if is_district_question(question) and not asks_inside_a_place(question, only or [], index):
-        result = district_answer(question, find_districts_for(question, index, only))
+        result = district_answer(question, find_districts_for(read_as, index, only))
         yield result.answer
         yield result
         return
-    # a misspelt word (普察 for 普查, 大度口 for 大渡口) is read as the word it sounds like
-    read_as = vocabulary(index).correct(spell_terms(spell_places(question)))
     frame = analyse(read_as)
     if frame.multi:  # each part answered on its own, then one answer covering every part
         parts = [

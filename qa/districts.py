@@ -19,6 +19,7 @@ from qa.calibration import load_calibration
 from qa.periods import looks_back
 from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
     asks_inside_a_place,
+    asks_prefectures,
     documents_asked,
     is_district_question,
     question_level,
@@ -83,7 +84,13 @@ def districts(
     if set_aside:  # 除了赣州，还有哪些地方…: every place but those
         report = districts(text, index, only, level)
         kept = resolve_districts(list(set_aside), index)
-        return replace(report, districts=tuple(r for r in report.districts if r.district not in kept))
+        return replace(
+            report, districts=tuple(r for r in report.districts if r.district not in kept)
+        )
+    if asks_prefectures(text):  # 哪些地级市: cities, not a municipality of province rank (重庆市)
+        report = districts(text.replace("地级", ""), index, only, level)
+        kept = tuple(r for r in report.districts if _rank(r.district) != "province")
+        return replace(report, districts=kept)
     if only:
         names = resolve_districts(only, index)
         inside = places_within(names, asked, index)
@@ -190,7 +197,12 @@ def _judge(
     2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words."""
     pattern = term_matcher(terms, named=topic.quoted, own_figure=topic.aspect is not None)
     aiming = topic.aspect == "target"
-    about = _Stating(aspect_evidence(topic.aspect) or re.compile(""), topic.limit, pattern)
+    about = _Stating(
+        aspect_evidence(topic.aspect) or re.compile(""),
+        topic.limit,
+        pattern,
+        topic.aspect is not None,
+    )
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
@@ -274,11 +286,16 @@ class _Stating:
     aspect: re.Pattern[str]
     limit: Limit | None
     terms: TermMatcher | re.Pattern[str]
+    # a figure or a target asked: the topic's own clause states a figure (粮食产量稳中有增 in a
+    # list of targets sets none for 粮食产量)
+    own_figure: bool = False
 
     def search(self, sentence: str, lead: str = "") -> bool:
         """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：)."""
         if not self.aspect.search(lead + sentence):
             return False
+        if self.own_figure and "|" not in sentence and not self._figure_in_own_clause(sentence):
+            return False  # (a sentence found by meaning, without the topic's words, is kept)
         if self.limit is None:
             return True
         if "|" in sentence:
@@ -288,6 +305,22 @@ class _Stating:
             m = self.terms.search(said)
             figures = figures_in(re.split(r"[，,；;。]", said[m.end() :])[0])[:1] if m else []
         return bool(figures) and self.limit.passes(figures[0])
+
+    def _figure_in_own_clause(self, sentence: str) -> bool:
+        said = norm(sentence)
+        if not self.terms.search(said):
+            return True
+        return any(
+            self.terms.search(clause) and figures_in(clause)
+            for clause in re.split(r"[，,；;。：:]", said)
+        )
+
+
+def _rank(label: str) -> str | None:
+    from corpus import places
+
+    place = places.resolve(label)
+    return None if place is None else place.level
 
 
 def list_leads(sentences: list[str]) -> list[str]:
@@ -300,9 +333,9 @@ def list_leads(sentences: list[str]) -> list[str]:
         said = sentence.rstrip()
         if not said.endswith(("；", ";")):
             lead = ""
-        elif not lead:
-            head, colon, _ = said.rpartition("：")
-            lead = head + colon
+        elif not lead:  # a full-width colon or an ASCII one (a converted .docx or PDF)
+            m = re.match(r"(.*[：:])", said)
+            lead = m.group(1) if m else ""
     return leads
 
 

@@ -151,6 +151,7 @@ def places_outside_corpus(question: str) -> list[str]:
     administrative unit, so a bare region or river name (西部, 长江) does not count."""
     import jieba.posseg
 
+    from corpus import places
     from index.normalize import normalize_text
 
     out: list[str] = []
@@ -160,6 +161,8 @@ def places_outside_corpus(question: str) -> list[str]:
             continue
         if name.startswith("重庆") or canonical_district(name) or find_districts(name):
             continue
+        if name.endswith("城市") and places.resolve(name) is None:
+            continue  # a kind of city (文明城市, 海绵城市), not a name (聊城市 is one)
         if name not in out:
             out.append(name)
     return out

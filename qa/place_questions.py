@@ -15,7 +15,8 @@ _DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计�
 _SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
 # the documents asked for by kind: 哪些报告, 哪几份规划
 _DOCUMENTS_ASKED = (
-    r"(?:[\u4e00-\u9fff]{0,6}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案)|文件)"
+    r"(?:(?:(?![在里中的])[\u4e00-\u9fff]){0,6}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案)"
+    r"|文件)"
 )
 # what a question says a place's documents did with the topic, one vocabulary for every form
 # below: 提到, 提了, 写进, 给…定了目标, 有, 在搞, 出现 (not 谁的…最高, 哪个部门负责)
@@ -30,9 +31,10 @@ _PLACE = (
     # 哪些地方, not the parts of a thing judged (哪些地方需要改进); 跟哪些地方合作 is an object
     # (_OBJECT_OF)
     r"|地方(?!(?:还|仍|也)?(?:需要|需|应该|应当|值得|存在|有待|不足|不够|可以|做得|没做|要改))"
-    # 哪些报告提到…: the documents, each standing for its own place
-    rf"|{_DOCUMENTS_ASKED}(?=(?:中|里)?(?:都|也)?{_SAYS})"
-    r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级]))"
+    r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级])"
+    # 哪些报告提到…: the documents, each standing for its own place (after the places: 哪些区在
+    # 规划里… asks for districts)
+    rf"|{_DOCUMENTS_ASKED}(?=(?:中|里)?(?:都|也)?{_SAYS}))"
 )
 # the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
 _LEVEL_WORDS = (
@@ -104,6 +106,8 @@ def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
         return text, ()
     names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
     return text[: m.start()] + "有" + text[m.end() :], names
+
+
 # a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
 _NEGATED = re.compile(
     # not 有没有地方… (a yes/no question: is there a place that…)
@@ -123,6 +127,12 @@ _ANY_LEVEL = re.compile(
     rf"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}"
     rf"|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
 )
+
+
+def asks_prefectures(text: str) -> bool:
+    """Whether a place question asks for 地级市 (cities below a province, not 重庆市)."""
+    m = _DISTRICT_QUESTION.search(without_negation(text)[0])
+    return m is not None and "地级" in (m.group("among") or m.group(0))
 
 
 def documents_asked(text: str) -> tuple[str, ...]:
@@ -171,9 +181,12 @@ def question_levels(text: str) -> tuple[str, ...]:
     return tuple(levels)
 
 
-# a place asked as the object of what a document says ("联合哪个城市申建…", "与哪些城市合作")
+# a place asked as the object of what a document says ("联合哪个城市申建…", "与哪些城市合作",
+# "一圈两带三区具体指哪些地方")
 # is a fact of that document, not a question of which places mention something
-_OBJECT_OF = re.compile(r"(?:联合|与|和|同|跟|向|到|去|对口|结对|帮扶|援助|来自|支援)了?$")
+_OBJECT_OF = re.compile(
+    r"(?:联合|与|和|同|跟|向|到|去|对口|结对|帮扶|援助|来自|支援|指|包括|包含|涵盖|覆盖|辐射|分布在|位于)了?$"
+)
 
 
 def is_district_question(text: str) -> bool:

@@ -22,13 +22,16 @@ def synonym_groups() -> tuple[tuple[str, ...], ...]:
 
 def norm(text: str) -> str:
     """`text` as topics are matched in it: normalised, lower case, without the quote marks a
-    document sets a name off with (“飞地”园区 is 飞地园区)."""
+    document sets a name off with (“飞地”园区 is 飞地园区) and the spaces set beside Chinese
+    characters."""
     from index.normalize import normalize_text
 
-    return _QUOTE_MARKS.sub("", normalize_text(text).lower())
+    return _CJK_SPACE.sub("", _QUOTE_MARKS.sub("", normalize_text(text).lower()))
 
 
 _QUOTE_MARKS = re.compile(r"[“”‘’「」『』\"]")
+# a space beside a Chinese character is layout, not a word break (a PDF's 重庆 OTC 科创板)
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 
 
 # a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养"), and so is one

@@ -32,8 +32,8 @@ _LEAD = re.compile(
 )
 # a verb before the topic, not one of several joined before it (培育或引进高企)
 _ACTION = re.compile(
-    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|创建|新建|建成|开行|开通|争创|申报"
-    r"|推广|引进|启动|设立|出台|举办)(?=[^或和及与、].)"
+    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|创建|新建|建成|开行|开通"
+    r"|推广|引进|启动|设立|出台|举办)(?=[^或和及与、（(].)"
 )
 # what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
 # 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
@@ -69,7 +69,11 @@ _PERIOD = re.compile(
 
 
 # two things a place must both do: 既提到氢能又提到低空经济的是哪些地方
-_BOTH = re.compile(r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的(?:地方|城市|省份|区县|有|是)|$)")
+_BOTH = re.compile(
+    r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的(?:地方|城市|省份|区县|有|是)|$)"
+)
+# a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
+_AHEAD = re.compile(r"今年|明年|计划|打算|预计")
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 
 
@@ -200,6 +204,8 @@ def read_topic(text: str) -> Topic:
             return Topic("、".join(parts), all_of=parts)
     quoted = _QUOTED.findall(text)
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
+    if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
+        aspect = "target"
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
         return Topic("、".join(q.strip() for q in quoted if q.strip()), aspect, quoted=True)
     return Topic(_closed(topic), aspect)
@@ -236,7 +242,9 @@ def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
 
 def _no_topic(part: str) -> bool:
     """A part of the question that holds only what places did, no topic: 在建或提到, 提了."""
-    return bool(_ONLY_VERB.match(part)) or bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
+    return bool(_ONLY_VERB.match(part)) or bool(
+        re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part)
+    )
 
 
 def _strip_before(before: str) -> str:
