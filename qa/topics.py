@@ -32,7 +32,8 @@ _LEAD = re.compile(
 )
 # a verb before the topic, not one of several joined before it (培育或引进高企)
 _ACTION = re.compile(
-    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|创建|新建|建成|开行|开通"
+    # (not 创建, 争创, 申报: 创建国家高新区 is asked of places not yet one)
+    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|新建|建成|开行|开通"
     r"|推广|引进|启动|设立|出台|举办)(?=[^或和及与、（(].)"
 )
 # what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
@@ -241,10 +242,11 @@ def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
 
 
 def _no_topic(part: str) -> bool:
-    """A part of the question that holds only what places did, no topic: 在建或提到, 提了."""
-    return bool(_ONLY_VERB.match(part)) or bool(
-        re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part)
-    )
+    """A part of the question that holds only what places did or how many, no topic: 在建或提到,
+    提了, 各多少."""
+    if _ONLY_VERB.match(part) or re.fullmatch(r"(?:各|分别|都)?(?:是|有)?(?:多少|几)\w{0,2}", part):
+        return True  # …的有哪些，各多少: how many, asked of the topic said before
+    return bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
 
 
 def _strip_before(before: str) -> str:

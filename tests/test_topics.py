@@ -353,3 +353,115 @@ def test_a_clause_of_a_list_stands_under_the_lists_lead():
         "下一句。",
     ]
     assert list_leads(said) == ["", "主要预期目标是：", "主要预期目标是：", ""]
+    # a converted .docx or PDF sets the lead off with an ASCII colon
+    ascii_said = ["主要预期目标是:地区生产总值增长6%;", "社会消费品零售总额增长9%;"]
+    assert list_leads(ascii_said) == ["", "主要预期目标是:"]
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("冷链物流谁在搞？", "冷链物流"),
+        ("哪里在建智慧农业示范基地？", "智慧农业示范基地"),
+        ("数字乡村 哪里提了", "数字乡村"),
+        ("在建设全域旅游示范区的有哪些？", "全域旅游示范区"),
+        ("在创建国家高新区的有哪些？", "创建国家高新区"),
+        ("提到“一网通办”的有哪些？", "一网通办"),
+        ("“揭榜挂帅”机制是哪里的？", "揭榜挂帅"),
+        ("有没有地方在发展银发经济？", "银发经济"),
+        ("有城市提到低空经济吗？", "低空经济"),
+    ],
+)
+def test_a_place_asked_without_a_place_noun_is_a_place_question(question, topic):
+    assert is_district_question(question)
+    assert read_topic(question).text == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "“没有淡季的景区”说的是哪儿？",
+        "这份报告是谁作的？",
+        "加强知识产权保护这项工作由谁牵头？",
+        "世界互联网大会是在嘉兴哪儿开的？",
+        "全省首个古树名木展览馆建在哪里？",
+        "“一圈两带三区”具体指哪些地方？",
+        "规划实施中哪些地方需要改进？",
+    ],
+)
+def test_who_or_where_asked_of_a_fact_is_no_place_question(question):
+    assert not is_district_question(question)
+
+
+def test_places_of_prefecture_rank_and_of_province_rank_are_levels():
+    from qa.place_questions import asks_prefectures
+
+    assert question_level("哪些地级市提到了夜间经济？") == "city"
+    assert asks_prefectures("哪些地级市提到了夜间经济？")
+    assert not asks_prefectures("哪些城市提到了夜间经济？")
+    assert question_level("哪些自治区提到了边境贸易？") == "province"
+    assert question_level("省一级的报告里，谁提了“两重”项目？") == "province"
+
+
+def test_places_set_aside_are_no_part_of_the_question():
+    from qa.place_questions import without_exception
+
+    text, aside = without_exception("除了赣州，还有哪些地方提到预制菜？")
+    assert aside == ("赣州",)
+    assert read_topic(text).text == "预制菜"
+    # a thing set aside is no place: the question is left as it is
+    assert without_exception("除了氢能，还有哪些地方提到储能？")[1] == ()
+
+
+def test_two_topics_a_place_must_both_meet():
+    topic = read_topic("既提到数字经济又提到海洋经济的是哪些地方？")
+    assert topic.all_of == ("数字经济", "海洋经济")
+    assert read_topic("哪些地方提到了数字经济？").all_of == ()
+
+
+@pytest.mark.parametrize(
+    "question, topic, aspect",
+    [
+        ("去年快递业务量，哪些地方给了具体数？", "快递业务量", "figure"),
+        ("充电桩建了多少个，哪些城市写了数？", "充电桩", "figure"),
+        ("今年计划新建充电桩的有哪些，各多少？", "充电桩", "target"),
+        ("哪些城市给今年城镇新增就业定了具体数？", "城镇新增就业", "target"),
+        ("哪些城市报了快递业务量的具体数量？", "快递业务量", "figure"),
+        ("人均可支配收入定了目标的有哪些？", "人均可支配收入", "target"),
+    ],
+)
+def test_the_aspect_is_read_where_the_question_says_it(question, topic, aspect):
+    read = read_topic(question)
+    assert (read.text, read.aspect) == (topic, aspect)
+
+
+def test_a_target_bound_needs_no_word_for_target():
+    topic = read_topic("今年新建充电桩超过5000个的有哪些？")
+    assert topic.text == "充电桩"
+    assert topic.limit is not None and topic.limit.passes(6000) and not topic.limit.passes(4000)
+
+
+def test_a_figure_of_the_topic_is_stated_in_its_own_clause():
+    from qa.districts import _Stating
+    from qa.topic_terms import term_matcher
+
+    stating = _Stating(aspect_evidence("target"), None, term_matcher(("粮食产量",)), True)
+    assert not stating.search("主要预期目标是：地区生产总值增长5%，粮食产量稳中有增。")
+    assert stating.search("主要预期目标是：地区生产总值增长5%，粮食产量稳定在150亿斤以上。")
+    # a year is no figure of the topic
+    figure = _Stating(aspect_evidence("figure"), None, term_matcher(("旅游收入",)), True)
+    assert not figure.search("旅游收入超过2019年水平。")
+    assert figure.search("旅游收入增长12%。")
+
+
+def test_a_space_beside_a_chinese_character_is_layout():
+    from qa.topic_terms import norm
+
+    assert norm("重庆 OTC 科创板挂牌企业达 30 家") == "重庆otc科创板挂牌企业达30家"
+    assert norm("R&D intensity") == "r&d intensity"
+
+
+def test_a_kind_of_city_is_no_place_outside_the_corpus():
+    from qa.filters import places_outside_corpus
+
+    assert places_outside_corpus("哪些城市在创建全国文明城市？") == []
