@@ -279,7 +279,7 @@ def _judge(
 @dataclass(frozen=True)
 class _Stating:
     """What an evidence sentence must state: the aspect's pattern, and with a bound (目标超过
-    3万人) a figure of the topic beyond it: the first after the topic's words in their clause
+    3万人) a figure of the topic beyond it: the first after the topic's words in a clause
     (城镇新增就业3.5万人以上，城镇调查失业率…), or a table row's last cell, where its target
     stands (2020: 19.36 | 2025: 30)."""
 
@@ -300,11 +300,13 @@ class _Stating:
             return True
         if "|" in sentence:
             figures = figures_in(sentence)[-1:]
-        else:
-            said = norm(sentence)
-            m = self.terms.search(said)
-            figures = figures_in(re.split(r"[，,；;。]", said[m.end() :])[0])[:1] if m else []
-        return bool(figures) and self.limit.passes(figures[0])
+        else:  # each clause naming the topic (实施高标准农田建设…，新建高标准农田30万亩以上)
+            figures = [
+                found[0]
+                for clause in re.split(r"[，,；;。]", norm(sentence))
+                if (m := self.terms.search(clause)) and (found := figures_in(clause[m.end() :]))
+            ]
+        return any(self.limit.passes(f) for f in figures)
 
     def _figure_in_own_clause(self, sentence: str) -> bool:
         said = norm(sentence)

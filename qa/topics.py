@@ -176,11 +176,12 @@ _SCALE = {"万": 1e4, "亿": 1e8}
 
 
 def figures_in(text: str) -> list[float]:
-    """The figures `text` states, scaled (3.5万 → 35000), years and table years left out."""
+    """The figures `text` states, scaled (3.5万 → 35000), years and table years left out (1955万吨
+    is no year)."""
     found = []
     for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?(?!\s*[年:：\d])", text):
-        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
-            continue
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not m.group(2):
+            continue  # a year, not 1955万吨
         found.append(float(m.group(1)) * _SCALE.get(m.group(2) or "", 1.0))
     return found
 

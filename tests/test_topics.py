@@ -465,3 +465,26 @@ def test_a_kind_of_city_is_no_place_outside_the_corpus():
     from qa.filters import places_outside_corpus
 
     assert places_outside_corpus("哪些城市在创建全国文明城市？") == []
+
+
+def test_a_bound_is_held_to_the_figure_of_any_clause_naming_the_topic():
+    from qa.districts import _Stating
+    from qa.topic_terms import term_matcher
+    from qa.topics import Limit
+
+    stating = _Stating(
+        aspect_evidence("target"),
+        Limit(200000, "above", False),
+        term_matcher(("高标准农田",)),
+        True,
+    )
+    said = "实施高标准农田建设和单产提升工程，新建和提质改造高标准农田30万亩以上。"
+    assert stating.search(said)
+    assert not stating.search("实施高标准农田建设工程，新建高标准农田9万亩。")
+
+
+def test_a_figure_with_a_scale_is_no_year():
+    from qa.topics import figures_in
+
+    assert figures_in("粮食总产量稳定在1955万吨以上") == [19550000.0]
+    assert figures_in("旅游收入超过2019年水平") == []
