@@ -240,7 +240,7 @@ def test_a_topics_words_are_met_as_reports_vary_them():
 def test_a_bound_said_after_a_target_is_read_and_applied():
     import re
 
-    from qa.districts import _Stating
+    from qa.stating import Stating
     from qa.topic_terms import term_pattern
     from qa.topics import Limit, figures_in
 
@@ -264,15 +264,15 @@ def test_a_bound_said_after_a_target_is_read_and_applied():
     assert figures_in("到2025年达到6.1件") == [6.1]
     # the figure of the topic's own words, or a row's last cell, is held to the bound
     over = Limit(30000.0, "above", inclusive=False)
-    stating = _Stating(re.compile(""), over, term_pattern(("城镇新增就业",)))
+    stating = Stating(re.compile(""), over, term_pattern(("城镇新增就业",)))
     assert stating.search("城镇新增就业3.5万人以上，城镇调查失业率5.5%左右")
     assert not stating.search("城镇新增就业2.8万人以上，城镇调查失业率5.5%左右")
-    row = _Stating(
+    row = Stating(
         re.compile(""), Limit(10.0, "above", False), term_pattern(("万人发明专利拥有量",))
     )
     assert row.search("每万人发明专利拥有量 | 2020: 2.49 | 2025: 30")
     assert not row.search("每万人发明专利拥有量 | 2020: 12.1 | 2025: 6.1")
-    capped = _Stating(re.compile(""), below.limit, term_pattern(("居民消费价格涨幅",)))
+    capped = Stating(re.compile(""), below.limit, term_pattern(("居民消费价格涨幅",)))
     assert capped.search("居民消费价格涨幅控制在3%以内")
     assert not capped.search("居民消费价格涨幅控制在3.8%以内")
 
@@ -344,7 +344,7 @@ def test_a_bracket_says_the_topic_again_unless_it_remarks_on_it():
 
 
 def test_a_clause_of_a_list_stands_under_the_lists_lead():
-    from qa.districts import list_leads
+    from qa.stating import list_leads
 
     said = [
         "主要预期目标是：地区生产总值增长6%左右；",
@@ -442,14 +442,14 @@ def test_a_target_bound_needs_no_word_for_target():
 
 
 def test_a_figure_of_the_topic_is_stated_in_its_own_clause():
-    from qa.districts import _Stating
+    from qa.stating import Stating
     from qa.topic_terms import term_matcher
 
-    stating = _Stating(aspect_evidence("target"), None, term_matcher(("粮食产量",)), True)
+    stating = Stating(aspect_evidence("target"), None, term_matcher(("粮食产量",)), True)
     assert not stating.search("主要预期目标是：地区生产总值增长5%，粮食产量稳中有增。")
     assert stating.search("主要预期目标是：地区生产总值增长5%，粮食产量稳定在150亿斤以上。")
     # a year is no figure of the topic
-    figure = _Stating(aspect_evidence("figure"), None, term_matcher(("旅游收入",)), True)
+    figure = Stating(aspect_evidence("figure"), None, term_matcher(("旅游收入",)), True)
     assert not figure.search("旅游收入超过2019年水平。")
     assert figure.search("旅游收入增长12%。")
 
@@ -468,11 +468,11 @@ def test_a_kind_of_city_is_no_place_outside_the_corpus():
 
 
 def test_a_bound_is_held_to_the_figure_of_any_clause_naming_the_topic():
-    from qa.districts import _Stating
+    from qa.stating import Stating
     from qa.topic_terms import term_matcher
     from qa.topics import Limit
 
-    stating = _Stating(
+    stating = Stating(
         aspect_evidence("target"),
         Limit(200000, "above", False),
         term_matcher(("高标准农田",)),
