@@ -45,6 +45,7 @@ SETS = (
     "qa_v25",
     "qa_v26",
     "qa_v27",
+    "qa_v28",
 )
 
 
@@ -67,7 +68,7 @@ def test_the_set_is_split_into_two_halves_that_cover_it(name):
         assert {k for k in kinds if counted[k] >= 2} <= {i.tags[0] for i in half}
         if any(
             i.kind != "district" for i in whole
-        ):  # qa_v21, qa_v22, qa_v26, qa_v27 ask which places
+        ):  # qa_v21, qa_v22, qa_v26 … qa_v28 ask which places
             assert {"multi", "list", "synonym", "unanswerable"} <= {i.tags[0] for i in half}
 
 
