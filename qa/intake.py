@@ -40,8 +40,7 @@ def prepare(
         )
     if filters is not None and filters.districts:
         filters = replace(filters, districts=tuple(resolve_districts(filters.districts, index)))
-    # the places a place question sets aside (除了赣州，还有哪些…) are no filter
-    present, absent = _places_named(without_exception(question)[0], index)
+    present, absent = _places_named(_outside_topic(question), index)
     outer = _containing(absent, index)
     if outer:  # the answer's notice says where they were looked for (_absent_notice)
         present = list(dict.fromkeys([*present, *outer]))
@@ -108,6 +107,23 @@ def _declined_input(question: str) -> tuple[str, str] | None:
     return None
 
 
+def _outside_topic(question: str) -> str:
+    """The words of a place question that may name its places: not those it sets aside (除了赣州，
+    还有哪些…) nor a place inside its topic (哪些规划提到西部（重庆）科学城: no filter on 重庆)."""
+    from corpus.errors import UserError
+    from qa.place_questions import is_district_question
+    from qa.topics import read_topic
+
+    text = without_exception(question)[0]
+    if not is_district_question(text):
+        return text
+    try:
+        topic = read_topic(text).text
+    except UserError:
+        return text
+    return text.replace(topic, "", 1) if topic else text
+
+
 def _places_named(question: str, index: Searchable) -> tuple[list[str], list[str]]:
     """(places the question names that the index has documents of, places it names that it
     has none of)."""
@@ -130,8 +146,7 @@ def _containing(absent: list[str], index: Searchable) -> list[str]:
 
 
 def _absent_notice(question: str, index: Searchable) -> str | None:
-    # the places a place question sets aside (除了赣州，还有哪些…) are no filter
-    present, absent = _places_named(without_exception(question)[0], index)
+    present, absent = _places_named(_outside_topic(question), index)
     outer = _containing(absent, index)
     if outer:
         return f"语料中没有{'、'.join(absent)}自己的文件，在{'、'.join(outer)}的文件中查找。"

@@ -15,7 +15,7 @@ _DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计�
 _SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
 # the documents asked for by kind: 哪些报告, 哪几份规划
 _DOCUMENTS_ASKED = (
-    r"(?:(?:(?![在里中的])[\u4e00-\u9fff]){0,6}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案)"
+    r"(?:(?:(?![在里中的])[\u4e00-\u9fff“”]){0,8}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案)"
     r"|文件)"
 )
 # what a question says a place's documents did with the topic, one vocabulary for every form
@@ -58,7 +58,7 @@ _AMONG = (
     rf"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?{_SAYS})"
 )
 # the level of the documents named as a group: 四份市级报告
-_LEVEL_OF_DOCUMENTS = r"(?:地级市|市|省|区县|区|县)一?级(?:的)?"
+_LEVEL_OF_DOCUMENTS = r"(?:地级市|市|省|区县|区|县)(?:一?级(?:的)?|(?=政府))"
 # documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
 _AMONG_DOCUMENTS = (
     rf"(?:这|那|各|所有|全部)?(?:些|几|[两三四五六七八九十\d]+)?(?:份|个|篇)?(?:{_LEVEL_OF_DOCUMENTS})?"
@@ -111,7 +111,7 @@ def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
 # a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
 _NEGATED = re.compile(
     # not 有没有地方… (a yes/no question: is there a place that…)
-    r"(?<!有)(?:没有|没|未|并未|不曾)(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在))"
+    r"(?<!有)(?:没有|没|未|并未|不曾)(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在|说|讲|谈|出现))"
 )
 
 
@@ -168,7 +168,7 @@ def question_levels(text: str) -> tuple[str, ...]:
     asked = m.group("among") or re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
     of_documents = re.search(rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", m.group(0))
     if of_documents:  # 四份市级报告里，哪些…: the cities' reports
-        asked = re.sub(r"一?级(?:的)?$", "", of_documents.group(1))
+        asked = re.sub(r"一?级(?:的)?$", "", of_documents.group(1))  # 市政府工作报告: 市
     levels: list[str] = []
     for word in re.split(_JOINED, asked):
         if word.endswith("地区"):  # any level
@@ -194,8 +194,10 @@ def is_district_question(text: str) -> bool:
     or did not (哪些区没有提到氢能)."""
     text, _ = without_negation(text)
     m = _DISTRICT_QUESTION.search(text)
-    if m is None or _OBJECT_OF.search(text[: m.start()]):
-        return False
+    if m is None or (
+        not m.group(0).startswith(("的", "是")) and _OBJECT_OF.search(text[: m.start()])
+    ):
+        return False  # (…提到的是哪里: 到 is no object there)
     # places named one by one must be places: 高企、专精特新，谁… names no group to ask among
     return m.group("named") is None or places_only(m.group("named"))
 

@@ -33,7 +33,8 @@ _LEAD = re.compile(
 # a verb before the topic, not one of several joined before it (培育或引进高企)
 _ACTION = re.compile(
     # (not 创建, 争创, 申报: 创建国家高新区 is asked of places not yet one)
-    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|新建|建成|开行|开通"
+    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|新建|建成|开行|开通|贯彻落实|落实|深化|加快"
+    r"|完善|促进"
     r"|推广|引进|启动|设立|出台|举办)(?=[^或和及与、（(].)"
 )
 # what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
@@ -45,10 +46,17 @@ _ASPECT_SAID = (
     ),
     (
         "figure",
-        re.compile(r"具体数|数字|数据|数值|数额|金额|套数|个数|百分比|多少|(?:写|给|报|列)了?数"),
+        re.compile(
+            r"具体|数字|数据|数值|数额|金额|百分比|多少|人次|[\u4e00-\u9fff]{0,2}数(?=[？?，,]|$)"
+        ),
     ),
 )
-# a figure asked of the topic, said after it: 口袋公园建了多少个 → 口袋公园
+# a figure asked of the topic, said after it (口袋公园建了多少个 → 口袋公园) or before it (今年要建多少
+# 充电桩 → 充电桩)
+_HOW_MANY_BEFORE = re.compile(
+    r"^(?:要|计划|将)?(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行)?(?:了)?多少"
+    r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|名|亿元|万元|班|列)?"
+)
 _HOW_MANY = re.compile(
     r"(?:的)?(?:建|建成|新建|有|新增|达到|完成|改造|开行|建设)?(?:了)?(?:多少|几)"
     r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|名|亿元|万元|班|列)?$"
@@ -72,6 +80,8 @@ _PERIOD = re.compile(
 # two things a place must both do: 既提到氢能又提到低空经济的是哪些地方
 _BOTH = re.compile(
     r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的(?:地方|城市|省份|区县|有|是)|$)"
+    # A和B都提到的是哪里
+    r"|^(?P<a2>[^，,。？?和]+?)(?:和|与|及|、)(?P<b2>[^，,。？?]+?)都(?=提|有|在|写|讲|说|出现)"
 )
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
 _AHEAD = re.compile(r"今年|明年|计划|打算|预计")
@@ -83,12 +93,14 @@ class Limit:
     """A bound on a target's figure: 超过3万人 is (30000, above, not inclusive)."""
 
     figure: float
-    side: str  # "above" or "below"
+    side: str  # "above", "below" or "equal" (目标定到7%)
     inclusive: bool
 
     def passes(self, figure: float) -> bool:
         if figure == self.figure:
             return self.inclusive
+        if self.side == "equal":
+            return False
         return figure > self.figure if self.side == "above" else figure < self.figure
 
 
@@ -150,7 +162,8 @@ def extract_topic(text: str) -> str:
 # 控制在3%以内 (below); 以上, 以内, 不低于 include the figure itself, 超过 and 低于 do not
 _BOUND = re.compile(
     r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为)?(?:控制)?)?"
-    r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|(?(aim)在|(?!))|达到)"
+    r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|(?(aim)在|(?!))|达到"
+    r"|(?(aim)(?:定到|定为|定在|设为|是|为)|(?!)))"
     r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)??"
     r"(?P<tail>(?:及)?(?:以上|以内|以下))?(?=的|$|[，,？?])"
 )
@@ -171,6 +184,12 @@ _SIDES = {
     "低于": ("below", False),
     "少于": ("below", False),
     "小于": ("below", False),
+    "定到": ("equal", True),
+    "定为": ("equal", True),
+    "定在": ("equal", True),
+    "设为": ("equal", True),
+    "是": ("equal", True),
+    "为": ("equal", True),
 }
 _SCALE = {"万": 1e4, "亿": 1e8}
 
@@ -201,10 +220,12 @@ def read_topic(text: str) -> Topic:
         return Topic(rest.text, "target", rest.quoted, limit=Limit(n, *side), bound=said)
     both = _BOTH.search(text)
     if both:  # 既A又B: each its own topic, every one met
-        parts = tuple(_strip_topic(both.group(g))[0] for g in ("a", "b"))
+        said = [both.group("a") or both.group("a2"), both.group("b") or both.group("b2")]
+        parts = tuple(_strip_topic(t)[0] for t in said)
         if all(len(p) >= 2 for p in parts):
             return Topic("、".join(parts), all_of=parts)
-    quoted = _QUOTED.findall(text)
+    asked = _DISTRICT_QUESTION.search(text)  # a quote naming the documents asked is no topic
+    quoted = _QUOTED.findall(text.replace(asked.group(0), "", 1) if asked else text)
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
     if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
         aspect = "target"
@@ -242,11 +263,19 @@ def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
     return best[0], aspect
 
 
+_ASPECT_ONLY = re.compile(
+    r"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:具体)?(?:的)?"
+    r"(?:[\u4e00-\u9fff]{0,2}数|数字|数据|数值|人次|金额|数额|数量|百分比|目标|指标)"
+)
+
+
 def _no_topic(part: str) -> bool:
     """A part of the question that holds only what places did or how many, no topic: 在建或提到,
     提了, 各多少."""
     if _ONLY_VERB.match(part) or re.fullmatch(r"(?:各|分别|都)?(?:是|有)?(?:多少|几)\w{0,2}", part):
         return True  # …的有哪些，各多少: how many, asked of the topic said before
+    if _ASPECT_ONLY.fullmatch(part):
+        return True  # …，哪些地方给了具体人次: what is asked of the topic, no topic
     return bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
 
 
@@ -275,7 +304,8 @@ def _strip_topic(part: str) -> tuple[str, str | None]:
         new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|有)(?:了|过)?", "", new)
         new = _PERIOD.sub("", new, count=1)
         new = _TAIL.sub("", new).strip(_PUNCT)
-        new = _HOW_MANY.sub("", new) if len(_HOW_MANY.sub("", new)) >= 2 else new
+        for how_many in (_HOW_MANY, _HOW_MANY_BEFORE):
+            new = how_many.sub("", new) if len(how_many.sub("", new)) >= 2 else new
         new = re.sub(r"的$", "", new)
         if new == part:
             break

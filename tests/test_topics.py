@@ -488,3 +488,32 @@ def test_a_figure_with_a_scale_is_no_year():
 
     assert figures_in("粮食总产量稳定在1955万吨以上") == [19550000.0]
     assert figures_in("旅游收入超过2019年水平") == []
+
+
+@pytest.mark.parametrize(
+    "question, topic, aspect",
+    [
+        ("今年要建多少口袋公园，哪些地方给了数？", "口袋公园", "target"),
+        ("去年引进了多少人才，哪些地方给了具体人次？", "人才", "figure"),
+        ("轨道交通运营里程，哪些城市给了公里数？", "轨道交通运营里程", "figure"),
+    ],
+)
+def test_a_how_many_before_the_topic_and_an_aspect_only_part(question, topic, aspect):
+    read = read_topic(question)
+    assert (read.text, read.aspect) == (topic, aspect)
+
+
+def test_a_target_asked_at_one_figure_is_held_to_it():
+    topic = read_topic("今年GDP增速目标定到6%的是哪几个？")
+    assert topic.limit is not None and topic.limit.side == "equal"
+    assert topic.limit.passes(6.0) and not topic.limit.passes(6.5)
+
+
+def test_two_topics_said_before_a_both():
+    assert read_topic("数字经济和海洋经济都提到的是哪里？").all_of == ("数字经济", "海洋经济")
+
+
+def test_documents_named_by_a_quoted_period_and_by_their_issuers_level():
+    assert read_topic("哪几份“十四五”科技规划提到科技特派员？").text == "科技特派员"
+    assert question_level("2024年的市政府工作报告里，哪些提到国家卫生城市？") == "city"
+    assert is_district_question("哪个政府工作报告没说“千万工程”？")
