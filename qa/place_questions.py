@@ -58,7 +58,8 @@ _AMONG = (
     rf"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?{_SAYS})"
 )
 # the level of the documents named as a group: 四份市级报告
-_LEVEL_OF_DOCUMENTS = r"(?:地级市|市|省|区县|区|县)(?:一?级(?:的)?|(?=政府))"
+# (市、省政府工作报告 names two levels: no one level of documents)
+_LEVEL_OF_DOCUMENTS = r"(?<![、和及与])(?:地级市|市|省|区县|区|县)(?:一?级(?:的)?|(?=政府))"
 # documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
 _AMONG_DOCUMENTS = (
     rf"(?:这|那|各|所有|全部)?(?:些|几|[两三四五六七八九十\d]+)?(?:份|个|篇)?(?:{_LEVEL_OF_DOCUMENTS})?"
@@ -166,7 +167,9 @@ def question_levels(text: str) -> tuple[str, ...]:
     if not m:
         return ()
     asked = m.group("among") or re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
-    of_documents = re.search(rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", m.group(0))
+    of_documents = re.search(
+        rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", text[max(0, m.start() - 1) : m.end()]
+    )
     if of_documents:  # 四份市级报告里，哪些…: the cities' reports
         asked = re.sub(r"一?级(?:的)?$", "", of_documents.group(1))  # 市政府工作报告: 市
     levels: list[str] = []

@@ -55,11 +55,27 @@ _ASPECT_SAID = (
 # 充电桩 → 充电桩)
 _HOW_MANY_BEFORE = re.compile(
     r"^(?:要|计划|将)?(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行)?(?:了)?多少"
-    r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|名|亿元|万元|班|列)?"
 )
+
+
+def _without_how_many(part: str) -> str:
+    """`part` without a how-many said after the topic or before it, and its unit unless the
+    unit starts the topic (多少个充电桩 → 充电桩; 多少人才 → 人才)."""
+    part = _HOW_MANY.sub("", part) if len(_HOW_MANY.sub("", part)) >= 2 else part
+    m = _HOW_MANY_BEFORE.match(part)
+    if m is None:
+        return part
+    rest = part[m.end() :]
+    unit = re.match(_UNIT, rest)
+    if unit and len(rest) - unit.end() >= 2:
+        return rest[unit.end() :]
+    return rest if len(rest) >= 2 else part
+
+
+_UNIT = r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|名|亿元|万元|班|列)"
 _HOW_MANY = re.compile(
     r"(?:的)?(?:建|建成|新建|有|新增|达到|完成|改造|开行|建设)?(?:了)?(?:多少|几)"
-    r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|名|亿元|万元|班|列)?$"
+    rf"{_UNIT}?$"
 )
 _TAIL = re.compile(
     r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项))?"
@@ -304,8 +320,7 @@ def _strip_topic(part: str) -> tuple[str, str | None]:
         new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|有)(?:了|过)?", "", new)
         new = _PERIOD.sub("", new, count=1)
         new = _TAIL.sub("", new).strip(_PUNCT)
-        for how_many in (_HOW_MANY, _HOW_MANY_BEFORE):
-            new = how_many.sub("", new) if len(how_many.sub("", new)) >= 2 else new
+        new = _without_how_many(new)
         new = re.sub(r"的$", "", new)
         if new == part:
             break
