@@ -31,11 +31,9 @@ from qa.stating import Stating, list_leads
 from qa.text import check_question, split_sentences
 from qa.topic_terms import expand_terms, names_enough, norm, term_matcher
 from qa.topics import (  # noqa: F401 (extract_topic re-exported)
-    Limit,
     Topic,
     aspect_evidence,
     extract_topic,
-    figures_in,
     read_topic,
 )
 from qa.types import DistrictReport, DistrictResult, Evidence, quote_and_passage_lines

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.bounds import Limit, figures_in
 from qa.topic_terms import TermMatcher, norm
-from qa.topics import Limit, figures_in
 
 
 @dataclass(frozen=True)

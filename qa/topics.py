@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 
 from corpus.errors import UserError
+from qa.bounds import Limit, find_bound
 from qa.place_questions import (
     _AMONG_NAMED,
     _DISTRICT_QUESTION,
@@ -105,22 +106,6 @@ _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 
 
 @dataclass(frozen=True)
-class Limit:
-    """A bound on a target's figure: 超过3万人 is (30000, above, not inclusive)."""
-
-    figure: float
-    side: str  # "above", "below" or "equal" (目标定到7%)
-    inclusive: bool
-
-    def passes(self, figure: float) -> bool:
-        if figure == self.figure:
-            return self.inclusive
-        if self.side == "equal":
-            return False
-        return figure > self.figure if self.side == "above" else figure < self.figure
-
-
-@dataclass(frozen=True)
 class Topic:
     """What a "which places…" question asks about: the topic, and the aspect the places'
     evidence must state (target: 哪些区设定了高新技术企业数量目标 asks for a target, not any
@@ -174,66 +159,17 @@ def extract_topic(text: str) -> str:
     return read_topic(text).text
 
 
-# a bound a target must pass, said after it: 城镇新增就业目标超过3万人的城市 (above), CPI涨幅目标
-# 控制在3%以内 (below); 以上, 以内, 不低于 include the figure itself, 超过 and 低于 do not
-_BOUND = re.compile(
-    r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为)?(?:控制)?)?"
-    r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|(?(aim)在|(?!))|达到"
-    r"|(?(aim)(?:定到|定为|定在|设为|是|为)|(?!)))"
-    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)??"
-    r"(?P<tail>(?:及)?(?:以上|以内|以下))?(?=的|$|[，,？?])"
-)
-# bound word (or tail) → which side the figure must be on, and whether the bound itself passes
-_SIDES = {
-    "超过": ("above", False),
-    "高于": ("above", False),
-    "大于": ("above", False),
-    "多于": ("above", False),
-    "不低于": ("above", True),
-    "不少于": ("above", True),
-    "达到": ("above", True),
-    "以上": ("above", True),
-    "不超过": ("below", True),
-    "不高于": ("below", True),
-    "以内": ("below", True),
-    "以下": ("below", True),
-    "低于": ("below", False),
-    "少于": ("below", False),
-    "小于": ("below", False),
-    "定到": ("equal", True),
-    "定为": ("equal", True),
-    "定在": ("equal", True),
-    "设为": ("equal", True),
-    "是": ("equal", True),
-    "为": ("equal", True),
-}
-_SCALE = {"万": 1e4, "亿": 1e8}
-
-
-def figures_in(text: str) -> list[float]:
-    """The figures `text` states, scaled (3.5万 → 35000), years and table years left out (1955万吨
-    is no year)."""
-    found = []
-    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?(?!\s*[年:：\d])", text):
-        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not m.group(2):
-            continue  # a year, not 1955万吨
-        found.append(float(m.group(1)) * _SCALE.get(m.group(2) or "", 1.0))
-    return found
-
-
 def read_topic(text: str) -> Topic:
     """The topic and its aspect (see `Topic`); UserError for a question without a topic."""
     # a closing quote mark ends a quoted topic: 哪些报告里有“千万工程”
     text, negated = without_negation(without_exception(text.strip())[0].strip("？?！!。，,；; "))
     if negated:
         return replace(read_topic(text), negated=True)
-    bound = _BOUND.search(text)
-    side = bound and _SIDES.get((bound["tail"] or "").removeprefix("及") or bound["word"])
-    if side:  # 目标超过3万人: a target, of a figure beyond the bound
-        n = float(bound["n"]) * _SCALE.get(bound["scale"] or "", 1.0)
-        rest = read_topic(text[: bound.start()] + "目标" + text[bound.end() :])
-        said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?(?:是|为)?", "", bound.group(0))
-        return Topic(rest.text, "target", rest.quoted, limit=Limit(n, *side), bound=said)
+    bound = find_bound(text)
+    if bound:  # 目标超过3万人: a target, of a figure beyond the bound
+        limit, start, end, said = bound
+        rest = read_topic(text[:start] + "目标" + text[end:])
+        return Topic(rest.text, "target", rest.quoted, limit=limit, bound=said)
     both = _BOTH.search(text)
     if both:  # 既A又B: each its own topic, every one met
         said = [both.group("a") or both.group("a2"), both.group("b") or both.group("b2")]

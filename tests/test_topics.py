@@ -240,9 +240,9 @@ def test_a_topics_words_are_met_as_reports_vary_them():
 def test_a_bound_said_after_a_target_is_read_and_applied():
     import re
 
+    from qa.bounds import Limit, figures_in
     from qa.stating import Stating
     from qa.topic_terms import term_pattern
-    from qa.topics import Limit, figures_in
 
     topic = read_topic("城镇新增就业目标超过3万人的城市有哪些？")
     assert (topic.text, topic.aspect, topic.limit, topic.bound) == (
@@ -468,9 +468,9 @@ def test_a_kind_of_city_is_no_place_outside_the_corpus():
 
 
 def test_a_bound_is_held_to_the_figure_of_any_clause_naming_the_topic():
+    from qa.bounds import Limit
     from qa.stating import Stating
     from qa.topic_terms import term_matcher
-    from qa.topics import Limit
 
     stating = Stating(
         aspect_evidence("target"),
@@ -484,7 +484,7 @@ def test_a_bound_is_held_to_the_figure_of_any_clause_naming_the_topic():
 
 
 def test_a_figure_with_a_scale_is_no_year():
-    from qa.topics import figures_in
+    from qa.bounds import figures_in
 
     assert figures_in("粮食总产量稳定在1955万吨以上") == [19550000.0]
     assert figures_in("旅游收入超过2019年水平") == []

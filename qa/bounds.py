@@ -1,0 +1,81 @@
+"""A bound a place question puts on a target's figure (目标超过3万人, 控制在3%以内, 定到7%) and the
+figures a sentence states, scaled (3.5万 → 35000)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A bound on a target's figure: 超过3万人 is (30000, above, not inclusive)."""
+
+    figure: float
+    side: str  # "above", "below" or "equal" (目标定到7%)
+    inclusive: bool
+
+    def passes(self, figure: float) -> bool:
+        if figure == self.figure:
+            return self.inclusive
+        if self.side == "equal":
+            return False
+        return figure > self.figure if self.side == "above" else figure < self.figure
+
+
+# a bound a target must pass, said after it: 城镇新增就业目标超过3万人的城市 (above), CPI涨幅目标
+# 控制在3%以内 (below); 以上, 以内, 不低于 include the figure itself, 超过 and 低于 do not
+_BOUND = re.compile(
+    r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为)?(?:控制)?)?"
+    r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|(?(aim)在|(?!))|达到"
+    r"|(?(aim)(?:定到|定为|定在|设为|是|为)|(?!)))"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)??"
+    r"(?P<tail>(?:及)?(?:以上|以内|以下))?(?=的|$|[，,？?])"
+)
+# bound word (or tail) → which side the figure must be on, and whether the bound itself passes
+_SIDES = {
+    "超过": ("above", False),
+    "高于": ("above", False),
+    "大于": ("above", False),
+    "多于": ("above", False),
+    "不低于": ("above", True),
+    "不少于": ("above", True),
+    "达到": ("above", True),
+    "以上": ("above", True),
+    "不超过": ("below", True),
+    "不高于": ("below", True),
+    "以内": ("below", True),
+    "以下": ("below", True),
+    "低于": ("below", False),
+    "少于": ("below", False),
+    "小于": ("below", False),
+    "定到": ("equal", True),
+    "定为": ("equal", True),
+    "定在": ("equal", True),
+    "设为": ("equal", True),
+    "是": ("equal", True),
+    "为": ("equal", True),
+}
+_SCALE = {"万": 1e4, "亿": 1e8}
+
+
+def figures_in(text: str) -> list[float]:
+    """The figures `text` states, scaled (3.5万 → 35000), years and table years left out (1955万吨
+    is no year)."""
+    found = []
+    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?(?!\s*[年:：\d])", text):
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not m.group(2):
+            continue  # a year, not 1955万吨
+        found.append(float(m.group(1)) * _SCALE.get(m.group(2) or "", 1.0))
+    return found
+
+
+def find_bound(text: str) -> tuple[Limit, int, int, str] | None:
+    """The bound a question puts on a target, where it is said, and how (超过3万人), or None."""
+    bound = _BOUND.search(text)
+    side = bound and _SIDES.get((bound["tail"] or "").removeprefix("及") or bound["word"])
+    if not bound or not side:
+        return None
+    n = float(bound["n"]) * _SCALE.get(bound["scale"] or "", 1.0)
+    said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?(?:是|为)?", "", bound.group(0))
+    return Limit(n, *side), bound.start(), bound.end(), said
