@@ -511,6 +511,8 @@ def test_a_target_asked_at_one_figure_is_held_to_it():
 
 def test_two_topics_said_before_a_both():
     assert read_topic("数字经济和海洋经济都提到的是哪里？").all_of == ("数字经济", "海洋经济")
+    # topics after the places asked are a grid's, not one "both" (qa.comparison)
+    assert read_topic("哪些区把氢能、人工智能和科普都写进了规划").all_of == ()
 
 
 def test_documents_named_by_a_quoted_period_and_by_their_issuers_level():
