@@ -88,7 +88,7 @@ def districts(
         )
     if asks_prefectures(text):  # 哪些地级市: cities, not a municipality of province rank (重庆市)
         report = districts(text.replace("地级", ""), index, only, level)
-        kept = tuple(r for r in report.districts if _rank(r.district) != "province")
+        kept = tuple(r for r in report.districts if level_of_places([r.district]) != "province")
         return replace(report, districts=kept)
     if only:
         names = resolve_districts(only, index)
@@ -150,16 +150,15 @@ def _report(
             _report(replace(topic, text=t, all_of=()), index, names, per_district, own)
             for t in topic.all_of
         ]
-        joined = [
+        joined = [  # each place's results, one per topic, in the same order of places
             replace(
-                first,
+                each[0],
                 mentioned=all(r.mentioned for r in each),
                 score=min(r.score for r in each),
                 evidence=tuple(e for r in each for e in r.evidence[:2]),
                 mentions=min(r.mentions for r in each),
             )
-            for first, *rest in zip(*(r.districts for r in reports), strict=True)
-            for each in [(first, *rest)]
+            for each in zip(*(r.districts for r in reports), strict=True)
         ]
         terms = tuple(t for r in reports for t in r.terms)
         return replace(reports[0], topic=topic.text, districts=tuple(joined), terms=terms)
@@ -273,13 +272,6 @@ def _judge(
     found = {t for t in terms if norm(t) in found_terms}
     result = DistrictResult(district, mentioned, score, tuple(evidence), len(mentioning))
     return result, found
-
-
-def _rank(label: str) -> str | None:
-    from corpus import places
-
-    place = places.resolve(label)
-    return None if place is None else place.level
 
 
 def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:

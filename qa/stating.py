@@ -29,22 +29,25 @@ class Stating:
         """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：)."""
         if not self.aspect.search(lead + sentence):
             return False
-        if self.own_figure and "|" not in sentence and not self._figure_in_own_clause(sentence):
-            return False  # (a sentence found by meaning, without the topic's words, is kept)
+        row = "|" in sentence
+        said = "" if row else norm(sentence)
+        if self.own_figure and not row and not self._figure_in_own_clause(said):
+            return False
         if self.limit is None:
             return True
-        if "|" in sentence:
+        if row:
             figures = figures_in(sentence)[-1:]
         else:  # each clause naming the topic (实施高标准农田建设…，新建高标准农田30万亩以上)
             figures = [
                 found[0]
-                for clause in re.split(r"[，,；;。]", norm(sentence))
+                for clause in re.split(r"[，,；;。]", said)
                 if (m := self.terms.search(clause)) and (found := figures_in(clause[m.end() :]))
             ]
         return any(self.limit.passes(f) for f in figures)
 
-    def _figure_in_own_clause(self, sentence: str) -> bool:
-        said = norm(sentence)
+    def _figure_in_own_clause(self, said: str) -> bool:
+        """`said`: the sentence normalised. A sentence found by meaning, without the topic's
+        words, is kept."""
         if not self.terms.search(said):
             return True
         return any(

@@ -62,7 +62,8 @@ _HOW_MANY_BEFORE = re.compile(
 def _without_how_many(part: str) -> str:
     """`part` without a how-many said after the topic or before it, and its unit unless the
     unit starts the topic (多少个充电桩 → 充电桩; 多少人才 → 人才)."""
-    part = _HOW_MANY.sub("", part) if len(_HOW_MANY.sub("", part)) >= 2 else part
+    without = _HOW_MANY.sub("", part)
+    part = without if len(without) >= 2 else part
     m = _HOW_MANY_BEFORE.match(part)
     if m is None:
         return part
