@@ -100,6 +100,9 @@ def expand_terms(topic: str, named: bool = False, moving: bool = False) -> tuple
         acted = _LEADING_VERB.sub("", part)
         if acted != part:
             terms.append(acted)
+        done = _without_beneficiary(part)
+        if done:
+            terms.append(done)
         stem = part
         for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
             shorter = _GENERIC_SUFFIX.sub("", stem)
@@ -109,6 +112,8 @@ def expand_terms(topic: str, named: bool = False, moving: bool = False) -> tuple
                 break
             stem = shorter
             terms.append(stem)
+    # reports drop the 的 of an attribute (新能源汽车的产量: 新能源汽车产量)
+    terms += [_DE.sub("", t) for t in terms if _DE.search(t)]
     for base in list(terms):
         norm_base = norm(base)
         # the topic synonyms, then the field's strict equivalents (研发投入强度 = …占GDP比重)
@@ -154,6 +159,9 @@ def _shared_object(parts: list[str]) -> list[str]:
     return [w[0][0] + shared for w in words[:-1]] + ["".join(word for word, _ in last)]
 
 
+_DE = re.compile(r"(?<=[\u4e00-\u9fff]{2})的(?=[\u4e00-\u9fff]{2})")
+
+
 # the word a topic ends in when it asks how many of a thing: 高新技术企业数量
 _HOW_MANY = ("数量", "个数", "家数", "总量", "规模", "数")
 
@@ -167,12 +175,20 @@ def _borrowed_object(parts: list[str]) -> list[str]:
     if len(parts) < 2:
         return parts
     first = parts[0].strip()
+    if _without_beneficiary(first):
+        return parts  # the first is a deed done for someone (给企业减税降费、减负), no thing
     thing = next((first[: -len(m)] for m in _HOW_MANY if first.endswith(m)), first)
     if not any(not _is_verb(w.flag) for w in jieba.posseg.lcut(thing)):
         return parts  # the first names no thing either (培育或引进)
     out = [parts[0]]
     head = jieba.lcut(first)[-1]
+    owner, of, _ = first.rpartition("的")
     for part in parts[1:]:
+        if of and len(owner) >= 2 and "的" not in part and len(part.strip()) <= 4:
+            # an attribute alone is the first one's thing's: 新能源汽车的产量、销量或消费 ->
+            # 新能源汽车的销量, 新能源汽车的消费
+            out.append(owner + of + part.strip())
+            continue
         words = [(w.word, w.flag) for w in jieba.posseg.lcut(part.strip())]
         done = [w for w, flag in words if _is_verb(flag)]
         if done and all(_is_verb(flag) or w in _HOW_MANY for w, flag in words):
@@ -185,6 +201,21 @@ def _borrowed_object(parts: list[str]) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+def _without_beneficiary(part: str) -> str | None:
+    """What is done, without whom it is done for (给企业减税降费 -> 减税降费: a report says
+    为市场主体减负, 减免企业税费); None when the part does not open with one."""
+    import jieba.posseg
+
+    words = [(w.word, w.flag) for w in jieba.posseg.lcut(part)]
+    if len(words) < 3 or words[0][0] not in _FOR or not words[1][1].startswith("n"):
+        return None
+    rest = "".join(w for w, _ in words[2:])
+    return rest if _is_verb(words[2][1]) and len(rest) >= 2 else None
+
+
+_FOR = ("给", "为", "帮", "替", "帮助")
 
 
 def _is_verb(flag: str) -> bool:

@@ -156,6 +156,23 @@ def test_an_alternative_naming_no_thing_takes_the_first_ones_thing():
     assert {"氢能", "储能"} <= set(expand_terms("氢能或储能"))
 
 
+def test_an_attribute_alone_is_the_first_alternatives_things_and_reports_drop_its_de():
+    terms = expand_terms("新能源汽车的产量、销量或消费")
+    assert {"新能源汽车的销量", "新能源汽车的消费"} <= set(terms)
+    # a report writes the attribute without 的
+    assert {"新能源汽车产量", "新能源汽车销量", "新能源汽车消费"} <= set(terms)
+    assert "消费新能源汽车的产量" not in terms
+    assert "目地" not in "".join(expand_terms("旅游目的地"))  # 的 inside a word stays
+
+
+def test_a_deed_is_met_without_whom_it_is_done_for():
+    terms = expand_terms("给企业减税降费、减负")
+    assert {"减税降费", "减负"} <= set(terms)  # 为市场主体减负, 减税降费及退税
+    assert not any(t.startswith("减负给") for t in terms)  # 减负 is no deed done to the first
+    assert "增收" not in expand_terms("农民增收")  # no beneficiary said: nothing removed
+    assert "增收" in expand_terms("为农民增收")
+
+
 def test_the_verbs_around_a_topic_leave_its_own_words():
     # 中 is a word of 中试, not the 中 of 规划中
     assert read_topic("哪些地方提出要建设中试基地或中试熟化平台？").text == "中试基地或中试熟化平台"
