@@ -32,7 +32,7 @@ from qa.conversation import turn_of
 from qa.counted import count_before, counted_head
 from qa.declines import asked_counts, unexplained, unlisted, unnamed, without
 from qa.definitions import definition_answer
-from qa.filters import spell_places
+from qa.filters import index_places, spell_places
 from qa.frame import analyse
 from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)
     _absent_notice,
@@ -41,6 +41,7 @@ from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)
     prepare,
     resolve_follow_up,
 )
+from qa.latin_places import latin_places_spelt
 from qa.scoring import Searchable
 from qa.spelling import spell_terms
 from qa.terms import expand_query
@@ -119,8 +120,9 @@ def answer_stream(
     only = filters.districts if filters is not None and filters.districts else None
     # a misspelt word (普察 for 普查, 大度口 for 大渡口, 人材 for 人才) is read as the word it
     # sounds like
-    read_as = vocabulary(index).correct(spell_terms(spell_places(question)))
-    if is_district_question(question) and not asks_inside_a_place(question, only or [], index):
+    named = latin_places_spelt(question, index_places(index))  # Guangxi 和 Henan，哪个…
+    read_as = vocabulary(index).correct(spell_terms(spell_places(named)))
+    if is_district_question(named) and not asks_inside_a_place(named, only or [], index):
         result = district_answer(question, find_districts_for(read_as, index, only))
         yield result.answer
         yield result

@@ -59,15 +59,29 @@ _SIDES = {
 _SCALE = {"万": 1e4, "亿": 1e8}
 
 
-def figures_in(text: str) -> list[float]:
+def figures_in(text: str, unit: str | None = None) -> list[float]:
     """The figures `text` states, scaled (3.5万 → 35000), years and table years left out (1955万吨
-    is no year)."""
+    is no year); with a `unit` (see unit_asked), only the figures in it."""
     found = []
     for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?(?!\s*[年:：\d])", text):
         if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not m.group(2):
             continue  # a year, not 1955万吨
+        if unit and not re.match(r"\s*(?:" + _UNITS[unit] + ")", text[m.end() :]):
+            continue
         found.append(float(m.group(1)) * _SCALE.get(m.group(2) or "", 1.0))
     return found
+
+
+# a unit of measure a question asks a figure in (接待游客的人次, 给了公里数, 多少亩), and how
+# reports write it; a counter (个, 家, 套) is not one: reports count one thing in several
+_UNITS = {"人次": "人次", "公里": "公里|千米", "千米": "公里|千米", "亩": "亩", "吨": "吨"}
+_UNIT_ASKED = re.compile(r"(?:多少|具体|的|了|出)(人次|公里|千米|亩|吨)(?:数)?(?![均半])")
+
+
+def unit_asked(question: str) -> str | None:
+    """The unit of measure `question` asks its figure in, None when it names none."""
+    m = _UNIT_ASKED.search(question)
+    return m.group(1) if m else None
 
 
 def find_bound(text: str) -> tuple[Limit, int, int, str] | None:

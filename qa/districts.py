@@ -200,6 +200,7 @@ def _judge(
         topic.limit,
         pattern,
         topic.aspect is not None,
+        topic.unit,
     )
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()

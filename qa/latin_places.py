@@ -134,3 +134,19 @@ def latin_places_removed(question: str, held: Iterable[str] = ()) -> str:
     "beihai city", "chongqing high tech zone"): what is left is its topic."""
     pattern, _ = _table(frozenset(held))
     return pattern.sub(" ", latin_key(question))
+
+
+def latin_places_spelt(question: str, held: Iterable[str] = ()) -> str:
+    """A question in Chinese that names places in Latin letters (Guangxi 和 Henan，哪个提到了东盟)
+    with each such name written as the place's label (广西壮族自治区), so that it is read as any
+    question naming places; a question in English is left as it is (qa.crosslingual)."""
+    if len(re.findall(r"[\u4e00-\u9fff]", question)) < 4 or not re.search(r"[A-Za-z]{4}", question):
+        return question
+    pattern, names = _table(frozenset(held))
+
+    def spelt(m: re.Match[str]) -> str:
+        key = latin_key(m.group(0))
+        return names.get(key, m.group(0)) if pattern.fullmatch(key) else m.group(0)
+
+    said = re.sub(r"[A-Za-z][A-Za-z'’ -]*[A-Za-z]", spelt, question)
+    return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", said)

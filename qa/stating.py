@@ -24,6 +24,8 @@ class Stating:
     # a figure or a target asked: the topic's own clause states a figure (粮食产量稳中有增 in a
     # list of targets sets none for 粮食产量)
     own_figure: bool = False
+    # the unit the figure is asked in (接待游客的人次: a growth rate is no count of 人次)
+    unit: str | None = None
 
     def search(self, sentence: str, lead: str = "") -> bool:
         """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：)."""
@@ -41,7 +43,8 @@ class Stating:
             figures = [
                 found[0]
                 for clause in re.split(r"[，,；;。]", said)
-                if (m := self.terms.search(clause)) and (found := figures_in(clause[m.end() :]))
+                if (m := self.terms.search(clause))
+                and (found := figures_in(clause[m.end() :], self.unit))
             ]
         return any(self.limit.passes(f) for f in figures)
 
@@ -51,7 +54,7 @@ class Stating:
         if not self.terms.search(said):
             return True
         return any(
-            self.terms.search(clause) and figures_in(clause)
+            self.terms.search(clause) and figures_in(clause, self.unit)
             for clause in re.split(r"[，,；;。：:]", said)
         )
 

@@ -75,7 +75,9 @@ _MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长|涨幅)$")
 
 # …the verbs of building, which reports vary (建, 建设, 打造); not an act that is the topic
 # itself (创建国家高新区 is not any 国家高新区)
-_LEADING_VERB = re.compile(r"^(?:建设|建|打造|发展)(?=[\u4e00-\u9fff]{3})")
+_LEADING_VERB = re.compile(
+    r"^(?:建设|建|打造|发展|组建|构建|建立|成立|设立|搭建)(?=[\u4e00-\u9fff]{3})"
+)
 
 
 def expand_terms(topic: str, named: bool = False, moving: bool = False) -> tuple[str, ...]:
@@ -101,6 +103,9 @@ def expand_terms(topic: str, named: bool = False, moving: bool = False) -> tuple
         if acted != part:
             terms.append(acted)
         done = _without_beneficiary(part)
+        if done:
+            terms.append(done)
+        done = _verb_first(part)
         if done:
             terms.append(done)
         stem = part
@@ -218,6 +223,21 @@ def _without_beneficiary(part: str) -> str | None:
 _FOR = ("给", "为", "帮", "替", "帮助")
 
 
+def _verb_first(part: str) -> str | None:
+    """A thing and what is done to it said the other way round, as reports also write it:
+    老旧小区改造 -> 改造老旧小区, 人才引进 -> 引进人才; None when the part does not end in a
+    two-character verb after a thing."""
+    import jieba.posseg
+
+    words = [(w.word, w.flag) for w in jieba.posseg.lcut(part)]
+    if len(words) < 2 or words[-1][1] != "v" or len(words[-1][0]) != 2:
+        return None
+    thing = "".join(w for w, _ in words[:-1])
+    if len(thing) < 2 or any(_is_verb(flag) or flag == "p" for _, flag in words[:-1]):
+        return None
+    return words[-1][0] + thing
+
+
 def _is_verb(flag: str) -> bool:
     return flag in ("v", "vn", "vd")
 
@@ -264,6 +284,8 @@ class TermMatcher:
 
     exact: re.Pattern[str]
     spread: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # an act and its thing apart in one clause (新增学位: 新增小学及初高中学位1.2万个)
+    acts: tuple[re.Pattern[str], ...] = ()
     # the topic is asked as a figure of its own (a target, a number): a share's base is not it
     # (研发投入占GDP比重 sets no GDP target)
     own_figure: bool = False
@@ -279,6 +301,10 @@ class TermMatcher:
                 if m and len(m[0]) <= _SPREAD * len(term) and self._its_own(text, m):
                     return m
                 at = text.find(term[:2], at + 1)
+        for pattern in self.acts:
+            m = next((m for m in pattern.finditer(text) if self._its_own(text, m)), None)
+            if m:
+                return m
         return None
 
     def _its_own(self, text: str, m: re.Match[str]) -> bool:
@@ -299,15 +325,34 @@ def term_matcher(
 ) -> TermMatcher:
     """The matcher of `terms` (see TermMatcher); `named`: the terms only as written;
     `own_figure`: not as the base of a share."""
-    spread = ()
+    spread: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    acts: tuple[re.Pattern[str], ...] = ()
     if not named:
         gap = f"[\u4e00-\u9fff]{{0,{_GAP}}}?"
+        chinese = [
+            t
+            for t in sorted({norm(t) for t in terms}, key=len, reverse=True)
+            if re.fullmatch(r"[\u4e00-\u9fff]+", t)
+        ]
         spread = tuple(
             (t, re.compile(gap.join([re.escape(t[:2]), *map(re.escape, t[2:])])))
-            for t in sorted({norm(t) for t in terms}, key=len, reverse=True)
-            if 3 <= len(t) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", t)
+            for t in chinese
+            if 3 <= len(t) <= 8
         )
-    return TermMatcher(term_pattern(terms), spread, own_figure)
+        acts = tuple(
+            re.compile(re.escape(m[1]) + _IN_CLAUSE + re.escape(m[2]))
+            for m in map(_ACT_AND_THING.fullmatch, chinese)
+            if m
+        )
+    return TermMatcher(term_pattern(terms), spread, acts, own_figure)
+
+
+# an act that counts what it is done to (新增, 新建…), and its thing, a word or more after it;
+# what may stand between them in one clause: what kind, how many (新增婴幼儿托位1.8万个、基础教育学位)
+_ACT_AND_THING = re.compile(
+    r"(新增|新建|新开工|建成|改造|改扩建|培育|引进|开通|开行|发放)([\u4e00-\u9fff]{2,})"
+)
+_IN_CLAUSE = r"[^，。；：！？,;:!?]{0,12}?"
 
 
 def names_enough(topic: str) -> Callable[[str], bool]:

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 
 from corpus.errors import UserError
-from qa.bounds import Limit, find_bound
+from qa.bounds import Limit, find_bound, unit_asked
 from qa.place_questions import (
     _AMONG_NAMED,
     _DISTRICT_QUESTION,
@@ -122,6 +122,8 @@ class Topic:
     bound: str | None = None
     # topics a place must meet every one of (既提到氢能又提到低空经济): () for one topic
     all_of: tuple[str, ...] = ()
+    # the unit a figure or target is asked in (接待游客的人次), None for any
+    unit: str | None = None
 
 
 @cache
@@ -170,7 +172,7 @@ def read_topic(text: str) -> Topic:
     if bound:  # 目标超过3万人: a target, of a figure beyond the bound
         limit, start, end, said = bound
         rest = read_topic(text[:start] + "目标" + text[end:])
-        return Topic(rest.text, "target", rest.quoted, limit=limit, bound=said)
+        return Topic(rest.text, "target", rest.quoted, limit=limit, bound=said, unit=rest.unit)
     both = _BOTH.search(text)
     if both:  # 既A又B: each its own topic, every one met
         said = [both.group("a") or both.group("a2"), both.group("b") or both.group("b2")]
@@ -182,9 +184,11 @@ def read_topic(text: str) -> Topic:
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
     if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
         aspect = "target"
+    unit = unit_asked(text.replace(topic, "", 1)) if aspect else None
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
-        return Topic("、".join(q.strip() for q in quoted if q.strip()), aspect, quoted=True)
-    return Topic(_closed(topic), aspect)
+        said = "、".join(q.strip() for q in quoted if q.strip())
+        return Topic(said, aspect, quoted=True, unit=unit)
+    return Topic(_closed(topic), aspect, unit=unit)
 
 
 def _closed(topic: str) -> str:

@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 
 from corpus import places
-from qa.latin_places import latin_places_in, latin_places_removed, romanised
+from qa.latin_places import latin_places_in, latin_places_removed, latin_places_spelt, romanised
 
 HELD = ("北海市", "来宾市", "甘孜藏族自治州", "菏泽市", "铜仁市", "随州市", "綦江区", "大渡口区")
 
@@ -55,6 +55,19 @@ def test_place_names_are_no_topic_words():
     assert latin_places_removed("What is Beihai City's unemployment rate?").split() == [
         "what", "is", "s", "unemployment", "rate?"
     ]  # fmt: skip
+
+
+def test_a_question_in_chinese_reads_places_named_in_latin_letters_as_places():
+    from qa.place_questions import is_district_question
+
+    spelt = latin_places_spelt("Heze 和 Suizhou，哪个提到了东盟？", HELD)
+    assert spelt == "菏泽市和随州市，哪个提到了东盟？"
+    assert is_district_question(spelt)
+    # a question in English is read in English; Latin letters that name no place stay
+    assert latin_places_spelt("Does Heze mention ASEAN?", HELD) == "Does Heze mention ASEAN?"
+    assert latin_places_spelt("哪些城市提到了RCEP？", HELD) == "哪些城市提到了RCEP？"
+    # places named in full (甘孜藏族自治州) are places to choose among too
+    assert is_district_question("甘孜藏族自治州和菏泽市，哪个提到了锂？")
 
 
 def test_every_hand_written_name_is_a_place():

@@ -173,6 +173,17 @@ def test_a_deed_is_met_without_whom_it_is_done_for():
     assert "增收" in expand_terms("为农民增收")
 
 
+def test_a_thing_and_its_deed_are_met_either_way_round():
+    assert "改造老旧小区" in expand_terms("老旧小区改造")  # 开工改造城镇老旧小区2878个
+    assert "引进人才" in expand_terms("人才引进")
+    assert expand_terms("低空经济") == ("低空经济",)  # no deed: nothing turned
+    # the verbs of forming a body are the user's: 组建由龙头企业牵头的…创新联合体
+    assert "创新联合体" in expand_terms("组建创新联合体")
+    # a narrower name is no synonym: every 专精特新“小巨人” is 专精特新, not the other way
+    assert "专精特新" not in expand_terms("小巨人")
+    assert "国家高新区" not in expand_terms("创建国家高新区")  # the act is the topic
+
+
 def test_the_verbs_around_a_topic_leave_its_own_words():
     # 中 is a word of 中试, not the 中 of 规划中
     assert read_topic("哪些地方提出要建设中试基地或中试熟化平台？").text == "中试基地或中试熟化平台"
@@ -214,6 +225,8 @@ def test_documents_named_as_a_group_then_which_of_them():
         ("工业互联网都有哪些地方写了？", "工业互联网", ()),
         ("哪些地方提了以竹代塑？", "以竹代塑", ()),
         ("哪些地方在搞算力建设？", "算力建设", ()),
+        ("哪几个地方在推科技特派员？", "科技特派员", ()),
+        ("哪些地方在推进城市更新？", "城市更新", ()),
         ("四份市级报告里谁提到了海外仓？", "海外仓", ("city",)),
         ("零基预算改革写进了哪些报告？", "零基预算改革", ()),
         # places named one by one, then which of them: the places are no topic
@@ -226,6 +239,9 @@ def test_documents_named_as_a_group_then_which_of_them():
         ("这两个省的报告里，谁提了新型储能？", "新型储能", ("province",)),
         ("哪几份规划给数字经济占GDP比重定了目标？", "数字经济占GDP比重", ()),
         ("哪些地方给技术合同成交额定了目标值？", "技术合同成交额", ()),
+        ("数字经济定了量化目标的有哪些地方？", "数字经济", ()),
+        ("哪些区的科技规划提到碳达峰碳中和？", "碳达峰碳中和", ("county",)),
+        ("今年农村公路给了里程目标的有哪些地方？", "农村公路", ()),
         ("哪些城市在用揭榜挂帅？", "揭榜挂帅", ("city",)),
         ("固投增长目标在7%及以上的城市或省份有哪些？", "固投增长", ("city", "province")),
     ],
@@ -509,6 +525,24 @@ def test_a_figure_with_a_scale_is_no_year():
 
     assert figures_in("粮食总产量稳定在1955万吨以上") == [19550000.0]
     assert figures_in("旅游收入超过2019年水平") == []
+
+
+def test_a_figure_asked_in_a_unit_is_one_in_that_unit():
+    from qa.bounds import figures_in
+    from qa.stating import Stating
+    from qa.topic_terms import term_matcher
+
+    topic = read_topic("哪些地方报了接待游客的人次？")
+    assert (topic.text, topic.aspect, topic.unit) == ("接待游客", "figure", "人次")
+    assert read_topic("高速公路通车里程，哪些地方给了公里数？").unit == "公里"
+    assert read_topic("哪些地方给了亩均效益的具体数？").unit is None  # 亩均 is a word
+    assert read_topic("哪些地方提到接待游客？").unit is None  # no figure asked
+    assert figures_in("新建农村公路5000千米，增长8%", "公里") == [5000.0]
+    stating = Stating(
+        aspect_evidence("figure"), None, term_matcher(("接待游客",)), True, topic.unit
+    )
+    assert stating.search("全年接待过夜游客超过2500万人次。")
+    assert not stating.search("接待游客人次增长26.8%。")  # a growth rate, no count
 
 
 def test_a_target_asked_at_one_figure_is_held_to_it():
