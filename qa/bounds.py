@@ -64,22 +64,29 @@ def figures_in(text: str, unit: str | None = None) -> list[float]:
     is no year); with a `unit` (see unit_asked), only the figures in it."""
     found = []
     for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?(?!\s*[年:：\d])", text):
-        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not m.group(2):
-            continue  # a year, not 1955万吨
+        counted = _COUNTED.match(text, m.end())
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not m.group(2) and not counted:
+            continue  # a year, not 1955万吨 or 2000个
         if unit and not re.match(r"\s*(?:" + _UNITS[unit] + ")", text[m.end() :]):
             continue
         found.append(float(m.group(1)) * _SCALE.get(m.group(2) or "", 1.0))
     return found
 
 
+# what a count is counted in, which a year never is (新建充电桩2000个以上)
+_COUNTED = re.compile(r"\s*(?:[%％个家项人元吨亩户所座台辆套件名次条米]|公里|千米|千瓦|平方)")
+
+
 # a unit of measure a question asks a figure in (接待游客的人次, 给了公里数, 多少亩), and how
 # reports write it; a counter (个, 家, 套) is not one: reports count one thing in several
 _UNITS = {"人次": "人次", "公里": "公里|千米", "千米": "公里|千米", "亩": "亩", "吨": "吨"}
-_UNIT_ASKED = re.compile(r"(?:多少|具体|的|了|出)(人次|公里|千米|亩|吨)(?:数)?(?![均半])")
+_UNITS["金额"] = "元"  # an amount is in 元 (50亿元), not a growth rate
+_UNIT_ASKED = re.compile(r"(?:多少|具体|的|了|出)(人次|公里|千米|亩|吨|金额)(?:数)?(?![均半])")
 
 
 def unit_asked(question: str) -> str | None:
-    """The unit of measure `question` asks its figure in, None when it names none."""
+    """The unit of measure `question` asks its figure in (金额: an amount in 元), None when it
+    names none."""
     m = _UNIT_ASKED.search(question)
     return m.group(1) if m else None
 

@@ -25,11 +25,14 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
     question_level,
     question_levels,
     without_exception,
+    without_year_of_documents,
+    year_of,
 )
 from qa.scoring import Searchable, cosine_to_query
 from qa.stating import Stating, list_leads
+from qa.term_matcher import names_enough, term_matcher
 from qa.text import check_question, split_sentences
-from qa.topic_terms import expand_terms, names_enough, norm, term_matcher
+from qa.topic_terms import expand_terms, norm
 from qa.topics import (  # noqa: F401 (extract_topic re-exported)
     Topic,
     aspect_evidence,
@@ -86,6 +89,12 @@ def districts(
         return replace(
             report, districts=tuple(r for r in report.districts if r.district not in kept)
         )
+    text, year = without_year_of_documents(text)
+    if year:  # 2024年的政府工作报告里，哪些…: the places with a document of that year
+        report = districts(text, index, only, level)
+        held = {d.district for d in getattr(index, "documents", ()) if year_of(d) == year}
+        kept = tuple(r for r in report.districts if r.district in held)
+        return replace(report, districts=kept) if held else report
     if asks_prefectures(text):  # 哪些地级市: cities, not a municipality of province rank (重庆市)
         report = districts(text.replace("地级", ""), index, only, level)
         kept = tuple(r for r in report.districts if level_of_places([r.district]) != "province")

@@ -109,6 +109,26 @@ def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
     return text[: m.start()] + "有" + text[m.end() :], names
 
 
+# the year of the documents asked: 2024年的政府工作报告里，哪些… (not 2025年目标)
+_YEAR_OF_DOCUMENTS = re.compile(
+    r"(?P<year>20\d\d)年(?:度)?(?:的)?(?=[\u4e00-\u9fff]{0,6}?(?:报告|规划|要点|方案))"
+)
+
+
+def without_year_of_documents(text: str) -> tuple[str, str | None]:
+    """The question without the year of the documents it asks of, and that year (2024年的政府
+    工作报告里，哪些提到新质生产力 → 政府工作报告里…, "2024")."""
+    m = _YEAR_OF_DOCUMENTS.search(text)
+    return (text, None) if m is None else (text[: m.start()] + text[m.end() :], m["year"])
+
+
+def year_of(document: object) -> str | None:
+    """The year a document is of: its title's (德阳市2024年政府工作报告), else its date's."""
+    said = re.search(r"(20\d\d)年", getattr(document, "title", "") or "")
+    date = getattr(document, "date", None)
+    return said.group(1) if said else (date[:4] if date else None)
+
+
 # a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
 _NEGATED = re.compile(
     # not 有没有地方… (a yes/no question: is there a place that…)

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from qa.bounds import Limit, figures_in
-from qa.topic_terms import TermMatcher, norm
+from qa.term_matcher import TermMatcher
+from qa.topic_terms import norm
 
 
 @dataclass(frozen=True)

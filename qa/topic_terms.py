@@ -1,13 +1,11 @@
 """The words a topic is found by: the topic, its alternatives, its stem without a generic last
-word and its synonyms (qa/data/synonyms.json), as one pattern matching in normalised text; and
-whether a sentence names enough of a long topic to count as a mention by meaning."""
+word, the forms reports write it in and its synonyms (qa/data/synonyms.json), in normalised
+text. qa.term_matcher finds them."""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -95,6 +93,9 @@ def expand_terms(topic: str, named: bool = False, moving: bool = False) -> tuple
         for p in _borrowed_object(_shared_object(_ALTERNATIVES.split(reading)))
     ]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
+    core = _shared_core(parts)
+    if core:
+        terms.append(core)
     for part in parts:
         part = part.strip()
         terms.append(part)
@@ -208,6 +209,27 @@ def _borrowed_object(parts: list[str]) -> list[str]:
     return out
 
 
+def _shared_core(parts: list[str]) -> str | None:
+    """The word alternatives open with when it is what the user means by all of them:
+    中试基地或中试平台 -> 中试 (中试放大, 研发到中试), 飞地经济或者飞地园区 -> 飞地 (科创飞地);
+    not a word as common as 数字 (数字经济或数字政府) that alone names no subject."""
+    import jieba
+
+    words = [jieba.lcut(p.strip()) for p in parts]
+    shared = 0
+    while all(len(w) > shared + 1 and w[shared] == words[0][shared] for w in words):
+        shared += 1
+    core = "".join(words[0][:shared])
+    if len(parts) < 2 or len(core) < 2:
+        return None
+    # one word names a subject when it is rare; two or more (中试熟化) always do
+    return core if shared > 1 or (jieba.get_FREQ(core) or 0) < _RARE else None
+
+
+# how often (in jieba's dictionary) a word may occur and still name a subject alone
+_RARE = 200
+
+
 def _without_beneficiary(part: str) -> str | None:
     """What is done, without whom it is done for (给企业减税降费 -> 减税降费: a report says
     为市场主体减负, 减免企业税费); None when the part does not open with one."""
@@ -249,120 +271,3 @@ def _other_amount(term: str) -> str | None:
     if len(term) >= 3 and term.endswith("额") and not term.endswith(("金额", "总额")):
         return term[:-1] + "总额"
     return None
-
-
-# a Latin run is letters and digits, joined by + - . / & to more of them (V2X, N+X, 5G-A): a
-# term edge in Latin letters or digits must be an edge of such a run, so "x" is not found in
-# V2X or N+X, nor "ai" in "email", while "5G" is found in "5G+工业互联网" and "5G基站"
-_RUN_BEFORE = r"(?<![a-z0-9])(?<![a-z0-9][-+./&])"
-_RUN_AFTER = r"(?![a-z0-9]|[-+./&][a-z0-9])"
-
-
-def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for the (normalised) terms, longest first, matching in normalised text."""
-    parts = []
-    for t in sorted({norm(t) for t in terms}, key=len, reverse=True):
-        before = _RUN_BEFORE if t[:1].isascii() and t[:1].isalnum() else ""
-        after = _RUN_AFTER if t[-1:].isascii() and t[-1:].isalnum() else ""
-        parts.append(before + re.escape(t) + after)
-    return re.compile("|".join(parts))
-
-
-# how far a written-out word may spread a short one's characters: each gap, and the whole
-_GAP = 4
-_SPREAD = 2
-
-
-@dataclass(frozen=True)
-class TermMatcher:
-    """Finds a topic's terms in normalised text, and a term in Chinese (3 to 8 characters) also
-    written out in full: its first two characters together, the others in order after them, a
-    gap of at most four characters between two, in at most twice its length (博士后站 in
-    博士后科研工作站, 自贸区 in 自贸试验区, 充电设施 in 充电基础设施; not 新型储能 in 新建抽水
-    型储能). Users shorten a name the way reports do; a name the user quoted is met only in its
-    words."""
-
-    exact: re.Pattern[str]
-    spread: tuple[tuple[str, re.Pattern[str]], ...] = ()
-    # an act and its thing apart in one clause (新增学位: 新增小学及初高中学位1.2万个)
-    acts: tuple[re.Pattern[str], ...] = ()
-    # the topic is asked as a figure of its own (a target, a number): a share's base is not it
-    # (研发投入占GDP比重 sets no GDP target)
-    own_figure: bool = False
-
-    def search(self, text: str) -> re.Match[str] | None:
-        m = next((m for m in self.exact.finditer(text) if self._its_own(text, m)), None)
-        if m or not self.spread:
-            return m
-        for term, pattern in self.spread:
-            at = text.find(term[:2])
-            while at >= 0:
-                m = pattern.match(text, at)
-                if m and len(m[0]) <= _SPREAD * len(term) and self._its_own(text, m):
-                    return m
-                at = text.find(term[:2], at + 1)
-        for pattern in self.acts:
-            m = next((m for m in pattern.finditer(text) if self._its_own(text, m)), None)
-            if m:
-                return m
-        return None
-
-    def _its_own(self, text: str, m: re.Match[str]) -> bool:
-        return not (
-            self.own_figure
-            and _SHARE_BASE.search(text, max(0, m.start() - 8), m.start())
-            and _SHARE_OF.match(text, m.end())
-        )
-
-
-# what stands around the base of a share: 占GDP比重, 占地区生产总值的比例 (生产总值 too)
-_SHARE_BASE = re.compile(r"占[\u4e00-\u9fff]{0,6}[(（]?$")
-_SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比重|比例|份额)")
-
-
-def term_matcher(
-    terms: tuple[str, ...], named: bool = False, own_figure: bool = False
-) -> TermMatcher:
-    """The matcher of `terms` (see TermMatcher); `named`: the terms only as written;
-    `own_figure`: not as the base of a share."""
-    spread: tuple[tuple[str, re.Pattern[str]], ...] = ()
-    acts: tuple[re.Pattern[str], ...] = ()
-    if not named:
-        gap = f"[\u4e00-\u9fff]{{0,{_GAP}}}?"
-        chinese = [
-            t
-            for t in sorted({norm(t) for t in terms}, key=len, reverse=True)
-            if re.fullmatch(r"[\u4e00-\u9fff]+", t)
-        ]
-        spread = tuple(
-            (t, re.compile(gap.join([re.escape(t[:2]), *map(re.escape, t[2:])])))
-            for t in chinese
-            if 3 <= len(t) <= 8
-        )
-        acts = tuple(
-            re.compile(re.escape(m[1]) + _IN_CLAUSE + re.escape(m[2]))
-            for m in map(_ACT_AND_THING.fullmatch, chinese)
-            if m
-        )
-    return TermMatcher(term_pattern(terms), spread, acts, own_figure)
-
-
-# an act that counts what it is done to (新增, 新建…), and its thing, a word or more after it;
-# what may stand between them in one clause: what kind, how many (新增婴幼儿托位1.8万个、基础教育学位)
-_ACT_AND_THING = re.compile(
-    r"(新增|新建|新开工|建成|改造|改扩建|培育|引进|开通|开行|发放)([\u4e00-\u9fff]{2,})"
-)
-_IN_CLAUSE = r"[^，。；：！？,;:!?]{0,12}?"
-
-
-def names_enough(topic: str) -> Callable[[str], bool]:
-    """Whether a sentence may count as a mention of `topic` by meaning alone. A topic of three
-    words or more names one thing (婴幼儿照护服务示范城市): a sentence must share at least half
-    of its words, so that a passage on a neighbouring subject (普惠托育机构) is not taken for
-    it; a shorter topic (低空经济, 科普) may be met in other words."""
-    import jieba
-
-    words = {w for w in jieba.lcut(norm(topic)) if len(w) >= 2}
-    if len(words) < 3:
-        return lambda sentence: True
-    return lambda sentence: 2 * sum(w in norm(sentence) for w in words) >= len(words)

@@ -46,6 +46,7 @@ class Vocabulary:
         one. Only a run of the question's segmentation that is no known word (single
         characters 普/察, or a rare jieba word the corpus lacks: 拉圾) is a candidate, so a
         correct word is never rewritten into a homophone."""
+        question = re.sub(r"(?<![A-Za-z])[A-Za-z]{3,6}(?![A-Za-z])", self._latin_typo, question)
         if not self.sounds:
             return question
         import jieba
@@ -87,6 +88,20 @@ class Vocabulary:
                 out.append(pieces[i])
                 i += 1
         return "".join(out)
+
+    def _latin_typo(self, m: re.Match[str]) -> str:
+        """An abbreviation typed in capitals with two letters swapped (RECP for RCEP) as the one
+        corpus abbreviation it is; itself when the corpus knows it or there is no single such
+        word (an English word is left alone)."""
+        typed = m.group(0)
+        low = typed.lower()
+        if not typed.isupper() or low in self.document_frequency:
+            return typed
+        swaps = {low[:i] + low[i + 1] + low[i] + low[i + 2 :] for i in range(len(low) - 1)}
+        known = [w for w in swaps if w != low and self.document_frequency.get(w, 0) >= 2]
+        if len(known) != 1:
+            return typed
+        return known[0].upper()
 
 
 _CACHE: dict[tuple[int, int], Vocabulary] = {}

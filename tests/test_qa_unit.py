@@ -545,6 +545,17 @@ def test_misspelt_words_are_read_as_the_corpus_word_they_sound_like(fake_index):
     assert vocab.correct("通讯上有什么要求") == "通讯上有什么要求"
 
 
+def test_an_abbreviation_typed_with_two_letters_swapped_is_read_as_the_corpus_one():
+    from qa.vocabulary import Vocabulary
+
+    vocab = Vocabulary(10, {"rcep": 3, "gdp": 5, "gpd": 2, "abdc": 2, "bacd": 2}, {})
+    assert vocab.correct("哪些地方提到了RECP？") == "哪些地方提到了RCEP？"
+    assert vocab.correct("哪些地方提到了RCEP？") == "哪些地方提到了RCEP？"  # known: kept
+    assert vocab.correct("GPD目标") == "GPD目标"  # the corpus has it too (even if rare)
+    assert vocab.correct("BADC目标") == "BADC目标"  # two corpus words one swap away: neither
+    assert vocab.correct("recp") == "recp"  # an English word is not an abbreviation
+
+
 def test_weighted_overlap_counts_rare_words_more(fake_index):
     from qa.vocabulary import vocabulary
 

@@ -151,7 +151,8 @@ def test_an_alternative_naming_no_thing_takes_the_first_ones_thing():
     assert "新增" not in terms  # a bare 新增 is in every report
     assert {"培育高企", "引进高企"} <= set(expand_terms("培育或引进高企"))
     # …and one that is only a head takes the rest of the first: a bare 平台 is in every plan
-    assert expand_terms("中试熟化基地或平台")[1:] == ("中试熟化基地", "中试熟化平台")
+    terms = expand_terms("中试熟化基地或平台")
+    assert {"中试熟化基地", "中试熟化平台"} <= set(terms) and "平台" not in terms
     assert "博士后工作站分站" in expand_terms("博士后工作站或分站")
     assert {"氢能", "储能"} <= set(expand_terms("氢能或储能"))
 
@@ -163,6 +164,42 @@ def test_an_attribute_alone_is_the_first_alternatives_things_and_reports_drop_it
     assert {"新能源汽车产量", "新能源汽车销量", "新能源汽车消费"} <= set(terms)
     assert "消费新能源汽车的产量" not in terms
     assert "目地" not in "".join(expand_terms("旅游目的地"))  # 的 inside a word stays
+
+
+def test_alternatives_opening_with_one_subject_are_met_by_it():
+    assert "中试" in expand_terms("中试基地或中试平台")  # 研发—中试放大—产业化
+    assert "飞地" in expand_terms("飞地经济或者飞地园区")  # 宿杭“科创飞地”
+    assert "中试熟化" in expand_terms("中试熟化基地或平台")
+    # a word as common as 数字 names no subject alone
+    assert "数字" not in expand_terms("数字经济或数字政府")
+    assert "中试" not in expand_terms("中试基地")  # one alternative: its own words
+
+
+def test_a_terms_words_are_met_apart_in_one_clause_or_list():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    def met(topic, text):
+        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
+
+    assert met("新增学位", "新增小学及初高中学位1.2万个")  # an act and its thing
+    assert not met("新增学位", "新增幼儿园3所，学位紧张")  # …in one clause only
+    assert met("家政服务", "扩大健康、养老、托幼、家政、数字等服务消费")  # a kind in a list
+    assert not met("氢能汽车", "发展氢能、储能、新能源汽车")  # no 等: no shared head
+
+
+def test_the_year_of_the_documents_asked_is_no_topic_and_picks_the_documents():
+    from types import SimpleNamespace
+
+    from qa.place_questions import without_year_of_documents, year_of
+
+    text, year = without_year_of_documents("2024年的政府工作报告里，哪些提到新质生产力？")
+    assert (text, year) == ("政府工作报告里，哪些提到新质生产力？", "2024")
+    assert read_topic(text).text == "新质生产力"
+    assert without_year_of_documents("哪些地方定了2025年目标？")[1] is None  # a target's year
+    assert year_of(SimpleNamespace(title="德阳市2024年政府工作报告", date=None)) == "2024"
+    assert year_of(SimpleNamespace(title="大渡口区“十四五”科技创新规划", date=None)) is None
+    assert year_of(SimpleNamespace(title="工作报告", date="2025-01-13")) == "2025"
 
 
 def test_a_deed_is_met_without_whom_it_is_done_for():
@@ -275,7 +312,7 @@ def test_a_bound_said_after_a_target_is_read_and_applied():
 
     from qa.bounds import Limit, figures_in
     from qa.stating import Stating
-    from qa.topic_terms import term_pattern
+    from qa.term_matcher import term_pattern
 
     topic = read_topic("城镇新增就业目标超过3万人的城市有哪些？")
     assert (topic.text, topic.aspect, topic.limit, topic.bound) == (
@@ -343,7 +380,8 @@ def test_a_quoted_topic_is_a_name():
 
 
 def test_a_short_name_is_met_written_out_in_full():
-    from qa.topic_terms import norm, term_matcher
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
 
     def finds(term, text, **kw):
         m = term_matcher((term,), **kw).search(norm(text))
@@ -360,7 +398,8 @@ def test_a_short_name_is_met_written_out_in_full():
 
 
 def test_the_base_of_a_share_is_no_figure_of_its_own():
-    from qa.topic_terms import norm, term_matcher
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
 
     gdp = term_matcher(expand_terms("GDP增长", moving=True), own_figure=True)
     assert gdp.search(norm("地区生产总值增长7%"))
@@ -480,7 +519,7 @@ def test_a_target_bound_needs_no_word_for_target():
 
 def test_a_figure_of_the_topic_is_stated_in_its_own_clause():
     from qa.stating import Stating
-    from qa.topic_terms import term_matcher
+    from qa.term_matcher import term_matcher
 
     stating = Stating(aspect_evidence("target"), None, term_matcher(("粮食产量",)), True)
     assert not stating.search("主要预期目标是：地区生产总值增长5%，粮食产量稳中有增。")
@@ -507,7 +546,7 @@ def test_a_kind_of_city_is_no_place_outside_the_corpus():
 def test_a_bound_is_held_to_the_figure_of_any_clause_naming_the_topic():
     from qa.bounds import Limit
     from qa.stating import Stating
-    from qa.topic_terms import term_matcher
+    from qa.term_matcher import term_matcher
 
     stating = Stating(
         aspect_evidence("target"),
@@ -525,12 +564,13 @@ def test_a_figure_with_a_scale_is_no_year():
 
     assert figures_in("粮食总产量稳定在1955万吨以上") == [19550000.0]
     assert figures_in("旅游收入超过2019年水平") == []
+    assert figures_in("到2025，新建充电桩2000个以上") == [2000.0]  # a count, not a year
 
 
 def test_a_figure_asked_in_a_unit_is_one_in_that_unit():
     from qa.bounds import figures_in
     from qa.stating import Stating
-    from qa.topic_terms import term_matcher
+    from qa.term_matcher import term_matcher
 
     topic = read_topic("哪些地方报了接待游客的人次？")
     assert (topic.text, topic.aspect, topic.unit) == ("接待游客", "figure", "人次")

@@ -1,0 +1,144 @@
+"""Finding a topic's terms (qa.topic_terms) in normalised text: as written, spread out the way
+reports shorten and lengthen names, apart in one clause or list; and whether a sentence names
+enough of a long topic to count as a mention by meaning."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from qa.topic_terms import norm
+
+# a Latin run is letters and digits, joined by + - . / & to more of them (V2X, N+X, 5G-A): a
+# term edge in Latin letters or digits must be an edge of such a run, so "x" is not found in
+# V2X or N+X, nor "ai" in "email", while "5G" is found in "5G+工业互联网" and "5G基站"
+_RUN_BEFORE = r"(?<![a-z0-9])(?<![a-z0-9][-+./&])"
+_RUN_AFTER = r"(?![a-z0-9]|[-+./&][a-z0-9])"
+
+
+def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the (normalised) terms, longest first, matching in normalised text."""
+    parts = []
+    for t in sorted({norm(t) for t in terms}, key=len, reverse=True):
+        before = _RUN_BEFORE if t[:1].isascii() and t[:1].isalnum() else ""
+        after = _RUN_AFTER if t[-1:].isascii() and t[-1:].isalnum() else ""
+        parts.append(before + re.escape(t) + after)
+    return re.compile("|".join(parts))
+
+
+# how far a written-out word may spread a short one's characters: each gap, and the whole
+_GAP = 4
+_SPREAD = 2
+
+
+@dataclass(frozen=True)
+class TermMatcher:
+    """Finds a topic's terms in normalised text, and a term in Chinese (3 to 8 characters) also
+    written out in full: its first two characters together, the others in order after them, a
+    gap of at most four characters between two, in at most twice its length (博士后站 in
+    博士后科研工作站, 自贸区 in 自贸试验区, 充电设施 in 充电基础设施; not 新型储能 in 新建抽水
+    型储能). Users shorten a name the way reports do; a name the user quoted is met only in its
+    words."""
+
+    exact: re.Pattern[str]
+    spread: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # the term's words apart: an act and its thing in one clause (新增学位: 新增小学及初高中学位
+    # 1.2万个), a kind and its head across a list (家政服务: 家政、数字等服务)
+    apart: tuple[re.Pattern[str], ...] = ()
+    # the topic is asked as a figure of its own (a target, a number): a share's base is not it
+    # (研发投入占GDP比重 sets no GDP target)
+    own_figure: bool = False
+
+    def search(self, text: str) -> re.Match[str] | None:
+        m = next((m for m in self.exact.finditer(text) if self._its_own(text, m)), None)
+        if m or not self.spread:
+            return m
+        for term, pattern in self.spread:
+            at = text.find(term[:2])
+            while at >= 0:
+                m = pattern.match(text, at)
+                if m and len(m[0]) <= _SPREAD * len(term) and self._its_own(text, m):
+                    return m
+                at = text.find(term[:2], at + 1)
+        for pattern in self.apart:
+            m = next((m for m in pattern.finditer(text) if self._its_own(text, m)), None)
+            if m:
+                return m
+        return None
+
+    def _its_own(self, text: str, m: re.Match[str]) -> bool:
+        return not (
+            self.own_figure
+            and _SHARE_BASE.search(text, max(0, m.start() - 8), m.start())
+            and _SHARE_OF.match(text, m.end())
+        )
+
+
+# what stands around the base of a share: 占GDP比重, 占地区生产总值的比例 (生产总值 too)
+_SHARE_BASE = re.compile(r"占[\u4e00-\u9fff]{0,6}[(（]?$")
+_SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比重|比例|份额)")
+
+
+def term_matcher(
+    terms: tuple[str, ...], named: bool = False, own_figure: bool = False
+) -> TermMatcher:
+    """The matcher of `terms` (see TermMatcher); `named`: the terms only as written;
+    `own_figure`: not as the base of a share."""
+    spread: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    apart: tuple[re.Pattern[str], ...] = ()
+    if not named:
+        gap = f"[\u4e00-\u9fff]{{0,{_GAP}}}?"
+        chinese = [
+            t
+            for t in sorted({norm(t) for t in terms}, key=len, reverse=True)
+            if re.fullmatch(r"[\u4e00-\u9fff]+", t)
+        ]
+        spread = tuple(
+            (t, re.compile(gap.join([re.escape(t[:2]), *map(re.escape, t[2:])])))
+            for t in chinese
+            if 3 <= len(t) <= 8
+        )
+        apart = tuple(
+            re.compile(re.escape(m[1]) + _IN_CLAUSE + re.escape(m[2]))
+            for m in map(_ACT_AND_THING.fullmatch, chinese)
+            if m
+        ) + tuple(_listed(t) for t in chinese if _listed(t))
+    return TermMatcher(term_pattern(terms), spread, apart, own_figure)
+
+
+def _listed(term: str) -> re.Pattern[str] | None:
+    """A term said as one kind in a list before its head: 家政服务 in 托幼、家政、数字等服务,
+    新材料产业 in 新材料、新能源等产业 (the 等 closes the list: 氢能、储能、新能源汽车 names
+    no 氢能汽车)."""
+    import jieba
+
+    words = jieba.lcut(term)
+    head = words[-1]
+    kind = term[: -len(head)]
+    if len(words) < 2 or len(head) < 2 or len(kind) < 2:
+        return None
+    return re.compile(
+        re.escape(kind) + r"(?:[、和及与][\u4e00-\u9fff]{1,8}?){1,8}?等" + re.escape(head)
+    )
+
+
+# an act that counts what it is done to (新增, 新建…), and its thing, a word or more after it;
+# what may stand between them in one clause: what kind, how many (新增婴幼儿托位1.8万个、基础教育学位)
+_ACT_AND_THING = re.compile(
+    r"(新增|新建|新开工|建成|改造|改扩建|培育|引进|开通|开行|发放)([\u4e00-\u9fff]{2,})"
+)
+_IN_CLAUSE = r"[^，。；：！？,;:!?]{0,12}?"
+
+
+def names_enough(topic: str) -> Callable[[str], bool]:
+    """Whether a sentence may count as a mention of `topic` by meaning alone. A topic of three
+    words or more names one thing (婴幼儿照护服务示范城市): a sentence must share at least half
+    of its words, so that a passage on a neighbouring subject (普惠托育机构) is not taken for
+    it; a shorter topic (低空经济, 科普) may be met in other words."""
+    import jieba
+
+    words = {w for w in jieba.lcut(norm(topic)) if len(w) >= 2}
+    if len(words) < 3:
+        return lambda sentence: True
+    return lambda sentence: 2 * sum(w in norm(sentence) for w in words) >= len(words)
