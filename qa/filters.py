@@ -72,7 +72,12 @@ def places_at(index: Searchable, level: str | None = None) -> list[str]:
     # where places of the level issue documents, they are the places asked about: 四川省 is
     # no province of a corpus of provincial reports because 遂宁's report is inside it, nor
     # 重庆市 a city because its districts' plans are; with none, the places containing the
-    # documents stand for them (哪些城市 over district plans alone: 重庆市)
+    # documents stand for them (哪些城市 over district plans alone: 重庆市). A municipality of
+    # province rank (重庆市) is a city beside cities, but a province beside another province's
+    # report (湖南省's): then its report is one of the provinces'
+    provinces = {d.district for d in documents if d.place_level == "province"}
+    if len(provinces) > 1:
+        issuing = {p for p in issuing if level_of_places([p]) == level} or issuing
     return sorted(issuing or found)
 
 

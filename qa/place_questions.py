@@ -21,8 +21,10 @@ _DOCUMENTS_ASKED = (
 # what a question says a place's documents did with the topic, one vocabulary for every form
 # below: 提到, 提了, 写进, 给…定了目标, 有, 在搞, 出现 (not 谁的…最高, 哪个部门负责)
 _SAYS = (
-    rf"(?:提到|提及|提出|提(?=了|过|[？?]|$)|涉及|谈到|谈及|说到|写|说|谈|部署|布局|关注|重视|出现|列|公布"
-    rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|抓|推|建|用|布局|发展)|要|用|采用|推行|实行|开展)"
+    rf"(?:提到|提及|提出|提(?![高升供前交出质醒示拔])|涉及|谈到|谈及|说到|写|说|谈|部署|布局|关注|重视|出现|列|公布"
+    rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|抓|推|建|用|布局|发展)|要|用|采用|推行|实行|开展"
+    # doing it: 哪些在争创国家高新区, 谁在治理锰污染
+    r"|(?:在)?(?:争创|创建|申报|建设|打造|推进|推动|实施|培育|发展|治理|办|搞))"
 )
 # 区 must not start a longer word: "哪些区域创新平台", "哪些区块链企业" ask about things
 _PLACE = (
@@ -59,17 +61,22 @@ _AMONG = (
 )
 # the level of the documents named as a group: 四份市级报告
 # (市、省政府工作报告 names two levels: no one level of documents)
-_LEVEL_OF_DOCUMENTS = r"(?<![、和及与])(?:地级市|市|省|区县|区|县)(?:一?级(?:的)?|(?=政府))"
+_LEVEL_OF_DOCUMENTS = (
+    r"(?<![、和及与])(?:地级市|市|省|区县|区|县)(?:[、和及与](?:市|省|区县|区|县))*"
+    r"(?:一?级(?:的)?|(?:里)?的|(?=政府))"
+)
 # documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
 _AMONG_DOCUMENTS = (
     rf"(?:这|那|各|所有|全部)?(?:些|几|[两三四五六七八九十\d]+)?(?:份|个|篇)?(?:{_LEVEL_OF_DOCUMENTS})?"
-    rf"{_DOCUMENTS_ASKED}"
-    r"(?:里|中|当中|里面)[，,]?(?:有)?(?:哪些|哪几份|哪几个|哪份|哪个|谁)"
+    rf"{_DOCUMENTS_ASKED}(?:[（(][^（）()]{{0,12}}[）)])?"  # 规划（不算工作要点）中
+    r"(?:(?:里|中|当中|里面)[，,]?|[，,])(?:有)?(?:哪些|哪几份|哪几个|哪份|哪个|谁)"
     rf"(?=(?:都|也|还)?{_SAYS})"
 )
 # places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
+# a place named in full (广西壮族自治区), not a kind of document (省政府工作报告)
+_NAME = r"(?:(?!报告|规划|文件|要点|方案)[\u4e00-\u9fff]){2,8}?"
 _AMONG_NAMED = (
-    r"(?P<named>[\u4e00-\u9fff]{2,8}?(?:[、和与及][\u4e00-\u9fff]{2,8}?)+)"
+    rf"(?P<named>{_NAME}(?:[、和与及]{_NAME})+)"
     rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:(?:里头|里面|里|中|当中|之中)[，,]?|[，,])(?:有)?"
     rf"(?:哪个|哪些|哪几个|谁)(?=(?:都|也|还)?{_SAYS})"
 )
@@ -89,9 +96,14 @@ _WHO_DID = (
 )
 # whether any place did: 有地方在发展邮轮经济吗, 有没有城市提到…
 _ANY_DID = rf"(?:^|(?<=[，,\s]))有(?:没有)?(?:哪个)?{_PLACE}(?=.)"
+# every place asked its own figure: 去年城镇新增就业各地实际完成了多少
+_EACH = (
+    rf"各(?:地方|地|{_PLACE_NOUN})(?=(?:的)?(?:实际|分别|都)?(?:完成了?|是|有|达到了?|定了?|给了?)?"
+    r"(?:多少|几))"
+)
 _DISTRICT_QUESTION = re.compile(
     rf"{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
-    rf"|{_WHO_SAYS}|{_WHO_DID}|{_ANY_DID}"
+    rf"|{_WHO_SAYS}|{_WHO_DID}|{_ANY_DID}|{_EACH}"
 )
 # places set aside: 除了赣州，还有哪些地方…
 _EXCEPT = re.compile(
@@ -191,7 +203,7 @@ def question_levels(text: str) -> tuple[str, ...]:
         rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", text[max(0, m.start() - 1) : m.end()]
     )
     if of_documents:  # 四份市级报告里，哪些…: the cities' reports
-        asked = re.sub(r"一?级(?:的)?$", "", of_documents.group(1))  # 市政府工作报告: 市
+        asked = re.sub(r"(?:一?级|里)?(?:的)?$", "", of_documents.group(1))  # 市政府…: 市
     levels: list[str] = []
     for word in re.split(_JOINED, asked):
         if word.endswith("地区"):  # any level

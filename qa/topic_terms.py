@@ -222,8 +222,8 @@ def _shared_core(parts: list[str]) -> str | None:
     core = "".join(words[0][:shared])
     if len(parts) < 2 or len(core) < 2:
         return None
-    # one word names a subject when it is rare; two or more (中试熟化) always do
-    return core if shared > 1 or (jieba.get_FREQ(core) or 0) < _RARE else None
+    # one rare word: two or more (技术合同 of 技术合同成交额或交易额) restate one measure
+    return core if shared == 1 and (jieba.get_FREQ(core) or 0) < _RARE else None
 
 
 # how often (in jieba's dictionary) a word may occur and still name a subject alone

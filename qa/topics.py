@@ -38,6 +38,13 @@ _ACTION = re.compile(
     r"|完善|促进"
     r"|推广|引进|启动|设立|出台|举办)(?=[^或和及与、（(].)"
 )
+# the light words a user leads a topic with, which name no subject: saying (说了, 提), intending
+# (要, 打算), doing (办, 搞, 发过), governing (治理), being at it (在), doing for someone (给老年人办)
+_LIGHT = re.compile(
+    r"^(?:(?:说|讲|谈)(?:了|过)?|提(?![高升供前交出质])(?:了|过)?|(?:正)?在(?=[给为对办搞做干发说推抓提用治整])"
+    r"|要|将|会|想|准备|打算|还|也|都|或者|或|(?:办|搞|做|干|弄)(?:了|过)?|发(?![展现挥生布明])(?:了|过)?"
+    r"|(?:发|办|搞|做|建)(?:了|过)?(?:或者|或)(?=要|将|准备|打算)|治理|整治|防治|[给为帮替][\u4e00-\u9fff]{1,4}?(?:办|搞|做|建|提供))(?=[^，,、和或及]{2})"
+)
 # what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
 # 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
 _ASPECT_SAID = (
@@ -82,13 +89,20 @@ _HOW_MANY = re.compile(
 _TAIL = re.compile(
     r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项))?"
     r"(?:最高|最多|最大|最强|最好)?"
-    r"(?:这块|这一块|这方面|这一方面)?(?:吗|呢|么)?$"
+    r"(?:这块|这一块|这方面|这一方面|这类|这一类|之类|这些)?(?:吗|呢|么)?$"
 )
 _ONLY_VERB = re.compile(
     r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到)?(?:过|了)?$"
 )
 _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 # the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's
+# what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
+# 规划编制)
+_IN_DOCUMENT_NAME = rf"[\u4e00-\u9fff]{{0,4}}(?:{_DOCUMENT_WORDS}|要点|方案)(?:中|里|给|提|写|有|把|对|为|设|定|[，,])"
+# …or after it: 专精特新企业今年或规划期定了数量目标
+_PERIOD_AFTER = re.compile(
+    r"(?<=.{2})(?:(?:今年|明年|去年|规划期(?:内|末)?|(?:19|20)\d\d年)(?:或|和|及)?)+$"
+)
 _PERIOD = re.compile(
     r"^(?:到|至|截至|截止)?(?:今年|明年|去年|当年|本年度?|近年来|近几年|(?:19|20)\d\d年"
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?(?:的)?(?=.{2})"
@@ -180,7 +194,13 @@ def read_topic(text: str) -> Topic:
         if all(len(p) >= 2 for p in parts):
             return Topic("、".join(parts), all_of=parts)
     asked = _DISTRICT_QUESTION.search(text)  # a quote naming the documents asked is no topic
-    quoted = _QUOTED.findall(text.replace(asked.group(0), "", 1) if asked else text)
+    said = text.replace(asked.group(0), "", 1) if asked else text
+    # …nor a quote in a document's name (科技“十四五”规划)
+    quoted = [
+        m.group(1)
+        for m in _QUOTED.finditer(said)
+        if not re.match(_IN_DOCUMENT_NAME, said[m.end() :])
+    ]
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
     if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
         aspect = "target"
@@ -257,10 +277,12 @@ def _strip_topic(part: str) -> tuple[str, str | None]:
                 aspect = aspect or frame_aspect
                 break
         new = _LEAD.sub("", new, count=1).strip(_PUNCT)
+        while (light := _LIGHT.sub("", new, count=1)) != new:
+            new = light
         new = _ACTION.sub("", new, count=1)
         new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|有)(?:了|过)?", "", new)
         new = _PERIOD.sub("", new, count=1)
-        new = _TAIL.sub("", new).strip(_PUNCT)
+        new = _PERIOD_AFTER.sub("", _TAIL.sub("", new)).strip(_PUNCT)
         new = _without_how_many(new)
         new = re.sub(r"的$", "", new)
         if new == part:

@@ -68,6 +68,12 @@ def test_a_question_in_chinese_reads_places_named_in_latin_letters_as_places():
     assert latin_places_spelt("哪些城市提到了RCEP？", HELD) == "哪些城市提到了RCEP？"
     # places named in full (甘孜藏族自治州) are places to choose among too
     assert is_district_question("甘孜藏族自治州和菏泽市，哪个提到了锂？")
+    # …but kinds of document are no places to choose among
+    import re
+
+    from qa.place_questions import _AMONG_NAMED
+
+    assert not re.match(_AMONG_NAMED, "市、省政府工作报告里，哪些把CPI列进了预期目标")
 
 
 def test_every_hand_written_name_is_a_place():

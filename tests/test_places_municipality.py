@@ -74,6 +74,27 @@ def test_a_municipality_is_a_city_to_which_cities(mixed_index):
     assert cities.level == "city" and set(cities.mentioned) == {"宜宾市", "重庆市"}
 
 
+def test_a_municipality_beside_another_provinces_report_is_a_province():
+    from types import SimpleNamespace
+
+    from qa.filters import places_at
+
+    def report(place, code, level):
+        return SimpleNamespace(district=place, place_code=code, place_level=level)
+
+    documents = [
+        report("重庆市", "500000", "province"),
+        report("北海市", "450500", "city"),
+        report("湖南省", "430000", "province"),
+    ]
+    index = SimpleNamespace(documents=documents, districts=lambda: ["重庆市", "北海市", "湖南省"])
+    assert places_at(index, "city") == ["北海市"]
+    assert places_at(index, "province") == ["湖南省", "重庆市"]
+    # beside cities alone it is a city (the test above)
+    index.documents = documents[:2]
+    assert places_at(index, "city") == ["北海市", "重庆市"]
+
+
 def test_each_part_of_a_question_naming_two_places_is_filtered_to_its_own(mixed_index):
     from qa.intake import part_filters, prepare
 

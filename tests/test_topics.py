@@ -169,7 +169,8 @@ def test_an_attribute_alone_is_the_first_alternatives_things_and_reports_drop_it
 def test_alternatives_opening_with_one_subject_are_met_by_it():
     assert "中试" in expand_terms("中试基地或中试平台")  # 研发—中试放大—产业化
     assert "飞地" in expand_terms("飞地经济或者飞地园区")  # 宿杭“科创飞地”
-    assert "中试熟化" in expand_terms("中试熟化基地或平台")
+    # two words shared restate one measure: 技术合同 is no subject of 成交额或交易额
+    assert "技术合同" not in expand_terms("技术合同成交额或技术合同交易额")
     # a word as common as 数字 names no subject alone
     assert "数字" not in expand_terms("数字经济或数字政府")
     assert "中试" not in expand_terms("中试基地")  # one alternative: its own words
@@ -281,6 +282,30 @@ def test_documents_named_as_a_group_then_which_of_them():
         ("今年农村公路给了里程目标的有哪些地方？", "农村公路", ()),
         ("哪些城市在用揭榜挂帅？", "揭榜挂帅", ("city",)),
         ("固投增长目标在7%及以上的城市或省份有哪些？", "固投增长", ("city", "province")),
+        # light words leading a topic name no subject: saying, intending, doing, governing
+        ("哪些地方在给老年人办助餐食堂、助餐点？", "助餐食堂、助餐点", ()),
+        ("哪些地方说要建设青年发展型城市？", "青年发展型城市", ()),
+        ("哪些城市发过或者要发消费券？", "消费券", ("city",)),
+        ("哪些城市办马拉松？", "马拉松", ("city",)),
+        ("哪些地方在治理锰污染？", "锰污染", ()),
+        ("哪些城市在发展夜间经济？", "夜间经济", ("city",)),
+        ("哪些地方提到在线教育？", "在线教育", ()),  # 在 of a word stays
+        # …and trailing words of kind or period
+        ("中试基地、中试平台这类，哪些地方要建？", "中试基地、中试平台", ()),
+        ("专精特新企业今年或规划期定了数量目标的有哪些？", "专精特新企业", ()),
+        # documents named as a group with their level, a remark, or a quote in their name
+        ("几份区里的“十四五”科技规划，哪些写了要建孵化器？", "孵化器", ("county",)),
+        ("六份市和省的政府工作报告里，哪个没提抽水蓄能？", "抽水蓄能", ("city", "province")),
+        (
+            "区里的科技创新规划（不算工作要点）中，哪些给出了知识价值信用贷款的金额？",
+            "知识价值信用贷款",
+            ("county",),
+        ),
+        ("哪些区的科技“十四五”规划给了技术合同成交额的目标？", "技术合同成交额", ("county",)),
+        ("哪些政府工作报告里部署了“十五五”规划编制？", "十五五", ()),  # the quote is the topic
+        # each place asked its figure; places named, then which of them are doing it
+        ("去年城镇新增就业各地实际完成了多少？", "城镇新增就业", ()),
+        ("綦江、合川、大渡口这三个区，哪些在争创国家高新区？", "争创国家高新区", ()),
     ],
 )
 def test_more_ways_users_ask_which_places(question, topic, levels):
