@@ -75,6 +75,7 @@ def districts(
         default_level,
         level_of_places,
         normalize_level,
+        of_kinds,
         places_at,
         places_within,
         resolve_districts,
@@ -110,26 +111,21 @@ def districts(
     own = sorted(
         {d.district for d in getattr(index, "documents", ()) if d.district and not d.duplicate_of}
     )
+    # 哪些报告, 几份区里的科技规划，哪些…: the places that have a document of that kind
+    kinds = documents_asked(text)
     levels = () if level else question_levels(text)
     if len(levels) > 1:  # 哪些城市或省区: the places of those levels with documents of their own
         at = [p for p in own if level_of_places([p]) in levels]
-        report = _report(topic, index, at, EVIDENCE_PER_DISTRICT, own=True)
+        report = _report(topic, index, of_kinds(at, kinds, index), EVIDENCE_PER_DISTRICT, own=True)
         return replace(report, level="mixed")
     if asked is None and len({level_of_places([p]) for p in own}) > 1:
         # 哪些地方/地区, or no level said (富硒产业谁在搞), over documents of several levels: every
-        # document's own place; 哪些报告: the places that have a document of that kind
-        kinds = documents_asked(text)
-        documents = getattr(index, "documents", ())
-        own = [
-            p for p in own if any(d.district == p and d.doc_type in kinds for d in documents)
-        ] or own
-        report = _report(topic, index, own, EVIDENCE_PER_DISTRICT, own=True)
+        # document's own place
+        report = _report(topic, index, of_kinds(own, kinds, index), EVIDENCE_PER_DISTRICT, own=True)
         return replace(report, level="mixed")
     level = asked or default_level(index)
-    return replace(
-        _report(topic, index, places_at(index, level), EVIDENCE_PER_DISTRICT),
-        level=level,
-    )
+    at = of_kinds(places_at(index, level), kinds, index)
+    return replace(_report(topic, index, at, EVIDENCE_PER_DISTRICT), level=level)
 
 
 def compare(

@@ -81,6 +81,14 @@ def places_at(index: Searchable, level: str | None = None) -> list[str]:
     return sorted(issuing or found)
 
 
+def of_kinds(places: list[str], kinds: tuple[str, ...], index: Searchable) -> list[str]:
+    """The places that have a document of one of `kinds` (plan, work_report…), or all of them
+    when none has or no kind is asked."""
+    documents = getattr(index, "documents", ())
+    held = [p for p in places if any(d.district == p and d.doc_type in kinds for d in documents)]
+    return held or places
+
+
 def normalize_level(level: str | None) -> str | None:
     """province, city or county for a level given in English or Chinese (省, 市, 区县)."""
     if not level:

@@ -95,17 +95,20 @@ _ONLY_VERB = re.compile(
     r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到)?(?:过|了)?$"
 )
 _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
-# the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
-# 规划编制)
-_IN_DOCUMENT_NAME = rf"[\u4e00-\u9fff]{{0,4}}(?:{_DOCUMENT_WORDS}|要点|方案)(?:中|里|给|提|写|有|把|对|为|设|定|[，,])"
-# …or after it: 专精特新企业今年或规划期定了数量目标
-_PERIOD_AFTER = re.compile(
-    r"(?<=.{2})(?:(?:今年|明年|去年|规划期(?:内|末)?|(?:19|20)\d\d年)(?:或|和|及)?)+$"
+# 规划编制, nor “红色物业”出现在…报告里)
+_IN_DOCUMENT_NAME = (
+    rf"(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}(?:{_DOCUMENT_WORDS}|要点|方案)"
+    r"(?:中|里|给|提|写|有|把|对|为|设|定|[，,])"
 )
+# the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's
 _PERIOD = re.compile(
     r"^(?:到|至|截至|截止)?(?:今年|明年|去年|当年|本年度?|近年来|近几年|(?:19|20)\d\d年"
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?(?:的)?(?=.{2})"
+)
+# …or after it: 专精特新企业今年或规划期定了数量目标
+_PERIOD_AFTER = re.compile(
+    r"(?<=.{2})(?:(?:今年|明年|去年|规划期(?:内|末)?|(?:19|20)\d\d年)(?:或|和|及)?)+$"
 )
 
 

@@ -95,6 +95,22 @@ def test_a_municipality_beside_another_provinces_report_is_a_province():
     assert places_at(index, "city") == ["北海市", "重庆市"]
 
 
+def test_documents_asked_by_kind_keep_the_places_that_have_one():
+    from types import SimpleNamespace
+
+    from qa.filters import of_kinds
+
+    index = SimpleNamespace(
+        documents=[
+            SimpleNamespace(district="綦江区", doc_type="plan"),
+            SimpleNamespace(district="合川区", doc_type="work_points"),
+        ]
+    )
+    assert of_kinds(["合川区", "綦江区"], ("plan",), index) == ["綦江区"]
+    assert of_kinds(["合川区", "綦江区"], (), index) == ["合川区", "綦江区"]  # no kind asked
+    assert of_kinds(["合川区"], ("plan",), index) == ["合川区"]  # none has one: no narrowing
+
+
 def test_each_part_of_a_question_naming_two_places_is_filtered_to_its_own(mixed_index):
     from qa.intake import part_filters, prepare
 

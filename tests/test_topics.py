@@ -303,6 +303,7 @@ def test_documents_named_as_a_group_then_which_of_them():
         ),
         ("哪些区的科技“十四五”规划给了技术合同成交额的目标？", "技术合同成交额", ("county",)),
         ("哪些政府工作报告里部署了“十五五”规划编制？", "十五五", ()),  # the quote is the topic
+        ("“红色物业”出现在哪些地方的报告里？", "红色物业", ()),
         # each place asked its figure; places named, then which of them are doing it
         ("去年城镇新增就业各地实际完成了多少？", "城镇新增就业", ()),
         ("綦江、合川、大渡口这三个区，哪些在争创国家高新区？", "争创国家高新区", ()),
@@ -582,6 +583,8 @@ def test_a_bound_is_held_to_the_figure_of_any_clause_naming_the_topic():
     said = "实施高标准农田建设和单产提升工程，新建和提质改造高标准农田30万亩以上。"
     assert stating.search(said)
     assert not stating.search("实施高标准农田建设工程，新建高标准农田9万亩。")
+    # 建设 sets an amount as 新建 does (建设高标准农田37.2万亩)
+    assert aspect_evidence("target").search("建设高标准农田37.2万亩")
 
 
 def test_a_figure_with_a_scale_is_no_year():
@@ -603,6 +606,7 @@ def test_a_figure_asked_in_a_unit_is_one_in_that_unit():
     assert read_topic("哪些地方给了亩均效益的具体数？").unit is None  # 亩均 is a word
     assert read_topic("哪些地方提到接待游客？").unit is None  # no figure asked
     assert figures_in("新建农村公路5000千米，增长8%", "公里") == [5000.0]
+    assert figures_in("实际使用外资118.1亿美元，增长5%", "金额") == [118.1e8]
     stating = Stating(
         aspect_evidence("figure"), None, term_matcher(("接待游客",)), True, topic.unit
     )
