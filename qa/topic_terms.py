@@ -65,10 +65,13 @@ def _bracket_readings(topic: str) -> list[str]:
 
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
 # about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
-_GENERIC_SUFFIX = re.compile(r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站)$")
+_GENERIC_SUFFIX = re.compile(
+    # 服务 after a name of four characters or more (心理健康服务: 心理健康教育); not 家政服务
+    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|(?<=[\u4e00-\u9fff]{4})服务)$"
+)
 # …and, for a place's evidence, how a figure moves, which a report says in its own words
 # (固投增速: 固定资产投资增长7%); an indicator's name keeps it (研发经费投入增长 is no 强度)
-_MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长|涨幅)$")
+_MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长|涨幅|下降率|下降|降幅|降低)$")
 
 
 # …the verbs of building, which reports vary (建, 建设, 打造); not an act that is the topic

@@ -226,7 +226,8 @@ def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
     m = _DISTRICT_QUESTION.search(text)
     if not m:
         return _strip_topic(text) or (text, None)
-    before, after = text[: m.start()], text[m.end() :]
+    # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
+    before, after = text[: m.start()], re.split(r"[？?！!。]", text[m.end() :])[0]
     if re.match(_AMONG_NAMED, m.group(0)):  # the places named first are no topic
         before = ""
     candidates = [_strip_topic(after), _strip_topic(_strip_before(before))]

@@ -203,6 +203,13 @@ def test_the_year_of_the_documents_asked_is_no_topic_and_picks_the_documents():
     assert year_of(SimpleNamespace(title="工作报告", date="2025-01-13")) == "2025"
 
 
+def test_a_service_of_a_long_name_and_a_fall_are_left_to_the_report():
+    assert "心理健康" in expand_terms("心理健康服务")  # 加强学生心理健康教育
+    assert "家政" not in expand_terms("家政服务")  # a short name keeps its 服务
+    # how a figure falls is the report's to say (单位地区生产总值能耗降低2.8%左右)
+    assert "单位地区生产总值能耗" in expand_terms("单位GDP能耗下降", moving=True)
+
+
 def test_a_deed_is_met_without_whom_it_is_done_for():
     terms = expand_terms("给企业减税降费、减负")
     assert {"减税降费", "减负"} <= set(terms)  # 为市场主体减负, 减税降费及退税
@@ -306,6 +313,7 @@ def test_documents_named_as_a_group_then_which_of_them():
         ("“红色物业”出现在哪些地方的报告里？", "红色物业", ()),
         # each place asked its figure; places named, then which of them are doing it
         ("去年城镇新增就业各地实际完成了多少？", "城镇新增就业", ()),
+        ("去年空气优良天数各地是多少？给了数字的都算", "空气优良天数", ()),  # a remark after
         ("綦江、合川、大渡口这三个区，哪些在争创国家高新区？", "争创国家高新区", ()),
     ],
 )
