@@ -52,7 +52,7 @@ class TermMatcher:
 
     def search(self, text: str) -> re.Match[str] | None:
         m = next((m for m in self.exact.finditer(text) if self._its_own(text, m)), None)
-        if m or not self.spread:
+        if m:
             return m
         for term, pattern in self.spread:
             at = text.find(term[:2])
@@ -70,14 +70,19 @@ class TermMatcher:
     def _its_own(self, text: str, m: re.Match[str]) -> bool:
         return not (
             self.own_figure
-            and _SHARE_BASE.search(text, max(0, m.start() - 8), m.start())
-            and _SHARE_OF.match(text, m.end())
+            and (
+                _SHARE_BASE.search(text, max(0, m.start() - 8), m.start())
+                and _SHARE_OF.match(text, m.end())
+                or _SHARE_AFTER.match(text, m.end())
+            )
         )
 
 
-# what stands around the base of a share: 占GDP比重, 占地区生产总值的比例 (生产总值 too)
+# what stands around the base of a share: 占GDP比重, 占地区生产总值的比例 (生产总值 too), or
+# after it alone: GDP占比增长0.2个百分点
 _SHARE_BASE = re.compile(r"占[\u4e00-\u9fff]{0,6}[(（]?$")
 _SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比重|比例|份额)")
+_SHARE_AFTER = re.compile(r"(?:的)?占比")
 
 
 def term_matcher(

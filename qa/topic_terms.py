@@ -96,9 +96,6 @@ def expand_terms(topic: str, named: bool = False, moving: bool = False) -> tuple
         for p in _borrowed_object(_shared_object(_ALTERNATIVES.split(reading)))
     ]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
-    core = _shared_core(parts)
-    if core:
-        terms.append(core)
     for part in parts:
         part = part.strip()
         terms.append(part)
@@ -210,27 +207,6 @@ def _borrowed_object(parts: list[str]) -> list[str]:
         else:
             out.append(part)
     return out
-
-
-def _shared_core(parts: list[str]) -> str | None:
-    """The word alternatives open with when it is what the user means by all of them:
-    中试基地或中试平台 -> 中试 (中试放大, 研发到中试), 飞地经济或者飞地园区 -> 飞地 (科创飞地);
-    not a word as common as 数字 (数字经济或数字政府) that alone names no subject."""
-    import jieba
-
-    words = [jieba.lcut(p.strip()) for p in parts]
-    shared = 0
-    while all(len(w) > shared + 1 and w[shared] == words[0][shared] for w in words):
-        shared += 1
-    core = "".join(words[0][:shared])
-    if len(parts) < 2 or len(core) < 2:
-        return None
-    # one rare word: two or more (技术合同 of 技术合同成交额或交易额) restate one measure
-    return core if shared == 1 and (jieba.get_FREQ(core) or 0) < _RARE else None
-
-
-# how often (in jieba's dictionary) a word may occur and still name a subject alone
-_RARE = 200
 
 
 def _without_beneficiary(part: str) -> str | None:
