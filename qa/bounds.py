@@ -79,8 +79,15 @@ _COUNTED = re.compile(r"\s*(?:[%％个家项人元吨亩户所座台辆套件名
 
 # a unit of measure a question asks a figure in (接待游客的人次, 给了公里数, 多少亩), and how
 # reports write it; a counter (个, 家, 套) is not one: reports count one thing in several
-_UNITS = {"人次": "人次", "公里": "公里|千米", "千米": "公里|千米", "亩": "亩", "吨": "吨"}
-_UNITS["金额"] = "(?:美|欧|港)?元"  # an amount is in 元 (50亿元, 118.1亿美元), not a growth rate
+# (an amount, 金额, is in 元: 50亿元, 118.1亿美元; a growth rate is none)
+_UNITS = {
+    "人次": "人次",
+    "公里": "公里|千米",
+    "千米": "公里|千米",
+    "亩": "亩",
+    "吨": "吨",
+    "金额": "(?:美|欧|港)?元",
+}
 _UNIT_ASKED = re.compile(r"(?:多少|具体|的|了|出)(人次|公里|千米|亩|吨|金额)(?:数)?(?![均半])")
 
 

@@ -59,8 +59,8 @@ _AMONG = (
     r"[^，,。？?；;]{0,12}?[，,]?(?:里|中|当中|里面)?(?:有)?(?:谁|哪个|哪一个|哪几个|哪些|哪家)"
     rf"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?{_SAYS})"
 )
-# the level of the documents named as a group: 四份市级报告
-# (市、省政府工作报告 names two levels: no one level of documents)
+# the level of the documents named as a group: 四份市级报告, 几份区里的规划; 市、省政府工作报告 and
+# 市和省的报告 name two levels
 _LEVEL_OF_DOCUMENTS = (
     r"(?<![、和及与])(?:地级市|市|省|区县|区|县)(?:[、和及与](?:市|省|区县|区|县))*"
     r"(?:一?级(?:的)?|(?:里)?的|(?=政府))"
