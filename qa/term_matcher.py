@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa.topic_terms import norm
 
@@ -85,6 +86,7 @@ _SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比
 _SHARE_AFTER = re.compile(r"(?:的)?占比")
 
 
+@lru_cache(maxsize=64)  # one topic's matcher serves every place judged on it
 def term_matcher(
     terms: tuple[str, ...], named: bool = False, own_figure: bool = False
 ) -> TermMatcher:
@@ -108,7 +110,7 @@ def term_matcher(
             re.compile(re.escape(m[1]) + _IN_CLAUSE + re.escape(m[2]))
             for m in map(_ACT_AND_THING.fullmatch, chinese)
             if m
-        ) + tuple(_listed(t) for t in chinese if _listed(t))
+        ) + tuple(listed for t in chinese if (listed := _listed(t)))
     return TermMatcher(term_pattern(terms), spread, apart, own_figure)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from qa.terms import term_groups
@@ -153,9 +153,7 @@ def _substituted(base: str, term: str, form: str) -> str:
 def _shared_object(parts: list[str]) -> list[str]:
     """Verbs joined before one object each take it: 创建或升级国家高新区 -> 创建国家高新区,
     升级国家高新区 (a bare verb alone is no topic: 创建 is in every plan)."""
-    import jieba.posseg
-
-    words = [[(w.word, w.flag) for w in jieba.posseg.lcut(p.strip())] for p in parts]
+    words = [list(_tagged(p.strip())) for p in parts]
     if len(parts) < 2 or not all(len(w) == 1 and _is_verb(w[0][1]) for w in words[:-1]):
         return parts
     last = words[-1]
@@ -176,7 +174,7 @@ def _borrowed_object(parts: list[str]) -> list[str]:
     """An alternative that says only what happens to the first one's thing takes that thing:
     高新技术企业数量或新增数量 -> 高新技术企业数量, 新增高新技术企业 (a bare 新增 is in every
     report); one that is only a head takes the rest of it (see below)."""
-    import jieba.posseg
+    import jieba
 
     if len(parts) < 2:
         return parts
@@ -184,7 +182,7 @@ def _borrowed_object(parts: list[str]) -> list[str]:
     if _without_beneficiary(first):
         return parts  # the first is a deed done for someone (给企业减税降费、减负), no thing
     thing = next((first[: -len(m)] for m in _HOW_MANY if first.endswith(m)), first)
-    if not any(not _is_verb(w.flag) for w in jieba.posseg.lcut(thing)):
+    if not any(not _is_verb(flag) for _, flag in _tagged(thing)):
         return parts  # the first names no thing either (培育或引进)
     out = [parts[0]]
     head = jieba.lcut(first)[-1]
@@ -195,7 +193,7 @@ def _borrowed_object(parts: list[str]) -> list[str]:
             # 新能源汽车的销量, 新能源汽车的消费
             out.append(owner + of + part.strip())
             continue
-        words = [(w.word, w.flag) for w in jieba.posseg.lcut(part.strip())]
+        words = _tagged(part.strip())
         done = [w for w, flag in words if _is_verb(flag)]
         if done and all(_is_verb(flag) or w in _HOW_MANY for w, flag in words):
             out.append("".join(done) + thing)
@@ -212,9 +210,7 @@ def _borrowed_object(parts: list[str]) -> list[str]:
 def _without_beneficiary(part: str) -> str | None:
     """What is done, without whom it is done for (给企业减税降费 -> 减税降费: a report says
     为市场主体减负, 减免企业税费); None when the part does not open with one."""
-    import jieba.posseg
-
-    words = [(w.word, w.flag) for w in jieba.posseg.lcut(part)]
+    words = _tagged(part)
     if len(words) < 3 or words[0][0] not in _FOR or not words[1][1].startswith("n"):
         return None
     rest = "".join(w for w, _ in words[2:])
@@ -228,15 +224,22 @@ def _verb_first(part: str) -> str | None:
     """A thing and what is done to it said the other way round, as reports also write it:
     老旧小区改造 -> 改造老旧小区, 人才引进 -> 引进人才; None when the part does not end in a
     two-character verb after a thing."""
-    import jieba.posseg
-
-    words = [(w.word, w.flag) for w in jieba.posseg.lcut(part)]
+    words = _tagged(part)
     if len(words) < 2 or words[-1][1] != "v" or len(words[-1][0]) != 2:
         return None
     thing = "".join(w for w, _ in words[:-1])
     if len(thing) < 2 or any(_is_verb(flag) or flag == "p" for _, flag in words[:-1]):
         return None
     return words[-1][0] + thing
+
+
+@lru_cache(maxsize=1024)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """`text` cut into words with their parts of speech (jieba), once per text: the readings
+    above each look at the same parts of a topic."""
+    import jieba.posseg
+
+    return tuple((w.word, w.flag) for w in jieba.posseg.lcut(text))
 
 
 def _is_verb(flag: str) -> bool:
