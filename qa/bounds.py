@@ -87,7 +87,23 @@ _UNITS = {
     "亩": "亩",
     "吨": "吨",
     "金额": "(?:美|欧|港)?元",
+    # the measures a topic is named by (qa.topic_terms), in the units reports state them in
+    "面积": "亩|公顷|平方(?:公里|千米|米)",
+    "产量": "吨|斤|公斤|千克|辆|台|件|千瓦时|度|立方米",
+    "人数": "人(?!次)|名",
 }
+# the measure a topic is named by, and the unit of _UNITS its figure is stated in
+_MEASURED = re.compile(r"(总产量|产量|面积|人数|里程)$")
+_MEASURE_UNIT = {"总产量": "产量", "里程": "公里"}
+
+
+def measure_unit(topic: str) -> str | None:
+    """The unit a figure of `topic` is stated in when the topic is named by its measure (造林
+    面积: 面积, in 亩 or 公顷; 农村公路里程: 公里), None otherwise."""
+    m = _MEASURED.search(topic)
+    return _MEASURE_UNIT.get(m[1], m[1]) if m else None
+
+
 _UNIT_ASKED = re.compile(r"(?:多少|具体|的|了|出)(人次|公里|千米|亩|吨|金额)(?:数)?(?![均半])")
 
 

@@ -29,13 +29,13 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
     year_of,
 )
 from qa.scoring import Searchable, cosine_to_query
-from qa.stating import Stating, list_leads
+from qa.stating import Stating, first_year_ahead, list_leads
 from qa.term_matcher import names_enough, term_matcher
 from qa.text import check_question, split_sentences
+from qa.topic_frames import aspect_evidence
 from qa.topic_terms import expand_terms, norm
 from qa.topics import (  # noqa: F401 (extract_topic re-exported)
     Topic,
-    aspect_evidence,
     extract_topic,
     read_topic,
 )
@@ -167,7 +167,9 @@ def _report(
         ]
         terms = tuple(t for r in reports for t in r.terms)
         return replace(reports[0], topic=topic.text, districts=tuple(joined), terms=terms)
-    terms = expand_terms(topic.text, named=topic.quoted, moving=True)
+    terms = expand_terms(
+        topic.text, named=topic.quoted, moving=True, measured=topic.aspect is not None
+    )
     threshold = load_calibration().district_semantic
     results: list[DistrictResult] = []
     matched_terms: set[str] = set()
@@ -206,6 +208,7 @@ def _judge(
         pattern,
         topic.aspect is not None,
         topic.unit,
+        ahead=aiming,
     )
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()
@@ -220,14 +223,15 @@ def _judge(
         sentences = [
             (s, lead) for s, lead in zip(said, list_leads(said)) if pattern.search(norm(s))
         ]
-        if not any(about.search(s, lead) for s, lead in sentences):
+        year = first_year_ahead(chunk.title)
+        if not any(about.search(s, lead, year) for s, lead in sentences):
             continue
         mentioning.add(chunk.chunk_id)
         if len(candidates) >= LEXICAL_CANDIDATES:
             continue  # counted; the first passages give enough quotes to rank
         for sentence, lead in sentences:
             m = pattern.search(norm(sentence))
-            if m and about.search(sentence, lead) and sentence not in seen_quotes:
+            if m and about.search(sentence, lead, year) and sentence not in seen_quotes:
                 found_terms.add(m.group(0))
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(chunk, sentence, True))
@@ -239,7 +243,12 @@ def _judge(
         if (own and hit.chunk.district != district) or (aiming and looks_back(hit.chunk.section)):
             continue
         for sentence in split_sentences(hit.chunk.text):
-            if sentence not in seen_quotes and len(sentence) >= 8 and about.search(sentence):
+            year = first_year_ahead(hit.chunk.title)
+            if (
+                sentence not in seen_quotes
+                and len(sentence) >= 8
+                and about.search(sentence, first_year=year)
+            ):
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(hit.chunk, sentence, False))
     sims = cosine_to_query(index, topic.text, [c.quote for c in candidates])

@@ -22,7 +22,7 @@ _DOCUMENTS_ASKED = (
 # below: 提到, 提了, 写进, 给…定了目标, 有, 在搞, 出现 (not 谁的…最高, 哪个部门负责)
 _SAYS = (
     rf"(?:提到|提及|提出|提(?![高升供前交出质醒示拔])|涉及|谈到|谈及|说到|写|说|谈|部署|布局|关注|重视|出现|列|公布"
-    rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|抓|推|建|用|布局|发展)|要|用|采用|推行|实行|开展"
+    rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|弄|干|抓|推|建|用|布局|发展)|要|用|采用|推行|实行|开展"
     # doing it: 哪些在争创国家高新区, 谁在治理锰污染
     r"|(?:在)?(?:争创|创建|申报|建设|打造|推进|推动|实施|培育|发展|治理|办|搞))"
 )
@@ -52,7 +52,12 @@ _WHICH = (
 )
 # the places named after the topic: 把抽水蓄能写进报告的城市有哪些
 _PLACE_NOUN = r"(?:地级市|自治区|直辖市|城市|区县|地市|市州|省份|省区|地方|地区|区|县|市|省)"
-_WHICH_AFTER = rf"的{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*(?:都)?(?:有|是)(?:哪些|哪几个|哪个)"
+# …or with no "which" at all, the places asked being what the question ends in (在创建儿童友好
+# 城市的地方？, 目标在5万人及以上的城市？); not the places a document names (提到的地方)
+_WHICH_AFTER = (
+    rf"(?<!提到|提及|说到|涉及|包括|包含|列出)(?<!指)的{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*"
+    r"(?:(?:都)?(?:有|是)(?:哪些|哪几个|哪个)|(?=[？?！!。\s]*$))"
+)
 # the places named as a group, then who among them: 这几个区的规划里，谁提到了5G
 _AMONG = (
     rf"(?:(?:这|那|各|所有|全部)(?:些|几个|[两三四五六七八九十\d]+个)?|[两三四五六七八九十\d]+个)(?P<among>{_PLACE})"
@@ -72,13 +77,15 @@ _AMONG_DOCUMENTS = (
     r"(?:(?:里|中|当中|里面)[，,]?|[，,])(?:有)?(?:哪些|哪几份|哪几个|哪份|哪个|谁)"
     rf"(?=(?:都|也|还)?{_SAYS})"
 )
+# whose documents, said after who asks (云南和河南谁的报告提到了…, 谁家规划里有…)
+_WHOSE_DOCUMENT = rf"(?:的?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
 # places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
 # a place named in full (广西壮族自治区), not a kind of document (省政府工作报告)
 _NAME = r"(?:(?!报告|规划|文件|要点|方案)[\u4e00-\u9fff]){2,8}?"
 _AMONG_NAMED = (
-    rf"(?P<named>{_NAME}(?:[、和与及]{_NAME})+)"
-    rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:(?:里头|里面|里|中|当中|之中)[，,]?|[，,])(?:有)?"
-    rf"(?:哪个|哪些|哪几个|谁)(?=(?:都|也|还)?{_SAYS})"
+    rf"(?:在|从)?(?P<named>{_NAME}(?:[、和与及]{_NAME})+)"
+    rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:(?:里头|里面|里|中|当中|之中)[，,]?|[，,])?(?:有)?"
+    rf"(?:哪个|哪些|哪几个|谁){_WHOSE_DOCUMENT}(?=(?:都|也|还)?{_SAYS})"
 )
 # the documents or places a topic was written into: 零基预算改革写进了哪些报告
 _WRITTEN_INTO = (
@@ -87,11 +94,14 @@ _WRITTEN_INTO = (
 )
 # the place asked as the subject of what a document says, with no place noun: 富硒产业谁在搞,
 # 哪里在建科普基地, 咖啡哪里提了 (not 是谁作的, 由谁牵头, 建在哪里)
-_WHO_SAYS = rf"(?<![是由在于到去从])(?:谁|哪里|哪儿)(?:都|也|还)?(?={_SAYS})(?!.*的[？?]?$)"
-# the places asked as whoever did what a clause says: 在创建儿童友好城市的有哪些, 有具体数据的是
+_WHO_SAYS = (
+    rf"(?<![是由在于到去从])(?:谁家|哪家|谁|哪里|哪儿|哪(?=有)){_WHOSE_DOCUMENT}(?:都|也|还)?(?={_SAYS})"
+    r"(?!.*的[？?]?$)"
+)
+# the places asked as whoever did what a clause says, a comma apart or not (给了具体金额的，有哪些): 在创建儿童友好城市的有哪些, 有具体数据的是
 # 哪里, “金凤凰”人才政策是哪里的 (not 说的是哪儿, 指的是哪里: what a name refers to)
 _WHO_DID = (
-    r"(?<![说指讲])的(?:有|是)(?:哪些|哪几个|哪里|哪儿)(?:地方|地区)?(?=$|[，,？?])"
+    r"(?<![说指讲])的[，,]?(?:都)?(?:有|是)(?:哪些|哪几个|哪里|哪儿)(?:地方|地区)?(?=$|[，,？?])"
     r"|是哪(?:里|儿)的(?=$|[？?])"
 )
 # whether any place did: 有地方在发展邮轮经济吗, 有没有城市提到…

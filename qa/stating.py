@@ -27,10 +27,18 @@ class Stating:
     own_figure: bool = False
     # the unit the figure is asked in (接待游客的人次: a growth rate is no count of 人次)
     unit: str | None = None
+    # a target is asked: outside a look back (which the caller leaves out), a figure in the
+    # topic's own clause is one, however the plan words it (新改扩建农村公路600公里, 植树造林
+    # 4.9万亩), unless the sentence speaks of the past
+    ahead: bool = False
 
-    def search(self, sentence: str, lead: str = "") -> bool:
-        """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：)."""
-        if not self.aspect.search(lead + sentence):
+    def search(self, sentence: str, lead: str = "", first_year: int | None = None) -> bool:
+        """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：);
+        `first_year`: the first year the sentence's document looks ahead to (a 2024 report's
+        2024), before which a year is the past."""
+        if not self.aspect.search(lead + sentence) and not (
+            self.ahead and self._figure_follows(sentence) and not _in_the_past(sentence, first_year)
+        ):
             return False
         row = "|" in sentence
         said = "" if row else norm(sentence)
@@ -48,6 +56,23 @@ class Stating:
                 and (found := figures_in(clause[m.end() :], self.unit))
             ]
         return any(self.limit.passes(f) for f in figures)
+
+    def _figure_follows(self, sentence: str) -> bool:
+        """Whether a figure (in the unit asked) follows the topic's words closely in one of its
+        clauses: 植树造林4.9万亩, 粮食播种面积…、产量稳定在91亿斤 (not 85个…服务区充电站: the
+        figure counts something else)."""
+        for clause in re.split(r"[，,；;。：:]", norm(sentence)):
+            m = self.terms.search(clause)
+            if m is None:
+                continue
+            ahead = clause[m.end() : m.end() + _FOLLOWS]
+            found = figures_in(ahead, self.unit)
+            # past the other items of a list, a figure counts them all (数字经济、生物医药、人工
+            # 智能4类), unless it is in the unit the topic is measured in (人工造林、封山育林35万亩)
+            digit = re.search(r"\d", ahead)
+            if found and digit and (self.unit or "、" not in ahead[: digit.start()]):
+                return True
+        return False
 
     def _figure_in_own_clause(self, said: str) -> bool:
         """`said`: the sentence normalised. A sentence found by meaning, without the topic's
@@ -74,3 +99,36 @@ def list_leads(sentences: list[str]) -> list[str]:
             m = re.match(r"(.*[：:])", said)
             lead = m.group(1) if m else ""
     return leads
+
+
+# how far after the topic's words a figure of it may stand (粮食播种面积稳定在1062万亩以上、产量
+# 稳定在91亿斤)
+_FOLLOWS = 28
+
+
+# what marks a sentence as a report of what was done, not a target: 去年, 累计, 已建成, 同比增长,
+# 完成了
+_PAST = re.compile(
+    r"去年|上年|过去|五年来|近年来|累计|已经|已(?![\d])|同比|比上年|(?:实现|完成|达到|突破|增长)了"
+)
+
+
+def _in_the_past(sentence: str, first_year: int | None) -> bool:
+    from qa.periods import years_in
+
+    if _PAST.search(sentence):
+        return True
+    return first_year is not None and any(y < first_year for y in years_in(sentence, None))
+
+
+def first_year_ahead(title: str) -> int | None:
+    """The first year a document of `title` looks ahead to: a year's report's year (2024年…政府
+    工作报告: 2024), a five-year plan's first (“十四五”规划: 2021), None when its title names
+    neither."""
+    from qa.periods import document_year, title_years
+
+    year = document_year(title)
+    if year is not None:
+        return year
+    years = title_years(title)
+    return min(years) if years else None

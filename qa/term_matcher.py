@@ -79,10 +79,10 @@ class TermMatcher:
         )
 
 
-# what stands around the base of a share: 占GDP比重, 占地区生产总值的比例 (生产总值 too), or
-# after it alone: GDP占比增长0.2个百分点
-_SHARE_BASE = re.compile(r"占[\u4e00-\u9fff]{0,6}[(（]?$")
-_SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比重|比例|份额)")
+# what stands around the base of a share: 占GDP比重, 占地区生产总值的比例 (生产总值 too), 与地区
+# 生产总值的比率, or after it alone: GDP占比增长0.2个百分点
+_SHARE_BASE = re.compile(r"(?:占|与)[\u4e00-\u9fff]{0,6}[(（]?$")
+_SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比重|比例|比率|份额)")
 _SHARE_AFTER = re.compile(r"(?:的)?占比")
 
 
@@ -107,7 +107,7 @@ def term_matcher(
             if 3 <= len(t) <= 8
         )
         apart = tuple(
-            re.compile(re.escape(m[1]) + _IN_CLAUSE + re.escape(m[2]))
+            re.compile(_act_family(m[1]) + _IN_CLAUSE + re.escape(m[2]))
             for m in map(_ACT_AND_THING.fullmatch, chinese)
             if m
         ) + tuple(listed for t in chinese if (listed := _listed(t)))
@@ -130,11 +130,29 @@ def _listed(term: str) -> re.Pattern[str] | None:
     )
 
 
-# an act that counts what it is done to (新增, 新建…), and its thing, a word or more after it;
-# what may stand between them in one clause: what kind, how many (新增婴幼儿托位1.8万个、基础教育学位)
-_ACT_AND_THING = re.compile(
-    r"(新增|新建|新开工|建成|改造|改扩建|培育|引进|开通|开行|发放)([\u4e00-\u9fff]{2,})"
+# the acts that count what they are done to, in families a report words either way: adding to
+# a count (新增, 新建, 新改扩建, 培育, 引进…: 新改建农村公路 is met in 新建农村公路5000公里),
+# renewing, opening a line, handing out
+_ACT_FAMILIES = (
+    (
+        "新改扩建|新改建|改扩建|新建|改建|扩建|建成|新开工|开工|新增|净增|新培育|培育|新引进|引进"
+        "|新认定|认定"
+    ),
+    "改造提升|提升改造|更新改造|改造",
+    "新开通|开通|开行",
+    "发放",
 )
+# an act of a family and its thing, a word or more after it; what may stand between them in one
+# clause: what kind, how many (新增婴幼儿托位1.8万个、基础教育学位)
+_ACT_AND_THING = re.compile("(" + "|".join(_ACT_FAMILIES) + r")([\u4e00-\u9fff]{2,})")
+
+
+def _act_family(act: str) -> str:
+    """The pattern of every act of `act`'s family."""
+    family = next(f for f in _ACT_FAMILIES if act in f.split("|"))
+    return f"(?:{family})"
+
+
 _IN_CLAUSE = r"[^，。；：！？,;:!?]{0,12}?"
 
 

@@ -74,6 +74,12 @@ _GENERIC_SUFFIX = re.compile(
 _MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长|涨幅|下降率|下降|降幅|降低)$")
 
 
+# …and, when a figure is asked, the measure a topic is named by, which reports write as the
+# figure's unit or leave out (造林面积: 植树造林4.9万亩; 高新技术企业总数: 高新技术企业达500家)
+_MEASURE = re.compile(r"(?:的)?(?:总产量|产量|面积|里程|人数|总数|总量|数量|个数|家数)$")
+_COUNT_MEASURE = re.compile(r"(?:的)?(?:总数|总量|数量|个数|家数)$")
+
+
 # …the verbs of building, which reports vary (建, 建设, 打造); not an act that is the topic
 # itself (创建国家高新区 is not any 国家高新区)
 _LEADING_VERB = re.compile(
@@ -81,14 +87,18 @@ _LEADING_VERB = re.compile(
 )
 
 
-def expand_terms(topic: str, named: bool = False, moving: bool = False) -> tuple[str, ...]:
+def expand_terms(
+    topic: str, named: bool = False, moving: bool = False, measured: bool = False
+) -> tuple[str, ...]:
     """The topic and its synonyms: each alternative of the topic (split at 或/和/及/、, and at
     a restatement: 也就是, X（或Y）), the same without a generic last word (制度, 建设…) unless
     the topic is `named` (a name the user quoted: “千万工程” is no 千万), and
     every synonym group (qa/data/synonyms.json) or field term (qa/data/terms.json) whose term
     equals or occurs in one of them; a term inside a longer topic is substituted in place
     (科普基地 -> 科学普及基地). `moving`: also without how the figure moves (固投增速 -> 固投),
-    for a place's evidence, which states the move in its own words."""
+    for a place's evidence, which states the move in its own words. `measured`: a figure is
+    asked, so a topic named by its measure is also met without it (造林面积 -> 造林: 植树造林
+    4.9万亩; the unit is checked by qa.bounds.measure_unit's caller)."""
     terms: list[str] = [topic]
     parts = [
         p
@@ -96,6 +106,13 @@ def expand_terms(topic: str, named: bool = False, moving: bool = False) -> tuple
         for p in _borrowed_object(_shared_object(_ALTERNATIVES.split(reading)))
     ]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
+    if measured and not named:
+        from qa.bounds import measure_unit
+
+        # a measure written as a unit only where its unit is checked: the topic's own (造林面积),
+        # not one of several alternatives' (新能源汽车的产量、销量或消费)
+        measure = _MEASURE if measure_unit(topic) else _COUNT_MEASURE
+        parts += [s for p in parts if len(s := measure.sub("", p.strip())) >= 2 and s != p]
     for part in parts:
         part = part.strip()
         terms.append(part)

@@ -4,14 +4,11 @@ not are asked for; whether a question is one of these is qa.place_questions."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
 from corpus.errors import UserError
-from qa.bounds import Limit, find_bound, unit_asked
+from qa.bounds import Limit, find_bound, measure_unit, unit_asked
 from qa.place_questions import (
     _AMONG_NAMED,
     _DISTRICT_QUESTION,
@@ -22,6 +19,7 @@ from qa.place_questions import (
     without_exception,
     without_negation,
 )
+from qa.topic_frames import framed, frames
 
 _LEAD = re.compile(
     # 中 after a document's name only: 中试基地 is a topic of its own
@@ -89,7 +87,9 @@ _HOW_MANY = re.compile(
 _TAIL = re.compile(
     r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项))?"
     r"(?:最高|最多|最大|最强|最好)?"
-    r"(?:这块|这一块|这方面|这一方面|这类|这一类|之类|这些)?(?:吗|呢|么)?$"
+    # 这类平台, 之类的东西: the kind the topic is one of, said after it
+    r"(?:这块|这一块|这方面|这一方面|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,2}(?=$|吗|呢|么))?|这些)?"
+    r"(?:吗|呢|么)?$"
 )
 _ONLY_VERB = re.compile(
     r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到)?(?:过|了)?$"
@@ -143,35 +143,6 @@ class Topic:
     unit: str | None = None
 
 
-@cache
-def _frames() -> tuple[tuple[re.Pattern[str], str | None], ...]:
-    """The frame patterns of qa/data/topic_frames.json, compiled: (pattern, aspect)."""
-    raw = resources.files("qa").joinpath("data", "topic_frames.json").read_text("utf-8")
-    data = json.loads(raw)
-    macros = data["macros"]
-
-    def compile_frame(frame: str) -> re.Pattern[str]:
-        for name, body in macros.items():
-            frame = frame.replace("{" + name + "}", body)
-        return re.compile(frame.replace("{X}", "(?P<X>.+?)"))
-
-    frames = [(compile_frame(f["frame"]), None) for f in data["frames"]]
-    frames += [(compile_frame(a["frame"]), a["aspect"]) for a in data["aspects"]]
-    return tuple(frames)
-
-
-@cache
-def aspect_evidence(aspect: str | None) -> re.Pattern[str] | None:
-    """The pattern an evidence sentence must match for `aspect` (None: any sentence)."""
-    if aspect is None:
-        return None
-    raw = resources.files("qa").joinpath("data", "topic_frames.json").read_text("utf-8")
-    for entry in json.loads(raw)["aspects"]:
-        if entry["aspect"] == aspect and "evidence" in entry:
-            return re.compile(entry["evidence"])
-    return None
-
-
 def extract_topic(text: str) -> str:
     """The topic of a bare topic or a "which districts…" question: the question phrase, the
     frame around the topic (把…写进了报告, 提出建设…, 在规划中提到…) and trailing particles
@@ -207,7 +178,7 @@ def read_topic(text: str) -> Topic:
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
     if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
         aspect = "target"
-    unit = unit_asked(text.replace(topic, "", 1)) if aspect else None
+    unit = (unit_asked(text.replace(topic, "", 1)) or measure_unit(topic)) if aspect else None
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
         said = "、".join(q.strip() for q in quoted if q.strip())
         return Topic(said, aspect, quoted=True, unit=unit)
@@ -230,8 +201,11 @@ def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
     before, after = text[: m.start()], re.split(r"[？?！!。]", text[m.end() :])[0]
     if re.match(_AMONG_NAMED, m.group(0)):  # the places named first are no topic
         before = ""
-    candidates = [_strip_topic(after), _strip_topic(_strip_before(before))]
-    candidates = [c for c in candidates if not _no_topic(c[0]) and not places_only(c[0])]
+    # what stands before the question may be the places it asks among (大渡口和合川哪个…); what
+    # follows it is the topic even when a place shares its name (牡丹, 牡丹区)
+    before_topic = _strip_topic(_strip_before(before))
+    candidates = [_strip_topic(after)] + [before_topic] * (not places_only(before_topic[0]))
+    candidates = [c for c in candidates if not _no_topic(c[0])]
     best = max(candidates, key=lambda c: len(c[0]), default=("", None))
     if not best[0] and not quoted:
         raise UserError("no_topic", text=text)
@@ -274,10 +248,10 @@ def _strip_topic(part: str) -> tuple[str, str | None]:
     aspect = None
     for _ in range(4):
         new = part
-        for pattern, frame_aspect in _frames():
-            m = pattern.fullmatch(new)
-            if m and len(m.group("X").strip(_PUNCT)) >= 2:
-                new = m.group("X").strip(_PUNCT)
+        for shortest, longest, frame_aspect in frames():
+            topic = framed(shortest, longest, new)
+            if topic and len(topic.strip(_PUNCT)) >= 2:
+                new = topic.strip(_PUNCT)
                 aspect = aspect or frame_aspect
                 break
         new = _LEAD.sub("", new, count=1).strip(_PUNCT)

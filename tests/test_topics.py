@@ -9,8 +9,9 @@ from importlib import resources
 import pytest
 
 from qa.place_questions import is_district_question, question_level
+from qa.topic_frames import aspect_evidence
 from qa.topic_terms import expand_terms
-from qa.topics import aspect_evidence, read_topic
+from qa.topics import read_topic
 
 _DATA = json.loads(resources.files("qa").joinpath("data", "topic_frames.json").read_text("utf-8"))
 
@@ -467,6 +468,20 @@ def test_a_clause_of_a_list_stands_under_the_lists_lead():
         ("“揭榜挂帅”机制是哪里的？", "揭榜挂帅"),
         ("有没有地方在发展银发经济？", "银发经济"),
         ("有城市提到低空经济吗？", "低空经济"),
+        # who, said as a household (谁家, 哪家) or a where (哪有); doing it colloquially (弄, 干)
+        ("谁家在弄冷链物流？", "冷链物流"),
+        ("咖啡哪有？", "咖啡"),
+        # whoever did what a clause says, a comma apart; or the places the question ends in
+        ("研发投入强度给了具体数值的，有哪些？", "研发投入强度"),
+        ("在建设海绵城市的地方？", "海绵城市"),
+        ("空气优良天数定了目标的城市？", "空气优良天数"),
+        # places named, then whose documents, with or without a comma
+        ("陕西和重庆谁的报告提到了低空经济？", "低空经济"),
+        ("綦江和合川哪个提到了科技特派员？", "科技特派员"),
+        ("在菏泽、德阳里，哪个提到了牡丹？", "牡丹"),  # the topic shares a place's name
+        # the kind a topic is one of, said after it; a topic read to the end of its word
+        ("哪些地方在搞院士工作站这类平台？", "院士工作站"),
+        ("给孵化器建设定了数量的有哪些地方？", "孵化器建设"),
     ],
 )
 def test_a_place_asked_without_a_place_noun_is_a_place_question(question, topic):
@@ -484,6 +499,8 @@ def test_a_place_asked_without_a_place_noun_is_a_place_question(question, topic)
         "全省首个古树名木展览馆建在哪里？",
         "“一圈两带三区”具体指哪些地方？",
         "规划实施中哪些地方需要改进？",
+        "綦江规划里提到的地方有哪些？",
+        "这份规划里说到的地方？",
     ],
 )
 def test_who_or_where_asked_of_a_fact_is_no_place_question(question):
@@ -553,6 +570,71 @@ def test_a_figure_of_the_topic_is_stated_in_its_own_clause():
     figure = Stating(aspect_evidence("figure"), None, term_matcher(("旅游收入",)), True)
     assert not figure.search("旅游收入超过2019年水平。")
     assert figure.search("旅游收入增长12%。")
+
+
+def test_a_target_ahead_is_a_figure_after_the_topic_however_it_is_worded():
+    """Outside a look back a figure closely after the topic's words sets a target, with no
+    word for setting one; not a figure of the past, of a list's other items, or of something
+    else counted before the topic."""
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+
+    def sets(topic, sentence, unit=None, first_year=2024):
+        terms = expand_terms(topic, moving=True, measured=True)
+        stating = Stating(
+            aspect_evidence("target"),
+            None,
+            term_matcher(terms, own_figure=True),
+            True,
+            unit,
+            ahead=True,
+        )
+        return stating.search(sentence, first_year=first_year)
+
+    assert sets("农村公路", "新改扩建农村公路600公里，支持创建“四好农村路”示范县。")
+    assert not sets("农村公路", "2023年新改建农村公路825公里。")  # a year before the report's
+    assert not sets("农村公路", "五年来新改扩建农村公路1.2万公里。")  # the past
+    assert not sets("充电桩", "对车流量较大的85个高速公路服务区充电站进行扩容增桩。")
+    assert not sets("数字经济", "打造智能制造、数字经济、生物医药、人工智能4类研发机构聚集区。")
+    # a topic named by its measure: the figure is in the measure's unit, and may stand past a
+    # list in that unit
+    assert sets("造林面积", "植树造林4.9万亩。", unit="面积")
+    assert sets("造林面积", "完成人工造林、退化林修复、封山育林35万亩。", unit="面积")
+    assert not sets("造林面积", "植树造林，森林覆盖率达到63%。", unit="面积")
+    assert sets("粮食产量", "粮食播种面积稳定在1062万亩以上、产量稳定在91亿斤以上。", unit="产量")
+    assert not sets("粮食产量", "粮食播种面积稳定在1062万亩以上。", unit="产量")
+
+
+def test_the_measure_a_topic_is_named_by_is_its_figures_unit():
+    from qa.bounds import measure_unit
+
+    assert read_topic("今年造林面积定了目标的有哪些？").unit == "面积"
+    assert read_topic("农村公路新改建里程，今年谁定了目标？").unit == "公里"
+    assert read_topic("哪些地方提到了造林？").unit is None
+    assert measure_unit("新能源汽车的产量、销量或消费") is None  # the last alternative's measure
+    assert "高新技术企业" in expand_terms("高新技术企业总数", measured=True)
+    assert "粮食" not in expand_terms("粮食产量")  # a mention asked: the measure stays
+
+
+def test_acts_of_one_family_are_met_for_each_other():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    def met(topic, text):
+        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
+
+    assert met("新改建农村公路", "新建农村公路5000公里")
+    assert met("新增高新技术企业", "培育高新技术企业80家")
+    assert not met("改造老旧小区", "新建老旧小区配套设施")  # renewing is no adding
+
+
+def test_the_base_of_a_ratio_is_no_figure_of_its_own():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    matcher = term_matcher(("地区生产总值",), own_figure=True)
+    assert matcher.search(norm("社会物流总费用与地区生产总值的比率降至15%左右")) is None
+    assert matcher.search(norm("地区生产总值增长6%左右")) is not None
 
 
 def test_a_space_beside_a_chinese_character_is_layout():
