@@ -217,12 +217,19 @@ def _judge(
     for chunk in index.chunks_for(district=district):
         if (own and chunk.district != district) or (aiming and looks_back(chunk.section)):
             continue
-        if not pattern.search(norm(chunk.text)):
+        # a topic said only in a heading (二、深化“一老一小”关爱服务) is said of the passages
+        # under it; a heading states no target or figure
+        headings = [
+            (h, "")
+            for h in chunk.section
+            if topic.aspect is None and h not in seen_quotes and pattern.search(norm(h))
+        ]
+        if not pattern.search(norm(chunk.text)) and not headings:
             continue
         said = split_sentences(chunk.text)
         sentences = [
             (s, lead) for s, lead in zip(said, list_leads(said)) if pattern.search(norm(s))
-        ]
+        ] or headings
         year = first_year_ahead(chunk.title)
         if not any(about.search(s, lead, year) for s, lead in sentences):
             continue

@@ -24,10 +24,14 @@ def norm(text: str) -> str:
     characters."""
     from index.normalize import normalize_text
 
-    return _CJK_SPACE.sub("", _QUOTE_MARKS.sub("", normalize_text(text).lower()))
+    said = _CJK_SPACE.sub("", _QUOTE_MARKS.sub("", normalize_text(text).lower()))
+    return _INFIX.sub(r"\1", said)
 
 
 _QUOTE_MARKS = re.compile(r"[“”‘’「」『』\"]")
+# a short bracket inside a name is read as part of it: 院士（专家）工作站 is 院士专家工作站
+# (and 院士工作站 spread out), 新（改）建农村公路 is 新改建农村公路
+_INFIX = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,4})[)）](?=[\u4e00-\u9fff])")
 # a space beside a Chinese character is layout, not a word break (a PDF's 重庆 OTC 科创板)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 
@@ -126,6 +130,9 @@ def expand_terms(
         done = _verb_first(part)
         if done:
             terms.append(done)
+        short = None if named else _abbreviated(part)
+        if short:
+            terms.append(short)
         stem = part
         for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
             shorter = _GENERIC_SUFFIX.sub("", stem)
@@ -141,11 +148,11 @@ def expand_terms(
         norm_base = norm(base)
         # the topic synonyms, then the field's strict equivalents (研发投入强度 = …占GDP比重)
         for group in synonym_groups() + term_groups():
-            for term in group:
+            if any(norm(term) == norm_base for term in group):  # one of its terms: the group
+                terms.extend(group)
+                continue
+            for term in group:  # …else a term inside the topic, said in each form
                 t = norm(term)
-                if t == norm_base:
-                    terms.extend(group)
-                    break
                 if len(t) >= 2 and t in norm_base:
                     terms.extend(_substituted(norm_base, t, norm(other)) for other in group)
                     break
@@ -248,6 +255,15 @@ def _verb_first(part: str) -> str | None:
     if len(thing) < 2 or any(_is_verb(flag) or flag == "p" for _, flag in words[:-1]):
         return None
     return words[-1][0] + thing
+
+
+def _abbreviated(part: str) -> str | None:
+    """The short form reports cut a name of three words or more to: each word's first
+    character and the last word's last (长期护理保险 -> 长护险); None for a shorter name."""
+    words = [w for w, _ in _tagged(part)]
+    if len(words) < 3 or any(len(w) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words):
+        return None
+    return "".join(w[0] for w in words[:-1]) + words[-1][-1]
 
 
 @lru_cache(maxsize=1024)

@@ -36,10 +36,11 @@ _ACTION = re.compile(
     r"|完善|促进"
     r"|推广|引进|启动|设立|出台|举办)(?=[^或和及与、（(].)"
 )
-# the light words a user leads a topic with, which name no subject: saying (说了, 提), intending
-# (要, 打算), doing (办, 搞, 发过), governing (治理), being at it (在), doing for someone (给老年人办)
+# the light words a user leads a topic with, which name no subject: being (是), saying (说了,
+# 提), intending (要, 打算), doing (办, 搞, 发过), governing (治理), being at it (在), doing for
+# someone (给老年人办)
 _LIGHT = re.compile(
-    r"^(?:(?:说|讲|谈)(?:了|过)?|提(?![高升供前交出质])(?:了|过)?|(?:正)?在(?=[给为对办搞做干发说推抓提用治整])"
+    r"^(?:是(?!否)|(?:说|讲|谈)(?:了|过)?|提(?![高升供前交出质])(?:了|过)?|(?:正)?在(?=[给为对办搞做干发说推抓提用治整])"
     r"|要|将|会|想|准备|打算|还|也|都|或者|或|(?:办|搞|做|干|弄)(?:了|过)?|发(?![展现挥生布明])(?:了|过)?"
     r"|(?:发|办|搞|做|建)(?:了|过)?(?:或者|或)(?=要|将|准备|打算)|治理|整治|防治|[给为帮替][\u4e00-\u9fff]{1,4}?(?:办|搞|做|建|提供))(?=[^，,、和或及]{2})"
 )

@@ -113,3 +113,57 @@ def test_which_districts_of_the_municipality(bundled_index):
     report = districts("重庆哪些区县提到了氢能？", bundled_index, only=["重庆"])
     assert report.level == "county" and len(report.districts) == 4
     assert set(report.mentioned) == {"綦江区", "重庆高新区"}
+
+
+def test_a_topic_said_only_in_a_heading_is_said_of_the_passages_under_it():
+    from qa.districts import districts
+    from tests.qa_support import FakeIndex, make_chunk
+
+    index = FakeIndex(
+        [
+            make_chunk(
+                "h",
+                "开展特殊困难老年人家庭适老化改造6000户，新增普惠托位2000个。",
+                section=("二、深化“一老一小”关爱服务",),
+            ),
+            make_chunk("o", "新增普惠托位1000个。", district="合川区", section=("三、民生",)),
+        ]
+    )
+    report = districts("“一老一小”这个说法哪些区用了？", index)
+    found = {r.district: r for r in report.districts}
+    assert found["綦江区"].mentioned and not found["合川区"].mentioned
+    assert found["綦江区"].evidence[0].quote == "二、深化“一老一小”关爱服务"
+    # a heading states no target: asked for one, the heading is no evidence
+    target = districts("哪些区给“一老一小”定了目标？", index)
+    assert not any(r.mentioned for r in target.districts)
+
+
+def test_a_short_bracket_inside_a_name_and_a_names_short_form_are_read_as_the_name():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import expand_terms, norm
+
+    def met(topic, text):
+        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
+
+    assert met("院士专家工作站", "依托院士（专家）工作站培育战略科技人才")
+    assert met("院士工作站", "依托院士（专家）工作站培育战略科技人才")
+    assert met("新改建农村公路", "新（改）建农村公路800公里")
+    assert met("长期护理保险", "全面推行职工长护险")  # each word's first character, the last's last
+    assert not met("长期护理保险", "推行职工医疗保险")
+    # a field synonym of qa/data/synonyms.json
+    assert met("充电桩", "新建新能源充电设施8000台")
+
+
+def _synonym_groups():
+    from qa.topic_terms import synonym_groups
+
+    return synonym_groups()
+
+
+@pytest.mark.parametrize("group", _synonym_groups(), ids=lambda g: g[0])
+def test_each_synonym_group_finds_a_topic_under_each_of_its_terms(group):
+    from qa.topic_terms import expand_terms, norm
+
+    for term in group:
+        found = {norm(t) for t in expand_terms(term)}
+        assert {norm(t) for t in group} <= found, term
