@@ -61,16 +61,59 @@ _SCALE = {"万": 1e4, "亿": 1e8}
 
 def figures_in(text: str, unit: str | None = None) -> list[float]:
     """The figures `text` states, scaled (3.5万 → 35000), years and table years left out (1955万吨
-    is no year); with a `unit` (see unit_asked), only the figures in it."""
+    is no year), and those in Chinese numerals before what they count (突破百亿, 两万人); with a
+    `unit` (see unit_asked), only the figures in it."""
     found = []
     for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?(?!\s*[年:：\d])", text):
         counted = _COUNTED.match(text, m.end())
         if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not m.group(2) and not counted:
             continue  # a year, not 1955万吨 or 2000个
-        if unit and not re.match(r"\s*(?:" + _UNITS[unit] + ")", text[m.end() :]):
+        if unit and not _in_unit(text, m.end(), unit, m.group(2) or ""):
             continue
         found.append(float(m.group(1)) * _SCALE.get(m.group(2) or "", 1.0))
+    for m in _CHINESE_FIGURE.finditer(text):
+        if unit and not _in_unit(text, m.end(), unit, m.group(0)[-1]):
+            continue
+        said = m.group(1) or m.group(2)
+        if len(said) == 1 and said in "万亿":
+            continue  # a scale alone is no figure (万人发明专利, 亿元以上企业; 万亿 is)
+        value = _chinese_number(said)
+        if value is not None:
+            found.append(value)
     return found
+
+
+def _in_unit(text: str, end: int, unit: str, scale: str) -> bool:
+    """Whether the figure ending at `end` is in `unit`: its unit follows, or, for an amount, a
+    scale closes it with no unit at all (突破百亿, 超千亿以上: reports drop 元 after 亿)."""
+    if re.match(r"\s*(?:" + _UNITS[unit] + ")", text[end:]):
+        return True
+    closed = re.match(r"\s*(?:以上|左右|多|余)?(?:[^\u4e00-\u9fff]|$)", text[end:])
+    return unit == "金额" and scale in ("万", "亿") and closed is not None
+
+
+# a figure in Chinese numerals, which counts something: a scale (万, 亿) or a counter after it
+# (百亿, 超万亿元, 两万人, 三千家); 一 alone, 十四五 and 第三 are no figures
+_CHINESE_FIGURE = re.compile(
+    r"(?<![第十\u4e00-\u9fff][一二三四五六七八九])(?<!第)"
+    r"([一二两三四五六七八九十百千万]*[十百千万亿]|[两三四五六七八九十百千][一二三四五六七八九十百千]*)"
+    r"(?=[万亿]?(?:[元吨亩户人家个项所座台辆套件名条斤列]|公里|千米|千瓦|平方))"
+    # …or a scale closing the figure (突破百亿，, 超万亿以上), not a name (千万工程)
+    r"|([一二两三四五六七八九十百千万]*[万亿])(?=[^\u4e00-\u9fff]|$|以上|左右|多|余)"
+)
+
+
+def _chinese_number(said: str) -> float | None:
+    """`said` (百亿, 两万) as a number, None when it is none."""
+    import cn2an
+
+    said = said.replace("两", "二")
+    if said[0] in "十百千万亿":
+        said = "一" + said  # 百亿: 一百亿
+    try:
+        return float(cn2an.cn2an(said, "strict"))
+    except (ValueError, KeyError):
+        return None
 
 
 # what a count is counted in, which a year never is (新建充电桩2000个以上)

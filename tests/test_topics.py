@@ -711,3 +711,19 @@ def test_documents_named_by_a_quoted_period_and_by_their_issuers_level():
     assert read_topic("哪几份“十四五”科技规划提到科技特派员？").text == "科技特派员"
     assert question_level("2024年的市政府工作报告里，哪些提到国家卫生城市？") == "city"
     assert is_district_question("哪个政府工作报告没说“千万工程”？")
+
+
+def test_figures_in_chinese_numerals_and_an_amount_without_its_yuan():
+    from qa.bounds import figures_in
+
+    assert figures_in("力争技术合同交易额突破百亿") == [1e10]
+    assert figures_in("接待游客超万亿元") == [1e12]
+    assert figures_in("城镇新增就业两万人以上") == [2e4]
+    # a scale alone, a plan's name, an ordinal and a name with numerals are no figures
+    assert figures_in("万人发明专利拥有量") == []
+    assert figures_in("“十四五”期间开展第三次全国土壤普查") == []
+    assert figures_in("学习运用“千万工程”经验") == []
+    # an amount asked: 元 is left out after 亿 or 万, but a growth rate is no amount
+    assert figures_in("技术合同交易额突破百亿，", "金额") == [1e10]
+    assert figures_in("进出口总额108.9亿。", "金额") == [1.089e10]
+    assert figures_in("技术合同成交额增长20%。", "金额") == []
