@@ -56,7 +56,7 @@ _SIDES = {
     "是": ("equal", True),
     "为": ("equal", True),
 }
-_SCALE = {"万": 1e4, "亿": 1e8}
+_SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 
 
 def figures_in(text: str, unit: str | None = None) -> list[float]:
@@ -64,7 +64,7 @@ def figures_in(text: str, unit: str | None = None) -> list[float]:
     is no year), and those in Chinese numerals before what they count (突破百亿, 两万人); with a
     `unit` (see unit_asked), only the figures in it."""
     found = []
-    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?(?!\s*[年:：\d])", text):
+    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|万|亿)?(?!\s*[年:：\d])", text):
         counted = _COUNTED.match(text, m.end())
         if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not m.group(2) and not counted:
             continue  # a year, not 1955万吨 or 2000个
@@ -75,8 +75,10 @@ def figures_in(text: str, unit: str | None = None) -> list[float]:
         if unit and not _in_unit(text, m.end(), unit, m.group(0)[-1]):
             continue
         said = m.group(1) or m.group(2)
-        if len(said) == 1 and said in "万亿":
-            continue  # a scale alone is no figure (万人发明专利, 亿元以上企业; 万亿 is)
+        if len(said) == 1 and said in "万亿" and not _COUNTED_BARE.match(text, m.end()):
+            # a scale alone is no figure (万人发明专利, 亿元以上企业), but 万亿 is, and so is a
+            # scale before what it counts (突破万列)
+            continue
         value = _chinese_number(said)
         if value is not None:
             found.append(value)
@@ -89,17 +91,20 @@ def _in_unit(text: str, end: int, unit: str, scale: str) -> bool:
     if re.match(r"\s*(?:" + _UNITS[unit] + ")", text[end:]):
         return True
     closed = re.match(r"\s*(?:以上|左右|多|余)?(?:[^\u4e00-\u9fff]|$)", text[end:])
-    return unit == "金额" and scale in ("万", "亿") and closed is not None
+    return unit == "金额" and scale[-1:] in ("万", "亿") and closed is not None
+
+
+_COUNTED_BARE = re.compile(r"[吨亩户家个项所座台辆套件条列]")
 
 
 # a figure in Chinese numerals, which counts something: a scale (万, 亿) or a counter after it
 # (百亿, 超万亿元, 两万人, 三千家); 一 alone, 十四五 and 第三 are no figures
 _CHINESE_FIGURE = re.compile(
-    r"(?<![第十\u4e00-\u9fff][一二三四五六七八九])(?<!第)"
+    r"(?<![第十\u4e00-\u9fff][一二三四五六七八九])(?<![第\d.０-９])(?:"
     r"([一二两三四五六七八九十百千万]*[十百千万亿]|[两三四五六七八九十百千][一二三四五六七八九十百千]*)"
     r"(?=[万亿]?(?:[元吨亩户人家个项所座台辆套件名条斤列]|公里|千米|千瓦|平方))"
     # …or a scale closing the figure (突破百亿，, 超万亿以上), not a name (千万工程)
-    r"|([一二两三四五六七八九十百千万]*[万亿])(?=[^\u4e00-\u9fff]|$|以上|左右|多|余)"
+    r"|([一二两三四五六七八九十百千万]*[万亿])(?=[^\u4e00-\u9fff]|$|以上|左右|多|余))"
 )
 
 

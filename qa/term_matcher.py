@@ -11,11 +11,12 @@ from functools import lru_cache
 
 from qa.topic_terms import norm
 
-# a Latin run is letters and digits, joined by + - . / & to more of them (V2X, N+X, 5G-A): a
+# a Latin run is letters and digits, joined by + - . & to more of them (V2X, N+X, 5G-A): a
 # term edge in Latin letters or digits must be an edge of such a run, so "x" is not found in
-# V2X or N+X, nor "ai" in "email", while "5G" is found in "5G+工业互联网" and "5G基站"
-_RUN_BEFORE = r"(?<![a-z0-9])(?<![a-z0-9][-+./&])"
-_RUN_AFTER = r"(?![a-z0-9]|[-+./&][a-z0-9])"
+# V2X or N+X, nor "ai" in "email", while "5G" is found in "5G+工业互联网" and "5G基站"; a slash
+# separates alternatives (4G/5G基站)
+_RUN_BEFORE = r"(?<![a-z0-9])(?<![a-z0-9][-+.&])"
+_RUN_AFTER = r"(?![a-z0-9]|[-+.&][a-z0-9])"
 
 
 def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
@@ -106,11 +107,19 @@ def term_matcher(
             for t in chinese
             if 3 <= len(t) <= 8
         )
-        apart = tuple(
-            re.compile(_act_family(m[1]) + _IN_CLAUSE + re.escape(m[2]))
-            for m in map(_ACT_AND_THING.fullmatch, chinese)
-            if m
-        ) + tuple(listed for t in chinese if (listed := _listed(t)))
+        apart = (
+            tuple(
+                re.compile(_act_family(m[1]) + _IN_CLAUSE + re.escape(m[2]) + _CLOSES)
+                for m in map(_ACT_AND_THING.fullmatch, chinese)
+                if m
+            )
+            + tuple(
+                re.compile(re.escape(m[1]) + _IN_CLAUSE + _act_family(m[2]))
+                for m in map(_THING_AND_ACT.fullmatch, chinese)
+                if m
+            )
+            + tuple(listed for t in chinese if (listed := _listed(t)))
+        )
     return TermMatcher(term_pattern(terms), spread, apart, own_figure)
 
 
@@ -141,10 +150,15 @@ _ACT_FAMILIES = (
     "改造提升|提升改造|更新改造|改造",
     "新开通|开通|开行",
     "发放",
+    "创建|争创|申创|创成",
 )
 # an act of a family and its thing, a word or more after it; what may stand between them in one
-# clause: what kind, how many (新增婴幼儿托位1.8万个、基础教育学位)
+# clause: what kind, how many (新增婴幼儿托位1.8万个、基础教育学位; 创建青年发展友好型城市、
+# 儿童友好城市)
 _ACT_AND_THING = re.compile("(" + "|".join(_ACT_FAMILIES) + r")([\u4e00-\u9fff]{2,})")
+# …or the thing first, its act after it (城中村改造: 城中村与老旧街区、老旧厂区连片改造; 班列开行:
+# 海铁联运班列年开行突破万列)
+_THING_AND_ACT = re.compile(r"([\u4e00-\u9fff]{2,}?)(" + "|".join(_ACT_FAMILIES) + ")")
 
 
 def _act_family(act: str) -> str:
@@ -153,7 +167,9 @@ def _act_family(act: str) -> str:
     return f"(?:{family})"
 
 
-_IN_CLAUSE = r"[^，。；：！？,;:!?]{0,12}?"
+_IN_CLAUSE = r"[^，。；：！？,;:!?]{0,16}?"
+# the thing met apart from its act closes its noun: 新增…学位1.2万个, not 新增…学位授权点
+_CLOSES = r"(?:(?![\u4e00-\u9fff])|(?=[和及与、等的]|建设|项目|工程|数量|规模))"
 
 
 def names_enough(topic: str) -> Callable[[str], bool]:

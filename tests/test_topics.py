@@ -610,6 +610,7 @@ def test_the_measure_a_topic_is_named_by_is_its_figures_unit():
 
     assert read_topic("今年造林面积定了目标的有哪些？").unit == "面积"
     assert read_topic("农村公路新改建里程，今年谁定了目标？").unit == "公里"
+    assert "高速公路" in expand_terms("高速公路通车里程", measured=True)
     assert read_topic("哪些地方提到了造林？").unit is None
     assert measure_unit("新能源汽车的产量、销量或消费") is None  # the last alternative's measure
     assert "高新技术企业" in expand_terms("高新技术企业总数", measured=True)
@@ -626,6 +627,16 @@ def test_acts_of_one_family_are_met_for_each_other():
     assert met("新改建农村公路", "新建农村公路5000公里")
     assert met("新增高新技术企业", "培育高新技术企业80家")
     assert not met("改造老旧小区", "新建老旧小区配套设施")  # renewing is no adding
+    assert met("创建儿童友好城市", "创建青年发展友好型城市、儿童友好城市")
+    # the thing first, its act after it in the clause
+    assert met("城中村改造", "探索城中村与老旧街区、老旧厂区连片改造")
+    assert met("班列开行", "海铁联运班列年开行突破万列")
+    assert not met("城中村改造", "城中村治理，老旧小区改造")
+    # the thing met apart closes its noun
+    assert met("新增学位", "新增小学及初高中学位1.2万个")
+    assert not met("新增学位", "新增3个硕士授予单位和62个博士硕士学位授权点")
+    # a slash separates alternatives in Latin letters
+    assert met("5G基站", "新建7000个农村4G/5G基站")
 
 
 def test_the_base_of_a_ratio_is_no_figure_of_its_own():
@@ -721,6 +732,7 @@ def test_figures_in_chinese_numerals_and_an_amount_without_its_yuan():
     assert figures_in("城镇新增就业两万人以上") == [2e4]
     # a scale alone, a plan's name, an ordinal and a name with numerals are no figures
     assert figures_in("万人发明专利拥有量") == []
+    assert figures_in("海铁联运班列年开行突破万列") == [1e4]  # a scale before what it counts
     assert figures_in("“十四五”期间开展第三次全国土壤普查") == []
     assert figures_in("学习运用“千万工程”经验") == []
     # an amount asked: 元 is left out after 亿 or 万, but a growth rate is no amount
