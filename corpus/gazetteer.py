@@ -86,7 +86,8 @@ def canonical_district(name: str | None) -> str | None:
 def find_districts(text: str) -> list[str]:
     """Labels of the places `text` names, in order of first mention: Chongqing's districts by
     any of their names, other places by their full names (and provinces' and cities' short
-    forms). A place is left out when a place inside it is named too (重庆市綦江区 → 綦江区)."""
+    forms). A place is left out when a place inside it is named right after it, as its path
+    (重庆市綦江区 → 綦江区), not when both are items of a list (山东、湖南和聊城: three places)."""
     from corpus import places
 
     key = normalize_for_match(text)
@@ -97,13 +98,21 @@ def find_districts(text: str) -> list[str]:
             found.append((m.start(), label))
     for code, position in places.first_mentions(key).items():
         found.append((position, places.place(code).label))
-    labels: list[str] = []
-    for _, label in sorted(found):
-        if label not in labels:
-            labels.append(label)
-    inner = {p for label in labels if (p := places.resolve(label)) is not None}
-    enclosing = {q.label for p in inner for q in places.path_of(p)[:-1]}
-    return [label for label in labels if label not in enclosing]
+    first: dict[str, int] = {}
+    for position, label in sorted(found):
+        first.setdefault(label, position)
+    enclosing: set[str] = set()
+    for label, position in first.items():
+        inner = places.resolve(label)
+        for outer in places.path_of(inner)[:-1] if inner is not None else ():
+            at = first.get(outer.label)
+            if at is not None and at < position and not _LISTED.search(key, at, position):
+                enclosing.add(outer.label)
+    return [label for label in first if label not in enclosing]
+
+
+# what stands between two items of a list of places
+_LISTED = re.compile(r"[、，,；;和及与或/\s]")
 
 
 def count_districts(text: str) -> dict[str, int]:

@@ -101,6 +101,7 @@ def answer_stream(
     `answer`)."""
     from qa.districts import asks_inside_a_place, is_district_question
     from qa.districts import districts as find_districts_for
+    from qa.english_places import read_english_place_question
 
     asked, inherited = question, None
     if previous is not None:
@@ -124,6 +125,13 @@ def answer_stream(
     read_as = vocabulary(index).correct(spell_terms(spell_places(named)))
     if is_district_question(named) and not asks_inside_a_place(named, only or [], index):
         result = district_answer(question, find_districts_for(read_as, index, only))
+        yield result.answer
+        yield result
+        return
+    english = read_english_place_question(question)
+    if english is not None and english.chinese:  # Which cities talk about mangroves?
+        found = find_districts_for(english.chinese, index, only, english.level)
+        result = district_answer(question, found)
         yield result.answer
         yield result
         return

@@ -145,6 +145,11 @@ def english_stems(text: str) -> list[str]:
     return _stems(english_words(text))
 
 
+def stems_of(words: list[str]) -> list[str]:
+    """The Snowball stem of each word, in order."""
+    return _stems(words)
+
+
 def question_stems(question: str) -> set[str]:
     """The English question's topic stems: its content words minus the romanised place names
     and the words every district question has."""

@@ -255,6 +255,8 @@ def test_a_question_names_places_anywhere():
 
     assert find_districts("包头市2024年地区生产总值增长多少？") == ["包头市"]
     assert find_districts("重庆市綦江区的规划") == ["綦江区"]  # the innermost place
+    # …of a path, not of a list: a province and a city in it are two places asked about
+    assert find_districts("山东、湖南和聊城哪个提到了核电？") == ["山东省", "湖南省", "聊城市"]
     assert canonical_district("凉山州") == "凉山彝族自治州"
     assert canonical_district("高新区") == "重庆高新区"  # Chongqing's own short forms stay
 
