@@ -58,7 +58,7 @@ class Vocabulary:
         # whose jieba frequency is in the hundreds of thousands), or words neither the
         # corpus nor jieba knows
         loose = [
-            freq.get(p, 0) < 20_000
+            freq.get(p, 0) < 40_000
             if len(p) == 1
             else p not in self.document_frequency and freq.get(p, 0) < 100
             for p in pieces

@@ -545,6 +545,17 @@ def test_misspelt_words_are_read_as_the_corpus_word_they_sound_like(fake_index):
     assert vocab.correct("通讯上有什么要求") == "通讯上有什么要求"
 
 
+def test_a_common_character_typed_for_a_homophone_is_read_as_the_corpus_word():
+    from qa.vocabulary import vocabulary
+    from tests.qa_support import FakeIndex, make_chunk
+
+    said = "发展钠离子电池和银发经济，钠离子电池产业园开工，银发经济持续壮大。"
+    vocab = vocabulary(FakeIndex([make_chunk("a", said), make_chunk("b", said, "合川区")]))
+    # 吃 and 法 are common characters alone (吃 chī, 法 fǎ), but typed for 池 and 发 here
+    assert vocab.correct("哪些地方提到了钠离子电吃？") == "哪些地方提到了钠离子电池？"
+    assert vocab.correct("哪些地方提了银法经济？") == "哪些地方提了银发经济？"
+
+
 def test_an_abbreviation_typed_with_two_letters_swapped_is_read_as_the_corpus_one():
     from qa.vocabulary import Vocabulary
 
