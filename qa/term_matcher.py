@@ -44,7 +44,8 @@ class TermMatcher:
     words."""
 
     exact: re.Pattern[str]
-    spread: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # (term, what it starts with, its pattern spread out)
+    spread: tuple[tuple[str, str, re.Pattern[str]], ...] = ()
     # the term's words apart: an act and its thing in one clause (新增学位: 新增小学及初高中学位
     # 1.2万个), a kind and its head across a list (家政服务: 家政、数字等服务)
     apart: tuple[re.Pattern[str], ...] = ()
@@ -56,13 +57,13 @@ class TermMatcher:
         m = next((m for m in self.exact.finditer(text) if self._its_own(text, m)), None)
         if m:
             return m
-        for term, pattern in self.spread:
-            at = text.find(term[:2])
+        for term, anchor, pattern in self.spread:
+            at = text.find(anchor)
             while at >= 0:
                 m = pattern.match(text, at)
                 if m and len(m[0]) <= _SPREAD * len(term) and self._its_own(text, m):
                     return m
-                at = text.find(term[:2], at + 1)
+                at = text.find(anchor, at + 1)
         for pattern in self.apart:
             m = next((m for m in pattern.finditer(text) if self._its_own(text, m)), None)
             if m:
@@ -93,7 +94,7 @@ def term_matcher(
 ) -> TermMatcher:
     """The matcher of `terms` (see TermMatcher); `named`: the terms only as written;
     `own_figure`: not as the base of a share."""
-    spread: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    spread: tuple[tuple[str, str, re.Pattern[str]], ...] = ()
     apart: tuple[re.Pattern[str], ...] = ()
     if not named:
         gap = f"[\u4e00-\u9fff]{{0,{_GAP}}}?"
@@ -103,10 +104,10 @@ def term_matcher(
             if re.fullmatch(r"[\u4e00-\u9fff]+", t)
         ]
         spread = tuple(
-            (t, re.compile(gap.join([re.escape(t[:2]), *map(re.escape, t[2:])])))
+            (t, t[:2], re.compile(gap.join([re.escape(t[:2]), *map(re.escape, t[2:])])))
             for t in chinese
             if 3 <= len(t) <= 8
-        )
+        ) + tuple(_mixed_spread(t, gap) for t in {norm(t) for t in terms} if _MIXED.fullmatch(t))
         apart = (
             tuple(
                 re.compile(_act_family(m[1]) + _IN_CLAUSE + re.escape(m[2]) + _CLOSES)
@@ -121,6 +122,16 @@ def term_matcher(
             + tuple(listed for t in chinese if (listed := _listed(t)))
         )
     return TermMatcher(term_pattern(terms), spread, apart, own_figure)
+
+
+# a term that opens with a Latin run and goes on in Chinese (r&d占gdp比重): its Latin runs and
+# Chinese characters are spread out as a Chinese term's are (r&d经费占gdp比重), from the first run
+_MIXED = re.compile(r"[a-z][a-z0-9&+.-]+(?:[\u4e00-\u9fff]|[a-z0-9&+.-]+){2,10}")
+
+
+def _mixed_spread(term: str, gap: str) -> tuple[str, str, re.Pattern[str]]:
+    units = re.findall(r"[a-z0-9&+.-]+|[\u4e00-\u9fff]", term)
+    return term, units[0], re.compile(_RUN_BEFORE + gap.join(map(re.escape, units)))
 
 
 def _listed(term: str) -> re.Pattern[str] | None:

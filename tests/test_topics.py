@@ -637,6 +637,9 @@ def test_acts_of_one_family_are_met_for_each_other():
     assert not met("新增学位", "新增3个硕士授予单位和62个博士硕士学位授权点")
     # a slash separates alternatives in Latin letters
     assert met("5G基站", "新建7000个农村4G/5G基站")
+    # a term opening in Latin letters is spread out too, from its first run
+    assert met("R&D占GDP比重", "全市R&D经费占GDP比重提高到1.88%左右")
+    assert not met("R&D占GDP比重", "R&D投入增长10%，GDP增长6%")
 
 
 def test_the_base_of_a_ratio_is_no_figure_of_its_own():
