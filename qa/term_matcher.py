@@ -131,6 +131,8 @@ _MIXED = re.compile(r"[a-z][a-z0-9&+.-]+(?:[\u4e00-\u9fff]|[a-z0-9&+.-]+){2,10}"
 
 def _mixed_spread(term: str, gap: str) -> tuple[str, str, re.Pattern[str]]:
     units = re.findall(r"[a-z0-9&+.-]+|[\u4e00-\u9fff]", term)
+    # no share between its words (gdp增长 is not met in gdp占比增长)
+    gap = gap.replace("[\u4e00-\u9fff]", "(?:(?!占)[\u4e00-\u9fff])")
     return term, units[0], re.compile(_RUN_BEFORE + gap.join(map(re.escape, units)))
 
 
