@@ -152,14 +152,18 @@ def measure_unit(topic: str) -> str | None:
     return _MEASURE_UNIT.get(m[1], m[1]) if m else None
 
 
-_UNIT_ASKED = re.compile(r"(?:多少|具体|的|了|出)(人次|公里|千米|亩|吨|金额)(?:数)?(?![均半])")
+_UNIT_ASKED = re.compile(
+    r"(?:多少|具体|的|了|出)(人次|公里|千米|亩|吨|金额|钱|面积)(?:数)?(?![均半])"
+)
+# what a unit asked is called in _UNITS (多少钱: an amount)
+_UNIT_NAMES = {"钱": "金额"}
 
 
 def unit_asked(question: str) -> str | None:
     """The unit of measure `question` asks its figure in (金额: an amount in 元), None when it
     names none."""
     m = _UNIT_ASKED.search(question)
-    return m.group(1) if m else None
+    return _UNIT_NAMES.get(m.group(1), m.group(1)) if m else None
 
 
 def find_bound(text: str) -> tuple[Limit, int, int, str] | None:

@@ -546,6 +546,11 @@ def test_two_topics_a_place_must_both_meet():
         ("今年要建多少口袋公园，哪些地方给了数？", "口袋公园", "target"),
         ("去年引进了多少人才，哪些地方给了具体人次？", "人才", "figure"),
         ("轨道交通运营里程，哪些城市给了公里数？", "轨道交通运营里程", "figure"),
+        # the measure asked with no topic in its part; a target counted; how much spent
+        ("今年植树目标，哪些地方定了面积？", "植树", "target"),
+        ("今年新增专精特新企业有具体目标数的城市有哪些？", "新增专精特新企业", "target"),
+        ("发放创业担保贷款花了多少钱，哪些地方有数？", "创业担保贷款", "figure"),
+        ("今年充电桩要建多少，哪些地方给了数？", "充电桩", "target"),
     ],
 )
 def test_the_aspect_is_read_where_the_question_says_it(question, topic, aspect):
@@ -612,6 +617,8 @@ def test_the_measure_a_topic_is_named_by_is_its_figures_unit():
     assert read_topic("农村公路新改建里程，今年谁定了目标？").unit == "公里"
     assert "高速公路" in expand_terms("高速公路通车里程", measured=True)
     assert read_topic("哪些地方提到了造林？").unit is None
+    assert read_topic("今年植树目标，哪些地方定了面积？").unit == "面积"
+    assert read_topic("发放创业担保贷款花了多少钱，哪些地方有数？").unit == "金额"
     assert measure_unit("新能源汽车的产量、销量或消费") is None  # the last alternative's measure
     assert "高新技术企业" in expand_terms("高新技术企业总数", measured=True)
     assert "粮食" not in expand_terms("粮食产量")  # a mention asked: the measure stays
