@@ -249,8 +249,8 @@ def _judge(
     ):
         if (own and hit.chunk.district != district) or (aiming and looks_back(hit.chunk.section)):
             continue
+        year = first_year_ahead(hit.chunk.title)
         for sentence in split_sentences(hit.chunk.text):
-            year = first_year_ahead(hit.chunk.title)
             if (
                 sentence not in seen_quotes
                 and len(sentence) >= 8

@@ -98,7 +98,8 @@ _WHO_SAYS = (
     rf"(?<![是由在于到去从])(?:谁家|哪家|谁|哪里|哪儿|哪(?=有)){_WHOSE_DOCUMENT}(?:都|也|还)?(?={_SAYS})"
     r"(?!.*的[？?]?$)"
 )
-# the places asked as whoever did what a clause says, a comma apart or not (给了具体金额的，有哪些): 在创建儿童友好城市的有哪些, 有具体数据的是
+# the places asked as whoever did what a clause says, a comma apart or not (给了具体金额的，
+# 有哪些): 在创建儿童友好城市的有哪些, 有具体数据的是
 # 哪里, “金凤凰”人才政策是哪里的 (not 说的是哪儿, 指的是哪里: what a name refers to)
 _WHO_DID = (
     r"(?<![说指讲])的[，,]?(?:都)?(?:有|是)(?:哪些|哪几个|哪里|哪儿)(?:地方|地区)?(?=$|[，,？?])"

@@ -205,7 +205,9 @@ def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
     # what stands before the question may be the places it asks among (大渡口和合川哪个…); what
     # follows it is the topic even when a place shares its name (牡丹, 牡丹区)
     before_topic = _strip_topic(_strip_before(before))
-    candidates = [_strip_topic(after)] + [before_topic] * (not places_only(before_topic[0]))
+    candidates = [_strip_topic(after)]
+    if not places_only(before_topic[0]):
+        candidates.append(before_topic)
     candidates = [c for c in candidates if not _no_topic(c[0])]
     best = max(candidates, key=lambda c: len(c[0]), default=("", None))
     if not best[0] and not quoted:
