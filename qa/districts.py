@@ -34,11 +34,7 @@ from qa.term_matcher import names_enough, term_matcher
 from qa.text import check_question, split_sentences
 from qa.topic_frames import aspect_evidence
 from qa.topic_terms import expand_terms, norm
-from qa.topics import (  # noqa: F401 (extract_topic re-exported)
-    Topic,
-    extract_topic,
-    read_topic,
-)
+from qa.topics import Topic, extract_topic, read_topic  # noqa: F401 (extract_topic re-exported)
 from qa.types import DistrictReport, DistrictResult, Evidence, quote_and_passage_lines
 
 EVIDENCE_PER_DISTRICT = 3
@@ -219,11 +215,8 @@ def _judge(
             continue
         # a topic said only in a heading (二、深化“一老一小”关爱服务) is said of the passages
         # under it; a heading states no target or figure
-        headings = [
-            (h, "")
-            for h in chunk.section
-            if topic.aspect is None and h not in seen_quotes and pattern.search(norm(h))
-        ]
+        headings = [(h, "") for h in chunk.section if topic.aspect is None and h not in seen_quotes]
+        headings = [(h, lead) for h, lead in headings if pattern.search(norm(h))]
         if not pattern.search(norm(chunk.text)) and not headings:
             continue
         said = split_sentences(chunk.text)
@@ -251,11 +244,9 @@ def _judge(
             continue
         year = first_year_ahead(hit.chunk.title)
         for sentence in split_sentences(hit.chunk.text):
-            if (
-                sentence not in seen_quotes
-                and len(sentence) >= 8
-                and about.search(sentence, first_year=year)
-            ):
+            if sentence in seen_quotes or len(sentence) < 8:
+                continue
+            if about.search(sentence, first_year=year):
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(hit.chunk, sentence, False))
     sims = cosine_to_query(index, topic.text, [c.quote for c in candidates])
