@@ -103,7 +103,8 @@ def districts(
             report = _report(topic, index, inside, EVIDENCE_PER_DISTRICT)
             return replace(report, level=asked)
         report = _report(topic, index, names, EVIDENCE_PER_DISTRICT)
-        return replace(report, level=level_of_places(names))
+        one_level = len({level_of_places([n]) for n in names}) == 1  # 山东、聊城: 地方, not 区县
+        return replace(report, level=level_of_places(names) if one_level else "mixed")
     own = sorted(
         {d.district for d in getattr(index, "documents", ()) if d.district and not d.duplicate_of}
     )

@@ -167,3 +167,20 @@ def test_each_synonym_group_finds_a_topic_under_each_of_its_terms(group):
     for term in group:
         found = {norm(t) for t in expand_terms(term)}
         assert {norm(t) for t in group} <= found, term
+
+
+def test_places_of_several_levels_named_are_called_places_not_districts():
+    from qa.districts import districts
+    from tests.qa_support import FakeIndex, make_chunk
+
+    index = FakeIndex(
+        [
+            make_chunk("s", "开工招远一期、石岛湾核电2号机组。", district="山东省"),
+            make_chunk("l", "发展新能源汽车产业。", district="聊城市"),
+            make_chunk("q", "建设科普基地。", district="綦江区"),
+        ]
+    )
+    mixed = districts("核电", index, only=["山东", "聊城"])
+    assert mixed.level == "mixed" and mixed.level_name == "地方"
+    assert [r.district for r in mixed.districts if r.mentioned] == ["山东省"]
+    assert districts("核电", index, only=["山东"]).level == "province"
