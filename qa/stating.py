@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa.bounds import Limit, figures_in
 from qa.term_matcher import TermMatcher
@@ -121,6 +122,7 @@ def _in_the_past(sentence: str, first_year: int | None) -> bool:
     return first_year is not None and any(y < first_year for y in years_in(sentence, None))
 
 
+@lru_cache(maxsize=256)  # asked for every passage of a place judged; a corpus has few titles
 def first_year_ahead(title: str) -> int | None:
     """The first year a document of `title` looks ahead to: a year's report's year (2024年…政府
     工作报告: 2024), a five-year plan's first (“十四五”规划: 2021), None when its title names

@@ -107,7 +107,7 @@ def term_matcher(
             (t, t[:2], re.compile(gap.join([re.escape(t[:2]), *map(re.escape, t[2:])])))
             for t in chinese
             if 3 <= len(t) <= 8
-        ) + tuple(_mixed_spread(t, gap) for t in {norm(t) for t in terms} if _MIXED.fullmatch(t))
+        ) + tuple(_mixed_spread(t) for t in {norm(t) for t in terms} if _MIXED.fullmatch(t))
         apart = (
             tuple(
                 re.compile(_act_family(m[1]) + _IN_CLAUSE + re.escape(m[2]) + _CLOSES)
@@ -129,11 +129,13 @@ def term_matcher(
 _MIXED = re.compile(r"[a-z][a-z0-9&+.-]+(?:[\u4e00-\u9fff]|[a-z0-9&+.-]+){2,10}")
 
 
-def _mixed_spread(term: str, gap: str) -> tuple[str, str, re.Pattern[str]]:
+# …with no share between its words (gdp增长 is not met in gdp占比增长)
+_MIXED_GAP = f"(?:(?!占)[\u4e00-\u9fff]){{0,{_GAP}}}?"
+
+
+def _mixed_spread(term: str) -> tuple[str, str, re.Pattern[str]]:
     units = re.findall(r"[a-z0-9&+.-]+|[\u4e00-\u9fff]", term)
-    # no share between its words (gdp增长 is not met in gdp占比增长)
-    gap = gap.replace("[\u4e00-\u9fff]", "(?:(?!占)[\u4e00-\u9fff])")
-    return term, units[0], re.compile(_RUN_BEFORE + gap.join(map(re.escape, units)))
+    return term, units[0], re.compile(_RUN_BEFORE + _MIXED_GAP.join(map(re.escape, units)))
 
 
 def _listed(term: str) -> re.Pattern[str] | None:
