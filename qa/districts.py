@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from corpus.errors import UserError
 from corpus.model import Chunk
 from index.types import Filters
+from qa.attested import corpus_of
 from qa.calibration import load_calibration
 from qa.periods import looks_back
 from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
@@ -78,7 +79,7 @@ def districts(
     )
 
     text, set_aside = without_exception(check_question(topic_or_question, what="topic"))
-    topic = read_topic(text)
+    topic = read_topic(text, corpus_of(index))
     asked = normalize_level(level or question_level(text))
     if set_aside:  # 除了赣州，还有哪些地方…: every place but those
         report = districts(text, index, only, level)
@@ -135,7 +136,7 @@ def compare(
     names = resolve_districts(districts, index)
     if len(names) < 2:
         raise UserError("compare_needs_two")
-    return _report(read_topic(text), index, names, EVIDENCE_PER_DISTRICT + 2)
+    return _report(read_topic(text, corpus_of(index)), index, names, EVIDENCE_PER_DISTRICT + 2)
 
 
 def _report(

@@ -15,13 +15,14 @@ _DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计�
 _SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
 # the documents asked for by kind: 哪些报告, 哪几份规划
 _DOCUMENTS_ASKED = (
-    r"(?:(?:(?![在里中的])[\u4e00-\u9fff“”]){0,8}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案)"
+    r"(?:(?![在里中的])[\u4e00-\u9fff“”]){0,8}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案"
     r"|文件)"
 )
 # what a question says a place's documents did with the topic, one vocabulary for every form
 # below: 提到, 提了, 写进, 给…定了目标, 有, 在搞, 出现 (not 谁的…最高, 哪个部门负责)
 _SAYS = (
-    rf"(?:提到|提及|提出|提(?![高升供前交出质醒示拔])|涉及|谈到|谈及|说到|写|说|谈|部署|布局|关注|重视|出现|列|公布"
+    rf"(?:提到|提及|提出|提(?![高升供前交出质醒示拔])|涉及|谈到|谈及|说到|写|说|谈|讲(?![话座解师堂])|部署|布局"
+    r"|关注|重视|出现|列|公布"
     rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|弄|干|抓|推|建|用|布局|发展)|要|用|采用|推行|实行|开展"
     # doing it: 哪些在争创国家高新区, 谁在治理锰污染
     r"|(?:在)?(?:争创|创建|申报|建设|打造|推进|推动|实施|培育|发展|治理|办|搞))"
@@ -85,7 +86,9 @@ _NAME = r"(?:(?!报告|规划|文件|要点|方案)[\u4e00-\u9fff]){2,8}?"
 _AMONG_NAMED = (
     rf"(?:在|从)?(?P<named>{_NAME}(?:[、和与及]{_NAME})+)"
     rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:(?:里头|里面|里|中|当中|之中)[，,]?|[，,])?(?:有)?"
-    rf"(?:哪个|哪些|哪几个|谁){_WHOSE_DOCUMENT}(?=(?:都|也|还)?{_SAYS})"
+    rf"(?:(?:哪个|哪些|哪几个|谁){_WHOSE_DOCUMENT}(?=(?:都|也|还)?{_SAYS})"
+    # whose figure: 芜湖、山东、湖南，谁的职业技能培训目标…
+    r"|(?:谁|哪个|哪家)的(?=[\u4e00-\u9fff]{2}))"
 )
 # the documents or places a topic was written into: 零基预算改革写进了哪些报告
 _WRITTEN_INTO = (
@@ -112,13 +115,18 @@ _EACH = (
     rf"各(?:地方|地|{_PLACE_NOUN})(?=(?:的)?(?:实际|分别|都)?(?:完成了?|是|有|达到了?|定了?|给了?)?"
     r"(?:多少|几))"
 )
+# levels named bare, then which of them: 城市里哪些提到了…, 城市和省份里，哪些在讲…
+_AMONG_LEVELS = (
+    rf"^(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)(?:里头|里面|里|中|当中|之中)[，,]?(?:有)?"
+    rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家)(?=(?:都|也|还)?(?:有|在)?{_SAYS})"
+)
 _DISTRICT_QUESTION = re.compile(
-    rf"{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
+    rf"{_AMONG_LEVELS}|{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
     rf"|{_WHO_SAYS}|{_WHO_DID}|{_ANY_DID}|{_EACH}"
 )
 # places set aside: 除了赣州，还有哪些地方…
 _EXCEPT = re.compile(
-    r"除了?(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)(?:之外|以外|外)?[，,]?(?:还|另外|其他|其余)?(?:有)?(?=哪|谁)"
+    r"除了?(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)(?:本身|自身|自己)?(?:之外|以外|外)?[，,]?(?:还|另外|其他|其余)?(?:有)?(?=哪|谁)"
 )
 
 
@@ -182,7 +190,7 @@ def asks_prefectures(text: str) -> bool:
 def documents_asked(text: str) -> tuple[str, ...]:
     """The kinds of document a question asks which of (哪些报告…, 三份政府工作报告里，哪些…:
     work reports; 哪几份规划: plans), () when it asks places or any document."""
-    m = _ANY_LEVEL.search(text)
+    m = _ANY_LEVEL.search(without_negation(text)[0])
     said = m.group(0) if m else ""
     if "报告" in said:
         return ("work_report",)
@@ -209,7 +217,11 @@ def question_levels(text: str) -> tuple[str, ...]:
     m = _DISTRICT_QUESTION.search(text)
     if not m:
         return ()
-    asked = m.group("among") or re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
+    asked = (
+        m.group("among")
+        or m.group("levels")
+        or re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
+    )
     of_documents = re.search(
         rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", text[max(0, m.start() - 1) : m.end()]
     )

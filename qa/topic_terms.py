@@ -55,16 +55,23 @@ _REMARK = re.compile(
 def _bracket_readings(topic: str) -> list[str]:
     """The topic with its first bracket read both ways: 创建（或升级创建）国家高新区 ->
     创建国家高新区, 升级创建国家高新区; 充电桩（充电设施） -> 充电桩, 充电设施; a remark in
-    brackets (博士后工作站（含分站）) is dropped."""
+    brackets (博士后工作站（不含分站）) is dropped; what a bracket says is included counts as
+    well: 算力（包括智算中心） -> 算力, 智算中心."""
     m = _BRACKETED.search(topic)
     if not m:
         return [topic]
     before, after = topic[: m.start()], topic[m.end() :]
     readings = [before + after]
     inner = m.group("inner").strip()
-    if inner and (m.group("marker") or not _REMARK.match(inner)):
+    included = _INCLUDED.match(inner)
+    if included and len(inner) - included.end() >= 2:
+        readings.append(before + "或" + inner[included.end() :] + after)
+    elif inner and (m.group("marker") or not _REMARK.match(inner)):
         readings.append(inner + after)
     return [r for reading in readings for r in _bracket_readings(reading)]
+
+
+_INCLUDED = re.compile(r"(?:包括|包含|含|比如|例如|如|特别是|尤其是)")
 
 
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
@@ -158,8 +165,10 @@ def expand_terms(
                 if len(t) >= 2 and t in norm_base:
                     terms.extend(_substituted(norm_base, t, norm(other)) for other in group)
                     break
-    # an amount and the total amount are the same figure (技术合同交易额 = 技术合同交易总额)
+    # an amount and the total amount are the same figure (技术合同交易额 = 技术合同交易总额,
+    # 高速公路通车总里程 = 高速公路通车里程)
     terms += [_other_amount(t) for t in terms if _other_amount(t)]
+    terms += [t2 for t in terms if (t2 := _TOTAL.sub("", t)) != t]
     seen: dict[str, str] = {}
     for t in terms:
         seen.setdefault(norm(t), t)
@@ -223,6 +232,12 @@ def _borrowed_object(parts: list[str]) -> list[str]:
         done = [w for w, flag in words if _is_verb(flag)]
         if done and all(_is_verb(flag) or w in _HOW_MANY for w, flag in words):
             out.append("".join(done) + thing)
+            if (
+                len(words) > 1
+                and len(part.strip()) >= 4
+                and not any(w in _HOW_MANY for w, _ in words)
+            ):
+                out.append(part)  # a thing of its own that jieba reads as acts: 充电接口
         elif len(part.strip()) <= 2 < len(first) - 1 and not done:
             # a bare head is the first one's thing with that head: 中试熟化基地或平台 ->
             # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站 (a bare 平台 is in every plan)
@@ -279,6 +294,9 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
 
 def _is_verb(flag: str) -> bool:
     return flag in ("v", "vn", "vd")
+
+
+_TOTAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})总(?=里程|产值|收入|人数|规模|产量|量)")
 
 
 def _other_amount(term: str) -> str | None:

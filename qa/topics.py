@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from corpus.errors import UserError
+from qa.attested import Corpus, attested_topic
 from qa.bounds import Limit, find_bound, measure_unit, unit_asked
 from qa.place_questions import (
     _AMONG_NAMED,
@@ -54,7 +55,8 @@ _ASPECT_SAID = (
     (
         "figure",
         re.compile(
-            r"具体|数字|数据|数值|数额|金额|百分比|多少|人次|[\u4e00-\u9fff]{0,2}数(?=[？?，,]|$)"
+            r"具体|数字|数据|数值|数额|金额|百分比|多少|人次|有数(?![据字])"
+            r"|[\u4e00-\u9fff]{0,2}数(?=[？?，,]|$)"
         ),
     ),
 )
@@ -122,6 +124,10 @@ _BOTH = re.compile(
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
 _AHEAD = re.compile(r"今年|明年|计划|打算|预计")
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
+# a quoted name offered as one of two wordings: 禁塑或“以竹代塑”, “枫桥经验”或枫桥式做法
+_OR_QUOTED = re.compile(
+    r"[\u4e00-\u9fff]{2}(?:或者|或)[“「『\"]|[”」』\"](?:或者|或)[\u4e00-\u9fff]{2}"
+)
 
 
 @dataclass(frozen=True)
@@ -151,21 +157,23 @@ def extract_topic(text: str) -> str:
     return read_topic(text).text
 
 
-def read_topic(text: str) -> Topic:
-    """The topic and its aspect (see `Topic`); UserError for a question without a topic."""
+def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
+    """The topic and its aspect (see `Topic`); UserError for a question without a topic. With
+    `corpus`, a topic it does not hold is read as the part of it the corpus does, the rest
+    being words of asking (qa.attested)."""
     # a closing quote mark ends a quoted topic: 哪些报告里有“千万工程”
     text, negated = without_negation(without_exception(text.strip())[0].strip("？?！!。，,；; "))
     if negated:
-        return replace(read_topic(text), negated=True)
+        return replace(read_topic(text, corpus), negated=True)
     bound = find_bound(text)
     if bound:  # 目标超过3万人: a target, of a figure beyond the bound
         limit, start, end, said = bound
-        rest = read_topic(text[:start] + "目标" + text[end:])
+        rest = read_topic(text[:start] + "目标" + text[end:], corpus)
         return Topic(rest.text, "target", rest.quoted, limit=limit, bound=said, unit=rest.unit)
     both = _BOTH.search(text)
     if both:  # 既A又B: each its own topic, every one met
         said = [both.group("a") or both.group("a2"), both.group("b") or both.group("b2")]
-        parts = tuple(_strip_topic(t)[0] for t in said)
+        parts = tuple(_attested(_strip_topic(t)[0], corpus) for t in said)
         if all(len(p) >= 2 for p in parts):
             return Topic("、".join(parts), all_of=parts)
     asked = _DISTRICT_QUESTION.search(text)  # a quote naming the documents asked is no topic
@@ -176,10 +184,12 @@ def read_topic(text: str) -> Topic:
         for m in _QUOTED.finditer(said)
         if not re.match(_IN_DOCUMENT_NAME, said[m.end() :])
     ]
-    topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted)
+    topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
     if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
         aspect = "target"
     unit = (unit_asked(text.replace(topic, "", 1)) or measure_unit(topic)) if aspect else None
+    if quoted and _OR_QUOTED.search(text):  # 禁塑或“以竹代塑”: either, the quoted one a name
+        return Topic(_closed(topic), aspect, unit=unit)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
         said = "、".join(q.strip() for q in quoted if q.strip())
         return Topic(said, aspect, quoted=True, unit=unit)
@@ -194,10 +204,17 @@ def _closed(topic: str) -> str:
     return topic
 
 
-def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
+def _attested(topic: str, corpus: Corpus | None) -> str:
+    return _closed(attested_topic(topic, corpus)) if corpus and topic else topic
+
+
+def _unquoted_topic(
+    text: str, quoted: list[str], corpus: Corpus | None = None
+) -> tuple[str, str | None]:
     m = _DISTRICT_QUESTION.search(text)
     if not m:
-        return _strip_topic(text) or (text, None)
+        topic, aspect = _strip_topic(text)
+        return _attested(topic, corpus), aspect
     # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
     before, after = text[: m.start()], re.split(r"[？?！!。]", text[m.end() :])[0]
     if re.match(_AMONG_NAMED, m.group(0)):  # the places named first are no topic
@@ -210,6 +227,7 @@ def _unquoted_topic(text: str, quoted: list[str]) -> tuple[str, str | None]:
         candidates.append(before_topic)
     candidates = [c for c in candidates if not _no_topic(c[0])]
     best = max(candidates, key=lambda c: len(c[0]), default=("", None))
+    best = (_attested(best[0], corpus), best[1])
     if not best[0] and not quoted:
         raise UserError("no_topic", text=text)
     # the aspect may be said in the part that holds no topic (去年粮食总产量，哪些地方给了具体数)

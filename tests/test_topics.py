@@ -4,6 +4,7 @@ entry's own example, and many phrasings of the same question."""
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import pytest
@@ -749,3 +750,70 @@ def test_figures_in_chinese_numerals_and_an_amount_without_its_yuan():
     assert figures_in("技术合同交易额突破百亿，", "金额") == [1e10]
     assert figures_in("进出口总额108.9亿。", "金额") == [1.089e10]
     assert figures_in("技术合同成交额增长20%。", "金额") == []
+
+
+@pytest.mark.parametrize(
+    "question, levels, topic",
+    [
+        ("城市里哪些提到了城市更新？", ("city",), "城市更新"),
+        ("城市和省份里，哪些在讲银发经济？", ("city", "province"), "银发经济"),
+        ("区县中谁提到了科普基地", ("county",), "科普基地"),
+    ],
+)
+def test_levels_named_bare_then_which_of_them(question, levels, topic):
+    from qa.place_questions import question_levels
+
+    assert is_district_question(question)
+    assert question_levels(question) == levels
+    assert read_topic(question).text == topic
+
+
+def test_places_named_then_whose_figure():
+    question = "芜湖、山东、湖南，谁的职业技能培训目标超过10万人次？"
+    assert is_district_question(question)
+    topic = read_topic(question)
+    assert (topic.text, topic.aspect, topic.bound) == ("职业技能培训", "target", "超过10万人次")
+
+
+def test_documents_of_a_level_with_a_subject_between_name_their_level():
+    from qa.place_questions import question_levels
+
+    assert question_levels("重庆几个区的科技文件里，哪些提到知识价值信用贷款？") == ("county",)
+
+
+def test_the_kind_of_documents_is_read_when_the_places_that_did_not_are_asked():
+    from qa.place_questions import documents_asked
+
+    assert documents_asked("六份政府工作报告里，哪份没提银发经济？") == ("work_report",)
+
+
+def test_a_place_set_aside_as_itself_is_set_aside():
+    from qa.place_questions import without_exception
+
+    assert without_exception("除了重庆市本身，还有哪些地方提到西部（重庆）科学城？")[1] == (
+        "重庆市",
+    )
+
+
+def test_a_quoted_name_offered_as_one_wording_of_two_keeps_both():
+    topic = read_topic("三亚、宜宾、山东中，谁在搞禁塑或“以竹代塑”？")
+    assert (topic.text, topic.quoted) == ("禁塑或以竹代塑", False)
+    assert read_topic("哪些地方提到了“千万工程”或“无废城市”？").quoted  # both quoted
+
+
+def test_what_a_bracket_includes_is_a_topic_too_and_what_it_excludes_is_not():
+    assert "智算中心" in expand_terms("算力（包括智算中心）")
+    assert "博士后工作站分站" in expand_terms("博士后工作站（含分站）")
+    excluded = expand_terms("博士后工作站（不含分站）")
+    assert not any("分站" in t for t in excluded if not re.search(r"[（(]", t))
+
+
+def test_a_total_is_met_with_or_without_its_total():
+    assert "高速公路通车里程" in expand_terms("高速公路通车总里程")
+    assert "旅游收入" in expand_terms("旅游总收入")
+    assert expand_terms("总投资") == ("总投资",)  # no measure after 总: nothing to drop
+
+
+def test_an_alternative_jieba_reads_as_acts_is_kept_as_itself():
+    terms = expand_terms("充电桩或充电接口")
+    assert "充电接口" in terms and "充电桩" in terms

@@ -1,0 +1,196 @@
+"""The topic as the documents say it: when no passage of the index holds the topic a question
+was read to (技术合同成交额是, 高标准农田定了具体建设面积, 在争取国家区域医疗中心), the longest
+part of it the corpus does use, once the words left over are only words of asking (是, 定了具体,
+在争取, 的事儿, 几个) and not of the topic. A topic nobody mentions keeps its own words: 月球基地
+is not read as 基地, nor 量子通信干线 as 量子通信."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from qa.scoring import Searchable
+from qa.topic_terms import norm
+
+# parts of speech (jieba) of words that carry no topic: particles, prepositions, conjunctions,
+# pronouns, modal particles, punctuation; and for a word of two characters or more also
+# adverbs, numerals, measure words and localisers (几个, 多少; but 元 of 元宇宙 is a topic's)
+_FUNCTION_FLAGS = re.compile(r"^(?:u|p|c|r|y|e|x|w)")
+_FUNCTION_WORD_FLAGS = re.compile(r"^(?:d|m|q|f)")
+_SHORTEST = 2
+
+
+@cache
+def question_words() -> frozenset[str]:
+    """Words a user asks with that no topic is made of (qa/data/question_words.json)."""
+    raw = resources.files("qa").joinpath("data", "question_words.json").read_text("utf-8")
+    return frozenset(json.loads(raw)["words"])
+
+
+def asks_only(rest: str) -> bool:
+    """Whether `rest`, a piece of a question around its topic, holds only words of asking:
+    function words or the words of qa/data/question_words.json."""
+    if not rest:
+        return True
+    if rest in question_words():
+        return True
+    import jieba.posseg
+
+    for piece in jieba.posseg.lcut(rest):
+        word, flag = piece.word, piece.flag
+        if word in question_words() or _FUNCTION_FLAGS.match(flag):
+            continue
+        if len(word) >= 2 and _FUNCTION_WORD_FLAGS.match(flag):
+            continue
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """What a corpus holds: a piece of text verbatim (`holds`), and a topic as the finder
+    matches it, spread out or in another form (`matches`)."""
+
+    holds: Callable[[str], bool]
+    matches: Callable[[str], bool]
+    # the corpus's characters that sound like a character (toneless pinyin): 城 for 成
+    sounds_like: Callable[[str], tuple[str, ...]] = lambda _: ()
+
+
+def attested_topic(topic: str, corpus: Corpus) -> str:
+    """`topic` when the corpus matches it, else its longest part (two characters or more) the
+    corpus holds whose rest, before and after it, is only words of asking; `topic` when there
+    is none. The part is read again the same way: 揭榜挂帅的方式 → 揭榜挂帅 when 的方式 asks."""
+    if len(topic) <= _SHORTEST or corpus.matches(topic):
+        return topic
+    respelt = _respelt(topic, corpus)
+    if respelt:
+        return respelt
+    import jieba
+
+    # a part whose ends are the topic's word breaks first (口袋公园 in 几个口袋公园, not
+    # 个口袋公园), then any part (消费券 in 消费券发, which jieba cuts 消费/券发)
+    breaks = {0, len(topic)}
+    position = 0
+    for word in jieba.lcut(topic):
+        position += len(word)
+        breaks.add(position)
+    for whole_words in (True, False):
+        for length in range(len(topic) - 1, _SHORTEST - 1, -1):
+            for start in range(len(topic) - length + 1):
+                end = start + length
+                if whole_words and not (start in breaks and end in breaks):
+                    continue
+                part = topic[start:end]
+                if not part.strip("（）()、，,").strip() or not _held(part, corpus):
+                    continue
+                if asks_only(topic[:start]) and asks_only(topic[end:]):
+                    return _shortened(part, corpus)
+    return topic
+
+
+def _respelt(topic: str, corpus: Corpus) -> str | None:
+    """`topic` with one character typed for another of the same sound (无废成市 for 无废城市),
+    when that makes it a phrase the corpus holds and no other such change does; None
+    otherwise. The corpus must hold the whole respelt topic, so a correct word is not turned
+    into another."""
+    if len(re.findall(r"[\u4e00-\u9fff]", topic)) < 4:
+        return None
+    found = {
+        said
+        for i, char in enumerate(topic)
+        for other in corpus.sounds_like(char)
+        if other != char and corpus.holds(said := topic[:i] + other + topic[i + 1 :])
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _held(part: str, corpus: Corpus) -> bool:
+    """Whether the corpus holds `part`; a part with a bracket as the finder reads it (研发投入强度
+    （研发经费占GDP比重）: either wording)."""
+    if corpus.holds(part):
+        return True
+    return bool(re.search(r"[（(]", part)) and corpus.matches(part)
+
+
+def _shortened(part: str, corpus: Corpus) -> str:
+    """`part` without the words of asking at its ends (给…, …任务) and without a modifier's
+    head of asking (…的方式, …的事儿), as long as the corpus still holds what is left."""
+    import jieba
+
+    while True:
+        words = jieba.lcut(part)
+        head, sep, tail = part.rpartition("的")
+        cuts = [part[len(words[0]) :], part[: -len(words[-1])]] if len(words) > 1 else []
+        if sep and tail and asks_only(tail):
+            cuts.append(head)
+        left = next(
+            (
+                cut
+                for cut in cuts
+                if len(cut) >= _SHORTEST
+                and asks_only(part.replace(cut, "", 1))
+                and _held(cut.strip("（）()"), corpus)
+            ),
+            None,
+        )
+        if left is None:
+            return part
+        part = left.strip("（）()") if left.count("（") != left.count("）") else left
+
+
+_TEXTS: dict[tuple[int, int], str] = {}
+
+
+def corpus_text(index: Searchable) -> str:
+    """The index's text, headings and passages, normalised as topics are matched in it."""
+    key = (id(index), len(index.chunks))
+    text = _TEXTS.get(key)
+    if text is None:
+        text = "\n".join(norm(" ".join(c.section) + "\n" + c.text) for c in index.chunks)
+        if len(_TEXTS) > 8:  # indexes opened and dropped in one process (tests)
+            _TEXTS.clear()
+        _TEXTS[key] = text
+    return text
+
+
+def corpus_of(index: Searchable) -> Corpus:
+    """What the index holds: text verbatim, and a topic as the place finder matches it (its
+    forms and synonyms, spread out in a clause)."""
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import expand_terms
+
+    text = corpus_text(index)
+
+    def holds(piece: str) -> bool:
+        return norm(piece) in text
+
+    def matches(topic: str) -> bool:
+        pattern = term_matcher(expand_terms(topic, moving=True))
+        return holds(topic) or pattern.search(text) is not None
+
+    sounds = _sounds(text)
+    return Corpus(holds, matches, lambda char: sounds.get(char, ()))
+
+
+_SOUNDS: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _sounds(text: str) -> dict[str, tuple[str, ...]]:
+    """Each Chinese character of `text` -> the characters of `text` with its sound."""
+    key = hash(text)
+    if key not in _SOUNDS:
+        from pypinyin import lazy_pinyin
+
+        chars = sorted(set(re.findall(r"[\u4e00-\u9fff]", text)))
+        by_sound: dict[str, list[str]] = {}
+        for char, sound in zip(chars, lazy_pinyin(chars), strict=True):
+            by_sound.setdefault(sound, []).append(char)
+        if len(_SOUNDS) > 8:
+            _SOUNDS.clear()
+        _SOUNDS[key] = {c: tuple(by_sound[s]) for s in by_sound for c in by_sound[s]}
+    return _SOUNDS[key]

@@ -1,0 +1,105 @@
+"""A topic the corpus does not hold is read as the part of it the corpus does, once the rest
+is only words of asking (qa.attested); a topic nobody mentions keeps its own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.attested import Corpus, asks_only, attested_topic
+from qa.topics import read_topic
+
+# a few report sentences, as the index would hold them (normalised)
+_TEXT = """技术合同成交额达到10亿元
+新建高标准农田27.2万亩
+建设10个口袋公园，打造城市方寸之美
+发放消费券2.3亿元，带动消费超36亿元
+推动市中医院共建国家区域医疗中心
+探索通过揭榜挂帅的方式组织实施项目；实行揭榜挂帅制度
+推进基地建设，发展量子通信和宇宙探测
+加快推进无废城市建设
+打造城市更新示范"""
+
+
+def _corpus(text: str = _TEXT) -> Corpus:
+    from pypinyin import lazy_pinyin
+
+    chars = sorted({c for c in text if "\u4e00" <= c <= "\u9fff"} | set("成"))
+    sounds: dict[str, list[str]] = {}
+    for char, sound in zip(chars, lazy_pinyin(chars), strict=True):
+        sounds.setdefault(sound, []).append(char)
+    by_char = {c: tuple(sounds[s]) for s in sounds for c in sounds[s]}
+    return Corpus(
+        holds=lambda piece: piece in text,
+        matches=lambda topic: topic in text,
+        sounds_like=lambda char: by_char.get(char, ()),
+    )
+
+
+@pytest.mark.parametrize(
+    "topic, read",
+    [
+        ("技术合同成交额是", "技术合同成交额"),  # a verb of asking after the topic
+        ("高标准农田定了具体建设面积", "高标准农田"),  # what is asked of it
+        ("在争取国家区域医疗中心", "国家区域医疗中心"),  # seeking, before it
+        ("几个口袋公园", "口袋公园"),  # whole words first: not 个口袋公园
+        ("消费券发", "消费券"),  # a part jieba does not cut out (消费/券发)
+        ("揭榜挂帅的方式有哪些", "揭榜挂帅"),  # and the generic head after 的
+        ("无废成市建设", "无废城市建设"),  # a character typed for another of its sound
+        ("口袋公园", "口袋公园"),  # held: as it is
+    ],
+)
+def test_a_topic_the_corpus_lacks_is_read_as_the_part_it_holds(topic, read):
+    assert attested_topic(topic, _corpus()) == read
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "月球基地建设",  # 基地建设 is held, but 月球 is a topic's word
+        "量子通信干线",  # 量子通信 is held, but 干线 is no word of asking
+        "元宇宙",  # 宇宙 is held, but 元 is the topic's
+        "城市更新试点城市",  # 城市更新 is held, but 试点城市 says more than it
+    ],
+)
+def test_a_topic_nobody_mentions_keeps_its_own_words(topic):
+    assert attested_topic(topic, _corpus()) == topic
+
+
+def test_a_respelling_that_two_characters_could_make_is_not_guessed():
+    text = _TEXT + "\n加快推进无废成事建设"  # 成事 and 城市 both held: which one is meant?
+    assert attested_topic("无废成世建设", _corpus(text)) == "无废成世建设"
+
+
+@pytest.mark.parametrize(
+    "rest, asking",
+    [
+        ("定了具体", True),
+        ("的事儿", True),
+        ("几个", True),
+        ("在争取", True),
+        ("", True),
+        ("月球", False),
+        ("干线", False),
+        ("元", False),
+        ("试点城市", False),
+    ],
+)
+def test_words_of_asking_are_function_words_and_the_listed_ones(rest, asking):
+    assert asks_only(rest) is asking
+
+
+def test_the_question_reads_its_aspect_from_the_words_set_aside():
+    topic = read_topic("今年高标准农田定了具体建设面积的有哪些？", _corpus())
+    assert (topic.text, topic.aspect) == ("高标准农田", "target")
+    topic = read_topic("消费券发了多少钱，哪些地方有数？", _corpus())
+    assert (topic.text, topic.aspect, topic.unit) == ("消费券", "figure", "金额")
+    # without a corpus the question is read as before
+    assert read_topic("今年高标准农田定了具体建设面积的有哪些？").text != "高标准农田"
+
+
+def test_the_finder_reads_the_topic_against_its_own_index(bundled_index):
+    from qa.districts import districts
+
+    report = districts("哪些区给出了科技型企业的数量是多少？", bundled_index)
+    assert report.topic == "科技型企业"
+    assert report.aspect == "figure"
