@@ -176,7 +176,8 @@ def without_negation(text: str) -> tuple[str, bool]:
 
 
 _ANY_LEVEL = re.compile(
-    rf"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}"
+    rf"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪"
+    rf"|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
     rf"|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
 )
 
@@ -192,15 +193,12 @@ def documents_asked(text: str) -> tuple[str, ...]:
     work reports; 哪几份规划: plans), () when it asks places or any document."""
     m = _ANY_LEVEL.search(without_negation(text)[0])
     said = m.group(0) if m else ""
-    if "报告" in said:
-        return ("work_report",)
-    if "规划" in said:
-        return ("plan",)
-    if "要点" in said:
-        return ("work_points",)
-    if "方案" in said:
-        return ("action_plan",)
-    return ()
+    # each kind named, in the order said (哪些科技规划或工作要点: plans and work points)
+    kinds = sorted((said.find(word), kind) for word, kind in _KINDS if word in said)
+    return tuple(dict.fromkeys(kind for _, kind in kinds))
+
+
+_KINDS = (("报告", "work_report"), ("规划", "plan"), ("要点", "work_points"), ("方案", "action_plan"))
 
 
 def question_level(text: str) -> str | None:

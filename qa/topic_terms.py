@@ -198,11 +198,17 @@ def _shared_object(parts: list[str]) -> list[str]:
     return [w[0][0] + shared for w in words[:-1]] + ["".join(word for word, _ in last)]
 
 
-_DE = re.compile(r"(?<=[\u4e00-\u9fff]{2})的(?=[\u4e00-\u9fff]{2})")
+_DE = re.compile(r"(?<=[\u4e00-\u9fff]{2})的(?=[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z])")
 
 
 # the word a topic ends in when it asks how many of a thing: 高新技术企业数量
 _HOW_MANY = ("数量", "个数", "家数", "总量", "规模", "数")
+
+
+# what a measure of a thing ends in, said of no thing of its own (占GDP比重)
+_MEASURED = re.compile(
+    r"^[^\u4e00-\u9fff]*[\u4e00-\u9fffA-Za-z]{0,6}(?:比重|占比|比例|增速|增幅|增长率)$"
+)
 
 
 def _borrowed_object(parts: list[str]) -> list[str]:
@@ -223,9 +229,15 @@ def _borrowed_object(parts: list[str]) -> list[str]:
     head = jieba.lcut(first)[-1]
     owner, of, _ = first.rpartition("的")
     for part in parts[1:]:
-        if of and len(owner) >= 2 and "的" not in part and len(part.strip()) <= 4:
+        said = part.strip()
+        if (
+            of
+            and len(owner) >= 2
+            and "的" not in part
+            and (len(said) <= 4 or _MEASURED.search(said))
+        ):
             # an attribute alone is the first one's thing's: 新能源汽车的产量、销量或消费 ->
-            # 新能源汽车的销量, 新能源汽车的消费
+            # 新能源汽车的销量, 新能源汽车的消费; 数字经济的增速或占GDP比重 -> 数字经济的占GDP比重
             out.append(owner + of + part.strip())
             continue
         words = _tagged(part.strip())

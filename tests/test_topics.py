@@ -817,3 +817,17 @@ def test_a_total_is_met_with_or_without_its_total():
 def test_an_alternative_jieba_reads_as_acts_is_kept_as_itself():
     terms = expand_terms("充电桩或充电接口")
     assert "充电接口" in terms and "充电桩" in terms
+
+
+def test_every_kind_of_document_named_is_asked():
+    from qa.place_questions import documents_asked
+
+    assert documents_asked("哪些科技规划或工作要点提到农业科技园区？") == ("plan", "work_points")
+    assert documents_asked("哪些规划和报告里有氢能") == ("plan", "work_report")
+    assert documents_asked("哪些地方提到算力") == ()
+
+
+def test_a_measure_alone_in_an_alternative_is_the_first_ones_things():
+    terms = expand_terms("数字经济的增速或占GDP比重", moving=True)
+    assert "数字经济占GDP比重" in terms
+    assert "占GDP比重" not in terms  # a ratio of nothing would be met in any plan
