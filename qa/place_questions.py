@@ -192,7 +192,8 @@ def documents_asked(text: str) -> tuple[str, ...]:
     """The kinds of document a question asks which of (哪些报告…, 三份政府工作报告里，哪些…:
     work reports; 哪几份规划: plans), () when it asks places or any document."""
     m = _ANY_LEVEL.search(without_negation(text)[0])
-    said = m.group(0) if m else ""
+    # (a kind in a bracket is a remark on them: 规划（不算工作要点）)
+    said = re.sub(r"[（(][^（）()]*[）)]", "", m.group(0)) if m else ""
     # each kind named, in the order said (哪些科技规划或工作要点: plans and work points)
     kinds = sorted((said.find(word), kind) for word, kind in _KINDS if word in said)
     return tuple(dict.fromkeys(kind for _, kind in kinds))

@@ -120,6 +120,7 @@ def term_matcher(
                 if m
             )
             + tuple(listed for t in chinese if (listed := _listed(t)))
+            + tuple(shared for t in chinese if (shared := _shared_modifier(t)))
         )
     return TermMatcher(term_pattern(terms), spread, apart, own_figure)
 
@@ -154,6 +155,23 @@ def _listed(term: str) -> re.Pattern[str] | None:
     )
 
 
+def _shared_modifier(term: str) -> re.Pattern[str] | None:
+    """A term whose first word is said once before two things of one kind: 国家区域医疗中心 in
+    国家医学中心和区域医疗中心 (both 中心); not 国家高新区 in 国家级平台和高新区."""
+    import jieba
+
+    words = jieba.lcut(term)
+    modifier, head = words[0], words[-1]
+    rest = term[len(modifier) :]
+    if len(words) < 3 or len(modifier) < 2 or len(head) < 2 or len(rest) < 4:
+        return None
+    return re.compile(
+        re.escape(modifier)
+        + rf"[\u4e00-\u9fff]{{1,8}}?{re.escape(head)}[和及与、]"
+        + re.escape(rest)
+    )
+
+
 # the acts that count what they are done to, in families a report words either way: adding to
 # a count (新增, 新建, 新改扩建, 培育, 引进…: 新改建农村公路 is met in 新建农村公路5000公里),
 # renewing, opening a line, handing out
@@ -184,7 +202,8 @@ def _act_family(act: str) -> str:
 
 _IN_CLAUSE = r"[^，。；：！？,;:!?]{0,16}?"
 # the thing met apart from its act closes its noun: 新增…学位1.2万个, not 新增…学位授权点
-_CLOSES = r"(?:(?![\u4e00-\u9fff])|(?=[和及与、等的]|建设|项目|工程|数量|规模))"
+# (托位数16099个, 托位达1.3万个)
+_CLOSES = r"(?:(?![\u4e00-\u9fff])|(?=[和及与、等的]|建设|项目|工程|数量|规模|(?:总)?数(?![\u4e00-\u9fff])|达|超过|突破))"
 
 
 def names_enough(topic: str) -> Callable[[str], bool]:

@@ -825,9 +825,27 @@ def test_every_kind_of_document_named_is_asked():
     assert documents_asked("哪些科技规划或工作要点提到农业科技园区？") == ("plan", "work_points")
     assert documents_asked("哪些规划和报告里有氢能") == ("plan", "work_report")
     assert documents_asked("哪些地方提到算力") == ()
+    assert documents_asked("区里的科技创新规划（不算工作要点）中，哪些给出了金额？") == ("plan",)
 
 
 def test_a_measure_alone_in_an_alternative_is_the_first_ones_things():
     terms = expand_terms("数字经济的增速或占GDP比重", moving=True)
     assert "数字经济占GDP比重" in terms
     assert "占GDP比重" not in terms  # a ratio of nothing would be met in any plan
+
+
+@pytest.mark.parametrize(
+    "topic, sentence, met",
+    [
+        ("国家区域医疗中心", "推进国家医学中心和区域医疗中心建设", True),  # 国家 said once
+        ("国家区域医疗中心", "推进国家医学科学院和区域医疗中心建设", False),  # 学院 is no 中心
+        ("新增托位", "新增托育服务机构218家、托位数16099个", True),  # 托位数: the noun closes
+        ("新增托位", "新增托育机构，托位管理更规范", False),  # a clause apart
+    ],
+)
+def test_a_modifier_said_once_and_a_count_closing_its_thing(topic, sentence, met):
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    pattern = term_matcher(expand_terms(topic, moving=True))
+    assert bool(pattern.search(norm(sentence))) is met
