@@ -199,7 +199,12 @@ def documents_asked(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(kind for _, kind in kinds))
 
 
-_KINDS = (("报告", "work_report"), ("规划", "plan"), ("要点", "work_points"), ("方案", "action_plan"))
+_KINDS = (
+    ("报告", "work_report"),
+    ("规划", "plan"),
+    ("要点", "work_points"),
+    ("方案", "action_plan"),
+)
 
 
 def question_level(text: str) -> str | None:

@@ -6,10 +6,19 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from qa.terms import term_groups
+from qa.topic_alternatives import (
+    ALTERNATIVES,
+    borrowed_object,
+    bracket_readings,
+    is_verb,
+    shared_object,
+    tagged,
+    without_beneficiary,
+)
 
 
 @cache
@@ -34,44 +43,6 @@ _QUOTE_MARKS = re.compile(r"[“”‘’「」『』\"]")
 _INFIX = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,4})[)）](?=[\u4e00-\u9fff])")
 # a space beside a Chinese character is layout, not a word break (a PDF's 重庆 OTC 科创板)
 _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
-
-
-# a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养"), and so is one
-# said again in other words ("研发投入强度，也就是R&D经费占GDP的比重")
-_ALTERNATIVES = re.compile(r"或者说|也就是说|也就是|也即|亦即|或者|以及|或|和|及|与|、|/|[，,]")
-# a word in brackets: another wording of what stands before it (X（或Y）, 充电桩（充电设施）,
-# 创建（或升级创建）国家高新区), unless it is a remark (博士后工作站（含分站）), left out
-_BRACKETED = re.compile(
-    r"[（(](?P<marker>或者|或|即|也就是|也即|又称|简称|亦称)?(?P<inner>[^（）()]*)[）)]?"
-)
-
-
-# a bracket that remarks on what stands before it rather than saying it again
-_REMARK = re.compile(
-    r"(?:含|包括|包含|不含|除|下同|以下|如|例如|特别是|尤其是|主要|其中|暂定|试行|[0-9])"
-)
-
-
-def _bracket_readings(topic: str) -> list[str]:
-    """The topic with its first bracket read both ways: 创建（或升级创建）国家高新区 ->
-    创建国家高新区, 升级创建国家高新区; 充电桩（充电设施） -> 充电桩, 充电设施; a remark in
-    brackets (博士后工作站（不含分站）) is dropped; what a bracket says is included counts as
-    well: 算力（包括智算中心） -> 算力, 智算中心."""
-    m = _BRACKETED.search(topic)
-    if not m:
-        return [topic]
-    before, after = topic[: m.start()], topic[m.end() :]
-    readings = [before + after]
-    inner = m.group("inner").strip()
-    included = _INCLUDED.match(inner)
-    if included and len(inner) - included.end() >= 2:
-        readings.append(before + "或" + inner[included.end() :] + after)
-    elif inner and (m.group("marker") or not _REMARK.match(inner)):
-        readings.append(inner + after)
-    return [r for reading in readings for r in _bracket_readings(reading)]
-
-
-_INCLUDED = re.compile(r"(?:包括|包含|含|比如|例如|如|特别是|尤其是)")
 
 
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
@@ -115,8 +86,8 @@ def expand_terms(
     terms: list[str] = [topic]
     parts = [
         p
-        for reading in _bracket_readings(topic)
-        for p in _borrowed_object(_shared_object(_ALTERNATIVES.split(reading)))
+        for reading in bracket_readings(topic)
+        for p in borrowed_object(shared_object(ALTERNATIVES.split(reading)))
     ]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
     if measured and not named:
@@ -133,7 +104,7 @@ def expand_terms(
         acted = _LEADING_VERB.sub("", part)
         if acted != part:
             terms.append(acted)
-        done = _without_beneficiary(part)
+        done = without_beneficiary(part)
         if done:
             terms.append(done)
         done = _verb_first(part)
@@ -185,103 +156,18 @@ def _substituted(base: str, term: str, form: str) -> str:
     return head + form + tail
 
 
-def _shared_object(parts: list[str]) -> list[str]:
-    """Verbs joined before one object each take it: 创建或升级国家高新区 -> 创建国家高新区,
-    升级国家高新区 (a bare verb alone is no topic: 创建 is in every plan)."""
-    words = [list(_tagged(p.strip())) for p in parts]
-    if len(parts) < 2 or not all(len(w) == 1 and _is_verb(w[0][1]) for w in words[:-1]):
-        return parts
-    last = words[-1]
-    if len(last) < 2 or not _is_verb(last[0][1]):
-        return parts
-    shared = "".join(word for word, _ in last[1:])
-    return [w[0][0] + shared for w in words[:-1]] + ["".join(word for word, _ in last)]
-
-
 _DE = re.compile(r"(?<=[\u4e00-\u9fff]{2})的(?=[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z])")
-
-
-# the word a topic ends in when it asks how many of a thing: 高新技术企业数量
-_HOW_MANY = ("数量", "个数", "家数", "总量", "规模", "数")
-
-
-# what a measure of a thing ends in, said of no thing of its own (占GDP比重)
-_MEASURED = re.compile(
-    r"^[^\u4e00-\u9fff]*[\u4e00-\u9fffA-Za-z]{0,6}(?:比重|占比|比例|增速|增幅|增长率)$"
-)
-
-
-def _borrowed_object(parts: list[str]) -> list[str]:
-    """An alternative that says only what happens to the first one's thing takes that thing:
-    高新技术企业数量或新增数量 -> 高新技术企业数量, 新增高新技术企业 (a bare 新增 is in every
-    report); one that is only a head takes the rest of it (see below)."""
-    import jieba
-
-    if len(parts) < 2:
-        return parts
-    first = parts[0].strip()
-    if _without_beneficiary(first):
-        return parts  # the first is a deed done for someone (给企业减税降费、减负), no thing
-    thing = next((first[: -len(m)] for m in _HOW_MANY if first.endswith(m)), first)
-    if not any(not _is_verb(flag) for _, flag in _tagged(thing)):
-        return parts  # the first names no thing either (培育或引进)
-    out = [parts[0]]
-    head = jieba.lcut(first)[-1]
-    owner, of, _ = first.rpartition("的")
-    for part in parts[1:]:
-        said = part.strip()
-        if (
-            of
-            and len(owner) >= 2
-            and "的" not in part
-            and (len(said) <= 4 or _MEASURED.search(said))
-        ):
-            # an attribute alone is the first one's thing's: 新能源汽车的产量、销量或消费 ->
-            # 新能源汽车的销量, 新能源汽车的消费; 数字经济的增速或占GDP比重 -> 数字经济的占GDP比重
-            out.append(owner + of + part.strip())
-            continue
-        words = _tagged(part.strip())
-        done = [w for w, flag in words if _is_verb(flag)]
-        if done and all(_is_verb(flag) or w in _HOW_MANY for w, flag in words):
-            out.append("".join(done) + thing)
-            if (
-                len(words) > 1
-                and len(part.strip()) >= 4
-                and not any(w in _HOW_MANY for w, _ in words)
-            ):
-                out.append(part)  # a thing of its own that jieba reads as acts: 充电接口
-        elif len(part.strip()) <= 2 < len(first) - 1 and not done:
-            # a bare head is the first one's thing with that head: 中试熟化基地或平台 ->
-            # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站 (a bare 平台 is in every plan)
-            short = part.strip()
-            out.append(first[: -len(head)] + short if len(head) == len(short) else first + short)
-        else:
-            out.append(part)
-    return out
-
-
-def _without_beneficiary(part: str) -> str | None:
-    """What is done, without whom it is done for (给企业减税降费 -> 减税降费: a report says
-    为市场主体减负, 减免企业税费); None when the part does not open with one."""
-    words = _tagged(part)
-    if len(words) < 3 or words[0][0] not in _FOR or not words[1][1].startswith("n"):
-        return None
-    rest = "".join(w for w, _ in words[2:])
-    return rest if _is_verb(words[2][1]) and len(rest) >= 2 else None
-
-
-_FOR = ("给", "为", "帮", "替", "帮助")
 
 
 def _verb_first(part: str) -> str | None:
     """A thing and what is done to it said the other way round, as reports also write it:
     老旧小区改造 -> 改造老旧小区, 人才引进 -> 引进人才; None when the part does not end in a
     two-character verb after a thing."""
-    words = _tagged(part)
+    words = tagged(part)
     if len(words) < 2 or words[-1][1] != "v" or len(words[-1][0]) != 2:
         return None
     thing = "".join(w for w, _ in words[:-1])
-    if len(thing) < 2 or any(_is_verb(flag) or flag == "p" for _, flag in words[:-1]):
+    if len(thing) < 2 or any(is_verb(flag) or flag == "p" for _, flag in words[:-1]):
         return None
     return words[-1][0] + thing
 
@@ -289,23 +175,10 @@ def _verb_first(part: str) -> str | None:
 def _abbreviated(part: str) -> str | None:
     """The short form reports cut a name of three words or more to: each word's first
     character and the last word's last (长期护理保险 -> 长护险); None for a shorter name."""
-    words = [w for w, _ in _tagged(part)]
+    words = [w for w, _ in tagged(part)]
     if len(words) < 3 or any(len(w) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words):
         return None
     return "".join(w[0] for w in words[:-1]) + words[-1][-1]
-
-
-@lru_cache(maxsize=1024)
-def _tagged(text: str) -> tuple[tuple[str, str], ...]:
-    """`text` cut into words with their parts of speech (jieba), once per text: the readings
-    above each look at the same parts of a topic."""
-    import jieba.posseg
-
-    return tuple((w.word, w.flag) for w in jieba.posseg.lcut(text))
-
-
-def _is_verb(flag: str) -> bool:
-    return flag in ("v", "vn", "vd")
 
 
 _TOTAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})总(?=里程|产值|收入|人数|规模|产量|量)")

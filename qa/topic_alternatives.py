@@ -1,0 +1,143 @@
+"""A topic said as several: its alternatives (或/和/及/、, a restatement), the readings of a
+bracket in it, and verbs or heads that share one thing (创建或升级国家高新区, 中试熟化基地或平台);
+qa.topic_terms finds each of them in reports."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养"), and so is one
+# said again in other words ("研发投入强度，也就是R&D经费占GDP的比重")
+ALTERNATIVES = re.compile(r"或者说|也就是说|也就是|也即|亦即|或者|以及|或|和|及|与|、|/|[，,]")
+# a word in brackets: another wording of what stands before it (X（或Y）, 充电桩（充电设施）,
+# 创建（或升级创建）国家高新区), unless it is a remark (博士后工作站（不含分站）), left out
+_BRACKETED = re.compile(
+    r"[（(](?P<marker>或者|或|即|也就是|也即|又称|简称|亦称)?(?P<inner>[^（）()]*)[）)]?"
+)
+
+
+# a bracket that remarks on what stands before it rather than saying it again
+_REMARK = re.compile(
+    r"(?:含|包括|包含|不含|除|下同|以下|如|例如|特别是|尤其是|主要|其中|暂定|试行|[0-9])"
+)
+
+
+def bracket_readings(topic: str) -> list[str]:
+    """The topic with its first bracket read both ways: 创建（或升级创建）国家高新区 ->
+    创建国家高新区, 升级创建国家高新区; 充电桩（充电设施） -> 充电桩, 充电设施; a remark in
+    brackets (博士后工作站（不含分站）) is dropped; what a bracket says is included counts as
+    well: 算力（包括智算中心） -> 算力, 智算中心."""
+    m = _BRACKETED.search(topic)
+    if not m:
+        return [topic]
+    before, after = topic[: m.start()], topic[m.end() :]
+    readings = [before + after]
+    inner = m.group("inner").strip()
+    included = _INCLUDED.match(inner)
+    if included and len(inner) - included.end() >= 2:
+        readings.append(before + "或" + inner[included.end() :] + after)
+    elif inner and (m.group("marker") or not _REMARK.match(inner)):
+        readings.append(inner + after)
+    return [r for reading in readings for r in bracket_readings(reading)]
+
+
+_INCLUDED = re.compile(r"(?:包括|包含|含|比如|例如|如|特别是|尤其是)")
+
+
+def shared_object(parts: list[str]) -> list[str]:
+    """Verbs joined before one object each take it: 创建或升级国家高新区 -> 创建国家高新区,
+    升级国家高新区 (a bare verb alone is no topic: 创建 is in every plan)."""
+    words = [list(tagged(p.strip())) for p in parts]
+    if len(parts) < 2 or not all(len(w) == 1 and is_verb(w[0][1]) for w in words[:-1]):
+        return parts
+    last = words[-1]
+    if len(last) < 2 or not is_verb(last[0][1]):
+        return parts
+    shared = "".join(word for word, _ in last[1:])
+    return [w[0][0] + shared for w in words[:-1]] + ["".join(word for word, _ in last)]
+
+
+# the word a topic ends in when it asks how many of a thing: 高新技术企业数量
+_HOW_MANY = ("数量", "个数", "家数", "总量", "规模", "数")
+
+
+# what a measure of a thing ends in, said of no thing of its own (占GDP比重)
+_MEASURED = re.compile(
+    r"^[^\u4e00-\u9fff]*[\u4e00-\u9fffA-Za-z]{0,6}(?:比重|占比|比例|增速|增幅|增长率)$"
+)
+
+
+def borrowed_object(parts: list[str]) -> list[str]:
+    """An alternative that says only what happens to the first one's thing takes that thing:
+    高新技术企业数量或新增数量 -> 高新技术企业数量, 新增高新技术企业 (a bare 新增 is in every
+    report); one that is only a head takes the rest of it (see below)."""
+    import jieba
+
+    if len(parts) < 2:
+        return parts
+    first = parts[0].strip()
+    if without_beneficiary(first):
+        return parts  # the first is a deed done for someone (给企业减税降费、减负), no thing
+    thing = next((first[: -len(m)] for m in _HOW_MANY if first.endswith(m)), first)
+    if not any(not is_verb(flag) for _, flag in tagged(thing)):
+        return parts  # the first names no thing either (培育或引进)
+    out = [parts[0]]
+    head = jieba.lcut(first)[-1]
+    owner, of, _ = first.rpartition("的")
+    for part in parts[1:]:
+        said = part.strip()
+        if (
+            of
+            and len(owner) >= 2
+            and "的" not in part
+            and (len(said) <= 4 or _MEASURED.search(said))
+        ):
+            # an attribute alone is the first one's thing's: 新能源汽车的产量、销量或消费 ->
+            # 新能源汽车的销量, 新能源汽车的消费; 数字经济的增速或占GDP比重 -> 数字经济的占GDP比重
+            out.append(owner + of + part.strip())
+            continue
+        words = tagged(part.strip())
+        done = [w for w, flag in words if is_verb(flag)]
+        if done and all(is_verb(flag) or w in _HOW_MANY for w, flag in words):
+            out.append("".join(done) + thing)
+            if (
+                len(words) > 1
+                and len(part.strip()) >= 4
+                and not any(w in _HOW_MANY for w, _ in words)
+            ):
+                out.append(part)  # a thing of its own that jieba reads as acts: 充电接口
+        elif len(part.strip()) <= 2 < len(first) - 1 and not done:
+            # a bare head is the first one's thing with that head: 中试熟化基地或平台 ->
+            # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站 (a bare 平台 is in every plan)
+            short = part.strip()
+            out.append(first[: -len(head)] + short if len(head) == len(short) else first + short)
+        else:
+            out.append(part)
+    return out
+
+
+def without_beneficiary(part: str) -> str | None:
+    """What is done, without whom it is done for (给企业减税降费 -> 减税降费: a report says
+    为市场主体减负, 减免企业税费); None when the part does not open with one."""
+    words = tagged(part)
+    if len(words) < 3 or words[0][0] not in _FOR or not words[1][1].startswith("n"):
+        return None
+    rest = "".join(w for w, _ in words[2:])
+    return rest if is_verb(words[2][1]) and len(rest) >= 2 else None
+
+
+_FOR = ("给", "为", "帮", "替", "帮助")
+
+
+@lru_cache(maxsize=1024)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """`text` cut into words with their parts of speech (jieba), once per text: the readings
+    above each look at the same parts of a topic."""
+    import jieba.posseg
+
+    return tuple((w.word, w.flag) for w in jieba.posseg.lcut(text))
+
+
+def is_verb(flag: str) -> bool:
+    return flag in ("v", "vn", "vd")
