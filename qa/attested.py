@@ -93,6 +93,14 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
     return topic
 
 
+def attested_name(name: str, corpus: Corpus) -> str:
+    """A name the user quoted (“中试机地”) as the corpus writes it: respelt as
+    `attested_topic` would, never shortened (a quoted name is met only in its words)."""
+    if corpus.matches(name):
+        return name
+    return _respelt(name, corpus) or name
+
+
 def _respelt(topic: str, corpus: Corpus) -> str | None:
     """`topic` with one character typed for another of the same sound (无废成市 for 无废城市),
     when that makes it a phrase the corpus holds and no other such change does; None
@@ -174,14 +182,20 @@ def corpus_of(index: Searchable) -> Corpus:
         return holds(topic) or pattern.search(text) is not None
 
     sounds = _sounds(text)
-    return Corpus(holds, matches, lambda char: sounds.get(char, ()))
+
+    def sounds_like(char: str) -> tuple[str, ...]:
+        from pypinyin import lazy_pinyin
+
+        return sounds.get(lazy_pinyin(char)[0], ()) if "\u4e00" <= char <= "\u9fff" else ()
+
+    return Corpus(holds, matches, sounds_like)
 
 
 _SOUNDS: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
 def _sounds(text: str) -> dict[str, tuple[str, ...]]:
-    """Each Chinese character of `text` -> the characters of `text` with its sound."""
+    """Each sound (toneless pinyin) -> the Chinese characters of `text` with it."""
     key = hash(text)
     if key not in _SOUNDS:
         from pypinyin import lazy_pinyin
@@ -192,5 +206,5 @@ def _sounds(text: str) -> dict[str, tuple[str, ...]]:
             by_sound.setdefault(sound, []).append(char)
         if len(_SOUNDS) > 8:
             _SOUNDS.clear()
-        _SOUNDS[key] = {c: tuple(by_sound[s]) for s in by_sound for c in by_sound[s]}
+        _SOUNDS[key] = {sound: tuple(chars) for sound, chars in by_sound.items()}
     return _SOUNDS[key]

@@ -14,6 +14,9 @@ class Limit:
     figure: float
     side: str  # "above", "below" or "equal" (目标定到7%)
     inclusive: bool
+    # what the figure is said in, as _UNITS names it (高于6%: %; 2000家及以上: any count), None
+    # when the bound names no unit
+    unit: str | None = None
 
     def passes(self, figure: float) -> bool:
         if figure == self.figure:
@@ -29,7 +32,7 @@ _BOUND = re.compile(
     r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为)?(?:控制)?)?"
     r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|(?(aim)在|(?!))|达到"
     r"|(?(aim)(?:定到|定为|定在|设为|是|为)|(?!)))"
-    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)??"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?(?P<unit>%|％|[\u4e00-\u9fff]{1,2}?)??"
     r"(?P<tail>(?:及)?(?:以上|以内|以下))?(?=的|$|[，,？?])"
 )
 # bound word (or tail) → which side the figure must be on, and whether the bound itself passes
@@ -64,7 +67,11 @@ def figures_in(text: str, unit: str | None = None) -> list[float]:
     is no year), and those in Chinese numerals before what they count (突破百亿, 两万人); with a
     `unit` (see unit_asked), only the figures in it."""
     found = []
-    for m in re.finditer(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|万|亿)?(?!\s*[年:：\d])", text):
+    # (a rank is no figure: 保持全省前3, 居第2; nor is a number in a name: PM2.5, 5G, 3D)
+    for m in re.finditer(
+        r"(?<![\d.前第A-Za-z])(\d+(?:\.\d+)?)\s*(万亿|万|亿)?(?!\s*[年:：\d])(?![GD](?![A-Za-z]))",
+        text,
+    ):
         counted = _COUNTED.match(text, m.end())
         if re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not m.group(2) and not counted:
             continue  # a year, not 1955万吨 or 2000个
@@ -90,6 +97,13 @@ def _in_unit(text: str, end: int, unit: str, scale: str) -> bool:
     scale closes it with no unit at all (突破百亿, 超千亿以上: reports drop 元 after 亿)."""
     if re.match(r"\s*(?:" + _UNITS[unit] + ")", text[end:]):
         return True
+    if (
+        unit == "%"
+        and not scale
+        and not re.match(r"[A-Za-z]", text[end : end + 1])
+        and not (_COUNTED.match(text, end))
+    ):
+        return True  # a share said bare: 地区生产总值增速“保8争9”
     closed = re.match(r"\s*(?:以上|左右|多|余)?(?:[^\u4e00-\u9fff]|$)", text[end:])
     return unit == "金额" and scale[-1:] in ("万", "亿") and closed is not None
 
@@ -139,6 +153,9 @@ _UNITS = {
     "面积": "亩|公顷|平方(?:公里|千米|米)",
     "产量": "吨|斤|公斤|千克|辆|台|件|千瓦时|度|立方米",
     "人数": "人(?!次)|名",
+    # what a bound on a target is said in (高于6%, 2000家及以上)
+    "%": "%|％",
+    "count": "[个家项人户所座台辆套件名条列](?!次)",
 }
 # the measure a topic is named by, and the unit of _UNITS its figure is stated in
 _MEASURED = re.compile(r"(总产量|产量|面积|人数|里程)$")
@@ -174,4 +191,16 @@ def find_bound(text: str) -> tuple[Limit, int, int, str] | None:
         return None
     n = float(bound["n"]) * _SCALE.get(bound["scale"] or "", 1.0)
     said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?(?:是|为)?", "", bound.group(0))
-    return Limit(n, *side), bound.start(), bound.end(), said
+    return Limit(n, *side, _unit_class(bound["unit"] or "")), bound.start(), bound.end(), said
+
+
+def _unit_class(unit: str) -> str | None:
+    """A bound's unit as _UNITS names it: a share, an amount, a measure, or any count (家 and 户
+    count one thing in different reports)."""
+    if unit in ("%", "％"):
+        return "%"
+    if unit.endswith("元"):
+        return "金额"
+    if unit in _UNITS:
+        return unit
+    return "count" if unit and _COUNTED_BARE.fullmatch(unit[-1]) or unit in ("人", "名") else None

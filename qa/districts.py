@@ -26,6 +26,7 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
     question_level,
     question_levels,
     without_exception,
+    without_level_remarks,
     without_year_of_documents,
     year_of,
 )
@@ -78,7 +79,8 @@ def districts(
         resolve_districts,
     )
 
-    text, set_aside = without_exception(check_question(topic_or_question, what="topic"))
+    said = without_level_remarks(check_question(topic_or_question, what="topic"))
+    text, set_aside = without_exception(said)
     topic = read_topic(text, corpus_of(index))
     asked = normalize_level(level or question_level(text))
     if set_aside:  # 除了赣州，还有哪些地方…: every place but those

@@ -15,14 +15,14 @@ _DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计�
 _SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
 # the documents asked for by kind: 哪些报告, 哪几份规划
 _DOCUMENTS_ASKED = (
-    r"(?:(?![在里中的])[\u4e00-\u9fff“”]){0,8}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案"
+    r"(?:(?![在里中的这那几份个])[\u4e00-\u9fff“”]){0,8}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案"
     r"|文件)"
 )
 # what a question says a place's documents did with the topic, one vocabulary for every form
 # below: 提到, 提了, 写进, 给…定了目标, 有, 在搞, 出现 (not 谁的…最高, 哪个部门负责)
 _SAYS = (
     rf"(?:提到|提及|提出|提(?![高升供前交出质醒示拔])|涉及|谈到|谈及|说到|写|说|谈|讲(?![话座解师堂])|部署|布局"
-    r"|关注|重视|出现|列|公布"
+    r"|关注|重视|出现|列|公布|报(?=了|过)"
     rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|弄|干|抓|推|建|用|布局|发展)|要|用|采用|推行|实行|开展"
     # doing it: 哪些在争创国家高新区, 谁在治理锰污染
     r"|(?:在)?(?:争创|创建|申报|建设|打造|推进|推动|实施|培育|发展|治理|办|搞))"
@@ -61,7 +61,7 @@ _WHICH_AFTER = (
 )
 # the places named as a group, then who among them: 这几个区的规划里，谁提到了5G
 _AMONG = (
-    rf"(?:(?:这|那|各|所有|全部)(?:些|几个|[两三四五六七八九十\d]+个)?|[两三四五六七八九十\d]+个)(?P<among>{_PLACE})"
+    rf"(?:(?:这|那|各|所有|全部)(?:些|几个|[两三四五六七八九十\d]+个)?|[几两三四五六七八九十\d]+个)(?P<among>{_PLACE})"
     r"[^，,。？?；;]{0,12}?[，,]?(?:里|中|当中|里面)?(?:有)?(?:谁|哪个|哪一个|哪几个|哪些|哪家)"
     rf"(?=(?:都|也|还)?(?:有|在)?(?:规划|文件|报告)?(?:中|里)?{_SAYS})"
 )
@@ -73,6 +73,8 @@ _LEVEL_OF_DOCUMENTS = (
 )
 # documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
 _AMONG_DOCUMENTS = (
+    # (the level said bare before the group: 重庆区县这几份科技文件里，哪些…)
+    r"(?:(?P<documents_of>区县|县区|区|县|城市|市|省份|省)(?=这|那|各|所有|全部))?"
     rf"(?:这|那|各|所有|全部)?(?:些|几|[两三四五六七八九十\d]+)?(?:份|个|篇)?(?:{_LEVEL_OF_DOCUMENTS})?"
     rf"{_DOCUMENTS_ASKED}(?:[（(][^（）()]{{0,12}}[）)])?"  # 规划（不算工作要点）中
     r"(?:(?:里|中|当中|里面)[，,]?|[，,])(?:有)?(?:哪些|哪几份|哪几个|哪份|哪个|谁)"
@@ -144,6 +146,17 @@ def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
 _YEAR_OF_DOCUMENTS = re.compile(
     r"(?P<year>20\d\d)年(?:度)?(?:的)?(?=[\u4e00-\u9fff]{0,6}?(?:报告|规划|要点|方案))"
 )
+
+
+# a level said with the levels that rank with it in brackets, as official documents write it:
+# 市（州）, 县（市、区）
+_LEVEL_REMARK = re.compile(r"(?<=[市区县省])[（(][市州区县盟旗、]+[)）]")
+
+
+def without_level_remarks(text: str) -> str:
+    """The question with the levels bracketed after a level left out: 2024年的市（州）政府工作报告
+    asks the cities' reports."""
+    return _LEVEL_REMARK.sub("", text)
 
 
 def without_year_of_documents(text: str) -> tuple[str, str | None]:
@@ -231,6 +244,7 @@ def question_levels(text: str) -> tuple[str, ...]:
     )
     if of_documents:  # 四份市级报告里，哪些…: the cities' reports
         asked = re.sub(r"(?:一?级|里)?(?:的)?$", "", of_documents.group(1))  # 市政府…: 市
+    asked = m.group("documents_of") or asked
     levels: list[str] = []
     for word in re.split(_JOINED, asked):
         if word.endswith("地区"):  # any level

@@ -37,6 +37,8 @@ class Stating:
         """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：);
         `first_year`: the first year the sentence's document looks ahead to (a 2024 report's
         2024), before which a year is the past."""
+        if self.ahead and _MET.search(sentence):
+            return False  # 城镇新增就业5.3万人，超额完成省定目标: a target met, none set
         if not self.aspect.search(lead + sentence) and not (
             self.ahead and self._figure_follows(sentence) and not _in_the_past(sentence, first_year)
         ):
@@ -69,9 +71,11 @@ class Stating:
             ahead = clause[m.end() : m.end() + _FOLLOWS]
             found = figures_in(ahead, self.unit)
             # past the other items of a list, a figure counts them all (数字经济、生物医药、人工
-            # 智能4类), unless it is in the unit the topic is measured in (人工造林、封山育林35万亩)
+            # 智能4类), unless it is in the unit the topic is measured in (人工造林、封山育林35万亩),
+            # not a share or a count any item has (园区总收入、规模工业增加值、亩均税收分别增长15%…)
             digit = re.search(r"\d", ahead)
-            if found and digit and (self.unit or "、" not in ahead[: digit.start()]):
+            measured = self.unit not in (None, "%", "count")
+            if found and digit and (measured or "、" not in ahead[: digit.start()]):
                 return True
         return False
 
@@ -112,6 +116,10 @@ _FOLLOWS = 28
 _PAST = re.compile(
     r"去年|上年|过去|五年来|近年来|累计|已经|已(?![\d])|同比|比上年|(?:实现|完成|达到|突破|增长)了"
 )
+
+
+# a result against a target, which a report states of the year behind it
+_MET = re.compile(r"(?:超额|圆满)完成")
 
 
 def _in_the_past(sentence: str, first_year: int | None) -> bool:

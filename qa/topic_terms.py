@@ -140,6 +140,14 @@ def expand_terms(
     # 高速公路通车总里程 = 高速公路通车里程)
     terms += [_other_amount(t) for t in terms if _other_amount(t)]
     terms += [t2 for t in terms if (t2 := _TOTAL.sub("", t)) != t]
+    # a national census is also called by its number: 第三次全国土壤普查 = 土壤“三普”,
+    # 第五次全国经济普查 = 五经普
+    terms += [
+        form
+        for t in terms
+        if (census := _CENSUS.fullmatch(norm(t)))
+        for form in (census["what"] + census["n"] + "普", census["n"] + census["what"][0] + "普")
+    ]
     seen: dict[str, str] = {}
     for t in terms:
         seen.setdefault(norm(t), t)
@@ -161,26 +169,37 @@ _DE = re.compile(r"(?<=[\u4e00-\u9fff]{2})的(?=[\u4e00-\u9fff][\u4e00-\u9fffA-Z
 
 def _verb_first(part: str) -> str | None:
     """A thing and what is done to it said the other way round, as reports also write it:
-    老旧小区改造 -> 改造老旧小区, 人才引进 -> 引进人才; None when the part does not end in a
-    two-character verb after a thing."""
+    老旧小区改造 -> 改造老旧小区, 人才引进 -> 引进人才, 保护传统村落 -> 传统村落保护; None when
+    the part is not a two-character verb and a thing."""
     words = tagged(part)
-    if len(words) < 2 or words[-1][1] != "v" or len(words[-1][0]) != 2:
+    if len(words) < 2:
         return None
-    thing = "".join(w for w, _ in words[:-1])
-    if len(thing) < 2 or any(is_verb(flag) or flag == "p" for _, flag in words[:-1]):
-        return None
-    return words[-1][0] + thing
+    for verb, thing_words, after in ((words[-1], words[:-1], False), (words[0], words[1:], True)):
+        if verb[1] != "v" or len(verb[0]) != 2:
+            continue
+        thing = "".join(w for w, _ in thing_words)
+        if len(thing) < 2 or any(is_verb(flag) or flag == "p" for _, flag in thing_words):
+            continue
+        return thing + verb[0] if after else verb[0] + thing
+    return None
 
 
 def _abbreviated(part: str) -> str | None:
     """The short form reports cut a name of three words or more to: each word's first
-    character and the last word's last (长期护理保险 -> 长护险); None for a shorter name."""
-    words = [w for w, _ in tagged(part)]
+    character and the last word's last (长期护理保险 -> 长护险); None for a shorter name, or a
+    deed (保护传统村落 is no name)."""
+    tags = tagged(part)
+    words = [w for w, _ in tags]
     if len(words) < 3 or any(len(w) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words):
+        return None
+    if is_verb(tags[0][1]) or words[0].startswith("第"):
         return None
     return "".join(w[0] for w in words[:-1]) + words[-1][-1]
 
 
+_CENSUS = re.compile(
+    r"第(?P<n>[一二三四五六七八九十])次全国(?P<what>[\u4e00-\u9fff]{2,4}?)普查(?:工作)?"
+)
 _TOTAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})总(?=里程|产值|收入|人数|规模|产量|量)")
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from corpus.errors import UserError
-from qa.attested import Corpus, attested_topic
+from qa.attested import Corpus, attested_name, attested_topic
 from qa.bounds import Limit, find_bound, measure_unit, unit_asked
 from qa.place_questions import (
     _AMONG_NAMED,
@@ -55,7 +55,7 @@ _ASPECT_SAID = (
     (
         "figure",
         re.compile(
-            r"具体|数字|数据|数值|数额|金额|百分比|多少|人次|有数(?![据字])"
+            r"具体|数字|数据|数值|数额|金额|百分比|多少|人次|有数(?![据字])|报(?:了|过)|实际"
             r"|[\u4e00-\u9fff]{0,2}数(?=[？?，,]|$)"
         ),
     ),
@@ -124,6 +124,10 @@ _BOTH = re.compile(
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
 _AHEAD = re.compile(r"今年|明年|计划|打算|预计")
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
+# the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查
+_RESTATED = re.compile(
+    r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
+)
 # a quoted name offered as one of two wordings: 禁塑或“以竹代塑”, “枫桥经验”或枫桥式做法
 _OR_QUOTED = re.compile(
     r"[\u4e00-\u9fff]{2}(?:或者|或)[“「『\"]|[”」』\"](?:或者|或)[\u4e00-\u9fff]{2}"
@@ -165,11 +169,17 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     text, negated = without_negation(without_exception(text.strip())[0].strip("？?！!。，,；; "))
     if negated:
         return replace(read_topic(text, corpus), negated=True)
+    restated = _RESTATED.search(text)
+    if restated:  # …有哪些地方在做？就是第四次全国文物普查: the topic in both wordings
+        topic = read_topic(text[: restated.start()], corpus)
+        said = restated.group("what").strip('“”"')
+        return replace(topic, text=f"{topic.text}、{said}") if said != topic.text else topic
     bound = find_bound(text)
     if bound:  # 目标超过3万人: a target, of a figure beyond the bound
         limit, start, end, said = bound
         rest = read_topic(text[:start] + "目标" + text[end:], corpus)
-        return Topic(rest.text, "target", rest.quoted, limit=limit, bound=said, unit=rest.unit)
+        unit = rest.unit or limit.unit  # 高于6%: a share, not 千亿 of anything
+        return Topic(rest.text, "target", rest.quoted, limit=limit, bound=said, unit=unit)
     both = _BOTH.search(text)
     if both:  # 既A又B: each its own topic, every one met
         said = [both.group("a") or both.group("a2"), both.group("b") or both.group("b2")]
@@ -191,7 +201,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if quoted and _OR_QUOTED.search(text):  # 禁塑或“以竹代塑”: either, the quoted one a name
         return Topic(_closed(topic), aspect, unit=unit)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
-        said = "、".join(q.strip() for q in quoted if q.strip())
+        names = [q.strip() for q in quoted if q.strip()]
+        said = "、".join(attested_name(q, corpus) if corpus else q for q in names)
         return Topic(said, aspect, quoted=True, unit=unit)
     return Topic(_closed(topic), aspect, unit=unit)
 

@@ -184,3 +184,15 @@ def test_places_of_several_levels_named_are_called_places_not_districts():
     assert mixed.level == "mixed" and mixed.level_name == "地方"
     assert [r.district for r in mixed.districts if r.mentioned] == ["山东省"]
     assert districts("核电", index, only=["山东"]).level == "province"
+
+
+@pytest.mark.parametrize(
+    "topic, not_a_synonym",
+    [("科技馆", "科普"), ("科普", "科技馆"), ("碳达峰", "碳排放")],
+)
+def test_a_kind_or_a_measure_of_a_field_is_no_synonym_of_it(topic, not_a_synonym):
+    # two annotators each held a plan's 科普 passage to be no mention of 科技馆, and a
+    # report's 碳排放 to be none of 碳达峰
+    from qa.topic_terms import expand_terms
+
+    assert not_a_synonym not in expand_terms(topic)

@@ -344,16 +344,19 @@ def test_a_bound_said_after_a_target_is_read_and_applied():
     assert (topic.text, topic.aspect, topic.limit, topic.bound) == (
         "城镇新增就业",
         "target",
-        Limit(30000.0, "above", inclusive=False),
+        Limit(30000.0, "above", inclusive=False, unit="count"),
         "超过3万人",
     )
     assert read_topic("哪些区的万人发明专利拥有量目标超过10件？").limit.figure == 10.0
     assert read_topic("哪些城市设定了GDP目标").limit is None
     # 以上 and 以内 include the figure itself; a bound below is one too
     below = read_topic("CPI涨幅目标控制在3%以内的城市有哪些？")
-    assert (below.text, below.limit) == ("CPI涨幅", Limit(3.0, "below", inclusive=True))
+    assert (below.text, below.limit) == ("CPI涨幅", Limit(3.0, "below", inclusive=True, unit="%"))
     at_least = read_topic("到2025年R&D投入强度目标在4%及以上的区有哪些？")
-    assert (at_least.text, at_least.limit) == ("R&D投入强度", Limit(4.0, "above", inclusive=True))
+    assert (at_least.text, at_least.limit) == (
+        "R&D投入强度",
+        Limit(4.0, "above", inclusive=True, unit="%"),
+    )
     assert at_least.limit.passes(4.0) and not topic.limit.passes(30000.0)
     assert below.limit.passes(3.0) and not below.limit.passes(3.8)
     assert figures_in("每万人发明专利拥有量 | 2020: 19.36 | 2025: 30") == [19.36, 30.0]
@@ -849,3 +852,101 @@ def test_a_modifier_said_once_and_a_count_closing_its_thing(topic, sentence, met
 
     pattern = term_matcher(expand_terms(topic, moving=True))
     assert bool(pattern.search(norm(sentence))) is met
+
+
+def test_a_topic_said_again_after_the_question_is_met_in_either_wording():
+    topic = read_topic("“四普”都有哪些地方在做？就是第四次全国文物普查")
+    assert topic.text == "四普、第四次全国文物普查" and topic.quoted
+    assert read_topic("哪些地方提到了五经普？也就是第五次全国经济普查").text == (
+        "五经普、第五次全国经济普查"
+    )
+
+
+def test_a_national_census_is_also_called_by_its_number():
+    assert "土壤三普" in expand_terms("第三次全国土壤普查")  # 土壤“三普”工作走在全省前列
+    assert "五经普" in expand_terms("第五次全国经济普查")
+    assert not any(t.endswith("普") for t in expand_terms("全国经济普查"))  # no number, no form
+
+
+def test_the_level_said_bare_before_a_group_of_documents_is_asked():
+    from qa.place_questions import question_levels
+
+    assert question_levels("重庆区县这几份科技文件里，哪些提到“专精特新”企业？") == ("county",)
+    assert question_levels("城市这几份报告里谁提了氢能") == ("city",)
+
+
+@pytest.mark.parametrize(
+    "question, sentence, passes",
+    [
+        ("今年GDP增速目标高于6%的有哪些地方？", "地区生产总值增长6.5%左右", True),
+        # a bound in % is held to a share: 千亿 of a county's output is none
+        ("今年GDP增速目标高于6%的有哪些地方？", "培育一批经济总量千亿县、财政收入百亿县", False),
+        ("科技型企业目标在2000家及以上的是哪些区？", "科技型企业达到2500家", True),
+        # …and one in a count to a count: an amount of 4亿元 is no number of firms
+        ("科技型企业目标在2000家及以上的是哪些区？", "科技型企业信用贷款总规模力争突破4亿元", False),
+        # a target met is none set
+        ("城镇新增就业目标超过5万人的有哪些？", "城镇新增就业5.3万人，超额完成省定目标", False),
+        ("城镇新增就业目标超过5万人的有哪些？", "城镇新增就业5.3万人以上", True),
+    ],
+)
+def test_a_bound_holds_the_figure_to_its_unit(question, sentence, passes):
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_frames import aspect_evidence
+
+    topic = read_topic(question)
+    about = Stating(
+        aspect_evidence(topic.aspect),
+        topic.limit,
+        term_matcher(expand_terms(topic.text, moving=True, measured=True), own_figure=True),
+        True,
+        topic.unit,
+        ahead=True,
+    )
+    assert about.search(sentence) is passes
+
+
+def test_a_deed_said_verb_first_is_also_met_thing_first():
+    assert "传统村落保护" in expand_terms("保护传统村落")
+    assert "改造老旧小区" in expand_terms("老旧小区改造")
+    # a deed is no name: it has no short form of first characters
+    assert expand_terms("保护传统村落") == ("保护传统村落", "传统村落保护")
+
+
+def test_a_few_places_then_who_reported_a_figure():
+    from qa.place_questions import question_levels
+
+    question = "几个城市里，谁报了高新技术企业总数？"
+    assert is_district_question(question) and question_levels(question) == ("city",)
+    assert read_topic(question).aspect == "figure"  # reported: a figure
+
+
+def test_levels_bracketed_after_a_level_are_its_own():
+    from qa.place_questions import (
+        question_levels,
+        without_level_remarks,
+        without_year_of_documents,
+    )
+
+    text = without_level_remarks("2024年的市（州）政府工作报告里，哪些提到了数字经济核心产业？")
+    assert without_year_of_documents(text)[1] == "2024"
+    assert question_levels(text) == ("city",)
+
+
+def test_a_share_said_bare_is_in_percent_but_a_scaled_or_counted_figure_is_not():
+    from qa.bounds import figures_in
+
+    assert figures_in("地区生产总值增速“保8争9”", "%") == [8.0, 9.0]
+    assert figures_in("培育一批经济总量千亿县", "%") == []
+    assert figures_in("新建5G基站500个", "%") == []
+
+
+def test_a_rank_is_no_figure():
+    from qa.bounds import figures_in
+
+    assert figures_in("全社会研发投入强度保持全省前3。", "%") == []
+    assert figures_in("综合实力居全省第2位") == []
+    assert figures_in("研发投入强度达到3%") == [3.0]
+    # nor a number in a name
+    assert figures_in("加快5G基站、千兆网络布局，PM2.5平均浓度下降") == []
+    assert figures_in("智算总规模提升至10000P以上，新建5G基站1000个") == [10000.0, 1000.0]
