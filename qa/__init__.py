@@ -4,6 +4,7 @@
 they are bound here, after their submodules are loaded, so the names stay functions."""
 
 from qa.answer import answer, answer_stream, resolve_follow_up
-from qa.districts import compare, districts
+from qa.compare_places import compare
+from qa.districts import districts
 
 __all__ = ["answer", "answer_stream", "compare", "districts", "resolve_follow_up"]

@@ -18,9 +18,10 @@ from qa.topic_terms import norm
 
 # parts of speech (jieba) of words that carry no topic: particles, prepositions, conjunctions,
 # pronouns, modal particles, punctuation; and for a word of two characters or more also
-# adverbs, numerals, measure words and localisers (几个, 多少; but 元 of 元宇宙 is a topic's)
+# adverbs, numerals, measure words, localisers and times (几个, 多少, 今年; but 元 of 元宇宙 is a
+# topic's)
 _FUNCTION_FLAGS = re.compile(r"^(?:u|p|c|r|y|e|x|w)")
-_FUNCTION_WORD_FLAGS = re.compile(r"^(?:d|m|q|f)")
+_FUNCTION_WORD_FLAGS = re.compile(r"^(?:d|m|q|f|t)")
 _SHORTEST = 2
 
 
@@ -29,6 +30,12 @@ def question_words() -> frozenset[str]:
     """Words a user asks with that no topic is made of (qa/data/question_words.json)."""
     raw = resources.files("qa").joinpath("data", "question_words.json").read_text("utf-8")
     return frozenset(json.loads(raw)["words"])
+
+
+def _function_word(word: str) -> bool:
+    import jieba.posseg
+
+    return all(_FUNCTION_FLAGS.match(p.flag) for p in jieba.posseg.lcut(word))
 
 
 def asks_only(rest: str) -> bool:
@@ -126,14 +133,16 @@ def _held(part: str, corpus: Corpus) -> bool:
 
 
 def _shortened(part: str, corpus: Corpus) -> str:
-    """`part` without the words of asking at its ends (给…, …任务) and without a modifier's
-    head of asking (…的方式, …的事儿), as long as the corpus still holds what is left."""
+    """`part` without a function word at its ends (给…) and without a modifier's head of
+    asking (…的方式, …的事儿), as long as the corpus still holds what is left."""
     import jieba
 
     while True:
         words = jieba.lcut(part)
         head, sep, tail = part.rpartition("的")
-        cuts = [part[len(words[0]) :], part[: -len(words[-1])]] if len(words) > 1 else []
+        # (only a function word at an end: 实际 of 实际使用外资 is the corpus's own)
+        ends = [(words[0], part[len(words[0]) :]), (words[-1], part[: -len(words[-1])])]
+        cuts = [cut for word, cut in ends if len(words) > 1 and _function_word(word)]
         if sep and tail and asks_only(tail):
             cuts.append(head)
         left = next(

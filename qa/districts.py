@@ -12,26 +12,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from corpus.errors import UserError
 from corpus.model import Chunk
 from index.types import Filters
+from qa.asked_documents import (
+    documents_asked,
+    without_level_remarks,
+    without_year_of_documents,
+    year_of,
+)
 from qa.attested import corpus_of
 from qa.calibration import load_calibration
 from qa.periods import looks_back
 from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
     asks_inside_a_place,
     asks_prefectures,
-    documents_asked,
     is_district_question,
     question_level,
     question_levels,
     without_exception,
-    without_level_remarks,
-    without_year_of_documents,
-    year_of,
 )
 from qa.scoring import Searchable, cosine_to_query
-from qa.stating import Stating, first_year_ahead, list_leads
+from qa.stating import Stating, first_year_ahead, in_the_past, list_leads
 from qa.term_matcher import names_enough, term_matcher
 from qa.text import check_question, split_sentences
 from qa.topic_frames import aspect_evidence
@@ -103,9 +104,9 @@ def districts(
         names = resolve_districts(only, index)
         inside = places_within(names, asked, index)
         if inside:  # 重庆哪些区县…: the districts of 重庆, not 重庆 itself
-            report = _report(topic, index, inside, EVIDENCE_PER_DISTRICT)
+            report = report_for(topic, index, inside, EVIDENCE_PER_DISTRICT)
             return replace(report, level=asked)
-        report = _report(topic, index, names, EVIDENCE_PER_DISTRICT)
+        report = report_for(topic, index, names, EVIDENCE_PER_DISTRICT)
         one_level = len({level_of_places([n]) for n in names}) == 1  # 山东、聊城: 地方, not 区县
         return replace(report, level=level_of_places(names) if one_level else "mixed")
     own = sorted(
@@ -116,32 +117,23 @@ def districts(
     levels = () if level else question_levels(text)
     if len(levels) > 1:  # 哪些城市或省区: the places of those levels with documents of their own
         at = [p for p in own if level_of_places([p]) in levels]
-        report = _report(topic, index, of_kinds(at, kinds, index), EVIDENCE_PER_DISTRICT, own=True)
+        report = report_for(
+            topic, index, of_kinds(at, kinds, index), EVIDENCE_PER_DISTRICT, own=True
+        )
         return replace(report, level="mixed")
     if asked is None and len({level_of_places([p]) for p in own}) > 1:
         # 哪些地方/地区, or no level said (富硒产业谁在搞), over documents of several levels: every
         # document's own place
-        report = _report(topic, index, of_kinds(own, kinds, index), EVIDENCE_PER_DISTRICT, own=True)
+        report = report_for(
+            topic, index, of_kinds(own, kinds, index), EVIDENCE_PER_DISTRICT, own=True
+        )
         return replace(report, level="mixed")
     level = asked or default_level(index)
     at = of_kinds(places_at(index, level), kinds, index)
-    return replace(_report(topic, index, at, EVIDENCE_PER_DISTRICT), level=level)
+    return replace(report_for(topic, index, at, EVIDENCE_PER_DISTRICT), level=level)
 
 
-def compare(
-    topic: str, index: Searchable, districts: list[str] | tuple[str, ...]
-) -> DistrictReport:
-    """Side-by-side evidence for one topic in the named districts (in the order given)."""
-    from qa.filters import resolve_districts
-
-    text = check_question(topic, what="topic")
-    names = resolve_districts(districts, index)
-    if len(names) < 2:
-        raise UserError("compare_needs_two")
-    return _report(read_topic(text, corpus_of(index)), index, names, EVIDENCE_PER_DISTRICT + 2)
-
-
-def _report(
+def report_for(
     topic: Topic,
     index: Searchable,
     names: list[str],
@@ -152,7 +144,7 @@ def _report(
     the places inside it (a city's report, not its districts' plans)."""
     if topic.all_of:  # 既A又B: a place meets every topic, with the evidence of each
         reports = [
-            _report(replace(topic, text=t, all_of=()), index, names, per_district, own)
+            report_for(replace(topic, text=t, all_of=()), index, names, per_district, own)
             for t in topic.all_of
         ]
         joined = [  # each place's results, one per topic, in the same order of places
@@ -202,6 +194,7 @@ def _judge(
     2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words."""
     pattern = term_matcher(terms, named=topic.quoted, own_figure=topic.aspect is not None)
     aiming = topic.aspect == "target"
+    behind = topic.behind  # a result: in a look back, or a sentence of the past
     about = Stating(
         aspect_evidence(topic.aspect) or re.compile(""),
         topic.limit,
@@ -224,10 +217,13 @@ def _judge(
         if not pattern.search(norm(chunk.text)) and not headings:
             continue
         said = split_sentences(chunk.text)
-        sentences = [
-            (s, lead) for s, lead in zip(said, list_leads(said)) if pattern.search(norm(s))
-        ] or headings
         year = first_year_ahead(chunk.title)
+        sentences = [
+            (s, lead)
+            for s, lead in zip(said, list_leads(said))
+            if pattern.search(norm(s))
+            and (not behind or looks_back(chunk.section) or in_the_past(s, year))
+        ] or headings
         if not any(about.search(s, lead, year) for s, lead in sentences):
             continue
         mentioning.add(chunk.chunk_id)
@@ -250,7 +246,8 @@ def _judge(
         for sentence in split_sentences(hit.chunk.text):
             if sentence in seen_quotes or len(sentence) < 8:
                 continue
-            if about.search(sentence, first_year=year):
+            past = not behind or looks_back(hit.chunk.section) or in_the_past(sentence, year)
+            if past and about.search(sentence, first_year=year):
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(hit.chunk, sentence, False))
     sims = cosine_to_query(index, topic.text, [c.quote for c in candidates])

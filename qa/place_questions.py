@@ -25,7 +25,7 @@ _SAYS = (
     r"|关注|重视|出现|列|公布|报(?=了|过)"
     rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|弄|干|抓|推|建|用|布局|发展)|要|用|采用|推行|实行|开展"
     # doing it: 哪些在争创国家高新区, 谁在治理锰污染
-    r"|(?:在)?(?:争创|创建|申报|建设|打造|推进|推动|实施|培育|发展|治理|办|搞))"
+    r"|(?:在)?(?:争创|创建|申报|建设|打造|推进|推动|实施|培育|发展|治理|办|搞|上项目|上马))"
 )
 # 区 must not start a longer word: "哪些区域创新平台", "哪些区块链企业" ask about things
 _PLACE = (
@@ -101,7 +101,7 @@ _WRITTEN_INTO = (
 # 哪里在建科普基地, 咖啡哪里提了 (not 是谁作的, 由谁牵头, 建在哪里)
 _WHO_SAYS = (
     rf"(?<![是由在于到去从])(?:谁家|哪家|谁|哪里|哪儿|哪(?=有)){_WHOSE_DOCUMENT}(?:都|也|还)?(?={_SAYS})"
-    r"(?!.*的[？?]?$)"
+    r"(?!.*的[？?]?$)(?!.*得(?:更|最))"  # (谁提到得更多 compares; it asks no places)
 )
 # the places asked as whoever did what a clause says, a comma apart or not (给了具体金额的，
 # 有哪些): 在创建儿童友好城市的有哪些, 有具体数据的是
@@ -143,37 +143,6 @@ def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 # the year of the documents asked: 2024年的政府工作报告里，哪些… (not 2025年目标)
-_YEAR_OF_DOCUMENTS = re.compile(
-    r"(?P<year>20\d\d)年(?:度)?(?:的)?(?=[\u4e00-\u9fff]{0,6}?(?:报告|规划|要点|方案))"
-)
-
-
-# a level said with the levels that rank with it in brackets, as official documents write it:
-# 市（州）, 县（市、区）
-_LEVEL_REMARK = re.compile(r"(?<=[市区县省])[（(][市州区县盟旗、]+[)）]")
-
-
-def without_level_remarks(text: str) -> str:
-    """The question with the levels bracketed after a level left out: 2024年的市（州）政府工作报告
-    asks the cities' reports."""
-    return _LEVEL_REMARK.sub("", text)
-
-
-def without_year_of_documents(text: str) -> tuple[str, str | None]:
-    """The question without the year of the documents it asks of, and that year (2024年的政府
-    工作报告里，哪些提到新质生产力 → 政府工作报告里…, "2024")."""
-    m = _YEAR_OF_DOCUMENTS.search(text)
-    return (text, None) if m is None else (text[: m.start()] + text[m.end() :], m["year"])
-
-
-def year_of(document: object) -> str | None:
-    """The year a document is of: its title's (德阳市2024年政府工作报告), else its date's."""
-    said = re.search(r"(20\d\d)年", getattr(document, "title", "") or "")
-    date = getattr(document, "date", None)
-    return said.group(1) if said else (date[:4] if date else None)
-
-
-# a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
 _NEGATED = re.compile(
     # not 有没有地方… (a yes/no question: is there a place that…)
     r"(?<!有)(?:没有|没|未|并未|不曾)(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在|说|讲|谈|出现))"
@@ -188,36 +157,10 @@ def without_negation(text: str) -> tuple[str, bool]:
     return plain, plain != text
 
 
-_ANY_LEVEL = re.compile(
-    rf"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪"
-    rf"|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
-    rf"|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
-)
-
-
 def asks_prefectures(text: str) -> bool:
     """Whether a place question asks for 地级市 (cities below a province, not 重庆市)."""
     m = _DISTRICT_QUESTION.search(without_negation(text)[0])
     return m is not None and "地级" in (m.group("among") or m.group(0))
-
-
-def documents_asked(text: str) -> tuple[str, ...]:
-    """The kinds of document a question asks which of (哪些报告…, 三份政府工作报告里，哪些…:
-    work reports; 哪几份规划: plans), () when it asks places or any document."""
-    m = _ANY_LEVEL.search(without_negation(text)[0])
-    # (a kind in a bracket is a remark on them: 规划（不算工作要点）)
-    said = re.sub(r"[（(][^（）()]*[）)]", "", m.group(0)) if m else ""
-    # each kind named, in the order said (哪些科技规划或工作要点: plans and work points)
-    kinds = sorted((said.find(word), kind) for word, kind in _KINDS if word in said)
-    return tuple(dict.fromkeys(kind for _, kind in kinds))
-
-
-_KINDS = (
-    ("报告", "work_report"),
-    ("规划", "plan"),
-    ("要点", "work_points"),
-    ("方案", "action_plan"),
-)
 
 
 def question_level(text: str) -> str | None:
@@ -265,17 +208,35 @@ _OBJECT_OF = re.compile(
 )
 
 
+def place_question(text: str) -> re.Match[str] | None:
+    """Where `text` asks which places: the first form of _DISTRICT_QUESTION it holds, passing
+    over things named one by one before 谁 that are no places (数据交易所、数据交易中心，谁在建:
+    the things are the topic, 谁在建 the question)."""
+    m = _DISTRICT_QUESTION.search(text)
+    while m is not None and m.group("named") and not _names_places(m):
+        m = _DISTRICT_QUESTION.search(text, m.end("named"))
+    return m
+
+
+def _names_places(m: re.Match[str]) -> bool:
+    """Whether what _AMONG_NAMED read as named one by one is places, read up to the question
+    (綦江和重庆高新区，哪个: the name's last 区 is no place noun of the question's)."""
+    said = re.split(
+        r"[，,]|(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:里头|里面|里|中|当中|之中)?(?:有)?(?:哪|谁)",
+        m.string[m.start("named") : m.end()],
+    )[0]
+    return places_only(m.group("named")) or places_only(said)
+
+
 def is_district_question(text: str) -> bool:
     """True for questions that ask which districts do something ("哪些区的规划提到了氢能？"),
     or did not (哪些区没有提到氢能)."""
     text, _ = without_negation(text)
-    m = _DISTRICT_QUESTION.search(text)
-    if m is None or (
-        not m.group(0).startswith(("的", "是")) and _OBJECT_OF.search(text[: m.start()])
-    ):
-        return False  # (…提到的是哪里: 到 is no object there)
-    # places named one by one must be places: 高企、专精特新，谁… names no group to ask among
-    return m.group("named") is None or places_only(m.group("named"))
+    m = place_question(text)
+    # (…提到的是哪里: 到 is no object there)
+    return m is not None and (
+        m.group(0).startswith(("的", "是")) or not _OBJECT_OF.search(text[: m.start()])
+    )
 
 
 def places_only(text: str) -> bool:

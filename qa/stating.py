@@ -40,7 +40,7 @@ class Stating:
         if self.ahead and _MET.search(sentence):
             return False  # 城镇新增就业5.3万人，超额完成省定目标: a target met, none set
         if not self.aspect.search(lead + sentence) and not (
-            self.ahead and self._figure_follows(sentence) and not _in_the_past(sentence, first_year)
+            self.ahead and self._figure_follows(sentence) and not in_the_past(sentence, first_year)
         ):
             return False
         row = "|" in sentence
@@ -122,7 +122,7 @@ _PAST = re.compile(
 _MET = re.compile(r"(?:超额|圆满)完成")
 
 
-def _in_the_past(sentence: str, first_year: int | None) -> bool:
+def in_the_past(sentence: str, first_year: int | None) -> bool:
     from qa.periods import years_in
 
     if _PAST.search(sentence):

@@ -1,5 +1,6 @@
 """The frames users put around the topic of a "which places…" question
-(qa/data/topic_frames.json), compiled, and the pattern an aspect's evidence must match."""
+(qa/data/topic_frames.json), compiled, the how-many said around a topic, and the pattern an
+aspect's evidence must match."""
 
 from __future__ import annotations
 
@@ -60,3 +61,32 @@ def aspect_evidence(aspect: str | None) -> re.Pattern[str] | None:
         if entry["aspect"] == aspect and "evidence" in entry:
             return re.compile(entry["evidence"])
     return None
+
+
+# a figure asked of the topic, said after it (口袋公园建了多少个 → 口袋公园) or before it (今年要建多少
+# 充电桩 → 充电桩)
+_HOW_MANY_BEFORE = re.compile(
+    r"^(?:要|计划|将)?(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行)?(?:了)?多少"
+)
+
+
+def without_how_many(part: str) -> str:
+    """`part` without a how-many said after the topic or before it, and its unit unless the
+    unit starts the topic (多少个充电桩 → 充电桩; 多少人才 → 人才)."""
+    without = _HOW_MANY.sub("", part)
+    part = without if len(without) >= 2 else part
+    m = _HOW_MANY_BEFORE.match(part)
+    if m is None:
+        return part
+    rest = part[m.end() :]
+    unit = re.match(_UNIT, rest)
+    if unit and len(rest) - unit.end() >= 2:
+        return rest[unit.end() :]
+    return rest if len(rest) >= 2 else part
+
+
+_UNIT = r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|名|亿元|万元|班|列)"
+_HOW_MANY = re.compile(
+    r"(?:的)?(?:要|将|计划|打算|准备)?(?:建|建成|新建|有|新增|达到|完成|改造|开行|建设|花|用|投入|投)?"
+    rf"(?:了)?(?:多少|几)(?:{_UNIT}|钱)?$"
+)

@@ -67,7 +67,7 @@ _COUNT_MEASURE = re.compile(r"(?:的)?(?:总数|总量|数量|个数|家数)$")
 # …the verbs of building, which reports vary (建, 建设, 打造); not an act that is the topic
 # itself (创建国家高新区 is not any 国家高新区)
 _LEADING_VERB = re.compile(
-    r"^(?:建设|建|打造|发展|组建|构建|建立|成立|设立|搭建)(?=[\u4e00-\u9fff]{3})"
+    r"^(?:建设|建|打造|发展|组建|构建|建立|成立|设立|搭建|完成)(?=[\u4e00-\u9fff]{3})"
 )
 
 

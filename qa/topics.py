@@ -11,16 +11,16 @@ from corpus.errors import UserError
 from qa.attested import Corpus, attested_name, attested_topic
 from qa.bounds import Limit, find_bound, measure_unit, unit_asked
 from qa.place_questions import (
-    _AMONG_NAMED,
     _DISTRICT_QUESTION,
     _DOCUMENT_WORDS,
     _SAYS,
     _SETTING,
+    place_question,
     places_only,
     without_exception,
     without_negation,
 )
-from qa.topic_frames import framed, frames
+from qa.topic_frames import framed, frames, without_how_many
 
 _LEAD = re.compile(
     # 中 after a document's name only: 中试基地 is a topic of its own
@@ -43,7 +43,7 @@ _ACTION = re.compile(
 _LIGHT = re.compile(
     r"^(?:是(?!否)|(?:说|讲|谈)(?:了|过)?|提(?![高升供前交出质])(?:了|过)?|(?:正)?在(?=[给为对办搞做干发说推抓提用治整])"
     r"|要|将|会|想|准备|打算|还|也|都|或者|或|(?:办|搞|做|干|弄)(?:了|过)?|发(?![展现挥生布明放])(?:了|过)?"
-    r"|(?:发|办|搞|做|建)(?:了|过)?(?:或者|或)(?=要|将|准备|打算)|治理|整治|防治|[给为帮替][\u4e00-\u9fff]{1,4}?(?:办|搞|做|建|提供))(?=[^，,、和或及]{2})"
+    r"|(?:发|办|搞|做|建)(?:了|过)?(?:或者|或)(?=要|将|准备|打算)|治理|整治|防治|[给为帮替][\u4e00-\u9fff]{1,6}?(?:办|搞|做|建|提供))(?=[^，,、和或及]{2})"
 )
 # what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
 # 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
@@ -60,42 +60,17 @@ _ASPECT_SAID = (
         ),
     ),
 )
-# a figure asked of the topic, said after it (口袋公园建了多少个 → 口袋公园) or before it (今年要建多少
-# 充电桩 → 充电桩)
-_HOW_MANY_BEFORE = re.compile(
-    r"^(?:要|计划|将)?(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行)?(?:了)?多少"
-)
-
-
-def _without_how_many(part: str) -> str:
-    """`part` without a how-many said after the topic or before it, and its unit unless the
-    unit starts the topic (多少个充电桩 → 充电桩; 多少人才 → 人才)."""
-    without = _HOW_MANY.sub("", part)
-    part = without if len(without) >= 2 else part
-    m = _HOW_MANY_BEFORE.match(part)
-    if m is None:
-        return part
-    rest = part[m.end() :]
-    unit = re.match(_UNIT, rest)
-    if unit and len(rest) - unit.end() >= 2:
-        return rest[unit.end() :]
-    return rest if len(rest) >= 2 else part
-
-
-_UNIT = r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|名|亿元|万元|班|列)"
-_HOW_MANY = re.compile(
-    r"(?:的)?(?:要|将|计划|打算|准备)?(?:建|建成|新建|有|新增|达到|完成|改造|开行|建设|花|用|投入|投)?"
-    rf"(?:了)?(?:多少|几)(?:{_UNIT}|钱)?$"
-)
 _TAIL = re.compile(
     r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项))?"
     r"(?:最高|最多|最大|最强|最好)?"
     # 这类平台, 之类的东西: the kind the topic is one of, said after it
-    r"(?:这块|这一块|这方面|这一方面|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,2}(?=$|吗|呢|么))?|这些)?"
+    r"(?:这块|这一块|这方面|这一方面|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,2}(?=$|吗|呢|么))?|这些"
+    # the kind the topic is one of, said at length: 揭榜挂帅这种科研组织方式
+    r"|(?:这|那)(?:种|样的|一类)(?:的)?[\u4e00-\u9fff]{2,10}?(?=$|吗|呢|么))?"
     r"(?:吗|呢|么)?$"
 )
 _ONLY_VERB = re.compile(
-    r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到)?(?:过|了)?$"
+    r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到|写进去|写进|写入|写上)?(?:过|了)?$"
 )
 _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
@@ -123,6 +98,8 @@ _BOTH = re.compile(
 )
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
 _AHEAD = re.compile(r"今年|明年|计划|打算|预计")
+# …and one asked of the year behind is a result
+_BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 # the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查
 _RESTATED = re.compile(
@@ -152,6 +129,8 @@ class Topic:
     all_of: tuple[str, ...] = ()
     # the unit a figure or target is asked in (接待游客的人次), None for any
     unit: str | None = None
+    # a figure asked of the year behind (去年粮食产量，哪些地方报了具体数): a result, not a target
+    behind: bool = False
 
 
 def extract_topic(text: str) -> str:
@@ -198,13 +177,14 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
         aspect = "target"
     unit = (unit_asked(text.replace(topic, "", 1)) or measure_unit(topic)) if aspect else None
+    behind = aspect == "figure" and bool(_BEHIND.search(text))
     if quoted and _OR_QUOTED.search(text):  # 禁塑或“以竹代塑”: either, the quoted one a name
-        return Topic(_closed(topic), aspect, unit=unit)
+        return Topic(_closed(topic), aspect, unit=unit, behind=behind)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
         names = [q.strip() for q in quoted if q.strip()]
         said = "、".join(attested_name(q, corpus) if corpus else q for q in names)
-        return Topic(said, aspect, quoted=True, unit=unit)
-    return Topic(_closed(topic), aspect, unit=unit)
+        return Topic(said, aspect, quoted=True, unit=unit, behind=behind)
+    return Topic(_closed(topic), aspect, unit=unit, behind=behind)
 
 
 def _closed(topic: str) -> str:
@@ -222,13 +202,13 @@ def _attested(topic: str, corpus: Corpus | None) -> str:
 def _unquoted_topic(
     text: str, quoted: list[str], corpus: Corpus | None = None
 ) -> tuple[str, str | None]:
-    m = _DISTRICT_QUESTION.search(text)
+    m = place_question(text)
     if not m:
         topic, aspect = _strip_topic(text)
         return _attested(topic, corpus), aspect
     # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
     before, after = text[: m.start()], re.split(r"[？?！!。]", text[m.end() :])[0]
-    if re.match(_AMONG_NAMED, m.group(0)):  # the places named first are no topic
+    if m.group("named"):  # the places named first are no topic
         before = ""
     # what stands before the question may be the places it asks among (大渡口和合川哪个…); what
     # follows it is the topic even when a place shares its name (牡丹, 牡丹区)
@@ -295,7 +275,7 @@ def _strip_topic(part: str) -> tuple[str, str | None]:
         new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|有)(?:了|过)?", "", new)
         new = _PERIOD.sub("", new, count=1)
         new = _PERIOD_AFTER.sub("", _TAIL.sub("", new)).strip(_PUNCT)
-        new = _without_how_many(new)
+        new = without_how_many(new)
         new = re.sub(r"的$", "", new)
         if new == part:
             break

@@ -111,3 +111,9 @@ def test_a_quoted_name_is_respelt_but_never_shortened():
     assert attested_name("中试机地", corpus) == "中试基地"  # 机 typed for 基
     assert attested_name("揭榜挂帅的方式", corpus) == "揭榜挂帅的方式"  # held as it is
     assert attested_name("赛马机制", corpus) == "赛马机制"  # held by nothing: as quoted
+
+
+def test_times_and_the_kind_of_a_topic_are_words_of_asking_too():
+    corpus = _corpus(_TEXT + "\n新增保障性租赁住房2500套\n引进卫星终端项目")
+    assert attested_topic("保障性租赁住房今年定了", corpus) == "保障性租赁住房"
+    assert attested_topic("卫星产业相关", corpus) == "卫星"

@@ -184,7 +184,7 @@ def test_a_terms_words_are_met_apart_in_one_clause_or_list():
 def test_the_year_of_the_documents_asked_is_no_topic_and_picks_the_documents():
     from types import SimpleNamespace
 
-    from qa.place_questions import without_year_of_documents, year_of
+    from qa.asked_documents import without_year_of_documents, year_of
 
     text, year = without_year_of_documents("2024年的政府工作报告里，哪些提到新质生产力？")
     assert (text, year) == ("政府工作报告里，哪些提到新质生产力？", "2024")
@@ -241,7 +241,7 @@ def test_a_term_inside_a_topic_is_said_in_each_form_once():
 
 
 def test_documents_named_as_a_group_then_which_of_them():
-    from qa.place_questions import documents_asked
+    from qa.asked_documents import documents_asked
 
     question = "三份政府工作报告里，哪些把居民消费价格（CPI）涨幅列进了预期目标？"
     assert is_district_question(question)
@@ -388,7 +388,8 @@ def test_a_question_for_the_places_that_did_not():
 
 
 def test_documents_asked_by_kind_stand_for_their_places():
-    from qa.place_questions import _ANY_LEVEL, question_levels
+    from qa.asked_documents import _ANY_LEVEL
+    from qa.place_questions import question_levels
 
     for question in ("哪些报告提到要学习运用“千万工程”经验？", "哪几份规划提出了建设人才公寓"):
         assert is_district_question(question)
@@ -785,7 +786,7 @@ def test_documents_of_a_level_with_a_subject_between_name_their_level():
 
 
 def test_the_kind_of_documents_is_read_when_the_places_that_did_not_are_asked():
-    from qa.place_questions import documents_asked
+    from qa.asked_documents import documents_asked
 
     assert documents_asked("六份政府工作报告里，哪份没提银发经济？") == ("work_report",)
 
@@ -823,7 +824,7 @@ def test_an_alternative_jieba_reads_as_acts_is_kept_as_itself():
 
 
 def test_every_kind_of_document_named_is_asked():
-    from qa.place_questions import documents_asked
+    from qa.asked_documents import documents_asked
 
     assert documents_asked("哪些科技规划或工作要点提到农业科技园区？") == ("plan", "work_points")
     assert documents_asked("哪些规划和报告里有氢能") == ("plan", "work_report")
@@ -883,7 +884,11 @@ def test_the_level_said_bare_before_a_group_of_documents_is_asked():
         ("今年GDP增速目标高于6%的有哪些地方？", "培育一批经济总量千亿县、财政收入百亿县", False),
         ("科技型企业目标在2000家及以上的是哪些区？", "科技型企业达到2500家", True),
         # …and one in a count to a count: an amount of 4亿元 is no number of firms
-        ("科技型企业目标在2000家及以上的是哪些区？", "科技型企业信用贷款总规模力争突破4亿元", False),
+        (
+            "科技型企业目标在2000家及以上的是哪些区？",
+            "科技型企业信用贷款总规模力争突破4亿元",
+            False,
+        ),
         # a target met is none set
         ("城镇新增就业目标超过5万人的有哪些？", "城镇新增就业5.3万人，超额完成省定目标", False),
         ("城镇新增就业目标超过5万人的有哪些？", "城镇新增就业5.3万人以上", True),
@@ -922,11 +927,8 @@ def test_a_few_places_then_who_reported_a_figure():
 
 
 def test_levels_bracketed_after_a_level_are_its_own():
-    from qa.place_questions import (
-        question_levels,
-        without_level_remarks,
-        without_year_of_documents,
-    )
+    from qa.asked_documents import without_level_remarks, without_year_of_documents
+    from qa.place_questions import question_levels
 
     text = without_level_remarks("2024年的市（州）政府工作报告里，哪些提到了数字经济核心产业？")
     assert without_year_of_documents(text)[1] == "2024"
@@ -950,3 +952,52 @@ def test_a_rank_is_no_figure():
     # nor a number in a name
     assert figures_in("加快5G基站、千兆网络布局，PM2.5平均浓度下降") == []
     assert figures_in("智算总规模提升至10000P以上，新建5G基站1000个") == [10000.0, 1000.0]
+
+
+def test_things_named_before_who_are_the_topic_when_they_are_no_places():
+    for question, topic in [
+        ("数据交易所、数据交易中心，谁在建？", "数据交易所、数据交易中心"),
+        ("钒电池、钒液流储能谁在发展？", "钒电池、钒液流储能"),
+        ("智算中心、智能算力这块谁在上项目？", "智算中心、智能算力"),
+    ]:
+        assert is_district_question(question)
+        assert read_topic(question).text == topic
+    # places named before 谁 are the group asked among, a name ending in a place noun too
+    assert read_topic("吉安、抚州、巴中里，哪个提到了抽水蓄能").text == "抽水蓄能"
+    assert is_district_question("綦江和重庆高新区，哪个在发展齿轮产业？")
+    assert read_topic("綦江和重庆高新区，哪个在发展齿轮产业？").text == "齿轮产业"
+
+
+def test_more_ways_of_asking_around_a_topic():
+    assert read_topic("发展银发经济，哪些地方写进去了？").text == "银发经济"
+    assert read_topic("揭榜挂帅这种科研组织方式，哪些地方在用？").text == "揭榜挂帅"
+    assert read_topic("给老年人家里做适老化改造，哪些地方给了户数？").text == "适老化改造"
+    assert "植树造林" in expand_terms("完成植树造林")
+
+
+def test_the_documents_named_first_then_which_place():
+    from qa.asked_documents import documents_asked
+    from qa.place_questions import question_levels
+
+    question = "工作要点里提到网络安全产业的是哪个区？"
+    assert documents_asked(question) == ("work_points",)
+    assert question_levels(question) == ("county",)
+
+
+def test_a_figure_asked_of_the_year_behind_is_a_result_not_a_target():
+    from qa.districts import districts
+    from tests.qa_support import FakeIndex, make_chunk
+
+    index = FakeIndex(
+        [
+            make_chunk("a", "城镇新增就业3.2万人。", district="綦江区", section=("一、2023年工作回顾",)),
+            make_chunk("b", "城镇新增就业3.5万人以上。", district="合川区", section=("二、2024年工作安排",)),
+            make_chunk("c", "去年城镇新增就业2.9万人。", district="大渡口区", section=("二、2024年工作安排",)),
+        ]
+    )
+    assert read_topic("去年城镇新增就业多少人，哪些区给了数？").behind
+    report = districts("去年城镇新增就业多少人，哪些区给了数？", index)
+    assert [r.district for r in report.districts if r.mentioned] == ["大渡口区", "綦江区"]
+    # asked without a year, the target counts too
+    report = districts("城镇新增就业多少人，哪些区给了数？", index)
+    assert len([r for r in report.districts if r.mentioned]) == 3

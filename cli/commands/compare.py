@@ -20,7 +20,7 @@ def add_arguments(parser) -> None:
 def run(args, settings) -> int:
     import index
     from cli.render import print_compare
-    from qa.districts import compare
+    from qa.compare_places import compare
     from qa.text import check_question
 
     check_question(args.topic, what="topic")

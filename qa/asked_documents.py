@@ -1,0 +1,72 @@
+"""The documents a place question asks of: by kind (哪些报告, 哪几份规划或工作要点), by year
+(2024年的政府工作报告里), and a level said with its peers bracketed (市（州）)."""
+
+from __future__ import annotations
+
+import re
+
+from qa.place_questions import (
+    _AMONG_DOCUMENTS,
+    _DOCUMENTS_ASKED,
+    _JOINED,
+    _WRITTEN_INTO,
+    without_negation,
+)
+
+_YEAR_OF_DOCUMENTS = re.compile(
+    r"(?P<year>20\d\d)年(?:度)?(?:的)?(?=[\u4e00-\u9fff]{0,6}?(?:报告|规划|要点|方案))"
+)
+
+
+# a level said with the levels that rank with it in brackets, as official documents write it:
+# 市（州）, 县（市、区）
+_LEVEL_REMARK = re.compile(r"(?<=[市区县省])[（(][市州区县盟旗、]+[)）]")
+
+
+def without_level_remarks(text: str) -> str:
+    """The question with the levels bracketed after a level left out: 2024年的市（州）政府工作报告
+    asks the cities' reports."""
+    return _LEVEL_REMARK.sub("", text)
+
+
+def without_year_of_documents(text: str) -> tuple[str, str | None]:
+    """The question without the year of the documents it asks of, and that year (2024年的政府
+    工作报告里，哪些提到新质生产力 → 政府工作报告里…, "2024")."""
+    m = _YEAR_OF_DOCUMENTS.search(text)
+    return (text, None) if m is None else (text[: m.start()] + text[m.end() :], m["year"])
+
+
+def year_of(document: object) -> str | None:
+    """The year a document is of: its title's (德阳市2024年政府工作报告), else its date's."""
+    said = re.search(r"(20\d\d)年", getattr(document, "title", "") or "")
+    date = getattr(document, "date", None)
+    return said.group(1) if said else (date[:4] if date else None)
+
+
+# a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
+_ANY_LEVEL = re.compile(
+    rf"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪"
+    rf"|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
+    # the documents named first, then which: 工作要点里提到…的是哪个区
+    rf"|^{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*(?:里|中|当中|里面)(?=.*(?:哪|谁))"
+    rf"|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
+)
+
+
+def documents_asked(text: str) -> tuple[str, ...]:
+    """The kinds of document a question asks which of (哪些报告…, 三份政府工作报告里，哪些…:
+    work reports; 哪几份规划: plans), () when it asks places or any document."""
+    m = _ANY_LEVEL.search(without_negation(text)[0])
+    # (a kind in a bracket is a remark on them: 规划（不算工作要点）)
+    said = re.sub(r"[（(][^（）()]*[）)]", "", m.group(0)) if m else ""
+    # each kind named, in the order said (哪些科技规划或工作要点: plans and work points)
+    kinds = sorted((said.find(word), kind) for word, kind in _KINDS if word in said)
+    return tuple(dict.fromkeys(kind for _, kind in kinds))
+
+
+_KINDS = (
+    ("报告", "work_report"),
+    ("规划", "plan"),
+    ("要点", "work_points"),
+    ("方案", "action_plan"),
+)
