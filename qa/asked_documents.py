@@ -13,6 +13,7 @@ from qa.place_questions import (
     without_negation,
 )
 
+# the year of the documents asked: 2024年的政府工作报告里，哪些… (not 2025年目标)
 _YEAR_OF_DOCUMENTS = re.compile(
     r"(?P<year>20\d\d)年(?:度)?(?:的)?(?=[\u4e00-\u9fff]{0,6}?(?:报告|规划|要点|方案))"
 )
@@ -43,7 +44,7 @@ def year_of(document: object) -> str | None:
     return said.group(1) if said else (date[:4] if date else None)
 
 
-# a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
+# where a question names the documents it asks which of (哪些报告, 三份政府工作报告里，哪些…)
 _ANY_LEVEL = re.compile(
     rf"哪(?:些|个|几个)(?:地方|地区)|的(?:地方|地区)(?:都)?(?:有|是)哪"
     rf"|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"

@@ -142,7 +142,7 @@ def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
     return text[: m.start()] + "有" + text[m.end() :], names
 
 
-# the year of the documents asked: 2024年的政府工作报告里，哪些… (not 2025年目标)
+# a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
 _NEGATED = re.compile(
     # not 有没有地方… (a yes/no question: is there a place that…)
     r"(?<!有)(?:没有|没|未|并未|不曾)(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在|说|讲|谈|出现))"
