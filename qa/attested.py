@@ -64,8 +64,8 @@ class Corpus:
 
     holds: Callable[[str], bool]
     matches: Callable[[str], bool]
-    # the corpus's characters that sound like a character (toneless pinyin): 城 for 成
-    sounds_like: Callable[[str], tuple[str, ...]] = lambda _: ()
+    # the corpus's words that sound like two characters, tones aside: 城市 for 成市
+    sounding: Callable[[str], tuple[str, ...]] = lambda _: ()
 
 
 def attested_topic(topic: str, corpus: Corpus) -> str:
@@ -115,11 +115,13 @@ def _respelt(topic: str, corpus: Corpus) -> str | None:
     into another."""
     if len(re.findall(r"[\u4e00-\u9fff]", topic)) < 4:
         return None
+    windows = [(i, topic[i : i + 2]) for i in range(len(topic) - 1)]
     found = {
         said
-        for i, char in enumerate(topic)
-        for other in corpus.sounds_like(char)
-        if other != char and corpus.holds(said := topic[:i] + other + topic[i + 1 :])
+        for i, window in windows
+        for word in corpus.sounding(window)
+        if sum(a != b for a, b in zip(word, window, strict=True)) == 1
+        and corpus.holds(said := topic[:i] + word + topic[i + 2 :])
     }
     return found.pop() if len(found) == 1 else None
 
@@ -160,60 +162,21 @@ def _shortened(part: str, corpus: Corpus) -> str:
         part = left.strip("（）()") if left.count("（") != left.count("）") else left
 
 
-_TEXTS: dict[tuple[int, int], str] = {}
-
-
-def corpus_text(index: Searchable) -> str:
-    """The index's text, headings and passages, normalised as topics are matched in it."""
-    key = (id(index), len(index.chunks))
-    text = _TEXTS.get(key)
-    if text is None:
-        text = "\n".join(norm(" ".join(c.section) + "\n" + c.text) for c in index.chunks)
-        if len(_TEXTS) > 8:  # indexes opened and dropped in one process (tests)
-            _TEXTS.clear()
-        _TEXTS[key] = text
-    return text
-
-
 def corpus_of(index: Searchable) -> Corpus:
-    """What the index holds: text verbatim, and a topic as the place finder matches it (its
-    forms and synonyms, spread out in a clause)."""
+    """What the index holds (its vocabulary's text and words, computed once per index): text
+    verbatim, and a topic as the place finder matches it (its forms and synonyms, spread out in
+    a clause)."""
     from qa.term_matcher import term_matcher
     from qa.topic_terms import expand_terms
+    from qa.vocabulary import vocabulary
 
-    text = corpus_text(index)
+    vocab = vocabulary(index)
 
     def holds(piece: str) -> bool:
-        return norm(piece) in text
+        return norm(piece) in vocab.text
 
     def matches(topic: str) -> bool:
         pattern = term_matcher(expand_terms(topic, moving=True))
-        return holds(topic) or pattern.search(text) is not None
+        return holds(topic) or pattern.search(vocab.text) is not None
 
-    sounds = _sounds(text)
-
-    def sounds_like(char: str) -> tuple[str, ...]:
-        from pypinyin import lazy_pinyin
-
-        return sounds.get(lazy_pinyin(char)[0], ()) if "\u4e00" <= char <= "\u9fff" else ()
-
-    return Corpus(holds, matches, sounds_like)
-
-
-_SOUNDS: dict[int, dict[str, tuple[str, ...]]] = {}
-
-
-def _sounds(text: str) -> dict[str, tuple[str, ...]]:
-    """Each sound (toneless pinyin) -> the Chinese characters of `text` with it."""
-    key = hash(text)
-    if key not in _SOUNDS:
-        from pypinyin import lazy_pinyin
-
-        chars = sorted(set(re.findall(r"[\u4e00-\u9fff]", text)))
-        by_sound: dict[str, list[str]] = {}
-        for char, sound in zip(chars, lazy_pinyin(chars), strict=True):
-            by_sound.setdefault(sound, []).append(char)
-        if len(_SOUNDS) > 8:
-            _SOUNDS.clear()
-        _SOUNDS[key] = {sound: tuple(chars) for sound, chars in by_sound.items()}
-    return _SOUNDS[key]
+    return Corpus(holds, matches, vocab.sounding)

@@ -23,6 +23,14 @@ class Vocabulary:
     document_frequency: dict[str, int]
     # tone-less pinyin of every 2-4 character corpus word -> the words that sound like it
     sounds: dict[tuple[str, ...], tuple[str, ...]] = field(repr=False)
+    # headings and passages, normalised as topics are matched in them (qa.topic_terms.norm)
+    text: str = field(default="", repr=False)
+
+    def sounding(self, window: str) -> tuple[str, ...]:
+        """The corpus words that sound like `window` (成市: 城市), tones aside."""
+        from pypinyin import lazy_pinyin
+
+        return self.sounds.get(tuple(lazy_pinyin(window)), ())
 
     def idf(self, token: str) -> float:
         """BM25-style IDF; a word the corpus never uses gets the highest value."""
@@ -50,7 +58,6 @@ class Vocabulary:
         if not self.sounds:
             return question
         import jieba
-        from pypinyin import lazy_pinyin
 
         pieces = jieba.lcut(question, HMM=False)
         freq = jieba.dt.FREQ
@@ -75,7 +82,7 @@ class Vocabulary:
                     continue
                 candidates = [
                     w
-                    for w in self.sounds.get(tuple(lazy_pinyin(window)), ())
+                    for w in self.sounding(window)
                     if sum(a != b for a, b in zip(w, window, strict=True)) == 1
                     and self.document_frequency.get(w, 0) >= 2
                 ]
@@ -122,7 +129,10 @@ def vocabulary(index: Searchable) -> Vocabulary:
     for word in df:
         if _CJK_WORD.fullmatch(word):
             sounds.setdefault(tuple(lazy_pinyin(word)), []).append(word)
-    vocab = Vocabulary(len(index.chunks), dict(df), {k: tuple(v) for k, v in sounds.items()})
+    from qa.topic_terms import norm
+
+    text = "\n".join(norm(" ".join(c.section) + "\n" + c.text) for c in index.chunks)
+    vocab = Vocabulary(len(index.chunks), dict(df), {k: tuple(v) for k, v in sounds.items()}, text)
     if len(_CACHE) > 8:  # indexes opened and dropped in one process (tests)
         _CACHE.clear()
     _CACHE[key] = vocab

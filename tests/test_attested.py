@@ -21,16 +21,18 @@ _TEXT = """技术合同成交额达到10亿元
 
 
 def _corpus(text: str = _TEXT) -> Corpus:
+    # the words a corpus's vocabulary sounds out: here every two characters of the text
     from pypinyin import lazy_pinyin
 
-    chars = sorted({c for c in text if "\u4e00" <= c <= "\u9fff"})
-    sounds: dict[str, list[str]] = {}
-    for char, sound in zip(chars, lazy_pinyin(chars), strict=True):
-        sounds.setdefault(sound, []).append(char)
+    words = {text[i : i + 2] for i in range(len(text) - 1)}
+    sounds: dict[tuple[str, ...], set[str]] = {}
+    for word in words:
+        if all("\u4e00" <= c <= "\u9fff" for c in word):
+            sounds.setdefault(tuple(lazy_pinyin(word)), set()).add(word)
     return Corpus(
         holds=lambda piece: piece in text,
         matches=lambda topic: topic in text,
-        sounds_like=lambda char: tuple(sounds.get(lazy_pinyin(char)[0], ())),
+        sounding=lambda window: tuple(sounds.get(tuple(lazy_pinyin(window)), ())),
     )
 
 

@@ -990,9 +990,18 @@ def test_a_figure_asked_of_the_year_behind_is_a_result_not_a_target():
 
     index = FakeIndex(
         [
-            make_chunk("a", "城镇新增就业3.2万人。", district="綦江区", section=("一、2023年工作回顾",)),
-            make_chunk("b", "城镇新增就业3.5万人以上。", district="合川区", section=("二、2024年工作安排",)),
-            make_chunk("c", "去年城镇新增就业2.9万人。", district="大渡口区", section=("二、2024年工作安排",)),
+            make_chunk(
+                "a", "城镇新增就业3.2万人。", district="綦江区", section=("一、2023年工作回顾",)
+            ),
+            make_chunk(
+                "b", "城镇新增就业3.5万人以上。", district="合川区", section=("二、2024年工作安排",)
+            ),
+            make_chunk(
+                "c",
+                "去年城镇新增就业2.9万人。",
+                district="大渡口区",
+                section=("二、2024年工作安排",),
+            ),
         ]
     )
     assert read_topic("去年城镇新增就业多少人，哪些区给了数？").behind
