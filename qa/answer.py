@@ -99,6 +99,7 @@ def answer_stream(
 ) -> Iterator[str | Answer]:
     """Text pieces as they are produced, then the final Answer (`previous` and `k` as in
     `answer`)."""
+    from qa.attested import corpus_of
     from qa.districts import asks_inside_a_place, is_district_question
     from qa.districts import districts as find_districts_for
     from qa.english_places import read_english_place_question
@@ -121,14 +122,16 @@ def answer_stream(
     only = filters.districts if filters is not None and filters.districts else None
     # a misspelt word (普察 for 普查, 大度口 for 大渡口, 人材 for 人才) is read as the word it
     # sounds like
-    named = latin_places_spelt(question, index_places(index))  # Guangxi 和 Henan，哪个…
-    read_as = vocabulary(index).correct(spell_terms(spell_places(named)))
-    if is_district_question(named) and not asks_inside_a_place(named, only or [], index):
+    held = index_places(index)
+    named = latin_places_spelt(question, held)  # Guangxi 和 Henan，哪个…
+    placed = spell_places(named, held)  # 荷泽和赣洲，哪个… names two places, however typed
+    read_as = vocabulary(index).correct(spell_terms(placed))
+    if is_district_question(placed) and not asks_inside_a_place(placed, only or [], index):
         result = district_answer(question, find_districts_for(read_as, index, only))
         yield result.answer
         yield result
         return
-    english = read_english_place_question(question)
+    english = read_english_place_question(question, corpus_of(index))
     if english is not None and english.chinese:  # Which cities talk about mangroves?
         found = find_districts_for(english.chinese, index, only, english.level)
         result = district_answer(question, found)

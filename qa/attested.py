@@ -66,6 +66,8 @@ class Corpus:
     matches: Callable[[str], bool]
     # the corpus's words that sound like two characters, tones aside: 城市 for 成市
     sounding: Callable[[str], tuple[str, ...]] = lambda _: ()
+    # whether a text is one of the corpus's words, as its index cut them (氢能, not 核力 of 考核力度)
+    word: Callable[[str], bool] = lambda _: False
 
 
 def attested_topic(topic: str, corpus: Corpus) -> str:
@@ -179,4 +181,4 @@ def corpus_of(index: Searchable) -> Corpus:
         pattern = term_matcher(expand_terms(topic, moving=True))
         return holds(topic) or pattern.search(vocab.text) is not None
 
-    return Corpus(holds, matches, vocab.sounding)
+    return Corpus(holds, matches, vocab.sounding, vocab.document_frequency.__contains__)

@@ -5,30 +5,42 @@ topic, said in Chinese so that the place finder (qa.districts) reads it as it re
 The topic is put into Chinese from CC-CEDICT read the other way round: each sense of an entry
 is a name for its Chinese word ("nuclear power" is a sense of 核电, "rare earth" one of 稀土), so
 the words whose sense names the topic best are its Chinese forms. A word in brackets that is
-Chinese already ("the China-Europe Railway Express (中欧班列)") is taken as it is."""
+Chinese already ("the China-Europe Railway Express (中欧班列)") is taken as it is.
+
+Read against an index, the forms are those its documents use. A topic no sense names whole
+("low-altitude economy", "hydrogen energy") is put together from the senses of its words in
+turn (低空 + 经济, 氢 + 能), and a composition counts only when the documents write it verbatim:
+the dictionary proposes, the corpus decides."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qa.attested import Corpus
 
 _VERB = (
     r"(?:mention|mentions|mentioned|talk about|talks about|discuss|discusses|refer to|refers to"
-    r"|write about|writes about|cover|covers|plan|plans|promote|promotes|develop|develops"
+    r"|write about|writes about|cover|covers|plan(?!\s+to\b)|plans(?!\s+to\b)|promote|promotes|develop|develops"
     r"|have|has|set|sets|include|includes)"
 )
-_NOUN = (
-    r"(?P<noun>places?|cities|city|provinces?|regions?|districts?|counties|county|ones?|reports?"
-    r"|plans?|documents?)"
+_NOUNS = (
+    r"places?|cities|city|provinces?|regions?|districts?|counties|county|ones?|reports?"
+    r"|plans?|documents?"
 )
+_NOUN = rf"(?P<noun>{_NOUNS})"
+# what a place means to do, before the verb: Which cities plan to develop X?
+_INTENT = r"(?:(?:plans?|aims?|wants?|intends?)\s+to\s+)?"
 _QUESTIONS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         # Which cities talk about mangroves? Which of A, B and C mention X? Which one…
         (
             rf"^(?:which|what)\s+(?:of\s+(?P<among>[^?]+?)\s+)?(?:{_NOUN}\s+)?"
-            rf"(?:(?:also|already|still)\s+)?{_VERB}\s+(?P<topic>[^?]+?)\s*\??$"
+            rf"(?:(?:also|already|still)\s+)?{_INTENT}{_VERB}\s+(?P<topic>[^?]+?)\s*\??$"
         ),
         # Among A, B and C, which one mentions X?
         (
@@ -37,8 +49,16 @@ _QUESTIONS = tuple(
         ),
         # Do A or B mention X? Does any city mention X?
         rf"^(?:do|does)\s+(?P<among>[^?]+?)\s+{_VERB}\s+(?P<topic>[^?]+?)\s*\??$",
+        # any other verb: Which of A, B and C hold dragon boat races? Which cities plan to
+        # develop X? (the verb's object is the topic)
+        (
+            rf"^which\s+(?:of\s+(?P<among>[^?]+?)|{_NOUN})\s+(?:(?:also|already|still)\s+)?"
+            rf"{_INTENT}(?!(?:is|are|was|were|do|does|did|and|or)\b)(?-i:[a-z]+)\s+(?P<topic>[^?]+?)\s*\??$"
+        ),
     )
 )
+# the place a level is of, said before it: Which Chongqing districts…, Which Shandong cities…
+_WITHIN = re.compile(rf"^([Ww]hich\s+|[Ww]hat\s+)(?:[A-Z][\w'-]*\s+){{1,3}}(?=(?i:{_NOUNS})\b)")
 _LEVELS = {
     "cit": "city",
     "provinc": "province",
@@ -80,11 +100,14 @@ class EnglishPlaceQuestion:
     level: str | None  # city, province, county, or None for any place
 
 
-def read_english_place_question(question: str) -> EnglishPlaceQuestion | None:
-    """The question read as a "which places…" question in English, None when it is not one."""
+def read_english_place_question(
+    question: str, corpus: Corpus | None = None
+) -> EnglishPlaceQuestion | None:
+    """The question read as a "which places…" question in English, None when it is not one;
+    its topic in Chinese as the documents of `corpus` write it."""
     if re.search(r"[\u4e00-\u9fff]{4}", question.split("(")[0].split("（")[0]):
         return None  # a Chinese question
-    text = question.strip()
+    text = _WITHIN.sub(r"\1", question.strip())  # the place a level is of: a filter already
     for pattern in _QUESTIONS:
         m = pattern.match(text)
         if m is None:
@@ -95,13 +118,16 @@ def read_english_place_question(question: str) -> EnglishPlaceQuestion | None:
         else:
             level = next((lv for key, lv in _LEVELS.items() if noun.startswith(key)), None)
         topic = m.group("topic").strip(" ?.")
-        return EnglishPlaceQuestion(topic, chinese_for(topic), level)
+        return EnglishPlaceQuestion(topic, chinese_for(topic, corpus), level)
     return None
 
 
-def chinese_for(topic: str) -> str:
+def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     """The topic's Chinese form: a Chinese word it gives in brackets, else the CC-CEDICT words
-    whose sense names it best, joined with 、 (nuclear power → 核电、核动力、核能源), else ""."""
+    whose sense names it best, joined with 、 (nuclear power → 核电、核动力、核能源), else "".
+
+    Read against a corpus, a topic whose forms its documents do not write is put together from its words' senses (low-altitude economy →
+    低空经济), its last word, the kind, left out when need be (dragon boat races → 龙舟)."""
     given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic)
     if given:
         return given.group(1).strip()
@@ -111,21 +137,80 @@ def chinese_for(topic: str) -> str:
     words = [w for w in words if w not in _KIND_WORDS] or words
     if not words:
         return ""
-    wanted = frozenset(english_stems(" ".join(words)))
+    stems = english_stems(" ".join(words))
+    wanted = frozenset(stems)
     best: list[tuple[int, int, str]] = []
-    for stems, chinese in _senses():
-        covered = len(stems & wanted)
-        extra = len(stems - wanted)
+    for sense, chinese in _senses():
+        covered = len(sense & wanted)
+        extra = len(sense - wanted)
         # a sense names the topic when it says every word of it, or all but one of a long one,
         # with at most one word more (mangrove → 红树, red mangrove)
         if covered < max(1, len(wanted) - (len(wanted) >= 4)) or extra > 1:
             continue
         best.append((covered, -extra, chinese))
-    if not best:
-        return ""
-    top = max((c, e) for c, e, _ in best)
-    found = sorted({w for c, e, w in best if (c, e) == top}, key=lambda w: (-len(w), w))
+    found: list[str] = []
+    if best:
+        top = max((c, e) for c, e, _ in best)
+        found = sorted({w for c, e, w in best if (c, e) == top}, key=lambda w: (-len(w), w))
+    if corpus is not None and not any(corpus.holds(w) for w in found[:4]):
+        found = composed(tuple(stems), corpus) or found
     return "、".join(found[:4])
+
+
+def composed(stems: tuple[str, ...], corpus: Corpus) -> list[str]:
+    """Chinese texts the documents write that say the English words (as stems) in turn, each
+    run of words by one CC-CEDICT sense of it (低空 for "low altitude", 经济 for "economy"),
+    longest first: those saying every word, else, for a topic of three words or more, those
+    saying all but the last (the head noun, which a Chinese name often leaves unsaid: 龙舟 for
+    dragon boat races); [] when none is written. A text put together from single characters
+    must be one of the corpus's words (氢能, but not 核力, which 考核力度 holds)."""
+    forms = _word_forms()
+    for kept in (stems, stems[:-1] if len(stems) > 2 else ()):
+        found = _written(kept, forms, corpus) if kept else set()
+        if found:
+            return sorted(found, key=lambda w: (-len(w), w))
+    return []
+
+
+def _written(
+    stems: tuple[str, ...], forms: dict[tuple[str, ...], tuple[str, ...]], corpus: Corpus
+) -> set[str]:
+    """The texts the corpus holds that say `stems` in turn; a text is only extended while the
+    corpus holds it, so the search stays small."""
+    found: set[str] = set()
+    stack: list[tuple[int, str, bool]] = [(0, "", False)]  # (words said, text, a lone character)
+    while stack:
+        at, said, lone = stack.pop()
+        if at == len(stems):
+            if len(said) >= 2 and (not lone or corpus.word(said)):
+                found.add(said)
+            continue
+        for end in range(at + 1, min(len(stems), at + 3) + 1):
+            for form in forms.get(stems[at:end], ()):
+                text = said + form
+                if len(text) < 2 or corpus.holds(text):
+                    stack.append((end, text, lone or len(form) == 1))
+    return found
+
+
+@cache
+def _word_forms() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The stems of each CC-CEDICT sense of one to three words → the simplified words it is a
+    sense of, single characters included (氢 for "hydrogen")."""
+    from qa.crosslingual import cedict_entries, english_words, stem_table
+
+    named: list[tuple[list[str], str]] = []
+    for simplified, senses in cedict_entries():
+        for sense in senses:
+            name = re.sub(r"\([^)]*\)", " ", sense).split(",")[0].split(";")[0]
+            words = english_words(name)
+            if not name.startswith("abbr.") and 1 <= len(words) <= 3:
+                named.append((words, simplified))
+    stem_of = stem_table(w for words, _ in named for w in words)
+    forms: dict[tuple[str, ...], set[str]] = {}
+    for words, simplified in named:
+        forms.setdefault(tuple(stem_of[w] for w in words), set()).add(simplified)
+    return {key: tuple(sorted(words)) for key, words in forms.items()}
 
 
 @cache

@@ -201,6 +201,24 @@ def _district_sounds() -> dict[tuple[str, ...], list[str]]:
     return sounds
 
 
+@cache
+def _place_sounds(held: frozenset[str]) -> dict[tuple[str, ...], list[str]]:
+    """`_district_sounds` with the pinyin of each of `held` (places of an index) and of its
+    short form without 市, 省 or 州 (菏泽 of 菏泽市)."""
+    from pypinyin import lazy_pinyin
+
+    sounds = {key: list(names) for key, names in _district_sounds().items()}
+    for name in sorted(held):
+        forms = {name}
+        if len(name) >= 3 and name[-1] in "市省州":
+            forms.add(name[:-1])
+        for form in forms:
+            key = tuple(lazy_pinyin(form))
+            if name not in sounds.setdefault(key, []):
+                sounds[key].append(name)
+    return sounds
+
+
 def _misspelt_districts_in(question: str, already: list[str]) -> list[str]:
     """Districts typed with a homophone (旗江 for 綦江, 大度口 for 大渡口: what a pinyin input
     method produces). A window of the question counts only when it sounds exactly like one
@@ -212,14 +230,27 @@ def _misspelt_districts_in(question: str, already: list[str]) -> list[str]:
     return found if len(found) == 1 else []
 
 
-def spell_places(question: str) -> str:
-    """The question with a place typed with a homophone spelt as the place is (大度口区 ->
-    大渡口区), so that later steps read the place, not the words its characters make."""
-    windows = _misspelt_windows(question)
-    if len({name for _, _, name in windows}) != 1:
-        return question
-    window, form, _ = windows[0]
-    return question.replace(window, form, 1)
+def spell_places(question: str, held: Iterable[str] = ()) -> str:
+    """The question with each place typed with a homophone spelt as the place is (大度口区 ->
+    大渡口区; with the index's places `held`, 荷泽和赣洲 -> 菏泽和赣州), so that later steps read
+    the places, not the words their characters make. Windows that overlap read the same
+    characters two ways: none is taken."""
+    from qa.spelling import misspelt_windows
+
+    windows = misspelt_windows(question, _place_sounds(frozenset(held)))
+    spans = [(question.find(window), window, form) for window, form, _ in windows]
+    taken = [
+        (start, window, form)
+        for start, window, form in spans
+        if start >= 0
+        and not any(
+            other != start and other < start + len(window) and start < other + len(w)
+            for other, w, _ in spans
+        )
+    ]
+    for start, window, form in sorted(taken, reverse=True):
+        question = question[:start] + form + question[start + len(window) :]
+    return question
 
 
 def _misspelt_windows(question: str) -> list[tuple[str, str, str]]:

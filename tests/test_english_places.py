@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from qa.attested import Corpus
 from qa.english_places import chinese_for, read_english_place_question
 
 
@@ -21,6 +22,20 @@ from qa.english_places import chinese_for, read_english_place_question
             "the Railway (中欧班列)",
             None,
         ),
+        # any verb, and what a place means to do before it
+        (
+            "Which of Liaocheng, Chenzhou and Tongren hold dragon boat races?",
+            "dragon boat races",
+            None,
+        ),
+        (
+            "Which of Jingzhou, Suizhou and Inner Mongolia plan to develop the low-altitude economy?",
+            "the low-altitude economy",
+            None,
+        ),
+        ("Which cities plan to build sponge cities?", "sponge cities", "city"),
+        # the place a level is of, before it (a filter of its own)
+        ("Which Chongqing districts mention hydrogen energy?", "hydrogen energy", "county"),
     ],
 )
 def test_an_english_place_question_is_read(question, topic, level):
@@ -34,6 +49,8 @@ def test_an_english_place_question_is_read(question, topic, level):
         "What is Shandong's GDP target for 2025?",
         "哪些城市提到了红树林？",
         "Who delivered the report?",
+        "Which cities are building sponge cities?",  # no verb of mentioning or doing read
+        "What did Heze build last year?",
     ],
 )
 def test_other_questions_are_no_english_place_questions(question):
@@ -46,6 +63,33 @@ def test_the_topic_is_said_in_chinese_by_the_dictionary_senses_that_name_it():
     assert "红树" in chinese_for("mangroves")
     assert chinese_for("the China-Europe Railway Express (中欧班列)") == "中欧班列"  # as given
     assert chinese_for("zzqx blorf") == ""
+
+
+def _corpus(text: str, words: frozenset[str]) -> Corpus:
+    return Corpus(
+        holds=lambda piece: piece in text,
+        matches=lambda topic: topic in text,
+        word=words.__contains__,
+    )
+
+
+def test_a_topic_no_sense_names_whole_is_put_together_as_the_documents_write_it():
+    corpus = _corpus(
+        "发展低空经济，建设氢能产业园，举办龙舟大赛，加大考核力度。", frozenset(["氢能"])
+    )
+    assert chinese_for("the low-altitude economy") == ""  # no sense of the dictionary names it
+    assert chinese_for("the low-altitude economy", corpus) == "低空经济"
+    assert chinese_for("hydrogen energy", corpus) == "氢能"  # one character each: a corpus word
+    # the head noun left unsaid when no text says it: 龙舟 (大赛), not 赛龙舟 the text lacks
+    assert chinese_for("dragon boat races", corpus) == "龙舟"
+    # 核力 is in 考核力度 but is no word of it: the dictionary's own forms stand
+    assert "核电" in chinese_for("nuclear power", corpus).split("、")
+    assert chinese_for("zzqx blorf", corpus) == ""
+
+
+def test_a_topic_whose_forms_the_documents_write_keeps_them():
+    corpus = _corpus("积极安全有序发展核电。", frozenset())
+    assert "核电" in chinese_for("nuclear power", corpus).split("、")
 
 
 def test_an_english_place_question_is_answered_by_the_place_finder():
@@ -64,3 +108,19 @@ def test_an_english_place_question_is_answered_by_the_place_finder():
         "綦江区" in reply.answer.split("未提到")[0]
         and "合川区" not in reply.answer.split("未提到")[0]
     )
+
+
+def test_an_english_topic_put_together_is_answered_by_the_place_finder():
+    from qa.answer import answer
+    from tests.qa_support import FakeIndex, make_chunk
+
+    index = FakeIndex(
+        [
+            make_chunk("a", "积极发展低空经济，建设通用机场。", district="綦江区"),
+            make_chunk("b", "发展智能网联新能源汽车产业。", district="合川区"),
+        ]
+    )
+    reply = answer("Which districts plan to develop the low-altitude economy?", index)
+    assert reply.mode == "districts" and "低空经济" in reply.answer
+    mentioned = reply.answer.split("未提到")[0]
+    assert "綦江区" in mentioned and "合川区" not in mentioned

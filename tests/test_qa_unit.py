@@ -504,6 +504,39 @@ def test_misspelt_district_is_read_only_when_it_sounds_like_one(question, expect
 
 
 @pytest.mark.parametrize(
+    ("question", "spelt"),
+    [
+        # every place of the index typed with a homophone, by its name or short form
+        ("荷泽和赣洲，哪个提到了汉服？", "菏泽和赣州，哪个提到了汉服？"),
+        ("大度口区和荷泽市的目标", "大渡口区和菏泽市的目标"),
+        ("菏泽和赣州，哪个提到了汉服？", "菏泽和赣州，哪个提到了汉服？"),  # spelt right
+        ("河川治理和开发区", "河川治理和开发区"),  # ordinary words stay
+    ],
+)
+def test_places_typed_with_homophones_are_spelt_as_the_index_names_them(question, spelt):
+    from qa.filters import spell_places
+
+    assert spell_places(question, {"菏泽市", "赣州市", "山东省"}) == spelt
+
+
+def test_a_question_naming_two_misspelt_places_asks_which_of_them():
+    from qa.answer import answer
+    from tests.qa_support import FakeIndex, make_chunk
+
+    index = FakeIndex(
+        [
+            make_chunk("a", "培育曹县汉服生产基地，推动特色产业出圈。", district="菏泽市"),
+            make_chunk("b", "加快国家儿童友好城市建设，发展脐橙产业。", district="赣州市"),
+            make_chunk("c", "汉服文化节成功举办。", district="聊城市"),
+        ]
+    )
+    reply = answer("荷泽和赣洲，哪个提到了汉服？", index)
+    assert reply.mode == "districts"
+    mentioned, _, absent = reply.answer.partition("未提到")
+    assert "菏泽市" in mentioned and "赣州市" in absent and "聊城市" not in reply.answer
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         # places anywhere in China are known by name; the innermost one named counts
