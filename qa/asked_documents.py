@@ -22,12 +22,16 @@ _YEAR_OF_DOCUMENTS = re.compile(
 # a level said with the levels that rank with it in brackets, as official documents write it:
 # 市（州）, 县（市、区）
 _LEVEL_REMARK = re.compile(r"(?<=[市区县省])[（(][市州区县盟旗、]+[)）]")
+# a bracket that says again what stands before it, in other words or another unit: 超过1000万吨
+# （即200亿斤）, 研发投入强度（也就是研发经费占GDP比重）
+_RESTATING = re.compile(r"[（(](?:即|也就是|也即|亦即|约合|折合|相当于)[^（）()]{1,24}[)）]")
 
 
 def without_level_remarks(text: str) -> str:
-    """The question with the levels bracketed after a level left out: 2024年的市（州）政府工作报告
-    asks the cities' reports."""
-    return _LEVEL_REMARK.sub("", text)
+    """The question without remarks in brackets: the levels bracketed after a level
+    (2024年的市（州）政府工作报告 asks the cities' reports), and a restatement of what stands
+    before (粮食产量目标超过1000万吨（即200亿斤）asks beyond 1000万吨)."""
+    return _RESTATING.sub("", _LEVEL_REMARK.sub("", text))
 
 
 def without_year_of_documents(text: str) -> tuple[str, str | None]:

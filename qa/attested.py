@@ -35,7 +35,15 @@ def question_words() -> frozenset[str]:
 def _function_word(word: str) -> bool:
     import jieba.posseg
 
-    return all(_FUNCTION_FLAGS.match(p.flag) for p in jieba.posseg.lcut(word))
+    return all(_function_flag(p.word, p.flag) for p in jieba.posseg.lcut(word))
+
+
+def _function_flag(word: str, flag: str) -> bool:
+    """Whether jieba's part of speech marks `word` as carrying no topic; x (a string jieba does
+    not know) only for what is not Chinese: 烯 of 石墨烯 is a topic's."""
+    if flag.startswith("x") and re.search(r"[\u4e00-\u9fff]", word):
+        return False
+    return bool(_FUNCTION_FLAGS.match(flag))
 
 
 def asks_only(rest: str) -> bool:
@@ -49,7 +57,7 @@ def asks_only(rest: str) -> bool:
 
     for piece in jieba.posseg.lcut(rest):
         word, flag = piece.word, piece.flag
-        if word in question_words() or _FUNCTION_FLAGS.match(flag):
+        if word in question_words() or _function_flag(word, flag):
             continue
         if len(word) >= 2 and _FUNCTION_WORD_FLAGS.match(flag):
             continue

@@ -106,6 +106,11 @@ _RESTATED = re.compile(
     r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
 )
 # a quoted name offered as one of two wordings: 禁塑或“以竹代塑”, “枫桥经验”或枫桥式做法
+# a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
+_QUOTED_BOUND = re.compile(
+    r"(?:写的是|写成|写的|用的是|用|带|是|为)?[“「『\"](?:及)?"
+    r"(?:以上|以下|以内|左右|不低于|不少于|不超过|超过|高于|低于)[”」』\"]"
+)
 _OR_QUOTED = re.compile(
     r"[\u4e00-\u9fff]{2}(?:或者|或)[“「『\"]|[”」』\"](?:或者|或)[\u4e00-\u9fff]{2}"
 )
@@ -153,6 +158,10 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         topic = read_topic(text[: restated.start()], corpus)
         said = restated.group("what").strip('“”"')
         return replace(topic, text=f"{topic.text}、{said}") if said != topic.text else topic
+    worded = _QUOTED_BOUND.search(text)
+    if worded:  # 粮食产量目标写的是“以上”的: a target (its wording not checked)
+        topic = read_topic(text[: worded.start()] + text[worded.end() :], corpus)
+        return replace(topic, aspect="target") if topic.aspect is None else topic
     bound = find_bound(text)
     if bound:  # 目标超过3万人: a target, of a figure beyond the bound
         limit, start, end, said = bound

@@ -935,6 +935,25 @@ def test_levels_bracketed_after_a_level_are_its_own():
     assert question_levels(text) == ("city",)
 
 
+def test_a_bracket_restating_what_stands_before_it_is_a_remark():
+    from qa.asked_documents import without_level_remarks
+    from qa.topics import read_topic
+
+    text = without_level_remarks("粮食产量目标超过1000万吨（即200亿斤）的是哪些地方？")
+    assert text == "粮食产量目标超过1000万吨的是哪些地方？"
+    topic = read_topic(text)
+    assert (topic.text, topic.aspect, topic.bound) == ("粮食产量", "target", "超过1000万吨")
+    # a bracket that names something else stays: 研发投入强度（研发经费占GDP比重）
+    assert "（" in without_level_remarks("研发投入强度（研发经费占GDP比重）目标是多少？")
+
+
+def test_a_quoted_word_of_a_bound_is_how_a_target_is_worded_not_a_name():
+    from qa.topics import read_topic
+
+    topic = read_topic("粮食产量目标写的是“以上”的有哪些地方？")
+    assert (topic.text, topic.aspect, topic.quoted) == ("粮食产量", "target", False)
+
+
 def test_a_share_said_bare_is_in_percent_but_a_scaled_or_counted_figure_is_not():
     from qa.bounds import figures_in
 
