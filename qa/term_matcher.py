@@ -210,10 +210,21 @@ def names_enough(topic: str) -> Callable[[str], bool]:
     """Whether a sentence may count as a mention of `topic` by meaning alone. A topic of three
     words or more names one thing (婴幼儿照护服务示范城市): a sentence must share at least half
     of its words, so that a passage on a neighbouring subject (普惠托育机构) is not taken for
-    it; a shorter topic (低空经济, 科普) may be met in other words."""
+    it; a shorter topic (低空经济, 科普) may be met in other words. A rank the topic names
+    (国家, 省级…) must be named too."""
     import jieba
 
     words = {w for w in jieba.lcut(norm(topic)) if len(w) >= 2}
-    if len(words) < 3:
-        return lambda sentence: True
-    return lambda sentence: 2 * sum(w in norm(sentence) for w in words) >= len(words)
+    ranks = {m[1] for m in _RANK.finditer(norm(topic))}
+
+    def enough(sentence: str) -> bool:
+        said = norm(sentence)
+        if not all(rank in said for rank in ranks):
+            return False  # 国家区域医疗中心 is not met by a 省级 one, nor by 区域医疗中心 alone
+        return len(words) < 3 or 2 * sum(w in said for w in words) >= len(words)
+
+    return enough
+
+
+# the rank a topic names (国家区域医疗中心, 市级以上研发机构), which a sentence must name to mean it
+_RANK = re.compile(r"(国家|省级|市级|区级|县级)")

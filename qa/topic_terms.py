@@ -23,8 +23,20 @@ from qa.topic_alternatives import (
 
 @cache
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(g) for g in _synonyms()["groups"])
+
+
+@cache
+def narrower_terms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(a field, the kinds of it) of qa/data/synonyms.json: the field is met by its kinds, a
+    kind only by itself."""
+    return tuple((g[0], tuple(g[1:])) for g in _synonyms().get("narrower", []))
+
+
+@cache
+def _synonyms() -> dict[str, list[list[str]]]:
     raw = resources.files("qa").joinpath("data", "synonyms.json").read_text(encoding="utf-8")
-    return tuple(tuple(g) for g in json.loads(raw)["groups"])
+    return json.loads(raw)
 
 
 def norm(text: str) -> str:
@@ -78,8 +90,9 @@ def expand_terms(
     a restatement: 也就是, X（或Y）), the same without a generic last word (制度, 建设…) unless
     the topic is `named` (a name the user quoted: “千万工程” is no 千万), and
     every synonym group (qa/data/synonyms.json) or field term (qa/data/terms.json) whose term
-    equals or occurs in one of them; a term inside a longer topic is substituted in place
-    (科普基地 -> 科学普及基地). `moving`: also without how the figure moves (固投增速 -> 固投),
+    equals or occurs in one of them, and the kinds of a field it names (科技金融 -> 知识价值信用
+    贷款; not the other way); a term inside a longer topic is substituted in place (科普基地 ->
+    科学普及基地). `moving`: also without how the figure moves (固投增速 -> 固投),
     for a place's evidence, which states the move in its own words. `measured`: a figure is
     asked, so a topic named by its measure is also met without it (造林面积 -> 造林: 植树造林
     4.9万亩; the unit is checked by qa.bounds.measure_unit's caller)."""
@@ -136,6 +149,10 @@ def expand_terms(
                 if len(t) >= 2 and t in norm_base:
                     terms.extend(_substituted(norm_base, t, norm(other)) for other in group)
                     break
+        for field, kinds in narrower_terms():  # a field, said by one of its kinds
+            f = norm(field)
+            if f == norm_base or (len(f) >= 2 and f in norm_base):
+                terms.extend(_substituted(norm_base, f, norm(kind)) for kind in kinds)
     # an amount and the total amount are the same figure (技术合同交易额 = 技术合同交易总额,
     # 高速公路通车总里程 = 高速公路通车里程)
     terms += [_other_amount(t) for t in terms if _other_amount(t)]

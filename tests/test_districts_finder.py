@@ -105,6 +105,13 @@ def test_a_topic_that_names_one_thing_is_met_by_meaning_only_where_its_words_are
     assert named("获评湖南省第一批婴幼儿照护服务示范市")
     short = names_enough("低空经济")  # a short topic may be met in other words
     assert short("发展无人机产业，建设通用机场")
+    # a rank the topic names must be named: five annotators held a 省级 or unranked 区域医疗中心
+    # to be no 国家区域医疗中心
+    ranked = names_enough("国家区域医疗中心")
+    assert not ranked("加快省级区域医疗中心、中医药传承创新发展示范试点等项目建设")
+    assert not ranked("抓好区域医疗中心服务能力建设及二期项目规划")
+    assert ranked("推动市中医院与省外高校共建国家医疗中心和区域医疗中心")
+    assert names_enough("市级以上研发机构")("到2025年，建成市级以上研发平台达到100个")
 
 
 def test_which_districts_of_the_municipality(bundled_index):
@@ -188,11 +195,34 @@ def test_places_of_several_levels_named_are_called_places_not_districts():
 
 @pytest.mark.parametrize(
     "topic, not_a_synonym",
-    [("科技馆", "科普"), ("科普", "科技馆"), ("碳达峰", "碳排放")],
+    [
+        ("科技馆", "科普"),
+        ("科普", "科技馆"),
+        ("碳达峰", "碳排放"),
+        ("知识价值信用贷款", "科技金融"),
+        ("知识价值信用贷款", "风险投资"),
+        ("卫星产业", "航天"),
+    ],
 )
 def test_a_kind_or_a_measure_of_a_field_is_no_synonym_of_it(topic, not_a_synonym):
     # two annotators each held a plan's 科普 passage to be no mention of 科技馆, and a
-    # report's 碳排放 to be none of 碳达峰
-    from qa.topic_terms import expand_terms
+    # report's 碳排放 to be none of 碳达峰; four, a 科技金融 or 风险投资 passage to be none of
+    # 知识价值信用贷款; one, 航空航天 to be none of 卫星产业
+    from qa.topic_terms import expand_terms, norm
 
-    assert not_a_synonym not in expand_terms(topic)
+    assert not any(norm(not_a_synonym) in norm(t) for t in expand_terms(topic))
+
+
+def _narrower_terms():
+    from qa.topic_terms import narrower_terms
+
+    return narrower_terms()
+
+
+@pytest.mark.parametrize(("field", "kinds"), _narrower_terms(), ids=lambda g: str(g)[:8])
+def test_a_field_is_met_by_each_of_its_kinds_and_a_kind_by_itself(field, kinds):
+    from qa.topic_terms import expand_terms, norm
+
+    assert {norm(k) for k in kinds} <= {norm(t) for t in expand_terms(field)}
+    for kind in kinds:
+        assert norm(field) not in {norm(t) for t in expand_terms(kind)}
