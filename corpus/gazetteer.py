@@ -125,6 +125,21 @@ def count_districts(text: str) -> dict[str, int]:
     return counts
 
 
+def listed_districts(text: str) -> list[str]:
+    """The places a list of place names in `text` holds, its ambiguous short forms included:
+    in 綦江、高新区、合川这三个 高新区 stands as a place beside places, so it is 重庆高新区 (in
+    running text it is any district's high-tech zone). Empty unless the list names two or more
+    places."""
+    key = normalize_for_match(text).replace(" ", "")
+    items = re.split(r"[、，,和与及跟]|这(?:几|两|三|四|五)?个", key)
+    named: list[str] = []
+    for item in items:
+        name = _all_aliases().get(re.sub(r"^(?:在|从|对比|比较)|(?:里|中|当中)$", "", item))
+        if name and name not in named:
+            named.append(name)
+    return named if len(named) >= 2 else []
+
+
 def district_of_name(text: str) -> str | None:
     """The district an issuer name, title or 发文字号 belongs to: like find_districts, but a
     leading ambiguous short form counts (高新区科技创新局, 渝高新发〔2021〕28号)."""

@@ -105,7 +105,11 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
                 part = topic[start:end]
                 if not part.strip("（）()、，,").strip() or not _held(part, corpus):
                     continue
-                if asks_only(topic[:start]) and asks_only(topic[end:]):
+                before, after = topic[:start], topic[end:]
+                # the topic's own verb said again to ask of it: 以旧换新换了多少, 消费券发了多少
+                before = before[:-1] if before[-1:] and before[-1] in part else before
+                after = after[1:] if after[:1] and after[0] in part else after
+                if asks_only(before) and asks_only(after):
                     return _shortened(part, corpus)
     return topic
 

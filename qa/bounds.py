@@ -30,9 +30,11 @@ class Limit:
 # 控制在3%以内 (below); 以上, 以内, 不低于 include the figure itself, 超过 and 低于 do not
 _BOUND = re.compile(
     r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为)?(?:控制)?)?"
-    r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|(?(aim)在|(?!))|达到"
-    r"|(?(aim)(?:定到|定为|定在|设为|是|为)|(?!)))"
-    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<scale>万|亿)?(?P<unit>%|％|[\u4e00-\u9fff]{1,2}?)??"
+    r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|不到|不足|逾|过"
+    r"|(?(aim)在|(?!))|达到|(?(aim)(?:定到|定为|定在|设为|是|为)|(?!)))"
+    # a figure in digits, or in Chinese numerals (过万家, 不到五万人)
+    r"(?P<n>\d+(?:\.\d+)?|[一两二三四五六七八九十百千]+(?=[万亿])|(?=[万亿]))\s*(?P<scale>万|亿)?"
+    r"(?P<unit>%|％|[\u4e00-\u9fff]{1,2}?)??"
     r"(?P<tail>(?:及)?(?:以上|以内|以下))?(?=的|$|[，,？?])"
 )
 # bound word (or tail) → which side the figure must be on, and whether the bound itself passes
@@ -52,6 +54,10 @@ _SIDES = {
     "低于": ("below", False),
     "少于": ("below", False),
     "小于": ("below", False),
+    "不到": ("below", False),
+    "不足": ("below", False),
+    "逾": ("above", False),
+    "过": ("above", False),
     "定到": ("equal", True),
     "定为": ("equal", True),
     "定在": ("equal", True),
@@ -77,7 +83,8 @@ def figures_in(text: str, unit: str | None = None) -> list[float]:
             continue  # a year, not 1955万吨 or 2000个
         if unit and not _in_unit(text, m.end(), unit, m.group(2) or ""):
             continue
-        found.append(float(m.group(1)) * _SCALE.get(m.group(2) or "", 1.0))
+        scale = _SCALE.get(m.group(2) or "", 1.0) * _in_jin(text, m.end(), unit)
+        found.append(float(m.group(1)) * scale)
     for m in _CHINESE_FIGURE.finditer(text):
         if unit and not _in_unit(text, m.end(), unit, m.group(0)[-1]):
             continue
@@ -88,8 +95,21 @@ def figures_in(text: str, unit: str | None = None) -> list[float]:
             continue
         value = _chinese_number(said)
         if value is not None:
-            found.append(value)
+            found.append(value * _in_jin(text, m.end(), unit))
     return found
+
+
+# a weight in 斤, whatever it is stated in: 粮食产量不低于100亿斤 is passed by 1955万吨
+_JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}
+
+
+def _in_jin(text: str, end: int, unit: str | None) -> float:
+    """What the weight ending at `end` is worth in 斤 (1 unless `unit` is a weight or a yield,
+    which may be one)."""
+    if unit not in ("weight", "产量"):
+        return 1.0
+    m = re.match(r"\s*(公斤|千克|吨|斤)", text[end:])
+    return _JIN[m[1]] if m else 1.0
 
 
 def _in_unit(text: str, end: int, unit: str, scale: str) -> bool:
@@ -148,6 +168,7 @@ _UNITS = {
     "千米": "公里|千米",
     "亩": "亩",
     "吨": "吨",
+    "weight": "公斤|千克|吨|斤",
     "金额": "(?:美|欧|港)?元",
     # the measures a topic is named by (qa.topic_terms), in the units reports state them in
     "面积": "亩|公顷|平方(?:公里|千米|米)",
@@ -189,9 +210,15 @@ def find_bound(text: str) -> tuple[Limit, int, int, str] | None:
     side = bound and _SIDES.get((bound["tail"] or "").removeprefix("及") or bound["word"])
     if not bound or not side:
         return None
-    n = float(bound["n"]) * _SCALE.get(bound["scale"] or "", 1.0)
+    said_n = bound["n"] or "一"  # 过万: 一万
+    n = (float(said_n) if said_n[0].isdigit() else (_chinese_number(said_n) or 0.0)) * _SCALE.get(
+        bound["scale"] or "", 1.0
+    )
     said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?(?:是|为)?", "", bound.group(0))
-    return Limit(n, *side, _unit_class(bound["unit"] or "")), bound.start(), bound.end(), said
+    unit = _unit_class(bound["unit"] or "")
+    if unit == "weight":
+        n *= _JIN[bound["unit"]]
+    return Limit(n, *side, unit), bound.start(), bound.end(), said
 
 
 def _unit_class(unit: str) -> str | None:
@@ -201,6 +228,8 @@ def _unit_class(unit: str) -> str | None:
         return "%"
     if unit.endswith("元"):
         return "金额"
+    if unit in _JIN:
+        return "weight"
     if unit in _UNITS:
         return unit
     return "count" if unit and _COUNTED_BARE.fullmatch(unit[-1]) or unit in ("人", "名") else None

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from corpus.errors import UserError
-from corpus.gazetteer import canonical_district, find_districts, not_in_index
+from corpus.gazetteer import canonical_district, find_districts, listed_districts, not_in_index
 from qa.scoring import Searchable
 
 LEVELS = ("province", "city", "county")
@@ -146,8 +146,11 @@ def districts_named_in(question: str, index: Searchable) -> tuple[list[str], lis
     for name in latin_places_in(question, present):
         if name not in named:
             named.append(name)
-    # "高新区" is ambiguous in running text (any district has one) but in a question that
-    # starts with it, it means 重庆高新区
+    # "高新区" is ambiguous in running text (any district has one) but in a list of places
+    # (綦江、高新区、合川这三个) or at the start of a question it means 重庆高新区
+    for name in listed_districts(question):
+        if name not in named:
+            named.append(name)
     for prefix in ("高新区", "重庆高新区"):
         name = canonical_district(prefix)
         if name and question.lstrip().startswith(prefix) and name not in named:

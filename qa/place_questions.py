@@ -240,11 +240,15 @@ def is_district_question(text: str) -> bool:
 
 
 def places_only(text: str) -> bool:
-    """Whether `text` only names places (綦江、合川、大渡口): the group a question asks among."""
+    """Whether `text` only names places (綦江、合川、大渡口; 綦江、高新区、合川, where 高新区
+    stands as a place): the group a question asks among."""
     from corpus import places
+    from corpus.gazetteer import listed_districts
 
     names = [n for n in re.split(r"[、和与及，,]", text) if n]
-    return bool(names) and all(places.resolve(n) is not None for n in names)
+    if names and all(places.resolve(n) is not None for n in names):
+        return True
+    return len(names) >= 2 and len(listed_districts(text)) == len(names)
 
 
 def asks_inside_a_place(question: str, names: list[str], index: Any) -> bool:

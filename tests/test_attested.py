@@ -19,7 +19,8 @@ _TEXT = """技术合同成交额达到10亿元
 加快推进无废城市建设
 打造城市更新示范
 以工程塑料、石墨烯、轻质材料等新材料为重点
-新增发放创业担保贷款27亿元"""
+新增发放创业担保贷款27亿元
+推动汽车以旧换新8.2万辆"""
 
 
 def _corpus(text: str = _TEXT) -> Corpus:
@@ -52,6 +53,7 @@ def _corpus(text: str = _TEXT) -> Corpus:
         # a character jieba does not know (x) is a topic's, not a function word: not 石墨
         ("石墨烯这个方向", "石墨烯"),
         ("创业担保贷款给出发放", "创业担保贷款"),  # words of saying what is given
+        ("以旧换新换了", "以旧换新"),  # the topic's own verb said again to ask of it
     ],
 )
 def test_a_topic_the_corpus_lacks_is_read_as_the_part_it_holds(topic, read):

@@ -226,3 +226,18 @@ def test_a_field_is_met_by_each_of_its_kinds_and_a_kind_by_itself(field, kinds):
     assert {norm(k) for k in kinds} <= {norm(t) for t in expand_terms(field)}
     for kind in kinds:
         assert norm(field) not in {norm(t) for t in expand_terms(kind)}
+
+
+def test_an_ambiguous_short_form_in_a_list_of_places_is_the_place():
+    from corpus.gazetteer import listed_districts
+    from qa.place_questions import places_only
+
+    assert listed_districts("綦江、高新区、合川这三个，哪个提到了瞪羚企业？") == [
+        "綦江区",
+        "重庆高新区",
+        "合川区",
+    ]
+    assert places_only("綦江、高新区、合川")
+    # in running text, or alone, 高新区 is any district's high-tech zone
+    assert listed_districts("高新区的瞪羚企业有多少家？") == []
+    assert listed_districts("长寿老人和綦江") == []

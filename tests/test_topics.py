@@ -1029,3 +1029,46 @@ def test_a_figure_asked_of_the_year_behind_is_a_result_not_a_target():
     # asked without a year, the target counts too
     report = districts("城镇新增就业多少人，哪些区给了数？", index)
     assert len([r for r in report.districts if r.mentioned]) == 3
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("哪些地方在布局氢能？制氢、加氢、氢燃料电池这些都算", "氢能、制氢、加氢、氢燃料电池"),
+        ("哪些地方提到了夜间经济？夜市也算", "夜间经济、夜市"),
+        ("哪些地方要建对年轻人友好的城市，比如青年发展型城市？", "青年发展型城市"),
+        ("几个区的科技规划里，哪些写进了碳达峰碳中和？", "碳达峰碳中和"),
+    ],
+)
+def test_what_else_counts_as_the_topic_is_read_with_it(question, topic):
+    from qa.topics import read_topic
+
+    said = read_topic(question).text
+    assert said == topic or topic in said.split("、")
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "side", "unit"),
+    [
+        ("高新技术企业数量目标过万家的有哪些？", 10000, "above", "count"),
+        ("今年城镇新增就业目标不到5万人的是哪些地方？", 50000, "below", "count"),
+        ("新增就业目标超过两万人的有哪些？", 20000, "above", "count"),
+        # a weight in 斤, whatever the bound says it in
+        ("粮食产量目标不低于100亿斤的是哪些地方？", 1e10, "above", "weight"),
+        ("粮食产量目标超过1000万吨的是哪些地方？", 2e10, "above", "weight"),
+    ],
+)
+def test_a_bound_said_in_chinese_numerals_or_weights_is_read(question, figure, side, unit):
+    from qa.bounds import find_bound
+
+    limit = find_bound(question)[0]
+    assert (limit.figure, limit.side, limit.unit) == (figure, side, unit)
+
+
+def test_a_weight_is_compared_in_one_unit():
+    from qa.bounds import figures_in, find_bound
+
+    limit = find_bound("粮食产量目标不低于100亿斤的")[0]
+    assert limit.passes(figures_in("粮食总产量稳定在1955万吨以上", "weight")[0])  # 391亿斤
+    assert not limit.passes(figures_in("粮食产量稳定在25.16亿斤以上", "产量")[0])
+    assert figures_in("新建充电桩2000个", "weight") == []
