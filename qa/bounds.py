@@ -138,7 +138,7 @@ _CHINESE_FIGURE = re.compile(
     r"([一二两三四五六七八九十百千万]*[十百千万亿]|[两三四五六七八九十百千][一二三四五六七八九十百千]*)"
     r"(?=[万亿]?(?:[元吨亩户人家个项所座台辆套件名条斤列]|公里|千米|千瓦|平方))"
     # …or a scale closing the figure (突破百亿，, 超万亿以上), not a name (千万工程)
-    r"|([一二两三四五六七八九十百千万]*[万亿])(?=[^\u4e00-\u9fff]|$|以上|左右|多|余))"
+    r"|([一二两三四五六七八九十百千万]*[万亿])(?=[^\u4e00-\u9fff]|$|以上|左右|多|余|新台阶|大关))"
 )
 
 
@@ -204,8 +204,15 @@ def unit_asked(question: str) -> str | None:
     return _UNIT_NAMES.get(m.group(1), m.group(1)) if m else None
 
 
+# a growth in two figures: 10% or more (固定资产投资增速目标是两位数, 保持两位数增长)
+_TWO_FIGURES = re.compile(r"(?:的)?(?:目标|指标)?(?:是|为|达到|保持|实现)?两位数")
+
+
 def find_bound(text: str) -> tuple[Limit, int, int, str] | None:
     """The bound a question puts on a target, where it is said, and how (超过3万人), or None."""
+    two = _TWO_FIGURES.search(text)
+    if two:
+        return Limit(10.0, "above", True, "%"), two.start(), two.end(), "两位数"
     bound = _BOUND.search(text)
     side = bound and _SIDES.get((bound["tail"] or "").removeprefix("及") or bound["word"])
     if not bound or not side:

@@ -245,6 +245,10 @@ def places_only(text: str) -> bool:
     from corpus import places
     from corpus.gazetteer import listed_districts
 
+    # (芜湖、亳州、宜宾里: the group, 里 where in it)
+    text = re.sub(
+        r"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:里头|里面|里|当中|之中|中)$", "", text
+    )
     names = [n for n in re.split(r"[、和与及，,]", text) if n]
     if names and all(places.resolve(n) is not None for n in names):
         return True

@@ -20,7 +20,10 @@ _TEXT = """技术合同成交额达到10亿元
 打造城市更新示范
 以工程塑料、石墨烯、轻质材料等新材料为重点
 新增发放创业担保贷款27亿元
-推动汽车以旧换新8.2万辆"""
+推动汽车以旧换新8.2万辆
+加强学生心理健康教育
+外贸进出口总额增长10%左右
+全社会研发投入强度达到3%"""
 
 
 def _corpus(text: str = _TEXT) -> Corpus:
@@ -54,6 +57,10 @@ def _corpus(text: str = _TEXT) -> Corpus:
         ("石墨烯这个方向", "石墨烯"),
         ("创业担保贷款给出发放", "创业担保贷款"),  # words of saying what is given
         ("以旧换新换了", "以旧换新"),  # the topic's own verb said again to ask of it
+        ("学生心理健康有人管", "学生心理健康"),  # 有人管吗: is anyone on it
+        ("消费券的地方，哪些", "消费券"),  # 发消费券的地方，哪些…
+        ("外贸进出口今年定了增长或总额", "外贸进出口"),  # what of it is asked: growth or total
+        ("全域研发投入强度", "研发投入强度"),  # the scope is the place's, not the topic's
     ],
 )
 def test_a_topic_the_corpus_lacks_is_read_as_the_part_it_holds(topic, read):

@@ -1072,3 +1072,26 @@ def test_a_weight_is_compared_in_one_unit():
     assert limit.passes(figures_in("粮食总产量稳定在1955万吨以上", "weight")[0])  # 391亿斤
     assert not limit.passes(figures_in("粮食产量稳定在25.16亿斤以上", "产量")[0])
     assert figures_in("新建充电桩2000个", "weight") == []
+
+
+def test_a_growth_in_two_figures_is_ten_percent_or_more():
+    from qa.bounds import find_bound
+
+    limit = find_bound("哪些地方今年固定资产投资增速目标是两位数？")[0]
+    assert (limit.figure, limit.side, limit.inclusive, limit.unit) == (10.0, "above", True, "%")
+    assert limit.passes(10.5) and not limit.passes(7.0)
+
+
+def test_a_scale_reached_in_words_is_a_figure():
+    from qa.bounds import figures_in
+
+    assert figures_in("旅游业总收入迈上万亿新台阶") == [1e12]
+    assert figures_in("实施千万工程") == []  # a name, not a figure
+
+
+def test_the_places_a_question_asks_among_may_end_with_where_in_them():
+    from qa.place_questions import places_only
+    from qa.topics import read_topic
+
+    assert places_only("芜湖、亳州、宜宾里")
+    assert read_topic("芜湖、亳州、宜宾里，哪些地方写了白酒产业？").text == "白酒产业"
