@@ -87,6 +87,8 @@ _WHOSE_DOCUMENT = rf"(?:的?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
 _NAME = r"(?:(?!报告|规划|文件|要点|方案)[\u4e00-\u9fff]){2,8}?"
 _AMONG_NAMED = (
     rf"(?:在|从)?(?P<named>{_NAME}(?:[、和与及]{_NAME})+)"
+    # (their documents: 綦江和重庆高新区的规划，哪个…)
+    r"(?:的(?:规划|文件|报告|政府工作报告))?"
     rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:(?:里头|里面|里|中|当中|之中)[，,]?|[，,])?(?:有)?"
     rf"(?:(?:哪个|哪些|哪几个|谁){_WHOSE_DOCUMENT}(?=(?:都|也|还)?{_SAYS})"
     # whose figure: 芜湖、山东、湖南，谁的职业技能培训目标…
@@ -247,7 +249,10 @@ def places_only(text: str) -> bool:
 
     # (芜湖、亳州、宜宾里: the group, 里 where in it)
     text = re.sub(
-        r"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:里头|里面|里|当中|之中|中)$", "", text
+        r"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:的(?:规划|文件|报告|政府工作报告))?"
+        r"(?:里头|里面|里|当中|之中|中)?$",
+        "",
+        text,
     )
     names = [n for n in re.split(r"[、和与及，,]", text) if n]
     if names and all(places.resolve(n) is not None for n in names):
