@@ -23,6 +23,8 @@ from qa.topic_terms import norm
 _FUNCTION_FLAGS = re.compile(r"^(?:u|p|c|r|y|e|x|w)")
 _FUNCTION_WORD_FLAGS = re.compile(r"^(?:d|m|q|f|t)")
 _SHORTEST = 2
+# a scope before a topic: the whole of the place asked of
+_SCOPE = re.compile(r"^(?:全域|全市|全省|全区|全县|全州)(?=[\u4e00-\u9fffA-Za-z]{2})")
 
 
 @cache
@@ -82,6 +84,11 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
     """`topic` when the corpus matches it, else its longest part (two characters or more) the
     corpus holds whose rest, before and after it, is only words of asking; `topic` when there
     is none. The part is read again the same way: 揭榜挂帅的方式 → 揭榜挂帅 when 的方式 asks."""
+    scope = _SCOPE.match(topic)
+    if scope and not corpus.holds(re.sub(r"[（(][^（）()]*[)）]", "", topic)):
+        # the whole place the topic is of (全域研发投入强度: the district's own R&D intensity),
+        # unless the corpus says it so (全域旅游)
+        return attested_topic(topic[scope.end() :], corpus)
     if len(topic) <= _SHORTEST or corpus.matches(topic):
         return topic
     respelt = _respelt(topic, corpus)

@@ -81,9 +81,9 @@ class Stating:
 
     def _figure_in_own_clause(self, said: str) -> bool:
         """`said`: the sentence normalised. A sentence found by meaning, without the topic's
-        words, is kept."""
+        words, is kept if it states a figure in the unit asked."""
         if not self.terms.search(said):
-            return True
+            return self.unit is None or bool(figures_in(said, self.unit))
         return any(
             self.terms.search(clause) and figures_in(clause, self.unit)
             for clause in re.split(r"[，,；;。：:]", said)

@@ -99,6 +99,9 @@ _BOTH = re.compile(
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
 _AHEAD = re.compile(r"今年|明年|计划|打算|预计")
 # …and one asked of the year behind is a result
+# an amount, whose figure is stated in 元 (成交额, 交易额, 进出口总额), and a growth asked of it
+_AMOUNT = re.compile(r"(?:成交|交易|销售|营业|进出口|贸易|投资)(?:总)?额$")
+_GROWTH = re.compile(r"增速|增长|增幅|涨幅")
 _BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 # the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查
@@ -200,6 +203,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
         aspect = "target"
     unit = (unit_asked(text.replace(topic, "", 1)) or measure_unit(topic)) if aspect else None
+    if unit is None and aspect == "figure" and _AMOUNT.search(topic) and not _GROWTH.search(text):
+        unit = "金额"  # the figure of an amount (技术合同成交额) is in 元, not its growth
     behind = aspect == "figure" and bool(_BEHIND.search(text))
     if quoted and _OR_QUOTED.search(text):  # 禁塑或“以竹代塑”: either, the quoted one a name
         return Topic(_closed(topic), aspect, unit=unit, behind=behind)

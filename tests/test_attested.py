@@ -23,7 +23,9 @@ _TEXT = """技术合同成交额达到10亿元
 推动汽车以旧换新8.2万辆
 加强学生心理健康教育
 外贸进出口总额增长10%左右
-全社会研发投入强度达到3%"""
+全社会研发投入强度达到3%
+R&D经费支出占GDP比重达到5.5%
+推进全域旅游"""
 
 
 def _corpus(text: str = _TEXT) -> Corpus:
@@ -61,6 +63,8 @@ def _corpus(text: str = _TEXT) -> Corpus:
         ("消费券的地方，哪些", "消费券"),  # 发消费券的地方，哪些…
         ("外贸进出口今年定了增长或总额", "外贸进出口"),  # what of it is asked: growth or total
         ("全域研发投入强度", "研发投入强度"),  # the scope is the place's, not the topic's
+        ("全域研发投入强度（R&D占GDP比重）", "研发投入强度（R&D占GDP比重）"),  # one reading held
+        ("全域旅游", "全域旅游"),  # …unless the corpus says it so
     ],
 )
 def test_a_topic_the_corpus_lacks_is_read_as_the_part_it_holds(topic, read):

@@ -1104,3 +1104,21 @@ def test_places_named_with_their_documents_are_the_group_asked_among():
     question = "綦江和重庆高新区的规划，哪个提到了火锅产业？"
     assert is_district_question(question)
     assert read_topic(question).text == "火锅产业"
+
+
+def test_the_figure_of_an_amount_is_asked_in_yuan_unless_its_growth_is():
+    from qa.topics import read_topic
+
+    assert read_topic("技术合同成交额，哪些地方报了实际数？").unit == "金额"
+    assert read_topic("哪些地方给出了技术合同成交额的增速？").unit is None
+
+
+def test_a_sentence_meant_but_not_worded_must_state_a_figure_in_the_unit_asked():
+    import re
+
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+
+    stating = Stating(re.compile(r"\d"), None, term_matcher(("技术合同成交额",)), True, "金额")
+    assert not stating.search("科技成果登记数、成交金额分别增长21.4%、25.2%。")
+    assert stating.search("技术合同登记额42.9亿元、增长83.6%。")
