@@ -148,11 +148,11 @@ def _respelt(topic: str, corpus: Corpus) -> str | None:
 
 
 def _held(part: str, corpus: Corpus) -> bool:
-    """Whether the corpus holds `part`; a part with a bracket as the finder reads it (研发投入强度
-    （研发经费占GDP比重）: either wording)."""
+    """Whether the corpus holds `part`; a part with a bracket or alternatives as the finder
+    reads it (研发投入强度（研发经费占GDP比重）, 新建或改造提升高标准农田: either wording)."""
     if corpus.holds(part):
         return True
-    return bool(re.search(r"[（(]", part)) and corpus.matches(part)
+    return bool(re.search(r"[（(]|或", part)) and corpus.matches(part)
 
 
 def _shortened(part: str, corpus: Corpus) -> str:

@@ -49,13 +49,22 @@ def shared_object(parts: list[str]) -> list[str]:
     """Verbs joined before one object each take it: 创建或升级国家高新区 -> 创建国家高新区,
     升级国家高新区 (a bare verb alone is no topic: 创建 is in every plan)."""
     words = [list(tagged(p.strip())) for p in parts]
-    if len(parts) < 2 or not all(len(w) == 1 and is_verb(w[0][1]) for w in words[:-1]):
+    if len(parts) < 2 or not all(len(w) == 1 and _acts(*w[0]) for w in words[:-1]):
         return parts
     last = words[-1]
-    if len(last) < 2 or not is_verb(last[0][1]):
+    acts = next((i for i, (word, flag) in enumerate(last) if not _acts(word, flag)), len(last))
+    if acts == 0 or acts == len(last):
         return parts
-    shared = "".join(word for word, _ in last[1:])
+    shared = "".join(word for word, _ in last[acts:])  # 改造提升|高标准农田
     return [w[0][0] + shared for w in words[:-1]] + ["".join(word for word, _ in last)]
+
+
+# acts jieba tags otherwise (新建 is also a county's name)
+_ACTS = frozenset(["新建", "新增", "改建", "扩建", "续建", "新改建", "改扩建"])
+
+
+def _acts(word: str, flag: str) -> bool:
+    return is_verb(flag) or word in _ACTS
 
 
 # the word a topic ends in when it asks how many of a thing: 高新技术企业数量

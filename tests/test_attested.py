@@ -137,3 +137,15 @@ def test_times_and_the_kind_of_a_topic_are_words_of_asking_too():
     corpus = _corpus(_TEXT + "\n新增保障性租赁住房2500套\n引进卫星终端项目")
     assert attested_topic("保障性租赁住房今年定了", corpus) == "保障性租赁住房"
     assert attested_topic("卫星产业相关", corpus) == "卫星"
+
+
+def test_alternatives_the_finder_matches_are_held_as_one_part():
+    # 新建或改造提升高标准农田 is no phrase of the text, but the finder meets each wording
+    text = "新建高标准农田850万亩\n新建改造提升高标准农田67万亩"
+    alternatives = {"新建或改造提升高标准农田", "新建高标准农田", "改造提升高标准农田"}
+    corpus = Corpus(
+        holds=lambda piece: piece in text,
+        matches=lambda topic: topic in alternatives or topic in text,
+    )
+    read = attested_topic("新建或改造提升高标准农田具体面积", corpus)
+    assert read == "新建或改造提升高标准农田"  # not 改造提升高标准农田 alone

@@ -1122,3 +1122,14 @@ def test_a_sentence_meant_but_not_worded_must_state_a_figure_in_the_unit_asked()
     stating = Stating(re.compile(r"\d"), None, term_matcher(("技术合同成交额",)), True, "金额")
     assert not stating.search("科技成果登记数、成交金额分别增长21.4%、25.2%。")
     assert stating.search("技术合同登记额42.9亿元、增长83.6%。")
+
+
+def test_acts_joined_before_one_object_each_take_it():
+    from qa.topic_alternatives import ALTERNATIVES, shared_object
+
+    # 新建 is also a county's name to jieba; 改造提升 is a run of acts
+    assert shared_object(ALTERNATIVES.split("新建或改造提升高标准农田")) == [
+        "新建高标准农田",
+        "改造提升高标准农田",
+    ]
+    assert shared_object(ALTERNATIVES.split("科普或科技馆")) == ["科普", "科技馆"]
