@@ -32,7 +32,7 @@ from qa.conversation import turn_of
 from qa.counted import count_before, counted_head
 from qa.declines import asked_counts, unexplained, unlisted, unnamed, without
 from qa.definitions import definition_answer
-from qa.filters import index_places, spell_places
+from qa.filters import index_places
 from qa.frame import analyse
 from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)
     _absent_notice,
@@ -43,7 +43,7 @@ from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)
 )
 from qa.latin_places import latin_places_spelt
 from qa.scoring import Searchable
-from qa.spelling import spell_terms
+from qa.spelling import spell_places, spell_terms
 from qa.terms import expand_query
 from qa.types import Answer
 from qa.units import (

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
 from corpus.errors import UserError
 from corpus.gazetteer import canonical_district, find_districts, listed_districts, not_in_index
 from qa.scoring import Searchable
+from qa.spelling import misspelt_districts_in
 
 LEVELS = ("province", "city", "county")
 LEVEL_ALIASES = {"省": "province", "市": "city", "区县": "county", "区": "county", "县": "county"}
@@ -137,7 +137,7 @@ def districts_named_in(question: str, index: Searchable) -> tuple[list[str], lis
     present = index_places(index)
     question = normalize_text(question)  # 重慶高新區 / 綦江區 name the same places
     named = find_districts(question)
-    for name in _misspelt_districts_in(question, named):  # 旗江区 for 綦江区 (same sound)
+    for name in misspelt_districts_in(question, named):  # 旗江区 for 綦江区 (same sound)
         if name not in named:
             named.append(name)
     from qa.latin_places import latin_places_in
@@ -182,84 +182,6 @@ def places_outside_corpus(question: str) -> list[str]:
         if name not in out:
             out.append(name)
     return out
-
-
-@cache
-def _district_sounds() -> dict[tuple[str, ...], list[str]]:
-    """Pinyin (tone-less) of every district name and its aliases of 2+ characters."""
-    from pypinyin import lazy_pinyin
-
-    from corpus.gazetteer import ALL_DISTRICTS
-
-    sounds: dict[tuple[str, ...], list[str]] = {}
-    for name in ALL_DISTRICTS:
-        forms = {name}
-        # a short form only from 3 characters: 2-character sounds (合川/河川) are ordinary words
-        if len(name) > 3 and name[-1] in "区县":
-            forms.add(name[:-1])
-        for form in forms:
-            key = tuple(lazy_pinyin(form))
-            if name not in sounds.setdefault(key, []):
-                sounds[key].append(name)
-    return sounds
-
-
-@cache
-def _place_sounds(held: frozenset[str]) -> dict[tuple[str, ...], list[str]]:
-    """`_district_sounds` with the pinyin of each of `held` (places of an index) and of its
-    short form without 市, 省 or 州 (菏泽 of 菏泽市)."""
-    from pypinyin import lazy_pinyin
-
-    sounds = {key: list(names) for key, names in _district_sounds().items()}
-    for name in sorted(held):
-        forms = {name}
-        if len(name) >= 3 and name[-1] in "市省州":
-            forms.add(name[:-1])
-        for form in forms:
-            key = tuple(lazy_pinyin(form))
-            if name not in sounds.setdefault(key, []):
-                sounds[key].append(name)
-    return sounds
-
-
-def _misspelt_districts_in(question: str, already: list[str]) -> list[str]:
-    """Districts typed with a homophone (旗江 for 綦江, 大度口 for 大渡口: what a pinyin input
-    method produces). A window of the question counts only when it sounds exactly like one
-    district name, differs from it by one character and shares the others (so 开发区 is not
-    开州区), and the question names no district correctly already."""
-    if already:
-        return []
-    found = [name for _, _, name in _misspelt_windows(question)]
-    return found if len(found) == 1 else []
-
-
-def spell_places(question: str, held: Iterable[str] = ()) -> str:
-    """The question with each place typed with a homophone spelt as the place is (大度口区 ->
-    大渡口区; with the index's places `held`, 荷泽和赣洲 -> 菏泽和赣州), so that later steps read
-    the places, not the words their characters make. Windows that overlap read the same
-    characters two ways: none is taken."""
-    from qa.spelling import misspelt_windows
-
-    windows = misspelt_windows(question, _place_sounds(frozenset(held)))
-    spans = [(question.find(window), window, form) for window, form, _ in windows]
-    taken = [
-        (start, window, form)
-        for start, window, form in spans
-        if start >= 0
-        and not any(
-            other != start and other < start + len(window) and start < other + len(w)
-            for other, w, _ in spans
-        )
-    ]
-    for start, window, form in sorted(taken, reverse=True):
-        question = question[:start] + form + question[start + len(window) :]
-    return question
-
-
-def _misspelt_windows(question: str) -> list[tuple[str, str, str]]:
-    from qa.spelling import misspelt_windows
-
-    return misspelt_windows(question, _district_sounds())
 
 
 def latin_place_names_removed(question: str) -> str:

@@ -147,7 +147,8 @@ def _containing(absent: list[str], index: Searchable) -> list[str]:
 
 def _places_spelt(question: str, index: Searchable) -> str:
     """The question with its places spelt as they are however typed (荷泽和赣洲: 菏泽, 赣州)."""
-    from qa.filters import index_places, spell_places
+    from qa.filters import index_places
+    from qa.spelling import spell_places
 
     return spell_places(question, index_places(index))
 

@@ -1,10 +1,12 @@
 """Words typed with a homophone, what a pinyin input method produces (旗江区 for 綦江区,
-归上工业增加值 for 规上工业增加值), read as the word they sound like: a window of the question
-counts only when it sounds exactly like one known word and differs from it in one character."""
+归上工业增加值 for 规上工业增加值, 荷泽 for 菏泽), read as the word they sound like: a window of the
+question counts only when it sounds exactly like one known word (a field term, a place of the
+index) and differs from it in one character."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 
@@ -62,3 +64,77 @@ def spell_terms(question: str) -> str:
     for window, form, _ in misspelt_windows(question, _term_sounds()):
         question = question.replace(window, form, 1)
     return question
+
+
+@cache
+def _district_sounds() -> dict[tuple[str, ...], list[str]]:
+    """Pinyin (tone-less) of every district name and its aliases of 2+ characters."""
+    from pypinyin import lazy_pinyin
+
+    from corpus.gazetteer import ALL_DISTRICTS
+
+    sounds: dict[tuple[str, ...], list[str]] = {}
+    for name in ALL_DISTRICTS:
+        forms = {name}
+        # a short form only from 3 characters: 2-character sounds (合川/河川) are ordinary words
+        if len(name) > 3 and name[-1] in "区县":
+            forms.add(name[:-1])
+        for form in forms:
+            key = tuple(lazy_pinyin(form))
+            if name not in sounds.setdefault(key, []):
+                sounds[key].append(name)
+    return sounds
+
+
+@cache
+def _place_sounds(held: frozenset[str]) -> dict[tuple[str, ...], list[str]]:
+    """`_district_sounds` with the pinyin of each of `held` (places of an index) and of its
+    short form without 市, 省 or 州 (菏泽 of 菏泽市)."""
+    from pypinyin import lazy_pinyin
+
+    sounds = {key: list(names) for key, names in _district_sounds().items()}
+    for name in sorted(held):
+        forms = {name}
+        if len(name) >= 3 and name[-1] in "市省州":
+            forms.add(name[:-1])
+        for form in forms:
+            key = tuple(lazy_pinyin(form))
+            if name not in sounds.setdefault(key, []):
+                sounds[key].append(name)
+    return sounds
+
+
+def misspelt_districts_in(question: str, already: list[str]) -> list[str]:
+    """Districts typed with a homophone (旗江 for 綦江, 大度口 for 大渡口: what a pinyin input
+    method produces). A window of the question counts only when it sounds exactly like one
+    district name, differs from it by one character and shares the others (so 开发区 is not
+    开州区), and the question names no district correctly already."""
+    if already:
+        return []
+    found = [name for _, _, name in _misspelt_windows(question)]
+    return found if len(found) == 1 else []
+
+
+def spell_places(question: str, held: Iterable[str] = ()) -> str:
+    """The question with each place typed with a homophone spelt as the place is (大度口区 ->
+    大渡口区; with the index's places `held`, 荷泽和赣洲 -> 菏泽和赣州), so that later steps read
+    the places, not the words their characters make. Windows that overlap read the same
+    characters two ways: none is taken."""
+    windows = misspelt_windows(question, _place_sounds(frozenset(held)))
+    spans = [(question.find(window), window, form) for window, form, _ in windows]
+    taken = [
+        (start, window, form)
+        for start, window, form in spans
+        if start >= 0
+        and not any(
+            other != start and other < start + len(window) and start < other + len(w)
+            for other, w, _ in spans
+        )
+    ]
+    for start, window, form in sorted(taken, reverse=True):
+        question = question[:start] + form + question[start + len(window) :]
+    return question
+
+
+def _misspelt_windows(question: str) -> list[tuple[str, str, str]]:
+    return misspelt_windows(question, _district_sounds())

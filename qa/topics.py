@@ -20,6 +20,7 @@ from qa.place_questions import (
     without_exception,
     without_negation,
 )
+from qa.topic_alternatives import also_counted
 from qa.topic_frames import framed, frames, without_how_many
 
 _LEAD = re.compile(
@@ -108,13 +109,6 @@ _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 _RESTATED = re.compile(
     r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
 )
-# what else counts, said after the question or as an example of the topic: …布局氢能？制氢、加氢、
-# 氢燃料电池这些都算; 对年轻人友好的城市，比如青年发展型城市
-_COUNTS_TOO = re.compile(
-    r"(?<=[？?！!。，,])\s*(?P<what>[^？?！!。，,；;]{2,40}?)(?:这些|这类|之类|等)?(?:的)?"
-    r"(?:都|也)(?:算|可以|行)[。！!]?$"
-)
-_EXAMPLE = re.compile(r"[，,]\s*(?:比如|例如|譬如)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})")
 # a quoted name offered as one of two wordings: 禁塑或“以竹代塑”, “枫桥经验”或枫桥式做法
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
 _QUOTED_BOUND = re.compile(
@@ -163,11 +157,11 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     text, negated = without_negation(without_exception(text.strip())[0].strip("？?！!。，,；; "))
     if negated:
         return replace(read_topic(text, corpus), negated=True)
-    too = _COUNTS_TOO.search(text) or _EXAMPLE.search(text)
-    if too and not _no_topic(re.sub(r"的$", "", too["what"].strip(_PUNCT))):
+    too = also_counted(text)
+    if too and not _no_topic(re.sub(r"的$", "", too[1][0])):
         # the topic, and what else the user counts as it (not 给了数字的都算: what is asked)
-        topic = read_topic(text[: too.start()] + text[too.end() :], corpus)
-        more = [_attested(w.strip(_PUNCT), corpus) for w in re.split(r"[、和及或]", too["what"])]
+        topic = read_topic(too[0], corpus)
+        more = [_attested(w, corpus) for w in too[1]]
         said = "、".join(dict.fromkeys([topic.text, *(w for w in more if len(w) >= 2)]))
         return replace(topic, text=said)
     restated = _RESTATED.search(text)

@@ -498,9 +498,9 @@ def test_a_rare_word_counts_for_more_than_a_common_one():
     ],
 )
 def test_misspelt_district_is_read_only_when_it_sounds_like_one(question, expected):
-    from qa.filters import _misspelt_districts_in
+    from qa.spelling import misspelt_districts_in
 
-    assert _misspelt_districts_in(question, []) == expected
+    assert misspelt_districts_in(question, []) == expected
 
 
 @pytest.mark.parametrize(
@@ -514,7 +514,7 @@ def test_misspelt_district_is_read_only_when_it_sounds_like_one(question, expect
     ],
 )
 def test_places_typed_with_homophones_are_spelt_as_the_index_names_them(question, spelt):
-    from qa.filters import spell_places
+    from qa.spelling import spell_places
 
     assert spell_places(question, {"菏泽市", "赣州市", "山东省"}) == spelt
 
