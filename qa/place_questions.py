@@ -85,11 +85,12 @@ _WHOSE_DOCUMENT = rf"(?:的?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
 # places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
 # a place named in full (广西壮族自治区), not a kind of document (省政府工作报告)
 _NAME = r"(?:(?!报告|规划|文件|要点|方案)[\u4e00-\u9fff]){2,8}?"
+_THEIR_DOCUMENTS = r"的(?:规划|文件|报告|政府工作报告)"
 _AMONG_NAMED = (
     rf"(?:在|从)?(?P<named>{_NAME}(?:[、和与及]{_NAME})+)"
-    # (their documents: 綦江和重庆高新区的规划，哪个…)
-    r"(?:的(?:规划|文件|报告|政府工作报告))?"
-    rf"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?(?:(?:里头|里面|里|中|当中|之中)[，,]?|[，,])?(?:有)?"
+    # (their documents: 綦江和重庆高新区的规划，哪个…; 綦江、大渡口三个区的规划里，哪个…)
+    rf"(?:{_THEIR_DOCUMENTS})?(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?"
+    rf"(?:{_THEIR_DOCUMENTS})?(?:(?:里头|里面|里|中|当中|之中)[，,]?|[，,])?(?:有)?"
     rf"(?:(?:哪个|哪些|哪几个|谁){_WHOSE_DOCUMENT}(?=(?:都|也|还)?{_SAYS})"
     # whose figure: 芜湖、山东、湖南，谁的职业技能培训目标…
     r"|(?:谁|哪个|哪家)的(?=[\u4e00-\u9fff]{2}))"

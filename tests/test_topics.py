@@ -1097,13 +1097,19 @@ def test_the_places_a_question_asks_among_may_end_with_where_in_them():
     assert read_topic("芜湖、亳州、宜宾里，哪些地方写了白酒产业？").text == "白酒产业"
 
 
-def test_places_named_with_their_documents_are_the_group_asked_among():
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("綦江和重庆高新区的规划，哪个提到了火锅产业？", "火锅产业"),
+        ("綦江、重庆高新区、大渡口三个区的规划里，哪个讲了容错纠错机制？", "容错纠错机制"),
+    ],
+)
+def test_places_named_with_their_documents_are_the_group_asked_among(question, topic):
     from qa.place_questions import is_district_question
     from qa.topics import read_topic
 
-    question = "綦江和重庆高新区的规划，哪个提到了火锅产业？"
     assert is_district_question(question)
-    assert read_topic(question).text == "火锅产业"
+    assert read_topic(question).text == topic
 
 
 def test_the_figure_of_an_amount_is_asked_in_yuan_unless_its_growth_is():
