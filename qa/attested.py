@@ -110,12 +110,12 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
                 if whole_words and not (start in breaks and end in breaks):
                     continue
                 part = topic[start:end]
-                if not part.strip("（）()、，,").strip() or not _held(part, corpus):
+                if not part.strip("（）()、，,").strip() or not _held(part, corpus, whole_words):
                     continue
                 before, after = topic[:start], topic[end:]
                 # the topic's own verb said again to ask of it: 以旧换新换了多少, 消费券发了多少
-                before = before[:-1] if before[-1:] and before[-1] in part else before
-                after = after[1:] if after[:1] and after[0] in part else after
+                before = before[:-1] if _echoes(topic, start - 1, part) else before
+                after = after[1:] if _echoes(topic, end, part) else after
                 if asks_only(before) and asks_only(after):
                     return _shortened(part, corpus)
     return topic
@@ -147,12 +147,29 @@ def _respelt(topic: str, corpus: Corpus) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _held(part: str, corpus: Corpus) -> bool:
-    """Whether the corpus holds `part`; a part with a bracket or alternatives as the finder
-    reads it (研发投入强度（研发经费占GDP比重）, 新建或改造提升高标准农田: either wording)."""
+def _held(part: str, corpus: Corpus, whole_words: bool = True) -> bool:
+    """Whether the corpus holds `part`; a part with a bracket as the finder reads it (研发投入
+    强度（研发经费占GDP比重）: either wording), and one of whole words with alternatives too
+    (新建或改造提升高标准农田; not 核电站或发展核, whose 发展核 is in 发展核心)."""
     if corpus.holds(part):
         return True
-    return bool(re.search(r"[（(]|或", part)) and corpus.matches(part)
+    alternatives = r"[（(]|或" if whole_words else r"[（(]"
+    return bool(re.search(alternatives, part)) and corpus.matches(part)
+
+
+def _echoes(topic: str, at: int, part: str) -> bool:
+    """Whether the character of `topic` at `at` is a verb of its own there, said again from
+    `part` (以旧换新换了: 换; not 电 of 核电 after 核电站或发展核)."""
+    if not 0 <= at < len(topic) or topic[at] not in part:
+        return False
+    import jieba.posseg
+
+    position = 0
+    for piece in jieba.posseg.lcut(topic):
+        if position == at:
+            return piece.word == topic[at] and piece.flag.startswith("v")
+        position += len(piece.word)
+    return False
 
 
 def _shortened(part: str, corpus: Corpus) -> str:

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 _VERB = (
     r"(?:mention|mentions|mentioned|talk about|talks about|discuss|discusses|refer to|refers to"
-    r"|write about|writes about|cover|covers|plan(?!\s+to\b)|plans(?!\s+to\b)|promote|promotes|develop|develops"
+    r"|write about|writes about|cover|covers|plan(?!\s+to\b)|plans(?!\s+to\b)"
+    r"|promote|promotes|develop|develops"
     r"|have|has|set|sets|include|includes)"
 )
 _NOUNS = (
@@ -53,7 +54,8 @@ _QUESTIONS = tuple(
         # develop X? (the verb's object is the topic)
         (
             rf"^which\s+(?:of\s+(?P<among>[^?]+?)|{_NOUN})\s+(?:(?:also|already|still)\s+)?"
-            rf"{_INTENT}(?!(?:is|are|was|were|do|does|did|and|or)\b)(?-i:[a-z]+)\s+(?P<topic>[^?]+?)\s*\??$"
+            rf"{_INTENT}(?!(?:is|are|was|were|do|does|did|and|or)\b)(?-i:[a-z]+)"
+            r"\s+(?P<topic>[^?]+?)\s*\??$"
         ),
     )
 )
@@ -126,8 +128,9 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     """The topic's Chinese form: a Chinese word it gives in brackets, else the CC-CEDICT words
     whose sense names it best, joined with 、 (nuclear power → 核电、核动力、核能源), else "".
 
-    Read against a corpus, a topic whose forms its documents do not write is put together from its words' senses (low-altitude economy →
-    低空经济), its last word, the kind, left out when need be (dragon boat races → 龙舟)."""
+    Read against a corpus, a topic whose forms its documents do not write is put together from
+    its words' senses (low-altitude economy → 低空经济), its last word, the kind, left out when
+    need be (dragon boat races → 龙舟)."""
     given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic)
     if given:
         return given.group(1).strip()
@@ -197,38 +200,32 @@ def _written(
 def _word_forms() -> dict[tuple[str, ...], tuple[str, ...]]:
     """The stems of each CC-CEDICT sense of one to three words → the simplified words it is a
     sense of, single characters included (氢 for "hydrogen")."""
-    from qa.crosslingual import cedict_entries, english_words, stem_table
-
-    named: list[tuple[list[str], str]] = []
-    for simplified, senses in cedict_entries():
-        for sense in senses:
-            name = re.sub(r"\([^)]*\)", " ", sense).split(",")[0].split(";")[0]
-            words = english_words(name)
-            if not name.startswith("abbr.") and 1 <= len(words) <= 3:
-                named.append((words, simplified))
-    stem_of = stem_table(w for words, _ in named for w in words)
     forms: dict[tuple[str, ...], set[str]] = {}
-    for words, simplified in named:
-        forms.setdefault(tuple(stem_of[w] for w in words), set()).add(simplified)
+    for stems, simplified in _sense_names():
+        if len(stems) <= 3:
+            forms.setdefault(stems, set()).add(simplified)
     return {key: tuple(sorted(words)) for key, words in forms.items()}
 
 
 @cache
 def _senses() -> tuple[tuple[frozenset[str], str], ...]:
-    """Each CC-CEDICT sense's name (before a comma or a remark in brackets) as stems, with its
-    simplified word of two characters or more."""
+    """Each CC-CEDICT sense's name as a set of stems, with its simplified word of two
+    characters or more."""
+    return tuple((frozenset(stems), s) for stems, s in _sense_names() if len(s) >= 2)
+
+
+@cache
+def _sense_names() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each CC-CEDICT sense's name (before a comma or a remark in brackets; not an
+    abbreviation's) as the stems of its one to eight words, with its simplified word."""
     from qa.crosslingual import cedict_entries, english_words, stem_table
 
     named: list[tuple[list[str], str]] = []
     for simplified, senses in cedict_entries():
-        if len(simplified) < 2:
-            continue
         for sense in senses:
             name = re.sub(r"\([^)]*\)", " ", sense).split(",")[0].split(";")[0]
-            if name.startswith("abbr."):
-                continue
             words = english_words(name)
-            if 1 <= len(words) <= 8:
+            if not name.startswith("abbr.") and 1 <= len(words) <= 8:
                 named.append((words, simplified))
     stem_of = stem_table(w for words, _ in named for w in words)
-    return tuple((frozenset(stem_of[w] for w in words), chinese) for words, chinese in named)
+    return tuple((tuple(stem_of[w] for w in words), chinese) for words, chinese in named)

@@ -119,13 +119,15 @@ def spell_places(question: str, held: Iterable[str] = ()) -> str:
     """The question with each place typed with a homophone spelt as the place is (大度口区 ->
     大渡口区; with the index's places `held`, 荷泽和赣洲 -> 菏泽和赣州), so that later steps read
     the places, not the words their characters make. Windows that overlap read the same
-    characters two ways: none is taken."""
+    characters two ways: none is taken. A short form of two characters must stand as a name
+    stands, between the question's edges or the words around a place (田长制 is no 长治)."""
     windows = misspelt_windows(question, _place_sounds(frozenset(held)))
     spans = [(question.find(window), window, form) for window, form, _ in windows]
     taken = [
         (start, window, form)
         for start, window, form in spans
         if start >= 0
+        and (len(window) > 2 or _stands_alone(question, start, start + len(window)))
         and not any(
             other != start and other < start + len(window) and start < other + len(w)
             for other, w, _ in spans
@@ -134,6 +136,21 @@ def spell_places(question: str, held: Iterable[str] = ()) -> str:
     for start, window, form in sorted(taken, reverse=True):
         question = question[:start] + form + question[start + len(window) :]
     return question
+
+
+def _stands_alone(question: str, start: int, end: int) -> bool:
+    before = question[start - 1] if start > 0 else ""
+    after = question[end] if end < len(question) else ""
+    return before in _BEFORE_A_PLACE and after in _AFTER_A_PLACE
+
+
+# what stands around a place named in a question: a list's marks, 在…里, …的, the question's ends
+_BEFORE_A_PLACE = frozenset(
+    ["", "、", "，", ",", "和", "与", "及", "跟", "在", "从", " ", "“", '"']
+)
+_AFTER_A_PLACE = frozenset(
+    ["", "、", "，", ",", "和", "与", "及", "跟", "这", "的", "里", "有", " ", "”", '"']
+)
 
 
 def _misspelt_windows(question: str) -> list[tuple[str, str, str]]:

@@ -102,7 +102,7 @@ _AHEAD = re.compile(r"今年|明年|计划|打算|预计")
 # …and one asked of the year behind is a result
 # an amount, whose figure is stated in 元 (成交额, 交易额, 进出口总额), and a growth asked of it
 _AMOUNT = re.compile(r"(?:成交|交易|销售|营业|进出口|贸易|投资)(?:总)?额$")
-_GROWTH = re.compile(r"增速|增长|增幅|涨幅")
+_GROWTH = re.compile(r"增速|增长|增幅|涨幅|数据")  # (数据: any data of it, a growth too)
 _BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 # the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查

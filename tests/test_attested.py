@@ -149,3 +149,9 @@ def test_alternatives_the_finder_matches_are_held_as_one_part():
     )
     read = attested_topic("新建或改造提升高标准农田具体面积", corpus)
     assert read == "新建或改造提升高标准农田"  # not 改造提升高标准农田 alone
+
+
+def test_a_noun_after_the_part_held_is_no_verb_said_again():
+    # 发展核 is in 发展核心, and 电 ends 核电: the topic nobody mentions keeps its words
+    corpus = _corpus(_TEXT + "\n发展核心技术")
+    assert attested_topic("建核电站或发展核电", corpus) == "建核电站或发展核电"

@@ -1117,6 +1117,7 @@ def test_the_figure_of_an_amount_is_asked_in_yuan_unless_its_growth_is():
 
     assert read_topic("技术合同成交额，哪些地方报了实际数？").unit == "金额"
     assert read_topic("哪些地方给出了技术合同成交额的增速？").unit is None
+    assert read_topic("哪些地方的材料里给出了技术合同成交额的数据？").unit is None  # any data
 
 
 def test_a_sentence_meant_but_not_worded_must_state_a_figure_in_the_unit_asked():
