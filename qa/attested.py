@@ -158,8 +158,8 @@ def _held(part: str, corpus: Corpus, whole_words: bool = True) -> bool:
 
 
 def _echoes(topic: str, at: int, part: str) -> bool:
-    """Whether the character of `topic` at `at` is a verb of its own there, said again from
-    `part` (以旧换新换了: 换; not 电 of 核电 after 核电站或发展核)."""
+    """Whether the character of `topic` at `at` is a word of its own there, no noun, said
+    again from `part` (以旧换新换了: 换; not 电 of 核电 after 核电站或发展核)."""
     if not 0 <= at < len(topic) or topic[at] not in part:
         return False
     import jieba.posseg
@@ -167,7 +167,7 @@ def _echoes(topic: str, at: int, part: str) -> bool:
     position = 0
     for piece in jieba.posseg.lcut(topic):
         if position == at:
-            return piece.word == topic[at] and piece.flag.startswith("v")
+            return piece.word == topic[at] and piece.flag not in ("n", "ng")
         position += len(piece.word)
     return False
 
