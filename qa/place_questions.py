@@ -86,11 +86,14 @@ _WHOSE_DOCUMENT = rf"(?:的?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
 # a place named in full (广西壮族自治区), not a kind of document (省政府工作报告)
 _NAME = r"(?:(?!报告|规划|文件|要点|方案)[\u4e00-\u9fff]){2,8}?"
 _THEIR_DOCUMENTS = r"的(?:规划|文件|报告|政府工作报告)"
+# how many of them (这三个), and in them (里, 当中): what follows places named one by one
+_HOW_MANY_NAMED = r"(?:这|那)?(?:几个|[两三四五六七八九十]个)?"
+_IN_THEM = r"(?:里头|里面|里|当中|之中|中)"
 _AMONG_NAMED = (
     rf"(?:在|从)?(?P<named>{_NAME}(?:[、和与及]{_NAME})+)"
     # (their documents: 綦江和重庆高新区的规划，哪个…; 綦江、大渡口三个区的规划里，哪个…)
-    rf"(?:{_THEIR_DOCUMENTS})?(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:{_PLACE})?"
-    rf"(?:{_THEIR_DOCUMENTS})?(?:(?:里头|里面|里|中|当中|之中)[，,]?|[，,])?(?:有)?"
+    rf"(?:{_THEIR_DOCUMENTS})?{_HOW_MANY_NAMED}(?:{_PLACE})?"
+    rf"(?:{_THEIR_DOCUMENTS})?(?:{_IN_THEM}[，,]?|[，,])?(?:有)?"
     rf"(?:(?:哪个|哪些|哪几个|谁){_WHOSE_DOCUMENT}(?=(?:都|也|还)?{_SAYS})"
     # whose figure: 芜湖、山东、湖南，谁的职业技能培训目标…
     r"|(?:谁|哪个|哪家)的(?=[\u4e00-\u9fff]{2}))"
@@ -122,7 +125,7 @@ _EACH = (
 )
 # levels named bare, then which of them: 城市里哪些提到了…, 城市和省份里，哪些在讲…
 _AMONG_LEVELS = (
-    rf"^(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)(?:里头|里面|里|中|当中|之中)[，,]?(?:有)?"
+    rf"^(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*){_IN_THEM}[，,]?(?:有)?"
     rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家)(?=(?:都|也|还)?(?:有|在)?{_SAYS})"
 )
 _DISTRICT_QUESTION = re.compile(
@@ -225,7 +228,7 @@ def _names_places(m: re.Match[str]) -> bool:
     """Whether what _AMONG_NAMED read as named one by one is places, read up to the question
     (綦江和重庆高新区，哪个: the name's last 区 is no place noun of the question's)."""
     said = re.split(
-        r"[，,]|(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:里头|里面|里|中|当中|之中)?(?:有)?(?:哪|谁)",
+        rf"[，,]|{_HOW_MANY_NAMED}{_IN_THEM}?(?:有)?(?:哪|谁)",
         m.string[m.start("named") : m.end()],
     )[0]
     return places_only(m.group("named")) or places_only(said)
@@ -249,12 +252,7 @@ def places_only(text: str) -> bool:
     from corpus.gazetteer import listed_districts
 
     # (芜湖、亳州、宜宾里: the group, 里 where in it)
-    text = re.sub(
-        r"(?:这|那)?(?:几个|[两三四五六七八九十]个)?(?:的(?:规划|文件|报告|政府工作报告))?"
-        r"(?:里头|里面|里|当中|之中|中)?$",
-        "",
-        text,
-    )
+    text = re.sub(rf"{_HOW_MANY_NAMED}(?:{_THEIR_DOCUMENTS})?{_IN_THEM}?$", "", text)
     names = [n for n in re.split(r"[、和与及，,]", text) if n]
     if names and all(places.resolve(n) is not None for n in names):
         return True

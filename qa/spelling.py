@@ -6,7 +6,7 @@ index) and differs from it in one character."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 
@@ -69,34 +69,31 @@ def spell_terms(question: str) -> str:
 @cache
 def _district_sounds() -> dict[tuple[str, ...], list[str]]:
     """Pinyin (tone-less) of every district name and its aliases of 2+ characters."""
-    from pypinyin import lazy_pinyin
-
     from corpus.gazetteer import ALL_DISTRICTS
 
-    sounds: dict[tuple[str, ...], list[str]] = {}
-    for name in ALL_DISTRICTS:
-        forms = {name}
-        # a short form only from 3 characters: 2-character sounds (合川/河川) are ordinary words
-        if len(name) > 3 and name[-1] in "区县":
-            forms.add(name[:-1])
-        for form in forms:
-            key = tuple(lazy_pinyin(form))
-            if name not in sounds.setdefault(key, []):
-                sounds[key].append(name)
-    return sounds
+    # a short form only from 3 characters: 2-character sounds (合川/河川) are ordinary words
+    return _sounds_of(ALL_DISTRICTS, lambda name: len(name) > 3 and name[-1] in "区县", {})
 
 
 @cache
 def _place_sounds(held: frozenset[str]) -> dict[tuple[str, ...], list[str]]:
     """`_district_sounds` with the pinyin of each of `held` (places of an index) and of its
     short form without 市, 省 or 州 (菏泽 of 菏泽市)."""
+    known = {key: list(names) for key, names in _district_sounds().items()}
+    return _sounds_of(sorted(held), lambda name: len(name) >= 3 and name[-1] in "市省州", known)
+
+
+def _sounds_of(
+    names: Iterable[str],
+    has_short_form: Callable[[str], bool],
+    sounds: dict[tuple[str, ...], list[str]],
+) -> dict[tuple[str, ...], list[str]]:
+    """`sounds` with each name under its pinyin and, where it has one, its short form's (the
+    name without its last character)."""
     from pypinyin import lazy_pinyin
 
-    sounds = {key: list(names) for key, names in _district_sounds().items()}
-    for name in sorted(held):
-        forms = {name}
-        if len(name) >= 3 and name[-1] in "市省州":
-            forms.add(name[:-1])
+    for name in names:
+        forms = {name, name[:-1]} if has_short_form(name) else {name}
         for form in forms:
             key = tuple(lazy_pinyin(form))
             if name not in sounds.setdefault(key, []):

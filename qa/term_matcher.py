@@ -194,6 +194,11 @@ _ACT_AND_THING = re.compile("(" + "|".join(_ACT_FAMILIES) + r")([\u4e00-\u9fff]{
 _THING_AND_ACT = re.compile(r"([\u4e00-\u9fff]{2,}?)(" + "|".join(_ACT_FAMILIES) + ")")
 
 
+def is_act(word: str) -> bool:
+    """Whether `word` is one of the acts of _ACT_FAMILIES (新建, 改造提升, 开通…)."""
+    return any(word in family.split("|") for family in _ACT_FAMILIES)
+
+
 def _act_family(act: str) -> str:
     """The pattern of every act of `act`'s family."""
     family = next(f for f in _ACT_FAMILIES if act in f.split("|"))

@@ -59,12 +59,11 @@ def shared_object(parts: list[str]) -> list[str]:
     return [w[0][0] + shared for w in words[:-1]] + ["".join(word for word, _ in last)]
 
 
-# acts jieba tags otherwise (新建 is also a county's name)
-_ACTS = frozenset(["新建", "新增", "改建", "扩建", "续建", "新改建", "改扩建"])
-
-
 def _acts(word: str, flag: str) -> bool:
-    return is_verb(flag) or word in _ACTS
+    """A verb, or an act jieba tags otherwise (新建 is also a county's name to it)."""
+    from qa.term_matcher import is_act
+
+    return is_verb(flag) or is_act(word)
 
 
 # the word a topic ends in when it asks how many of a thing: 高新技术企业数量

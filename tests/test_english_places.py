@@ -89,6 +89,8 @@ def test_a_topic_no_sense_names_whole_is_put_together_as_the_documents_write_it(
 
 def test_a_topic_whose_forms_the_documents_write_keeps_them():
     corpus = _corpus("积极安全有序发展核电。", frozenset())
+    # the dictionary's own forms, all of them, not a composition of 核 and 电
+    assert chinese_for("nuclear power", corpus) == chinese_for("nuclear power")
     assert "核电" in chinese_for("nuclear power", corpus).split("、")
 
 
