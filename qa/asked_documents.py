@@ -24,13 +24,18 @@ _YEAR_OF_DOCUMENTS = re.compile(
 _LEVEL_REMARK = re.compile(r"(?<=[市区县省])[（(][市州区县盟旗、]+[)）]")
 # a bracket that says again what stands before it, in other words or another unit: 超过1000万吨
 # （即200亿斤）, 研发投入强度（也就是研发经费占GDP比重）
-_RESTATING = re.compile(r"[（(](?:即|也就是|也即|亦即|约合|折合|相当于)[^（）()]{1,24}[)）]")
+# a bracket restating what stands before it (（即200亿斤）), or saying that a bound's own figure
+# counts (10%以上（含10%）: 以上 says so already)
+_RESTATING = re.compile(
+    r"[（(](?:(?:即|也就是|也即|亦即|约合|折合|相当于)[^（）()]{1,24}|(?:含|包含|包括)(?:本数|[^（）()]{0,8}\d[^（）()]{0,4})?)[)）]"
+)
 
 
 def without_level_remarks(text: str) -> str:
     """The question without remarks in brackets: the levels bracketed after a level
     (2024年的市（州）政府工作报告 asks the cities' reports), and a restatement of what stands
-    before (粮食产量目标超过1000万吨（即200亿斤）asks beyond 1000万吨)."""
+    before (粮食产量目标超过1000万吨（即200亿斤）asks beyond 1000万吨), or says a bound's own
+    figure counts (10%以上（含10%）)."""
     return _RESTATING.sub("", _LEVEL_REMARK.sub("", text))
 
 

@@ -78,6 +78,8 @@ class Corpus:
     sounding: Callable[[str], tuple[str, ...]] = lambda _: ()
     # whether a text is one of the corpus's words, as its index cut them (氢能, not 核力 of 考核力度)
     word: Callable[[str], bool] = lambda _: False
+    # the names the documents quote that differ from a name in one character (枫桥经验: 枫桥经检)
+    quoted_like: Callable[[str], tuple[str, ...]] = lambda _: ()
 
 
 def attested_topic(topic: str, corpus: Corpus) -> str:
@@ -91,7 +93,7 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
         return attested_topic(topic[scope.end() :], corpus)
     if len(topic) <= _SHORTEST or corpus.matches(topic):
         return topic
-    respelt = _respelt(topic, corpus)
+    respelt = _respelt(topic, corpus) or _slipped(topic, corpus)
     if respelt:
         return respelt
     import jieba
@@ -126,7 +128,14 @@ def attested_name(name: str, corpus: Corpus) -> str:
     `attested_topic` would, never shortened (a quoted name is met only in its words)."""
     if corpus.matches(name):
         return name
-    return _respelt(name, corpus) or name
+    return _respelt(name, corpus) or _slipped(name, corpus) or name
+
+
+def _slipped(name: str, corpus: Corpus) -> str | None:
+    """The one name the documents quote that `name`, which the corpus never writes, misses by
+    a character (枫桥经检: 枫桥经验); None when there is none or more than one."""
+    like = corpus.quoted_like(norm(name))
+    return like[0] if len(like) == 1 else None
 
 
 def _respelt(topic: str, corpus: Corpus) -> str | None:
@@ -217,4 +226,6 @@ def corpus_of(index: Searchable) -> Corpus:
         pattern = term_matcher(expand_terms(topic, moving=True))
         return holds(topic) or pattern.search(vocab.text) is not None
 
-    return Corpus(holds, matches, vocab.sounding, vocab.document_frequency.__contains__)
+    return Corpus(
+        holds, matches, vocab.sounding, vocab.document_frequency.__contains__, vocab.quoted_like
+    )

@@ -35,7 +35,7 @@ _BOUND = re.compile(
     # a figure in digits, or in Chinese numerals (过万家, 不到五万人)
     r"(?P<n>\d+(?:\.\d+)?|[一两二三四五六七八九十百千]+(?=[万亿])|(?=[万亿]))\s*(?P<scale>万|亿)?"
     r"(?P<unit>%|％|[\u4e00-\u9fff]{1,2}?)??"
-    r"(?P<tail>(?:及)?(?:以上|以内|以下))?(?=的|$|[，,？?])"
+    r"(?P<tail>(?:及)?(?:以上|以内|以下)|左右)?(?=的|$|[，,？?])"
 )
 # bound word (or tail) → which side the figure must be on, and whether the bound itself passes
 _SIDES = {
@@ -62,6 +62,7 @@ _SIDES = {
     "定为": ("equal", True),
     "定在": ("equal", True),
     "设为": ("equal", True),
+    "左右": ("equal", True),  # 目标定在7%左右: about that figure, as reports word it
     "是": ("equal", True),
     "为": ("equal", True),
 }
@@ -69,13 +70,13 @@ _SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 
 
 def figures_in(text: str, unit: str | None = None) -> list[float]:
-    """The figures `text` states, scaled (3.5万 → 35000), years and table years left out (1955万吨
+    """The figures `text` states, scaled (3.5万 → 35000, 2500余万 → 25000000), years and table years left out (1955万吨
     is no year), and those in Chinese numerals before what they count (突破百亿, 两万人); with a
     `unit` (see unit_asked), only the figures in it."""
     found = []
     # (a rank is no figure: 保持全省前3, 居第2; nor is a number in a name: PM2.5, 5G, 3D)
     for m in re.finditer(
-        r"(?<![\d.前第A-Za-z])(\d+(?:\.\d+)?)\s*(万亿|万|亿)?(?!\s*[年:：\d])(?![GD](?![A-Za-z]))",
+        r"(?<![\d.前第A-Za-z])(\d+(?:\.\d+)?)\s*(?:余|多)?(万亿|万|亿)?(?!\s*[年:：\d])(?![GD](?![A-Za-z]))",
         text,
     ):
         counted = _COUNTED.match(text, m.end())
@@ -191,10 +192,13 @@ def measure_unit(topic: str) -> str | None:
 
 
 _UNIT_ASKED = re.compile(
-    r"(?:多少|具体|的|了|出)(人次|公里|千米|亩|吨|金额|钱|面积)(?:数)?(?![均半])"
+    r"(?:多少|具体|的|了|出|[（(]|或)(人次|公里|千米|亩|吨|金额|钱|面积|百分比|百分数"
+    r"|套数|个数|户数|家数|项目数)(?:数)?(?![均半])"
 )
-# what a unit asked is called in _UNITS (多少钱: an amount)
-_UNIT_NAMES = {"钱": "金额"}
+# what a unit asked is called in _UNITS (多少钱: an amount; 百分比: a share or a rate; 套数: a
+# count of things, not a share of them)
+_UNIT_NAMES = {"钱": "金额", "百分比": "%", "百分数": "%"}
+_UNIT_NAMES |= dict.fromkeys(("套数", "个数", "户数", "家数", "项目数"), "count")
 
 
 def unit_asked(question: str) -> str | None:

@@ -202,6 +202,7 @@ def _judge(
         topic.aspect is not None,
         topic.unit,
         ahead=aiming,
+        topic=norm(topic.text),
     )
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()

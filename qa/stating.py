@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.bounds import Limit, figures_in
-from qa.term_matcher import TermMatcher
+from qa.term_matcher import ACTS, TermMatcher, is_act
 from qa.topic_terms import norm
 
 
@@ -32,6 +32,9 @@ class Stating:
     # topic's own clause is one, however the plan words it (新改扩建农村公路600公里, 植树造林
     # 4.9万亩), unless the sentence speaks of the past
     ahead: bool = False
+    # the topic as asked, normalised: a piece of it (外贸 of 外贸进出口) may be said as the
+    # modifier of another thing
+    topic: str = ""
 
     def search(self, sentence: str, lead: str = "", first_year: int | None = None) -> bool:
         """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：);
@@ -54,9 +57,8 @@ class Stating:
         else:  # each clause naming the topic (实施高标准农田建设…，新建高标准农田30万亩以上)
             figures = [
                 found[0]
-                for clause in re.split(r"[，,；;。]", said)
-                if (m := self.terms.search(clause))
-                and (found := figures_in(clause[m.end() :], self.unit))
+                for after in self._after_topic(said, r"[，,；;。]")
+                if (found := figures_in(after, self.unit))
             ]
         return any(self.limit.passes(f) for f in figures)
 
@@ -64,11 +66,8 @@ class Stating:
         """Whether a figure (in the unit asked) follows the topic's words closely in one of its
         clauses: 植树造林4.9万亩, 粮食播种面积…、产量稳定在91亿斤 (not 85个…服务区充电站: the
         figure counts something else)."""
-        for clause in re.split(r"[，,；;。：:]", norm(sentence)):
-            m = self.terms.search(clause)
-            if m is None:
-                continue
-            ahead = clause[m.end() : m.end() + _FOLLOWS]
+        for after in self._after_topic(norm(sentence)):
+            ahead = after[:_FOLLOWS]
             found = figures_in(ahead, self.unit)
             # past the other items of a list, a figure counts them all (数字经济、生物医药、人工
             # 智能4类), unless it is in the unit the topic is measured in (人工造林、封山育林35万亩),
@@ -84,10 +83,78 @@ class Stating:
         words, is kept if it states a figure in the unit asked."""
         if not self.terms.search(said):
             return self.unit is None or bool(figures_in(said, self.unit))
-        return any(
-            self.terms.search(clause) and figures_in(clause, self.unit)
-            for clause in re.split(r"[，,；;。：:]", said)
-        )
+        return any(figures_in(part, self.unit) for part in self._after_topic(said, whole=True))
+
+    def _after_topic(
+        self, said: str, between: str = r"[，,；;。：:]", whole: bool = False
+    ) -> list[str]:
+        """What follows the topic's words in each clause naming it (`whole`: the clause), and
+        the clause after it when that one goes on with the topic's acts and a figure, its
+        subject left out (推进高标准农田建设国家试点，新建提升100万亩以上)."""
+        clauses = re.split(between, said)
+        found = []
+        for i, clause in enumerate(clauses):
+            m = self.terms.search(clause)
+            if m is None:
+                continue
+            own = _respective(clause, m.start())
+            if not own or not figures_in(own, self.unit):  # (粮食播面和总产分别…亩、…斤)
+                own = clause if whole else clause[m.end() :]
+            after = own
+            piece = m.group(0)
+            if (
+                piece in self.topic
+                and piece != self.topic
+                and self.unit in (None, "%", "count")
+                and _heads_another(clause[m.end() :])
+            ):
+                # 新开外贸航线10条: the figure counts the 航线, not the 外贸 (a figure in a
+                # measure's unit is the topic's whatever stands between: 粮食播种面积…、产量)
+                continue
+            if i + 1 < len(clauses) and _GOES_ON.match(clauses[i + 1]):
+                after += "，" + clauses[i + 1]
+            found.append(after)
+        return found
+
+
+def _respective(clause: str, at: int) -> str | None:
+    """The figure of the item at `at` of a list said with 分别 (城镇、农村居民人均可支配收入分别增长
+    6%左右、7.5%左右: 农村's is 7.5%左右); None when the clause pairs no items with figures."""
+    split = clause.find("分别", at)
+    if split < 0:
+        return None
+    items = [m.end() for m in re.finditer(r"[、和及与]", clause[:split])]
+    figures = re.split(r"[、和及与]", clause[split + 2 :])
+    if not items or len(figures) != len(items) + 1:
+        return None
+    k = sum(1 for end in items if end <= at)
+    return figures[k]
+
+
+# nouns that measure what stands before them rather than name another thing (进出口总额, 粮食
+# 产量, 高标准农田面积)
+_MEASURES = frozenset(
+    {"规模", "面积", "里程", "容量", "收入", "营收", "目标", "指标", "任务", "增速", "增幅", "比重"}
+    | {"占比", "水平", "能力"}
+)
+
+
+# …and the endings such nouns share (保有量, 拥有量, 覆盖率, 总数, 成交额, 产值)
+_MEASURE_ENDS = ("量", "数", "率", "额", "值")
+
+
+def _heads_another(after: str) -> bool:
+    """Whether the topic's words are only the modifier of another noun, whose figure follows
+    (外贸 of 外贸航线10条, 外贸企业50家), not a measure of the topic (进出口总额)."""
+    import jieba.posseg
+
+    pieces = jieba.posseg.lcut(after[:8])
+    if not pieces:
+        return False
+    word, flag = pieces[0].word, pieces[0].flag
+    if len(word) < 2 or flag not in ("n", "nz", "nt", "nr", "ns") or is_act(word):
+        return False  # (新建 is a county to jieba)
+    return word not in _MEASURES and not word.endswith(_MEASURE_ENDS)
 
 
 def list_leads(sentences: list[str]) -> list[str]:
@@ -105,6 +172,14 @@ def list_leads(sentences: list[str]) -> list[str]:
             lead = m.group(1) if m else ""
     return leads
 
+
+# a clause that goes on with the previous one's subject: only acts, then its figure, and nothing
+# it counts after (新建提升100万亩以上, 完成5万亩; not 新建20家中试基地)
+_GOES_ON = re.compile(
+    rf"(?:{ACTS}|提升|完成|达到|达|力争|确保|全年|再)+"
+    r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)[万亿]?(?:[亩个家座处所吨人户套项条]|公里|千米)?"
+    r"(?:以上|左右|多)?(?=$|、)"
+)
 
 # how far after the topic's words a figure of it may stand (粮食播种面积稳定在1062万亩以上、产量
 # 稳定在91亿斤)

@@ -82,10 +82,11 @@ class TermMatcher:
 
 
 # what stands around the base of a share: 占GDP比重, 占地区生产总值的比例 (生产总值 too), 与地区
-# 生产总值的比率, or after it alone: GDP占比增长0.2个百分点
+# 生产总值的比率, or after it alone: GDP占比增长0.2个百分点; and what follows a share's part
+# (海洋生产总值占GDP比重9%: the figure is the share, not the part's)
 _SHARE_BASE = re.compile(r"(?:占|与)[\u4e00-\u9fff]{0,6}[(（]?$")
 _SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比重|比例|比率|份额)")
-_SHARE_AFTER = re.compile(r"(?:的)?占比")
+_SHARE_AFTER = re.compile(r"(?:的)?占(?:比|[^，。；,;]{1,10}?(?:比重|比例|份额))")
 
 
 @lru_cache(maxsize=64)  # one topic's matcher serves every place judged on it
@@ -174,7 +175,7 @@ def _shared_modifier(term: str) -> re.Pattern[str] | None:
 
 # the acts that count what they are done to, in families a report words either way: adding to
 # a count (新增, 新建, 新改扩建, 培育, 引进…: 新改建农村公路 is met in 新建农村公路5000公里),
-# renewing, opening a line, handing out
+# renewing, opening a line, handing out, keeping and restoring (红树林保护修复: 红树林和湿地保护)
 _ACT_FAMILIES = (
     (
         "新改扩建|新改建|改扩建|新建|改建|扩建|建成|新开工|开工|新增|净增|新培育|培育|新引进|引进"
@@ -184,7 +185,10 @@ _ACT_FAMILIES = (
     "新开通|开通|开行",
     "发放",
     "创建|争创|申创|创成",
+    "保护修复|修复保护|生态修复|保护|修复",
 )
+# every act of every family, one alternation
+ACTS = "|".join(_ACT_FAMILIES)
 # an act of a family and its thing, a word or more after it; what may stand between them in one
 # clause: what kind, how many (新增婴幼儿托位1.8万个、基础教育学位; 创建青年发展友好型城市、
 # 儿童友好城市)

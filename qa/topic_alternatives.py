@@ -17,9 +17,11 @@ _BRACKETED = re.compile(
 )
 
 
-# a bracket that remarks on what stands before it rather than saying it again
+# a bracket that remarks on what stands before it rather than saying it again, or goes on with it
 _REMARK = re.compile(
-    r"(?:含|包括|包含|不含|除|下同|以下|如|例如|特别是|尤其是|主要|其中|暂定|试行|[0-9])"
+    r"(?:含|包括|包含|不含|除|下同|以下|如|例如|特别是|尤其是|主要|其中|暂定|试行|[0-9]"
+    # …or a number of years or steps, which goes on with it: 治本攻坚（三年行动）
+    r"|[一二两三四五六七八九十]+(?:年|个|项|大|步))"
 )
 
 

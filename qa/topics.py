@@ -44,7 +44,7 @@ _ACTION = re.compile(
 _LIGHT = re.compile(
     r"^(?:是(?!否)|(?:说|讲|谈)(?:了|过)?|提(?![高升供前交出质])(?:了|过)?|(?:正)?在(?=[给为对办搞做干发说推抓提用治整])"
     r"|要|将|会|想|准备|打算|还|也|都|或者|或|(?:办|搞|做|干|弄)(?:了|过)?|发(?![展现挥生布明放])(?:了|过)?"
-    r"|(?:发|办|搞|做|建)(?:了|过)?(?:或者|或)(?=要|将|准备|打算)|治理|整治|防治|[给为帮替][\u4e00-\u9fff]{1,6}?(?:办|搞|做|建|提供))(?=[^，,、和或及]{2})"
+    r"|(?:发|办|搞|做|建)(?:了|过)?(?:或者|或)(?=要|将|准备|打算)|治理|整治|防治|[给为帮替][\u4e00-\u9fff]{1,6}?(?:办|搞|做|建(?![设成])|提供))(?=[^，,、和或及]{2})"
 )
 # what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
 # 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
@@ -64,8 +64,8 @@ _ASPECT_SAID = (
 _TAIL = re.compile(
     r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项))?"
     r"(?:最高|最多|最大|最强|最好)?"
-    # 这类平台, 之类的东西: the kind the topic is one of, said after it
-    r"(?:这块|这一块|这方面|这一方面|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,2}(?=$|吗|呢|么))?|这些"
+    # 这类平台, 之类的东西, 这类博士后平台: the kind the topic is one of, said after it
+    r"(?:这块|这一块|这方面|这一方面|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,8}?(?=$|吗|呢|么))?|这些"
     # the kind the topic is one of, said at length: 揭榜挂帅这种科研组织方式
     r"|(?:这|那)(?:种|样的|一类)(?:的)?[\u4e00-\u9fff]{2,10}?(?=$|吗|呢|么))?"
     r"(?:吗|呢|么)?$"
@@ -98,7 +98,7 @@ _BOTH = re.compile(
     r"|^(?P<a2>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b2>[^，,。？?哪谁]+?)都(?=提|有|在|写|讲|说|出现)"
 )
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
-_AHEAD = re.compile(r"今年|明年|计划|打算|预计")
+_AHEAD = re.compile(r"今年|明年|计划|打算|预计|定了|定下")
 # …and one asked of the year behind is a result
 # an amount, whose figure is stated in 元 (成交额, 交易额, 进出口总额), and a growth asked of it
 _AMOUNT = re.compile(r"(?:成交|交易|销售|营业|进出口|贸易|投资)(?:总)?额$")
@@ -257,6 +257,7 @@ _ASPECT_ONLY = re.compile(
     r"(?:[\u4e00-\u9fff]{0,2}数|数字|数据|数值|人次|金额|数额|数量|百分比|目标|指标"
     # the measure asked, with no topic in it (今年造林目标，哪些地方定了面积)
     r"|面积|里程|产量|规模|人数)"
+    r"(?:[（(][^（）()]{1,12}[)）]?)?"  # …and a remark on what is counted: 具体数字（套数或项目数）
 )
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from qa.scoring import Searchable, tokens
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# a name in quotes of two to sixteen characters (“枫桥经验”, 「一老一小」)
+_QUOTED_NAME = re.compile(r"[“「\"]([^“”「」\"\n]{2,16})[”」\"]")
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,20 @@ class Vocabulary:
     sounds: dict[tuple[str, ...], tuple[str, ...]] = field(repr=False)
     # headings and passages, normalised as topics are matched in them (qa.topic_terms.norm)
     text: str = field(default="", repr=False)
+    # the names the documents put in quotes (枫桥经验, 智改数转), normalised
+    quoted: frozenset[str] = field(default=frozenset(), repr=False)
+
+    def quoted_like(self, name: str) -> tuple[str, ...]:
+        """The quoted names of the corpus that differ from `name` (normalised, four characters
+        or more) in one character: 枫桥经验 for 枫桥经检, a name typed with a slip of the pen
+        rather than of the sound."""
+        if len(name) < 4:
+            return ()
+        return tuple(
+            q
+            for q in sorted(self.quoted)
+            if len(q) == len(name) and sum(a != b for a, b in zip(q, name, strict=True)) == 1
+        )
 
     def sounding(self, window: str) -> tuple[str, ...]:
         """The corpus words that sound like `window` (成市: 城市), tones aside."""
@@ -132,7 +148,12 @@ def vocabulary(index: Searchable) -> Vocabulary:
     from qa.topic_terms import norm
 
     text = "\n".join(norm(" ".join(c.section) + "\n" + c.text) for c in index.chunks)
-    vocab = Vocabulary(len(index.chunks), dict(df), {k: tuple(v) for k, v in sounds.items()}, text)
+    quoted = frozenset(
+        norm(q) for c in index.chunks for q in _QUOTED_NAME.findall(" ".join(c.section) + c.text)
+    )
+    vocab = Vocabulary(
+        len(index.chunks), dict(df), {k: tuple(v) for k, v in sounds.items()}, text, quoted
+    )
     if len(_CACHE) > 8:  # indexes opened and dropped in one process (tests)
         _CACHE.clear()
     _CACHE[key] = vocab

@@ -156,3 +156,19 @@ def test_a_noun_after_the_part_held_is_no_verb_said_again():
     # 发展核 is in 发展核心, and 电 ends 核电: the topic nobody mentions keeps its words
     corpus = _corpus(_TEXT + "\n发展核心技术")
     assert attested_topic("建核电站或发展核电", corpus) == "建核电站或发展核电"
+
+
+def test_a_name_missed_by_one_character_is_the_name_the_documents_quote():
+    from dataclasses import replace
+
+    from qa.attested import attested_name
+    from qa.vocabulary import Vocabulary
+
+    quoted = Vocabulary(0, {}, {}, quoted=frozenset({"枫桥经验", "浦江经验", "智改数转"}))
+    corpus = replace(_corpus(), quoted_like=quoted.quoted_like)
+    assert attested_name("枫桥经检", corpus) == "枫桥经验"  # 检 slipped for 验, not a sound
+    assert attested_topic("枫桥经检", corpus) == "枫桥经验"
+    # two quoted names one character away: no guess
+    assert attested_name("浦桥经验", corpus) == "浦桥经验"
+    # a short name is too near too many: left as typed
+    assert quoted.quoted_like("智改数") == ()

@@ -637,6 +637,9 @@ def test_acts_of_one_family_are_met_for_each_other():
         return term_matcher(expand_terms(topic)).search(norm(text)) is not None
 
     assert met("新改建农村公路", "新建农村公路5000公里")
+    # keeping and restoring are one family, the thing said first
+    assert met("红树林保护修复", "扎实开展红树林和湿地保护等海洋生态修复")
+    assert not met("红树林保护修复", "营造红树林2253亩，建设滨海公园")
     assert met("新增高新技术企业", "培育高新技术企业80家")
     assert not met("改造老旧小区", "新建老旧小区配套设施")  # renewing is no adding
     assert met("创建儿童友好城市", "创建青年发展友好型城市、儿童友好城市")
@@ -1140,3 +1143,102 @@ def test_acts_joined_before_one_object_each_take_it():
         "改造提升高标准农田",
     ]
     assert shared_object(ALTERNATIVES.split("科普或科技馆")) == ["科普", "科技馆"]
+
+
+def _sets_target(topic, sentence, unit=None, limit=None):
+    """Whether `sentence`, outside a look back, sets a target for `topic` (within `limit`)."""
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    terms = expand_terms(topic, moving=True, measured=True)
+    matcher = term_matcher(terms, own_figure=True)
+    stating = Stating(aspect_evidence("target"), limit, matcher, True, unit, True, norm(topic))
+    return stating.search(sentence, first_year=2024)
+
+
+def test_a_clause_that_goes_on_with_the_topics_acts_states_its_figure():
+    # the subject left out of the next clause: only acts, then the figure
+    said = "扎实推进高标准农田建设国家试点，新建提升100万亩以上、改善灌溉面积30万亩以上。"
+    assert _sets_target("高标准农田", said, unit="面积")
+    # a clause with a thing of its own before the figure counts that thing
+    assert not _sets_target("新能源汽车", "加快新能源汽车推广，新建充电桩1000个。", unit="count")
+
+
+def test_the_topics_words_modifying_another_noun_give_no_figure_of_it():
+    assert not _sets_target("外贸进出口", "新开外贸航线10条以上。")
+    assert not _sets_target("外贸进出口", "新增生产型外贸企业50家。")
+    assert _sets_target("外贸进出口", "外贸进出口总额增长5%以上；")  # a measure of it
+    assert _sets_target("外贸进出口", "全市进出口总额增长9％、实际利用外资增长10％。")
+    # the topic's own words (or a form of it) before its object: 助餐服务老年人220万人次
+    assert _sets_target("助餐服务", "助餐服务老年人220万人次；")
+
+
+def test_the_part_of_a_share_gives_no_figure_of_its_own():
+    above_five = read_topic("今年GDP增速目标高于5%的有哪些？").limit
+    assert not _sets_target("GDP增速", "力争海洋生产总值占GDP比重9%以上。", limit=above_five)
+    assert _sets_target("GDP增速", "地区生产总值增长5.5%左右。", limit=above_five)
+
+
+@pytest.mark.parametrize(
+    "question, topic, aspect, unit",
+    [
+        # 给X建设: 建设 is the topic's word, not an act done for someone (给老人建了食堂)
+        ("哪些地方今年给高标准农田建设定了具体亩数？", "高标准农田建设", "target", "亩"),
+        # 定了: a target; 百分比: a share or rate
+        ("哪些地方给城乡居民收入增长定了具体的百分比？", "城乡居民收入增长", "target", "%"),
+        # the kind the topic is one of, said at length after 这类
+        ("有哪些地方在搞博士后工作站这类博士后平台？", "博士后工作站", None, None),
+        ("城乡书房、城市书房这类阅读空间，哪些地方有？", "城乡书房、城市书房", None, None),
+    ],
+)
+def test_more_ways_of_asking_a_figure_or_a_kind(question, topic, aspect, unit):
+    read = read_topic(question)
+    assert (read.text, read.aspect, read.unit) == (topic, aspect, unit)
+
+
+def test_about_a_figure_is_that_figure_and_a_bracket_saying_it_counts_is_a_remark():
+    from qa.asked_documents import without_level_remarks
+
+    about = read_topic("今年GDP增长目标定在7%左右的有哪些地方？")
+    assert about.text == "GDP增长" and about.limit is not None
+    assert about.limit.passes(7.0) and not about.limit.passes(5.5)
+    said = without_level_remarks("固定资产投资增速目标在10%以上（含10%）的是哪几个？")
+    assert said == "固定资产投资增速目标在10%以上的是哪几个？"
+    at_least = read_topic(said).limit
+    assert at_least is not None and at_least.passes(10.0) and not at_least.passes(6.0)
+    # a bracket saying what else counts stays: it is part of the topic
+    kept = "哪些地方提到培育数据要素市场（含公共数据授权运营）？"
+    assert without_level_remarks(kept) == kept
+
+
+def test_items_said_with_their_figures_respectively_take_each_its_own():
+    said = "城镇、农村居民人均可支配收入分别增长6%左右、7.5%左右，居民消费价格涨幅3%以内。"
+    above_seven = read_topic("农村居民人均可支配收入增长目标超过7%的有哪些？").limit
+    assert _sets_target("农村居民人均可支配收入", said, limit=above_seven)
+    assert not _sets_target("城镇居民人均可支配收入", said, limit=above_seven)
+    both = "工业投资、技改投资分别增长17.5%、15%。"
+    above_sixteen = read_topic("技改投资增长目标超过16%的有哪些？").limit
+    assert not _sets_target("技改投资", both, limit=above_sixteen)
+    assert _sets_target("工业投资", both, limit=above_sixteen)
+    # a modifier shared by the items: the figure in the unit asked
+    shared = "全年粮食播面和总产分别稳定在960万亩、74亿斤以上。"
+    assert _sets_target("粮食产量", shared, unit="产量")
+
+
+def test_a_remark_on_what_a_figure_counts_is_no_topic_and_about_figures_are_figures():
+    from qa.bounds import figures_in
+
+    topic = read_topic("保交楼交付了多少，哪些地方给了具体数字（套数或项目数）？")
+    assert (topic.text, topic.aspect, topic.unit) == ("保交楼交付", "figure", "count")
+    assert read_topic("哪些地方给出了高新技术企业的具体个数？").unit == "count"
+    assert figures_in("累计发放消费券2500余万元。", "金额") == [25_000_000.0]
+    assert figures_in("新招引项目100多个") == [100.0]
+
+
+def test_a_bracket_that_goes_on_with_a_topic_is_no_other_wording_of_it():
+    from qa.topic_alternatives import bracket_readings
+
+    # 三年行动 alone is in every report: the bracket qualifies the campaign
+    assert bracket_readings("安全生产治本攻坚（三年行动）") == ["安全生产治本攻坚"]
+    assert bracket_readings("充电桩（充电设施）") == ["充电桩", "充电设施"]
