@@ -256,8 +256,7 @@ _ASPECT_ONLY = re.compile(
     r"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:具体)?(?:的)?"
     r"(?:[\u4e00-\u9fff]{0,2}数|数字|数据|数值|人次|金额|数额|数量|百分比|目标|指标"
     # the measure asked, with no topic in it (今年造林目标，哪些地方定了面积)
-    r"|面积|里程|产量|规模|人数)"
-    r"(?:[（(][^（）()]{1,12}[)）]?)?"  # …and a remark on what is counted: 具体数字（套数或项目数）
+    r"|面积|里程|产量|规模|人数)(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
 )
 
 
@@ -273,8 +272,8 @@ def _no_topic(part: str) -> bool:
 
 def _strip_before(before: str) -> str:
     # "提到氢能的有" / "氢能在" / "规划中提到氢能的"
-    before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?(?:都|也)?$", "", before)
-    before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?(?:都|也)?$", "", before)
+    for _ in range(2):
+        before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?(?:都|也)?$", "", before)
     return before
 
 

@@ -104,6 +104,8 @@ def test_topics_named_before_the_places():
         ("这几个区的科技规划里，谁提到了5G？", "county", "5G"),
         ("各市政府工作报告中哪个提到了低空经济", "city", "低空经济"),
         ("这五个区里，哪几个在规划里定了高企数量目标？", "county", "高企"),
+        # the group's documents named at length before who among them
+        ("重庆三个区的科技创新“十四五”规划里，哪些提到了“一带一路”？", "county", "一带一路"),
     ],
 )
 def test_places_named_as_a_group_then_who_among_them(question, level, topic):
@@ -1170,6 +1172,7 @@ def test_the_topics_words_modifying_another_noun_give_no_figure_of_it():
     assert not _sets_target("外贸进出口", "新增生产型外贸企业50家。")
     assert _sets_target("外贸进出口", "外贸进出口总额增长5%以上；")  # a measure of it
     assert _sets_target("外贸进出口", "全市进出口总额增长9％、实际利用外资增长10％。")
+    assert _sets_target("能耗下降", "能耗强度下降1.8%以上，积极推进能耗双控。", unit="%")
     # the topic's own words (or a form of it) before its object: 助餐服务老年人220万人次
     assert _sets_target("助餐服务", "助餐服务老年人220万人次；")
 
