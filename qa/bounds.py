@@ -18,9 +18,10 @@ class Limit:
     # when the bound names no unit
     unit: str | None = None
 
-    def passes(self, figure: float) -> bool:
+    def passes(self, figure: float, passed: bool = False) -> bool:
+        """`passed`: the figure is said as passed (突破1万家), so it is beyond itself."""
         if figure == self.figure:
-            return self.inclusive
+            return self.inclusive or (passed and self.side == "above")
         if self.side == "equal":
             return False
         return figure > self.figure if self.side == "above" else figure < self.figure
@@ -70,9 +71,15 @@ _SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 
 
 def figures_in(text: str, unit: str | None = None) -> list[float]:
-    """The figures `text` states, scaled (3.5万 → 35000, 2500余万 → 25000000), years and table years left out (1955万吨
-    is no year), and those in Chinese numerals before what they count (突破百亿, 两万人); with a
-    `unit` (see unit_asked), only the figures in it."""
+    """The figures `text` states, scaled (3.5万 → 35000, 2500余万 → 25000000), years and table
+    years left out (1955万吨 is no year), and those in Chinese numerals before what they count
+    (突破百亿, 两万人); with a `unit` (see unit_asked), only the figures in it."""
+    return [figure for figure, _ in figures_said(text, unit)]
+
+
+def figures_said(text: str, unit: str | None = None) -> list[tuple[float, bool]]:
+    """`figures_in`, each with whether it is said as passed (突破1万家, 超过5%, 3万人以上): such
+    a figure meets a bound it only reaches (过万家: more than 10000)."""
     found = []
     # (a rank is no figure: 保持全省前3, 居第2; nor is a number in a name: PM2.5, 5G, 3D)
     for m in re.finditer(
@@ -85,7 +92,7 @@ def figures_in(text: str, unit: str | None = None) -> list[float]:
         if unit and not _in_unit(text, m.end(), unit, m.group(2) or ""):
             continue
         scale = _SCALE.get(m.group(2) or "", 1.0) * _in_jin(text, m.end(), unit)
-        found.append(float(m.group(1)) * scale)
+        found.append((float(m.group(1)) * scale, _passed(text, m.start(), m.end())))
     for m in _CHINESE_FIGURE.finditer(text):
         if unit and not _in_unit(text, m.end(), unit, m.group(0)[-1]):
             continue
@@ -96,8 +103,14 @@ def figures_in(text: str, unit: str | None = None) -> list[float]:
             continue
         value = _chinese_number(said)
         if value is not None:
-            found.append(value * _in_jin(text, m.end(), unit))
+            found.append((value * _in_jin(text, m.end(), unit), _passed(text, m.start(), m.end())))
     return found
+
+
+def _passed(text: str, start: int, end: int) -> bool:
+    """Whether the figure at start..end is said as passed: 突破1万家, 超过5%, 3万人以上."""
+    before = re.search(r"(?:突破|超过|超|逾)$", text[max(0, start - 2) : start])
+    return bool(before or re.match(r"[^\d，。；、,;]{0,3}?以上", text[end:]))
 
 
 # a weight in 斤, whatever it is stated in: 粮食产量不低于100亿斤 is passed by 1955万吨

@@ -103,10 +103,12 @@ _WRITTEN_INTO = (
     r"(?:写进|写入|写到|列入|纳入|列进)了?(?:哪些|哪几份|哪几个|哪个|哪份)"
     rf"(?:{_DOCUMENTS_ASKED}|城市|地方|省份|省|区县|区)"
 )
-# the place asked as the subject of what a document says, with no place noun: 富硒产业谁在搞,
+# the place asked as the subject of what a document says or does, with no place noun: 富硒产业谁在搞,
 # 哪里在建科普基地, 咖啡哪里提了 (not 是谁作的, 由谁牵头, 建在哪里)
 _WHO_SAYS = (
-    rf"(?<![是由在于到去从])(?:谁家|哪家|谁|哪里|哪儿|哪(?=有)){_WHOSE_DOCUMENT}(?:都|也|还)?(?={_SAYS})"
+    rf"(?<![是由在于到去从])(?:谁家|哪家|谁|哪里|哪儿|哪(?=有)){_WHOSE_DOCUMENT}(?:都|也|还)?"
+    # (or doing anything at the question's end: 护眼灯谁家在装？)
+    rf"(?={_SAYS}|在[\u4e00-\u9fff]{{1,2}}[？?！!。]*$)"
     r"(?!.*的[？?]?$)(?!.*得(?:更|最))"  # (谁提到得更多 compares; it asks no places)
 )
 # the places asked as whoever did what a clause says, a comma apart or not (给了具体金额的，

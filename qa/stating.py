@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.bounds import Limit, figures_in
+from qa.bounds import Limit, figures_in, figures_said
 from qa.term_matcher import ACTS, TermMatcher, is_act
 from qa.topic_terms import norm
 
@@ -53,14 +53,14 @@ class Stating:
         if self.limit is None:
             return True
         if row:
-            figures = figures_in(sentence)[-1:]
+            figures = figures_said(sentence)[-1:]
         else:  # each clause naming the topic (实施高标准农田建设…，新建高标准农田30万亩以上)
             figures = [
                 found[0]
                 for after in self._after_topic(said, r"[，,；;。]")
-                if (found := figures_in(after, self.unit))
+                if (found := figures_said(after, self.unit))
             ]
-        return any(self.limit.passes(f) for f in figures)
+        return any(self.limit.passes(f, passed) for f, passed in figures)
 
     def _figure_follows(self, sentence: str) -> bool:
         """Whether a figure (in the unit asked) follows the topic's words closely in one of its
@@ -101,6 +101,8 @@ class Stating:
             if not own or not figures_in(own, self.unit):  # (粮食播面和总产分别…亩、…斤)
                 own = clause if whole else clause[m.end() :]
             after = own
+            if _PART_AREA.search(clause[: m.start()]):
+                continue  # 开发区规上工业增加值增长15%: a part's figure, not the place's
             piece = m.group(0)
             if (
                 piece in self.topic
@@ -129,6 +131,12 @@ def _respective(clause: str, at: int) -> str | None:
         return None
     k = sum(1 for end in items if end <= at)
     return figures[k]
+
+
+# a part of a place whose figures are its own (开发区, 综合保税区); 高新区 may be the place itself
+_PART_AREA = re.compile(
+    r"(?:综合保税区|综保区|保税区|开发区|经开区|园区|片区|港区|自贸区|试验区)(?:全年|今年)?(?:的)?$"
+)
 
 
 # nouns that measure what stands before them rather than name another thing (进出口总额, 粮食

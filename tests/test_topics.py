@@ -1177,6 +1177,12 @@ def test_the_topics_words_modifying_another_noun_give_no_figure_of_it():
     assert _sets_target("助餐服务", "助餐服务老年人220万人次；")
 
 
+def test_a_part_of_the_place_gives_no_figure_of_the_place():
+    assert not _sets_target("规上工业增加值", "开发区规上工业增加值增长15%。")
+    assert not _sets_target("外贸进出口", "力争综合保税区全年进出口总额25亿元。")
+    assert _sets_target("规上工业增加值", "规上工业增加值增长4%左右。")
+
+
 def test_the_part_of_a_share_gives_no_figure_of_its_own():
     above_five = read_topic("今年GDP增速目标高于5%的有哪些？").limit
     assert not _sets_target("GDP增速", "力争海洋生产总值占GDP比重9%以上。", limit=above_five)
@@ -1245,3 +1251,18 @@ def test_a_bracket_that_goes_on_with_a_topic_is_no_other_wording_of_it():
     # 三年行动 alone is in every report: the bracket qualifies the campaign
     assert bracket_readings("安全生产治本攻坚（三年行动）") == ["安全生产治本攻坚"]
     assert bracket_readings("充电桩（充电设施）") == ["充电桩", "充电设施"]
+
+
+def test_a_figure_said_as_passed_meets_a_bound_it_only_reaches():
+    beyond_ten_thousand = read_topic("高新技术企业数量目标过万家的有哪些？").limit
+    said = "力争高新技术企业突破1万家、科技型企业突破7.5万家。"
+    assert _sets_target("高新技术企业", said, limit=beyond_ten_thousand)
+    assert not _sets_target("高新技术企业", "高新技术企业达到1万家。", limit=beyond_ten_thousand)
+    under_ten_thousand = read_topic("高新技术企业数量目标不到1万家的有哪些？").limit
+    assert not _sets_target("高新技术企业", said, limit=under_ten_thousand)
+
+
+def test_who_does_a_thing_said_last_asks_places():
+    assert is_district_question("护眼灯谁家在装？")
+    assert read_topic("护眼灯谁家在装？").text == "护眼灯"
+    assert not is_district_question("这个项目谁负责？")  # a person or an office
