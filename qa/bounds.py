@@ -30,9 +30,10 @@ class Limit:
 # a bound a target must pass, said after it: 城镇新增就业目标超过3万人的城市 (above), CPI涨幅目标
 # 控制在3%以内 (below); 以上, 以内, 不低于 include the figure itself, 超过 and 低于 do not
 _BOUND = re.compile(
-    r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为)?(?:控制)?)?"
+    r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为|定得)?(?:控制)?)?"
     r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|不到|不足|逾|过"
-    r"|(?(aim)在|(?!))|达到|(?(aim)(?:定到|定为|定在|设为|是|为)|(?!)))"
+    r"|(?(aim)在|(?!))|达到|(?(aim)(?:定到|定为|定在|设为|是|为)|(?!))"
+    r"|(?(aim)(?=\d)|(?!)))"  # (目标3万人以上: the tail says the side)
     # a figure in digits, or in Chinese numerals (过万家, 不到五万人)
     r"(?P<n>\d+(?:\.\d+)?|[一两二三四五六七八九十百千]+(?=[万亿])|(?=[万亿]))\s*(?P<scale>万|亿)?"
     r"(?P<unit>%|％|[\u4e00-\u9fff]{1,2}?)??"
@@ -205,7 +206,7 @@ def measure_unit(topic: str) -> str | None:
 
 
 _UNIT_ASKED = re.compile(
-    r"(?:多少|具体|的|了|出|[（(]|或)(人次|公里|千米|亩|吨|金额|钱|面积|百分比|百分数"
+    r"(?:多少|具体|的|了|出|[（(]|或|目标)(人次|公里|千米|亩|吨|金额|钱|面积|百分比|百分数"
     r"|套数|个数|户数|家数|项目数)(?:数)?(?![均半])"
 )
 # what a unit asked is called in _UNITS (多少钱: an amount; 百分比: a share or a rate; 套数: a
@@ -238,7 +239,7 @@ def find_bound(text: str) -> tuple[Limit, int, int, str] | None:
     n = (float(said_n) if said_n[0].isdigit() else (_chinese_number(said_n) or 0.0)) * _SCALE.get(
         bound["scale"] or "", 1.0
     )
-    said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?(?:是|为)?", "", bound.group(0))
+    said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?(?:是|为|定得)?", "", bound.group(0))
     unit = _unit_class(bound["unit"] or "")
     if unit == "weight":
         n *= _JIN[bound["unit"]]

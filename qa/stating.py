@@ -100,6 +100,9 @@ class Stating:
             own = _respective(clause, m.start())
             if not own or not figures_in(own, self.unit):  # (粮食播面和总产分别…亩、…斤)
                 own = clause if whole else clause[m.end() :]
+                counted = _COUNTED_BEFORE.search(clause, 0, m.start())
+                if counted and not whole:  # 完成340万亩营造林任务: the act's figure, then its thing
+                    own = counted[1] + "，" + own
             after = own
             if _PART_AREA.search(clause[: m.start()]):
                 continue  # 开发区规上工业增加值增长15%: a part's figure, not the place's
@@ -131,6 +134,14 @@ def _respective(clause: str, at: int) -> str | None:
         return None
     k = sum(1 for end in items if end <= at)
     return figures[k]
+
+
+# an act, its figure and its counter just before the topic's words (完成340万亩营造林任务, 新增1713个
+# 养老床位)
+_COUNTED_BEFORE = re.compile(
+    rf"(?:{ACTS}|完成|实现|建设|打造|治理)"
+    r"((?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)(?:余|多)?[万亿]?(?:[\u4e00-\u9fff]{1,2})?)(?:的)?$"
+)
 
 
 # a part of a place whose figures are its own (开发区, 综合保税区); 高新区 may be the place itself
@@ -181,11 +192,13 @@ def list_leads(sentences: list[str]) -> list[str]:
     return leads
 
 
-# a clause that goes on with the previous one's subject: only acts, then its figure, and nothing
-# it counts after (新建提升100万亩以上, 完成5万亩; not 新建20家中试基地)
+# a clause that goes on with the previous one's subject: only acts or a measure, then its figure,
+# and nothing it counts after (新建提升100万亩以上, 完成5万亩; not 新建20家中试基地)
 _GOES_ON = re.compile(
-    rf"(?:{ACTS}|提升|完成|达到|达|力争|确保|全年|再)+"
-    r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)[万亿]?(?:[亩个家座处所吨人户套项条]|公里|千米)?"
+    rf"(?:(?:{ACTS}|提升|完成|达到|达|力争|确保|全年|再)+"
+    # …or the topic's measure (粮食播种面积稳定在427万亩以上，总产量29亿斤以上)
+    r"|(?:总)?(?:产量|面积|规模|总量|里程)(?:稳定在|保持在|达到|达|突破|超过|为)?)"
+    r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)[万亿]?(?:[亩个家座处所吨人户套项条斤]|公里|千米)?"
     r"(?:以上|左右|多)?(?=$|、)"
 )
 

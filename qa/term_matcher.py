@@ -219,17 +219,28 @@ def names_enough(topic: str) -> Callable[[str], bool]:
     """Whether a sentence may count as a mention of `topic` by meaning alone. A topic of three
     words or more names one thing (婴幼儿照护服务示范城市): a sentence must share at least half
     of its words, so that a passage on a neighbouring subject (普惠托育机构) is not taken for
-    it; a shorter topic (低空经济, 科普) may be met in other words. A rank the topic names
-    (国家, 省级…) must be named too."""
+    it; a shorter topic (低空经济, 科普) may be met in other words, but not by another kind of
+    its head (基础养老金 for 个人养老金). A rank the topic names (国家, 省级…) must be named too."""
     import jieba
 
-    words = {w for w in jieba.lcut(norm(topic)) if len(w) >= 2}
+    cut = jieba.lcut(norm(topic))
+    words = {w for w in cut if len(w) >= 2}
     ranks = {m[1] for m in _RANK.finditer(norm(topic))}
+    # a topic of two words, a kind and its head (个人养老金): another kind of the head is another
+    # thing (a longer topic shares half its words, above)
+    kind, head = "".join(cut[:-1]), cut[-1]
+    sibling = (
+        re.compile(rf"[\u4e00-\u9fff](?<![的和与及、]){re.escape(head)}")
+        if len(cut) == 2 and len(head) >= 2
+        else None
+    )
 
     def enough(sentence: str) -> bool:
         said = norm(sentence)
         if not all(rank in said for rank in ranks):
             return False  # 国家区域医疗中心 is not met by a 省级 one, nor by 区域医疗中心 alone
+        if sibling and kind not in said and sibling.search(said):
+            return False  # 城乡居民基础养老金 is no 个人养老金, nor 锂电池 a 钠电池
         return len(words) < 3 or 2 * sum(w in said for w in words) >= len(words)
 
     return enough

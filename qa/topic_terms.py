@@ -71,9 +71,11 @@ _MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长|涨幅|下降率
 # …and, when a figure is asked, the measure a topic is named by, which reports write as the
 # figure's unit or leave out (造林面积: 植树造林4.9万亩; 高新技术企业总数: 高新技术企业达500家)
 _MEASURE = re.compile(
-    r"(?:的)?(?:总产量|产量|面积|(?:通车|运营|建成)?(?:总)?里程|人数|总数|总量|数量|个数|家数)$"
+    r"(?:的)?(?:总产量|产量|面积|(?:通车|运营|建成)?(?:总)?里程|人数|总数|总量|数量|个数|家数"
+    r"|(?:目标)?任务)$"
 )
-_COUNT_MEASURE = re.compile(r"(?:的)?(?:总数|总量|数量|个数|家数)$")
+# (a task is the figure set: 营造林任务超过100万亩 is met by 完成营造林130万亩)
+_COUNT_MEASURE = re.compile(r"(?:的)?(?:总数|总量|数量|个数|家数|(?:目标)?任务)$")
 
 
 # …the verbs of building, which reports vary (建, 建设, 打造); not an act that is the topic

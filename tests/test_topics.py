@@ -1163,6 +1163,8 @@ def test_a_clause_that_goes_on_with_the_topics_acts_states_its_figure():
     # the subject left out of the next clause: only acts, then the figure
     said = "扎实推进高标准农田建设国家试点，新建提升100万亩以上、改善灌溉面积30万亩以上。"
     assert _sets_target("高标准农田", said, unit="面积")
+    grain = "粮食播种面积稳定在427万亩以上，总产量29亿斤以上。"
+    assert _sets_target("粮食产量", grain, unit="产量")
     # a clause with a thing of its own before the figure counts that thing
     assert not _sets_target("新能源汽车", "加快新能源汽车推广，新建充电桩1000个。", unit="count")
 
@@ -1197,6 +1199,10 @@ def test_the_part_of_a_share_gives_no_figure_of_its_own():
         # 定了: a target; 百分比: a share or rate
         ("哪些地方给城乡居民收入增长定了具体的百分比？", "城乡居民收入增长", "target", "%"),
         # the kind the topic is one of, said at length after 这类
+        ("今年水土流失治理定了目标面积的有哪些？", "水土流失治理", "target", "面积"),
+        ("GDP增速目标定得超过6%的是哪里？", "GDP增速", "target", "%"),
+        # 建设定了: 建设 is the topic's word, 定了 the setting (not 设定了)
+        ("充电桩建设定了数量目标的有哪些？", "充电桩建设", "target", None),
         ("有哪些地方在搞博士后工作站这类博士后平台？", "博士后工作站", None, None),
         ("城乡书房、城市书房这类阅读空间，哪些地方有？", "城乡书房、城市书房", None, None),
     ],
@@ -1266,3 +1272,26 @@ def test_who_does_a_thing_said_last_asks_places():
     assert is_district_question("护眼灯谁家在装？")
     assert read_topic("护眼灯谁家在装？").text == "护眼灯"
     assert not is_district_question("这个项目谁负责？")  # a person or an office
+
+
+def test_a_figure_counted_just_before_the_topic_by_an_act_is_its_own():
+    beyond = read_topic("营造林任务超过100万亩的有哪些？").limit
+    assert _sets_target("营造林任务", "完成340万亩营造林任务。", unit="亩", limit=beyond)
+    assert not _sets_target("营造林任务", "完成34万亩营造林任务。", unit="亩", limit=beyond)
+    assert _sets_target("营造林", "完成营造林130万亩。", unit="亩", limit=beyond)
+
+
+def test_a_target_followed_by_its_figure_and_a_side_is_a_bound():
+    topic = read_topic("城镇新增就业目标3万人以上的城市有哪些？")
+    assert topic.text == "城镇新增就业" and topic.limit is not None
+    assert topic.limit.passes(43000) and not topic.limit.passes(20000)
+
+
+def test_another_kind_of_the_topics_head_is_no_mention_by_meaning():
+    from qa.term_matcher import names_enough
+
+    pension = names_enough("个人养老金")
+    assert not pension("适当提高退休人员基本养老金和城乡居民基础养老金。")
+    assert pension("推行个人养老金制度。")
+    assert pension("发展第三支柱养老保险。")  # other words altogether may still mean it
+    assert not names_enough("钠电池")("发展锂电池产业。")
