@@ -95,6 +95,8 @@ _AMONG_NAMED = (
     rf"(?:{_THEIR_DOCUMENTS})?{_HOW_MANY_NAMED}(?:{_PLACE})?"
     rf"(?:{_THEIR_DOCUMENTS})?(?:{_IN_THEM}[，,]?|[，,])?(?:有)?"
     rf"(?:(?:哪个|哪些|哪几个|谁){_WHOSE_DOCUMENT}(?=(?:都|也|还)?{_SAYS})"
+    # whether each did: 攀枝花和承德，是不是都说…
+    rf"|(?:是不是|是否)(?:都|也)?(?={_SAYS})"
     # whose figure: 芜湖、山东、湖南，谁的职业技能培训目标…
     r"|(?:谁|哪个|哪家)的(?=[\u4e00-\u9fff]{2}))"
 )

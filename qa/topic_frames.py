@@ -1,6 +1,6 @@
 """The frames users put around the topic of a "which places…" question
-(qa/data/topic_frames.json), compiled, the how-many said around a topic, and the pattern an
-aspect's evidence must match."""
+(qa/data/topic_frames.json), compiled, the how-many said around a topic, what a figure asked of
+it is (a target, a result, in which unit), and the pattern an aspect's evidence must match."""
 
 from __future__ import annotations
 
@@ -49,6 +49,34 @@ def framed(shortest: re.Pattern[str], longest: re.Pattern[str], part: str) -> st
         if longer is not None and longer.end("X") == word_end:
             return longer.group("X")
     return m.group("X")
+
+
+# a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
+_AHEAD = re.compile(r"今年|明年|计划|打算|预计|定了|定下")
+# an amount, whose figure is stated in 元 (成交额, 交易额, 进出口总额), and a growth asked of it
+_AMOUNT = re.compile(r"(?:成交|交易|销售|营业|进出口|贸易|投资)(?:总)?额$")
+_GROWTH = re.compile(r"增速|增长|增幅|涨幅|数据")  # (数据: any data of it, a growth too)
+# …one asked of the year behind is a result; one asked done or set (完成面积或目标面积), any figure
+_BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
+_EITHER = re.compile(
+    r"(?:完成|实际)\w{0,4}(?:或|和|及)\w{0,4}目标|目标\w{0,4}(?:或|和|及)\w{0,4}(?:完成|实际)"
+)
+
+
+def figure_asked(text: str, topic: str, aspect: str | None) -> tuple[str | None, str | None, bool]:
+    """The aspect a frame read, settled by the rest of the question `text` about `topic`: a
+    figure asked of the year ahead is a target, one asked done or set any figure; the unit asked
+    (or the topic's measure's); and whether a result of the year behind is asked."""
+    from qa.bounds import measure_unit, unit_asked
+
+    if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
+        aspect = "target"
+    elif aspect == "target" and _EITHER.search(text):  # 完成面积或目标面积: any figure
+        aspect = "figure"
+    unit = (unit_asked(text.replace(topic, "", 1)) or measure_unit(topic)) if aspect else None
+    if unit is None and aspect == "figure" and _AMOUNT.search(topic) and not _GROWTH.search(text):
+        unit = "金额"  # the figure of an amount (技术合同成交额) is in 元, not its growth
+    return aspect, unit, aspect == "figure" and bool(_BEHIND.search(text))
 
 
 @cache

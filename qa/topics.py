@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from corpus.errors import UserError
 from qa.attested import Corpus, attested_name, attested_topic
-from qa.bounds import Limit, find_bound, measure_unit, unit_asked
+from qa.bounds import Limit, find_bound
 from qa.place_questions import (
     _DISTRICT_QUESTION,
     _DOCUMENT_WORDS,
@@ -21,7 +21,7 @@ from qa.place_questions import (
     without_negation,
 )
 from qa.topic_alternatives import also_counted
-from qa.topic_frames import framed, frames, without_how_many
+from qa.topic_frames import figure_asked, framed, frames, without_how_many
 
 _LEAD = re.compile(
     # 中 after a document's name only: 中试基地 is a topic of its own
@@ -97,13 +97,6 @@ _BOTH = re.compile(
     # A和B都提到的是哪里
     r"|^(?P<a2>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b2>[^，,。？?哪谁]+?)都(?=提|有|在|写|讲|说|出现)"
 )
-# a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
-_AHEAD = re.compile(r"今年|明年|计划|打算|预计|定了|定下")
-# …and one asked of the year behind is a result
-# an amount, whose figure is stated in 元 (成交额, 交易额, 进出口总额), and a growth asked of it
-_AMOUNT = re.compile(r"(?:成交|交易|销售|营业|进出口|贸易|投资)(?:总)?额$")
-_GROWTH = re.compile(r"增速|增长|增幅|涨幅|数据")  # (数据: any data of it, a growth too)
-_BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 # the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查
 _RESTATED = re.compile(
@@ -194,12 +187,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         if not re.match(_IN_DOCUMENT_NAME, said[m.end() :])
     ]
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
-    if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
-        aspect = "target"
-    unit = (unit_asked(text.replace(topic, "", 1)) or measure_unit(topic)) if aspect else None
-    if unit is None and aspect == "figure" and _AMOUNT.search(topic) and not _GROWTH.search(text):
-        unit = "金额"  # the figure of an amount (技术合同成交额) is in 元, not its growth
-    behind = aspect == "figure" and bool(_BEHIND.search(text))
+    aspect, unit, behind = figure_asked(text, topic, aspect)
     if quoted and _OR_QUOTED.search(text):  # 禁塑或“以竹代塑”: either, the quoted one a name
         return Topic(_closed(topic), aspect, unit=unit, behind=behind)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？

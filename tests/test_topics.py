@@ -1295,3 +1295,17 @@ def test_another_kind_of_the_topics_head_is_no_mention_by_meaning():
     assert pension("推行个人养老金制度。")
     assert pension("发展第三支柱养老保险。")  # other words altogether may still mean it
     assert not names_enough("钠电池")("发展锂电池产业。")
+
+
+def test_whether_each_of_the_places_named_did_asks_among_them():
+    from qa.place_questions import place_question
+
+    said = "攀枝花和承德，是不是都说自己牵头搞了国家钒钛产业联盟？"
+    assert is_district_question(said)
+    m = place_question(said)
+    assert m is not None and m.group("named") == "攀枝花和承德"
+
+
+def test_a_figure_asked_done_or_set_is_any_figure():
+    topic = read_topic("哪些地方报了“营造林”完成面积或目标面积？")
+    assert (topic.text, topic.aspect, topic.unit) == ("营造林", "figure", "面积")
