@@ -66,6 +66,8 @@ SETS = (
     "qa_v46",
     "qa_v47",
     "qa_v48",
+    "qa_v49",
+    "qa_v50",
 )
 
 
@@ -88,7 +90,7 @@ def test_the_set_is_split_into_two_halves_that_cover_it(name):
         assert {k for k in kinds if counted[k] >= 2} <= {i.tags[0] for i in half}
         if any(
             i.kind != "district" for i in whole
-        ):  # qa_v21, qa_v22, qa_v26 … qa_v48 ask which places
+        ):  # qa_v21, qa_v22, qa_v26 … qa_v50 ask which places
             assert {"multi", "list", "synonym", "unanswerable"} <= {i.tags[0] for i in half}
 
 
