@@ -238,9 +238,9 @@ def _judge(
                 candidates.append(_Candidate(chunk, sentence, True))
     lexical = bool(candidates)
     named = names_enough(topic.text)
-    for hit in index.search(
-        topic.text, k=SEMANTIC_K, filters=Filters(districts=(district,)), mode="dense"
-    ):
+    mine = [d.doc_id for d in getattr(index, "documents", ()) if own and d.district == district]
+    where = Filters(doc_ids=tuple(mine)) if mine else Filters(districts=(district,))
+    for hit in index.search(topic.text, k=SEMANTIC_K, filters=where, mode="dense"):
         if (own and hit.chunk.district != district) or (aiming and looks_back(hit.chunk.section)):
             continue
         year = first_year_ahead(hit.chunk.title)

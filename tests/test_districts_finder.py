@@ -244,3 +244,41 @@ def test_an_ambiguous_short_form_in_a_list_of_places_is_the_place():
     # in running text, or alone, 高新区 is any district's high-tech zone
     assert listed_districts("高新区的瞪羚企业有多少家？") == []
     assert listed_districts("长寿老人和綦江") == []
+
+
+def test_a_place_judged_on_its_own_documents_is_searched_in_them():
+    # the index's search filtered by a place reaches the places inside it (重庆市's districts'
+    # plans), whose passages the judge of 重庆市's own report then drops: its own documents
+    # are searched instead
+    from corpus.model import Document
+    from qa.districts import report_for
+    from qa.topics import Topic
+    from tests.qa_support import FakeIndex, make_chunk
+
+    asked = []
+
+    class Recording(FakeIndex):
+        def search(self, query, k=10, filters=None, mode="hybrid"):
+            asked.append(filters)
+            return super().search(query, k, filters, mode)
+
+    chunk = make_chunk("c", "成渝“氢走廊”扩容提质。", district="重庆市", source="cq.txt")
+    documents = [
+        Document(
+            doc_id="cq",
+            title="2025年重庆市政府工作报告",
+            district="重庆市",
+            issuer=None,
+            doc_number=None,
+            date=None,
+            date_raw=None,
+            doc_type="report",
+            source="cq.txt",
+            line_start=1,
+            line_end=1,
+        )
+    ]
+    report_for(Topic("氢能"), Recording([chunk], documents), ["重庆市"], 3, own=True)
+    assert asked and asked[-1].doc_ids == ("cq",)
+    report_for(Topic("氢能"), Recording([chunk], documents), ["重庆市"], 3)
+    assert asked[-1].districts == ("重庆市",) and not asked[-1].doc_ids
