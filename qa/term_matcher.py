@@ -222,28 +222,45 @@ def names_enough(topic: str) -> Callable[[str], bool]:
     it; a shorter topic (低空经济, 科普) may be met in other words, but not by another kind of
     its head (基础养老金 for 个人养老金). A rank the topic names (国家, 省级…) must be named too."""
     import jieba
+    import jieba.posseg
 
-    cut = jieba.lcut(norm(topic))
-    words = {w for w in cut if len(w) >= 2}
+    words = {w for w in jieba.lcut(norm(topic)) if len(w) >= 2}
+    cut = [(p.word, p.flag) for p in jieba.posseg.lcut(norm(topic))]
     ranks = {m[1] for m in _RANK.finditer(norm(topic))}
-    # a topic of two words, a kind and its head (个人养老金): another kind of the head is another
-    # thing (a longer topic shares half its words, above)
-    kind, head = "".join(cut[:-1]), cut[-1]
-    sibling = (
-        re.compile(rf"[\u4e00-\u9fff](?<![的和与及、]){re.escape(head)}")
-        if len(cut) == 2 and len(head) >= 2
-        else None
-    )
+    # a topic of two words, a kind and its head (个人养老金; not an act and its thing, 创建文明城市):
+    # another kind of the head is another thing (a longer topic shares half its words, above)
+    kind, head = (cut[0][0], cut[1][0]) if len(cut) == 2 else ("", "")
+    if len(head) < 2 or cut[0][1].startswith("v") or is_act(kind):
+        kind = ""
 
     def enough(sentence: str) -> bool:
         said = norm(sentence)
         if not all(rank in said for rank in ranks):
             return False  # 国家区域医疗中心 is not met by a 省级 one, nor by 区域医疗中心 alone
-        if sibling and kind not in said and sibling.search(said):
+        if kind and kind not in said and _another_kind(said, kind, head):
             return False  # 城乡居民基础养老金 is no 个人养老金, nor 锂电池 a 钠电池
         return len(words) < 3 or 2 * sum(w in said for w in words) >= len(words)
 
     return enough
+
+
+def _another_kind(said: str, kind: str, head: str) -> bool:
+    """Whether `said` names `head` as another kind than `kind`: after a modifier of its own
+    (基础养老金, 锂电池), one that shares no character with `kind` (海上牧场 is a 海洋牧场), not
+    after an act (新增托位 is any 托位)."""
+    import jieba.posseg
+
+    pieces = jieba.posseg.lcut(said)
+    for before, piece in zip([None, *pieces], pieces, strict=False):
+        if piece.word == head and before is not None and before.flag[:1] in ("n", "b", "a"):
+            other = before.word
+        elif piece.word.endswith(head) and len(piece.word) > len(head):
+            other = piece.word[: -len(head)]
+        else:
+            continue
+        if not set(other) & set(kind):
+            return True
+    return False
 
 
 # the rank a topic names (国家区域医疗中心, 市级以上研发机构), which a sentence must name to mean it

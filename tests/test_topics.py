@@ -1295,6 +1295,11 @@ def test_another_kind_of_the_topics_head_is_no_mention_by_meaning():
     assert pension("推行个人养老金制度。")
     assert pension("发展第三支柱养老保险。")  # other words altogether may still mean it
     assert not names_enough("钠电池")("发展锂电池产业。")
+    assert names_enough("海洋牧场")("探索建设区域性现代化海上牧场综合体。")  # 海上: a 海洋 one
+    assert names_enough("婴幼儿托位")("新增托位1000个。")  # an act, not another kind
+    assert names_enough("创建文明城市")(
+        "取得全国文明城市提名资格。"
+    )  # the topic's first word an act
 
 
 def test_whether_each_of_the_places_named_did_asks_among_them():
