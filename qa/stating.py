@@ -88,24 +88,18 @@ class Stating:
     def _after_topic(
         self, said: str, between: str = r"[，,；;。：:]", whole: bool = False
     ) -> list[str]:
-        """What follows the topic's words in each clause naming it (`whole`: the clause), and
-        the clause after it when that one goes on with the topic's acts and a figure, its
-        subject left out (推进高标准农田建设国家试点，新建提升100万亩以上)."""
+        """What states the topic's figure in each clause naming it: what follows its words
+        (`whole`: the clause), the item's own figure of a list said with 分别, the figure an act
+        counts just before them (完成340万亩营造林任务), and the next clause when it goes on
+        with the topic's acts or measure and a figure, its subject left out (推进高标准农田建设
+        国家试点，新建提升100万亩以上). Not a clause whose figure is a part of the place's
+        (开发区…) or another noun's the topic's words only modify (外贸航线10条)."""
         clauses = re.split(between, said)
         found = []
         for i, clause in enumerate(clauses):
             m = self.terms.search(clause)
-            if m is None:
+            if m is None or _PART_AREA.search(clause[: m.start()]):
                 continue
-            own = _respective(clause, m.start())
-            if not own or not figures_in(own, self.unit):  # (粮食播面和总产分别…亩、…斤)
-                own = clause if whole else clause[m.end() :]
-                counted = _COUNTED_BEFORE.search(clause, 0, m.start())
-                if counted and not whole:  # 完成340万亩营造林任务: the act's figure, then its thing
-                    own = counted[1] + "，" + own
-            after = own
-            if _PART_AREA.search(clause[: m.start()]):
-                continue  # 开发区规上工业增加值增长15%: a part's figure, not the place's
             piece = m.group(0)
             if (
                 piece in self.topic
@@ -113,12 +107,18 @@ class Stating:
                 and self.unit in (None, "%", "count")
                 and _heads_another(clause[m.end() :])
             ):
-                # 新开外贸航线10条: the figure counts the 航线, not the 外贸 (a figure in a
-                # measure's unit is the topic's whatever stands between: 粮食播种面积…、产量)
+                # (a figure in a measure's unit is the topic's whatever stands between:
+                # 粮食播种面积…、产量)
                 continue
+            own = _respective(clause, m.start())
+            if not own or not figures_in(own, self.unit):  # (粮食播面和总产分别…亩、…斤)
+                own = clause if whole else clause[m.end() :]
+                counted = _COUNTED_BEFORE.search(clause, 0, m.start())
+                if counted and not whole:
+                    own = counted[1] + "，" + own
             if i + 1 < len(clauses) and _GOES_ON.match(clauses[i + 1]):
-                after += "，" + clauses[i + 1]
-            found.append(after)
+                own += "，" + clauses[i + 1]
+            found.append(own)
         return found
 
 
