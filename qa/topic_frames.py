@@ -9,6 +9,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from qa.bounds import measure_unit, unit_asked
+
 
 @cache
 def frames() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str | None], ...]:
@@ -67,8 +69,6 @@ def figure_asked(text: str, topic: str, aspect: str | None) -> tuple[str | None,
     """The aspect a frame read, settled by the rest of the question `text` about `topic`: a
     figure asked of the year ahead is a target, one asked done or set any figure; the unit asked
     (or the topic's measure's); and whether a result of the year behind is asked."""
-    from qa.bounds import measure_unit, unit_asked
-
     if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
         aspect = "target"
     elif aspect == "target" and _EITHER.search(text):  # 完成面积或目标面积: any figure

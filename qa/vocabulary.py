@@ -27,8 +27,8 @@ class Vocabulary:
     sounds: dict[tuple[str, ...], tuple[str, ...]] = field(repr=False)
     # headings and passages, normalised as topics are matched in them (qa.topic_terms.norm)
     text: str = field(default="", repr=False)
-    # the names the documents put in quotes (枫桥经验, 智改数转), normalised
-    quoted: frozenset[str] = field(default=frozenset(), repr=False)
+    # the names the documents put in quotes (枫桥经验, 智改数转), normalised, in order
+    quoted: tuple[str, ...] = field(default=(), repr=False)
 
     def quoted_like(self, name: str) -> tuple[str, ...]:
         """The quoted names of the corpus that differ from `name` (normalised, four characters
@@ -38,7 +38,7 @@ class Vocabulary:
             return ()
         return tuple(
             q
-            for q in sorted(self.quoted)
+            for q in self.quoted
             if len(q) == len(name) and sum(a != b for a, b in zip(q, name, strict=True)) == 1
         )
 
@@ -148,8 +148,14 @@ def vocabulary(index: Searchable) -> Vocabulary:
     from qa.topic_terms import norm
 
     text = "\n".join(norm(" ".join(c.section) + "\n" + c.text) for c in index.chunks)
-    quoted = frozenset(
-        norm(q) for c in index.chunks for q in _QUOTED_NAME.findall(" ".join(c.section) + c.text)
+    quoted = tuple(
+        sorted(
+            {
+                norm(q)
+                for c in index.chunks
+                for q in _QUOTED_NAME.findall(" ".join(c.section) + c.text)
+            }
+        )
     )
     vocab = Vocabulary(
         len(index.chunks), dict(df), {k: tuple(v) for k, v in sounds.items()}, text, quoted

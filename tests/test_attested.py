@@ -164,7 +164,7 @@ def test_a_name_missed_by_one_character_is_the_name_the_documents_quote():
     from qa.attested import attested_name
     from qa.vocabulary import Vocabulary
 
-    quoted = Vocabulary(0, {}, {}, quoted=frozenset({"枫桥经验", "浦江经验", "智改数转"}))
+    quoted = Vocabulary(0, {}, {}, quoted=("智改数转", "枫桥经验", "浦江经验"))
     corpus = replace(_corpus(), quoted_like=quoted.quoted_like)
     assert attested_name("枫桥经检", corpus) == "枫桥经验"  # 检 slipped for 验, not a sound
     assert attested_topic("枫桥经检", corpus) == "枫桥经验"

@@ -250,10 +250,10 @@ def test_a_place_judged_on_its_own_documents_is_searched_in_them():
     # the index's search filtered by a place reaches the places inside it (重庆市's districts'
     # plans), whose passages the judge of 重庆市's own report then drops: its own documents
     # are searched instead
-    from corpus.model import Document
     from qa.districts import report_for
     from qa.topics import Topic
     from tests.qa_support import FakeIndex, make_chunk
+    from tests.records_support import document
 
     asked = []
 
@@ -264,19 +264,7 @@ def test_a_place_judged_on_its_own_documents_is_searched_in_them():
 
     chunk = make_chunk("c", "成渝“氢走廊”扩容提质。", district="重庆市", source="cq.txt")
     documents = [
-        Document(
-            doc_id="cq",
-            title="2025年重庆市政府工作报告",
-            district="重庆市",
-            issuer=None,
-            doc_number=None,
-            date=None,
-            date_raw=None,
-            doc_type="report",
-            source="cq.txt",
-            line_start=1,
-            line_end=1,
-        )
+        document("cq", title="2025年重庆市政府工作报告", district="重庆市", source="cq.txt")
     ]
     report_for(Topic("氢能"), Recording([chunk], documents), ["重庆市"], 3, own=True)
     assert asked and asked[-1].doc_ids == ("cq",)
