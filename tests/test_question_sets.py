@@ -68,6 +68,10 @@ SETS = (
     "qa_v48",
     "qa_v49",
     "qa_v50",
+    "qa_v51",
+    "qa_v52",
+    "qa_v53",
+    "qa_v54",
 )
 
 
@@ -90,7 +94,7 @@ def test_the_set_is_split_into_two_halves_that_cover_it(name):
         assert {k for k in kinds if counted[k] >= 2} <= {i.tags[0] for i in half}
         if any(
             i.kind != "district" for i in whole
-        ):  # qa_v21, qa_v22, qa_v26 … qa_v50 ask which places
+        ):  # qa_v21, qa_v22, qa_v26 … qa_v54 ask which places
             assert {"multi", "list", "synonym", "unanswerable"} <= {i.tags[0] for i in half}
 
 
