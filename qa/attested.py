@@ -28,10 +28,13 @@ _SCOPE = re.compile(r"^(?:全域|全市|全省|全区|全县|全州)(?=[\u4e00-\
 
 
 @cache
-def question_words() -> frozenset[str]:
-    """Words a user asks with that no topic is made of (qa/data/question_words.json)."""
-    raw = resources.files("qa").joinpath("data", "question_words.json").read_text("utf-8")
-    return frozenset(json.loads(raw)["words"])
+def question_words(before: bool = False) -> frozenset[str]:
+    """Words a user asks with that no topic is made of (qa/data/question_words.json); `before`
+    the topic, not those that ask only as its head (数据 of 数据交易所)."""
+    raw = json.loads(
+        resources.files("qa").joinpath("data", "question_words.json").read_text("utf-8")
+    )
+    return frozenset(raw["words"]) - (frozenset(raw["heads"]) if before else frozenset())
 
 
 def _function_word(word: str) -> bool:
@@ -48,18 +51,26 @@ def _function_flag(word: str, flag: str) -> bool:
     return bool(_FUNCTION_FLAGS.match(flag))
 
 
-def asks_only(rest: str) -> bool:
-    """Whether `rest`, a piece of a question around its topic, holds only words of asking:
-    function words or the words of qa/data/question_words.json."""
+def asks_only(rest: str, before: bool = False) -> bool:
+    """Whether `rest`, a piece of a question around its topic (`before` it), holds only words
+    of asking: function words or the words of qa/data/question_words.json."""
     if not rest:
         return True
-    if rest in question_words():
+    asking = question_words(before)
+    if rest in asking:
         return True
     import jieba.posseg
 
-    for piece in jieba.posseg.lcut(rest):
+    pieces = jieba.posseg.lcut(rest)
+    # acts joined before the topic (在找或培养创业导师): what places do with it
+    joined = before and any(p.flag == "c" for p in pieces)
+    if joined and all(
+        p.flag.startswith("v") or p.word in asking or _function_flag(p.word, p.flag) for p in pieces
+    ):
+        return True
+    for piece in pieces:
         word, flag = piece.word, piece.flag
-        if word in question_words() or _function_flag(word, flag):
+        if word in asking or _function_flag(word, flag):
             continue
         if len(word) >= 2 and _FUNCTION_WORD_FLAGS.match(flag):
             continue
@@ -118,7 +129,7 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
                 # the topic's own verb said again to ask of it: 以旧换新换了多少, 消费券发了多少
                 before = before[:-1] if _echoes(topic, start - 1, part) else before
                 after = after[1:] if _echoes(topic, end, part) else after
-                if asks_only(before) and asks_only(after):
+                if asks_only(before, before=True) and asks_only(after):
                     return _shortened(part, corpus)
     return topic
 

@@ -33,11 +33,13 @@ _BOUND = re.compile(
     r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为|定得)?(?:控制)?)?"
     r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|不到|不足|逾|过"
     r"|(?(aim)在|(?!))|达到|(?(aim)(?:定到|定为|定在|设为|是|为)|(?!))"
-    r"|(?(aim)(?=\d)|(?!)))"  # (目标3万人以上: the tail says the side)
+    r"|(?(aim)(?=\d)|(?!))"  # (目标3万人以上: the tail says the side)
+    # (…or with no word at all: 计划建30万亩及以上)
+    r"|(?<![\d.])(?!(?:19|20)\d\d年)(?=\d+(?:\.\d+)?\s*(?:万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)?(?:及)?(?:以上|以内|以下)))"
     # a figure in digits, or in Chinese numerals (过万家, 不到五万人)
     r"(?P<n>\d+(?:\.\d+)?|[一两二三四五六七八九十百千]+(?=[万亿])|(?=[万亿]))\s*(?P<scale>万|亿)?"
     r"(?P<unit>%|％|[\u4e00-\u9fff]{1,2}?)??"
-    r"(?P<tail>(?:及)?(?:以上|以内|以下)|左右)?(?=的|$|[，,？?])"
+    r"(?P<tail>(?:及)?(?:以上|以内|以下)|左右)?(?=的|$|[，,？?]|或)"
 )
 # bound word (or tail) → which side the figure must be on, and whether the bound itself passes
 _SIDES = {
@@ -219,7 +221,13 @@ def unit_asked(question: str) -> str | None:
     """The unit of measure `question` asks its figure in (金额: an amount in 元), None when it
     names none."""
     m = _UNIT_ASKED.search(question)
-    return _UNIT_NAMES.get(m.group(1), m.group(1)) if m else None
+    if m is None:
+        return None
+    unit = _UNIT_NAMES.get(m.group(1), m.group(1))
+    other = re.match(r"(?:或者|或|、|和|及)([\u4e00-\u9fff]{1,3})", question[m.end() :])
+    if other and _UNIT_NAMES.get(other[1], other[1]) != unit:
+        return None  # (人次或收入: either, so any unit; 套数或项目数: counts)
+    return unit
 
 
 # a growth in two figures: 10% or more (固定资产投资增速目标是两位数, 保持两位数增长)
@@ -227,11 +235,24 @@ _TWO_FIGURES = re.compile(r"(?:的)?(?:目标|指标)?(?:是|为|达到|保持|�
 
 
 def find_bound(text: str) -> tuple[Limit, int, int, str] | None:
-    """The bound a question puts on a target, where it is said, and how (超过3万人), or None."""
+    """The bound a question puts on a target, where it is said, and how (超过3万人), or None.
+    Two bounds joined by 或 are the figures either passes (3%左右或3%以内: 3% or less)."""
     two = _TWO_FIGURES.search(text)
     if two:
         return Limit(10.0, "above", True, "%"), two.start(), two.end(), "两位数"
-    bound = _BOUND.search(text)
+    first = _read_bound(_BOUND.search(text))
+    if first is None:
+        return None
+    limit, start, end = first
+    other = re.match(r"或者|或", text[end:])
+    second = _read_bound(_BOUND.match(text, end + other.end())) if other else None
+    if second is not None:
+        limit, end = _either(limit, second[0]), second[2]
+    said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?(?:是|为|定得)?", "", text[start:end])
+    return limit, start, end, said
+
+
+def _read_bound(bound: re.Match[str] | None) -> tuple[Limit, int, int] | None:
     side = bound and _SIDES.get((bound["tail"] or "").removeprefix("及") or bound["word"])
     if not bound or not side:
         return None
@@ -239,11 +260,24 @@ def find_bound(text: str) -> tuple[Limit, int, int, str] | None:
     n = (float(said_n) if said_n[0].isdigit() else (_chinese_number(said_n) or 0.0)) * _SCALE.get(
         bound["scale"] or "", 1.0
     )
-    said = re.sub(r"^(?:的)?(?:目标|指标)(?:值)?(?:是|为|定得)?", "", bound.group(0))
     unit = _unit_class(bound["unit"] or "")
     if unit == "weight":
         n *= _JIN[bound["unit"]]
-    return Limit(n, *side, unit), bound.start(), bound.end(), said
+    return Limit(n, *side, unit), bound.start(), bound.end()
+
+
+def _either(one: Limit, other: Limit) -> Limit:
+    """The bound a figure meets when it passes `one` or `other`: of one figure said two ways
+    (3%左右或3%以内: the wordings of a 3% target), that figure; of two bounds on one side, the
+    wider; else the first."""
+    unit = one.unit or other.unit
+    if one.figure == other.figure and "equal" in (one.side, other.side):
+        return Limit(one.figure, "equal", True, unit)
+    if one.side == other.side != "equal":
+        wider = min if one.side == "above" else max
+        kept = one if wider(one.figure, other.figure) == one.figure else other
+        return Limit(kept.figure, kept.side, kept.inclusive or other.inclusive, unit)
+    return one
 
 
 def _unit_class(unit: str) -> str | None:

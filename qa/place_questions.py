@@ -15,7 +15,7 @@ _DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计�
 _SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
 # the documents asked for by kind: 哪些报告, 哪几份规划
 _DOCUMENTS_ASKED = (
-    r"(?:(?![在里中的这那几份个])[\u4e00-\u9fff“”]){0,8}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案"
+    r"(?:(?![在里中的这那几份个])[\u4e00-\u9fff“”]){0,10}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案"
     r"|文件)"
 )
 # what a question says a place's documents did with the topic, one vocabulary for every form

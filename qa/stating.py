@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from qa.bounds import Limit, figures_in, figures_said
 from qa.term_matcher import ACTS, TermMatcher, is_act
-from qa.topic_terms import norm
+from qa.topic_terms import MOTION_SUFFIX, norm
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,12 @@ class Stating:
                 # (a figure in a measure's unit is the topic's whatever stands between:
                 # 粮食播种面积…、产量)
                 continue
+            if (
+                MOTION_SUFFIX.search(self.topic)
+                and not MOTION_SUFFIX.search(piece)
+                and _another_measure(clause[m.end() :])
+            ):
+                continue  # (研发投入增速 asked: 研发投入强度达到2.41% is no growth)
             own = _respective(clause, m.start())
             if not own or not figures_in(own, self.unit):  # (粮食播面和总产分别…亩、…斤)
                 own = clause if whole else clause[m.end() :]
@@ -174,6 +180,24 @@ def _heads_another(after: str) -> bool:
     if len(word) < 2 or flag not in ("n", "nz", "nt", "nr", "ns") or is_act(word):
         return False  # (新建 is a county to jieba)
     return word not in _MEASURES and not word.endswith(_MEASURE_ENDS)
+
+
+def _another_measure(after: str) -> bool:
+    """Whether the topic's words, asked how they move, are followed by another measure of
+    them, whose figure is not their growth (研发经费投入 of 研发经费投入强度达到2.41%; not
+    进出口总额增长10%)."""
+    import jieba.posseg
+
+    pieces = jieba.posseg.lcut(after[:8])
+    word = pieces[0].word if pieces else ""
+    if len(word) < 2 or word in ("增速", "增幅"):
+        return False
+    if word not in _MEASURES and not word.endswith(_MEASURE_ENDS):
+        return False
+    digit = re.search(r"\d", after)
+    return not re.search(
+        r"增长|增速|增幅|提高|提升|下降|降低", after[: digit.start() if digit else None]
+    )
 
 
 def list_leads(sentences: list[str]) -> list[str]:

@@ -65,7 +65,7 @@ _GENERIC_SUFFIX = re.compile(
 )
 # …and, for a place's evidence, how a figure moves, which a report says in its own words
 # (固投增速: 固定资产投资增长7%); an indicator's name keeps it (研发经费投入增长 is no 强度)
-_MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长|涨幅|下降率|下降|降幅|降低)$")
+MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长速度|增长|涨幅|下降率|下降|降幅|降低)$")
 
 
 # …and, when a figure is asked, the measure a topic is named by, which reports write as the
@@ -83,6 +83,19 @@ _COUNT_MEASURE = re.compile(r"(?:的)?(?:总数|总量|数量|个数|家数|(?:�
 _LEADING_VERB = re.compile(
     r"^(?:建设|建|打造|发展|组建|构建|建立|成立|设立|搭建|完成)(?=[\u4e00-\u9fff]{3})"
 )
+
+
+def _without_motion(term: str) -> str:
+    """`term` without how its figure moves (固投增速: 固投), unless it is a field term's or a
+    synonym's form and what is left is none: 经济增速 is the economy's growth, 经济 no indicator."""
+    shorter = MOTION_SUFFIX.sub("", term)
+    known = _term_forms()
+    return term if norm(term) in known and norm(shorter) not in known else shorter
+
+
+@cache
+def _term_forms() -> frozenset[str]:
+    return frozenset(norm(t) for group in term_groups() + synonym_groups() for t in group)
 
 
 def expand_terms(
@@ -132,7 +145,7 @@ def expand_terms(
         for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
             shorter = _GENERIC_SUFFIX.sub("", stem)
             if moving and shorter == stem:
-                shorter = _MOTION_SUFFIX.sub("", stem)
+                shorter = _without_motion(stem)
             if shorter == stem or len(shorter) < 2:
                 break
             stem = shorter
@@ -155,6 +168,8 @@ def expand_terms(
             f = norm(field)
             if f == norm_base or (len(f) >= 2 and f in norm_base):
                 terms.extend(_substituted(norm_base, f, norm(kind)) for kind in kinds)
+    if moving:  # a field term's other forms, without how they move (地区生产总值增长: 地区生产总值)
+        terms += [s for t in terms if (s := _without_motion(t)) != t]
     # an amount and the total amount are the same figure (技术合同交易额 = 技术合同交易总额,
     # 高速公路通车总里程 = 高速公路通车里程)
     terms += [_other_amount(t) for t in terms if _other_amount(t)]

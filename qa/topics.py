@@ -62,7 +62,7 @@ _ASPECT_SAID = (
     ),
 )
 _TAIL = re.compile(
-    r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项))?"
+    r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)?|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项))?"
     r"(?:最高|最多|最大|最强|最好)?"
     # 这类平台, 之类的东西, 这类博士后平台: the kind the topic is one of, said after it
     r"(?:这块|这一块|这方面|这一方面|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,8}?(?=$|吗|呢|么))?|这些"
@@ -70,6 +70,8 @@ _TAIL = re.compile(
     r"|(?:这|那)(?:种|样的|一类)(?:的)?[\u4e00-\u9fff]{2,10}?(?=$|吗|呢|么))?"
     r"(?:吗|呢|么)?$"
 )
+# …and said before a bracket of what it holds: 氢能这块（制氢、绿氢之类）
+_KIND_BEFORE_REMARK = re.compile(r"(?:这块|这一块|这方面|这一方面|方面|相关|有关)(?:的)?(?=[（(])")
 _ONLY_VERB = re.compile(
     r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到|写进去|写进|写入|写上)?(?:过|了)?$"
 )
@@ -80,10 +82,15 @@ _IN_DOCUMENT_NAME = (
     rf"(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}(?:{_DOCUMENT_WORDS}|要点|方案)"
     r"(?:中|里|给|提|写|有|把|对|为|设|定|[，,])"
 )
-# the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's
+# the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's (现有
+# 高新技术企业: 高新技术企业's now)
 _PERIOD = re.compile(
-    r"^(?:到|至|截至|截止)?(?:今年|明年|去年|当年|本年度?|近年来|近几年|(?:19|20)\d\d年"
+    r"^(?:到|至|截至|截止)?(?:今年|明年|去年|当年|本年度?|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?(?:的)?(?=.{2})"
+)
+# …and the intent and act said between a topic and its bound (高标准农田今年计划建30万亩以上)
+_ACT_BEFORE_BOUND = re.compile(
+    r"(?:今年|明年|年内)?(?:计划|打算|准备|要|将)?(?:新建|建设|建成|建|完成|改造|实现|新增)?$"
 )
 # …or after it: 专精特新企业今年或规划期定了数量目标
 _PERIOD_AFTER = re.compile(
@@ -96,6 +103,11 @@ _BOTH = re.compile(
     r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的(?:地方|城市|省份|区县|有|是)|$)"
     # A和B都提到的是哪里
     r"|^(?P<a2>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b2>[^，,。？?哪谁]+?)都(?=提|有|在|写|讲|说|出现)"
+)
+# a bracket after the question (…给了具体数字的有哪些（托位、托育机构）)
+_REMARK_AFTER = re.compile(
+    r"(?P<asked>(?:的)?(?:都)?(?:有|是)?(?:哪些|哪几个|哪个|哪里|谁)[\u4e00-\u9fff]{0,3}?)"
+    r"(?P<remark>[（(][^（）()]{1,20}[)）])$"
 )
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 # the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查
@@ -157,6 +169,13 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         more = [_attested(w, corpus) for w in too[1]]
         said = "、".join(dict.fromkeys([topic.text, *(w for w in more if len(w) >= 2)]))
         return replace(topic, text=said)
+    remark = _REMARK_AFTER.search(text)
+    if remark:  # …的有哪些（托位、托育机构）: what the topic holds, said after the question
+        topic = read_topic(text[: remark.start()] + remark["asked"], corpus)
+        held = [p for p in re.split(r"[、，,或和及]", remark["remark"][1:-1]) if p]
+        if all(_ASPECT_ONLY.fullmatch(p) for p in held):  # (（套数或项目数）: what is asked)
+            return read_topic(text[: remark.start()] + remark["remark"] + remark["asked"], corpus)
+        return replace(topic, text=f"{topic.text}{remark['remark']}")
     restated = _RESTATED.search(text)
     if restated:  # …有哪些地方在做？就是第四次全国文物普查: the topic in both wordings
         topic = read_topic(text[: restated.start()], corpus)
@@ -169,7 +188,10 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     bound = find_bound(text)
     if bound:  # 目标超过3万人: a target, of a figure beyond the bound
         limit, start, end, said = bound
-        rest = read_topic(text[:start] + "目标" + text[end:], corpus)
+        before = _ACT_BEFORE_BOUND.sub("", text[:start])  # (今年计划建30万亩及以上)
+        rest = read_topic(
+            (before if len(before) >= 2 else text[:start]) + "目标" + text[end:], corpus
+        )
         unit = rest.unit or limit.unit  # 高于6%: a share, not 千亿 of anything
         return Topic(rest.text, "target", rest.quoted, limit=limit, bound=said, unit=unit)
     both = _BOTH.search(text)
@@ -284,9 +306,9 @@ def _strip_topic(part: str) -> tuple[str, str | None]:
         new = _ACTION.sub("", new, count=1)
         new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|写进去|写进|写入|写上|有)(?:了|过)?", "", new)
         new = _PERIOD.sub("", new, count=1)
-        new = _PERIOD_AFTER.sub("", _TAIL.sub("", new)).strip(_PUNCT)
+        new = _PERIOD_AFTER.sub("", _TAIL.sub("", _KIND_BEFORE_REMARK.sub("", new))).strip(_PUNCT)
         new = without_how_many(new)
-        new = re.sub(r"的$", "", new)
+        new = re.sub(r"的$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)", "", new)
         if new == part:
             break
         part = new

@@ -1314,3 +1314,62 @@ def test_whether_each_of_the_places_named_did_asks_among_them():
 def test_a_figure_asked_done_or_set_is_any_figure():
     topic = read_topic("哪些地方报了“营造林”完成面积或目标面积？")
     assert (topic.text, topic.aspect, topic.unit) == ("营造林", "figure", "面积")
+
+
+def test_a_target_asked_in_several_measures_or_with_a_remark_keeps_its_topic():
+    joined = read_topic("今年外贸定了明确增速或规模目标的有哪些？")
+    assert (joined.text, joined.aspect) == ("外贸", "target")
+    remarked = read_topic("旅游方面给了量化目标（人次或收入）的地方？")
+    assert (remarked.text, remarked.aspect, remarked.unit) == ("旅游", "target", None)
+    growth = read_topic("经济增速目标定在6.5%及以上的有哪些？")  # a growth alone is the topic's
+    assert (growth.text, growth.aspect) == ("经济增速", "target")
+    capped = read_topic("给PM2.5浓度定了具体上限的有哪些地方？")
+    assert (capped.text, capped.aspect) == ("PM2.5浓度", "target")
+
+
+def test_a_bracket_after_the_question_says_what_the_topic_holds_or_what_is_asked():
+    held = read_topic("托育方面给了具体数字的有哪些（托位、托育机构）？")
+    assert (held.text, held.aspect) == ("托育（托位、托育机构）", "figure")
+    asked = read_topic("保障性住房给了具体数字的有哪些（套数或项目数）？")
+    assert (asked.text, asked.aspect, asked.unit) == ("保障性住房", "figure", "count")
+
+
+def test_a_bound_said_by_its_tail_alone_or_two_ways_is_a_bound():
+    from qa.bounds import find_bound
+
+    planned = read_topic("高标准农田今年计划建30万亩及以上的有哪些？")
+    assert (planned.text, planned.aspect) == ("高标准农田", "target")
+    assert planned.limit is not None and planned.limit.passes(372000)
+    assert not planned.limit.passes(252000)
+    assert find_bound("2025年以上的有哪些") is None  # a year is no figure of a bound
+    # one figure said two ways: the wordings of that target, not any figure below it
+    worded = read_topic("物价（CPI）涨幅目标定在3%左右或3%以内的有哪些？")
+    assert worded.text == "物价（CPI）涨幅" and worded.limit is not None
+    assert worded.limit.passes(3.0) and not worded.limit.passes(2.0)
+    wider = find_bound("目标超过5万人或不少于3万人的")
+    assert wider is not None and wider[0].passes(30000) and not wider[0].passes(20000)
+
+
+def test_words_of_kind_period_and_growth_around_a_topic_are_no_part_of_it():
+    assert read_topic("氢能这块（制氢、绿氢之类），哪些地方提到了？").text == "氢能（制氢、绿氢）"
+    assert read_topic("元宇宙相关的，哪些地方在搞？").text == "元宇宙"
+    stock = read_topic("哪些地方给出了现有高新技术企业的总数？")
+    assert (stock.text, stock.aspect) == ("高新技术企业", "figure")
+    growth = read_topic("哪些地方给全社会研发经费投入的增长速度定了目标？")
+    assert (growth.text, growth.aspect) == ("全社会研发经费投入增长速度", "target")
+
+
+def test_a_growth_asked_is_not_met_by_another_measure_of_the_topic():
+    assert not _sets_target("全社会研发经费投入增速", "力争全社会研发经费投入强度达到2.41%。")
+    assert _sets_target("全社会研发经费投入增速", "力争全社会研发经费投入增长7%。")
+    assert _sets_target("外贸进出口增速", "外贸进出口总额增长10%左右。")  # the total's growth
+    # a field term's form keeps its name when without its growth it would be none
+    terms = expand_terms("经济增速", moving=True)
+    assert "经济" not in terms and "地区生产总值" in terms and "地区生产总值增长" in terms
+    assert "固投" in expand_terms("固投增速", moving=True)
+
+
+def test_a_long_name_of_the_documents_asked_names_their_kind():
+    from qa.asked_documents import documents_asked
+
+    assert documents_asked("哪些“十四五”科技创新规划写进了“揭榜挂帅”？") == ("plan",)
