@@ -35,11 +35,11 @@ _BOUND = re.compile(
     r"|(?(aim)在|(?!))|达到|(?(aim)(?:定到|定为|定在|设为|是|为)|(?!))"
     r"|(?(aim)(?=\d)|(?!))"  # (目标3万人以上: the tail says the side)
     # (…or with no word at all: 计划建30万亩及以上)
-    r"|(?<![\d.])(?!(?:19|20)\d\d年)(?=\d+(?:\.\d+)?\s*(?:万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)?(?:及)?(?:以上|以内|以下)))"
+    r"|(?<![\d.])(?!(?:19|20)\d\d年)(?=\d+(?:\.\d+)?\s*(?:万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)?(?:及|或)?(?:以上|以内|以下)))"
     # a figure in digits, or in Chinese numerals (过万家, 不到五万人)
     r"(?P<n>\d+(?:\.\d+)?|[一两二三四五六七八九十百千]+(?=[万亿])|(?=[万亿]))\s*(?P<scale>万|亿)?"
     r"(?P<unit>%|％|[\u4e00-\u9fff]{1,2}?)??"
-    r"(?P<tail>(?:及)?(?:以上|以内|以下)|左右)?(?=的|$|[，,？?]|或)"
+    r"(?P<tail>(?:及|或)?(?:以上|以内|以下)|左右)?(?=的|$|[，,？?]|或)"
 )
 # bound word (or tail) → which side the figure must be on, and whether the bound itself passes
 _SIDES = {
@@ -253,7 +253,7 @@ def find_bound(text: str) -> tuple[Limit, int, int, str] | None:
 
 
 def _read_bound(bound: re.Match[str] | None) -> tuple[Limit, int, int] | None:
-    side = bound and _SIDES.get((bound["tail"] or "").removeprefix("及") or bound["word"])
+    side = bound and _SIDES.get((bound["tail"] or "").lstrip("及或") or bound["word"])
     if not bound or not side:
         return None
     said_n = bound["n"] or "一"  # 过万: 一万

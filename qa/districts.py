@@ -203,6 +203,7 @@ def _judge(
         topic.unit,
         ahead=aiming,
         topic=norm(topic.text),
+        total=topic.total,
     )
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()

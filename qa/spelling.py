@@ -78,9 +78,10 @@ def _district_sounds() -> dict[tuple[str, ...], list[str]]:
 @cache
 def _place_sounds(held: frozenset[str]) -> dict[tuple[str, ...], list[str]]:
     """`_district_sounds` with the pinyin of each of `held` (places of an index) and of its
-    short form without 市, 省 or 州 (菏泽 of 菏泽市)."""
+    short form without 市, 省, 州, 区 or 县 (菏泽 of 菏泽市, 綦江 of 綦江区: a place the index
+    holds, which spell_places takes only where it stands as a name)."""
     known = {key: list(names) for key, names in _district_sounds().items()}
-    return _sounds_of(sorted(held), lambda name: len(name) >= 3 and name[-1] in "市省州", known)
+    return _sounds_of(sorted(held), lambda name: len(name) >= 3 and name[-1] in "市省州区县", known)
 
 
 def _sounds_of(

@@ -35,6 +35,9 @@ class Stating:
     # the topic as asked, normalised: a piece of it (外贸 of 外贸进出口) may be said as the
     # modifier of another thing
     topic: str = ""
+    # a total asked: a figure the topic's words follow an addition in (新增高新技术企业23家) is
+    # what was added, not the total
+    total: bool = False
 
     def search(self, sentence: str, lead: str = "", first_year: int | None = None) -> bool:
         """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：);
@@ -100,6 +103,8 @@ class Stating:
             m = self.terms.search(clause)
             if m is None or _PART_AREA.search(clause[: m.start()]):
                 continue
+            if self.total and _ADDED.search(clause[: m.start()]):
+                continue
             piece = m.group(0)
             if (
                 piece in self.topic
@@ -148,6 +153,11 @@ _COUNTED_BEFORE = re.compile(
     rf"(?:{ACTS}|完成|实现|建设|打造|治理)"
     r"((?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)(?:余|多)?[万亿]?(?:[\u4e00-\u9fff]{1,2})?)(?:的)?$"
 )
+
+
+# what a number added in a year is said with, before the topic in its clause (净增科技型中小企业853
+# 家、高新技术企业97家)
+_ADDED = re.compile(r"新增|净增|新认定|认定|新培育|新引进|新获批|增加")
 
 
 # a part of a place whose figures are its own (开发区, 综合保税区); 高新区 may be the place itself

@@ -60,15 +60,22 @@ _AMOUNT = re.compile(r"(?:成交|交易|销售|营业|进出口|贸易|投资)(?
 _GROWTH = re.compile(r"增速|增长|增幅|涨幅|数据")  # (数据: any data of it, a growth too)
 # …one asked of the year behind is a result; one asked done or set (完成面积或目标面积), any figure
 _BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
+# …and one asked as it stands or was done, said outside the topic (技术合同成交额，报了实际成交金额;
+# 研发投入强度现在是多少; 现有高新技术企业的总数; not 实际使用外资, a topic's own word)
+_DONE = re.compile(r"实际|现在|目前|当前|现有|已经|已实现")
+_TOTAL_ASKED = re.compile(r"总数|总量|存量")
 _EITHER = re.compile(
     r"(?:完成|实际)\w{0,4}(?:或|和|及)\w{0,4}目标|目标\w{0,4}(?:或|和|及)\w{0,4}(?:完成|实际)"
 )
 
 
-def figure_asked(text: str, topic: str, aspect: str | None) -> tuple[str | None, str | None, bool]:
+def figure_asked(
+    text: str, topic: str, aspect: str | None
+) -> tuple[str | None, str | None, bool, bool]:
     """The aspect a frame read, settled by the rest of the question `text` about `topic`: a
     figure asked of the year ahead is a target, one asked done or set any figure; the unit asked
-    (or the topic's measure's); and whether a result of the year behind is asked."""
+    (or the topic's measure's); whether a result of the year behind is asked; and whether a
+    total is (现有高新技术企业的总数: no number added in a year)."""
     if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
         aspect = "target"
     elif aspect == "target" and _EITHER.search(text):  # 完成面积或目标面积: any figure
@@ -76,7 +83,10 @@ def figure_asked(text: str, topic: str, aspect: str | None) -> tuple[str | None,
     unit = (unit_asked(text.replace(topic, "", 1)) or measure_unit(topic)) if aspect else None
     if unit is None and aspect == "figure" and _AMOUNT.search(topic) and not _GROWTH.search(text):
         unit = "金额"  # the figure of an amount (技术合同成交额) is in 元, not its growth
-    return aspect, unit, aspect == "figure" and bool(_BEHIND.search(text))
+    rest = text.replace(topic, "", 1)
+    done = _BEHIND.search(text) or (_DONE.search(rest) and not _EITHER.search(text))
+    figure = aspect == "figure"
+    return aspect, unit, figure and bool(done), figure and bool(_TOTAL_ASKED.search(rest))
 
 
 @cache
@@ -113,8 +123,9 @@ def without_how_many(part: str) -> str:
     return rest if len(rest) >= 2 else part
 
 
-_UNIT = r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|名|亿元|万元|班|列)"
+_UNIT = r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|人次|名|户|万户|辆|台|张|亿元|万元|班|列)"
 _HOW_MANY = re.compile(
-    r"(?:的)?(?:要|将|计划|打算|准备)?(?:建|建成|新建|有|新增|达到|完成|改造|开行|建设|花|用|投入|投)?"
+    r"(?:的)?(?:要|将|计划|打算|准备)?"
+    r"(?:建|建成|新建|有|新增|达到|完成|改造|开行|建设|花|用|投入|投|做|办|发|发放|接待)?"
     rf"(?:了)?(?:多少|几)(?:{_UNIT}|钱)?$"
 )

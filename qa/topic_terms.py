@@ -168,6 +168,8 @@ def expand_terms(
             f = norm(field)
             if f == norm_base or (len(f) >= 2 and f in norm_base):
                 terms.extend(_substituted(norm_base, f, norm(kind)) for kind in kinds)
+    # …and put a 的 before a share's measure (占地区生产总值的比重)
+    terms += [_SHARE_BASE.sub(r"\1的\2", t) for t in terms if _SHARE_BASE.search(t)]
     if moving:  # a field term's other forms, without how they move (地区生产总值增长: 地区生产总值)
         terms += [s for t in terms if (s := _without_motion(t)) != t]
     # an amount and the total amount are the same figure (技术合同交易额 = 技术合同交易总额,
@@ -198,6 +200,7 @@ def _substituted(base: str, term: str, form: str) -> str:
     return head + form + tail
 
 
+_SHARE_BASE = re.compile(r"(占[\u4e00-\u9fffA-Za-z&]{1,9}[^的])(比重|比例)$")
 _DE = re.compile(r"(?<=[\u4e00-\u9fff]{2})的(?=[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z])")
 
 

@@ -1,6 +1,7 @@
 """The topic of a "which places…" question ("哪些区的规划提到了氢能？" → 氢能), the aspect its
 places' evidence must state (a target, a figure, a bound on it) and whether the places that did
-not are asked for; whether a question is one of these is qa.place_questions."""
+not are asked for; whether a question is one of these is qa.place_questions, and the words
+around a topic that are no part of it are qa.topic_words."""
 
 from __future__ import annotations
 
@@ -13,39 +14,15 @@ from qa.bounds import Limit, find_bound
 from qa.place_questions import (
     _DISTRICT_QUESTION,
     _DOCUMENT_WORDS,
-    _SAYS,
-    _SETTING,
     place_question,
     places_only,
     without_exception,
     without_negation,
 )
 from qa.topic_alternatives import also_counted
-from qa.topic_frames import figure_asked, framed, frames, without_how_many
+from qa.topic_frames import figure_asked
+from qa.topic_words import no_topic, strip_before, strip_topic
 
-_LEAD = re.compile(
-    # 中 after a document's name only: 中试基地 is a topic of its own
-    rf"^(?:的)?(?:(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?(?:都|也|还|均)?"
-    r"(?:有)?(?:提到|提及|谈到|说到|讲到|讲(?=了|过)|报(?=了)|涉及|提出|部署|布局|包含|包括|关注|重视|支持"
-    r"|写到|写了|给出|列出|公布"
-    rf"|{_SETTING}|有)?"
-    r"(?:了|过)?(?:要)?(?:关于)?"
-)
-# a verb before the topic, not one of several joined before it (培育或引进高企)
-_ACTION = re.compile(
-    # (not 创建, 争创, 申报: 创建国家高新区 is asked of places not yet one)
-    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|新建|建成|开行|开通|贯彻落实|落实|深化|加快"
-    r"|完善|促进"
-    r"|推广|引进|启动|设立|出台|举办|发放)(?=[^或和及与、（(].)"
-)
-# the light words a user leads a topic with, which name no subject: being (是), saying (说了,
-# 提), intending (要, 打算), doing (办, 搞, 发过), governing (治理), being at it (在), doing for
-# someone (给老年人办)
-_LIGHT = re.compile(
-    r"^(?:是(?!否)|(?:说|讲|谈)(?:了|过)?|提(?![高升供前交出质])(?:了|过)?|(?:正)?在(?=[给为对办搞做干发说推抓提用治整])"
-    r"|要|将|会|想|准备|打算|还|也|都|或者|或|(?:办|搞|做|干|弄)(?:了|过)?|发(?![展现挥生布明放])(?:了|过)?"
-    r"|(?:发|办|搞|做|建)(?:了|过)?(?:或者|或)(?=要|将|准备|打算)|治理|整治|防治|[给为帮替][\u4e00-\u9fff]{1,6}?(?:办|搞|做|建(?![设成])|提供))(?=[^，,、和或及]{2})"
-)
 # what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
 # 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
 _ASPECT_SAID = (
@@ -61,40 +38,15 @@ _ASPECT_SAID = (
         ),
     ),
 )
-_TAIL = re.compile(
-    r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)?|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项))?"
-    r"(?:最高|最多|最大|最强|最好)?"
-    # 这类平台, 之类的东西, 这类博士后平台: the kind the topic is one of, said after it
-    r"(?:这块|这一块|这方面|这一方面|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,8}?(?=$|吗|呢|么))?|这些"
-    # the kind the topic is one of, said at length: 揭榜挂帅这种科研组织方式
-    r"|(?:这|那)(?:种|样的|一类)(?:的)?[\u4e00-\u9fff]{2,10}?(?=$|吗|呢|么))?"
-    r"(?:吗|呢|么)?$"
-)
-# …and said before a bracket of what it holds: 氢能这块（制氢、绿氢之类）
-_KIND_BEFORE_REMARK = re.compile(r"(?:这块|这一块|这方面|这一方面|方面|相关|有关)(?:的)?(?=[（(])")
-_ONLY_VERB = re.compile(
-    r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到|写进去|写进|写入|写上)?(?:过|了)?$"
-)
-_PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
 # 规划编制, nor “红色物业”出现在…报告里)
 _IN_DOCUMENT_NAME = (
     rf"(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}(?:{_DOCUMENT_WORDS}|要点|方案)"
     r"(?:中|里|给|提|写|有|把|对|为|设|定|[，,])"
 )
-# the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's (现有
-# 高新技术企业: 高新技术企业's now)
-_PERIOD = re.compile(
-    r"^(?:到|至|截至|截止)?(?:今年|明年|去年|当年|本年度?|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
-    r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?(?:的)?(?=.{2})"
-)
 # …and the intent and act said between a topic and its bound (高标准农田今年计划建30万亩以上)
 _ACT_BEFORE_BOUND = re.compile(
     r"(?:今年|明年|年内)?(?:计划|打算|准备|要|将)?(?:新建|建设|建成|建|完成|改造|实现|新增)?$"
-)
-# …or after it: 专精特新企业今年或规划期定了数量目标
-_PERIOD_AFTER = re.compile(
-    r"(?<=.{2})(?:(?:今年|明年|去年|规划期(?:内|末)?|(?:19|20)\d\d年)(?:或|和|及)?)+$"
 )
 
 
@@ -145,6 +97,8 @@ class Topic:
     unit: str | None = None
     # a figure asked of the year behind (去年粮食产量，哪些地方报了具体数): a result, not a target
     behind: bool = False
+    # a total asked (高新技术企业的总数): a number added in a year (新增23家) is none
+    total: bool = False
 
 
 def extract_topic(text: str) -> str:
@@ -163,7 +117,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if negated:
         return replace(read_topic(text, corpus), negated=True)
     too = also_counted(text)
-    if too and not _no_topic(re.sub(r"的$", "", too[1][0])):
+    if too and not no_topic(re.sub(r"的$", "", too[1][0])):
         # the topic, and what else the user counts as it (not 给了数字的都算: what is asked)
         topic = read_topic(too[0], corpus)
         more = [_attested(w, corpus) for w in too[1]]
@@ -173,7 +127,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if remark:  # …的有哪些（托位、托育机构）: what the topic holds, said after the question
         topic = read_topic(text[: remark.start()] + remark["asked"], corpus)
         held = [p for p in re.split(r"[、，,或和及]", remark["remark"][1:-1]) if p]
-        if all(_ASPECT_ONLY.fullmatch(p) for p in held):  # (（套数或项目数）: what is asked)
+        if all(no_topic(p) for p in held):  # (（套数或项目数）: what is asked, no topic)
             return read_topic(text[: remark.start()] + remark["remark"] + remark["asked"], corpus)
         return replace(topic, text=f"{topic.text}{remark['remark']}")
     restated = _RESTATED.search(text)
@@ -197,7 +151,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     both = _BOTH.search(text)
     if both:  # 既A又B: each its own topic, every one met
         said = [both.group("a") or both.group("a2"), both.group("b") or both.group("b2")]
-        parts = tuple(_attested(_strip_topic(t)[0], corpus) for t in said)
+        parts = tuple(_attested(strip_topic(t)[0], corpus) for t in said)
         if all(len(p) >= 2 for p in parts):
             return Topic("、".join(parts), all_of=parts)
     asked = _DISTRICT_QUESTION.search(text)  # a quote naming the documents asked is no topic
@@ -209,14 +163,14 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         if not re.match(_IN_DOCUMENT_NAME, said[m.end() :])
     ]
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
-    aspect, unit, behind = figure_asked(text, topic, aspect)
+    aspect, unit, behind, total = figure_asked(text, topic, aspect)
     if quoted and _OR_QUOTED.search(text):  # 禁塑或“以竹代塑”: either, the quoted one a name
-        return Topic(_closed(topic), aspect, unit=unit, behind=behind)
+        return Topic(_closed(topic), aspect, unit=unit, behind=behind, total=total)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
         names = [q.strip() for q in quoted if q.strip()]
         said = "、".join(attested_name(q, corpus) if corpus else q for q in names)
-        return Topic(said, aspect, quoted=True, unit=unit, behind=behind)
-    return Topic(_closed(topic), aspect, unit=unit, behind=behind)
+        return Topic(said, aspect, quoted=True, unit=unit, behind=behind, total=total)
+    return Topic(_closed(topic), aspect, unit=unit, behind=behind, total=total)
 
 
 def _closed(topic: str) -> str:
@@ -236,7 +190,7 @@ def _unquoted_topic(
 ) -> tuple[str, str | None]:
     m = place_question(text)
     if not m:
-        topic, aspect = _strip_topic(text)
+        topic, aspect = strip_topic(text)
         return _attested(topic, corpus), aspect
     # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
     before, after = text[: m.start()], re.split(r"[？?！!。]", text[m.end() :])[0]
@@ -244,11 +198,11 @@ def _unquoted_topic(
         before = ""
     # what stands before the question may be the places it asks among (大渡口和合川哪个…); what
     # follows it is the topic even when a place shares its name (牡丹, 牡丹区)
-    before_topic = _strip_topic(_strip_before(before))
-    candidates = [_strip_topic(after)]
+    before_topic = strip_topic(strip_before(before))
+    candidates = [strip_topic(after)]
     if not places_only(before_topic[0]):
         candidates.append(before_topic)
-    candidates = [c for c in candidates if not _no_topic(c[0])]
+    candidates = [c for c in candidates if not no_topic(c[0])]
     best = max(candidates, key=lambda c: len(c[0]), default=("", None))
     best = (_attested(best[0], corpus), best[1])
     if not best[0] and not quoted:
@@ -260,56 +214,3 @@ def _unquoted_topic(
         next((a for a, said in _ASPECT_SAID if said.search(rest)), None),
     )
     return best[0], aspect
-
-
-_ASPECT_ONLY = re.compile(
-    r"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:具体)?(?:的)?"
-    r"(?:[\u4e00-\u9fff]{0,2}数|数字|数据|数值|人次|金额|数额|数量|百分比|目标|指标"
-    # the measure asked, with no topic in it (今年造林目标，哪些地方定了面积)
-    r"|面积|里程|产量|规模|人数)(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
-)
-
-
-def _no_topic(part: str) -> bool:
-    """A part of the question that holds only what places did or how many, no topic: 在建或提到,
-    提了, 各多少."""
-    if _ONLY_VERB.match(part) or re.fullmatch(r"(?:各|分别|都)?(?:是|有)?(?:多少|几)\w{0,2}", part):
-        return True  # …的有哪些，各多少: how many, asked of the topic said before
-    if _ASPECT_ONLY.fullmatch(part):
-        return True  # …，哪些地方给了具体人次: what is asked of the topic, no topic
-    return bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
-
-
-def _strip_before(before: str) -> str:
-    # "提到氢能的有" / "氢能在" / "规划中提到氢能的"
-    for _ in range(2):
-        before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?(?:都|也)?$", "", before)
-    return before
-
-
-def _strip_topic(part: str) -> tuple[str, str | None]:
-    """The topic inside a part of the question, and the aspect a frame around it named: the
-    frames of qa/data/topic_frames.json, then the verbs and particles left around it."""
-    part = part.strip(_PUNCT)
-    aspect = None
-    for _ in range(4):
-        new = part
-        for shortest, longest, frame_aspect in frames():
-            topic = framed(shortest, longest, new)
-            if topic and len(topic.strip(_PUNCT)) >= 2:
-                new = topic.strip(_PUNCT)
-                aspect = aspect or frame_aspect
-                break
-        new = _LEAD.sub("", new, count=1).strip(_PUNCT)
-        while (light := _LIGHT.sub("", new, count=1)) != new:
-            new = light
-        new = _ACTION.sub("", new, count=1)
-        new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|写进去|写进|写入|写上|有)(?:了|过)?", "", new)
-        new = _PERIOD.sub("", new, count=1)
-        new = _PERIOD_AFTER.sub("", _TAIL.sub("", _KIND_BEFORE_REMARK.sub("", new))).strip(_PUNCT)
-        new = without_how_many(new)
-        new = re.sub(r"的$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)", "", new)
-        if new == part:
-            break
-        part = new
-    return part, aspect

@@ -512,12 +512,16 @@ def test_misspelt_district_is_read_only_when_it_sounds_like_one(question, expect
         ("菏泽和赣州，哪个提到了汉服？", "菏泽和赣州，哪个提到了汉服？"),  # spelt right
         ("河川治理和开发区", "河川治理和开发区"),  # ordinary words stay
         ("哪些地方提到“田长制”？", "哪些地方提到“田长制”？"),  # 长制 is no 长治 inside a word
+        # a district of the index by its short form of two characters, where it stands as a name
+        ("棋江和大渡口，哪个提到了智慧养老？", "綦江和大渡口，哪个提到了智慧养老？"),
+        ("哪些地方提到河川、湖泊治理？", "哪些地方提到河川、湖泊治理？"),  # (合川: 到 before it)
     ],
 )
 def test_places_typed_with_homophones_are_spelt_as_the_index_names_them(question, spelt):
     from qa.spelling import spell_places
 
-    assert spell_places(question, {"菏泽市", "赣州市", "山东省", "长治市"}) == spelt
+    held = {"菏泽市", "赣州市", "山东省", "长治市", "綦江区", "大渡口区", "合川区"}
+    assert spell_places(question, held) == spelt
 
 
 def test_a_question_naming_two_misspelt_places_asks_which_of_them():

@@ -1373,3 +1373,38 @@ def test_a_long_name_of_the_documents_asked_names_their_kind():
     from qa.asked_documents import documents_asked
 
     assert documents_asked("哪些“十四五”科技创新规划写进了“揭榜挂帅”？") == ("plan",)
+
+
+def test_a_figure_asked_as_it_stands_or_as_a_total_is_a_result_not_an_addition():
+    actual = read_topic("技术合同成交额，哪些地方报了实际成交金额？")
+    assert (actual.text, actual.aspect, actual.behind) == ("技术合同成交额", "figure", True)
+    assert read_topic("研发投入强度现在是多少？哪些地方给了具体数字？").behind
+    assert not read_topic("实际使用外资，哪些地方给出了金额？").behind  # the topic's own word
+    stock = read_topic("哪些地方给出了现有高新技术企业的总数？")
+    assert stock.total and stock.behind
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+
+    total = Stating(
+        aspect_evidence("figure"), None, term_matcher(("高新技术企业",)), True, total=True
+    )
+    assert not total.search("净增科技型中小企业853家、高新技术企业97家。")
+    assert not total.search("新增高新技术企业23家。")
+    assert total.search("全市高新技术企业总数达到234家。")
+
+
+def test_a_shares_base_is_also_written_with_a_de():
+    terms = expand_terms("研发投入强度")
+    assert "全社会研发经费占地区生产总值的比重" in terms
+
+
+def test_more_ways_of_asking_a_target_or_a_figure():
+    said = read_topic("GDP增速目标定在6%或以上的有哪些？")  # 或以上: 及以上
+    assert said.text == "GDP增速" and said.limit is not None
+    assert said.limit.passes(6.0) and said.limit.passes(6.5) and not said.limit.passes(5.5)
+    added = read_topic("哪些地方给新能源或清洁能源装机定了新增目标？")
+    assert (added.text, added.aspect) == ("新能源或清洁能源装机", "target")
+    dated = read_topic("哪几份科技规划给市级以上研发机构（平台）定了到2025年的总数？")
+    assert (dated.text, dated.aspect) == ("市级以上研发机构（平台）", "target")
+    counted = read_topic("适老化改造做了多少户，哪些地方有数字？")
+    assert (counted.text, counted.aspect) == ("适老化改造", "figure")

@@ -1,0 +1,113 @@
+"""The words around a topic in a part of a "which places…" question that are no part of it: the
+frames of qa/data/topic_frames.json, the verbs and light words that lead it, the period, kind and
+particles that trail it (`strip_topic`); and a part that holds no topic at all (`no_topic`)."""
+
+from __future__ import annotations
+
+import re
+
+from qa.place_questions import _DOCUMENT_WORDS, _SAYS, _SETTING
+from qa.topic_frames import framed, frames, without_how_many
+
+_LEAD = re.compile(
+    # 中 after a document's name only: 中试基地 is a topic of its own
+    rf"^(?:的)?(?:(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?(?:都|也|还|均)?"
+    r"(?:有)?(?:提到|提及|谈到|说到|讲到|讲(?=了|过)|报(?=了)|涉及|提出|部署|布局|包含|包括|关注|重视|支持"
+    r"|写到|写了|给出|列出|公布"
+    rf"|{_SETTING}|有)?"
+    r"(?:了|过)?(?:要)?(?:关于)?"
+)
+# a verb before the topic, not one of several joined before it (培育或引进高企)
+_ACTION = re.compile(
+    # (not 创建, 争创, 申报: 创建国家高新区 is asked of places not yet one)
+    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|新建|建成|开行|开通|贯彻落实|落实|深化|加快"
+    r"|完善|促进"
+    r"|推广|引进|启动|设立|出台|举办|发放)(?=[^或和及与、（(].)"
+)
+# the light words a user leads a topic with, which name no subject: being (是), saying (说了,
+# 提), intending (要, 打算), doing (办, 搞, 发过), governing (治理), being at it (在), doing for
+# someone (给老年人办)
+_LIGHT = re.compile(
+    r"^(?:是(?!否)|(?:说|讲|谈)(?:了|过)?|提(?![高升供前交出质])(?:了|过)?|(?:正)?在(?=[给为对办搞做干发说推抓提用治整])"
+    r"|要|将|会|想|准备|打算|还|也|都|或者|或|(?:办|搞|做|干|弄)(?:了|过)?|发(?![展现挥生布明放])(?:了|过)?"
+    r"|(?:发|办|搞|做|建)(?:了|过)?(?:或者|或)(?=要|将|准备|打算)|治理|整治|防治|[给为帮替][\u4e00-\u9fff]{1,6}?(?:办|搞|做|建(?![设成])|提供))(?=[^，,、和或及]{2})"
+)
+_TAIL = re.compile(
+    r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)?|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项))?"
+    r"(?:最高|最多|最大|最强|最好)?"
+    # 这类平台, 之类的东西, 这类博士后平台: the kind the topic is one of, said after it
+    r"(?:这块|这一块|这方面|这一方面|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,8}?(?=$|吗|呢|么))?|这些"
+    # the kind the topic is one of, said at length: 揭榜挂帅这种科研组织方式
+    r"|(?:这|那)(?:种|样的|一类)(?:的)?[\u4e00-\u9fff]{2,10}?(?=$|吗|呢|么))?"
+    r"(?:吗|呢|么)?$"
+)
+# …and said before a bracket of what it holds: 氢能这块（制氢、绿氢之类）
+_KIND_BEFORE_REMARK = re.compile(r"(?:这块|这一块|这方面|这一方面|方面|相关|有关)(?:的)?(?=[（(])")
+_ONLY_VERB = re.compile(
+    r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到|写进去|写进|写入|写上)?(?:过|了)?$"
+)
+_PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
+# the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's (现有
+# 高新技术企业: 高新技术企业's now)
+_PERIOD = re.compile(
+    r"^(?:到|至|截至|截止)?(?:今年|明年|去年|当年|本年度?|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
+    r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?(?:的)?(?=.{2})"
+)
+# …or after it: 专精特新企业今年或规划期定了数量目标, 研发投入强度现在是多少
+_PERIOD_AFTER = re.compile(
+    r"(?<=.{2})(?:(?:今年|明年|去年|现在|目前|当前|规划期(?:内|末)?|(?:19|20)\d\d年)(?:或|和|及)?)+"
+    r"(?:是|为)?$"
+)
+
+
+ASPECT_ONLY = re.compile(
+    r"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:具体)?(?:的)?"
+    r"(?:[\u4e00-\u9fff]{0,2}数|数字|数据|数值|人次|金额|数额|数量|百分比|目标|指标"
+    # the measure asked, with no topic in it (今年造林目标，哪些地方定了面积)
+    r"|面积|里程|产量|规模|人数)(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
+)
+
+
+def no_topic(part: str) -> bool:
+    """A part of the question that holds only what places did or how many, no topic: 在建或提到,
+    提了, 各多少."""
+    if _ONLY_VERB.match(part) or re.fullmatch(r"(?:各|分别|都)?(?:是|有)?(?:多少|几)\w{0,2}", part):
+        return True  # …的有哪些，各多少: how many, asked of the topic said before
+    if ASPECT_ONLY.fullmatch(part):
+        return True  # …，哪些地方给了具体人次: what is asked of the topic, no topic
+    return bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
+
+
+def strip_before(before: str) -> str:
+    # "提到氢能的有" / "氢能在" / "规划中提到氢能的"
+    for _ in range(2):
+        before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?(?:都|也)?$", "", before)
+    return before
+
+
+def strip_topic(part: str) -> tuple[str, str | None]:
+    """The topic inside a part of the question, and the aspect a frame around it named: the
+    frames of qa/data/topic_frames.json, then the verbs and particles left around it."""
+    part = part.strip(_PUNCT)
+    aspect = None
+    for _ in range(4):
+        new = part
+        for shortest, longest, frame_aspect in frames():
+            topic = framed(shortest, longest, new)
+            if topic and len(topic.strip(_PUNCT)) >= 2:
+                new = topic.strip(_PUNCT)
+                aspect = aspect or frame_aspect
+                break
+        new = _LEAD.sub("", new, count=1).strip(_PUNCT)
+        while (light := _LIGHT.sub("", new, count=1)) != new:
+            new = light
+        new = _ACTION.sub("", new, count=1)
+        new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|写进去|写进|写入|写上|有)(?:了|过)?", "", new)
+        new = _PERIOD.sub("", new, count=1)
+        new = _PERIOD_AFTER.sub("", _TAIL.sub("", _KIND_BEFORE_REMARK.sub("", new))).strip(_PUNCT)
+        new = without_how_many(new)
+        new = re.sub(r"的$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)", "", new)
+        if new == part:
+            break
+        part = new
+    return part, aspect
