@@ -79,4 +79,5 @@ _KINDS = (
     ("规划", "plan"),
     ("要点", "work_points"),
     ("方案", "action_plan"),
+    ("通知", "notice"),
 )

@@ -17,9 +17,13 @@ class Limit:
     # what the figure is said in, as _UNITS names it (高于6%: %; 2000家及以上: any count), None
     # when the bound names no unit
     unit: str | None = None
+    # only a figure said as passed meets it, whatever its size (目标写的是“以上”的)
+    worded: bool = False
 
     def passes(self, figure: float, passed: bool = False) -> bool:
         """`passed`: the figure is said as passed (突破1万家), so it is beyond itself."""
+        if self.worded:
+            return passed
         if figure == self.figure:
             return self.inclusive or (passed and self.side == "above")
         if self.side == "equal":
@@ -84,9 +88,9 @@ def figures_said(text: str, unit: str | None = None) -> list[tuple[float, bool]]
     """`figures_in`, each with whether it is said as passed (突破1万家, 超过5%, 3万人以上): such
     a figure meets a bound it only reaches (过万家: more than 10000)."""
     found = []
-    # (a rank is no figure: 保持全省前3, 居第2; nor is a number in a name: PM2.5, 5G, 3D)
+    # (a rank is no figure: 保持全省前3, 居第2, 500强; nor is a number in a name: PM2.5, 5G, 3D)
     for m in re.finditer(
-        r"(?<![\d.前第A-Za-z])(\d+(?:\.\d+)?)\s*(?:余|多)?(万亿|万|亿)?(?!\s*[年:：\d])(?![GD](?![A-Za-z]))",
+        r"(?<![\d.前第A-Za-z])(\d+(?:\.\d+)?)\s*(?:余|多)?(万亿|万|亿)?(?!\s*[年:：\d强佳])(?![GD](?![A-Za-z]))",
         text,
     ):
         counted = _COUNTED.match(text, m.end())
@@ -99,6 +103,8 @@ def figures_said(text: str, unit: str | None = None) -> list[tuple[float, bool]]
     for m in _CHINESE_FIGURE.finditer(text):
         if unit and not _in_unit(text, m.end(), unit, m.group(0)[-1]):
             continue
+        if text[m.end() : m.end() + 1] in ("强", "佳"):
+            continue  # (百强, 十佳: a list of the best, no count)
         said = m.group(1) or m.group(2)
         if len(said) == 1 and said in "万亿" and not _COUNTED_BARE.match(text, m.end()):
             # a scale alone is no figure (万人发明专利, 亿元以上企业), but 万亿 is, and so is a

@@ -146,11 +146,14 @@ def _containing(absent: list[str], index: Searchable) -> list[str]:
 
 
 def _places_spelt(question: str, index: Searchable) -> str:
-    """The question with its places spelt as they are however typed (荷泽和赣洲: 菏泽, 赣州)."""
+    """The question with its places spelt as they are however typed (荷泽和赣洲: 菏泽, 赣州), or
+    written in Latin letters in a Chinese question (Fangchenggang、Yibin 这两个地方: 防城港, 宜宾)."""
     from qa.filters import index_places
+    from qa.latin_places import latin_places_spelt
     from qa.spelling import spell_places
 
-    return spell_places(question, index_places(index))
+    held = index_places(index)
+    return spell_places(latin_places_spelt(question, held), held)
 
 
 def _absent_notice(question: str, index: Searchable) -> str | None:

@@ -46,17 +46,28 @@ def romanised(name: str, short_forms: Iterable[str] = ()) -> tuple[str, ...]:
     """The Latin forms of a place name: its shortest short form in pinyin, written together
     and with an apostrophe before a syllable starting with a vowel (Nan'an), alone and with
     the English word of its kind (Beihai City)."""
-    from pypinyin import lazy_pinyin
+    from itertools import islice, product
+
+    from pypinyin import Style, lazy_pinyin, pinyin
 
     forms = [f for f in short_forms if len(f) >= 2] or [name]
     base = min(forms, key=len)
-    syllables = lazy_pinyin(base)
-    if not all(s.isascii() and s.isalpha() for s in syllables):
-        return ()
-    joined = syllables[0] + "".join(
-        ("'" + s if _VOWEL_START.match(s) else s) for s in syllables[1:]
-    )
-    spellings = {joined.capitalize(), joined.replace("'", "").capitalize()}
+    usual = lazy_pinyin(base)
+    # every reading of a character of several (长治: Changzhi, which pypinyin reads zhang)
+    readings = [
+        list(dict.fromkeys([first, *options]))
+        for first, options in zip(
+            usual, pinyin(base, style=Style.NORMAL, heteronym=True), strict=False
+        )
+    ]
+    spellings: set[str] = set()
+    for syllables in islice(product(*readings), 8):
+        if not all(s.isascii() and s.isalpha() for s in syllables):
+            return ()
+        joined = syllables[0] + "".join(
+            ("'" + s if _VOWEL_START.match(s) else s) for s in syllables[1:]
+        )
+        spellings |= {joined.capitalize(), joined.replace("'", "").capitalize()}
     words = next((w for end, w in _SUFFIX_WORDS if name.endswith(end)), ())
     out = list(spellings)
     out += [f"{s} {w.title()}" for s in spellings for w in words]

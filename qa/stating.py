@@ -103,8 +103,12 @@ class Stating:
             m = self.terms.search(clause)
             if m is None or _PART_AREA.search(clause[: m.start()]):
                 continue
-            if self.total and _ADDED.search(clause[: m.start()]):
+            if self.total and (
+                _ADDED.search(clause[: m.start()]) or _ADDED_AFTER.match(clause, m.end())
+            ):
                 continue
+            if not self.ahead and _moves_a_level(self.topic, clause[m.end() :]):
+                continue  # (每万人口发明专利拥有量增长11.8%: no 拥有量 stated)
             piece = m.group(0)
             if (
                 piece in self.topic
@@ -158,6 +162,8 @@ _COUNTED_BEFORE = re.compile(
 # what a number added in a year is said with, before the topic in its clause (净增科技型中小企业853
 # 家、高新技术企业97家)
 _ADDED = re.compile(r"新增|净增|新认定|认定|新培育|新引进|新获批|增加")
+# …or right after it (高新技术企业净增600户)
+_ADDED_AFTER = re.compile(r"(?:数量|数)?(?:新增|净增|增加)")
 
 
 # a part of a place whose figures are its own (开发区, 综合保税区); 高新区 may be the place itself
@@ -190,6 +196,18 @@ def _heads_another(after: str) -> bool:
     if len(word) < 2 or flag not in ("n", "nz", "nt", "nr", "ns") or is_act(word):
         return False  # (新建 is a county to jieba)
     return word not in _MEASURES and not word.endswith(_MEASURE_ENDS)
+
+
+# a measure that is a level, whose value a growth does not state (拥有量, 覆盖率, 比重, 强度)
+_LEVEL = re.compile(r"(?:拥有量|保有量|率|比重|比例|占比|强度|密度|指数)$")
+
+
+def _moves_a_level(topic: str, after: str) -> bool:
+    """Whether the figure after a level's words is how it moved, not its value (拥有量增长11.8%;
+    not 强度提高到3%, a value reached)."""
+    return bool(_LEVEL.search(topic)) and bool(
+        re.match(r"(?:年均)?(?:增长|提高|提升|下降|降低|增加)(?![到至])", after)
+    )
 
 
 def _another_measure(after: str) -> bool:

@@ -63,7 +63,7 @@ _BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
 # …and one asked as it stands or was done, said outside the topic (技术合同成交额，报了实际成交金额;
 # 研发投入强度现在是多少; 现有高新技术企业的总数; not 实际使用外资, a topic's own word)
 _DONE = re.compile(r"实际|现在|目前|当前|现有|已经|已实现")
-_TOTAL_ASKED = re.compile(r"总数|总量|存量")
+_TOTAL_ASKED = re.compile(r"总数|总量|存量|现有|共有")
 _EITHER = re.compile(
     r"(?:完成|实际)\w{0,4}(?:或|和|及)\w{0,4}目标|目标\w{0,4}(?:或|和|及)\w{0,4}(?:完成|实际)"
 )

@@ -22,7 +22,7 @@ _ACTION = re.compile(
     # (not 创建, 争创, 申报: 创建国家高新区 is asked of places not yet one)
     r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|新建|建成|开行|开通|贯彻落实|落实|深化|加快"
     r"|完善|促进"
-    r"|推广|引进|启动|设立|出台|举办|发放)(?=[^或和及与、（(].)"
+    r"|推广|引进|启动|设立|出台|举办|发放|解决|清理|化解)(?=[^或和及与、（(].)"
 )
 # the light words a user leads a topic with, which name no subject: being (是), saying (说了,
 # 提), intending (要, 打算), doing (办, 搞, 发过), governing (治理), being at it (在), doing for
@@ -62,7 +62,7 @@ _PERIOD_AFTER = re.compile(
 
 ASPECT_ONLY = re.compile(
     r"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:具体)?(?:的)?"
-    r"(?:[\u4e00-\u9fff]{0,2}数|数字|数据|数值|人次|金额|数额|数量|百分比|目标|指标"
+    r"(?:[\u4e00-\u9fff]{0,2}数|数字|数目|数据|数值|人次|金额|数额|数量|百分比|目标|指标"
     # the measure asked, with no topic in it (今年造林目标，哪些地方定了面积)
     r"|面积|里程|产量|规模|人数)(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
 )

@@ -136,9 +136,13 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         said = restated.group("what").strip('“”"')
         return replace(topic, text=f"{topic.text}、{said}") if said != topic.text else topic
     worded = _QUOTED_BOUND.search(text)
-    if worded:  # 粮食产量目标写的是“以上”的: a target (its wording not checked)
+    if worded:  # 粮食产量目标写的是“以上”的: a target worded so (a floor: said as passed)
         topic = read_topic(text[: worded.start()] + text[worded.end() :], corpus)
-        return replace(topic, aspect="target") if topic.aspect is None else topic
+        topic = replace(topic, aspect="target") if topic.aspect is None else topic
+        if not re.search(r"以上|不低于|不少于|超过|高于", worded[0]):
+            return topic  # (a cap's or an about's wording is not checked)
+        floor = Limit(0.0, "above", True, worded=True)
+        return replace(topic, limit=floor, bound=f"写作{worded[0].lstrip('写的是成用带为')}")
     bound = find_bound(text)
     if bound:  # 目标超过3万人: a target, of a figure beyond the bound
         limit, start, end, said = bound

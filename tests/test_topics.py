@@ -1408,3 +1408,44 @@ def test_more_ways_of_asking_a_target_or_a_figure():
     assert (dated.text, dated.aspect) == ("市级以上研发机构（平台）", "target")
     counted = read_topic("适老化改造做了多少户，哪些地方有数字？")
     assert (counted.text, counted.aspect) == ("适老化改造", "figure")
+
+
+def test_a_levels_growth_is_not_its_value_and_a_rank_is_no_figure():
+    from qa.bounds import figures_in
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+
+    level = Stating(
+        aspect_evidence("figure"),
+        None,
+        term_matcher(expand_terms("万人发明专利拥有量")),
+        True,
+        topic="万人发明专利拥有量",
+    )
+    assert not level.search("每万人口发明专利拥有量增长11.8%。")
+    assert level.search("万人发明专利拥有量达44.5件。")
+    share = Stating(aspect_evidence("figure"), None, term_matcher(("研发投入强度",)), True)
+    assert share.search("研发投入强度提高到2.5%。")  # a value reached
+    assert figures_in("入选广西高新技术企业百强名单") == [] and figures_in("中国500强") == []
+    total = Stating(
+        aspect_evidence("figure"), None, term_matcher(("高新技术企业",)), True, total=True
+    )
+    assert not total.search("高新技术企业净增600户。")  # the addition said after the topic
+
+
+def test_notices_and_counts_asked_in_other_words():
+    from qa.asked_documents import documents_asked
+
+    assert documents_asked("哪些通知类文件讲了垃圾分类？") == ("notice",)
+    counted = read_topic("新增托位今年定了具体数目的有哪些？")
+    assert (counted.text, counted.aspect) == ("新增托位", "target")
+    assert read_topic("哪些地方给出了现有高新技术企业的数量？").total
+
+
+def test_a_target_asked_worded_as_a_floor_is_met_only_by_a_figure_said_so():
+    worded = read_topic("粮食产量目标写的是“以上”的有哪些？")
+    assert (worded.text, worded.aspect) == ("粮食产量", "target")
+    floor = worded.limit
+    assert floor is not None and floor.passes(32.0, passed=True) and not floor.passes(616.0)
+    assert _sets_target("粮食产量", "确保粮食产量保持在32万吨以上。", limit=floor)
+    assert not _sets_target("粮食产量", "粮食产量616亿斤左右。", limit=floor)
