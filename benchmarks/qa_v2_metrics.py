@@ -24,7 +24,7 @@ processor's .docx with a targets table, a text-layer PDF and a provincial .docx 
 answerable twin) two city .txt reports and 重庆市's .docx report, qa_v25's a real .docx city report, a
 city .txt report and a provincial .docx beside them, qa_v26's … qa_v54's (place questions only)
 four city reports (.txt; some as a .docx, an HTML page or a PDF) and two provincial .docx (one
-of qa_v33's an HTML page); the gold set on the
+of qa_v33's, qa_v47's and qa_v54's an HTML page); the gold set on the
 bundled corpus alone. The held-out halves are for reporting
 only: develop on the development halves.
 """

@@ -1449,3 +1449,12 @@ def test_a_target_asked_worded_as_a_floor_is_met_only_by_a_figure_said_so():
     assert floor is not None and floor.passes(32.0, passed=True) and not floor.passes(616.0)
     assert _sets_target("粮食产量", "确保粮食产量保持在32万吨以上。", limit=floor)
     assert not _sets_target("粮食产量", "粮食产量616亿斤左右。", limit=floor)
+
+
+def test_setting_up_is_of_the_family_of_creating():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    created = term_matcher(expand_terms("创建国家公园"))
+    assert created.search(norm("推进秦岭国家公园、国家植物园设立。"))
+    assert not created.search(norm("推进长征国家文化公园建设。"))
