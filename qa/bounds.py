@@ -242,7 +242,8 @@ _TWO_FIGURES = re.compile(r"(?:的)?(?:目标|指标)?(?:是|为|达到|保持|�
 
 def find_bound(text: str) -> tuple[Limit, int, int, str] | None:
     """The bound a question puts on a target, where it is said, and how (超过3万人), or None.
-    Two bounds joined by 或 are the figures either passes (3%左右或3%以内: 3% or less)."""
+    Two bounds joined by 或 are read as one (_either: 3%左右或3%以内 is a 3% target however
+    worded)."""
     two = _TWO_FIGURES.search(text)
     if two:
         return Limit(10.0, "above", True, "%"), two.start(), two.end(), "两位数"

@@ -96,7 +96,9 @@ class Stating:
         counts just before them (完成340万亩营造林任务), and the next clause when it goes on
         with the topic's acts or measure and a figure, its subject left out (推进高标准农田建设
         国家试点，新建提升100万亩以上). Not a clause whose figure is a part of the place's
-        (开发区…) or another noun's the topic's words only modify (外贸航线10条)."""
+        (开发区…) or another noun's the topic's words only modify (外贸航线10条), a number added
+        when a total is asked (净增…97家), a level's growth when its value is (拥有量增长11.8%),
+        nor another measure of the words when their growth is asked (投入强度达到2.41%)."""
         clauses = re.split(between, said)
         found = []
         for i, clause in enumerate(clauses):
