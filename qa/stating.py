@@ -105,8 +105,10 @@ class Stating:
             m = self.terms.search(clause)
             if m is None or _PART_AREA.search(clause[: m.start()]):
                 continue
-            if self.total and (
-                _ADDED.search(clause[: m.start()]) or _ADDED_AFTER.match(clause, m.end())
+            if (
+                self.total
+                and (_ADDED.search(clause[: m.start()]) or _ADDED_AFTER.match(clause, m.end()))
+                and not _TOTAL_SAID.search(clause, m.end())
             ):
                 continue
             if not self.ahead and _moves_a_level(self.topic, clause[m.end() :]):
@@ -164,8 +166,9 @@ _COUNTED_BEFORE = re.compile(
 # what a number added in a year is said with, before the topic in its clause (净增科技型中小企业853
 # 家、高新技术企业97家)
 _ADDED = re.compile(r"新增|净增|新认定|认定|新培育|新引进|新获批|增加")
-# …or right after it (高新技术企业净增600户)
+# …or right after it (高新技术企业净增600户), unless the total follows (新增…32户、总量达到96户)
 _ADDED_AFTER = re.compile(r"(?:数量|数)?(?:新增|净增|增加)")
+_TOTAL_SAID = re.compile(r"总量|总数|总计|共有|存量")
 
 
 # a part of a place whose figures are its own (开发区, 综合保税区); 高新区 may be the place itself
@@ -262,10 +265,11 @@ _FOLLOWS = 28
 
 
 # what marks a sentence as a report of what was done, not a target: 去年, 累计, 已建成, 同比增长,
-# 完成了
+# 完成了; 累计 only with no aim said (力争累计支持企业5亿元以上 is a target)
 _PAST = re.compile(
-    r"去年|上年|过去|五年来|近年来|累计|已经|已(?![\d])|同比|比上年|(?:实现|完成|达到|突破|增长)了"
+    r"去年|上年|过去|五年来|近年来|已经|已(?![\d])|同比|比上年|(?:实现|完成|达到|突破|增长)了"
 )
+_AIMED = re.compile(r"力争|争取|确保|目标")
 
 
 # a result against a target, which a report states of the year behind it
@@ -275,7 +279,7 @@ _MET = re.compile(r"(?:超额|圆满)完成")
 def in_the_past(sentence: str, first_year: int | None) -> bool:
     from qa.periods import years_in
 
-    if _PAST.search(sentence):
+    if _PAST.search(sentence) or ("累计" in sentence and not _AIMED.search(sentence)):
         return True
     return first_year is not None and any(y < first_year for y in years_in(sentence, None))
 

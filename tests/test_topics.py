@@ -1458,3 +1458,20 @@ def test_setting_up_is_of_the_family_of_creating():
     created = term_matcher(expand_terms("创建国家公园"))
     assert created.search(norm("推进秦岭国家公园、国家植物园设立。"))
     assert not created.search(norm("推进长征国家文化公园建设。"))
+
+
+def test_a_cumulative_figure_with_an_aim_is_a_target_and_a_total_may_follow_an_addition():
+    from qa.stating import Stating, in_the_past
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    assert not in_the_past("力争累计支持企业知识价值信用贷款5亿元以上。", None)
+    assert in_the_past("知识价值信用贷款累计发放1.8亿元。", None)
+    total = Stating(
+        aspect_evidence("figure"), None, term_matcher(("高新技术企业",)), True, total=True
+    )
+    assert total.search("新增国家高新技术企业32户、总量达到96户。")
+    # 经济增长 is no form of GDP growth to look for: spread out it meets 数字经济规模增长
+    growth = term_matcher(expand_terms("GDP增速", moving=True))
+    assert not growth.search(norm("力争数字经济规模增长15%以上。"))
+    assert growth.search(norm("地区生产总值增长6.5%以上。"))
