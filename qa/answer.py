@@ -32,18 +32,17 @@ from qa.conversation import turn_of
 from qa.counted import count_before, counted_head
 from qa.declines import asked_counts, unexplained, unlisted, unnamed, without
 from qa.definitions import definition_answer
-from qa.filters import index_places
 from qa.frame import analyse
 from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)
     _absent_notice,
     check_filters,
     part_filters,
+    places_spelt,
     prepare,
     resolve_follow_up,
 )
-from qa.latin_places import latin_places_spelt
 from qa.scoring import Searchable
-from qa.spelling import spell_places, spell_terms
+from qa.spelling import spell_terms
 from qa.terms import expand_query
 from qa.types import Answer
 from qa.units import (
@@ -122,9 +121,8 @@ def answer_stream(
     only = filters.districts if filters is not None and filters.districts else None
     # a misspelt word (普察 for 普查, 大度口 for 大渡口, 人材 for 人才) is read as the word it
     # sounds like
-    held = index_places(index)
-    named = latin_places_spelt(question, held)  # Guangxi 和 Henan，哪个…
-    placed = spell_places(named, held)  # 荷泽和赣洲，哪个… names two places, however typed
+    # places typed with homophones or in Latin letters (荷泽和赣洲, Guangxi 和 Henan，哪个…)
+    placed = places_spelt(question, index)
     read_as = vocabulary(index).correct(spell_terms(placed))
     if is_district_question(placed) and not asks_inside_a_place(placed, only or [], index):
         result = district_answer(question, find_districts_for(read_as, index, only))

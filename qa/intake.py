@@ -40,7 +40,7 @@ def prepare(
         )
     if filters is not None and filters.districts:
         filters = replace(filters, districts=tuple(resolve_districts(filters.districts, index)))
-    present, absent = _places_named(_outside_topic(_places_spelt(question, index)), index)
+    present, absent = _places_named(_outside_topic(places_spelt(question, index)), index)
     outer = _containing(absent, index)
     if outer:  # the answer's notice says where they were looked for (_absent_notice)
         present = list(dict.fromkeys([*present, *outer]))
@@ -145,7 +145,7 @@ def _containing(absent: list[str], index: Searchable) -> list[str]:
     return list(dict.fromkeys(outer)) if absent and len(outer) == len(absent) else []
 
 
-def _places_spelt(question: str, index: Searchable) -> str:
+def places_spelt(question: str, index: Searchable) -> str:
     """The question with its places spelt as they are however typed (荷泽和赣洲: 菏泽, 赣州), or
     written in Latin letters in a Chinese question (Fangchenggang、Yibin 这两个地方: 防城港, 宜宾)."""
     from qa.filters import index_places
@@ -157,7 +157,7 @@ def _places_spelt(question: str, index: Searchable) -> str:
 
 
 def _absent_notice(question: str, index: Searchable) -> str | None:
-    present, absent = _places_named(_outside_topic(_places_spelt(question, index)), index)
+    present, absent = _places_named(_outside_topic(places_spelt(question, index)), index)
     outer = _containing(absent, index)
     if outer:
         return f"语料中没有{'、'.join(absent)}自己的文件，在{'、'.join(outer)}的文件中查找。"

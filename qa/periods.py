@@ -106,7 +106,7 @@ _REFERENCE_YEAR = re.compile(
 
 
 # words that set a target: a sentence of a year's report saying them speaks of the year planned
-_TARGET = re.compile(r"力争|争取|确保|预期目标|目标是|计划(?:完成|实现|新增|建成)")
+TARGET_WORDS = re.compile(r"力争|争取|确保|预期目标|目标是|计划(?:完成|实现|新增|建成)")
 
 
 def years_in(text: str, doc_year: int | None) -> set[int]:
@@ -147,7 +147,7 @@ def other_period(
     if not asked:
         return False
     spoken = years_in(text, doc_year) or years_in(headings, doc_year)
-    if not spoken and doc_year is not None and _TARGET.search(text):
+    if not spoken and doc_year is not None and TARGET_WORDS.search(text):
         spoken = {doc_year}  # a report's target (力争…) is of the year it plans, not the year past
     if not spoken and doc_year is None and (_REVIEW.search(headings) or _GOALS.search(headings)):
         spoken = plan_part_years(title, headings)

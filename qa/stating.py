@@ -269,7 +269,6 @@ _FOLLOWS = 28
 _PAST = re.compile(
     r"去年|上年|过去|五年来|近年来|已经|已(?![\d])|同比|比上年|(?:实现|完成|达到|突破|增长)了"
 )
-_AIMED = re.compile(r"力争|争取|确保|目标")
 
 
 # a result against a target, which a report states of the year behind it
@@ -277,9 +276,9 @@ _MET = re.compile(r"(?:超额|圆满)完成")
 
 
 def in_the_past(sentence: str, first_year: int | None) -> bool:
-    from qa.periods import years_in
+    from qa.periods import TARGET_WORDS, years_in
 
-    if _PAST.search(sentence) or ("累计" in sentence and not _AIMED.search(sentence)):
+    if _PAST.search(sentence) or ("累计" in sentence and not TARGET_WORDS.search(sentence)):
         return True
     return first_year is not None and any(y < first_year for y in years_in(sentence, None))
 

@@ -80,10 +80,10 @@ def figure_asked(
         aspect = "target"
     elif aspect == "target" and _EITHER.search(text):  # 完成面积或目标面积: any figure
         aspect = "figure"
-    unit = (unit_asked(text.replace(topic, "", 1)) or measure_unit(topic)) if aspect else None
+    rest = text.replace(topic, "", 1)
+    unit = (unit_asked(rest) or measure_unit(topic)) if aspect else None
     if unit is None and aspect == "figure" and _AMOUNT.search(topic) and not _GROWTH.search(text):
         unit = "金额"  # the figure of an amount (技术合同成交额) is in 元, not its growth
-    rest = text.replace(topic, "", 1)
     done = _BEHIND.search(text) or (_DONE.search(rest) and not _EITHER.search(text))
     figure = aspect == "figure"
     return aspect, unit, figure and bool(done), figure and bool(_TOTAL_ASKED.search(rest))

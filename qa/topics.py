@@ -125,10 +125,10 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         return replace(topic, text=said)
     remark = _REMARK_AFTER.search(text)
     if remark:  # …的有哪些（托位、托育机构）: what the topic holds, said after the question
-        topic = read_topic(text[: remark.start()] + remark["asked"], corpus)
         held = [p for p in re.split(r"[、，,或和及]", remark["remark"][1:-1]) if p]
         if all(no_topic(p) for p in held):  # (（套数或项目数）: what is asked, no topic)
             return read_topic(text[: remark.start()] + remark["remark"] + remark["asked"], corpus)
+        topic = read_topic(text[: remark.start()] + remark["asked"], corpus)
         return replace(topic, text=f"{topic.text}{remark['remark']}")
     restated = _RESTATED.search(text)
     if restated:  # …有哪些地方在做？就是第四次全国文物普查: the topic in both wordings

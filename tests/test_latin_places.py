@@ -92,19 +92,3 @@ def test_every_hand_written_name_is_a_place():
     for form, label in json.loads(raw)["names"].items():
         found = places.resolve(label)
         assert found is not None and found.label == label, form
-
-
-def test_a_chinese_question_asks_among_the_places_it_names_in_latin_letters():
-    from qa.answer import answer
-    from tests.qa_support import FakeIndex, make_chunk
-
-    index = FakeIndex(
-        [
-            make_chunk("a", "在全区率先开展数字人民币试点。", district="菏泽市"),
-            make_chunk("b", "推进数字人民币试点。", district="随州市"),
-            make_chunk("c", "发展数字经济。", district="北海市"),
-        ]
-    )
-    result = answer("Heze、Beihai 这两个地方，哪个在试点数字人民币？", index)
-    assert "菏泽市" in result.answer and "北海市" in result.answer
-    assert "随州市" not in result.answer  # not a place named

@@ -524,7 +524,14 @@ def test_places_typed_with_homophones_are_spelt_as_the_index_names_them(question
     assert spell_places(question, held) == spelt
 
 
-def test_a_question_naming_two_misspelt_places_asks_which_of_them():
+@pytest.mark.parametrize(
+    "question",
+    [
+        "荷泽和赣洲，哪个提到了汉服？",  # typed with homophones
+        "Heze、Ganzhou 这两个地方，哪个提到了汉服？",  # in Latin letters in a Chinese question
+    ],
+)
+def test_a_question_naming_two_places_however_typed_asks_which_of_them(question):
     from qa.answer import answer
     from tests.qa_support import FakeIndex, make_chunk
 
@@ -535,7 +542,7 @@ def test_a_question_naming_two_misspelt_places_asks_which_of_them():
             make_chunk("c", "汉服文化节成功举办。", district="聊城市"),
         ]
     )
-    reply = answer("荷泽和赣洲，哪个提到了汉服？", index)
+    reply = answer(question, index)
     assert reply.mode == "districts"
     mentioned, _, absent = reply.answer.partition("未提到")
     assert "菏泽市" in mentioned and "赣州市" in absent and "聊城市" not in reply.answer
