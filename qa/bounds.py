@@ -17,15 +17,18 @@ class Limit:
     # what the figure is said in, as _UNITS names it (高于6%: %; 2000家及以上: any count), None
     # when the bound names no unit
     unit: str | None = None
-    # only a figure said as passed meets it, whatever its size (目标写的是“以上”的)
-    worded: bool = False
+    # only a figure said so meets it, whatever its size: "passed" (目标写的是“以上”的), "about"
+    # (用“左右”表述的), "capped" (以内); "not about" and so on: only one not said so
+    worded: str = ""
 
-    def passes(self, figure: float, passed: bool = False) -> bool:
-        """`passed`: the figure is said as passed (突破1万家), so it is beyond itself."""
+    def passes(self, figure: float, said_as: str = "") -> bool:
+        """`said_as`: how the figure is worded (`_wording`): one said as passed (突破1万家) is
+        beyond itself."""
         if self.worded:
-            return passed
+            asked = self.worded.removeprefix("not ")
+            return (said_as == asked) != self.worded.startswith("not ")
         if figure == self.figure:
-            return self.inclusive or (passed and self.side == "above")
+            return self.inclusive or (said_as == "passed" and self.side == "above")
         if self.side == "equal":
             return False
         return figure > self.figure if self.side == "above" else figure < self.figure
@@ -46,34 +49,14 @@ _BOUND = re.compile(
     r"(?P<tail>(?:及|或)?(?:以上|以内|以下)|左右)?(?=的|$|[，,？?]|或)"
 )
 # bound word (or tail) → which side the figure must be on, and whether the bound itself passes
-_SIDES = {
-    "超过": ("above", False),
-    "高于": ("above", False),
-    "大于": ("above", False),
-    "多于": ("above", False),
-    "不低于": ("above", True),
-    "不少于": ("above", True),
-    "达到": ("above", True),
-    "以上": ("above", True),
-    "不超过": ("below", True),
-    "不高于": ("below", True),
-    "以内": ("below", True),
-    "以下": ("below", True),
-    "低于": ("below", False),
-    "少于": ("below", False),
-    "小于": ("below", False),
-    "不到": ("below", False),
-    "不足": ("below", False),
-    "逾": ("above", False),
-    "过": ("above", False),
-    "定到": ("equal", True),
-    "定为": ("equal", True),
-    "定在": ("equal", True),
-    "设为": ("equal", True),
-    "左右": ("equal", True),  # 目标定在7%左右: about that figure, as reports word it
-    "是": ("equal", True),
-    "为": ("equal", True),
-}
+_SIDES: dict[str, tuple[str, bool]] = (
+    dict.fromkeys(("超过", "高于", "大于", "多于", "逾", "过"), ("above", False))
+    | dict.fromkeys(("不低于", "不少于", "达到", "以上"), ("above", True))
+    | dict.fromkeys(("不超过", "不高于", "以内", "以下"), ("below", True))
+    | dict.fromkeys(("低于", "少于", "小于", "不到", "不足"), ("below", False))
+    # (目标定在7%左右: about that figure, as reports word it)
+    | dict.fromkeys(("定到", "定为", "定在", "设为", "左右", "是", "为"), ("equal", True))
+)
 _SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 
 
@@ -84,9 +67,9 @@ def figures_in(text: str, unit: str | None = None) -> list[float]:
     return [figure for figure, _ in figures_said(text, unit)]
 
 
-def figures_said(text: str, unit: str | None = None) -> list[tuple[float, bool]]:
-    """`figures_in`, each with whether it is said as passed (突破1万家, 超过5%, 3万人以上): such
-    a figure meets a bound it only reaches (过万家: more than 10000)."""
+def figures_said(text: str, unit: str | None = None) -> list[tuple[float, str]]:
+    """`figures_in`, each with how it is worded (`_wording`): one said as passed (突破1万家, 超过5%,
+    3万人以上) meets a bound it only reaches (过万家: more than 10000)."""
     found = []
     # (a rank is no figure: 保持全省前3, 居第2, 500强; nor is a number in a name: PM2.5, 5G, 3D)
     for m in re.finditer(
@@ -99,7 +82,7 @@ def figures_said(text: str, unit: str | None = None) -> list[tuple[float, bool]]
         if unit and not _in_unit(text, m.end(), unit, m.group(2) or ""):
             continue
         scale = _SCALE.get(m.group(2) or "", 1.0) * _in_jin(text, m.end(), unit)
-        found.append((float(m.group(1)) * scale, _passed(text, m.start(), m.end())))
+        found.append((float(m.group(1)) * scale, _wording(text, m.start(), m.end())))
     for m in _CHINESE_FIGURE.finditer(text):
         if unit and not _in_unit(text, m.end(), unit, m.group(0)[-1]):
             continue
@@ -112,14 +95,23 @@ def figures_said(text: str, unit: str | None = None) -> list[tuple[float, bool]]
             continue
         value = _chinese_number(said)
         if value is not None:
-            found.append((value * _in_jin(text, m.end(), unit), _passed(text, m.start(), m.end())))
+            found.append((value * _in_jin(text, m.end(), unit), _wording(text, m.start(), m.end())))
     return found
 
 
-def _passed(text: str, start: int, end: int) -> bool:
-    """Whether the figure at start..end is said as passed: 突破1万家, 超过5%, 3万人以上."""
-    before = re.search(r"(?:突破|超过|超|逾)$", text[max(0, start - 2) : start])
-    return bool(before or re.match(r"[^\d，。；、,;]{0,3}?以上", text[end:]))
+def _wording(text: str, start: int, end: int) -> str:
+    """How the figure at start..end is worded: "passed" (突破1万家, 超过5%, 3万人以上), "about"
+    (5%左右, 约5%), "capped" (3%以内, 不超过3%) or ""."""
+    before, after = text[max(0, start - 3) : start], text[end : end + 6]
+    if re.search(r"不(?:超过|高于)$", before):
+        return "capped"
+    if re.search(r"(?:突破|超过|超|逾)$", before) or re.match(r"[^\d，。；、,;]{0,3}?以上", after):
+        return "passed"
+    if re.search(r"约$", before) or re.match(r"[^\d，。；、,;]{0,3}?左右", after):
+        return "about"
+    if re.match(r"[^\d，。；、,;]{0,3}?(?:以内|以下)", after):
+        return "capped"
+    return ""
 
 
 # a weight in 斤, whatever it is stated in: 粮食产量不低于100亿斤 is passed by 1955万吨

@@ -163,16 +163,12 @@ def report_for(
         topic.text, named=topic.quoted, moving=True, measured=topic.aspect is not None
     )
     threshold = load_calibration().district_semantic
-    results: list[DistrictResult] = []
-    matched_terms: set[str] = set()
-    for district in names:
-        result, found = _judge(topic, terms, district, index, threshold, per_district, own)
-        results.append(result)
-        matched_terms |= found
+    judged = [_judge(topic, terms, d, index, threshold, per_district, own) for d in names]
+    matched_terms = {t for _, found in judged for t in found}
     ordered_terms = tuple(t for t in terms if t == topic.text or t in matched_terms)
     return DistrictReport(
         topic=topic.text,
-        districts=tuple(results),
+        districts=tuple(result for result, _ in judged),
         terms=ordered_terms,
         aspect=topic.aspect,
         bound=topic.bound,
@@ -209,6 +205,7 @@ def _judge(
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
     mentioning: set[str] = set()  # passages containing a term
+    named_here = False  # whatever it says of it
     for chunk in index.chunks_for(district=district):
         if (own and chunk.district != district) or (aiming and looks_back(chunk.section)):
             continue
@@ -226,6 +223,7 @@ def _judge(
             if pattern.search(norm(s))
             and (not behind or looks_back(chunk.section) or in_the_past(s, year))
         ] or headings
+        named_here = named_here or bool(sentences)
         if not any(about.search(s, lead, year) for s, lead in sentences):
             continue
         mentioning.add(chunk.chunk_id)
@@ -255,8 +253,10 @@ def _judge(
     sims = cosine_to_query(index, topic.text, [c.quote for c in candidates])
     order = sorted(range(len(candidates)), key=lambda i: (not candidates[i].lexical, -sims[i]))
     best_sim = float(max(sims)) if len(sims) else 0.0
-    # a mention by meaning only from a sentence that names enough of the topic
-    can_mean = [c.lexical or (not topic.quoted and named(c.quote)) for c in candidates]
+    # a mention by meaning only from a sentence that names enough of the topic, and not in a
+    # district that names it but not as asked (研发投入增长 for 研发投入强度超过3%: short of 4%)
+    by_meaning = not topic.quoted and not (named_here and topic.aspect)
+    can_mean = [c.lexical or (by_meaning and named(c.quote)) for c in candidates]
     semantic = any(ok and sim >= threshold for ok, sim in zip(can_mean, sims, strict=True))
     mentioned = lexical or semantic
     score = best_sim + (1.0 if lexical else 0.0)

@@ -63,7 +63,7 @@ class Stating:
                 for after in self._after_topic(said, r"[，,；;。]")
                 if (found := figures_said(after, self.unit))
             ]
-        return any(self.limit.passes(f, passed) for f, passed in figures)
+        return any(self.limit.passes(f, said_as) for f, said_as in figures)
 
     def _figure_follows(self, sentence: str) -> bool:
         """Whether a figure (in the unit asked) follows the topic's words closely in one of its

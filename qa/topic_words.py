@@ -16,6 +16,8 @@ _LEAD = re.compile(
     r"|写到|写了|给出|列出|公布"
     rf"|{_SETTING}|有)?"
     r"(?:了|过)?(?:要)?(?:关于)?"
+    # (the object of a 把 or 将 whose verb follows the topic: 把2025年高企数量目标定在200家)
+    r"(?:(?:把|将)(?!来|近)(?=.{3}))?"
 )
 # a verb before the topic, not one of several joined before it (培育或引进高企)
 _ACTION = re.compile(
@@ -39,7 +41,8 @@ _TAIL = re.compile(
     r"(?:这块|这一块|这方面|这一方面|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,8}?(?=$|吗|呢|么))?|这些"
     # the kind the topic is one of, said at length: 揭榜挂帅这种科研组织方式
     r"|(?:这|那)(?:种|样的|一类)(?:的)?[\u4e00-\u9fff]{2,10}?(?=$|吗|呢|么))?"
-    r"(?:吗|呢|么)?$"
+    # (and a particle of speech: 谁要搞海水淡化啊; not the 吧 of 酒吧, 网吧)
+    r"(?:吗|呢|么|啊|呀|嘛|哦|呗|啦|(?<![酒网水])吧)?$"
 )
 # …and said before a bracket of what it holds: 氢能这块（制氢、绿氢之类）
 _KIND_BEFORE_REMARK = re.compile(r"(?:这块|这一块|这方面|这一方面|方面|相关|有关)(?:的)?(?=[（(])")

@@ -69,9 +69,22 @@ _RESTATED = re.compile(
 # a quoted name offered as one of two wordings: 禁塑或“以竹代塑”, “枫桥经验”或枫桥式做法
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
 _QUOTED_BOUND = re.compile(
-    r"(?:写的是|写成|写的|用的是|用|带|是|为)?[“「『\"](?:及)?"
-    r"(?:以上|以下|以内|左右|不低于|不少于|不超过|超过|高于|低于)[”」』\"]"
+    r"(?P<not>没有|没|不是|未)?(?:是)?(?:写的是|写成|写的|用的是|用|带|是|为)?[“「『\"](?:及)?"
+    r"(?P<word>以上|以下|以内|左右|不低于|不少于|不超过|超过|高于|低于)[”」』\"]"
+    r"(?:来|去)?(?:表述|表示|描述|写|说|措辞|提)?"
 )
+# how a target is worded, by the word quoted (qa.bounds.Limit.worded)
+_WORDINGS = {
+    "以上": "passed",
+    "不低于": "passed",
+    "不少于": "passed",
+    "超过": "passed",
+    "高于": "passed",
+    "左右": "about",
+    "以内": "capped",
+    "以下": "capped",
+    "不超过": "capped",
+}
 _OR_QUOTED = re.compile(
     r"[\u4e00-\u9fff]{2}(?:或者|或)[“「『\"]|[”」』\"](?:或者|或)[\u4e00-\u9fff]{2}"
 )
@@ -113,7 +126,10 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     `corpus`, a topic it does not hold is read as the part of it the corpus does, the rest
     being words of asking (qa.attested)."""
     # a closing quote mark ends a quoted topic: 哪些报告里有“千万工程”
-    text, negated = without_negation(without_exception(text.strip())[0].strip("？?！!。，,；; "))
+    text = without_exception(text.strip())[0].strip("？?！!。，,；; ")
+    worded = _QUOTED_BOUND.search(text)
+    # (没有用“左右”表述的: the wording is denied, not the target)
+    text, negated = (text, False) if worded and worded["not"] else without_negation(text)
     if negated:
         return replace(read_topic(text, corpus), negated=True)
     too = also_counted(text)
@@ -136,13 +152,12 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         said = restated.group("what").strip('“”"')
         return replace(topic, text=f"{topic.text}、{said}") if said != topic.text else topic
     worded = _QUOTED_BOUND.search(text)
-    if worded:  # 粮食产量目标写的是“以上”的: a target worded so (a floor: said as passed)
+    if worded:  # 粮食产量目标写的是“以上”的, 没有用“左右”来表述的: a target worded so, or not
         topic = read_topic(text[: worded.start()] + text[worded.end() :], corpus)
         topic = replace(topic, aspect="target") if topic.aspect is None else topic
-        if not re.search(r"以上|不低于|不少于|超过|高于", worded[0]):
-            return topic  # (a cap's or an about's wording is not checked)
-        floor = Limit(0.0, "above", True, worded=True)
-        return replace(topic, limit=floor, bound=f"写作{worded[0].lstrip('写的是成用带为')}")
+        how = ("not " if worded["not"] else "") + _WORDINGS.get(worded["word"], "")
+        said = f"{'不' if worded['not'] else ''}写作“{worded['word']}”"
+        return replace(topic, limit=Limit(0.0, "above", True, worded=how), bound=said)
     bound = find_bound(text)
     if bound:  # 目标超过3万人: a target, of a figure beyond the bound
         limit, start, end, said = bound

@@ -270,3 +270,16 @@ def test_a_place_judged_on_its_own_documents_is_searched_in_them():
     assert asked and asked[-1].doc_ids == ("cq",)
     report_for(Topic("氢能"), Recording([chunk], documents), ["重庆市"], 3)
     assert asked[-1].districts == ("重庆市",) and not asked[-1].doc_ids
+
+
+def test_a_district_naming_the_topic_short_of_the_bound_is_not_one_by_a_neighbours_meaning(
+    bundled_index,
+):
+    from qa.districts import districts
+
+    # 綦江's plan names 研发投入强度 (超过3%); its R&D growth row (>10) is another measure
+    report = districts("研发投入强度（研发经费占GDP比重）目标定到4%以上的有哪些？", bundled_index)
+    assert set(report.mentioned) == {"大渡口区", "重庆高新区"}
+    # 大渡口's 高新技术企业 target is 165: its 科技型企业 row (550) is not one
+    report = districts("哪些区把2025年高新技术企业数量目标定在200家及以上？", bundled_index)
+    assert set(report.mentioned) == {"綦江区", "重庆高新区"}

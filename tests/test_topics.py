@@ -957,6 +957,49 @@ def test_a_quoted_word_of_a_bound_is_how_a_target_is_worded_not_a_name():
 
     topic = read_topic("粮食产量目标写的是“以上”的有哪些地方？")
     assert (topic.text, topic.aspect, topic.quoted) == ("粮食产量", "target", False)
+    said = read_topic("粮食产量目标是用“以上”来表述的有哪些地方？")
+    assert (said.text, said.limit.worded) == ("粮食产量", "passed")
+    # a wording denied is not a target denied: the places whose target is worded otherwise
+    other = read_topic("GDP增长目标没有用“左右”来表述的是哪几个？")
+    assert (other.text, other.limit.worded, other.negated) == ("GDP增长", "not about", False)
+
+
+def test_a_target_worded_or_not_so_is_met_by_how_its_figure_is_said():
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_frames import aspect_evidence
+    from qa.topic_terms import expand_terms
+    from qa.topics import read_topic
+
+    def met(question, sentence):
+        topic = read_topic(question)
+        terms = expand_terms(topic.text, moving=True)
+        pattern = term_matcher(terms, own_figure=True)
+        said = Stating(aspect_evidence("target"), topic.limit, pattern, True, ahead=True)
+        return said.search(sentence)
+
+    floor = "粮食产量目标是用“以上”来表述的有哪些地方？"
+    assert met(floor, "粮食产量稳定在4.79亿斤以上。")
+    assert not met(floor, "粮食产量282亿斤左右。")
+    not_about = "GDP增长目标没有用“左右”来表述的是哪几个？"
+    assert met(not_about, "主要预期目标是：地区生产总值增长7%，一般公共预算收入增长12%。")
+    assert not met(not_about, "主要预期目标是：地区生产总值增长5%左右。")
+    assert not met("地区生产总值增长目标是用“以内”表述的有哪些？", "地区生产总值增长5%左右。")
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("谁要搞海水淡化啊", "海水淡化"),  # a particle of speech
+        ("哪些地方在发展低空经济呀？", "低空经济"),
+        ("哪些地方提到酒吧", "酒吧"),  # (a 吧 of a word)
+        ("哪些区把2025年高新技术企业数量目标定在200家及以上？", "高新技术企业"),  # 把…定在
+    ],
+)
+def test_a_particle_of_speech_and_a_leading_ba_are_no_part_of_the_topic(question, topic):
+    from qa.topics import read_topic
+
+    assert read_topic(question).text == topic
 
 
 def test_a_share_said_bare_is_in_percent_but_a_scaled_or_counted_figure_is_not():
@@ -1446,7 +1489,7 @@ def test_a_target_asked_worded_as_a_floor_is_met_only_by_a_figure_said_so():
     worded = read_topic("粮食产量目标写的是“以上”的有哪些？")
     assert (worded.text, worded.aspect) == ("粮食产量", "target")
     floor = worded.limit
-    assert floor is not None and floor.passes(32.0, passed=True) and not floor.passes(616.0)
+    assert floor is not None and floor.passes(32.0, said_as="passed") and not floor.passes(616.0)
     assert _sets_target("粮食产量", "确保粮食产量保持在32万吨以上。", limit=floor)
     assert not _sets_target("粮食产量", "粮食产量616亿斤左右。", limit=floor)
 
