@@ -73,7 +73,7 @@ def figures_said(text: str, unit: str | None = None) -> list[tuple[float, str]]:
     found = []
     # (a rank is no figure: 保持全省前3, 居第2, 500强; nor is a number in a name: PM2.5, 5G, 3D)
     for m in re.finditer(
-        r"(?<![\d.前第A-Za-z])(\d+(?:\.\d+)?)\s*(?:余|多)?(万亿|万|亿)?(?!\s*[年:：\d强佳])(?![GD](?![A-Za-z]))",
+        r"(?<![\d.前第A-Za-z])(\d+(?:\.\d+)?)\s*(?:余|多)?(万亿|万|亿)?(?!\s*[年:：\d强佳])(?![GDgd](?![A-Za-z]))",
         text,
     ):
         counted = _COUNTED.match(text, m.end())
@@ -125,6 +125,11 @@ def _in_jin(text: str, end: int, unit: str | None) -> float:
         return 1.0
     m = re.match(r"\s*(公斤|千克|吨|斤)", text[end:])
     return _JIN[m[1]] if m else 1.0
+
+
+def holds_unit(text: str, unit: str) -> bool:
+    """Whether `text` (a table row) says `unit` anywhere: in its unit's cell or a figure's."""
+    return unit not in _UNITS or re.search(_UNITS[unit], text) is not None
 
 
 def _in_unit(text: str, end: int, unit: str, scale: str) -> bool:

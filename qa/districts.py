@@ -22,7 +22,7 @@ from qa.asked_documents import (
 )
 from qa.attested import corpus_of
 from qa.calibration import load_calibration
-from qa.periods import looks_back
+from qa.periods import LookBack
 from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
     asks_inside_a_place,
     asks_prefectures,
@@ -35,6 +35,7 @@ from qa.scoring import Searchable, cosine_to_query
 from qa.stating import Stating, first_year_ahead, in_the_past, list_leads
 from qa.term_matcher import names_enough, term_matcher
 from qa.text import check_question, split_sentences
+from qa.topic_combinations import combined_report
 from qa.topic_frames import aspect_evidence
 from qa.topic_terms import expand_terms, norm
 from qa.topics import Topic, extract_topic, read_topic  # noqa: F401 (extract_topic re-exported)
@@ -142,26 +143,12 @@ def report_for(
 ) -> DistrictReport:
     """`own`: a place is judged on the documents issued for it alone, not also on those of
     the places inside it (a city's report, not its districts' plans)."""
-    if topic.all_of:  # 既A又B: a place meets every topic, with the evidence of each
-        reports = [
-            report_for(replace(topic, text=t, all_of=()), index, names, per_district, own)
-            for t in topic.all_of
-        ]
-        joined = [  # each place's results, one per topic, in the same order of places
-            replace(
-                each[0],
-                mentioned=all(r.mentioned for r in each),
-                score=min(r.score for r in each),
-                evidence=tuple(e for r in each for e in r.evidence[:2]),
-                mentions=min(r.mentions for r in each),
-            )
-            for each in zip(*(r.districts for r in reports), strict=True)
-        ]
-        terms = tuple(t for r in reports for t in r.terms)
-        return replace(reports[0], topic=topic.text, districts=tuple(joined), terms=terms)
-    terms = expand_terms(
-        topic.text, named=topic.quoted, moving=True, measured=topic.aspect is not None
-    )
+    combined = combined_report(topic, lambda one: report_for(one, index, names, per_district, own))
+    if combined is not None:  # several topics joined (既A又B, A但没提B)
+        return combined
+    measured = topic.aspect is not None
+    amount = topic.unit == "金额"
+    terms = expand_terms(topic.text, topic.quoted, True, measured, amount)
     threshold = load_calibration().district_semantic
     judged = [_judge(topic, terms, d, index, threshold, per_district, own) for d in names]
     matched_terms = {t for _, found in judged for t in found}
@@ -206,8 +193,9 @@ def _judge(
     seen_quotes: set[str] = set()
     mentioning: set[str] = set()  # passages containing a term
     named_here = False  # whatever it says of it
+    back = LookBack(index)
     for chunk in index.chunks_for(district=district):
-        if (own and chunk.district != district) or (aiming and looks_back(chunk.section)):
+        if (own and chunk.district != district) or (aiming and back(chunk)):
             continue
         # a topic said only in a heading (二、深化“一老一小”关爱服务) is said of the passages
         # under it; a heading states no target or figure
@@ -220,8 +208,7 @@ def _judge(
         sentences = [
             (s, lead)
             for s, lead in zip(said, list_leads(said))
-            if pattern.search(norm(s))
-            and (not behind or looks_back(chunk.section) or in_the_past(s, year))
+            if pattern.search(norm(s)) and (not behind or back(chunk, s) or in_the_past(s, year))
         ] or headings
         named_here = named_here or bool(sentences)
         if not any(about.search(s, lead, year) for s, lead in sentences):
@@ -240,13 +227,13 @@ def _judge(
     mine = [d.doc_id for d in getattr(index, "documents", ()) if own and d.district == district]
     where = Filters(doc_ids=tuple(mine)) if mine else Filters(districts=(district,))
     for hit in index.search(topic.text, k=SEMANTIC_K, filters=where, mode="dense"):
-        if (own and hit.chunk.district != district) or (aiming and looks_back(hit.chunk.section)):
+        if (own and hit.chunk.district != district) or (aiming and back(hit.chunk)):
             continue
         year = first_year_ahead(hit.chunk.title)
         for sentence in split_sentences(hit.chunk.text):
             if sentence in seen_quotes or len(sentence) < 8:
                 continue
-            past = not behind or looks_back(hit.chunk.section) or in_the_past(sentence, year)
+            past = not behind or back(hit.chunk, sentence) or in_the_past(sentence, year)
             if past and about.search(sentence, first_year=year):
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(hit.chunk, sentence, False))

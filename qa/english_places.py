@@ -134,6 +134,9 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic)
     if given:
         return given.group(1).strip()
+    joined = re.sub(r"(?<=[a-z])-(?=[a-z])", "", topic, flags=re.IGNORECASE)
+    if joined != topic:  # night-time as the dictionary writes it (nighttime), else its parts
+        return chinese_for(joined, corpus) or chinese_for(topic.replace("-", " "), corpus)
     from qa.crosslingual import english_stems, english_words
 
     words = english_words(re.sub(r"[（(][^()（）]*[)）]", " ", topic))
@@ -167,11 +170,11 @@ def composed(stems: tuple[str, ...], corpus: Corpus) -> list[str]:
     saying all but the last (the head noun, which a Chinese name often leaves unsaid: 龙舟 for
     dragon boat races); [] when none is written. A text put together from single characters
     must be one of the corpus's words (氢能, but not 核力, which 考核力度 holds)."""
-    forms = _word_forms()
-    for kept in (stems, stems[:-1] if len(stems) > 2 else ()):
-        found = _written(kept, forms, corpus) if kept else set()
-        if found:
-            return sorted(found, key=lambda w: (-len(w), w))
+    for forms in (_word_forms(), _word_forms(wider=True)):
+        for kept in (stems, stems[:-1] if len(stems) > 2 else ()):
+            found = _written(kept, forms, corpus) if kept else set()
+            if found:
+                return sorted(found, key=lambda w: (-len(w), w))
     return []
 
 
@@ -197,11 +200,15 @@ def _written(
 
 
 @cache
-def _word_forms() -> dict[tuple[str, ...], tuple[str, ...]]:
+def _word_forms(wider: bool = False) -> dict[tuple[str, ...], tuple[str, ...]]:
     """The stems of each CC-CEDICT sense of one to three words → the simplified words it is a
-    sense of, single characters included (氢 for "hydrogen")."""
+    sense of, single characters included (氢 for "hydrogen"). `wider`: a sense of two words
+    also stands for its first, when that alone is what the topic says (银发, "silver hair", for
+    the silver of silver economy: 银发经济), a word of two characters or more."""
     forms: dict[tuple[str, ...], set[str]] = {}
     for stems, simplified in _sense_names():
+        if wider and len(stems) == 2 and len(simplified) >= 2:
+            forms.setdefault(stems[:1], set()).add(simplified)
         if len(stems) <= 3:
             forms.setdefault(stems, set()).add(simplified)
     return {key: tuple(sorted(words)) for key, words in forms.items()}

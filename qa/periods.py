@@ -9,6 +9,10 @@ answers 今年."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from corpus.model import Chunk
 
 # a year is written with 年 ("2025年"), as a table's column ("2025: 10") or as a span's first
 # end ("2021—2025年"); a bare 2000 is a count ("科技型企业2000家")
@@ -96,6 +100,46 @@ def looks_back(section: tuple[str, ...] | list[str]) -> bool:
     """Whether a passage's heading path is a look back (一、2023年工作回顾, 第一节 发展基础):
     what it states was reached, not set as a target."""
     return bool(_REVIEW.search("".join(section)))
+
+
+# a report without headings turns to the year ahead where it says what that year is: 2024年是
+# 实施“十四五”规划的关键一年 (2023年是…, in its opening, is the year behind)
+_TURN = re.compile(r"(?:^|[。！\n])\s*(?:各位代表[，,：:]\s*)?(?:(?P<year>(?:19|20)\d\d)年|今年)是")
+
+
+class LookBack:
+    """Whether a passage, or a sentence of it, looks back: under a heading of review, or, in a
+    report without headings, before its turn to the year ahead (`_TURN`)."""
+
+    def __init__(self, index: Any) -> None:
+        self._index = index
+        self._turns: dict[str, tuple[int, int] | None] = {}
+        self._order: dict[str, dict[str, int]] = {}  # each document's passages in order
+
+    def __call__(self, chunk: Chunk, sentence: str | None = None) -> bool:
+        """Without a `sentence`: whether the whole passage looks back."""
+        if chunk.section:
+            return looks_back(chunk.section)
+        if chunk.doc_id not in self._turns:
+            self._turns[chunk.doc_id] = self._turn(chunk)
+        turn = self._turns[chunk.doc_id]
+        if turn is None:
+            return False
+        order = self._order[chunk.doc_id][chunk.chunk_id]
+        at = chunk.text.find(sentence) if sentence else len(chunk.text)
+        return (order, at) < turn
+
+    def _turn(self, chunk: Chunk) -> tuple[int, int] | None:
+        chunks = self._index.chunks_for(doc_id=chunk.doc_id)
+        self._order[chunk.doc_id] = {c.chunk_id: i for i, c in enumerate(chunks)}
+        year = re.search(r"((?:19|20)\d\d)年", chunk.title or "")
+        if year is None or any(c.section for c in chunks):
+            return None
+        for i, each in enumerate(chunks):
+            for m in _TURN.finditer(each.text):
+                if m["year"] in (None, year[1]):
+                    return i, m.start()
+        return None
 
 
 # a year a figure is compared with is not the year the sentence speaks of: "旅游收入292.7亿元，

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qa.bounds import Limit, figures_in, figures_said
+from qa.bounds import Limit, figures_in, figures_said, holds_unit
 from qa.term_matcher import ACTS, TermMatcher, is_act
 from qa.topic_terms import MOTION_SUFFIX, norm
 
@@ -53,6 +53,8 @@ class Stating:
         said = "" if row else norm(sentence)
         if self.own_figure and not row and not self._figure_in_own_clause(said):
             return False
+        if row and self.unit and not holds_unit(sentence, self.unit):
+            return False  # (a catalogue's row of 文化和旅游发展规划 | 决策时间: 2022年6月: no 元)
         if self.limit is None:
             return True
         if row:
@@ -117,11 +119,14 @@ class Stating:
             if (
                 piece in self.topic
                 and piece != self.topic
-                and self.unit in (None, "%", "count")
-                and _heads_another(clause[m.end() :])
+                and (
+                    _OTHER_AMOUNT.match(clause, m.end())
+                    if self.unit == "金额"
+                    else self.unit in (None, "%", "count") and _heads_another(clause[m.end() :])
+                )
             ):
                 # (a figure in a measure's unit is the topic's whatever stands between:
-                # 粮食播种面积…、产量)
+                # 粮食播种面积…、产量; an amount not another measure's: 旅游业增加值…亿元)
                 continue
             if (
                 MOTION_SUFFIX.search(self.topic)
@@ -166,8 +171,9 @@ _COUNTED_BEFORE = re.compile(
 # what a number added in a year is said with, before the topic in its clause (净增科技型中小企业853
 # 家、高新技术企业97家)
 _ADDED = re.compile(r"新增|净增|新认定|认定|新培育|新引进|新获批|增加")
-# …or right after it (高新技术企业净增600户), unless the total follows (新增…32户、总量达到96户)
-_ADDED_AFTER = re.compile(r"(?:数量|数)?(?:新增|净增|增加)")
+# …or right after it (高新技术企业净增600户), or its growth (地区生产总值增长5%: no 总量), unless
+# the total follows (新增…32户、总量达到96户)
+_ADDED_AFTER = re.compile(r"(?:数量|数)?(?:新增|净增|增加|增长|增速|增幅)")
 _TOTAL_SAID = re.compile(r"总量|总数|总计|共有|存量")
 
 
@@ -185,6 +191,10 @@ _MEASURES = frozenset(
 )
 
 
+# an amount of another measure than the topic's, whose words were left out (旅游收入: 旅游业增加值)
+_OTHER_AMOUNT = re.compile(
+    r"[^，,；;。\d]{0,6}?(?:增加值|产值|投资|销售额|人次|贷款|融资|资金|补贴)"
+)
 # …and the endings such nouns share (保有量, 拥有量, 覆盖率, 总数, 成交额, 产值)
 _MEASURE_ENDS = ("量", "数", "率", "额", "值")
 

@@ -56,7 +56,7 @@ def framed(shortest: re.Pattern[str], longest: re.Pattern[str], part: str) -> st
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
 _AHEAD = re.compile(r"今年|明年|计划|打算|预计|定了|定下")
 # an amount, whose figure is stated in 元 (成交额, 交易额, 进出口总额), and a growth asked of it
-_AMOUNT = re.compile(r"(?:成交|交易|销售|营业|进出口|贸易|投资)(?:总)?额$")
+_AMOUNT = re.compile(r"(?:(?:成交|交易|销售|营业|进出口|贸易|投资)(?:总)?额|收入|金额)$")
 _GROWTH = re.compile(r"增速|增长|增幅|涨幅|数据")  # (数据: any data of it, a growth too)
 # …one asked of the year behind is a result; one asked done or set (完成面积或目标面积), any figure
 _BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
@@ -104,7 +104,8 @@ def aspect_evidence(aspect: str | None) -> re.Pattern[str] | None:
 # a figure asked of the topic, said after it (口袋公园建了多少个 → 口袋公园) or before it (今年要建多少
 # 充电桩 → 充电桩)
 _HOW_MANY_BEFORE = re.compile(
-    r"^(?:要|计划|将)?(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行)?(?:了)?多少"
+    r"^(?:明确)?(?:要|计划|将)?(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行"
+    r"|[\u4e00-\u9fff]{2}(?=多少))?(?:了)?多少"  # (any act: 筹集多少套保障性租赁住房)
 )
 
 

@@ -63,6 +63,7 @@ _GENERIC_SUFFIX = re.compile(
     # 服务 after a name of four characters or more (心理健康服务: 心理健康教育); not 家政服务
     r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|(?<=[\u4e00-\u9fff]{4})服务)$"
 )
+_SYSTEM = re.compile(r"([\u4e00-\u9fff]{2,})(机制|制度|(?<![机体])制)")
 # …and, for a place's evidence, how a figure moves, which a report says in its own words
 # (固投增速: 固定资产投资增长7%); an indicator's name keeps it (研发经费投入增长 is no 强度)
 MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长速度|增长|涨幅|下降率|下降|降幅|降低)$")
@@ -72,7 +73,7 @@ MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长速度|增长|涨�
 # figure's unit or leave out (造林面积: 植树造林4.9万亩; 高新技术企业总数: 高新技术企业达500家)
 _MEASURE = re.compile(
     r"(?:的)?(?:总产量|产量|面积|(?:通车|运营|建成)?(?:总)?里程|人数|总数|总量|数量|个数|家数"
-    r"|(?:目标)?任务)$"
+    r"|(?:综合|总)?收入|成交额|交易额|(?:总)?金额|(?:目标)?任务)$"
 )
 # (a task is the figure set: 营造林任务超过100万亩 is met by 完成营造林130万亩)
 _COUNT_MEASURE = re.compile(r"(?:的)?(?:总数|总量|数量|个数|家数|(?:目标)?任务)$")
@@ -99,7 +100,11 @@ def _term_forms() -> frozenset[str]:
 
 
 def expand_terms(
-    topic: str, named: bool = False, moving: bool = False, measured: bool = False
+    topic: str,
+    named: bool = False,
+    moving: bool = False,
+    measured: bool = False,
+    amount: bool = False,
 ) -> tuple[str, ...]:
     """The topic and its synonyms: each alternative of the topic (split at 或/和/及/、, and at
     a restatement: 也就是, X（或Y）), the same without a generic last word (制度, 建设…) unless
@@ -110,7 +115,9 @@ def expand_terms(
     科学普及基地). `moving`: also without how the figure moves (固投增速 -> 固投),
     for a place's evidence, which states the move in its own words. `measured`: a figure is
     asked, so a topic named by its measure is also met without it (造林面积 -> 造林: 植树造林
-    4.9万亩; the unit is checked by qa.bounds.measure_unit's caller)."""
+    4.9万亩; the unit is checked by qa.bounds.measure_unit's caller). `amount`: the figure
+    asked is an amount, checked in 元, so the topic is also met without the measure it is named
+    by (旅游收入 -> 旅游: 实现国内旅游消费663.8亿元)."""
     terms: list[str] = [topic]
     parts = [
         p
@@ -123,7 +130,7 @@ def expand_terms(
 
         # a measure written as a unit only where its unit is checked: the topic's own (造林面积),
         # not one of several alternatives' (新能源汽车的产量、销量或消费)
-        measure = _MEASURE if measure_unit(topic) else _COUNT_MEASURE
+        measure = _MEASURE if measure_unit(topic) or amount else _COUNT_MEASURE
         parts += [s for p in parts if len(s := measure.sub("", p.strip())) >= 2 and s != p]
     for part in parts:
         part = part.strip()
@@ -138,6 +145,10 @@ def expand_terms(
         done = _verb_first(part)
         if done:
             terms.append(done)
+        # a system said as 机制, 制度 or 制 alone, quoted or not (赛马机制: 赛马制)
+        said = _SYSTEM.fullmatch(part)
+        if said:
+            terms += [said[1] + w for w in ("机制", "制度", "制") if w != said[2]]
         short = None if named else _abbreviated(part)
         if short:
             terms.append(short)
@@ -237,7 +248,10 @@ def _abbreviated(part: str) -> str | None:
 _CENSUS = re.compile(
     r"第(?P<n>[一二三四五六七八九十])次全国(?P<what>[\u4e00-\u9fff]{2,4}?)普查(?:工作)?"
 )
-_TOTAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})总(?=里程|产值|收入|人数|规模|产量|量)")
+# (总量 after three characters or more: 碳排放量, but no 经济量, which 经济高质量 would hold)
+_TOTAL = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})总(?=里程|产值|收入|人数|规模|产量)|(?<=[\u4e00-\u9fff]{3})总(?=量)"
+)
 
 
 def _other_amount(term: str) -> str | None:

@@ -50,6 +50,16 @@ _ACT_BEFORE_BOUND = re.compile(
 )
 
 
+_GIVEN_MEASURE = re.compile(
+    r"(?:给|为|对)(?P<topic>[^，,。？?给为对]{2,20}?)(?:定|设定|设|制定|确定|明确)(?:了)?(?:具体|明确)?"
+    r"(?:的)?(?P<measure>占(?:GDP|地区生产总值)(?:的)?比重|比重|占比|营收|营业收入|产值|增加值)"
+    r"(?:的)?(?=目标|指标)"
+)
+# one thing a place does and another it does not: 提到抽水蓄能、但没提海上风电的是哪些地方
+_BUT_NOT = re.compile(
+    r"[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)(?:并)?(?:没有|没|未|不曾|并未)"
+    r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写|部署|布局)?(?:过|到|了)?"
+)
 # two things a place must both do: 既提到氢能又提到低空经济的是哪些地方
 _BOTH = re.compile(
     r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的(?:地方|城市|省份|区县|有|是)|$)"
@@ -106,6 +116,8 @@ class Topic:
     bound: str | None = None
     # topics a place must meet every one of (既提到氢能又提到低空经济): () for one topic
     all_of: tuple[str, ...] = ()
+    # topics a place must meet none of (提到抽水蓄能、但没提海上风电)
+    none_of: tuple[Topic, ...] = ()
     # the unit a figure or target is asked in (接待游客的人次), None for any
     unit: str | None = None
     # a figure asked of the year behind (去年粮食产量，哪些地方报了具体数): a result, not a target
@@ -127,6 +139,14 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     being words of asking (qa.attested)."""
     # a closing quote mark ends a quoted topic: 哪些报告里有“千万工程”
     text = without_exception(text.strip())[0].strip("？?！!。，,；; ")
+    # 给数字经济定了占GDP比重目标: the measure said after the verb is the topic's
+    text = _GIVEN_MEASURE.sub(lambda m: f"定了{m['topic']}{m['measure']}", text, count=1)
+    but = _BUT_NOT.search(text)
+    if but and but.start() >= 2:  # 提到抽水蓄能、但没提海上风电的…: the rest carries the question
+        met, other = read_topic(text[: but.start()], corpus), read_topic(text[but.end() :], corpus)
+        if no_topic(other.text):  # 提到数字经济但没定目标: the same topic, not so
+            other = replace(met, aspect=read_topic(met.text + text[but.end() :], corpus).aspect)
+        return replace(met, none_of=(other,))
     worded = _QUOTED_BOUND.search(text)
     # (没有用“左右”表述的: the wording is denied, not the target)
     text, negated = (text, False) if worded and worded["not"] else without_negation(text)

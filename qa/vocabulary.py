@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from qa.scoring import Searchable, tokens
 
@@ -127,15 +129,17 @@ class Vocabulary:
         return known[0].upper()
 
 
-_CACHE: dict[tuple[int, int], Vocabulary] = {}
+# each index's vocabulary by its id, with a weak reference to the index: an id is reused once
+# its index is dropped, and a new index must not be read with the old one's words
+_CACHE: dict[tuple[int, int], tuple[weakref.ref[Any], Vocabulary]] = {}
 
 
 def vocabulary(index: Searchable) -> Vocabulary:
     """The index's vocabulary, computed on first use."""
     key = (id(index), len(index.chunks))
     found = _CACHE.get(key)
-    if found is not None:
-        return found
+    if found is not None and found[0]() is index:
+        return found[1]
     from pypinyin import lazy_pinyin
 
     df: Counter[str] = Counter()
@@ -162,5 +166,5 @@ def vocabulary(index: Searchable) -> Vocabulary:
     )
     if len(_CACHE) > 8:  # indexes opened and dropped in one process (tests)
         _CACHE.clear()
-    _CACHE[key] = vocab
+    _CACHE[key] = (weakref.ref(index), vocab)
     return vocab

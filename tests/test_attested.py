@@ -176,3 +176,18 @@ def test_a_name_missed_by_one_character_is_the_name_the_documents_quote():
     assert attested_name("浦桥经验", corpus) == "浦桥经验"
     # a short name is too near too many: left as typed
     assert quoted.quoted_like("智改数") == ()
+
+
+def test_an_index_is_never_read_with_the_words_of_another_that_had_its_id():
+    import weakref
+
+    from qa import vocabulary as vocabulary_module
+    from tests.qa_support import FakeIndex, make_chunk
+
+    old = FakeIndex([make_chunk("a", "发展低空经济。")])
+    new = FakeIndex([make_chunk("b", "建设海水淡化项目。")])
+    assert "低空经济" in vocabulary_module.vocabulary(old).text
+    # an id is reused once its index is dropped: the cache must tell the new index apart
+    stale = vocabulary_module._CACHE[(id(old), 1)][1]
+    vocabulary_module._CACHE[(id(new), 1)] = (weakref.ref(old), stale)
+    assert "海水淡化" in vocabulary_module.vocabulary(new).text

@@ -283,3 +283,35 @@ def test_a_district_naming_the_topic_short_of_the_bound_is_not_one_by_a_neighbou
     # 大渡口's 高新技术企业 target is 165: its 科技型企业 row (550) is not one
     report = districts("哪些区把2025年高新技术企业数量目标定在200家及以上？", bundled_index)
     assert set(report.mentioned) == {"綦江区", "重庆高新区"}
+
+
+def test_a_place_that_does_one_thing_but_not_another_is_found_by_both_reports():
+    from qa.districts import districts
+    from qa.topics import read_topic
+    from tests.qa_support import FakeIndex, make_chunk
+
+    topic = read_topic("提到抽水蓄能、但没提海上风电的是哪些地方？")
+    assert (topic.text, topic.negated, [t.text for t in topic.none_of]) == (
+        "抽水蓄能",
+        False,
+        ["海上风电"],
+    )
+    index = FakeIndex(
+        [
+            make_chunk("a", "建设抽水蓄能电站，发展海上风电。", district="綦江区"),
+            make_chunk("b", "开工建设抽水蓄能电站2座。", district="合川区"),
+            make_chunk("c", "发展海上风电。", district="大渡口区"),
+        ]
+    )
+    report = districts("提到抽水蓄能、但没提海上风电的是哪些地方？", index)
+    assert set(report.mentioned) == {"合川区"}
+    both = districts("哪些地方既提到抽水蓄能又提到海上风电？", index)  # (every topic)
+    assert set(both.mentioned) == {"綦江区"}
+    # the other thing may be the same topic's target: 提到数字经济，但没定目标
+    index = FakeIndex(
+        [
+            make_chunk("a", "数字经济核心产业增加值增长10%。", district="綦江区"),
+            make_chunk("b", "大力发展数字经济。", district="合川区"),
+        ]
+    )
+    assert set(districts("哪些地方提到了数字经济，但没有定目标？", index).mentioned) == {"合川区"}

@@ -87,6 +87,15 @@ def test_a_topic_no_sense_names_whole_is_put_together_as_the_documents_write_it(
     assert chinese_for("zzqx blorf", corpus) == ""
 
 
+def test_a_hyphened_word_and_a_word_said_with_one_more_are_read_as_the_dictionary_has_them():
+    corpus = _corpus("发展银发经济、夜间经济，建设银行网点。", frozenset())
+    # nighttime is one word of the dictionary's (夜间), night-time two of the user's
+    assert chinese_for("the night-time economy", corpus) == "夜间经济"
+    # 银发 is "silver hair": the silver of silver economy, as the documents write it
+    assert chinese_for("the silver economy", corpus) == "银发经济"
+    assert chinese_for("the silver economy", _corpus("建设银行网点。", frozenset())) == ""
+
+
 def test_a_topic_whose_forms_the_documents_write_keeps_them():
     corpus = _corpus("积极安全有序发展核电。", frozenset())
     # the dictionary's own forms, all of them, not a composition of 核 and 电

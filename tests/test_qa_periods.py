@@ -391,3 +391,32 @@ def test_a_report_without_part_headings_turns_to_its_year_where_the_plan_opens()
     # a report whose plan opens nowhere, or a document of no year, tells nothing
     assert part_year(2024, 9, "x", document[:2]) is None
     assert part_year(None, 9, "x", document) is None
+
+
+def test_a_report_without_headings_looks_back_until_it_says_what_the_year_ahead_is():
+    from qa.districts import districts
+    from qa.periods import LookBack
+    from tests.qa_support import FakeIndex, make_chunk
+
+    title = "2024年绵阳市政府工作报告"
+    said = [
+        "2023年是全面贯彻党的二十大精神的开局之年。发放消费券8000万元。",
+        "过去一年，我们砥砺前行。2024年是实施“十四五”规划的关键一年。发放消费券1亿元。",
+        "新增国家级专精特新“小巨人”企业10家以上。",
+    ]
+    chunks = [
+        make_chunk(f"m{i}", text, "绵阳市", (), source="mianyang.txt", title=title)
+        for i, text in enumerate(said)
+    ]
+    back = LookBack(FakeIndex(chunks))
+    assert back(chunks[0]) and back(chunks[0], "发放消费券8000万元")
+    assert back(chunks[1], "过去一年，我们砥砺前行") and not back(chunks[1], "发放消费券1亿元")
+    assert not back(chunks[1]) and not back(chunks[2])  # (the passage that turns holds both)
+    # a report with headings is read by them
+    headed = [replace(c, section=("二、2024年工作安排",)) for c in chunks]
+    assert not LookBack(FakeIndex(headed))(headed[0])
+    # the place finder asked of the year behind reads the look back only
+    report = districts("去年发放消费券多少，哪些地方给了金额？", FakeIndex(chunks))
+    assert [e.quote for r in report.districts for e in r.evidence if r.mentioned] == [
+        "发放消费券8000万元。"
+    ]

@@ -1019,6 +1019,37 @@ def test_a_rank_is_no_figure():
     # nor a number in a name
     assert figures_in("加快5G基站、千兆网络布局，PM2.5平均浓度下降") == []
     assert figures_in("智算总规模提升至10000P以上，新建5G基站1000个") == [10000.0, 1000.0]
+    assert figures_in("加快5g基站、3d打印布局") == []  # (as normalised: lower case)
+
+
+def test_a_table_row_states_a_figure_asked_in_a_unit_only_in_that_unit():
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_frames import aspect_evidence
+    from qa.topic_terms import expand_terms
+
+    terms = expand_terms("旅游收入", moving=True, measured=True, amount=True)
+    assert "旅游" in terms  # a topic named by its measure, an amount: its figure in 元
+    assert "旅游" not in expand_terms("旅游收入", moving=True, measured=True)
+    pattern = term_matcher(terms)
+    said = Stating(aspect_evidence("figure"), None, pattern, True, "金额", topic="旅游收入")
+    assert said.search("实现国内旅游消费663.8亿元、增长116.7%。")
+    assert not said.search("文化产业和旅游业增加值均突破1450亿元。")  # another measure's
+    assert not said.search("接待国内游客5250万人次。")
+    catalogue = "綦江区文化和旅游发展“十四五”规划 | 类别: 区级专项规划 | 决策时间: 2022年6月"
+    assert not said.search(catalogue)
+    assert said.search("旅游总收入 | 单位: 亿元 | 2020: 120 | 2025: 200")
+
+
+@pytest.mark.parametrize(
+    "topic, said",
+    [("赛马机制", "赛马制"), ("赛马制度", "赛马机制"), ("河长制", "河长制度")],
+)
+def test_a_system_is_met_as_a_mechanism_a_system_or_a_rule_even_quoted(topic, said):
+    from qa.topic_terms import expand_terms
+
+    assert said in expand_terms(topic, named=True)
+    assert expand_terms("管理体制", named=True) == ("管理体制",)
 
 
 def test_things_named_before_who_are_the_topic_when_they_are_no_places():
@@ -1518,3 +1549,38 @@ def test_a_cumulative_figure_with_an_aim_is_a_target_and_a_total_may_follow_an_a
     growth = term_matcher(expand_terms("GDP增速", moving=True))
     assert not growth.search(norm("力争数字经济规模增长15%以上。"))
     assert growth.search(norm("地区生产总值增长6.5%以上。"))
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        # the measure said after the verb is the topic's
+        ("哪些地方给数字经济定了占GDP比重目标？", "数字经济占GDP比重"),
+        ("哪些地方给工业定了产值目标？", "工业产值"),
+        ("哪些地方给数字经济定了目标？", "数字经济"),
+        # several measures joined, a share among them: any target of the topic
+        ("哪些地方给数字经济核心产业定了营收或占GDP比重的目标？", "数字经济核心产业"),
+    ],
+)
+def test_the_measures_a_target_is_asked_in_are_read_with_its_topic(question, topic):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert (read.text, read.aspect) == (topic, "target")
+
+
+def test_a_total_asked_is_not_met_by_a_growth_nor_a_made_up_word_of_it():
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_frames import aspect_evidence
+    from qa.topic_terms import expand_terms
+    from qa.topics import read_topic
+
+    topic = read_topic("哪些地方报了GDP总量（不是增速）？")
+    assert (topic.text, topic.aspect, topic.total) == ("GDP", "figure", True)
+    terms = expand_terms(topic.text, moving=True, measured=True)
+    assert "经济量" not in terms  # (经济总量 has no such short form: 经济高质量 would hold it)
+    assert "碳排放量" in expand_terms("碳排放总量")
+    said = Stating(aspect_evidence("figure"), None, term_matcher(terms), True, total=True)
+    assert said.search("全市实现地区生产总值1303.8亿元。")
+    assert not said.search("全年地区生产总值增长5.5%。")
