@@ -239,9 +239,17 @@ def names_enough(topic: str) -> Callable[[str], bool]:
             return False  # 国家区域医疗中心 is not met by a 省级 one, nor by 区域医疗中心 alone
         if kind and kind not in said and _another_kind(said, kind, head):
             return False  # 城乡居民基础养老金 is no 个人养老金, nor 锂电池 a 钠电池
+        if kind and head not in said and _broader(said, kind, head):
+            return False  # 科技型企业 is not 科技型中小企业 (the kind of a wider head)
         return len(words) < 3 or 2 * sum(w in said for w in words) >= len(words)
 
     return enough
+
+
+def _broader(said: str, kind: str, head: str) -> bool:
+    """Whether `said` names `kind` with a wider head than `head`, an end of it (科技型企业 for
+    科技型中小企业: 企业 of 中小企业)."""
+    return any(kind + head[i:] in said for i in range(1, len(head) - 1))
 
 
 def _another_kind(said: str, kind: str, head: str) -> bool:

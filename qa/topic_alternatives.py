@@ -137,6 +137,16 @@ def without_beneficiary(part: str) -> str | None:
     return rest if is_verb(words[2][1]) and len(rest) >= 2 else None
 
 
+def thing_for_beneficiary(part: str) -> str | None:
+    """The thing made for whom it is made, as reports name it (给人才盖公寓 -> 人才公寓); None
+    when the part does not open with one and an act of making."""
+    words = tagged(part)
+    if len(words) < 4 or without_beneficiary(part) is None:
+        return None
+    thing = "".join(w for w, _ in words[3:])
+    return words[1][0] + thing if words[3][1].startswith("n") and len(thing) >= 2 else None
+
+
 _FOR = ("给", "为", "帮", "替", "帮助")
 
 

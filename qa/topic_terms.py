@@ -17,6 +17,7 @@ from qa.topic_alternatives import (
     is_verb,
     shared_object,
     tagged,
+    thing_for_beneficiary,
     without_beneficiary,
 )
 
@@ -142,6 +143,9 @@ def expand_terms(
         done = without_beneficiary(part)
         if done:
             terms.append(done)
+        made = thing_for_beneficiary(part)
+        if made:
+            terms.append(made)
         done = _verb_first(part)
         if done:
             terms.append(done)

@@ -112,6 +112,10 @@ def test_a_topic_that_names_one_thing_is_met_by_meaning_only_where_its_words_are
     assert not ranked("抓好区域医疗中心服务能力建设及二期项目规划")
     assert ranked("推动市中医院与省外高校共建国家医疗中心和区域医疗中心")
     assert names_enough("市级以上研发机构")("到2025年，建成市级以上研发平台达到100个")
+    # the kind with a wider head is a wider class: 科技型企业 counts more than the asked
+    narrow = names_enough("科技型中小企业")
+    assert not narrow("到2025年，科技型企业达到500家")
+    assert narrow("科技型中小企业入库评价达到2300家")
 
 
 def test_which_districts_of_the_municipality(bundled_index):

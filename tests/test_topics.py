@@ -210,6 +210,9 @@ def test_a_deed_is_met_without_whom_it_is_done_for():
     assert not any(t.startswith("减负给") for t in terms)  # 减负 is no deed done to the first
     assert "增收" not in expand_terms("农民增收")  # no beneficiary said: nothing removed
     assert "增收" in expand_terms("为农民增收")
+    # a thing made for them is named with them (建设人才公寓)
+    assert "人才公寓" in expand_terms("给人才盖公寓")
+    assert not any(t.startswith("企业减") for t in terms)  # (a deed is no thing made)
 
 
 def test_a_thing_and_its_deed_are_met_either_way_round():
