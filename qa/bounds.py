@@ -39,7 +39,7 @@ class Limit:
 _BOUND = re.compile(
     r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为|定得)?(?:控制)?)?"
     r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|不到|不足|逾|过"
-    r"|(?(aim)在|(?!))|达到|(?(aim)(?:定到|定为|定在|设为|是|为)|(?!))"
+    r"|(?(aim)在|(?!))|达到|(?(aim)(?:定到|定为|定在|设为|定|是|为)|(?!))"
     r"|(?(aim)(?=\d)|(?!))"  # (目标3万人以上: the tail says the side)
     # (…or with no word at all: 计划建30万亩及以上)
     r"|(?<![\d.])(?!(?:19|20)\d\d年)(?=\d+(?:\.\d+)?\s*(?:万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)?(?:及|或)?(?:以上|以内|以下)))"
@@ -55,7 +55,7 @@ _SIDES: dict[str, tuple[str, bool]] = (
     | dict.fromkeys(("不超过", "不高于", "以内", "以下"), ("below", True))
     | dict.fromkeys(("低于", "少于", "小于", "不到", "不足"), ("below", False))
     # (目标定在7%左右: about that figure, as reports word it)
-    | dict.fromkeys(("定到", "定为", "定在", "设为", "左右", "是", "为"), ("equal", True))
+    | dict.fromkeys(("定到", "定为", "定在", "设为", "定", "左右", "是", "为"), ("equal", True))
 )
 _SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 
@@ -148,7 +148,7 @@ def _in_unit(text: str, end: int, unit: str, scale: str) -> bool:
     return unit == "金额" and scale[-1:] in ("万", "亿") and closed is not None
 
 
-_COUNTED_BARE = re.compile(r"[吨亩户家个项所座台辆套件条列]")
+_COUNTED_BARE = re.compile(r"[吨亩户家个项所座台辆套件条列张]")
 
 
 # a figure in Chinese numerals, which counts something: a scale (万, 亿) or a counter after it
@@ -156,7 +156,7 @@ _COUNTED_BARE = re.compile(r"[吨亩户家个项所座台辆套件条列]")
 _CHINESE_FIGURE = re.compile(
     r"(?<![第十\u4e00-\u9fff][一二三四五六七八九])(?<![第\d.０-９])(?:"
     r"([一二两三四五六七八九十百千万]*[十百千万亿]|[两三四五六七八九十百千][一二三四五六七八九十百千]*)"
-    r"(?=[万亿]?(?:[元吨亩户人家个项所座台辆套件名条斤列]|公里|千米|千瓦|平方))"
+    r"(?=[万亿]?(?:[元吨亩户人家个项所座台辆套件名条斤列张]|公里|千米|千瓦|平方))"
     # …or a scale closing the figure (突破百亿，, 超万亿以上), not a name (千万工程)
     r"|([一二两三四五六七八九十百千万]*[万亿])(?=[^\u4e00-\u9fff]|$|以上|左右|多|余|新台阶|大关))"
 )
@@ -176,7 +176,7 @@ def _chinese_number(said: str) -> float | None:
 
 
 # what a count is counted in, which a year never is (新建充电桩2000个以上)
-_COUNTED = re.compile(r"\s*(?:[%％个家项人元吨亩户所座台辆套件名次条米]|公里|千米|千瓦|平方)")
+_COUNTED = re.compile(r"\s*(?:[%％个家项人元吨亩户所座台辆套件名次条米张]|公里|千米|千瓦|平方)")
 
 
 # a unit of measure a question asks a figure in (接待游客的人次, 给了公里数, 多少亩), and how
@@ -196,7 +196,7 @@ _UNITS = {
     "人数": "人(?!次)|名",
     # what a bound on a target is said in (高于6%, 2000家及以上)
     "%": "%|％",
-    "count": "[个家项人户所座台辆套件名条列](?!次)",
+    "count": "[个家项人户所座台辆套件名条列张](?!次)",
 }
 # the measure a topic is named by, and the unit of _UNITS its figure is stated in
 _MEASURED = re.compile(r"(总产量|产量|面积|人数|里程)$")

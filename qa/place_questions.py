@@ -94,7 +94,10 @@ _AMONG_NAMED = (
     # (their documents: 綦江和重庆高新区的规划，哪个…; 綦江、大渡口三个区的规划里，哪个…)
     rf"(?:{_THEIR_DOCUMENTS})?{_HOW_MANY_NAMED}(?:{_PLACE})?"
     rf"(?:{_THEIR_DOCUMENTS})?(?:{_IN_THEM}[，,]?|[，,])?(?:有)?"
-    rf"(?:(?:哪个|哪些|哪几个|谁){_WHOSE_DOCUMENT}(?=(?:都|也|还)?{_SAYS})"
+    # (the group named, any deed asked of it: 承德和攀枝花，谁牵头搞了…, …哪些是…试点城市; not a
+    # comparison: 谁更高)
+    rf"(?:(?:哪个|哪些|哪几个|谁){_WHOSE_DOCUMENT}"
+    rf"(?=(?:都|也|还)?(?:{_SAYS}|(?!更|最|比较|相比|多|少|高|低|地方|{_PLACE})[\u4e00-\u9fff]{{2}}))"
     # whether each did: 攀枝花和承德，是不是都说…
     rf"|(?:是不是|是否)(?:都|也)?(?={_SAYS})"
     # whose figure: 芜湖、山东、湖南，谁的职业技能培训目标…
@@ -129,7 +132,9 @@ _EACH = (
 )
 # levels named bare, then which of them: 城市里哪些提到了…, 城市和省份里，哪些在讲…
 _AMONG_LEVELS = (
-    rf"^(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*){_IN_THEM}[，,]?(?:有)?"
+    # (a level said as a tier, its places in brackets: 省级层面（省和直辖市）谁…)
+    rf"^(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
+    rf"(?:级(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?{_IN_THEM}?|{_IN_THEM})[，,]?(?:有)?"
     rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家)(?=(?:都|也|还)?(?:有|在)?{_SAYS})"
 )
 _DISTRICT_QUESTION = re.compile(

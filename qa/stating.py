@@ -167,7 +167,6 @@ _COUNTED_BEFORE = re.compile(
     r"((?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)(?:余|多)?[万亿]?(?:[\u4e00-\u9fff]{1,2})?)(?:的)?$"
 )
 
-
 # what a number added in a year is said with, before the topic in its clause (净增科技型中小企业853
 # 家、高新技术企业97家)
 _ADDED = re.compile(r"新增|净增|新认定|认定|新培育|新引进|新获批|增加")
@@ -176,12 +175,10 @@ _ADDED = re.compile(r"新增|净增|新认定|认定|新培育|新引进|新获�
 _ADDED_AFTER = re.compile(r"(?:数量|数)?(?:新增|净增|增加|增长|增速|增幅)")
 _TOTAL_SAID = re.compile(r"总量|总数|总计|共有|存量")
 
-
 # a part of a place whose figures are its own (开发区, 综合保税区); 高新区 may be the place itself
 _PART_AREA = re.compile(
     r"(?:综合保税区|综保区|保税区|开发区|经开区|园区|片区|港区|自贸区|试验区)(?:全年|今年)?(?:的)?$"
 )
-
 
 # nouns that measure what stands before them rather than name another thing (进出口总额, 粮食
 # 产量, 高标准农田面积)
@@ -189,8 +186,6 @@ _MEASURES = frozenset(
     {"规模", "面积", "里程", "容量", "收入", "营收", "目标", "指标", "任务", "增速", "增幅", "比重"}
     | {"占比", "水平", "能力", "强度", "浓度", "密度"}
 )
-
-
 # an amount of another measure than the topic's, whose words were left out (旅游收入: 旅游业增加值)
 _OTHER_AMOUNT = re.compile(
     r"[^，,；;。\d]{0,6}?(?:增加值|产值|投资|销售额|人次|贷款|融资|资金|补贴)"
@@ -214,14 +209,16 @@ def _heads_another(after: str) -> bool:
 
 
 # a measure that is a level, whose value a growth does not state (拥有量, 覆盖率, 比重, 强度)
-_LEVEL = re.compile(r"(?:拥有量|保有量|率|比重|比例|占比|强度|密度|指数)$")
+_LEVEL = re.compile(r"(?:拥有量|保有量|率|比重|比例|占比|强度|浓度|密度|指数)$")
 
 
 def _moves_a_level(topic: str, after: str) -> bool:
     """Whether the figure after a level's words is how it moved, not its value (拥有量增长11.8%;
     not 强度提高到3%, a value reached)."""
     return bool(_LEVEL.search(topic)) and bool(
-        re.match(r"(?:年均)?(?:增长|提高|提升|下降|降低|增加)(?![到至])", after)
+        re.match(
+            r"(?:同比|比上年|较上年)?(?:年均)?(?:增长|提高|提升|下降|降低|增加)(?![到至])", after
+        )
     )
 
 

@@ -116,12 +116,28 @@ def term_matcher(
                 if m
             )
             + tuple(
-                re.compile(re.escape(m[1]) + _IN_CLAUSE + _act_family(m[2]))
+                re.compile(
+                    re.escape(m[1])
+                    + _IN_CLAUSE
+                    + _act_family(m[2])
+                    # (or the act first: 黑臭水体治理 in 持续整治黑臭水体)
+                    + "|"
+                    + _act_family(m[2])
+                    + _IN_CLAUSE
+                    + re.escape(m[1])
+                    + _CLOSES
+                )
                 for m in map(_THING_AND_ACT.fullmatch, chinese)
                 if m
             )
             + tuple(listed for t in chinese if (listed := _listed(t)))
             + tuple(shared for t in chinese if (shared := _shared_modifier(t)))
+            # a share said with its whole (民生支出占比: 民生支出占一般公共预算支出比重)
+            + tuple(
+                re.compile(re.escape(t[:-2]) + r"占[\u4e00-\u9fff]{1,12}?(?:的)?(?:比重|比例)")
+                for t in chinese
+                if t.endswith("占比") and len(t) >= 4
+            )
         )
     return TermMatcher(term_pattern(terms), spread, apart, own_figure)
 
@@ -186,6 +202,7 @@ _ACT_FAMILIES = (
     "发放",
     "创建|争创|申创|创成|设立",
     "保护修复|修复保护|生态修复|保护|修复",
+    "综合治理|综合整治|治理|整治",
 )
 # every act of every family, one alternation
 ACTS = "|".join(_ACT_FAMILIES)
@@ -212,7 +229,7 @@ def _act_family(act: str) -> str:
 _IN_CLAUSE = r"[^，。；：！？,;:!?]{0,16}?"
 # the thing met apart from its act closes its noun: 新增…学位1.2万个, not 新增…学位授权点
 # (托位数16099个, 托位达1.3万个)
-_CLOSES = r"(?:(?![\u4e00-\u9fff])|(?=[和及与、等的]|建设|项目|工程|数量|规模|(?:总)?数(?![\u4e00-\u9fff])|达|超过|突破))"
+_CLOSES = r"(?:(?![\u4e00-\u9fff])|(?=[和及与、等的]|建设|项目|工程|数量|规模|(?:总)?数(?![\u4e00-\u9fff])|达|超过|突破|(?:超|逾|近|约)\d))"
 
 
 def names_enough(topic: str) -> Callable[[str], bool]:

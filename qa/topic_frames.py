@@ -55,6 +55,8 @@ def framed(shortest: re.Pattern[str], longest: re.Pattern[str], part: str) -> st
 
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
 _AHEAD = re.compile(r"今年|明年|计划|打算|预计|定了|定下")
+# …and a topic set for a year is one, however asked (哪些地方定了今年的造林面积)
+_SET_AHEAD = re.compile(r"(?:定了|设定了|确定了|定下了?)(?:今年|明年|本年度?|(?:19|20)\d\d年)")
 # an amount, whose figure is stated in 元 (成交额, 交易额, 进出口总额), and a growth asked of it
 _AMOUNT = re.compile(r"(?:(?:成交|交易|销售|营业|进出口|贸易|投资)(?:总)?额|收入|金额)$")
 _GROWTH = re.compile(r"增速|增长|增幅|涨幅|数据")  # (数据: any data of it, a growth too)
@@ -76,7 +78,8 @@ def figure_asked(
     figure asked of the year ahead is a target, one asked done or set any figure; the unit asked
     (or the topic's measure's); whether a result of the year behind is asked; and whether a
     total is (现有高新技术企业的总数: no number added in a year)."""
-    if aspect == "figure" and _AHEAD.search(text):  # 今年计划新建5G基站…各多少: a target
+    # 今年计划新建5G基站…各多少, 定了今年的造林面积: a target
+    if (aspect == "figure" and _AHEAD.search(text)) or (aspect is None and _SET_AHEAD.search(text)):
         aspect = "target"
     elif aspect == "target" and _EITHER.search(text):  # 完成面积或目标面积: any figure
         aspect = "figure"

@@ -77,7 +77,10 @@ _MEASURE = re.compile(
     r"|(?:综合|总)?收入|成交额|交易额|(?:总)?金额|(?:目标)?任务)$"
 )
 # (a task is the figure set: 营造林任务超过100万亩 is met by 完成营造林130万亩)
-_COUNT_MEASURE = re.compile(r"(?:的)?(?:总数|总量|数量|个数|家数|(?:目标)?任务)$")
+_COUNT_MEASURE = re.compile(
+    # (a count named by 数 after what it counts: 养老床位数 is met in 养老床位1200张; not 指数)
+    r"(?:的)?(?:总数|总量|数量|个数|家数|(?<=[\u4e00-\u9fff]{3})(?<![指系倍分函参基])数|(?:目标)?任务)$"
+)
 
 
 # …the verbs of building, which reports vary (建, 建设, 打造); not an act that is the topic

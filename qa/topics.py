@@ -55,6 +55,8 @@ _GIVEN_MEASURE = re.compile(
     r"(?:的)?(?P<measure>占(?:GDP|地区生产总值)(?:的)?比重|比重|占比|营收|营业收入|产值|增加值)"
     r"(?:的)?(?=目标|指标)"
 )
+# the words that make a bound a target's (目标超过3万人, 今年计划建30万亩及以上)
+_AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|预计|将|要|定|规划")
 # one thing a place does and another it does not: 提到抽水蓄能、但没提海上风电的是哪些地方
 _BUT_NOT = re.compile(
     r"[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)(?:并)?(?:没有|没|未|不曾|并未)"
@@ -186,7 +188,9 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
             (before if len(before) >= 2 else text[:start]) + "目标" + text[end:], corpus
         )
         unit = rest.unit or limit.unit  # 高于6%: a share, not 千亿 of anything
-        return Topic(rest.text, "target", rest.quoted, limit=limit, bound=said, unit=unit)
+        # (a bound with no word of aiming asks the figure however said: 民生支出占比超过80%的)
+        aimed = "target" if _AIMED.search(text) else "figure"
+        return Topic(rest.text, aimed, rest.quoted, limit=limit, bound=said, unit=unit)
     both = _BOTH.search(text)
     if both:  # 既A又B: each its own topic, every one met
         said = [both.group("a") or both.group("a2"), both.group("b") or both.group("b2")]

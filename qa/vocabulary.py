@@ -96,6 +96,8 @@ class Vocabulary:
                 window = "".join(pieces[i:j])
                 if not all(loose[i:j]) or not _CJK_WORD.fullmatch(window):
                     continue
+                if self._splits_a_word(pieces, i, j):
+                    continue  # (搞碳 of 在搞碳汇 is no 高碳: 碳汇 is a word of the corpus)
                 if window in self.document_frequency:
                     continue
                 candidates = [
@@ -113,6 +115,13 @@ class Vocabulary:
                 out.append(pieces[i])
                 i += 1
         return "".join(out)
+
+    def _splits_a_word(self, pieces: list[str], i: int, j: int) -> bool:
+        """Whether the window pieces[i:j] ends or starts inside a corpus word its neighbour
+        completes."""
+        after = j < len(pieces) and pieces[j - 1] + pieces[j] in self.document_frequency
+        before = i > 0 and pieces[i - 1] + pieces[i] in self.document_frequency
+        return after or before
 
     def _latin_typo(self, m: re.Match[str]) -> str:
         """An abbreviation typed in capitals with two letters swapped (RECP for RCEP) as the one

@@ -601,6 +601,17 @@ def test_a_common_character_typed_for_a_homophone_is_read_as_the_corpus_word():
     assert vocab.correct("哪些地方提了银法经济？") == "哪些地方提了银发经济？"
 
 
+def test_a_typo_is_never_read_across_a_word_the_corpus_holds():
+    from qa.vocabulary import vocabulary
+    from tests.qa_support import FakeIndex, make_chunk
+
+    said = "推动高碳产业转型，开展林业碳汇交易。"
+    vocab = vocabulary(FakeIndex([make_chunk("a", said), make_chunk("b", said, "合川区")]))
+    # 搞碳 sounds like 高碳, but 碳 is the first character of 碳汇
+    question = "哪些地方在搞碳汇或者碳排放权交易？"
+    assert vocab.correct(question) == question
+
+
 def test_an_abbreviation_typed_with_two_letters_swapped_is_read_as_the_corpus_one():
     from qa.vocabulary import Vocabulary
 

@@ -1587,3 +1587,82 @@ def test_a_total_asked_is_not_met_by_a_growth_nor_a_made_up_word_of_it():
     said = Stating(aspect_evidence("figure"), None, term_matcher(terms), True, total=True)
     assert said.search("全市实现地区生产总值1303.8亿元。")
     assert not said.search("全年地区生产总值增长5.5%。")
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_places"),
+    [
+        ("承德和攀枝花，谁牵头搞了国家钒钛产业联盟？", True),  # any deed asked of the group
+        ("郴州、攀枝花、宿州，哪些是全国市域社会治理现代化试点合格城市？", True),
+        ("綦江和合川，谁更高？", False),  # a comparison
+        ("綦江和合川，哪个多？", False),
+    ],
+)
+def test_a_group_of_places_named_may_be_asked_any_deed(question, asks_places):
+    from qa.place_questions import is_district_question
+
+    assert is_district_question(question) is asks_places
+
+
+def test_the_topic_asked_of_a_named_group_is_what_follows_the_question_word():
+    from qa.topics import read_topic
+
+    question = "郴州、攀枝花、宿州，哪些是全国市域社会治理现代化试点合格城市？"
+    assert read_topic(question).text == "全国市域社会治理现代化试点合格城市"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "aspect", "bound"),
+    [
+        ("哪些地方定了今年的造林面积？", "造林面积", "target", None),  # set for a year
+        ("今年GDP增速目标定6%的有哪些？", "GDP增速", "target", "定6%"),
+        ("粮食总产量给出实际数据的有哪些？", "粮食总产量", "figure", None),
+        # a bound with no word of aiming asks the figure however said
+        ("民生支出占比超过80%的是哪些地方？", "民生支出占比", "figure", "超过80%"),
+        ("民生支出占比目标超过80%的是哪些地方？", "民生支出占比", "target", "超过80%"),
+    ],
+)
+def test_a_figure_is_asked_set_done_or_either_by_the_words_around_it(
+    question, topic, aspect, bound
+):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert (read.text, read.aspect, read.bound) == (topic, aspect, bound)
+
+
+def test_a_level_said_as_a_tier_is_the_level_asked():
+    from qa.place_questions import question_levels
+    from qa.topics import read_topic
+
+    question = "省级层面（省和直辖市）谁提到延迟退休？"
+    assert question_levels(question) == ("province",)
+    assert read_topic(question).text == "延迟退休"
+    assert question_levels("市级层面，哪些提到低空经济？") == ("city",)
+
+
+def test_the_words_a_report_says_a_share_a_count_an_act_and_a_scope_in():
+    from qa.bounds import figures_in
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import expand_terms, norm
+
+    def met(topic, text, **how):
+        return term_matcher(expand_terms(topic, **how)).search(norm(text)) is not None
+
+    # a share said with its whole
+    assert met("民生支出占比", "民生支出占一般公共预算支出比重达到83%")
+    # a count named by 数, counted in 张
+    assert met("养老床位数", "新增家庭养老床位6883张", measured=True)
+    assert not met("空气质量指数", "空气质量指", measured=True)
+    assert figures_in("新增养老护理床位4433张", "count") == [4433.0]
+    # a thing and its act, the act first, of a family (治理, 整治)
+    assert met("黑臭水体治理", "持续整治黑臭水体")
+    # an act met before its thing closes it, a figure said as passed after it
+    assert met("创业担保贷款发放", "发放创业担保贷款超11亿元")
+
+
+def test_a_levels_move_is_not_its_value_however_compared():
+    from qa.stating import _moves_a_level
+
+    assert _moves_a_level("pm2.5浓度", "同比下降8.4%")
+    assert not _moves_a_level("pm2.5浓度", "18微克/立方米")
