@@ -31,12 +31,19 @@ _RESTATING = re.compile(
 )
 
 
+# a bracket after the documents asked that says which are not (哪些通知（不是规划）): the kind
+# asked says so already
+_NOT_THOSE = re.compile(
+    r"(?<=通知|规划|报告|文件|意见|方案|要点)[（(](?:不是|不含|非|不包括|而非)[^（）()]{1,10}[)）]"
+)
+
+
 def without_level_remarks(text: str) -> str:
     """The question without remarks in brackets: the levels bracketed after a level
     (2024年的市（州）政府工作报告 asks the cities' reports), and a restatement of what stands
     before (粮食产量目标超过1000万吨（即200亿斤）asks beyond 1000万吨), or says a bound's own
-    figure counts (10%以上（含10%）)."""
-    return _RESTATING.sub("", _LEVEL_REMARK.sub("", text))
+    figure counts (10%以上（含10%）), or which documents are not asked (哪些通知（不是规划）)."""
+    return _NOT_THOSE.sub("", _RESTATING.sub("", _LEVEL_REMARK.sub("", text)))
 
 
 def without_year_of_documents(text: str) -> tuple[str, str | None]:

@@ -37,7 +37,7 @@ _PLACE = (
     r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级])"
     # 哪些报告提到…: the documents, each standing for its own place (after the places: 哪些区在
     # 规划里… asks for districts)
-    rf"|{_DOCUMENTS_ASKED}(?=(?:中|里)?(?:都|也)?{_SAYS}))"
+    rf"|{_DOCUMENTS_ASKED}(?=(?:[（(][^（）()]{{1,10}}[)）])?(?:中|里)?(?:都|也)?{_SAYS}))"
 )
 # the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
 _LEVEL_WORDS = (

@@ -40,7 +40,9 @@ def bracket_readings(topic: str) -> list[str]:
     if included and len(inner) - included.end() >= 2:
         readings.append(before + "或" + inner[included.end() :] + after)
     elif inner and (m.group("marker") or not _REMARK.match(inner)):
-        readings.append(inner + after)
+        # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
+        same_end = len(before) > len(inner) and before[-1] == inner[-1]
+        readings.append((before[: -len(inner)] if same_end else "") + inner + after)
     return [r for reading in readings for r in bracket_readings(reading)]
 
 
@@ -76,6 +78,25 @@ _HOW_MANY = ("数量", "个数", "家数", "总量", "规模", "数")
 _MEASURED = re.compile(
     r"^[^\u4e00-\u9fff]*[\u4e00-\u9fffA-Za-z]{0,6}(?:比重|占比|比例|增速|增幅|增长率)$"
 )
+
+
+def shared_head(parts: list[str]) -> list[str]:
+    """Kinds said one by one before the head the last one says: 学生、青少年心理健康 -> 学生心理
+    健康, 青少年心理健康 (a bare 学生 is in every report). Only short kinds of one word before a
+    head of four characters or more."""
+    if len(parts) < 2:
+        return parts
+    last = tagged(parts[-1].strip())
+    kind = last[0][0] if len(last) >= 2 else ""
+    head = parts[-1].strip()[len(kind) :]
+    if not 2 <= len(kind) <= 3 or len(head) < 4:
+        return parts
+    words = [tagged(p.strip()) for p in parts[:-1]]
+    if not all(
+        len(w) == 1 and w[0][1][:1] == last[0][1][:1] == "n" and len(w[0][0]) <= 3 for w in words
+    ):
+        return parts
+    return [p.strip() + head for p in parts[:-1]] + [parts[-1]]
 
 
 def borrowed_object(parts: list[str]) -> list[str]:

@@ -15,6 +15,7 @@ from qa.topic_alternatives import (
     borrowed_object,
     bracket_readings,
     is_verb,
+    shared_head,
     shared_object,
     tagged,
     thing_for_beneficiary,
@@ -126,7 +127,7 @@ def expand_terms(
     parts = [
         p
         for reading in bracket_readings(topic)
-        for p in borrowed_object(shared_object(ALTERNATIVES.split(reading)))
+        for p in borrowed_object(shared_head(shared_object(ALTERNATIVES.split(reading))))
     ]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
     if measured and not named:

@@ -1666,3 +1666,25 @@ def test_a_levels_move_is_not_its_value_however_compared():
 
     assert _moves_a_level("pm2.5浓度", "同比下降8.4%")
     assert not _moves_a_level("pm2.5浓度", "18微克/立方米")
+
+
+def test_kinds_said_one_by_one_share_the_head_and_a_bracket_the_words_it_renames():
+    from qa.topic_alternatives import bracket_readings
+
+    terms = expand_terms("学生、青少年心理健康")
+    assert {"学生心理健康", "青少年心理健康"} <= set(terms) and "学生" not in terms
+    assert {"氢能", "储能"} <= set(expand_terms("氢能、储能"))  # (two things, no shared head)
+    # a bracket renames the words it ends like: 新增市场主体（经营主体） is 新增经营主体
+    assert bracket_readings("新增市场主体（经营主体）") == ["新增市场主体", "新增经营主体"]
+    assert bracket_readings("充电桩（充电设施）") == ["充电桩", "充电设施"]
+
+
+def test_a_bracket_saying_which_documents_are_not_asked_is_no_part_of_the_topic():
+    from qa.asked_documents import without_level_remarks
+    from qa.place_questions import is_district_question
+    from qa.topics import read_topic
+
+    question = without_level_remarks("哪些通知（不是规划）提到创业导师？")
+    assert question == "哪些通知提到创业导师？"
+    assert is_district_question("哪些通知（不是规划）提到创业导师？")
+    assert read_topic(question).text == "创业导师"
