@@ -96,21 +96,32 @@ def figures_said(text: str, unit: str | None = None) -> list[tuple[float, str]]:
         value = _chinese_number(said)
         if value is not None:
             found.append((value * _in_jin(text, m.end(), unit), _wording(text, m.start(), m.end())))
+    if unit in (None, "%"):  # a growth or a share said in words: 翻一番 (100%), 百分之百
+        for m in _IN_WORDS.finditer(text):
+            times = "一两三".index(m["times"] or "一") + 1  # (doubled once, twice…: 2, 4, 8 times)
+            value = _chinese_number(m["share"]) if m["share"] else 100.0 * (2**times - 1)
+            found += [(value, "")] if value is not None else []
     return found
+
+
+# a figure said in words: doubled (翻一番: 100%, 翻两番: 300%), a share (百分之百)
+_IN_WORDS = re.compile(
+    r"翻(?P<times>[一两三])?番|翻倍|倍增|百分之(?P<share>[零一二三四五六七八九十百]+)"
+)
 
 
 def _wording(text: str, start: int, end: int) -> str:
     """How the figure at start..end is worded: "passed" (突破1万家, 超过5%, 3万人以上), "about"
     (5%左右, 约5%), "capped" (3%以内, 不超过3%) or ""."""
     before, after = text[max(0, start - 3) : start], text[end : end + 6]
-    if re.search(r"不(?:超过|高于)$", before):
+    if re.search(r"不(?:超过|高于)$", before) or re.match(
+        r"[^\d，。；、,;]{0,3}?(?:以内|以下)", after
+    ):
         return "capped"
     if re.search(r"(?:突破|超过|超|逾)$", before) or re.match(r"[^\d，。；、,;]{0,3}?以上", after):
         return "passed"
     if re.search(r"约$", before) or re.match(r"[^\d，。；、,;]{0,3}?左右", after):
         return "about"
-    if re.match(r"[^\d，。；、,;]{0,3}?(?:以内|以下)", after):
-        return "capped"
     return ""
 
 
@@ -137,12 +148,8 @@ def _in_unit(text: str, end: int, unit: str, scale: str) -> bool:
     scale closes it with no unit at all (突破百亿, 超千亿以上: reports drop 元 after 亿)."""
     if re.match(r"\s*(?:" + _UNITS[unit] + ")", text[end:]):
         return True
-    if (
-        unit == "%"
-        and not scale
-        and not re.match(r"[A-Za-z]", text[end : end + 1])
-        and not (_COUNTED.match(text, end))
-    ):
+    bare = not scale and not re.match(r"[A-Za-z]", text[end : end + 1])
+    if unit == "%" and bare and not _COUNTED.match(text, end):
         return True  # a share said bare: 地区生产总值增速“保8争9”
     closed = re.match(r"\s*(?:以上|左右|多|余)?(?:[^\u4e00-\u9fff]|$)", text[end:])
     return unit == "金额" and scale[-1:] in ("万", "亿") and closed is not None

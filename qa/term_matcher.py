@@ -25,8 +25,14 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     for t in sorted({norm(t) for t in terms}, key=len, reverse=True):
         before = _RUN_BEFORE if t[:1].isascii() and t[:1].isalnum() else ""
         after = _RUN_AFTER if t[-1:].isascii() and t[-1:].isalnum() else ""
-        parts.append(before + re.escape(t) + after)
+        # a character of a Chinese name may stand in brackets (首台（套）, 新（改）建)
+        said = _BRACKETED.join(map(re.escape, t)) if _CHINESE_NAME.fullmatch(t) else re.escape(t)
+        parts.append(before + said + after)
     return re.compile("|".join(parts))
+
+
+_BRACKETED = r"[（()）]?"
+_CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{3,12}")
 
 
 # how far a written-out word may spread a short one's characters: each gap, and the whole
@@ -111,7 +117,17 @@ def term_matcher(
         ) + tuple(_mixed_spread(t) for t in {norm(t) for t in terms} if _MIXED.fullmatch(t))
         apart = (
             tuple(
-                re.compile(_act_family(m[1]) + _IN_CLAUSE + re.escape(m[2]) + _CLOSES)
+                re.compile(
+                    _act_family(m[1])
+                    + _IN_CLAUSE
+                    + re.escape(m[2])
+                    + _CLOSES
+                    # (or the thing first: 创建儿童友好城市 in 儿童友好城市等创建活动)
+                    + "|"
+                    + re.escape(m[2])
+                    + _IN_CLAUSE
+                    + _act_family(m[1])
+                )
                 for m in map(_ACT_AND_THING.fullmatch, chinese)
                 if m
             )

@@ -80,6 +80,79 @@ _MEASURED = re.compile(
 )
 
 
+# words too broad to name a class by themselves (经济 of 冰雪经济 and 夜间经济)
+_BROAD = frozenset(
+    [
+        "经济",
+        "农业",
+        "产业",
+        "发展",
+        "建设",
+        "工作",
+        "服务",
+        "城市",
+        "老年",
+        "企业",
+        "科技",
+        "创新",
+        "数字",
+        "智慧",
+        "绿色",
+        "体系",
+        "平台",
+        "基地",
+        "中心",
+        "项目",
+        "工程",
+        "政策",
+        "机制",
+        "交易",
+        "改革",
+        "管理",
+        "旅游",
+        "文化",
+        "生态",
+        "社会",
+        "公共",
+        "国家",
+        "国际",
+        "现代",
+        "新型",
+        "能源",
+        "行动",
+        "产品",
+        "设施",
+        "网络",
+        "技术",
+        "人才",
+        "市场",
+        "资源",
+        "保护",
+        "治理",
+        "示范",
+    ]
+)
+
+
+def common_root(parts: list[str]) -> list[str]:
+    """What alternatives given as examples of one class share (中试熟化、中试基地: 中试; 城乡书房、
+    城市书房: 书房; 飞地经济或者科创飞地: 飞地; 水权交易或者水权改革: 水权): a word of two
+    characters or more of each, or their first characters, none of them too broad."""
+    import jieba
+
+    said = [p.strip() for p in parts]
+    if len(said) < 2 or any(len(p) < 3 for p in said):
+        return []
+    words = [{w for w in jieba.lcut(p) if len(w) >= 2} for p in said]
+    shared = set.intersection(*words)
+    start = 0
+    while all(start < len(p) and p[start] == said[0][start] for p in said):
+        start += 1
+    if start >= 2 and all(len(p) > start for p in said):
+        shared.add(said[0][:start])
+    return sorted(w for w in shared if w not in _BROAD)
+
+
 def shared_head(parts: list[str]) -> list[str]:
     """Kinds said one by one before the head the last one says: 学生、青少年心理健康 -> 学生心理
     健康, 青少年心理健康 (a bare 学生 is in every report). Only short kinds of one word before a

@@ -14,6 +14,7 @@ from qa.topic_alternatives import (
     ALTERNATIVES,
     borrowed_object,
     bracket_readings,
+    common_root,
     is_verb,
     shared_head,
     shared_object,
@@ -130,6 +131,8 @@ def expand_terms(
         for p in borrowed_object(shared_head(shared_object(ALTERNATIVES.split(reading))))
     ]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
+    if not measured and not named:  # examples of one class: what they share (温泉旅游、温泉康养)
+        parts += [w for r in bracket_readings(topic) for w in common_root(ALTERNATIVES.split(r))]
     if measured and not named:
         from qa.bounds import measure_unit
 
@@ -175,7 +178,8 @@ def expand_terms(
         norm_base = norm(base)
         # the topic synonyms, then the field's strict equivalents (研发投入强度 = …占GDP比重)
         for group in synonym_groups() + term_groups():
-            if any(norm(term) == norm_base for term in group):  # one of its terms: the group
+            # one of its terms, or several said together (碳达峰碳中和): the group
+            if any(norm(term) == norm_base for term in group) or _said_together(norm_base, group):
                 terms.extend(group)
                 continue
             for term in group:  # …else a term inside the topic, said in each form
@@ -183,6 +187,8 @@ def expand_terms(
                 if len(t) >= 2 and t in norm_base:
                     terms.extend(_substituted(norm_base, t, norm(other)) for other in group)
                     break
+    for base in list(terms):  # (a synonym's too: 锂电 is 锂电池, said as 磷酸铁锂)
+        norm_base = norm(base)
         for field, kinds in narrower_terms():  # a field, said by one of its kinds
             f = norm(field)
             if f == norm_base or (len(f) >= 2 and f in norm_base):
@@ -203,10 +209,25 @@ def expand_terms(
         if (census := _CENSUS.fullmatch(norm(t)))
         for form in (census["what"] + census["n"] + "普", census["n"] + census["what"][0] + "普")
     ]
+    # …and any one of them, by its ordinal: 经济普查 is 五经普
+    terms += [
+        n + m["what"][0] + "普"
+        for t in terms
+        if (m := _ANY_CENSUS.fullmatch(norm(t)))
+        for n in "一二三四五六七八九十"
+    ]
     seen: dict[str, str] = {}
     for t in terms:
         seen.setdefault(norm(t), t)
     return tuple(seen.values())
+
+
+def _said_together(base: str, group: list[str]) -> bool:
+    """Whether `base` is two or more of the group's terms said one after another."""
+    rest = base
+    for term in sorted((norm(t) for t in group), key=len, reverse=True):
+        rest = rest.replace(term, "", 1) if len(term) >= 2 else rest
+    return rest == "" and len(base) > max(len(norm(t)) for t in group)
 
 
 def _substituted(base: str, term: str, form: str) -> str:
@@ -256,6 +277,7 @@ def _abbreviated(part: str) -> str | None:
 _CENSUS = re.compile(
     r"第(?P<n>[一二三四五六七八九十])次全国(?P<what>[\u4e00-\u9fff]{2,4}?)普查(?:工作)?"
 )
+_ANY_CENSUS = re.compile(r"(?P<what>[\u4e00-\u9fff]{2})普查")
 # (总量 after three characters or more: 碳排放量, but no 经济量, which 经济高质量 would hold)
 _TOTAL = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})总(?=里程|产值|收入|人数|规模|产量)|(?<=[\u4e00-\u9fff]{3})总(?=量)"

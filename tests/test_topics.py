@@ -1025,6 +1025,15 @@ def test_a_rank_is_no_figure():
     assert figures_in("加快5g基站、3d打印布局") == []  # (as normalised: lower case)
 
 
+def test_a_figure_said_in_words_is_a_growth_or_a_share():
+    from qa.bounds import figures_in
+
+    assert figures_in("实际使用外资翻一番", "%") == [100.0]  # doubled: 100% more
+    assert figures_in("力争经济总量翻两番") == [300.0]
+    assert figures_in("水质优良率连续5年保持“百分之百”", "%") == [100.0]
+    assert figures_in("实际使用外资翻一番", "count") == []  # (no count)
+
+
 def test_a_table_row_states_a_figure_asked_in_a_unit_only_in_that_unit():
     from qa.stating import Stating
     from qa.term_matcher import term_matcher
@@ -1688,3 +1697,34 @@ def test_a_bracket_saying_which_documents_are_not_asked_is_no_part_of_the_topic(
     assert question == "哪些通知提到创业导师？"
     assert is_district_question("哪些通知（不是规划）提到创业导师？")
     assert read_topic(question).text == "创业导师"
+
+
+@pytest.mark.parametrize(
+    ("topic", "text"),
+    [
+        ("温泉旅游、温泉康养", "拉鲊温泉一期正式运营"),  # examples of one class: what they share
+        ("飞地经济或者科创飞地", "建设长治深圳飞地产业创新中心"),
+        ("水权交易或者水权改革", "推进涡阳县水权确权试点工作"),
+        ("首台套", "首台（套）产品推广应用"),  # a character of a name in brackets
+        ("经济普查", "高质量做好“五经普”"),  # a census by its ordinal
+        ("创建儿童友好城市", "儿童友好城市等创建活动"),  # the thing first, its act after
+        ("碳达峰碳中和", "出台工业领域碳达峰专项行动方案"),  # two terms of a group together
+        ("锂电", "重点打造磷酸铁锂、三元正极材料项目"),  # a kind of a synonym's field
+    ],
+)
+def test_a_topic_is_met_in_the_words_a_report_says_it_in(topic, text):
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    assert term_matcher(expand_terms(topic)).search(norm(text)) is not None
+
+
+def test_what_examples_share_names_their_class_unless_it_is_too_broad():
+    from qa.topic_alternatives import common_root
+
+    assert common_root(["中试熟化", "中试基地"]) == ["中试"]
+    assert common_root(["城乡书房", "城市书房"]) == ["书房"]
+    assert common_root(["智慧农业", "数字农业"]) == []  # 农业 is too broad
+    assert common_root(["氢能", "储能"]) == []  # (no class said by examples)
+    # a figure asked is of the topic itself, not of its class
+    assert "温泉" not in expand_terms("温泉旅游、温泉康养", measured=True)
