@@ -143,6 +143,8 @@ def common_root(parts: list[str]) -> list[str]:
     said = [p.strip() for p in parts]
     if len(said) < 2 or any(len(p) < 3 for p in said):
         return []
+    if any(a != b and a in b for a in said for b in said) or all(map(_FACILITY.search, said)):
+        return []  # names of one thing (数据交易或数据交易中心, 中试平台或者中试基地)
     words = [{w for w in jieba.lcut(p) if len(w) >= 2} for p in said]
     shared = set.intersection(*words)
     start = 0
@@ -150,7 +152,12 @@ def common_root(parts: list[str]) -> list[str]:
         start += 1
     if start >= 2 and all(len(p) > start for p in said):
         shared.add(said[0][:start])
-    return sorted(w for w in shared if w not in _BROAD)
+    # (a head shared is the kind of thing, not the class: 厨余垃圾或餐厨垃圾 is no 垃圾)
+    return sorted(w for w in shared if w not in _BROAD and any(p.startswith(w) for p in said))
+
+
+# the head of a facility's name: alternatives all ending so name one facility
+_FACILITY = re.compile(r"(?:平台|基地|中心|站|园区|园|馆)$")
 
 
 def shared_head(parts: list[str]) -> list[str]:
