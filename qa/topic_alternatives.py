@@ -167,7 +167,9 @@ def shared_head(parts: list[str]) -> list[str]:
     if len(parts) < 2:
         return parts
     last = tagged(parts[-1].strip())
-    kind = last[0][0] if len(last) >= 2 else ""
+    kind = (
+        last[0][0] if len(last) == 2 else ""
+    )  # (a kind and its head, no more: 众创空间等孵化载体)
     head = parts[-1].strip()[len(kind) :]
     if not 2 <= len(kind) <= 3 or len(head) < 4:
         return parts

@@ -1683,6 +1683,7 @@ def test_kinds_said_one_by_one_share_the_head_and_a_bracket_the_words_it_renames
     terms = expand_terms("学生、青少年心理健康")
     assert {"学生心理健康", "青少年心理健康"} <= set(terms) and "学生" not in terms
     assert {"氢能", "储能"} <= set(expand_terms("氢能、储能"))  # (two things, no shared head)
+    assert "孵化器" in expand_terms("孵化器、众创空间等孵化载体")  # (a list, not a kind and head)
     # a bracket renames the words it ends like: 新增市场主体（经营主体） is 新增经营主体
     assert bracket_readings("新增市场主体（经营主体）") == ["新增市场主体", "新增经营主体"]
     assert bracket_readings("充电桩（充电设施）") == ["充电桩", "充电设施"]
