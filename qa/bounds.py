@@ -60,6 +60,12 @@ _SIDES: dict[str, tuple[str, bool]] = (
 _SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 
 
+def wording_of(word: str) -> str:
+    """How a bound's word words a figure (`Limit.worded`): 以上 passed, 以内 capped, 左右 about."""
+    side = _SIDES.get(word, ("equal", True))[0]
+    return {"above": "passed", "below": "capped"}.get(side, "about")
+
+
 def figures_in(text: str, unit: str | None = None) -> list[float]:
     """The figures `text` states, scaled (3.5万 → 35000, 2500余万 → 25000000), years and table
     years left out (1955万吨 is no year), and those in Chinese numerals before what they count
@@ -157,7 +163,6 @@ def _in_unit(text: str, end: int, unit: str, scale: str) -> bool:
 
 _COUNTED_BARE = re.compile(r"[吨亩户家个项所座台辆套件条列张]")
 
-
 # a figure in Chinese numerals, which counts something: a scale (万, 亿) or a counter after it
 # (百亿, 超万亿元, 两万人, 三千家); 一 alone, 十四五 and 第三 are no figures
 _CHINESE_FIGURE = re.compile(
@@ -184,7 +189,6 @@ def _chinese_number(said: str) -> float | None:
 
 # what a count is counted in, which a year never is (新建充电桩2000个以上)
 _COUNTED = re.compile(r"\s*(?:[%％个家项人元吨亩户所座台辆套件名次条米张]|公里|千米|千瓦|平方)")
-
 
 # a unit of measure a question asks a figure in (接待游客的人次, 给了公里数, 多少亩), and how
 # reports write it; a counter (个, 家, 套) is not one: reports count one thing in several

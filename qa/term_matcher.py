@@ -116,36 +116,8 @@ def term_matcher(
             if 3 <= len(t) <= 8
         ) + tuple(_mixed_spread(t) for t in {norm(t) for t in terms} if _MIXED.fullmatch(t))
         apart = (
-            tuple(
-                re.compile(
-                    _act_family(m[1])
-                    + _IN_CLAUSE
-                    + re.escape(m[2])
-                    + _CLOSES
-                    # (or the thing first: 创建儿童友好城市 in 儿童友好城市等创建活动)
-                    + "|"
-                    + re.escape(m[2])
-                    + _IN_CLAUSE
-                    + _act_family(m[1])
-                )
-                for m in map(_ACT_AND_THING.fullmatch, chinese)
-                if m
-            )
-            + tuple(
-                re.compile(
-                    re.escape(m[1])
-                    + _IN_CLAUSE
-                    + _act_family(m[2])
-                    # (or the act first: 黑臭水体治理 in 持续整治黑臭水体)
-                    + "|"
-                    + _act_family(m[2])
-                    + _IN_CLAUSE
-                    + re.escape(m[1])
-                    + _CLOSES
-                )
-                for m in map(_THING_AND_ACT.fullmatch, chinese)
-                if m
-            )
+            tuple(_either_order(m[1], m[2]) for m in map(_ACT_AND_THING.fullmatch, chinese) if m)
+            + tuple(_either_order(m[2], m[1]) for m in map(_THING_AND_ACT.fullmatch, chinese) if m)
             + tuple(listed for t in chinese if (listed := _listed(t)))
             + tuple(shared for t in chinese if (shared := _shared_modifier(t)))
             # a share said with its whole (民生支出占比: 民生支出占一般公共预算支出比重)
@@ -234,6 +206,13 @@ _THING_AND_ACT = re.compile(r"([\u4e00-\u9fff]{2,}?)(" + "|".join(_ACT_FAMILIES)
 def is_act(word: str) -> bool:
     """Whether `word` is one of the acts of _ACT_FAMILIES (新建, 改造提升, 开通…)."""
     return any(word in family.split("|") for family in _ACT_FAMILIES)
+
+
+def _either_order(act: str, thing: str) -> re.Pattern[str]:
+    """An act of `act`'s family and its thing in one clause, in either order: 新增…学位1.2万个,
+    创建儿童友好城市 in 儿童友好城市等创建活动, 黑臭水体治理 in 持续整治黑臭水体."""
+    family, said = _act_family(act), re.escape(thing)
+    return re.compile(f"{family}{_IN_CLAUSE}{said}{_CLOSES}|{said}{_IN_CLAUSE}{family}")
 
 
 def _act_family(act: str) -> str:

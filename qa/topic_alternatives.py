@@ -80,64 +80,10 @@ _MEASURED = re.compile(
 )
 
 
-# words too broad to name a class by themselves (经济 of 冰雪经济 and 夜间经济)
-_BROAD = frozenset(
-    [
-        "经济",
-        "农业",
-        "产业",
-        "发展",
-        "建设",
-        "工作",
-        "服务",
-        "城市",
-        "老年",
-        "企业",
-        "科技",
-        "创新",
-        "数字",
-        "智慧",
-        "绿色",
-        "体系",
-        "平台",
-        "基地",
-        "中心",
-        "项目",
-        "工程",
-        "政策",
-        "机制",
-        "交易",
-        "改革",
-        "管理",
-        "旅游",
-        "文化",
-        "生态",
-        "社会",
-        "公共",
-        "国家",
-        "国际",
-        "现代",
-        "新型",
-        "能源",
-        "行动",
-        "产品",
-        "设施",
-        "网络",
-        "技术",
-        "人才",
-        "市场",
-        "资源",
-        "保护",
-        "治理",
-        "示范",
-    ]
-)
-
-
-def common_root(parts: list[str]) -> list[str]:
-    """What alternatives given as examples of one class share (中试熟化、中试基地: 中试; 城乡书房、
-    城市书房: 书房; 飞地经济或者科创飞地: 飞地; 水权交易或者水权改革: 水权): a word of two
-    characters or more of each, or their first characters, none of them too broad."""
+def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[str]:
+    """What alternatives given as examples of one class share (中试熟化、中试基地: 中试; 飞地经济或者
+    科创飞地: 飞地; 水权交易或者水权改革: 水权): a word of two characters or more of each, or their
+    first characters, that modifies one of them and is not too `broad` to name a class (经济)."""
     import jieba
 
     said = [p.strip() for p in parts]
@@ -153,7 +99,7 @@ def common_root(parts: list[str]) -> list[str]:
     if start >= 2 and all(len(p) > start for p in said):
         shared.add(said[0][:start])
     # (a head shared is the kind of thing, not the class: 厨余垃圾或餐厨垃圾 is no 垃圾)
-    return sorted(w for w in shared if w not in _BROAD and any(p.startswith(w) for p in said))
+    return sorted(w for w in shared if w not in broad and any(p.startswith(w) for p in said))
 
 
 # the head of a facility's name: alternatives all ending so name one facility
@@ -167,9 +113,8 @@ def shared_head(parts: list[str]) -> list[str]:
     if len(parts) < 2:
         return parts
     last = tagged(parts[-1].strip())
-    kind = (
-        last[0][0] if len(last) == 2 else ""
-    )  # (a kind and its head, no more: 众创空间等孵化载体)
+    # (a kind and its head, no more: not 众创空间等孵化载体)
+    kind = last[0][0] if len(last) == 2 else ""
     head = parts[-1].strip()[len(kind) :]
     if not 2 <= len(kind) <= 3 or len(head) < 4:
         return parts

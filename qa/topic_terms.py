@@ -37,6 +37,12 @@ def narrower_terms() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @cache
+def broad_words() -> frozenset[str]:
+    """Words of qa/data/synonyms.json too broad to name a class by themselves (经济)."""
+    return frozenset(_synonyms().get("broad", []))
+
+
+@cache
 def _synonyms() -> dict[str, list[list[str]]]:
     raw = resources.files("qa").joinpath("data", "synonyms.json").read_text(encoding="utf-8")
     return json.loads(raw)
@@ -132,7 +138,11 @@ def expand_terms(
     ]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
     if not measured and not named:  # examples of one class: what they share (温泉旅游、温泉康养)
-        parts += [w for r in bracket_readings(topic) for w in common_root(ALTERNATIVES.split(r))]
+        parts += [
+            w
+            for r in bracket_readings(topic)
+            for w in common_root(ALTERNATIVES.split(r), broad_words())
+        ]
     if measured and not named:
         from qa.bounds import measure_unit
 

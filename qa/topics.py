@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from corpus.errors import UserError
 from qa.attested import Corpus, attested_name, attested_topic
-from qa.bounds import Limit, find_bound
+from qa.bounds import Limit, find_bound, wording_of
 from qa.place_questions import (
     _DISTRICT_QUESTION,
     _DOCUMENT_WORDS,
@@ -85,18 +85,6 @@ _QUOTED_BOUND = re.compile(
     r"(?P<word>以上|以下|以内|左右|不低于|不少于|不超过|超过|高于|低于)[”」』\"]"
     r"(?:来|去)?(?:表述|表示|描述|写|说|措辞|提)?"
 )
-# how a target is worded, by the word quoted (qa.bounds.Limit.worded)
-_WORDINGS = {
-    "以上": "passed",
-    "不低于": "passed",
-    "不少于": "passed",
-    "超过": "passed",
-    "高于": "passed",
-    "左右": "about",
-    "以内": "capped",
-    "以下": "capped",
-    "不超过": "capped",
-}
 _OR_QUOTED = re.compile(
     r"[\u4e00-\u9fff]{2}(?:或者|或)[“「『\"]|[”」』\"](?:或者|或)[\u4e00-\u9fff]{2}"
 )
@@ -177,7 +165,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if worded:  # 粮食产量目标写的是“以上”的, 没有用“左右”来表述的: a target worded so, or not
         topic = read_topic(text[: worded.start()] + text[worded.end() :], corpus)
         topic = replace(topic, aspect="target") if topic.aspect is None else topic
-        how = ("not " if worded["not"] else "") + _WORDINGS.get(worded["word"], "")
+        how = ("not " if worded["not"] else "") + wording_of(worded["word"])
         said = f"{'不' if worded['not'] else ''}写作“{worded['word']}”"
         return replace(topic, limit=Limit(0.0, "above", True, worded=how), bound=said)
     bound = find_bound(text)
