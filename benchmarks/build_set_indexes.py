@@ -33,8 +33,8 @@ def set_sources() -> dict[int, list[Path]]:
 
 def main() -> None:
     import index
-    from corpus.settings import load_settings
     from corpus.errors import UserError
+    from corpus.settings import load_settings
     from index.sources import input_label, recorded_sources
 
     sources = set_sources()
