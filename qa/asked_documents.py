@@ -53,6 +53,24 @@ def without_year_of_documents(text: str) -> tuple[str, str | None]:
     return (text, None) if m is None else (text[: m.start()] + text[m.end() :], m["year"])
 
 
+# documents set aside: 除了政府工作报告，还有哪些文件讲了垃圾分类 (the other documents)
+_DOCUMENTS_EXCEPT = re.compile(
+    rf"除了?(?P<kinds>{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*)(?:之外|以外|外)?[，,]?"
+    r"(?:还|另外|其他|其余)?(?:有)?(?=哪|谁)"
+)
+
+
+def without_documents_set_aside(text: str) -> tuple[str, tuple[str, ...]]:
+    """The question without the kinds of document it sets aside, and those kinds (除了政府工作
+    报告，还有哪些文件讲了垃圾分类 → 有哪些文件讲了垃圾分类, ("work_report",)); a bare 文件 is
+    no kind."""
+    m = _DOCUMENTS_EXCEPT.search(text)
+    kinds = tuple(dict.fromkeys(k for w, k in _KINDS if m and w in m["kinds"]))
+    if not kinds:
+        return text, ()
+    return text[: m.start()] + "有" + text[m.end() :], kinds
+
+
 def year_of(document: object) -> str | None:
     """The year a document is of: its title's (德阳市2024年政府工作报告), else its date's."""
     said = re.search(r"(20\d\d)年", getattr(document, "title", "") or "")

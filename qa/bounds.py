@@ -222,12 +222,12 @@ def measure_unit(topic: str) -> str | None:
 
 
 _UNIT_ASKED = re.compile(
-    r"(?:多少|具体|的|了|出|[（(]|或|目标)(人次|公里|千米|亩|吨|金额|钱|面积|百分比|百分数"
+    r"(?:多少|具体|的|了|出|[（(]|或|目标)(人次|公里|千米|亩|吨|金额|钱|面积|百分比|百分数|比例|比率"
     r"|套数|个数|户数|家数|项目数)(?:数)?(?![均半])"
 )
-# what a unit asked is called in _UNITS (多少钱: an amount; 百分比: a share or a rate; 套数: a
+# what a unit asked is called in _UNITS (多少钱: an amount; 百分比, 比例: a share or a rate; 套数: a
 # count of things, not a share of them)
-_UNIT_NAMES = {"钱": "金额", "百分比": "%", "百分数": "%"}
+_UNIT_NAMES = {"钱": "金额"} | dict.fromkeys(("百分比", "百分数", "比例", "比率"), "%")
 _UNIT_NAMES |= dict.fromkeys(("套数", "个数", "户数", "家数", "项目数"), "count")
 
 

@@ -16,6 +16,7 @@ from corpus.model import Chunk
 from index.types import Filters
 from qa.asked_documents import (
     documents_asked,
+    without_documents_set_aside,
     without_level_remarks,
     without_year_of_documents,
     year_of,
@@ -91,6 +92,11 @@ def districts(
         return replace(
             report, districts=tuple(r for r in report.districts if r.district not in kept)
         )
+    text, other_than = without_documents_set_aside(text)
+    if other_than:  # 除了政府工作报告，还有哪些文件…: the places with a document of another kind
+        report = districts(text, index, only, level)
+        held = {d.district for d in getattr(index, "documents", ()) if d.doc_type not in other_than}
+        return replace(report, districts=tuple(r for r in report.districts if r.district in held))
     text, year = without_year_of_documents(text)
     if year:  # 2024年的政府工作报告里，哪些…: the places with a document of that year
         report = districts(text, index, only, level)

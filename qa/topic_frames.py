@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 
 from qa.bounds import measure_unit, unit_asked
+from qa.periods import RELATIVE
 
 
 @cache
@@ -20,10 +21,13 @@ def frames() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str | None], ...]:
     data = json.loads(raw)
     macros = data["macros"]
 
+    # a year, or a word for one: the words qa.periods reads (去年, 上年, 上一年, 今年…)
+    years = f"{RELATIVE.pattern}|(?:19|20)\\d\\d年"
+
     def compile_frame(frame: str, topic: str) -> re.Pattern[str]:
         for name, body in macros.items():
             frame = frame.replace("{" + name + "}", body)
-        return re.compile(frame.replace("{X}", topic))
+        return re.compile(frame.replace("{YEARS}", years).replace("{X}", topic))
 
     def both(frame: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         return compile_frame(frame, "(?P<X>.+?)"), compile_frame(frame, "(?P<X>.+)")

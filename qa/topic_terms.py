@@ -69,8 +69,10 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
 # about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
 _GENERIC_SUFFIX = re.compile(
-    # 服务 after a name of four characters or more (心理健康服务: 心理健康教育); not 家政服务
-    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|(?<=[\u4e00-\u9fff]{4})服务)$"
+    # 服务 after a name of four characters or more (心理健康服务: 心理健康教育); not 家政服务; an
+    # act of support or a campaign after a name of three or more (首台套产品支持, 城市更新行动)
+    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|(?<=[\u4e00-\u9fff]{4})服务"
+    r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动))$"
 )
 _SYSTEM = re.compile(r"([\u4e00-\u9fff]{2,})(机制|制度|(?<![机体])制)")
 # …and, for a place's evidence, how a figure moves, which a report says in its own words
@@ -219,12 +221,13 @@ def expand_terms(
         if (census := _CENSUS.fullmatch(norm(t)))
         for form in (census["what"] + census["n"] + "普", census["n"] + census["what"][0] + "普")
     ]
-    # …and any one of them, by its ordinal: 经济普查 is 五经普
+    # …and any one of them, by its ordinal: 经济普查 is 五经普, 土壤普查 土壤“三普”
     terms += [
-        n + m["what"][0] + "普"
+        form
         for t in terms
         if (m := _ANY_CENSUS.fullmatch(norm(t)))
         for n in "一二三四五六七八九十"
+        for form in (n + m["what"][0] + "普", m["what"] + n + "普")
     ]
     seen: dict[str, str] = {}
     for t in terms:

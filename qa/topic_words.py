@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from qa.periods import RELATIVE
 from qa.place_questions import _DOCUMENT_WORDS, _SAYS, _SETTING
 from qa.topic_frames import framed, frames, without_how_many
 
@@ -52,13 +53,14 @@ _ONLY_VERB = re.compile(
 _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 # the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's (现有
 # 高新技术企业: 高新技术企业's now)
+# (the words for a year are qa.periods': 去年, 上年, 上一年, 今年…)
 _PERIOD = re.compile(
-    r"^(?:到|至|截至|截止)?(?:今年|明年|去年|当年|本年度?|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
+    rf"^(?:到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?(?:的)?(?=.{2})"
 )
 # …or after it: 专精特新企业今年或规划期定了数量目标, 研发投入强度现在是多少
 _PERIOD_AFTER = re.compile(
-    r"(?<=.{2})(?:(?:今年|明年|去年|现在|目前|当前|规划期(?:内|末)?|(?:19|20)\d\d年)(?:或|和|及)?)+"
+    rf"(?<=.{{2}})(?:(?:{RELATIVE.pattern}|现在|目前|当前|规划期(?:内|末)?|(?:19|20)\d\d年)(?:或|和|及)?)+"
     r"(?:是|为)?$"
 )
 

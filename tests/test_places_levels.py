@@ -78,3 +78,13 @@ def test_verbs_joined_before_one_object_each_take_it(levels_index):
     # and 升级创建国家高新区 are not
     report = qa.districts("哪些地方提出要创建或升级国家高新区？", levels_index)
     assert _named(report) == {"三亚市", "合川区", "綦江区"}
+
+
+def test_documents_set_aside_leave_the_places_with_documents_of_other_kinds(levels_index):
+    import qa
+
+    report = qa.districts("除了政府工作报告，还有哪些文件提到了研发投入强度？", levels_index)
+    # the city and the province have work reports only; the districts' plans remain
+    assert {d.district for d in report.districts} == {"綦江区", "合川区"}
+    assert _named(report) == {"綦江区", "合川区"}
+    assert report.topic == "研发投入强度"

@@ -200,6 +200,10 @@ def test_the_year_of_the_documents_asked_is_no_topic_and_picks_the_documents():
 def test_a_service_of_a_long_name_and_a_fall_are_left_to_the_report():
     assert "心理健康" in expand_terms("心理健康服务")  # 加强学生心理健康教育
     assert "家政" not in expand_terms("家政服务")  # a short name keeps its 服务
+    # support for a thing, or a campaign for it, is said in the thing's name
+    assert "城市更新" in expand_terms("城市更新行动")  # 实施城市更新
+    assert "首台套产品" in expand_terms("首台套产品支持")
+    assert "政策" not in expand_terms("政策支持")  # a short name keeps its act
     # how a figure falls is the report's to say (单位地区生产总值能耗降低2.8%左右)
     assert "单位地区生产总值能耗" in expand_terms("单位GDP能耗下降", moving=True)
 
@@ -1284,6 +1288,8 @@ def test_the_part_of_a_share_gives_no_figure_of_its_own():
         ("哪些地方今年给高标准农田建设定了具体亩数？", "高标准农田建设", "target", "亩"),
         # 定了: a target; 百分比: a share or rate
         ("哪些地方给城乡居民收入增长定了具体的百分比？", "城乡居民收入增长", "target", "%"),
+        # a figure given as a proportion: a share, in %
+        ("民生支出占比给了具体比例的有哪些？", "民生支出占比", "figure", "%"),
         # the kind the topic is one of, said at length after 这类
         ("今年水土流失治理定了目标面积的有哪些？", "水土流失治理", "target", "面积"),
         ("GDP增速目标定得超过6%的是哪里？", "GDP增速", "target", "%"),
@@ -1570,6 +1576,9 @@ def test_a_cumulative_figure_with_an_aim_is_a_target_and_a_total_may_follow_an_a
         ("哪些地方给数字经济定了占GDP比重目标？", "数字经济占GDP比重"),
         ("哪些地方给工业定了产值目标？", "工业产值"),
         ("哪些地方给数字经济定了目标？", "数字经济"),
+        # a fall is a measure too (a growth target is the topic's own, below)
+        ("哪些城市给PM2.5定了具体下降目标？", "PM2.5下降"),
+        ("哪些地方给单位GDP能耗定了下降目标？", "单位GDP能耗下降"),
         # several measures joined, a share among them: any target of the topic
         ("哪些地方给数字经济核心产业定了营收或占GDP比重的目标？", "数字经济核心产业"),
     ],
@@ -1708,6 +1717,7 @@ def test_a_bracket_saying_which_documents_are_not_asked_is_no_part_of_the_topic(
         ("水权交易或者水权改革", "推进涡阳县水权确权试点工作"),
         ("首台套", "首台（套）产品推广应用"),  # a character of a name in brackets
         ("经济普查", "高质量做好“五经普”"),  # a census by its ordinal
+        ("土壤普查", "持续抓好土壤“三普”工作"),  # …said after what it counts
         ("创建儿童友好城市", "儿童友好城市等创建活动"),  # the thing first, its act after
         ("碳达峰碳中和", "出台工业领域碳达峰专项行动方案"),  # two terms of a group together
         ("锂电", "重点打造磷酸铁锂、三元正极材料项目"),  # a kind of a synonym's field
@@ -1733,3 +1743,31 @@ def test_what_examples_share_names_their_class_unless_it_is_too_broad():
     assert common_root(["氢能", "储能"]) == []  # (no class said by examples)
     # a figure asked is of the topic itself, not of its class
     assert "温泉" not in expand_terms("温泉旅游、温泉康养", measured=True)
+
+
+def test_kinds_of_document_set_aside_are_no_part_of_the_question():
+    from qa.asked_documents import without_documents_set_aside
+
+    text, aside = without_documents_set_aside("除了政府工作报告，还有哪些文件讲了垃圾分类？")
+    assert aside == ("work_report",)
+    assert read_topic(text).text == "垃圾分类"
+    assert without_documents_set_aside("除了规划和工作要点以外，哪些提到了人才？")[1] == (
+        "plan",
+        "work_points",
+    )
+    # a place or a bare 文件 set aside is no kind
+    assert without_documents_set_aside("除了赣州，还有哪些地方提到预制菜？")[1] == ()
+    assert without_documents_set_aside("除了文件，还有哪些提到氢能？")[1] == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "去年粮食总产量给出具体数字的地方有哪些？",
+        "上年粮食总产量给出具体数字的地方有哪些？",  # 上年 is a year, not the verb 上 (上项目)
+        "上一年粮食总产量，哪些地方报了数？",
+    ],
+)
+def test_a_word_for_last_year_is_read_as_the_year_asked(question):
+    topic = read_topic(question)
+    assert (topic.text, topic.aspect, topic.behind) == ("粮食总产量", "figure", True)
