@@ -134,6 +134,60 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
     return topic
 
 
+# what in a topic shows it was read with the question still in it: a question word, a clause
+_STILL_ASKING = re.compile(r"哪|谁|什么|[，,；;]")
+# words that end a run of the topic's words: a question word, the documents, the act of saying
+_BREAK = re.compile(
+    r"(?:哪\w*|谁|什么|多少|几|文件|报告|规划|政府工作报告|材料|里|中|内"
+    r"|提到|提及|提出|涉及|谈到|谈及|说到|讲到|写进|写入|写到|写了|部署|出现)"
+)
+
+
+def words_asked_about(topic: str) -> str:
+    """A topic read with the question still in it (冷链物流在哪些文件里, 非物质文化遗产保护，文件里
+    谈到, 哪些政府工作报告专门部署了优化营商环境): its longest run of words between the words that
+    ask (question words, the documents, saying, function words and adverbs), without words of
+    asking at its ends; the topic itself when it shows no question or has no such run."""
+    if not _STILL_ASKING.search(topic):
+        return topic
+    import jieba.posseg
+
+    runs: list[list[tuple[str, str]]] = [[]]
+    for piece in jieba.posseg.lcut(topic):
+        word, flag = piece.word, piece.flag
+        joining = flag.startswith("c") or word in ("的", "、")
+        adverb = len(word) >= 2 and flag[:1] in ("d", "t")
+        if _BREAK.fullmatch(word) or adverb or (_function_flag(word, flag) and not joining):
+            runs.append([])
+        else:
+            runs[-1].append((word, flag))
+    before, after = question_words(before=True), question_words()
+    trimmed = []
+    for run in runs:
+        # (an act joined to the next is the topic's: 建设或提升孵化器)
+        while run and (
+            (run[0][0] in before and not (len(run) > 1 and _joining(run[1][0])))
+            or run[0][0] in ("的", "、")
+            or _joining(run[0][0])
+        ):
+            run = run[1:]
+        # (nor does a topic end in a verb of one character: 国家碳计量中心落|在哪儿)
+        while run and (
+            run[-1][0] in after
+            or run[-1][0] in ("的", "、")
+            or _joining(run[-1][0])
+            or (len(run[-1][0]) == 1 and run[-1][1].startswith("v"))
+        ):
+            run = run[:-1]
+        trimmed.append("".join(word for word, _ in run))
+    best = max(trimmed, key=len)
+    return best if len(best) >= _SHORTEST else topic
+
+
+def _joining(word: str) -> bool:
+    return word in ("或", "或者", "和", "及", "与", "以及")
+
+
 def attested_name(name: str, corpus: Corpus) -> str:
     """A name the user quoted (“中试机地”) as the corpus writes it: respelt as
     `attested_topic` would, never shortened (a quoted name is met only in its words)."""

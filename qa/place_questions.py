@@ -57,7 +57,8 @@ _PLACE_NOUN = r"(?:地级市|自治区|直辖市|城市|区县|地市|市州|省
 # 城市的地方？, 目标在5万人及以上的城市？); not the places a document names (提到的地方)
 _WHICH_AFTER = (
     rf"(?<!提到|提及|说到|涉及|包括|包含|列出)(?<!指)的{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*"
-    r"(?:(?:都)?(?:有|是)(?:哪些|哪几个|哪个)|(?=[？?！!。\s]*$))"
+    # (…的地方是？: which are they, the question mark says)
+    r"(?:(?:都)?(?:有|是)(?:哪些|哪几个|哪个)|(?:都)?(?:是|有)?(?=[？?！!。\s]*$))"
 )
 # the places named as a group, then who among them: 这几个区的规划里，谁提到了5G
 _AMONG = (
@@ -132,9 +133,9 @@ _EACH = (
 )
 # levels named bare, then which of them: 城市里哪些提到了…, 城市和省份里，哪些在讲…
 _AMONG_LEVELS = (
-    # (a level said as a tier, its places in brackets: 省级层面（省和直辖市）谁…)
+    # (a level said as a tier, its places in brackets: 省级层面（省和直辖市）谁…, 区一级有哪些…)
     rf"^(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
-    rf"(?:级(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?{_IN_THEM}?|{_IN_THEM})[，,]?(?:有)?"
+    rf"(?:一?级(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?{_IN_THEM}?|{_IN_THEM})[，,]?(?:有)?"
     rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家)(?=(?:都|也|还)?(?:有|在)?{_SAYS})"
 )
 _DISTRICT_QUESTION = re.compile(

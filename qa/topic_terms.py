@@ -74,6 +74,20 @@ _GENERIC_SUFFIX = re.compile(
     r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|(?<=[\u4e00-\u9fff]{4})服务"
     r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动))$"
 )
+_LIGHT_ACTS = ("办", "搞", "做", "干", "弄", "办好", "搞好", "做好")
+
+
+def _after_light_act(part: str) -> str | None:
+    """The thing after a light act said as a word of its own (办|老年食堂; not 干|部队伍 of
+    干部队伍), when it is a name of three characters or more."""
+    import jieba
+
+    words = jieba.lcut(part)
+    light = len(words) > 1 and words[0] in _LIGHT_ACTS and len(words[1]) >= 2
+    rest = part[len(words[0]) :] if light else ""
+    return rest if len(rest) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", rest) else None
+
+
 _SYSTEM = re.compile(r"([\u4e00-\u9fff]{2,})(机制|制度|(?<![机体])制)")
 # …and, for a place's evidence, how a figure moves, which a report says in its own words
 # (固投增速: 固定资产投资增长7%); an indicator's name keeps it (研发经费投入增长 is no 强度)
@@ -139,6 +153,8 @@ def expand_terms(
         for p in borrowed_object(shared_head(shared_object(ALTERNATIVES.split(reading))))
     ]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
+    # a thing done with a light act before it is the thing (办老年食堂: 开展社区“老年食堂”试点)
+    parts += [thing for p in parts if not named and (thing := _after_light_act(p.strip()))]
     if not measured and not named:  # examples of one class: what they share (温泉旅游、温泉康养)
         parts += [
             w

@@ -39,7 +39,8 @@ _TAIL = re.compile(
     r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)?|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项))?"
     r"(?:最高|最多|最大|最强|最好)?"
     # 这类平台, 之类的东西, 这类博士后平台: the kind the topic is one of, said after it
-    r"(?:这块|这一块|这方面|这一方面|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,8}?(?=$|吗|呢|么))?|这些"
+    r"(?:这块|这一块|这方面|这一方面|(?:这|那)(?:件|个)?(?:事情?|事儿)"
+    r"|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,8}?(?=$|吗|呢|么))?|这些"
     # the kind the topic is one of, said at length: 揭榜挂帅这种科研组织方式
     r"|(?:这|那)(?:种|样的|一类)(?:的)?[\u4e00-\u9fff]{2,10}?(?=$|吗|呢|么))?"
     # (and a particle of speech: 谁要搞海水淡化啊; not the 吧 of 酒吧, 网吧)
@@ -73,6 +74,15 @@ ASPECT_ONLY = re.compile(
 )
 
 
+def _progressive(part: str) -> str:
+    """The part without a 在 that says an act is going on (在防治松材线虫病; not 在线教育)."""
+    import jieba.posseg
+
+    words = jieba.posseg.lcut(part)
+    doing = len(words) >= 3 and words[0].word == "在" and words[1].flag.startswith("v")
+    return part[1:] if doing else part
+
+
 def no_topic(part: str) -> bool:
     """A part of the question that holds only what places did or how many, no topic: 在建或提到,
     提了, 各多少."""
@@ -103,7 +113,7 @@ def strip_topic(part: str) -> tuple[str, str | None]:
                 new = topic.strip(_PUNCT)
                 aspect = aspect or frame_aspect
                 break
-        new = _LEAD.sub("", new, count=1).strip(_PUNCT)
+        new = _progressive(_LEAD.sub("", new, count=1).strip(_PUNCT))
         while (light := _LIGHT.sub("", new, count=1)) != new:
             new = light
         new = _ACTION.sub("", new, count=1)

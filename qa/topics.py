@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from corpus.errors import UserError
-from qa.attested import Corpus, attested_name, attested_topic
+from qa.attested import Corpus, attested_name, attested_topic, words_asked_about
 from qa.bounds import Limit, find_bound, wording_of
 from qa.place_questions import (
     _DISTRICT_QUESTION,
@@ -33,7 +33,7 @@ _ASPECT_SAID = (
     (
         "figure",
         re.compile(
-            r"具体|数字|数据|数值|数额|金额|百分比|多少|人次|有数(?![据字])|报(?:了|过)|实际"
+            r"具体|数字|数据|数值|数额|金额|百分比|多少|人次|有数(?![据字])|报(?:了|过)|公布|实际"
             r"|[\u4e00-\u9fff]{0,2}数(?=[？?，,]|$)"
         ),
     ),
@@ -224,7 +224,7 @@ def _unquoted_topic(
     m = place_question(text)
     if not m:
         topic, aspect = strip_topic(text)
-        return _attested(topic, corpus), aspect
+        return _attested(words_asked_about(topic), corpus), aspect
     # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
     before, after = text[: m.start()], re.split(r"[？?！!。]", text[m.end() :])[0]
     if m.group("named"):  # the places named first are no topic
@@ -235,9 +235,13 @@ def _unquoted_topic(
     candidates = [strip_topic(after)]
     if not places_only(before_topic[0]):
         candidates.append(before_topic)
-    candidates = [c for c in candidates if not no_topic(c[0])]
-    best = max(candidates, key=lambda c: len(c[0]), default=("", None))
-    best = (_attested(best[0], corpus), best[1])
+    candidates = [
+        (_attested(words_asked_about(t), corpus), a) for t, a in candidates if not no_topic(t)
+    ]
+    # a part the documents say before one they do not (低空经济最近很火，…有谁提到要发展低空经济:
+    # 低空经济), then the longer
+    said = corpus.matches if corpus else lambda _: False
+    best = max(candidates, key=lambda c: (said(c[0]), len(c[0])), default=("", None))
     if not best[0] and not quoted:
         raise UserError("no_topic", text=text)
     # the aspect may be said in the part that holds no topic (去年粮食总产量，哪些地方给了具体数)

@@ -144,6 +144,9 @@ def test_verbs_joined_before_one_object_each_take_it():
     assert {"创建国家高新区", "升级国家高新区"} <= set(terms)
     assert "创建" not in terms  # a bare verb is in every plan
     assert {"引进高层次人才", "培育高层次人才"} <= set(expand_terms("引进或培育高层次人才"))
+    # an act jieba cuts into one-character words (用|好) is still an act
+    used = expand_terms("建设或用好海外仓")
+    assert {"建设海外仓", "用好海外仓"} <= set(used) and "建设" not in used
     # nouns joined stay each a topic
     assert {"氢能", "储能"} <= set(expand_terms("氢能或储能"))
     assert "博士后工作站" in expand_terms("博士后工作站或博士后培养")
@@ -1657,6 +1660,7 @@ def test_a_level_said_as_a_tier_is_the_level_asked():
     assert question_levels(question) == ("province",)
     assert read_topic(question).text == "延迟退休"
     assert question_levels("市级层面，哪些提到低空经济？") == ("city",)
+    assert question_levels("区一级有哪些提到了建设或提升孵化器？") == ("county",)
 
 
 def test_the_words_a_report_says_a_share_a_count_an_act_and_a_scope_in():
@@ -1771,3 +1775,56 @@ def test_kinds_of_document_set_aside_are_no_part_of_the_question():
 def test_a_word_for_last_year_is_read_as_the_year_asked(question):
     topic = read_topic(question)
     assert (topic.text, topic.aspect, topic.behind) == ("粮食总产量", "figure", True)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "aspect"),
+    [
+        # the question still in what the frames left: its longest run of the topic's words
+        ("冷链物流在哪些文件里被提到？", "冷链物流", None),
+        ("非物质文化遗产保护，文件里谈到的有哪些地方？", "非物质文化遗产保护", None),
+        ("哪些政府工作报告专门部署了优化营商环境？", "优化营商环境", None),
+        ("区一级有哪些提到了建设或提升孵化器？", "建设或提升孵化器", None),
+        ("国家碳计量中心落在哪儿了？哪些地方提到？", "国家碳计量中心", None),
+        # a pointer back to the topic is none of it
+        ("老年人助餐、办老年食堂这件事，哪几个地方提到过？", "老年人助餐、办老年食堂", None),
+        # …的地方是？ asks which places; a 数值 target is a target
+        ("PM2.5浓度定了具体数值目标的地方是？", "PM2.5浓度", "target"),
+        # a figure kept within a bound is a target; a figure made public is a figure
+        ("把失业率控制在多少以内，哪些地方给了数？", "失业率", "target"),
+        ("去年的地区生产总值总量（绝对数），公布了的有哪些地方？", "地区生产总值", "figure"),
+        # 在 saying an act goes on is no part of it
+        ("哪些地方在防治松材线虫病？", "松材线虫病", None),
+    ],
+)
+def test_a_topic_is_read_out_of_wordings_no_frame_knows(question, topic, aspect):
+    read = read_topic(question)
+    assert (read.text, read.aspect) == (topic, aspect)
+
+
+def test_the_part_of_a_question_the_documents_say_is_its_topic():
+    from qa.attested import Corpus
+
+    said = "今年发展低空经济，建设5G基站。"
+    corpus = Corpus(holds=lambda p: p in said, matches=lambda p: p in said)
+    # both parts name something; only one is said in the documents
+    question = "低空经济最近很火，这几个地方的文件里有谁提到要发展低空经济？"
+    assert read_topic(question, corpus).text == "低空经济"
+    # a shorter part said beats a longer one that is not (完成的任务量 asks)
+    question = "5G基站建了多少个，哪些地方给出了已建成的数字？"
+    assert read_topic(question, corpus).text == "5G基站"
+
+
+def test_a_thing_done_with_a_light_act_is_the_thing():
+    assert "老年食堂" in expand_terms("办老年食堂")
+    assert expand_terms("干部队伍") == ("干部队伍",)  # 干 is no act of its own there
+    assert "大做强" not in expand_terms("做大做强")
+
+
+def test_examples_in_brackets_that_name_no_thing_of_their_own_take_its_name():
+    terms = expand_terms("新能源汽车产业（整车、零部件或技术研发）")
+    assert "新能源汽车零部件" in terms and "零部件" not in terms  # any industry has 零部件
+    # an example sharing the thing's words names it already, and one name in brackets is
+    # another name of the thing
+    assert "职业院校" in expand_terms("职业教育（职业院校、高职等）")
+    assert "充电设施" in expand_terms("充电桩（充电设施）")
