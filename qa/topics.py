@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from corpus.errors import UserError
-from qa.attested import Corpus, attested_name, attested_topic, words_asked_about
+from qa.attested import Corpus, asks_only, attested_name, attested_topic, words_asked_about
 from qa.bounds import Limit, find_bound, wording_of
 from qa.place_questions import (
     _DISTRICT_QUESTION,
@@ -240,7 +240,7 @@ def _unquoted_topic(
     ]
     # a part the documents say before one they do not (低空经济最近很火，…有谁提到要发展低空经济:
     # 低空经济), then the longer
-    said = corpus.matches if corpus else lambda _: False
+    said = (lambda t: corpus.matches(t) and not asks_only(t)) if corpus else (lambda _: False)
     best = max(candidates, key=lambda c: (said(c[0]), len(c[0])), default=("", None))
     if not best[0] and not quoted:
         raise UserError("no_topic", text=text)

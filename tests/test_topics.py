@@ -1813,6 +1813,8 @@ def test_the_part_of_a_question_the_documents_say_is_its_topic():
     # a shorter part said beats a longer one that is not (完成的任务量 asks)
     question = "5G基站建了多少个，哪些地方给出了已建成的数字？"
     assert read_topic(question, corpus).text == "5G基站"
+    # a part of words of asking is none, though the documents say it (建)
+    assert read_topic("数据交易所谁要建？", corpus).text == "数据交易所"
 
 
 def test_a_thing_done_with_a_light_act_is_the_thing():
