@@ -255,3 +255,40 @@ def also_counted(text: str) -> tuple[str, list[str]] | None:
         return None
     words = [w.strip("“”\"'‘’《》（）() ") for w in re.split(r"[、和及或]", m["what"])]
     return text[: m.start()] + text[m.end() :], [w for w in words if w]
+
+
+_LIGHT_ACTS = ("办", "搞", "做", "干", "弄", "办好", "搞好", "做好")
+
+
+def after_light_act(part: str) -> str | None:
+    """The thing after a light act said as a word of its own (办|老年食堂; not 干|部队伍 of
+    干部队伍), when it is a name of three characters or more."""
+    import jieba
+
+    words = jieba.lcut(part)
+    light = len(words) > 1 and words[0] in _LIGHT_ACTS and len(words[1]) >= 2
+    rest = part[len(words[0]) :] if light else ""
+    return rest if len(rest) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", rest) else None
+
+
+def census_forms(term: str) -> list[str]:
+    """What a national census is also called: by its number (第三次全国土壤普查 = 土壤“三普”,
+    第五次全国经济普查 = 五经普), and any one of them by its ordinal (经济普查 is 五经普, 土壤普查
+    土壤“三普”); [] for no census."""
+    census = _CENSUS.fullmatch(term)
+    if census:
+        return [census["what"] + census["n"] + "普", census["n"] + census["what"][0] + "普"]
+    m = _ANY_CENSUS.fullmatch(term)
+    if m is None:
+        return []
+    return [
+        form
+        for n in "一二三四五六七八九十"
+        for form in (n + m["what"][0] + "普", m["what"] + n + "普")
+    ]
+
+
+_CENSUS = re.compile(
+    r"第(?P<n>[一二三四五六七八九十])次全国(?P<what>[\u4e00-\u9fff]{2,4}?)普查(?:工作)?"
+)
+_ANY_CENSUS = re.compile(r"(?P<what>[\u4e00-\u9fff]{2})普查")

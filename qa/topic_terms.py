@@ -12,8 +12,10 @@ from importlib import resources
 from qa.terms import term_groups
 from qa.topic_alternatives import (
     ALTERNATIVES,
+    after_light_act,
     borrowed_object,
     bracket_readings,
+    census_forms,
     common_root,
     is_verb,
     shared_head,
@@ -74,20 +76,6 @@ _GENERIC_SUFFIX = re.compile(
     r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|(?<=[\u4e00-\u9fff]{4})服务"
     r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动))$"
 )
-_LIGHT_ACTS = ("办", "搞", "做", "干", "弄", "办好", "搞好", "做好")
-
-
-def _after_light_act(part: str) -> str | None:
-    """The thing after a light act said as a word of its own (办|老年食堂; not 干|部队伍 of
-    干部队伍), when it is a name of three characters or more."""
-    import jieba
-
-    words = jieba.lcut(part)
-    light = len(words) > 1 and words[0] in _LIGHT_ACTS and len(words[1]) >= 2
-    rest = part[len(words[0]) :] if light else ""
-    return rest if len(rest) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", rest) else None
-
-
 _SYSTEM = re.compile(r"([\u4e00-\u9fff]{2,})(机制|制度|(?<![机体])制)")
 # …and, for a place's evidence, how a figure moves, which a report says in its own words
 # (固投增速: 固定资产投资增长7%); an indicator's name keeps it (研发经费投入增长 is no 强度)
@@ -154,7 +142,7 @@ def expand_terms(
     ]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
     # a thing done with a light act before it is the thing (办老年食堂: 开展社区“老年食堂”试点)
-    parts += [thing for p in parts if not named and (thing := _after_light_act(p.strip()))]
+    parts += [thing for p in parts if not named and (thing := after_light_act(p.strip()))]
     if not measured and not named:  # examples of one class: what they share (温泉旅游、温泉康养)
         parts += [
             w
@@ -229,22 +217,7 @@ def expand_terms(
     # 高速公路通车总里程 = 高速公路通车里程)
     terms += [_other_amount(t) for t in terms if _other_amount(t)]
     terms += [t2 for t in terms if (t2 := _TOTAL.sub("", t)) != t]
-    # a national census is also called by its number: 第三次全国土壤普查 = 土壤“三普”,
-    # 第五次全国经济普查 = 五经普
-    terms += [
-        form
-        for t in terms
-        if (census := _CENSUS.fullmatch(norm(t)))
-        for form in (census["what"] + census["n"] + "普", census["n"] + census["what"][0] + "普")
-    ]
-    # …and any one of them, by its ordinal: 经济普查 is 五经普, 土壤普查 土壤“三普”
-    terms += [
-        form
-        for t in terms
-        if (m := _ANY_CENSUS.fullmatch(norm(t)))
-        for n in "一二三四五六七八九十"
-        for form in (n + m["what"][0] + "普", m["what"] + n + "普")
-    ]
+    terms += [form for t in terms for form in census_forms(norm(t))]
     seen: dict[str, str] = {}
     for t in terms:
         seen.setdefault(norm(t), t)
@@ -303,10 +276,6 @@ def _abbreviated(part: str) -> str | None:
     return "".join(w[0] for w in words[:-1]) + words[-1][-1]
 
 
-_CENSUS = re.compile(
-    r"第(?P<n>[一二三四五六七八九十])次全国(?P<what>[\u4e00-\u9fff]{2,4}?)普查(?:工作)?"
-)
-_ANY_CENSUS = re.compile(r"(?P<what>[\u4e00-\u9fff]{2})普查")
 # (总量 after three characters or more: 碳排放量, but no 经济量, which 经济高质量 would hold)
 _TOTAL = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})总(?=里程|产值|收入|人数|规模|产量)|(?<=[\u4e00-\u9fff]{3})总(?=量)"
