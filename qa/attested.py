@@ -138,8 +138,10 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
 _STILL_ASKING = re.compile(r"哪|谁|什么|[，,；;]")
 # words that end a run of the topic's words: a question word, the documents, the act of saying
 _BREAK = re.compile(
-    r"(?:哪\w*|谁|什么|多少|几|文件|报告|规划|政府工作报告|材料|里|中|内"
-    r"|提到|提及|提出|涉及|谈到|谈及|说到|讲到|写进|写入|写到|写了|部署|出现)"
+    r"(?:哪\w*|谁|什么|多少|几|文件|报告|规划|政府工作报告|材料|里|中|内|有|是|专门"
+    r"|提到|提及|提出|涉及|谈到|谈及|说到|讲到|写进|写入|写到|写了|部署|出现|讲|说|谈|写"
+    # a count (四个区, 一节或一条)
+    r"|[一二三四五六七八九十几两\d]+[个节条项份些章段])"
 )
 
 
@@ -155,7 +157,8 @@ def words_asked_about(topic: str) -> str:
     runs: list[list[tuple[str, str]]] = [[]]
     for piece in jieba.posseg.lcut(topic):
         word, flag = piece.word, piece.flag
-        joining = flag.startswith("c") or word in ("的", "、")
+        # (a bracket inside the topic is one of its readings: 科技支撑（助力）乡村振兴)
+        joining = flag.startswith("c") or word in ("的", "、", "（", "）", "(", ")")
         adverb = len(word) >= 2 and flag[:1] in ("d", "t")
         if _BREAK.fullmatch(word) or adverb or (_function_flag(word, flag) and not joining):
             runs.append([])
@@ -171,6 +174,10 @@ def words_asked_about(topic: str) -> str:
             or _joining(run[0][0])
         ):
             run = run[1:]
+        # (a bracket ending it is a remark on it: 地区生产总值总量（绝对数）)
+        openings = [i for i, (w, _) in enumerate(run) if w in ("（", "(")]
+        if run and run[-1][0] in ("）", ")"):
+            run = run[: openings[-1] if openings else -1]
         # (nor does a topic end in a verb of one character: 国家碳计量中心落|在哪儿)
         while run and (
             run[-1][0] in after

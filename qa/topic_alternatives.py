@@ -42,27 +42,10 @@ def bracket_readings(topic: str) -> list[str]:
     elif inner and (m.group("marker") or not _REMARK.match(inner)):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         same_end = len(before) > len(inner) and before[-1] == inner[-1]
-        said = inner if same_end else _examples_named(before, inner)
-        readings.append((before[: -len(inner)] if same_end else "") + said + after)
+        readings.append((before[: -len(inner)] if same_end else "") + inner + after)
     return [r for reading in readings for r in bracket_readings(reading)]
 
 
-def _examples_named(before: str, inner: str) -> str:
-    """The examples a bracket gives of what it follows, each with that thing's name when it
-    shares no character with it: 新能源汽车产业（整车、零部件或技术研发）: 零部件 is 新能源汽车
-    零部件 (a bare 零部件 is any industry's), while 职业教育（职业院校、高职） keeps 高职."""
-    items = [i for i in re.split(r"(、|或者|或|和|及|以及|，|,)", inner)]
-    if len(items) < 3:  # one name in brackets is another name of the thing (充电桩（充电设施）)
-        return inner
-    name = _KIND_OF_THING.sub("", before)
-    return "".join(
-        item if i % 2 or set(item) & set(name) or len(name) < 2 else name + item
-        for i, item in enumerate(items)
-    )
-
-
-# the word that says a thing is a field, not part of its name (新能源汽车产业: 新能源汽车)
-_KIND_OF_THING = re.compile(r"(?:产业|行业|领域|方面|工作|建设|发展)$")
 _INCLUDED = re.compile(r"(?:包括|包含|含|比如|例如|如|特别是|尤其是)")
 
 
