@@ -170,18 +170,18 @@ def words_asked_about(topic: str) -> str:
         # (an act joined to the next is the topic's: 建设或提升孵化器)
         while run and (
             (run[0][0] in before and not (len(run) > 1 and _joining(run[1][0])))
-            or run[0][0] in ("的", "、")
+            or run[0][0] == "的"
             or _joining(run[0][0])
         ):
             run = run[1:]
         # (a bracket ending it is a remark on it: 地区生产总值总量（绝对数）)
-        openings = [i for i, (w, _) in enumerate(run) if w in ("（", "(")]
         if run and run[-1][0] in ("）", ")"):
+            openings = [i for i, (w, _) in enumerate(run) if w in ("（", "(")]
             run = run[: openings[-1] if openings else -1]
         # (nor does a topic end in a verb of one character: 国家碳计量中心落|在哪儿)
         while run and (
             run[-1][0] in after
-            or run[-1][0] in ("的", "、")
+            or run[-1][0] == "的"
             or _joining(run[-1][0])
             or (len(run[-1][0]) == 1 and run[-1][1].startswith("v"))
         ):
@@ -192,7 +192,10 @@ def words_asked_about(topic: str) -> str:
 
 
 def _joining(word: str) -> bool:
-    return word in ("或", "或者", "和", "及", "与", "以及")
+    """A word that joins two of the topic's (qa.place_questions' 或, 和, 及…)."""
+    from qa.place_questions import _JOINED
+
+    return word == "以及" or re.fullmatch(_JOINED, word) is not None
 
 
 def attested_name(name: str, corpus: Corpus) -> str:

@@ -10,7 +10,9 @@ the topic set in benchmarks/ (see qa/data/calibration.json).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from corpus.model import Chunk
 from index.types import Filters
@@ -87,26 +89,20 @@ def districts(
     topic = read_topic(text, corpus_of(index))
     asked = normalize_level(level or question_level(text))
     if set_aside:  # 除了赣州，还有哪些地方…: every place but those
-        report = districts(text, index, only, level)
         kept = resolve_districts(list(set_aside), index)
-        return replace(
-            report, districts=tuple(r for r in report.districts if r.district not in kept)
-        )
+        return _narrowed(districts(text, index, only, level), lambda p: p not in kept)
     text, other_than = without_documents_set_aside(text)
     if other_than:  # 除了政府工作报告，还有哪些文件…: the places with a document of another kind
-        report = districts(text, index, only, level)
-        held = {d.district for d in getattr(index, "documents", ()) if d.doc_type not in other_than}
-        return replace(report, districts=tuple(r for r in report.districts if r.district in held))
+        held = _places_with(index, lambda d: d.doc_type not in other_than)
+        return _narrowed(districts(text, index, only, level), held.__contains__)
     text, year = without_year_of_documents(text)
     if year:  # 2024年的政府工作报告里，哪些…: the places with a document of that year
         report = districts(text, index, only, level)
-        held = {d.district for d in getattr(index, "documents", ()) if year_of(d) == year}
-        kept = tuple(r for r in report.districts if r.district in held)
-        return replace(report, districts=kept) if held else report
+        held = _places_with(index, lambda d: year_of(d) == year)
+        return _narrowed(report, held.__contains__) if held else report
     if asks_prefectures(text):  # 哪些地级市: cities, not a municipality of province rank (重庆市)
         report = districts(text.replace("地级", ""), index, only, level)
-        kept = tuple(r for r in report.districts if level_of_places([r.district]) != "province")
-        return replace(report, districts=kept)
+        return _narrowed(report, lambda p: level_of_places([p]) != "province")
     if only:
         names = resolve_districts(only, index)
         inside = places_within(names, asked, index)
@@ -116,9 +112,7 @@ def districts(
         report = report_for(topic, index, names, EVIDENCE_PER_DISTRICT)
         one_level = len({level_of_places([n]) for n in names}) == 1  # 山东、聊城: 地方, not 区县
         return replace(report, level=level_of_places(names) if one_level else "mixed")
-    own = sorted(
-        {d.district for d in getattr(index, "documents", ()) if d.district and not d.duplicate_of}
-    )
+    own = sorted(_places_with(index, lambda d: bool(d.district) and not d.duplicate_of))
     # 哪些报告, 几份区里的科技规划，哪些…: the places that have a document of that kind
     kinds = documents_asked(text)
     levels = () if level else question_levels(text)
@@ -138,6 +132,17 @@ def districts(
     level = asked or default_level(index)
     at = of_kinds(places_at(index, level), kinds, index)
     return replace(report_for(topic, index, at, EVIDENCE_PER_DISTRICT), level=level)
+
+
+def _narrowed(report: DistrictReport, keep: Callable[[str], bool]) -> DistrictReport:
+    """`report` with only the places `keep` holds for (what a question says around its topic
+    narrows the places asked: 除了赣州, 除了政府工作报告, 2024年的报告, 地级市)."""
+    return replace(report, districts=tuple(r for r in report.districts if keep(r.district)))
+
+
+def _places_with(index: Searchable, holds: Callable[[Any], bool]) -> set[str]:
+    """The places that have a document `holds` is true of."""
+    return {d.district for d in getattr(index, "documents", ()) if holds(d)}
 
 
 def report_for(
