@@ -19,10 +19,10 @@ from qa.topic_terms import norm
 # parts of speech (jieba) of words that carry no topic: particles, prepositions, conjunctions,
 # pronouns, modal particles, punctuation; and for a word of two characters or more also
 # adverbs, numerals, measure words, localisers and times (几个, 多少, 今年; but 元 of 元宇宙 is a
-# topic's)
-_FUNCTION_FLAGS = re.compile(r"^(?:u|p|c|r|y|e|x|w)")
+# topic's); eng, a word in Latin letters (CPI, GDP), is a topic's, not an interjection's
+_FUNCTION_FLAGS = re.compile(r"^(?:u|p|c|r|y|e(?!ng)|x|w)")
 _FUNCTION_WORD_FLAGS = re.compile(r"^(?:d|m|q|f|t)")
-_SHORTEST = 2
+SHORTEST_TOPIC = 2
 # a scope before a topic: the whole of the place asked of
 _SCOPE = re.compile(r"^(?:全域|全市|全省|全区|全县|全州)(?=[\u4e00-\u9fffA-Za-z]{2})")
 
@@ -40,10 +40,10 @@ def question_words(before: bool = False) -> frozenset[str]:
 def _function_word(word: str) -> bool:
     import jieba.posseg
 
-    return all(_function_flag(p.word, p.flag) for p in jieba.posseg.lcut(word))
+    return all(function_flag(p.word, p.flag) for p in jieba.posseg.lcut(word))
 
 
-def _function_flag(word: str, flag: str) -> bool:
+def function_flag(word: str, flag: str) -> bool:
     """Whether jieba's part of speech marks `word` as carrying no topic; x (a string jieba does
     not know) only for what is not Chinese: 烯 of 石墨烯 is a topic's."""
     if flag.startswith("x") and re.search(r"[\u4e00-\u9fff]", word):
@@ -65,14 +65,20 @@ def asks_only(rest: str, before: bool = False) -> bool:
     # acts joined before the topic (在找或培养创业导师): what places do with it
     joined = before and any(p.flag == "c" for p in pieces)
     if joined and all(
-        p.flag.startswith("v") or p.word in asking or _function_flag(p.word, p.flag) for p in pieces
+        p.flag.startswith("v") or p.word in asking or function_flag(p.word, p.flag) for p in pieces
     ):
         return True
-    for piece in pieces:
+    for previous, piece in zip([None, *pieces], pieces, strict=False):
         word, flag = piece.word, piece.flag
-        if word in asking or _function_flag(word, flag):
+        if word in asking or function_flag(word, flag):
+            continue
+        # (the measure a count is asked in: 多少头, 几座)
+        if previous and previous.word in ("多少", "几") and len(word) == 1:
             continue
         if len(word) >= 2 and _FUNCTION_WORD_FLAGS.match(flag):
+            continue
+        # (before the topic, a localiser left of the documents asked: 政府工作报告|里讲到了)
+        if before and flag.startswith("f"):
             continue
         return False
     return True
@@ -102,7 +108,7 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
         # the whole place the topic is of (全域研发投入强度: the district's own R&D intensity),
         # unless the corpus says it so (全域旅游)
         return attested_topic(topic[scope.end() :], corpus)
-    if len(topic) <= _SHORTEST or corpus.matches(topic):
+    if len(topic) <= SHORTEST_TOPIC or corpus.matches(topic):
         return topic
     respelt = _respelt(topic, corpus) or _slipped(topic, corpus)
     if respelt:
@@ -117,7 +123,7 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
         position += len(word)
         breaks.add(position)
     for whole_words in (True, False):
-        for length in range(len(topic) - 1, _SHORTEST - 1, -1):
+        for length in range(len(topic) - 1, SHORTEST_TOPIC - 1, -1):
             for start in range(len(topic) - length + 1):
                 end = start + length
                 if whole_words and not (start in breaks and end in breaks):
@@ -132,70 +138,6 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
                 if asks_only(before, before=True) and asks_only(after):
                     return _shortened(part, corpus)
     return topic
-
-
-# what in a topic shows it was read with the question still in it: a question word, a clause
-_STILL_ASKING = re.compile(r"哪|谁|什么|[，,；;]")
-# words that end a run of the topic's words: a question word, the documents, the act of saying
-_BREAK = re.compile(
-    r"(?:哪\w*|谁|什么|多少|几|文件|报告|规划|政府工作报告|材料|里|中|内|有|是|专门"
-    r"|提到|提及|提出|涉及|谈到|谈及|说到|讲到|写进|写入|写到|写了|部署|出现|讲|说|谈|写"
-    # a count (四个区, 一节或一条)
-    r"|[一二三四五六七八九十几两\d]+[个节条项份些章段])"
-)
-
-
-def words_asked_about(topic: str) -> str:
-    """A topic read with the question still in it (冷链物流在哪些文件里, 非物质文化遗产保护，文件里
-    谈到, 哪些政府工作报告专门部署了优化营商环境): its longest run of words between the words that
-    ask (question words, the documents, saying, function words and adverbs), without words of
-    asking at its ends; the topic itself when it shows no question or has no such run."""
-    if not _STILL_ASKING.search(topic):
-        return topic
-    import jieba.posseg
-
-    runs: list[list[tuple[str, str]]] = [[]]
-    for piece in jieba.posseg.lcut(topic):
-        word, flag = piece.word, piece.flag
-        # (a bracket inside the topic is one of its readings: 科技支撑（助力）乡村振兴)
-        joining = flag.startswith("c") or word in ("的", "、", "（", "）", "(", ")")
-        adverb = len(word) >= 2 and flag[:1] in ("d", "t")
-        if _BREAK.fullmatch(word) or adverb or (_function_flag(word, flag) and not joining):
-            runs.append([])
-        else:
-            runs[-1].append((word, flag))
-    before, after = question_words(before=True), question_words()
-    trimmed = []
-    for run in runs:
-        # (an act joined to the next is the topic's: 建设或提升孵化器)
-        while run and (
-            (run[0][0] in before and not (len(run) > 1 and _joining(run[1][0])))
-            or run[0][0] == "的"
-            or _joining(run[0][0])
-        ):
-            run = run[1:]
-        # (a bracket ending it is a remark on it: 地区生产总值总量（绝对数）)
-        if run and run[-1][0] in ("）", ")"):
-            openings = [i for i, (w, _) in enumerate(run) if w in ("（", "(")]
-            run = run[: openings[-1] if openings else -1]
-        # (nor does a topic end in a verb of one character: 国家碳计量中心落|在哪儿)
-        while run and (
-            run[-1][0] in after
-            or run[-1][0] == "的"
-            or _joining(run[-1][0])
-            or (len(run[-1][0]) == 1 and run[-1][1].startswith("v"))
-        ):
-            run = run[:-1]
-        trimmed.append("".join(word for word, _ in run))
-    best = max(trimmed, key=len)
-    return best if len(best) >= _SHORTEST else topic
-
-
-def _joining(word: str) -> bool:
-    """A word that joins two of the topic's (qa.place_questions' 或, 和, 及…)."""
-    from qa.place_questions import _JOINED
-
-    return word == "以及" or re.fullmatch(_JOINED, word) is not None
 
 
 def attested_name(name: str, corpus: Corpus) -> str:
@@ -237,6 +179,8 @@ def _held(part: str, corpus: Corpus, whole_words: bool = True) -> bool:
     (新建或改造提升高标准农田; not 核电站或发展核, whose 发展核 is in 发展核心)."""
     if corpus.holds(part):
         return True
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9.&]*", part):  # an abbreviation, in its synonyms (CPI)
+        return corpus.matches(part)
     alternatives = r"[（(]|或" if whole_words else r"[（(]"
     return bool(re.search(alternatives, part)) and corpus.matches(part)
 
@@ -273,7 +217,7 @@ def _shortened(part: str, corpus: Corpus) -> str:
             (
                 cut
                 for cut in cuts
-                if len(cut) >= _SHORTEST
+                if len(cut) >= SHORTEST_TOPIC
                 and asks_only(part.replace(cut, "", 1))
                 and _held(cut.strip("（）()"), corpus)
             ),

@@ -222,13 +222,15 @@ def measure_unit(topic: str) -> str | None:
 
 
 _UNIT_ASKED = re.compile(
-    r"(?:多少|具体|的|了|出|[（(]|或|目标)(人次|公里|千米|亩|吨|金额|钱|面积|百分比|百分数|比例|比率"
+    r"(?:多少|具体|的|了|出|[（(]|或|目标)(人次|公里|千米|亩|吨|公斤|千克|斤|金额|钱|面积|百分比|百分数|比例|比率"
     r"|套数|个数|户数|家数|项目数)(?:数)?(?![均半])"
 )
 # what a unit asked is called in _UNITS (多少钱: an amount; 百分比, 比例: a share or a rate; 套数: a
 # count of things, not a share of them)
 _UNIT_NAMES = {"钱": "金额"} | dict.fromkeys(("百分比", "百分数", "比例", "比率"), "%")
 _UNIT_NAMES |= dict.fromkeys(("套数", "个数", "户数", "家数", "项目数"), "count")
+# (a weight asked in one unit is met in any: 多少斤或多少吨, 1955万吨 for 亿斤)
+_UNIT_NAMES |= dict.fromkeys(_JIN, "weight")
 
 
 def unit_asked(question: str) -> str | None:
@@ -238,7 +240,7 @@ def unit_asked(question: str) -> str | None:
     if m is None:
         return None
     unit = _UNIT_NAMES.get(m.group(1), m.group(1))
-    other = re.match(r"(?:或者|或|、|和|及)([\u4e00-\u9fff]{1,3})", question[m.end() :])
+    other = re.match(r"(?:或者|或|、|和|及)(?:多少|几)?([\u4e00-\u9fff]{1,3})", question[m.end() :])
     if other and _UNIT_NAMES.get(other[1], other[1]) != unit:
         return None  # (人次或收入: either, so any unit; 套数或项目数: counts)
     return unit

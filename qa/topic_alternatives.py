@@ -109,7 +109,22 @@ def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[s
     if start >= 2 and all(len(p) > start for p in said):
         shared.add(said[0][:start])
     # (a head shared is the kind of thing, not the class: 厨余垃圾或餐厨垃圾 is no 垃圾)
-    return sorted(w for w in shared if w not in broad and any(p.startswith(w) for p in said))
+    roots = [w for w in shared if w not in broad and any(p.startswith(w) for p in said)]
+    # the class is all they share around it: 学生营养餐或农村学生营养改善计划 is 学生营养, not 学生
+    return sorted({_widest_shared(w, said) for w in roots})
+
+
+def _widest_shared(root: str, said: list[str]) -> str:
+    """The longest text around `root` in the first of `said` that all of them hold."""
+    first = said[0]
+    at = first.index(root)
+    spans = [
+        first[i:j]
+        for i in range(at + 1)
+        for j in range(at + len(root), len(first) + 1)
+        if all(first[i:j] in p for p in said)
+    ]
+    return max(spans, key=len)
 
 
 # the head of a facility's name: alternatives all ending so name one facility

@@ -74,7 +74,9 @@ _GENERIC_SUFFIX = re.compile(
     # 服务 after a name of four characters or more (心理健康服务: 心理健康教育); not 家政服务; an
     # act of support or a campaign after a name of three or more (首台套产品支持, 城市更新行动)
     r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|(?<=[\u4e00-\u9fff]{4})服务"
-    r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动))$"
+    r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动)"
+    # (a technology named by its letters is itself: BIM技术应用, 5G应用)
+    r"|(?<=[A-Za-z0-9])\s*(?:技术应用|技术|应用))$"
 )
 _SYSTEM = re.compile(r"([\u4e00-\u9fff]{2,})(机制|制度|(?<![机体])制)")
 # …and, for a place's evidence, how a figure moves, which a report says in its own words
@@ -98,7 +100,11 @@ _COUNT_MEASURE = re.compile(
 # …the verbs of building, which reports vary (建, 建设, 打造); not an act that is the topic
 # itself (创建国家高新区 is not any 国家高新区)
 _LEADING_VERB = re.compile(
-    r"^(?:建设|建|打造|发展|组建|构建|建立|成立|设立|搭建|完成)(?=[\u4e00-\u9fff]{3})"
+    r"^(?:建设|建|打造|发展|组建|构建|建立|成立|设立|搭建|完成"
+    # (and an act of doing it better or more: 优化营商环境: 打造一流营商环境; not 创建 or 争创,
+    # asked of places not yet one)
+    r"|优化|提升|提高|加强|强化|完善|推进|推动|深化|打击|开展|实施|推行|落实|促进|加快|壮大|培育)"
+    r"(?=[\u4e00-\u9fff]{3})"
 )
 
 

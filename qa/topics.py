@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, replace
 
 from corpus.errors import UserError
-from qa.attested import Corpus, asks_only, attested_name, attested_topic, words_asked_about
+from qa.asked_topic import words_asked_about
+from qa.attested import Corpus, asks_only, attested_name, attested_topic
 from qa.bounds import Limit, find_bound, wording_of
 from qa.place_questions import (
     _DISTRICT_QUESTION,

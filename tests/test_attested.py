@@ -156,6 +156,24 @@ def test_alternatives_the_finder_matches_are_held_as_one_part():
     assert read == "新建或改造提升高标准农田"  # not 改造提升高标准农田 alone
 
 
+def test_carrying_out_a_localiser_a_count_s_measure_and_a_target_s_kind_are_asking():
+    text = "深入落实河湖长制和林长制\n中欧班列开行120列\n生猪出栏5000万头\n居民消费价格涨幅3%左右"
+    abbreviations = {"cpi": "居民消费价格涨幅"}
+    corpus = Corpus(
+        holds=lambda piece: piece in text,
+        matches=lambda topic: topic in text or abbreviations.get(topic.lower(), "@") in text,
+    )
+    assert attested_topic("推行了林长制", corpus) == "林长制"  # carrying it out
+    assert attested_topic("里讲到了中欧班列", corpus) == "中欧班列"  # (报告)里: where it is said
+    assert attested_topic("生猪出栏多少头", corpus) == "生猪出栏"  # the measure counted in
+    assert attested_topic("居民消费价格涨幅的调控", corpus) == "居民消费价格涨幅"
+    # a topic in Latin letters is no interjection, and is held by the wordings it stands for
+    assert attested_topic("CPI调控", corpus) == "CPI"
+    assert attested_topic("调控", corpus) == "调控"
+    # …but 上 before a topic is not a localiser set aside when it is the topic's own word
+    assert asks_only("月球", before=True) is False
+
+
 def test_a_noun_after_the_part_held_is_no_verb_said_again():
     # 发展核 is in 发展核心, and 电 ends 核电: the topic nobody mentions keeps its words
     corpus = _corpus(_TEXT + "\n发展核心技术")

@@ -339,6 +339,10 @@ def test_a_topics_words_are_met_as_reports_vary_them():
     assert norm("合作建设“飞地”园区") == "合作建设飞地园区"
     # …but an act that is the topic stays: 创建国家高新区 is not any 国家高新区
     assert "国家高新区" not in expand_terms("创建或升级国家高新区")
+    # …and so is an act of doing it better or harder: 优化营商环境 is met by 一流营商环境
+    assert "营商环境" in expand_terms("优化营商环境")
+    assert "电信网络诈骗" in expand_terms("打击电信网络诈骗")
+    assert "人才" not in expand_terms("加强人才")  # (a thing of three characters or more)
     # how a figure moves is said in the report's words: 固投增速 is 固定资产投资增长…
     assert {"固投", "固定资产投资"} <= set(expand_terms("固投增速", moving=True))
     # …while an indicator's name keeps it: 研发经费投入增长 is not 研发经费投入(强度)
@@ -1661,6 +1665,7 @@ def test_a_level_said_as_a_tier_is_the_level_asked():
     assert read_topic(question).text == "延迟退休"
     assert question_levels("市级层面，哪些提到低空经济？") == ("city",)
     assert question_levels("区一级有哪些提到了建设或提升孵化器？") == ("county",)
+    assert question_levels("在城市层面，谁做了或计划做适老化改造？") == ("city",)
 
 
 def test_the_words_a_report_says_a_share_a_count_an_act_and_a_scope_in():
@@ -1745,6 +1750,8 @@ def test_what_examples_share_names_their_class_unless_it_is_too_broad():
     assert common_root(["数据交易", "数据交易中心"]) == []
     assert common_root(["厨余垃圾", "餐厨垃圾"]) == []
     assert common_root(["氢能", "储能"]) == []  # (no class said by examples)
+    # the class is all the examples share around the word they share, not a bare 学生
+    assert common_root(["学生营养餐", "农村学生营养改善计划"]) == ["学生营养"]
     # a figure asked is of the topic itself, not of its class
     assert "温泉" not in expand_terms("温泉旅游、温泉康养", measured=True)
 
@@ -1800,6 +1807,18 @@ def test_a_word_for_last_year_is_read_as_the_year_asked(question):
         ("去年的地区生产总值总量（绝对数），公布了的有哪些地方？", "地区生产总值", "figure"),
         # 在 saying an act goes on is no part of it
         ("哪些地方在防治松材线虫病？", "松材线虫病", None),
+        # a word jieba tags as a time only when it is one (老年 is no year)
+        (
+            "老年人吃饭难，社区助餐点、老年食堂这类服务，哪些地方有安排？",
+            "社区助餐点、老年食堂",
+            None,
+        ),
+        # a comma before 或 joins another wording of the topic
+        ("哪些地方提到了产教融合，或者市域产教联合体？", "产教融合或市域产教联合体", None),
+        # a tier said as 层面 after 在; done or planned (做了或计划做)
+        ("在城市层面，谁做了或计划做适老化改造？", "适老化改造", None),
+        # a year's task set for a figure is a target
+        ("植树造林、营造林面积定了年度任务的地方有哪些？", "植树造林、营造林面积", "target"),
     ],
 )
 def test_a_topic_is_read_out_of_wordings_no_frame_knows(question, topic, aspect):
@@ -1820,6 +1839,12 @@ def test_the_part_of_a_question_the_documents_say_is_its_topic():
     assert read_topic(question, corpus).text == "5G基站"
     # a part of words of asking is none, though the documents say it (建)
     assert read_topic("数据交易所谁要建？", corpus).text == "数据交易所"
+
+
+def test_a_technology_named_by_its_letters_is_met_by_them():
+    assert "BIM" in expand_terms("BIM 技术应用")
+    assert "5G" in expand_terms("5G技术")
+    assert "数字" not in expand_terms("数字技术应用")  # a name in Chinese keeps its head
 
 
 def test_a_thing_done_with_a_light_act_is_the_thing():
