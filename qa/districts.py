@@ -25,6 +25,7 @@ from qa.asked_documents import (
 )
 from qa.attested import corpus_of
 from qa.calibration import load_calibration
+from qa.document_facts import document_fact, fact_report
 from qa.periods import LookBack
 from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
     asks_inside_a_place,
@@ -86,6 +87,9 @@ def districts(
 
     said = without_level_remarks(check_question(topic_or_question, what="topic"))
     text, set_aside = without_exception(said)
+    fact = None if set_aside else document_fact(text)
+    if fact is not None:  # 哪些地方的文件是五年规划: what the documents are, not what they say
+        return fact_report(fact, index, only, (level,) if level else question_levels(text))
     topic = read_topic(text, corpus_of(index))
     asked = normalize_level(level or question_level(text))
     if set_aside:  # 除了赣州，还有哪些地方…: every place but those

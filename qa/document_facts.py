@@ -1,0 +1,142 @@
+"""Place questions about the documents themselves, not about what they say: whose documents
+are five-year plans of a period (哪些地方的文件是覆盖2021—2025年的五年规划), or were issued in a
+year (这些地方的文件里，哪些是2022年印发的). They are answered from each document's attributes
+(type, title, date: corpus.model.Document), with a line of the document as evidence, since no
+passage says "this document is a plan"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from corpus.model import Document
+from qa.scoring import Searchable
+from qa.types import DistrictReport, DistrictResult, Evidence, quote_and_passage_lines
+
+# the five-year periods, as plans name them
+FIVE_YEAR_PERIODS = {
+    "十二五": (2011, 2015),
+    "十三五": (2016, 2020),
+    "十四五": (2021, 2025),
+    "十五五": (2026, 2030),
+}
+_SPAN = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*[—–\-~～至到]+\s*((?:19|20)\d\d)")
+_PERIOD_NAME = re.compile("|".join(FIVE_YEAR_PERIODS))
+# the documents asked as being a plan: 文件本身就是…规划, 哪些是…五年规划 (not 规划里提到…)
+_IS_PLAN = re.compile(
+    r"(?:文件|文本)?(?:本身)?(?:就)?(?:是|属于)"
+    # (not a place in the documents: 是写在规划里的)
+    r"(?P<what>(?![^？?，,。；;]*(?:提|写|讲|说|谈|涉及|列|在|里|中))[^？?，,。；;]*?规划)"
+    r"(?:文件)?(?:吗|呢)?[？?。]*$"
+)
+# …as issued in a year: 哪些是2022年印发的, 哪个地方的文件是2024年发布的
+_ISSUED = re.compile(
+    r"(?:是|在)(?P<year>(?:19|20)\d\d)年(?:\d{1,2}月)?(?:份)?"
+    r"(?:印发|发布|出台|制定|颁布|发文|下发|成文|公布)(?:的)?(?:文件)?[？?。]*$"
+)
+_FIRST_LINES = 12  # where a plan states its period when its title does not
+
+
+@dataclass(frozen=True)
+class DocumentFact:
+    """What the question asks the documents to be: `said`, as the user said it; a plan of
+    `years` (None: any plan), or issued in `issued` (a year)."""
+
+    said: str
+    plan: bool = False
+    years: tuple[int, int] | None = None
+    issued: str | None = None
+
+    def holds(self, document: Document) -> bool:
+        if self.issued is not None:
+            return bool(document.date) and document.date[:4] == self.issued
+        if document.doc_type != "plan":
+            return False
+        return self.years is None or plan_years(document) == self.years
+
+
+def document_fact(question: str) -> DocumentFact | None:
+    """The fact about the documents `question` asks which places' documents hold, or None
+    when it asks about what they say."""
+    issued = _ISSUED.search(question)
+    if issued:
+        return DocumentFact(issued.group(0).strip("？?。"), issued=issued["year"])
+    plan = _IS_PLAN.search(question)
+    if plan is None:
+        return None
+    what = plan["what"]
+    return DocumentFact(what, plan=True, years=_years_said(what))
+
+
+def _years_said(text: str) -> tuple[int, int] | None:
+    span = _SPAN.search(text)
+    if span:
+        return int(span[1]), int(span[2])
+    named = _PERIOD_NAME.search(text)
+    return FIVE_YEAR_PERIODS[named[0]] if named else None
+
+
+def plan_years(document: Document) -> tuple[int, int] | None:
+    """The years a plan covers, as its title says them (“十四五”, 2021—2025年), else its first
+    lines."""
+    said = _years_said(document.title or "")
+    if said is None and document.lines:
+        said = _years_said("\n".join(document.lines[:_FIRST_LINES]))
+    return said
+
+
+def fact_report(
+    fact: DocumentFact,
+    index: Searchable,
+    only: list[str] | tuple[str, ...] | None,
+    levels: tuple[str, ...],
+) -> DistrictReport:
+    """The places asked (`only`, else every place with documents of its own, at `levels` when
+    the question names any), each listed as holding `fact` when one of its documents does,
+    with the line of that document that shows it."""
+    from qa.filters import level_of_places, resolve_districts
+
+    places = sorted({d.district for d in index.documents if d.district and not d.duplicate_of})
+    if only:
+        places = resolve_districts(list(only), index)
+    elif levels:
+        places = [p for p in places if level_of_places([p]) in levels]
+    results = []
+    for place in places:
+        held = [d for d in index.documents if d.district == place and fact.holds(d)]
+        evidence = tuple(e for d in held[:3] if (e := _shown(d, index, fact)) is not None)
+        results.append(DistrictResult(place, bool(held), 1.0 if held else 0.0, evidence))
+    level = level_of_places(places) if len({level_of_places([p]) for p in places}) == 1 else "mixed"
+    return DistrictReport(fact.said, tuple(results), level=level)
+
+
+def _shown(document: Document, index: Searchable, fact: DocumentFact) -> Evidence | None:
+    """The document's line that shows the fact: its date for a year, its title for a plan."""
+    chunks = index.chunks_for(doc_id=document.doc_id)
+    if not chunks:
+        return None
+    wanted: list[Callable[[str], bool]] = [lambda line: bool(line.strip())]
+    if fact.issued:  # (a date is signed at the end: every passage is read)
+        dated = re.compile(rf"{fact.issued}\s*年\s*\d{{1,2}}\s*月")
+        wanted.insert(0, lambda line: dated.search(line) is not None)
+    else:
+        wanted.insert(0, lambda line: "规划" in line)
+        chunks = chunks[:3]
+    for keep in wanted:
+        for chunk in chunks:
+            line = next((x for x in chunk.text.splitlines() if keep(x)), None)
+            if line:
+                quote = line.strip()[:80]
+                return Evidence(
+                    chunk_id=chunk.chunk_id,
+                    doc_id=chunk.doc_id,
+                    title=chunk.title,
+                    section=tuple(chunk.section),
+                    quote=quote,
+                    source=chunk.source,
+                    **quote_and_passage_lines(chunk, quote),
+                    score=1.0,
+                    also_in=tuple(chunk.also_in),
+                )
+    return None
