@@ -30,8 +30,14 @@ def words_asked_about(topic: str) -> str:
     谈到, 哪些政府工作报告专门部署了优化营商环境): its longest run of words between the words that
     ask (question words, the documents, saying, function words and adverbs), without words of
     asking at its ends; the topic itself when it shows no question or has no such run."""
-    # (a comma before 或 joins one more wording: 产教融合，或者市域产教联合体)
+    # (a comma before 或 joins one more wording: 产教融合，或者市域产教联合体; so does one before a
+    # restatement: 县域医共体，也就是紧密型医疗卫生共同体, either wording)
     topic = re.sub(r"[，,]\s*(?:或者|或是|或)(?=[\u4e00-\u9fffA-Za-z“\"])", "或", topic)
+    topic = re.sub(
+        r"(?:[，,]\s*)?(?:也就是说|也就是|也即|亦即)|[，,]\s*(?:即|就是)(?=[\u4e00-\u9fff])",
+        "、",
+        topic,
+    )
     if not _STILL_ASKING.search(topic):
         return topic
     import jieba.posseg

@@ -19,8 +19,10 @@ from qa.topic_terms import norm
 # parts of speech (jieba) of words that carry no topic: particles, prepositions, conjunctions,
 # pronouns, modal particles, punctuation; and for a word of two characters or more also
 # adverbs, numerals, measure words, localisers and times (几个, 多少, 今年; but 元 of 元宇宙 is a
-# topic's); eng, a word in Latin letters (CPI, GDP), is a topic's, not an interjection's
-_FUNCTION_FLAGS = re.compile(r"^(?:u|p|c|r|y|e(?!ng)|x|w)")
+# topic's)
+_FUNCTION_FLAGS = re.compile(r"^(?:u|p|c|r|y|e|x|w)")
+# …but an abbreviation in capitals is a topic's, not an interjection's (CPI, GDP, RCEP)
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9.&+]+")
 _FUNCTION_WORD_FLAGS = re.compile(r"^(?:d|m|q|f|t)")
 SHORTEST_TOPIC = 2
 # a scope before a topic: the whole of the place asked of
@@ -30,11 +32,14 @@ _SCOPE = re.compile(r"^(?:全域|全市|全省|全区|全县|全州)(?=[\u4e00-\
 @cache
 def question_words(before: bool = False) -> frozenset[str]:
     """Words a user asks with that no topic is made of (qa/data/question_words.json); `before`
-    the topic, not those that ask only as its head (数据 of 数据交易所)."""
+    the topic, not those that ask only as its head (数据 of 数据交易所) but also the documents
+    asked of (报告里讲到保交楼; after it, 国土空间规划 is a topic's)."""
     raw = json.loads(
         resources.files("qa").joinpath("data", "question_words.json").read_text("utf-8")
     )
-    return frozenset(raw["words"]) - (frozenset(raw["heads"]) if before else frozenset())
+    if before:
+        return (frozenset(raw["words"]) - frozenset(raw["heads"])) | frozenset(raw["leads"])
+    return frozenset(raw["words"])
 
 
 def _function_word(word: str) -> bool:
@@ -47,6 +52,8 @@ def function_flag(word: str, flag: str) -> bool:
     """Whether jieba's part of speech marks `word` as carrying no topic; x (a string jieba does
     not know) only for what is not Chinese: 烯 of 石墨烯 is a topic's."""
     if flag.startswith("x") and re.search(r"[\u4e00-\u9fff]", word):
+        return False
+    if _ABBREVIATION.fullmatch(word):
         return False
     return bool(_FUNCTION_FLAGS.match(flag))
 
@@ -77,8 +84,9 @@ def asks_only(rest: str, before: bool = False) -> bool:
             continue
         if len(word) >= 2 and _FUNCTION_WORD_FLAGS.match(flag):
             continue
-        # (before the topic, a localiser left of the documents asked: 政府工作报告|里讲到了)
-        if before and flag.startswith("f"):
+        # (before the topic, a localiser left of the documents asked: 政府工作报告|里讲到了; the
+        # measure of a count asked: 多少|亩高标准农田)
+        if before and (flag.startswith("f") or (flag.startswith("q") and len(word) == 1)):
             continue
         return False
     return True
@@ -132,6 +140,8 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
                 if not part.strip("（）()、，,").strip() or not _held(part, corpus, whole_words):
                     continue
                 before, after = topic[:start], topic[end:]
+                if re.search(r"(?:多少|几)$", before) and _measure_first(part):
+                    continue  # (亩 of 多少亩高标准农田 is the count's, not the topic's)
                 # the topic's own verb said again to ask of it: 以旧换新换了多少, 消费券发了多少
                 before = before[:-1] if _echoes(topic, start - 1, part) else before
                 after = after[1:] if _echoes(topic, end, part) else after
@@ -179,10 +189,18 @@ def _held(part: str, corpus: Corpus, whole_words: bool = True) -> bool:
     (新建或改造提升高标准农田; not 核电站或发展核, whose 发展核 is in 发展核心)."""
     if corpus.holds(part):
         return True
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9.&]*", part):  # an abbreviation, in its synonyms (CPI)
+    if _ABBREVIATION.fullmatch(part):  # an abbreviation, held in the wordings it stands for
         return corpus.matches(part)
-    alternatives = r"[（(]|或" if whole_words else r"[（(]"
+    alternatives = r"[（(]|或|、" if whole_words else r"[（(]"
     return bool(re.search(alternatives, part)) and corpus.matches(part)
+
+
+def _measure_first(part: str) -> bool:
+    """Whether `part` begins with a measure word (亩, 个, 家)."""
+    import jieba.posseg
+
+    pieces = jieba.posseg.lcut(part)
+    return bool(pieces) and pieces[0].flag.startswith("q")
 
 
 def _echoes(topic: str, at: int, part: str) -> bool:

@@ -1,6 +1,6 @@
 """Place questions about the documents themselves, not about what they say: whose documents
-are five-year plans of a period (哪些地方的文件是覆盖2021—2025年的五年规划), or were issued in a
-year (这些地方的文件里，哪些是2022年印发的). They are answered from each document's attributes
+are of a kind (哪个地方的文件是年度工作要点，而不是五年规划), five-year plans of a period (哪些地方的
+文件是覆盖2021—2025年的五年规划), or were issued in a year (这些地方的文件里，哪些是2022年印发的). They are answered from each document's attributes
 (type, title, date: corpus.model.Document), with a line of the document as evidence, since no
 passage says "this document is a plan"."""
 
@@ -23,37 +23,57 @@ FIVE_YEAR_PERIODS = {
 }
 _SPAN = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*[—–\-~～至到]+\s*((?:19|20)\d\d)")
 _PERIOD_NAME = re.compile("|".join(FIVE_YEAR_PERIODS))
-# the documents asked as being a plan: 文件本身就是…规划, 哪些是…五年规划 (not 规划里提到…)
-_IS_PLAN = re.compile(
-    r"(?:文件|文本)?(?:本身)?(?:就)?(?:是|属于)"
+# the kinds of document a place's documents may be asked to be, as corpus.model names them
+KINDS = (
+    ("政府工作报告", "work_report"),
+    ("工作报告", "work_report"),
+    ("工作要点", "work_points"),
+    ("要点", "work_points"),
+    ("规划", "plan"),
+    ("通知", "notice"),
+)
+# the documents asked as being of a kind: 文件本身就是…规划, 哪个的文件是年度工作要点 (not 规划里
+# 提到…, nor 不是…规划)
+_IS_KIND = re.compile(
+    r"(?:文件|文本)?(?:本身)?(?:就)?(?<!不)(?P<verb>是|属于|有)"
     # (not a place in the documents: 是写在规划里的)
-    r"(?P<what>(?![^？?，,。；;]*(?:提|写|讲|说|谈|涉及|列|在|里|中))[^？?，,。；;]*?规划)"
+    r"(?P<what>(?![^？?，,。；;]*(?:提|写|讲|说|谈|涉及|列|在|里|中))[^？?，,。；;]*?"
+    rf"(?:{'|'.join(w for w, _ in KINDS)}))"
     r"(?:文件)?(?:吗|呢)?[？?。]*$"
 )
+# …with the kind it is not said after it: 是年度工作要点，而不是五年规划
+_NOT_KIND = re.compile(r"[，,]\s*(?:而)?(?:并)?不是[^？?。]*(?=[？?。]*$)")
 # …as issued in a year: 哪些是2022年印发的, 哪个地方的文件是2024年发布的
 _ISSUED = re.compile(
     r"(?:是|在)(?P<year>(?:19|20)\d\d)年(?:\d{1,2}月)?(?:份)?"
     r"(?:印发|发布|出台|制定|颁布|发文|下发|成文|公布)(?:的)?(?:文件)?[？?。]*$"
 )
+# a plan's last year said alone: 目标年为2025年的规划, 到2035年的规划
+_TARGET_YEAR = re.compile(r"(?:目标年(?:份)?|规划期末|期末|到|至)(?:为|是)?((?:19|20)\d\d)年?")
 _FIRST_LINES = 12  # where a plan states its period when its title does not
 
 
 @dataclass(frozen=True)
 class DocumentFact:
-    """What the question asks the documents to be: `said`, as the user said it; a plan of
-    `years` (None: any plan), or issued in `issued` (a year)."""
+    """What the question asks the documents to be: `said`, as the user said it; of a `kind`
+    (corpus.model's doc_type) and, a plan, of `years` (None: any); or issued in `issued` (a
+    year)."""
 
     said: str
-    plan: bool = False
-    years: tuple[int, int] | None = None
+    kind: str | None = None
+    years: tuple[int | None, int] | None = None
     issued: str | None = None
 
     def holds(self, document: Document) -> bool:
         if self.issued is not None:
             return bool(document.date) and document.date[:4] == self.issued
-        if document.doc_type != "plan":
+        if document.doc_type != self.kind:
             return False
-        return self.years is None or plan_years(document) == self.years
+        if self.years is None:
+            return True
+        covered = plan_years(document)
+        first, last = self.years
+        return covered is not None and covered[1] == last and first in (None, covered[0])
 
 
 def document_fact(question: str) -> DocumentFact | None:
@@ -62,22 +82,31 @@ def document_fact(question: str) -> DocumentFact | None:
     issued = _ISSUED.search(question)
     if issued:
         return DocumentFact(issued.group(0).strip("？?。"), issued=issued["year"])
-    plan = _IS_PLAN.search(question)
-    if plan is None:
+    said = _IS_KIND.search(_NOT_KIND.sub("", question))
+    if said is None:
         return None
-    what = plan["what"]
-    return DocumentFact(what, plan=True, years=_years_said(what))
+    what = said["what"]
+    kind = next(k for word, k in KINDS if what.endswith(word))
+    years = _years_said(what) if kind == "plan" else None
+    if said["verb"] == "有" and (kind != "plan" or (years is None and "五年" not in what)):
+        return None  # (哪些地方有科技规划 asks what they say: a document named with no period)
+    return DocumentFact(what, kind, years)
 
 
-def _years_said(text: str) -> tuple[int, int] | None:
+def _years_said(text: str) -> tuple[int | None, int] | None:
+    """The first and last years `text` says a plan covers; the first None when it says only
+    the last (目标年为2025年)."""
     span = _SPAN.search(text)
     if span:
         return int(span[1]), int(span[2])
     named = _PERIOD_NAME.search(text)
-    return FIVE_YEAR_PERIODS[named[0]] if named else None
+    if named:
+        return FIVE_YEAR_PERIODS[named[0]]
+    last = _TARGET_YEAR.search(text)
+    return (None, int(last[1])) if last else None
 
 
-def plan_years(document: Document) -> tuple[int, int] | None:
+def plan_years(document: Document) -> tuple[int | None, int] | None:
     """The years a plan covers, as its title says them (“十四五”, 2021—2025年), else its first
     lines."""
     said = _years_said(document.title or "")
@@ -112,7 +141,7 @@ def fact_report(
 
 
 def _shown(document: Document, index: Searchable, fact: DocumentFact) -> Evidence | None:
-    """The document's line that shows the fact: its date for a year, its title for a plan."""
+    """The document's line that shows the fact: its date for a year, its name for a kind."""
     chunks = index.chunks_for(doc_id=document.doc_id)
     if not chunks:
         return None
@@ -121,7 +150,8 @@ def _shown(document: Document, index: Searchable, fact: DocumentFact) -> Evidenc
         dated = re.compile(rf"{fact.issued}\s*年\s*\d{{1,2}}\s*月")
         wanted.insert(0, lambda line: dated.search(line) is not None)
     else:
-        wanted.insert(0, lambda line: "规划" in line)
+        words = [w for w, k in KINDS if k == fact.kind]
+        wanted.insert(0, lambda line: any(w in line for w in words))
         chunks = chunks[:3]
     for keep in wanted:
         for chunk in chunks:

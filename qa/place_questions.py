@@ -97,7 +97,7 @@ _AMONG_NAMED = (
     rf"(?:{_THEIR_DOCUMENTS})?(?:{_IN_THEM}[，,]?|[，,])?(?:有)?"
     # (the group named, any deed asked of it: 承德和攀枝花，谁牵头搞了…, …哪些是…试点城市; not a
     # comparison: 谁更高)
-    rf"(?:(?:哪个|哪些|哪几个|谁){_WHOSE_DOCUMENT}"
+    rf"(?:(?:哪个|哪些|哪几个|哪几家|哪一个|哪一家|哪家|谁){_WHOSE_DOCUMENT}"
     rf"(?=(?:都|也|还)?(?:{_SAYS}|(?!更|最|比较|相比|多|少|高|低|地方|{_PLACE})[\u4e00-\u9fff]{{2}}))"
     # whether each did: 攀枝花和承德，是不是都说…
     rf"|(?:是不是|是否)(?:都|也)?(?={_SAYS})"
@@ -261,12 +261,15 @@ def places_only(text: str) -> bool:
     from corpus import places
     from corpus.gazetteer import listed_districts
 
-    # (芜湖、亳州、宜宾里: the group, 里 where in it)
-    text = re.sub(rf"{_HOW_MANY_NAMED}(?:{_THEIR_DOCUMENTS})?{_IN_THEM}?$", "", text)
-    names = [n for n in re.split(r"[、和与及，,]", text) if n]
-    if names and all(places.resolve(n) is not None for n in names):
-        return True
-    return len(names) >= 2 and len(listed_districts(text)) == len(names)
+    # (芜湖、亳州、宜宾里: the group, 里 where in it; but 中 may end a name: 巴中, 汉中)
+    group = re.sub(rf"{_HOW_MANY_NAMED}(?:{_THEIR_DOCUMENTS})?{_IN_THEM}?$", "", text)
+    for said in dict.fromkeys((group, text)):
+        names = [n for n in re.split(r"[、和与及，,]", said) if n]
+        if names and all(places.resolve(n) is not None for n in names):
+            return True
+        if len(names) >= 2 and len(listed_districts(said)) == len(names):
+            return True
+    return False
 
 
 def asks_inside_a_place(question: str, names: list[str], index: Any) -> bool:

@@ -107,11 +107,12 @@ def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[s
     while all(start < len(p) and p[start] == said[0][start] for p in said):
         start += 1
     if start >= 2 and all(len(p) > start for p in said):
-        shared.add(said[0][:start])
+        shared.add(said[0][:start].strip())
     # (a head shared is the kind of thing, not the class: 厨余垃圾或餐厨垃圾 is no 垃圾)
     roots = [w for w in shared if w not in broad and any(p.startswith(w) for p in said)]
     # the class is all they share around it: 学生营养餐或农村学生营养改善计划 is 学生营养, not 学生
-    return sorted({_widest_shared(w, said) for w in roots})
+    widest = {_widest_shared(w, said).strip() for w in roots}
+    return sorted(w for w in widest if len(w) >= 2 and w not in broad)
 
 
 def _widest_shared(root: str, said: list[str]) -> str:
@@ -137,10 +138,13 @@ def shared_head(parts: list[str]) -> list[str]:
     head of four characters or more."""
     if len(parts) < 2:
         return parts
-    last = tagged(parts[-1].strip())
+    said = parts[-1].strip()
+    # (the kind joined to its head by 的: 农村或者乡镇的生活污水治理)
+    joined = re.fullmatch(r"([\u4e00-\u9fff]{2,3})的([\u4e00-\u9fff]{4,})", said)
+    last = tagged(said)
     # (a kind and its head, no more: not 众创空间等孵化载体)
-    kind = last[0][0] if len(last) == 2 else ""
-    head = parts[-1].strip()[len(kind) :]
+    kind = joined[1] if joined else last[0][0] if len(last) == 2 else ""
+    head = joined[2] if joined else said[len(kind) :]
     if not 2 <= len(kind) <= 3 or len(head) < 4:
         return parts
     words = [tagged(p.strip()) for p in parts[:-1]]
@@ -148,7 +152,7 @@ def shared_head(parts: list[str]) -> list[str]:
         len(w) == 1 and w[0][1][:1] == last[0][1][:1] == "n" and len(w[0][0]) <= 3 for w in words
     ):
         return parts
-    return [p.strip() + head for p in parts[:-1]] + [parts[-1]]
+    return [p.strip() + head for p in parts[:-1]] + [kind + head]
 
 
 def borrowed_object(parts: list[str]) -> list[str]:
@@ -251,7 +255,7 @@ def also_counted(text: str) -> tuple[str, list[str]] | None:
     m = _COUNTS_TOO.search(text) or _EXAMPLE.search(text)
     if m is None:
         return None
-    words = [w.strip("“”\"'‘’《》（）() ") for w in re.split(r"[、和及或]", m["what"])]
+    words = [w.strip("“”\"'‘’《》（）() ") for w in re.split(r"或者|[、和及或]", m["what"])]
     return text[: m.start()] + text[m.end() :], [w for w in words if w]
 
 

@@ -71,9 +71,10 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
 # about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
 _GENERIC_SUFFIX = re.compile(
-    # 服务 after a name of four characters or more (心理健康服务: 心理健康教育); not 家政服务; an
+    # 服务 or 监管 after a name of four characters or more (心理健康服务: 心理健康教育; 食品安全
+    # 监管: 食品安全); not 家政服务, 金融监管; an
     # act of support or a campaign after a name of three or more (首台套产品支持, 城市更新行动)
-    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|(?<=[\u4e00-\u9fff]{4})服务"
+    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|(?<=[\u4e00-\u9fff]{4})(?:服务|监管)"
     r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动)"
     # (a technology named by its letters is itself: BIM技术应用, 5G应用)
     r"|(?<=[A-Za-z0-9])\s*(?:技术应用|技术|应用))$"
@@ -103,7 +104,8 @@ _LEADING_VERB = re.compile(
     r"^(?:建设|建|打造|发展|组建|构建|建立|成立|设立|搭建|完成"
     # (and an act of doing it better or more: 优化营商环境: 打造一流营商环境; not 创建 or 争创,
     # asked of places not yet one)
-    r"|优化|提升|提高|加强|强化|完善|推进|推动|深化|打击|开展|实施|推行|落实|促进|加快|壮大|培育)"
+    r"|优化|提升|提高|加强|强化|完善|推进|推动|深化|打击|开展|实施|推行|落实|促进|加快|壮大|培育"
+    r"|防范化解|防范|化解)"
     r"(?=[\u4e00-\u9fff]{3})"
 )
 

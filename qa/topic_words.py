@@ -12,7 +12,9 @@ from qa.topic_frames import framed, frames, without_how_many
 
 _LEAD = re.compile(
     # 中 after a document's name only: 中试基地 is a topic of its own
-    rf"^(?:的)?(?:(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?(?:都|也|还|均)?"
+    # (the longest name first: 政府工作报告里, not 政府 of it)
+    rf"^(?:的)?(?:(?:政府工作报告|工作报告|工作要点|通知(?:文件)?(?=中|里)|{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
+    r"(?:都|也|还|均)?"
     r"(?:有)?(?:提到|提及|谈到|说到|讲到|讲(?=了|过)|报(?=了)|涉及|提出|部署|布局|包含|包括|关注|重视|支持"
     r"|写到|写了|给出|列出|公布"
     rf"|{_SETTING}|有)?"
@@ -56,7 +58,7 @@ _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 # 高新技术企业: 高新技术企业's now)
 # (the words for a year are qa.periods': 去年, 上年, 上一年, 今年…)
 _PERIOD = re.compile(
-    rf"^(?:到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
+    rf"^(?:到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|年度|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?(?:的)?(?=.{2})"
 )
 # …or after it: 专精特新企业今年或规划期定了数量目标, 研发投入强度现在是多少
@@ -64,6 +66,10 @@ _PERIOD_AFTER = re.compile(
     rf"(?<=.{{2}})(?:(?:{RELATIVE.pattern}|现在|目前|当前|规划期(?:内|末)?|(?:19|20)\d\d年)(?:或|和|及)?)+"
     r"(?:是|为)?$"
 )
+
+
+# a topic named as a target, its figure asked (单位GDP能耗下降目标|给了具体百分比)
+_AIMED_AT = re.compile(r"(?:的)?(?:预期)?(?:目标|指标)(?:值)?$")
 
 
 ASPECT_ONLY = re.compile(
@@ -122,6 +128,8 @@ def strip_topic(part: str) -> tuple[str, str | None]:
         new = _PERIOD_AFTER.sub("", _TAIL.sub("", _KIND_BEFORE_REMARK.sub("", new))).strip(_PUNCT)
         new = without_how_many(new)
         new = re.sub(r"的$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)", "", new)
+        if aspect == "figure" and (aimed := _AIMED_AT.sub("", new)) != new and len(aimed) >= 2:
+            new, aspect = aimed, "target"  # (能耗下降目标给了具体百分比: a target's figure)
         if new == part:
             break
         part = new

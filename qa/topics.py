@@ -154,7 +154,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         return replace(topic, text=said)
     remark = _REMARK_AFTER.search(text)
     if remark:  # …的有哪些（托位、托育机构）: what the topic holds, said after the question
-        held = [p for p in re.split(r"[、，,或和及]", remark["remark"][1:-1]) if p]
+        held = [p for p in re.split(r"或者|[、，,或和及]", remark["remark"][1:-1]) if p]
         if all(no_topic(p) for p in held):  # (（套数或项目数）: what is asked, no topic)
             return read_topic(text[: remark.start()] + remark["remark"] + remark["asked"], corpus)
         topic = read_topic(text[: remark.start()] + remark["asked"], corpus)

@@ -101,6 +101,8 @@ def test_a_respelling_that_two_characters_could_make_is_not_guessed():
         ("的事儿", True),
         ("几个", True),
         ("在争取", True),
+        ("对接", True),  # taking part in it (对接RCEP)
+        ("的实绩", True),  # what is asked of it: what was achieved
         ("", True),
         ("月球", False),
         ("干线", False),
@@ -166,10 +168,18 @@ def test_carrying_out_a_localiser_a_count_s_measure_and_a_target_s_kind_are_aski
     assert attested_topic("推行了林长制", corpus) == "林长制"  # carrying it out
     assert attested_topic("里讲到了中欧班列", corpus) == "中欧班列"  # (报告)里: where it is said
     assert attested_topic("生猪出栏多少头", corpus) == "生猪出栏"  # the measure counted in
+    # …and before the topic, never the start of it (亩高标准农田 is held, but 亩 is the count's)
+    farmland = Corpus(holds=lambda p: p in "建成100万亩高标准农田", matches=lambda p: False)
+    assert attested_topic("新建或改造多少亩高标准农田", farmland) == "高标准农田"
+    # the documents asked of, before the topic
+    assert attested_topic("工作报告里讲到中欧班列", corpus) == "中欧班列"
     assert attested_topic("居民消费价格涨幅的调控", corpus) == "居民消费价格涨幅"
     # a topic in Latin letters is no interjection, and is held by the wordings it stands for
     assert attested_topic("CPI调控", corpus) == "CPI"
     assert attested_topic("调控", corpus) == "调控"
+    # …but words of an English question around the topic it gives in Chinese are asking
+    assert asks_only("which of them mention seawater desalination", before=True)
+    assert not asks_only("CPI", before=True)
     # …but 上 before a topic is not a localiser set aside when it is the topic's own word
     assert asks_only("月球", before=True) is False
 

@@ -16,14 +16,17 @@ from qa.document_facts import document_fact, plan_years
         ("哪些地方的文件是覆盖2021—2025年的五年期规划？", True, (2021, 2025), None),
         ("哪些地方的文件本身就是“十四五”科技创新规划？", True, (2021, 2025), None),
         ("哪些地方的文件是十三五规划？", True, (2016, 2020), None),
+        # a plan's last year alone, and a plan a place has
+        ("哪些地方有目标年为2025年的科技创新五年规划？", True, (None, 2025), None),
         ("这些地方的文件里，哪些是2022年印发的？", False, None, "2022"),
+        ("哪个地方的文件是年度工作要点，而不是五年规划？", False, None, None),
         ("哪个地方的文件是2024年1月发布的？", False, None, "2024"),
     ],
 )
 def test_a_question_about_what_the_documents_are_is_read(question, plan, years, issued):
     fact = document_fact(question)
     assert fact is not None
-    assert (fact.plan, fact.years, fact.issued) == (plan, years, issued)
+    assert (fact.kind == "plan", fact.years, fact.issued) == (plan, years, issued)
 
 
 @pytest.mark.parametrize(
@@ -33,6 +36,8 @@ def test_a_question_about_what_the_documents_are_is_read(question, plan, years, 
         "哪些地方的发展目标是写在规划里的？",  # where a thing is said, not what a document is
         "2022年印发的文件里，哪些提到了人工智能？",  # a year narrowing a topic's documents
         "哪些地方是国家创新型城市？",
+        "哪些地方有科技规划？",  # a plan named with no period: what they say about it
+        "哪些地方的文件不是规划？",  # (what a document is not is no kind asked)
     ],
 )
 def test_a_question_about_what_the_documents_say_is_no_fact_about_them(question):
@@ -53,6 +58,9 @@ def test_a_work_report_naming_a_period_is_no_plan_of_it():
     report = document(title="2025年山东省政府工作报告（“十四五”收官之年）", doc_type="work_report")
     assert not fact.holds(report)
     assert not fact.holds(document(title="某区“十三五”科技创新规划"))
+    ending = document_fact("哪些地方有目标年为2025年的五年规划？")
+    assert ending is not None and ending.holds(document(title="某区“十四五”规划"))
+    assert not ending.holds(document(title="某区“十三五”规划"))
 
 
 def test_the_finder_answers_from_the_bundled_documents_attributes(bundled_index):
@@ -62,6 +70,9 @@ def test_the_finder_answers_from_the_bundled_documents_attributes(bundled_index)
     # the three plans; 合川's is a year's work points
     assert set(plans.mentioned) == {"綦江区", "重庆高新区", "大渡口区"}
     assert "合川区" in {r.district for r in plans.districts}
+    # a kind said with the one it is not: 合川's work points, not the plans
+    points = districts("哪个地方的文件是年度科技创新工作要点，而不是五年规划？", bundled_index)
+    assert set(points.mentioned) == {"合川区"}
     issued = districts("这些地方的文件里，哪些是2022年印发的？", bundled_index)
     # 重庆高新区's plan is of 2021; 大渡口区's carries no date
     assert set(issued.mentioned) == {"綦江区", "合川区"}

@@ -343,6 +343,9 @@ def test_a_topics_words_are_met_as_reports_vary_them():
     assert "营商环境" in expand_terms("优化营商环境")
     assert "电信网络诈骗" in expand_terms("打击电信网络诈骗")
     assert "人才" not in expand_terms("加强人才")  # (a thing of three characters or more)
+    assert "地方债务风险" in expand_terms("防范化解地方政府债务风险")  # (and the field's synonym)
+    assert "食品安全" in expand_terms("食品安全监管")  # the act on a field of four characters
+    assert expand_terms("金融监管") == ("金融监管",)
     # how a figure moves is said in the report's words: 固投增速 is 固定资产投资增长…
     assert {"固投", "固定资产投资"} <= set(expand_terms("固投增速", moving=True))
     # …while an indicator's name keeps it: 研发经费投入增长 is not 研发经费投入(强度)
@@ -500,6 +503,8 @@ def test_a_clause_of_a_list_stands_under_the_lists_lead():
         ("陕西和重庆谁的报告提到了低空经济？", "低空经济"),
         ("綦江和合川哪个提到了科技特派员？", "科技特派员"),
         ("在菏泽、德阳里，哪个提到了牡丹？", "牡丹"),  # the topic shares a place's name
+        ("重庆高新区、大渡口区、德阳市，哪几家提到了体外诊断？", "体外诊断"),  # 哪几家: which
+        ("合川、随州、巴中三个地方，哪个提到了油茶？", "油茶"),  # 中 ends a name (巴中)
         # the kind a topic is one of, said after it; a topic read to the end of its word
         ("哪些地方在搞院士工作站这类平台？", "院士工作站"),
         ("给孵化器建设定了数量的有哪些地方？", "孵化器建设"),
@@ -1700,6 +1705,9 @@ def test_kinds_said_one_by_one_share_the_head_and_a_bracket_the_words_it_renames
 
     terms = expand_terms("学生、青少年心理健康")
     assert {"学生心理健康", "青少年心理健康"} <= set(terms) and "学生" not in terms
+    # …joined to the head by 的
+    terms = expand_terms("农村或者乡镇的生活污水治理")
+    assert {"农村生活污水治理", "乡镇生活污水治理"} <= set(terms) and "农村" not in terms
     assert {"氢能", "储能"} <= set(expand_terms("氢能、储能"))  # (two things, no shared head)
     assert "孵化器" in expand_terms("孵化器、众创空间等孵化载体")  # (a list, not a kind and head)
     # a bracket renames the words it ends like: 新增市场主体（经营主体） is 新增经营主体
@@ -1752,6 +1760,8 @@ def test_what_examples_share_names_their_class_unless_it_is_too_broad():
     assert common_root(["氢能", "储能"]) == []  # (no class said by examples)
     # the class is all the examples share around the word they share, not a bare 学生
     assert common_root(["学生营养餐", "农村学生营养改善计划"]) == ["学生营养"]
+    # (a field of its own is too broad to be the class of devices: AI 手机或者 AI PC is no AI)
+    assert common_root(["AI 手机", " AI PC"], broad_words()) == []
     # a figure asked is of the topic itself, not of its class
     assert "温泉" not in expand_terms("温泉旅游、温泉康养", measured=True)
 
@@ -1819,6 +1829,19 @@ def test_a_word_for_last_year_is_read_as_the_year_asked(question):
         ("在城市层面，谁做了或计划做适老化改造？", "适老化改造", None),
         # a year's task set for a figure is a target
         ("植树造林、营造林面积定了年度任务的地方有哪些？", "植树造林、营造林面积", "target"),
+        # a restatement after a comma is another wording; a year's (年度) is no part of a topic
+        (
+            "哪些地方在推进县域医共体，也就是紧密型医疗卫生共同体建设？",
+            "县域医共体、紧密型医疗卫生共同体建设",
+            None,
+        ),
+        ("政府工作报告里安排了年度民生实事项目的有哪些？", "民生实事项目", None),
+        ("政府工作报告里讲到保交楼、保交房的有哪些地方？", "保交楼、保交房", None),
+        ("哪些地方的通知文件里部署了第三次全国土壤普查？", "第三次全国土壤普查", None),
+        # examples joined by 或者: each whole (not 者开通航线)
+        ("有哪些地方提到了机场，比如机场改扩建或者开通航线？", "机场、机场改扩建、开通航线", None),
+        # a topic named as a target, its figure asked: a target
+        ("单位GDP能耗下降目标给了具体百分比的有哪些地方？", "单位GDP能耗下降", "target"),
     ],
 )
 def test_a_topic_is_read_out_of_wordings_no_frame_knows(question, topic, aspect):
