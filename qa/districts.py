@@ -43,7 +43,7 @@ from qa.topic_combinations import combined_report
 from qa.topic_frames import aspect_evidence
 from qa.topic_terms import expand_terms, norm
 from qa.topics import Topic, extract_topic, read_topic  # noqa: F401 (extract_topic re-exported)
-from qa.types import DistrictReport, DistrictResult, Evidence, quote_and_passage_lines
+from qa.types import DistrictReport, DistrictResult, Evidence
 
 EVIDENCE_PER_DISTRICT = 3
 # passages per district read for the semantic check; the per-district search makes this a
@@ -278,7 +278,7 @@ def _judge(
         if c.chunk.chunk_id in used_chunks:
             continue
         used_chunks.add(c.chunk.chunk_id)
-        evidence.append(_evidence(c.chunk, c.quote, float(sims[i])))
+        evidence.append(Evidence.of(c.chunk, c.quote, float(sims[i])))
         if len(evidence) >= per_district:
             break
     if not lexical and semantic:  # a mention by meaning: the passages that reach the threshold
@@ -290,17 +290,3 @@ def _judge(
     found = {t for t in terms if norm(t) in found_terms}
     result = DistrictResult(district, mentioned, score, tuple(evidence), len(mentioning))
     return result, found
-
-
-def _evidence(chunk: Chunk, quote: str, score: float) -> Evidence:
-    return Evidence(
-        chunk_id=chunk.chunk_id,
-        doc_id=chunk.doc_id,
-        title=chunk.title,
-        section=tuple(chunk.section),
-        quote=quote,
-        source=chunk.source,
-        **quote_and_passage_lines(chunk, quote),
-        score=score,
-        also_in=tuple(chunk.also_in),
-    )

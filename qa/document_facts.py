@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from corpus.model import Document
 from qa.scoring import Searchable
-from qa.types import DistrictReport, DistrictResult, Evidence, quote_and_passage_lines
+from qa.types import DistrictReport, DistrictResult, Evidence
 
 # the five-year periods, as plans name them
 FIVE_YEAR_PERIODS = {
@@ -157,16 +157,5 @@ def _shown(document: Document, index: Searchable, fact: DocumentFact) -> Evidenc
         for chunk in chunks:
             line = next((x for x in chunk.text.splitlines() if keep(x)), None)
             if line:
-                quote = line.strip()[:80]
-                return Evidence(
-                    chunk_id=chunk.chunk_id,
-                    doc_id=chunk.doc_id,
-                    title=chunk.title,
-                    section=tuple(chunk.section),
-                    quote=quote,
-                    source=chunk.source,
-                    **quote_and_passage_lines(chunk, quote),
-                    score=1.0,
-                    also_in=tuple(chunk.also_in),
-                )
+                return Evidence.of(chunk, line.strip()[:80], 1.0)
     return None

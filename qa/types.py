@@ -104,6 +104,21 @@ class Evidence:
         return d
 
     @classmethod
+    def of(cls, chunk: Chunk, quote: str, score: float) -> Evidence:
+        """`quote`, a piece of `chunk`, as evidence: where it stands in its source."""
+        return cls(
+            chunk_id=chunk.chunk_id,
+            doc_id=chunk.doc_id,
+            title=chunk.title,
+            section=tuple(chunk.section),
+            quote=quote,
+            source=chunk.source,
+            **quote_and_passage_lines(chunk, quote),
+            score=score,
+            also_in=tuple(chunk.also_in),
+        )
+
+    @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Evidence:
         return cls(
             chunk_id=d["chunk_id"],
