@@ -262,6 +262,12 @@ def test_documents_named_as_a_group_then_which_of_them():
     assert documents_asked(question) == ("work_report",)
     assert documents_asked("哪几份规划提出了建设人才公寓") == ("plan",)
     assert documents_asked("哪些地方提到了氢能") == ()
+    # the kind of the places' documents, said after them; but 报告 and 文件 are said of any
+    assert documents_asked("哪些地方的通知文件里部署了第三次全国土壤普查？") == ("notice",)
+    assert documents_asked("哪些地方的科技规划中提到了氢能？") == ("plan",)
+    assert documents_asked("哪些地方的报告里有抽水蓄能电站项目？") == ()
+    assert documents_asked("在科技创新规划这类文件中，哪些提到了新型研发机构？") == ("plan",)
+    assert documents_asked("工作要点里，有没有提到创建农业科技园区的？") == ("work_points",)
     # written into the report, not into its targets: any mention
     assert read_topic("哪些城市把抽水蓄能项目写进了报告？").aspect is None
     assert not is_district_question("这份报告里哪些产业是重点")
