@@ -161,6 +161,8 @@ def borrowed_object(parts: list[str]) -> list[str]:
     report); one that is only a head takes the rest of it (see below)."""
     import jieba
 
+    from qa.topic_terms import field_term
+
     if len(parts) < 2:
         return parts
     first = parts[0].strip()
@@ -192,8 +194,8 @@ def borrowed_object(parts: list[str]) -> list[str]:
                 len(words) > 1
                 and len(part.strip()) >= 4
                 and not any(w in _HOW_MANY for w, _ in words)
-            ):
-                out.append(part)  # a thing of its own that jieba reads as acts: 充电接口
+            ) or field_term(said):
+                out.append(part)  # a thing of its own that jieba reads as acts: 充电接口, 育种
         elif len(part.strip()) <= 2 < len(first) - 1 and not done:
             # a bare head is the first one's thing with that head: 中试熟化基地或平台 ->
             # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站 (a bare 平台 is in every plan)

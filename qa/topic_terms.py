@@ -118,6 +118,11 @@ def _without_motion(term: str) -> str:
     return term if norm(term) in known and norm(shorter) not in known else shorter
 
 
+def field_term(text: str) -> bool:
+    """Whether `text` is a form of a field term or a synonym (育种, 高企)."""
+    return norm(text) in _term_forms()
+
+
 @cache
 def _term_forms() -> frozenset[str]:
     return frozenset(norm(t) for group in term_groups() + synonym_groups() for t in group)

@@ -851,6 +851,9 @@ def test_a_total_is_met_with_or_without_its_total():
 def test_an_alternative_jieba_reads_as_acts_is_kept_as_itself():
     terms = expand_terms("充电桩或充电接口")
     assert "充电接口" in terms and "充电桩" in terms
+    # …and so is a field's term jieba tags as an act, however short (育种 of 种业 and its kin)
+    assert "育种" in expand_terms("种业振兴、良种繁育、育种")
+    assert "新增" not in expand_terms("高新技术企业数量或新增数量")  # (a bare act is no thing)
 
 
 def test_every_kind_of_document_named_is_asked():
