@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 from corpus.model import Chunk, SourceSpan
@@ -37,40 +37,16 @@ class Citation:
         cls, n: int, chunk: Chunk, quote: str, also_in: tuple[SourceSpan, ...] | None = None
     ) -> Citation:
         """Marker n citing `quote` in `chunk` (the chunk's own other copies unless given)."""
-        return cls(
-            n=n,
-            chunk_id=chunk.chunk_id,
-            doc_id=chunk.doc_id,
-            title=chunk.title,
-            district=chunk.district,
-            section=tuple(chunk.section),
-            quote=quote,
-            source=chunk.source,
-            **quote_and_passage_lines(chunk, quote),
-            also_in=tuple(chunk.also_in) if also_in is None else also_in,
-        )
+        placed = _placed(chunk, quote)
+        if also_in is not None:
+            placed["also_in"] = also_in
+        return cls(n=n, district=chunk.district, **placed)
 
     @classmethod
     def from_evidence(cls, n: int, evidence: Evidence, district: str | None) -> Citation:
         """Marker n citing a place report's evidence (its lines, passage and pages)."""
-        e = evidence
-        return cls(
-            n=n,
-            chunk_id=e.chunk_id,
-            doc_id=e.doc_id,
-            title=e.title,
-            district=district,
-            section=e.section,
-            quote=e.quote,
-            source=e.source,
-            line_start=e.line_start,
-            line_end=e.line_end,
-            also_in=e.also_in,
-            passage_line_start=e.passage_line_start,
-            passage_line_end=e.passage_line_end,
-            page_start=e.page_start,
-            page_end=e.page_end,
-        )
+        said = {f.name: getattr(evidence, f.name) for f in fields(evidence) if f.name != "score"}
+        return cls(n=n, district=district, **said)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -106,17 +82,7 @@ class Evidence:
     @classmethod
     def of(cls, chunk: Chunk, quote: str, score: float) -> Evidence:
         """`quote`, a piece of `chunk`, as evidence: where it stands in its source."""
-        return cls(
-            chunk_id=chunk.chunk_id,
-            doc_id=chunk.doc_id,
-            title=chunk.title,
-            section=tuple(chunk.section),
-            quote=quote,
-            source=chunk.source,
-            **quote_and_passage_lines(chunk, quote),
-            score=score,
-            also_in=tuple(chunk.also_in),
-        )
+        return cls(score=score, **_placed(chunk, quote))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Evidence:
@@ -287,6 +253,21 @@ class Answer:
         if self.district_report is not None:
             d["districts"] = self.district_report.to_dict()["districts"]
         return d
+
+
+def _placed(chunk: Chunk, quote: str) -> dict[str, Any]:
+    """What a citation and a piece of evidence say of `quote` in `chunk`: its document, section,
+    source, lines and pages, and the passage's other copies."""
+    return {
+        "chunk_id": chunk.chunk_id,
+        "doc_id": chunk.doc_id,
+        "title": chunk.title,
+        "section": tuple(chunk.section),
+        "quote": quote,
+        "source": chunk.source,
+        **quote_and_passage_lines(chunk, quote),
+        "also_in": tuple(chunk.also_in),
+    }
 
 
 def quote_and_passage_lines(chunk: Chunk, quote: str) -> dict[str, int | None]:
