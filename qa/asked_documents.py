@@ -65,7 +65,7 @@ def without_documents_set_aside(text: str) -> tuple[str, tuple[str, ...]]:
     报告，还有哪些文件讲了垃圾分类 → 有哪些文件讲了垃圾分类, ("work_report",)); a bare 文件 is
     no kind."""
     m = _DOCUMENTS_EXCEPT.search(text)
-    kinds = tuple(dict.fromkeys(k for w, k in _KINDS if m and w in m["kinds"]))
+    kinds = tuple(dict.fromkeys(k for w, k in DOCUMENT_KINDS if m and w in m["kinds"]))
     if not kinds:
         return text, ()
     return text[: m.start()] + "有" + text[m.end() :], kinds
@@ -101,11 +101,12 @@ def documents_asked(text: str) -> tuple[str, ...]:
     # (a kind in a bracket is a remark on them: 规划（不算工作要点）)
     said = re.sub(r"[（(][^（）()]*[）)]", "", m.group(0)) if m else ""
     # each kind named, in the order said (哪些科技规划或工作要点: plans and work points)
-    kinds = sorted((said.find(word), kind) for word, kind in _KINDS if word in said)
+    kinds = sorted((said.find(word), kind) for word, kind in DOCUMENT_KINDS if word in said)
     return tuple(dict.fromkeys(kind for _, kind in kinds))
 
 
-_KINDS = (
+# the words naming a kind of document, and the kind (corpus.model.Document.doc_type)
+DOCUMENT_KINDS = (
     ("报告", "work_report"),
     ("规划", "plan"),
     ("要点", "work_points"),

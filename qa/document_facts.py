@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus.model import Document
+from qa.asked_documents import DOCUMENT_KINDS
 from qa.scoring import Searchable
 from qa.types import DistrictReport, DistrictResult, Evidence
 
@@ -23,22 +24,13 @@ FIVE_YEAR_PERIODS = {
 }
 _SPAN = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*[—–\-~～至到]+\s*((?:19|20)\d\d)")
 _PERIOD_NAME = re.compile("|".join(FIVE_YEAR_PERIODS))
-# the kinds of document a place's documents may be asked to be, as corpus.model names them
-KINDS = (
-    ("政府工作报告", "work_report"),
-    ("工作报告", "work_report"),
-    ("工作要点", "work_points"),
-    ("要点", "work_points"),
-    ("规划", "plan"),
-    ("通知", "notice"),
-)
 # the documents asked as being of a kind: 文件本身就是…规划, 哪个的文件是年度工作要点 (not 规划里
 # 提到…, nor 不是…规划)
 _IS_KIND = re.compile(
     r"(?:文件|文本)?(?:本身)?(?:就)?(?<!不)(?P<verb>是|属于|有)"
-    # (not a place in the documents: 是写在规划里的)
-    r"(?P<what>(?![^？?，,。；;]*(?:提|写|讲|说|谈|涉及|列|在|里|中))[^？?，,。；;]*?"
-    rf"(?:{'|'.join(w for w, _ in KINDS)}))"
+    # (not a place in the documents, 是写在规划里的, nor a question, 提到氢能的是哪份报告)
+    r"(?P<what>(?![^？?，,。；;]*(?:提|写|讲|说|谈|涉及|列|在|里|中|哪|谁|什么))[^？?，,。；;]*?"
+    rf"(?:{'|'.join(w for w, _ in DOCUMENT_KINDS)}))"
     r"(?:文件)?(?:吗|呢)?[？?。]*$"
 )
 # …with the kind it is not said after it: 是年度工作要点，而不是五年规划
@@ -86,7 +78,7 @@ def document_fact(question: str) -> DocumentFact | None:
     if said is None:
         return None
     what = said["what"]
-    kind = next(k for word, k in KINDS if what.endswith(word))
+    kind = next(k for word, k in DOCUMENT_KINDS if what.endswith(word))
     years = _years_said(what) if kind == "plan" else None
     if said["verb"] == "有" and (kind != "plan" or (years is None and "五年" not in what)):
         return None  # (哪些地方有科技规划 asks what they say: a document named with no period)
@@ -150,7 +142,7 @@ def _shown(document: Document, index: Searchable, fact: DocumentFact) -> Evidenc
         dated = re.compile(rf"{fact.issued}\s*年\s*\d{{1,2}}\s*月")
         wanted.insert(0, lambda line: dated.search(line) is not None)
     else:
-        words = [w for w, k in KINDS if k == fact.kind]
+        words = [w for w, k in DOCUMENT_KINDS if k == fact.kind]
         wanted.insert(0, lambda line: any(w in line for w in words))
         chunks = chunks[:3]
     for keep in wanted:

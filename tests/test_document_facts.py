@@ -38,6 +38,7 @@ def test_a_question_about_what_the_documents_are_is_read(question, plan, years, 
         "哪些地方是国家创新型城市？",
         "哪些地方有科技规划？",  # a plan named with no period: what they say about it
         "哪些地方的文件不是规划？",  # (what a document is not is no kind asked)
+        "提到氢能的是哪份报告？",  # which document says it, asked of its kind
     ],
 )
 def test_a_question_about_what_the_documents_say_is_no_fact_about_them(question):
