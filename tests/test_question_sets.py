@@ -84,6 +84,10 @@ SETS = (
     "qa_v64",
     "qa_v65",
     "qa_v66",
+    "qa_v67",
+    "qa_v68",
+    "qa_v69",
+    "qa_v70",
 )
 
 
@@ -106,7 +110,7 @@ def test_the_set_is_split_into_two_halves_that_cover_it(name):
         assert {k for k in kinds if counted[k] >= 2} <= {i.tags[0] for i in half}
         if any(
             i.kind != "district" for i in whole
-        ):  # qa_v21, qa_v22, qa_v26 … qa_v66 ask which places
+        ):  # qa_v21, qa_v22, qa_v26 … qa_v70 ask which places
             assert {"multi", "list", "synonym", "unanswerable"} <= {i.tags[0] for i in half}
 
 
