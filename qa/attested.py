@@ -75,9 +75,13 @@ def asks_only(rest: str, before: bool = False) -> bool:
         p.flag.startswith("v") or p.word in asking or function_flag(p.word, p.flag) for p in pieces
     ):
         return True
-    for previous, piece in zip([None, *pieces], pieces, strict=False):
+    words = [p.word for p in pieces]
+    for at, (previous, piece) in enumerate(zip([None, *pieces], pieces, strict=False)):
         word, flag = piece.word, piece.flag
         if word in asking or function_flag(word, flag):
+            continue
+        # (the act whose count is asked: 创建多少家, 新培育了几个)
+        if flag.startswith("v") and _counted_next(words[at + 1 :]):
             continue
         # (the measure a count is asked in: 多少头, 几座)
         if previous and previous.word in ("多少", "几") and len(word) == 1:
@@ -90,6 +94,12 @@ def asks_only(rest: str, before: bool = False) -> bool:
             continue
         return False
     return True
+
+
+def _counted_next(words: list[str]) -> bool:
+    """Whether the words after an act ask how many (了多少, 几个): the act is what is counted."""
+    rest = words[1:] if words[:1] == ["了"] else words
+    return bool(rest) and rest[0] in ("多少", "几", "几个")
 
 
 @dataclass(frozen=True)
@@ -105,9 +115,11 @@ class Corpus:
     word: Callable[[str], bool] = lambda _: False
     # the names the documents quote that differ from a name in one character (枫桥经验: 枫桥经检)
     quoted_like: Callable[[str], tuple[str, ...]] = lambda _: ()
+    # the corpus's characters that sound like one character, tones aside: 元 for 原
+    sounding_character: Callable[[str], tuple[str, ...]] = lambda _: ()
 
 
-def attested_topic(topic: str, corpus: Corpus) -> str:
+def attested_topic(topic: str, corpus: Corpus, respell: bool = True) -> str:
     """`topic` when the corpus matches it, else its longest part (two characters or more) the
     corpus holds whose rest, before and after it, is only words of asking; `topic` when there
     is none. The part is read again the same way: 揭榜挂帅的方式 → 揭榜挂帅 when 的方式 asks."""
@@ -115,7 +127,7 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
     if scope and not corpus.holds(re.sub(r"[（(][^（）()]*[)）]", "", topic)):
         # the whole place the topic is of (全域研发投入强度: the district's own R&D intensity),
         # unless the corpus says it so (全域旅游)
-        return attested_topic(topic[scope.end() :], corpus)
+        return attested_topic(topic[scope.end() :], corpus, respell)
     if len(topic) <= SHORTEST_TOPIC or corpus.matches(topic):
         return topic
     respelt = _respelt(topic, corpus) or _slipped(topic, corpus)
@@ -147,7 +159,7 @@ def attested_topic(topic: str, corpus: Corpus) -> str:
                 after = after[1:] if _echoes(topic, end, part) else after
                 if asks_only(before, before=True) and asks_only(after):
                     return _shortened(part, corpus)
-    return topic
+    return (respell and _respelt_character(topic, corpus)) or topic
 
 
 def attested_name(name: str, corpus: Corpus) -> str:
@@ -181,6 +193,47 @@ def _respelt(topic: str, corpus: Corpus) -> str | None:
         and corpus.holds(said := topic[:i] + word + topic[i + 2 :])
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _respelt_character(topic: str, corpus: Corpus) -> str | None:
+    """What `topic`, of which the corpus holds nothing that is asked, reads as with one
+    character typed for another of its sound (原宇宙产业: 元宇宙): a character the corpus holds
+    in no three characters around it, whose homophone makes them a phrase the corpus holds,
+    read as `attested_topic` reads and matched with that character in it, the one change that
+    does so; None otherwise. For a slip inside a word jieba does not know (元|宇宙), which
+    `_respelt`'s two-character words miss."""
+    found = set()
+    for i, character in enumerate(topic):
+        if not re.fullmatch(r"[\u4e00-\u9fff]", character):
+            continue
+        windows = [(a, a + 3) for a in range(max(0, i - 2), min(i, len(topic) - 3) + 1)]
+        if not windows or any(corpus.holds(topic[a:b]) for a, b in windows):
+            continue
+        for other in corpus.sounding_character(character):
+            said = topic[:i] + other + topic[i + 1 :]
+            if not any(corpus.holds(said[a:b]) for a, b in windows):
+                continue
+            if _function_character(said, i):
+                continue  # (核电 is no 和电: 和 joins)
+            read = attested_topic(said, corpus, respell=False)
+            if other in read and corpus.matches(read):
+                found.add(read)
+    return found.pop() if len(found) == 1 else None
+
+
+def _function_character(text: str, at: int) -> bool:
+    """Whether the character at `at` of `text` is a word of its own that jieba tags as carrying
+    no topic (和 a conjunction, 在 a preposition)."""
+    import jieba.posseg
+
+    position = 0
+    for piece in jieba.posseg.lcut(text):
+        if position == at:
+            return len(piece.word) == 1 and function_flag(piece.word, piece.flag)
+        position += len(piece.word)
+        if position > at:
+            return False
+    return False
 
 
 def _held(part: str, corpus: Corpus, whole_words: bool = True) -> bool:
@@ -264,5 +317,10 @@ def corpus_of(index: Searchable) -> Corpus:
         return holds(topic) or pattern.search(vocab.text) is not None
 
     return Corpus(
-        holds, matches, vocab.sounding, vocab.document_frequency.__contains__, vocab.quoted_like
+        holds,
+        matches,
+        vocab.sounding,
+        vocab.document_frequency.__contains__,
+        vocab.quoted_like,
+        vocab.sounding_character,
     )

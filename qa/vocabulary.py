@@ -31,6 +31,17 @@ class Vocabulary:
     text: str = field(default="", repr=False)
     # the names the documents put in quotes (枫桥经验, 智改数转), normalised, in order
     quoted: tuple[str, ...] = field(default=(), repr=False)
+    # tone-less pinyin of every Chinese character of the corpus -> the characters of that sound
+    characters: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def sounding_character(self, character: str) -> tuple[str, ...]:
+        """The corpus's characters that sound like `character` (元 for 原), tones aside; itself
+        left out."""
+        from pypinyin import lazy_pinyin
+
+        return tuple(
+            c for c in self.characters.get(lazy_pinyin(character)[0], ()) if c != character
+        )
 
     def quoted_like(self, name: str) -> tuple[str, ...]:
         """The quoted names of the corpus that differ from `name` (normalised, four characters
@@ -170,8 +181,16 @@ def vocabulary(index: Searchable) -> Vocabulary:
             }
         )
     )
+    characters: dict[str, list[str]] = {}
+    for character in sorted(set(re.findall(r"[\u4e00-\u9fff]", text))):
+        characters.setdefault(lazy_pinyin(character)[0], []).append(character)
     vocab = Vocabulary(
-        len(index.chunks), dict(df), {k: tuple(v) for k, v in sounds.items()}, text, quoted
+        len(index.chunks),
+        dict(df),
+        {k: tuple(v) for k, v in sounds.items()},
+        text,
+        quoted,
+        {k: tuple(v) for k, v in characters.items()},
     )
     if len(_CACHE) > 8:  # indexes opened and dropped in one process (tests)
         _CACHE.clear()

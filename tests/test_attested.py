@@ -103,6 +103,9 @@ def test_a_respelling_that_two_characters_could_make_is_not_guessed():
         ("在争取", True),
         ("对接", True),  # taking part in it (对接RCEP)
         ("的实绩", True),  # what is asked of it: what was achieved
+        ("今年要创建多少家", True),  # intending, and the act whose count is asked
+        ("培育了几个", True),
+        ("有提法", True),  # a wording asked for
         ("", True),
         ("月球", False),
         ("干线", False),
@@ -219,3 +222,31 @@ def test_an_index_is_never_read_with_the_words_of_another_that_had_its_id():
     stale = vocabulary_module._CACHE[(id(old), 1)][1]
     vocabulary_module._CACHE[(id(new), 1)] = (weakref.ref(old), stale)
     assert "海水淡化" in vocabulary_module.vocabulary(new).text
+
+
+def _with_characters(text: str) -> Corpus:
+    """`_corpus(text)` that also sounds out each character of `text` (元 for 原)."""
+    from dataclasses import replace
+
+    from pypinyin import lazy_pinyin
+
+    characters: dict[str, set[str]] = {}
+    for c in set(text):
+        if "\u4e00" <= c <= "\u9fff":
+            characters.setdefault(lazy_pinyin(c)[0], set()).add(c)
+    return replace(
+        _corpus(text),
+        sounding_character=lambda c: tuple(characters.get(lazy_pinyin(c)[0], set()) - {c}),
+    )
+
+
+def test_a_slip_inside_a_word_jieba_does_not_know_is_read_as_the_word_the_corpus_holds():
+    corpus = _with_characters(_TEXT + "\n培育元宇宙、人工智能等未来产业\n提高产业合作水平")
+    assert attested_topic("原宇宙产业", corpus) == "元宇宙"  # 原 typed for 元; 产业 asks
+    # a word of the question standing alone (搞) is no slip, even where a homophone (高) would
+    # make three characters the corpus holds: what it makes must be a topic the corpus matches
+    assert attested_topic("跟四川自贡搞产业合作", corpus) == "跟四川自贡搞产业合作"
+    # a character the corpus holds with its neighbours is typed as meant (not 部署地三次…,
+    # though 部署地 is held)
+    third = _with_characters("开展第三次全国土壤普查\n部署地方工作")
+    assert attested_topic("部署第三次全国土壤普查", third) == "部署第三次全国土壤普查"
