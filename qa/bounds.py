@@ -39,14 +39,17 @@ class Limit:
 _BOUND = re.compile(
     r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为|定得)?(?:控制)?)?"
     r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|不到|不足|逾|过"
-    r"|(?(aim)在|(?!))|达到|(?(aim)(?:定到|定为|定在|设为|定|是|为)|(?!))"
+    r"|(?:控制|保持|稳定|设定)在|(?(aim)在|(?!))|达到|(?(aim)(?:定到|定为|定在|设为|定|是|为)|(?!))"
     r"|(?(aim)(?=\d)|(?!))"  # (目标3万人以上: the tail says the side)
     # (…or with no word at all: 计划建30万亩及以上)
     r"|(?<![\d.])(?!(?:19|20)\d\d年)(?=\d+(?:\.\d+)?\s*(?:万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)?(?:及|或)?(?:以上|以内|以下)))"
     # a figure in digits, or in Chinese numerals (过万家, 不到五万人)
     r"(?P<n>\d+(?:\.\d+)?|[一两二三四五六七八九十百千]+(?=[万亿])|(?=[万亿]))\s*(?P<scale>万|亿)?"
     r"(?P<unit>%|％|[\u4e00-\u9fff]{1,2}?)??"
-    r"(?P<tail>(?:及|或)?(?:以上|以内|以下)|左右)?(?=的|$|[，,？?]|或)"
+    r"(?P<tail>(?:及|或)?(?:以上|以内|以下)|左右)?"
+    # (the wordings that count, in brackets: 3%（左右或以内）)
+    r"(?:[（(](?P<tails>(?:(?:及|或)?(?:以上|以内|以下)|左右)(?:(?:或者|或|、)(?:以上|以内|以下|左右))*)[)）])?"
+    r"(?=的|$|[，,？?]|或)"
 )
 # bound word (or tail) → which side the figure must be on, and whether the bound itself passes
 _SIDES: dict[str, tuple[str, bool]] = (
@@ -56,6 +59,7 @@ _SIDES: dict[str, tuple[str, bool]] = (
     | dict.fromkeys(("低于", "少于", "小于", "不到", "不足"), ("below", False))
     # (目标定在7%左右: about that figure, as reports word it)
     | dict.fromkeys(("定到", "定为", "定在", "设为", "定", "左右", "是", "为"), ("equal", True))
+    | dict.fromkeys(("控制在", "保持在", "稳定在", "设定在"), ("equal", True))
 )
 _SCALE = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 
@@ -270,7 +274,12 @@ def find_bound(text: str) -> tuple[Limit, int, int, str] | None:
 
 
 def _read_bound(bound: re.Match[str] | None) -> tuple[Limit, int, int] | None:
-    side = bound and _SIDES.get((bound["tail"] or "").lstrip("及或") or bound["word"])
+    tails = bound and re.split(r"或者|或|、", bound["tails"] or "")
+    if bound and len(tails) > 1:  # 3%（左右或以内）: that figure however worded (_either)
+        side: tuple[str, bool] | None = ("equal", True)
+    else:
+        tail = (bound and (bound["tail"] or bound["tails"]) or "").lstrip("及或")
+        side = bound and _SIDES.get(tail or bound["word"])
     if not bound or not side:
         return None
     said_n = bound["n"] or "一"  # 过万: 一万

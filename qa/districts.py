@@ -33,6 +33,7 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
     is_district_question,
     question_level,
     question_levels,
+    with_plain_breaks,
     without_exception,
 )
 from qa.scoring import Searchable, cosine_to_query
@@ -42,7 +43,12 @@ from qa.text import check_question, split_sentences
 from qa.topic_combinations import combined_report
 from qa.topic_frames import aspect_evidence
 from qa.topic_terms import expand_terms, norm
-from qa.topics import Topic, extract_topic, read_topic  # noqa: F401 (extract_topic re-exported)
+from qa.topics import (  # noqa: F401 (extract_topic re-exported)
+    Topic,
+    extract_topic,
+    read_topic,
+    with_worded_targets,
+)
 from qa.types import DistrictReport, DistrictResult, Evidence
 
 EVIDENCE_PER_DISTRICT = 3
@@ -85,12 +91,12 @@ def districts(
         resolve_districts,
     )
 
-    said = without_level_remarks(check_question(topic_or_question, what="topic"))
+    said = without_level_remarks(with_plain_breaks(check_question(topic_or_question, what="topic")))
     text, set_aside = without_exception(said)
     fact = None if set_aside else document_fact(text)
     if fact is not None:  # 哪些地方的文件是五年规划: what the documents are, not what they say
         return fact_report(fact, index, only, (level,) if level else question_levels(text))
-    topic = read_topic(text, corpus_of(index))
+    topic = with_worded_targets(read_topic(text, corpus_of(index)), text)
     asked = normalize_level(level or question_level(text))
     if set_aside:  # 除了赣州，还有哪些地方…: every place but those
         kept = resolve_districts(list(set_aside), index)
@@ -202,6 +208,7 @@ def _judge(
         ahead=aiming,
         topic=norm(topic.text),
         total=topic.total,
+        worded=topic.worded,
     )
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()

@@ -136,7 +136,9 @@ _AMONG_LEVELS = (
     # (a level said as a tier, its places in brackets: 省级层面（省和直辖市）谁…, 区一级有哪些…)
     rf"^(?:在|从|就)?(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
     rf"(?:(?:一?级|层面|层级)(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?{_IN_THEM}?|{_IN_THEM})[，,]?(?:有)?"
-    rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家)(?=(?:都|也|还)?(?:有|在)?{_SAYS})"
+    # (…or whether any did: 城市里有没有提到科创板的)
+    rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家|(?<=有)没有(?:哪个|哪些|哪家)?)"
+    rf"(?=(?:都|也|还)?(?:有|在)?{_SAYS})"
 )
 _DISTRICT_QUESTION = re.compile(
     rf"{_AMONG_LEVELS}|{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
@@ -156,6 +158,15 @@ def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
         return text, ()
     names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
     return text[: m.start()] + "有" + text[m.end() :], names
+
+
+# a dash between two clauses breaks them as a comma does: 绿色工厂今年要创建多少家——哪些地方给了数
+_DASH = re.compile(r"\s*(?:—+|─+|-{2,})\s*(?=[\u4e00-\u9fff])")
+
+
+def with_plain_breaks(text: str) -> str:
+    """The question with a dash between clauses read as the comma it stands for."""
+    return _DASH.sub("，", text)
 
 
 # a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能

@@ -38,6 +38,8 @@ class Stating:
     # a total asked: a figure the topic's words follow an addition in (新增高新技术企业23家) is
     # what was added, not the total
     total: bool = False
+    # a target said in words counts when it stands in a list of targets (see Topic.worded)
+    worded: bool = False
 
     def search(self, sentence: str, lead: str = "", first_year: int | None = None) -> bool:
         """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：);
@@ -45,13 +47,15 @@ class Stating:
         2024), before which a year is the past."""
         if self.ahead and _MET.search(sentence):
             return False  # 城镇新增就业5.3万人，超额完成省定目标: a target met, none set
-        if not self.aspect.search(lead + sentence) and not (
+        # (a target in words, in a list of targets: 居民收入增长与经济增长同步)
+        listed = self.worded and bool(_TARGETS_LISTED.search(lead + sentence))
+        if not (listed or self.aspect.search(lead + sentence)) and not (
             self.ahead and self._figure_follows(sentence) and not in_the_past(sentence, first_year)
         ):
             return False
         row = "|" in sentence
         said = "" if row else norm(sentence)
-        if self.own_figure and not row and not self._figure_in_own_clause(said):
+        if self.own_figure and not (row or listed) and not self._figure_in_own_clause(said):
             return False
         if row and self.unit and not holds_unit(sentence, self.unit):
             return False  # (a catalogue's row of 文化和旅游发展规划 | 决策时间: 2022年6月: no 元)
@@ -238,6 +242,10 @@ def _another_measure(after: str) -> bool:
     return not re.search(
         r"增长|增速|增幅|提高|提升|下降|降低", after[: digit.start() if digit else None]
     )
+
+
+# a list of a year's or a plan's targets (主要预期目标是：…)
+_TARGETS_LISTED = re.compile(r"预期目标|主要目标|发展目标")
 
 
 def list_leads(sentences: list[str]) -> list[str]:

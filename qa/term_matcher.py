@@ -114,7 +114,11 @@ def term_matcher(
             (t, t[:2], re.compile(gap.join([re.escape(t[:2]), *map(re.escape, t[2:])])))
             for t in chinese
             if 3 <= len(t) <= 8
-        ) + tuple(_mixed_spread(t) for t in {norm(t) for t in terms} if _MIXED.fullmatch(t))
+        ) + tuple(
+            _mixed_spread(t)
+            for t in {norm(t) for t in terms}
+            if _MIXED.fullmatch(t) or _MIXED_INSIDE.fullmatch(t)
+        )
         apart = (
             tuple(_either_order(m[1], m[2]) for m in map(_ACT_AND_THING.fullmatch, chinese) if m)
             + tuple(_either_order(m[2], m[1]) for m in map(_THING_AND_ACT.fullmatch, chinese) if m)
@@ -135,12 +139,21 @@ def term_matcher(
 _MIXED = re.compile(r"[a-z][a-z0-9&+.-]+(?:[\u4e00-\u9fff]|[a-z0-9&+.-]+){2,10}")
 
 
+# …or that opens in Chinese and holds a Latin run (国家5a级景区: 国家5a级旅游景区), from its first two
+# characters
+_MIXED_INSIDE = re.compile(
+    r"[\u4e00-\u9fff]{2,}[a-z0-9&+.-]*[a-z][a-z0-9&+.-]*[\u4e00-\u9fff]{2,8}"
+)
+
+
 # …with no share between its words (gdp增长 is not met in gdp占比增长)
 _MIXED_GAP = f"(?:(?!占)[\u4e00-\u9fff]){{0,{_GAP}}}?"
 
 
 def _mixed_spread(term: str) -> tuple[str, str, re.Pattern[str]]:
     units = re.findall(r"[a-z0-9&+.-]+|[\u4e00-\u9fff]", term)
+    if re.match(r"[\u4e00-\u9fff]", term):  # (its first two characters stand together)
+        units = [units[0] + units[1], *units[2:]]
     return term, units[0], re.compile(_RUN_BEFORE + _MIXED_GAP.join(map(re.escape, units)))
 
 

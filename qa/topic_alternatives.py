@@ -39,12 +39,24 @@ def bracket_readings(topic: str) -> list[str]:
     included = _INCLUDED.match(inner)
     if included and len(inner) - included.end() >= 2:
         readings.append(before + "或" + inner[included.end() :] + after)
-    elif inner and (m.group("marker") or not _REMARK.match(inner)):
+    elif inner and (m.group("marker") or not (_REMARK.match(inner) or _says_how(inner, before))):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         same_end = len(before) > len(inner) and before[-1] == inner[-1]
         readings.append((before[: -len(inner)] if same_end else "") + inner + after)
     return [r for reading in readings for r in bracket_readings(reading)]
 
+
+def _says_how(inner: str, before: str) -> bool:
+    """Whether a bracket after a thing names only how it stands or is bounded (国家5A级景区
+    （获评或创建）, 3%（左右或以内）): acts and bounds joined, no wording of the thing. After an
+    act (创建（或升级创建）) the bracket is another wording of that act."""
+    words = tagged(inner)
+    if not words or (before and _acts(*tagged(before)[-1])):
+        return False
+    return all(_acts(w, f) or f in ("c", "m", "f", "d", "p") or w in _BOUND_WORDS for w, f in words)
+
+
+_BOUND_WORDS = frozenset(["左右", "以内", "以上", "以下", "及以上", "上下"])
 
 _INCLUDED = re.compile(r"(?:包括|包含|含|比如|例如|如|特别是|尤其是)")
 

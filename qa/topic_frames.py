@@ -119,7 +119,7 @@ _HOW_MANY_BEFORE = re.compile(
 def without_how_many(part: str) -> str:
     """`part` without a how-many said after the topic or before it, and its unit unless the
     unit starts the topic (多少个充电桩 → 充电桩; 多少人才 → 人才)."""
-    without = _HOW_MANY.sub("", part)
+    without = _without_counted_act(part) or _HOW_MANY.sub("", part)
     part = without if len(without) >= 2 else part
     m = _HOW_MANY_BEFORE.match(part)
     if m is None:
@@ -129,6 +129,33 @@ def without_how_many(part: str) -> str:
     if unit and len(rest) - unit.end() >= 2:
         return rest[unit.end() :]
     return rest if len(rest) >= 2 else part
+
+
+def _without_counted_act(part: str) -> str | None:
+    """`part` without the act a how-many at its end counts and the intent or time that leads to
+    it (绿色工厂今年要创建多少家 → 绿色工厂), when jieba reads that act as a verb of two characters
+    or more; None otherwise (口袋公园建了多少个 is left to _HOW_MANY)."""
+    m = _HOW_MANY.search(part)
+    if m is None:
+        return None
+    import jieba.posseg
+
+    pieces = jieba.posseg.lcut(part[: m.start()] + re.sub(r"(?:了)?(?:多少|几).*$", "", m.group(0)))
+    while pieces and pieces[-1].word in ("了", "的"):
+        pieces.pop()
+    if len(pieces) < 2 or len(pieces[-1].word) < 2 or not pieces[-1].flag.startswith("v"):
+        return None
+    pieces.pop()
+    # (only an act said apart from the topic, after an intent or a time: 保交楼交付了多少 asks
+    # the topic's own act)
+    if not (pieces[-1].word in _INTENT or pieces[-1].flag.startswith("t")):
+        return None
+    while pieces and (pieces[-1].word in _INTENT or pieces[-1].flag.startswith("t")):
+        pieces.pop()
+    return "".join(p.word for p in pieces) or None
+
+
+_INTENT = ("要", "将", "计划", "打算", "准备", "拟")
 
 
 _UNIT = r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|人次|名|户|万户|辆|台|张|亿元|万元|班|列)"

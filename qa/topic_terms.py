@@ -192,6 +192,9 @@ def expand_terms(
         short = None if named else _abbreviated(part)
         if short:
             terms.append(short)
+        # a kind of travel said short: 乡村旅游 is 乡村游, 红色旅游 红色游
+        if not named and len(part) >= 4 and part.endswith("旅游"):
+            terms.append(part[:-2] + "游")
         stem = part
         for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
             shorter = _GENERIC_SUFFIX.sub("", stem)

@@ -20,7 +20,7 @@ from qa.place_questions import (
     without_exception,
     without_negation,
 )
-from qa.topic_alternatives import also_counted
+from qa.topic_alternatives import also_counted, is_verb, tagged
 from qa.topic_frames import figure_asked
 from qa.topic_words import no_topic, strip_before, strip_topic
 
@@ -59,10 +59,11 @@ _GIVEN_MEASURE = re.compile(
     r"(?:的)?(?=目标|指标)"
 )
 # the words that make a bound a target's (目标超过3万人, 今年计划建30万亩及以上)
-_AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|预计|将|要|定|规划")
+_FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作上)[，,：:]\s*$")
+_AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|预计|将|要|定|规划|控制在")
 # one thing a place does and another it does not: 提到抽水蓄能、但没提海上风电的是哪些地方
 _BUT_NOT = re.compile(
-    r"[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)(?:并)?(?:没有|没|未|不曾|并未)"
+    r"[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)(?:并|完全|根本|压根|都|也|又|还)?(?:没有|没|未|不曾|并未)"
     r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写|部署|布局)?(?:过|到|了)?"
 )
 # two things a place must both do: 既提到氢能又提到低空经济的是哪些地方
@@ -117,6 +118,27 @@ class Topic:
     behind: bool = False
     # a total asked (高新技术企业的总数): a number added in a year (新增23家) is none
     total: bool = False
+    # a target asked with no figure asked of it (居民收入增长定了什么目标): one a list of targets
+    # words without a figure counts (居民收入增长与经济增长同步)
+    worded: bool = False
+
+
+# what asks a target's figure, not only the target: 具体数, 多少, 百分比, 量化
+_FIGURE_ASKED = re.compile(
+    r"具体|数字|数值|数额|金额|数量|总额|总量|百分比|比例|比重|多少|几|量化|定量|有数|给了数|写了数|[%％\d]"
+)
+
+
+def _names_a_thing(topic: str) -> bool:
+    """Whether `topic` holds a word that is no act (枫桥经验, not 实现 of 已经实现的数据)."""
+    return any(not is_verb(flag) for _, flag in tagged(topic))
+
+
+def with_worded_targets(topic: Topic, question: str) -> Topic:
+    """`topic` marked `worded` when it asks a target and `question` asks no figure of it."""
+    if topic.aspect != "target" or topic.limit or topic.unit or _FIGURE_ASKED.search(question):
+        return topic
+    return replace(topic, worded=True)
 
 
 def extract_topic(text: str) -> str:
@@ -242,6 +264,10 @@ def _unquoted_topic(
     # a part the documents say before one they do not (低空经济最近很火，…有谁提到要发展低空经济:
     # 低空经济), then the longer
     said = (lambda t: corpus.matches(t) and not asks_only(t)) if corpus else (lambda _: False)
+    if _FIELD_FIRST.search(before) and len(candidates) == 2 and _names_a_thing(candidates[0][0]):
+        # a field said first is where the topic after the question belongs (基层矛盾化解方面，
+        # 哪些地方提到枫桥经验: 枫桥经验)
+        candidates = candidates[:1] if said(candidates[0][0]) else candidates
     best = max(candidates, key=lambda c: (said(c[0]), len(c[0])), default=("", None))
     if not best[0] and not quoted:
         raise UserError("no_topic", text=text)

@@ -298,6 +298,7 @@ def test_documents_named_as_a_group_then_which_of_them():
         ("哪些区的科技规划提到碳达峰碳中和？", "碳达峰碳中和", ("county",)),
         ("今年农村公路给了里程目标的有哪些地方？", "农村公路", ()),
         ("哪些城市在用揭榜挂帅？", "揭榜挂帅", ("city",)),
+        ("城市里有没有提到科创板的？", "科创板", ("city",)),  # whether any of a level did
         ("固投增长目标在7%及以上的城市或省份有哪些？", "固投增长", ("city", "province")),
         # light words leading a topic name no subject: saying, intending, doing, governing
         ("哪些地方在给老年人办助餐食堂、助餐点？", "助餐食堂、助餐点", ()),
@@ -352,6 +353,10 @@ def test_a_topics_words_are_met_as_reports_vary_them():
     assert "地方债务风险" in expand_terms("防范化解地方政府债务风险")  # (and the field's synonym)
     assert "食品安全" in expand_terms("食品安全监管")  # the act on a field of four characters
     assert expand_terms("金融监管") == ("金融监管",)
+    # a kind of travel is said short (乡村游), but a name the user quoted is not
+    assert "乡村游" in expand_terms("乡村旅游") and "红色游" in expand_terms("红色旅游")
+    assert "乡村游" not in expand_terms("乡村旅游", named=True)
+    assert "游" not in expand_terms("旅游")  # (travel of no kind is said in full)
     # how a figure moves is said in the report's words: 固投增速 is 固定资产投资增长…
     assert {"固投", "固定资产投资"} <= set(expand_terms("固投增速", moving=True))
     # …while an indicator's name keeps it: 研发经费投入增长 is not 研发经费投入(强度)
@@ -399,6 +404,11 @@ def test_a_bound_said_after_a_target_is_read_and_applied():
     capped = Stating(re.compile(""), below.limit, term_pattern(("居民消费价格涨幅",)))
     assert capped.search("居民消费价格涨幅控制在3%以内")
     assert not capped.search("居民消费价格涨幅控制在3.8%以内")
+
+
+def test_one_topic_met_and_another_not_however_the_not_is_stressed():
+    topic = read_topic("哪些地方提到了光伏，却完全没提储能？")
+    assert topic.text == "光伏" and [t.text for t in topic.none_of] == ["储能"]
 
 
 def test_a_question_for_the_places_that_did_not():
@@ -469,6 +479,68 @@ def test_the_base_of_a_share_is_no_figure_of_its_own():
 def test_a_bracket_says_the_topic_again_unless_it_remarks_on_it():
     assert {"充电桩", "充电设施"} <= set(expand_terms("充电桩（充电设施）"))
     assert "含分站" not in expand_terms("博士后工作站（含分站）")
+    # how a thing stands (won or sought) or how a bound is worded is no wording of the thing
+    assert set(expand_terms("国家5A级景区（获评或创建）")) - {"国家5A级景区（获评或创建）"} == {
+        "国家5A级景区"
+    }
+    # …but after an act the bracket words the act another way
+    assert "升级创建国家高新区" in expand_terms("创建（或升级创建）国家高新区")
+
+
+def test_a_bound_is_said_with_the_words_that_hold_a_figure_and_its_wordings_in_brackets():
+    from qa.bounds import Limit
+
+    held = read_topic("把居民消费价格涨幅控制在3%（左右或以内）的是哪些地方？")
+    assert (held.text, held.aspect) == ("居民消费价格涨幅", "target")
+    assert held.limit == Limit(3.0, "equal", inclusive=True, unit="%")
+    assert held.limit.passes(3.0, "about") and not held.limit.passes(2.0)
+    capped = read_topic("CPI涨幅控制在3%以内的有哪些地方")
+    assert capped.limit == Limit(3.0, "below", inclusive=True, unit="%")
+
+
+def test_a_dash_between_clauses_and_an_act_counted_leave_the_topic():
+    from qa.place_questions import with_plain_breaks
+
+    question = with_plain_breaks("绿色工厂今年要创建多少家——哪些地方给了数？")
+    assert question == "绿色工厂今年要创建多少家，哪些地方给了数？"
+    assert (read_topic(question).text, read_topic(question).aspect) == ("绿色工厂", "target")
+    assert read_topic("口袋公园建了多少个，哪些地方报了").text == "口袋公园"
+    assert with_plain_breaks("2021-2025年") == "2021-2025年"  # a span is no break
+
+
+def test_a_field_said_first_leaves_the_topic_to_what_follows_the_question():
+    from qa.attested import Corpus
+
+    text = "坚持和发展新时代枫桥经验，推进基层矛盾化解\n利用外资增长5%\n村集体经济收入10万元"
+    corpus = Corpus(holds=lambda p: p in text, matches=lambda p: p in text)
+    asked = read_topic("基层矛盾化解方面，哪些地方提到枫桥经验？", corpus)
+    assert asked.text == "枫桥经验"
+    # …unless what follows asks only (量化的目标) or names no thing (已经实现的数据)
+    assert read_topic("利用外资方面，哪些地方给出了量化的目标？", corpus).text == "利用外资"
+    said = read_topic("村集体经济收入方面，哪些地方报了已经实现的数据？", corpus)
+    assert said.text == "村集体经济收入"
+
+
+def test_a_target_asked_without_its_figure_counts_one_a_list_of_targets_words():
+    import re
+
+    from qa.stating import Stating
+    from qa.term_matcher import term_pattern
+    from qa.topics import with_worded_targets
+
+    asked = "居民收入增长今年定了什么目标？列出有这项目标的地方"
+    assert with_worded_targets(read_topic(asked), asked).worded
+    figure = "哪几个地方给居民人均可支配收入增长定了具体百分比？"
+    assert not with_worded_targets(read_topic(figure), figure).worded
+
+    def stating(worded: bool) -> Stating:
+        terms = term_pattern(("居民收入",))
+        return Stating(re.compile("目标"), None, terms, True, ahead=True, worded=worded)
+
+    lead = "主要预期目标是："
+    assert stating(True).search("居民收入增长与经济增长同步；", lead)
+    assert not stating(False).search("居民收入增长与经济增长同步；", lead)
+    assert not stating(True).search("居民收入增长与经济增长同步；")  # in no list of targets
 
 
 def test_a_clause_of_a_list_stands_under_the_lists_lead():
