@@ -83,13 +83,13 @@ _ANY_LEVEL = re.compile(
     # (and the kind of their documents, but for 报告 or 文件, which users say of any: 哪些地方的
     # 通知文件里…)
     r"哪(?:些|个|几个)(?:地方|地区)(?:的(?:[\u4e00-\u9fff]{0,6}?(?:政府工作报告|工作要点|规划|通知))(?:文件)?"
-    r"(?=里|中|当中|里面))?"
+    r"(?=里|中|当中|里面|提|写|讲|谈|说|涉及|出现|部署))?"
     r"|的(?:地方|地区)(?:都)?(?:有|是)哪"
     rf"|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
     # the documents named first, then which: 工作要点里提到…的是哪个区
     # (and their kind: 在科技创新规划这类文件中，哪些…; 工作要点里，有没有…)
     rf"|^(?:在|从)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*(?:(?:这|此|那)(?:类|种|些)(?:文件)?)?"
-    r"(?:里|中|当中|里面)(?=.*(?:哪|谁|有没有|是否))"
+    r"(?:里|中|当中|里面)(?=.*(?:哪|谁|有没有|是否|吗))"
     rf"|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
 )
 

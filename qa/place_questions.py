@@ -87,8 +87,8 @@ _WHOSE_DOCUMENT = rf"(?:的?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
 # a place named in full (广西壮族自治区), not a kind of document (省政府工作报告)
 _NAME = r"(?:(?!报告|规划|文件|要点|方案)[\u4e00-\u9fff]){2,8}?"
 _THEIR_DOCUMENTS = r"的(?:规划|文件|报告|政府工作报告)"
-# how many of them (这三个), and in them (里, 当中): what follows places named one by one
-_HOW_MANY_NAMED = r"(?:这|那)?(?:几个|[两三四五六七八九十]个)?"
+# how many of them (这三个, 三地), and in them (里, 当中): what follows places named one by one
+_HOW_MANY_NAMED = r"(?:这|那)?(?:(?:几|[两三四五六七八九十])(?:个|地))?"
 _IN_THEM = r"(?:里头|里面|里|当中|之中|中)"
 _AMONG_NAMED = (
     rf"(?:在|从)?(?P<named>{_NAME}(?:[、和与及]{_NAME})+)"

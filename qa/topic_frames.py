@@ -111,8 +111,8 @@ def aspect_evidence(aspect: str | None) -> re.Pattern[str] | None:
 # a figure asked of the topic, said after it (口袋公园建了多少个 → 口袋公园) or before it (今年要建多少
 # 充电桩 → 充电桩)
 _HOW_MANY_BEFORE = re.compile(
-    r"^(?:明确)?(?:要|计划|将)?(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行"
-    r"|[\u4e00-\u9fff]{2}(?=多少))?(?:了)?多少"  # (any act: 筹集多少套保障性租赁住房)
+    r"^(?:明确)?(?:要|计划|将|打算|准备|拟)?(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行"
+    r"|[\u4e00-\u9fff]{2,3}(?=(?:了)?多少))?(?:了)?多少"  # (any act: 筹集多少套保障性租赁住房, 新引进)
 )
 
 

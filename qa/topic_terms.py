@@ -73,9 +73,10 @@ _CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 _GENERIC_SUFFIX = re.compile(
     # 服务 or 监管 after a name of four characters or more (心理健康服务: 心理健康教育; 食品安全
     # 监管: 食品安全); not 家政服务, 金融监管; an
-    # act of support or a campaign after a name of three or more (首台套产品支持, 城市更新行动)
+    # act of support, a campaign or an event after a name of three or more (首台套产品支持, 城市更新
+    # 行动, 马拉松赛事)
     r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|(?<=[\u4e00-\u9fff]{4})(?:服务|监管)"
-    r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动)"
+    r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动|赛事|活动)"
     # (a technology named by its letters is itself: BIM技术应用, 5G应用)
     r"|(?<=[A-Za-z0-9])\s*(?:技术应用|技术|应用))$"
 )
@@ -105,6 +106,8 @@ _LEADING_VERB = re.compile(
     # (and an act of doing it better or more: 优化营商环境: 打造一流营商环境; not 创建 or 争创,
     # asked of places not yet one)
     r"|优化|提升|提高|加强|强化|完善|推进|推动|深化|打击|开展|实施|推行|落实|促进|加快|壮大|培育"
+    # (or of backing it: 支持民营经济发展)
+    r"|支持|扶持|鼓励|引导"
     r"|防范化解|防范|化解)"
     r"(?=[\u4e00-\u9fff]{3})"
 )

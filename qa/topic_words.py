@@ -34,7 +34,7 @@ _ACTION = re.compile(
 # someone (给老年人办)
 _LIGHT = re.compile(
     r"^(?:是(?!否)|(?:说|讲|谈)(?:了|过)?|提(?![高升供前交出质])(?:了|过)?|(?:正)?在(?=[给为对办搞做干发说推抓提用治整])"
-    r"|要|将|会|想|准备|打算|计划(?=[办搞做干弄建])|还|也|都|或者|或|(?:办|搞|做|干|弄)(?:了|过)?"
+    r"|要|将|会|想|准备|打算|计划(?=[办搞做干弄建])|还|也|都|或者|或|(?:办|搞|做|干|弄)(?:好|实|细|强|大)?(?:了|过)?"
     r"|发(?![展现挥生布明放])(?:了|过)?|(?:发|办|搞|做|建)(?:了|过)?(?:或者|或)(?=要|将|准备|打算|计划)|治理|整治|防治|[给为帮替][\u4e00-\u9fff]{1,6}?(?:办|搞|做|建(?![设成])|提供))(?=[^，,、和或及]{2})"
 )
 _TAIL = re.compile(
@@ -106,6 +106,13 @@ def strip_before(before: str) -> str:
     return before
 
 
+# a verb of saying the topic follows, and a second joined to the first (谁有布局或者提到了)
+_SAID_FIRST = re.compile(
+    r"^(?:(?:或者|或|和|以及|及|还|也)(?=提|涉|谈|写))?"
+    r"(?:提到|提及|涉及|提出|谈到|写进去|写进|写入|写上|有)(?:了|过)?"
+)
+
+
 def strip_topic(part: str) -> tuple[str, str | None]:
     """The topic inside a part of the question, and the aspect a frame around it named: the
     frames of qa/data/topic_frames.json, then the verbs and particles left around it."""
@@ -120,10 +127,11 @@ def strip_topic(part: str) -> tuple[str, str | None]:
                 aspect = aspect or frame_aspect
                 break
         new = _progressive(_LEAD.sub("", new, count=1).strip(_PUNCT))
+        new = _SAID_FIRST.sub("", new)
         while (light := _LIGHT.sub("", new, count=1)) != new:
             new = light
         new = _ACTION.sub("", new, count=1)
-        new = re.sub(r"^(?:提到|提及|涉及|提出|谈到|写进去|写进|写入|写上|有)(?:了|过)?", "", new)
+        new = _SAID_FIRST.sub("", new)
         new = _PERIOD.sub("", new, count=1)
         new = _PERIOD_AFTER.sub("", _TAIL.sub("", _KIND_BEFORE_REMARK.sub("", new))).strip(_PUNCT)
         new = without_how_many(new)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from corpus.errors import UserError
 from qa.asked_topic import words_asked_about
-from qa.attested import Corpus, asks_only, attested_name, attested_topic
+from qa.attested import Corpus, asks_only, attested_name, attested_topic, function_flag
 from qa.bounds import Limit, find_bound, wording_of
 from qa.place_questions import (
     _DISTRICT_QUESTION,
@@ -68,7 +68,7 @@ _BUT_NOT = re.compile(
 )
 # two things a place must both do: 既提到氢能又提到低空经济的是哪些地方
 _BOTH = re.compile(
-    r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的(?:地方|城市|省份|区县|有|是)|$)"
+    r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的[，,]?(?:地方|城市|省份|区县|有|是)|$)"
     # A和B都提到的是哪里
     r"|^(?P<a2>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b2>[^，,。？?哪谁]+?)都(?=提|有|在|写|讲|说|出现)"
 )
@@ -123,15 +123,17 @@ class Topic:
     worded: bool = False
 
 
-# what asks a target's figure, not only the target: 具体数, 多少, 百分比, 量化
+# what asks a target's figure, not only the target: 具体数, 多少, 百分比, 量化, a rate (增速)
 _FIGURE_ASKED = re.compile(
-    r"具体|数字|数值|数额|金额|数量|总额|总量|百分比|比例|比重|多少|几|量化|定量|有数|给了数|写了数|[%％\d]"
+    r"具体|数字|数值|数额|金额|数量|总额|总量|百分比|比例|比重|多少|几|量化|定量|有数|给了数|写了数"
+    r"|增速|增幅|增长率|涨幅|规模|[%％\d]"
 )
 
 
 def _names_a_thing(topic: str) -> bool:
-    """Whether `topic` holds a word that is no act (枫桥经验, not 实现 of 已经实现的数据)."""
-    return any(not is_verb(flag) for _, flag in tagged(topic))
+    """Whether `topic` holds a word that is no act nor a function word (枫桥经验; not 实现 of
+    已经实现的数据, nor 组建或培育)."""
+    return any(not (is_verb(flag) or function_flag(word, flag)) for word, flag in tagged(topic))
 
 
 def with_worded_targets(topic: Topic, question: str) -> Topic:
@@ -268,7 +270,11 @@ def _unquoted_topic(
         # a field said first is where the topic after the question belongs (基层矛盾化解方面，
         # 哪些地方提到枫桥经验: 枫桥经验)
         candidates = candidates[:1] if said(candidates[0][0]) else candidates
-    best = max(candidates, key=lambda c: (said(c[0]), len(c[0])), default=("", None))
+    # (of two the documents say, acts alone name nothing done: 创新联合体，哪些地方提到要组建或
+    # 培育 asks 创新联合体)
+    best = max(
+        candidates, key=lambda c: (said(c[0]), _names_a_thing(c[0]), len(c[0])), default=("", None)
+    )
     if not best[0] and not quoted:
         raise UserError("no_topic", text=text)
     # the aspect may be said in the part that holds no topic (去年粮食总产量，哪些地方给了具体数)

@@ -106,6 +106,7 @@ def test_a_respelling_that_two_characters_could_make_is_not_guessed():
         ("今年要创建多少家", True),  # intending, and the act whose count is asked
         ("培育了几个", True),
         ("有提法", True),  # a wording asked for
+        ("报了实际数", True),
         ("", True),
         ("月球", False),
         ("干线", False),

@@ -349,6 +349,7 @@ def test_a_topics_words_are_met_as_reports_vary_them():
     # …and so is an act of doing it better or harder: 优化营商环境 is met by 一流营商环境
     assert "营商环境" in expand_terms("优化营商环境")
     assert "电信网络诈骗" in expand_terms("打击电信网络诈骗")
+    assert "民营经济" in expand_terms("支持民营经济")  # (backing it)
     assert "人才" not in expand_terms("加强人才")  # (a thing of three characters or more)
     assert "地方债务风险" in expand_terms("防范化解地方政府债务风险")  # (and the field's synonym)
     assert "食品安全" in expand_terms("食品安全监管")  # the act on a field of four characters
@@ -409,6 +410,9 @@ def test_a_bound_said_after_a_target_is_read_and_applied():
 def test_one_topic_met_and_another_not_however_the_not_is_stressed():
     topic = read_topic("哪些地方提到了光伏，却完全没提储能？")
     assert topic.text == "光伏" and [t.text for t in topic.none_of] == ["储能"]
+    both = read_topic("既提到乡村旅游、又提到发展民宿的，有哪些地方？")
+    assert both.all_of == ("乡村旅游", "民宿")
+    assert "马拉松" in expand_terms("马拉松赛事")  # an event is its name
 
 
 def test_a_question_for_the_places_that_did_not():
@@ -431,6 +435,12 @@ def test_documents_asked_by_kind_stand_for_their_places():
         assert question_levels(question) == () and _ANY_LEVEL.search(question)
     assert read_topic("哪几份规划提出了建设人才公寓").text == "人才公寓"
     assert not is_district_question("綦江发了哪些文件")
+    # the kind of the places' documents, said before what they say, narrows them; 报告 does not
+    from qa.asked_documents import documents_asked
+
+    assert documents_asked("哪些地方的科技创新规划提到了飞地经济？") == ("plan",)
+    assert documents_asked("哪些地方的报告提到了氢能？") == ()
+    assert documents_asked("工作要点这类文件里，有提到科普基地建设的吗？") == ("work_points",)
 
 
 def test_a_quoted_topic_is_a_name():
@@ -532,6 +542,9 @@ def test_a_target_asked_without_its_figure_counts_one_a_list_of_targets_words():
     assert with_worded_targets(read_topic(asked), asked).worded
     figure = "哪几个地方给居民人均可支配收入增长定了具体百分比？"
     assert not with_worded_targets(read_topic(figure), figure).worded
+    rate = "今年进出口增速定了目标的有哪些地方？"  # a rate is a figure
+    assert read_topic("城镇调查失业率的控制目标，哪些地方给出了？").text == "城镇调查失业率"
+    assert not with_worded_targets(read_topic(rate), rate).worded
 
     def stating(worded: bool) -> Stating:
         terms = term_pattern(("居民收入",))
@@ -583,6 +596,13 @@ def test_a_clause_of_a_list_stands_under_the_lists_lead():
         ("在菏泽、德阳里，哪个提到了牡丹？", "牡丹"),  # the topic shares a place's name
         ("重庆高新区、大渡口区、德阳市，哪几家提到了体外诊断？", "体外诊断"),  # 哪几家: which
         ("合川、随州、巴中三个地方，哪个提到了油茶？", "油茶"),  # 中 ends a name (巴中)
+        ("大渡口、芜湖、凉山三地，谁的文件提到了马拉松？", "马拉松"),  # how many: 三地
+        # a second verb of saying joined to the first; a field said first
+        ("氢能这块，十个地方里谁有布局或者提到了？", "氢能"),
+        # acts alone after the question name nothing done: the topic said before it
+        ("创新联合体，哪些地方提到要组建或培育？", "创新联合体"),
+        ("哪些地方提到要做好高校毕业生就业？", "高校毕业生就业"),  # 做好: doing it well
+        ("今年打算新引进多少大学生，有地方给出数字吗？", "大学生"),  # the act counted
         # the kind a topic is one of, said after it; a topic read to the end of its word
         ("哪些地方在搞院士工作站这类平台？", "院士工作站"),
         ("给孵化器建设定了数量的有哪些地方？", "孵化器建设"),
