@@ -227,20 +227,21 @@ def _judge(
             continue
         said = split_sentences(chunk.text)
         year = first_year_ahead(chunk.title)
+        under = " ".join(chunk.section)
         sentences = [
             (s, lead)
             for s, lead in zip(said, list_leads(said))
             if pattern.search(norm(s)) and (not behind or back(chunk, s) or in_the_past(s, year))
         ] or headings
         named_here = named_here or bool(sentences)
-        if not any(about.search(s, lead, year) for s, lead in sentences):
+        if not any(about.search(s, lead, year, under) for s, lead in sentences):
             continue
         mentioning.add(chunk.chunk_id)
         if len(candidates) >= LEXICAL_CANDIDATES:
             continue  # counted; the first passages give enough quotes to rank
         for sentence, lead in sentences:
             m = pattern.search(norm(sentence))
-            if m and about.search(sentence, lead, year) and sentence not in seen_quotes:
+            if m and about.search(sentence, lead, year, under) and sentence not in seen_quotes:
                 found_terms.add(m.group(0))
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(chunk, sentence, True))

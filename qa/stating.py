@@ -41,14 +41,17 @@ class Stating:
     # a target said in words counts when it stands in a list of targets (see Topic.worded)
     worded: bool = False
 
-    def search(self, sentence: str, lead: str = "", first_year: int | None = None) -> bool:
+    def search(
+        self, sentence: str, lead: str = "", first_year: int | None = None, under: str = ""
+    ) -> bool:
         """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：);
         `first_year`: the first year the sentence's document looks ahead to (a 2024 report's
-        2024), before which a year is the past."""
+        2024), before which a year is the past; `under`: the headings the sentence stands
+        under (…主要目标), which say a target in words is one."""
         if self.ahead and _MET.search(sentence):
             return False  # 城镇新增就业5.3万人，超额完成省定目标: a target met, none set
         # (a target in words, in a list of targets: 居民收入增长与经济增长同步)
-        listed = self.worded and bool(_TARGETS_LISTED.search(lead + sentence))
+        listed = self.worded and bool(_TARGETS_LISTED.search(under + lead + sentence))
         if not (listed or self.aspect.search(lead + sentence)) and not (
             self.ahead and self._figure_follows(sentence) and not in_the_past(sentence, first_year)
         ):

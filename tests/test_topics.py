@@ -554,6 +554,8 @@ def test_a_target_asked_without_its_figure_counts_one_a_list_of_targets_words():
     assert stating(True).search("居民收入增长与经济增长同步；", lead)
     assert not stating(False).search("居民收入增长与经济增长同步；", lead)
     assert not stating(True).search("居民收入增长与经济增长同步；")  # in no list of targets
+    # …or under a heading that says the passage sets them
+    assert stating(True).search("居民收入增速高于经济增长水平。", under="总体要求和主要目标")
 
 
 def test_a_clause_of_a_list_stands_under_the_lists_lead():
