@@ -227,7 +227,9 @@ def _judge(
             continue
         said = split_sentences(chunk.text)
         year = first_year_ahead(chunk.title)
-        under = " ".join(chunk.section)
+        under = (
+            chunk.section[-1] if chunk.section else ""
+        )  # (the nearest: not 指导思想 under 发展目标)
         sentences = [
             (s, lead)
             for s, lead in zip(said, list_leads(said))

@@ -46,8 +46,8 @@ class Stating:
     ) -> bool:
         """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：);
         `first_year`: the first year the sentence's document looks ahead to (a 2024 report's
-        2024), before which a year is the past; `under`: the headings the sentence stands
-        under (…主要目标), which say a target in words is one."""
+        2024), before which a year is the past; `under`: the heading the sentence stands
+        right under (…主要目标), which says a target in words is one."""
         if self.ahead and _MET.search(sentence):
             return False  # 城镇新增就业5.3万人，超额完成省定目标: a target met, none set
         # (a target in words, in a list of targets: 居民收入增长与经济增长同步)
