@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from qa.scoring import Searchable
+from qa.spelling import respelt_by_sound, respelt_character, slipped_name
 from qa.topic_terms import norm
 
 # parts of speech (jieba) of words that carry no topic: particles, prepositions, conjunctions,
@@ -130,7 +131,7 @@ def attested_topic(topic: str, corpus: Corpus, respell: bool = True) -> str:
         return attested_topic(topic[scope.end() :], corpus, respell)
     if len(topic) <= SHORTEST_TOPIC or corpus.matches(topic):
         return topic
-    respelt = _respelt(topic, corpus) or _slipped(topic, corpus)
+    respelt = respelt_by_sound(topic, corpus) or slipped_name(topic, corpus)
     if respelt:
         return respelt
     import jieba
@@ -159,7 +160,11 @@ def attested_topic(topic: str, corpus: Corpus, respell: bool = True) -> str:
                 after = after[1:] if _echoes(topic, end, part) else after
                 if asks_only(before, before=True) and asks_only(after):
                     return _shortened(part, corpus)
-    return (respell and _respelt_character(topic, corpus)) or topic
+    return (respell and respelt_character(topic, corpus, _read_as_said)) or topic
+
+
+def _read_as_said(topic: str, corpus: Corpus) -> str:
+    return attested_topic(topic, corpus, respell=False)
 
 
 def attested_name(name: str, corpus: Corpus) -> str:
@@ -167,73 +172,7 @@ def attested_name(name: str, corpus: Corpus) -> str:
     `attested_topic` would, never shortened (a quoted name is met only in its words)."""
     if corpus.matches(name):
         return name
-    return _respelt(name, corpus) or _slipped(name, corpus) or name
-
-
-def _slipped(name: str, corpus: Corpus) -> str | None:
-    """The one name the documents quote that `name`, which the corpus never writes, misses by
-    a character (枫桥经检: 枫桥经验); None when there is none or more than one."""
-    like = corpus.quoted_like(norm(name))
-    return like[0] if len(like) == 1 else None
-
-
-def _respelt(topic: str, corpus: Corpus) -> str | None:
-    """`topic` with one character typed for another of the same sound (无废成市 for 无废城市),
-    when that makes it a phrase the corpus holds and no other such change does; None
-    otherwise. The corpus must hold the whole respelt topic, so a correct word is not turned
-    into another."""
-    if len(re.findall(r"[\u4e00-\u9fff]", topic)) < 4:
-        return None
-    windows = [(i, topic[i : i + 2]) for i in range(len(topic) - 1)]
-    found = {
-        said
-        for i, window in windows
-        for word in corpus.sounding(window)
-        if sum(a != b for a, b in zip(word, window, strict=True)) == 1
-        and corpus.holds(said := topic[:i] + word + topic[i + 2 :])
-    }
-    return found.pop() if len(found) == 1 else None
-
-
-def _respelt_character(topic: str, corpus: Corpus) -> str | None:
-    """What `topic`, of which the corpus holds nothing that is asked, reads as with one
-    character typed for another of its sound (原宇宙产业: 元宇宙): a character the corpus holds
-    in no three characters around it, whose homophone makes them a phrase the corpus holds,
-    read as `attested_topic` reads and matched with that character in it, the one change that
-    does so; None otherwise. For a slip inside a word jieba does not know (元|宇宙), which
-    `_respelt`'s two-character words miss."""
-    found = set()
-    for i, character in enumerate(topic):
-        if not re.fullmatch(r"[\u4e00-\u9fff]", character):
-            continue
-        windows = [(a, a + 3) for a in range(max(0, i - 2), min(i, len(topic) - 3) + 1)]
-        if not windows or any(corpus.holds(topic[a:b]) for a, b in windows):
-            continue
-        for other in corpus.sounding_character(character):
-            said = topic[:i] + other + topic[i + 1 :]
-            if not any(corpus.holds(said[a:b]) for a, b in windows):
-                continue
-            if _function_character(said, i):
-                continue  # (核电 is no 和电: 和 joins)
-            read = attested_topic(said, corpus, respell=False)
-            if other in read and corpus.matches(read):
-                found.add(read)
-    return found.pop() if len(found) == 1 else None
-
-
-def _function_character(text: str, at: int) -> bool:
-    """Whether the character at `at` of `text` is a word of its own that jieba tags as carrying
-    no topic (和 a conjunction, 在 a preposition)."""
-    import jieba.posseg
-
-    position = 0
-    for piece in jieba.posseg.lcut(text):
-        if position == at:
-            return len(piece.word) == 1 and function_flag(piece.word, piece.flag)
-        position += len(piece.word)
-        if position > at:
-            return False
-    return False
+    return respelt_by_sound(name, corpus) or slipped_name(name, corpus) or name
 
 
 def _held(part: str, corpus: Corpus, whole_words: bool = True) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.measures import JIN, UNITS
+
 
 @dataclass(frozen=True)
 class Limit:
@@ -14,7 +16,7 @@ class Limit:
     figure: float
     side: str  # "above", "below" or "equal" (目标定到7%)
     inclusive: bool
-    # what the figure is said in, as _UNITS names it (高于6%: %; 2000家及以上: any count), None
+    # what the figure is said in, as UNITS names it (高于6%: %; 2000家及以上: any count), None
     # when the bound names no unit
     unit: str | None = None
     # only a figure said so meets it, whatever its size: "passed" (目标写的是“以上”的), "about"
@@ -135,28 +137,24 @@ def _wording(text: str, start: int, end: int) -> str:
     return ""
 
 
-# a weight in 斤, whatever it is stated in: 粮食产量不低于100亿斤 is passed by 1955万吨
-_JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}
-
-
 def _in_jin(text: str, end: int, unit: str | None) -> float:
     """What the weight ending at `end` is worth in 斤 (1 unless `unit` is a weight or a yield,
     which may be one)."""
     if unit not in ("weight", "产量"):
         return 1.0
     m = re.match(r"\s*(公斤|千克|吨|斤)", text[end:])
-    return _JIN[m[1]] if m else 1.0
+    return JIN[m[1]] if m else 1.0
 
 
 def holds_unit(text: str, unit: str) -> bool:
     """Whether `text` (a table row) says `unit` anywhere: in its unit's cell or a figure's."""
-    return unit not in _UNITS or re.search(_UNITS[unit], text) is not None
+    return unit not in UNITS or re.search(UNITS[unit], text) is not None
 
 
 def _in_unit(text: str, end: int, unit: str, scale: str) -> bool:
     """Whether the figure ending at `end` is in `unit`: its unit follows, or, for an amount, a
     scale closes it with no unit at all (突破百亿, 超千亿以上: reports drop 元 after 亿)."""
-    if re.match(r"\s*(?:" + _UNITS[unit] + ")", text[end:]):
+    if re.match(r"\s*(?:" + UNITS[unit] + ")", text[end:]):
         return True
     bare = not scale and not re.match(r"[A-Za-z]", text[end : end + 1])
     if unit == "%" and bare and not _COUNTED.match(text, end):
@@ -193,62 +191,6 @@ def _chinese_number(said: str) -> float | None:
 
 # what a count is counted in, which a year never is (新建充电桩2000个以上)
 _COUNTED = re.compile(r"\s*(?:[%％个家项人元吨亩户所座台辆套件名次条米张]|公里|千米|千瓦|平方)")
-
-# a unit of measure a question asks a figure in (接待游客的人次, 给了公里数, 多少亩), and how
-# reports write it; a counter (个, 家, 套) is not one: reports count one thing in several
-# (an amount, 金额, is in 元: 50亿元, 118.1亿美元; a growth rate is none)
-_UNITS = {
-    "人次": "人次",
-    "公里": "公里|千米",
-    "千米": "公里|千米",
-    "亩": "亩",
-    "吨": "吨",
-    "weight": "公斤|千克|吨|斤",
-    "金额": "(?:美|欧|港)?元",
-    # the measures a topic is named by (qa.topic_terms), in the units reports state them in
-    "面积": "亩|公顷|平方(?:公里|千米|米)",
-    "产量": "吨|斤|公斤|千克|辆|台|件|千瓦时|度|立方米",
-    "人数": "人(?!次)|名",
-    # what a bound on a target is said in (高于6%, 2000家及以上)
-    "%": "%|％",
-    "count": "[个家项人户所座台辆套件名条列张](?!次)",
-}
-# the measure a topic is named by, and the unit of _UNITS its figure is stated in
-_MEASURED = re.compile(r"(总产量|产量|面积|人数|里程)$")
-_MEASURE_UNIT = {"总产量": "产量", "里程": "公里"}
-
-
-def measure_unit(topic: str) -> str | None:
-    """The unit a figure of `topic` is stated in when the topic is named by its measure (造林
-    面积: 面积, in 亩 or 公顷; 农村公路里程: 公里), None otherwise."""
-    m = _MEASURED.search(topic)
-    return _MEASURE_UNIT.get(m[1], m[1]) if m else None
-
-
-_UNIT_ASKED = re.compile(
-    r"(?:多少|具体|的|了|出|[（(]|或|目标)(人次|公里|千米|亩|吨|公斤|千克|斤|金额|钱|面积|百分比|百分数|比例|比率"
-    r"|套数|个数|户数|家数|项目数)(?:数)?(?![均半])"
-)
-# what a unit asked is called in _UNITS (多少钱: an amount; 百分比, 比例: a share or a rate; 套数: a
-# count of things, not a share of them)
-_UNIT_NAMES = {"钱": "金额"} | dict.fromkeys(("百分比", "百分数", "比例", "比率"), "%")
-_UNIT_NAMES |= dict.fromkeys(("套数", "个数", "户数", "家数", "项目数"), "count")
-# (a weight asked in one unit is met in any: 多少斤或多少吨, 1955万吨 for 亿斤)
-_UNIT_NAMES |= dict.fromkeys(_JIN, "weight")
-
-
-def unit_asked(question: str) -> str | None:
-    """The unit of measure `question` asks its figure in (金额: an amount in 元), None when it
-    names none."""
-    m = _UNIT_ASKED.search(question)
-    if m is None:
-        return None
-    unit = _UNIT_NAMES.get(m.group(1), m.group(1))
-    other = re.match(r"(?:或者|或|、|和|及)(?:多少|几)?([\u4e00-\u9fff]{1,3})", question[m.end() :])
-    if other and _UNIT_NAMES.get(other[1], other[1]) != unit:
-        return None  # (人次或收入: either, so any unit; 套数或项目数: counts)
-    return unit
-
 
 # a growth in two figures: 10% or more (固定资产投资增速目标是两位数, 保持两位数增长)
 _TWO_FIGURES = re.compile(r"(?:的)?(?:目标|指标)?(?:是|为|达到|保持|实现)?两位数")
@@ -288,7 +230,7 @@ def _read_bound(bound: re.Match[str] | None) -> tuple[Limit, int, int] | None:
     )
     unit = _unit_class(bound["unit"] or "")
     if unit == "weight":
-        n *= _JIN[bound["unit"]]
+        n *= JIN[bound["unit"]]
     return Limit(n, *side, unit), bound.start(), bound.end()
 
 
@@ -307,14 +249,14 @@ def _either(one: Limit, other: Limit) -> Limit:
 
 
 def _unit_class(unit: str) -> str | None:
-    """A bound's unit as _UNITS names it: a share, an amount, a measure, or any count (家 and 户
+    """A bound's unit as UNITS names it: a share, an amount, a measure, or any count (家 and 户
     count one thing in different reports)."""
     if unit in ("%", "％"):
         return "%"
     if unit.endswith("元"):
         return "金额"
-    if unit in _JIN:
+    if unit in JIN:
         return "weight"
-    if unit in _UNITS:
+    if unit in UNITS:
         return unit
     return "count" if unit and _COUNTED_BARE.fullmatch(unit[-1]) or unit in ("人", "名") else None

@@ -26,7 +26,7 @@ from qa.asked_documents import (
 from qa.attested import corpus_of
 from qa.calibration import load_calibration
 from qa.document_facts import document_fact, fact_report
-from qa.periods import LookBack
+from qa.periods import LookBack, first_year_ahead, in_the_past
 from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
     asks_inside_a_place,
     asks_prefectures,
@@ -37,7 +37,7 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
     without_exception,
 )
 from qa.scoring import Searchable, cosine_to_query
-from qa.stating import Stating, first_year_ahead, in_the_past, list_leads
+from qa.stating import Stating, list_leads
 from qa.term_matcher import names_enough, term_matcher
 from qa.text import check_question, split_sentences
 from qa.topic_combinations import combined_report
@@ -227,9 +227,8 @@ def _judge(
             continue
         said = split_sentences(chunk.text)
         year = first_year_ahead(chunk.title)
-        under = (
-            chunk.section[-1] if chunk.section else ""
-        )  # (the nearest: not 指导思想 under 发展目标)
+        # (the heading right above: not 发展目标 over its 指导思想)
+        under = chunk.section[-1] if chunk.section else ""
         sentences = [
             (s, lead)
             for s, lead in zip(said, list_leads(said))

@@ -9,6 +9,7 @@ answers 今年."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -261,3 +262,30 @@ PERIOD = re.compile(
 def period_of(text: str) -> str | None:
     m = PERIOD.search(text)
     return re.sub(r"[“”\"\s]", "", m.group(0)) if m else None
+
+
+# what marks a sentence as a report of what was done, not a target: 去年, 累计, 已建成, 同比增长,
+# 完成了; 累计 only with no aim said (力争累计支持企业5亿元以上 is a target)
+_PAST = re.compile(
+    r"去年|上年|过去|五年来|近年来|已经|已(?![\d])|同比|比上年|(?:实现|完成|达到|突破|增长)了"
+)
+
+
+def in_the_past(sentence: str, first_year: int | None) -> bool:
+    """Whether `sentence` reports what was done: a word of the past, or a year before
+    `first_year`, the first its document looks ahead to."""
+    if _PAST.search(sentence) or ("累计" in sentence and not TARGET_WORDS.search(sentence)):
+        return True
+    return first_year is not None and any(y < first_year for y in years_in(sentence, None))
+
+
+@lru_cache(maxsize=256)  # asked for every passage of a place judged; a corpus has few titles
+def first_year_ahead(title: str) -> int | None:
+    """The first year a document of `title` looks ahead to: a year's report's year (2024年…政府
+    工作报告: 2024), a five-year plan's first (“十四五”规划: 2021), None when its title names
+    neither."""
+    year = document_year(title)
+    if year is not None:
+        return year
+    years = title_years(title)
+    return min(years) if years else None

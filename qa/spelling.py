@@ -1,13 +1,18 @@
 """Words typed with a homophone, what a pinyin input method produces (旗江区 for 綦江区,
 归上工业增加值 for 规上工业增加值, 荷泽 for 菏泽), read as the word they sound like: a window of the
 question counts only when it sounds exactly like one known word (a field term, a place of the
-index) and differs from it in one character."""
+index) and differs from it in one character. A topic the corpus does not hold is respelt as the
+corpus writes it (无废成市: 无废城市; 原宇宙产业: 元宇宙; 枫桥经检, a slip of the pen: 枫桥经验)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from qa.attested import Corpus
 
 
 def misspelt_windows(
@@ -153,3 +158,76 @@ _AFTER_A_PLACE = frozenset(
 
 def _misspelt_windows(question: str) -> list[tuple[str, str, str]]:
     return misspelt_windows(question, _district_sounds())
+
+
+# a topic the corpus does not hold, respelt as it does (qa.attested reads topics so)
+
+
+def slipped_name(name: str, corpus: Corpus) -> str | None:
+    """The one name the documents quote that `name`, which the corpus never writes, misses by
+    a character (枫桥经检: 枫桥经验); None when there is none or more than one."""
+    from qa.topic_terms import norm
+
+    like = corpus.quoted_like(norm(name))
+    return like[0] if len(like) == 1 else None
+
+
+def respelt_by_sound(topic: str, corpus: Corpus) -> str | None:
+    """`topic` with one character typed for another of the same sound (无废成市 for 无废城市),
+    when that makes it a phrase the corpus holds and no other such change does; None
+    otherwise. The corpus must hold the whole respelt topic, so a correct word is not turned
+    into another."""
+    if len(re.findall(r"[\u4e00-\u9fff]", topic)) < 4:
+        return None
+    windows = [(i, topic[i : i + 2]) for i in range(len(topic) - 1)]
+    found = {
+        said
+        for i, window in windows
+        for word in corpus.sounding(window)
+        if sum(a != b for a, b in zip(word, window, strict=True)) == 1
+        and corpus.holds(said := topic[:i] + word + topic[i + 2 :])
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def respelt_character(topic: str, corpus: Corpus, read: Callable[[str, Corpus], str]) -> str | None:
+    """What `topic`, of which the corpus holds nothing that is asked, reads as with one
+    character typed for another of its sound (原宇宙产业: 元宇宙): a character the corpus holds
+    in no three characters around it, whose homophone makes them a phrase the corpus holds,
+    `read` as qa.attested reads a topic and matched with that character in it, the one change
+    that does so; None otherwise. For a slip inside a word jieba does not know (元|宇宙), which
+    `respelt_by_sound`'s two-character words miss."""
+    found = set()
+    for i, character in enumerate(topic):
+        if not re.fullmatch(r"[\u4e00-\u9fff]", character):
+            continue
+        windows = [(a, a + 3) for a in range(max(0, i - 2), min(i, len(topic) - 3) + 1)]
+        if not windows or any(corpus.holds(topic[a:b]) for a, b in windows):
+            continue
+        for other in corpus.sounding_character(character):
+            said = topic[:i] + other + topic[i + 1 :]
+            if not any(corpus.holds(said[a:b]) for a, b in windows):
+                continue
+            if _function_character(said, i):
+                continue  # (核电 is no 和电: 和 joins)
+            said_as = read(said, corpus)
+            if other in said_as and corpus.matches(said_as):
+                found.add(said_as)
+    return found.pop() if len(found) == 1 else None
+
+
+def _function_character(text: str, at: int) -> bool:
+    """Whether the character at `at` of `text` is a word of its own that jieba tags as carrying
+    no topic (和 a conjunction, 在 a preposition)."""
+    import jieba.posseg
+
+    from qa.attested import function_flag
+
+    position = 0
+    for piece in jieba.posseg.lcut(text):
+        if position == at:
+            return len(piece.word) == 1 and function_flag(piece.word, piece.flag)
+        position += len(piece.word)
+        if position > at:
+            return False
+    return False

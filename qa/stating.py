@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from qa.bounds import Limit, figures_in, figures_said, holds_unit
+from qa.periods import in_the_past
 from qa.term_matcher import ACTS, TermMatcher, is_act
 from qa.topic_terms import MOTION_SUFFIX, norm
 
@@ -282,34 +282,5 @@ _GOES_ON = re.compile(
 _FOLLOWS = 28
 
 
-# what marks a sentence as a report of what was done, not a target: 去年, 累计, 已建成, 同比增长,
-# 完成了; 累计 only with no aim said (力争累计支持企业5亿元以上 is a target)
-_PAST = re.compile(
-    r"去年|上年|过去|五年来|近年来|已经|已(?![\d])|同比|比上年|(?:实现|完成|达到|突破|增长)了"
-)
-
-
 # a result against a target, which a report states of the year behind it
 _MET = re.compile(r"(?:超额|圆满)完成")
-
-
-def in_the_past(sentence: str, first_year: int | None) -> bool:
-    from qa.periods import TARGET_WORDS, years_in
-
-    if _PAST.search(sentence) or ("累计" in sentence and not TARGET_WORDS.search(sentence)):
-        return True
-    return first_year is not None and any(y < first_year for y in years_in(sentence, None))
-
-
-@lru_cache(maxsize=256)  # asked for every passage of a place judged; a corpus has few titles
-def first_year_ahead(title: str) -> int | None:
-    """The first year a document of `title` looks ahead to: a year's report's year (2024年…政府
-    工作报告: 2024), a five-year plan's first (“十四五”规划: 2021), None when its title names
-    neither."""
-    from qa.periods import document_year, title_years
-
-    year = document_year(title)
-    if year is not None:
-        return year
-    years = title_years(title)
-    return min(years) if years else None

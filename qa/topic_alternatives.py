@@ -254,25 +254,6 @@ def is_verb(flag: str) -> bool:
     return flag in ("v", "vn", "vd")
 
 
-# what else counts, said after the question or as an example of the topic: …布局氢能？制氢、加氢、
-# 氢燃料电池这些都算; 对年轻人友好的城市，比如青年发展型城市
-_COUNTS_TOO = re.compile(
-    r"(?<=[？?！!。，,])\s*(?P<what>[^？?！!。，,；;]{2,40}?)(?:这些|这类|之类|等)?(?:的)?"
-    r"(?:都|也)(?:算|可以|行)[。！!]?$"
-)
-_EXAMPLE = re.compile(r"[，,]\s*(?:比如|例如|譬如)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})")
-
-
-def also_counted(text: str) -> tuple[str, list[str]] | None:
-    """(the question without it, the words) of what else the user counts as the topic, said
-    after the question (…制氢、加氢这些都算) or as an example (…，比如青年发展型城市); None."""
-    m = _COUNTS_TOO.search(text) or _EXAMPLE.search(text)
-    if m is None:
-        return None
-    words = [w.strip("“”\"'‘’《》（）() ") for w in re.split(r"或者|[、和及或]", m["what"])]
-    return text[: m.start()] + text[m.end() :], [w for w in words if w]
-
-
 _LIGHT_ACTS = ("办", "搞", "做", "干", "弄", "办好", "搞好", "做好")
 
 
@@ -285,26 +266,3 @@ def after_light_act(part: str) -> str | None:
     light = len(words) > 1 and words[0] in _LIGHT_ACTS and len(words[1]) >= 2
     rest = part[len(words[0]) :] if light else ""
     return rest if len(rest) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", rest) else None
-
-
-def census_forms(term: str) -> list[str]:
-    """What a national census is also called: by its number (第三次全国土壤普查 = 土壤“三普”,
-    第五次全国经济普查 = 五经普), and any one of them by its ordinal (经济普查 is 五经普, 土壤普查
-    土壤“三普”); [] for no census."""
-    census = _CENSUS.fullmatch(term)
-    if census:
-        return [census["what"] + census["n"] + "普", census["n"] + census["what"][0] + "普"]
-    m = _ANY_CENSUS.fullmatch(term)
-    if m is None:
-        return []
-    return [
-        form
-        for n in "一二三四五六七八九十"
-        for form in (n + m["what"][0] + "普", m["what"] + n + "普")
-    ]
-
-
-_CENSUS = re.compile(
-    r"第(?P<n>[一二三四五六七八九十])次全国(?P<what>[\u4e00-\u9fff]{2,4}?)普查(?:工作)?"
-)
-_ANY_CENSUS = re.compile(r"(?P<what>[\u4e00-\u9fff]{2})普查")

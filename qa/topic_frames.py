@@ -9,7 +9,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from qa.bounds import measure_unit, unit_asked
+from qa.measures import measure_unit, unit_asked
 from qa.periods import RELATIVE
 
 

@@ -9,13 +9,13 @@ import re
 from functools import cache
 from importlib import resources
 
+from qa.term_forms import TOTAL, abbreviated, census_forms, other_amount, travel_said_short
 from qa.terms import term_groups
 from qa.topic_alternatives import (
     ALTERNATIVES,
     after_light_act,
     borrowed_object,
     bracket_readings,
-    census_forms,
     common_root,
     is_verb,
     shared_head,
@@ -166,7 +166,7 @@ def expand_terms(
             for w in common_root(ALTERNATIVES.split(r), broad_words())
         ]
     if measured and not named:
-        from qa.bounds import measure_unit
+        from qa.measures import measure_unit
 
         # a measure written as a unit only where its unit is checked: the topic's own (造林面积),
         # not one of several alternatives' (新能源汽车的产量、销量或消费)
@@ -192,12 +192,12 @@ def expand_terms(
         said = _SYSTEM.fullmatch(part)
         if said:
             terms += [said[1] + w for w in ("机制", "制度", "制") if w != said[2]]
-        short = None if named else _abbreviated(part)
+        short = None if named else abbreviated(part)
         if short:
             terms.append(short)
-        # a kind of travel said short: 乡村旅游 is 乡村游, 红色旅游 红色游
-        if not named and len(part) >= 4 and part.endswith("旅游"):
-            terms.append(part[:-2] + "游")
+        travel = None if named else travel_said_short(part)
+        if travel:
+            terms.append(travel)
         stem = part
         for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
             shorter = _GENERIC_SUFFIX.sub("", stem)
@@ -234,8 +234,8 @@ def expand_terms(
         terms += [s for t in terms if (s := _without_motion(t)) != t]
     # an amount and the total amount are the same figure (技术合同交易额 = 技术合同交易总额,
     # 高速公路通车总里程 = 高速公路通车里程)
-    terms += [_other_amount(t) for t in terms if _other_amount(t)]
-    terms += [t2 for t in terms if (t2 := _TOTAL.sub("", t)) != t]
+    terms += [other_amount(t) for t in terms if other_amount(t)]
+    terms += [t2 for t in terms if (t2 := TOTAL.sub("", t)) != t]
     terms += [form for t in terms for form in census_forms(norm(t))]
     seen: dict[str, str] = {}
     for t in terms:
@@ -279,32 +279,4 @@ def _verb_first(part: str) -> str | None:
         if len(thing) < 2 or any(is_verb(flag) or flag == "p" for _, flag in thing_words):
             continue
         return thing + verb[0] if after else verb[0] + thing
-    return None
-
-
-def _abbreviated(part: str) -> str | None:
-    """The short form reports cut a name of three words or more to: each word's first
-    character and the last word's last (长期护理保险 -> 长护险); None for a shorter name, or a
-    deed (保护传统村落 is no name)."""
-    tags = tagged(part)
-    words = [w for w, _ in tags]
-    if len(words) < 3 or any(len(w) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words):
-        return None
-    if is_verb(tags[0][1]) or words[0].startswith("第"):
-        return None
-    return "".join(w[0] for w in words[:-1]) + words[-1][-1]
-
-
-# (总量 after three characters or more: 碳排放量, but no 经济量, which 经济高质量 would hold)
-_TOTAL = re.compile(
-    r"(?<=[\u4e00-\u9fff]{2})总(?=里程|产值|收入|人数|规模|产量)|(?<=[\u4e00-\u9fff]{3})总(?=量)"
-)
-
-
-def _other_amount(term: str) -> str | None:
-    """The term's amount said the other way: …额 <-> …总额 (进出口额, 进出口总额)."""
-    if len(term) >= 4 and term.endswith("总额"):
-        return term[:-2] + "额"
-    if len(term) >= 3 and term.endswith("额") and not term.endswith(("金额", "总额")):
-        return term[:-1] + "总额"
     return None

@@ -142,3 +142,22 @@ def strip_topic(part: str) -> tuple[str, str | None]:
             break
         part = new
     return part, aspect
+
+
+# what else counts, said after the question or as an example of the topic: …布局氢能？制氢、加氢、
+# 氢燃料电池这些都算; 对年轻人友好的城市，比如青年发展型城市
+_COUNTS_TOO = re.compile(
+    r"(?<=[？?！!。，,])\s*(?P<what>[^？?！!。，,；;]{2,40}?)(?:这些|这类|之类|等)?(?:的)?"
+    r"(?:都|也)(?:算|可以|行)[。！!]?$"
+)
+_EXAMPLE = re.compile(r"[，,]\s*(?:比如|例如|譬如)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})")
+
+
+def also_counted(text: str) -> tuple[str, list[str]] | None:
+    """(the question without it, the words) of what else the user counts as the topic, said
+    after the question (…制氢、加氢这些都算) or as an example (…，比如青年发展型城市); None."""
+    m = _COUNTS_TOO.search(text) or _EXAMPLE.search(text)
+    if m is None:
+        return None
+    words = [w.strip("“”\"'‘’《》（）() ") for w in re.split(r"或者|[、和及或]", m["what"])]
+    return text[: m.start()] + text[m.end() :], [w for w in words if w]

@@ -20,9 +20,9 @@ from qa.place_questions import (
     without_exception,
     without_negation,
 )
-from qa.topic_alternatives import also_counted, is_verb, tagged
+from qa.topic_alternatives import is_verb, tagged
 from qa.topic_frames import figure_asked
-from qa.topic_words import no_topic, strip_before, strip_topic
+from qa.topic_words import also_counted, no_topic, strip_before, strip_topic
 
 # what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
 # 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
@@ -58,8 +58,9 @@ _GIVEN_MEASURE = re.compile(
     r"|下降|降低|减少|削减)"
     r"(?:的)?(?=目标|指标)"
 )
-# the words that make a bound a target's (目标超过3万人, 今年计划建30万亩及以上)
+# a field said before the question (基层矛盾化解方面，哪些地方…)
 _FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作上)[，,：:]\s*$")
+# the words that make a bound a target's (目标超过3万人, 今年计划建30万亩及以上)
 _AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|预计|将|要|定|规划|控制在")
 # one thing a place does and another it does not: 提到抽水蓄能、但没提海上风电的是哪些地方
 _BUT_NOT = re.compile(

@@ -737,7 +737,7 @@ def test_a_target_ahead_is_a_figure_after_the_topic_however_it_is_worded():
 
 
 def test_the_measure_a_topic_is_named_by_is_its_figures_unit():
-    from qa.bounds import measure_unit
+    from qa.measures import measure_unit
 
     assert read_topic("今年造林面积定了目标的有哪些？").unit == "面积"
     assert read_topic("农村公路新改建里程，今年谁定了目标？").unit == "公里"
@@ -1668,7 +1668,8 @@ def test_setting_up_is_of_the_family_of_creating():
 
 
 def test_a_cumulative_figure_with_an_aim_is_a_target_and_a_total_may_follow_an_addition():
-    from qa.stating import Stating, in_the_past
+    from qa.periods import in_the_past
+    from qa.stating import Stating
     from qa.term_matcher import term_matcher
     from qa.topic_terms import norm
 

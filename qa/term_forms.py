@@ -1,0 +1,66 @@
+"""The other forms reports write a term in: a name cut short (长期护理保险: 长护险), a kind of
+travel (乡村旅游: 乡村游), an amount or a total said the other way (进出口额: 进出口总额; 总产量:
+产量), a national census by its number (第三次全国土壤普查: 土壤“三普”)."""
+
+from __future__ import annotations
+
+import re
+
+from qa.topic_alternatives import is_verb, tagged
+
+
+def abbreviated(part: str) -> str | None:
+    """The short form reports cut a name of three words or more to: each word's first
+    character and the last word's last (长期护理保险 -> 长护险); None for a shorter name, or a
+    deed (保护传统村落 is no name)."""
+    tags = tagged(part)
+    words = [w for w, _ in tags]
+    if len(words) < 3 or any(len(w) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words):
+        return None
+    if is_verb(tags[0][1]) or words[0].startswith("第"):
+        return None
+    return "".join(w[0] for w in words[:-1]) + words[-1][-1]
+
+
+# (总量 after three characters or more: 碳排放量, but no 经济量, which 经济高质量 would hold)
+TOTAL = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})总(?=里程|产值|收入|人数|规模|产量)|(?<=[\u4e00-\u9fff]{3})总(?=量)"
+)
+
+
+def other_amount(term: str) -> str | None:
+    """The term's amount said the other way: …额 <-> …总额 (进出口额, 进出口总额)."""
+    if len(term) >= 4 and term.endswith("总额"):
+        return term[:-2] + "额"
+    if len(term) >= 3 and term.endswith("额") and not term.endswith(("金额", "总额")):
+        return term[:-1] + "总额"
+    return None
+
+
+def travel_said_short(part: str) -> str | None:
+    """A kind of travel as reports cut it: 乡村旅游 -> 乡村游, 红色旅游 -> 红色游; None for others
+    (旅游 alone is said in full)."""
+    return part[:-2] + "游" if len(part) >= 4 and part.endswith("旅游") else None
+
+
+def census_forms(term: str) -> list[str]:
+    """What a national census is also called: by its number (第三次全国土壤普查 = 土壤“三普”,
+    第五次全国经济普查 = 五经普), and any one of them by its ordinal (经济普查 is 五经普, 土壤普查
+    土壤“三普”); [] for no census."""
+    census = _CENSUS.fullmatch(term)
+    if census:
+        return [census["what"] + census["n"] + "普", census["n"] + census["what"][0] + "普"]
+    m = _ANY_CENSUS.fullmatch(term)
+    if m is None:
+        return []
+    return [
+        form
+        for n in "一二三四五六七八九十"
+        for form in (n + m["what"][0] + "普", m["what"] + n + "普")
+    ]
+
+
+_CENSUS = re.compile(
+    r"第(?P<n>[一二三四五六七八九十])次全国(?P<what>[\u4e00-\u9fff]{2,4}?)普查(?:工作)?"
+)
+_ANY_CENSUS = re.compile(r"(?P<what>[\u4e00-\u9fff]{2})普查")
