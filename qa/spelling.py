@@ -192,14 +192,21 @@ def respelt_by_sound(topic: str, corpus: Corpus) -> str | None:
 
 def respelt_character(topic: str, corpus: Corpus, read: Callable[[str, Corpus], str]) -> str | None:
     """What `topic`, of which the corpus holds nothing that is asked, reads as with one
-    character typed for another of its sound (原宇宙产业: 元宇宙): a character the corpus holds
-    in no three characters around it, whose homophone makes them a phrase the corpus holds,
+    character typed for another of its sound (原宇宙产业: 元宇宙): a character standing alone as
+    jieba cuts the topic (原|宇宙; not 房 of 以房|养老) that the corpus holds in no three
+    characters around it, whose homophone makes them a phrase the corpus holds,
     `read` as qa.attested reads a topic and matched with that character in it, the one change
     that does so; None otherwise. For a slip inside a word jieba does not know (元|宇宙), which
     `respelt_by_sound`'s two-character words miss."""
+    import jieba
+
+    alone, at = set(), 0
+    for word in jieba.lcut(topic):
+        alone |= {at} if len(word) == 1 else set()
+        at += len(word)
     found = set()
     for i, character in enumerate(topic):
-        if not re.fullmatch(r"[\u4e00-\u9fff]", character):
+        if i not in alone or not re.fullmatch(r"[\u4e00-\u9fff]", character):
             continue
         windows = [(a, a + 3) for a in range(max(0, i - 2), min(i, len(topic) - 3) + 1)]
         if not windows or any(corpus.holds(topic[a:b]) for a, b in windows):

@@ -247,6 +247,10 @@ def test_a_slip_inside_a_word_jieba_does_not_know_is_read_as_the_word_the_corpus
     # a word of the question standing alone (搞) is no slip, even where a homophone (高) would
     # make three characters the corpus holds: what it makes must be a topic the corpus matches
     assert attested_topic("跟四川自贡搞产业合作", corpus) == "跟四川自贡搞产业合作"
+    # a character inside a word jieba knows is typed as meant (以房养老 is no 以放养老, though
+    # 放养老 is held in 发放养老服务补贴)
+    pension = _with_characters("为困难老人发放养老服务补贴")
+    assert attested_topic("以房养老", pension) == "以房养老"
     # a character the corpus holds with its neighbours is typed as meant (not 部署地三次…,
     # though 部署地 is held)
     third = _with_characters("开展第三次全国土壤普查\n部署地方工作")
