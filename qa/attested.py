@@ -81,7 +81,7 @@ def asks_only(rest: str, before: bool = False) -> bool:
         word, flag = piece.word, piece.flag
         if word in asking or function_flag(word, flag):
             continue
-        # (the act whose count is asked: 创建多少家, 新培育了几个)
+        # (the act whose count is asked: 创建多少家, 培育了几个)
         if flag.startswith("v") and _counted_next(words[at + 1 :]):
             continue
         # (the measure a count is asked in: 多少头, 几座)
