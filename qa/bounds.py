@@ -216,13 +216,13 @@ def find_bound(text: str) -> tuple[Limit, int, int, str] | None:
 
 
 def _read_bound(bound: re.Match[str] | None) -> tuple[Limit, int, int] | None:
-    tails = bound and re.split(r"或者|或|、", bound["tails"] or "")
-    if bound and len(tails) > 1:  # 3%（左右或以内）: that figure however worded (_either)
-        side: tuple[str, bool] | None = ("equal", True)
-    else:
-        tail = (bound and (bound["tail"] or bound["tails"]) or "").lstrip("及或")
-        side = bound and _SIDES.get(tail or bound["word"])
-    if not bound or not side:
+    if bound is None:
+        return None
+    tail = (bound["tail"] or bound["tails"] or "").lstrip("及或")
+    side = _SIDES.get(tail or bound["word"])
+    if len(re.split(r"或者|或|、", bound["tails"] or "")) > 1:
+        side = ("equal", True)  # 3%（左右或以内）: that figure however worded (_either)
+    if side is None:
         return None
     said_n = bound["n"] or "一"  # 过万: 一万
     n = (float(said_n) if said_n[0].isdigit() else (_chinese_number(said_n) or 0.0)) * _SCALE.get(

@@ -1,8 +1,8 @@
 """Place questions about the documents themselves, not about what they say: whose documents
 are of a kind (哪个地方的文件是年度工作要点，而不是五年规划), five-year plans of a period (哪些地方的
-文件是覆盖2021—2025年的五年规划), or were issued in a year (这些地方的文件里，哪些是2022年印发的). They are answered from each document's attributes
-(type, title, date: corpus.model.Document), with a line of the document as evidence, since no
-passage says "this document is a plan"."""
+文件是覆盖2021—2025年的五年规划), or were issued in a year (这些地方的文件里，哪些是2022年印发的).
+They are answered from each document's attributes (type, title, date: corpus.model.Document),
+with a line of the document as evidence, since no passage says "this document is a plan"."""
 
 from __future__ import annotations
 

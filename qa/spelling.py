@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -200,10 +201,9 @@ def respelt_character(topic: str, corpus: Corpus, read: Callable[[str, Corpus], 
     `respelt_by_sound`'s two-character words miss."""
     import jieba
 
-    alone, at = set(), 0
-    for word in jieba.lcut(topic):
-        alone |= {at} if len(word) == 1 else set()
-        at += len(word)
+    words = jieba.lcut(topic)
+    starts = accumulate((len(w) for w in words), initial=0)
+    alone = {at for at, word in zip(starts, words, strict=False) if len(word) == 1}
     found = set()
     for i, character in enumerate(topic):
         if i not in alone or not re.fullmatch(r"[\u4e00-\u9fff]", character):

@@ -108,10 +108,13 @@ def aspect_evidence(aspect: str | None) -> re.Pattern[str] | None:
     return None
 
 
+# what leads to an act intended (今年要建, 打算新引进)
+_INTENT = ("要", "将", "计划", "打算", "准备", "拟")
+_INTENDED = "|".join(_INTENT)
 # a figure asked of the topic, said after it (口袋公园建了多少个 → 口袋公园) or before it (今年要建多少
 # 充电桩 → 充电桩)
 _HOW_MANY_BEFORE = re.compile(
-    r"^(?:明确)?(?:要|计划|将|打算|准备|拟)?(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行"
+    rf"^(?:明确)?(?:{_INTENDED})?(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行"
     r"|[\u4e00-\u9fff]{2,3}(?=(?:了)?多少))?(?:了)?多少"  # (any act: 筹集多少套保障性租赁住房, 新引进)
 )
 
@@ -155,12 +158,9 @@ def _without_counted_act(part: str) -> str | None:
     return "".join(p.word for p in pieces) or None
 
 
-_INTENT = ("要", "将", "计划", "打算", "准备", "拟")
-
-
 _UNIT = r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|人次|名|户|万户|辆|台|张|亿元|万元|班|列)"
 _HOW_MANY = re.compile(
-    r"(?:的)?(?:要|将|计划|打算|准备)?"
+    rf"(?:的)?(?:{_INTENDED})?"
     r"(?:建|建成|新建|有|新增|达到|完成|改造|开行|建设|花|用|投入|投|做|办|发|发放|接待)?"
     rf"(?:了)?(?:多少|几)(?:{_UNIT}|钱)?$"
 )

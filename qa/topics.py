@@ -267,10 +267,12 @@ def _unquoted_topic(
     # a part the documents say before one they do not (低空经济最近很火，…有谁提到要发展低空经济:
     # 低空经济), then the longer
     said = (lambda t: corpus.matches(t) and not asks_only(t)) if corpus else (lambda _: False)
-    if _FIELD_FIRST.search(before) and len(candidates) == 2 and _names_a_thing(candidates[0][0]):
-        # a field said first is where the topic after the question belongs (基层矛盾化解方面，
-        # 哪些地方提到枫桥经验: 枫桥经验)
-        candidates = candidates[:1] if said(candidates[0][0]) else candidates
+    # a field said first is where the topic after the question belongs, when that names a
+    # thing the documents say (基层矛盾化解方面，哪些地方提到枫桥经验: 枫桥经验)
+    if _FIELD_FIRST.search(before) and len(candidates) == 2:
+        after_topic = candidates[0][0]
+        if _names_a_thing(after_topic) and said(after_topic):
+            candidates = candidates[:1]
     # (of two the documents say, acts alone name nothing done: 创新联合体，哪些地方提到要组建或
     # 培育 asks 创新联合体)
     best = max(
