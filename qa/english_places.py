@@ -95,6 +95,16 @@ _KIND_WORDS = frozenset(
 )
 
 
+# where the documents say it, after the topic: …the Belt and Road in their documents?
+_WHERE_SAID = re.compile(
+    r"\s+in\s+(?:their|its|the|these|those)\s+(?:(?:government\s+)?(?:work\s+)?"
+    r"(?:documents?|reports?|plans?|texts?|files?))$",
+    re.IGNORECASE,
+)
+# a code written in Latin letters and digits, or in capitals, with only an article before it
+_CODE = re.compile(r"(?i:the\s+)?([A-Za-z]*\d[A-Za-z\d]*|[A-Z]{2,}[A-Za-z]*)")
+
+
 @dataclass(frozen=True)
 class EnglishPlaceQuestion:
     topic: str  # as asked
@@ -119,7 +129,7 @@ def read_english_place_question(
             level = None
         else:
             level = next((lv for key, lv in _LEVELS.items() if noun.startswith(key)), None)
-        topic = m.group("topic").strip(" ?.")
+        topic = _WHERE_SAID.sub("", m.group("topic").strip(" ?.")).strip()
         return EnglishPlaceQuestion(topic, chinese_for(topic, corpus), level)
     return None
 
@@ -134,6 +144,9 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic)
     if given:
         return given.group(1).strip()
+    code = _CODE.fullmatch(re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip())
+    if code and corpus is not None and corpus.holds(code[1]):
+        return code[1]  # a code both languages write (5G, HPV), as the documents write it
     joined = re.sub(r"(?<=[a-z])-(?=[a-z])", "", topic, flags=re.IGNORECASE)
     if joined != topic:  # night-time as the dictionary writes it (nighttime), else its parts
         return chinese_for(joined, corpus) or chinese_for(topic.replace("-", " "), corpus)

@@ -30,6 +30,8 @@ _SAYS = (
 # 区 must not start a longer word: "哪些区域创新平台", "哪些区块链企业" ask about things
 _PLACE = (
     r"(?:自治区|直辖市|地级市|地级城市|地州市|区县|县区|区\(县\)|区（县）|地区|行政区|城市|地市|市州"
+    # (a region of a level: 两个省级地区中，谁…)
+    r"|(?:省|市|区县|区|县)级(?:地区|地方|行政区)"
     r"|省份|省区|省(?![级内外钱心])"
     # 哪些地方, not the parts of a thing judged (哪些地方需要改进); 跟哪些地方合作 is an object
     # (_OBJECT_OF)
@@ -137,7 +139,7 @@ _AMONG_LEVELS = (
     rf"^(?:在|从|就)?(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
     rf"(?:(?:一?级|层面|层级)(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?{_IN_THEM}?|{_IN_THEM})[，,]?(?:有)?"
     # (…or whether any did: 城市里有没有提到科创板的)
-    rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家|(?<=有)没有(?:哪个|哪些|哪家)?)"
+    rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家|(?<=有)没有(?:哪个|哪些|哪家)?)(?:地方|地区)?"
     rf"(?=(?:都|也|还)?(?:有|在)?{_SAYS})"
 )
 _DISTRICT_QUESTION = re.compile(
@@ -217,6 +219,7 @@ def question_levels(text: str) -> tuple[str, ...]:
     asked = m.group("documents_of") or asked
     levels: list[str] = []
     for word in re.split(_JOINED, asked):
+        word = re.sub(r"级(?:地区|地方|行政区)$", "", word)  # 省级地区: 省
         if word.endswith("地区"):  # any level
             return ()
         level = next(

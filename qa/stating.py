@@ -147,10 +147,19 @@ class Stating:
                 counted = _COUNTED_BEFORE.search(clause, 0, m.start())
                 if counted and not whole:
                     own = counted[1] + "，" + own
-            if i + 1 < len(clauses) and _GOES_ON.match(clauses[i + 1]):
+            if i + 1 < len(clauses) and (
+                _GOES_ON.match(clauses[i + 1]) or _said_again(self.topic, clauses[i + 1])
+            ):
                 own += "，" + clauses[i + 1]
             found.append(own)
         return found
+
+
+def _said_again(topic: str, clause: str) -> bool:
+    """Whether `clause` opens with the topic's last words, its subject left out, as a total or
+    not (新增高速公路通车里程…居全省第1位，通车总里程…突破700公里)."""
+    opening = clause[: len(topic) + 1].replace("总", "", 1)
+    return any(opening.startswith(topic[k:]) for k in range(1, len(topic) - 2))
 
 
 def _respective(clause: str, at: int) -> str | None:
@@ -170,8 +179,10 @@ def _respective(clause: str, at: int) -> str | None:
 # an act, its figure and its counter just before the topic's words (完成340万亩营造林任务, 新增1713个
 # 养老床位)
 _COUNTED_BEFORE = re.compile(
-    rf"(?:{ACTS}|完成|实现|建设|打造|治理)"
-    r"((?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)(?:余|多)?[万亿]?(?:[\u4e00-\u9fff]{1,2})?)(?:的)?$"
+    rf"(?:{ACTS}|完成|实现|建设|打造|治理|实施|推进|开展|举办|组织)"
+    r"((?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)(?:余|多)?[万亿]?(?:[\u4e00-\u9fff]{1,2})?(?:以上|左右)?)"
+    # (…and a word of kind between: 新实施1500个工业技改项目)
+    r"(?:[\u4e00-\u9fff]{1,2})?(?:的)?$"
 )
 
 # what a number added in a year is said with, before the topic in its clause (净增科技型中小企业853

@@ -158,7 +158,8 @@ def _mixed_spread(term: str) -> tuple[str, str, re.Pattern[str]]:
 
 
 def _listed(term: str) -> re.Pattern[str] | None:
-    """A term said as one kind in a list before its head: 家政服务 in 托幼、家政、数字等服务,
+    """A term said as one kind in a list before its head (and the group they are, between):
+    家政服务 in 托幼、家政、数字等服务, 高校毕业生就业 in 高校毕业生、退役军人等重点群体就业,
     新材料产业 in 新材料、新能源等产业 (the 等 closes the list: 氢能、储能、新能源汽车 names
     no 氢能汽车)."""
     import jieba
@@ -168,8 +169,9 @@ def _listed(term: str) -> re.Pattern[str] | None:
     kind = term[: -len(head)]
     if len(words) < 2 or len(head) < 2 or len(kind) < 2:
         return None
+    group = r"(?:[\u4e00-\u9fff]{0,2}(?:群体|人群|人员))?"  # (重点群体, between 等 and the head)
     return re.compile(
-        re.escape(kind) + r"(?:[、和及与][\u4e00-\u9fff]{1,8}?){1,8}?等" + re.escape(head)
+        re.escape(kind) + r"(?:[、和及与][\u4e00-\u9fff]{1,8}?){1,8}?等" + group + re.escape(head)
     )
 
 

@@ -102,6 +102,10 @@ _MEASURED = re.compile(
 )
 
 
+# a measure of a thing, said alone after it (…规模或占比)
+_MEASURE_ALONE = ("占比", "比重", "增速", "增幅", "增长率", "规模", "总量", "数量", "总额", "金额")
+
+
 def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[str]:
     """What alternatives given as examples of one class share (中试熟化、中试基地: 中试; 飞地经济或者
     科创飞地: 飞地; 水权交易或者水权改革: 水权): a word of two characters or more of each, or their
@@ -186,8 +190,13 @@ def borrowed_object(parts: list[str]) -> list[str]:
     out = [parts[0]]
     head = jieba.lcut(first)[-1]
     owner, of, _ = first.rpartition("的")
+    measured = next((m for m in _MEASURE_ALONE if first.endswith(m)), "")
     for part in parts[1:]:
         said = part.strip()
+        if not of and said in _MEASURE_ALONE and len(first) - len(measured) >= 2:
+            # a measure alone is the first one's thing's: 数字经济规模或占比 -> 数字经济占比
+            out.append(first[: len(first) - len(measured)] + said)
+            continue
         if (
             of
             and len(owner) >= 2
@@ -225,7 +234,11 @@ def without_beneficiary(part: str) -> str | None:
     if len(words) < 3 or words[0][0] not in _FOR or not words[1][1].startswith("n"):
         return None
     rest = "".join(w for w, _ in words[2:])
-    return rest if is_verb(words[2][1]) and len(rest) >= 2 else None
+    # (a deed of any kind names none: 为老助餐服务 is no 服务)
+    return rest if is_verb(words[2][1]) and len(rest) >= 2 and rest not in _ANY_DEED else None
+
+
+_ANY_DEED = frozenset(["服务", "工作", "建设", "发展", "管理", "保障", "支持"])
 
 
 def thing_for_beneficiary(part: str) -> str | None:

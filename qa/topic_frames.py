@@ -44,7 +44,9 @@ def framed(shortest: re.Pattern[str], longest: re.Pattern[str], part: str) -> st
     import jieba
 
     m = shortest.fullmatch(part)
-    if m is None:
+    if m is None or m.group("X").endswith(_JOINING):
+        # (a topic ends in no joining word: 地区生产总值增速或总量 is the topic's measures, not
+        # 地区生产总值增速或 with its total asked; not 和 or 及, which end words: 碳中和, 普及)
         return None
     ends = {0}
     for word in jieba.lcut(part):
@@ -57,6 +59,7 @@ def framed(shortest: re.Pattern[str], longest: re.Pattern[str], part: str) -> st
     return m.group("X")
 
 
+_JOINING = ("或", "或者", "以及", "、")
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
 _AHEAD = re.compile(r"今年|明年|计划|打算|预计|定了|定下")
 # …and a topic set for a year is one, however asked (哪些地方定了今年的造林面积)

@@ -89,13 +89,13 @@ MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长速度|增长|涨�
 # …and, when a figure is asked, the measure a topic is named by, which reports write as the
 # figure's unit or leave out (造林面积: 植树造林4.9万亩; 高新技术企业总数: 高新技术企业达500家)
 _MEASURE = re.compile(
-    r"(?:的)?(?:总产量|产量|面积|(?:通车|运营|建成)?(?:总)?里程|人数|总数|总量|数量|个数|家数"
+    r"(?:的)?(?:总产量|产量|面积|(?:通车|运营|建成)?(?:总)?里程|人数|总数|总量|规模|数量|个数|家数"
     r"|(?:综合|总)?收入|成交额|交易额|(?:总)?金额|(?:目标)?任务)$"
 )
 # (a task is the figure set: 营造林任务超过100万亩 is met by 完成营造林130万亩)
 _COUNT_MEASURE = re.compile(
     # (a count named by 数 after what it counts: 养老床位数 is met in 养老床位1200张; not 指数)
-    r"(?:的)?(?:总数|总量|数量|个数|家数|(?<=[\u4e00-\u9fff]{3})(?<![指系倍分函参基])数|(?:目标)?任务)$"
+    r"(?:的)?(?:总数|总量|规模|数量|个数|家数|(?<=[\u4e00-\u9fff]{3})(?<![指系倍分函参基])数|(?:目标)?任务)$"
 )
 
 

@@ -133,6 +133,7 @@ def strip_topic(part: str) -> tuple[str, str | None]:
         new = _ACTION.sub("", new, count=1)
         new = _SAID_FIRST.sub("", new)
         new = _PERIOD.sub("", new, count=1)
+        new = _with_class_said(new)
         new = _PERIOD_AFTER.sub("", _TAIL.sub("", _KIND_BEFORE_REMARK.sub("", new))).strip(_PUNCT)
         new = without_how_many(new)
         new = re.sub(r"的$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)", "", new)
@@ -142,6 +143,24 @@ def strip_topic(part: str) -> tuple[str, str | None]:
             break
         part = new
     return part, aspect
+
+
+# the class examples are said to be of, after them: 普惠托育、增加托位这类婴幼儿照护服务
+_CLASS_AFTER = re.compile(r"(?:这|这一|之)类(?:的)?(?P<cls>[\u4e00-\u9fff]{4,8})$")
+# …whose head alone names none (这类创新平台 is the examples' kind, not a topic)
+_CLASS_HEAD = re.compile(
+    r"(?:服务|平台|载体|机构|项目|工作|政策|措施|举措|东西|事情|产业|设施|工程|行动|领域|内容)$"
+)
+
+
+def _with_class_said(part: str) -> str:
+    """Examples and the class they are of, said after them, as alternatives: 普惠托育、增加托位这类
+    婴幼儿照护服务 -> 普惠托育、增加托位、婴幼儿照护服务 (a place may name the class alone), when
+    the class names more than a kind of thing."""
+    m = _CLASS_AFTER.search(part)
+    if m is None or m.start() < 2 or len(_CLASS_HEAD.sub("", m["cls"])) < 3:
+        return part
+    return f"{part[: m.start()]}、{m['cls']}"
 
 
 # what else counts, said after the question or as an example of the topic: …布局氢能？制氢、加氢、

@@ -59,12 +59,14 @@ _GIVEN_MEASURE = re.compile(
     r"(?:的)?(?=目标|指标)"
 )
 # a field said before the question (基层矛盾化解方面，哪些地方…)
+# a kind of the topic stressed after it, which the topic includes
+_ESPECIALLY = re.compile(r"[，,](?:尤其|特别|重点)是[^，,。？?]{2,20}(?=[，,。？?]|$)")
 _FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作上)[，,：:]\s*$")
 # the words that make a bound a target's (目标超过3万人, 今年计划建30万亩及以上)
 _AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|预计|将|要|定|规划|控制在")
 # one thing a place does and another it does not: 提到抽水蓄能、但没提海上风电的是哪些地方
 _BUT_NOT = re.compile(
-    r"[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)(?:并|完全|根本|压根|都|也|又|还)?(?:没有|没|未|不曾|并未)"
+    r"[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)(?:并|完全|根本|压根|都|也|又|还|通篇|全篇|全文|始终|从来|一直|丝毫){0,2}(?:没有|没|未|不曾|并未)"
     r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写|部署|布局)?(?:过|到|了)?"
 )
 # two things a place must both do: 既提到氢能又提到低空经济的是哪些地方
@@ -159,6 +161,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     text = without_exception(text.strip())[0].strip("？?！!。，,；; ")
     # 给数字经济定了占GDP比重目标: the measure said after the verb is the topic's
     text = _GIVEN_MEASURE.sub(lambda m: f"定了{m['topic']}{m['measure']}", text, count=1)
+    text = _ESPECIALLY.sub("", text)  # 发展储能，尤其是新型储能: 储能, the kind included
     but = _BUT_NOT.search(text)
     if but and but.start() >= 2:  # 提到抽水蓄能、但没提海上风电的…: the rest carries the question
         met, other = read_topic(text[: but.start()], corpus), read_topic(text[but.end() :], corpus)

@@ -203,6 +203,8 @@ def test_places_of_several_levels_named_are_called_places_not_districts():
         ("科技馆", "科普"),
         ("科普", "科技馆"),
         ("碳达峰", "碳排放"),
+        ("碳达峰", "碳中和"),  # two goals: 双碳 is both, each is one
+        ("碳中和", "碳达峰"),
         ("知识价值信用贷款", "科技金融"),
         ("知识价值信用贷款", "风险投资"),
         ("卫星产业", "航天"),
@@ -212,7 +214,7 @@ def test_places_of_several_levels_named_are_called_places_not_districts():
 )
 def test_a_kind_or_a_measure_of_a_field_is_no_synonym_of_it(topic, not_a_synonym):
     # two annotators each held a plan's 科普 passage to be no mention of 科技馆, and a
-    # report's 碳排放 to be none of 碳达峰; four, a 科技金融 or 风险投资 passage to be none of
+    # report's 碳排放 to be none of 碳达峰 (one, a report with 碳达峰 alone to be none of 碳中和); four, a 科技金融 or 风险投资 passage to be none of
     # 知识价值信用贷款; one, 航空航天 to be none of 卫星产业; one, a new-energy vehicle park
     # to be none of 智能网联汽车
     from qa.topic_terms import expand_terms, norm

@@ -36,6 +36,8 @@ from qa.english_places import chinese_for, read_english_place_question
         ("Which cities plan to build sponge cities?", "sponge cities", "city"),
         # the place a level is of, before it (a filter of its own)
         ("Which Chongqing districts mention hydrogen energy?", "hydrogen energy", "county"),
+        # where the documents say it is no part of the topic
+        ("Which places mention the Belt and Road in their documents?", "the Belt and Road", None),
     ],
 )
 def test_an_english_place_question_is_read(question, topic, level):
@@ -85,6 +87,14 @@ def test_a_topic_no_sense_names_whole_is_put_together_as_the_documents_write_it(
     # 核力 is in 考核力度 but is no word of it: the dictionary's own forms stand
     assert "核电" in chinese_for("nuclear power", corpus).split("、")
     assert chinese_for("zzqx blorf", corpus) == ""
+
+
+def test_a_code_both_languages_write_is_the_topic_as_the_documents_write_it():
+    corpus = _corpus("新建5G基站1000个，推广AI应用。", frozenset())
+    assert chinese_for("5G (5G base stations, 5G factories or 5G applications)", corpus) == "5G"
+    assert chinese_for("AI", corpus) == "AI"
+    assert chinese_for("RCEP", corpus) == ""  # a code the documents do not write
+    assert "氢" in chinese_for("hydrogen", _corpus("发展氢能。", frozenset(["氢能"])))  # a word
 
 
 def test_a_hyphened_word_and_a_word_said_with_one_more_are_read_as_the_dictionary_has_them():

@@ -184,6 +184,9 @@ def test_a_terms_words_are_met_apart_in_one_clause_or_list():
     assert not met("新增学位", "新增幼儿园3所，学位紧张")  # …in one clause only
     assert met("家政服务", "扩大健康、养老、托幼、家政、数字等服务消费")  # a kind in a list
     assert not met("氢能汽车", "发展氢能、储能、新能源汽车")  # no 等: no shared head
+    # …the group the kinds are, said between 等 and the head
+    assert met("高校毕业生就业", "抓好高校毕业生、脱贫人口、农民工等重点群体就业")
+    assert not met("高校毕业生就业", "抓好高校毕业生、脱贫人口等重点项目就业")
 
 
 def test_the_year_of_the_documents_asked_is_no_topic_and_picks_the_documents():
@@ -214,6 +217,7 @@ def test_a_service_of_a_long_name_and_a_fall_are_left_to_the_report():
 def test_a_deed_is_met_without_whom_it_is_done_for():
     terms = expand_terms("给企业减税降费、减负")
     assert {"减税降费", "减负"} <= set(terms)  # 为市场主体减负, 减税降费及退税
+    assert "服务" not in expand_terms("为老助餐服务")  # a deed of any kind names none
     assert not any(t.startswith("减负给") for t in terms)  # 减负 is no deed done to the first
     assert "增收" not in expand_terms("农民增收")  # no beneficiary said: nothing removed
     assert "增收" in expand_terms("为农民增收")
@@ -326,6 +330,17 @@ def test_documents_named_as_a_group_then_which_of_them():
         ("去年城镇新增就业各地实际完成了多少？", "城镇新增就业", ()),
         ("去年空气优良天数各地是多少？给了数字的都算", "空气优良天数", ()),  # a remark after
         ("綦江、合川、大渡口这三个区，哪些在争创国家高新区？", "争创国家高新区", ()),
+        # a level said as a tier or as its regions, then who among them
+        ("省级层面，哪些地方提到推动中医药传承创新发展？", "中医药传承创新发展", ("province",)),
+        ("两个省级地区中，谁提到了发展中医药？", "中医药", ("province",)),
+        # a kind of the topic stressed after it; examples, then the class they are of
+        ("哪些地方在发展储能，尤其是新型储能？", "储能", ()),
+        (
+            "哪些地方提到普惠托育、增加托位这类婴幼儿照护服务？",
+            "普惠托育、增加托位、婴幼儿照护服务",
+            (),
+        ),
+        ("哪些地方提到中试基地、中试平台这类载体？", "中试基地、中试平台", ()),  # a kind only
     ],
 )
 def test_more_ways_users_ask_which_places(question, topic, levels):
@@ -410,6 +425,8 @@ def test_a_bound_said_after_a_target_is_read_and_applied():
 def test_one_topic_met_and_another_not_however_the_not_is_stressed():
     topic = read_topic("哪些地方提到了光伏，却完全没提储能？")
     assert topic.text == "光伏" and [t.text for t in topic.none_of] == ["储能"]
+    throughout = read_topic("有没有地方提了碳达峰，却通篇没提碳中和？")  # not anywhere in it
+    assert throughout.text == "碳达峰" and [t.text for t in throughout.none_of] == ["碳中和"]
     both = read_topic("既提到乡村旅游、又提到发展民宿的，有哪些地方？")
     assert both.all_of == ("乡村旅游", "民宿")
     assert "马拉松" in expand_terms("马拉松赛事")  # an event is its name
@@ -1374,6 +1391,31 @@ def test_a_clause_that_goes_on_with_the_topics_acts_states_its_figure():
     assert not _sets_target("新能源汽车", "加快新能源汽车推广，新建充电桩1000个。", unit="count")
 
 
+def test_a_clause_naming_the_topics_last_words_again_states_its_figure():
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+
+    # the subject left out of the next clause, its last words said again, as a total or not
+    said = "新增高速公路通车里程连续两年居全省第1位，通车总里程在全省地级市中率先突破700公里。"
+    figure = Stating(
+        aspect_evidence("figure"),
+        None,
+        term_matcher(expand_terms("高速公路通车里程", measured=True), own_figure=True),
+        True,
+        "公里",
+        topic="高速公路通车里程",
+    )
+    assert figure.search(said)
+    assert not figure.search("新增高速公路通车里程连续两年居全省第1位，水运货运量突破700万吨。")
+
+
+def test_a_count_said_before_the_topic_after_an_act_is_its_figure():
+    # (the act, the count and its unit, a bound, a word of kind between: then the topic)
+    assert _sets_target("技改项目", "重点支持企业技改，推进实施100个以上技改项目，推动转型。")
+    assert _sets_target("技改项目", "新实施1500个工业技改项目，带动工业投资增长10%。")
+    assert not _sets_target("技改项目", "推进技改项目建设，技改投资增长8%。", unit="count")
+
+
 def test_the_topics_words_modifying_another_noun_give_no_figure_of_it():
     assert not _sets_target("外贸进出口", "新开外贸航线10条以上。")
     assert not _sets_target("外贸进出口", "新增生产型外贸企业50家。")
@@ -1410,8 +1452,16 @@ def test_the_part_of_a_share_gives_no_figure_of_its_own():
         ("GDP增速目标定得超过6%的是哪里？", "GDP增速", "target", "%"),
         # 建设定了: 建设 is the topic's word, 定了 the setting (not 设定了)
         ("充电桩建设定了数量目标的有哪些？", "充电桩建设", "target", None),
-        ("有哪些地方在搞博士后工作站这类博士后平台？", "博士后工作站", None, None),
-        ("城乡书房、城市书房这类阅读空间，哪些地方有？", "城乡书房、城市书房", None, None),
+        # (…which a place may name alone: one annotator counted 博士后创新实践基地 as "这类
+        # 博士后平台"; a class that is only a kind of thing, 这类载体, is no topic)
+        ("有哪些地方在搞博士后工作站这类博士后平台？", "博士后工作站、博士后平台", None, None),
+        (
+            "城乡书房、城市书房这类阅读空间，哪些地方有？",
+            "城乡书房、城市书房、阅读空间",
+            None,
+            None,
+        ),
+        ("孵化器这类平台，哪些地方在建？", "孵化器", None, None),
     ],
 )
 def test_more_ways_of_asking_a_figure_or_a_kind(question, topic, aspect, unit):
@@ -1615,6 +1665,17 @@ def test_more_ways_of_asking_a_target_or_a_figure():
     assert (dated.text, dated.aspect) == ("市级以上研发机构（平台）", "target")
     counted = read_topic("适老化改造做了多少户，哪些地方有数字？")
     assert (counted.text, counted.aspect) == ("适老化改造", "figure")
+    # measures joined after the topic are its own, not a total asked of a topic ending in 或
+    either = read_topic("去年地区生产总值增速或总量，哪些地方报了？")
+    assert (either.text, either.aspect) == ("地区生产总值增速或总量", "figure")
+    assert set(expand_terms("数字经济规模或占比")) >= {"数字经济规模", "数字经济占比"}
+    assert "占比" not in expand_terms("数字经济规模或占比")  # (a measure alone is every topic's)
+    done = read_topic("哪些地方公布了去年老旧小区改造的完成数量？")  # the count of what was done
+    assert (done.text, done.aspect, done.behind) == ("老旧小区改造", "figure", True)
+    assert "民生支出" in expand_terms("民生支出规模", measured=True)  # a scale is its figure
+    # where the target is set, and a control line as the target: 在预期目标里…设了控制线
+    capped = read_topic("哪些地方在今年的预期目标里给居民消费价格涨幅设了控制线？")
+    assert (capped.text, capped.aspect) == ("居民消费价格涨幅", "target")
 
 
 def test_a_levels_growth_is_not_its_value_and_a_rank_is_no_figure():
