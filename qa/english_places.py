@@ -144,6 +144,10 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic)
     if given:
         return given.group(1).strip()
+    either = re.split(r",?\s+or\s+", re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip())
+    if len(either) > 1:  # hydrogen energy or hydrogen fuel cells: each in Chinese
+        said = (chinese_for(part, corpus).split("、") for part in either)
+        return "、".join(dict.fromkeys(w for words in said for w in words if w))
     code = _CODE.fullmatch(re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip())
     if code and corpus is not None and corpus.holds(code[1]):
         return code[1]  # a code both languages write (5G, HPV), as the documents write it

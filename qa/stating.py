@@ -223,7 +223,11 @@ def _heads_another(after: str) -> bool:
     word, flag = pieces[0].word, pieces[0].flag
     if len(word) < 2 or flag not in ("n", "nz", "nt", "nr", "ns") or is_act(word):
         return False  # (新建 is a county to jieba)
-    return word not in _MEASURES and not word.endswith(_MEASURE_ENDS)
+    return word not in _MEASURES and word not in _ENTERED and not word.endswith(_MEASURE_ENDS)
+
+
+# how a counted thing is entered on a register, which jieba calls a noun (科技型中小企业入库100家)
+_ENTERED = frozenset(["入库", "入统", "入规", "上市", "挂牌", "备案", "入选", "评价", "认定"])
 
 
 # a measure that is a level, whose value a growth does not state (拥有量, 覆盖率, 比重, 强度)

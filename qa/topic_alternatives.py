@@ -42,8 +42,22 @@ def bracket_readings(topic: str) -> list[str]:
     elif inner and (m.group("marker") or not (_REMARK.match(inner) or _says_how(inner, before))):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         same_end = len(before) > len(inner) and before[-1] == inner[-1]
-        readings.append((before[: -len(inner)] if same_end else "") + inner + after)
+        kept = before[: -len(inner)] if same_end else ""
+        if kept and not _word_ends_at(before, len(kept)):
+            kept = ""  # (植树造林（营造林）: 营造林, not 植 left of a word)
+        readings.append(kept + inner + after)
     return [r for reading in readings for r in bracket_readings(reading)]
+
+
+def _word_ends_at(text: str, at: int) -> bool:
+    """Whether one of `text`'s words (jieba) ends at `at`."""
+    import jieba
+
+    ends, end = set(), 0
+    for word in jieba.lcut(text):
+        end += len(word)
+        ends.add(end)
+    return at in ends
 
 
 def _says_how(inner: str, before: str) -> bool:
@@ -222,8 +236,8 @@ def borrowed_object(parts: list[str]) -> list[str]:
             # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站 (a bare 平台 is in every plan)
             short = part.strip()
             out.append(first[: -len(head)] + short if len(head) == len(short) else first + short)
-        else:
-            out.append(part)
+        elif said not in _ANY_DEED + ("事业", "产业", "平台", "项目"):
+            out.append(part)  # (a bare head of any thing is none: 中医药或…产业)
     return out
 
 
@@ -238,7 +252,7 @@ def without_beneficiary(part: str) -> str | None:
     return rest if is_verb(words[2][1]) and len(rest) >= 2 and rest not in _ANY_DEED else None
 
 
-_ANY_DEED = frozenset(["服务", "工作", "建设", "发展", "管理", "保障", "支持"])
+_ANY_DEED = ("服务", "工作", "建设", "发展", "管理", "保障", "支持")
 
 
 def thing_for_beneficiary(part: str) -> str | None:

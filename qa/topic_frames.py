@@ -116,9 +116,13 @@ _INTENT = ("要", "将", "计划", "打算", "准备", "拟")
 _INTENDED = "|".join(_INTENT)
 # a figure asked of the topic, said after it (口袋公园建了多少个 → 口袋公园) or before it (今年要建多少
 # 充电桩 → 充电桩)
+_COUNTED_ACT = (
+    r"(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行|达到"
+    r"|[\u4e00-\u9fff]{2,3}(?=(?:了)?多少))"  # (any act: 筹集多少套保障性租赁住房, 新引进)
+)
 _HOW_MANY_BEFORE = re.compile(
-    rf"^(?:明确)?(?:{_INTENDED})?(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行"
-    r"|[\u4e00-\u9fff]{2,3}(?=(?:了)?多少))?(?:了)?多少"  # (any act: 筹集多少套保障性租赁住房, 新引进)
+    # (acts joined: 新增/达到多少家)
+    rf"^(?:明确)?(?:{_INTENDED})?(?:{_COUNTED_ACT}(?:[/、或](?={_COUNTED_ACT}))?)*(?:了)?多少"
 )
 
 

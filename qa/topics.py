@@ -66,8 +66,10 @@ _FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作�
 _AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|预计|将|要|定|规划|控制在")
 # one thing a place does and another it does not: 提到抽水蓄能、但没提海上风电的是哪些地方
 _BUT_NOT = re.compile(
-    r"[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)(?:并|完全|根本|压根|都|也|又|还|通篇|全篇|全文|始终|从来|一直|丝毫){0,2}(?:没有|没|未|不曾|并未)"
-    r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写|部署|布局)?(?:过|到|了)?"
+    r"[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)(?:在)?(?:文件|报告|规划|文中|全文)?(?:里|中|里面)?"
+    r"(?:并|完全|根本|压根|都|也|又|还|通篇|全篇|全文|始终|从来|一直|丝毫|一次|一句|一个字){0,3}"
+    r"(?:没有|没|未|不曾|并未)"
+    r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写|部署|布局|出现)?(?:过|到|了)?"
 )
 # two things a place must both do: 既提到氢能又提到低空经济的是哪些地方
 _BOTH = re.compile(
@@ -214,7 +216,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if both:  # 既A又B: each its own topic, every one met
         said = [both.group("a") or both.group("a2"), both.group("b") or both.group("b2")]
         parts = tuple(_attested(strip_topic(t)[0], corpus) for t in said)
-        if all(len(p) >= 2 for p in parts):
+        # (not a list inside a bracket: 5G（建基站、推应用）都有…)
+        if all(len(p) >= 2 for p in parts) and all(_closed(t) == t for t in said):
             return Topic("、".join(parts), all_of=parts)
     asked = _DISTRICT_QUESTION.search(text)  # a quote naming the documents asked is no topic
     said = text.replace(asked.group(0), "", 1) if asked else text

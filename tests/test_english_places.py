@@ -94,6 +94,8 @@ def test_a_code_both_languages_write_is_the_topic_as_the_documents_write_it():
     assert chinese_for("5G (5G base stations, 5G factories or 5G applications)", corpus) == "5G"
     assert chinese_for("AI", corpus) == "AI"
     assert chinese_for("RCEP", corpus) == ""  # a code the documents do not write
+    # alternatives, each in Chinese
+    assert chinese_for("5G or AI", corpus) == "5G、AI"
     assert "氢" in chinese_for("hydrogen", _corpus("发展氢能。", frozenset(["氢能"])))  # a word
 
 

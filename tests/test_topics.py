@@ -427,6 +427,8 @@ def test_one_topic_met_and_another_not_however_the_not_is_stressed():
     assert topic.text == "光伏" and [t.text for t in topic.none_of] == ["储能"]
     throughout = read_topic("有没有地方提了碳达峰，却通篇没提碳中和？")  # not anywhere in it
     assert throughout.text == "碳达峰" and [t.text for t in throughout.none_of] == ["碳中和"]
+    word = read_topic("哪些地方提到了大数据，但文件里一次都没出现“人工智能”这个词？")
+    assert word.text == "大数据" and [t.text for t in word.none_of] == ["人工智能"]
     both = read_topic("既提到乡村旅游、又提到发展民宿的，有哪些地方？")
     assert both.all_of == ("乡村旅游", "民宿")
     assert "马拉松" in expand_terms("马拉松赛事")  # an event is its name
@@ -1409,6 +1411,12 @@ def test_a_clause_naming_the_topics_last_words_again_states_its_figure():
     assert not figure.search("新增高速公路通车里程连续两年居全省第1位，水运货运量突破700万吨。")
 
 
+def test_a_count_entered_on_a_register_is_the_topics():
+    said = "力争高新技术企业保有量突破55家，科技型中小企业入库100家。"
+    assert _sets_target("科技型企业（含科技型中小企业）", said)  # 入库 heads no other thing
+    assert not _sets_target("外贸进出口", "新开外贸航线10条以上。")
+
+
 def test_a_count_said_before_the_topic_after_an_act_is_its_figure():
     # (the act, the count and its unit, a bound, a word of kind between: then the topic)
     assert _sets_target("技改项目", "重点支持企业技改，推进实施100个以上技改项目，推动转型。")
@@ -1514,6 +1522,14 @@ def test_a_bracket_that_goes_on_with_a_topic_is_no_other_wording_of_it():
     # 三年行动 alone is in every report: the bracket qualifies the campaign
     assert bracket_readings("安全生产治本攻坚（三年行动）") == ["安全生产治本攻坚"]
     assert bracket_readings("充电桩（充电设施）") == ["充电桩", "充电设施"]
+    # the other name of the words it ends with, only when they are words of their own
+    assert bracket_readings("新增市场主体（经营主体）") == ["新增市场主体", "新增经营主体"]
+    assert bracket_readings("植树造林（营造林）") == ["植树造林", "营造林"]  # not 植营造林
+    # a bare head of any thing, said as an alternative, is none
+    assert "产业" not in expand_terms("中医药（含藏医药）事业或产业")
+    assert "中医药产业" in expand_terms("中医药（含藏医药）事业或产业")
+    # a list inside a bracket is no two topics both met (…都有)
+    assert read_topic("5G相关的内容（建基站、推应用）都有哪些地方写了？").all_of == ()
 
 
 def test_a_figure_said_as_passed_meets_a_bound_it_only_reaches():
@@ -1674,6 +1690,9 @@ def test_more_ways_of_asking_a_target_or_a_figure():
     assert (done.text, done.aspect, done.behind) == ("老旧小区改造", "figure", True)
     assert "民生支出" in expand_terms("民生支出规模", measured=True)  # a scale is its figure
     # where the target is set, and a control line as the target: 在预期目标里…设了控制线
+    # a period and another in brackets; acts joined before 多少
+    both = read_topic("哪些地方定了今年（或规划期）新增/达到多少家高新技术企业的数量目标？")
+    assert (both.text, both.aspect) == ("高新技术企业", "target")
     capped = read_topic("哪些地方在今年的预期目标里给居民消费价格涨幅设了控制线？")
     assert (capped.text, capped.aspect) == ("居民消费价格涨幅", "target")
 
