@@ -37,7 +37,8 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
     without_exception,
 )
 from qa.scoring import Searchable, cosine_to_query
-from qa.stating import Stating, list_leads
+from qa.stating import Stating
+from qa.target_lists import list_leads
 from qa.term_matcher import names_enough, term_matcher
 from qa.text import check_question, split_sentences
 from qa.topic_combinations import combined_report
@@ -209,6 +210,7 @@ def _judge(
         topic=norm(topic.text),
         total=topic.total,
         worded=topic.worded,
+        against=topic.against,
     )
     candidates: list[_Candidate] = []
     found_terms: set[str] = set()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from qa.bounds import Limit, figures_in, figures_said, holds_unit
 from qa.periods import in_the_past
+from qa.target_lists import AGAINST, TARGETS_LISTED
 from qa.term_matcher import ACTS, TermMatcher, is_act
 from qa.topic_terms import MOTION_SUFFIX, norm
 
@@ -38,8 +39,10 @@ class Stating:
     # a total asked: a figure the topic's words follow an addition in (新增高新技术企业23家) is
     # what was added, not the total
     total: bool = False
-    # a target said in words counts when it stands in a list of targets (see Topic.worded)
+    # a target said in words counts when it stands in a list of targets (see Topic.worded), and
+    # one set against another's (Topic.against)
     worded: bool = False
+    against: bool = False
 
     def search(
         self, sentence: str, lead: str = "", first_year: int | None = None, under: str = ""
@@ -50,8 +53,11 @@ class Stating:
         right under (…主要目标), which says a target in words is one."""
         if self.ahead and _MET.search(sentence):
             return False  # 城镇新增就业5.3万人，超额完成省定目标: a target met, none set
-        # (a target in words, in a list of targets: 居民收入增长与经济增长同步)
-        listed = self.worded and bool(_TARGETS_LISTED.search(under + lead + sentence))
+        # (a target in words, in a list of targets: 居民收入增长与经济增长同步; a figure asked,
+        # one set against another's: 固定资产投资增速保持在全国平均水平以上)
+        listed = bool(TARGETS_LISTED.search(under + lead + sentence)) and (
+            self.worded or (self.against and self._set_against_another(sentence))
+        )
         if not (listed or self.aspect.search(lead + sentence)) and not (
             self.ahead and self._figure_follows(sentence) and not in_the_past(sentence, first_year)
         ):
@@ -89,6 +95,9 @@ class Stating:
             if found and digit and (measured or "、" not in ahead[: digit.start()]):
                 return True
         return False
+
+    def _set_against_another(self, sentence: str) -> bool:
+        return any(AGAINST.match(after) for after in self._after_topic(norm(sentence)))
 
     def _figure_in_own_clause(self, said: str) -> bool:
         """`said`: the sentence normalised. A sentence found by meaning, without the topic's
@@ -260,26 +269,6 @@ def _another_measure(after: str) -> bool:
     return not re.search(
         r"增长|增速|增幅|提高|提升|下降|降低", after[: digit.start() if digit else None]
     )
-
-
-# a list of a year's or a plan's targets (主要预期目标是：…)
-_TARGETS_LISTED = re.compile(r"预期目标|主要目标|发展目标")
-
-
-def list_leads(sentences: list[str]) -> list[str]:
-    """What each sentence stands under when it is a clause of a list opened by a lead and run
-    on with semicolons ("主要预期目标是：地区生产总值增长6%左右；固定资产投资增长10%左右；":
-    the second's lead is 主要预期目标是：), else ""."""
-    leads, lead = [], ""
-    for sentence in sentences:
-        leads.append(lead)
-        said = sentence.rstrip()
-        if not said.endswith(("；", ";")):
-            lead = ""
-        elif not lead:  # a full-width colon or an ASCII one (a converted .docx or PDF)
-            m = re.match(r"(.*[：:])", said)
-            lead = m.group(1) if m else ""
-    return leads
 
 
 # a clause that goes on with the previous one's subject: only acts or a measure, then its figure,

@@ -126,6 +126,9 @@ class Topic:
     # a target asked with no figure asked of it (居民收入增长定了什么目标): one a list of targets
     # words without a figure counts (居民收入增长与经济增长同步)
     worded: bool = False
+    # a target asked with no specific figure (增速定了目标, 要增长多少): one a list of targets sets
+    # against another's counts too (固定资产投资增速保持在全国平均水平以上)
+    against: bool = False
 
 
 # what asks a target's figure, not only the target: 具体数, 多少, 百分比, 量化, a rate (增速)
@@ -133,6 +136,8 @@ _FIGURE_ASKED = re.compile(
     r"具体|数字|数值|数额|金额|数量|总额|总量|百分比|比例|比重|多少|几|量化|定量|有数|给了数|写了数"
     r"|增速|增幅|增长率|涨幅|规模|[%％\d]"
 )
+# …and what asks the figure itself, not one set against another's
+_SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量化|定量|[%％\d]")
 
 
 def _names_a_thing(topic: str) -> bool:
@@ -142,10 +147,13 @@ def _names_a_thing(topic: str) -> bool:
 
 
 def with_worded_targets(topic: Topic, question: str) -> Topic:
-    """`topic` marked `worded` when it asks a target and `question` asks no figure of it."""
-    if topic.aspect != "target" or topic.limit or topic.unit or _FIGURE_ASKED.search(question):
+    """`topic` marked `worded` when it asks a target and `question` asks no figure of it, and
+    `against` when it asks no specific figure."""
+    if topic.aspect != "target" or topic.limit or topic.unit:
         return topic
-    return replace(topic, worded=True)
+    if _FIGURE_ASKED.search(question):
+        return replace(topic, against=not _SPECIFIC_ASKED.search(question))
+    return replace(topic, worded=True, against=True)
 
 
 def extract_topic(text: str) -> str:

@@ -49,11 +49,33 @@ class Vocabulary:
         rather than of the sound."""
         if len(name) < 4:
             return ()
-        return tuple(
+        quoted = tuple(
             q
             for q in self.quoted
             if len(q) == len(name) and sum(a != b for a, b in zip(q, name, strict=True)) == 1
         )
+        return quoted or self._written_like(name)
+
+    def _written_like(self, name: str) -> tuple[str, ...]:
+        """The texts of the corpus that differ from `name` in one character where the slip
+        makes a word no dictionary knows out of one it does (营商坏境: 营商环境; not 数字乡镇,
+        whose 乡镇 is a word, for 数字乡村)."""
+        import jieba
+
+        def word(text: str) -> bool:
+            return bool(jieba.get_FREQ(text))
+
+        found: set[str] = set()
+        for at, typed in enumerate(name):
+            if not "\u4e00" <= typed <= "\u9fff":
+                continue
+            around = [(i, i + 2) for i in (at - 1, at) if i >= 0 and i + 2 <= len(name)]
+            pattern = re.escape(name[:at]) + "([\u4e00-\u9fff])" + re.escape(name[at + 1 :])
+            for m in re.finditer(pattern, self.text):
+                said = m.group(0)
+                if said != name and any(not word(name[i:j]) and word(said[i:j]) for i, j in around):
+                    found.add(said)
+        return tuple(sorted(found))
 
     def sounding(self, window: str) -> tuple[str, ...]:
         """The corpus words that sound like `window` (成市: 城市), tones aside."""

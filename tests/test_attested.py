@@ -210,6 +210,15 @@ def test_a_name_missed_by_one_character_is_the_name_the_documents_quote():
     assert quoted.quoted_like("智改数") == ()
 
 
+def test_a_phrase_missed_by_a_slip_that_breaks_a_word_is_the_one_the_documents_write():
+    from qa.vocabulary import Vocabulary
+
+    written = Vocabulary(0, {}, {}, text="持续优化营商环境。推进数字乡村建设。")
+    assert written.quoted_like("营商坏境") == ("营商环境",)  # 坏境 is no word, 环境 one
+    # …not a phrase of words that is only not written (数字乡镇: 乡镇 is a word)
+    assert written.quoted_like("数字乡镇") == ()
+
+
 def test_an_index_is_never_read_with_the_words_of_another_that_had_its_id():
     import weakref
 

@@ -575,10 +575,20 @@ def test_a_target_asked_without_its_figure_counts_one_a_list_of_targets_words():
     assert not stating(True).search("居民收入增长与经济增长同步；")  # in no list of targets
     # …or under a heading that says the passage sets them
     assert stating(True).search("居民收入增速高于经济增长水平。", under="总体要求和主要目标")
+    # a rate asked, no specific figure: one set against another's counts, no words alone
+    asked = "固定资产投资增速，今年定了目标的有哪些地方？"
+    against = with_worded_targets(read_topic(asked), asked)
+    assert against.against and not against.worded
+    assert not with_worded_targets(read_topic(figure), figure).against  # 具体百分比
+    investment = Stating(
+        re.compile("目标"), None, term_pattern(("固定资产投资",)), True, ahead=True, against=True
+    )
+    assert investment.search("固定资产投资增速保持在全国平均水平以上，", lead)
+    assert not investment.search("进出口稳中提质，固定资产投资稳中有进，", lead)
 
 
 def test_a_clause_of_a_list_stands_under_the_lists_lead():
-    from qa.stating import list_leads
+    from qa.target_lists import list_leads
 
     said = [
         "主要预期目标是：地区生产总值增长6%左右；",

@@ -1,0 +1,30 @@
+"""A list of a year's or a plan's targets: the lead each of its clauses stands under, the
+words that say a passage is one, and how a target in it is set against another's."""
+
+from __future__ import annotations
+
+import re
+
+# a list of a year's or a plan's targets (主要预期目标是：…)
+TARGETS_LISTED = re.compile(r"预期目标|主要目标|发展目标")
+# a figure set against the country's, the province's or the economy's
+AGAINST = re.compile(
+    r"(?:增速|增长|涨幅)?(?:要|力争|继续)?(?:高于|快于|不低于|略高于|好于|保持在|与)"
+    r"[^，,；;。]{0,6}?(?:全国|全省|全区|全市|省|平均|经济增长|地区生产总值|gdp)"
+)
+
+
+def list_leads(sentences: list[str]) -> list[str]:
+    """What each sentence stands under when it is a clause of a list opened by a lead and run
+    on with semicolons ("主要预期目标是：地区生产总值增长6%左右；固定资产投资增长10%左右；":
+    the second's lead is 主要预期目标是：), else ""."""
+    leads, lead = [], ""
+    for sentence in sentences:
+        leads.append(lead)
+        said = sentence.rstrip()
+        if not said.endswith(("；", ";")):
+            lead = ""
+        elif not lead:  # a full-width colon or an ASCII one (a converted .docx or PDF)
+            m = re.match(r"(.*[：:])", said)
+            lead = m.group(1) if m else ""
+    return leads
