@@ -118,6 +118,8 @@ class Corpus:
     quoted_like: Callable[[str], tuple[str, ...]] = lambda _: ()
     # the corpus's characters that sound like one character, tones aside: 元 for 原
     sounding_character: Callable[[str], tuple[str, ...]] = lambda _: ()
+    # the texts the documents write that differ from a phrase by a slip (营商坏境: 营商环境)
+    written_like: Callable[[str], tuple[str, ...]] = lambda _: ()
 
 
 def attested_topic(topic: str, corpus: Corpus, respell: bool = True) -> str:
@@ -160,7 +162,8 @@ def attested_topic(topic: str, corpus: Corpus, respell: bool = True) -> str:
                 after = after[1:] if _echoes(topic, end, part) else after
                 if asks_only(before, before=True) and asks_only(after):
                     return _shortened(part, corpus)
-    return (respell and respelt_character(topic, corpus, _read_as_said)) or topic
+    respelt = respell and respelt_character(topic, corpus, _read_as_said)
+    return respelt or slipped_name(topic, corpus, written=True) or topic
 
 
 def _read_as_said(topic: str, corpus: Corpus) -> str:
@@ -172,7 +175,12 @@ def attested_name(name: str, corpus: Corpus) -> str:
     `attested_topic` would, never shortened (a quoted name is met only in its words)."""
     if corpus.matches(name):
         return name
-    return respelt_by_sound(name, corpus) or slipped_name(name, corpus) or name
+    return (
+        respelt_by_sound(name, corpus)
+        or slipped_name(name, corpus)
+        or slipped_name(name, corpus, written=True)
+        or name
+    )
 
 
 def _held(part: str, corpus: Corpus, whole_words: bool = True) -> bool:
@@ -262,4 +270,5 @@ def corpus_of(index: Searchable) -> Corpus:
         vocab.document_frequency.__contains__,
         vocab.quoted_like,
         vocab.sounding_character,
+        vocab.written_like,
     )

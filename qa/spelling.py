@@ -164,12 +164,13 @@ def _misspelt_windows(question: str) -> list[tuple[str, str, str]]:
 # a topic the corpus does not hold, respelt as it does (qa.attested reads topics so)
 
 
-def slipped_name(name: str, corpus: Corpus) -> str | None:
+def slipped_name(name: str, corpus: Corpus, written: bool = False) -> str | None:
     """The one name the documents quote that `name`, which the corpus never writes, misses by
-    a character (枫桥经检: 枫桥经验); None when there is none or more than one."""
+    a character (枫桥经检: 枫桥经验), or with `written` the one text they write that it misses
+    by a slip (营商坏境: 营商环境); None when there is none or more than one."""
     from qa.topic_terms import norm
 
-    like = corpus.quoted_like(norm(name))
+    like = (corpus.written_like if written else corpus.quoted_like)(norm(name))
     return like[0] if len(like) == 1 else None
 
 

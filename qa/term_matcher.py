@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from qa.term_across import listed_in_kinds, said_once_for_two
 from qa.topic_terms import norm
 
 # a Latin run is letters and digits, joined by + - . & to more of them (V2X, N+X, 5G-A): a
@@ -110,20 +111,28 @@ def term_matcher(
             for t in sorted({norm(t) for t in terms}, key=len, reverse=True)
             if re.fullmatch(r"[\u4e00-\u9fff]+", t)
         ]
-        spread = tuple(
-            (t, t[:2], re.compile(gap.join([re.escape(t[:2]), *map(re.escape, t[2:])])))
-            for t in chinese
-            if 3 <= len(t) <= 8
-        ) + tuple(
-            _mixed_spread(t)
-            for t in {norm(t) for t in terms}
-            if _MIXED.fullmatch(t) or _MIXED_INSIDE.fullmatch(t)
+        spread = (
+            tuple(
+                (t, t[:2], re.compile(gap.join([re.escape(t[:2]), *map(re.escape, t[2:])])))
+                for t in chinese
+                if 3 <= len(t) <= 8
+            )
+            + tuple(  # (a long one's words: 医疗机构实现检查检验结果互认)
+                (t, words[0], re.compile(gap.join(map(re.escape, words))))
+                for t in chinese
+                if len(t) > 8 and len(words := _words(t)) >= 3
+            )
+            + tuple(
+                _mixed_spread(t)
+                for t in {norm(t) for t in terms}
+                if _MIXED.fullmatch(t) or _MIXED_INSIDE.fullmatch(t)
+            )
         )
         apart = (
             tuple(_either_order(m[1], m[2]) for m in map(_ACT_AND_THING.fullmatch, chinese) if m)
             + tuple(_either_order(m[2], m[1]) for m in map(_THING_AND_ACT.fullmatch, chinese) if m)
-            + tuple(listed for t in chinese if (listed := _listed(t)))
-            + tuple(shared for t in chinese if (shared := _shared_modifier(t)))
+            + tuple(listed for t in chinese if (listed := listed_in_kinds(t)))
+            + tuple(shared for t in chinese if (shared := said_once_for_two(t)))
             # a share said with its whole (民生支出占比: 民生支出占一般公共预算支出比重)
             + tuple(
                 re.compile(re.escape(t[:-2]) + r"占[\u4e00-\u9fff]{1,12}?(?:的)?(?:比重|比例)")
@@ -132,6 +141,12 @@ def term_matcher(
             )
         )
     return TermMatcher(term_pattern(terms), spread, apart, own_figure)
+
+
+def _words(term: str) -> list[str]:
+    import jieba
+
+    return jieba.lcut(term)
 
 
 # a term that opens with a Latin run and goes on in Chinese (r&d占gdp比重): its Latin runs and
@@ -155,41 +170,6 @@ def _mixed_spread(term: str) -> tuple[str, str, re.Pattern[str]]:
     if re.match(r"[\u4e00-\u9fff]", term):  # (its first two characters stand together)
         units = [units[0] + units[1], *units[2:]]
     return term, units[0], re.compile(_RUN_BEFORE + _MIXED_GAP.join(map(re.escape, units)))
-
-
-def _listed(term: str) -> re.Pattern[str] | None:
-    """A term said as one kind in a list before its head (and the group they are, between):
-    家政服务 in 托幼、家政、数字等服务, 高校毕业生就业 in 高校毕业生、退役军人等重点群体就业,
-    新材料产业 in 新材料、新能源等产业 (the 等 closes the list: 氢能、储能、新能源汽车 names
-    no 氢能汽车)."""
-    import jieba
-
-    words = jieba.lcut(term)
-    head = words[-1]
-    kind = term[: -len(head)]
-    if len(words) < 2 or len(head) < 2 or len(kind) < 2:
-        return None
-    group = r"(?:[\u4e00-\u9fff]{0,2}(?:群体|人群|人员))?"  # (重点群体, between 等 and the head)
-    return re.compile(
-        re.escape(kind) + r"(?:[、和及与][\u4e00-\u9fff]{1,8}?){1,8}?等" + group + re.escape(head)
-    )
-
-
-def _shared_modifier(term: str) -> re.Pattern[str] | None:
-    """A term whose first word is said once before two things of one kind: 国家区域医疗中心 in
-    国家医学中心和区域医疗中心 (both 中心); not 国家高新区 in 国家级平台和高新区."""
-    import jieba
-
-    words = jieba.lcut(term)
-    modifier, head = words[0], words[-1]
-    rest = term[len(modifier) :]
-    if len(words) < 3 or len(modifier) < 2 or len(head) < 2 or len(rest) < 4:
-        return None
-    return re.compile(
-        re.escape(modifier)
-        + rf"[\u4e00-\u9fff]{{1,8}}?{re.escape(head)}[和及与、]"
-        + re.escape(rest)
-    )
 
 
 # the acts that count what they are done to, in families a report words either way: adding to

@@ -122,7 +122,7 @@ _COUNTED_ACT = (
 )
 _HOW_MANY_BEFORE = re.compile(
     # (acts joined: 新增/达到多少家)
-    rf"^(?:明确)?(?:{_INTENDED})?(?:{_COUNTED_ACT}(?:[/、或](?={_COUNTED_ACT}))?)*(?:了)?多少"
+    rf"^(?:明确)?(?:{_INTENDED})?(?:{_COUNTED_ACT}(?:[/、或]{_COUNTED_ACT})*)?(?:了)?多少"
 )
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 from qa.scoring import Searchable, tokens
 
+# how often the dictionary must have seen a word for a character of it to be typed as meant
+_COMMON = 100
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # a name in quotes of two to sixteen characters (“枫桥经验”, 「一老一小」)
 _QUOTED_NAME = re.compile(r"[“「\"]([^“”「」\"\n]{2,16})[”」\"]")
@@ -54,13 +56,18 @@ class Vocabulary:
             for q in self.quoted
             if len(q) == len(name) and sum(a != b for a, b in zip(q, name, strict=True)) == 1
         )
-        return quoted or self._written_like(name)
+        return quoted
 
-    def _written_like(self, name: str) -> tuple[str, ...]:
-        """The texts of the corpus that differ from `name` in one character where the slip
-        makes a word no dictionary knows out of one it does (营商坏境: 营商环境; not 数字乡镇,
-        whose 乡镇 is a word, for 数字乡村)."""
+    def written_like(self, name: str) -> tuple[str, ...]:
+        """The texts of the corpus that differ from `name` (four characters or more) in one
+        character where the slip makes a word no dictionary knows out of one it does and lies
+        in no common word (营商坏境: 营商环境; not 数字乡镇, whose 乡镇 is a word, for 数字乡村,
+        nor 海洋经济, whose 洋 is 海洋's, for 海西经济)."""
         import jieba
+
+        if len(name) < 4:
+            return ()
+        jieba.initialize()
 
         def word(text: str) -> bool:
             return bool(jieba.get_FREQ(text))
@@ -70,6 +77,8 @@ class Vocabulary:
             if not "\u4e00" <= typed <= "\u9fff":
                 continue
             around = [(i, i + 2) for i in (at - 1, at) if i >= 0 and i + 2 <= len(name)]
+            if any((jieba.get_FREQ(name[i:j]) or 0) >= _COMMON for i, j in around):
+                continue
             pattern = re.escape(name[:at]) + "([\u4e00-\u9fff])" + re.escape(name[at + 1 :])
             for m in re.finditer(pattern, self.text):
                 said = m.group(0)

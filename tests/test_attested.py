@@ -211,12 +211,20 @@ def test_a_name_missed_by_one_character_is_the_name_the_documents_quote():
 
 
 def test_a_phrase_missed_by_a_slip_that_breaks_a_word_is_the_one_the_documents_write():
+    from dataclasses import replace
+
+    from qa.attested import attested_name
     from qa.vocabulary import Vocabulary
 
-    written = Vocabulary(0, {}, {}, text="持续优化营商环境。推进数字乡村建设。")
-    assert written.quoted_like("营商坏境") == ("营商环境",)  # 坏境 is no word, 环境 one
-    # …not a phrase of words that is only not written (数字乡镇: 乡镇 is a word)
-    assert written.quoted_like("数字乡镇") == ()
+    written = Vocabulary(0, {}, {}, text="持续优化营商环境。推进数字乡村建设。建设海西经济区。")
+    assert written.written_like("营商坏境") == ("营商环境",)  # 坏境 is no word, 环境 one
+    # …not a phrase of words that is only not written (数字乡镇: 乡镇 is a word), nor one whose
+    # character is a common word's (洋 of 海洋)
+    assert written.written_like("数字乡镇") == ()
+    assert written.written_like("海洋经济") == ()
+    corpus = replace(_corpus("持续优化营商环境。"), written_like=written.written_like)
+    assert attested_name("营商坏境", corpus) == "营商环境"
+    assert attested_topic("营商坏境", corpus) == "营商环境"
 
 
 def test_an_index_is_never_read_with_the_words_of_another_that_had_its_id():

@@ -184,6 +184,9 @@ def test_a_terms_words_are_met_apart_in_one_clause_or_list():
     assert not met("新增学位", "新增幼儿园3所，学位紧张")  # …in one clause only
     assert met("家政服务", "扩大健康、养老、托幼、家政、数字等服务消费")  # a kind in a list
     assert not met("氢能汽车", "发展氢能、储能、新能源汽车")  # no 等: no shared head
+    # a long term's words, a few characters apart
+    assert met("医疗机构检查检验结果互认", "全区333家医疗机构实现检查检验结果互认")
+    assert not met("医疗机构检查检验结果互认", "医疗机构检查设备更新，检验结果及时互认")
     # …the group the kinds are, said between 等 and the head
     assert met("高校毕业生就业", "抓好高校毕业生、脱贫人口、农民工等重点群体就业")
     assert not met("高校毕业生就业", "抓好高校毕业生、脱贫人口等重点项目就业")

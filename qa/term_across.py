@@ -1,0 +1,41 @@
+"""A term said across a list rather than whole: one kind among several before the head they
+share, or its first word said once before two things of one kind."""
+
+from __future__ import annotations
+
+import re
+
+
+def listed_in_kinds(term: str) -> re.Pattern[str] | None:
+    """A term said as one kind in a list before its head (and the group they are, between):
+    家政服务 in 托幼、家政、数字等服务, 高校毕业生就业 in 高校毕业生、退役军人等重点群体就业,
+    新材料产业 in 新材料、新能源等产业 (the 等 closes the list: 氢能、储能、新能源汽车 names
+    no 氢能汽车)."""
+    import jieba
+
+    words = jieba.lcut(term)
+    head = words[-1]
+    kind = term[: -len(head)]
+    if len(words) < 2 or len(head) < 2 or len(kind) < 2:
+        return None
+    group = r"(?:[\u4e00-\u9fff]{0,2}(?:群体|人群|人员))?"  # (重点群体, between 等 and the head)
+    return re.compile(
+        re.escape(kind) + r"(?:[、和及与][\u4e00-\u9fff]{1,8}?){1,8}?等" + group + re.escape(head)
+    )
+
+
+def said_once_for_two(term: str) -> re.Pattern[str] | None:
+    """A term whose first word is said once before two things of one kind: 国家区域医疗中心 in
+    国家医学中心和区域医疗中心 (both 中心); not 国家高新区 in 国家级平台和高新区."""
+    import jieba
+
+    words = jieba.lcut(term)
+    modifier, head = words[0], words[-1]
+    rest = term[len(modifier) :]
+    if len(words) < 3 or len(modifier) < 2 or len(head) < 2 or len(rest) < 4:
+        return None
+    return re.compile(
+        re.escape(modifier)
+        + rf"[\u4e00-\u9fff]{{1,8}}?{re.escape(head)}[和及与、]"
+        + re.escape(rest)
+    )
