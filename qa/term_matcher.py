@@ -39,6 +39,8 @@ _CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{3,12}")
 # how far a written-out word may spread a short one's characters: each gap, and the whole
 _GAP = 4
 _SPREAD = 2
+# …and a long term's words, apart by a word (not 每万人口高价值发明专利拥有量 for 每万人发明专利拥有量)
+_WORD_GAP = "[\u4e00-\u9fff]{0,2}?"
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,8 @@ def term_matcher(
                 for t in chinese
                 if 3 <= len(t) <= 8
             )
-            + tuple(  # (a long one's words: 医疗机构实现检查检验结果互认)
-                (t, words[0], re.compile(gap.join(map(re.escape, words))))
+            + tuple(  # (a long one's words, a word apart: 医疗机构实现检查检验结果互认)
+                (t, words[0], re.compile(_WORD_GAP.join(map(re.escape, words))))
                 for t in chinese
                 if len(t) > 8 and len(words := _words(t)) >= 3
             )

@@ -187,6 +187,9 @@ def test_a_terms_words_are_met_apart_in_one_clause_or_list():
     # a long term's words, a few characters apart
     assert met("医疗机构检查检验结果互认", "全区333家医疗机构实现检查检验结果互认")
     assert not met("医疗机构检查检验结果互认", "医疗机构检查设备更新，检验结果及时互认")
+    assert not met(
+        "每万人发明专利拥有量", "每万人口高价值发明专利拥有量达到12件"
+    )  # another measure
     # …the group the kinds are, said between 等 and the head
     assert met("高校毕业生就业", "抓好高校毕业生、脱贫人口、农民工等重点群体就业")
     assert not met("高校毕业生就业", "抓好高校毕业生、脱贫人口等重点项目就业")
