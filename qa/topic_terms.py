@@ -75,7 +75,7 @@ _GENERIC_SUFFIX = re.compile(
     # 监管: 食品安全); not 家政服务, 金融监管; an
     # act of support, a campaign or an event after a name of three or more (首台套产品支持, 城市更新
     # 行动, 马拉松赛事)
-    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|(?<=[\u4e00-\u9fff]{4})(?:服务|监管)"
+    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|口径|(?<=[\u4e00-\u9fff]{4})(?:服务|监管)"
     r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动|赛事|活动)"
     # (a technology named by its letters is itself: BIM技术应用, 5G应用)
     r"|(?<=[A-Za-z0-9])\s*(?:技术应用|技术|应用))$"

@@ -214,6 +214,7 @@ def test_a_service_of_a_long_name_and_a_fall_are_left_to_the_report():
     assert "家政" not in expand_terms("家政服务")  # a short name keeps its 服务
     # support for a thing, or a campaign for it, is said in the thing's name
     assert "城市更新" in expand_terms("城市更新行动")  # 实施城市更新
+    assert "高价值发明专利" in expand_terms("高价值发明专利口径")  # the basis a figure is of
     assert "首台套产品" in expand_terms("首台套产品支持")
     assert "政策" not in expand_terms("政策支持")  # a short name keeps its act
     # how a figure falls is the report's to say (单位地区生产总值能耗降低2.8%左右)
