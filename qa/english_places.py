@@ -144,11 +144,12 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic)
     if given:
         return given.group(1).strip()
-    either = re.split(r",?\s+or\s+", re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip())
+    unbracketed = re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip()  # (its remarks left out)
+    either = re.split(r",?\s+or\s+", unbracketed)
     if len(either) > 1:  # hydrogen energy or hydrogen fuel cells: each in Chinese
         said = (chinese_for(part, corpus).split("、") for part in either)
         return "、".join(dict.fromkeys(w for words in said for w in words if w))
-    code = _CODE.fullmatch(re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip())
+    code = _CODE.fullmatch(unbracketed)
     if code and corpus is not None and corpus.holds(code[1]):
         return code[1]  # a code both languages write (5G, HPV), as the documents write it
     joined = re.sub(r"(?<=[a-z])-(?=[a-z])", "", topic, flags=re.IGNORECASE)
@@ -156,7 +157,7 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
         return chinese_for(joined, corpus) or chinese_for(topic.replace("-", " "), corpus)
     from qa.crosslingual import english_stems, english_words
 
-    words = english_words(re.sub(r"[（(][^()（）]*[)）]", " ", topic))
+    words = english_words(unbracketed)
     words = [w for w in words if w not in _KIND_WORDS] or words
     if not words:
         return ""

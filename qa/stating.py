@@ -97,6 +97,8 @@ class Stating:
         return False
 
     def _set_against_another(self, sentence: str) -> bool:
+        """Whether the topic's clause sets its figure against the country's, the province's or
+        the economy's (保持在全国平均水平以上, 与经济增长同步)."""
         return any(AGAINST.match(after) for after in self._after_topic(norm(sentence)))
 
     def _figure_in_own_clause(self, said: str) -> bool:
