@@ -7,9 +7,10 @@ import re
 
 # a list of a year's or a plan's targets (主要预期目标是：…)
 TARGETS_LISTED = re.compile(r"预期目标|主要目标|发展目标")
-# a figure set against the country's, the province's or the economy's
+# a figure set against the country's, the province's or the economy's, the topic's own or that
+# of a list it is one of (地方一般公共预算收入、居民收入增速高于经济增长水平)
 AGAINST = re.compile(
-    r"(?:增速|增长|涨幅)?(?:要|力争|继续)?(?:高于|快于|不低于|略高于|好于|保持在|与)"
+    r"(?:、[^，,；;。、]{1,12}?)*(?:增速|增长|涨幅)?(?:要|力争|继续)?(?:高于|快于|不低于|略高于|好于|保持在|与)"
     r"[^，,；;。]{0,6}?(?:全国|全省|全区|全市|省|平均|经济增长|地区生产总值|gdp)"
 )
 

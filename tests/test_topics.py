@@ -591,6 +591,8 @@ def test_a_target_asked_without_its_figure_counts_one_a_list_of_targets_words():
         re.compile("目标"), None, term_pattern(("固定资产投资",)), True, ahead=True, against=True
     )
     assert investment.search("固定资产投资增速保持在全国平均水平以上，", lead)
+    listed = "固定资产投资、居民收入增速高于经济增长水平，"  # one of a list set so
+    assert investment.search(listed, lead)
     assert not investment.search("进出口稳中提质，固定资产投资稳中有进，", lead)
 
 
