@@ -39,6 +39,9 @@ def bracket_readings(topic: str) -> list[str]:
     included = _INCLUDED.match(inner)
     if included and len(inner) - included.end() >= 2:
         readings.append(before + "或" + inner[included.end() :] + after)
+    elif len(before) >= 4 and _named_kinds(inner):
+        # (kinds of it named by their places: 国家文化公园（长征、长江） -> 长征国家文化公园, …)
+        readings.append("、".join(k + before for k in re.split(r"[、/]", inner)) + after)
     elif inner and (m.group("marker") or not (_REMARK.match(inner) or _says_how(inner, before))):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         same_end = len(before) > len(inner) and before[-1] == inner[-1]
@@ -47,6 +50,15 @@ def bracket_readings(topic: str) -> list[str]:
             kept = ""  # (植树造林（营造林）: 营造林, not 植 left of a word)
         readings.append(kept + inner + after)
     return [r for reading in readings for r in bracket_readings(reading)]
+
+
+def _named_kinds(inner: str) -> bool:
+    """Whether a bracket lists short names, most of them of places (长征、长江、大运河、黄河)."""
+    kinds = re.split(r"[、/]", inner)
+    if len(kinds) < 2 or not all(1 <= len(k) <= 3 for k in kinds):
+        return False
+    named = sum(len(t := tagged(k)) == 1 and t[0][1] in ("ns", "nz", "nr") for k in kinds)
+    return 2 * named > len(kinds)
 
 
 def _word_ends_at(text: str, at: int) -> bool:

@@ -1544,6 +1544,10 @@ def test_a_bracket_that_goes_on_with_a_topic_is_no_other_wording_of_it():
     # the other name of the words it ends with, only when they are words of their own
     assert bracket_readings("新增市场主体（经营主体）") == ["新增市场主体", "新增经营主体"]
     assert bracket_readings("植树造林（营造林）") == ["植树造林", "营造林"]  # not 植营造林
+    # kinds of it named by their places, each its own name; examples of other words stay
+    parks = bracket_readings("国家文化公园（长征、长江、黄河）")[1]
+    assert parks == "长征国家文化公园、长江国家文化公园、黄河国家文化公园"
+    assert bracket_readings("新能源汽车（整车、零部件）")[1] == "整车、零部件"
     # a bare head of any thing, said as an alternative, is none
     assert "产业" not in expand_terms("中医药（含藏医药）事业或产业")
     assert "中医药产业" in expand_terms("中医药（含藏医药）事业或产业")
