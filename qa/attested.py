@@ -15,6 +15,7 @@ from importlib import resources
 
 from qa.scoring import Searchable
 from qa.spelling import respelt_by_sound, respelt_character, slipped_name
+from qa.text import word_breaks
 from qa.topic_terms import norm
 
 # parts of speech (jieba) of words that carry no topic: particles, prepositions, conjunctions,
@@ -136,15 +137,9 @@ def attested_topic(topic: str, corpus: Corpus, respell: bool = True) -> str:
     respelt = respelt_by_sound(topic, corpus) or slipped_name(topic, corpus)
     if respelt:
         return respelt
-    import jieba
-
     # a part whose ends are the topic's word breaks first (口袋公园 in 几个口袋公园, not
     # 个口袋公园), then any part (消费券 in 消费券发, which jieba cuts 消费/券发)
-    breaks = {0, len(topic)}
-    position = 0
-    for word in jieba.lcut(topic):
-        position += len(word)
-        breaks.add(position)
+    breaks = word_breaks(topic)
     for whole_words in (True, False):
         for length in range(len(topic) - 1, SHORTEST_TOPIC - 1, -1):
             for start in range(len(topic) - length + 1):

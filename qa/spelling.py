@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -200,14 +199,16 @@ def respelt_character(topic: str, corpus: Corpus, read: Callable[[str, Corpus], 
     `read` as qa.attested reads a topic and matched with that character in it, the one change
     that does so; None otherwise. For a slip inside a word jieba does not know (元|宇宙), which
     `respelt_by_sound`'s two-character words miss."""
-    import jieba
+    from qa.text import word_breaks
 
-    words = jieba.lcut(topic)
-    starts = accumulate((len(w) for w in words), initial=0)
-    alone = {at for at, word in zip(starts, words, strict=False) if len(word) == 1}
+    breaks = word_breaks(topic)
     found = set()
     for i, character in enumerate(topic):
-        if i not in alone or not re.fullmatch(r"[\u4e00-\u9fff]", character):
+        if (
+            i not in breaks
+            or i + 1 not in breaks
+            or not re.fullmatch(r"[\u4e00-\u9fff]", character)
+        ):
             continue
         windows = [(a, a + 3) for a in range(max(0, i - 2), min(i, len(topic) - 3) + 1)]
         if not windows or any(corpus.holds(topic[a:b]) for a, b in windows):

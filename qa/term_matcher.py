@@ -107,6 +107,8 @@ def term_matcher(
     spread: tuple[tuple[str, str, re.Pattern[str]], ...] = ()
     apart: tuple[re.Pattern[str], ...] = ()
     if not named:
+        import jieba
+
         gap = f"[\u4e00-\u9fff]{{0,{_GAP}}}?"
         chinese = [
             t
@@ -122,7 +124,7 @@ def term_matcher(
             + tuple(  # (a long one's words, a word apart: 医疗机构实现检查检验结果互认)
                 (t, words[0], re.compile(_WORD_GAP.join(map(re.escape, words))))
                 for t in chinese
-                if len(t) > 8 and len(words := _words(t)) >= 3
+                if len(t) > 8 and len(words := jieba.lcut(t)) >= 3
             )
             + tuple(
                 _mixed_spread(t)
@@ -143,12 +145,6 @@ def term_matcher(
             )
         )
     return TermMatcher(term_pattern(terms), spread, apart, own_figure)
-
-
-def _words(term: str) -> list[str]:
-    import jieba
-
-    return jieba.lcut(term)
 
 
 # a term that opens with a Latin run and goes on in Chinese (r&d占gdp比重): its Latin runs and

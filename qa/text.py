@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from corpus.errors import Term, UserError
@@ -237,3 +238,15 @@ def target_value(row: TableRow, year: str | None = None) -> tuple[str, str] | No
 def year_in(text: str) -> str | None:
     m = _YEAR_HEAD.search(text)
     return m.group(1) if m else None
+
+
+@lru_cache(maxsize=1024)
+def word_breaks(text: str) -> frozenset[int]:
+    """Where `text`'s words start or end as jieba cuts it: 0, every word's end, and its length."""
+    import jieba
+
+    breaks, at = {0}, 0
+    for word in jieba.lcut(text):
+        at += len(word)
+        breaks.add(at)
+    return frozenset(breaks)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.text import word_breaks
+
 # a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养"), and so is one
 # said again in other words ("研发投入强度，也就是R&D经费占GDP的比重")
 ALTERNATIVES = re.compile(r"或者说|也就是说|也就是|也即|亦即|或者|以及|或|和|及|与|、|/|[，,]")
@@ -46,7 +48,7 @@ def bracket_readings(topic: str) -> list[str]:
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         same_end = len(before) > len(inner) and before[-1] == inner[-1]
         kept = before[: -len(inner)] if same_end else ""
-        if kept and not _word_ends_at(before, len(kept)):
+        if kept and len(kept) not in word_breaks(before):
             kept = ""  # (植树造林（营造林）: 营造林, not 植 left of a word)
         readings.append(kept + inner + after)
     return [r for reading in readings for r in bracket_readings(reading)]
@@ -59,17 +61,6 @@ def _named_kinds(inner: str) -> bool:
         return False
     named = sum(len(t := tagged(k)) == 1 and t[0][1] in ("ns", "nz", "nr") for k in kinds)
     return 2 * named > len(kinds)
-
-
-def _word_ends_at(text: str, at: int) -> bool:
-    """Whether one of `text`'s words (jieba) ends at `at`."""
-    import jieba
-
-    ends, end = set(), 0
-    for word in jieba.lcut(text):
-        end += len(word)
-        ends.add(end)
-    return at in ends
 
 
 def _says_how(inner: str, before: str) -> bool:
@@ -248,7 +239,7 @@ def borrowed_object(parts: list[str]) -> list[str]:
             # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站 (a bare 平台 is in every plan)
             short = part.strip()
             out.append(first[: -len(head)] + short if len(head) == len(short) else first + short)
-        elif said not in _ANY_DEED + ("事业", "产业", "平台", "项目"):
+        elif said not in _BARE_HEADS:
             out.append(part)  # (a bare head of any thing is none: 中医药或…产业)
     return out
 
@@ -265,6 +256,8 @@ def without_beneficiary(part: str) -> str | None:
 
 
 _ANY_DEED = ("服务", "工作", "建设", "发展", "管理", "保障", "支持")
+# …and the heads of things of any kind, said bare
+_BARE_HEADS = (*_ANY_DEED, "事业", "产业", "平台", "项目")
 
 
 def thing_for_beneficiary(part: str) -> str | None:

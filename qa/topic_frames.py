@@ -11,6 +11,7 @@ from importlib import resources
 
 from qa.measures import measure_unit, unit_asked
 from qa.periods import RELATIVE
+from qa.text import word_breaks
 
 
 @cache
@@ -41,16 +42,12 @@ def framed(shortest: re.Pattern[str], longest: re.Pattern[str], part: str) -> st
     """The topic a frame reads in `part`: the shortest, unless it ends inside a word and the
     longest ends with that word (给科普基地建设定了数量: 科普基地建设, not 科普基地建 before
     设定)."""
-    import jieba
-
     m = shortest.fullmatch(part)
     if m is None or m.group("X").endswith(_JOINING):
         # (a topic ends in no joining word: 地区生产总值增速或总量 is the topic's measures, not
         # 地区生产总值增速或 with its total asked; not 和 or 及, which end words: 碳中和, 普及)
         return None
-    ends = {0}
-    for word in jieba.lcut(part):
-        ends.add(max(ends) + len(word))
+    ends = word_breaks(part)
     if m.end("X") not in ends:
         longer = longest.fullmatch(part)
         word_end = min(e for e in ends if e > m.end("X"))

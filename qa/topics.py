@@ -58,9 +58,9 @@ _GIVEN_MEASURE = re.compile(
     r"|下降|降低|减少|削减)"
     r"(?:的)?(?=目标|指标)"
 )
-# a field said before the question (基层矛盾化解方面，哪些地方…)
 # a kind of the topic stressed after it, which the topic includes
 _ESPECIALLY = re.compile(r"[，,](?:尤其|特别|重点)是[^，,。？?]{2,20}(?=[，,。？?]|$)")
+# a field said before the question (基层矛盾化解方面，哪些地方…)
 _FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作上)[，,：:]\s*$")
 # the words that make a bound a target's (目标超过3万人, 今年计划建30万亩及以上)
 _AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|预计|将|要|定|规划|控制在")

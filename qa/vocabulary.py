@@ -51,12 +51,11 @@ class Vocabulary:
         rather than of the sound."""
         if len(name) < 4:
             return ()
-        quoted = tuple(
+        return tuple(
             q
             for q in self.quoted
             if len(q) == len(name) and sum(a != b for a, b in zip(q, name, strict=True)) == 1
         )
-        return quoted
 
     def written_like(self, name: str) -> tuple[str, ...]:
         """The texts of the corpus that differ from `name` (four characters or more) in one
@@ -69,20 +68,20 @@ class Vocabulary:
             return ()
         jieba.initialize()
 
-        def word(text: str) -> bool:
-            return bool(jieba.get_FREQ(text))
+        def seen(text: str) -> int:  # how often the dictionary has seen it as a word
+            return jieba.get_FREQ(text) or 0
 
         found: set[str] = set()
         for at, typed in enumerate(name):
             if not "\u4e00" <= typed <= "\u9fff":
                 continue
             around = [(i, i + 2) for i in (at - 1, at) if i >= 0 and i + 2 <= len(name)]
-            if any((jieba.get_FREQ(name[i:j]) or 0) >= _COMMON for i, j in around):
+            if any(seen(name[i:j]) >= _COMMON for i, j in around):
                 continue
             pattern = re.escape(name[:at]) + "([\u4e00-\u9fff])" + re.escape(name[at + 1 :])
             for m in re.finditer(pattern, self.text):
                 said = m.group(0)
-                if said != name and any(not word(name[i:j]) and word(said[i:j]) for i, j in around):
+                if said != name and any(not seen(name[i:j]) and seen(said[i:j]) for i, j in around):
                     found.add(said)
         return tuple(sorted(found))
 

@@ -272,3 +272,11 @@ def test_a_slip_inside_a_word_jieba_does_not_know_is_read_as_the_word_the_corpus
     # though 部署地 is held)
     third = _with_characters("开展第三次全国土壤普查\n部署地方工作")
     assert attested_topic("部署第三次全国土壤普查", third) == "部署第三次全国土壤普查"
+
+
+def test_a_texts_word_breaks_are_where_jieba_cuts_it():
+    from qa.text import word_breaks
+
+    assert word_breaks("以房养老") == {0, 2, 4}  # 以房|养老
+    assert word_breaks("营商环境") == {0, 2, 4}
+    assert 1 not in word_breaks("植树造林")  # one word: no break after 植
