@@ -14,14 +14,17 @@ the dictionary proposes, the corpus decides."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from qa.attested import Corpus
 
+_ENGLISH_NAMES = Path(__file__).resolve().parent / "data" / "english_names.json"
 _VERB = (
     r"(?:mention|mentions|mentioned|talk about|talks about|discuss|discusses|refer to|refers to"
     r"|write about|writes about|cover|covers|plan(?!\s+to\b)|plans(?!\s+to\b)"
@@ -145,6 +148,9 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     if given:
         return given.group(1).strip()
     unbracketed = re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip()  # (its remarks left out)
+    named = field_term_named(unbracketed)
+    if named:
+        return named
     either = re.split(r",?\s+or\s+", unbracketed)
     if len(either) > 1:  # hydrogen energy or hydrogen fuel cells: each in Chinese
         said = (chinese_for(part, corpus).split("、") for part in either)
@@ -179,6 +185,33 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     if corpus is not None and not any(corpus.holds(w) for w in found[:4]):
         found = composed(tuple(stems), corpus) or found
     return "、".join(found[:4])
+
+
+def field_term_named(topic: str) -> str:
+    """The Chinese name of the policy or field term whose English name the topic is, articles
+    and kind words aside ("the rural revitalization strategy" → 乡村振兴), else "": a policy's
+    official English name (qa/data/english_names.json; the English forms of
+    qa/data/terms.json) is no dictionary sense of its Chinese words."""
+    from qa.terms import term_key
+
+    words = re.split(r"\s+", re.sub(r"(?i)^(?:the|a|an)\s+", "", topic.strip()))
+    while words:
+        named = _english_names().get(term_key(" ".join(words)))
+        if named or words[-1].lower() not in _KIND_WORDS:
+            return named or ""
+        words = words[:-1]  # (the rural revitalization strategy, the Greater Bay Area plan)
+    return ""
+
+
+@cache
+def _english_names() -> dict[str, str]:
+    """Each English name's key → the Chinese name it is of."""
+    from qa.terms import term_groups, term_key
+
+    data = json.loads(_ENGLISH_NAMES.read_text(encoding="utf-8"))["names"]
+    named = [(chinese, english) for chinese, names in data.items() for english in names]
+    named += [(g[0], form) for g in term_groups() for form in g if form.isascii()]
+    return {term_key(english): chinese for chinese, english in reversed(named)}
 
 
 def composed(stems: tuple[str, ...], corpus: Corpus) -> list[str]:

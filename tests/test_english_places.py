@@ -67,6 +67,27 @@ def test_the_topic_is_said_in_chinese_by_the_dictionary_senses_that_name_it():
     assert chinese_for("zzqx blorf") == ""
 
 
+def _english_names() -> list[tuple[str, str]]:
+    import json
+
+    from qa.english_places import _ENGLISH_NAMES
+
+    names = json.loads(_ENGLISH_NAMES.read_text(encoding="utf-8"))["names"]
+    return [(english, chinese) for chinese, said in names.items() for english in said]
+
+
+@pytest.mark.parametrize(("english", "chinese"), _english_names())
+def test_a_policy_named_by_its_official_english_name_is_its_chinese_name(english, chinese):
+    assert chinese_for(english) == chinese
+    assert chinese_for(f"the {english} policy") == chinese  # articles and kind words aside
+
+
+def test_a_field_term_named_in_english_is_its_chinese_name():
+    assert chinese_for("R&D intensity") == "研发投入强度"  # qa/data/terms.json
+    assert chinese_for("rural revitalization strategy") == "乡村振兴"
+    assert chinese_for("rural revitalization of mountains") != "乡村振兴"  # more than the name
+
+
 def _corpus(text: str, words: frozenset[str]) -> Corpus:
     return Corpus(
         holds=lambda piece: piece in text,
