@@ -87,8 +87,9 @@ _ANY_LEVEL = re.compile(
     r"|的(?:地方|地区)(?:都)?(?:有|是)哪"
     rf"|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
     # the documents named first, then which: 工作要点里提到…的是哪个区
-    # (and their kind: 在科技创新规划这类文件中，哪些…; 工作要点里，有没有…)
-    rf"|^(?:在|从)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*(?:(?:这|此|那)(?:类|种|些)(?:文件)?)?"
+    # (and their kind: 在科技创新规划这类文件中，哪些…; 工作要点类的文件里，有没有…)
+    rf"|^(?:在|从)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
+    r"(?:(?:(?:这|此|那)(?:类|种|些)|一?类|类型)(?:的)?(?:文件)?)?"
     r"(?:里|中|当中|里面)(?=.*(?:哪|谁|有没有|是否|吗))"
     rf"|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
 )

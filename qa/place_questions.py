@@ -126,8 +126,8 @@ _WHO_DID = (
     r"(?<![说指讲])的[，,]?(?:都)?(?:有|是)(?:哪些|哪几个|哪里|哪儿)(?:地方|地区)?(?=$|[，,？?])"
     r"|是哪(?:里|儿)的(?=$|[？?])"
 )
-# whether any place did: 有地方在发展邮轮经济吗, 有没有城市提到…
-_ANY_DID = rf"(?:^|(?<=[，,\s]))有(?:没有)?(?:哪个)?{_PLACE}(?=.)"
+# whether any place did: 有地方在发展邮轮经济吗, 有没有城市提到…, 油茶种植面积有没有地方定目标
+_ANY_DID = rf"(?:(?:^|(?<=[，,\s]))有|有没有)(?:没有)?(?:哪个)?{_PLACE}(?=.)"
 # every place asked its own figure: 去年城镇新增就业各地实际完成了多少
 _EACH = (
     rf"各(?:地方|地|{_PLACE_NOUN})(?=(?:的)?(?:实际|分别|都)?(?:完成了?|是|有|达到了?|定了?|给了?)?"
@@ -166,8 +166,19 @@ def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
 _DASH = re.compile(r"\s*(?:—+|─+|-{2,})\s*(?=[\u4e00-\u9fff])")
 
 
+# English words of saying in a Chinese question (哪些城市 mention 了 AEO 认证): its Chinese verb
+_SAID_IN_ENGLISH = re.compile(
+    r"\s*\b(?:mention(?:s|ed)?|talk(?:s|ed)?\s+about|refer(?:s|red)?\s+to|discuss(?:es|ed)?"
+    r"|cover(?:s|ed)?|include(?:s|d)?)\b\s*",
+    re.IGNORECASE,
+)
+
+
 def with_plain_breaks(text: str) -> str:
-    """The question with a dash between clauses read as the comma it stands for."""
+    """The question with a dash between clauses read as the comma it stands for, and an English
+    verb of saying in a Chinese question as the Chinese one."""
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4:
+        text = _SAID_IN_ENGLISH.sub("提到", text)
     return _DASH.sub("，", text)
 
 

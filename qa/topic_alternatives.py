@@ -234,9 +234,10 @@ def borrowed_object(parts: list[str]) -> list[str]:
                 and not any(w in _HOW_MANY for w, _ in words)
             ) or field_term(said):
                 out.append(part)  # a thing of its own that jieba reads as acts: 充电接口, 育种
-        elif len(part.strip()) <= 2 < len(first) - 1 and not done:
+        elif len(said) <= 2 < len(first) - 1 and not done and _heads_like(said, head):
             # a bare head is the first one's thing with that head: 中试熟化基地或平台 ->
-            # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站 (a bare 平台 is in every plan)
+            # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站 (a bare 平台 is in every plan);
+            # not a thing of its own (婴幼儿托育服务、托位: 托位)
             short = part.strip()
             out.append(first[: -len(head)] + short if len(head) == len(short) else first + short)
         elif said not in _BARE_HEADS:
@@ -256,8 +257,19 @@ def without_beneficiary(part: str) -> str | None:
 
 
 _ANY_DEED = ("服务", "工作", "建设", "发展", "管理", "保障", "支持")
-# …and the heads of things of any kind, said bare
-_BARE_HEADS = (*_ANY_DEED, "事业", "产业", "平台", "项目")
+# …and the heads of things of any kind, said bare: a kind, no thing (这类创新平台; 中医药或产业)
+KIND_HEADS = (
+    *_ANY_DEED,
+    *("事业", "产业", "平台", "项目", "载体", "机构", "政策", "措施", "举措", "东西", "事情"),
+    *("设施", "工程", "行动", "领域", "内容", "基地", "中心"),
+)
+_BARE_HEADS = KIND_HEADS
+
+
+def _heads_like(short: str, head: str) -> bool:
+    """`short` is a head as the first one's `head` is: a head of any thing, or a kind of it
+    (分站 of 工作站)."""
+    return short in KIND_HEADS or bool(set(short) & set(head))
 
 
 def thing_for_beneficiary(part: str) -> str | None:

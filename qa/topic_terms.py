@@ -156,6 +156,8 @@ def expand_terms(
         for reading in bracket_readings(topic)
         for p in borrowed_object(shared_head(shared_object(ALTERNATIVES.split(reading))))
     ]
+    # (the 等 that closes a list of examples is no word of its last: 实验室、企业研发机构等)
+    parts = [_LIST_CLOSED.sub("", p) for p in parts]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
     # a thing done with a light act before it is the thing (办老年食堂: 开展社区“老年食堂”试点)
     parts += [thing for p in parts if not named and (thing := after_light_act(p.strip()))]
@@ -209,6 +211,8 @@ def expand_terms(
             terms.append(stem)
     # reports drop the 的 of an attribute (新能源汽车的产量: 新能源汽车产量)
     terms += [_DE.sub("", t) for t in terms if _DE.search(t)]
+    if not named:  # …and a modifier of a term of the field (科技型企业知识价值信用贷款)
+        terms += [head for t in terms if (head := _modified_term(norm(t)))]
     for base in list(terms):
         norm_base = norm(base)
         # the topic synonyms, then the field's strict equivalents (研发投入强度 = …占GDP比重)
@@ -241,6 +245,41 @@ def expand_terms(
     for t in terms:
         seen.setdefault(norm(t), t)
     return tuple(seen.values())
+
+
+_LIST_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff]{2})等(?:等)?$")
+
+
+def _modified_term(base: str) -> str | None:
+    """The term of the field (qa/data/synonyms.json; three characters or more) `base` ends with after a modifier of two or more, which reports often leave out:
+    科技型企业知识价值信用贷款 -> 知识价值信用贷款, 新能源车充电桩 -> 充电桩; None."""
+    if base in _indicator_forms():
+        return None  # an indicator's name is exact (城镇居民人均可支配收入)
+    for term in _known_terms():
+        modifier = base[: -len(term)]
+        if base.endswith(term) and len(modifier) >= 2 and not _LEVEL_SAID.search(modifier):
+            # (an act is no modifier: 创建国家高新区 is not every 国家高新区)
+            return None if any(is_verb(flag) for _, flag in tagged(modifier)) else term
+    return None
+
+
+# a level is no modifier reports leave out (省级专精特新企业 is not every 专精特新企业)
+_LEVEL_SAID = re.compile(r"(?:国家|省|市|区|县|级|以上|以下)$")
+
+
+@cache
+def _indicator_forms() -> frozenset[str]:
+    return frozenset(norm(t) for group in term_groups() for t in group)
+
+
+@cache
+def _known_terms() -> tuple[str, ...]:
+    """The Chinese topic terms of qa/data/synonyms.json, the longest first (not the indicators
+    of qa/data/terms.json, whose modifiers tell them apart: 城镇居民人均可支配收入)."""
+    said = [t for g in synonym_groups() for t in g]
+    said += [t for field, kinds in narrower_terms() for t in (field, *kinds)]
+    known = {norm(t) for t in said if len(norm(t)) >= 3 and re.search(r"[\u4e00-\u9fff]", t)}
+    return tuple(sorted(known, key=lambda t: (-len(t), t)))
 
 
 def _said_together(base: str, group: list[str]) -> bool:

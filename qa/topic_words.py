@@ -8,6 +8,7 @@ import re
 
 from qa.periods import RELATIVE
 from qa.place_questions import _DOCUMENT_WORDS, _SAYS, _SETTING
+from qa.topic_alternatives import KIND_HEADS
 from qa.topic_frames import framed, frames, without_how_many
 
 _LEAD = re.compile(
@@ -152,9 +153,7 @@ def strip_topic(part: str) -> tuple[str, str | None]:
 # the class examples are said to be of, after them: 普惠托育、增加托位这类婴幼儿照护服务
 _CLASS_AFTER = re.compile(r"(?:这|这一|之)类(?:的)?(?P<cls>[\u4e00-\u9fff]{4,8})$")
 # …whose head alone names none (这类创新平台 is the examples' kind, not a topic)
-_CLASS_HEAD = re.compile(
-    r"(?:服务|平台|载体|机构|项目|工作|政策|措施|举措|东西|事情|产业|设施|工程|行动|领域|内容)$"
-)
+_CLASS_HEAD = re.compile(f"(?:{'|'.join(KIND_HEADS)})$")
 
 
 def _with_class_said(part: str) -> str:

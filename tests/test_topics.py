@@ -161,6 +161,14 @@ def test_an_alternative_naming_no_thing_takes_the_first_ones_thing():
     terms = expand_terms("中试熟化基地或平台")
     assert {"中试熟化基地", "中试熟化平台"} <= set(terms) and "平台" not in terms
     assert "博士后工作站分站" in expand_terms("博士后工作站或分站")
+    # a term of the field after a modifier reports leave out is met alone; not after a level
+    assert "知识价值信用贷款" in expand_terms("科技型企业知识价值信用贷款")
+    assert "充电桩" in expand_terms("新能源车充电桩")
+    assert "专精特新企业" not in expand_terms("省级专精特新企业")
+    assert "充电桩" not in expand_terms("“新能源车充电桩”", named=True)
+    # a short thing of its own is no head of the first (托位 is no kind of 服务)
+    terms = expand_terms("婴幼儿托育服务、托位、托育机构、托幼")
+    assert {"托位", "托幼", "托育机构"} <= set(terms) and "婴幼儿托育托位" not in terms
     assert {"氢能", "储能"} <= set(expand_terms("氢能或储能"))
 
 
@@ -278,6 +286,7 @@ def test_documents_named_as_a_group_then_which_of_them():
     assert documents_asked("哪些地方的科技规划中提到了氢能？") == ("plan",)
     assert documents_asked("哪些地方的报告里有抽水蓄能电站项目？") == ()
     assert documents_asked("在科技创新规划这类文件中，哪些提到了新型研发机构？") == ("plan",)
+    assert documents_asked("工作要点类的文件里，有哪些提到了科普？") == ("work_points",)
     assert documents_asked("工作要点里，有没有提到创建农业科技园区的？") == ("work_points",)
     # written into the report, not into its targets: any mention
     assert read_topic("哪些城市把抽水蓄能项目写进了报告？").aspect is None
@@ -477,7 +486,10 @@ def test_a_quoted_topic_is_a_name():
     assert read_topic("哪些报告里有“千万工程”？").quoted
     # a name keeps its last word: “千万工程” is no 千万
     assert "千万" in expand_terms("千万工程")
-    assert expand_terms("千万工程", named=True) == ("千万工程",)
+    named = expand_terms("千万工程", named=True)
+    assert "千万" not in named and named[0] == "千万工程"
+    # …and is met by its other names (qa/data/synonyms.json: the name written out)
+    assert "千村示范、万村整治" in named
 
 
 def test_a_short_name_is_met_written_out_in_full():
@@ -542,6 +554,14 @@ def test_a_dash_between_clauses_and_an_act_counted_leave_the_topic():
     assert (read_topic(question).text, read_topic(question).aspect) == ("绿色工厂", "target")
     assert read_topic("口袋公园建了多少个，哪些地方报了").text == "口袋公园"
     assert with_plain_breaks("2021-2025年") == "2021-2025年"  # a span is no break
+
+
+def test_an_english_verb_of_saying_in_a_chinese_question_is_the_chinese_one():
+    from qa.place_questions import with_plain_breaks
+
+    assert with_plain_breaks("哪些地方的文件 mention 了 RCEP？") == "哪些地方的文件提到了 RCEP？"
+    assert read_topic(with_plain_breaks("有哪些城市 talk about 跨境电商？")).text == "跨境电商"
+    assert with_plain_breaks("Which places mention AI?") == "Which places mention AI?"
 
 
 def test_a_field_said_first_leaves_the_topic_to_what_follows_the_question():
@@ -709,6 +729,14 @@ def test_two_topics_a_place_must_both_meet():
         # a how-many before the topic, and a part that only says what is asked
         ("今年要建多少口袋公园，哪些地方给了数？", "口袋公园", "target"),
         ("去年引进了多少人才，哪些地方给了具体人次？", "人才", "figure"),
+        # an act with its result (建成), not the act of building before the topic (建…)
+        ("去年建成多少高标准农田，哪些地方报了实际数？", "高标准农田", "figure"),
+        # the act a target counts, said before its measure, and a task's amount
+        ("专精特新企业的培育数量目标，哪些地方提了？", "专精特新企业", "target"),
+        ("今年老旧小区改造定了任务量的有哪些地方？", "老旧小区改造", "target"),
+        # whether any place did, asked after the topic; a light 提 in the documents
+        ("油茶种植面积有没有地方定目标？", "油茶种植面积", "target"),
+        ("有没有地方在文件里提元宇宙？", "元宇宙", None),
         ("轨道交通运营里程，哪些城市给了公里数？", "轨道交通运营里程", "figure"),
         # the measure asked with no topic in its part; a target counted; how much spent
         ("今年植树目标，哪些地方定了面积？", "植树", "target"),
