@@ -5,6 +5,8 @@ it (qa.conversation)."""
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -117,11 +119,18 @@ def _outside_topic(question: str) -> str:
     text = without_exception(question)[0]
     if not is_district_question(text):
         return text
+    # (nor a place whose example is followed: 学习浙江“千万工程”经验 asks who learns, not 浙江)
+    text = _LEARNT_FROM.sub("", text)
     try:
         topic = read_topic(text).text
     except UserError:
         return text
     return text.replace(topic, "", 1) if topic else text
+
+
+_LEARNT_FROM = re.compile(
+    r"(?:学习|借鉴|复制|推广|对标|学)(?:运用|推广)?[^，,？?。]{2,30}?(?:经验|模式|做法|样板|路子)"
+)
 
 
 def _places_named(question: str, index: Searchable) -> tuple[list[str], list[str]]:

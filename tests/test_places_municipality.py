@@ -122,3 +122,13 @@ def test_each_part_of_a_question_naming_two_places_is_filtered_to_its_own(mixed_
     assert all(d.district == "宜宾市" for d in mixed_index.documents if d.doc_id in yibin.doc_ids)
     # a part naming no place of its own keeps the question's filters
     assert part_filters("研发投入强度是多少", mixed_index, filters) == filters
+
+
+def test_a_place_whose_example_is_followed_is_no_filter(mixed_index):
+    from qa.intake import prepare
+
+    # who learns from 宜宾's experience is asked of every place, not of 宜宾
+    _, filters, _ = prepare("哪些地方说要学习宜宾“三江新区”的经验？", mixed_index, None)
+    assert filters is None or not filters.districts
+    _, filters, _ = prepare("宜宾提到了哪些发展经验？", mixed_index, None)
+    assert filters.districts == ("宜宾市",)
