@@ -33,14 +33,13 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
     is_district_question,
     question_level,
     question_levels,
-    with_plain_breaks,
     without_exception,
 )
 from qa.scoring import Searchable, cosine_to_query
 from qa.stating import Stating
 from qa.target_lists import list_leads
-from qa.term_matcher import names_enough, term_matcher
-from qa.text import check_question, split_sentences
+from qa.term_matcher import means_topic, names_enough, term_matcher
+from qa.text import check_question, split_sentences, with_plain_breaks
 from qa.topic_combinations import combined_report
 from qa.topic_frames import aspect_evidence
 from qa.topic_terms import expand_terms, norm
@@ -249,7 +248,7 @@ def _judge(
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(chunk, sentence, True))
     lexical = bool(candidates)
-    named = names_enough(topic.text)
+    named = names_enough(topic.text, figure=topic.aspect is not None)
     mine = [d.doc_id for d in getattr(index, "documents", ()) if own and d.district == district]
     where = Filters(doc_ids=tuple(mine)) if mine else Filters(districts=(district,))
     for hit in index.search(topic.text, k=SEMANTIC_K, filters=where, mode="dense"):
@@ -269,7 +268,10 @@ def _judge(
     # a mention by meaning only from a sentence that names enough of the topic, and not in a
     # district that names it but not as asked (研发投入增长 for 研发投入强度超过3%: short of 4%)
     by_meaning = not topic.quoted and not (named_here and topic.aspect)
-    can_mean = [c.lexical or (by_meaning and named(c.quote)) for c in candidates]
+    can_mean = [
+        c.lexical or (by_meaning and means_topic(c.quote, topic.text, named, pattern))
+        for c in candidates
+    ]
     semantic = any(ok and sim >= threshold for ok, sim in zip(can_mean, sims, strict=True))
     mentioned = lexical or semantic
     score = best_sim + (1.0 if lexical else 0.0)

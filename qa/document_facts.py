@@ -40,6 +40,11 @@ _ISSUED = re.compile(
     r"(?:是|在)(?P<year>(?:19|20)\d\d)年(?:\d{1,2}月)?(?:份)?"
     r"(?:印发|发布|出台|制定|颁布|发文|下发|成文|公布)(?:的)?(?:文件)?[？?。]*$"
 )
+# …or the plans named first, and the period they are of: 规划是管2021—2025年“十四五”时期的
+_PLAN_OF_PERIOD = re.compile(
+    r"的(?P<what>[\u4e00-\u9fff]{0,8}规划)(?:都)?(?:是|为)(?:管|覆盖|针对|面向|关于)?"
+    r"(?P<period>[^？?，,。；;]{2,24}?)(?:时期|期间|阶段)?(?:的)?[？?。]*$"
+)
 # a plan's last year said alone: 目标年为2025年的规划, 到2035年的规划
 _TARGET_YEAR = re.compile(r"(?:目标年(?:份)?|规划期末|期末|到|至)(?:为|是)?((?:19|20)\d\d)年?")
 _FIRST_LINES = 12  # where a plan states its period when its title does not
@@ -75,6 +80,10 @@ def document_fact(question: str) -> DocumentFact | None:
     if issued:
         return DocumentFact(issued.group(0).strip("？?。"), issued=issued["year"])
     said = _IS_KIND.search(_NOT_KIND.sub("", question))
+    plan = _PLAN_OF_PERIOD.search(question)
+    if said is None and plan is not None and _years_said(plan["period"]):
+        # the plans named, then the period: 哪些地方的科技创新规划是管2021—2025年的
+        return DocumentFact(plan.group(0)[1:].strip("？?。"), "plan", _years_said(plan["period"]))
     if said is None:
         return None
     what = said["what"]

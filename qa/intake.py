@@ -6,7 +6,6 @@ it (qa.conversation)."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any

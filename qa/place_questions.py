@@ -137,7 +137,9 @@ _EACH = (
 _AMONG_LEVELS = (
     # (a level said as a tier, its places in brackets: 省级层面（省和直辖市）谁…, 区一级有哪些…)
     rf"^(?:在|从|就)?(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
-    rf"(?:(?:一?级|层面|层级)(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?{_IN_THEM}?|{_IN_THEM})[，,]?(?:有)?"
+    # (…or as this tier: 城市这一级，哪些…)
+    rf"(?:(?:(?:这|那)?(?:一|个)?)(?:级|层面|层级)(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?{_IN_THEM}?"
+    rf"|{_IN_THEM})[，,]?(?:有)?"
     # (…or whether any did: 城市里有没有提到科创板的)
     rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家|(?<=有)没有(?:哪个|哪些|哪家)?)(?:地方|地区)?"
     rf"(?=(?:都|也|还)?(?:有|在)?{_SAYS})"
@@ -160,26 +162,6 @@ def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
         return text, ()
     names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
     return text[: m.start()] + "有" + text[m.end() :], names
-
-
-# a dash between two clauses breaks them as a comma does: 绿色工厂今年要创建多少家——哪些地方给了数
-_DASH = re.compile(r"\s*(?:—+|─+|-{2,})\s*(?=[\u4e00-\u9fff])")
-
-
-# English words of saying in a Chinese question (哪些城市 mention 了 AEO 认证): its Chinese verb
-_SAID_IN_ENGLISH = re.compile(
-    r"\s*\b(?:mention(?:s|ed)?|talk(?:s|ed)?\s+about|refer(?:s|red)?\s+to|discuss(?:es|ed)?"
-    r"|cover(?:s|ed)?|include(?:s|d)?)\b\s*",
-    re.IGNORECASE,
-)
-
-
-def with_plain_breaks(text: str) -> str:
-    """The question with a dash between clauses read as the comma it stands for, and an English
-    verb of saying in a Chinese question as the Chinese one."""
-    if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4:
-        text = _SAID_IN_ENGLISH.sub("提到", text)
-    return _DASH.sub("，", text)
 
 
 # a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能

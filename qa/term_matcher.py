@@ -220,11 +220,12 @@ _IN_CLAUSE = r"[^，。；：！？,;:!?]{0,16}?"
 _CLOSES = r"(?:(?![\u4e00-\u9fff])|(?=[和及与、等的]|建设|项目|工程|数量|规模|(?:总)?数(?![\u4e00-\u9fff])|达|超过|突破|(?:超|逾|近|约)\d))"
 
 
-def names_enough(topic: str) -> Callable[[str], bool]:
+def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
     """Whether a sentence may count as a mention of `topic` by meaning alone. A topic of three
     words or more names one thing (婴幼儿照护服务示范城市): a sentence must share at least half
     of its words, so that a passage on a neighbouring subject (普惠托育机构) is not taken for
-    it; a shorter topic (低空经济, 科普) may be met in other words, but not by another kind of
+    it, three quarters when a `figure` of it is asked (规上工业产值 is no figure of 规上工业增加值
+    增速); a shorter topic (低空经济, 科普) may be met in other words, but not by another kind of
     its head (基础养老金 for 个人养老金). A rank the topic names (国家, 省级…) must be named too."""
     import jieba
     import jieba.posseg
@@ -246,9 +247,18 @@ def names_enough(topic: str) -> Callable[[str], bool]:
             return False  # 城乡居民基础养老金 is no 个人养老金, nor 锂电池 a 钠电池
         if kind and head not in said and _broader(said, kind, head):
             return False  # 科技型企业 is not 科技型中小企业 (the kind of a wider head)
-        return len(words) < 3 or 2 * sum(w in said for w in words) >= len(words)
+        share = sum(w in said for w in words) / max(1, len(words))
+        return len(words) < 3 or share >= (0.75 if figure else 0.5)
 
     return enough
+
+
+def means_topic(quote: str, topic: str, named: Callable[[str], bool], pattern: TermMatcher) -> bool:
+    """Whether a sentence may mean the topic: it names enough of it (`named`), and does not
+    write it as something else, where `pattern` finds no mention of it (研发经费占地区生产总值
+    比重 writes GDP as a share's base, not GDP)."""
+    said = norm(quote)
+    return named(quote) and not (norm(topic) in said and not pattern.search(said))
 
 
 def _broader(said: str, kind: str, head: str) -> bool:

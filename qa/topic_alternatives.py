@@ -272,16 +272,6 @@ def _heads_like(short: str, head: str) -> bool:
     return short in KIND_HEADS or bool(set(short) & set(head))
 
 
-def thing_for_beneficiary(part: str) -> str | None:
-    """The thing made for whom it is made, as reports name it (给人才盖公寓 -> 人才公寓); None
-    when the part does not open with one and an act of making."""
-    words = tagged(part)
-    if len(words) < 4 or without_beneficiary(part) is None:
-        return None
-    thing = "".join(w for w, _ in words[3:])
-    return words[1][0] + thing if words[3][1].startswith("n") and len(thing) >= 2 else None
-
-
 _FOR = ("给", "为", "帮", "替", "帮助")
 
 
@@ -296,17 +286,3 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
 
 def is_verb(flag: str) -> bool:
     return flag in ("v", "vn", "vd")
-
-
-_LIGHT_ACTS = ("办", "搞", "做", "干", "弄", "办好", "搞好", "做好")
-
-
-def after_light_act(part: str) -> str | None:
-    """The thing after a light act said as a word of its own (办|老年食堂; not 干|部队伍 of
-    干部队伍), when it is a name of three characters or more."""
-    import jieba
-
-    words = jieba.lcut(part)
-    light = len(words) > 1 and words[0] in _LIGHT_ACTS and len(words[1]) >= 2
-    rest = part[len(words[0]) :] if light else ""
-    return rest if len(rest) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", rest) else None

@@ -4,16 +4,14 @@ text. qa.term_matcher finds them."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 
+from qa.synonyms import broad_words, modified_term, narrower_terms, synonym_groups
 from qa.term_forms import TOTAL, abbreviated, census_forms, other_amount, travel_said_short
 from qa.terms import term_groups
 from qa.topic_alternatives import (
     ALTERNATIVES,
-    after_light_act,
     borrowed_object,
     bracket_readings,
     common_root,
@@ -21,33 +19,8 @@ from qa.topic_alternatives import (
     shared_head,
     shared_object,
     tagged,
-    thing_for_beneficiary,
     without_beneficiary,
 )
-
-
-@cache
-def synonym_groups() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(g) for g in _synonyms()["groups"])
-
-
-@cache
-def narrower_terms() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(a field, the kinds of it) of qa/data/synonyms.json: the field is met by its kinds, a
-    kind only by itself."""
-    return tuple((g[0], tuple(g[1:])) for g in _synonyms().get("narrower", []))
-
-
-@cache
-def broad_words() -> frozenset[str]:
-    """Words of qa/data/synonyms.json too broad to name a class by themselves (经济)."""
-    return frozenset(_synonyms().get("broad", []))
-
-
-@cache
-def _synonyms() -> dict[str, list[list[str]]]:
-    raw = resources.files("qa").joinpath("data", "synonyms.json").read_text(encoding="utf-8")
-    return json.loads(raw)
 
 
 def norm(text: str) -> str:
@@ -212,7 +185,7 @@ def expand_terms(
     # reports drop the 的 of an attribute (新能源汽车的产量: 新能源汽车产量)
     terms += [_DE.sub("", t) for t in terms if _DE.search(t)]
     if not named:  # …and a modifier of a term of the field (科技型企业知识价值信用贷款)
-        terms += [head for t in terms if (head := _modified_term(norm(t)))]
+        terms += [head for t in terms if (head := modified_term(norm(t)))]
     for base in list(terms):
         norm_base = norm(base)
         # the topic synonyms, then the field's strict equivalents (研发投入强度 = …占GDP比重)
@@ -248,38 +221,6 @@ def expand_terms(
 
 
 _LIST_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff]{2})等(?:等)?$")
-
-
-def _modified_term(base: str) -> str | None:
-    """The term of the field (qa/data/synonyms.json; three characters or more) `base` ends with after a modifier of two or more, which reports often leave out:
-    科技型企业知识价值信用贷款 -> 知识价值信用贷款, 新能源车充电桩 -> 充电桩; None."""
-    if base in _indicator_forms():
-        return None  # an indicator's name is exact (城镇居民人均可支配收入)
-    for term in _known_terms():
-        modifier = base[: -len(term)]
-        if base.endswith(term) and len(modifier) >= 2 and not _LEVEL_SAID.search(modifier):
-            # (an act is no modifier: 创建国家高新区 is not every 国家高新区)
-            return None if any(is_verb(flag) for _, flag in tagged(modifier)) else term
-    return None
-
-
-# a level is no modifier reports leave out (省级专精特新企业 is not every 专精特新企业)
-_LEVEL_SAID = re.compile(r"(?:国家|省|市|区|县|级|以上|以下)$")
-
-
-@cache
-def _indicator_forms() -> frozenset[str]:
-    return frozenset(norm(t) for group in term_groups() for t in group)
-
-
-@cache
-def _known_terms() -> tuple[str, ...]:
-    """The Chinese topic terms of qa/data/synonyms.json, the longest first (not the indicators
-    of qa/data/terms.json, whose modifiers tell them apart: 城镇居民人均可支配收入)."""
-    said = [t for g in synonym_groups() for t in g]
-    said += [t for field, kinds in narrower_terms() for t in (field, *kinds)]
-    known = {norm(t) for t in said if len(norm(t)) >= 3 and re.search(r"[\u4e00-\u9fff]", t)}
-    return tuple(sorted(known, key=lambda t: (-len(t), t)))
 
 
 def _said_together(base: str, group: list[str]) -> bool:
@@ -319,3 +260,27 @@ def _verb_first(part: str) -> str | None:
             continue
         return thing + verb[0] if after else verb[0] + thing
     return None
+
+
+def thing_for_beneficiary(part: str) -> str | None:
+    """The thing made for whom it is made, as reports name it (给人才盖公寓 -> 人才公寓); None
+    when the part does not open with one and an act of making."""
+    words = tagged(part)
+    if len(words) < 4 or without_beneficiary(part) is None:
+        return None
+    thing = "".join(w for w, _ in words[3:])
+    return words[1][0] + thing if words[3][1].startswith("n") and len(thing) >= 2 else None
+
+
+_LIGHT_ACTS = ("办", "搞", "做", "干", "弄", "办好", "搞好", "做好")
+
+
+def after_light_act(part: str) -> str | None:
+    """The thing after a light act said as a word of its own (办|老年食堂; not 干|部队伍 of
+    干部队伍), when it is a name of three characters or more."""
+    import jieba
+
+    words = jieba.lcut(part)
+    light = len(words) > 1 and words[0] in _LIGHT_ACTS and len(words[1]) >= 2
+    rest = part[len(words[0]) :] if light else ""
+    return rest if len(rest) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", rest) else None

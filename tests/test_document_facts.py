@@ -21,6 +21,8 @@ from qa.document_facts import document_fact, plan_years
         ("这些地方的文件里，哪些是2022年印发的？", False, None, "2022"),
         ("哪个地方的文件是年度工作要点，而不是五年规划？", False, None, None),
         ("哪个地方的文件是2024年1月发布的？", False, None, "2024"),
+        # the plans named first, then the period they are of
+        ("哪些地方的科技创新规划是管2021—2025年“十四五”时期的？", True, (2021, 2025), None),
     ],
 )
 def test_a_question_about_what_the_documents_are_is_read(question, plan, years, issued):
@@ -39,6 +41,7 @@ def test_a_question_about_what_the_documents_are_is_read(question, plan, years, 
         "哪些地方有科技规划？",  # a plan named with no period: what they say about it
         "哪些地方的文件不是规划？",  # (what a document is not is no kind asked)
         "提到氢能的是哪份报告？",  # which document says it, asked of its kind
+        "哪些地方的规划是关于氢能的？",  # a plan named first, what it is about: no period
     ],
 )
 def test_a_question_about_what_the_documents_say_is_no_fact_about_them(question):

@@ -547,7 +547,7 @@ def test_a_bound_is_said_with_the_words_that_hold_a_figure_and_its_wordings_in_b
 
 
 def test_a_dash_between_clauses_and_an_act_counted_leave_the_topic():
-    from qa.place_questions import with_plain_breaks
+    from qa.text import with_plain_breaks
 
     question = with_plain_breaks("绿色工厂今年要创建多少家——哪些地方给了数？")
     assert question == "绿色工厂今年要创建多少家，哪些地方给了数？"
@@ -557,7 +557,7 @@ def test_a_dash_between_clauses_and_an_act_counted_leave_the_topic():
 
 
 def test_an_english_verb_of_saying_in_a_chinese_question_is_the_chinese_one():
-    from qa.place_questions import with_plain_breaks
+    from qa.text import with_plain_breaks
 
     assert with_plain_breaks("哪些地方的文件 mention 了 RCEP？") == "哪些地方的文件提到了 RCEP？"
     assert read_topic(with_plain_breaks("有哪些城市 talk about 跨境电商？")).text == "跨境电商"
@@ -1905,6 +1905,7 @@ def test_a_level_said_as_a_tier_is_the_level_asked():
     assert read_topic(question).text == "延迟退休"
     assert question_levels("市级层面，哪些提到低空经济？") == ("city",)
     assert question_levels("区一级有哪些提到了建设或提升孵化器？") == ("county",)
+    assert question_levels("在城市这一级，哪些提到了国家区域医疗中心？") == ("city",)
     assert question_levels("在城市层面，谁做了或计划做适老化改造？") == ("city",)
 
 
