@@ -224,13 +224,17 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
     """Whether a sentence may count as a mention of `topic` by meaning alone. A topic of three
     words or more names one thing (婴幼儿照护服务示范城市): a sentence must share at least half
     of its words, so that a passage on a neighbouring subject (普惠托育机构) is not taken for
-    it, three quarters when a `figure` of it is asked (规上工业产值 is no figure of 规上工业增加值
-    增速); a shorter topic (低空经济, 科普) may be met in other words, but not by another kind of
+    it, all but one when a `figure` of it (or of one of its alternatives) is asked (规上工业产值
+    is no figure of 规上工业增加值增速); a shorter topic (低空经济, 科普) may be met in other words, but not by another kind of
     its head (基础养老金 for 个人养老金). A rank the topic names (国家, 省级…) must be named too."""
     import jieba
     import jieba.posseg
 
     words = {w for w in jieba.lcut(norm(topic)) if len(w) >= 2}
+    alternatives = [
+        {w for w in jieba.lcut(part) if len(w) >= 2}
+        for part in re.split(r"或者|或|、", norm(topic))
+    ]
     cut = [(p.word, p.flag) for p in jieba.posseg.lcut(norm(topic))]
     ranks = {m[1] for m in _RANK.finditer(norm(topic))}
     # a topic of two words, a kind and its head (个人养老金; not an act and its thing, 创建文明城市):
@@ -247,8 +251,9 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
             return False  # 城乡居民基础养老金 is no 个人养老金, nor 锂电池 a 钠电池
         if kind and head not in said and _broader(said, kind, head):
             return False  # 科技型企业 is not 科技型中小企业 (the kind of a wider head)
-        share = sum(w in said for w in words) / max(1, len(words))
-        return len(words) < 3 or share >= (0.75 if figure else 0.5)
+        if figure:  # (空气质量优良天数或优良率: either, all but one of its words)
+            return any(len(w) < 3 or sum(x not in said for x in w) <= 1 for w in alternatives)
+        return len(words) < 3 or 2 * sum(w in said for w in words) >= len(words)
 
     return enough
 
