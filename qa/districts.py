@@ -26,6 +26,7 @@ from qa.asked_documents import (
 from qa.attested import corpus_of
 from qa.calibration import load_calibration
 from qa.document_facts import document_fact, fact_report
+from qa.meaning import means_topic, names_enough
 from qa.periods import LookBack, first_year_ahead, in_the_past
 from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
     asks_inside_a_place,
@@ -38,7 +39,7 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
 from qa.scoring import Searchable, cosine_to_query
 from qa.stating import Stating
 from qa.target_lists import list_leads
-from qa.term_matcher import means_topic, names_enough, term_matcher
+from qa.term_matcher import term_matcher
 from qa.text import check_question, split_sentences, with_plain_breaks
 from qa.topic_combinations import combined_report
 from qa.topic_frames import aspect_evidence

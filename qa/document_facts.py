@@ -42,7 +42,8 @@ _ISSUED = re.compile(
 )
 # …or the plans named first, and the period they are of: 规划是管2021—2025年“十四五”时期的
 _PLAN_OF_PERIOD = re.compile(
-    r"的(?P<what>[\u4e00-\u9fff]{0,8}规划)(?:都)?(?:是|为)(?:管|覆盖|针对|面向|关于)?"
+    r"的(?P<what>[\u4e00-\u9fff]{0,8}规划)(?:[，,]\s*(?:其)?(?:规划期|期限|时间跨度))?(?:都)?(?:是|为)"
+    r"(?:管|覆盖|针对|面向|关于)?"
     r"(?P<period>[^？?，,。；;]{2,24}?)(?:时期|期间|阶段)?(?:的)?[？?。]*$"
 )
 # a plan's last year said alone: 目标年为2025年的规划, 到2035年的规划

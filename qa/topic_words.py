@@ -26,7 +26,8 @@ _LEAD = re.compile(
 # a verb before the topic, not one of several joined before it (培育或引进高企)
 _ACTION = re.compile(
     # (not 创建, 争创, 申报: 创建国家高新区 is asked of places not yet one)
-    r"^(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|新建|建成|开行|开通|贯彻落实|落实|深化|加快"
+    # (and what is done already: 已建成海外仓)
+    r"^(?:已经|已)?(?:建设|发展|打造|推进|推动|开展|加强|培育|建立|实施|布局|新建|建成|开行|开通|贯彻落实|落实|深化|加快"
     r"|完善|促进"
     r"|推广|引进|启动|设立|出台|举办|发放|解决|清理|化解)(?=[^或和及与、（(].)"
 )

@@ -97,7 +97,7 @@ def test_cli_report_lists_mentions_first_with_counts_and_a_legend(
 
 
 def test_a_topic_that_names_one_thing_is_met_by_meaning_only_where_its_words_are():
-    from qa.term_matcher import names_enough
+    from qa.meaning import names_enough
 
     named = names_enough("婴幼儿照护服务示范城市")
     assert not named("优化普惠安全的育幼一体化服务，新增普惠托育机构15家")

@@ -23,6 +23,7 @@ from qa.document_facts import document_fact, plan_years
         ("哪个地方的文件是2024年1月发布的？", False, None, "2024"),
         # the plans named first, then the period they are of
         ("哪些地方的科技创新规划是管2021—2025年“十四五”时期的？", True, (2021, 2025), None),
+        ("有哪些地方的科技创新规划，规划期是到2025年为止的？", True, (None, 2025), None),
     ],
 )
 def test_a_question_about_what_the_documents_are_is_read(question, plan, years, issued):

@@ -492,6 +492,16 @@ def test_a_quoted_topic_is_a_name():
     assert "千村示范、万村整治" in named
 
 
+def test_a_thing_named_by_a_quantity_is_met_with_the_quantity_apart():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    free = term_matcher(("240小时过境免签",))
+    assert free.search(norm("过境免签扩展到9个州（市）并延长至240小时"))
+    assert not free.search(norm("过境免签延长至1240小时"))  # another number
+    assert not free.search(norm("72小时过境免签政策"))
+
+
 def test_a_short_name_is_met_written_out_in_full():
     from qa.term_matcher import term_matcher
     from qa.topic_terms import norm
@@ -737,6 +747,7 @@ def test_two_topics_a_place_must_both_meet():
         # whether any place did, asked after the topic; a light 提 in the documents
         ("油茶种植面积有没有地方定目标？", "油茶种植面积", "target"),
         ("有没有地方在文件里提元宇宙？", "元宇宙", None),
+        ("哪些地方公布了已建成海外仓的数量？", "海外仓", "figure"),
         ("轨道交通运营里程，哪些城市给了公里数？", "轨道交通运营里程", "figure"),
         # the measure asked with no topic in its part; a target counted; how much spent
         ("今年植树目标，哪些地方定了面积？", "植树", "target"),
@@ -1612,7 +1623,7 @@ def test_a_target_followed_by_its_figure_and_a_side_is_a_bound():
 
 
 def test_another_kind_of_the_topics_head_is_no_mention_by_meaning():
-    from qa.term_matcher import names_enough
+    from qa.meaning import names_enough
 
     pension = names_enough("个人养老金")
     assert not pension("适当提高退休人员基本养老金和城乡居民基础养老金。")

@@ -1,0 +1,86 @@
+"""When a sentence may count as a mention of a topic by meaning alone, with no form of it
+written (qa.districts' semantic check): it names enough of the topic, not another kind of its
+head, and does not write the topic as something else."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from qa.term_matcher import TermMatcher, is_act
+from qa.topic_terms import norm
+
+
+def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
+    """Whether a sentence may count as a mention of `topic` by meaning alone. A topic of three
+    words or more names one thing (婴幼儿照护服务示范城市): a sentence must share at least half
+    of its words, so that a passage on a neighbouring subject (普惠托育机构) is not taken for
+    it, all but one when a `figure` of it (or of one of its alternatives) is asked (规上工业产值
+    is no figure of 规上工业增加值增速); a shorter topic (低空经济, 科普) may be met in other words, but not by another kind of
+    its head (基础养老金 for 个人养老金). A rank the topic names (国家, 省级…) must be named too."""
+    import jieba
+    import jieba.posseg
+
+    words = {w for w in jieba.lcut(norm(topic)) if len(w) >= 2}
+    alternatives = [
+        {w for w in jieba.lcut(part) if len(w) >= 2}
+        for part in re.split(r"或者|或|、", norm(topic))
+    ]
+    cut = [(p.word, p.flag) for p in jieba.posseg.lcut(norm(topic))]
+    ranks = {m[1] for m in _RANK.finditer(norm(topic))}
+    # a topic of two words, a kind and its head (个人养老金; not an act and its thing, 创建文明城市):
+    # another kind of the head is another thing (a longer topic shares half its words, above)
+    kind, head = (cut[0][0], cut[1][0]) if len(cut) == 2 else ("", "")
+    if len(head) < 2 or cut[0][1].startswith("v") or is_act(kind):
+        kind = ""
+
+    def enough(sentence: str) -> bool:
+        said = norm(sentence)
+        if not all(rank in said for rank in ranks):
+            return False  # 国家区域医疗中心 is not met by a 省级 one, nor by 区域医疗中心 alone
+        if kind and kind not in said and _another_kind(said, kind, head):
+            return False  # 城乡居民基础养老金 is no 个人养老金, nor 锂电池 a 钠电池
+        if kind and head not in said and _broader(said, kind, head):
+            return False  # 科技型企业 is not 科技型中小企业 (the kind of a wider head)
+        if figure:  # (空气质量优良天数或优良率: either, all but one of its words)
+            return any(len(w) < 3 or sum(x not in said for x in w) <= 1 for w in alternatives)
+        return len(words) < 3 or 2 * sum(w in said for w in words) >= len(words)
+
+    return enough
+
+
+def means_topic(quote: str, topic: str, named: Callable[[str], bool], pattern: TermMatcher) -> bool:
+    """Whether a sentence may mean the topic: it names enough of it (`named`), and does not
+    write it as something else, where `pattern` finds no mention of it (研发经费占地区生产总值
+    比重 writes GDP as a share's base, not GDP)."""
+    said = norm(quote)
+    return named(quote) and not (norm(topic) in said and not pattern.search(said))
+
+
+def _broader(said: str, kind: str, head: str) -> bool:
+    """Whether `said` names `kind` with a wider head than `head`, an end of it (科技型企业 for
+    科技型中小企业: 企业 of 中小企业)."""
+    return any(kind + head[i:] in said for i in range(1, len(head) - 1))
+
+
+def _another_kind(said: str, kind: str, head: str) -> bool:
+    """Whether `said` names `head` as another kind than `kind`: after a modifier of its own
+    (基础养老金, 锂电池), one that shares no character with `kind` (海上牧场 is a 海洋牧场), not
+    after an act (新增托位 is any 托位)."""
+    import jieba.posseg
+
+    pieces = jieba.posseg.lcut(said)
+    for before, piece in zip([None, *pieces], pieces, strict=False):
+        if piece.word == head and before is not None and before.flag[:1] in ("n", "b", "a"):
+            other = before.word
+        elif piece.word.endswith(head) and len(piece.word) > len(head):
+            other = piece.word[: -len(head)]
+        else:
+            continue
+        if not set(other) & set(kind):
+            return True
+    return False
+
+
+# the rank a topic names (国家区域医疗中心, 市级以上研发机构), which a sentence must name to mean it
+_RANK = re.compile(r"(国家|省级|市级|区级|县级)")
