@@ -62,6 +62,15 @@ class TermMatcher:
     own_figure: bool = False
 
     def search(self, text: str) -> re.Match[str] | None:
+        m = self._search(text)
+        if m is None:  # a contraction names each word it stands for (水风光氢: 氢能)
+            from corpus.contractions import expand_contraction
+
+            said = expand_contraction(text)
+            return next((m for s in said if s != text and (m := self._search(s))), None)
+        return m
+
+    def _search(self, text: str) -> re.Match[str] | None:
         m = next((m for m in self.exact.finditer(text) if self._its_own(text, m)), None)
         if m:
             return m

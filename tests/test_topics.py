@@ -492,6 +492,14 @@ def test_a_quoted_topic_is_a_name():
     assert "千村示范、万村整治" in named
 
 
+def test_a_contraction_names_each_word_it_stands_for():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    assert term_matcher(("氢能",)).search(norm("科学统筹水风光氢等多能互补发展"))
+    assert not term_matcher(("核电",)).search(norm("科学统筹水风光氢等多能互补发展"))
+
+
 def test_a_thing_named_by_a_quantity_is_met_with_the_quantity_apart():
     from qa.term_matcher import term_matcher
     from qa.topic_terms import norm
