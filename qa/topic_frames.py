@@ -117,6 +117,9 @@ _COUNTED_ACT = (
     r"(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行|达到"
     r"|[\u4e00-\u9fff]{2,3}(?=(?:了)?多少))"  # (any act: 筹集多少套保障性租赁住房, 新引进)
 )
+_HOW_MUCH_AMID = re.compile(
+    r"(?P<topic>[\u4e00-\u9fff]{2,}?)(?:实际)?[\u4e00-\u9fff]{2}了?(?:多少|几)[\u4e00-\u9fff]{1,4}"
+)
 _HOW_MANY_BEFORE = re.compile(
     # (acts joined: 新增/达到多少家)
     rf"^(?:明确)?(?:{_INTENDED})?(?:{_COUNTED_ACT}(?:[/、或]{_COUNTED_ACT})*)?(?:了)?多少"
@@ -130,7 +133,9 @@ def without_how_many(part: str) -> str:
     part = without if len(without) >= 2 else part
     m = _HOW_MANY_BEFORE.match(part)
     if m is None:
-        return part
+        # (an act and how much of a measure after the topic: 促消费活动拉动了多少消费)
+        amid = _HOW_MUCH_AMID.fullmatch(part)
+        return amid["topic"] if amid else part
     rest = part[m.end() :]
     unit = re.match(_UNIT, rest)
     if unit and len(rest) - unit.end() >= 2:
@@ -164,7 +169,7 @@ def _without_counted_act(part: str) -> str | None:
 
 _UNIT = r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|人次|名|户|万户|辆|台|张|亿元|万元|班|列)"
 _HOW_MANY = re.compile(
-    rf"(?:的)?(?:{_INTENDED})?"
-    r"(?:建|建成|新建|有|新增|达到|完成|改造|开行|建设|花|用|投入|投|做|办|发|发放|接待)?"
+    rf"(?:的)?(?:{_INTENDED})?(?:实际)?"
+    r"(?:建|建成|新建|有|新增|达到|完成|改造|开行|建设|花|用|投入|投|做|办|发|发放|放|接待)?"
     rf"(?:了)?(?:多少|几)(?:{_UNIT}|钱)?$"
 )

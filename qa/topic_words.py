@@ -98,7 +98,9 @@ def _progressive(part: str) -> str:
 def no_topic(part: str) -> bool:
     """A part of the question that holds only what places did or how many, no topic: 在建或提到,
     提了, 各多少."""
-    if _ONLY_VERB.match(part) or re.fullmatch(r"(?:各|分别|都)?(?:是|有)?(?:多少|几)\w{0,2}", part):
+    if _ONLY_VERB.match(part) or re.fullmatch(
+        r"(?:各|分别|都)?(?:实际)?(?:是|有|完成了?|达到了?)?(?:多少|几)\w{0,2}", part
+    ):
         return True  # …的有哪些，各多少: how many, asked of the topic said before
     if ASPECT_ONLY.fullmatch(part):
         return True  # …，哪些地方给了具体人次: what is asked of the topic, no topic

@@ -756,6 +756,9 @@ def test_two_topics_a_place_must_both_meet():
         ("油茶种植面积有没有地方定目标？", "油茶种植面积", "target"),
         ("有没有地方在文件里提元宇宙？", "元宇宙", None),
         ("哪些地方公布了已建成海外仓的数量？", "海外仓", "figure"),
+        # how much, said after the topic and its act, of a measure or in money
+        ("促消费活动拉动了多少消费，哪些地方给了金额？", "促消费活动", "figure"),
+        ("知识价值信用贷款实际放了多少钱，哪些地方给了数？", "知识价值信用贷款", "figure"),
         ("轨道交通运营里程，哪些城市给了公里数？", "轨道交通运营里程", "figure"),
         # the measure asked with no topic in its part; a target counted; how much spent
         ("今年植树目标，哪些地方定了面积？", "植树", "target"),
