@@ -19,9 +19,18 @@ def listed_in_kinds(term: str) -> re.Pattern[str] | None:
     if len(words) < 2 or len(head) < 2 or len(kind) < 2:
         return None
     group = r"(?:[\u4e00-\u9fff]{0,2}(?:群体|人群|人员))?"  # (重点群体, between 等 and the head)
+    # (a head that names a class is shared without 等 too: 独角兽、瞪羚、专精特新企业)
+    closed = "等?" if head in _CLASS_HEADS else "等"
     return re.compile(
-        re.escape(kind) + r"(?:[、和及与][\u4e00-\u9fff]{1,8}?){1,8}?等" + group + re.escape(head)
+        re.escape(kind)
+        + rf"(?:[、和及与][\u4e00-\u9fff]{{1,8}}?){{1,8}}?{closed}"
+        + group
+        + re.escape(head)
     )
+
+
+# heads a list of kinds shares however it ends: the class the kinds are of
+_CLASS_HEADS = frozenset(["企业", "产业", "行业", "产业链", "产业集群"])
 
 
 def said_once_for_two(term: str) -> re.Pattern[str] | None:

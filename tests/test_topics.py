@@ -492,6 +492,14 @@ def test_a_quoted_topic_is_a_name():
     assert "千村示范、万村整治" in named
 
 
+def test_a_list_of_kinds_shares_a_class_head_without_its_closing_word():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    assert term_matcher(("瞪羚企业",)).search(norm("引进独角兽、瞪羚、“专精特新”企业"))
+    assert not term_matcher(("氢能汽车",)).search(norm("发展氢能、储能、新能源汽车"))
+
+
 def test_a_contraction_names_each_word_it_stands_for():
     from qa.term_matcher import term_matcher
     from qa.topic_terms import norm
