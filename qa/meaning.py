@@ -23,8 +23,9 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
 
     words = {w for w in jieba.lcut(norm(topic)) if len(w) >= 2}
     alternatives = [
-        {w for w in jieba.lcut(part) if len(w) >= 2}
+        said
         for part in re.split(r"或者|或|、", norm(topic))
+        if (said := {w for w in jieba.lcut(part) if len(w) >= 2})
     ]
     cut = [(p.word, p.flag) for p in jieba.posseg.lcut(norm(topic))]
     ranks = {m[1] for m in _RANK.finditer(norm(topic))}
@@ -42,8 +43,8 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
             return False  # 城乡居民基础养老金 is no 个人养老金, nor 锂电池 a 钠电池
         if kind and head not in said and _broader(said, kind, head):
             return False  # 科技型企业 is not 科技型中小企业 (the kind of a wider head)
-        if figure:  # (空气质量优良天数或优良率: either, all but one of its words)
-            return any(len(w) < 3 or sum(x not in said for x in w) <= 1 for w in alternatives)
+        if figure:  # (空气质量优良天数或优良率: either; at least one of its words, all but one)
+            return any(1 >= sum(x not in said for x in w) < len(w) for w in alternatives)
         return len(words) < 3 or 2 * sum(w in said for w in words) >= len(words)
 
     return enough

@@ -38,18 +38,22 @@ def _synonyms() -> dict[str, list[list[str]]]:
 
 
 def modified_term(base: str) -> str | None:
-    """The term of the field (qa/data/synonyms.json; three characters or more) `base` ends with after a modifier of two or more, which reports often leave out:
-    科技型企业知识价值信用贷款 -> 知识价值信用贷款, 新能源车充电桩 -> 充电桩; None."""
+    """The term of the field (qa/data/synonyms.json; three characters or more) `base` ends with
+    after whom or what it serves, which reports often leave out: 科技型企业知识价值信用贷款 ->
+    知识价值信用贷款, 新能源车充电桩 -> 充电桩; None. Not after a modifier naming a kind of the
+    term (生成式人工智能 is not every 人工智能), a level (省级专精特新企业) or an act (创建国家高新区)."""
     if base in _indicator_forms():
         return None  # an indicator's name is exact (城镇居民人均可支配收入)
     for term in _known_terms():
         modifier = base[: -len(term)]
-        if base.endswith(term) and len(modifier) >= 2 and not _LEVEL_SAID.search(modifier):
-            # (an act is no modifier: 创建国家高新区 is not every 国家高新区)
-            return None if any(is_verb(flag) for _, flag in tagged(modifier)) else term
+        if base.endswith(term) and len(modifier) >= 2:
+            served = _SERVED.search(modifier) and not _LEVEL_SAID.search(modifier)
+            return term if served and not any(is_verb(f) for _, f in tagged(modifier)) else None
     return None
 
 
+# whom or what a measure serves, said before it (企业, 居民, 婴幼儿, 新能源车, 老楼)
+_SERVED = re.compile(r"(?:企业|主体|人|者|员|户|群体|居民|农民|群众|儿|童|学生|车|楼|住宅|小区)$")
 # a level is no modifier reports leave out (省级专精特新企业 is not every 专精特新企业)
 _LEVEL_SAID = re.compile(r"(?:国家|省|市|区|县|级|以上|以下)$")
 
