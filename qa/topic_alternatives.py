@@ -44,6 +44,8 @@ def bracket_readings(topic: str) -> list[str]:
     elif len(before) >= 4 and _named_kinds(inner):
         # (kinds of it named by their places: 国家文化公园（长征、长江） -> 长征国家文化公园, …)
         readings.append("、".join(k + before for k in re.split(r"[、/]", inner)) + after)
+    elif inner and _measures_only(inner):
+        pass  # (what figure is asked: 社会消费品零售总额（增速或总额）)
     elif inner and (m.group("marker") or not (_REMARK.match(inner) or _says_how(inner, before))):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         same_end = len(before) > len(inner) and before[-1] == inner[-1]
@@ -52,6 +54,12 @@ def bracket_readings(topic: str) -> list[str]:
             kept = ""  # (植树造林（营造林）: 营造林, not 植 left of a word)
         readings.append(kept + inner + after)
     return [r for reading in readings for r in bracket_readings(reading)]
+
+
+def _measures_only(inner: str) -> bool:
+    """Whether a bracket only names measures (增速或总额): which figure is asked, no topic."""
+    said = [p for p in re.split(r"或者|或|、|和|及|/", inner) if p]
+    return bool(said) and all(p in (*_MEASURE_ALONE, "增长", "增量") for p in said)
 
 
 def _named_kinds(inner: str) -> bool:

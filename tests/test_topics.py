@@ -166,6 +166,8 @@ def test_an_alternative_naming_no_thing_takes_the_first_ones_thing():
     assert "充电桩" in expand_terms("新能源车充电桩")
     assert "专精特新企业" not in expand_terms("省级专精特新企业")
     assert "充电桩" not in expand_terms("“新能源车充电桩”", named=True)
+    # a bracket naming only measures says which figure is asked: no alternative
+    assert "总额" not in expand_terms("社会消费品零售总额（增速或总额）", measured=True)
     # a short thing of its own is no head of the first (托位 is no kind of 服务)
     terms = expand_terms("婴幼儿托育服务、托位、托育机构、托幼")
     assert {"托位", "托幼", "托育机构"} <= set(terms) and "婴幼儿托育托位" not in terms
@@ -767,6 +769,8 @@ def test_two_topics_a_place_must_both_meet():
         # how much, said after the topic and its act, of a measure or in money
         ("促消费活动拉动了多少消费，哪些地方给了金额？", "促消费活动", "figure"),
         ("知识价值信用贷款实际放了多少钱，哪些地方给了数？", "知识价值信用贷款", "figure"),
+        # how it went, and which figure, said after the topic
+        ("去年财政收入实际完成情况，哪些地方报了？", "财政收入", "figure"),
         ("轨道交通运营里程，哪些城市给了公里数？", "轨道交通运营里程", "figure"),
         # the measure asked with no topic in its part; a target counted; how much spent
         ("今年植树目标，哪些地方定了面积？", "植树", "target"),
@@ -1936,6 +1940,7 @@ def test_a_level_said_as_a_tier_is_the_level_asked():
     assert question_levels("市级层面，哪些提到低空经济？") == ("city",)
     assert question_levels("区一级有哪些提到了建设或提升孵化器？") == ("county",)
     assert question_levels("在城市这一级，哪些提到了国家区域医疗中心？") == ("city",)
+    assert question_levels("长期护理保险，省里的报告有谁提了？") == ("province",)
     assert question_levels("在城市层面，谁做了或计划做适老化改造？") == ("city",)
 
 
