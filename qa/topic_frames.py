@@ -89,8 +89,11 @@ def figure_asked(
         aspect = "figure"
     rest = text.replace(topic, "", 1)
     unit = (unit_asked(rest) or measure_unit(topic)) if aspect else None
-    if unit is None and aspect == "figure" and _AMOUNT.search(topic) and not _GROWTH.search(text):
-        unit = "金额"  # the figure of an amount (技术合同成交额) is in 元, not its growth
+    amounts = [bool(_AMOUNT.search(t)) for t in re.split(r"或者|或|、", topic) if t]
+    if unit is None and aspect == "figure" and all(amounts) and not _GROWTH.search(text):
+        # the figure of an amount (技术合同成交额) is in 元, not its growth; of amounts alone (not
+        # 游客接待量或旅游收入)
+        unit = "金额"
     done = _BEHIND.search(text) or (_DONE.search(rest) and not _EITHER.search(text))
     figure = aspect == "figure"
     return aspect, unit, figure and bool(done), figure and bool(_TOTAL_ASKED.search(rest))

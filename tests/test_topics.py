@@ -771,6 +771,7 @@ def test_two_topics_a_place_must_both_meet():
         ("知识价值信用贷款实际放了多少钱，哪些地方给了数？", "知识价值信用贷款", "figure"),
         # how it went, and which figure, said after the topic
         ("去年财政收入实际完成情况，哪些地方报了？", "财政收入", "figure"),
+        ("报了去年游客接待量或旅游收入实际数的地方有哪些？", "游客接待量或旅游收入", "figure"),
         ("轨道交通运营里程，哪些城市给了公里数？", "轨道交通运营里程", "figure"),
         # the measure asked with no topic in its part; a target counted; how much spent
         ("今年植树目标，哪些地方定了面积？", "植树", "target"),
@@ -1428,6 +1429,8 @@ def test_the_figure_of_an_amount_is_asked_in_yuan_unless_its_growth_is():
     assert read_topic("技术合同成交额，哪些地方报了实际数？").unit == "金额"
     assert read_topic("哪些地方给出了技术合同成交额的增速？").unit is None
     assert read_topic("哪些地方的材料里给出了技术合同成交额的数据？").unit is None  # any data
+    # (of amounts alone: a count or an amount, any figure)
+    assert read_topic("报了去年游客接待量或旅游收入实际数的地方有哪些？").unit is None
 
 
 def test_a_sentence_meant_but_not_worded_must_state_a_figure_in_the_unit_asked():
