@@ -66,13 +66,13 @@ class TermMatcher:
         if m is None:  # a contraction names each word it stands for (水风光氢: 氢能)
             from corpus.contractions import expand_contraction
 
-            said = expand_contraction(text)
-            return next((m for s in said if s != text and (m := self._search(s))), None)
+            said = [s for s in expand_contraction(text) if s != text]
+            return next((m for s in said if (m := self._search(s, exact=True))), None)
         return m
 
-    def _search(self, text: str) -> re.Match[str] | None:
+    def _search(self, text: str, exact: bool = False) -> re.Match[str] | None:
         m = next((m for m in self.exact.finditer(text) if self._its_own(text, m)), None)
-        if m:
+        if m or exact:  # (a contraction's words as written: 城乡供水 spreads no 城镇化)
             return m
         for term, anchor, pattern in self.spread:
             at = text.find(anchor)
