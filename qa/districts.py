@@ -270,8 +270,7 @@ def _judge(
     # district that names it but not as asked (研发投入增长 for 研发投入强度超过3%: short of 4%)
     by_meaning = not topic.quoted and not (named_here and topic.aspect)
     can_mean = [
-        c.lexical or (by_meaning and means_topic(c.quote, topic.text, named, pattern))
-        for c in candidates
+        c.lexical or (by_meaning and means_topic(c.quote, topic.text, named)) for c in candidates
     ]
     semantic = any(ok and sim >= threshold for ok, sim in zip(can_mean, sims, strict=True))
     mentioned = lexical or semantic

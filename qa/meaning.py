@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from qa.term_matcher import TermMatcher, is_act
+from qa.term_matcher import is_act, share_base_at
 from qa.topic_terms import norm
 
 
@@ -50,12 +50,14 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
     return enough
 
 
-def means_topic(quote: str, topic: str, named: Callable[[str], bool], pattern: TermMatcher) -> bool:
+def means_topic(quote: str, topic: str, named: Callable[[str], bool]) -> bool:
     """Whether a sentence may mean the topic: it names enough of it (`named`), and does not
-    write it as something else, where `pattern` finds no mention of it (研发经费占地区生产总值
-    比重 writes GDP as a share's base, not GDP)."""
-    said = norm(quote)
-    return named(quote) and not (norm(topic) in said and not pattern.search(said))
+    write it only as a share's base (研发经费占地区生产总值比重 is no GDP figure; 研发投入占GDP
+    比重 is one of 研发投入)."""
+    said, whole = norm(quote), norm(topic)
+    at = [m.start() for m in re.finditer(re.escape(whole), said)] if whole else []
+    as_base = bool(at) and all(share_base_at(said, i, i + len(whole)) for i in at)
+    return named(quote) and not as_base
 
 
 def _broader(said: str, kind: str, head: str) -> bool:

@@ -90,12 +90,13 @@ class TermMatcher:
     def _its_own(self, text: str, m: re.Match[str]) -> bool:
         return not (
             self.own_figure
-            and (
-                _SHARE_BASE.search(text, max(0, m.start() - 8), m.start())
-                and _SHARE_OF.match(text, m.end())
-                or _SHARE_AFTER.match(text, m.end())
-            )
+            and (share_base_at(text, m.start(), m.end()) or _SHARE_AFTER.match(text, m.end()))
         )
+
+
+def share_base_at(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is the base of a share (占地区生产总值比重)."""
+    return bool(_SHARE_BASE.search(text, max(0, start - 8), start) and _SHARE_OF.match(text, end))
 
 
 # what stands around the base of a share: 占GDP比重, 占地区生产总值的比例 (生产总值 too), 与地区

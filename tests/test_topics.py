@@ -774,6 +774,7 @@ def test_two_topics_a_place_must_both_meet():
         # how it went, and which figure, said after the topic
         ("去年财政收入实际完成情况，哪些地方报了？", "财政收入", "figure"),
         ("报了去年游客接待量或旅游收入实际数的地方有哪些？", "游客接待量或旅游收入", "figure"),
+        ("老旧小区改造今年定了多少个（或多大面积）的目标，是哪些地方？", "老旧小区改造", "target"),
         ("轨道交通运营里程，哪些城市给了公里数？", "轨道交通运营里程", "figure"),
         # the measure asked with no topic in its part; a target counted; how much spent
         ("今年植树目标，哪些地方定了面积？", "植树", "target"),
@@ -2150,3 +2151,14 @@ def test_a_thing_done_with_a_light_act_is_the_thing():
     assert "老年食堂" in expand_terms("办老年食堂")
     assert expand_terms("干部队伍") == ("干部队伍",)  # 干 is no act of its own there
     assert "大做强" not in expand_terms("做大做强")
+
+
+def test_a_sentence_writing_the_topic_only_as_a_shares_base_does_not_mean_it():
+    from qa.meaning import means_topic
+
+    def named(_: str) -> bool:
+        return True
+
+    assert not means_topic("全社会研发经费占地区生产总值的比重达2.3%", "地区生产总值", named)
+    assert means_topic("全社会研发投入占GDP比重提高至3.76%", "研发投入", named)  # its own share
+    assert means_topic("全年地区生产总值达到3000亿元", "地区生产总值", named)
