@@ -16,8 +16,9 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
     words or more names one thing (婴幼儿照护服务示范城市): a sentence must share at least half
     of its words, so that a passage on a neighbouring subject (普惠托育机构) is not taken for
     it, all but one when a `figure` of it (or of one of its alternatives) is asked (规上工业产值
-    is no figure of 规上工业增加值增速); a shorter topic (低空经济, 科普) may be met in other words, but not by another kind of
-    its head (基础养老金 for 个人养老金). A rank the topic names (国家, 省级…) must be named too."""
+    is no figure of 规上工业增加值增速); a shorter topic (低空经济, 科普) may be met in other
+    words, but not by another kind of its head (基础养老金 for 个人养老金). A rank the topic
+    names (国家, 省级…) must be named too."""
     import jieba
     import jieba.posseg
 
