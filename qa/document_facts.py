@@ -42,7 +42,7 @@ _ISSUED = re.compile(
 )
 # …or the plans named first, and the period they are of: 规划是管2021—2025年“十四五”时期的
 _PLAN_OF_PERIOD = re.compile(
-    r"的(?P<what>[\u4e00-\u9fff]{0,8}规划)(?:[，,]\s*(?:其)?(?:规划期|期限|时间跨度))?(?:都)?(?:是|为)"
+    r"的[\u4e00-\u9fff]{0,8}规划(?:[，,]\s*(?:其)?(?:规划期|期限|时间跨度))?(?:都)?(?:是|为)"
     r"(?:管|覆盖|针对|面向|关于)?"
     r"(?P<period>[^？?，,。；;]{2,24}?)(?:时期|期间|阶段)?(?:的)?[？?。]*$"
 )
@@ -81,12 +81,11 @@ def document_fact(question: str) -> DocumentFact | None:
     if issued:
         return DocumentFact(issued.group(0).strip("？?。"), issued=issued["year"])
     said = _IS_KIND.search(_NOT_KIND.sub("", question))
-    plan = _PLAN_OF_PERIOD.search(question)
-    if said is None and plan is not None and _years_said(plan["period"]):
-        # the plans named, then the period: 哪些地方的科技创新规划是管2021—2025年的
-        return DocumentFact(plan.group(0)[1:].strip("？?。"), "plan", _years_said(plan["period"]))
     if said is None:
-        return None
+        # the plans named, then the period: 哪些地方的科技创新规划是管2021—2025年的
+        plan = _PLAN_OF_PERIOD.search(question)
+        years = _years_said(plan["period"]) if plan else None
+        return DocumentFact(plan.group(0)[1:].strip("？?。"), "plan", years) if years else None
     what = said["what"]
     kind = next(k for word, k in DOCUMENT_KINDS if what.endswith(word))
     years = _years_said(what) if kind == "plan" else None

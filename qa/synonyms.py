@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 
 from qa.terms import term_groups
+from qa.text import norm
 from qa.topic_alternatives import is_verb, tagged
 
 
@@ -60,7 +61,7 @@ _LEVEL_SAID = re.compile(r"(?:国家|省|市|区|县|级|以上|以下)$")
 
 @cache
 def _indicator_forms() -> frozenset[str]:
-    return frozenset(_norm(t) for group in term_groups() for t in group)
+    return frozenset(norm(t) for group in term_groups() for t in group)
 
 
 @cache
@@ -69,11 +70,5 @@ def _known_terms() -> tuple[str, ...]:
     of qa/data/terms.json, whose modifiers tell them apart: 城镇居民人均可支配收入)."""
     said = [t for g in synonym_groups() for t in g]
     said += [t for field, kinds in narrower_terms() for t in (field, *kinds)]
-    known = {_norm(t) for t in said if len(_norm(t)) >= 3 and re.search(r"[\u4e00-\u9fff]", t)}
+    known = {norm(t) for t in said if len(norm(t)) >= 3 and re.search(r"[\u4e00-\u9fff]", t)}
     return tuple(sorted(known, key=lambda t: (-len(t), t)))
-
-
-def _norm(text: str) -> str:
-    from qa.topic_terms import norm  # (norm reads the synonyms' terms in turn)
-
-    return norm(text)

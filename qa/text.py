@@ -270,3 +270,21 @@ def with_plain_breaks(text: str) -> str:
     if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 4:
         text = _SAID_IN_ENGLISH.sub("提到", text)
     return _DASH.sub("，", text)
+
+
+def norm(text: str) -> str:
+    """`text` as topics are matched in it: normalised, lower case, without the quote marks a
+    document sets a name off with (“飞地”园区 is 飞地园区) and the spaces set beside Chinese
+    characters."""
+    from index.normalize import normalize_text
+
+    said = _CJK_SPACE.sub("", _QUOTE_MARKS.sub("", normalize_text(text).lower()))
+    return _INFIX.sub(r"\1", said)
+
+
+_QUOTE_MARKS = re.compile(r"[“”‘’「」『』\"]")
+# a short bracket inside a name is read as part of it: 院士（专家）工作站 is 院士专家工作站
+# (and 院士工作站 spread out), 新（改）建农村公路 is 新改建农村公路
+_INFIX = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,4})[)）](?=[\u4e00-\u9fff])")
+# a space beside a Chinese character is layout, not a word break (a PDF's 重庆 OTC 科创板)
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")

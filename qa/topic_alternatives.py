@@ -59,7 +59,7 @@ def bracket_readings(topic: str) -> list[str]:
 def _measures_only(inner: str) -> bool:
     """Whether a bracket only names measures (增速或总额): which figure is asked, no topic."""
     said = [p for p in re.split(r"或者|或|、|和|及|/", inner) if p]
-    return bool(said) and all(p in (*_MEASURE_ALONE, "增长", "增量") for p in said)
+    return bool(said) and all(p in _MEASURE_WORDS for p in said)
 
 
 def _named_kinds(inner: str) -> bool:
@@ -129,6 +129,8 @@ _MEASURED = re.compile(
 
 # a measure of a thing, said alone after it (…规模或占比)
 _MEASURE_ALONE = ("占比", "比重", "增速", "增幅", "增长率", "规模", "总量", "数量", "总额", "金额")
+# …and what a bracket of measures may say besides (（增速或总额）, （增长或增量）)
+_MEASURE_WORDS = frozenset([*_MEASURE_ALONE, "增长", "增量"])
 
 
 def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[str]:
@@ -248,7 +250,7 @@ def borrowed_object(parts: list[str]) -> list[str]:
             # not a thing of its own (婴幼儿托育服务、托位: 托位)
             short = part.strip()
             out.append(first[: -len(head)] + short if len(head) == len(short) else first + short)
-        elif said not in _BARE_HEADS:
+        elif said not in KIND_HEADS:
             out.append(part)  # (a bare head of any thing is none: 中医药或…产业)
     return out
 
@@ -271,7 +273,6 @@ KIND_HEADS = (
     *("事业", "产业", "平台", "项目", "载体", "机构", "政策", "措施", "举措", "东西", "事情"),
     *("设施", "工程", "行动", "领域", "内容", "基地", "中心"),
 )
-_BARE_HEADS = KIND_HEADS
 
 
 def _heads_like(short: str, head: str) -> bool:

@@ -28,7 +28,8 @@ def frames() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str | None], ...]:
     def compile_frame(frame: str, topic: str) -> re.Pattern[str]:
         for name, body in macros.items():
             frame = frame.replace("{" + name + "}", body)
-        return re.compile(frame.replace("{YEARS}", years).replace("{X}", topic))
+        frame = frame.replace("{YEARS}", years).replace("{UNIT}", _UNIT)
+        return re.compile(frame.replace("{X}", topic))
 
     def both(frame: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         return compile_frame(frame, "(?P<X>.+?)"), compile_frame(frame, "(?P<X>.+)")
@@ -170,7 +171,10 @@ def _without_counted_act(part: str) -> str | None:
     return "".join(p.word for p in pieces) or None
 
 
-_UNIT = r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|人次|名|户|万户|辆|台|张|亿元|万元|班|列)"
+_UNIT = (
+    r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|人次|名|户|万户|辆|台|张|亿元|万元|班|列"
+    r"|平方米|万平方米)"
+)
 _HOW_MANY = re.compile(
     rf"(?:的)?(?:{_INTENDED})?(?:实际)?"
     r"(?:建|建成|新建|有|新增|达到|完成|改造|开行|建设|花|用|投入|投|做|办|发|发放|放|接待)?"

@@ -10,6 +10,7 @@ from functools import cache
 from qa.synonyms import broad_words, modified_term, narrower_terms, synonym_groups
 from qa.term_forms import TOTAL, abbreviated, census_forms, other_amount, travel_said_short
 from qa.terms import term_groups
+from qa.text import norm
 from qa.topic_alternatives import (
     ALTERNATIVES,
     borrowed_object,
@@ -21,25 +22,6 @@ from qa.topic_alternatives import (
     tagged,
     without_beneficiary,
 )
-
-
-def norm(text: str) -> str:
-    """`text` as topics are matched in it: normalised, lower case, without the quote marks a
-    document sets a name off with (“飞地”园区 is 飞地园区) and the spaces set beside Chinese
-    characters."""
-    from index.normalize import normalize_text
-
-    said = _CJK_SPACE.sub("", _QUOTE_MARKS.sub("", normalize_text(text).lower()))
-    return _INFIX.sub(r"\1", said)
-
-
-_QUOTE_MARKS = re.compile(r"[“”‘’「」『』\"]")
-# a short bracket inside a name is read as part of it: 院士（专家）工作站 is 院士专家工作站
-# (and 院士工作站 spread out), 新（改）建农村公路 is 新改建农村公路
-_INFIX = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,4})[)）](?=[\u4e00-\u9fff])")
-# a space beside a Chinese character is layout, not a word break (a PDF's 重庆 OTC 科创板)
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
-
 
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
 # about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
