@@ -9,6 +9,7 @@ and by any later stage that meets such a name with 分别.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -23,8 +24,10 @@ def contractions() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def _longest_first() -> tuple[str, ...]:
-    return tuple(sorted(contractions(), key=len, reverse=True))
+def _any_contraction() -> re.Pattern[str]:
+    """One pattern of every contraction (whether a text holds any is one search)."""
+    words = sorted(contractions(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)) if words else re.compile(r"(?!)")
 
 
 def _join(part: str, after: str) -> str:
@@ -40,7 +43,9 @@ def expand_contraction(text: str) -> list[str]:
     """The phrases `text` stands for when it holds a contraction (the longest that fits, the
     first place it occurs): 金融机构存贷款余额 -> [金融机构存款余额, 金融机构贷款余额];
     [text] when it holds none."""
-    for word in _longest_first():
+    if not _any_contraction().search(text):  # (most text holds none: one search)
+        return [text]
+    for word in sorted(contractions(), key=len, reverse=True):
         at = text.find(word)
         if at >= 0:
             before, after = text[:at], text[at + len(word) :]
