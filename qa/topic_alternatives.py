@@ -7,100 +7,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa.text import word_breaks
-
 # a topic joined with 或/和/及 is several topics ("博士后工作站或博士后培养"), and so is one
 # said again in other words ("研发投入强度，也就是R&D经费占GDP的比重")
 ALTERNATIVES = re.compile(r"或者说|也就是说|也就是|也即|亦即|或者|以及|或|和|及|与|、|/|[，,]")
-# a word in brackets: another wording of what stands before it (X（或Y）, 充电桩（充电设施）,
-# 创建（或升级创建）国家高新区), unless it is a remark (博士后工作站（不含分站）), left out
-_BRACKETED = re.compile(
-    r"[（(](?P<marker>或者|或|即|也就是|也即|又称|简称|亦称)?(?P<inner>[^（）()]*)[）)]?"
-)
-
-
-# a bracket that remarks on what stands before it rather than saying it again, or goes on with it
-_REMARK = re.compile(
-    r"(?:含|包括|包含|不含|除|下同|以下|如|例如|特别是|尤其是|主要|其中|暂定|试行|[0-9]"
-    # …or a number of years or steps, which goes on with it: 治本攻坚（三年行动）
-    r"|[一二两三四五六七八九十]+(?:年|个|项|大|步))"
-)
-
-
-def bracket_readings(topic: str) -> list[str]:
-    """The topic with its first bracket read both ways: 创建（或升级创建）国家高新区 ->
-    创建国家高新区, 升级创建国家高新区; 充电桩（充电设施） -> 充电桩, 充电设施; a remark in
-    brackets (博士后工作站（不含分站）) is dropped; what a bracket says is included counts as
-    well: 算力（包括智算中心） -> 算力, 智算中心."""
-    m = _BRACKETED.search(topic)
-    if not m:
-        return [topic]
-    before, after = topic[: m.start()], topic[m.end() :]
-    readings = [before + after]
-    inner = m.group("inner").strip()
-    included = _INCLUDED.match(inner)
-    if included and len(inner) - included.end() >= 2:
-        readings.append(before + "或" + inner[included.end() :] + after)
-    elif len(before) >= 4 and _named_kinds(inner):
-        # (kinds of it named by their places: 国家文化公园（长征、长江） -> 长征国家文化公园, …)
-        readings.append("、".join(k + before for k in re.split(r"[、/]", inner)) + after)
-    elif inner and _measures_only(inner):
-        pass  # (what figure is asked: 社会消费品零售总额（增速或总额）)
-    elif inner and (m.group("marker") or not (_REMARK.match(inner) or _says_how(inner, before))):
-        # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
-        same_end = len(before) > len(inner) and before[-1] == inner[-1]
-        kept = before[: -len(inner)] if same_end else ""
-        if kept and len(kept) not in word_breaks(before):
-            kept = ""  # (植树造林（营造林）: 营造林, not 植 left of a word)
-        readings.append(kept + inner + after)
-    return [r for reading in readings for r in bracket_readings(reading)]
-
-
-def _measures_only(inner: str) -> bool:
-    """Whether a bracket only names measures (增速或总额): which figure is asked, no topic."""
-    said = [p for p in re.split(r"或者|或|、|和|及|/", inner) if p]
-    return bool(said) and all(p in _MEASURE_WORDS for p in said)
-
-
-def _named_kinds(inner: str) -> bool:
-    """Whether a bracket lists short names, most of them of places (长征、长江、大运河、黄河)."""
-    kinds = re.split(r"[、/]", inner)
-    if len(kinds) < 2 or not all(1 <= len(k) <= 3 for k in kinds):
-        return False
-    named = sum(len(t := tagged(k)) == 1 and t[0][1] in ("ns", "nz", "nr") for k in kinds)
-    return 2 * named > len(kinds)
-
-
-def _says_how(inner: str, before: str) -> bool:
-    """Whether a bracket after a thing names only how it stands or is bounded (国家5A级景区
-    （获评或创建）, 3%（左右或以内）): acts and bounds joined, no wording of the thing. After an
-    act (创建（或升级创建）) the bracket is another wording of that act."""
-    words = tagged(inner)
-    if not words or (before and _acts(*tagged(before)[-1])):
-        return False
-    return all(_acts(w, f) or f in ("c", "m", "f", "d", "p") or w in _BOUND_WORDS for w, f in words)
-
-
-_BOUND_WORDS = frozenset(["左右", "以内", "以上", "以下", "及以上", "上下"])
-
-_INCLUDED = re.compile(r"(?:包括|包含|含|比如|例如|如|特别是|尤其是)")
 
 
 def shared_object(parts: list[str]) -> list[str]:
     """Verbs joined before one object each take it: 创建或升级国家高新区 -> 创建国家高新区,
     升级国家高新区 (a bare verb alone is no topic: 创建 is in every plan)."""
     words = [list(tagged(p.strip())) for p in parts]
-    if len(parts) < 2 or not all(len(w) == 1 and _acts(*w[0]) for w in words[:-1]):
+    if len(parts) < 2 or not all(len(w) == 1 and acts(*w[0]) for w in words[:-1]):
         return parts
     last = words[-1]
     # (an act jieba cuts into one-character words: 用好 is 用|好)
-    acts = next(
-        (i for i, (word, flag) in enumerate(last) if not (_acts(word, flag) or _light(word, flag))),
+    thing_at = next(
+        (i for i, (word, flag) in enumerate(last) if not (acts(word, flag) or _light(word, flag))),
         len(last),
     )
-    if acts == 0 or acts == len(last):
+    if thing_at == 0 or thing_at == len(last):
         return parts
-    shared = "".join(word for word, _ in last[acts:])  # 改造提升|高标准农田
+    shared = "".join(word for word, _ in last[thing_at:])  # 改造提升|高标准农田
     return [w[0][0] + shared for w in words[:-1]] + ["".join(word for word, _ in last)]
 
 
@@ -110,7 +36,7 @@ def _light(word: str, flag: str) -> bool:
     return len(word) == 1 and (flag[:1] in ("p", "d") or word in "好大强优实足活细深牢稳")
 
 
-def _acts(word: str, flag: str) -> bool:
+def acts(word: str, flag: str) -> bool:
     """A verb, or an act jieba tags otherwise (新建 is also a county's name to it)."""
     from qa.term_matcher import is_act
 
@@ -119,6 +45,10 @@ def _acts(word: str, flag: str) -> bool:
 
 # the word a topic ends in when it asks how many of a thing: 高新技术企业数量
 _HOW_MANY = ("数量", "个数", "家数", "总量", "规模", "数")
+# what a place is named as, of any thing (示范试点, 试验区)
+_DESIGNATIONS = frozenset(
+    ["示范", "试点", "示范区", "试验区", "先行区", "先导区", "示范点", "样板", "标杆", "示范基地"]
+)
 
 
 # what a measure of a thing ends in, said of no thing of its own (占GDP比重)
@@ -130,7 +60,7 @@ _MEASURED = re.compile(
 # a measure of a thing, said alone after it (…规模或占比)
 _MEASURE_ALONE = ("占比", "比重", "增速", "增幅", "增长率", "规模", "总量", "数量", "总额", "金额")
 # …and what a bracket of measures may say besides (（增速或总额）, （增长或增量）)
-_MEASURE_WORDS = frozenset([*_MEASURE_ALONE, "增长", "增量"])
+MEASURE_WORDS = frozenset([*_MEASURE_ALONE, "增长", "增量"])
 
 
 def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[str]:
@@ -236,7 +166,11 @@ def borrowed_object(parts: list[str]) -> list[str]:
             continue
         words = tagged(part.strip())
         done = [w for w, flag in words if is_verb(flag)]
-        if done and all(is_verb(flag) or w in _HOW_MANY for w, flag in words):
+        if all(w in _DESIGNATIONS for w, _ in words):
+            # a designation alone is the first one's thing's: 国家中医药传承创新发展试验区或示范
+            # 试点 -> 国家中医药传承创新发展示范试点 (a bare 示范试点 is in every report)
+            out.append((first[: -len(head)] if head in _DESIGNATIONS else first) + said)
+        elif done and all(is_verb(flag) or w in _HOW_MANY for w, flag in words):
             out.append("".join(done) + thing)
             if (
                 len(words) > 1

@@ -14,7 +14,6 @@ from qa.text import norm
 from qa.topic_alternatives import (
     ALTERNATIVES,
     borrowed_object,
-    bracket_readings,
     common_root,
     is_verb,
     shared_head,
@@ -22,15 +21,16 @@ from qa.topic_alternatives import (
     tagged,
     without_beneficiary,
 )
+from qa.topic_brackets import bracket_readings
 
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
 # about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
 _GENERIC_SUFFIX = re.compile(
-    # 服务 or 监管 after a name of four characters or more (心理健康服务: 心理健康教育; 食品安全
-    # 监管: 食品安全); not 家政服务, 金融监管; an
+    # 服务, 监管 or 治理 after a name of four characters or more (心理健康服务: 心理健康教育; 食品
+    # 安全监管: 食品安全; 黑臭水体治理: 整治黑臭水体); not 家政服务, 金融监管; an
     # act of support, a campaign or an event after a name of three or more (首台套产品支持, 城市更新
     # 行动, 马拉松赛事)
-    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|口径|(?<=[\u4e00-\u9fff]{4})(?:服务|监管)"
+    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|口径|(?<=[\u4e00-\u9fff]{4})(?:服务|监管|治理|整治)"
     r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动|赛事|活动)"
     # (a technology named by its letters is itself: BIM技术应用, 5G应用)
     r"|(?<=[A-Za-z0-9])\s*(?:技术应用|技术|应用))$"
@@ -45,7 +45,7 @@ MOTION_SUFFIX = re.compile(r"(?:增速|增幅|增长率|增长速度|增长|涨�
 # figure's unit or leave out (造林面积: 植树造林4.9万亩; 高新技术企业总数: 高新技术企业达500家)
 _MEASURE = re.compile(
     r"(?:的)?(?:总产量|产量|面积|(?:通车|运营|建成)?(?:总)?里程|人数|总数|总量|规模|数量|个数|家数"
-    r"|(?:综合|总)?收入|成交额|交易额|(?:总)?金额|(?:目标)?任务)$"
+    r"|(?:综合|总)?收入|成交额|交易额|(?:总)?金额|(?<=[\u4e00-\u9fff]{2})总额|(?:目标)?任务)$"
 )
 # (a task is the figure set: 营造林任务超过100万亩 is met by 完成营造林130万亩)
 _COUNT_MEASURE = re.compile(
@@ -57,7 +57,7 @@ _COUNT_MEASURE = re.compile(
 # …the verbs of building, which reports vary (建, 建设, 打造); not an act that is the topic
 # itself (创建国家高新区 is not any 国家高新区)
 _LEADING_VERB = re.compile(
-    r"^(?:建设|建|打造|发展|组建|构建|建立|成立|设立|搭建|完成"
+    r"^(?:建设|新建|改建|扩建|建|打造|发展|组建|构建|建立|成立|设立|搭建|完成"
     # (and an act of doing it better or more: 优化营商环境: 打造一流营商环境; not 创建 or 争创,
     # asked of places not yet one)
     r"|优化|提升|提高|加强|强化|完善|推进|推动|深化|打击|开展|实施|推行|落实|促进|加快|壮大|培育"

@@ -1,0 +1,104 @@
+"""The readings of a bracket in a topic: another wording of what stands before it (充电桩（充电
+设施）), what it includes (算力（包括智算中心）), kinds named by their places (国家文化公园（长征、
+长江）), or a remark that is left out (博士后工作站（不含分站）, 社会消费品零售总额（增速或总额）)."""
+
+from __future__ import annotations
+
+import re
+
+from qa.text import word_breaks
+from qa.topic_alternatives import MEASURE_WORDS, acts, tagged
+
+# a word in brackets: another wording of what stands before it (X（或Y）, 充电桩（充电设施）,
+# 创建（或升级创建）国家高新区), unless it is a remark (博士后工作站（不含分站）), left out
+_BRACKETED = re.compile(
+    r"[（(](?P<marker>或者|或|即|也就是|也即|又称|简称|亦称)?(?P<inner>[^（）()]*)[）)]?"
+)
+
+
+# a bracket that remarks on what stands before it rather than saying it again, or goes on with it
+_REMARK = re.compile(
+    r"(?:含|包括|包含|不含|除|下同|以下|如|例如|特别是|尤其是|主要|其中|暂定|试行|[0-9]"
+    # …or a number of years or steps, which goes on with it: 治本攻坚（三年行动）
+    r"|[一二两三四五六七八九十]+(?:年|个|项|大|步))"
+)
+
+
+def bracket_readings(topic: str) -> list[str]:
+    """The topic with its first bracket read both ways: 创建（或升级创建）国家高新区 ->
+    创建国家高新区, 升级创建国家高新区; 充电桩（充电设施） -> 充电桩, 充电设施; a remark in
+    brackets (博士后工作站（不含分站）) is dropped; what a bracket says is included counts as
+    well: 算力（包括智算中心） -> 算力, 智算中心."""
+    m = _BRACKETED.search(topic)
+    if not m:
+        return [topic]
+    before, after = topic[: m.start()], topic[m.end() :]
+    readings = [before + after]
+    # (its measure, said of it: 居民人均可支配收入（或其增速）)
+    inner = re.sub(r"^其(?=[\u4e00-\u9fff]{2})", "", m.group("inner").strip())
+    included = _INCLUDED.match(inner)
+    if included and len(inner) - included.end() >= 2:
+        readings.append(before + "或" + inner[included.end() :] + after)
+    elif len(before) >= 4 and _named_kinds(inner):
+        # (kinds of it named by their places: 国家文化公园（长征、长江） -> 长征国家文化公园, …)
+        readings.append("、".join(k + before for k in re.split(r"[、/]", inner)) + after)
+    elif inner and _measures_only(inner):
+        pass  # (what figure is asked: 社会消费品零售总额（增速或总额）)
+    elif inner and (m.group("marker") or not (_REMARK.match(inner) or _says_how(inner, before))):
+        # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
+        same_end = len(before) > len(inner) and before[-1] == inner[-1]
+        kept = before[: -len(inner)] if same_end else ""
+        if kept and len(kept) not in word_breaks(before):
+            kept = ""  # (植树造林（营造林）: 营造林, not 植 left of a word)
+        if not kept and _head_noun(inner) and not _shortened(inner, before):
+            # (a head alone names nothing: 进出口总额（总值）: 进出口总值, the last word of what
+            # stands before said otherwise; but 钠离子电池（钠电） is its short name, and 减税降费
+            # （减负） a deed of its own)
+            kept = before[: max((b for b in word_breaks(before) if b < len(before)), default=0)]
+        readings.append(kept + inner + after)
+    return [r for reading in readings for r in bracket_readings(reading)]
+
+
+def _head_noun(word: str) -> bool:
+    """Whether `word` is one noun of two characters at most (总值, 产值)."""
+    words = tagged(word) if len(word) <= 2 else ()
+    return len(words) == 1 and words[0][1] == "n"
+
+
+def _shortened(short: str, name: str) -> bool:
+    """Whether `short` is `name` shortened: its characters in order, the first its first."""
+    return (
+        bool(short)
+        and short[0] == name[:1]
+        and re.search(".*?".join(map(re.escape, short)), name) is not None
+    )
+
+
+def _measures_only(inner: str) -> bool:
+    """Whether a bracket only names measures (增速或总额): which figure is asked, no topic."""
+    said = [p for p in re.split(r"或者|或|、|和|及|/", inner) if p]
+    return bool(said) and all(p in MEASURE_WORDS for p in said)
+
+
+def _named_kinds(inner: str) -> bool:
+    """Whether a bracket lists short names, most of them of places (长征、长江、大运河、黄河)."""
+    kinds = re.split(r"[、/]", inner)
+    if len(kinds) < 2 or not all(1 <= len(k) <= 3 for k in kinds):
+        return False
+    named = sum(len(t := tagged(k)) == 1 and t[0][1] in ("ns", "nz", "nr") for k in kinds)
+    return 2 * named > len(kinds)
+
+
+def _says_how(inner: str, before: str) -> bool:
+    """Whether a bracket after a thing names only how it stands or is bounded (国家5A级景区
+    （获评或创建）, 3%（左右或以内）): acts and bounds joined, no wording of the thing. After an
+    act (创建（或升级创建）) the bracket is another wording of that act."""
+    words = tagged(inner)
+    if not words or (before and acts(*tagged(before)[-1])):
+        return False
+    return all(acts(w, f) or f in ("c", "m", "f", "d", "p") or w in _BOUND_WORDS for w, f in words)
+
+
+_BOUND_WORDS = frozenset(["左右", "以内", "以上", "以下", "及以上", "上下"])
+
+_INCLUDED = re.compile(r"(?:包括|包含|含|比如|例如|如|特别是|尤其是)")
