@@ -38,12 +38,18 @@ _NOT_THOSE = re.compile(
 )
 
 
+# a bracket after the places asked saying which it includes (重庆这几个区（含重庆高新区）): the
+# places asked hold them already
+_INCLUDED = re.compile(r"(?<=[区县市省州盟方])[（(](?:含|包括|包含)[^（）()\d]{2,12}[)）]")
+
+
 def without_level_remarks(text: str) -> str:
     """The question without remarks in brackets: the levels bracketed after a level
     (2024年的市（州）政府工作报告 asks the cities' reports), and a restatement of what stands
     before (粮食产量目标超过1000万吨（即200亿斤）asks beyond 1000万吨), or says a bound's own
-    figure counts (10%以上（含10%）), or which documents are not asked (哪些通知（不是规划）)."""
-    return _NOT_THOSE.sub("", _RESTATING.sub("", _LEVEL_REMARK.sub("", text)))
+    figure counts (10%以上（含10%）), or which documents are not asked (哪些通知（不是规划）), or
+    which places the places asked include (这几个区（含重庆高新区）)."""
+    return _INCLUDED.sub("", _NOT_THOSE.sub("", _RESTATING.sub("", _LEVEL_REMARK.sub("", text))))
 
 
 def without_year_of_documents(text: str) -> tuple[str, str | None]:
@@ -88,7 +94,8 @@ _ANY_LEVEL = re.compile(
     rf"|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
     # the documents named first, then which: 工作要点里提到…的是哪个区
     # (and their kind: 在科技创新规划这类文件中，哪些…; 工作要点类的文件里，有没有…)
-    rf"|^(?:在|从)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
+    # (and who issued them, or how: 区政府下发的通知里, 以通知形式发的文件里)
+    rf"|^(?:在|从)?(?:[\u4e00-\u9fff]{{1,8}}的)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
     r"(?:(?:(?:这|此|那)(?:类|种|些)|一?类|类型)(?:的)?(?:文件)?)?"
     r"(?:里|中|当中|里面)(?=.*(?:哪|谁|有没有|是否|吗))"
     rf"|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
@@ -113,4 +120,5 @@ DOCUMENT_KINDS = (
     ("要点", "work_points"),
     ("方案", "action_plan"),
     ("通知", "notice"),
+    ("公报", "gazette"),  # (qa.filters.document_kinds)
 )

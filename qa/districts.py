@@ -10,9 +10,7 @@ the topic set in benchmarks/ (see qa/data/calibration.json).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from corpus.model import Chunk
 from index.types import Filters
@@ -32,11 +30,12 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
     asks_inside_a_place,
     asks_prefectures,
     is_district_question,
+    places_only,
     question_level,
     question_levels,
-    without_exception,
 )
 from qa.scoring import Searchable, cosine_to_query
+from qa.set_aside import narrowed, places_with, without_exception, without_others
 from qa.stating import Stating
 from qa.target_lists import list_leads
 from qa.term_matcher import term_matcher
@@ -99,21 +98,24 @@ def districts(
         return fact_report(fact, index, only, (level,) if level else question_levels(text))
     topic = with_worded_targets(read_topic(text, corpus_of(index)), text)
     asked = normalize_level(level or question_level(text))
-    if set_aside:  # 除了赣州，还有哪些地方…: every place but those
-        kept = resolve_districts(list(set_aside), index)
-        return _narrowed(districts(text, index, only, level), lambda p: p not in kept)
+    rest, others = without_others(text)
+    if set_aside or (others and places_only(topic.text)):
+        # 除了赣州，还有哪些地方…: every place but those; 其他地方谁提到了宜宾: but 宜宾
+        kept = resolve_districts(list(set_aside or [topic.text]), index)
+        rest = text if set_aside else rest
+        return narrowed(districts(rest, index, only, level), lambda p: p not in kept)
     text, other_than = without_documents_set_aside(text)
     if other_than:  # 除了政府工作报告，还有哪些文件…: the places with a document of another kind
-        held = _places_with(index, lambda d: d.doc_type not in other_than)
-        return _narrowed(districts(text, index, only, level), held.__contains__)
+        held = places_with(index, lambda d: d.doc_type not in other_than)
+        return narrowed(districts(text, index, only, level), held.__contains__)
     text, year = without_year_of_documents(text)
     if year:  # 2024年的政府工作报告里，哪些…: the places with a document of that year
         report = districts(text, index, only, level)
-        held = _places_with(index, lambda d: year_of(d) == year)
-        return _narrowed(report, held.__contains__) if held else report
+        held = places_with(index, lambda d: year_of(d) == year)
+        return narrowed(report, held.__contains__) if held else report
     if asks_prefectures(text):  # 哪些地级市: cities, not a municipality of province rank (重庆市)
         report = districts(text.replace("地级", ""), index, only, level)
-        return _narrowed(report, lambda p: level_of_places([p]) != "province")
+        return narrowed(report, lambda p: level_of_places([p]) != "province")
     if only:
         names = resolve_districts(only, index)
         inside = places_within(names, asked, index)
@@ -123,7 +125,7 @@ def districts(
         report = report_for(topic, index, names, EVIDENCE_PER_DISTRICT)
         one_level = len({level_of_places([n]) for n in names}) == 1  # 山东、聊城: 地方, not 区县
         return replace(report, level=level_of_places(names) if one_level else "mixed")
-    own = sorted(_places_with(index, lambda d: bool(d.district) and not d.duplicate_of))
+    own = sorted(places_with(index, lambda d: bool(d.district) and not d.duplicate_of))
     # 哪些报告, 几份区里的科技规划，哪些…: the places that have a document of that kind
     kinds = documents_asked(text)
     levels = () if level else question_levels(text)
@@ -143,17 +145,6 @@ def districts(
     level = asked or default_level(index)
     at = of_kinds(places_at(index, level), kinds, index)
     return replace(report_for(topic, index, at, EVIDENCE_PER_DISTRICT), level=level)
-
-
-def _narrowed(report: DistrictReport, keep: Callable[[str], bool]) -> DistrictReport:
-    """`report` with only the places `keep` holds for (what a question says around its topic
-    narrows the places asked: 除了赣州, 除了政府工作报告, 2024年的报告, 地级市)."""
-    return replace(report, districts=tuple(r for r in report.districts if keep(r.district)))
-
-
-def _places_with(index: Searchable, holds: Callable[[Any], bool]) -> set[str]:
-    """The places that have a document `holds` is true of."""
-    return {d.district for d in getattr(index, "documents", ()) if holds(d)}
 
 
 def report_for(

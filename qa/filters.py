@@ -4,7 +4,8 @@ inside a document's own that a sentence opens with."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from corpus.errors import UserError
 from corpus.gazetteer import canonical_district, find_districts, listed_districts, not_in_index
@@ -85,8 +86,20 @@ def of_kinds(places: list[str], kinds: tuple[str, ...], index: Searchable) -> li
     """The places that have a document of one of `kinds` (plan, work_report…), or all of them
     when none has or no kind is asked."""
     documents = getattr(index, "documents", ())
-    held = [p for p in places if any(d.district == p and d.doc_type in kinds for d in documents)]
+    kinds_of = document_kinds(documents)
+    held = [
+        p for p in places if any(d.district == p and kinds_of(d) & set(kinds) for d in documents)
+    ]
     return held or places
+
+
+def document_kinds(documents: Iterable[Any]) -> Callable[[Any], set[str]]:
+    """The kinds each of `documents` is of: its type, and gazette for one printed in a
+    government gazette (a file whose front matter is a 公报) or a bulletin (统计公报)."""
+    gazettes = {d.source for d in documents if d.doc_type == "front_matter" and "公报" in d.title}
+    return lambda d: (
+        {d.doc_type} | ({"gazette"} if d.source in gazettes or d.doc_type == "bulletin" else set())
+    )
 
 
 def normalize_level(level: str | None) -> str | None:

@@ -13,8 +13,8 @@ from typing import Any
 from index.types import Filters
 from qa.asks import asks_of
 from qa.conversation import Turn, follow_up
-from qa.place_questions import without_exception
 from qa.scoring import Searchable
+from qa.set_aside import without_exception
 from qa.text import check_question
 from qa.types import Answer
 
@@ -110,14 +110,17 @@ def _declined_input(question: str) -> tuple[str, str] | None:
 
 def _outside_topic(question: str) -> str:
     """The words of a place question that may name its places: not those it sets aside (除了赣州，
-    还有哪些…) nor a place inside its topic (哪些规划提到西部（重庆）科学城: no filter on 重庆)."""
+    还有哪些…), nor those a bracket says are included, nor a place inside its topic (哪些规划提到西部（重庆）科学城: no filter on 重庆)."""
     from corpus.errors import UserError
+    from qa.asked_documents import without_level_remarks
     from qa.place_questions import is_district_question
     from qa.topics import read_topic
 
     text = without_exception(question)[0]
     if not is_district_question(text):
         return text
+    # (nor the places a bracket says the places asked include: 这几个区（含重庆高新区）)
+    text = without_level_remarks(text)
     # (nor a place whose example is followed: 学习浙江“千万工程”经验 asks who learns, not 浙江)
     text = _LEARNT_FROM.sub("", text)
     try:

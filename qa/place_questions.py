@@ -16,7 +16,7 @@ _SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
 # the documents asked for by kind: 哪些报告, 哪几份规划
 _DOCUMENTS_ASKED = (
     r"(?:(?![在里中的这那几份个])[\u4e00-\u9fff“”]){0,10}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案"
-    r"|通知|文件)"
+    r"|通知|公报|文件)"
 )
 # what a question says a place's documents did with the topic, one vocabulary for every form
 # below: 提到, 提了, 写进, 给…定了目标, 有, 在搞, 出现 (not 谁的…最高, 哪个部门负责)
@@ -136,7 +136,8 @@ _EACH = (
 # levels named bare, then which of them: 城市里哪些提到了…, 城市和省份里，哪些在讲…
 _AMONG_LEVELS = (
     # (a level said as a tier, its places in brackets: 省级层面（省和直辖市）谁…, 区一级有哪些…)
-    rf"^(?:在|从|就)?(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
+    # (or after the topic said first: 抽水蓄能电站，市级层面谁在推)
+    rf"(?:^|(?<=[，,]))(?:在|从|就)?(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
     # (…or as this tier: 城市这一级，哪些…)
     rf"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级)(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?{_IN_THEM}?"
     rf"|{_IN_THEM})[，,]?(?:有)?"
@@ -148,22 +149,6 @@ _DISTRICT_QUESTION = re.compile(
     rf"{_AMONG_LEVELS}|{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
     rf"|{_WHO_SAYS}|{_WHO_DID}|{_ANY_DID}|{_EACH}"
 )
-# places set aside: 除了赣州，还有哪些地方…
-_EXCEPT = re.compile(
-    r"除了?(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)(?:本身|自身|自己)?(?:之外|以外|外)?[，,]?(?:还|另外|其他|其余)?(?:有)?(?=哪|谁)"
-)
-
-
-def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
-    """The question without the places it sets aside (除了赣州，还有哪些地方提到预制菜 →
-    有哪些地方提到预制菜, (赣州,)), when they are places."""
-    m = _EXCEPT.search(text)
-    if m is None or not places_only(m.group("places")):
-        return text, ()
-    names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
-    return text[: m.start()] + "有" + text[m.end() :], names
-
-
 # a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
 _NEGATED = re.compile(
     # not 有没有地方… (a yes/no question: is there a place that…)
@@ -220,7 +205,16 @@ def question_levels(text: str) -> tuple[str, ...]:
         )
         if level and level not in levels:
             levels.append(level)
+    opening = None if levels else _OPENING_LEVEL.match(text)
+    if opening:  # 区级文件里提到智慧城市建设的有哪些: the level of the documents said first
+        return question_levels(f"哪些{opening['level']}")
     return tuple(levels)
+
+
+# the documents of a level said first, the question after the topic: 区级文件里提到…的有哪些
+_OPENING_LEVEL = re.compile(
+    rf"(?:在|从)?(?P<level>地级市|市州|区县|市|省|区|县)(?:一)?级(?:的)?{_DOCUMENTS_ASKED}(?:里|中|当中|里面)"
+)
 
 
 # a place asked as the object of what a document says ("联合哪个城市申建…", "与哪些城市合作",

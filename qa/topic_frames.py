@@ -59,7 +59,10 @@ def framed(shortest: re.Pattern[str], longest: re.Pattern[str], part: str) -> st
 
 _JOINING = ("或", "或者", "以及", "、")
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
-_AHEAD = re.compile(r"今年|明年|计划|打算|预计|定了|定下")
+# (or to reach: 森林覆盖率要达到多少, 力争突破多少)
+_AHEAD = re.compile(
+    r"今年|明年|计划|打算|预计|定了|定下|(?:要|将|力争|争取)(?:达到|提高到|提升到|增长到|突破|实现)"
+)
 # …and a topic set for a year is one, however asked (哪些地方定了今年的造林面积)
 _SET_AHEAD = re.compile(r"(?:定了|设定了|确定了|定下了?)(?:今年|明年|本年度?|(?:19|20)\d\d年)")
 # an amount, whose figure is stated in 元 (成交额, 交易额, 进出口总额), and a growth asked of it
@@ -126,7 +129,8 @@ _HOW_MUCH_AMID = re.compile(
 )
 _HOW_MANY_BEFORE = re.compile(
     # (acts joined: 新增/达到多少家)
-    rf"^(?:明确)?(?:{_INTENDED})?(?:{_COUNTED_ACT}(?:[/、或]{_COUNTED_ACT})*)?(?:了)?多少"
+    rf"^(?:明确)?(?:{_INTENDED})?(?:累计|共|一共|总共|合计)?"
+    rf"(?:{_COUNTED_ACT}(?:[/、或]{_COUNTED_ACT})*)?(?:了)?多少"
 )
 
 

@@ -7,19 +7,22 @@ from __future__ import annotations
 import re
 
 from qa.periods import RELATIVE
-from qa.place_questions import _DOCUMENT_WORDS, _SAYS, _SETTING
-from qa.topic_alternatives import KIND_HEADS
+from qa.place_questions import _DOCUMENT_WORDS, _LEVEL_OF_DOCUMENTS, _SAYS, _SETTING
+from qa.text import word_breaks
+from qa.topic_alternatives import KIND_HEADS, without_beneficiary
 from qa.topic_frames import framed, frames, without_how_many
 
 _LEAD = re.compile(
     # 中 after a document's name only: 中试基地 is a topic of its own
     # (the longest name first: 政府工作报告里, not 政府 of it)
-    rf"^(?:的)?(?:(?:政府工作报告|工作报告|工作要点|通知(?:文件)?(?=中|里)|{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
-    r"(?:都|也|还|均)?"
+    # (of a level: 区级文件里)
+    rf"^(?:有关(?!于)|关于|对于)?(?:的)?(?:(?:{_LEVEL_OF_DOCUMENTS})?(?:政府工作报告|工作报告|工作要点|通知(?:文件)?(?=中|里)|{_DOCUMENT_WORDS})"
+    r"(?:中|里|里面|当中)?)?"
+    r"(?:都|也|还|均)?(?:只|仅|仅仅)?"
     r"(?:有)?(?:提到|提及|谈到|说到|讲到|讲(?=了|过)|报(?=了)|涉及|提出|部署|布局|包含|包括|关注|重视|支持"
-    r"|写到|写了|给出|列出|公布"
+    r"|写到|写了|给出|列出|公布|回顾|总结|披露"
     rf"|{_SETTING}|有)?"
-    r"(?:了|过)?(?:要)?(?:关于)?"
+    r"(?:了|过(?!去))?(?:要)?(?:有关|关于|对于)?"
     # (the object of a 把 or 将 whose verb follows the topic: 把2025年高企数量目标定在200家)
     r"(?:(?:把|将)(?!来|近)(?=.{3}))?"
 )
@@ -42,14 +45,14 @@ _LIGHT = re.compile(
 # how a figure went, said after the topic (实际完成情况, 执行情况)
 _HOW_IT_WENT = r"(?:的)?(?:实际)?(?:完成|执行)(?:情况)?"
 _TAIL = re.compile(
-    r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)?|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项)"
+    r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)?|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项|表述|提法|说法|论述|部署)|的(?:具体)?(?:举措|措施)"
     rf"|{_HOW_IT_WENT}|(?:的)?(?:实际|具体)(?:数|数字|数据|数值))?"
     r"(?:最高|最多|最大|最强|最好)?"
     # 这类平台, 之类的东西, 这类博士后平台: the kind the topic is one of, said after it
     r"(?:这块|这一块|这方面|这一方面|(?:这|那)(?:件|个)?(?:事情?|事儿)"
     r"|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,8}?(?=$|吗|呢|么))?|这些"
     # the kind the topic is one of, said at length: 揭榜挂帅这种科研组织方式
-    r"|(?:这|那)(?:种|样的|一类)(?:的)?[\u4e00-\u9fff]{2,10}?(?=$|吗|呢|么))?"
+    r"|(?:这|那)(?:种|样的|一类|个)(?:的)?[\u4e00-\u9fff]{2,10}?(?=$|吗|呢|么))?"
     # (and a particle of speech: 谁要搞海水淡化啊; not the 吧 of 酒吧, 网吧)
     r"(?:吗|呢|么|啊|呀|嘛|哦|呗|啦|(?<![酒网水])吧)?$"
 )
@@ -67,6 +70,8 @@ _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 # (the words for a year are qa.periods': 去年, 上年, 上一年, 今年…)
 _PERIOD = re.compile(
     rf"^(?:到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|年度|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
+    # (years behind, counted: 过去五年, 近三年, 五年来)
+    r"|(?:过去|近)[两三四五十]年|[两三四五十]年来"
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?"
     # (and another period in brackets: 今年（或规划期）)
     r"(?:[（(](?:或|和|及)?[^（）()]{1,6}[)）])?(?:的)?(?=.{2})"
@@ -82,9 +87,25 @@ _PERIOD_AFTER = re.compile(
 _AIMED_AT = re.compile(r"(?:的)?(?:预期)?(?:目标|指标)(?:值)?$")
 
 
+# what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
+# 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
+ASPECT_SAID = (
+    (
+        "target",
+        re.compile(r"(?:目标|指标)"),
+    ),
+    (
+        "figure",
+        re.compile(
+            r"具体(?!举措|措施|做法|内容|部署|安排)|数字|数据|数值|数额|金额|百分比|多少|人次|有数(?![据字])"
+            r"|报(?:了|过)|公布|实际|实绩|现状"
+            r"|[\u4e00-\u9fff]{0,2}数(?=[？?，,]|$)"
+        ),
+    ),
+)
 ASPECT_ONLY = re.compile(
-    r"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:具体)?(?:的)?"
-    r"(?:[\u4e00-\u9fff]{0,2}数|数字|数目|数据|数值|人次|金额|数额|数量|百分比|目标|指标"
+    rf"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:{RELATIVE.pattern}|(?:19|20)\d\d年)?(?:的)?(?:具体)?(?:的)?"
+    r"(?:[\u4e00-\u9fff]{0,2}数|数字|数目|数据|数值|人次|金额|数额|数量|百分比|目标|指标|实绩"
     # the measure asked, with no topic in it (今年造林目标，哪些地方定了面积)
     r"|面积|里程|产量|规模|人数)(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
 )
@@ -112,16 +133,27 @@ def no_topic(part: str) -> bool:
 
 
 def strip_before(before: str) -> str:
-    # "提到氢能的有" / "氢能在" / "规划中提到氢能的"
+    # "提到氢能的有" / "氢能在" / "规划中提到氢能的" / "CPI涨幅目标写了的" (the act said last)
     for _ in range(2):
+        before = _SAID_IN.sub("", before.rstrip("？?！!。，, "))
         before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?(?:都|也)?$", "", before)
+        before = _SAID_LAST.sub("", before)
     return before
+
+
+# where the topic is said, before the places: 低空经济相关内容出现在哪些地方
+_SAID_IN = re.compile(r"(?<=..)(?:出现|写|提|体现|反映|见)(?:在|于)$")
+# an act of saying after the topic, before 的有哪些: CPI涨幅控制目标写了的有哪些
+_SAID_LAST = re.compile(
+    r"(?<=..)(?:都|也|有)?(?:提到|提及|提出|写|说|讲|谈|涉及|部署|给出|列出|定|设定|明确)"
+    r"(?:了|过|吗|呢|没有)+$"
+)
 
 
 # a verb of saying the topic follows, and a second joined to the first (谁有布局或者提到了)
 _SAID_FIRST = re.compile(
     r"^(?:(?:或者|或|和|以及|及|还|也)(?=提|涉|谈|写))?"
-    r"(?:提到|提及|涉及|提出|谈到|写进去|写进|写入|写上|有)(?:了|过)?"
+    r"(?:提到|提及|涉及|提出|谈到|写进去|写进|写入|写上|有(?!关))(?:了|过)?"
 )
 
 
@@ -142,6 +174,7 @@ def strip_topic(part: str) -> tuple[str, str | None]:
         new = _SAID_FIRST.sub("", new)
         while (light := _LIGHT.sub("", new, count=1)) != new:
             new = light
+        new = _without_coverb(new)
         new = _ACTION.sub("", new, count=1)
         new = _SAID_FIRST.sub("", new)
         new = _PERIOD.sub("", new, count=1)
@@ -155,6 +188,19 @@ def strip_topic(part: str) -> tuple[str, str | None]:
             break
         part = new
     return part, aspect
+
+
+# a coverb leading the topic, its verb after it: 给研发投入强度定了目标, 对PM2.5浓度提出了目标
+_COVERB = re.compile(r"^(?:给|为|对)(?=.{2})")
+
+
+def _without_coverb(part: str) -> str:
+    """The topic without a coverb that leads it, when jieba cuts the coverb as a word of its own
+    (对外开放, 对口支援 and 给排水 keep theirs), and it names no one a deed is done for (给企业减税
+    降费 is a deed: qa.topic_terms finds it)."""
+    if _COVERB.match(part) and 1 in word_breaks(part) and without_beneficiary(part) is None:
+        return part[1:]
+    return part
 
 
 # the class examples are said to be of, after them: 普惠托育、增加托位这类婴幼儿照护服务

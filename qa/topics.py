@@ -17,28 +17,13 @@ from qa.place_questions import (
     _DOCUMENT_WORDS,
     place_question,
     places_only,
-    without_exception,
     without_negation,
 )
+from qa.set_aside import without_exception
 from qa.topic_alternatives import is_verb, tagged
 from qa.topic_frames import figure_asked
-from qa.topic_words import also_counted, no_topic, strip_before, strip_topic
+from qa.topic_words import ASPECT_SAID, also_counted, no_topic, strip_before, strip_topic
 
-# what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
-# 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
-_ASPECT_SAID = (
-    (
-        "target",
-        re.compile(r"(?:目标|指标)"),
-    ),
-    (
-        "figure",
-        re.compile(
-            r"具体|数字|数据|数值|数额|金额|百分比|多少|人次|有数(?![据字])|报(?:了|过)|公布|实际"
-            r"|[\u4e00-\u9fff]{0,2}数(?=[？?，,]|$)"
-        ),
-    ),
-)
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
 # 规划编制, nor “红色物业”出现在…报告里)
 _IN_DOCUMENT_NAME = (
@@ -66,7 +51,11 @@ _FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作�
 _AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|预计|将|要|定|规划|控制在")
 # one thing a place does and another it does not: 提到抽水蓄能、但没提海上风电的是哪些地方
 _BUT_NOT = re.compile(
-    r"[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)(?:在)?(?:文件|报告|规划|文中|全文)?(?:里|中|里面)?"
+    # (or a comma after a topic said only: 只提了数字经济，没提人工智能)
+    r"(?:[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)"
+    r"|(?<=[\u4e00-\u9fff])[，,](?=(?:并|完全|根本|都|也)?(?:没有|没|未)(?:提|写|讲|说|涉及)"
+    r"(?!(?:到|及|了|过)*的)(?:到|及|了|过)*[\u4e00-\u9fffA-Za-z“]{2}))"
+    r"(?:在)?(?:文件|报告|规划|文中|全文)?(?:里|中|里面)?"
     r"(?:并|完全|根本|压根|都|也|又|还|通篇|全篇|全文|始终|从来|一直|丝毫|一次|一句|一个字){0,3}"
     r"(?:没有|没|未|不曾|并未)"
     r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写|部署|布局|出现)?(?:过|到|了)?"
@@ -76,6 +65,8 @@ _BOTH = re.compile(
     r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的[，,]?(?:地方|城市|省份|区县|有|是)|$)"
     # A和B都提到的是哪里
     r"|^(?P<a2>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b2>[^，,。？?哪谁]+?)都(?=提|有|在|写|讲|说|出现)"
+    # 同时提到A与B的是哪些地方
+    r"|同时(?:提到|提及|提了|涉及|写了|写到|有)(?P<a3>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b3>[^，,。？?哪谁]+?)(?=的|[，,]|$)"
 )
 # a bracket after the question (…给了具体数字的有哪些（托位、托育机构）)
 _REMARK_AFTER = re.compile(
@@ -222,7 +213,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         return Topic(rest.text, aimed, rest.quoted, limit=limit, bound=said, unit=unit)
     both = _BOTH.search(text)
     if both:  # 既A又B: each its own topic, every one met
-        said = [both.group("a") or both.group("a2"), both.group("b") or both.group("b2")]
+        said = [both["a"] or both["a2"] or both["a3"], both["b"] or both["b2"] or both["b3"]]
         parts = tuple(_attested(strip_topic(t)[0], corpus) for t in said)
         # (not a list inside a bracket: 5G（建基站、推应用）都有…)
         if all(len(p) >= 2 for p in parts) and all(_closed(t) == t for t in said):
@@ -298,6 +289,6 @@ def _unquoted_topic(
     rest = text.replace(best[0], "", 1) if best[0] else text
     aspect = best[1] or next(
         (c[1] for c in candidates if c[1]),
-        next((a for a, said in _ASPECT_SAID if said.search(rest)), None),
+        next((a for a, said in ASPECT_SAID if said.search(rest)), None),
     )
     return best[0], aspect

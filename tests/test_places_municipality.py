@@ -100,15 +100,23 @@ def test_documents_asked_by_kind_keep_the_places_that_have_one():
 
     from qa.filters import of_kinds
 
+    def document(district, doc_type, source, title=""):
+        return SimpleNamespace(district=district, doc_type=doc_type, source=source, title=title)
+
     index = SimpleNamespace(
         documents=[
-            SimpleNamespace(district="綦江区", doc_type="plan"),
-            SimpleNamespace(district="合川区", doc_type="work_points"),
+            document("綦江区", "plan", "plan.txt"),
+            document("合川区", "work_points", "points.txt"),
+            # a gazette issue: its front matter, and a notice printed in it
+            document("大渡口区", "front_matter", "gazette.txt", "大渡口区人民政府公报 2022年第1期"),
+            document("大渡口区", "notice", "gazette.txt"),
         ]
     )
     assert of_kinds(["合川区", "綦江区"], ("plan",), index) == ["綦江区"]
     assert of_kinds(["合川区", "綦江区"], (), index) == ["合川区", "綦江区"]  # no kind asked
     assert of_kinds(["合川区"], ("plan",), index) == ["合川区"]  # none has one: no narrowing
+    # 政府公报里: the places with a document printed in a gazette
+    assert of_kinds(["合川区", "綦江区", "大渡口区"], ("gazette",), index) == ["大渡口区"]
 
 
 def test_each_part_of_a_question_naming_two_places_is_filtered_to_its_own(mixed_index):

@@ -732,7 +732,7 @@ def test_places_of_prefecture_rank_and_of_province_rank_are_levels():
 
 
 def test_places_set_aside_are_no_part_of_the_question():
-    from qa.place_questions import without_exception
+    from qa.set_aside import without_exception
 
     text, aside = without_exception("除了赣州，还有哪些地方提到预制菜？")
     assert aside == ("赣州",)
@@ -1020,7 +1020,7 @@ def test_the_kind_of_documents_is_read_when_the_places_that_did_not_are_asked():
 
 
 def test_a_place_set_aside_as_itself_is_set_aside():
-    from qa.place_questions import without_exception
+    from qa.set_aside import without_exception
 
     assert without_exception("除了重庆市本身，还有哪些地方提到西部（重庆）科学城？")[1] == (
         "重庆市",
@@ -1604,7 +1604,7 @@ def test_a_remark_on_what_a_figure_counts_is_no_topic_and_about_figures_are_figu
 
 
 def test_a_bracket_that_goes_on_with_a_topic_is_no_other_wording_of_it():
-    from qa.topic_alternatives import bracket_readings
+    from qa.topic_brackets import bracket_readings
 
     # 三年行动 alone is in every report: the bracket qualifies the campaign
     assert bracket_readings("安全生产治本攻坚（三年行动）") == ["安全生产治本攻坚"]
@@ -1978,7 +1978,7 @@ def test_a_levels_move_is_not_its_value_however_compared():
 
 
 def test_kinds_said_one_by_one_share_the_head_and_a_bracket_the_words_it_renames():
-    from qa.topic_alternatives import bracket_readings
+    from qa.topic_brackets import bracket_readings
 
     terms = expand_terms("学生、青少年心理健康")
     assert {"学生心理健康", "青少年心理健康"} <= set(terms) and "学生" not in terms

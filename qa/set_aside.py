@@ -1,0 +1,62 @@
+"""The places a "which places…" question sets aside: those it names after 除了 (除了赣州，还有哪些
+地方…), in a bracket (（不算宜宾自己的报告）), or the place it asks about when it asks the others
+(其他地方的文件里，谁提到了宜宾); and a report narrowed to the places kept."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from qa.place_questions import places_only
+from qa.types import DistrictReport
+
+# places set aside: 除了赣州，还有哪些地方…; 除了攀枝花自己的报告 (its own documents: the place)
+_EXCEPT = re.compile(
+    r"除了?(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)(?:(?:本身|自身|自己)(?:的)?"
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:报告|规划|文件|要点|通知))?)?"
+    r"(?:之外|以外|外)?[，,]?(?:还|另外|其他|其余)?(?:有)?(?=哪|谁)"
+)
+
+
+def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
+    """The question without the places it sets aside (除了赣州，还有哪些地方提到预制菜 →
+    有哪些地方提到预制菜, (赣州,)), when they are places."""
+    m = _EXCEPT.search(text)
+    if m is None or not places_only(m.group("places")):
+        m = _EXCEPT_REMARK.search(text)
+        if m is None or not places_only(m.group("places")):
+            return text, ()
+        names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
+        return text[: m.start()] + text[m.end() :], names
+    names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
+    return text[: m.start()] + "有" + text[m.end() :], names
+
+
+# …or in a bracket: 哪些地方提到了宜宾（不算宜宾自己的报告）
+_EXCEPT_REMARK = re.compile(
+    r"[（(](?:不算|不含|不包括|不计|除了?|排除)(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)"
+    r"(?:(?:(?:本身|自身|自己)(?:的)?|的)[\u4e00-\u9fff]{0,6}?(?:报告|规划|文件|要点|通知))?(?:在内)?[)）]"
+)
+
+
+# the other places: 其他地方的文件里，谁提到了宜宾 (a place asked of the others)
+_OTHERS = re.compile(r"其他|其它|别的|另外")
+
+
+def without_others(text: str) -> tuple[str, bool]:
+    """The question without the word asking for the other places, and whether it had one."""
+    plain = _OTHERS.sub("", text, count=1)
+    return plain, plain != text
+
+
+def narrowed(report: DistrictReport, keep: Callable[[str], bool]) -> DistrictReport:
+    """`report` with only the places `keep` holds for (what a question says around its topic
+    narrows the places asked: 除了赣州, 除了政府工作报告, 2024年的报告, 地级市)."""
+    return replace(report, districts=tuple(r for r in report.districts if keep(r.district)))
+
+
+def places_with(index: Any, holds: Callable[[Any], bool]) -> set[str]:
+    """The places that have a document `holds` is true of."""
+    return {d.district for d in getattr(index, "documents", ()) if holds(d)}

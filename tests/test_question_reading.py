@@ -1,0 +1,151 @@
+"""How a "which places…" question is read around its topic: coverbs, an act said last, the
+level or kind of the documents said first, the places set aside, brackets, and the frames of
+targets and figures. Pure functions on question text (no index)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "aspect"),
+    [
+        # a coverb leads the topic, its verb follows it
+        ("哪些地方给研发投入强度定了具体数值目标？", "研发投入强度", "target"),
+        ("哪些地方对PM2.5浓度提出了今年的目标？", "PM2.5浓度", "target"),
+        ("对新增上市企业数量提出具体目标的地方有哪些？", "新增上市企业", "target"),
+        # …but a word that starts with one keeps it
+        ("哪些地方提到了对外开放？", "对外开放", None),
+        ("哪些地方对对口支援定了目标？", "对口支援", "target"),
+        # an act of saying after the topic, before 的有哪些
+        ("今年CPI涨幅控制目标写了的有哪些？", "CPI涨幅", "target"),
+        # the level of the documents said first
+        ("区级文件里提到智慧城市建设的有哪些？", "智慧城市建设", None),
+        # a target asked as its value, or as where a figure is to go
+        ("森林覆盖率目标值是多少，哪些地方写了？", "森林覆盖率", "target"),
+        ("今年打算把森林覆盖率提到多少，哪些地方写了？", "森林覆盖率", "target"),
+        ("哪些地方写了森林覆盖率要达到多少？", "森林覆盖率", "target"),
+        ("哪些地方把粮食产量目标定在了具体数字上？", "粮食产量", "target"),
+        # a result asked in other words
+        ("居民人均可支配收入的去年实绩，哪些地方写了？", "居民人均可支配收入", "figure"),
+        ("哪些地方的报告回顾了去年粮食产量的具体数字？", "粮食产量", "figure"),
+        # what is said about the topic, and where
+        ("有关低空经济的表述，哪些地方有？", "低空经济", None),
+        ("低空经济相关内容出现在哪些地方的文件里？", "低空经济", None),
+        ("哪些城市的报告里有氢能？", "氢能", None),
+        ("哪些地方有关于低空经济的具体举措？", "低空经济", None),
+        ("低空经济有提到吗？哪些地方？", "低空经济", None),
+        ("低空经济这个新赛道，谁在布局？", "低空经济", None),
+        ("有没有哪个城市把低空经济当成重点产业？", "低空经济", None),
+    ],
+)
+def test_the_words_around_a_topic_are_no_part_of_it(question, topic, aspect):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert (read.text, read.aspect) == (topic, aspect)
+
+
+def test_a_topic_met_but_another_not_or_both_said_in_more_ways():
+    from qa.topics import read_topic
+
+    only = read_topic("哪些地方只提了数字经济，没提人工智能？")
+    assert only.text == "数字经济" and [t.text for t in only.none_of] == ["人工智能"]
+    assert not only.negated
+    # a comma before the places that did not is no second topic
+    plain = read_topic("数字经济，没提到的地方有哪些？")
+    assert (plain.text, plain.none_of, plain.negated) == ("数字经济", (), True)
+    both = read_topic("同时提到数字经济与人工智能的是哪些地方？")
+    assert both.all_of == ("数字经济", "人工智能")
+
+
+def test_the_level_of_the_documents_or_a_tier_said_after_the_topic_is_the_level_asked():
+    from qa.place_questions import question_levels
+
+    assert question_levels("区级文件里提到智慧城市建设的有哪些？") == ("county",)
+    assert question_levels("省级文件中，谁提了耐心资本？") == ("province",)
+    assert question_levels("抽水蓄能电站，市级层面谁在推？") == ("city",)
+    assert question_levels("哪些地方提到了人工智能？") == ()
+
+
+def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked():
+    from qa.asked_documents import documents_asked
+
+    assert documents_asked("政府公报里，有没有提到厨余垃圾或生活垃圾分类的？") == ("gazette",)
+    assert documents_asked("区政府下发的通知里，有提到第三次全国土壤普查的吗？") == ("notice",)
+    assert documents_asked("以通知形式发的文件里，谁提到了创业导师？") == ("notice",)
+    assert documents_asked("哪些地方提到了垃圾分类？") == ()
+
+
+def test_places_set_aside_by_their_own_documents_in_a_bracket_or_as_the_others():
+    from qa.set_aside import without_exception, without_others
+
+    text, names = without_exception("除了攀枝花自己的报告，还有哪些地方的文件提到了攀枝花？")
+    assert names == ("攀枝花",) and text.startswith("有哪些地方")
+    text, names = without_exception("哪些地方的文件提到了宜宾（不算宜宾自己的报告）？")
+    assert (text, names) == ("哪些地方的文件提到了宜宾？", ("宜宾",))
+    # a bracket setting aside no place is kept
+    assert without_exception("哪些地方提到了氢能（不算氢燃料电池）？")[1] == ()
+    assert without_others("其他地方的文件里，谁提到了宜宾？") == (
+        "地方的文件里，谁提到了宜宾？",
+        True,
+    )
+    assert without_others("哪些地方提到了宜宾？")[1] is False
+
+
+def test_a_bracket_saying_which_places_are_included_is_no_place_named():
+    from qa.asked_documents import without_level_remarks
+
+    said = "重庆这几个区（含重庆高新区）的文件里，哪些提到了人工智能？"
+    assert without_level_remarks(said) == "重庆这几个区的文件里，哪些提到了人工智能？"
+    # a bound's own figure is another remark, kept as before
+    assert "（含" not in without_level_remarks("增长10%以上（含10%）的有哪些？")
+
+
+def test_a_head_in_brackets_says_the_last_word_before_it_otherwise():
+    from qa.topic_brackets import bracket_readings
+
+    assert bracket_readings("进出口总额（总值）") == ["进出口总额", "进出口总值"]
+    # a short name, or a deed of its own, stands alone
+    assert bracket_readings("钠离子电池（钠电）") == ["钠离子电池", "钠电"]
+    assert bracket_readings("减税降费（减负）") == ["减税降费", "减负"]
+    # its measure said of it (其) names no other topic
+    assert bracket_readings("居民人均可支配收入（或其增速）") == ["居民人均可支配收入"]
+    # a wording of its own is kept whole
+    assert bracket_readings("充电桩（充电设施）") == ["充电桩", "充电设施"]
+
+
+def test_an_act_of_building_or_treating_before_or_after_a_thing_is_not_required():
+    from qa.topic_terms import expand_terms
+
+    assert "高标准农田" in expand_terms("新建高标准农田", measured=True)
+    assert "黑臭水体" in expand_terms("黑臭水体治理")
+    assert "进出口" in expand_terms("进出口总额", measured=True, amount=True)
+    # a thing of fewer than four characters keeps its 治理
+    assert "环境" not in expand_terms("环境治理")
+
+
+def test_a_designation_alone_is_the_first_alternatives_thing():
+    from qa.topic_terms import expand_terms
+
+    terms = expand_terms("国家中医药传承创新发展试验区或示范试点")
+    assert "国家中医药传承创新发展示范试点" in terms
+    assert "示范试点" not in terms  # (in every report, of anything)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "behind"),
+    [
+        ("2024年城镇新增就业的实际完成数，哪些地方有？", "城镇新增就业", True),
+        # (过去 is a period, not 过 of an act)
+        ("哪些地方给出了过去一年新增就业的数据？", "新增就业", True),
+        ("过去五年累计建成多少5G基站，哪些地方给出了数字？", "5G基站", False),
+        ("粮食总产量，哪些地方写了去年的实绩？", "粮食总产量", True),
+        ("哪些地方报告了森林覆盖率的现状数值？", "森林覆盖率", False),
+    ],
+)
+def test_a_figure_reached_is_asked_in_more_words(question, topic, behind):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert (read.text, read.aspect, read.behind) == (topic, "figure", behind)
