@@ -16,10 +16,14 @@ _LEAD = re.compile(
     # 中 after a document's name only: 中试基地 is a topic of its own
     # (the longest name first: 政府工作报告里, not 政府 of it)
     # (of a level: 区级文件里)
-    rf"^(?:有关(?!于)|关于|对于)?(?:的)?(?:(?:{_LEVEL_OF_DOCUMENTS})?(?:政府工作报告|工作报告|工作要点|通知(?:文件)?(?=中|里)|{_DOCUMENT_WORDS})"
+    # (a request to list them, and each place said as the subject: 请列出所有提到…, 各地对…)
+    r"^(?:请|麻烦)?(?:帮我)?(?:列出|列举|找出|说说|看看)?(?:一下)?"
+    r"(?:(?:所有|全部)(?=(?:都)?(?:提|涉及|写|讲|说|谈)))?(?:(?:各地|各个地方)(?=对|都|在|提|有))?"
+    rf"(?:有关(?!于)|关于|对于)?(?:的)?(?:(?:{_LEVEL_OF_DOCUMENTS})?(?:政府工作报告|工作报告|工作要点|通知(?:文件)?(?=中|里)|{_DOCUMENT_WORDS})"
     r"(?:中|里|里面|当中)?)?"
     r"(?:都|也|还|均)?(?:只|仅|仅仅)?"
     r"(?:有)?(?:提到|提及|谈到|说到|讲到|讲(?=了|过)|报(?=了)|涉及|提出|部署|布局|包含|包括|关注|重视|支持"
+    r"|(?:能)?(?:找到|看到|查到)"
     r"|写到|写了|给出|列出|公布|回顾|总结|披露"
     rf"|{_SETTING}|有)?"
     r"(?:了|过(?!去))?(?:要)?(?:有关|关于|对于)?"
@@ -46,6 +50,7 @@ _LIGHT = re.compile(
 _HOW_IT_WENT = r"(?:的)?(?:实际)?(?:完成|执行)(?:情况)?"
 _TAIL = re.compile(
     r"(?:(?:相关|有关)(?:的)?(?:研发|研究|技术|产业|项目|领域)?|(?:的)?(?:相关)?(?:内容|方面|工作|规划|问题|事项|表述|提法|说法|论述|部署)|的(?:具体)?(?:举措|措施)"
+    r"|(?:这个|这一)?一?(?:词|词语|字眼|字样)"
     rf"|{_HOW_IT_WENT}|(?:的)?(?:实际|具体)(?:数|数字|数据|数值))?"
     r"(?:最高|最多|最大|最强|最好)?"
     # 这类平台, 之类的东西, 这类博士后平台: the kind the topic is one of, said after it
@@ -63,6 +68,8 @@ _KIND_BEFORE_REMARK = re.compile(
 )
 _ONLY_VERB = re.compile(
     r"^(?:的)?(?:规划|文件)?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到|写进去|写进|写入|写上)?(?:过|了)?$"
+    # (or what the topic is to them: …是哪些地方的工作重点)
+    r"|^(?:的)?(?:工作)?(?:重点|重点工作|重点任务|亮点)$"
 )
 _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 # the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's (现有
@@ -78,7 +85,8 @@ _PERIOD = re.compile(
 )
 # …or after it: 专精特新企业今年或规划期定了数量目标, 研发投入强度现在是多少
 _PERIOD_AFTER = re.compile(
-    rf"(?<=.{{2}})(?:(?:{RELATIVE.pattern}|现在|目前|当前|规划期(?:内|末)?|(?:19|20)\d\d年)(?:或|和|及)?)+"
+    rf"(?<=.{{2}})(?:(?:{RELATIVE.pattern}|现在|目前|当前|规划期(?:内|末)?|(?:到|至)?(?:19|20)\d\d年(?:末|底)?)"
+    r"(?:或|和|及)?)+"
     r"(?:是|为)?$"
 )
 
@@ -181,7 +189,10 @@ def strip_topic(part: str) -> tuple[str, str | None]:
         new = _with_class_said(new)
         new = _PERIOD_AFTER.sub("", _TAIL.sub("", _KIND_BEFORE_REMARK.sub("", new))).strip(_PUNCT)
         new = without_how_many(new)
-        new = re.sub(r"的$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)", "", new)
+        # (and the 预期 of a growth aimed at: GDP预期增长目标)
+        new = re.sub(r"的$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)|预期(?=增长$)", "", new)
+        if aspect:  # (the 到 of a year a target is set for: 高新技术企业到2025年的数量目标)
+            new = re.sub(r"(?<=..)(?:到|至)$", "", new)
         if aspect == "figure" and (aimed := _AIMED_AT.sub("", new)) != new and len(aimed) >= 2:
             new, aspect = aimed, "target"  # (能耗下降目标给了具体百分比: a target's figure)
         if new == part:
