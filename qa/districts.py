@@ -102,8 +102,8 @@ def districts(
     if set_aside or (others and places_only(topic.text)):
         # 除了赣州，还有哪些地方…: every place but those; 其他地方谁提到了宜宾: but 宜宾
         kept = resolve_districts(list(set_aside or [topic.text]), index)
-        rest = text if set_aside else rest
-        return narrowed(districts(rest, index, only, level), lambda p: p not in kept)
+        report = districts(text if set_aside else rest, index, only, level)
+        return narrowed(report, lambda p: p not in kept)
     text, other_than = without_documents_set_aside(text)
     if other_than:  # 除了政府工作报告，还有哪些文件…: the places with a document of another kind
         held = places_with(index, lambda d: d.doc_type not in other_than)

@@ -110,7 +110,8 @@ def _declined_input(question: str) -> tuple[str, str] | None:
 
 def _outside_topic(question: str) -> str:
     """The words of a place question that may name its places: not those it sets aside (除了赣州，
-    还有哪些…), nor those a bracket says are included, nor a place inside its topic (哪些规划提到西部（重庆）科学城: no filter on 重庆)."""
+    还有哪些…), nor those a bracket says are included (这几个区（含重庆高新区）), nor a place
+    inside its topic (哪些规划提到西部（重庆）科学城: no filter on 重庆)."""
     from corpus.errors import UserError
     from qa.asked_documents import without_level_remarks
     from qa.place_questions import is_district_question

@@ -321,3 +321,21 @@ def test_a_place_that_does_one_thing_but_not_another_is_found_by_both_reports():
         ]
     )
     assert set(districts("哪些地方提到了数字经济，但没有定目标？", index).mentioned) == {"合川区"}
+
+
+def test_a_place_asked_about_is_set_aside_when_the_others_or_its_own_documents_are_named(
+    bundled_index,
+):
+    """哪些地方提到了重庆高新区 counts its own plan; asked of the other places, or with its own
+    documents set aside, it is not among them."""
+    from qa.districts import districts
+
+    every = districts("哪些地方的文件提到了重庆高新区？", bundled_index).asked
+    assert "重庆高新区" in every and "大渡口区" in every
+    for asked in (
+        "其他地方的文件里，谁提到了重庆高新区？",
+        "除了重庆高新区自己的规划，还有哪些地方的文件提到了重庆高新区？",
+        "哪些地方的文件提到了重庆高新区（不算重庆高新区自己的规划）？",
+    ):
+        others = districts(asked, bundled_index).asked
+        assert "重庆高新区" not in others and set(others) == set(every) - {"重庆高新区"}, asked
