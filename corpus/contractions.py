@@ -24,9 +24,14 @@ def contractions() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _longest_first() -> tuple[str, ...]:
+    return tuple(sorted(contractions(), key=len, reverse=True))
+
+
+@cache
 def _any_contraction() -> re.Pattern[str]:
     """One pattern of every contraction (whether a text holds any is one search)."""
-    words = sorted(contractions(), key=len, reverse=True)
+    words = _longest_first()
     return re.compile("|".join(re.escape(w) for w in words)) if words else re.compile(r"(?!)")
 
 
@@ -45,7 +50,7 @@ def expand_contraction(text: str) -> list[str]:
     [text] when it holds none."""
     if not _any_contraction().search(text):  # (most text holds none: one search)
         return [text]
-    for word in sorted(contractions(), key=len, reverse=True):
+    for word in _longest_first():
         at = text.find(word)
         if at >= 0:
             before, after = text[:at], text[at + len(word) :]

@@ -12,33 +12,31 @@ from typing import Any
 from qa.place_questions import places_only
 from qa.types import DistrictReport
 
+# a place's own documents, said after it: 攀枝花自己的报告, 宜宾本身的规划
+_OWN_DOCUMENTS = r"(?:本身|自身|自己)(?:的)?"
+_DOCUMENT = r"[\u4e00-\u9fff]{0,6}?(?:报告|规划|文件|要点|通知)"
 # places set aside: 除了赣州，还有哪些地方…; 除了攀枝花自己的报告 (its own documents: the place)
 _EXCEPT = re.compile(
-    r"除了?(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)(?:(?:本身|自身|自己)(?:的)?"
-    r"(?:[\u4e00-\u9fff]{0,6}?(?:报告|规划|文件|要点|通知))?)?"
+    rf"除了?(?P<places>[\u4e00-\u9fff、和与及]{{2,20}}?)(?:{_OWN_DOCUMENTS}(?:{_DOCUMENT})?)?"
     r"(?:之外|以外|外)?[，,]?(?:还|另外|其他|其余)?(?:有)?(?=哪|谁)"
+)
+# …or in a bracket: 哪些地方提到了宜宾（不算宜宾自己的报告）
+_EXCEPT_REMARK = re.compile(
+    r"[（(](?:不算|不含|不包括|不计|除了?|排除)(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)"
+    rf"(?:(?:{_OWN_DOCUMENTS}|的){_DOCUMENT})?(?:在内)?[)）]"
 )
 
 
 def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
     """The question without the places it sets aside (除了赣州，还有哪些地方提到预制菜 →
-    有哪些地方提到预制菜, (赣州,)), when they are places."""
-    m = _EXCEPT.search(text)
-    if m is None or not places_only(m.group("places")):
-        m = _EXCEPT_REMARK.search(text)
-        if m is None or not places_only(m.group("places")):
-            return text, ()
-        names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
-        return text[: m.start()] + text[m.end() :], names
-    names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
-    return text[: m.start()] + "有" + text[m.end() :], names
-
-
-# …or in a bracket: 哪些地方提到了宜宾（不算宜宾自己的报告）
-_EXCEPT_REMARK = re.compile(
-    r"[（(](?:不算|不含|不包括|不计|除了?|排除)(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)"
-    r"(?:(?:(?:本身|自身|自己)(?:的)?|的)[\u4e00-\u9fff]{0,6}?(?:报告|规划|文件|要点|通知))?(?:在内)?[)）]"
-)
+    有哪些地方提到预制菜, (赣州,); 哪些地方提到了宜宾（不算宜宾自己的报告） → 哪些地方提到了宜宾,
+    (宜宾,)), when they are places."""
+    for pattern, left in ((_EXCEPT, "有"), (_EXCEPT_REMARK, "")):
+        m = pattern.search(text)
+        if m is not None and places_only(m.group("places")):
+            names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
+            return text[: m.start()] + left + text[m.end() :], names
+    return text, ()
 
 
 # the other places: 其他地方的文件里，谁提到了宜宾 (a place asked of the others)

@@ -15,8 +15,8 @@ from qa.topic_frames import framed, frames, without_how_many
 _LEAD = re.compile(
     # 中 after a document's name only: 中试基地 is a topic of its own
     # (the longest name first: 政府工作报告里, not 政府 of it)
-    # (of a level: 区级文件里)
-    # (a request to list them, and each place said as the subject: 请列出所有提到…, 各地对…)
+    # (a request to list them, and each place said as the subject: 请列出所有提到…, 各地对…; then
+    # the documents, of a level too: 区级文件里)
     r"^(?:请|麻烦)?(?:帮我)?(?:列出|列举|找出|说说|看看)?(?:一下)?"
     r"(?:(?:所有|全部)(?=(?:都)?(?:提|涉及|写|讲|说|谈)))?(?:(?:各地|各个地方)(?=对|都|在|提|有))?"
     rf"(?:有关(?!于)|关于|对于)?(?:的)?(?:(?:{_LEVEL_OF_DOCUMENTS})?(?:政府工作报告|工作报告|工作要点|通知(?:文件)?(?=中|里)|{_DOCUMENT_WORDS})"
