@@ -131,7 +131,9 @@ def answer_stream(
         return
     english = read_english_place_question(question, corpus_of(index))
     if english is not None and english.chinese:  # Which cities talk about mangroves?
-        found = find_districts_for(english.chinese, index, only, english.level)
+        # (a place set aside, asked in Latin letters: Apart from Mianyang's own report, …)
+        said = places_spelt(english.chinese, index) if english.aside else english.chinese
+        found = find_districts_for(said, index, only, english.level)
         result = district_answer(question, found)
         yield result.answer
         yield result

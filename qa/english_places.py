@@ -21,6 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qa.english_remarks import but_not, chinese_question, read_remarks
+
 if TYPE_CHECKING:
     from qa.attested import Corpus
 
@@ -113,6 +115,7 @@ class EnglishPlaceQuestion:
     topic: str  # as asked
     chinese: str  # the topic in Chinese, "" when no Chinese form was found
     level: str | None  # city, province, county, or None for any place
+    aside: str = ""  # a place whose own documents are set aside, as asked (qa.english_remarks)
 
 
 def read_english_place_question(
@@ -122,7 +125,8 @@ def read_english_place_question(
     its topic in Chinese as the documents of `corpus` write it."""
     if re.search(r"[\u4e00-\u9fff]{4}", question.split("(")[0].split("（")[0]):
         return None  # a Chinese question
-    text = _WITHIN.sub(r"\1", question.strip())  # the place a level is of: a filter already
+    remarks = read_remarks(question)  # (Apart from X's own report, …; …but not Y)
+    text = _WITHIN.sub(r"\1", remarks.question)  # the place a level is of: a filter already
     for pattern in _QUESTIONS:
         m = pattern.match(text)
         if m is None:
@@ -132,19 +136,24 @@ def read_english_place_question(
             level = None
         else:
             level = next((lv for key, lv in _LEVELS.items() if noun.startswith(key)), None)
-        topic = _WHERE_SAID.sub("", m.group("topic").strip(" ?.")).strip()
-        return EnglishPlaceQuestion(topic, chinese_for(topic, corpus), level)
+        topic, without = but_not(_WHERE_SAID.sub("", m.group("topic").strip(" ?.")).strip())
+        aside = remarks.aside and (chinese_for(remarks.aside, corpus) or remarks.aside)
+        said = chinese_for(topic, corpus)
+        said = said and chinese_question(said, aside, without and chinese_for(without, corpus))
+        return EnglishPlaceQuestion(topic, said, level, remarks.aside)
     return None
 
 
 def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
-    """The topic's Chinese form: a Chinese word it gives in brackets, else the CC-CEDICT words
+    """The topic's Chinese form: a Chinese word it gives, in brackets or not, else the CC-CEDICT words
     whose sense names it best, joined with 、 (nuclear power → 核电、核动力、核能源), else "".
 
     Read against a corpus, a topic whose forms its documents do not write is put together from
     its words' senses (low-altitude economy → 低空经济), its last word, the kind, left out when
     need be (dragon boat races → 龙舟)."""
-    given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic)
+    given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic) or re.match(
+        r"\s*([\u4e00-\u9fff][^()（）A-Za-z]*?)\s*(?:[（(]|$)", topic
+    )  # (or the Chinese word the English is given for: 氢能 (hydrogen))
     if given:
         return given.group(1).strip()
     unbracketed = re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip()  # (its remarks left out)

@@ -168,3 +168,21 @@ def test_an_english_topic_put_together_is_answered_by_the_place_finder():
     assert reply.mode == "districts" and "低空经济" in reply.answer
     mentioned = reply.answer.split("未提到")[0]
     assert "綦江区" in mentioned and "合川区" not in mentioned
+
+
+def test_a_place_set_aside_or_a_topic_not_to_be_mentioned_is_put_into_chinese():
+    from qa.english_places import read_english_place_question
+
+    but = read_english_place_question(
+        "Which places mention 氢能 (hydrogen) but NOT 储能 (energy storage)?"
+    )
+    assert but.chinese == "哪些地方提到了氢能但没提储能"
+    aside = read_english_place_question(
+        "Apart from Mianyang's own report, which places' documents mention Mianyang (绵阳)?"
+    )
+    assert (aside.chinese, aside.aside) == (
+        "除了Mianyang自己的报告，哪些地方提到了绵阳",
+        "Mianyang",
+    )
+    # the topic alone when nothing else is said
+    assert read_english_place_question("Which cities mention 氢能?").chinese == "氢能"
