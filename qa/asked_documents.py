@@ -10,6 +10,7 @@ from qa.place_questions import (
     _DOCUMENTS_ASKED,
     _JOINED,
     _WRITTEN_INTO,
+    place_question,
     without_negation,
 )
 
@@ -84,21 +85,43 @@ def year_of(document: object) -> str | None:
     return said.group(1) if said else (date[:4] if date else None)
 
 
+# the documents named first, then which: 工作要点里提到…的是哪个区
+# (and their kind: 在科技创新规划这类文件中，哪些…; 在科技创新“十四五”规划这类规划文件里，…;
+# 工作要点类的文件里，有没有…)
+# (and who issued them, or how: 区政府下发的通知里, 以通知形式发的文件里)
+_DOCUMENTS_FIRST = (
+    rf"^(?:在|从)?(?:[\u4e00-\u9fff“”]{{1,12}}的)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
+    r"(?:(?:(?:这|此|那)(?:类|种|些)|一?类|类型)(?:的)?(?:规划|报告|要点|方案|通知)?(?:文件)?)?"
+    r"(?:里|中|当中|里面)(?=.*(?:哪|谁|有没有|是否|吗))"
+)
+
+# …unless what they are said to hold is the topic: 提到氢能的规划里，哪些设了目标
+_SAID_OF_THEM = re.compile(r"提|涉及|写|讲|谈|说|有")
+
+
+def without_documents_first(text: str) -> str:
+    """The question without the documents it names first (在科技创新规划这类文件中，哪些地方提到
+    了科普基地 -> 哪些地方提到了科普基地): their kind is `documents_asked`', no part of the topic."""
+    quotes = str.maketrans("", "", "“”")  # (a quote in the documents' name: 科技“十四五”规划)
+    m = re.match(_DOCUMENTS_FIRST, text.translate(quotes))
+    said = m.group(0) if m else ""
+    if not said or _SAID_OF_THEM.search(said):  # (提到氢能的规划里: the topic is said there)
+        return text
+    cut = next(i for i in range(len(text) + 1) if text[:i].translate(quotes) == said)
+    rest = text[cut:].lstrip("，, ")
+    # (unless they are the group asked: 几个区的科技规划里，哪些写进了…)
+    return rest if place_question(rest) or not place_question(text) else text
+
+
 # where a question names the documents it asks which of (哪些报告, 三份政府工作报告里，哪些…)
 _ANY_LEVEL = re.compile(
     # (and the kind of their documents, but for 报告 or 文件, which users say of any: 哪些地方的
     # 通知文件里…)
-    r"哪(?:些|个|几个)(?:地方|地区)(?:的(?:[\u4e00-\u9fff]{0,6}?(?:政府工作报告|工作要点|规划|通知))(?:文件)?"
+    r"哪(?:些|个|几个)(?:地方|地区)(?:的(?:[\u4e00-\u9fff]{0,6}?(?:政府工作报告|工作要点|规划|通知|公报))(?:文件)?"
     r"(?=里|中|当中|里面|提|写|讲|谈|说|涉及|出现|部署))?"
     r"|的(?:地方|地区)(?:都)?(?:有|是)哪"
     rf"|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
-    # the documents named first, then which: 工作要点里提到…的是哪个区
-    # (and their kind: 在科技创新规划这类文件中，哪些…; 工作要点类的文件里，有没有…)
-    # (and who issued them, or how: 区政府下发的通知里, 以通知形式发的文件里)
-    rf"|^(?:在|从)?(?:[\u4e00-\u9fff]{{1,8}}的)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
-    r"(?:(?:(?:这|此|那)(?:类|种|些)|一?类|类型)(?:的)?(?:文件)?)?"
-    r"(?:里|中|当中|里面)(?=.*(?:哪|谁|有没有|是否|吗))"
-    rf"|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
+    rf"|{_DOCUMENTS_FIRST}|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
 )
 
 

@@ -72,14 +72,15 @@ _AMONG = (
 # 市和省的报告 name two levels
 _LEVEL_OF_DOCUMENTS = (
     r"(?<![、和及与])(?:地级市|市|省|区县|区|县)(?:[、和及与](?:市|省|区县|区|县))*"
-    r"(?:一?级(?:的)?|(?:里)?的|(?=政府))"
+    # (the places of the level in brackets: 省级（省、自治区）报告里)
+    r"(?:一?级(?:[（(][^（）()]{1,12}[)）])?(?:的)?|(?:里)?的|(?=政府))"
 )
 # documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
 _AMONG_DOCUMENTS = (
     # (the level said bare before the group: 重庆区县这几份科技文件里，哪些…)
     r"(?:(?P<documents_of>区县|县区|区|县|城市|市|省份|省)(?=这|那|各|所有|全部))?"
     rf"(?:这|那|各|所有|全部)?(?:些|几|[两三四五六七八九十\d]+)?(?:份|个|篇)?(?:{_LEVEL_OF_DOCUMENTS})?"
-    rf"{_DOCUMENTS_ASKED}(?:[（(][^（）()]{{0,12}}[）)])?"  # 规划（不算工作要点）中
+    rf"{_DOCUMENTS_ASKED}(?:[（(][^（）()]{{0,20}}[）)])?"  # 规划（不算工作要点）中
     r"(?:(?:里|中|当中|里面)[，,]?|[，,]|(?=有))(?:有)?(?:哪些|哪几份|哪几个|哪份|哪个|谁)"
     rf"(?=(?:都|也|还)?{_SAYS})"
 )
@@ -137,10 +138,11 @@ _EACH = (
 _AMONG_LEVELS = (
     # (a level said as a tier, its places in brackets: 省级层面（省和直辖市）谁…, 区一级有哪些…)
     # (or after the topic said first: 抽水蓄能电站，市级层面谁在推)
-    rf"(?:^|(?<=[，,]))(?:在|从|就)?(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
+    # (…or as the scope: 以地级市为范围，谁…; 就省份而言，哪些…)
+    rf"(?:^|(?<=[，,]))(?:在|从|就|以)?(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
     # (…or as this tier: 城市这一级，哪些…)
     rf"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级)(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?{_IN_THEM}?"
-    rf"|{_IN_THEM})[，,]?(?:有)?"
+    rf"|{_IN_THEM}|(?:为)?范围(?:内|里)?|而言|来说|来看)[，,]?(?:有)?"
     # (…or whether any did: 城市里有没有提到科创板的)
     rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家|(?<=有)没有(?:哪个|哪些|哪家)?)(?:地方|地区)?"
     rf"(?=(?:都|也|还)?(?:有|在)?{_SAYS})"
@@ -193,7 +195,8 @@ def question_levels(text: str) -> tuple[str, ...]:
         rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", text[max(0, m.start() - 1) : m.end()]
     )
     if of_documents:  # 四份市级报告里，哪些…: the cities' reports
-        asked = re.sub(r"(?:一?级|里)?(?:的)?$", "", of_documents.group(1))  # 市政府…: 市
+        # (市政府…: 市; 省级（省、自治区）的: 省)
+        asked = re.sub(r"(?:一?级(?:[（(][^（）()]*[)）])?|里)?(?:的)?$", "", of_documents.group(1))
     asked = m.group("documents_of") or asked
     levels: list[str] = []
     for word in re.split(_JOINED, asked):

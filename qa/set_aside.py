@@ -25,18 +25,21 @@ _EXCEPT_REMARK = re.compile(
     r"[（(](?:不算|不含|不包括|不计|除了?|排除)(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)"
     rf"(?:(?:{_OWN_DOCUMENTS}|的){_DOCUMENT})?(?:在内)?[)）]"
 )
+# …and the names like the topic's that do not count, in a bracket at the end: no topic
+# (（像“千村引领、万村提升”这种名字相近的不算）)
+_NOT_COUNTED = re.compile(r"[（(][^（）()]{2,40}?(?:都|也)?(?:不算|不计|不计入|除外)[)）][？?。]?$")
 
 
 def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
     """The question without the places it sets aside (除了赣州，还有哪些地方提到预制菜 →
     有哪些地方提到预制菜, (赣州,); 哪些地方提到了宜宾（不算宜宾自己的报告） → 哪些地方提到了宜宾,
-    (宜宾,)), when they are places."""
+    (宜宾,)), when they are places; else without the names it says do not count."""
     for pattern, left in ((_EXCEPT, "有"), (_EXCEPT_REMARK, "")):
         m = pattern.search(text)
         if m is not None and places_only(m.group("places")):
             names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
             return text[: m.start()] + left + text[m.end() :], names
-    return text, ()
+    return _NOT_COUNTED.sub("", text), ()
 
 
 # the other places: 其他地方的文件里，谁提到了宜宾 (a place asked of the others)

@@ -19,10 +19,10 @@ _LEAD = re.compile(
     # the documents, of a level too: 区级文件里)
     r"^(?:请|麻烦)?(?:帮我)?(?:列出|列举|找出|说说|看看)?(?:一下)?"
     r"(?:(?:所有|全部)(?=(?:都)?(?:提|涉及|写|讲|说|谈)))?(?:(?:各地|各个地方)(?=对|都|在|提|有))?"
-    rf"(?:有关(?!于)|关于|对于)?(?:的)?(?:(?:{_LEVEL_OF_DOCUMENTS})?(?:政府工作报告|工作报告|工作要点|通知(?:文件)?(?=中|里)|{_DOCUMENT_WORDS})"
+    rf"(?:有关(?!于)|关于|对于)?(?:的)?(?:(?:{_LEVEL_OF_DOCUMENTS})?(?:政府工作报告|工作报告|工作要点|(?:政府)?公报|通知(?:文件)?(?=中|里)|{_DOCUMENT_WORDS})"
     r"(?:中|里|里面|当中)?)?"
     r"(?:都|也|还|均)?(?:只|仅|仅仅)?"
-    r"(?:有)?(?:提到|提及|谈到|说到|讲到|讲(?=了|过)|报(?=了)|涉及|提出|部署|布局|包含|包括|关注|重视|支持"
+    r"(?:有没有|有)?(?:提到|提及|谈到|说到|讲到|讲(?=了|过)|报(?=了)|涉及|提出|部署|布局|包含|包括|关注|重视|支持"
     r"|(?:能)?(?:找到|看到|查到)"
     r"|写到|写了|给出|列出|公布|回顾|总结|披露"
     rf"|{_SETTING}|有)?"
@@ -82,6 +82,12 @@ _PERIOD = re.compile(
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?"
     # (and another period in brackets: 今年（或规划期）)
     r"(?:[（(](?:或|和|及)?[^（）()]{1,6}[)）])?(?:的)?(?=.{2})"
+)
+# the whole of the place the topic is asked of, its level's peers bracketed: 全市（全区）外贸进出口
+# 总额 is 外贸进出口总额's (not 全域旅游, a topic)
+_SCOPE = re.compile(
+    r"^全(?:省|市|区|县|州)(?:[（(](?:或)?全?(?:省|市|区|县|州)(?:[、或/]全?(?:省|市|区|县|州))*[)）])?"
+    r"(?:的)?(?=.{2})"
 )
 # …or after it: 专精特新企业今年或规划期定了数量目标, 研发投入强度现在是多少
 _PERIOD_AFTER = re.compile(
@@ -186,6 +192,7 @@ def strip_topic(part: str) -> tuple[str, str | None]:
         new = _ACTION.sub("", new, count=1)
         new = _SAID_FIRST.sub("", new)
         new = _PERIOD.sub("", new, count=1)
+        new = _SCOPE.sub("", new, count=1)
         new = _with_class_said(new)
         new = _PERIOD_AFTER.sub("", _TAIL.sub("", _KIND_BEFORE_REMARK.sub("", new))).strip(_PUNCT)
         new = without_how_many(new)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from corpus.errors import UserError
+from qa.asked_documents import without_documents_first
 from qa.asked_topic import words_asked_about
 from qa.attested import Corpus, asks_only, attested_name, attested_topic, function_flag
 from qa.bounds import Limit, find_bound, wording_of
@@ -74,6 +75,7 @@ _REMARK_AFTER = re.compile(
     r"(?P<remark>[（(][^（）()]{1,20}[)）])$"
 )
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
+_OTHER_NAME = re.compile(r"[（(](?:或者|或|即|又称|简称|也叫)?[\u4e00-\u9fff]{2,10}[)）]")
 # the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查
 _RESTATED = re.compile(
     r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
@@ -160,6 +162,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     being words of asking (qa.attested)."""
     # a closing quote mark ends a quoted topic: 哪些报告里有“千万工程”
     text = without_exception(text.strip())[0].strip("？?！!。，,；; ")
+    text = without_documents_first(text)  # (their kind is qa.asked_documents')
     # 给数字经济定了占GDP比重目标: the measure said after the verb is the topic's
     text = _GIVEN_MEASURE.sub(lambda m: f"定了{m['topic']}{m['measure']}", text, count=1)
     text = _ESPECIALLY.sub("", text)  # 发展储能，尤其是新型储能: 储能, the kind included
@@ -221,8 +224,9 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     asked = _DISTRICT_QUESTION.search(text)  # a quote naming the documents asked is no topic
     said = text.replace(asked.group(0), "", 1) if asked else text
     # …nor a quote in a document's name (科技“十四五”规划)
+    # (with the other name bracketed after it: “揭榜挂帅”（揭榜制）)
     quoted = [
-        m.group(1)
+        m.group(1) + (other.group(0) if (other := _OTHER_NAME.match(said, m.end())) else "")
         for m in _QUOTED.finditer(said)
         if not re.match(_IN_DOCUMENT_NAME, said[m.end() :])
     ]

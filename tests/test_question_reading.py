@@ -49,6 +49,34 @@ import pytest
         ("城市更新一词出现在哪些地方的报告中？", "城市更新", None),
         ("请列出提到城市更新的地方。", "城市更新", None),
         ("列出所有提到城市更新的城市", "城市更新", None),
+        # whether the documents say it, asked first, the places after (有没有 is no negation)
+        ("政府工作报告里有没有提到科技特派员？是哪些地方？", "科技特派员", None),
+        ("规划里有没有提到人工智能？哪些区？", "人工智能", None),
+        ("政府公报里有没有提到中国空间站？", "中国空间站", None),
+        # the documents named first by their kind, the question after them
+        ("在科技创新“十四五”规划这类规划文件里，哪些地方提到了科普基地？", "科普基地", None),
+        ("在数字经济规划这类文件中，谁提到了算力？", "算力", None),
+        ("以“工作要点”形式发布的文件里，有没有提到建设科普基地？", "科普基地", None),
+        # …unless they are the group asked
+        ("几个区的科技规划里，哪些写进了碳达峰碳中和？", "碳达峰碳中和", None),
+        # the whole of a place the topic is asked of (not 全域, a topic's own)
+        ("全市（全区）外贸进出口总额，今年定了量化目标的有哪些？", "外贸进出口总额", "target"),
+        ("全省粮食产量目标，哪些地方定了？", "粮食产量", "target"),
+        ("哪些地方提到了全域旅游？", "全域旅游", None),
+        # names like the topic's said not to count, in a bracket at the end
+        (
+            "学习运用浙江“千万工程”经验的有哪些地方？（像“千村引领、万村提升”这种名字相近的不算）",
+            "千万工程",
+            None,
+        ),
+        ("哪些地方提到了“数字乡村”？（“数字乡村振兴”之类的不算）", "数字乡村", None),
+        # a quoted topic's other name in brackets after it
+        (
+            "科研项目搞“揭榜挂帅”（揭榜制）这种组织方式，哪些地方提到了？",
+            "揭榜挂帅（揭榜制）",
+            None,
+        ),
+        ("哪些城市提到了“城市大脑”（城市智脑）？", "城市大脑（城市智脑）", None),
         # (所有, 全部 and 各地 inside a topic are its own)
         ("哪些地方提到了所有制改革？", "所有制改革", None),
         ("哪些地方提到了全部门协同？", "全部门协同", None),
@@ -81,6 +109,13 @@ def test_the_level_of_the_documents_or_a_tier_said_after_the_topic_is_the_level_
     assert question_levels("省级文件中，谁提了耐心资本？") == ("province",)
     assert question_levels("抽水蓄能电站，市级层面谁在推？") == ("city",)
     assert question_levels("哪些地方提到了人工智能？") == ()
+    # the places of the level bracketed after it, or the level said as the scope
+    assert question_levels("省级（省、自治区）报告里，谁提到紧密型县域医共体？") == ("province",)
+    assert question_levels("省一级（重庆市、广西）的政府工作报告里，谁提到了低空经济？") == (
+        "province",
+    )
+    assert question_levels("以地级市为范围，谁提到了跨境电商？") == ("city",)
+    assert question_levels("就省份而言，哪些提到了低空经济？") == ("province",)
 
 
 def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked():
@@ -90,6 +125,10 @@ def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked
     assert documents_asked("区政府下发的通知里，有提到第三次全国土壤普查的吗？") == ("notice",)
     assert documents_asked("以通知形式发的文件里，谁提到了创业导师？") == ("notice",)
     assert documents_asked("哪些地方提到了垃圾分类？") == ()
+    assert documents_asked("以“工作要点”形式发布的文件里，有没有提到建设科普基地？") == (
+        "work_points",
+    )
+    assert documents_asked("哪个地方的政府公报里提到了第三次全国土壤普查？") == ("gazette",)
 
 
 def test_places_set_aside_by_their_own_documents_in_a_bracket_or_as_the_others():
@@ -157,6 +196,9 @@ def test_a_designation_alone_is_the_first_alternatives_thing():
         ("过去五年累计建成多少5G基站，哪些地方给出了数字？", "5G基站", False),
         ("粮食总产量，哪些地方写了去年的实绩？", "粮食总产量", True),
         ("哪些地方报告了森林覆盖率的现状数值？", "森林覆盖率", False),
+        # what is done already (已经做到, 实际做到了)
+        ("研发投入强度已经做到多少，哪些地方报了实际数？", "研发投入强度", True),
+        ("技术合同成交额实际做到了多少，哪些地方给出了金额？", "技术合同成交额", True),
     ],
 )
 def test_a_figure_reached_is_asked_in_more_words(question, topic, behind):
