@@ -116,16 +116,18 @@ def districts(
     if asks_prefectures(text):  # 哪些地级市: cities, not a municipality of province rank (重庆市)
         report = districts(text.replace("地级", ""), index, only, level)
         return narrowed(report, lambda p: level_of_places([p]) != "province")
+    own = sorted(places_with(index, lambda d: bool(d.district) and not d.duplicate_of))
     if only:
         names = resolve_districts(only, index)
         inside = places_within(names, asked, index)
         if inside:  # 重庆哪些区县…: the districts of 重庆, not 重庆 itself
             report = report_for(topic, index, inside, EVIDENCE_PER_DISTRICT)
             return replace(report, level=asked)
-        report = report_for(topic, index, names, EVIDENCE_PER_DISTRICT)
+        # (places named that issue documents are judged on their own: 重庆市's report, not its
+        # districts' plans)
+        report = report_for(topic, index, names, EVIDENCE_PER_DISTRICT, own=set(names) <= set(own))
         one_level = len({level_of_places([n]) for n in names}) == 1  # 山东、聊城: 地方, not 区县
         return replace(report, level=level_of_places(names) if one_level else "mixed")
-    own = sorted(places_with(index, lambda d: bool(d.district) and not d.duplicate_of))
     # 哪些报告, 几份区里的科技规划，哪些…: the places that have a document of that kind
     kinds = documents_asked(text)
     levels = () if level else question_levels(text)

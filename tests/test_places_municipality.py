@@ -65,6 +65,18 @@ def test_the_municipalitys_figure_not_its_districts(mixed_index):
     assert all("重庆市政府工作报告" in c.source for c in answer.citations)
 
 
+def test_a_municipality_named_among_places_is_judged_on_its_own_report(mixed_index):
+    import qa
+
+    # 大渡口's plan says 研究与试验发展, 重庆市's report does not
+    found = qa.answer("重庆市、宜宾两地中，谁提到了“研究与试验发展”？", mixed_index)
+    report = found.district_report
+    assert {r.district for r in report.districts} == {"重庆市", "宜宾市"}
+    assert set(report.asked) == {"宜宾市"}
+    both = qa.answer("重庆市、宜宾两地中，谁提到了“无废城市”？", mixed_index).district_report
+    assert set(both.asked) == {"重庆市", "宜宾市"}
+
+
 def test_a_municipality_is_a_city_to_which_cities(mixed_index):
     from qa.districts import districts
     from qa.filters import places_at
