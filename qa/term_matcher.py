@@ -90,7 +90,11 @@ class TermMatcher:
     def _its_own(self, text: str, m: re.Match[str]) -> bool:
         return not (
             self.own_figure
-            and (share_base_at(text, m.start(), m.end()) or _SHARE_AFTER.match(text, m.end()))
+            and (
+                share_base_at(text, m.start(), m.end())
+                or _SHARE_AFTER.match(text, m.end())
+                or _PER_UNIT.search(text, max(0, m.start() - 3), m.start())
+            )
         )
 
 
@@ -104,6 +108,8 @@ def share_base_at(text: str, start: int, end: int) -> bool:
 # (海洋生产总值占GDP比重9%: the figure is the share, not the part's)
 _SHARE_BASE = re.compile(r"(?:占|与)[\u4e00-\u9fff]{0,6}[(（]?$")
 _SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比重|比例|比率|份额)")
+# …or of a measure per unit of it: 单位GDP能耗, 万元地区生产总值用水量
+_PER_UNIT = re.compile(r"(?:单位|每万元|万元)$")
 _SHARE_AFTER = re.compile(r"(?:的)?占(?:比|[^，。；,;]{1,10}?(?:比重|比例|份额))")
 
 

@@ -48,6 +48,7 @@ _HOW_MANY = ("数量", "个数", "家数", "总量", "规模", "数")
 # what a place is named as, of any thing (示范试点, 试验区)
 _DESIGNATIONS = frozenset(
     ["示范", "试点", "示范区", "试验区", "先行区", "先导区", "示范点", "样板", "标杆", "示范基地"]
+    + ["城市", "示范城市", "试点城市"]
 )
 
 
@@ -118,9 +119,16 @@ def shared_head(parts: list[str]) -> list[str]:
     # (a kind and its head, no more: not 众创空间等孵化载体)
     kind = joined[1] if joined else last[0][0] if len(last) == 2 else ""
     head = joined[2] if joined else said[len(kind) :]
+    # (or kinds of one class, named by the word they end in, before a head of any length:
+    # 新能源或可再生能源装机 -> 新能源装机)
+    firsts = [p.strip() for p in parts[:-1]]
+    ends = {p[-2:] for p in firsts}
+    at = said.rfind(next(iter(ends))) + 2 if len(ends) == 1 else 0
+    if 3 <= at <= len(said) - 2 and all(3 <= len(p) <= 6 for p in firsts):
+        return [p + said[at:] for p in firsts] + [said]
     if not 2 <= len(kind) <= 3 or len(head) < 4:
         return parts
-    words = [tagged(p.strip()) for p in parts[:-1]]
+    words = [tagged(p) for p in firsts]
     if not all(
         len(w) == 1 and w[0][1][:1] == last[0][1][:1] == "n" and len(w[0][0]) <= 3 for w in words
     ):

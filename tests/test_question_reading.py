@@ -179,12 +179,34 @@ def test_an_act_of_building_or_treating_before_or_after_a_thing_is_not_required(
     assert "环境" not in expand_terms("环境治理")
 
 
+def test_kinds_of_one_class_share_the_head_the_last_says():
+    from qa.topic_terms import expand_terms
+
+    terms = expand_terms("新能源或可再生能源装机", measured=True)
+    assert {"新能源装机", "可再生能源装机"} <= set(terms) and "新能源" not in terms
+    assert "平台经济规模" in expand_terms("数字经济或平台经济规模", measured=True)
+    # (kinds of no one class keep their own words)
+    assert "高校" in expand_terms("高校或科研院所")
+
+
+def test_a_figure_per_unit_of_the_topic_is_not_the_topics():
+    from qa.term_matcher import term_matcher
+
+    gdp = term_matcher(("地区生产总值", "gdp"), own_figure=True)
+    assert gdp.search("地区生产总值增长6%") and gdp.search("gdp增长5%")
+    assert not gdp.search("单位gdp能耗降低4.3%")
+    assert not gdp.search("万元地区生产总值用水量下降3%")
+
+
 def test_a_designation_alone_is_the_first_alternatives_thing():
     from qa.topic_terms import expand_terms
 
     terms = expand_terms("国家中医药传承创新发展试验区或示范试点")
     assert "国家中医药传承创新发展示范试点" in terms
     assert "示范试点" not in terms  # (in every report, of anything)
+    # (a designation of a city, too)
+    cities = expand_terms("全国城市更新试点或示范城市")
+    assert "全国城市更新示范城市" in cities and "示范城市" not in cities
 
 
 @pytest.mark.parametrize(
