@@ -124,15 +124,22 @@ def answer_stream(
     # places typed with homophones or in Latin letters (荷泽和赣洲, Guangxi 和 Henan，哪个…)
     placed = places_spelt(question, index)
     read_as = vocabulary(index).correct(spell_terms(placed))
-    if is_district_question(placed) and not asks_inside_a_place(placed, only or [], index):
+    english = read_english_place_question(question, corpus_of(index))
+    english = english if english is not None and english.chinese else None
+    if (
+        english is None  # (an English question whose places are spelt is no Chinese one)
+        and is_district_question(placed)
+        and not asks_inside_a_place(placed, only or [], index)
+    ):
         result = district_answer(question, find_districts_for(read_as, index, only))
         yield result.answer
         yield result
         return
-    english = read_english_place_question(question, corpus_of(index))
-    if english is not None and english.chinese:  # Which cities talk about mangroves?
+    if english is not None:  # Which cities talk about mangroves?
         # (a place set aside, asked in Latin letters: Apart from Mianyang's own report, …)
         said = places_spelt(english.chinese, index) if english.aside else english.chinese
+        if english.aside and only:  # (the place set aside is no place asked among)
+            only = [p for p in only if p not in said] or None
         found = find_districts_for(said, index, only, english.level)
         result = district_answer(question, found)
         yield result.answer

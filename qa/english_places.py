@@ -123,8 +123,8 @@ def read_english_place_question(
 ) -> EnglishPlaceQuestion | None:
     """The question read as a "which places…" question in English, None when it is not one;
     its topic in Chinese as the documents of `corpus` write it."""
-    if re.search(r"[\u4e00-\u9fff]{4}", question.split("(")[0].split("（")[0]):
-        return None  # a Chinese question
+    if re.search(r"[哪谁吗呢，。？、]|有没有|是否|什么|多少|提到|提及", question):
+        return None  # a Chinese question (a Chinese topic in an English one is its word)
     remarks = read_remarks(question)  # (Apart from X's own report, …; …but not Y)
     text = _WITHIN.sub(r"\1", remarks.question)  # the place a level is of: a filter already
     for pattern in _QUESTIONS:

@@ -186,3 +186,24 @@ def test_a_place_set_aside_or_a_topic_not_to_be_mentioned_is_put_into_chinese():
     )
     # the topic alone when nothing else is said
     assert read_english_place_question("Which cities mention 氢能?").chinese == "氢能"
+
+
+def test_an_english_question_setting_a_place_aside_is_answered_without_it():
+    from qa.answer import answer
+    from tests.qa_support import FakeIndex, make_chunk
+
+    index = FakeIndex(
+        [
+            make_chunk("a", "綦江区加快建设綦江高新区，发展綦江齿轮产业。", district="綦江区"),
+            make_chunk("b", "深化与綦江区、万盛经开区的合作，共建产业园。", district="合川区"),
+            make_chunk("c", "发展智能网联新能源汽车产业。", district="大渡口区"),
+        ]
+    )
+    reply = answer(
+        "Apart from Qijiang's own documents, which places mention Qijiang (綦江)?", index
+    )
+    report = reply.district_report
+    assert set(report.asked) == {"合川区"}
+    assert "綦江区" not in {r.district for r in report.districts}
+    but = answer("Which districts mention 新能源汽车 but not 产业园?", index).district_report
+    assert set(but.asked) == {"大渡口区"}
