@@ -109,7 +109,7 @@ def share_base_at(text: str, start: int, end: int) -> bool:
 _SHARE_BASE = re.compile(r"(?:占|与)[\u4e00-\u9fff]{0,6}[(（]?$")
 _SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比重|比例|比率|份额)")
 # …or of a measure per unit of it: 单位GDP能耗, 万元地区生产总值用水量
-_PER_UNIT = re.compile(r"(?:单位|每万元|万元)$")
+_PER_UNIT = re.compile(r"(?:单位|每万元|(?<![\d.])万元)$")  # (not 发放8909万元消费券)
 _SHARE_AFTER = re.compile(r"(?:的)?占(?:比|[^，。；,;]{1,10}?(?:比重|比例|份额))")
 
 

@@ -124,7 +124,7 @@ def shared_head(parts: list[str]) -> list[str]:
     firsts = [p.strip() for p in parts[:-1]]
     ends = {p[-2:] for p in firsts}
     at = said.rfind(next(iter(ends))) + 2 if len(ends) == 1 else 0
-    if 3 <= at <= len(said) - 2 and all(3 <= len(p) <= 6 for p in firsts):
+    if 3 <= at <= len(said) - 2 and all(3 <= len(p) <= 6 and p not in said for p in firsts):
         return [p + said[at:] for p in firsts] + [said]
     if not 2 <= len(kind) <= 3 or len(head) < 4:
         return parts
