@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qa.english_remarks import but_not, chinese_question, read_remarks
+from qa.english_remarks import chinese_question, read_remarks, topic_parts
 
 if TYPE_CHECKING:
     from qa.attested import Corpus
@@ -136,10 +136,9 @@ def read_english_place_question(
             level = None
         else:
             level = next((lv for key, lv in _LEVELS.items() if noun.startswith(key)), None)
-        topic, without = but_not(_WHERE_SAID.sub("", m.group("topic").strip(" ?.")).strip())
-        aside = remarks.aside and (chinese_for(remarks.aside, corpus) or remarks.aside)
-        said = chinese_for(topic, corpus)
-        said = said and chinese_question(said, aside, without and chinese_for(without, corpus))
+        topic = _WHERE_SAID.sub("", m.group("topic").strip(" ?.")).strip()
+        topics, without = topic_parts(topic)  # (both A and B; A but not B)
+        said = chinese_question(topics, without, remarks, lambda t: chinese_for(t, corpus))
         return EnglishPlaceQuestion(topic, said, level, remarks.aside)
     return None
 

@@ -7,6 +7,7 @@ a Chinese question that qa.set_aside and qa.topics read as they read a user's (�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _DOCUMENTS = r"(?:government\s+)?(?:work\s+)?(?:documents?|reports?|plans?|files?|texts?)"
@@ -29,28 +30,56 @@ _WHOSE = re.compile(rf"^((?:which|what)\s+places?)(?:'|’)?s?\s+{_DOCUMENTS}\b"
 class Remarks:
     question: str  # the question without them
     aside: str  # the place whose own documents are set aside, as asked; "" for none
+    negated: bool = False  # the places that do not mention it are asked (Which places do not…)
+
+
+# the places that do not: Which places do not mention X?
+_NOT = re.compile(r"\s+(?:do\s+not|does\s+not|don't|doesn't|did\s+not|never)(?=\s+\w)", re.I)
+# every topic met: …mention both hydrogen and energy storage
+_BOTH = re.compile(r"^both\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$", re.IGNORECASE)
 
 
 def read_remarks(question: str) -> Remarks:
-    """The question without the place it sets aside, and that place."""
+    """The question without the place it sets aside and its negation, and what they were."""
     text = question.strip()
     m = _ASIDE.match(text)
     aside = m["place"].strip() if m else ""
     text = text[m.end() :] if m else text
-    return Remarks(_WHOSE.sub(r"\1", text[:1].upper() + text[1:]), aside)
+    text = _WHOSE.sub(r"\1", text[:1].upper() + text[1:])
+    plain = _NOT.sub("", text, count=1)
+    return Remarks(plain, aside, plain != text)
 
 
-def but_not(topic: str) -> tuple[str, str]:
-    """(the topic, the topic the places must not mention, "" for none)."""
+def topic_parts(topic: str) -> tuple[tuple[str, ...], str]:
+    """(the topics every place must mention, the topic it must not, "" for none): both A and
+    B; A but not B."""
+    both = _BOTH.match(topic)
+    if both:
+        return (both["a"].strip(), both["b"].strip()), ""
     parts = _BUT_NOT.split(topic, maxsplit=1)
-    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (topic, "")
+    return ((parts[0].strip(),), parts[1].strip()) if len(parts) == 2 else ((topic,), "")
 
 
-def chinese_question(topic: str, aside: str = "", without: str = "") -> str:
-    """The question in Chinese, from its parts in Chinese: 除了绵阳自己的报告，哪些地方提到了绵阳;
-    哪些地方提到了氢能但没提储能; the topic alone when nothing else is said."""
-    if not aside and not without:
-        return topic
+def chinese_question(
+    topics: tuple[str, ...],
+    without: str,
+    remarks: Remarks,
+    in_chinese: Callable[[str], str],
+) -> str:
+    """The question in Chinese, its parts put into Chinese by `in_chinese` (a word or its
+    forms joined by 、): 除了绵阳自己的报告，哪些地方提到了绵阳; 哪些地方同时提到了氢能与储能;
+    哪些地方提到了氢能但没提储能; 哪些地方没有提到氢能; the topic alone when nothing else is
+    said; "" when a part has no Chinese form (a topic not to be met dropped would answer
+    another question)."""
+    said = [in_chinese(t) for t in topics]
+    unsaid = in_chinese(without) if without else ""
+    if not all(said) or (without and not unsaid):
+        return ""
+    if len(said) == 1 and not (without or remarks.aside or remarks.negated):
+        return said[0]
+    said = [s.split("、")[0] for s in said] if len(said) > 1 else said  # (one form of each)
+    aside = in_chinese(remarks.aside) or remarks.aside if remarks.aside else ""
     lead = f"除了{aside}自己的报告，" if aside else ""
-    tail = f"但没提{without}" if without else ""
-    return f"{lead}哪些地方提到了{topic}{tail}"
+    asked = "没有提到" if remarks.negated else "同时提到了" if len(said) > 1 else "提到了"
+    tail = f"但没提{unsaid.split('、')[0]}" if unsaid else ""
+    return f"{lead}哪些地方{asked}{'与'.join(said)}{tail}"

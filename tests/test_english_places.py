@@ -186,6 +186,13 @@ def test_a_place_set_aside_or_a_topic_not_to_be_mentioned_is_put_into_chinese():
     )
     # the topic alone when nothing else is said
     assert read_english_place_question("Which cities mention 氢能?").chinese == "氢能"
+    # both topics, or the places that do not mention one
+    both = read_english_place_question("Which places mention both 氢能 and 储能?")
+    assert both.chinese == "哪些地方同时提到了氢能与储能"
+    unsaid = read_english_place_question("Which places do not mention 低空经济?")
+    assert unsaid.chinese == "哪些地方没有提到低空经济"
+    # a topic not to be mentioned that has no Chinese form is not dropped: no question read
+    assert read_english_place_question("Which places mention 氢能 but not zorblax?").chinese == ""
 
 
 def test_an_english_question_setting_a_place_aside_is_answered_without_it():
@@ -207,3 +214,5 @@ def test_an_english_question_setting_a_place_aside_is_answered_without_it():
     assert "綦江区" not in {r.district for r in report.districts}
     but = answer("Which districts mention 新能源汽车 but not 产业园?", index).district_report
     assert set(but.asked) == {"大渡口区"}
+    unsaid = answer("Which districts do not mention 产业园?", index).district_report
+    assert unsaid.negated and set(unsaid.asked) == {"綦江区", "大渡口区"}
