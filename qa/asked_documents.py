@@ -90,7 +90,7 @@ def year_of(document: object) -> str | None:
 # 工作要点类的文件里，有没有…)
 # (and who issued them, or how: 区政府下发的通知里, 以通知形式发的文件里)
 _DOCUMENTS_FIRST = (
-    rf"^(?:在|从)?(?:[\u4e00-\u9fff“”]{{1,12}}的)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
+    rf"^(?:在|从)?(?:[\u4e00-\u9fff“”0-9]{{1,12}}的)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
     r"(?:(?:(?:这|此|那)(?:类|种|些)|一?类|类型)(?:的)?(?:规划|报告|要点|方案|通知)?(?:文件)?)?"
     r"(?:里|中|当中|里面)(?=.*(?:哪|谁|有没有|是否|吗))"
 )

@@ -40,11 +40,12 @@ class Limit:
 # 控制在3%以内 (below); 以上, 以内, 不低于 include the figure itself, 超过 and 低于 do not
 _BOUND = re.compile(
     r"(?:的)?(?:(?P<aim>目标|指标)(?:值)?(?:是|为|定得)?(?:控制)?)?"
-    r"(?P<word>超过|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|不到|不足|逾|过"
+    r"(?P<word>(?:超过|突破|高于|大于|多于|不低于|不少于|不超过|不高于|低于|少于|小于|不到|不足)(?=了?\d)|逾|过"
     r"|(?:控制|保持|稳定|设定)在|(?(aim)在|(?!))|达到|(?(aim)(?:定到|定为|定在|设为|定|是|为)|(?!))"
     r"|(?(aim)(?=\d)|(?!))"  # (目标3万人以上: the tail says the side)
     # (…or with no word at all: 计划建30万亩及以上)
-    r"|(?<![\d.])(?!(?:19|20)\d\d年)(?=\d+(?:\.\d+)?\s*(?:万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)?(?:及|或)?(?:以上|以内|以下)))"
+    r"|(?<![\d.])(?!(?:19|20)\d\d年)(?=\d+(?:\.\d+)?\s*(?:万|亿)?(?:%|％|[\u4e00-\u9fff]{1,2}?)?(?:(?:及|或)?(?:以上|以内|以下)|左右)))"
+    r"(?:了)?"  # (超过了60%)
     # a figure in digits, or in Chinese numerals (过万家, 不到五万人)
     r"(?P<n>\d+(?:\.\d+)?|[一两二三四五六七八九十百千]+(?=[万亿])|(?=[万亿]))\s*(?P<scale>万|亿)?"
     r"(?P<unit>%|％|[\u4e00-\u9fff]{1,2}?)??"
@@ -56,7 +57,7 @@ _BOUND = re.compile(
 # bound word (or tail) → which side the figure must be on, and whether the bound itself passes
 _SIDES: dict[str, tuple[str, bool]] = (
     dict.fromkeys(("超过", "高于", "大于", "多于", "逾", "过"), ("above", False))
-    | dict.fromkeys(("不低于", "不少于", "达到", "以上"), ("above", True))
+    | dict.fromkeys(("不低于", "不少于", "达到", "突破", "以上"), ("above", True))
     | dict.fromkeys(("不超过", "不高于", "以内", "以下"), ("below", True))
     | dict.fromkeys(("低于", "少于", "小于", "不到", "不足"), ("below", False))
     # (目标定在7%左右: about that figure, as reports word it)

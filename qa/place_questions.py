@@ -16,7 +16,7 @@ _SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
 # the documents asked for by kind: 哪些报告, 哪几份规划
 _DOCUMENTS_ASKED = (
     r"(?:(?![在里中的这那几份个])[\u4e00-\u9fff“”]){0,10}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案"
-    r"|通知|公报|文件)"
+    r"|通知|公报|文件|材料|资料)"
 )
 # what a question says a place's documents did with the topic, one vocabulary for every form
 # below: 提到, 提了, 写进, 给…定了目标, 有, 在搞, 出现 (not 谁的…最高, 哪个部门负责)
@@ -39,7 +39,9 @@ _PLACE = (
     r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级])"
     # 哪些报告提到…: the documents, each standing for its own place (after the places: 哪些区在
     # 规划里… asks for districts)
-    rf"|{_DOCUMENTS_ASKED}(?=(?:[（(][^（）()]{{1,10}}[)）])?(?:中|里)?(?:都|也)?{_SAYS}))"
+    rf"|{_DOCUMENTS_ASKED}(?=(?:[（(][^（）()]{{1,10}}[)）])?(?:中|里)?(?:都|也)?{_SAYS}"
+    # (or asked where the topic is: 低空经济出现在哪几份报告里)
+    r"|(?:中|里|当中|里面)[？?。]*$))"
 )
 # the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
 _LEVEL_WORDS = (
@@ -60,7 +62,7 @@ _PLACE_NOUN = r"(?:地级市|自治区|直辖市|城市|区县|地市|市州|省
 _WHICH_AFTER = (
     rf"(?<!提到|提及|说到|涉及|包括|包含|列出)(?<!指)的{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*"
     # (…的地方是？: which are they, the question mark says)
-    r"(?:(?:都)?(?:有|是)(?:哪些|哪几个|哪个)|(?:都)?(?:是|有)?(?=[？?！!。\s]*$))"
+    r"(?:(?:都)?(?:有|是)(?:哪些|哪几个|哪个)|(?:都)?(?:是|有)?(?=(?:吗|呢)?[？?！!。\s]*$))"
 )
 # the places named as a group, then who among them: 这几个区的规划里，谁提到了5G
 _AMONG = (
@@ -128,21 +130,25 @@ _WHO_DID = (
     r"|是哪(?:里|儿)的(?=$|[？?])"
 )
 # whether any place did: 有地方在发展邮轮经济吗, 有没有城市提到…, 油茶种植面积有没有地方定目标
-_ANY_DID = rf"(?:(?:^|(?<=[，,\s]))有(?:没有)?|有没有)(?:哪个)?{_PLACE}(?=.)"
+_ANY_DID = rf"(?:(?:^|(?<=[，,\s]))(?:是否)?有(?:没有)?|有没有)(?:哪个)?{_PLACE}(?=.)"
 # every place asked its own figure: 去年城镇新增就业各地实际完成了多少
 _EACH = (
     rf"各(?:地方|地|{_PLACE_NOUN})(?=(?:的)?(?:实际|分别|都)?(?:完成了?|是|有|达到了?|定了?|给了?)?"
-    r"(?:多少|几))"
+    r"(?:多少|几)"
+    # (…the topic between: 各地今年城镇新增就业目标分别是多少)
+    r"|[^，,？?。]{2,30}?(?:分别|各)(?:是|为|有|定了?|达到了?)?(?:多少|几))"
 )
 # levels named bare, then which of them: 城市里哪些提到了…, 城市和省份里，哪些在讲…
 _AMONG_LEVELS = (
     # (a level said as a tier, its places in brackets: 省级层面（省和直辖市）谁…, 区一级有哪些…)
     # (or after the topic said first: 抽水蓄能电站，市级层面谁在推)
     # (…or as the scope: 以地级市为范围，谁…; 就省份而言，哪些…)
-    rf"(?:^|(?<=[，,]))(?:在|从|就|以)?(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
+    # (…or looked at alone: 仅看地级市，哪些…; 从城市层面看，谁…)
+    rf"(?:^|(?<=[，,]))(?:在|从|就|以|(?P<look>(?:仅|只|单|光)看))?"
+    rf"(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
     # (…or as this tier: 城市这一级，哪些…)
-    rf"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级)(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?{_IN_THEM}?"
-    rf"|{_IN_THEM}|(?:为)?范围(?:内|里)?|而言|来说|来看)[，,]?(?:有)?"
+    rf"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级)(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?(?:{_IN_THEM}|来看|看)?"
+    rf"|{_IN_THEM}|(?:为)?范围(?:内|里)?|而言|来说|来看|(?(look)(?=[，,])|(?!)))[，,]?(?:有)?"
     # (…or whether any did: 城市里有没有提到科创板的)
     rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家|(?<=有)没有(?:哪个|哪些|哪家)?)(?:地方|地区)?"
     rf"(?=(?:都|也|还)?(?:有|在)?{_SAYS})"
@@ -154,7 +160,8 @@ _DISTRICT_QUESTION = re.compile(
 # a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
 _NEGATED = re.compile(
     # not 有没有地方… (a yes/no question: is there a place that…)
-    r"(?<!有)(?:没有|没|未|并未|不曾)(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在|说|讲|谈|出现))"
+    r"(?<!有)(?:完全|根本|压根|从来|从未|丝毫)?"
+    r"(?:没有|没|未|并未|不曾)(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在|说|讲|谈|出现))"
 )
 
 

@@ -57,7 +57,7 @@ _TAIL = re.compile(
     r"(?:这块|这一块|这方面|这一方面|(?:这|那)(?:件|个)?(?:事情?|事儿)"
     r"|(?:这|这一|之)类(?:的)?(?:[\u4e00-\u9fff]{1,8}?(?=$|吗|呢|么))?|这些"
     # the kind the topic is one of, said at length: 揭榜挂帅这种科研组织方式
-    r"|(?:这|那)(?:种|样的|一类|个)(?:的)?[\u4e00-\u9fff]{2,10}?(?=$|吗|呢|么))?"
+    r"|(?:这|那)(?:种|样的|一类|个)(?:的)?(?:[\u4e00-\u9fff]{2,10}?)?(?=$|吗|呢|么))?"
     # (and a particle of speech: 谁要搞海水淡化啊; not the 吧 of 酒吧, 网吧)
     r"(?:吗|呢|么|啊|呀|嘛|哦|呗|啦|(?<![酒网水])吧)?$"
 )
@@ -76,7 +76,7 @@ _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 # 高新技术企业: 高新技术企业's now)
 # (the words for a year are qa.periods': 去年, 上年, 上一年, 今年…)
 _PERIOD = re.compile(
-    rf"^(?:到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|年度|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
+    rf"^(?:在|到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|年度|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
     # (years behind, counted: 过去五年, 近三年, 五年来)
     r"|(?:过去|近)[两三四五十]年|[两三四五十]年来"
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?"
@@ -143,6 +143,8 @@ def no_topic(part: str) -> bool:
         return True  # …的有哪些，各多少: how many, asked of the topic said before
     if ASPECT_ONLY.fullmatch(part):
         return True  # …，哪些地方给了具体人次: what is asked of the topic, no topic
+    if re.fullmatch(rf"(?:在|到|至)?(?:(?:19|20)\d\d年(?:度)?|{RELATIVE.pattern})(?:的)?", part):
+        return True  # (the year of the documents: 在2024年的政府工作报告中，哪些…)
     return bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
 
 
@@ -161,6 +163,8 @@ _SAID_IN = re.compile(r"(?<=..)(?:出现|写|提|体现|反映|见)(?:在|于)$"
 _SAID_LAST = re.compile(
     r"(?<=..)(?:都|也|有)?(?:提到|提及|提出|写|说|讲|谈|涉及|部署|给出|列出|定|设定|明确)"
     r"(?:了|过|吗|呢|没有)+$"
+    # (or what places have for it: 对低空经济有部署, 有具体安排)
+    r"|(?<=..)有(?:具体|明确)?(?:的)?(?:部署|安排|布局|考虑|举措|措施)$"
 )
 
 

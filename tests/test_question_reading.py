@@ -77,6 +77,14 @@ import pytest
             None,
         ),
         ("哪些城市提到了“城市大脑”（城市智脑）？", "城市大脑（城市智脑）", None),
+        # what places have for it, or do about it
+        ("哪些地方对城市更新有明确部署？", "城市更新", None),
+        ("哪些地方在低空经济上有动作？", "低空经济", None),
+        ("低空经济这个提法，谁用了？", "低空经济", None),
+        # the year of the documents said first
+        ("在2024年的政府工作报告中，哪些提到了低空经济？", "低空经济", None),
+        # each place's figure, the topic between
+        ("各地今年城镇新增就业目标分别是多少？", "城镇新增就业", "target"),
         # (所有, 全部 and 各地 inside a topic are its own)
         ("哪些地方提到了所有制改革？", "所有制改革", None),
         ("哪些地方提到了全部门协同？", "全部门协同", None),
@@ -116,6 +124,9 @@ def test_the_level_of_the_documents_or_a_tier_said_after_the_topic_is_the_level_
     )
     assert question_levels("以地级市为范围，谁提到了跨境电商？") == ("city",)
     assert question_levels("就省份而言，哪些提到了低空经济？") == ("province",)
+    # …or looked at alone
+    assert question_levels("仅看地级市，哪些提到了低空经济？") == ("city",)
+    assert question_levels("从省级层面看，哪些提到了人工智能？") == ("province",)
 
 
 def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked():
@@ -187,6 +198,8 @@ def test_kinds_of_one_class_share_the_head_the_last_says():
     assert "平台经济规模" in expand_terms("数字经济或平台经济规模", measured=True)
     # (kinds of no one class keep their own words)
     assert "高校" in expand_terms("高校或科研院所")
+    # (nor names of one thing, the first in the last)
+    assert "数据交易" in expand_terms("数据交易或数据交易中心")
 
 
 def test_a_figure_per_unit_of_the_topic_is_not_the_topics():
@@ -228,3 +241,48 @@ def test_a_figure_reached_is_asked_in_more_words(question, topic, behind):
 
     read = read_topic(question)
     assert (read.text, read.aspect, read.behind) == (topic, "figure", behind)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "是否有地方提到低空经济？",
+        "有提到低空经济的城市吗？",
+        "低空经济出现在哪几份报告里？",
+        "各地今年城镇新增就业目标分别是多少？",
+    ],
+)
+def test_more_forms_ask_which_places(question):
+    from qa.place_questions import is_district_question
+
+    assert is_district_question(question)
+
+
+def test_a_negation_said_with_an_adverb_is_read_whole():
+    from qa.topics import read_topic
+
+    read = read_topic("有哪些地方完全没有提到低空经济？")
+    assert (read.text, read.negated) == ("低空经济", True)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "side", "figure"),
+    [
+        # a bound said with 了, as 突破, or as 左右 with no word before it
+        ("哪些地方的常住人口城镇化率超过了60%？", "常住人口城镇化率", "above", 60.0),
+        ("去年哪些地方的GDP突破了5000亿元？", "GDP", "above", 5e11),
+        ("哪些地方提出今年GDP增长6%左右？", "GDP增长", "equal", 6.0),
+        ("CPI涨幅3%左右，哪些地方这么定的？", "CPI涨幅", "equal", 3.0),
+    ],
+)
+def test_a_bound_is_read_in_more_wordings(question, topic, side, figure):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert (read.text, read.limit.side, read.limit.figure) == (topic, side, figure)
+
+
+def test_an_amount_before_the_topic_is_no_unit_it_is_per():
+    from qa.term_matcher import term_matcher
+
+    assert term_matcher(("消费券",), own_figure=True).search("平台发放8909.72万元消费券")
