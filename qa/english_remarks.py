@@ -34,7 +34,9 @@ class Remarks:
 
 
 # the places that do not: Which places do not mention X?
-_NOT = re.compile(r"\s+(?:do\s+not|does\s+not|don't|doesn't|did\s+not|never)(?=\s+\w)", re.I)
+_NOT = re.compile(
+    r"\s+(?:do\s+not|does\s+not|don't|doesn't|did\s+not|never)(?=\s+\w)", re.IGNORECASE
+)
 # every topic met: …mention both hydrogen and energy storage
 _BOTH = re.compile(r"^both\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$", re.IGNORECASE)
 

@@ -93,13 +93,14 @@ _WHOSE_DOCUMENT = rf"(?:的?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
 _NAME = r"(?:(?!报告|规划|文件|要点|方案)[\u4e00-\u9fff]){2,8}?"
 _THEIR_DOCUMENTS = r"的(?:规划|文件|报告|政府工作报告)"
 # how many of them (这三个, 三地), and in them (里, 当中): what follows places named one by one
-_HOW_MANY_NAMED = r"(?:这|那)?(?:(?:几|[两三四五六七八九十])(?:个|地))?"
-_IN_THEM = r"(?:里头|里面|里|当中|之中|中)"
+# (or the level after the count: 河南、山东两省)
+_HOW_MANY_NAMED = r"(?:这|那)?(?:(?:几|[两三四五六七八九十])(?:个|地|(?=[省市区县州])))?"
+_IN_THEM = r"(?:里头|里面|里|当中|之中|之间|中)"
 _AMONG_NAMED = (
-    rf"(?:在|从)?(?P<named>{_NAME}(?:[、和与及]{_NAME})+)"
+    rf"(?:在|从|对比|比较)?(?P<named>{_NAME}(?:[、和与及跟]{_NAME})+)"
     # (their documents: 綦江和重庆高新区的规划，哪个…; 綦江、大渡口三个区的规划里，哪个…)
     rf"(?:{_THEIR_DOCUMENTS})?{_HOW_MANY_NAMED}(?:{_PLACE})?"
-    rf"(?:{_THEIR_DOCUMENTS})?(?:{_IN_THEM}[，,]?|[，,])?(?:有)?"
+    rf"(?:{_THEIR_DOCUMENTS})?(?:(?:{_IN_THEM}|相比|比)[，,]?|[，,])?(?:有)?"
     # (the group named, any deed asked of it: 承德和攀枝花，谁牵头搞了…, …哪些是…试点城市; not a
     # comparison: 谁更高)
     rf"(?:(?:哪个|哪些|哪几个|哪几家|哪一个|哪一家|哪家|谁){_WHOSE_DOCUMENT}"
@@ -275,7 +276,7 @@ def places_only(text: str) -> bool:
     # (芜湖、亳州、宜宾里: the group, 里 where in it; but 中 may end a name: 巴中, 汉中)
     group = re.sub(rf"{_HOW_MANY_NAMED}(?:{_THEIR_DOCUMENTS})?{_IN_THEM}?$", "", text)
     for said in dict.fromkeys((group, text)):
-        names = [n for n in re.split(r"[、和与及，,]", said) if n]
+        names = [n for n in re.split(r"[、和与及跟，,]", said) if n]
         if names and all(places.resolve(n) is not None for n in names):
             return True
         if len(names) >= 2 and len(listed_districts(said)) == len(names):

@@ -125,7 +125,8 @@ _COUNTED_ACT = (
     r"|[\u4e00-\u9fff]{2,3}(?=(?:了)?多少))"  # (any act: 筹集多少套保障性租赁住房, 新引进)
 )
 _HOW_MUCH_AMID = re.compile(
-    r"(?P<topic>[\u4e00-\u9fff]{2,}?)(?:实际)?[\u4e00-\u9fff]{2}了?(?:多少|几)[\u4e00-\u9fff]{1,4}"
+    # (not where a figure is to be held: 稳定在多少斤以上, a frame's)
+    r"(?P<topic>[\u4e00-\u9fff]{2,}?)(?:实际)?[\u4e00-\u9fff]{2}(?<![在到至])了?(?:多少|几)[\u4e00-\u9fff]{1,4}"
 )
 _HOW_MANY_BEFORE = re.compile(
     # (acts joined: 新增/达到多少家)

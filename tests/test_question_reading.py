@@ -27,6 +27,8 @@ import pytest
         ("哪些地方写了森林覆盖率要达到多少？", "森林覆盖率", "target"),
         ("哪些地方把粮食产量目标定在了具体数字上？", "粮食产量", "target"),
         ("粮食产量稳定在多少以上，哪些地方写了？", "粮食产量", "target"),
+        ("哪些地方提出了粮食产量稳定在多少斤以上？", "粮食产量", "target"),
+        ("哪些地方给粮食生产定了任务？", "粮食生产", "target"),
         ("社会消费品零售总额增长目标设定为多少，哪些地方有？", "社会消费品零售总额增长", "target"),
         ("今年GDP预期增长目标，各地是多少？", "GDP增长", "target"),
         # the year a target is set for, said after the topic
@@ -81,6 +83,8 @@ import pytest
         ("哪些地方对城市更新有明确部署？", "城市更新", None),
         ("哪些地方在低空经济上有动作？", "低空经济", None),
         ("低空经济这个提法，谁用了？", "低空经济", None),
+        ("哪些地方写到了城市更新的事？", "城市更新", None),
+        ("哪些地方的报告涉及到城市更新？", "城市更新", None),
         # the year of the documents said first
         ("在2024年的政府工作报告中，哪些提到了低空经济？", "低空经济", None),
         # each place's figure, the topic between
@@ -286,3 +290,19 @@ def test_an_amount_before_the_topic_is_no_unit_it_is_per():
     from qa.term_matcher import term_matcher
 
     assert term_matcher(("消费券",), own_figure=True).search("平台发放8909.72万元消费券")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "在聊城与德州之间，谁提到了低空经济？",
+        "聊城跟德州比，谁提到了低空经济？",
+        "对比聊城和德州，哪个提到了低空经济？",
+        "河南、山东两省，谁提到了低空经济？",
+    ],
+)
+def test_places_named_in_more_ways_are_the_group_asked_not_the_topic(question):
+    from qa.place_questions import place_question
+    from qa.topics import read_topic
+
+    assert place_question(question).group("named") and read_topic(question).text == "低空经济"
