@@ -102,6 +102,8 @@ def answer_stream(
     from qa.districts import asks_inside_a_place, is_district_question
     from qa.districts import districts as find_districts_for
     from qa.english_places import read_english_place_question
+    from qa.filters import resolve_districts
+    from qa.set_aside import without_exception
 
     asked, inherited = question, None
     if previous is not None:
@@ -139,7 +141,8 @@ def answer_stream(
         # (a place set aside, asked in Latin letters: Apart from Mianyang's own report, …)
         said = places_spelt(english.chinese, index) if english.aside else english.chinese
         if english.aside and only:  # (the place set aside is no place asked among)
-            only = [p for p in only if p not in said] or None
+            aside = set(resolve_districts(list(without_exception(said)[1]), index))
+            only = [p for p in only if p not in aside] or None
         found = find_districts_for(said, index, only, english.level)
         result = district_answer(question, found)
         yield result.answer

@@ -72,10 +72,11 @@ _AMONG = (
 )
 # the level of the documents named as a group: 四份市级报告, 几份区里的规划; 市、省政府工作报告 and
 # 市和省的报告 name two levels
+# the places of a level, bracketed after it: 省级（省、自治区）报告里, 省级层面（省和直辖市）
+_LEVEL_PLACES = r"(?:[（(][^（）()]{1,12}[)）])?"
 _LEVEL_OF_DOCUMENTS = (
     r"(?<![、和及与])(?:地级市|市|省|区县|区|县)(?:[、和及与](?:市|省|区县|区|县))*"
-    # (the places of the level in brackets: 省级（省、自治区）报告里)
-    r"(?:一?级(?:[（(][^（）()]{1,12}[)）])?(?:的)?|(?:里)?的|(?=政府))"
+    rf"(?:一?级{_LEVEL_PLACES}(?:的)?|(?:里)?的|(?=政府))"
 )
 # documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
 _AMONG_DOCUMENTS = (
@@ -148,7 +149,7 @@ _AMONG_LEVELS = (
     rf"(?:^|(?<=[，,]))(?:在|从|就|以|(?P<look>(?:仅|只|单|光)看))?"
     rf"(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
     # (…or as this tier: 城市这一级，哪些…)
-    rf"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级)(?:层面)?(?:[（(][^（）()]{{1,12}}[)）])?(?:{_IN_THEM}|来看|看)?"
+    rf"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级)(?:层面)?{_LEVEL_PLACES}(?:{_IN_THEM}|来看|看)?"
     rf"|{_IN_THEM}|(?:为)?范围(?:内|里)?|而言|来说|来看|(?(look)(?=[，,])|(?!)))[，,]?(?:有)?"
     # (…or whether any did: 城市里有没有提到科创板的)
     rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家|(?<=有)没有(?:哪个|哪些|哪家)?)(?:地方|地区)?"
