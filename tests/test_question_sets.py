@@ -98,6 +98,8 @@ SETS = (
     "qa_v78",
     "qa_v79",
     "qa_v80",
+    "qa_v81",
+    "qa_v82",
 )
 
 
@@ -120,7 +122,7 @@ def test_the_set_is_split_into_two_halves_that_cover_it(name):
         assert {k for k in kinds if counted[k] >= 2} <= {i.tags[0] for i in half}
         if any(
             i.kind != "district" for i in whole
-        ):  # qa_v21, qa_v22, qa_v26 … qa_v80 ask which places
+        ):  # qa_v21, qa_v22, qa_v26 … qa_v82 ask which places
             assert {"multi", "list", "synonym", "unanswerable"} <= {i.tags[0] for i in half}
 
 
