@@ -24,10 +24,10 @@ from qa.asked_documents import (
 from qa.attested import corpus_of
 from qa.calibration import load_calibration
 from qa.document_facts import document_fact, fact_report
+from qa.filters import asks_inside_a_place  # noqa: F401 (re-exported)
 from qa.meaning import means_topic, names_enough
 from qa.periods import LookBack, first_year_ahead, in_the_past
 from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
-    asks_inside_a_place,
     asks_prefectures,
     is_district_question,
     places_only,

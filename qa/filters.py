@@ -250,3 +250,18 @@ def place_opening(text: str, place: str | None) -> str | None:
     if named is None or own is None or named == own or not first.startswith(named.name[:2]):
         return None
     return named.name if own in places.path_of(named) else None
+
+
+def asks_inside_a_place(question: str, names: list[str], index: Any) -> bool:
+    """Whether a "which place…" question names a place and asks for a smaller place inside
+    it that the index holds no document of ("广西哪个城市获批…" over 广西's own report): a
+    fact of that place's documents, not a question of which documents mention something."""
+    from corpus import places
+    from qa.place_questions import question_level
+
+    level = normalize_level(question_level(question))
+    named = [p for n in names if (p := places.resolve(n)) is not None]
+    if level is None or not named:
+        return False
+    below = all(_LEVEL_RANK[p.level] < _LEVEL_RANK[level] for p in named)
+    return below and not places_within(list(names), level, index)

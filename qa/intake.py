@@ -111,7 +111,7 @@ def _declined_input(question: str) -> tuple[str, str] | None:
 def _outside_topic(question: str) -> str:
     """The words of a place question that may name its places: not those it sets aside (除了赣州，
     还有哪些…), nor those a bracket says are included (这几个区（含重庆高新区）), nor a place
-    inside its topic (哪些规划提到西部（重庆）科学城: no filter on 重庆)."""
+    inside its topic (哪些规划提到西部（重庆）科学城: no filter on 重庆), said once or again."""
     from corpus.errors import UserError
     from qa.asked_documents import without_level_remarks
     from qa.place_questions import is_district_question
@@ -128,7 +128,8 @@ def _outside_topic(question: str) -> str:
         topic = read_topic(text).text
     except UserError:
         return text
-    return text.replace(topic, "", 1) if topic else text
+    # (wherever said: …“大渡口”这个地名（不只是大渡口自己的规划）)
+    return text.replace(topic, "") if topic else text
 
 
 _LEARNT_FROM = re.compile(

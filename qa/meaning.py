@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from qa.synonyms import broad_words
 from qa.term_matcher import is_act, share_base_at
+from qa.topic_alternatives import DESIGNATIONS
 from qa.topic_terms import norm
 
 
@@ -18,11 +20,15 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
     it, all but one when a `figure` of it (or of one of its alternatives) is asked (规上工业产值
     is no figure of 规上工业增加值增速); a shorter topic (低空经济, 科普) may be met in other
     words, but not by another kind of its head (基础养老金 for 个人养老金). A rank the topic
-    names (国家, 省级…) must be named too."""
+    names (国家, 省级…) must be named too, and of a longer topic a word that says which thing
+    it is."""
     import jieba
     import jieba.posseg
 
     words = {w for w in jieba.lcut(norm(topic)) if len(w) >= 2}
+    # (the words that name which thing: not a broad word nor a designation, 改革, 示范区 of
+    # 中医药综合改革示范区, which 医疗器械放管服改革示范区 shares)
+    specific = words - broad_words() - DESIGNATIONS
     alternatives = [
         said
         for part in re.split(r"或者|或|、", norm(topic))
@@ -46,7 +52,11 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
             return False  # 科技型企业 is not 科技型中小企业 (the kind of a wider head)
         if figure:  # (空气质量优良天数或优良率: either; at least one of its words, all but one)
             return any(1 >= sum(x not in said for x in w) < len(w) for w in alternatives)
-        return len(words) < 3 or 2 * sum(w in said for w in words) >= len(words)
+        if len(words) < 3:
+            return True
+        return 2 * sum(w in said for w in words) >= len(words) and (
+            not specific or any(w in said for w in specific)
+        )
 
     return enough
 

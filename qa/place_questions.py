@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 # what a place's documents are called in a question: 哪些地方的材料里给出了…
 _DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计划"
@@ -74,9 +73,11 @@ _AMONG = (
 # 市和省的报告 name two levels
 # the places of a level, bracketed after it: 省级（省、自治区）报告里, 省级层面（省和直辖市）
 _LEVEL_PLACES = r"(?:[（(][^（）()]{1,12}[)）])?"
+# …said as a tier: 省级, 省这一级, 市州层面
+_TIER = r"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级)(?:层面)?)"
 _LEVEL_OF_DOCUMENTS = (
-    r"(?<![、和及与])(?:地级市|市|省|区县|区|县)(?:[、和及与](?:市|省|区县|区|县))*"
-    rf"(?:一?级{_LEVEL_PLACES}(?:的)?|(?:里)?的|(?=政府))"
+    r"(?<![、和及与])(?:地级市|地市州|地州市|市州|地市|市|省|区县|区|县)(?:[、和及与](?:市|省|区县|区|县))*"
+    rf"(?:{_TIER}{_LEVEL_PLACES}(?:的)?|(?:里)?的|(?=政府))"
 )
 # documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
 _AMONG_DOCUMENTS = (
@@ -149,11 +150,11 @@ _AMONG_LEVELS = (
     rf"(?:^|(?<=[，,]))(?:在|从|就|以|(?P<look>(?:仅|只|单|光)看))?"
     rf"(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
     # (…or as this tier: 城市这一级，哪些…)
-    rf"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级)(?:层面)?{_LEVEL_PLACES}(?:{_IN_THEM}|来看|看)?"
+    rf"(?:{_TIER}{_LEVEL_PLACES}(?:{_IN_THEM}|来看|看)?"
     rf"|{_IN_THEM}|(?:为)?范围(?:内|里)?|而言|来说|来看|(?(look)(?=[，,])|(?!)))[，,]?(?:有)?"
     # (…or whether any did: 城市里有没有提到科创板的)
     rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家|(?<=有)没有(?:哪个|哪些|哪家)?)(?:地方|地区)?"
-    rf"(?=(?:都|也|还)?(?:有|在)?{_SAYS})"
+    rf"(?=(?:都|也|还)?(?:有|在)?(?:在{_DOCUMENTS_ASKED}(?:中|里|里面|当中))?{_SAYS})"
 )
 _DISTRICT_QUESTION = re.compile(
     rf"{_AMONG_LEVELS}|{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
@@ -205,7 +206,7 @@ def question_levels(text: str) -> tuple[str, ...]:
     )
     if of_documents:  # 四份市级报告里，哪些…: the cities' reports
         # (市政府…: 市; 省级（省、自治区）的: 省)
-        asked = re.sub(r"(?:一?级(?:[（(][^（）()]*[)）])?|里)?(?:的)?$", "", of_documents.group(1))
+        asked = re.sub(rf"(?:{_TIER}{_LEVEL_PLACES}|里)?(?:的)?$", "", of_documents.group(1))
     asked = m.group("documents_of") or asked
     levels: list[str] = []
     for word in re.split(_JOINED, asked):
@@ -225,7 +226,8 @@ def question_levels(text: str) -> tuple[str, ...]:
 
 # the documents of a level said first, the question after the topic: 区级文件里提到…的有哪些
 _OPENING_LEVEL = re.compile(
-    rf"(?:在|从)?(?P<level>地级市|市州|区县|市|省|区|县)(?:一)?级(?:的)?{_DOCUMENTS_ASKED}(?:里|中|当中|里面)"
+    rf"(?:在|从)?(?P<level>地级市|地市州|地州市|市州|地市|区县|市|省|区|县){_TIER}(?:的)?{_DOCUMENTS_ASKED}"
+    r"(?:里|中|当中|里面)"
 )
 
 
@@ -283,18 +285,3 @@ def places_only(text: str) -> bool:
         if len(names) >= 2 and len(listed_districts(said)) == len(names):
             return True
     return False
-
-
-def asks_inside_a_place(question: str, names: list[str], index: Any) -> bool:
-    """Whether a "which place…" question names a place and asks for a smaller place inside
-    it that the index holds no document of ("广西哪个城市获批…" over 广西's own report): a
-    fact of that place's documents, not a question of which documents mention something."""
-    from corpus import places
-    from qa.filters import _LEVEL_RANK, normalize_level, places_within
-
-    level = normalize_level(question_level(question))
-    named = [p for n in names if (p := places.resolve(n)) is not None]
-    if level is None or not named:
-        return False
-    below = all(_LEVEL_RANK[p.level] < _LEVEL_RANK[level] for p in named)
-    return below and not places_within(list(names), level, index)

@@ -37,6 +37,8 @@ _CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{3,12}")
 
 # how far a written-out word may spread a short one's characters: each gap, and the whole
 _GAP = 4
+# where a thing is, said before it: 农村, 城镇 (of 农村自来水普及率)
+_SCOPES = ("农村", "乡村", "城乡", "城镇", "城市", "县域")
 _SPREAD = 2
 # …and a long term's words, apart by a word (not 每万人口高价值发明专利拥有量 for 每万人发明专利拥有量)
 _WORD_GAP = "[\u4e00-\u9fff]{0,2}?"
@@ -158,6 +160,12 @@ def term_matcher(
                 for t in {norm(t) for t in terms}
                 if (m := _QUANTITY_AND_THING.fullmatch(t))
             )
+            # a scope said once for the sentence (农村自来水普及率: 农村“五网”…、自来水普及率达90%)
+            + tuple(
+                re.compile(f"{re.escape(t[:2])}[^。；;！？!?]{{0,40}}?{re.escape(t[2:])}")
+                for t in chinese
+                if t[:2] in _SCOPES and len(t) >= 5 and t[2:3] != "的"
+            )
             # a share said with its whole (民生支出占比: 民生支出占一般公共预算支出比重)
             + tuple(
                 re.compile(re.escape(t[:-2]) + r"占[\u4e00-\u9fff]{1,12}?(?:的)?(?:比重|比例)")
@@ -202,7 +210,7 @@ _ACT_FAMILIES = (
     "改造提升|提升改造|更新改造|改造",
     "新开通|开通|开行",
     "发放",
-    "创建|争创|申创|创成|设立",
+    "创建|争创|申创|申建|创成|设立|获批|挂牌",
     "保护修复|修复保护|生态修复|保护|修复",
     "综合治理|综合整治|治理|整治",
 )

@@ -46,7 +46,7 @@ def acts(word: str, flag: str) -> bool:
 # the word a topic ends in when it asks how many of a thing: 高新技术企业数量
 _HOW_MANY = ("数量", "个数", "家数", "总量", "规模", "数")
 # what a place is named as, of any thing (示范试点, 试验区)
-_DESIGNATIONS = frozenset(
+DESIGNATIONS = frozenset(
     ["示范", "试点", "示范区", "试验区", "先行区", "先导区", "示范点", "样板", "标杆", "示范基地"]
     + ["城市", "示范城市", "试点城市"]
 )
@@ -174,10 +174,10 @@ def borrowed_object(parts: list[str]) -> list[str]:
             continue
         words = tagged(part.strip())
         done = [w for w, flag in words if is_verb(flag)]
-        if all(w in _DESIGNATIONS for w, _ in words):
+        if all(w in DESIGNATIONS for w, _ in words):
             # a designation alone is the first one's thing's: 国家中医药传承创新发展试验区或示范
             # 试点 -> 国家中医药传承创新发展示范试点 (a bare 示范试点 is in every report)
-            out.append((first[: -len(head)] if head in _DESIGNATIONS else first) + said)
+            out.append((first[: -len(head)] if head in DESIGNATIONS else first) + said)
         elif done and all(is_verb(flag) or w in _HOW_MANY for w, flag in words):
             out.append("".join(done) + thing)
             if (

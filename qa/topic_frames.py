@@ -48,6 +48,8 @@ def framed(shortest: re.Pattern[str], longest: re.Pattern[str], part: str) -> st
         # (a topic ends in no joining word: 地区生产总值增速或总量 is the topic's measures, not
         # 地区生产总值增速或 with its total asked; not 和 or 及, which end words: 碳中和, 普及)
         return None
+    if m.group("X").startswith(_JOINING):  # 在建设或争创…: acts joined to the frame's
+        return _after_acts(m.group("X")) or m.group("X")
     ends = word_breaks(part)
     if m.end("X") not in ends:
         longer = longest.fullmatch(part)
@@ -58,6 +60,20 @@ def framed(shortest: re.Pattern[str], longest: re.Pattern[str], part: str) -> st
 
 
 _JOINING = ("或", "或者", "以及", "、")
+
+
+def _after_acts(topic: str) -> str:
+    """The thing acts joined to a frame's act are done to (或争创国家儿童友好城市: 国家儿童友好城市,
+    a place's evidence saying any act of it); empty when only acts follow (或建设)."""
+    from qa.topic_alternatives import acts, tagged
+
+    words = list(tagged(topic))
+    at = 0
+    while at < len(words) and (words[at][0] in _JOINING or acts(*words[at])):
+        at += 1
+    return "".join(word for word, _ in words[at:]) if at < len(words) else ""
+
+
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
 # (or to reach: 森林覆盖率要达到多少, 力争突破多少)
 _AHEAD = re.compile(
@@ -72,7 +88,7 @@ _GROWTH = re.compile(r"增速|增长|增幅|涨幅|数据")  # (数据: any data
 _BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
 # …and one asked as it stands or was done, said outside the topic (技术合同成交额，报了实际成交金额;
 # 研发投入强度现在是多少; 现有高新技术企业的总数; not 实际使用外资, a topic's own word)
-_DONE = re.compile(r"实际|现在|目前|当前|现有|已经|已实现")
+_DONE = re.compile(r"实际|现在|目前|当前|现有|已经|已(?:实现|达到|做到|完成)")
 _TOTAL_ASKED = re.compile(r"总数|总量|存量|现有|共有")
 _EITHER = re.compile(
     r"(?:完成|实际)\w{0,4}(?:或|和|及)\w{0,4}目标|目标\w{0,4}(?:或|和|及)\w{0,4}(?:完成|实际)"

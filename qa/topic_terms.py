@@ -56,16 +56,16 @@ _COUNT_MEASURE = re.compile(
 
 # …the verbs of building, which reports vary (建, 建设, 打造); not an act that is the topic
 # itself (创建国家高新区 is not any 国家高新区)
-_LEADING_VERB = re.compile(
-    r"^(?:建设|新建|改建|扩建|建|打造|发展|组建|构建|建立|成立|设立|搭建|完成"
+_GENERIC_ACTS = (
+    r"(?:建设|新建|改建|扩建|建|打造|发展|组建|构建|建立|成立|设立|搭建|完成"
     # (and an act of doing it better or more: 优化营商环境: 打造一流营商环境; not 创建 or 争创,
-    # asked of places not yet one)
-    r"|优化|提升|提高|加强|强化|完善|推进|推动|深化|打击|开展|实施|推行|落实|促进|加快|壮大|培育"
+    # asked of places not yet one; or of planning it: 谋划抽水蓄能项目)
+    r"|优化|提升|提高|加强|强化|完善|推进|推动|深化|打击|开展|实施|推行|落实|促进|加快|壮大|培育|谋划"
     # (or of backing it: 支持民营经济发展)
     r"|支持|扶持|鼓励|引导"
     r"|防范化解|防范|化解)"
-    r"(?=[\u4e00-\u9fff]{3})"
 )
+_LEADING_VERB = re.compile(rf"^{_GENERIC_ACTS}(?=[\u4e00-\u9fff]{{3}})")
 
 
 def _without_motion(term: str) -> str:
@@ -114,6 +114,8 @@ def expand_terms(
     # (the 等 that closes a list of examples is no word of its last: 实验室、企业研发机构等)
     parts = [_LIST_CLOSED.sub("", p) for p in parts]
     parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
+    # (a generic act alone is in every report: 推进 of 推进或谋划抽水蓄能项目)
+    parts = [p for p in parts if not re.fullmatch(_GENERIC_ACTS, p.strip())] or parts
     # a thing done with a light act before it is the thing (办老年食堂: 开展社区“老年食堂”试点)
     parts += [thing for p in parts if not named and (thing := after_light_act(p.strip()))]
     if not measured and not named:  # examples of one class: what they share (温泉旅游、温泉康养)
@@ -155,15 +157,15 @@ def expand_terms(
         travel = None if named else travel_said_short(part)
         if travel:
             terms.append(travel)
-        stem = part
-        for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站 -> 抽水蓄能
-            shorter = _GENERIC_SUFFIX.sub("", stem)
-            if moving and shorter == stem:
-                shorter = _without_motion(stem)
-            if shorter == stem or len(shorter) < 2:
-                break
-            stem = shorter
-            terms.append(stem)
+        for stem in dict.fromkeys([part, acted]):  # (the thing of an act too)
+            for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站
+                shorter = _GENERIC_SUFFIX.sub("", stem)
+                if moving and shorter == stem:
+                    shorter = _without_motion(stem)
+                if shorter == stem or len(shorter) < 2:
+                    break
+                stem = shorter
+                terms.append(stem)
     # reports drop the 的 of an attribute (新能源汽车的产量: 新能源汽车产量)
     terms += [_DE.sub("", t) for t in terms if _DE.search(t)]
     if not named:  # …and a modifier of a term of the field (科技型企业知识价值信用贷款)

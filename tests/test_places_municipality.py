@@ -152,3 +152,12 @@ def test_a_place_whose_example_is_followed_is_no_filter(mixed_index):
     assert filters is None or not filters.districts
     _, filters, _ = prepare("宜宾提到了哪些发展经验？", mixed_index, None)
     assert filters.districts == ("宜宾市",)
+
+
+def test_a_place_that_is_the_topic_is_no_filter_wherever_it_is_said(mixed_index):
+    from qa.intake import prepare
+
+    # the place's name is what is looked for, said again in a remark on what counts
+    question = "哪些地方的文件里出现了“宜宾”这个地名（不只是宜宾自己的报告）？"
+    _, filters, _ = prepare(question, mixed_index, None)
+    assert filters is None or not filters.districts

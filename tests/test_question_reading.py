@@ -131,6 +131,12 @@ def test_the_level_of_the_documents_or_a_tier_said_after_the_topic_is_the_level_
     # …or looked at alone
     assert question_levels("仅看地级市，哪些提到了低空经济？") == ("city",)
     assert question_levels("从省级层面看，哪些提到了人工智能？") == ("province",)
+    # the documents of a level said as a tier (这一级, 层面) or of 地市州
+    assert question_levels("省这一级的报告里，谁提到了核电？") == ("province",)
+    assert question_levels("地市州一级的报告里，谁提到发展银发经济？") == ("city",)
+    assert question_levels("市州层面的报告中，谁提到了跨境电商？") == ("city",)
+    # …and where the places said it, after which of them
+    assert question_levels("地级市里，哪些在报告中谈到了机场？") == ("city",)
 
 
 def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked():
@@ -238,6 +244,9 @@ def test_a_designation_alone_is_the_first_alternatives_thing():
         # what is done already (已经做到, 实际做到了)
         ("研发投入强度已经做到多少，哪些地方报了实际数？", "研发投入强度", True),
         ("技术合同成交额实际做到了多少，哪些地方给出了金额？", "技术合同成交额", True),
+        # (已达到的数值, 已经达到的实际数)
+        ("万人发明专利拥有量，哪些地方报了已达到的数值？", "万人发明专利拥有量", True),
+        ("哪些地方报告了研发投入强度已经达到的实际数？", "研发投入强度", True),
     ],
 )
 def test_a_figure_reached_is_asked_in_more_words(question, topic, behind):
@@ -306,3 +315,50 @@ def test_places_named_in_more_ways_are_the_group_asked_not_the_topic(question):
     from qa.topics import read_topic
 
     assert place_question(question).group("named") and read_topic(question).text == "低空经济"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # each place's own, said of the topic, is the place asked
+        ("地级市里，哪些在报告中谈到了本地机场？", "机场"),
+        ("哪些地方提到要发展本地的中医药产业？", "中医药产业"),
+        # acts joined to the frame's act: the thing they are done to
+        ("地级市里，哪些在建设或争创国家儿童友好城市？", "国家儿童友好城市"),
+        ("哪些地方在建或者争取国家区域医疗中心？", "国家区域医疗中心"),
+        # (acts alone after the frame's are no topic: the one said first is)
+        ("抽水蓄能电站，有哪些地方在规划或建设？", "抽水蓄能电站"),
+    ],
+)
+def test_the_place_itself_and_acts_joined_are_no_part_of_the_topic(question, topic):
+    from qa.topics import read_topic
+
+    assert read_topic(question).text == topic
+
+
+def test_a_generic_act_alone_is_no_alternative_of_the_topic():
+    from qa.topic_terms import expand_terms
+
+    terms = expand_terms("推进或谋划抽水蓄能项目")
+    assert {"抽水蓄能项目", "抽水蓄能"} <= set(terms)
+    assert "推进" not in terms  # (in every report)
+    # (an act that names a field is one: 禁毒)
+    assert {"禁毒", "毒品治理"} <= set(expand_terms("禁毒或者毒品治理"))
+
+
+def test_a_scope_said_once_for_the_sentence_and_a_designation_gained_meet_the_topic():
+    from qa.term_matcher import term_matcher
+
+    water = term_matcher(("农村自来水普及率",))
+    assert water.search("全面打好农村“五网”基础设施建设三年攻坚行动收官战，自来水普及率达90%")
+    assert not water.search("城市自来水普及率达99%。农村污水治理率达40%")
+    park = term_matcher(("创建国家公园",))
+    assert park.search("力争香格里拉国家公园、西双版纳热带国家植物园挂牌")
+
+
+def test_a_longer_topic_is_meant_only_by_a_sentence_naming_which_thing_it_is():
+    from qa.meaning import names_enough
+
+    named = names_enough("中医药综合改革示范区")
+    assert not named("依托全市唯一的医疗器械放管服改革示范区，建立小试、中试公共服务平台")
+    assert named("深化中医药改革，建设示范区")
