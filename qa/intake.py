@@ -111,12 +111,17 @@ def _declined_input(question: str) -> tuple[str, str] | None:
 def _outside_topic(question: str) -> str:
     """The words of a place question that may name its places: not those it sets aside (除了赣州，
     还有哪些…), nor those a bracket says are included (这几个区（含重庆高新区）), nor a place
-    inside its topic (哪些规划提到西部（重庆）科学城: no filter on 重庆), said once or again."""
+    inside its topic (哪些规划提到西部（重庆）科学城: no filter on 重庆), said once or again, in
+    Chinese or English."""
     from corpus.errors import UserError
     from qa.asked_documents import without_level_remarks
+    from qa.english_places import read_english_place_question
     from qa.place_questions import is_district_question
     from qa.topics import read_topic
 
+    english = read_english_place_question(question)
+    if english is not None and english.topic:  # (Chengdu-Chongqing Twin-City Economic Circle)
+        return question.replace(english.topic, " ", 1)
     text = without_exception(question)[0]
     if not is_district_question(text):
         return text

@@ -161,3 +161,14 @@ def test_a_place_that_is_the_topic_is_no_filter_wherever_it_is_said(mixed_index)
     question = "哪些地方的文件里出现了“宜宾”这个地名（不只是宜宾自己的报告）？"
     _, filters, _ = prepare(question, mixed_index, None)
     assert filters is None or not filters.districts
+
+
+def test_a_place_inside_an_english_topic_is_no_filter(mixed_index):
+    from qa.intake import prepare
+
+    question = "Which places mention the Chengdu-Chongqing Twin-City Economic Circle?"
+    _, filters, _ = prepare(question, mixed_index, None)
+    assert filters is None or not filters.districts
+    # (a place named among those asked still is one)
+    _, filters, _ = prepare("Which of Yibin and Chongqing mention hydrogen?", mixed_index, None)
+    assert set(filters.districts) == {"宜宾市", "重庆市"}
