@@ -51,7 +51,7 @@ _LEVEL_WORDS = (
 # places of several levels asked at once: 哪些城市或省区, 哪些市和省
 _JOINED = r"(?:或者|或|和|及|与|、|/)"
 _WHICH = (
-    rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几份|哪份|哪几){_PLACE}"
+    rf"(?:有哪些|有哪几个|有几个|是哪些|是哪个|哪些|哪个|哪几个|哪一个|哪几份|哪份|哪几|(?<=在)几个){_PLACE}"
     rf"(?:{_JOINED}{_PLACE})*"
 )
 # the places named after the topic: 把抽水蓄能写进报告的城市有哪些
@@ -59,9 +59,10 @@ _PLACE_NOUN = r"(?:地级市|自治区|直辖市|城市|区县|地市|市州|省
 # …or with no "which" at all, the places asked being what the question ends in (在创建儿童友好
 # 城市的地方？, 目标在5万人及以上的城市？); not the places a document names (提到的地方)
 _WHICH_AFTER = (
-    rf"(?<!提到|提及|说到|涉及|包括|包含|列出)(?<!指)的{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*"
-    # (…的地方是？: which are they, the question mark says)
-    r"(?:(?:都)?(?:有|是)(?:哪些|哪几个|哪个)|(?:都)?(?:是|有)?(?=(?:吗|呢)?[？?！!。\s]*$))"
+    rf"(?<!提到|提及|说到|涉及|包括|包含|列出)(?<!指)的(?:所有|全部)?{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*"
+    # (…的地方是？: which are they, the question mark says; or how many: …的地方有几个)
+    r"(?:(?:都)?(?:有|是)(?:哪些|哪几个|哪个|几个)|(?:都)?(?:是|有)?"
+    r"(?=(?:吗|呢)?[？?！!。\s]*(?:$|(?:都)?(?:有|是)(?:哪些|哪几个))))"
 )
 # the places named as a group, then who among them: 这几个区的规划里，谁提到了5G
 _AMONG = (
@@ -88,6 +89,8 @@ _AMONG_DOCUMENTS = (
     r"(?:(?:里|中|当中|里面)[，,]?|[，,]|(?=有))(?:有)?(?:哪些|哪几份|哪几个|哪份|哪个|谁)"
     rf"(?=(?:都|也|还)?{_SAYS})"
 )
+# the year of the documents, said before them: 在今年的报告里
+_YEAR_SAID = r"(?:(?:今年|去年|明年|本年度?|(?:19|20)\d\d年)(?:的)?)?"
 # whose documents, said after who asks (云南和河南谁的报告提到了…, 谁家规划里有…)
 _WHOSE_DOCUMENT = rf"(?:的?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
 # places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
@@ -147,14 +150,14 @@ _AMONG_LEVELS = (
     # (or after the topic said first: 抽水蓄能电站，市级层面谁在推)
     # (…or as the scope: 以地级市为范围，谁…; 就省份而言，哪些…)
     # (…or looked at alone: 仅看地级市，哪些…; 从城市层面看，谁…)
-    rf"(?:^|(?<=[，,]))(?:在|从|就|以|(?P<look>(?:仅|只|单|光)看))?"
+    rf"(?:^|(?<=[，,]))(?:在|从|就|以|各|(?P<look>(?:仅|只|单|光)看))?"
     rf"(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
     # (…or as this tier: 城市这一级，哪些…)
     rf"(?:{_TIER}{_LEVEL_PLACES}(?:{_IN_THEM}|来看|看)?"
     rf"|{_IN_THEM}|(?:为)?范围(?:内|里)?|而言|来说|来看|(?(look)(?=[，,])|(?!)))[，,]?(?:有)?"
     # (…or whether any did: 城市里有没有提到科创板的)
-    rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家|(?<=有)没有(?:哪个|哪些|哪家)?)(?:地方|地区)?"
-    rf"(?=(?:都|也|还)?(?:有|在)?(?:在{_DOCUMENTS_ASKED}(?:中|里|里面|当中))?{_SAYS})"
+    rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家|(?<=有)没有(?:哪个|哪些|哪家)?)(?:地方|地区)?{_WHOSE_DOCUMENT}"
+    rf"(?=(?:都|也|还)?(?:有|在)?(?:在{_YEAR_SAID}{_DOCUMENTS_ASKED}(?:中|里|里面|当中))?{_SAYS})"
 )
 _DISTRICT_QUESTION = re.compile(
     rf"{_AMONG_LEVELS}|{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
@@ -168,11 +171,16 @@ _NEGATED = re.compile(
 )
 
 
+# …said as not found or not said a word of: 谁的报告里找不到…, 对…只字未提
+_NOT_FOUND = re.compile(r"(?:找|看|查|见)不到(?=.{2})|(?:只字|一字)(?:未|不)提")
+
+
 @lru_cache(maxsize=256)  # read by the detector, the level reader and the topic reader alike
 def without_negation(text: str) -> tuple[str, bool]:
     """The question without its negation, and whether it had one (asks for the places that
     did not)."""
-    plain = _NEGATED.sub("", text, count=1)
+    plain = _NOT_FOUND.sub(lambda m: "有" if m[0].endswith("不到") else "", text, count=1)
+    plain = _NEGATED.sub("", text, count=1) if plain == text else plain
     return plain, plain != text
 
 

@@ -95,6 +95,11 @@ _EITHER = re.compile(
 )
 
 
+def asks_year_behind(text: str) -> bool:
+    """Whether a figure is asked of the year behind (去年GDP增速超过了6%)."""
+    return bool(_BEHIND.search(text))
+
+
 def figure_asked(
     text: str, topic: str, aspect: str | None
 ) -> tuple[str | None, str | None, bool, bool]:

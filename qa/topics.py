@@ -22,7 +22,7 @@ from qa.place_questions import (
 )
 from qa.set_aside import without_exception
 from qa.topic_alternatives import is_verb, tagged
-from qa.topic_frames import figure_asked
+from qa.topic_frames import asks_year_behind, figure_asked
 from qa.topic_words import ASPECT_SAID, also_counted, no_topic, strip_before, strip_topic
 
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
@@ -213,7 +213,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         unit = rest.unit or limit.unit  # 高于6%: a share, not 千亿 of anything
         # (a bound with no word of aiming asks the figure however said: 民生支出占比超过80%的)
         aimed = "target" if _AIMED.search(text) else "figure"
-        return Topic(rest.text, aimed, rest.quoted, limit=limit, bound=said, unit=unit)
+        topic = Topic(rest.text, aimed, rest.quoted, limit=limit, bound=said, unit=unit)
+        return replace(topic, behind=aimed == "figure" and asks_year_behind(text))  # (去年…)
     both = _BOTH.search(text)
     if both:  # 既A又B: each its own topic, every one met
         said = [both["a"] or both["a2"] or both["a3"], both["b"] or both["b2"] or both["b3"]]

@@ -135,8 +135,11 @@ def test_the_level_of_the_documents_or_a_tier_said_after_the_topic_is_the_level_
     assert question_levels("省这一级的报告里，谁提到了核电？") == ("province",)
     assert question_levels("地市州一级的报告里，谁提到发展银发经济？") == ("city",)
     assert question_levels("市州层面的报告中，谁提到了跨境电商？") == ("city",)
-    # …and where the places said it, after which of them
+    # …and where the places said it, after which of them, or whose documents
     assert question_levels("地级市里，哪些在报告中谈到了机场？") == ("city",)
+    assert question_levels("地级市中，有哪些在今年的报告里提出发展低空经济？") == ("city",)
+    assert question_levels("地级市一级，谁的报告提到了低空经济？") == ("city",)
+    assert question_levels("各省份中，谁的报告里出现了低空经济？") == ("province",)
 
 
 def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked():
@@ -263,6 +266,11 @@ def test_a_figure_reached_is_asked_in_more_words(question, topic, behind):
         "有提到低空经济的城市吗？",
         "低空经济出现在哪几份报告里？",
         "各地今年城镇新增就业目标分别是多少？",
+        # all the places listed, how many of them, or which after a yes-or-no
+        "列出提到低空经济的所有城市。",
+        "提到低空经济的地方有几个？",
+        "低空经济在几个地方的报告中出现？分别是哪些？",
+        "有提到低空经济的城市吗？都有哪些？",
     ],
 )
 def test_more_forms_ask_which_places(question):
@@ -276,6 +284,10 @@ def test_a_negation_said_with_an_adverb_is_read_whole():
 
     read = read_topic("有哪些地方完全没有提到低空经济？")
     assert (read.text, read.negated) == ("低空经济", True)
+    # …or as not found, or not a word said of it
+    for question in ("谁的报告里找不到低空经济？", "哪些地方对低空经济只字未提？"):
+        read = read_topic(question)
+        assert (read.text, read.negated) == ("低空经济", True), question
 
 
 @pytest.mark.parametrize(
@@ -293,6 +305,14 @@ def test_a_bound_is_read_in_more_wordings(question, topic, side, figure):
 
     read = read_topic(question)
     assert (read.text, read.limit.side, read.limit.figure) == (topic, side, figure)
+
+
+def test_a_figure_beyond_a_bound_asked_of_last_year_is_a_result():
+    from qa.topics import read_topic
+
+    past = read_topic("哪些地方去年GDP增速超过了6%？")
+    assert (past.text, past.aspect, past.behind) == ("GDP增速", "figure", True)
+    assert not read_topic("GDP增速目标高于5.5%的城市有哪些？").behind
 
 
 def test_an_amount_before_the_topic_is_no_unit_it_is_per():
