@@ -34,7 +34,8 @@ _VERB = (
     r"|have|has|set|sets|include|includes)"
 )
 _NOUNS = (
-    r"places?|cities|city|provinces?|regions?|districts?|counties|county|ones?|reports?"
+    r"prefecture-level\s+cit(?:ies|y)|places?|cities|city|provinces?|regions?|districts?|counties"
+    r"|county|ones?|reports?"
     r"|plans?|documents?"
 )
 _NOUN = rf"(?P<noun>{_NOUNS})"
@@ -68,6 +69,7 @@ _QUESTIONS = tuple(
 _WITHIN = re.compile(rf"^([Ww]hich\s+|[Ww]hat\s+)(?:[A-Z][\w'-]*\s+){{1,3}}(?=(?i:{_NOUNS})\b)")
 _LEVELS = {
     "cit": "city",
+    "prefecture": "city",
     "provinc": "province",
     "district": "county",
     "count": "county",
@@ -151,8 +153,8 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     its words' senses (low-altitude economy → 低空经济), its last word, the kind, left out when
     need be (dragon boat races → 龙舟)."""
     given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic) or re.match(
-        r"\s*([\u4e00-\u9fff][^()（）A-Za-z]*?)\s*(?:[（(]|$)", topic
-    )  # (or the Chinese word the English is given for: 氢能 (hydrogen))
+        r"\s*[\"“]?([\u4e00-\u9fff][^()（）A-Za-z\"”]*?)[\"”]?\s*(?:[（(]|$)", topic
+    )  # (or the Chinese word the English is given for: 氢能 (hydrogen); "千万工程")
     if given:
         return given.group(1).strip()
     unbracketed = re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip()  # (its remarks left out)

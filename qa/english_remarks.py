@@ -13,8 +13,8 @@ from dataclasses import dataclass
 _DOCUMENTS = r"(?:government\s+)?(?:work\s+)?(?:documents?|reports?|plans?|files?|texts?)"
 _ASIDE = re.compile(
     r"^(?:apart\s+from|aside\s+from|except(?:\s+for)?|other\s+than|besides|excluding"
-    r"|not\s+counting|leaving\s+out)\s+(?P<place>[^,]+?)(?:'s|’s|s')?\s+own\s+"
-    rf"{_DOCUMENTS}\s*,\s*",
+    r"|not\s+counting|leaving\s+out)\s+(?P<place>[^,]+?)"
+    rf"(?P<own>(?:'s|’s|s')?\s+own\s+{_DOCUMENTS})?\s*,\s*",
     re.IGNORECASE,
 )
 _BUT_NOT = re.compile(
@@ -22,8 +22,13 @@ _BUT_NOT = re.compile(
     r"(?:(?:mention|talk\s+about|discuss|refer\s+to|cover|write\s+about)(?:s|ed)?\s+)?",
     re.IGNORECASE,
 )
-# whose documents, said after which places: Which places' documents mention…
-_WHOSE = re.compile(rf"^((?:which|what)\s+places?)(?:'|’)?s?\s+{_DOCUMENTS}\b", re.IGNORECASE)
+# whose documents, said after which places: Which places' documents mention…, Which cities' reports…
+_WHOSE = re.compile(
+    r"^((?:which|what)\s+(?:places?|cities|city|provinces?|districts?|counties|county|regions?))"
+    # (a plan without the mark is the verb: Which cities plan to build…)
+    rf"(?:(?:'|’)s?\s+{_DOCUMENTS}|\s+(?!plan)(?:government\s+)?(?:work\s+)?{_DOCUMENTS})\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class Remarks:
     question: str  # the question without them
     aside: str  # the place whose own documents are set aside, as asked; "" for none
     negated: bool = False  # the places that do not mention it are asked (Which places do not…)
+    whole: bool = False  # the place set aside is, not only its own documents (Besides X, …)
 
 
 # the places that do not: Which places do not mention X?
@@ -49,7 +55,7 @@ def read_remarks(question: str) -> Remarks:
     text = text[m.end() :] if m else text
     text = _WHOSE.sub(r"\1", text[:1].upper() + text[1:])
     plain = _NOT.sub("", text, count=1)
-    return Remarks(plain, aside, plain != text)
+    return Remarks(plain, aside, plain != text, bool(m) and not m["own"])
 
 
 def topic_parts(topic: str) -> tuple[tuple[str, ...], str]:
@@ -81,7 +87,8 @@ def chinese_question(
         return said[0]
     said = [s.split("、")[0] for s in said] if len(said) > 1 else said  # (one form of each)
     aside = in_chinese(remarks.aside) or remarks.aside if remarks.aside else ""
-    lead = f"除了{aside}自己的报告，" if aside else ""
+    # (a place set aside whole stays as spelt, for the places reader: 除了Chongqing，…)
+    lead = f"除了{remarks.aside}，" if remarks.whole else f"除了{aside}自己的报告，" if aside else ""
     asked = "没有提到" if remarks.negated else "同时提到了" if len(said) > 1 else "提到了"
     tail = f"但没提{unsaid.split('、')[0]}" if unsaid else ""
     return f"{lead}哪些地方{asked}{'与'.join(said)}{tail}"

@@ -38,6 +38,14 @@ from qa.english_places import chinese_for, read_english_place_question
         ("Which Chongqing districts mention hydrogen energy?", "hydrogen energy", "county"),
         # where the documents say it is no part of the topic
         ("Which places mention the Belt and Road in their documents?", "the Belt and Road", None),
+        # whose documents after the level, and cities said as prefecture-level
+        (
+            "Which districts' plans mention artificial intelligence?",
+            "artificial intelligence",
+            "county",
+        ),
+        ("Which cities' reports mention 低空经济?", "低空经济", "city"),
+        ("Which prefecture-level cities mention the silver economy?", "the silver economy", "city"),
     ],
 )
 def test_an_english_place_question_is_read(question, topic, level):
@@ -184,8 +192,15 @@ def test_a_place_set_aside_or_a_topic_not_to_be_mentioned_is_put_into_chinese():
         "除了Mianyang自己的报告，哪些地方提到了绵阳",
         "Mianyang",
     )
-    # the topic alone when nothing else is said
+    # a place set aside whole (its name left for the places reader to spell)
+    besides = read_english_place_question("Besides Chongqing, which places mention 陆海新通道?")
+    assert (besides.chinese, besides.aside) == (
+        "除了Chongqing，哪些地方提到了陆海新通道",
+        "Chongqing",
+    )
+    # the topic alone when nothing else is said, quoted or not
     assert read_english_place_question("Which cities mention 氢能?").chinese == "氢能"
+    assert read_english_place_question('Which places mention "千万工程"?').chinese == "千万工程"
     # both topics, or the places that do not mention one
     both = read_english_place_question("Which places mention both 氢能 and 储能?")
     assert both.chinese == "哪些地方同时提到了氢能与储能"

@@ -153,6 +153,12 @@ def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked
         "work_points",
     )
     assert documents_asked("哪个地方的政府公报里提到了第三次全国土壤普查？") == ("gazette",)
+    # …or looked at alone, no part of the topic
+    from qa.asked_documents import without_documents_first
+
+    looked_at = "只看政府工作报告，哪些地方提到了人工智能？"
+    assert documents_asked(looked_at) == ("work_report",)
+    assert without_documents_first(looked_at) == "哪些地方提到了人工智能？"
 
 
 def test_places_set_aside_by_their_own_documents_in_a_bracket_or_as_the_others():
