@@ -88,7 +88,9 @@ def chinese_question(
     said = [s.split("、")[0] for s in said] if len(said) > 1 else said  # (one form of each)
     aside = in_chinese(remarks.aside) or remarks.aside if remarks.aside else ""
     # (a place set aside whole stays as spelt, for the places reader: 除了Chongqing，…)
-    lead = f"除了{remarks.aside}，" if remarks.whole else f"除了{aside}自己的报告，" if aside else ""
+    lead = (
+        f"除了{remarks.aside}，" if remarks.whole else f"除了{aside}自己的报告，" if aside else ""
+    )
     asked = "没有提到" if remarks.negated else "同时提到了" if len(said) > 1 else "提到了"
     tail = f"但没提{unsaid.split('、')[0]}" if unsaid else ""
     return f"{lead}哪些地方{asked}{'与'.join(said)}{tail}"
