@@ -36,7 +36,7 @@ class Remarks:
     question: str  # the question without them
     aside: str  # the place whose own documents are set aside, as asked; "" for none
     negated: bool = False  # the places that do not mention it are asked (Which places do not…)
-    whole: bool = False  # the place set aside is, not only its own documents (Besides X, …)
+    whole: bool = False  # the place itself is set aside, not only its documents (Besides X, …)
 
 
 # the places that do not: Which places do not mention X?
