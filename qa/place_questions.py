@@ -149,8 +149,8 @@ _AMONG_LEVELS = (
     # (a level said as a tier, its places in brackets: 省级层面（省和直辖市）谁…, 区一级有哪些…)
     # (or after the topic said first: 抽水蓄能电站，市级层面谁在推)
     # (…or as the scope: 以地级市为范围，谁…; 就省份而言，哪些…)
-    # (…or looked at alone: 仅看地级市，哪些…; 从城市层面看，谁…)
-    rf"(?:^|(?<=[，,]))(?:在|从|就|以|各|(?P<look>(?:仅|只|单|光)看))?"
+    # (…or looked at alone: 仅看地级市，哪些…; 从城市层面看，谁…; or a place's own: 重庆的区里谁…)
+    rf"(?:^|(?<=[，,])|(?<=..的))(?:在|从|就|以|各|(?P<look>(?:仅|只|单|光)看))?"
     rf"(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
     # (…or as this tier: 城市这一级，哪些…)
     rf"(?:{_TIER}{_LEVEL_PLACES}(?:{_IN_THEM}|来看|看)?"

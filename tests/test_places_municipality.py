@@ -172,3 +172,11 @@ def test_a_place_inside_an_english_topic_is_no_filter(mixed_index):
     # (a place named among those asked still is one)
     _, filters, _ = prepare("Which of Yibin and Chongqing mention hydrogen?", mixed_index, None)
     assert set(filters.districts) == {"宜宾市", "重庆市"}
+
+
+def test_the_districts_of_a_municipality_are_asked_not_its_own_report(mixed_index):
+    from qa.answer import answer
+
+    report = answer("重庆的区里谁提到了科技创新？", mixed_index).district_report
+    assert report is not None and report.level == "county"
+    assert {r.district for r in report.districts} == {"大渡口区"}

@@ -140,6 +140,8 @@ def test_the_level_of_the_documents_or_a_tier_said_after_the_topic_is_the_level_
     assert question_levels("地级市中，有哪些在今年的报告里提出发展低空经济？") == ("city",)
     assert question_levels("地级市一级，谁的报告提到了低空经济？") == ("city",)
     assert question_levels("各省份中，谁的报告里出现了低空经济？") == ("province",)
+    # …or the level of a place's own places (重庆的区里)
+    assert question_levels("重庆的区里谁提到了专精特新企业？") == ("county",)
 
 
 def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked():
