@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qa.english_remarks import chinese_question, read_remarks, topic_parts
+from qa.english_remarks import Remarks, chinese_question, read_remarks, topic_parts
 
 if TYPE_CHECKING:
     from qa.attested import Corpus
@@ -75,31 +75,13 @@ _LEVELS = {
     "count": "county",
 }
 # words of a topic that name its kind, not it: the rare earth industry is 稀土
-_KIND_WORDS = frozenset(
-    [
-        "industry",
-        "industries",
-        "sector",
-        "sectors",
-        "development",
-        "construction",
-        "project",
-        "projects",
-        "plan",
-        "plans",
-        "policy",
-        "policies",
-        "programme",
-        "program",
-        "work",
-        "working",
-        "with",
-        "cooperation",
-        "the",
-        "a",
-        "an",
-    ]
-)
+# fmt: off
+_KIND_WORDS = frozenset([
+    "industry", "industries", "sector", "sectors", "development", "construction", "project",
+    "projects", "plan", "plans", "policy", "policies", "programme", "program", "work", "working",
+    "with", "cooperation", "the", "a", "an",
+])
+# fmt: on
 
 
 # where the documents say it, after the topic: …the Belt and Road in their documents?
@@ -125,6 +107,18 @@ def read_english_place_question(
 ) -> EnglishPlaceQuestion | None:
     """The question read as a "which places…" question in English, None when it is not one;
     its topic in Chinese as the documents of `corpus` write it."""
+    asked = english_topic(question)
+    if asked is None:
+        return None
+    topic, level, remarks = asked
+    topics, without = topic_parts(topic)  # (both A and B; A but not B)
+    said = chinese_question(topics, without, remarks, lambda t: chinese_for(t, corpus))
+    return EnglishPlaceQuestion(topic, said, level, remarks.aside)
+
+
+def english_topic(question: str) -> tuple[str, str | None, Remarks] | None:
+    """(the topic as asked, the level of places asked, the remarks) of an English "which
+    places…" question, None when it is not one: no Chinese is looked for."""
     if re.search(r"[哪谁吗呢，。？、]|有没有|是否|什么|多少|提到|提及", question):
         return None  # a Chinese question (a Chinese topic in an English one is its word)
     remarks = read_remarks(question)  # (Apart from X's own report, …; …but not Y)
@@ -138,10 +132,7 @@ def read_english_place_question(
             level = None
         else:
             level = next((lv for key, lv in _LEVELS.items() if noun.startswith(key)), None)
-        topic = _WHERE_SAID.sub("", m.group("topic").strip(" ?.")).strip()
-        topics, without = topic_parts(topic)  # (both A and B; A but not B)
-        said = chinese_question(topics, without, remarks, lambda t: chinese_for(t, corpus))
-        return EnglishPlaceQuestion(topic, said, level, remarks.aside)
+        return _WHERE_SAID.sub("", m.group("topic").strip(" ?.")).strip(), level, remarks
     return None
 
 

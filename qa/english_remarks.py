@@ -34,7 +34,7 @@ _WHOSE = re.compile(
 @dataclass(frozen=True)
 class Remarks:
     question: str  # the question without them
-    aside: str  # the place whose own documents are set aside, as asked; "" for none
+    aside: str  # the place set aside (its own documents, or `whole`), as asked; "" for none
     negated: bool = False  # the places that do not mention it are asked (Which places do not…)
     whole: bool = False  # the place itself is set aside, not only its documents (Besides X, …)
 
@@ -86,11 +86,11 @@ def chinese_question(
     if len(said) == 1 and not (without or remarks.aside or remarks.negated):
         return said[0]
     said = [s.split("、")[0] for s in said] if len(said) > 1 else said  # (one form of each)
-    aside = in_chinese(remarks.aside) or remarks.aside if remarks.aside else ""
-    # (a place set aside whole stays as spelt, for the places reader: 除了Chongqing，…)
-    lead = (
-        f"除了{remarks.aside}，" if remarks.whole else f"除了{aside}自己的报告，" if aside else ""
-    )
+    lead = ""
+    if remarks.whole:  # (a place set aside whole stays as spelt, for the places reader)
+        lead = f"除了{remarks.aside}，"
+    elif remarks.aside:
+        lead = f"除了{in_chinese(remarks.aside) or remarks.aside}自己的报告，"
     asked = "没有提到" if remarks.negated else "同时提到了" if len(said) > 1 else "提到了"
     tail = f"但没提{unsaid.split('、')[0]}" if unsaid else ""
     return f"{lead}哪些地方{asked}{'与'.join(said)}{tail}"

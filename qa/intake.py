@@ -115,13 +115,13 @@ def _outside_topic(question: str) -> str:
     Chinese or English."""
     from corpus.errors import UserError
     from qa.asked_documents import without_level_remarks
-    from qa.english_places import read_english_place_question
+    from qa.english_places import english_topic
     from qa.place_questions import is_district_question
     from qa.topics import read_topic
 
-    english = read_english_place_question(question)
-    if english is not None and english.topic:  # (Chengdu-Chongqing Twin-City Economic Circle)
-        return question.replace(english.topic, " ", 1)
+    english = english_topic(question)
+    if english is not None and english[0]:  # (Chengdu-Chongqing Twin-City Economic Circle)
+        return question.replace(english[0], " ", 1)
     text = without_exception(question)[0]
     if not is_district_question(text):
         return text
