@@ -108,7 +108,7 @@ _AMONG_NAMED = (
     rf"(?:{_THEIR_DOCUMENTS})?(?:(?:{_IN_THEM}|相比|比)[，,]?|[，,])?(?:有)?"
     # (the group named, any deed asked of it: 承德和攀枝花，谁牵头搞了…, …哪些是…试点城市; not a
     # comparison: 谁更高)
-    rf"(?:(?:哪个|哪些|哪几个|哪几家|哪一个|哪一家|哪家|谁){_WHOSE_DOCUMENT}"
+    rf"(?:(?:哪个|哪些|哪几个|哪几家|哪一个|哪一家|哪家|谁)(?:{_PLACE_NOUN})?{_WHOSE_DOCUMENT}"
     rf"(?=(?:都|也|还)?(?:{_SAYS}|(?!更|最|比较|相比|多|少|高|低|地方|{_PLACE})[\u4e00-\u9fff]{{2}}))"
     # whether each did: 攀枝花和承德，是不是都说…
     rf"|(?:是不是|是否)(?:都|也)?(?={_SAYS})"

@@ -336,6 +336,10 @@ def test_an_amount_before_the_topic_is_no_unit_it_is_per():
         "聊城跟德州比，谁提到了低空经济？",
         "对比聊城和德州，哪个提到了低空经济？",
         "河南、山东两省，谁提到了低空经济？",
+        # (which of them said with their level again: 哪几个区, 哪个城市, 哪些省)
+        "聊城、德州两个城市中，哪个城市提到了低空经济？",
+        "綦江、大渡口、合川三个区里，哪几个区提到了低空经济？",
+        "河南和山东，哪个省的报告提到了低空经济？",
     ],
 )
 def test_places_named_in_more_ways_are_the_group_asked_not_the_topic(question):
