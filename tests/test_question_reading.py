@@ -258,6 +258,9 @@ def test_a_designation_alone_is_the_first_alternatives_thing():
         # (已达到的数值, 已经达到的实际数)
         ("万人发明专利拥有量，哪些地方报了已达到的数值？", "万人发明专利拥有量", True),
         ("哪些地方报告了研发投入强度已经达到的实际数？", "研发投入强度", True),
+        # (a result said before the topic: 已经实现的, 实际完成的)
+        ("哪些地方报告了已经实现的高新技术企业数量？", "高新技术企业", True),
+        ("哪些城市公布了实际完成的造林面积？", "造林面积", True),
     ],
 )
 def test_a_figure_reached_is_asked_in_more_words(question, topic, behind):
