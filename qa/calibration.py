@@ -16,6 +16,9 @@ class Calibration:
     # a district with no exact term match counts as mentioning a topic when its best
     # sentence's cosine similarity to the topic reaches this
     district_semantic: float
+    # …or when a clause of a sentence of several reaches this (qa.meaning.clauses_naming);
+    # None: clauses are not read apart
+    district_clause: float | None = None
     # questions without Chinese characters (English…): no lexical overlap with the corpus is
     # possible and cross-lingual cosines run lower, so they get their own measured threshold
     abstain_evidence_latin: float | None = None
@@ -51,6 +54,7 @@ def load_calibration() -> Calibration:
     return Calibration(
         abstain_evidence=float(data["abstain_evidence"]),
         district_semantic=float(data["district_semantic"]),
+        district_clause=float(data["district_clause"]) if "district_clause" in data else None,
         coverage_weight=float(data.get("coverage_weight", 0.0)),
         coverage_weight_latin=float(data.get("coverage_weight_latin", 0.0)),
         abstain_evidence_latin=(

@@ -3,8 +3,8 @@
 Not a global top-k: each district's chunks are searched separately (filtered retrieval), so a
 district whose only mention is weak still surfaces. A district counts as mentioning the topic
 when one of its passages contains the topic or a synonym (exact match after normalisation),
-or when its best sentence is semantically closer to the topic than a threshold measured on
-the topic set in benchmarks/ (see qa/data/calibration.json).
+or when its best sentence, or a clause of a long one naming the topic, is semantically closer
+to the topic than a threshold measured on the question sets (qa/data/calibration.json).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from qa.attested import corpus_of
 from qa.calibration import load_calibration
 from qa.document_facts import document_fact, fact_report
 from qa.filters import asks_inside_a_place  # noqa: F401 (re-exported)
-from qa.meaning import means_topic, names_enough
+from qa.meaning import clauses_naming, means_topic, names_enough
 from qa.periods import LookBack, first_year_ahead, in_the_past
 from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
     asks_prefectures,
@@ -52,8 +52,7 @@ from qa.topics import (  # noqa: F401 (extract_topic re-exported)
 from qa.types import DistrictReport, DistrictResult, Evidence
 
 EVIDENCE_PER_DISTRICT = 3
-# passages per district read for the semantic check; the per-district search makes this a
-# district's own top-k, not a share of a global one
+# passages per district read for the semantic check (its own top-k, not a share of a global one)
 SEMANTIC_K = 5
 # sentences containing a term that are ranked for evidence (a topic such as 人才 occurs a
 # hundred times in one plan; the first passages are enough to pick the best quotes)
@@ -65,6 +64,7 @@ class _Candidate:
     chunk: Chunk
     quote: str
     lexical: bool
+    clause: bool = False  # a clause of a sentence of several, read by meaning on its own
 
 
 def districts(
@@ -164,8 +164,9 @@ def report_for(
     measured = topic.aspect is not None
     amount = topic.unit == "金额"
     terms = expand_terms(topic.text, topic.quoted, True, measured, amount)
-    threshold = load_calibration().district_semantic
-    judged = [_judge(topic, terms, d, index, threshold, per_district, own) for d in names]
+    calibration = load_calibration()
+    thresholds = (calibration.district_semantic, calibration.district_clause)
+    judged = [_judge(topic, terms, d, index, thresholds, per_district, own) for d in names]
     matched_terms = {t for _, found in judged for t in found}
     ordered_terms = tuple(t for t in terms if t == topic.text or t in matched_terms)
     return DistrictReport(
@@ -183,7 +184,7 @@ def _judge(
     terms: tuple[str, ...],
     district: str,
     index: Searchable,
-    threshold: float,
+    thresholds: tuple[float, float | None],
     per_district: int,
     own: bool = False,
 ) -> tuple[DistrictResult, set[str]]:
@@ -245,6 +246,7 @@ def _judge(
     named = names_enough(topic.text, figure=topic.aspect is not None)
     mine = [d.doc_id for d in getattr(index, "documents", ()) if own and d.district == district]
     where = Filters(doc_ids=tuple(mine)) if mine else Filters(districts=(district,))
+    threshold, clause_threshold = thresholds
     for hit in index.search(topic.text, k=SEMANTIC_K, filters=where, mode="dense"):
         if (own and hit.chunk.district != district) or (aiming and back(hit.chunk)):
             continue
@@ -256,6 +258,11 @@ def _judge(
             if past and about.search(sentence, first_year=year):
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(hit.chunk, sentence, False))
+                # (…and a clause of it on its own, one naming the topic: qa.meaning)
+                for clause in clauses_naming(sentence, topic.text) if clause_threshold else ():
+                    if clause not in seen_quotes and about.search(clause, first_year=year):
+                        seen_quotes.add(clause)
+                        candidates.append(_Candidate(hit.chunk, clause, False, clause=True))
     sims = cosine_to_query(index, topic.text, [c.quote for c in candidates])
     order = sorted(range(len(candidates)), key=lambda i: (not candidates[i].lexical, -sims[i]))
     best_sim = float(max(sims)) if len(sims) else 0.0
@@ -265,7 +272,9 @@ def _judge(
     can_mean = [
         c.lexical or (by_meaning and means_topic(c.quote, topic.text, named)) for c in candidates
     ]
-    semantic = any(ok and sim >= threshold for ok, sim in zip(can_mean, sims, strict=True))
+    reach = [clause_threshold if c.clause else threshold for c in candidates]
+    above = [ok and sim >= r for ok, sim, r in zip(can_mean, sims, reach, strict=True)]
+    semantic = any(above)
     mentioned = lexical or semantic
     score = best_sim + (1.0 if lexical else 0.0)
     evidence: list[Evidence] = []
@@ -276,10 +285,7 @@ def _judge(
             break  # a district that does not mention the topic shows only its nearest passage
         # evidence for a mention is what makes it one: the exact matches, or else the
         # sentences above the semantic threshold
-        if mentioned and (
-            (lexical and not c.lexical)
-            or (not lexical and (sims[i] < threshold or not can_mean[i]))
-        ):
+        if mentioned and not (c.lexical if lexical else above[i]):
             continue
         if c.chunk.chunk_id in used_chunks:
             continue
@@ -288,11 +294,7 @@ def _judge(
         if len(evidence) >= per_district:
             break
     if not lexical and semantic:  # a mention by meaning: the passages that reach the threshold
-        mentioning = {
-            c.chunk.chunk_id
-            for c, s, ok in zip(candidates, sims, can_mean, strict=True)
-            if ok and s >= threshold
-        }
+        mentioning = {c.chunk.chunk_id for c, up in zip(candidates, above, strict=True) if up}
     found = {t for t in terms if norm(t) in found_terms}
     result = DistrictResult(district, mentioned, score, tuple(evidence), len(mentioning))
     return result, found

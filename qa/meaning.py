@@ -4,8 +4,11 @@ head, and does not write the topic as something else."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
+from functools import cache
+from importlib import resources
 
 from qa.synonyms import broad_words
 from qa.term_matcher import is_act, share_base_at
@@ -98,3 +101,31 @@ def _another_kind(said: str, kind: str, head: str) -> bool:
 
 # the rank a topic names (国家区域医疗中心, 市级以上研发机构), which a sentence must name to mean it
 _RANK = re.compile(r"(国家|省级|市级|区级|县级)")
+
+
+# where a sentence's clauses end: a long sentence of a report lists several deeds, and the one
+# that means the topic is diluted by the others (布局一批重点贸易伙伴海外仓 in a sentence on trade)
+_CLAUSE_END = re.compile(r"[，；,;]")
+_SHORTEST_CLAUSE = 6
+
+
+def clauses_naming(sentence: str, topic: str) -> list[str]:
+    """The clauses of a sentence of several that name a word of `topic` which says which thing
+    it is: two characters or more, not a broad word (qa/data/synonyms.json), a designation nor
+    one that half of all reports use (qa/data/common_words.json: 布局, 品牌, 城市). Each may be read by meaning
+    on its own (qa.districts)."""
+    import jieba
+
+    clauses = [c for c in _CLAUSE_END.split(sentence) if len(c) >= _SHORTEST_CLAUSE]
+    if len(clauses) < 2:
+        return []
+    common = broad_words() | DESIGNATIONS | common_words()
+    words = [w for w in jieba.lcut(norm(topic)) if len(w) >= 2 and w not in common]
+    return [c for c in clauses if any(w in norm(c) for w in words)]
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The words of qa/data/common_words.json (benchmarks/mine_common_words.py)."""
+    raw = resources.files("qa").joinpath("data", "common_words.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(raw)["words"])
