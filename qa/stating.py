@@ -234,7 +234,18 @@ def _heads_another(after: str) -> bool:
     word, flag = pieces[0].word, pieces[0].flag
     if len(word) < 2 or flag not in ("n", "nz", "nt", "nr", "ns") or is_act(word):
         return False  # (新建 is a county to jieba)
-    return word not in _MEASURES and word not in _ENTERED and not word.endswith(_MEASURE_ENDS)
+    if word in _MEASURES or word in _ENTERED or word.endswith(_MEASURE_ENDS):
+        return False
+    # (…nor when the noun they lead ends in a measure, the topic's part's: 数字经济核心产业增加值
+    # 增长15%)
+    named = _BEFORE_FIGURE.match(after)
+    return not (named and named[0].endswith((*_MEASURES, *_MEASURE_ENDS)))
+
+
+# the words before a figure and how it moves (核心产业增加值 of 核心产业增加值增长15%)
+_BEFORE_FIGURE = re.compile(
+    r"[\u4e00-\u9fff]{2,10}?(?=(?:增长|增速|增幅|下降|降低|达到|达|突破|超过|提高到|提升到|为)?[\d０-９])"
+)
 
 
 # how a counted thing is entered on a register, which jieba calls a noun (科技型中小企业入库100家)

@@ -21,10 +21,12 @@ def listed_in_kinds(term: str) -> re.Pattern[str] | None:
     group = r"(?:[\u4e00-\u9fff]{0,2}(?:群体|人群|人员))?"  # (重点群体, between 等 and the head)
     # (a head that names a class is shared without 等 too: 独角兽、瞪羚、专精特新企业)
     closed = "等?" if head in _CLASS_HEADS else "等"
+    # (…or without 等, a kind of the same class as the term's, ending as it does: 新能源装机 in
+    # 新能源和清洁能源装机; not 氢能汽车 in 氢能和新能源汽车)
+    alike = rf"[\u4e00-\u9fff]{{0,6}}{re.escape(kind[-2:])}" if len(kind) >= 3 else "(?!)"
     return re.compile(
         re.escape(kind)
-        + rf"(?:[、和及与][\u4e00-\u9fff]{{1,8}}?){{1,8}}?{closed}"
-        + group
+        + rf"(?:(?:[、和及与][\u4e00-\u9fff]{{1,8}}?){{1,8}}?{closed}{group}|[、和及与]{alike})"
         + re.escape(head)
     )
 

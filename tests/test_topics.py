@@ -194,6 +194,9 @@ def test_a_terms_words_are_met_apart_in_one_clause_or_list():
     assert not met("新增学位", "新增幼儿园3所，学位紧张")  # …in one clause only
     assert met("家政服务", "扩大健康、养老、托幼、家政、数字等服务消费")  # a kind in a list
     assert not met("氢能汽车", "发展氢能、储能、新能源汽车")  # no 等: no shared head
+    # …unless the other kind is of the same class, ending as the term's kind does
+    assert met("新能源装机", "新能源和清洁能源装机规模达到254万千瓦")
+    assert not met("新能源装机", "新能源和抽水蓄能电站装机规模达到254万千瓦")
     # a long term's words, a few characters apart
     assert met("医疗机构检查检验结果互认", "全区333家医疗机构实现检查检验结果互认")
     assert not met("医疗机构检查检验结果互认", "医疗机构检查设备更新，检验结果及时互认")
@@ -1515,6 +1518,9 @@ def test_the_topics_words_modifying_another_noun_give_no_figure_of_it():
     assert not _sets_target("外贸进出口", "新开外贸航线10条以上。")
     assert not _sets_target("外贸进出口", "新增生产型外贸企业50家。")
     assert _sets_target("外贸进出口", "外贸进出口总额增长5%以上；")  # a measure of it
+    # …nor when the noun they lead ends in a measure: its part's figure is the topic's
+    said = "推动产业突破发展，数字经济核心产业增加值增长15%以上。"
+    assert _sets_target("数字经济规模或增速", said)
     assert _sets_target("外贸进出口", "全市进出口总额增长9％、实际利用外资增长10％。")
     assert _sets_target("能耗下降", "能耗强度下降1.8%以上，积极推进能耗双控。", unit="%")
     # the topic's own words (or a form of it) before its object: 助餐服务老年人220万人次
