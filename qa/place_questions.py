@@ -95,20 +95,23 @@ _YEAR_SAID = r"(?:(?:今年|去年|明年|本年度?|(?:19|20)\d\d年)(?:的)?)?
 _WHOSE_DOCUMENT = rf"(?:的?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
 # places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
 # a place named in full (广西壮族自治区), not a kind of document (省政府工作报告)
-_NAME = r"(?:(?!报告|规划|文件|要点|方案)[\u4e00-\u9fff]){2,8}?"
+_NAME = r"(?:(?!报告|规划|文件|要点|方案|在)[\u4e00-\u9fff]){2,8}?"
 _THEIR_DOCUMENTS = r"的(?:规划|文件|报告|政府工作报告)"
 # how many of them (这三个, 三地), and in them (里, 当中): what follows places named one by one
 # (or the level after the count: 河南、山东两省)
 _HOW_MANY_NAMED = r"(?:这|那)?(?:(?:几|[两三四五六七八九十])(?:个|地|(?=[省市区县州])))?"
 _IN_THEM = r"(?:里头|里面|里|当中|之中|之间|中)"
 _AMONG_NAMED = (
-    rf"(?:在|从|对比|比较)?(?P<named>{_NAME}(?:[、和与及跟]{_NAME})+)"
+    # (after what says they are listed: 对于…, 下面几个区：…)
+    rf"(?:在|从|对比|比较|对于|关于|(?:下面|以下|下列)(?:这)?(?:几个|[两三四五六七八九十]个)?{_PLACE}?[：:])?"
+    rf"(?P<named>{_NAME}(?:[、和与及跟]{_NAME})+)"
     # (their documents: 綦江和重庆高新区的规划，哪个…; 綦江、大渡口三个区的规划里，哪个…)
     rf"(?:{_THEIR_DOCUMENTS})?{_HOW_MANY_NAMED}(?:{_PLACE})?"
     rf"(?:{_THEIR_DOCUMENTS})?(?:(?:{_IN_THEM}|相比|比)[，,]?|[，,])?(?:有)?"
     # (the group named, any deed asked of it: 承德和攀枝花，谁牵头搞了…, …哪些是…试点城市; not a
     # comparison: 谁更高)
-    rf"(?:(?:哪个|哪些|哪几个|哪几家|哪一个|哪一家|哪家|谁)(?:{_PLACE_NOUN})?{_WHOSE_DOCUMENT}"
+    rf"(?:(?:哪个|哪些|哪几个|哪几家|哪一个|哪一家|哪家|哪一份|哪份|哪几份|有几个|谁)(?:{_PLACE_NOUN})?"
+    rf"{_WHOSE_DOCUMENT}"
     rf"(?=(?:都|也|还)?(?:{_SAYS}|(?!更|最|比较|相比|多|少|高|低|地方|{_PLACE})[\u4e00-\u9fff]{{2}}))"
     # whether each did: 攀枝花和承德，是不是都说…
     rf"|(?:是不是|是否)(?:都|也)?(?={_SAYS})"

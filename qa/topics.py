@@ -263,8 +263,8 @@ def _unquoted_topic(
         return _attested(words_asked_about(topic), corpus), aspect
     # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
     before, after = text[: m.start()], re.split(r"[？?！!。]", text[m.end() :])[0]
-    if m.group("named"):  # the places named first are no topic
-        before = ""
+    if m.group("named"):  # the places named are no topic; what is said before them may be
+        before = before.rstrip("在")  # (乡村振兴在綦江、合川里，谁提到了)
     # what stands before the question may be the places it asks among (大渡口和合川哪个…); what
     # follows it is the topic even when a place shares its name (牡丹, 牡丹区)
     before_topic = strip_topic(strip_before(before))

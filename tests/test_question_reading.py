@@ -343,6 +343,13 @@ def test_an_amount_before_the_topic_is_no_unit_it_is_per():
         "聊城、德州两个城市中，哪个城市提到了低空经济？",
         "綦江、大渡口、合川三个区里，哪几个区提到了低空经济？",
         "河南和山东，哪个省的报告提到了低空经济？",
+        # (listed after what says so, asked how many or which document, the topic said first)
+        "下面几个城市：聊城、德州、菏泽，哪些提到了低空经济？",
+        "对于聊城、德州、菏泽，哪个提到了低空经济？",
+        "聊城、德州、菏泽三个城市，有几个提到了低空经济？",
+        "河南、山东两地的报告，哪一份提到了低空经济？",
+        "低空经济在聊城、德州两个城市里，谁提到了？",
+        "低空经济，聊城、德州两个城市谁提了？",
     ],
 )
 def test_places_named_in_more_ways_are_the_group_asked_not_the_topic(question):
