@@ -236,15 +236,12 @@ def _heads_another(after: str) -> bool:
         return False  # (新建 is a county to jieba)
     if word in _MEASURES or word in _ENTERED or word.endswith(_MEASURE_ENDS):
         return False
-    # (…nor when the noun they lead ends in a measure, the topic's part's: 数字经济核心产业增加值
-    # 增长15%)
-    named = _BEFORE_FIGURE.match(after)
+    named = _BEFORE_FIGURE.match(after)  # (…nor a noun ending in a measure: 核心产业增加值增长15%)
     return not (named and named[0].endswith((*_MEASURES, *_MEASURE_ENDS)))
 
 
-# the words before a figure and how it moves (核心产业增加值 of 核心产业增加值增长15%)
 _BEFORE_FIGURE = re.compile(
-    r"[\u4e00-\u9fff]{2,10}?(?=(?:增长|增速|增幅|下降|降低|达到|达|突破|超过|提高到|提升到|为)?[\d０-９])"
+    r"[\u4e00-\u9fff]{2,10}?(?=(?:增长|增速|增幅|下降|降低|达到?|突破|超过|提升到|提高到|为)?[\d０-９])"
 )
 
 
