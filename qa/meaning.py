@@ -119,9 +119,15 @@ def clauses_naming(sentence: str, topic: str) -> list[str]:
     clauses = [c for c in _CLAUSE_END.split(sentence) if len(c) >= _SHORTEST_CLAUSE]
     if len(clauses) < 2:
         return []
+    import jieba.posseg
+
     common = broad_words() | DESIGNATIONS | common_words()
-    words = [w for w in jieba.lcut(norm(topic)) if len(w) >= 2 and w not in common]
-    return [c for c in clauses if any(w in norm(c) for w in words)]
+    cut = [(p.word, p.flag) for p in jieba.posseg.lcut(norm(topic)) if len(p.word) >= 2]
+    words = [w for w, _ in cut if w not in common]
+    # (…and the first word that is no act, the kind the topic is of: 农业 of 农业科技园区 is not
+    # met by 共建科技园区)
+    kind = next((w for w, flag in cut if not flag.startswith("v") and not is_act(w)), "")
+    return [c for c in clauses if any(w in norm(c) for w in words) and kind in norm(c)]
 
 
 @cache

@@ -27,6 +27,11 @@ def test_a_clause_naming_a_word_of_the_topic_that_says_which_thing_it_is():
     assert clauses_naming(sentence, "北斗导航应用") == ["推进北斗规模应用。"]
     # 应用 and 建设 are words half of all reports use: they name no clause
     assert clauses_naming("扩大数字技术应用场景，加快重大项目建设进度", "北斗导航应用") == []
+    # the kind the topic is of (its first word that is no act) must be said: a 科技园区 built
+    # with other countries is no 农业科技园区
+    assert clauses_naming("深化国际合作，与“一带一路”国家共建科技园区", "农业科技园区") == []
+    said = "深化国际合作，建设国家农业科技园区"
+    assert clauses_naming(said, "农业科技园区") == ["建设国家农业科技园区"]
     # a sentence of one clause is read whole already, and a short clause says too little
     assert clauses_naming("推进北斗规模应用。", "北斗导航应用") == []
     assert clauses_naming("扩大规模，北斗，推进其他各项工作", "北斗导航应用") == []
