@@ -38,11 +38,15 @@ def test_a_clause_naming_a_word_of_the_topic_that_says_which_thing_it_is():
 
 
 def test_the_common_words_are_mined_from_the_reports():
+    from benchmarks.mine_common_words import common_words as mined
     from qa.meaning import common_words
 
     words = common_words()
     assert {"建设", "应用", "布局", "品牌"} <= words
     assert not {"北斗", "盐碱地", "老字号", "博士后"} & words
+    # a word half of the documents use is common, one fewer use is not
+    texts = ["推进北斗规模应用", "加快项目建设和应用", "布局海外仓", "建设盐碱地"]
+    assert mined(texts) == ["应用", "建设"]
 
 
 def _excerpt(lines: list[str]) -> str:
