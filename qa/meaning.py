@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from qa.synonyms import broad_words
@@ -111,23 +111,27 @@ _SHORTEST_CLAUSE = 6
 
 def clauses_naming(sentence: str, topic: str) -> list[str]:
     """The clauses of a sentence of several that name a word of `topic` which says which thing
-    it is: two characters or more, not a broad word (qa/data/synonyms.json), a designation nor
-    one that half of all reports use (qa/data/common_words.json: 布局, 品牌, 城市). Each may be read by meaning
-    on its own (qa.districts)."""
-    import jieba
-
+    it is (two characters or more, not a broad word of qa/data/synonyms.json, a designation nor
+    one that half of all reports use, qa/data/common_words.json: 布局, 品牌, 城市) and the kind
+    the topic is of (its first word that is no act: 农业 of 农业科技园区 is not met by 共建科技
+    园区). Each may be read by meaning on its own (qa.districts)."""
     clauses = [c for c in _CLAUSE_END.split(sentence) if len(c) >= _SHORTEST_CLAUSE]
     if len(clauses) < 2:
         return []
+    words, kind = _clause_words(topic)
+    said = [(c, norm(c)) for c in clauses]
+    return [c for c, n in said if kind in n and any(w in n for w in words)]
+
+
+@lru_cache(maxsize=64)  # one topic is read against every sentence of every place
+def _clause_words(topic: str) -> tuple[tuple[str, ...], str]:
+    """The words of `topic` a clause may name it by, and the kind it must name."""
     import jieba.posseg
 
     common = broad_words() | DESIGNATIONS | common_words()
     cut = [(p.word, p.flag) for p in jieba.posseg.lcut(norm(topic)) if len(p.word) >= 2]
-    words = [w for w, _ in cut if w not in common]
-    # (…and the first word that is no act, the kind the topic is of: 农业 of 农业科技园区 is not
-    # met by 共建科技园区)
     kind = next((w for w, flag in cut if not flag.startswith("v") and not is_act(w)), "")
-    return [c for c in clauses if any(w in norm(c) for w in words) and kind in norm(c)]
+    return tuple(w for w, _ in cut if w not in common), kind
 
 
 @cache

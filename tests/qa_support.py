@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 import time
 from collections.abc import Iterable
@@ -214,6 +215,21 @@ def _chunk(model: str, delta: dict, finish: str | None) -> dict:
         "model": model,
         "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
     }
+
+
+_PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def headings_and_topics(topics, head=6):
+    """An excerpt (for excerpt_index) of a document's first `head` lines, its part headings
+    (一、…) and the lines naming any of `topics`."""
+
+    def excerpt(lines: list[str]) -> str:
+        opening = [x for x in lines if x.strip()][:head]
+        kept = [x for x in lines if _PART_HEADING.match(x) or any(t in x for t in topics)]
+        return "\n\n".join(dict.fromkeys(opening + kept)) + "\n"
+
+    return excerpt
 
 
 def excerpt_index(folder, sources, excerpt, cache_dir):

@@ -5,7 +5,6 @@ embedded by the real model."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ PROVINCES = EXTERNAL / "province-work-reports-2025"
 GUANGXI = PROVINCES / "2025年广西政府工作报告.docx"
 MONGOLIA = PROVINCES / "2025年内蒙古自治区政府工作报告.docx"
 
-_PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOPICS = ("北斗", "信息港", "数字")
 
 
@@ -49,21 +47,15 @@ def test_the_common_words_are_mined_from_the_reports():
     assert mined(texts) == ["应用", "建设"]
 
 
-def _excerpt(lines: list[str]) -> str:
-    head = [x for x in lines if x.strip()][:6]
-    kept = [x for x in lines if _PART_HEADING.match(x) or any(t in x for t in TOPICS)]
-    return "\n\n".join(dict.fromkeys(head + kept)) + "\n"
-
-
 @pytest.fixture(scope="module")
 def provinces_index(tmp_path_factory):
     if not PROVINCES.is_dir():
         pytest.skip("../shared/external absent")
-    from qa_support import excerpt_index
+    from qa_support import excerpt_index, headings_and_topics
 
     folder = tmp_path_factory.mktemp("clauses") / "docs"
     cache = REPO / ".planqa" / "test-cache"
-    return excerpt_index(folder, (GUANGXI, MONGOLIA), _excerpt, cache)
+    return excerpt_index(folder, (GUANGXI, MONGOLIA), headings_and_topics(TOPICS), cache)
 
 
 def test_a_topic_said_in_one_clause_of_a_long_sentence_is_met_by_meaning(provinces_index):

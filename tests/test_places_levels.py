@@ -5,7 +5,6 @@ seconds."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -22,22 +21,17 @@ HECHUAN = BUNDLED_DATA_DIR / "004_d29d0fa2820130c5.txt"
 pytestmark = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external absent")
 
 TOPICS = ("城镇新增就业", "研究与试验发展", "研发投入强度", "创建")
-_PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
-
-
-def _excerpt(lines: list[str]) -> str:
-    head = [x for x in lines if x.strip()][:6]
-    kept = [x for x in lines if _PART_HEADING.match(x) or any(t in x for t in TOPICS)]
-    return "\n\n".join(dict.fromkeys(head + kept)) + "\n"
 
 
 @pytest.fixture(scope="module")
 def levels_index(tmp_path_factory):
-    from qa_support import excerpt_index
+    from qa_support import excerpt_index, headings_and_topics
 
     folder = tmp_path_factory.mktemp("levels") / "docs"
     cache = REPO / ".planqa" / "test-cache"
-    return excerpt_index(folder, (MONGOLIA, SANYA, QIJIANG, HECHUAN), _excerpt, cache)
+    return excerpt_index(
+        folder, (MONGOLIA, SANYA, QIJIANG, HECHUAN), headings_and_topics(TOPICS), cache
+    )
 
 
 def _named(report) -> set[str]:
