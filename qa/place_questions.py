@@ -6,22 +6,25 @@ read by qa.topics."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from qa.negated import without_negation
 
 # what a place's documents are called in a question: 哪些地方的材料里给出了…
-_DOCUMENT_WORDS = "规划|文件|报告|政府|材料|资料|文本|政策|计划"
+_DOCUMENT_WORDS = (
+    "政府工作报告|工作报告|工作要点|规划|文件|报告|政府|材料|资料|文本|政策|计划|通知|公报"
+)
 # how a question says a place set a target: 哪些地方设定了…的目标
 _SETTING = "设定|设置|设立|设了|定了|制定|确定|明确|规定"
 # the documents asked for by kind: 哪些报告, 哪几份规划
 _DOCUMENTS_ASKED = (
     r"(?:(?![在里中的这那几份个])[\u4e00-\u9fff“”]){0,10}?(?:政府工作报告|工作报告|报告|规划|工作要点|要点|实施方案|方案"
-    r"|通知|公报|文件|材料|资料)"
+    r"|通知|公报|文件|文本|材料|资料)"
 )
 # what a question says a place's documents did with the topic, one vocabulary for every form
 # below: 提到, 提了, 写进, 给…定了目标, 有, 在搞, 出现 (not 谁的…最高, 哪个部门负责)
 _SAYS = (
     rf"(?:提到|提及|提出|提(?![高升供前交出质醒示拔])|涉及|谈到|谈及|说到|写|说|谈|讲(?![话座解师堂])|部署|布局"
-    r"|关注|重视|出现|列|公布|报(?=了|过)"
+    r"|关注|重视|出现|列|公布|报(?=了|过)|交代|披露"
     rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|弄|干|抓|推|建|用|布局|发展|试点)|要|用|采用|推行|实行|开展"
     # doing it: 哪些在争创国家高新区, 谁在治理锰污染
     r"|(?:在)?(?:争创|创建|申报|建设|打造|推进|推动|实施|培育|发展|治理|办|搞|做(?=了|过|或)|上项目|上马))"
@@ -75,9 +78,9 @@ _AMONG = (
 # the places of a level, bracketed after it: 省级（省、自治区）报告里, 省级层面（省和直辖市）
 _LEVEL_PLACES = r"(?:[（(][^（）()]{1,12}[)）])?"
 # …said as a tier: 省级, 省这一级, 市州层面
-_TIER = r"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级)(?:层面)?)"
+_TIER = r"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级|层)(?:层面)?)"
 _LEVEL_OF_DOCUMENTS = (
-    r"(?<![、和及与])(?:地级市|地市州|地州市|市州|地市|市|省|区县|区|县)(?:[、和及与](?:市|省|区县|区|县))*"
+    r"(?<![、和及与])(?:地级市|地市州|地州市|市州|地市|市|省|区县|区|县)(?:[、和及与](?:市|州|省|区县|区|县))*"
     rf"(?:{_TIER}{_LEVEL_PLACES}(?:的)?|(?:里)?的|(?=政府))"
 )
 # documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
@@ -92,10 +95,10 @@ _AMONG_DOCUMENTS = (
 # the year of the documents, said before them: 在今年的报告里
 _YEAR_SAID = r"(?:(?:今年|去年|明年|本年度?|(?:19|20)\d\d年)(?:的)?)?"
 # whose documents, said after who asks (云南和河南谁的报告提到了…, 谁家规划里有…)
-_WHOSE_DOCUMENT = rf"(?:的?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
+_WHOSE_DOCUMENT = rf"(?:(?:的|在)?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
 # places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
 # a place named in full (广西壮族自治区), not a kind of document (省政府工作报告)
-_NAME = r"(?:(?!报告|规划|文件|要点|方案|在)[\u4e00-\u9fff]){2,8}?"
+_NAME = r"(?:(?!报告|规划|文件|要点|方案|在|哪|谁)[\u4e00-\u9fff]){2,8}?"
 _THEIR_DOCUMENTS = r"的(?:规划|文件|报告|政府工作报告)"
 # how many of them (这三个, 三地), and in them (里, 当中): what follows places named one by one
 # (or the level after the count: 河南、山东两省)
@@ -104,17 +107,18 @@ _IN_THEM = r"(?:里头|里面|里|当中|之中|之间|中)"
 _AMONG_NAMED = (
     # (after what says they are listed: 对于…, 下面几个区：…)
     rf"(?:在|从|对比|比较|对于|关于|(?:下面|以下|下列)(?:这)?(?:几个|[两三四五六七八九十]个)?{_PLACE}?[：:])?"
-    rf"(?P<named>{_NAME}(?:[、和与及跟]{_NAME})+)"
+    rf"(?P<named>{_NAME}(?:[、和与及跟 ]{_NAME})+ ?)"
     # (their documents: 綦江和重庆高新区的规划，哪个…; 綦江、大渡口三个区的规划里，哪个…)
     rf"(?:{_THEIR_DOCUMENTS})?{_HOW_MANY_NAMED}(?:{_PLACE})?"
     rf"(?:{_THEIR_DOCUMENTS})?(?:(?:{_IN_THEM}|相比|比)[，,]?|[，,])?(?:有)?"
     # (the group named, any deed asked of it: 承德和攀枝花，谁牵头搞了…, …哪些是…试点城市; not a
     # comparison: 谁更高)
-    rf"(?:(?:哪个|哪些|哪几个|哪几家|哪一个|哪一家|哪家|哪一份|哪份|哪几份|有几个|谁)(?:{_PLACE_NOUN})?"
+    rf"(?:(?:哪个|哪些|哪几个|哪几家|哪一个|哪一家|哪家|哪一份|哪份|哪几份|有几个|谁|哪里)(?:{_PLACE_NOUN})?"
     rf"{_WHOSE_DOCUMENT}"
     rf"(?=(?:都|也|还)?(?:{_SAYS}|(?!更|最|比较|相比|多|少|高|低|地方|{_PLACE})[\u4e00-\u9fff]{{2}}))"
-    # whether each did: 攀枝花和承德，是不是都说…
-    rf"|(?:是不是|是否)(?:都|也)?(?={_SAYS})"
+    # whether each did: 攀枝花和承德，是不是都说…; 铜仁和郴州提没提, 湖南、内蒙古提了吗
+    rf"|(?:都|也)?(?:在{_DOCUMENTS_ASKED}(?:里|中))?(?:(?:是不是|是否|有没有)(?:都|也)?(?={_SAYS})"
+    r"|(?=(?:提|写|说|讲)(?:[\u4e00-\u9fff“”A-Za-z0-9.]*?(?:吗|没有|没)|了?)[？?。]*$))"
     # whose figure: 芜湖、山东、湖南，谁的职业技能培训目标…
     r"|(?:谁|哪个|哪家)的(?=[\u4e00-\u9fff]{2}))"
 )
@@ -135,11 +139,11 @@ _WHO_SAYS = (
 # 有哪些): 在创建儿童友好城市的有哪些, 有具体数据的是
 # 哪里, “金凤凰”人才政策是哪里的 (not 说的是哪儿, 指的是哪里: what a name refers to)
 _WHO_DID = (
-    r"(?<![说指讲])的[，,]?(?:都)?(?:有|是)(?:哪些|哪几个|哪里|哪儿)(?:地方|地区)?(?=$|[，,？?])"
+    r"(?<![说指讲])的[，,]?(?:都)?(?:有|是)(?:哪些|哪几个|哪里|哪儿)(?:地方|地区)?(?=$|[，,？?]|[呀啊呢][？?]*$)"
     r"|是哪(?:里|儿)的(?=$|[？?])"
 )
 # whether any place did: 有地方在发展邮轮经济吗, 有没有城市提到…, 油茶种植面积有没有地方定目标
-_ANY_DID = rf"(?:(?:^|(?<=[，,\s]))(?:是否)?有(?:没有)?|有没有)(?:哪个)?{_PLACE}(?=.)"
+_ANY_DID = rf"(?:(?:^|(?<=[，,\s]))(?:是否)?有(?:没有)?|有没有|是否有)(?:哪个)?{_PLACE}(?=.)"
 # every place asked its own figure: 去年城镇新增就业各地实际完成了多少
 _EACH = (
     rf"各(?:地方|地|{_PLACE_NOUN})(?=(?:的)?(?:实际|分别|都)?(?:完成了?|是|有|达到了?|定了?|给了?)?"
@@ -155,36 +159,19 @@ _AMONG_LEVELS = (
     # (…or looked at alone: 仅看地级市，哪些…; 从城市层面看，谁…; or a place's own: 重庆的区里谁…)
     rf"(?:^|(?<=[，,])|(?<=..的))(?:在|从|就|以|各|(?P<look>(?:仅|只|单|光)看))?"
     rf"(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
-    # (…or as this tier: 城市这一级，哪些…)
-    rf"(?:{_TIER}{_LEVEL_PLACES}(?:{_IN_THEM}|来看|看)?"
-    rf"|{_IN_THEM}|(?:为)?范围(?:内|里)?|而言|来说|来看|(?(look)(?=[，,])|(?!)))[，,]?(?:有)?"
-    # (…or whether any did: 城市里有没有提到科创板的)
-    rf"(?:谁|哪个|哪一个|哪几个|哪些|哪家|(?<=有)没有(?:哪个|哪些|哪家)?)(?:地方|地区)?{_WHOSE_DOCUMENT}"
+    # (…as this tier: 城市这一级，地级市（州）这一层; or their documents: 重庆的区县科技规划里，谁…)
+    rf"(?:{_LEVEL_PLACES}{_TIER}{_LEVEL_PLACES}(?:{_IN_THEM}|来看|看)?"
+    rf"|(?:的)?(?:{_DOCUMENTS_ASKED})?{_IN_THEM}"
+    r"|(?:为)?范围(?:内|里)?|而言|来说|来看|(?(look)(?=[，,])|(?!)))[，,]?(?:有)?"
+    # (…or whether any did: 城市里有没有提到科创板的; or which document: 哪份报告)
+    r"(?:谁|哪个|哪一个|哪几个|哪些|哪家|哪份|哪几份|(?<=有)没有(?:哪个|哪些|哪家)?)"
+    rf"(?:地方|地区|{_DOCUMENTS_ASKED})?{_WHOSE_DOCUMENT}"
     rf"(?=(?:都|也|还)?(?:有|在)?(?:在{_YEAR_SAID}{_DOCUMENTS_ASKED}(?:中|里|里面|当中))?{_SAYS})"
 )
 _DISTRICT_QUESTION = re.compile(
     rf"{_AMONG_LEVELS}|{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
     rf"|{_WHO_SAYS}|{_WHO_DID}|{_ANY_DID}|{_EACH}"
 )
-# a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
-_NEGATED = re.compile(
-    # not 有没有地方… (a yes/no question: is there a place that…)
-    r"(?<!有)(?:完全|根本|压根|从来|从未|丝毫)?"
-    r"(?:没有|没|未|并未|不曾)(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在|说|讲|谈|出现))"
-)
-
-
-# …said as not found or not said a word of: 谁的报告里找不到…, 对…只字未提
-_NOT_FOUND = re.compile(r"(?:找|看|查|见)不到(?=.{2})|(?:只字|一字)(?:未|不)提")
-
-
-@lru_cache(maxsize=256)  # read by the detector, the level reader and the topic reader alike
-def without_negation(text: str) -> tuple[str, bool]:
-    """The question without its negation, and whether it had one (asks for the places that
-    did not)."""
-    plain = _NOT_FOUND.sub(lambda m: "有" if m[0].endswith("不到") else "", text, count=1)
-    plain = _NEGATED.sub("", text, count=1) if plain == text else plain
-    return plain, plain != text
 
 
 def asks_prefectures(text: str) -> bool:
@@ -221,7 +208,7 @@ def question_levels(text: str) -> tuple[str, ...]:
     asked = m.group("documents_of") or asked
     levels: list[str] = []
     for word in re.split(_JOINED, asked):
-        word = re.sub(r"级(?:地区|地方|行政区)$", "", word)  # 省级地区: 省
+        word = "市州" if word == "州" else re.sub(r"级(?:地区|地方|行政区)$", "", word)  # 省级: 省
         if word.endswith("地区"):  # any level
             return ()
         level = next(
@@ -256,7 +243,9 @@ def place_question(text: str) -> re.Match[str] | None:
     the things are the topic, 谁在建 the question)."""
     m = _DISTRICT_QUESTION.search(text)
     while m is not None and m.group("named") and not _names_places(m):
-        m = _DISTRICT_QUESTION.search(text, m.end("named"))
+        # (from the next name on: 托育机构 綦江区、重庆高新区哪个…, the topic a space before them)
+        after_first = re.search(r"[、和与及跟 ]", m.group("named")).end()  # type: ignore[union-attr]
+        m = _DISTRICT_QUESTION.search(text, m.start("named") + after_first)
     return m
 
 
@@ -290,7 +279,7 @@ def places_only(text: str) -> bool:
     # (芜湖、亳州、宜宾里: the group, 里 where in it; but 中 may end a name: 巴中, 汉中)
     group = re.sub(rf"{_HOW_MANY_NAMED}(?:{_THEIR_DOCUMENTS})?{_IN_THEM}?$", "", text)
     for said in dict.fromkeys((group, text)):
-        names = [n for n in re.split(r"[、和与及跟，,]", said) if n]
+        names = [n for n in re.split(r"[、和与及跟，,\s]", said) if n]
         if names and all(places.resolve(n) is not None for n in names):
             return True
         if len(names) >= 2 and len(listed_districts(said)) == len(names):

@@ -208,6 +208,20 @@ def without_beneficiary(part: str) -> str | None:
     return rest if is_verb(words[2][1]) and len(rest) >= 2 and rest not in _ANY_DEED else None
 
 
+# a deed done together, said with whom: 和新加坡的合作, 与秀山县的对口协同
+_WITH_PARTNER = re.compile(
+    r"^(?:和|与|同|跟)(?P<partner>[\u4e00-\u9fff]{2,8}?)(?:之间)?(?:的|开展|进行|加强)?(?:对口|科技|经贸)?"
+    r"(?:合作|协作|协同|交流|联动|帮扶|结对)$"
+)
+
+
+def partner_of(part: str) -> str | None:
+    """Whom a deed done together is done with (和新加坡的合作 -> 新加坡): reports name the partner
+    in a sentence of its own words (加强与新加坡等东南亚国家的合作); None for another part."""
+    m = _WITH_PARTNER.match(part)
+    return m["partner"] if m else None
+
+
 _ANY_DEED = ("服务", "工作", "建设", "发展", "管理", "保障", "支持")
 # …and the heads of things of any kind, said bare: a kind, no thing (这类创新平台; 中医药或产业)
 KIND_HEADS = (

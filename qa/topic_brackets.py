@@ -46,7 +46,9 @@ def bracket_readings(topic: str) -> list[str]:
         pass  # (what figure is asked: 社会消费品零售总额（增速或总额）)
     elif inner and (m.group("marker") or not (_REMARK.match(inner) or _says_how(inner, before))):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
+        # (but its short name stands for all of it: 农作物耕种收综合机械化率（农机化率）: 农机化率)
         same_end = len(before) > len(inner) and before[-1] == inner[-1]
+        same_end = same_end and not _shortened(inner, before)
         kept = before[: -len(inner)] if same_end else ""
         if kept and len(kept) not in word_breaks(before):
             kept = ""  # (植树造林（营造林）: 营造林, not 植 left of a word)
@@ -102,3 +104,14 @@ def _says_how(inner: str, before: str) -> bool:
 _BOUND_WORDS = frozenset(["左右", "以内", "以上", "以下", "及以上", "上下"])
 
 _INCLUDED = re.compile(r"(?:包括|包含|含|比如|例如|如|特别是|尤其是)")
+
+
+def quoted_in_remark(text: str, quoted: list[str]) -> list[str]:
+    """The quoted names of a question, but none when all stand in a bracket after words of the
+    topic, which says what it includes (万人发明专利拥有量（含“高价值发明专利”口径）): the words
+    before are the topic (a quote outside keeps them all: 搞“XX工匠”的（比如“赣州工匠”）)."""
+    bracketed = re.compile(
+        r"[\u4e00-\u9fff]{2}[（(][^（）()]*?[“「『\"]([^”」』\"]{2,30})[”」』\"]"
+    )
+    inside = [m.group(1) for m in bracketed.finditer(text)]
+    return [] if inside and all(any(q.startswith(i) for i in inside) for q in quoted) else quoted

@@ -77,7 +77,8 @@ def _after_acts(topic: str) -> str:
 # a figure asked of the year ahead is a target: 今年计划新建5G基站的有哪些，各多少
 # (or to reach: 森林覆盖率要达到多少, 力争突破多少)
 _AHEAD = re.compile(
-    r"今年|明年|计划|打算|预计|定了|定下|(?:要|将|力争|争取)(?:达到|提高到|提升到|增长到|突破|实现)"
+    r"今年|明年|计划|打算|预计|定了|定下|提出要"
+    r"|(?:要|将|力争|争取)(?:达到|提高到|提升到|增长到|突破|实现|到(?:多少|几)|新增|新建|建成|引进|培育)"
 )
 # …and a topic set for a year is one, however asked (哪些地方定了今年的造林面积)
 _SET_AHEAD = re.compile(r"(?:定了|设定了|确定了|定下了?)(?:今年|明年|本年度?|(?:19|20)\d\d年)")
@@ -182,15 +183,19 @@ def _without_counted_act(part: str) -> str | None:
         return None
     import jieba.posseg
 
+    from qa.topic_alternatives import acts
+
     pieces = jieba.posseg.lcut(part[: m.start()] + re.sub(r"(?:了)?(?:多少|几).*$", "", m.group(0)))
     while pieces and pieces[-1].word in ("了", "的"):
         pieces.pop()
-    if len(pieces) < 2 or len(pieces[-1].word) < 2 or not pieces[-1].flag.startswith("v"):
+    if len(pieces) < 2 or len(pieces[-1].word) < 2 or not acts(*pieces[-1]):
         return None
     pieces.pop()
+    while len(pieces) >= 2 and pieces[-1].word in _JOINING and acts(*pieces[-2]):
+        del pieces[-2:]  # (acts joined: 要筹集或新建多少套)
     # (only an act said apart from the topic, after an intent or a time: 保交楼交付了多少 asks
     # the topic's own act)
-    if not (pieces[-1].word in _INTENT or pieces[-1].flag.startswith("t")):
+    if not pieces or not (pieces[-1].word in _INTENT or pieces[-1].flag.startswith("t")):
         return None
     while pieces and (pieces[-1].word in _INTENT or pieces[-1].flag.startswith("t")):
         pieces.pop()
@@ -203,7 +208,9 @@ _UNIT = (
 )
 _HOW_MANY = re.compile(
     # (and what is done already: 已经做到多少, 实际做到了多少)
-    rf"(?:的)?(?:分别|各)?(?:{_INTENDED}|已经|已)?(?:实际)?"
-    r"(?:建|建成|新建|有|新增|达到|做到|完成|改造|开行|建设|花|用|投入|投|做|办|发|发放|放|接待|是|为)?"
-    rf"(?:了)?(?:多少|几)(?:{_UNIT}|钱)?$"
+    # (by a year: 到2025年要到多少)
+    rf"(?:的)?(?:分别|各)?(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?)?(?:{_INTENDED}|已经|已)?(?:实际)?"
+    r"(?:建|建成|新建|有|新增|达到|做到|完成|改造|开行|建设|花|用|投入|投|做|办|发|发放|放|接待|是|为|到)?"
+    # (or how large: 已经达到多大规模)
+    rf"(?:了)?(?:(?:多少|几)(?:{_UNIT}|钱)?|多大(?:的)?(?:规模|面积|体量)?)$"
 )

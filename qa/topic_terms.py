@@ -16,6 +16,7 @@ from qa.topic_alternatives import (
     borrowed_object,
     common_root,
     is_verb,
+    partner_of,
     shared_head,
     shared_object,
     tagged,
@@ -26,12 +27,13 @@ from qa.topic_brackets import bracket_readings
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
 # about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
 _GENERIC_SUFFIX = re.compile(
-    # 服务, 监管 or 治理 after a name of four characters or more (心理健康服务: 心理健康教育; 食品
-    # 安全监管: 食品安全; 黑臭水体治理: 整治黑臭水体); not 家政服务, 金融监管; an
-    # act of support, a campaign or an event after a name of three or more (首台套产品支持, 城市更新
-    # 行动, 马拉松赛事)
-    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|口径|(?<=[\u4e00-\u9fff]{4})(?:服务|监管|治理|整治)"
-    r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动|赛事|活动)"
+    # 服务, 监管, 治理 or 处理 after a name of four characters or more (心理健康服务: 心理健康教育;
+    # 食品安全监管: 食品安全; 黑臭水体治理: 整治黑臭水体; 餐厨垃圾的处理); not 家政服务, 金融监管;
+    # an act of support, a campaign, an event or the technique of a thing after a name of three or
+    # more (首台套产品支持, 城市更新行动, 马拉松比赛, 区块链技术)
+    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|口径"
+    r"|(?<=[\u4e00-\u9fff]{4})的?(?:服务|监管|治理|整治|处理)"
+    r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动|赛事|比赛|活动|技术)"
     # (a technology named by its letters is itself: BIM技术应用, 5G应用)
     r"|(?<=[A-Za-z0-9])\s*(?:技术应用|技术|应用))$"
 )
@@ -105,7 +107,7 @@ def expand_terms(
     4.9万亩; the unit is checked by qa.bounds.measure_unit's caller). `amount`: the figure
     asked is an amount, checked in 元, so the topic is also met without the measure it is named
     by (旅游收入 -> 旅游: 实现国内旅游消费663.8亿元)."""
-    terms: list[str] = [topic]
+    terms: list[str] = [topic, *filter(None, [partner_of(topic)])]
     parts = [
         p
         for reading in bracket_readings(topic)
@@ -204,7 +206,7 @@ def expand_terms(
     return tuple(seen.values())
 
 
-_LIST_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff]{2})等(?:等)?$")
+_LIST_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff0-9.]{2})(?:等(?:等)?|之类)$")
 
 
 def _said_together(base: str, group: list[str]) -> bool:

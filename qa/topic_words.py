@@ -60,7 +60,7 @@ _TAIL = re.compile(
     # the kind the topic is one of, said at length: 揭榜挂帅这种科研组织方式
     r"|(?:这|那)(?:种|样的|一类|个)(?:的)?(?:[\u4e00-\u9fff]{2,10}?)?(?=$|吗|呢|么))?"
     # (and a particle of speech: 谁要搞海水淡化啊; not the 吧 of 酒吧, 网吧)
-    r"(?:吗|呢|么|啊|呀|嘛|哦|呗|啦|(?<![酒网水])吧)?$"
+    r"(?:吗|呢|么|啊|呀|嘛|哦|呗|啦|没有?|(?<![酒网水])吧)?$"
 )
 # …and said before a bracket of what it holds: 氢能这块（制氢、绿氢之类）
 _KIND_BEFORE_REMARK = re.compile(
@@ -153,13 +153,20 @@ def no_topic(part: str) -> bool:
 
 def strip_before(before: str) -> str:
     # "提到氢能的有" / "氢能在" / "规划中提到氢能的" / "CPI涨幅目标写了的" (the act said last)
+    before = _REQUEST.sub("", before)
     for _ in range(2):
         before = _SAID_IN.sub("", before.rstrip("？?！!。，, "))
+        before = re.sub(r"(?<=..)(?:有没有|有无|是否|是不是)$", "", before)  # (普惠托育有没有哪里…)
         before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?(?:都|也)?$", "", before)
         before = _SAID_LAST.sub("", before)
     return before
 
 
+# a request the question opens with: 我想了解一下，…; 请问, 帮我查下
+_REQUEST = re.compile(
+    r"^(?:请问|麻烦(?:你|您)?|劳驾|帮(?:我|忙)|我想|我要|想)(?:帮我)?"
+    r"(?:了解|知道|问问|问|查询|查查|查|看看|看|找找|找|确认)?(?:一下|下)?[，,：:\s]*"
+)
 # where the topic is said, before the places: 低空经济相关内容出现在哪些地方
 _SAID_IN = re.compile(r"(?<=..)(?:出现|写|提|体现|反映|见)(?:在|于)$")
 # an act of saying after the topic, before 的有哪些: CPI涨幅控制目标写了的有哪些

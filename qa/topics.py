@@ -13,15 +13,16 @@ from qa.asked_documents import without_documents_first
 from qa.asked_topic import words_asked_about
 from qa.attested import Corpus, asks_only, attested_name, attested_topic, function_flag
 from qa.bounds import Limit, find_bound, wording_of
+from qa.negated import without_negation
 from qa.place_questions import (
     _DISTRICT_QUESTION,
     _DOCUMENT_WORDS,
     place_question,
     places_only,
-    without_negation,
 )
 from qa.set_aside import without_exception
 from qa.topic_alternatives import is_verb, tagged
+from qa.topic_brackets import quoted_in_remark
 from qa.topic_frames import asks_year_behind, figure_asked
 from qa.topic_words import ASPECT_SAID, also_counted, no_topic, strip_before, strip_topic
 
@@ -69,10 +70,10 @@ _BOTH = re.compile(
     # 同时提到A与B的是哪些地方
     r"|同时(?:提到|提及|提了|涉及|写了|写到|有)(?P<a3>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b3>[^，,。？?哪谁]+?)(?=的|[，,]|$)"
 )
-# a bracket after the question (…给了具体数字的有哪些（托位、托育机构）)
+# a bracket after the question (…的有哪些（托位、托育机构）), or examples ending it (（PM2.5之类）)
 _REMARK_AFTER = re.compile(
-    r"(?P<asked>(?:的)?(?:都)?(?:有|是)?(?:哪些|哪几个|哪个|哪里|谁)[\u4e00-\u9fff]{0,3}?)"
-    r"(?P<remark>[（(][^（）()]{1,20}[)）])$"
+    r"(?P<asked>(?:的)?(?:都)?(?:有|是)?(?:哪些|哪几个|哪个|哪里|谁)[\u4e00-\u9fff]{0,3}?"
+    r"|(?=[（(][^（）()不除算计]{2,30}(?:之类|等等|等)[)）]))(?P<remark>[（(][^（）()]{1,30}[)）])$"
 )
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 _OTHER_NAME = re.compile(r"[（(](?:或者|或|即|又称|简称|也叫)?[\u4e00-\u9fff]{2,10}[)）]")
@@ -102,8 +103,7 @@ class Topic:
     aspect: str | None = None
     quoted: bool = False  # the user marked the topic (“千万工程”): it is met only in its words
     negated: bool = False  # the places that did not (谁没给…定增长目标) are asked for
-    # a bound the target must pass (目标超过3万人), None for any target, and how the user said
-    # it (超过3万人)
+    # a bound the target must pass (目标超过3万人) or None, and how the user said it (超过3万人)
     limit: Limit | None = None
     bound: str | None = None
     # topics a place must meet every one of (既提到氢能又提到低空经济): () for one topic
@@ -231,6 +231,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         for m in _QUOTED.finditer(said)
         if not re.match(_IN_DOCUMENT_NAME, said[m.end() :])
     ]
+    quoted = quoted_in_remark(said, quoted)
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
     aspect, unit, behind, total = figure_asked(text, topic, aspect)
     if quoted and _OR_QUOTED.search(text):  # 禁塑或“以竹代塑”: either, the quoted one a name

@@ -92,6 +92,31 @@ import pytest
         # (所有, 全部 and 各地 inside a topic are its own)
         ("哪些地方提到了所有制改革？", "所有制改革", None),
         ("哪些地方提到了全部门协同？", "全部门协同", None),
+        # how large, acts joined before how many, a year before it, a target put forward
+        ("新能源装机已经达到多大规模，哪些地方报了实际数字？", "新能源装机", "figure"),
+        ("保障性租赁住房今年要筹集或新建多少套，哪些地方写了数？", "保障性租赁住房", "target"),
+        ("新型研发机构数量，哪些地方定了要达到或新增多少家？", "新型研发机构", "target"),
+        (
+            "生活垃圾回收利用率到2025年要到多少，哪些城市的规划有数？",
+            "生活垃圾回收利用率",
+            "target",
+        ),
+        ("有哪些地方提出要新增城镇就业多少万人？", "新增城镇就业", "target"),
+        ("几个地级市中，谁交代了目前高新技术企业的总数？", "高新技术企业", "figure"),
+        # a request the question opens with
+        ("我想了解一下，提及智慧农业的都有哪些地方", "智慧农业", None),
+        # a quote inside a bracket of what the topic includes is no topic of its own
+        (
+            "每万人发明专利拥有量（含“高价值发明专利”口径）定了到期目标的是哪些地方？",
+            "每万人发明专利拥有量（含高价值发明专利口径）",
+            "target",
+        ),
+        # examples closing the question are the topic's
+        (
+            "哪些地方对空气质量设了量化目标（优良天数、PM2.5、重污染天数之类）？",
+            "空气质量（优良天数、PM2.5、重污染天数之类）",
+            "target",
+        ),
     ],
 )
 def test_the_words_around_a_topic_are_no_part_of_it(question, topic, aspect):
@@ -140,12 +165,27 @@ def test_the_level_of_the_documents_or_a_tier_said_after_the_topic_is_the_level_
     assert question_levels("地级市中，有哪些在今年的报告里提出发展低空经济？") == ("city",)
     assert question_levels("地级市一级，谁的报告提到了低空经济？") == ("city",)
     assert question_levels("各省份中，谁的报告里出现了低空经济？") == ("province",)
-    # …or the level of a place's own places (重庆的区里)
+    # …or the level of a place's own places (重庆的区里), or of their documents
     assert question_levels("重庆的区里谁提到了专精特新企业？") == ("county",)
+    assert question_levels("重庆的区县科技规划里，谁提到了5G？") == ("county",)
+    # 州 joined to a level, a level's places bracketed before its tier, a group of a level
+    assert question_levels("地级市和州的报告里，哪些提到了数据要素？") == ("city",)
+    assert question_levels("地级市（州）这一层，哪份报告提到了“一带一路”？") == ("city",)
+    assert question_levels("几个地级市中，谁交代了目前高新技术企业的总数？") == ("city",)
+    # (a place named that ends in 州 is no level: 郴州和赣州)
+    assert question_levels("郴州和赣州，谁提到了脐橙？") == ()
 
 
 def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked():
     from qa.asked_documents import documents_asked
+
+    # the documents of places of a level, or where they said it
+    assert documents_asked("哪几个区的规划里提到了科普基地？") == ("plan",)
+    assert documents_asked("哪个区县在政府工作报告里提到了数字乡村？") == ("work_report",)
+    assert documents_asked("绵阳、郴州、铜仁，谁在规划里设了森林覆盖率目标？") == ("plan",)
+    assert documents_asked("“十四五”科技规划文本里，谁提到了“一带一路”？") == ("plan",)
+    # (a bare 报告 users say of any document)
+    assert documents_asked("哪些城市的报告里有中医药相关内容？") == ()
 
     assert documents_asked("政府公报里，有没有提到厨余垃圾或生活垃圾分类的？") == ("gazette",)
     assert documents_asked("区政府下发的通知里，有提到第三次全国土壤普查的吗？") == ("notice",)
@@ -199,6 +239,30 @@ def test_a_head_in_brackets_says_the_last_word_before_it_otherwise():
     assert bracket_readings("居民人均可支配收入（或其增速）") == ["居民人均可支配收入"]
     # a wording of its own is kept whole
     assert bracket_readings("充电桩（充电设施）") == ["充电桩", "充电设施"]
+    # …and a short name of all of it, though it ends as the name does
+    assert bracket_readings("农作物耕种收综合机械化率（农机化率）") == [
+        "农作物耕种收综合机械化率",
+        "农机化率",
+    ]
+    assert bracket_readings("新增市场主体（经营主体）") == ["新增市场主体", "新增经营主体"]
+
+
+def test_an_event_a_technique_or_a_treatment_after_a_thing_is_not_required():
+    from qa.topic_terms import expand_terms
+
+    assert "马拉松" in expand_terms("马拉松比赛")
+    assert "区块链" in expand_terms("区块链技术")
+    assert "餐厨垃圾" in expand_terms("厨余垃圾或餐厨垃圾的处理")
+    # (a thing of two characters keeps its word: 数字技术 is no 数字)
+    assert "数字" not in expand_terms("数字技术")
+
+
+def test_a_deed_done_together_is_met_by_naming_the_partner():
+    from qa.topic_terms import expand_terms
+
+    assert "新加坡" in expand_terms("和新加坡的合作")
+    assert "秀山县" in expand_terms("与秀山县的对口协同")
+    assert expand_terms("合作") == ("合作",)
 
 
 def test_an_act_of_building_or_treating_before_or_after_a_thing_is_not_required():
@@ -350,13 +414,25 @@ def test_an_amount_before_the_topic_is_no_unit_it_is_per():
         "河南、山东两地的报告，哪一份提到了低空经济？",
         "低空经济在聊城、德州两个城市里，谁提到了？",
         "低空经济，聊城、德州两个城市谁提了？",
+        # (apart by spaces; asked whether they did, in any wording)
+        "聊城 德州 菏泽 哪个提到了低空经济？",
+        "低空经济，聊城和德州提没提？",
+        "低空经济，聊城、德州提了吗？",
+        "聊城、德州提到低空经济没有？",
+        "聊城和德州有没有提到低空经济？",
+        "聊城和德州在政府工作报告里提没提低空经济？",
+        "聊城、德州、菏泽这几个地方有提到低空经济吗？",
     ],
 )
 def test_places_named_in_more_ways_are_the_group_asked_not_the_topic(question):
-    from qa.place_questions import place_question
+    from qa.negated import without_negation
+    from qa.place_questions import is_district_question, place_question
     from qa.topics import read_topic
 
-    assert place_question(question).group("named") and read_topic(question).text == "低空经济"
+    assert is_district_question(question)
+    assert place_question(without_negation(question)[0]).group("named")
+    topic = read_topic(question)
+    assert (topic.text, topic.negated) == ("低空经济", False)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,30 @@
+"""Whether a place question asks for the places that did not (谁没给…定增长目标, 哪些区没有提到
+氢能, 谁的报告里找不到…), and the question without its negation."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# a place that did not: 谁没给规上工业增加值定增长目标, 哪些区没有提到氢能
+_NEGATED = re.compile(
+    # not 有没有地方… (a yes/no question: is there a place that…)
+    r"(?<!有)(?:完全|根本|压根|从来|从未|丝毫)?(?:没有|没|未|并未|不曾)(?!有?[？?！!。]*$)"
+    r"(?=(?:给|提|设|定|写|涉及|部署|明确|把|将|有|制定|确定|列|在|说|讲|谈|出现))"
+)
+# a yes/no asked by an act said twice, 没 between: 提没提 (有没有提), 写没写
+_ACT_OR_NOT = re.compile(r"([提写说讲设定])没有?\1")
+
+
+# …said as not found or not said a word of: 谁的报告里找不到…, 对…只字未提
+_NOT_FOUND = re.compile(r"(?:找|看|查|见)不到(?=.{2})|(?:只字|一字)(?:未|不)提")
+
+
+@lru_cache(maxsize=256)  # read by the detector, the level reader and the topic reader alike
+def without_negation(text: str) -> tuple[str, bool]:
+    """The question without its negation, and whether it had one (asks for the places that
+    did not)."""
+    text = _ACT_OR_NOT.sub(r"有没有\1", text)
+    plain = _NOT_FOUND.sub(lambda m: "有" if m[0].endswith("不到") else "", text, count=1)
+    plain = _NEGATED.sub("", text, count=1) if plain == text else plain
+    return plain, plain != text
