@@ -128,6 +128,9 @@ def english_topic(question: str) -> tuple[str, str | None, Remarks] | None:
         if m is None:
             continue
         noun = (m.groupdict().get("noun") or "").lower()
+        # (the places asked whether any did: Do any provinces mention X?)
+        any_of = re.fullmatch(rf"any\s+({_NOUNS})", (m.groupdict().get("among") or "").lower())
+        noun = noun or (any_of.group(1) if any_of else "")
         if noun.startswith(("report", "plan", "document", "one", "place", "region")) or not noun:
             level = None
         else:

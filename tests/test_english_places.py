@@ -46,6 +46,9 @@ from qa.english_places import chinese_for, read_english_place_question
         ),
         ("Which cities' reports mention 低空经济?", "低空经济", "city"),
         ("Which prefecture-level cities mention the silver economy?", "the silver economy", "city"),
+        # whether any place of a level did
+        ("Do any provinces mention the silver economy?", "the silver economy", "province"),
+        ("Do Shandong or Henan mention the silver economy?", "the silver economy", None),
     ],
 )
 def test_an_english_place_question_is_read(question, topic, level):
