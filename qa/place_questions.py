@@ -98,19 +98,25 @@ _YEAR_SAID = r"(?:(?:今年|去年|明年|本年度?|(?:19|20)\d\d年)(?:的)?)?
 _WHOSE_DOCUMENT = rf"(?:(?:的|在)?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
 # places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
 # a place named in full (广西壮族自治区), not a kind of document (省政府工作报告)
-_NAME = r"(?:(?!报告|规划|文件|要点|方案|在|哪|谁)[\u4e00-\u9fff]){2,8}?"
+_NAME = r"(?:(?!报告|规划|文件|要点|方案|在|哪|谁|有没有|是否|是不是)[\u4e00-\u9fff]){2,8}?"
 _THEIR_DOCUMENTS = r"的(?:规划|文件|报告|政府工作报告)"
 # how many of them (这三个, 三地), and in them (里, 当中): what follows places named one by one
 # (or the level after the count: 河南、山东两省)
 _HOW_MANY_NAMED = r"(?:这|那)?(?:(?:几|[两三四五六七八九十])(?:个|地|(?=[省市区县州])))?"
 _IN_THEM = r"(?:里头|里面|里|当中|之中|之间|中)"
+# a request the question opens with: 我想了解一下，…; 请问, 帮我查下
+REQUEST = (
+    r"(?:请问|请?麻烦(?:你|您)?|劳驾|请?帮(?:我|忙)|我想|我要|想)(?:帮我)?"
+    r"(?:了解|知道|问问|问|查询|查查|查|看看|看|找找|找|确认|列出|列)?(?:一下|下)?[，,：:\s]*"
+)
 _AMONG_NAMED = (
-    # (after what says they are listed: 对于…, 下面几个区：…)
+    # (after a request, or what says they are listed: 对于…, 下面几个区：…)
+    rf"(?:^{REQUEST})?"
     rf"(?:在|从|对比|比较|对于|关于|(?:下面|以下|下列)(?:这)?(?:几个|[两三四五六七八九十]个)?{_PLACE}?[：:])?"
     rf"(?P<named>{_NAME}(?:[、和与及跟 ]{_NAME})+ ?)"
     # (their documents: 綦江和重庆高新区的规划，哪个…; 綦江、大渡口三个区的规划里，哪个…)
     rf"(?:{_THEIR_DOCUMENTS})?{_HOW_MANY_NAMED}(?:{_PLACE})?"
-    rf"(?:{_THEIR_DOCUMENTS})?(?:(?:{_IN_THEM}|相比|比)[，,]?|[，,])?(?:有)?"
+    rf"(?:{_THEIR_DOCUMENTS})?(?:(?:{_IN_THEM}|相比|比)[，,]?|[，,：:])?(?:有)?"
     # (the group named, any deed asked of it: 承德和攀枝花，谁牵头搞了…, …哪些是…试点城市; not a
     # comparison: 谁更高)
     rf"(?:(?:哪个|哪些|哪几个|哪几家|哪一个|哪一家|哪家|哪一份|哪份|哪几份|有几个|谁|哪里)(?:{_PLACE_NOUN})?"
@@ -118,7 +124,8 @@ _AMONG_NAMED = (
     rf"(?=(?:都|也|还)?(?:{_SAYS}|(?!更|最|比较|相比|多|少|高|低|地方|{_PLACE})[\u4e00-\u9fff]{{2}}))"
     # whether each did: 攀枝花和承德，是不是都说…; 铜仁和郴州提没提, 湖南、内蒙古提了吗
     rf"|(?:都|也)?(?:在{_DOCUMENTS_ASKED}(?:里|中))?(?:(?:是不是|是否|有没有)(?:都|也)?(?={_SAYS})"
-    r"|(?=(?:提|写|说|讲)(?:[\u4e00-\u9fff“”A-Za-z0-9.]*?(?:吗|没有|没)|了?)[？?。]*$))"
+    r"|(?<=都)(?=提|写|说|讲|定|设|给|报|公布|列|明确)|(?:分别)?(?=(?:提|写|说|讲|定|设|给|报|公布|列|明确)"
+    r"(?:[\u4e00-\u9fff“”A-Za-z0-9.]*?(?:吗|没有|没)|了?)[？?。]*$))"
     # whose figure: 芜湖、山东、湖南，谁的职业技能培训目标…
     r"|(?:谁|哪个|哪家)的(?=[\u4e00-\u9fff]{2}))"
 )
@@ -253,7 +260,7 @@ def _names_places(m: re.Match[str]) -> bool:
     """Whether what _AMONG_NAMED read as named one by one is places, read up to the question
     (綦江和重庆高新区，哪个: the name's last 区 is no place noun of the question's)."""
     said = re.split(
-        rf"[，,]|{_HOW_MANY_NAMED}{_IN_THEM}?(?:有)?(?:哪|谁)",
+        rf"[，,]|{_HOW_MANY_NAMED}{_IN_THEM}?(?:有)?(?:哪|谁)|(?:分别|都|也)+$",
         m.string[m.start("named") : m.end()],
     )[0]
     return places_only(m.group("named")) or places_only(said)
@@ -278,7 +285,8 @@ def places_only(text: str) -> bool:
 
     # (芜湖、亳州、宜宾里: the group, 里 where in it; but 中 may end a name: 巴中, 汉中)
     group = re.sub(rf"{_HOW_MANY_NAMED}(?:{_THEIR_DOCUMENTS})?{_IN_THEM}?$", "", text)
-    for said in dict.fromkeys((group, text)):
+    counted = re.sub(rf"(?:这|那)?(?:几|[两三四五六七八九十])个?{_PLACE_NOUN}$", "", text)  # 两个市
+    for said in dict.fromkeys((group, text, counted)):
         names = [n for n in re.split(r"[、和与及跟，,\s]", said) if n]
         if names and all(places.resolve(n) is not None for n in names):
             return True

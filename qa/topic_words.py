@@ -153,7 +153,6 @@ def no_topic(part: str) -> bool:
 
 def strip_before(before: str) -> str:
     # "提到氢能的有" / "氢能在" / "规划中提到氢能的" / "CPI涨幅目标写了的" (the act said last)
-    before = _REQUEST.sub("", before)
     for _ in range(2):
         before = _SAID_IN.sub("", before.rstrip("？?！!。，, "))
         before = re.sub(r"(?<=..)(?:有没有|有无|是否|是不是)$", "", before)  # (普惠托育有没有哪里…)
@@ -162,11 +161,6 @@ def strip_before(before: str) -> str:
     return before
 
 
-# a request the question opens with: 我想了解一下，…; 请问, 帮我查下
-_REQUEST = re.compile(
-    r"^(?:请问|麻烦(?:你|您)?|劳驾|帮(?:我|忙)|我想|我要|想)(?:帮我)?"
-    r"(?:了解|知道|问问|问|查询|查查|查|看看|看|找找|找|确认)?(?:一下|下)?[，,：:\s]*"
-)
 # where the topic is said, before the places: 低空经济相关内容出现在哪些地方
 _SAID_IN = re.compile(r"(?<=..)(?:出现|写|提|体现|反映|见)(?:在|于)$")
 # an act of saying after the topic, before 的有哪些: CPI涨幅控制目标写了的有哪些
@@ -179,7 +173,7 @@ _SAID_LAST = re.compile(
 # a verb of saying the topic follows, and a second joined to the first (谁有布局或者提到了)
 _SAID_FIRST = re.compile(
     r"^(?:(?:或者|或|和|以及|及|还|也)(?=提|涉|谈|写))?"
-    r"(?:提到|提及|涉及|提出|谈到|写进去|写进|写入|写上|有(?!关))(?:了|过)?"
+    r"(?:提到|提及|涉及|提出|谈到|写进去|写进|写入|写上|有(?!关)|设定|设置|设(?![施备计立想]))(?:了|过)?"
 )
 
 

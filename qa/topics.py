@@ -17,12 +17,13 @@ from qa.negated import without_negation
 from qa.place_questions import (
     _DISTRICT_QUESTION,
     _DOCUMENT_WORDS,
+    REQUEST,
     place_question,
     places_only,
 )
 from qa.set_aside import without_exception
 from qa.topic_alternatives import is_verb, tagged
-from qa.topic_brackets import quoted_in_remark
+from qa.topic_brackets import quoted_names
 from qa.topic_frames import asks_year_behind, figure_asked
 from qa.topic_words import ASPECT_SAID, also_counted, no_topic, strip_before, strip_topic
 
@@ -62,12 +63,11 @@ _BUT_NOT = re.compile(
     r"(?:没有|没|未|不曾|并未)"
     r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写|部署|布局|出现)?(?:过|到|了)?"
 )
-# two things a place must both do: 既提到氢能又提到低空经济的是哪些地方
+# two things a place must both do: 既提到氢能又提到低空经济的, A和B都提到的, 同时提到A与B的
 _BOTH = re.compile(
     r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的[，,]?(?:地方|城市|省份|区县|有|是)|$)"
-    # A和B都提到的是哪里
-    r"|^(?P<a2>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b2>[^，,。？?哪谁]+?)都(?=提|有|在|写|讲|说|出现)"
-    # 同时提到A与B的是哪些地方
+    r"|^(?P<a2>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b2>[^，,。？?哪谁]+?)(?:是不是|是否)?都"
+    r"(?=提|有|在|写|讲|说|出现)"
     r"|同时(?:提到|提及|提了|涉及|写了|写到|有)(?P<a3>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b3>[^，,。？?哪谁]+?)(?=的|[，,]|$)"
 )
 # a bracket after the question (…的有哪些（托位、托育机构）), or examples ending it (（PM2.5之类）)
@@ -116,8 +116,7 @@ class Topic:
     behind: bool = False
     # a total asked (高新技术企业的总数): a number added in a year (新增23家) is none
     total: bool = False
-    # a target asked with no figure asked of it (居民收入增长定了什么目标): one a list of targets
-    # words without a figure counts (居民收入增长与经济增长同步)
+    # a target asked with no figure of it (居民收入增长定了什么目标): a target in words counts
     worded: bool = False
     # a target asked with no specific figure (增速定了目标, 要增长多少): one a list of targets sets
     # against another's counts too (固定资产投资增速保持在全国平均水平以上)
@@ -160,8 +159,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     """The topic and its aspect (see `Topic`); UserError for a question without a topic. With
     `corpus`, a topic it does not hold is read as the part of it the corpus does, the rest
     being words of asking (qa.attested)."""
-    # a closing quote mark ends a quoted topic: 哪些报告里有“千万工程”
-    text = without_exception(text.strip())[0].strip("？?！!。，,；; ")
+    # a closing quote mark ends a quoted topic (哪些报告里有“千万工程”); a request opens none
+    text = without_exception(re.sub(f"^{REQUEST}", "", text.strip()))[0].strip("？?！!。，,；; ")
     text = without_documents_first(text)  # (their kind is qa.asked_documents')
     # 给数字经济定了占GDP比重目标: the measure said after the verb is the topic's
     text = _GIVEN_MEASURE.sub(lambda m: f"定了{m['topic']}{m['measure']}", text, count=1)
@@ -219,8 +218,9 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if both:  # 既A又B: each its own topic, every one met
         said = [both["a"] or both["a2"] or both["a3"], both["b"] or both["b2"] or both["b3"]]
         parts = tuple(_attested(strip_topic(t)[0], corpus) for t in said)
-        # (not a list inside a bracket: 5G（建基站、推应用）都有…)
-        if all(len(p) >= 2 for p in parts) and all(_closed(t) == t for t in said):
+        # (not a list inside a bracket: 5G（建基站、推应用）都有…; nor places: 芜湖和嘉兴都提到…吗)
+        whole = all(len(p) >= 2 and _closed(t) == t for p, t in zip(parts, said))
+        if whole and not places_only("、".join(said)):
             return Topic("、".join(parts), all_of=parts)
     asked = _DISTRICT_QUESTION.search(text)  # a quote naming the documents asked is no topic
     said = text.replace(asked.group(0), "", 1) if asked else text
@@ -231,7 +231,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         for m in _QUOTED.finditer(said)
         if not re.match(_IN_DOCUMENT_NAME, said[m.end() :])
     ]
-    quoted = quoted_in_remark(said, quoted)
+    quoted = quoted_names(said, quoted)
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
     aspect, unit, behind, total = figure_asked(text, topic, aspect)
     if quoted and _OR_QUOTED.search(text):  # 禁塑或“以竹代塑”: either, the quoted one a name

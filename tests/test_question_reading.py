@@ -105,6 +105,15 @@ import pytest
         ("几个地级市中，谁交代了目前高新技术企业的总数？", "高新技术企业", "figure"),
         # a request the question opens with
         ("我想了解一下，提及智慧农业的都有哪些地方", "智慧农业", None),
+        # whether any did, asked after the topic; a target set (设) before it
+        ("低空经济是否有地方提到？", "低空经济", None),
+        ("普惠托育有没有哪里定了量化目标？", "普惠托育", "target"),
+        ("德阳、绵阳有没有设高新技术企业数量的目标？", "高新技术企业", "target"),
+        (
+            "地区生产总值增长目标，綦江、合川、重庆高新区分别定了没有？",
+            "地区生产总值增长",
+            "target",
+        ),
         # a quote inside a bracket of what the topic includes is no topic of its own
         (
             "每万人发明专利拥有量（含“高价值发明专利”口径）定了到期目标的是哪些地方？",
@@ -422,6 +431,11 @@ def test_an_amount_before_the_topic_is_no_unit_it_is_per():
         "聊城和德州有没有提到低空经济？",
         "聊城和德州在政府工作报告里提没提低空经济？",
         "聊城、德州、菏泽这几个地方有提到低空经济吗？",
+        "请问聊城、德州两个市都提了低空经济吗？",
+        "聊城和德州都提到了低空经济吗？",
+        "聊城和德州是不是都提到了低空经济？",
+        "聊城、德州都提到了低空经济？",
+        "低空经济 聊城 德州 菏泽 有没有提",
     ],
 )
 def test_places_named_in_more_ways_are_the_group_asked_not_the_topic(question):
