@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from qa.negated import without_negation
+from qa.asking import without_negation
 from qa.place_questions import (
     _AMONG_DOCUMENTS,
     _DOCUMENTS_ASKED,

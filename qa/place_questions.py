@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from qa.negated import without_negation
+from qa.asking import REQUEST, without_negation
 
 # what a place's documents are called in a question: 哪些地方的材料里给出了…
 _DOCUMENT_WORDS = (
@@ -25,7 +25,7 @@ _DOCUMENTS_ASKED = (
 _SAYS = (
     rf"(?:提到|提及|提出|提(?![高升供前交出质醒示拔])|涉及|谈到|谈及|说到|写|说|谈|讲(?![话座解师堂])|部署|布局"
     r"|关注|重视|出现|列|公布|报(?=了|过)|交代|披露"
-    rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|弄|干|抓|推|建|用|布局|发展|试点)|要|用|采用|推行|实行|开展"
+    rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|弄|干|抓|推|建|用|布局|发展|试点|说|讲|谈|提)|要|用|采用|推行|实行|开展"
     # doing it: 哪些在争创国家高新区, 谁在治理锰污染
     r"|(?:在)?(?:争创|创建|申报|建设|打造|推进|推动|实施|培育|发展|治理|办|搞|做(?=了|过|或)|上项目|上马))"
 )
@@ -37,8 +37,8 @@ _PLACE = (
     r"|省份|省区|省(?![级内外钱心])"
     # 哪些地方, not the parts of a thing judged (哪些地方需要改进); 跟哪些地方合作 is an object
     # (_OBJECT_OF)
-    r"|地方(?!(?:还|仍|也)?(?:需要|需|应该|应当|值得|存在|有待|不足|不够|可以|做得|没做|要改))"
-    r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级])"
+    r"|地方(?!(?:还|仍|也)?(?:需要|需|应该|应当|值得|存在|有待|不足|不够|可以|做得|没做|要改))|地儿"
+    r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级])|州(?![长委级])"
     # 哪些报告提到…: the documents, each standing for its own place (after the places: 哪些区在
     # 规划里… asks for districts)
     rf"|{_DOCUMENTS_ASKED}(?=(?:[（(][^（）()]{{1,10}}[)）])?(?:中|里)?(?:都|也)?{_SAYS}"
@@ -65,7 +65,8 @@ _WHICH_AFTER = (
     rf"(?<!提到|提及|说到|涉及|包括|包含|列出)(?<!指)的(?:所有|全部)?{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*"
     # (…的地方是？: which are they, the question mark says; or how many: …的地方有几个)
     r"(?:(?:都)?(?:有|是)(?:哪些|哪几个|哪个|几个)|(?:都)?(?:是|有)?"
-    r"(?=(?:吗|呢)?[？?！!。\s]*(?:$|(?:都)?(?:有|是)(?:哪些|哪几个))))"
+    r"(?=(?:吗|呢)?[？?！!。\s]*(?:$|(?:都)?(?:有|是)(?:哪些|哪几个)))"
+    r"|(?:吗|呢)[，,]\s*(?:都)?(?:有|是)(?:哪些|哪几个))"
 )
 # the places named as a group, then who among them: 这几个区的规划里，谁提到了5G
 _AMONG = (
@@ -104,11 +105,6 @@ _THEIR_DOCUMENTS = r"的(?:规划|文件|报告|政府工作报告)"
 # (or the level after the count: 河南、山东两省)
 _HOW_MANY_NAMED = r"(?:这|那)?(?:(?:几|[两三四五六七八九十])(?:个|地|(?=[省市区县州])))?"
 _IN_THEM = r"(?:里头|里面|里|当中|之中|之间|中)"
-# a request the question opens with: 我想了解一下，…; 请问, 帮我查下
-REQUEST = (
-    r"(?:请问|请?麻烦(?:你|您)?|劳驾|请?帮(?:我|忙)|我想|我要|想)(?:帮我)?"
-    r"(?:了解|知道|问问|问|查询|查查|查|看看|看|找找|找|确认|列出|列)?(?:一下|下)?[，,：:\s]*"
-)
 _AMONG_NAMED = (
     # (after a request, or what says they are listed: 对于…, 下面几个区：…)
     rf"(?:^{REQUEST})?"
@@ -167,7 +163,7 @@ _AMONG_LEVELS = (
     rf"(?:^|(?<=[，,])|(?<=..的))(?:在|从|就|以|各|(?P<look>(?:仅|只|单|光)看))?"
     rf"(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
     # (…as this tier: 城市这一级，地级市（州）这一层; or their documents: 重庆的区县科技规划里，谁…)
-    rf"(?:{_LEVEL_PLACES}{_TIER}{_LEVEL_PLACES}(?:{_IN_THEM}|来看|看)?"
+    rf"(?:{_LEVEL_PLACES}{_TIER}{_LEVEL_PLACES}(?:(?:的)?(?:{_DOCUMENTS_ASKED}|政府))?(?:{_IN_THEM}|来看|看|的)?"
     rf"|(?:的)?(?:{_DOCUMENTS_ASKED})?{_IN_THEM}"
     r"|(?:为)?范围(?:内|里)?|而言|来说|来看|(?(look)(?=[，,])|(?!)))[，,]?(?:有)?"
     # (…or whether any did: 城市里有没有提到科创板的; or which document: 哪份报告)
@@ -215,7 +211,8 @@ def question_levels(text: str) -> tuple[str, ...]:
     asked = m.group("documents_of") or asked
     levels: list[str] = []
     for word in re.split(_JOINED, asked):
-        word = "市州" if word == "州" else re.sub(r"级(?:地区|地方|行政区)$", "", word)  # 省级: 省
+        word = re.sub(r"(?:^|(?<=[些个几]))州$", "市州", word)  # 州 alone (哪些州), not 郴州
+        word = re.sub(r"级(?:地区|地方|行政区)$", "", word)  # 省级地区: 省
         if word.endswith("地区"):  # any level
             return ()
         level = next(

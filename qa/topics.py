@@ -11,13 +11,12 @@ from dataclasses import dataclass, replace
 from corpus.errors import UserError
 from qa.asked_documents import without_documents_first
 from qa.asked_topic import words_asked_about
+from qa.asking import plain_asking, without_negation
 from qa.attested import Corpus, asks_only, attested_name, attested_topic, function_flag
 from qa.bounds import Limit, find_bound, wording_of
-from qa.negated import without_negation
 from qa.place_questions import (
     _DISTRICT_QUESTION,
     _DOCUMENT_WORDS,
-    REQUEST,
     place_question,
     places_only,
 )
@@ -31,7 +30,7 @@ from qa.topic_words import ASPECT_SAID, also_counted, no_topic, strip_before, st
 # 规划编制, nor “红色物业”出现在…报告里)
 _IN_DOCUMENT_NAME = (
     rf"(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}(?:{_DOCUMENT_WORDS}|要点|方案)"
-    r"(?:中|里|给|提|写|有|把|对|为|设|定|[，,])"
+    r"(?:中|里|给|提|写|有|把|对|为|设|定|[，,])|末|期末"  # (or the end of a period: “十四五”末)
 )
 # …and the intent and act said between a topic and its bound (高标准农田今年计划建30万亩以上)
 _ACT_BEFORE_BOUND = re.compile(
@@ -160,7 +159,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     `corpus`, a topic it does not hold is read as the part of it the corpus does, the rest
     being words of asking (qa.attested)."""
     # a closing quote mark ends a quoted topic (哪些报告里有“千万工程”); a request opens none
-    text = without_exception(re.sub(f"^{REQUEST}", "", text.strip()))[0].strip("？?！!。，,；; ")
+    text = without_exception(plain_asking(text.strip()))[0].strip("？?！!。，,；; ")
     text = without_documents_first(text)  # (their kind is qa.asked_documents')
     # 给数字经济定了占GDP比重目标: the measure said after the verb is the topic's
     text = _GIVEN_MEASURE.sub(lambda m: f"定了{m['topic']}{m['measure']}", text, count=1)

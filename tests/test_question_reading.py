@@ -105,6 +105,18 @@ import pytest
         ("几个地级市中，谁交代了目前高新技术企业的总数？", "高新技术企业", "figure"),
         # a request the question opens with
         ("我想了解一下，提及智慧农业的都有哪些地方", "智慧农业", None),
+        # how much said as 某个数 or 某个水平, by a year, a target set down, a figure disclosed
+        ("哪些地方要在2025年前把技术合同成交额提到某个数？", "技术合同成交额", "target"),
+        ("到2025年，哪些地方要把研发投入强度提高到某个水平", "研发投入强度", "target"),
+        (
+            "哪些地方定下了今年的棚户区改造（城中村改造）任务数",
+            "棚户区改造（城中村改造）",
+            "target",
+        ),
+        ("哪些地方去年的城镇新增就业实际完成数有披露？", "城镇新增就业", "figure"),
+        # who said it, asked in more words
+        ("都有谁在说科技成果转化？", "科技成果转化", None),
+        ("有讲全民健身的地方吗，都有哪些", "全民健身", None),
         # whether any did, asked after the topic; a target set (设) before it
         ("低空经济是否有地方提到？", "低空经济", None),
         ("普惠托育有没有哪里定了量化目标？", "普惠托育", "target"),
@@ -183,6 +195,12 @@ def test_the_level_of_the_documents_or_a_tier_said_after_the_topic_is_the_level_
     assert question_levels("几个地级市中，谁交代了目前高新技术企业的总数？") == ("city",)
     # (a place named that ends in 州 is no level: 郴州和赣州)
     assert question_levels("郴州和赣州，谁提到了脐橙？") == ()
+    assert question_levels("哪些州提到了巩固拓展脱贫攻坚成果？") == ("city",)
+    # a tier's governments, or the tier said with 的
+    assert question_levels("省级政府里，哪些提出了农村居民人均可支配收入增长目标？") == (
+        "province",
+    )
+    assert question_levels("区一级的规划里有没有提北斗导航的？") == ("county",)
 
 
 def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked():
@@ -439,7 +457,7 @@ def test_an_amount_before_the_topic_is_no_unit_it_is_per():
     ],
 )
 def test_places_named_in_more_ways_are_the_group_asked_not_the_topic(question):
-    from qa.negated import without_negation
+    from qa.asking import without_negation
     from qa.place_questions import is_district_question, place_question
     from qa.topics import read_topic
 

@@ -1,5 +1,6 @@
-"""Whether a place question asks for the places that did not (谁没给…定增长目标, 哪些区没有提到
-氢能, 谁的报告里找不到…), and the question without its negation."""
+"""How a place question asks, apart from its topic: a request opening it (请问, 我想了解一下),
+how much said otherwise (某个数, 某个水平), and whether it asks for the places that did not
+(谁没给…定增长目标, 哪些区没有提到氢能, 谁的报告里找不到…); the question without them."""
 
 from __future__ import annotations
 
@@ -28,3 +29,17 @@ def without_negation(text: str) -> tuple[str, bool]:
     plain = _NOT_FOUND.sub(lambda m: "有" if m[0].endswith("不到") else "", text, count=1)
     plain = _NEGATED.sub("", text, count=1) if plain == text else plain
     return plain, plain != text
+
+
+# a request the question opens with: 我想了解一下，…; 请问, 帮我查下
+REQUEST = (
+    r"(?:请问|请?麻烦(?:你|您)?|劳驾|请?帮(?:我|忙)|我想|我要|想)(?:帮我)?"
+    r"(?:了解|知道|问问|问|查询|查查|查|看看|看|找找|找|确认|列出|列)?(?:一下|下)?[，,：:\s]*"
+)
+
+
+def plain_asking(text: str) -> str:
+    """The question without a request opening it (请问, 我想了解一下，…) and with 某个数, 某个水平
+    said as 多少, the how-much every frame reads."""
+    text = re.sub(f"^{REQUEST}", "", text)
+    return re.sub(r"某个?(?:具体)?(?:数字|数值|数|水平|值|目标值)", "多少", text)
