@@ -248,8 +248,8 @@ def place_question(text: str) -> re.Match[str] | None:
     m = _DISTRICT_QUESTION.search(text)
     while m is not None and m.group("named") and not _names_places(m):
         # (from the next name on: 托育机构 綦江区、重庆高新区哪个…, the topic a space before them)
-        after_first = re.search(r"[、和与及跟 ]", m.group("named")).end()  # type: ignore[union-attr]
-        m = _DISTRICT_QUESTION.search(text, m.start("named") + after_first)
+        first = re.match(r".+?[、和与及跟 ]", m.group("named"))  # (a group has two names or more)
+        m = _DISTRICT_QUESTION.search(text, m.start("named") + (first.end() if first else 1))
     return m
 
 
