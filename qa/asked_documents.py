@@ -117,10 +117,10 @@ def without_documents_first(text: str) -> str:
 
 # where a question names the documents it asks which of (哪些报告, 三份政府工作报告里，哪些…)
 _ANY_LEVEL = re.compile(
-    # (of places of any level, or said where they say it: 哪些省份的规划里, 谁在政府工作报告里; a
-    # bare 报告 or 文件 users say of any document)
+    # (of places of any level, or said where they say it: 哪些城市的工作要点里, 谁在政府工作报告里;
+    # a bare 报告, 规划 or 文件 users say of any document: 哪些区的规划 counts 合川's work points)
     rf"(?:谁家?|哪(?:些|个|几个|家)[\u4e00-\u9fff]{{0,6}}?)(?:都|也|还)?(?:没有|没|未)?(?:的|在)?"
-    r"(?:(?![在里中的这那几份个])[\u4e00-\u9fff“”]){0,10}?(?:工作报告|规划|要点|方案|通知|公报)"
+    r"(?:(?![在里中的这那几份个])[\u4e00-\u9fff“”]){0,10}?(?:工作报告|要点|方案|通知|公报)"
     r"(?=里|中|当中|里面|提|写|讲|谈|说|涉及|出现|部署|有|设|定|没|未)|"
     # (and the kind of their documents, but for 报告 or 文件, which users say of any: 哪些地方的
     # 通知文件里…)

@@ -207,12 +207,15 @@ def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked
     from qa.asked_documents import documents_asked
 
     # the documents of places of a level, or where they said it
-    assert documents_asked("哪几个区的规划里提到了科普基地？") == ("plan",)
+    assert documents_asked("哪几个区的工作要点里提到了科普基地？") == ("work_points",)
     assert documents_asked("哪个区县在政府工作报告里提到了数字乡村？") == ("work_report",)
-    assert documents_asked("绵阳、郴州、铜仁，谁在规划里设了森林覆盖率目标？") == ("plan",)
+    assert documents_asked("绵阳、郴州、铜仁，谁在政府工作报告里设了森林覆盖率目标？") == (
+        "work_report",
+    )
     assert documents_asked("“十四五”科技规划文本里，谁提到了“一带一路”？") == ("plan",)
-    # (a bare 报告 users say of any document)
+    # (a bare 报告 or 规划 users say of any document: 哪些区的规划 counts 合川's work points)
     assert documents_asked("哪些城市的报告里有中医药相关内容？") == ()
+    assert documents_asked("哪几个区的规划里提到了科普基地？") == ()
 
     assert documents_asked("政府公报里，有没有提到厨余垃圾或生活垃圾分类的？") == ("gazette",)
     assert documents_asked("区政府下发的通知里，有提到第三次全国土壤普查的吗？") == ("notice",)
