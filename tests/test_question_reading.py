@@ -160,47 +160,51 @@ def test_a_topic_met_but_another_not_or_both_said_in_more_ways():
     assert both.all_of == ("数字经济", "人工智能")
 
 
-def test_the_level_of_the_documents_or_a_tier_said_after_the_topic_is_the_level_asked():
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [
+        ("区级文件里提到智慧城市建设的有哪些？", "county"),
+        ("省级文件中，谁提了耐心资本？", "province"),
+        ("抽水蓄能电站，市级层面谁在推？", "city"),
+        ("哪些地方提到了人工智能？", None),
+        # the places of the level bracketed after it, or the level said as the scope
+        ("省级（省、自治区）报告里，谁提到紧密型县域医共体？", "province"),
+        ("省一级（重庆市、广西）的政府工作报告里，谁提到了低空经济？", "province"),
+        ("以地级市为范围，谁提到了跨境电商？", "city"),
+        ("就省份而言，哪些提到了低空经济？", "province"),
+        # …or looked at alone
+        ("仅看地级市，哪些提到了低空经济？", "city"),
+        ("从省级层面看，哪些提到了人工智能？", "province"),
+        # the documents of a level said as a tier (这一级, 层面) or of 地市州
+        ("省这一级的报告里，谁提到了核电？", "province"),
+        ("地市州一级的报告里，谁提到发展银发经济？", "city"),
+        ("市州层面的报告中，谁提到了跨境电商？", "city"),
+        # …and where the places said it, after which of them, or whose documents
+        ("地级市里，哪些在报告中谈到了机场？", "city"),
+        ("地级市中，有哪些在今年的报告里提出发展低空经济？", "city"),
+        ("地级市一级，谁的报告提到了低空经济？", "city"),
+        ("各省份中，谁的报告里出现了低空经济？", "province"),
+        # …or the level of a place's own places (重庆的区里), or of their documents
+        ("重庆的区里谁提到了专精特新企业？", "county"),
+        ("重庆的区县科技规划里，谁提到了5G？", "county"),
+        # 州 joined to a level, a level's places bracketed before its tier, a group of a level
+        ("地级市和州的报告里，哪些提到了数据要素？", "city"),
+        ("地级市（州）这一层，哪份报告提到了“一带一路”？", "city"),
+        ("几个地级市中，谁交代了目前高新技术企业的总数？", "city"),
+        # (a place named that ends in 州 is no level: 郴州和赣州)
+        ("郴州和赣州，谁提到了脐橙？", None),
+        ("哪些州提到了巩固拓展脱贫攻坚成果？", "city"),
+        # a tier's governments, or the tier said with 的
+        ("省级政府里，哪些提出了农村居民人均可支配收入增长目标？", "province"),
+        ("区一级的规划里有没有提北斗导航的？", "county"),
+    ],
+)
+def test_the_level_of_the_documents_or_a_tier_said_after_the_topic_is_the_level_asked(
+    question, level
+):
     from qa.place_questions import question_levels
 
-    assert question_levels("区级文件里提到智慧城市建设的有哪些？") == ("county",)
-    assert question_levels("省级文件中，谁提了耐心资本？") == ("province",)
-    assert question_levels("抽水蓄能电站，市级层面谁在推？") == ("city",)
-    assert question_levels("哪些地方提到了人工智能？") == ()
-    # the places of the level bracketed after it, or the level said as the scope
-    assert question_levels("省级（省、自治区）报告里，谁提到紧密型县域医共体？") == ("province",)
-    assert question_levels("省一级（重庆市、广西）的政府工作报告里，谁提到了低空经济？") == (
-        "province",
-    )
-    assert question_levels("以地级市为范围，谁提到了跨境电商？") == ("city",)
-    assert question_levels("就省份而言，哪些提到了低空经济？") == ("province",)
-    # …or looked at alone
-    assert question_levels("仅看地级市，哪些提到了低空经济？") == ("city",)
-    assert question_levels("从省级层面看，哪些提到了人工智能？") == ("province",)
-    # the documents of a level said as a tier (这一级, 层面) or of 地市州
-    assert question_levels("省这一级的报告里，谁提到了核电？") == ("province",)
-    assert question_levels("地市州一级的报告里，谁提到发展银发经济？") == ("city",)
-    assert question_levels("市州层面的报告中，谁提到了跨境电商？") == ("city",)
-    # …and where the places said it, after which of them, or whose documents
-    assert question_levels("地级市里，哪些在报告中谈到了机场？") == ("city",)
-    assert question_levels("地级市中，有哪些在今年的报告里提出发展低空经济？") == ("city",)
-    assert question_levels("地级市一级，谁的报告提到了低空经济？") == ("city",)
-    assert question_levels("各省份中，谁的报告里出现了低空经济？") == ("province",)
-    # …or the level of a place's own places (重庆的区里), or of their documents
-    assert question_levels("重庆的区里谁提到了专精特新企业？") == ("county",)
-    assert question_levels("重庆的区县科技规划里，谁提到了5G？") == ("county",)
-    # 州 joined to a level, a level's places bracketed before its tier, a group of a level
-    assert question_levels("地级市和州的报告里，哪些提到了数据要素？") == ("city",)
-    assert question_levels("地级市（州）这一层，哪份报告提到了“一带一路”？") == ("city",)
-    assert question_levels("几个地级市中，谁交代了目前高新技术企业的总数？") == ("city",)
-    # (a place named that ends in 州 is no level: 郴州和赣州)
-    assert question_levels("郴州和赣州，谁提到了脐橙？") == ()
-    assert question_levels("哪些州提到了巩固拓展脱贫攻坚成果？") == ("city",)
-    # a tier's governments, or the tier said with 的
-    assert question_levels("省级政府里，哪些提出了农村居民人均可支配收入增长目标？") == (
-        "province",
-    )
-    assert question_levels("区一级的规划里有没有提北斗导航的？") == ("county",)
+    assert question_levels(question) == ((level,) if level else ())
 
 
 def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked():
