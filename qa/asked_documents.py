@@ -93,8 +93,8 @@ _DOCUMENTS_FIRST = (
     rf"^(?:在|从)?(?:[\u4e00-\u9fff“”0-9]{{1,12}}的)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
     r"(?:(?:(?:这|此|那)(?:类|种|些)|一?类|类型)(?:的)?(?:规划|报告|要点|方案|通知)?(?:文件)?)?"
     r"(?:里|中|当中|里面)(?=.*(?:哪|谁|有没有|是否|吗))"
-    # (or looked at alone: 只看政府工作报告，哪些…)
-    rf"|^(?:只|仅|光|单)看{_DOCUMENTS_ASKED}(?=[，,])"
+    # (or looked at alone: 只看政府工作报告，哪些…; 只看科技规划类文件，…)
+    rf"|^(?:只|仅|光|单)看{_DOCUMENTS_ASKED}(?:(?:这|此|那)?[类种](?:的)?(?:文件)?)?(?=[，,])"
 )
 
 # …unless what they are said to hold is the topic: 提到氢能的规划里，哪些设了目标

@@ -14,7 +14,7 @@ _STILL_ASKING = re.compile(r"哪|谁|什么|[，,；;]")
 # words that end a run of the topic's words: a question word, the documents, the act of saying
 _BREAK = re.compile(
     r"(?:哪\w*|谁|什么|多少|几|文件|报告|规划|政府工作报告|材料|里|中|内|有|是|专门"
-    r"|提到|提及|提出|涉及|谈到|谈及|说到|讲到|写进|写入|写到|写了|部署|出现|讲|说|谈|写"
+    r"|提到|提及|提出|点到|点名|涉及|谈到|谈及|说到|讲到|写进|写入|写到|写了|部署|出现|讲|说|谈|写"
     # a count (四个区, 一节或一条)
     r"|[一二三四五六七八九十几两\d]+[个节条项份些章段])"
 )

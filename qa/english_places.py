@@ -90,6 +90,8 @@ _WHERE_SAID = re.compile(
     r"(?:documents?|reports?|plans?|texts?|files?))$",
     re.IGNORECASE,
 )
+# the dashes a name is joined with (China–Europe), read as the hyphen policy names write
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 # a code written in Latin letters and digits, or in capitals, with only an article before it
 _CODE = re.compile(r"(?i:the\s+)?([A-Za-z]*\d[A-Za-z\d]*|[A-Z]{2,}[A-Za-z]*)")
 
@@ -121,7 +123,7 @@ def english_topic(question: str) -> tuple[str, str | None, Remarks] | None:
     places…" question, None when it is not one: no Chinese is looked for."""
     if re.search(r"[哪谁吗呢，。？、]|有没有|是否|什么|多少|提到|提及", question):
         return None  # a Chinese question (a Chinese topic in an English one is its word)
-    remarks = read_remarks(question)  # (Apart from X's own report, …; …but not Y)
+    remarks = read_remarks(_DASHES.sub("-", question))  # (Apart from X's own report, …)
     text = _WITHIN.sub(r"\1", remarks.question)  # the place a level is of: a filter already
     for pattern in _QUESTIONS:
         m = pattern.match(text)
@@ -152,7 +154,9 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     if given:
         return given.group(1).strip()
     unbracketed = re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip()  # (its remarks left out)
-    named = field_term_named(unbracketed)
+    named = field_term_named(unbracketed) or next(  # (or its other name, in brackets)
+        filter(None, map(field_term_named, re.findall(r"\(([^()]+)\)", topic))), ""
+    )
     if named:
         return named
     either = re.split(r",?\s+or\s+", unbracketed)
@@ -224,7 +228,8 @@ def composed(stems: tuple[str, ...], corpus: Corpus) -> list[str]:
     longest first: those saying every word, else, for a topic of three words or more, those
     saying all but the last (the head noun, which a Chinese name often leaves unsaid: 龙舟 for
     dragon boat races); [] when none is written. A text put together from single characters
-    must be one of the corpus's words (氢能, but not 核力, which 考核力度 holds)."""
+    must be one of the corpus's words (氢能, but not 核力, which 考核力度 holds), unless it has
+    one beside words of three characters or more (氢燃料电池)."""
     for forms in (_word_forms(), _word_forms(wider=True)):
         for kept in (stems, stems[:-1] if len(stems) > 2 else ()):
             found = _written(kept, forms, corpus) if kept else set()
@@ -239,18 +244,18 @@ def _written(
     """The texts the corpus holds that say `stems` in turn; a text is only extended while the
     corpus holds it, so the search stays small."""
     found: set[str] = set()
-    stack: list[tuple[int, str, bool]] = [(0, "", False)]  # (words said, text, a lone character)
+    stack: list[tuple[int, str, int]] = [(0, "", 0)]  # (words said, text, lone characters)
     while stack:
         at, said, lone = stack.pop()
         if at == len(stems):
-            if len(said) >= 2 and (not lone or corpus.word(said)):
+            if len(said) >= 2 and (not lone or corpus.word(said) or lone == 1 < len(said) - 2):
                 found.add(said)
             continue
         for end in range(at + 1, min(len(stems), at + 3) + 1):
             for form in forms.get(stems[at:end], ()):
                 text = said + form
                 if len(text) < 2 or corpus.holds(text):
-                    stack.append((end, text, lone or len(form) == 1))
+                    stack.append((end, text, lone + (len(form) == 1)))
     return found
 
 

@@ -23,7 +23,7 @@ _DOCUMENTS_ASKED = (
 # what a question says a place's documents did with the topic, one vocabulary for every form
 # below: 提到, 提了, 写进, 给…定了目标, 有, 在搞, 出现 (not 谁的…最高, 哪个部门负责)
 _SAYS = (
-    rf"(?:提到|提及|提出|提(?![高升供前交出质醒示拔])|涉及|谈到|谈及|说到|写|说|谈|讲(?![话座解师堂])|部署|布局"
+    rf"(?:提到|提及|提出|提(?![高升供前交出质醒示拔])|点到|点名|涉及|谈到|谈及|说到|写|说|谈|讲(?![话座解师堂])|部署|布局"
     r"|关注|重视|出现|列|公布|报(?=了|过)|交代|披露"
     rf"|给|把|将|对|为|{_SETTING}|定|设|有|在(?:搞|做|弄|干|抓|推|建|用|布局|发展|试点|说|讲|谈|提)|要|用|采用|推行|实行|开展"
     # doing it: 哪些在争创国家高新区, 谁在治理锰污染
@@ -125,6 +125,7 @@ _AMONG_NAMED = (
     # whose figure: 芜湖、山东、湖南，谁的职业技能培训目标…
     r"|(?:谁|哪个|哪家)的(?=[\u4e00-\u9fff]{2}))"
 )
+
 # the documents or places a topic was written into: 零基预算改革写进了哪些报告
 _WRITTEN_INTO = (
     r"(?:写进|写入|写到|列入|纳入|列进)了?(?:哪些|哪几份|哪几个|哪个|哪份)"
@@ -197,11 +198,7 @@ def question_levels(text: str) -> tuple[str, ...]:
     m = _DISTRICT_QUESTION.search(text)
     if not m:
         return ()
-    asked = (
-        m.group("among")
-        or m.group("levels")
-        or re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
-    )
+    asked = m.group("among") or m.group("levels") or _counted(m)
     of_documents = re.search(
         rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", text[max(0, m.start() - 1) : m.end()]
     )
@@ -290,3 +287,14 @@ def places_only(text: str) -> bool:
         if len(names) >= 2 and len(listed_districts(said)) == len(names):
             return True
     return False
+
+
+def _counted(m: re.Match[str]) -> str:
+    """The words of a match saying the level asked: of places named one by one, those counting
+    them or asking which (两个市, 哪个区), not how a name ends (重庆市、广西 are two levels)."""
+    if m["named"] is None:
+        return re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
+    if re.fullmatch(rf"(?:{_PLACE_NOUN}|地级|自治|州|{_JOINED})+", m["named"]):
+        return m.group(0)  # (levels named as places are: 地级市、自治州)
+    said = rf"(?:(?:几|[两三四五六七八九十])个?|哪个|哪些|哪几个|哪一个)({_PLACE_NOUN})"
+    return "、".join(re.findall(said, m.group(0)[m.end("named") - m.start() :]))

@@ -252,8 +252,11 @@ def word_breaks(text: str) -> frozenset[int]:
     return frozenset(breaks)
 
 
-# a dash between two clauses breaks them as a comma does: 绿色工厂今年要创建多少家——哪些地方给了数
-_DASH = re.compile(r"\s*(?:—+|─+|-{2,})\s*(?=[\u4e00-\u9fff])")
+# a dash between two clauses breaks them as a comma does: 绿色工厂今年要创建多少家——哪些地方给了数;
+# a single one between two characters joins the parts of a name (中国—东盟)
+_DASH = re.compile(
+    r"\s*(?:—{2,}|─{2,}|-{2,}|(?<![\u4e00-\u9fff])[—─]|[—─](?=\s))\s*(?=[\u4e00-\u9fff])"
+)
 
 
 # English words of saying in a Chinese question (哪些城市 mention 了 AEO 认证): its Chinese verb

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa.attested import Corpus
-from qa.english_places import chinese_for, read_english_place_question
+from qa.english_places import chinese_for, english_topic, read_english_place_question
 
 
 @pytest.mark.parametrize(
@@ -95,6 +95,10 @@ def test_a_policy_named_by_its_official_english_name_is_its_chinese_name(english
 
 def test_a_field_term_named_in_english_is_its_chinese_name():
     assert chinese_for("R&D intensity") == "研发投入强度"  # qa/data/terms.json
+    # joined by another dash, or named again in brackets
+    dashed = english_topic("Which places mention the China–Europe Railway Express?")
+    assert dashed is not None and chinese_for(dashed[0]) == "中欧班列"
+    assert chinese_for("the CER (China-Europe freight trains)") == "中欧班列"
     assert chinese_for("rural revitalization strategy") == "乡村振兴"
     assert chinese_for("rural revitalization of mountains") != "乡村振兴"  # more than the name
 
@@ -119,6 +123,9 @@ def test_a_topic_no_sense_names_whole_is_put_together_as_the_documents_write_it(
     # 核力 is in 考核力度 but is no word of it: the dictionary's own forms stand
     assert "核电" in chinese_for("nuclear power", corpus).split("、")
     assert chinese_for("zzqx blorf", corpus) == ""
+    # one character beside a longer word makes a text long enough to be no accident
+    fuel_cells = _corpus("发展氢燃料电池发动机。", frozenset())
+    assert chinese_for("hydrogen fuel cells", fuel_cells) == "氢燃料电池"
 
 
 def test_a_code_both_languages_write_is_the_topic_as_the_documents_write_it():

@@ -132,6 +132,14 @@ import pytest
             "每万人发明专利拥有量（含高价值发明专利口径）",
             "target",
         ),
+        # a target said as what is to be reached
+        ("哪些地方给高新技术企业数量定了今后要达到的目标？", "高新技术企业", "target"),
+        ("森林覆盖率，哪些城市定了今年要实现的目标？", "森林覆盖率", "target"),
+        # a figure said as the actual one, but for an indicator 实际 names (实际使用外资)
+        ("哪些地方报了去年的实际旅游收入？", "旅游收入", "figure"),
+        ("哪些地方公布了去年实际使用外资的金额？", "实际使用外资", "figure"),
+        # more verbs of saying
+        ("哪些报告点到了低空经济？", "低空经济", None),
         # examples closing the question are the topic's
         (
             "哪些地方对空气质量设了量化目标（优良天数、PM2.5、重污染天数之类）？",
@@ -145,6 +153,20 @@ def test_the_words_around_a_topic_are_no_part_of_it(question, topic, aspect):
 
     read = read_topic(question)
     assert (read.text, read.aspect) == (topic, aspect)
+
+
+def test_a_dash_inside_a_name_joins_it_and_one_between_clauses_breaks_them():
+    from qa.text import with_plain_breaks
+
+    assert with_plain_breaks("哪些城市提到了中国—东盟博览会？") == "哪些城市提到了中国—东盟博览会？"
+    assert (
+        with_plain_breaks("绿色工厂要建多少家——哪些地方给了数？")
+        == "绿色工厂要建多少家，哪些地方给了数？"
+    )
+    assert (
+        with_plain_breaks("绿色工厂要建多少家 — 哪些地方给了数？")
+        == "绿色工厂要建多少家，哪些地方给了数？"
+    )
 
 
 def test_a_topic_met_but_another_not_or_both_said_in_more_ways():
@@ -197,6 +219,13 @@ def test_a_topic_met_but_another_not_or_both_said_in_more_ways():
         # a tier's governments, or the tier said with 的
         ("省级政府里，哪些提出了农村居民人均可支配收入增长目标？", "province"),
         ("区一级的规划里有没有提北斗导航的？", "county"),
+        # places named one by one: what counts them says their level, not how a name ends
+        ("绵阳、德阳两个市里，谁提到了锂电？", "city"),
+        ("綦江、大渡口、合川，哪个区提到了火锅产业？", "county"),
+        ("重庆市、广西、攀枝花中，谁提到了中老班列？", None),
+        ("重庆高新区、聊城、陕西，谁提到了大学科技园？", None),
+        # (nor is a topic said first that ends as a place does)
+        ("给老小区、老楼装电梯这事，哪些地方说到了？", None),
     ],
 )
 def test_the_level_of_the_documents_or_a_tier_said_after_the_topic_is_the_level_asked(
@@ -235,6 +264,9 @@ def test_documents_named_with_who_issued_them_or_as_a_gazette_are_the_kind_asked
     looked_at = "只看政府工作报告，哪些地方提到了人工智能？"
     assert documents_asked(looked_at) == ("work_report",)
     assert without_documents_first(looked_at) == "哪些地方提到了人工智能？"
+    of_a_kind = "只看“十四五”科技创新规划类文件，哪些地方提到了“专精特新”企业？"
+    assert documents_asked(of_a_kind) == ("plan",)
+    assert without_documents_first(of_a_kind) == "哪些地方提到了“专精特新”企业？"
 
 
 def test_places_set_aside_by_their_own_documents_in_a_bracket_or_as_the_others():
