@@ -66,11 +66,13 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
 
 def means_topic(quote: str, topic: str, named: Callable[[str], bool]) -> bool:
     """Whether a sentence may mean the topic: it names enough of it (`named`), and does not
-    write it only as a share's base (研发经费占地区生产总值比重 is no GDP figure; 研发投入占GDP
-    比重 is one of 研发投入)."""
+    write it, or the longest start of it it writes, only as a share's base (研发经费占地区生产
+    总值比重 is no GDP figure; …占规模以上工业增加值比重 is no 规模以上工业增加值增速; 研发投入占
+    GDP比重 is one of 研发投入)."""
     said, whole = norm(quote), norm(topic)
-    at = [m.start() for m in re.finditer(re.escape(whole), said)] if whole else []
-    as_base = bool(at) and all(share_base_at(said, i, i + len(whole)) for i in at)
+    start = next((whole[:k] for k in range(len(whole), 3, -1) if whole[:k] in said), "")
+    at = [m.start() for m in re.finditer(re.escape(start), said)] if start else []
+    as_base = bool(at) and all(share_base_at(said, i, i + len(start)) for i in at)
     return named(quote) and not as_base
 
 

@@ -2168,3 +2168,7 @@ def test_a_sentence_writing_the_topic_only_as_a_shares_base_does_not_mean_it():
     assert not means_topic("全社会研发经费占地区生产总值的比重达2.3%", "地区生产总值", named)
     assert means_topic("全社会研发投入占GDP比重提高至3.76%", "研发投入", named)  # its own share
     assert means_topic("全年地区生产总值达到3000亿元", "地区生产总值", named)
+    # …nor when what it writes of the topic is its start, only as a share's base
+    share = "战略性新兴产业增加值占规模以上工业增加值比重 | 2025: ≥25"
+    assert not means_topic(share, "规模以上工业增加值增速", named)
+    assert means_topic("规模以上工业增加值增长7%左右", "规模以上工业增加值增速", named)
