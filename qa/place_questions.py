@@ -290,11 +290,10 @@ def places_only(text: str) -> bool:
 
 
 def _counted(m: re.Match[str]) -> str:
-    """The words of a match saying the level asked: of places named one by one, those counting
-    them or asking which (两个市, 哪个区), not how a name ends (重庆市、广西 are two levels)."""
-    if m["named"] is None:
+    """The words of a match saying the level asked; none of places named one by one, which are
+    the places asked whatever level counts them or their names end in (重庆市、广西、攀枝花中;
+    芜湖、重庆市三个城市), but levels named so (地级市、自治州)."""
+    levels = rf"(?:{_PLACE_NOUN}|地级|自治|州|{_JOINED})+"
+    if m["named"] is None or re.fullmatch(levels, m["named"]):
         return re.sub(r"(?:都)?(?:有|是)(?:哪些|哪几个|哪个)$", "", m.group(0))
-    if re.fullmatch(rf"(?:{_PLACE_NOUN}|地级|自治|州|{_JOINED})+", m["named"]):
-        return m.group(0)  # (levels named as places are: 地级市、自治州)
-    said = rf"(?:(?:几|[两三四五六七八九十])个?|哪个|哪些|哪几个|哪一个)({_PLACE_NOUN})"
-    return "、".join(re.findall(said, m.group(0)[m.end("named") - m.start() :]))
+    return ""

@@ -148,6 +148,10 @@ def no_topic(part: str) -> bool:
         return True  # …，哪些地方给了具体人次: what is asked of the topic, no topic
     if re.fullmatch(rf"(?:在|到|至)?(?:(?:19|20)\d\d年(?:度)?|{RELATIVE.pattern})(?:的)?", part):
         return True  # (the year of the documents: 在2024年的政府工作报告中，哪些…)
+    if re.fullmatch(
+        rf"(?:在|从|就|以)?{_LEVEL_OF_DOCUMENTS}?(?:上|里|中|来看|看|而言|来说)?", part
+    ):
+        return True  # (a level said as the tier asked: 在地级市层面，哪些城市…)
     return bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
 
 

@@ -140,6 +140,10 @@ import pytest
         ("哪些地方公布了去年实际使用外资的金额？", "实际使用外资", "figure"),
         # more verbs of saying
         ("哪些报告点到了低空经济？", "低空经济", None),
+        # a level said as the tier asked is no topic, nor are the kinds of deed in a field
+        ("在地级市层面，哪些城市的报告提到了氢能？", "氢能", None),
+        ("省级层面，哪些省份提到了延迟退休改革？", "延迟退休改革", None),
+        ("哪些地方提到生育支持或者生育友好方面的政策？", "生育支持或者生育友好", None),
         # examples closing the question are the topic's
         (
             "哪些地方对空气质量设了量化目标（优良天数、PM2.5、重污染天数之类）？",
@@ -219,11 +223,12 @@ def test_a_topic_met_but_another_not_or_both_said_in_more_ways():
         # a tier's governments, or the tier said with 的
         ("省级政府里，哪些提出了农村居民人均可支配收入增长目标？", "province"),
         ("区一级的规划里有没有提北斗导航的？", "county"),
-        # places named one by one: what counts them says their level, not how a name ends
-        ("绵阳、德阳两个市里，谁提到了锂电？", "city"),
-        ("綦江、大渡口、合川，哪个区提到了火锅产业？", "county"),
+        # places named one by one are the places asked, whatever level counts them or their
+        # names end in; levels named so are levels
         ("重庆市、广西、攀枝花中，谁提到了中老班列？", None),
         ("重庆高新区、聊城、陕西，谁提到了大学科技园？", None),
+        ("芜湖、防城港、重庆市三个城市中，谁提到了预制菜？", None),
+        ("地级市、自治州的报告里谁提到了海绵城市建设？", "city"),
         # (nor is a topic said first that ends as a place does)
         ("给老小区、老楼装电梯这事，哪些地方说到了？", None),
     ],
