@@ -161,7 +161,7 @@ _AMONG_LEVELS = (
     # (or after the topic said first: 抽水蓄能电站，市级层面谁在推)
     # (…or as the scope: 以地级市为范围，谁…; 就省份而言，哪些…)
     # (…or looked at alone: 仅看地级市，哪些…; 从城市层面看，谁…; or a place's own: 重庆的区里谁…)
-    rf"(?:^|(?<=[，,])|(?<=..的))(?:在|从|就|以|各|(?P<look>(?:仅|只|单|光)看))?"
+    rf"(?:^(?:{REQUEST})?|(?<=[，,])|(?<=..的))(?:在|从|就|以|各|(?P<look>(?:仅|只|单|光)看))?"
     rf"(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
     # (…as this tier: 城市这一级，地级市（州）这一层; or their documents: 重庆的区县科技规划里，谁…)
     rf"(?:{_LEVEL_PLACES}{_TIER}{_LEVEL_PLACES}(?:(?:的)?(?:{_DOCUMENTS_ASKED}|政府))?(?:{_IN_THEM}|来看|看|的)?"

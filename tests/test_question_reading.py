@@ -229,6 +229,9 @@ def test_a_topic_met_but_another_not_or_both_said_in_more_ways():
         ("重庆高新区、聊城、陕西，谁提到了大学科技园？", None),
         ("芜湖、防城港、重庆市三个城市中，谁提到了预制菜？", None),
         ("地级市、自治州的报告里谁提到了海绵城市建设？", "city"),
+        # a level asked after a request
+        ("帮我查下各省报告里谁提了平台经济", "province"),
+        ("我想知道城市里哪些提到了低空经济", "city"),
         # (nor is a topic said first that ends as a place does)
         ("给老小区、老楼装电梯这事，哪些地方说到了？", None),
     ],
