@@ -125,7 +125,6 @@ _AMONG_NAMED = (
     # whose figure: 芜湖、山东、湖南，谁的职业技能培训目标…
     r"|(?:谁|哪个|哪家)的(?=[\u4e00-\u9fff]{2}))"
 )
-
 # the documents or places a topic was written into: 零基预算改革写进了哪些报告
 _WRITTEN_INTO = (
     r"(?:写进|写入|写到|列入|纳入|列进)了?(?:哪些|哪几份|哪几个|哪个|哪份)"
@@ -198,7 +197,7 @@ def question_levels(text: str) -> tuple[str, ...]:
     m = _DISTRICT_QUESTION.search(text)
     if not m:
         return ()
-    asked = m.group("among") or m.group("levels") or _counted(m)
+    asked = m.group("among") or m.group("levels") or _level_words(m)
     of_documents = re.search(
         rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", text[max(0, m.start() - 1) : m.end()]
     )
@@ -289,7 +288,7 @@ def places_only(text: str) -> bool:
     return False
 
 
-def _counted(m: re.Match[str]) -> str:
+def _level_words(m: re.Match[str]) -> str:
     """The words of a match saying the level asked; none of places named one by one, which are
     the places asked whatever level counts them or their names end in (重庆市、广西、攀枝花中;
     芜湖、重庆市三个城市), but levels named so (地级市、自治州)."""
