@@ -229,7 +229,7 @@ def composed(stems: tuple[str, ...], corpus: Corpus) -> list[str]:
     saying all but the last (the head noun, which a Chinese name often leaves unsaid: 龙舟 for
     dragon boat races); [] when none is written. A text put together from single characters
     must be one of the corpus's words (氢能, but not 核力, which 考核力度 holds), unless it has
-    one beside words of three characters or more (氢燃料电池)."""
+    only one, beside three characters or more of words (氢燃料电池)."""
     for forms in (_word_forms(), _word_forms(wider=True)):
         for kept in (stems, stems[:-1] if len(stems) > 2 else ()):
             found = _written(kept, forms, corpus) if kept else set()
@@ -248,7 +248,7 @@ def _written(
     while stack:
         at, said, lone = stack.pop()
         if at == len(stems):
-            if len(said) >= 2 and (not lone or corpus.word(said) or lone == 1 < len(said) - 2):
+            if len(said) >= 2 and (not lone or corpus.word(said) or (lone == 1 and len(said) >= 4)):
                 found.add(said)
             continue
         for end in range(at + 1, min(len(stems), at + 3) + 1):
