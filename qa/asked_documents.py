@@ -16,7 +16,9 @@ from qa.place_questions import (
 
 # the year of the documents asked: 2024年的政府工作报告里，哪些… (not 2025年目标)
 _YEAR_OF_DOCUMENTS = re.compile(
-    r"(?P<year>20\d\d)年(?:度)?(?:的)?(?=[\u4e00-\u9fff]{0,6}?(?:报告|规划|要点|方案))"
+    # (or issued then: 2025年发布的政府工作报告)
+    r"(?P<year>20\d\d)年(?:度)?(?:(?:发布|印发|出台|公布|发)(?:的)?|的)?"
+    r"(?=[\u4e00-\u9fff]{0,6}?(?:报告|规划|要点|方案))"
 )
 
 

@@ -41,14 +41,9 @@ from qa.target_lists import list_leads
 from qa.term_matcher import term_matcher
 from qa.text import check_question, split_sentences, with_plain_breaks
 from qa.topic_combinations import combined_report
-from qa.topic_frames import aspect_evidence
+from qa.topic_frames import aspect_evidence, with_worded_targets
 from qa.topic_terms import expand_terms, norm
-from qa.topics import (  # noqa: F401 (extract_topic re-exported)
-    Topic,
-    extract_topic,
-    read_topic,
-    with_worded_targets,
-)
+from qa.topics import Topic, extract_topic, read_topic  # noqa: F401 (extract_topic re-exported)
 from qa.types import DistrictReport, DistrictResult, Evidence
 
 EVIDENCE_PER_DISTRICT = 3
@@ -163,7 +158,7 @@ def report_for(
         return combined
     measured = topic.aspect is not None
     amount = topic.unit == "金额"
-    terms = expand_terms(topic.text, topic.quoted, True, measured, amount)
+    terms = expand_terms(topic.text, topic.quoted, True, measured, amount, topic.verbatim)
     calibration = load_calibration()
     thresholds = (calibration.district_semantic, calibration.district_clause)
     judged = [_judge(topic, terms, d, index, thresholds, per_district, own) for d in names]

@@ -58,7 +58,9 @@ _WHICH = (
     rf"(?:{_JOINED}{_PLACE})*"
 )
 # the places named after the topic: 把抽水蓄能写进报告的城市有哪些
-_PLACE_NOUN = r"(?:地级市|自治区|直辖市|城市|区县|地市|市州|省份|省区|地方|地区|区|县|市|省)"
+_PLACE_NOUN = (
+    r"(?:地级市|自治区|直辖市|城市|区县|地市州|地州市|地市|市州|省份|省区|地方|地区|区|县|市|省)"
+)
 # …or with no "which" at all, the places asked being what the question ends in (在创建儿童友好
 # 城市的地方？, 目标在5万人及以上的城市？); not the places a document names (提到的地方)
 _WHICH_AFTER = (
@@ -101,9 +103,9 @@ _WHOSE_DOCUMENT = rf"(?:(?:的|在)?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当�
 # a place named in full (广西壮族自治区), not a kind of document (省政府工作报告)
 _NAME = r"(?:(?!报告|规划|文件|要点|方案|在|哪|谁|有没有|是否|是不是)[\u4e00-\u9fff]){2,8}?"
 _THEIR_DOCUMENTS = r"的(?:规划|文件|报告|政府工作报告)"
-# how many of them (这三个, 三地), and in them (里, 当中): what follows places named one by one
+# how many of them (这三个, 三地, 三处), and in them (里, 当中): what follows places named one by one
 # (or the level after the count: 河南、山东两省)
-_HOW_MANY_NAMED = r"(?:这|那)?(?:(?:几|[两三四五六七八九十])(?:个|地|(?=[省市区县州])))?"
+_HOW_MANY_NAMED = r"(?:这|那)?(?:(?:几|[两三四五六七八九十])(?:个|地|处|(?=[省市区县州])))?"
 _IN_THEM = r"(?:里头|里面|里|当中|之中|之间|中)"
 _AMONG_NAMED = (
     # (after a request, or what says they are listed: 对于…, 下面几个区：…)

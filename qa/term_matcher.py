@@ -166,9 +166,13 @@ def term_matcher(
                 for t in chinese
                 if t[:2] in _SCOPES and len(t) >= 5 and t[2:3] != "的"
             )
-            # a share said with its whole (民生支出占比: 民生支出占一般公共预算支出比重)
+            # a share said with its whole (民生支出占比: 民生支出占一般公共预算支出比重), and with
+            # the measure it is taken in (战略性新兴产业占比: 战略性新兴产业增加值占规模以上…比重)
             + tuple(
-                re.compile(re.escape(t[:-2]) + r"占[\u4e00-\u9fff]{1,12}?(?:的)?(?:比重|比例)")
+                re.compile(
+                    re.escape(t[:-2])
+                    + r"(?:增加值|产值|营业收入|营收|收入|投资)?占[\u4e00-\u9fff]{1,12}?(?:的)?(?:比重|比例)"
+                )
                 for t in chinese
                 if t.endswith("占比") and len(t) >= 4
             )

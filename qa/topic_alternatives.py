@@ -142,6 +142,7 @@ def borrowed_object(parts: list[str]) -> list[str]:
     report); one that is only a head takes the rest of it (see below)."""
     import jieba
 
+    from qa.meaning import common_words
     from qa.topic_terms import field_term
 
     if len(parts) < 2:
@@ -156,7 +157,10 @@ def borrowed_object(parts: list[str]) -> list[str]:
     head = jieba.lcut(first)[-1]
     owner, of, _ = first.rpartition("的")
     measured = next((m for m in _MEASURE_ALONE if first.endswith(m)), "")
-    for part in parts[1:]:
+    # (the act the first one ends in: 页岩气开发)
+    first_words = tagged(first)
+    first_act = first_words[-1][0] if len(first_words) >= 2 and is_verb(first_words[-1][1]) else ""
+    for k, part in enumerate(parts[1:], start=1):
         said = part.strip()
         if not of and said in _MEASURE_ALONE and len(first) - len(measured) >= 2:
             # a measure alone is the first one's thing's: 数字经济规模或占比 -> 数字经济占比
@@ -178,6 +182,11 @@ def borrowed_object(parts: list[str]) -> list[str]:
             # a designation alone is the first one's thing's: 国家中医药传承创新发展试验区或示范
             # 试点 -> 国家中医药传承创新发展示范试点 (a bare 示范试点 is in every report)
             out.append((first[: -len(head)] if head in DESIGNATIONS else first) + said)
+        elif first_act and len(words) == 1 and said in common_words() and said not in first:
+            # a word half of all reports use, in the place of the act the first one ends in, is
+            # another act of its thing: 页岩气开发或利用 -> 页岩气利用 (not a thing of its own:
+            # 乡村旅游、民宿)
+            out.append(first[: -len(first_act)] + said)
         elif done and all(is_verb(flag) or w in _HOW_MANY for w, flag in words):
             out.append("".join(done) + thing)
             if (
@@ -187,11 +196,13 @@ def borrowed_object(parts: list[str]) -> list[str]:
             ) or field_term(said):
                 out.append(part)  # a thing of its own that jieba reads as acts: 充电接口, 育种
         elif len(said) <= 2 < len(first) - 1 and not done and _heads_like(said, head):
-            # a bare head is the first one's thing with that head: 中试熟化基地或平台 ->
-            # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站 (a bare 平台 is in every plan);
-            # not a thing of its own (婴幼儿托育服务、托位: 托位)
+            # a bare head is the thing said just before it with that head: 中试熟化基地或平台 ->
+            # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站; 新型储能、储能电站/项目 -> 储能
+            # 项目 (a bare 平台 is in every plan); not a thing of its own (婴幼儿托育服务、托位: 托位)
+            before = parts[k - 1].strip() if len(parts[k - 1].strip()) > 2 else first
+            near = jieba.lcut(before)[-1]
             short = part.strip()
-            out.append(first[: -len(head)] + short if len(head) == len(short) else first + short)
+            out.append(before[: -len(near)] + short if len(near) == len(short) else before + short)
         elif said not in KIND_HEADS:
             out.append(part)  # (a bare head of any thing is none: 中医药或…产业)
     return out

@@ -1,17 +1,23 @@
 """The frames users put around the topic of a "which places…" question
 (qa/data/topic_frames.json), compiled, the how-many said around a topic, what a figure asked of
-it is (a target, a result, in which unit), and the pattern an aspect's evidence must match."""
+it is (a target, a result, in which unit; whether a target's figure is asked at all), and the
+pattern an aspect's evidence must match."""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from qa.measures import measure_unit, unit_asked
 from qa.periods import RELATIVE
 from qa.text import word_breaks
+
+if TYPE_CHECKING:
+    from qa.topics import Topic
 
 
 @cache
@@ -210,7 +216,28 @@ _HOW_MANY = re.compile(
     # (and what is done already: 已经做到多少, 实际做到了多少)
     # (by a year: 到2025年要到多少)
     rf"(?:的)?(?:分别|各)?(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?)?(?:{_INTENDED}|已经|已)?(?:实际)?"
-    r"(?:建|建成|新建|有|新增|达到|做到|完成|改造|开行|建设|花|用|投入|投|做|办|发|发放|放|接待|是|为|到)?"
+    r"(?:建|建成|新建|有|新增|达到|做到|完成|改造|开行|建设|花|用|投入|投|做|办|发|发放|放|接待|是|为|到"
+    # (or a level it is to be moved to: 占比要提高到多少)
+    r"|(?:提高|提升|增长|增加|扩大|降低|下降|降|压降|减少|控制)(?:到|至))?"
     # (or how large: 已经达到多大规模)
     rf"(?:了)?(?:(?:多少|几)(?:{_UNIT}|钱)?|多大(?:的)?(?:规模|面积|体量)?)$"
 )
+
+
+# what asks a target's figure, not only the target: 具体数, 多少, 百分比, 量化, a rate (增速)
+_FIGURE_ASKED = re.compile(
+    r"具体|数字|数值|数额|金额|数量|总额|总量|百分比|比例|比重|多少|几|量化|定量|有数|给了数|写了数"
+    r"|增速|增幅|增长率|涨幅|规模|[%％\d]"
+)
+# …and what asks the figure itself, not one set against another's
+_SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量化|定量|[%％\d]")
+
+
+def with_worded_targets(topic: Topic, question: str) -> Topic:
+    """`topic` marked `worded` when it asks a target and `question` asks no figure of it, and
+    `against` when it asks no specific figure."""
+    if topic.aspect != "target" or topic.limit or topic.unit:
+        return topic
+    if _FIGURE_ASKED.search(question):
+        return replace(topic, against=not _SPECIFIC_ASKED.search(question))
+    return replace(topic, worded=True, against=True)

@@ -94,6 +94,7 @@ def expand_terms(
     moving: bool = False,
     measured: bool = False,
     amount: bool = False,
+    verbatim: bool = False,
 ) -> tuple[str, ...]:
     """The topic and its synonyms: each alternative of the topic (split at 或/和/及/、, and at
     a restatement: 也就是, X（或Y）), the same without a generic last word (制度, 建设…) unless
@@ -106,7 +107,8 @@ def expand_terms(
     asked, so a topic named by its measure is also met without it (造林面积 -> 造林: 植树造林
     4.9万亩; the unit is checked by qa.bounds.measure_unit's caller). `amount`: the figure
     asked is an amount, checked in 元, so the topic is also met without the measure it is named
-    by (旅游收入 -> 旅游: 实现国内旅游消费663.8亿元)."""
+    by (旅游收入 -> 旅游: 实现国内旅游消费663.8亿元). `verbatim`: the user asked where the
+    quoted wording stands (“枫桥经验”这个说法), so no synonym of it counts (枫桥式)."""
     terms: list[str] = [topic, *filter(None, [partner_of(topic)])]
     parts = [
         p
@@ -174,8 +176,9 @@ def expand_terms(
         terms += [head for t in terms if (head := modified_term(norm(t)))]
     for base in list(terms):
         norm_base = norm(base)
-        # the topic synonyms, then the field's strict equivalents (研发投入强度 = …占GDP比重)
-        for group in synonym_groups() + term_groups():
+        # the topic synonyms, unless its wording is asked (“枫桥经验”这个说法: not 枫桥式), then
+        # the field's strict equivalents (研发投入强度 = …占GDP比重)
+        for group in (() if verbatim else synonym_groups()) + term_groups():
             # one of its terms, or several said together (碳达峰碳中和): the group
             if any(norm(term) == norm_base for term in group) or _said_together(norm_base, group):
                 terms.extend(group)

@@ -93,9 +93,13 @@ _SCOPE = re.compile(
     r"|^(?:本地|当地|本(?:省|市|区|县|州)|自己|各自)(?:的)?(?!化)(?=.{2})"
 )
 # …or after it: 专精特新企业今年或规划期定了数量目标, 研发投入强度现在是多少
+_PERIOD_SAID_AFTER = (
+    rf"(?:{RELATIVE.pattern}|现在|目前|当前|规划期(?:内|末)?|(?:到|至)?(?:19|20)\d\d年(?:末|底)?"
+    r"|“?十[一二三四五六七八九]五”?(?:期末|末|期间))"
+)
 _PERIOD_AFTER = re.compile(
-    rf"(?<=.{{2}})(?:(?:{RELATIVE.pattern}|现在|目前|当前|规划期(?:内|末)?|(?:到|至)?(?:19|20)\d\d年(?:末|底)?)"
-    r"(?:或|和|及)?)+"
+    # (another in brackets too: 今年（或“十四五”末）)
+    rf"(?<=.{{2}})(?:{_PERIOD_SAID_AFTER}(?:或|和|及)?|[（(](?:或者|或|和|及)?{_PERIOD_SAID_AFTER}(?:[)）]|$))+"
     r"(?:是|为)?$"
 )
 
@@ -120,11 +124,16 @@ ASPECT_SAID = (
         ),
     ),
 )
+# the measure asked, with no topic in it (今年造林目标，哪些地方定了面积); or several (定了增量或
+# 总量目标)
+_MEASURE_ASKED = (
+    r"(?:[\u4e00-\u9fff]{0,2}数|数字|数目|数据|数值|人次|金额|数额|数量|百分比|目标|指标|实绩"
+    r"|面积|里程|产量|规模|人数|增量|总量|存量|增速|增幅)"
+)
 ASPECT_ONLY = re.compile(
     rf"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:{RELATIVE.pattern}|(?:19|20)\d\d年)?(?:的)?(?:具体)?(?:的)?"
-    r"(?:[\u4e00-\u9fff]{0,2}数|数字|数目|数据|数值|人次|金额|数额|数量|百分比|目标|指标|实绩"
-    # the measure asked, with no topic in it (今年造林目标，哪些地方定了面积)
-    r"|面积|里程|产量|规模|人数)(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
+    rf"{_MEASURE_ASKED}(?:(?:或者|或|和|及|、|/){_MEASURE_ASKED})*(?:的)?(?:目标|指标)?"
+    r"(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
 )
 
 
@@ -264,3 +273,12 @@ def also_counted(text: str) -> tuple[str, list[str]] | None:
         return None
     words = [w.strip("“”\"'‘’《》（）() ") for w in re.split(r"或者|[、和及或]", m["what"])]
     return text[: m.start()] + text[m.end() :], [w for w in words if w]
+
+
+# the wording itself asked (“千万工程”这个说法, 原样出现, “揭榜挂帅”字样)
+_WORDING = re.compile(r"说法|提法|词语|词汇|这个词|这一词|字样|字眼|原样|原文|原话|一字不差|字面")
+
+
+def asks_wording(question: str) -> bool:
+    """Whether `question` asks where a wording stands, not the thing it names."""
+    return bool(_WORDING.search(question))

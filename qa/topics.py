@@ -24,7 +24,14 @@ from qa.set_aside import without_exception
 from qa.topic_alternatives import is_verb, tagged
 from qa.topic_brackets import quoted_names
 from qa.topic_frames import asks_year_behind, figure_asked
-from qa.topic_words import ASPECT_SAID, also_counted, no_topic, strip_before, strip_topic
+from qa.topic_words import (
+    ASPECT_SAID,
+    also_counted,
+    asks_wording,
+    no_topic,
+    strip_before,
+    strip_topic,
+)
 
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
 # 规划编制, nor “红色物业”出现在…报告里)
@@ -101,6 +108,7 @@ class Topic:
     text: str
     aspect: str | None = None
     quoted: bool = False  # the user marked the topic (“千万工程”): it is met only in its words
+    verbatim: bool = False  # …and asked for the wording (“千万工程”这个说法): not a synonym's
     negated: bool = False  # the places that did not (谁没给…定增长目标) are asked for
     # a bound the target must pass (目标超过3万人) or None, and how the user said it (超过3万人)
     limit: Limit | None = None
@@ -122,29 +130,10 @@ class Topic:
     against: bool = False
 
 
-# what asks a target's figure, not only the target: 具体数, 多少, 百分比, 量化, a rate (增速)
-_FIGURE_ASKED = re.compile(
-    r"具体|数字|数值|数额|金额|数量|总额|总量|百分比|比例|比重|多少|几|量化|定量|有数|给了数|写了数"
-    r"|增速|增幅|增长率|涨幅|规模|[%％\d]"
-)
-# …and what asks the figure itself, not one set against another's
-_SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量化|定量|[%％\d]")
-
-
 def _names_a_thing(topic: str) -> bool:
     """Whether `topic` holds a word that is no act nor a function word (枫桥经验; not 实现 of
     已经实现的数据, nor 组建或培育)."""
     return any(not (is_verb(flag) or function_flag(word, flag)) for word, flag in tagged(topic))
-
-
-def with_worded_targets(topic: Topic, question: str) -> Topic:
-    """`topic` marked `worded` when it asks a target and `question` asks no figure of it, and
-    `against` when it asks no specific figure."""
-    if topic.aspect != "target" or topic.limit or topic.unit:
-        return topic
-    if _FIGURE_ASKED.search(question):
-        return replace(topic, against=not _SPECIFIC_ASKED.search(question))
-    return replace(topic, worded=True, against=True)
 
 
 def extract_topic(text: str) -> str:
@@ -238,7 +227,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
         names = [q.strip() for q in quoted if q.strip()]
         said = "、".join(attested_name(q, corpus) if corpus else q for q in names)
-        return Topic(said, aspect, quoted=True, unit=unit, behind=behind, total=total)
+        verbatim = asks_wording(text)
+        return Topic(said, aspect, True, verbatim=verbatim, unit=unit, behind=behind, total=total)
     return Topic(_closed(topic), aspect, unit=unit, behind=behind, total=total)
 
 

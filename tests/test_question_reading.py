@@ -501,6 +501,7 @@ def test_an_amount_before_the_topic_is_no_unit_it_is_per():
         "聊城和德州是不是都提到了低空经济？",
         "聊城、德州都提到了低空经济？",
         "低空经济 聊城 德州 菏泽 有没有提",
+        "聊城、德州、山东三处中，谁提到了低空经济？",  # (counted as 处)
     ],
 )
 def test_places_named_in_more_ways_are_the_group_asked_not_the_topic(question):

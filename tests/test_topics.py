@@ -172,6 +172,14 @@ def test_an_alternative_naming_no_thing_takes_the_first_ones_thing():
     terms = expand_terms("婴幼儿托育服务、托位、托育机构、托幼")
     assert {"托位", "托幼", "托育机构"} <= set(terms) and "婴幼儿托育托位" not in terms
     assert {"氢能", "储能"} <= set(expand_terms("氢能或储能"))
+    # a word every report uses, in the place of the act the first ends in, is an act of its thing
+    terms = expand_terms("页岩气开发或利用")
+    assert "页岩气利用" in terms and "利用" not in terms
+    assert "民宿" in expand_terms("乡村旅游、民宿")  # (a thing of its own keeps its name)
+    assert "机场机场" not in expand_terms("机场建设或者机场")
+    # a bare head is the head of the thing said just before it, not of the first one
+    terms = expand_terms("新型储能、储能电站/项目")
+    assert "储能项目" in terms and "新型项目" not in terms
 
 
 def test_an_attribute_alone_is_the_first_alternatives_things_and_reports_drop_its_de():
@@ -217,6 +225,9 @@ def test_the_year_of_the_documents_asked_is_no_topic_and_picks_the_documents():
     assert (text, year) == ("政府工作报告里，哪些提到新质生产力？", "2024")
     assert read_topic(text).text == "新质生产力"
     assert without_year_of_documents("哪些地方定了2025年目标？")[1] is None  # a target's year
+    # (or the year they were issued)
+    text, year = without_year_of_documents("2025年发布的政府工作报告中，哪些写到了城市更新？")
+    assert (text, year) == ("政府工作报告中，哪些写到了城市更新？", "2025")
     assert year_of(SimpleNamespace(title="德阳市2024年政府工作报告", date=None)) == "2024"
     assert year_of(SimpleNamespace(title="大渡口区“十四五”科技创新规划", date=None)) is None
     assert year_of(SimpleNamespace(title="工作报告", date="2025-01-13")) == "2025"
@@ -362,6 +373,17 @@ def test_documents_named_as_a_group_then_which_of_them():
             (),
         ),
         ("哪些地方提到中试基地、中试平台这类载体？", "中试基地、中试平台", ()),  # a kind only
+        # a level of cities said as prefectures and cities together
+        (
+            "地市州层面，谁提到了国家中医药传承创新发展试验区？",
+            "国家中医药传承创新发展试验区",
+            ("city",),
+        ),
+        # a target's figure said as the level it is to be moved to; its period bracketed
+        ("战略性新兴产业占比要提高到多少，哪些地方给了目标？", "战略性新兴产业占比", ()),
+        ("粮食产量今年（或“十四五”末）要达到多少，哪些地方给了数字？", "粮食产量", ()),
+        # the measures of a target asked, joined, are no topic: the topic said first is
+        ("高新技术企业数量，哪些地方定了增量或总量目标？", "高新技术企业", ()),
     ],
 )
 def test_more_ways_users_ask_which_places(question, topic, levels):
@@ -495,6 +517,12 @@ def test_a_quoted_topic_is_a_name():
     assert "千万" not in named and named[0] == "千万工程"
     # …and is met by its other names (qa/data/synonyms.json: the name written out)
     assert "千村示范、万村整治" in named
+    # …unless the user asks where the wording itself stands
+    topic = read_topic("“枫桥经验”这个说法，在哪些报告里原样出现过？")
+    assert (topic.text, topic.quoted, topic.verbatim) == ("枫桥经验", True, True)
+    assert not read_topic("哪些地方提到学习推广“枫桥经验”？").verbatim
+    assert "枫桥式" in expand_terms("枫桥经验", named=True)
+    assert "枫桥式" not in expand_terms("枫桥经验", named=True, verbatim=True)
 
 
 def test_a_list_of_kinds_shares_a_class_head_without_its_closing_word():
@@ -541,6 +569,10 @@ def test_a_short_name_is_met_written_out_in_full():
     assert finds("银发经济", "引导银行支持发展实体经济") is None
     # a quoted name is met only in its words
     assert finds("博士后站", "博士后科研工作站", named=True) is None
+    # a share is met said with the measure it is taken in and its whole
+    share = "战略性新兴产业增加值占规模以上工业增加值比重达到25%"
+    assert finds("战略性新兴产业占比", share) is not None
+    assert finds("战略性新兴产业占比", "战略性新兴产业增加值增长10%") is None
 
 
 def test_the_base_of_a_share_is_no_figure_of_its_own():
@@ -615,7 +647,7 @@ def test_a_target_asked_without_its_figure_counts_one_a_list_of_targets_words():
 
     from qa.stating import Stating
     from qa.term_matcher import term_pattern
-    from qa.topics import with_worded_targets
+    from qa.topic_frames import with_worded_targets
 
     asked = "居民收入增长今年定了什么目标？列出有这项目标的地方"
     assert with_worded_targets(read_topic(asked), asked).worded
