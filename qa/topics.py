@@ -39,9 +39,10 @@ _IN_DOCUMENT_NAME = (
     rf"(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}(?:{_DOCUMENT_WORDS}|要点|方案)"
     r"(?:中|里|给|提|写|有|把|对|为|设|定|[，,])|末|期末"  # (or the end of a period: “十四五”末)
 )
-# …and the intent and act said between a topic and its bound (高标准农田今年计划建30万亩以上)
+# …and the intent and act said between a topic and its bound (高标准农田今年计划建30万亩以上), or
+# that it is passed already (地区生产总值已超过2000亿元)
 _ACT_BEFORE_BOUND = re.compile(
-    r"(?:今年|明年|年内)?(?:计划|打算|准备|要|将)?(?:新建|建设|建成|建|完成|改造|实现|新增)?$"
+    r"(?:今年|明年|年内)?(?:计划|打算|准备|要|将|已经|已)?(?:新建|建设|建成|建|完成|改造|实现|新增)?$"
 )
 
 # a measure or a fall said after 给X定了 is the topic's (给数字经济定了占GDP比重目标,
