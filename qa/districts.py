@@ -38,7 +38,7 @@ from qa.scoring import Searchable, cosine_to_query
 from qa.set_aside import narrowed, places_with, without_exception, without_others
 from qa.stating import Stating
 from qa.target_lists import list_leads
-from qa.term_matcher import term_matcher
+from qa.term_matcher import one_name_in, term_matcher
 from qa.text import check_question, split_sentences, with_plain_breaks
 from qa.topic_combinations import combined_report
 from qa.topic_frames import aspect_evidence, with_worded_targets
@@ -185,8 +185,13 @@ def _judge(
 ) -> tuple[DistrictResult, set[str]]:
     """A sentence is evidence only when it also states what the topic's aspect asks (a
     target: a number it sets). A target is not read in a look back: "投入强度达到2.9%" under
-    2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words."""
+    2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words, as
+    the document writes one name (qa.term_matcher.one_name_in)."""
     pattern = term_matcher(terms, named=topic.quoted, own_figure=topic.aspect is not None)
+
+    def met(text: str) -> bool:
+        return bool(pattern.search(norm(text))) and (not topic.quoted or one_name_in(terms, text))
+
     aiming = topic.aspect == "target"
     behind = topic.behind  # a result: in a look back, or a sentence of the past
     about = Stating(
@@ -213,7 +218,7 @@ def _judge(
         # a topic said only in a heading (二、深化“一老一小”关爱服务) is said of the passages
         # under it; a heading states no target or figure
         headings = [(h, "") for h in chunk.section if topic.aspect is None and h not in seen_quotes]
-        headings = [(h, lead) for h, lead in headings if pattern.search(norm(h))]
+        headings = [(h, lead) for h, lead in headings if met(h)]
         if not pattern.search(norm(chunk.text)) and not headings:
             continue
         said = split_sentences(chunk.text)
@@ -223,7 +228,7 @@ def _judge(
         sentences = [
             (s, lead)
             for s, lead in zip(said, list_leads(said))
-            if pattern.search(norm(s)) and (not behind or back(chunk, s) or in_the_past(s, year))
+            if met(s) and (not behind or back(chunk, s) or in_the_past(s, year))
         ] or headings
         named_here = named_here or bool(sentences)
         if not any(about.search(s, lead, year, under) for s, lead in sentences):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.term_across import listed_in_kinds, said_once_for_two
+from qa.text import CLOSES, OPENS
 from qa.topic_terms import norm
 
 # a Latin run is letters and digits, joined by + - . & to more of them (V2X, N+X, 5G-A): a
@@ -261,3 +262,23 @@ _IN_CLAUSE = r"[^，。；：！？,;:!?]{0,16}?"
 # the thing met apart from its act closes its noun: 新增…学位1.2万个, not 新增…学位授权点
 # (托位数16099个, 托位达1.3万个)
 _CLOSES = r"(?:(?![\u4e00-\u9fff])|(?=[和及与、等的]|建设|项目|工程|数量|规模|(?:总)?数(?![\u4e00-\u9fff])|达|超过|突破|(?:超|逾|近|约)\d))"
+
+
+def one_name_in(terms: tuple[str, ...], text: str) -> bool:
+    """Whether a name the user quoted (one of `terms`) stands in `text` as a name, not begun
+    inside a word of a longer name the document quotes (“十百千万”工程 and “百千万工程” hold no
+    千万工程; “赣州惠民保” holds 惠民保, “一老”“一小” 一老一小). True when the text, normalised,
+    does not line up with its marks."""
+    from qa.text import word_breaks
+
+    plain, marked = norm(text), norm(text, marked=True)
+    at = [i for i, ch in enumerate(marked) if ch not in (OPENS, CLOSES)]
+    if len(at) != len(plain):
+        return True
+    found = [m for t in terms if norm(t) for m in re.finditer(re.escape(norm(t)), plain)]
+    for m in found:
+        before = marked[: at[m.start()]]
+        quoting = before.count(OPENS) > before.count(CLOSES) and not before.endswith(OPENS)
+        if not quoting or m.start() in word_breaks(plain):
+            return True
+    return not found

@@ -275,17 +275,22 @@ def with_plain_breaks(text: str) -> str:
     return _DASH.sub("，", text)
 
 
-def norm(text: str) -> str:
+def norm(text: str, marked: bool = False) -> str:
     """`text` as topics are matched in it: normalised, lower case, without the quote marks a
     document sets a name off with (“飞地”园区 is 飞地园区) and the spaces set beside Chinese
-    characters."""
+    characters. `marked`: each opening quote mark kept as OPENS, each closing one as CLOSES."""
     from index.normalize import normalize_text
 
-    said = _CJK_SPACE.sub("", _QUOTE_MARKS.sub("", normalize_text(text).lower()))
+    said = normalize_text(text).lower()
+    if marked:
+        said = _CLOSING_MARKS.sub(CLOSES, _OPENING_MARKS.sub(OPENS, said))
+    said = _CJK_SPACE.sub("", _QUOTE_MARKS.sub("", said))
     return _INFIX.sub(r"\1", said)
 
 
 _QUOTE_MARKS = re.compile(r"[“”‘’「」『』\"]")
+_OPENING_MARKS, _CLOSING_MARKS = re.compile(r"[“‘「『]"), re.compile(r"[”’」』]")
+OPENS, CLOSES = "\x01", "\x02"
 # a short bracket inside a name is read as part of it: 院士（专家）工作站 is 院士专家工作站
 # (and 院士工作站 spread out), 新（改）建农村公路 is 新改建农村公路
 _INFIX = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,4})[)）](?=[\u4e00-\u9fff])")

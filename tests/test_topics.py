@@ -527,6 +527,15 @@ def test_a_quoted_topic_is_a_name():
     assert not read_topic("哪些地方提到学习推广“枫桥经验”？").verbatim
     assert "枫桥式" in expand_terms("枫桥经验", named=True)
     assert "枫桥式" not in expand_terms("枫桥经验", named=True, verbatim=True)
+    # …nor where it starts inside a word of a longer name the document quotes
+    from qa.term_matcher import one_name_in
+
+    assert not one_name_in(("千万工程",), "全面落实省“十百千万”工程部署要求")
+    assert not one_name_in(("千万工程",), "推进“百千万工程”，培育862家示范社")
+    assert one_name_in(("千万工程",), "学习运用“千万工程”经验")
+    assert one_name_in(("惠民保",), "“赣州惠民保”上线")  # (a kind of it)
+    assert one_name_in(("一老一小",), "围绕“一老”“一小”,贯彻落实")  # (said in two parts)
+    assert one_name_in(("独角兽企业",), "重视“瞪羚-独角兽”企业成长链条衔接")
 
 
 def test_a_list_of_kinds_shares_a_class_head_without_its_closing_word():
