@@ -42,7 +42,7 @@ from qa.intake import (  # noqa: F401 (prepare and check_filters re-exported)
     resolve_follow_up,
 )
 from qa.scoring import Searchable
-from qa.spelling import spell_terms
+from qa.spelling import spell_question_words, spell_terms
 from qa.terms import expand_query
 from qa.types import Answer
 from qa.units import (
@@ -124,7 +124,7 @@ def answer_stream(
     # a misspelt word (普察 for 普查, 大度口 for 大渡口, 人材 for 人才) is read as the word it
     # sounds like
     # places typed with homophones or in Latin letters (荷泽和赣洲, Guangxi 和 Henan，哪个…)
-    placed = places_spelt(question, index)
+    placed = places_spelt(spell_question_words(question), index)
     read_as = vocabulary(index).correct(spell_terms(placed))
     english = read_english_place_question(question, corpus_of(index))
     english = english if english is not None and english.chinese else None

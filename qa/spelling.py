@@ -63,6 +63,21 @@ def _term_sounds() -> dict[tuple[str, ...], list[str]]:
     return sounds
 
 
+# 那 typed for 哪 before what a question asks for (有那些地方提到了冷链物流？): read so only in a
+# question with no word of asking of its own
+_WHICH_TYPED = re.compile(
+    r"那(?=[些几个家份]{1,2}(?:地方|地区|城市|省|市|区|县|州|报告|规划|文件))"
+)
+
+
+def spell_question_words(question: str) -> str:
+    """The question with 那些 (那几个, 那个) before a place or a document read as 哪些 when it
+    asks with no other word (哪, 谁, 吗, 有没有)."""
+    if re.search(r"哪|谁|吗|有没有|是否|是不是|what|which|who", question, re.IGNORECASE):
+        return question
+    return _WHICH_TYPED.sub("哪", question)
+
+
 def spell_terms(question: str) -> str:
     """The question with a field term typed with a homophone spelt as the term is
     (归上工业增加值 -> 规上工业增加值)."""

@@ -197,12 +197,18 @@ def strip_topic(part: str) -> tuple[str, str | None]:
     aspect = None
     for _ in range(4):
         new = part
-        for shortest, longest, frame_aspect in frames():
-            topic = framed(shortest, longest, new)
-            if topic and len(topic.strip(_PUNCT)) >= 2:
-                new = topic.strip(_PUNCT)
-                aspect = aspect or frame_aspect
+        for _ in range(4):  # (a frame again on what one leaves: 给了|已建成的|高标准农田面积)
+            framing = (
+                (t.strip(_PUNCT), a)
+                for s, lg, a in frames()
+                if len((t := framed(s, lg, new) or "").strip(_PUNCT)) >= 2
+            )
+            topic, frame_aspect = next(framing, (new, None))
+            if topic == new:
                 break
+            # (a target's figure asked is a target: 能耗下降目标|给了具体百分比)
+            target = aspect == "figure" and frame_aspect == "target"
+            new, aspect = topic, frame_aspect if target else aspect or frame_aspect
         new = _progressive(_LEAD.sub("", new, count=1).strip(_PUNCT))
         new = _SAID_FIRST.sub("", new)
         while (light := _LIGHT.sub("", new, count=1)) != new:

@@ -589,6 +589,18 @@ def test_a_field_term_typed_with_a_homophone_is_read_as_the_term():
     assert spell_terms("农业增加值增长多少") == "农业增加值增长多少"
 
 
+def test_a_which_typed_as_that_is_read_as_which_in_a_question_with_no_other():
+    from qa.place_questions import is_district_question
+    from qa.spelling import spell_question_words
+
+    read = spell_question_words("有那些地方提到了冷链物流？")
+    assert read == "有哪些地方提到了冷链物流？" and is_district_question(read)
+    assert spell_question_words("那几个城市提到了冷链物流") == "哪几个城市提到了冷链物流"
+    # a 那 that points is kept where the question asks with its own word
+    kept = "提到冷链物流的那些城市，谁定了目标？"
+    assert spell_question_words(kept) == kept
+
+
 def test_a_token_across_the_edge_of_a_term_is_no_word_asked():
     """jieba reads 社零增长 as 社 + 零增长: 零增长 is a cut across the term 社零, not a slot."""
     from qa.slots import missing_word

@@ -430,6 +430,11 @@ def test_a_bound_said_after_a_target_is_read_and_applied():
     from qa.stating import Stating
     from qa.term_matcher import term_pattern
 
+    # a frame again on what one leaves: 给了 | 已建成的 | 高标准农田面积
+    from qa.topic_words import strip_topic
+
+    assert strip_topic("给了已建成的高标准农田面积") == ("高标准农田面积", "figure")
+    assert strip_topic("单位GDP能耗下降目标给了具体百分比")[1] == "target"
     # a bound passed already asks a figure; 已 is no part of the topic
     topic = read_topic("上一年地区生产总值已超过2000亿元的，是哪些地方？")
     assert (topic.text, topic.aspect, topic.bound) == ("地区生产总值", "figure", "超过2000亿元")
