@@ -93,6 +93,8 @@ _AMOUNT = re.compile(r"(?:(?:成交|交易|销售|营业|进出口|贸易|投资
 _GROWTH = re.compile(r"增速|增长|增幅|涨幅|数据")  # (数据: any data of it, a growth too)
 # …one asked of the year behind is a result; one asked done or set (完成面积或目标面积), any figure
 _BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
+# …as what a place reported (报告了去年的外贸进出口总额, 给出了上年的…)
+_REPORTED_BEHIND = re.compile(rf"(?:报告|报|给出|公布|披露|说)了?(?:{_BEHIND.pattern})")
 # …and one asked as it stands or was done, said outside the topic (技术合同成交额，报了实际成交金额;
 # 研发投入强度现在是多少; 现有高新技术企业的总数; not 实际使用外资, a topic's own word)
 _DONE = re.compile(r"实际|现在|目前|当前|现有|已经|已(?:实现|达到|做到|完成)")
@@ -117,7 +119,10 @@ def figure_asked(
     # 今年计划新建5G基站…各多少, 定了今年的造林面积: a target
     if (aspect == "figure" and _AHEAD.search(text)) or (aspect is None and _SET_AHEAD.search(text)):
         aspect = "target"
-    elif aspect == "target" and _EITHER.search(text):  # 完成面积或目标面积: any figure
+    # 报告了去年的…: its figure; 完成面积或目标面积: any figure
+    elif (aspect is None and _REPORTED_BEHIND.search(text)) or (
+        aspect == "target" and _EITHER.search(text)
+    ):
         aspect = "figure"
     rest = text.replace(topic, "", 1)
     unit = (unit_asked(rest) or measure_unit(topic)) if aspect else None

@@ -435,6 +435,10 @@ def test_a_bound_said_after_a_target_is_read_and_applied():
 
     assert strip_topic("给了已建成的高标准农田面积") == ("高标准农田面积", "figure")
     assert strip_topic("单位GDP能耗下降目标给了具体百分比")[1] == "target"
+    # the year behind said as what a place reported asks its figure
+    topic = read_topic("哪些地方说了去年的外贸进出口总额？")
+    assert (topic.text, topic.aspect, topic.behind) == ("外贸进出口总额", "figure", True)
+    assert read_topic("哪些地方提到了去年的招商引资？").aspect is None
     # a bound passed already asks a figure; 已 is no part of the topic
     topic = read_topic("上一年地区生产总值已超过2000亿元的，是哪些地方？")
     assert (topic.text, topic.aspect, topic.bound) == ("地区生产总值", "figure", "超过2000亿元")
