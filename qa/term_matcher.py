@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.term_across import listed_in_kinds, said_once_for_two
-from qa.text import CLOSES, OPENS
+from qa.text import CLOSES, OPENS, word_breaks
 from qa.topic_terms import norm
 
 # a Latin run is letters and digits, joined by + - . & to more of them (V2X, N+X, 5G-A): a
@@ -269,13 +269,12 @@ def one_name_in(terms: tuple[str, ...], text: str) -> bool:
     inside a word of a longer name the document quotes (“十百千万”工程 and “百千万工程” hold no
     千万工程; “赣州惠民保” holds 惠民保, “一老”“一小” 一老一小). True when the text, normalised,
     does not line up with its marks."""
-    from qa.text import word_breaks
-
     plain, marked = norm(text), norm(text, marked=True)
     at = [i for i, ch in enumerate(marked) if ch not in (OPENS, CLOSES)]
     if len(at) != len(plain):
         return True
-    found = [m for t in terms if norm(t) for m in re.finditer(re.escape(norm(t)), plain)]
+    said = {norm(t) for t in terms} - {""}
+    found = [m for t in said for m in re.finditer(re.escape(t), plain)]
     for m in found:
         before = marked[: at[m.start()]]
         quoting = before.count(OPENS) > before.count(CLOSES) and not before.endswith(OPENS)
