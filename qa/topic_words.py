@@ -198,12 +198,7 @@ def strip_topic(part: str) -> tuple[str, str | None]:
     for _ in range(4):
         new = part
         for _ in range(4):  # (a frame again on what one leaves: 给了|已建成的|高标准农田面积)
-            framing = (
-                (t.strip(_PUNCT), a)
-                for s, lg, a in frames()
-                if len((t := framed(s, lg, new) or "").strip(_PUNCT)) >= 2
-            )
-            topic, frame_aspect = next(framing, (new, None))
+            topic, frame_aspect = _first_frame(new) or (new, None)
             if topic == new:
                 break
             # (a target's figure asked is a target: 能耗下降目标|给了具体百分比)
@@ -231,6 +226,16 @@ def strip_topic(part: str) -> tuple[str, str | None]:
             break
         part = new
     return part, aspect
+
+
+def _first_frame(part: str) -> tuple[str, str | None] | None:
+    """What the first frame that holds `part` leaves of it (two characters or more), and that
+    frame's aspect; None when no frame does."""
+    for shortest, longest, aspect in frames():
+        topic = (framed(shortest, longest, part) or "").strip(_PUNCT)
+        if len(topic) >= 2:
+            return topic, aspect
+    return None
 
 
 # a coverb leading the topic, its verb after it: 给研发投入强度定了目标, 对PM2.5浓度提出了目标
