@@ -67,6 +67,15 @@ def title_years(title: str) -> set[int]:
     return {y for name, span in _PLAN_PERIODS.items() if name in title for y in span}
 
 
+# a five-year plan's period named: 十四五, 十四五末, 十三五期间
+PLAN_PERIOD = rf"(?:{'|'.join(_PLAN_PERIODS)})(?:期间|时期|期末|末|以来)?"
+
+
+def names_a_period(text: str) -> bool:
+    """Whether `text` only names a five-year plan's period (十四五, 十四五末, 十三五期间)."""
+    return re.fullmatch(PLAN_PERIOD, text) is not None
+
+
 def plan_years(text: str) -> set[int]:
     """The years of the five-year plans `text` names: 十四五 is 2021–2025, 十四五末 (the
     plan's end, where its targets stand) 2025 alone."""

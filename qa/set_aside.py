@@ -1,5 +1,5 @@
-"""The places a "which places…" question sets aside: those it names after 除了 (除了赣州，还有哪些
-地方…), in a bracket (（不算宜宾自己的报告）), or the place it asks about when it asks the others
+"""The places a "which places…" question sets aside: those it names after 除了 or 不算 (除了赣州，
+还有哪些地方…), in a bracket (（不算宜宾自己的报告）), or the place it asks about when it asks the others
 (其他地方的文件里，谁提到了宜宾); and a report narrowed to the places kept."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ _OWN_DOCUMENTS = r"(?:本身|自身|自己)(?:的)?"
 _DOCUMENT = r"[\u4e00-\u9fff]{0,6}?(?:报告|规划|文件|要点|通知)"
 # places set aside: 除了赣州，还有哪些地方…; 除了攀枝花自己的报告 (its own documents: the place)
 _EXCEPT = re.compile(
-    rf"除了?(?P<places>[\u4e00-\u9fff、和与及]{{2,20}}?)(?:{_OWN_DOCUMENTS}(?:{_DOCUMENT})?)?"
+    rf"(?:除了?|不算|不计|不含|不包括|排除)(?P<places>[\u4e00-\u9fff、和与及]{{2,20}}?)(?:{_OWN_DOCUMENTS}(?:{_DOCUMENT})?)?"
     r"(?:之外|以外|外)?[，,]?(?:还|另外|其他|其余)?(?:有)?(?=哪|谁)"
 )
 # …or in a bracket: 哪些地方提到了宜宾（不算宜宾自己的报告）
@@ -25,9 +25,12 @@ _EXCEPT_REMARK = re.compile(
     r"[（(](?:不算|不含|不包括|不计|除了?|排除)(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)"
     rf"(?:(?:{_OWN_DOCUMENTS}|的){_DOCUMENT})?(?:在内)?[)）]"
 )
-# …and the names like the topic's that do not count, in a bracket at the end: no topic
-# (（像“千村引领、万村提升”这种名字相近的不算）)
-_NOT_COUNTED = re.compile(r"[（(][^（）()]{2,40}?(?:都|也)?(?:不算|不计|不计入|除外)[)）][？?。]?$")
+# …and the names like the topic's that do not count, in a bracket or a clause of their own at
+# the end: no topic (（像“千村引领、万村提升”这种名字相近的不算）; …建设？“海绵钛”不算。)
+_NOT_COUNTED = re.compile(
+    r"(?:[（(][^（）()]{2,40}?|(?<=[？?。，,；;])\s*[^？?。，,；;（）()]{2,40}?)"
+    r"(?:都|也)?(?:不算|不计|不计入|除外)(?:在内)?[)）]?[？?。.！!]?$"
+)
 
 
 def without_exception(text: str) -> tuple[str, tuple[str, ...]]:

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from qa.measures import measure_unit, unit_asked
-from qa.periods import RELATIVE
+from qa.periods import PLAN_PERIOD, RELATIVE
 from qa.text import word_breaks
 
 if TYPE_CHECKING:
@@ -28,8 +28,9 @@ def frames() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str | None], ...]:
     data = json.loads(raw)
     macros = data["macros"]
 
-    # a year, or a word for one: the words qa.periods reads (去年, 上年, 上一年, 今年…)
-    years = f"{RELATIVE.pattern}|(?:19|20)\\d\\d年"
+    # a year, or a word for one: the words qa.periods reads (去年, 上年, 上一年, 今年…), or a
+    # five-year plan's period (十四五末)
+    years = f"{RELATIVE.pattern}|(?:19|20)\\d\\d年|{PLAN_PERIOD}"
 
     def compile_frame(frame: str, topic: str) -> re.Pattern[str]:
         for name, body in macros.items():
@@ -84,12 +85,16 @@ def _after_acts(topic: str) -> str:
 # (or to reach: 森林覆盖率要达到多少, 力争突破多少)
 _AHEAD = re.compile(
     r"今年|明年|计划|打算|预计|定了|定下|提出要"
+    # (a target said set: 设了目标, 提出了数量目标)
+    r"|(?:设|设置|提出|制定|确定|明确)了?[\u4e00-\u9fff]{0,6}?(?:目标|指标)"
     r"|(?:要|将|力争|争取)(?:达到|提高到|提升到|增长到|突破|实现|到(?:多少|几)|新增|新建|建成|引进|培育)"
 )
 # …and a topic set for a year is one, however asked (哪些地方定了今年的造林面积)
 _SET_AHEAD = re.compile(r"(?:定了|设定了|确定了|定下了?)(?:今年|明年|本年度?|(?:19|20)\d\d年)")
 # an amount, whose figure is stated in 元 (成交额, 交易额, 进出口总额), and a growth asked of it
-_AMOUNT = re.compile(r"(?:(?:成交|交易|销售|营业|进出口|贸易|投资)(?:总)?额|收入|金额)$")
+_AMOUNT = re.compile(
+    r"(?:(?:成交|交易|销售|营业|进出口|贸易|投资)(?:总)?额|收入|金额|总值|产值|增加值)$"
+)
 _GROWTH = re.compile(r"增速|增长|增幅|涨幅|数据")  # (数据: any data of it, a growth too)
 # …one asked of the year behind is a result; one asked done or set (完成面积或目标面积), any figure
 _BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
@@ -126,9 +131,10 @@ def figure_asked(
         aspect = "figure"
     rest = text.replace(topic, "", 1)
     unit = (unit_asked(rest) or measure_unit(topic)) if aspect else None
-    amounts = [bool(_AMOUNT.search(t)) for t in re.split(r"或者|或|、", topic) if t]
+    unbracketed = re.sub(r"[（(][^（）()]*[)）]", "", topic)  # (地区生产总值（经济总量）)
+    amounts = [bool(_AMOUNT.search(t)) for t in re.split(r"或者|或|、", unbracketed) if t]
     if unit is None and aspect == "figure" and all(amounts) and not _GROWTH.search(text):
-        # the figure of an amount (技术合同成交额) is in 元, not its growth; of amounts alone (not
+        # the figure of an amount (技术合同成交额, 地区生产总值) is in 元, not its growth; of amounts alone (not
         # 游客接待量或旅游收入)
         unit = "金额"
     done = _BEHIND.search(text) or (_DONE.search(rest) and not _EITHER.search(text))
@@ -221,7 +227,7 @@ _HOW_MANY = re.compile(
     # (and what is done already: 已经做到多少, 实际做到了多少)
     # (by a year: 到2025年要到多少)
     rf"(?:的)?(?:分别|各)?(?:(?:到|至)?(?:19|20)\d\d年(?:底|末)?)?(?:{_INTENDED}|已经|已)?(?:实际)?"
-    r"(?:建|建成|新建|有|新增|达到|做到|完成|改造|开行|建设|花|用|投入|投|做|办|发|发放|放|接待|是|为|到"
+    r"(?:建|建成|新建|有|新增|达到|做到|实现|完成|改造|开行|建设|花|用|投入|投|做|办|发|发放|放|接待|是|为|到"
     # (or a level it is to be moved to: 占比要提高到多少)
     r"|(?:提高|提升|增长|增加|扩大|降低|下降|降|压降|减少|控制)(?:到|至))?"
     # (or how large: 已经达到多大规模)

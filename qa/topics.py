@@ -14,6 +14,7 @@ from qa.asked_topic import words_asked_about
 from qa.asking import plain_asking, without_negation
 from qa.attested import Corpus, asks_only, attested_name, attested_topic, function_flag
 from qa.bounds import Limit, find_bound, wording_of
+from qa.periods import names_a_period
 from qa.place_questions import (
     _DISTRICT_QUESTION,
     _DOCUMENT_WORDS,
@@ -213,12 +214,12 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
             return Topic("、".join(parts), all_of=parts)
     asked = _DISTRICT_QUESTION.search(text)  # a quote naming the documents asked is no topic
     said = text.replace(asked.group(0), "", 1) if asked else text
-    # …nor a quote in a document's name (科技“十四五”规划)
+    # …nor a quote in a document's name (科技“十四五”规划), nor a period (“十四五”目标)
     # (with the other name bracketed after it: “揭榜挂帅”（揭榜制）)
     quoted = [
         m.group(1) + (other.group(0) if (other := _OTHER_NAME.match(said, m.end())) else "")
         for m in _QUOTED.finditer(said)
-        if not re.match(_IN_DOCUMENT_NAME, said[m.end() :])
+        if not re.match(_IN_DOCUMENT_NAME, said[m.end() :]) and not _period_of(m, said)
     ]
     quoted = quoted_names(said, quoted)
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
@@ -231,6 +232,12 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         verbatim = asks_wording(text)
         return Topic(said, aspect, True, verbatim=verbatim, unit=unit, behind=behind, total=total)
     return Topic(_closed(topic), aspect, unit=unit, behind=behind, total=total)
+
+
+def _period_of(quote: re.Match[str], text: str) -> bool:
+    """Whether a quote names the period of a target asked (“十四五”目标), no topic."""
+    after = re.match(r"(?:的)?(?:规划)?(?:目标|指标|期末|末)", text[quote.end() :])
+    return names_a_period(quote.group(1)) and after is not None
 
 
 def _closed(topic: str) -> str:
