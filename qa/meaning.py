@@ -30,8 +30,9 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
 
     words = {w for w in jieba.lcut(norm(topic)) if len(w) >= 2}
     # (the words that name which thing: not a broad word nor a designation, 改革, 示范区 of
-    # 中医药综合改革示范区, which 医疗器械放管服改革示范区 shares)
-    specific = words - broad_words() - DESIGNATIONS
+    # 中医药综合改革示范区, which 医疗器械放管服改革示范区 shares, nor an act, 培育 of 独角兽企业
+    # 培育, which 培育科技型领军企业 shares)
+    specific = {w for w in words - broad_words() - DESIGNATIONS if not is_act(w)}
     alternatives = [
         said
         for part in re.split(r"或者|或|、", norm(topic))
@@ -39,6 +40,8 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
     ]
     cut = [(p.word, p.flag) for p in jieba.posseg.lcut(norm(topic))]
     ranks = {m[1] for m in _RANK.finditer(norm(topic))}
+    # (what a rank names: 区域医疗中心 of 国家区域医疗中心)
+    ranked = [norm(topic)[m.end() :] for m in _RANK.finditer(norm(topic))]
     # a topic of two words, a kind and its head (个人养老金; not an act and its thing, 创建文明城市):
     # another kind of the head is another thing (a longer topic shares half its words, above)
     kind, head = (cut[0][0], cut[1][0]) if len(cut) == 2 else ("", "")
@@ -49,6 +52,8 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
         said = norm(sentence)
         if not all(rank in said for rank in ranks):
             return False  # 国家区域医疗中心 is not met by a 省级 one, nor by 区域医疗中心 alone
+        if any(_other_rank(said, rank, thing) for rank, thing in zip(ranks, ranked)):
+            return False  # (争创省级区域医疗中心…引进国家级名医: another rank's centre)
         if kind and kind not in said and _another_kind(said, kind, head):
             return False  # 城乡居民基础养老金 is no 个人养老金, nor 锂电池 a 钠电池
         if kind and head not in said and _broader(said, kind, head):
@@ -103,6 +108,15 @@ def _another_kind(said: str, kind: str, head: str) -> bool:
 
 # the rank a topic names (国家区域医疗中心, 市级以上研发机构), which a sentence must name to mean it
 _RANK = re.compile(r"(国家|省级|市级|区级|县级)")
+
+
+def _other_rank(said: str, rank: str, thing: str) -> bool:
+    """Whether `said` names the thing a rank names only after another rank (省级区域医疗中心
+    for 国家区域医疗中心)."""
+    if len(thing) < 4 or thing not in said:
+        return False
+    before = [said[max(0, m.start() - 3) : m.start()] for m in re.finditer(re.escape(thing), said)]
+    return all((m := _RANK.search(b)) is not None and m[1] != rank for b in before)
 
 
 # where a sentence's clauses end: a long sentence of a report lists several deeds, and the one

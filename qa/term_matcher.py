@@ -4,9 +4,11 @@ enough of a long topic to count as a mention by meaning."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from qa.term_across import listed_in_kinds, said_once_for_two
 from qa.text import CLOSES, OPENS, word_breaks
@@ -26,14 +28,29 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     for t in sorted({norm(t) for t in terms}, key=len, reverse=True):
         before = _RUN_BEFORE if t[:1].isascii() and t[:1].isalnum() else ""
         after = _RUN_AFTER if t[-1:].isascii() and t[-1:].isalnum() else ""
-        # a character of a Chinese name may stand in brackets (首台（套）, 新（改）建)
-        said = _BRACKETED.join(map(re.escape, t)) if _CHINESE_NAME.fullmatch(t) else re.escape(t)
+        # a character of a Chinese name may stand in brackets (首台（套）, 新（改）建), or be
+        # mistyped as one of like shape (元字宙)
+        chinese = _CHINESE_NAME.fullmatch(t)
+        said = _BRACKETED.join(map(_written_as, t)) if chinese else re.escape(t)
         parts.append(before + said + after)
     return re.compile("|".join(parts))
 
 
 _BRACKETED = r"[（()）]?"
 _CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{3,12}")
+
+
+def _written_as(character: str) -> str:
+    """A pattern for `character` and those of like shape a document may mistype for it."""
+    like = _confusable().get(character)
+    return f"[{like}]" if like else re.escape(character)
+
+
+@lru_cache(maxsize=1)
+def _confusable() -> dict[str, str]:
+    """Each character of qa/data/confusable_characters.json, and its group."""
+    raw = resources.files("qa").joinpath("data", "confusable_characters.json").read_text("utf-8")
+    return {c: group for group in json.loads(raw)["groups"] for c in group}
 
 
 # how far a written-out word may spread a short one's characters: each gap, and the whole

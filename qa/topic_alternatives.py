@@ -86,7 +86,9 @@ def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[s
     roots = [w for w in shared if w not in broad and any(p.startswith(w) for p in said)]
     # the class is all they share around it: 学生营养餐或农村学生营养改善计划 is 学生营养, not 学生
     widest = {_widest_shared(w, said).strip() for w in roots}
-    return sorted(w for w in widest if len(w) >= 2 and w not in broad)
+    # (nor a time, which names no class: 夜间经济或夜间消费 is no 夜间)
+    timeless = [w for w in widest if [f for _, f in tagged(w)] not in (["t"], ["m"])]
+    return sorted(w for w in timeless if len(w) >= 2 and w not in broad)
 
 
 def _widest_shared(root: str, said: list[str]) -> str:

@@ -16,6 +16,22 @@ _BRACKETED = re.compile(
 )
 
 
+# words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
+# about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
+GENERIC_SUFFIX = re.compile(
+    # 服务, 监管, 治理 or 处理 after a name of four characters or more (心理健康服务: 心理健康教育;
+    # 食品安全监管: 食品安全; 黑臭水体治理: 整治黑臭水体; 餐厨垃圾的处理); not 家政服务, 金融监管;
+    # an act of support, a campaign, an event or the technique of a thing after a name of three or
+    # more (首台套产品支持, 城市更新行动, 马拉松比赛, 区块链技术, 海外仓布局)
+    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|口径"
+    r"|(?<=[\u4e00-\u9fff]{4})的?(?:服务|监管|治理|整治|处理)"
+    r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动|赛事|比赛|活动|技术|布局)"
+    # (what is farmed is the topic: 生猪养殖 is met by 生猪全产业链, 糖料蔗种植 by 糖料蔗)
+    r"|(?<=[\u4e00-\u9fff]{2})(?:养殖|种植)"
+    # (a technology named by its letters is itself: BIM技术应用, 5G应用)
+    r"|(?<=[A-Za-z0-9])\s*(?:技术应用|技术|应用))$"
+)
+
 # a bracket that remarks on what stands before it rather than saying it again, or goes on with it
 _REMARK = re.compile(
     r"(?:含|包括|包含|不含|除|下同|以下|如|例如|特别是|尤其是|主要|其中|暂定|试行|[0-9]"
@@ -44,6 +60,9 @@ def bracket_readings(topic: str) -> list[str]:
         readings.append("、".join(k + before for k in re.split(r"[、/]", inner)) + after)
     elif inner and _measures_only(inner):
         pass  # (what figure is asked: 社会消费品零售总额（增速或总额）)
+    elif GENERIC_SUFFIX.fullmatch(inner) or GENERIC_SUFFIX.match(before + inner, len(before)):
+        # (a generic word it may be said with: 科技特派员（制度）: 科技特派员制度, no 科技制度)
+        readings.append(before + inner + after)
     elif inner and (m.group("marker") or not (_REMARK.match(inner) or _says_how(inner, before))):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         # (but its short name stands for all of it: 农作物耕种收综合机械化率（农机化率）: 农机化率)
@@ -57,8 +76,23 @@ def bracket_readings(topic: str) -> list[str]:
             # stands before said otherwise; but 钠离子电池（钠电） is its short name, and 减税降费
             # （减负） a deed of its own)
             kept = before[: max((b for b in word_breaks(before) if b < len(before)), default=0)]
+        elif not kept and not m.group("marker") and _inserted(before, inner, after):
+            kept = before  # (inside a name, a word it may hold: 科技型（中小）企业, no 中小企业)
         readings.append(kept + inner + after)
     return [r for reading in readings for r in bracket_readings(reading)]
+
+
+def _inserted(before: str, inner: str, after: str) -> bool:
+    """Whether a bracket inside a name, after a modifier no name ends in (…型, …性, …式), holds
+    a word the name may hold (科技型（中小）企业), not another name of what stands before it
+    (居民消费价格（CPI）涨幅) nor an act said in place of the one before it."""
+    words = tagged(inner)
+    return (
+        bool(re.match(r"[\u4e00-\u9fff]", after))
+        and before.endswith(("型", "性", "式", "类"))
+        and len(words) == 1
+        and not acts(*words[0])
+    )
 
 
 def _head_noun(word: str) -> bool:

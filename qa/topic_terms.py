@@ -22,21 +22,8 @@ from qa.topic_alternatives import (
     tagged,
     without_beneficiary,
 )
-from qa.topic_brackets import bracket_readings
+from qa.topic_brackets import GENERIC_SUFFIX, bracket_readings
 
-# words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
-# about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
-_GENERIC_SUFFIX = re.compile(
-    # 服务, 监管, 治理 or 处理 after a name of four characters or more (心理健康服务: 心理健康教育;
-    # 食品安全监管: 食品安全; 黑臭水体治理: 整治黑臭水体; 餐厨垃圾的处理); not 家政服务, 金融监管;
-    # an act of support, a campaign, an event or the technique of a thing after a name of three or
-    # more (首台套产品支持, 城市更新行动, 马拉松比赛, 区块链技术, 海外仓布局)
-    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|口径"
-    r"|(?<=[\u4e00-\u9fff]{4})的?(?:服务|监管|治理|整治|处理)"
-    r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动|赛事|比赛|活动|技术|布局)"
-    # (a technology named by its letters is itself: BIM技术应用, 5G应用)
-    r"|(?<=[A-Za-z0-9])\s*(?:技术应用|技术|应用))$"
-)
 _SYSTEM = re.compile(r"([\u4e00-\u9fff]{2,})(机制|制度|(?<![机体])制)")
 # …and, for a place's evidence, how a figure moves, which a report says in its own words
 # (固投增速: 固定资产投资增长7%); an indicator's name keeps it (研发经费投入增长 is no 强度)
@@ -129,12 +116,20 @@ def expand_terms(
             for w in common_root(ALTERNATIVES.split(r), broad_words())
         ]
     if measured and not named:
+        from qa.meaning import common_words
         from qa.measures import measure_unit
 
         # a measure written as a unit only where its unit is checked: the topic's own (造林面积),
         # not one of several alternatives' (新能源汽车的产量、销量或消费)
         measure = _MEASURE if measure_unit(topic) or amount else _COUNT_MEASURE
-        parts += [s for p in parts if len(s := measure.sub("", p.strip())) >= 2 and s != p]
+        stems = [(p, measure.sub("", p.strip())) for p in parts]
+        # (not a word half of all reports use, from another wording of the topic: 地区生产总值
+        # （经济总量） is no 经济; the topic's own measure goes: 旅游收入 -> 旅游)
+        parts += [
+            s
+            for p, s in stems
+            if len(s) >= 2 and s != p and (p == parts[0] or s not in common_words())
+        ]
     for part in parts:
         part = part.strip()
         terms.append(part)
@@ -163,7 +158,7 @@ def expand_terms(
             terms.append(travel)
         for stem in dict.fromkeys([part, acted]):  # (the thing of an act too)
             for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站
-                shorter = _GENERIC_SUFFIX.sub("", stem)
+                shorter = GENERIC_SUFFIX.sub("", stem)
                 if moving and shorter == stem:
                     shorter = _without_motion(stem)
                 if shorter == stem or len(shorter) < 2:

@@ -560,3 +560,131 @@ def test_a_longer_topic_is_meant_only_by_a_sentence_naming_which_thing_it_is():
     named = names_enough("中医药综合改革示范区")
     assert not named("依托全市唯一的医疗器械放管服改革示范区，建立小试、中试公共服务平台")
     assert named("深化中医药改革，建设示范区")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "aspect"),
+    [
+        # a growth target set, said with its verb: the growth is the measure, not the topic's
+        ("实际使用外资设了增长目标的地方？", "实际使用外资", "target"),
+        ("外贸进出口今年定了增长或总额目标的地方有哪些？", "外贸进出口", "target"),
+        ("社会消费品零售总额定了今年增长目标的是哪些地方？", "社会消费品零售总额", "target"),
+        ("GDP增速目标，哪些地方定了？", "GDP增速", "target"),  # (no verb: its own)
+        # a target said as the future's, or set with 提了
+        ("哪些地方给高新技术企业数量定了未来目标？", "高新技术企业", "target"),
+        ("哪些地方对专精特新企业提了数量目标？", "专精特新企业", "target"),
+        # a measure said first, a target set after the places (设了目标): a target's measure
+        ("新型研发机构的数量，哪些地方设了目标？", "新型研发机构", "target"),
+        # what is to be reached, with another wording in brackets
+        (
+            "高新技术企业数量，哪些地方设定了今后要达到（或新增）的数字目标？",
+            "高新技术企业",
+            "target",
+        ),
+        # a period quoted is the target's, no topic; alone it is what is asked
+        ("战略性新兴产业占比的“十四五”目标，谁定了？", "战略性新兴产业占比", "target"),
+        ("战略性新兴产业占比的十四五末目标，谁定了？", "战略性新兴产业占比", "target"),
+        ("哪些地方提到“十四五”？", "十四五", None),
+        # what has been reached, asked as 已经实现多少
+        (
+            "技术合同成交额（交易额）已经实现多少？哪些地方有数据？",
+            "技术合同成交额（交易额）",
+            "figure",
+        ),
+        # places named one by one, then counted by 座
+        ("三亚、郴州、连云港这三座城市中，哪些提到发展研学旅游？", "研学旅游", None),
+    ],
+)
+def test_targets_figures_and_groups_read_in_more_wordings(question, topic, aspect):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert (read.text, read.aspect) == (topic, aspect)
+
+
+def test_a_bracket_holds_a_generic_word_or_a_word_inside_a_name():
+    from qa.topic_brackets import bracket_readings
+    from qa.topic_terms import expand_terms
+
+    # a generic word the name may be said with: never the name's first word with it
+    assert "科技特派员制度" in expand_terms("科技特派员（制度）")
+    assert not {"科技", "科技制度"} & set(expand_terms("科技特派员（制度）"))
+    # a word a name may hold, after a modifier no name ends in
+    assert bracket_readings("科技型（中小）企业") == ["科技型企业", "科技型中小企业"]
+    # …but an act, a place or another name said in place of what stands before it
+    assert bracket_readings("新建（改造）高标准农田") == ["新建高标准农田", "改造高标准农田"]
+    assert bracket_readings("西部（重庆）科学城") == ["西部科学城", "重庆科学城"]
+    assert bracket_readings("居民消费价格（CPI）涨幅") == ["居民消费价格涨幅", "CPI涨幅"]
+
+
+def test_a_figure_of_an_economys_total_is_an_amount_and_no_common_word_meets_it():
+    from qa.topic_frames import figure_asked
+    from qa.topic_terms import expand_terms
+
+    topic = "地区生产总值（经济总量）"
+    asked = f"去年的{topic}具体是多少，哪些地方的报告给出了？"
+    assert figure_asked(asked, topic, "figure")[1] == "金额"
+    assert figure_asked("去年的地区生产总值增速是多少", "地区生产总值", "figure")[1] is None
+    terms = expand_terms(topic, measured=True, amount=True)
+    assert "经济总量" in terms and "经济" not in terms
+    # the topic's own measure still goes (旅游收入: 实现国内旅游消费663.8亿元)
+    assert "旅游" in expand_terms("旅游收入", measured=True, amount=True)
+
+
+def test_a_place_set_aside_with_buan_and_a_near_name_that_does_not_count():
+    from qa.set_aside import without_exception
+
+    text, names = without_exception(
+        "不算重庆高新区自己的规划，还有哪些地方的文件提到了重庆高新区？"
+    )
+    assert names == ("重庆高新区",) and text.endswith("有哪些地方的文件提到了重庆高新区？")
+    # a name like the topic's said not to count, in a clause of its own: no topic
+    text, names = without_exception("哪些地方提到了海绵城市建设？“海绵钛”不算。")
+    assert (text, names) == ("哪些地方提到了海绵城市建设？", ())
+
+
+def test_an_act_names_no_thing_a_sentence_must_name_to_mean_the_topic():
+    from qa.meaning import names_enough
+
+    named = names_enough("独角兽企业培育")
+    assert not named("制定培育科技型领军企业的专项政策")
+    assert named("持续完善吸引和培育独角兽企业")
+
+
+def test_a_share_named_after_a_modifier_of_the_topic_is_the_topics_figure():
+    import re
+
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+
+    terms = term_matcher(("数字经济规模", "数字经济"), own_figure=True)
+    stating = Stating(re.compile(r"达\d"), None, terms, True, ahead=True, topic="数字经济规模")
+    assert stating.search("数字经济核心产业增加值占GDP比重达6%。")
+    # (a noun the topic's words only modify has a figure of its own)
+    assert not stating.search("数字经济企业达6家。")
+
+
+def test_a_ranked_topic_is_not_meant_by_its_thing_under_another_rank():
+    from qa.meaning import names_enough
+
+    named = names_enough("国家区域医疗中心")
+    assert not named("积极争创省级区域医疗中心，大力引进国家级名医、培育名科")
+    assert named("争创国家区域医疗中心，引进优质医疗资源")
+    assert named("建设国家级区域医疗中心")
+
+
+def test_a_character_mistyped_as_one_of_like_shape_still_meets_a_long_term():
+    from qa.term_matcher import term_pattern
+
+    metaverse = term_pattern(("元宇宙",))
+    assert metaverse.search("瞄准量子科技、人工智能、元字宙、区块链等")
+    assert not metaverse.search("宇宙演化规律")
+    # (a term of two characters is written as it is: 自己 is not met in 自已)
+    assert not term_pattern(("自己",)).search("自已")
+
+
+def test_a_time_shared_by_alternatives_names_no_class():
+    from qa.topic_terms import expand_terms
+
+    assert "夜间" not in expand_terms("夜间经济或夜间消费")
+    assert "中试" in expand_terms("中试熟化、中试基地")
