@@ -40,8 +40,8 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
     ]
     cut = [(p.word, p.flag) for p in jieba.posseg.lcut(norm(topic))]
     ranks = {m[1] for m in _RANK.finditer(norm(topic))}
-    # (what a rank names: 区域医疗中心 of 国家区域医疗中心)
-    ranked = [norm(topic)[m.end() :] for m in _RANK.finditer(norm(topic))]
+    # (each rank and what it names: 国家, 区域医疗中心 of 国家区域医疗中心)
+    ranked = [(m[1], norm(topic)[m.end() :]) for m in _RANK.finditer(norm(topic))]
     # a topic of two words, a kind and its head (个人养老金; not an act and its thing, 创建文明城市):
     # another kind of the head is another thing (a longer topic shares half its words, above)
     kind, head = (cut[0][0], cut[1][0]) if len(cut) == 2 else ("", "")
@@ -52,7 +52,7 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
         said = norm(sentence)
         if not all(rank in said for rank in ranks):
             return False  # 国家区域医疗中心 is not met by a 省级 one, nor by 区域医疗中心 alone
-        if any(_other_rank(said, rank, thing) for rank, thing in zip(ranks, ranked)):
+        if any(_other_rank(said, rank, thing) for rank, thing in ranked):
             return False  # (争创省级区域医疗中心…引进国家级名医: another rank's centre)
         if kind and kind not in said and _another_kind(said, kind, head):
             return False  # 城乡居民基础养老金 is no 个人养老金, nor 锂电池 a 钠电池

@@ -134,8 +134,8 @@ def figure_asked(
     unbracketed = re.sub(r"[（(][^（）()]*[)）]", "", topic)  # (地区生产总值（经济总量）)
     amounts = [bool(_AMOUNT.search(t)) for t in re.split(r"或者|或|、", unbracketed) if t]
     if unit is None and aspect == "figure" and all(amounts) and not _GROWTH.search(text):
-        # the figure of an amount (技术合同成交额, 地区生产总值) is in 元, not its growth; of amounts alone (not
-        # 游客接待量或旅游收入)
+        # the figure of an amount (技术合同成交额, 地区生产总值) is in 元, not its growth; of
+        # amounts alone (not 游客接待量或旅游收入)
         unit = "金额"
     done = _BEHIND.search(text) or (_DONE.search(rest) and not _EITHER.search(text))
     figure = aspect == "figure"
