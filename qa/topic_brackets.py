@@ -1,6 +1,8 @@
 """The readings of a bracket in a topic: another wording of what stands before it (充电桩（充电
 设施）), what it includes (算力（包括智算中心）), kinds named by their places (国家文化公园（长征、
-长江）), or a remark that is left out (博士后工作站（不含分站）, 社会消费品零售总额（增速或总额）)."""
+长江）), a generic word the name may be said with (科技特派员（制度）), or a remark that is left out
+(博士后工作站（不含分站）, 社会消费品零售总额（增速或总额）); and the generic words themselves
+(GENERIC_SUFFIX), which qa.topic_terms also drops from a topic's end."""
 
 from __future__ import annotations
 
