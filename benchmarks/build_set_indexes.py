@@ -2,7 +2,7 @@
 in benchmarks/data/question_set_sources.json: the bundled corpus and the set's reports, or the
 reports alone (qa_v9, qa_v10).
 
-    python benchmarks/build_set_indexes.py [--sets 2,3,…,92] [--root .planqa]
+    python benchmarks/build_set_indexes.py [--sets 2,3,…,94] [--root .planqa]
 
 An index already built from the same sources is left as it is; the embedding cache is shared,
 so each text is embedded once however many indexes hold it.
