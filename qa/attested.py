@@ -16,6 +16,7 @@ from importlib import resources
 from qa.scoring import Searchable
 from qa.spelling import respelt_by_sound, respelt_character, slipped_name
 from qa.text import word_breaks
+from qa.topic_brackets import unbracketed
 from qa.topic_terms import norm
 
 # parts of speech (jieba) of words that carry no topic: particles, prepositions, conjunctions,
@@ -128,7 +129,7 @@ def attested_topic(topic: str, corpus: Corpus, respell: bool = True) -> str:
     corpus holds whose rest, before and after it, is only words of asking; `topic` when there
     is none. The part is read again the same way: 揭榜挂帅的方式 → 揭榜挂帅 when 的方式 asks."""
     scope = _SCOPE.match(topic)
-    if scope and not corpus.holds(re.sub(r"[（(][^（）()]*[)）]", "", topic)):
+    if scope and not corpus.holds(unbracketed(topic)):
         # the whole place the topic is of (全域研发投入强度: the district's own R&D intensity),
         # unless the corpus says it so (全域旅游)
         return attested_topic(topic[scope.end() :], corpus, respell)

@@ -84,6 +84,11 @@ def bracket_readings(topic: str) -> list[str]:
     return [r for reading in readings for r in bracket_readings(reading)]
 
 
+def unbracketed(topic: str) -> str:
+    """The topic with what its brackets say left out (地区生产总值（经济总量） -> 地区生产总值)."""
+    return re.sub(r"[（(][^（）()]*[)）]", "", topic)
+
+
 def _inserted(before: str, inner: str, after: str) -> bool:
     """Whether a bracket inside a name, after a modifier no name ends in (…型, …性, …式), holds
     a word the name may hold (科技型（中小）企业), not another name of what stands before it

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from qa.measures import measure_unit, unit_asked
 from qa.periods import PLAN_PERIOD, RELATIVE
 from qa.text import word_breaks
+from qa.topic_brackets import unbracketed
 
 if TYPE_CHECKING:
     from qa.topics import Topic
@@ -131,8 +132,8 @@ def figure_asked(
         aspect = "figure"
     rest = text.replace(topic, "", 1)
     unit = (unit_asked(rest) or measure_unit(topic)) if aspect else None
-    unbracketed = re.sub(r"[（(][^（）()]*[)）]", "", topic)  # (地区生产总值（经济总量）)
-    amounts = [bool(_AMOUNT.search(t)) for t in re.split(r"或者|或|、", unbracketed) if t]
+    # (of the topic's words, not a bracket's: 地区生产总值（经济总量）)
+    amounts = [bool(_AMOUNT.search(t)) for t in re.split(r"或者|或|、", unbracketed(topic)) if t]
     if unit is None and aspect == "figure" and all(amounts) and not _GROWTH.search(text):
         # the figure of an amount (技术合同成交额, 地区生产总值) is in 元, not its growth; of
         # amounts alone (not 游客接待量或旅游收入)

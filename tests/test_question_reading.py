@@ -150,6 +150,34 @@ import pytest
             "空气质量（优良天数、PM2.5、重污染天数之类）",
             "target",
         ),
+        # a growth target set, said with its verb: the growth is the measure, not the topic's
+        ("实际使用外资设了增长目标的地方？", "实际使用外资", "target"),
+        ("外贸进出口今年定了增长或总额目标的地方有哪些？", "外贸进出口", "target"),
+        ("社会消费品零售总额定了今年增长目标的是哪些地方？", "社会消费品零售总额", "target"),
+        ("GDP增速目标，哪些地方定了？", "GDP增速", "target"),  # (no verb: its own)
+        # a target said as the future's, or set with 提了
+        ("哪些地方给高新技术企业数量定了未来目标？", "高新技术企业", "target"),
+        ("哪些地方对专精特新企业提了数量目标？", "专精特新企业", "target"),
+        # a measure said first, a target set after the places (设了目标): a target's measure
+        ("新型研发机构的数量，哪些地方设了目标？", "新型研发机构", "target"),
+        # what is to be reached, with another wording in brackets
+        (
+            "高新技术企业数量，哪些地方设定了今后要达到（或新增）的数字目标？",
+            "高新技术企业",
+            "target",
+        ),
+        # a period quoted is the target's, no topic; alone it is what is asked
+        ("战略性新兴产业占比的“十四五”目标，谁定了？", "战略性新兴产业占比", "target"),
+        ("战略性新兴产业占比的十四五末目标，谁定了？", "战略性新兴产业占比", "target"),
+        ("哪些地方提到“十四五”？", "十四五", None),
+        # what has been reached, asked as 已经实现多少
+        (
+            "技术合同成交额（交易额）已经实现多少？哪些地方有数据？",
+            "技术合同成交额（交易额）",
+            "figure",
+        ),
+        # places named one by one, then counted by 座
+        ("三亚、郴州、连云港这三座城市中，哪些提到发展研学旅游？", "研学旅游", None),
     ],
 )
 def test_the_words_around_a_topic_are_no_part_of_it(question, topic, aspect):
@@ -560,46 +588,6 @@ def test_a_longer_topic_is_meant_only_by_a_sentence_naming_which_thing_it_is():
     named = names_enough("中医药综合改革示范区")
     assert not named("依托全市唯一的医疗器械放管服改革示范区，建立小试、中试公共服务平台")
     assert named("深化中医药改革，建设示范区")
-
-
-@pytest.mark.parametrize(
-    ("question", "topic", "aspect"),
-    [
-        # a growth target set, said with its verb: the growth is the measure, not the topic's
-        ("实际使用外资设了增长目标的地方？", "实际使用外资", "target"),
-        ("外贸进出口今年定了增长或总额目标的地方有哪些？", "外贸进出口", "target"),
-        ("社会消费品零售总额定了今年增长目标的是哪些地方？", "社会消费品零售总额", "target"),
-        ("GDP增速目标，哪些地方定了？", "GDP增速", "target"),  # (no verb: its own)
-        # a target said as the future's, or set with 提了
-        ("哪些地方给高新技术企业数量定了未来目标？", "高新技术企业", "target"),
-        ("哪些地方对专精特新企业提了数量目标？", "专精特新企业", "target"),
-        # a measure said first, a target set after the places (设了目标): a target's measure
-        ("新型研发机构的数量，哪些地方设了目标？", "新型研发机构", "target"),
-        # what is to be reached, with another wording in brackets
-        (
-            "高新技术企业数量，哪些地方设定了今后要达到（或新增）的数字目标？",
-            "高新技术企业",
-            "target",
-        ),
-        # a period quoted is the target's, no topic; alone it is what is asked
-        ("战略性新兴产业占比的“十四五”目标，谁定了？", "战略性新兴产业占比", "target"),
-        ("战略性新兴产业占比的十四五末目标，谁定了？", "战略性新兴产业占比", "target"),
-        ("哪些地方提到“十四五”？", "十四五", None),
-        # what has been reached, asked as 已经实现多少
-        (
-            "技术合同成交额（交易额）已经实现多少？哪些地方有数据？",
-            "技术合同成交额（交易额）",
-            "figure",
-        ),
-        # places named one by one, then counted by 座
-        ("三亚、郴州、连云港这三座城市中，哪些提到发展研学旅游？", "研学旅游", None),
-    ],
-)
-def test_targets_figures_and_groups_read_in_more_wordings(question, topic, aspect):
-    from qa.topics import read_topic
-
-    read = read_topic(question)
-    assert (read.text, read.aspect) == (topic, aspect)
 
 
 def test_a_bracket_holds_a_generic_word_or_a_word_inside_a_name():
