@@ -203,8 +203,7 @@ def question_levels(text: str) -> tuple[str, ...]:
     of_documents = re.search(
         rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", text[max(0, m.start() - 1) : m.end()]
     )
-    if of_documents:  # 四份市级报告里，哪些…: the cities' reports
-        # (市政府…: 市; 省级（省、自治区）的: 省)
+    if of_documents:  # 四份市级报告里，哪些…: the cities' (市政府…: 市; 省级（省、自治区）的: 省)
         asked = re.sub(rf"(?:{_TIER}{_LEVEL_PLACES}|里)?(?:的)?$", "", of_documents.group(1))
     asked = m.group("documents_of") or asked
     levels: list[str] = []
@@ -219,21 +218,22 @@ def question_levels(text: str) -> tuple[str, ...]:
         if level and level not in levels:
             levels.append(level)
     opening = None if levels else _OPENING_LEVEL.match(text)
-    if opening:  # 区级文件里提到智慧城市建设的有哪些: the level of the documents said first
-        return question_levels(f"哪些{opening['level']}")
+    if opening and (opening["within"] is None or places_only(opening["within"])):
+        return question_levels(f"哪些{opening['level']}")  # (the level said first)
     return tuple(levels)
 
 
-# the documents of a level said first, the question after the topic: 区级文件里提到…的有哪些
+# the documents of a level said first, counted or of a place, the question after the topic:
+# 区级文件里提到…的有哪些, 两个省的报告里，…谁给了数; or its tier alone: 重庆区县这一级，哪些…
 _OPENING_LEVEL = re.compile(
-    rf"(?:在|从)?(?P<level>地级市|地市州|地州市|市州|地市|区县|市|省|区|县){_TIER}(?:的)?{_DOCUMENTS_ASKED}"
-    r"(?:里|中|当中|里面)"
+    rf"(?:在|从)?(?P<within>(?![这那几两三四五六七八九十\d]){_NAME}(?=区|县|市|城市|省|地))?"
+    r"(?:这|那)?(?:(?:几|[两三四五六七八九十\d]+)个)?(?P<level>地级市|地市州|地州市|市州|地市|区县|城市|省份|[市省区县])"
+    rf"(?:(?:{_TIER}(?:的)?|的){_DOCUMENTS_ASKED}(?:里|中|当中|里面)|{_TIER}[，,])"
 )
 
 
 # a place asked as the object of what a document says ("联合哪个城市申建…", "与哪些城市合作",
-# "一圈两带三区具体指哪些地方")
-# is a fact of that document, not a question of which places mention something
+# "一圈两带三区具体指哪些地方") is a fact of that document, not which places mention something
 _OBJECT_OF = re.compile(
     r"(?:联合|与|和|同|跟|向|到|去|对口|结对|帮扶|援助|来自|支援|指|包括|包含|涵盖|覆盖|辐射|分布在|位于)了?$"
 )

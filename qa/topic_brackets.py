@@ -17,6 +17,13 @@ _BRACKETED = re.compile(
     r"[（(](?P<marker>或者|或|即|也就是|也即|又称|简称|亦称)?(?P<inner>[^（）()]*)[）)]?"
 )
 
+# other names of a quoted name, bracketed after it (“揭榜挂帅”（揭榜制）), or after the matter it
+# names (“烂尾楼”问题（保交楼、问题楼盘）); not what else counts (（包括…）, （…也算）)
+OTHER_NAMES = re.compile(
+    r"(?:问题|现象|情况|工作|行动)?(?P<other>[（(](?!包括|包含|含)(?:或者|或|即|又称|简称|也叫)?"
+    r"(?:(?![都也]算)[\u4e00-\u9fff]){2,10}(?:[、/或](?:(?![都也]算)[\u4e00-\u9fff]){2,10})*[)）])"
+)
+
 
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
 # about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)

@@ -105,6 +105,21 @@ _REPORTED_BEHIND = re.compile(rf"(?:报告|报|给出|公布|披露|说)了?(?:{
 # 研发投入强度现在是多少; 现有高新技术企业的总数; not 实际使用外资, a topic's own word)
 _DONE = re.compile(r"实际|现在|目前|当前|现有|已经|已(?:实现|达到|做到|完成)")
 _TOTAL_ASKED = re.compile(r"总数|总量|存量|现有|共有")
+# what was reached, said between a topic and its measures (研发经费投入已实现的强度或增幅)
+_MEASURE = r"(?:强度|占比|比重|比例|增速|增幅|增长率|规模|总量|数量|总额|金额|水平)"
+_DONE_BEFORE_MEASURE = re.compile(
+    r"(?P<topic>[^，,。？?；;]{2,16}?)(?P<done>(?:已经|已)(?:实现|达到|做到|完成)(?:了)?的)"
+    rf"(?P<measure>{_MEASURE}(?:(?:或者|或|和|及|、){_MEASURE})*)(?=[，,。？?；;]|$)"
+)
+
+
+def with_done_first(text: str) -> str:
+    """The question with what was reached said before the topic, whose measures it splits
+    (研发经费投入已实现的强度或增幅 → 已实现的研发经费投入强度或增幅): a figure reached of the
+    topic's measures."""
+    return _DONE_BEFORE_MEASURE.sub(lambda m: m["done"] + m["topic"] + m["measure"], text, count=1)
+
+
 _EITHER = re.compile(
     r"(?:完成|实际)\w{0,4}(?:或|和|及)\w{0,4}目标|目标\w{0,4}(?:或|和|及)\w{0,4}(?:完成|实际)"
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from qa.periods import RELATIVE
-from qa.place_questions import _DOCUMENT_WORDS, _LEVEL_OF_DOCUMENTS, _SAYS, _SETTING
+from qa.place_questions import _DOCUMENT_WORDS, _LEVEL_OF_DOCUMENTS, _SAYS, _SETTING, places_only
 from qa.text import word_breaks
 from qa.topic_alternatives import KIND_HEADS, without_beneficiary
 from qa.topic_frames import framed, frames, without_how_many
@@ -157,10 +157,13 @@ def no_topic(part: str) -> bool:
         return True  # …，哪些地方给了具体人次: what is asked of the topic, no topic
     if re.fullmatch(rf"(?:在|到|至)?(?:(?:19|20)\d\d年(?:度)?|{RELATIVE.pattern})(?:的)?", part):
         return True  # (the year of the documents: 在2024年的政府工作报告中，哪些…)
-    if re.fullmatch(
-        rf"(?:在|从|就|以)?{_LEVEL_OF_DOCUMENTS}?(?:上|里|中|来看|看|而言|来说)?", part
-    ):
+    said_at = r"(?:在|从|就|以)?"
+    tier = rf"{_LEVEL_OF_DOCUMENTS}(?:上|里|中|来看|看|而言|来说)?"
+    if re.fullmatch(rf"{said_at}(?:{tier})?", part):
         return True  # (a level said as the tier asked: 在地级市层面，哪些城市…)
+    scoped = re.fullmatch(rf"{said_at}(?P<within>[\u4e00-\u9fff]{{2,8}}?){tier}", part)
+    if scoped and places_only(scoped["within"]):
+        return True  # (…of a place: 重庆区县这一级，谁…)
     return bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
 
 

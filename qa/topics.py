@@ -23,8 +23,8 @@ from qa.place_questions import (
 )
 from qa.set_aside import without_exception
 from qa.topic_alternatives import is_verb, tagged
-from qa.topic_brackets import quoted_names
-from qa.topic_frames import asks_year_behind, figure_asked
+from qa.topic_brackets import OTHER_NAMES, quoted_names
+from qa.topic_frames import asks_year_behind, figure_asked, with_done_first
 from qa.topic_words import (
     ASPECT_SAID,
     also_counted,
@@ -84,7 +84,6 @@ _REMARK_AFTER = re.compile(
     r"|(?=[（(][^（）()不除算计]{2,30}(?:之类|等等|等)[)）]))(?P<remark>[（(][^（）()]{1,30}[)）])$"
 )
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
-_OTHER_NAME = re.compile(r"[（(](?:或者|或|即|又称|简称|也叫)?[\u4e00-\u9fff]{2,10}[)）]")
 # the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查
 _RESTATED = re.compile(
     r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
@@ -154,6 +153,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     text = without_documents_first(text)  # (their kind is qa.asked_documents')
     # 给数字经济定了占GDP比重目标: the measure said after the verb is the topic's
     text = _GIVEN_MEASURE.sub(lambda m: f"定了{m['topic']}{m['measure']}", text, count=1)
+    text = with_done_first(text)  # (研发经费投入已实现的强度或增幅)
     text = _ESPECIALLY.sub("", text)  # 发展储能，尤其是新型储能: 储能, the kind included
     but = _BUT_NOT.search(text)
     if but and but.start() >= 2:  # 提到抽水蓄能、但没提海上风电的…: the rest carries the question
@@ -217,7 +217,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     # …nor a quote in a document's name (科技“十四五”规划), nor a period (“十四五”目标)
     # (with the other name bracketed after it: “揭榜挂帅”（揭榜制）)
     quoted = [
-        m.group(1) + (other.group(0) if (other := _OTHER_NAME.match(said, m.end())) else "")
+        m.group(1) + (other["other"] if (other := OTHER_NAMES.match(said, m.end())) else "")
         for m in _QUOTED.finditer(said)
         if not re.match(_IN_DOCUMENT_NAME, said[m.end() :]) and not _period_of(m, said)
     ]

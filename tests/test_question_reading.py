@@ -176,6 +176,17 @@ import pytest
             "技术合同成交额（交易额）",
             "figure",
         ),
+        # a place named before the tier asked is no topic
+        ("重庆区县这一级，谁的文件提到了独角兽企业？", "独角兽企业", None),
+        ("在重庆区县一级，哪些区提到了碳达峰碳中和？", "碳达峰碳中和", None),
+        # a quoted name with its other names bracketed after the matter it names
+        (
+            "“烂尾楼”问题（保交楼、问题楼盘），哪些地方的报告提到了？",
+            "烂尾楼（保交楼、问题楼盘）",
+            None,
+        ),
+        # (…but not with what else counts)
+        ("哪些地方提到了“碳达峰”（碳达峰试点也算）？", "碳达峰", None),
         # places named one by one, then counted by 座
         ("三亚、郴州、连云港这三座城市中，哪些提到发展研学旅游？", "研学旅游", None),
     ],
@@ -260,6 +271,12 @@ def test_a_topic_met_but_another_not_or_both_said_in_more_ways():
         # a level asked after a request
         ("帮我查下各省报告里谁提了平台经济", "province"),
         ("我想知道城市里哪些提到了低空经济", "city"),
+        # the level said first as the scope, counted or of a place named (its tier alone)
+        ("两个省的报告里，高新技术企业已经有多少家？谁给了数？", "province"),
+        ("重庆区县这一级，哪些地方提到要办科普活动？", "county"),
+        ("这三个市的规划中，氢能有哪些地方提到？", "city"),
+        # (a name before a level that is no place is no scope)
+        ("高新区这一级，哪些地方提到了孵化器？", None),
         # (nor is a topic said first that ends as a place does)
         ("给老小区、老楼装电梯这事，哪些地方说到了？", None),
     ],
@@ -427,6 +444,9 @@ def test_a_designation_alone_is_the_first_alternatives_thing():
         # (a result said before the topic: 已经实现的, 实际完成的)
         ("哪些地方报告了已经实现的高新技术企业数量？", "高新技术企业", True),
         ("哪些城市公布了实际完成的造林面积？", "造林面积", True),
+        # (…said between the topic and its measures: the figures reached of each)
+        ("研发经费投入已实现的强度或增幅，哪些地方给了具体数？", "研发经费投入强度或增幅", True),
+        ("森林覆盖率已经达到的水平，哪些地方报了？", "森林覆盖率水平", True),
     ],
 )
 def test_a_figure_reached_is_asked_in_more_words(question, topic, behind):

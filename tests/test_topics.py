@@ -1838,6 +1838,9 @@ def test_more_ways_of_asking_a_target_or_a_figure():
     assert (either.text, either.aspect) == ("地区生产总值增速或总量", "figure")
     assert set(expand_terms("数字经济规模或占比")) >= {"数字经济规模", "数字经济占比"}
     assert "占比" not in expand_terms("数字经济规模或占比")  # (a measure alone is every topic's)
+    # (an intensity is a measure too: 研发经费投入强度或增幅 -> 研发经费投入增幅)
+    assert "研发经费投入增幅" in expand_terms("研发经费投入强度或增幅")
+    assert "强度" not in expand_terms("研发经费投入（强度或增速）")
     done = read_topic("哪些地方公布了去年老旧小区改造的完成数量？")  # the count of what was done
     assert (done.text, done.aspect, done.behind) == ("老旧小区改造", "figure", True)
     assert "民生支出" in expand_terms("民生支出规模", measured=True)  # a scale is its figure
