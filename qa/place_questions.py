@@ -48,7 +48,7 @@ _PLACE = (
 # the level a question asks about: 哪些城市 → city, 哪些省 → province, 哪些区县 → county
 _LEVEL_WORDS = (
     ("province", ("省份", "省区", "省", "自治区", "直辖市")),
-    ("city", ("城市", "地市", "市州", "市")),
+    ("city", ("城市", "地市", "市州", "自治州", "市")),
     ("county", ("区县", "县区", "区(县)", "区（县）", "行政区", "区", "县")),
 )
 # places of several levels asked at once: 哪些城市或省区, 哪些市和省
@@ -58,9 +58,7 @@ _WHICH = (
     rf"(?:{_JOINED}{_PLACE})*"
 )
 # the places named after the topic: 把抽水蓄能写进报告的城市有哪些
-_PLACE_NOUN = (
-    r"(?:地级市|自治区|直辖市|城市|区县|地市州|地州市|地市|市州|省份|省区|地方|地区|区|县|市|省)"
-)
+_PLACE_NOUN = r"(?:地级市|自治区|自治州|直辖市|城市|区县|地市州|地州市|地市|市州|省份|省区|地方|地区|区|县|市|省)"
 # …or with no "which" at all, the places asked being what the question ends in (在创建儿童友好
 # 城市的地方？, 目标在5万人及以上的城市？); not the places a document names (提到的地方)
 _WHICH_AFTER = (

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from qa.shares import figure_of_another
 from qa.term_across import listed_in_kinds, said_once_for_two
 from qa.text import CLOSES, OPENS, word_breaks
 from qa.topic_terms import norm
@@ -108,29 +109,7 @@ class TermMatcher:
         return None
 
     def _its_own(self, text: str, m: re.Match[str]) -> bool:
-        return not (
-            self.own_figure
-            and (
-                share_base_at(text, m.start(), m.end())
-                or _SHARE_AFTER.match(text, m.end())
-                or _PER_UNIT.search(text, max(0, m.start() - 3), m.start())
-            )
-        )
-
-
-def share_base_at(text: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]` is the base of a share (占地区生产总值比重)."""
-    return bool(_SHARE_BASE.search(text, max(0, start - 8), start) and _SHARE_OF.match(text, end))
-
-
-# what stands around the base of a share: 占GDP比重, 占地区生产总值的比例 (生产总值 too), 与地区
-# 生产总值的比率, or after it alone: GDP占比增长0.2个百分点; and what follows a share's part
-# (海洋生产总值占GDP比重9%: the figure is the share, not the part's)
-_SHARE_BASE = re.compile(r"(?:占|与)[\u4e00-\u9fff]{0,6}[(（]?$")
-_SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比重|比例|比率|份额)")
-# …or of a measure per unit of it: 单位GDP能耗, 万元地区生产总值用水量
-_PER_UNIT = re.compile(r"(?:单位|每万元|(?<![\d.])万元)$")  # (not 发放8909万元消费券)
-_SHARE_AFTER = re.compile(r"(?:的)?占(?:比|[^，。；,;]{1,10}?(?:比重|比例|份额))")
+        return not (self.own_figure and figure_of_another(text, m.start(), m.end()))
 
 
 @lru_cache(maxsize=64)  # one topic's matcher serves every place judged on it

@@ -24,6 +24,19 @@ OTHER_NAMES = re.compile(
     r"(?:(?![都也]算)[\u4e00-\u9fff]){2,10}(?:[、/或](?:(?![都也]算)[\u4e00-\u9fff]){2,10})*[)）])"
 )
 
+# a bracket after the target asked naming what it is a target of, in names of three characters
+# or more (空气质量方面给出量化目标（优良天数比率或PM2.5浓度）的有哪些地方); not what counts
+# or is asked of it (（总量或新增都行）, （不低于10%）, （到多少家）, （人次或收入）)
+ON_TARGET = re.compile(
+    r"(?<=目标|指标)(?P<remark>[（(](?![^（）()]*(?:算|都行|都可以|多少|不低于|不超过|\d+[%年]))"
+    r"[^（）()、，,或和及]{3,12}(?:(?:或者|或|和|及|、)[^（）()、，,或和及]{3,12})*[)）])"
+)
+
+
+def bracket_parts(bracket: str) -> list[str]:
+    """The things a bracket lists (（托位、托育机构） → 托位, 托育机构)."""
+    return [p for p in re.split(r"或者|[、，,或和及]", bracket[1:-1]) if p]
+
 
 # words that name the kind of thing, not the thing: plans write 科技特派员 where users ask
 # about 科技特派员制度 (企业 is not here: 高新技术企业 minus 企业 would match anything)
@@ -37,6 +50,9 @@ GENERIC_SUFFIX = re.compile(
     r"|(?<=[\u4e00-\u9fff]{3})(?:支持|扶持|行动|赛事|比赛|活动|技术|布局)"
     # (what is farmed is the topic: 生猪养殖 is met by 生猪全产业链, 糖料蔗种植 by 糖料蔗)
     r"|(?<=[\u4e00-\u9fff]{2})(?:养殖|种植)"
+    # (…and a resource developed for use: 盐碱地改良利用 is met by 盐碱地改造利用 and 盐碱地改良;
+    # not 综合利用, a use of its own)
+    r"|(?<=[\u4e00-\u9fff]{3})的?(?:改良|改造|开发)利用"
     # (a technology named by its letters is itself: BIM技术应用, 5G应用)
     r"|(?<=[A-Za-z0-9])\s*(?:技术应用|技术|应用))$"
 )

@@ -23,7 +23,7 @@ from qa.place_questions import (
 )
 from qa.set_aside import without_exception
 from qa.topic_alternatives import is_verb, tagged
-from qa.topic_brackets import OTHER_NAMES, quoted_names
+from qa.topic_brackets import ON_TARGET, OTHER_NAMES, bracket_parts, quoted_names
 from qa.topic_frames import asks_year_behind, figure_asked, with_done_first
 from qa.topic_words import (
     ASPECT_SAID,
@@ -173,10 +173,14 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         more = [_attested(w, corpus) for w in too[1]]
         said = "、".join(dict.fromkeys([topic.text, *(w for w in more if len(w) >= 2)]))
         return replace(topic, text=said)
+    on_target = ON_TARGET.search(text)
+    if on_target and not all(no_topic(p) for p in bracket_parts(on_target["remark"])):
+        topic = read_topic(text[: on_target.start()] + text[on_target.end() :], corpus)
+        return replace(topic, text=f"{topic.text}{on_target['remark']}")  # (what it is of)
     remark = _REMARK_AFTER.search(text)
     if remark:  # …的有哪些（托位、托育机构）: what the topic holds, said after the question
-        held = [p for p in re.split(r"或者|[、，,或和及]", remark["remark"][1:-1]) if p]
-        if all(no_topic(p) for p in held):  # (（套数或项目数）: what is asked, no topic)
+        # (（套数或项目数）: what is asked, no topic)
+        if all(no_topic(p) for p in bracket_parts(remark["remark"])):
             return read_topic(text[: remark.start()] + remark["remark"] + remark["asked"], corpus)
         topic = read_topic(text[: remark.start()] + remark["asked"], corpus)
         return replace(topic, text=f"{topic.text}{remark['remark']}")

@@ -185,6 +185,13 @@ import pytest
             "烂尾楼（保交楼、问题楼盘）",
             None,
         ),
+        # a bracket after the target naming what it is a target of; not what counts as one
+        (
+            "空气质量方面给出量化目标（优良天数比率或PM2.5浓度）的有哪些地方？",
+            "空气质量（优良天数比率或PM2.5浓度）",
+            "target",
+        ),
+        ("高新技术企业数量目标（总量或新增都行），哪些地方定了？", "高新技术企业", "target"),
         # (…but not with what else counts)
         ("哪些地方提到了“碳达峰”（碳达峰试点也算）？", "碳达峰", None),
         # places named one by one, then counted by 座
@@ -275,6 +282,7 @@ def test_a_topic_met_but_another_not_or_both_said_in_more_ways():
         ("两个省的报告里，高新技术企业已经有多少家？谁给了数？", "province"),
         ("重庆区县这一级，哪些地方提到要办科普活动？", "county"),
         ("这三个市的规划中，氢能有哪些地方提到？", "city"),
+        ("地级市和自治州这一级，哪些提到创建国家卫生城市？", "city"),
         # (a name before a level that is no place is no scope)
         ("高新区这一级，哪些地方提到了孵化器？", None),
         # (nor is a topic said first that ends as a place does)
@@ -390,6 +398,10 @@ def test_an_act_of_building_or_treating_before_or_after_a_thing_is_not_required(
     assert "高标准农田" in expand_terms("新建高标准农田", measured=True)
     assert "黑臭水体" in expand_terms("黑臭水体治理")
     assert "进出口" in expand_terms("进出口总额", measured=True, amount=True)
+    # a resource developed for use is met by the resource; a use of its own (综合利用) is not
+    assert "盐碱地" in expand_terms("盐碱地改良利用")
+    assert "页岩气" in expand_terms("页岩气的开发利用")
+    assert "盐碱地" not in expand_terms("盐碱地综合利用")
     # a thing of fewer than four characters keeps its 治理
     assert "环境" not in expand_terms("环境治理")
 
@@ -696,3 +708,21 @@ def test_a_time_shared_by_alternatives_names_no_class():
 
     assert "夜间" not in expand_terms("夜间经济或夜间消费")
     assert "中试" in expand_terms("中试熟化、中试基地")
+
+
+def test_a_thing_written_as_the_whole_of_a_share_or_without_what_its_figure_is_of():
+    from qa.meaning import means_topic, names_enough
+    from qa.shares import figure_of_another
+
+    # a part's share of the thing is no figure of the thing
+    said = "规模以上工业增加值中高技术制造业增加值占比达到20%"
+    assert figure_of_another(said, 0, len("规模以上工业增加值"))
+    assert not figure_of_another("规模以上工业增加值增长8%", 0, len("规模以上工业增加值"))
+    named = names_enough("规模以上工业增加值", figure=True)
+    row = "规模以上工业产值中高技术产业产值占比 | 单位: % | 2020: 33.8 | 2025: ≥50"
+    assert not means_topic(row, "规模以上工业增加值", named)
+    # a figure by meaning names what the figure is of, not only the rest of the topic's words
+    assert not named("规模以上工业企业研发经费支出与营业收入之比 | 2025: 2.8")
+    assert named("全市规模以上工业增加值力争增长8%")
+    # (…but a bare measure ending the topic may go unsaid)
+    assert names_enough("新能源装机规模", figure=True)("新增新能源装机300万千瓦")
