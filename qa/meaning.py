@@ -76,11 +76,13 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
 
 
 def _figure_of(topic: str) -> str:
-    """The last of a topic's words that is no bare measure nor in brackets (装机 of 新能源装机
-    规模, 机械化 of 综合机械化率（农机化率）)."""
+    """The last of a topic's words that is no bare measure, nor in brackets, nor the base of a
+    share (装机 of 新能源装机规模, 机械化 of 综合机械化率（农机化率）, 数字经济 of 数字经济占GDP的
+    比重)."""
     import jieba
 
-    words = [w for w in jieba.lcut(unbracketed(topic)) if len(w) >= 2] or [topic]
+    thing = re.sub(r"(?<=..)占[^占]{1,12}?(?:的)?(?:比重|比例)$", "", unbracketed(topic))
+    words = [w for w in jieba.lcut(thing) if len(w) >= 2] or [topic]
     return next((w for w in reversed(words) if w not in MEASURE_WORDS), words[-1])
 
 

@@ -112,6 +112,25 @@ _DONE_BEFORE_MEASURE = re.compile(
     rf"(?P<measure>{_MEASURE}(?:(?:或者|或|和|及|、){_MEASURE})*)(?=[，,。？?；;]|$)"
 )
 
+# a measure or a fall said after 给X定了 is the topic's (给数字经济定了占GDP比重目标,
+# 给PM2.5定了具体下降目标)
+_GIVEN_MEASURE = re.compile(
+    r"(?:给|为|对)(?P<topic>[^，,。？?给为对]{2,20}?)(?:定|设定|设|制定|确定|明确)(?:了)?(?:具体|明确)?"
+    r"(?:的)?(?P<measure>占(?:GDP|地区生产总值)(?:的)?比重|比重|占比|营收|营业收入|产值|增加值"
+    r"|下降|降低|减少|削减)"
+    r"(?:的)?(?=目标|指标)"
+    # (…or a fall given after the topic: PM2.5浓度给了具体下降目标)
+    r"|(?P<given>[^，,。？?给为对]{2,20}?)给了?(?:具体|明确)?(?:的)?(?P<fall>下降|降低|减少|削减)(?=目标|指标)"
+)
+
+
+def with_measure_given(text: str) -> str:
+    """The question with the measure or fall a topic is given read as the topic's (给数字经济定了
+    占GDP比重目标 → 定了数字经济占GDP比重目标; PM2.5浓度给了具体下降目标 → 定了PM2.5浓度下降目标)."""
+    return _GIVEN_MEASURE.sub(
+        lambda m: f"定了{m['topic'] or m['given']}{m['measure'] or m['fall']}", text, count=1
+    )
+
 
 def with_done_first(text: str) -> str:
     """The question with what was reached said before the topic, whose measures it splits

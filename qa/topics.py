@@ -24,7 +24,7 @@ from qa.place_questions import (
 from qa.set_aside import without_exception
 from qa.topic_alternatives import is_verb, tagged
 from qa.topic_brackets import ON_TARGET, OTHER_NAMES, bracket_parts, quoted_names
-from qa.topic_frames import asks_year_behind, figure_asked, with_done_first
+from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
 from qa.topic_words import (
     ASPECT_SAID,
     also_counted,
@@ -46,14 +46,6 @@ _ACT_BEFORE_BOUND = re.compile(
     r"(?:今年|明年|年内)?(?:计划|打算|准备|要|将|已经|已)?(?:新建|建设|建成|建|完成|改造|实现|新增)?$"
 )
 
-# a measure or a fall said after 给X定了 is the topic's (给数字经济定了占GDP比重目标,
-# 给PM2.5定了具体下降目标)
-_GIVEN_MEASURE = re.compile(
-    r"(?:给|为|对)(?P<topic>[^，,。？?给为对]{2,20}?)(?:定|设定|设|制定|确定|明确)(?:了)?(?:具体|明确)?"
-    r"(?:的)?(?P<measure>占(?:GDP|地区生产总值)(?:的)?比重|比重|占比|营收|营业收入|产值|增加值"
-    r"|下降|降低|减少|削减)"
-    r"(?:的)?(?=目标|指标)"
-)
 # a kind of the topic stressed after it, which the topic includes
 _ESPECIALLY = re.compile(r"[，,](?:尤其|特别|重点)是[^，,。？?]{2,20}(?=[，,。？?]|$)")
 # a field said before the question (基层矛盾化解方面，哪些地方…)
@@ -151,9 +143,9 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     # a closing quote mark ends a quoted topic (哪些报告里有“千万工程”); a request opens none
     text = without_exception(plain_asking(text.strip()))[0].strip("？?！!。，,；; ")
     text = without_documents_first(text)  # (their kind is qa.asked_documents')
-    # 给数字经济定了占GDP比重目标: the measure said after the verb is the topic's
-    text = _GIVEN_MEASURE.sub(lambda m: f"定了{m['topic']}{m['measure']}", text, count=1)
-    text = with_done_first(text)  # (研发经费投入已实现的强度或增幅)
+    # 给数字经济定了占GDP比重目标: the measure said after the verb is the topic's; and what was
+    # reached said between the topic and its measures (研发经费投入已实现的强度或增幅)
+    text = with_done_first(with_measure_given(text))
     text = _ESPECIALLY.sub("", text)  # 发展储能，尤其是新型储能: 储能, the kind included
     but = _BUT_NOT.search(text)
     if but and but.start() >= 2:  # 提到抽水蓄能、但没提海上风电的…: the rest carries the question

@@ -176,6 +176,8 @@ import pytest
             "技术合同成交额（交易额）",
             "figure",
         ),
+        # a fall given after the topic is the topic's, as one given before it
+        ("PM2.5浓度给了具体下降目标的有哪些地方？", "PM2.5浓度下降", "target"),
         # a place named before the tier asked is no topic
         ("重庆区县这一级，谁的文件提到了独角兽企业？", "独角兽企业", None),
         ("在重庆区县一级，哪些区提到了碳达峰碳中和？", "碳达峰碳中和", None),
@@ -459,6 +461,8 @@ def test_a_designation_alone_is_the_first_alternatives_thing():
         # (…said between the topic and its measures: the figures reached of each)
         ("研发经费投入已实现的强度或增幅，哪些地方给了具体数？", "研发经费投入强度或增幅", True),
         ("森林覆盖率已经达到的水平，哪些地方报了？", "森林覆盖率水平", True),
+        # (the actual result said after the topic)
+        ("去年空气优良天数（比例）的实际结果，哪些地方报告了？", "空气优良天数", True),
     ],
 )
 def test_a_figure_reached_is_asked_in_more_words(question, topic, behind):
@@ -726,3 +730,6 @@ def test_a_thing_written_as_the_whole_of_a_share_or_without_what_its_figure_is_o
     assert named("全市规模以上工业增加值力争增长8%")
     # (…but a bare measure ending the topic may go unsaid)
     assert names_enough("新能源装机规模", figure=True)("新增新能源装机300万千瓦")
+    # (…nor the base of a share)
+    share = names_enough("数字经济占GDP的比重", figure=True)
+    assert share("数字经济核心产业增加值占地区生产总值比重达到10%")
