@@ -104,7 +104,8 @@ _REPORTED_BEHIND = re.compile(rf"(?:报告|报|给出|公布|披露|说)了?(?:{
 # …and one asked as it stands or was done, said outside the topic (技术合同成交额，报了实际成交金额;
 # 研发投入强度现在是多少; 现有高新技术企业的总数; not 实际使用外资, a topic's own word)
 _DONE = re.compile(r"实际|现在|目前|当前|现有|已经|已(?:实现|达到|做到|完成)")
-_TOTAL_ASKED = re.compile(r"总数|总量|存量|现有|共有")
+# (…a total, unless said with other measures that count as well: 数量（总量、新增或增幅）)
+_TOTAL_ASKED = re.compile(r"(?<![、或和及])(?:总数|总量|存量|现有|共有)(?![、或和及])")
 # what was reached, said between a topic and its measures (研发经费投入已实现的强度或增幅)
 _MEASURE = r"(?:强度|占比|比重|比例|增速|增幅|增长率|规模|总量|数量|总额|金额|水平)"
 _DONE_BEFORE_MEASURE = re.compile(

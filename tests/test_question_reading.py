@@ -733,3 +733,11 @@ def test_a_thing_written_as_the_whole_of_a_share_or_without_what_its_figure_is_o
     # (…nor the base of a share)
     share = names_enough("数字经济占GDP的比重", figure=True)
     assert share("数字经济核心产业增加值占地区生产总值比重达到10%")
+
+
+def test_a_total_said_with_other_measures_that_count_is_not_the_only_figure_asked():
+    from qa.topics import read_topic
+
+    either = read_topic("已经取得的高新技术企业数量（总量、新增或增幅），哪些地方报了实际数字？")
+    assert (either.text, either.aspect, either.total) == ("高新技术企业", "figure", False)
+    assert read_topic("哪些地方交代了目前高新技术企业的总数？").total
