@@ -209,6 +209,8 @@ def borrowed_object(parts: list[str]) -> list[str]:
                 and not any(w in _HOW_MANY for w, _ in words)
             ) or field_term(said):
                 out.append(part)  # a thing of its own that jieba reads as acts: 充电接口, 育种
+        elif _contracts(said, first):
+            out.append(part)  # another name of the first, contracted: 智能算力或智算
         elif len(said) <= 2 < len(first) - 1 and not done and _heads_like(said, head):
             # a bare head is the thing said just before it with that head: 中试熟化基地或平台 ->
             # 中试熟化平台; 博士后工作站或分站 -> 博士后工作站分站; 新型储能、储能电站/项目 -> 储能
@@ -254,6 +256,14 @@ KIND_HEADS = (
     *("事业", "产业", "平台", "项目", "载体", "机构", "政策", "措施", "举措", "东西", "事情"),
     *("设施", "工程", "行动", "领域", "内容", "基地", "中心"),
 )
+
+
+def _contracts(short: str, whole: str) -> bool:
+    """Whether `short` is `whole` contracted as Chinese names are, its first character and some
+    of the others kept in order (智算 of 智能算力, 高企 of 高新技术企业), not a piece of it."""
+    rest = iter(whole)
+    kept = all(c in rest for c in short)  # (each character found after the one before)
+    return 2 <= len(short) < len(whole) and short[0] == whole[0] and kept and short not in whole
 
 
 def _heads_like(short: str, head: str) -> bool:

@@ -741,3 +741,12 @@ def test_a_total_said_with_other_measures_that_count_is_not_the_only_figure_aske
     either = read_topic("已经取得的高新技术企业数量（总量、新增或增幅），哪些地方报了实际数字？")
     assert (either.text, either.aspect, either.total) == ("高新技术企业", "figure", False)
     assert read_topic("哪些地方交代了目前高新技术企业的总数？").total
+
+
+def test_a_contraction_of_the_first_alternative_is_another_name_of_it():
+    from qa.topic_terms import expand_terms
+
+    assert "智算" in expand_terms("智能算力或智算")
+    assert "智能智算" not in expand_terms("智能算力或智算")
+    # (a head alone is still the first one's thing's)
+    assert "中试熟化平台" in expand_terms("中试熟化基地或平台")
