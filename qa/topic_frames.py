@@ -227,10 +227,15 @@ def without_how_many(part: str) -> str:
     return rest if len(rest) >= 2 else part
 
 
+# another act bracketed after the act a how-many counts
+_ACT_BRACKETED = re.compile(r"[（(](?:或者|或)?(?P<act>[\u4e00-\u9fff]{2,4})[)）](?=(?:了)?(?:多少|几))")
+
+
 def _without_counted_act(part: str) -> str | None:
     """`part` without the act a how-many at its end counts and the intent or time that leads to
     it (绿色工厂今年要创建多少家 → 绿色工厂), when jieba reads that act as a verb of two characters
     or more; None otherwise (口袋公园建了多少个 is left to _HOW_MANY)."""
+    part = _ACT_BRACKETED.sub(r"或\g<act>", part)  # (要新建（改造）多少: 要新建或改造多少)
     m = _HOW_MANY.search(part)
     if m is None:
         return None
