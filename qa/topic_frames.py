@@ -228,7 +228,9 @@ def without_how_many(part: str) -> str:
 
 
 # another act bracketed after the act a how-many counts
-_ACT_BRACKETED = re.compile(r"[（(](?:或者|或)?(?P<act>[\u4e00-\u9fff]{2,4})[)）](?=(?:了)?(?:多少|几))")
+_ACT_BRACKETED = re.compile(
+    r"[（(](?:或者|或)?(?P<act>[\u4e00-\u9fff]{2,4})[)）](?=(?:了)?(?:多少|几))"
+)
 
 
 def _without_counted_act(part: str) -> str | None:
