@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from qa.measures import measure_unit, unit_asked
 from qa.periods import PLAN_PERIOD, RELATIVE
 from qa.text import word_breaks
+from qa.topic_alternatives import MEASURE_WORDS
 from qa.topic_brackets import unbracketed
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ _DONE = re.compile(r"实际|现在|目前|当前|现有|已经|已(?:实现|达�
 # (…a total, unless said with other measures that count as well: 数量（总量、新增或增幅）)
 _TOTAL_ASKED = re.compile(r"(?<![、或和及])(?:总数|总量|存量|现有|共有)(?![、或和及])")
 # what was reached, said between a topic and its measures (研发经费投入已实现的强度或增幅)
-_MEASURE = r"(?:强度|占比|比重|比例|增速|增幅|增长率|规模|总量|数量|总额|金额|水平)"
+_MEASURE = "(?:" + "|".join(sorted([*MEASURE_WORDS, "比例", "水平"], key=len, reverse=True)) + ")"
 _DONE_BEFORE_MEASURE = re.compile(
     r"(?P<topic>[^，,。？?；;]{2,16}?)(?P<done>(?:已经|已)(?:实现|达到|做到|完成)(?:了)?的)"
     rf"(?P<measure>{_MEASURE}(?:(?:或者|或|和|及|、){_MEASURE})*)(?=[，,。？?；;]|$)"
