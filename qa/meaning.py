@@ -77,15 +77,13 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
 
 def _figure_of(topic: str) -> str:
     """The last of a topic's words that is no bare measure, nor in brackets, nor the base of a
-    share, nor a head of any thing (装机 of 新能源装机规模, 机械化 of 综合机械化率（农机化率）,
-    数字经济 of 数字经济占GDP的比重, 专精特新 of 专精特新企业)."""
+    share (装机 of 新能源装机规模, 机械化 of 综合机械化率（农机化率）, 数字经济 of 数字经济占GDP的
+    比重)."""
     import jieba
 
     thing = re.sub(r"(?<=..)占[^占]{1,12}?(?:的)?(?:比重|比例)$", "", unbracketed(topic))
     words = [w for w in jieba.lcut(thing) if len(w) >= 2] or [topic]
-    # (nor a head of any thing: 专精特新“小巨人” are 专精特新企业)
-    thing_words = (w for w in reversed(words) if w not in MEASURE_WORDS and w not in broad_words())
-    return next(thing_words, words[-1])
+    return next((w for w in reversed(words) if w not in MEASURE_WORDS), words[-1])
 
 
 def means_topic(quote: str, topic: str, named: Callable[[str], bool]) -> bool:

@@ -732,8 +732,6 @@ def test_a_thing_written_as_the_whole_of_a_share_or_without_what_its_figure_is_o
     assert named("全市规模以上工业增加值力争增长8%")
     # (…but a bare measure ending the topic may go unsaid)
     assert names_enough("新能源装机规模", figure=True)("新增新能源装机300万千瓦")
-    # (…nor a head of any thing: 专精特新“小巨人” are 专精特新企业)
-    assert names_enough("专精特新企业", figure=True)("新培育专精特新“小巨人”和单项冠军300家左右")
     # (…nor the base of a share)
     share = names_enough("数字经济占GDP的比重", figure=True)
     assert share("数字经济核心产业增加值占地区生产总值比重达到10%")
