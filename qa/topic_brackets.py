@@ -18,11 +18,20 @@ _BRACKETED = re.compile(
 )
 
 # other names of a quoted name, bracketed after it (“揭榜挂帅”（揭榜制）), or after the matter it
-# names (“烂尾楼”问题（保交楼、问题楼盘）); not what else counts (（包括…）, （…也算）)
-OTHER_NAMES = re.compile(
-    r"(?:问题|现象|情况|工作|行动)?(?P<other>[（(](?!包括|包含|含)(?:或者|或|即|又称|简称|也叫)?"
-    r"(?:(?![都也]算)[\u4e00-\u9fff]){2,10}(?:[、/或](?:(?![都也]算)[\u4e00-\u9fff]){2,10})*[)）])"
+# names (“烂尾楼”问题（保交楼、问题楼盘）); not what else counts (（…也算）)
+_NAME_RUN = r"(?:(?![都也]算)[\u4e00-\u9fff]){2,10}"
+_OTHER_NAMES = re.compile(
+    r"(?:问题|现象|情况|工作|行动)?(?P<other>[（(](?:或者|或|即|又称|简称|也叫)?"
+    rf"{_NAME_RUN}(?:[、/或]{_NAME_RUN})*[)）])"
 )
+
+
+def other_names_at(said: str, end: int) -> str:
+    """The bracket of other names after a quoted name that ends at `end`, or "" (none, or a
+    remark on it: （包括枫桥式派出所…）)."""
+    m = _OTHER_NAMES.match(said, end)
+    return m["other"] if m and not _REMARK.match(m["other"][1:]) else ""
+
 
 # a bracket after the target asked naming what it is a target of, in names of three characters
 # or more (空气质量方面给出量化目标（优良天数比率或PM2.5浓度）的有哪些地方); not what counts
