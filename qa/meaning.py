@@ -13,8 +13,7 @@ from importlib import resources
 from qa.shares import share_base_at
 from qa.synonyms import broad_words
 from qa.term_matcher import is_act
-from qa.topic_alternatives import DESIGNATIONS, MEASURE_WORDS
-from qa.topic_brackets import unbracketed
+from qa.topic_alternatives import DESIGNATIONS
 from qa.topic_terms import norm
 
 
@@ -36,7 +35,7 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
     # 培育, which 培育科技型领军企业 shares)
     specific = {w for w in words - broad_words() - DESIGNATIONS if not is_act(w)}
     alternatives = [
-        (said, _figure_of(part))
+        said
         for part in re.split(r"或者|或|、", norm(topic))
         if (said := {w for w in jieba.lcut(part) if len(w) >= 2})
     ]
@@ -60,12 +59,9 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
             return False  # 城乡居民基础养老金 is no 个人养老金, nor 锂电池 a 钠电池
         if kind and head not in said and _broader(said, kind, head):
             return False  # 科技型企业 is not 科技型中小企业 (the kind of a wider head)
-        if figure:  # (空气质量优良天数或优良率: either; at least one of its words, all but one,
-            # and the last but a bare measure, what the figure is of: 规上工业企业研发经费 is no
-            # 规上工业增加值; 新增新能源装机 is one of 新能源装机规模)
-            return any(
-                1 >= sum(x not in said for x in w) < len(w) and of in said for w, of in alternatives
-            )
+        if figure:  # (空气质量优良天数或优良率: either; at least one of its words, all but one:
+            # 新增新能源装机 is one of 新能源装机规模)
+            return any(1 >= sum(x not in said for x in w) < len(w) for w in alternatives)
         if len(words) < 3:
             return True
         return 2 * sum(w in said for w in words) >= len(words) and (
@@ -73,17 +69,6 @@ def names_enough(topic: str, figure: bool = False) -> Callable[[str], bool]:
         )
 
     return enough
-
-
-def _figure_of(topic: str) -> str:
-    """The last of a topic's words that is no bare measure, nor in brackets, nor the base of a
-    share (装机 of 新能源装机规模, 机械化 of 综合机械化率（农机化率）, 数字经济 of 数字经济占GDP的
-    比重)."""
-    import jieba
-
-    thing = re.sub(r"(?<=..)占[^占]{1,12}?(?:的)?(?:比重|比例)$", "", unbracketed(topic))
-    words = [w for w in jieba.lcut(thing) if len(w) >= 2] or [topic]
-    return next((w for w in reversed(words) if w not in MEASURE_WORDS), words[-1])
 
 
 def means_topic(quote: str, topic: str, named: Callable[[str], bool]) -> bool:
