@@ -31,8 +31,10 @@ def frames() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str | None], ...]:
     macros = data["macros"]
 
     # a year, or a word for one: the words qa.periods reads (去年, 上年, 上一年, 今年…), or a
-    # five-year plan's period (十四五末)
-    years = f"{RELATIVE.pattern}|(?:19|20)\\d\\d年|{PLAN_PERIOD}"
+    # five-year plan's period (十四五末); or several, either of which is asked (今年或十四五末,
+    # 今年或到2025年)
+    year = f"{RELATIVE.pattern}|(?:19|20)\\d\\d年|{PLAN_PERIOD}"
+    years = f"(?:{year})(?:(?:或者|或是|或|和|及|、|与)(?:到)?(?:{year}))*"
 
     def compile_frame(frame: str, topic: str) -> re.Pattern[str]:
         for name, body in macros.items():

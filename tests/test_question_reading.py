@@ -196,6 +196,9 @@ import pytest
             "target",
         ),
         ("高新技术企业数量目标（总量或新增都行），哪些地方定了？", "高新技术企业", "target"),
+        # the years a target is set for, either of several (今年或十四五末)
+        ("哪些地方给高新技术企业数量定了今年或“十四五”末的目标？", "高新技术企业", "target"),
+        ("哪些地方给专精特新企业数量定了2024年或到2025年的目标？", "专精特新企业", "target"),
         # (…but not with what else counts)
         ("哪些地方提到了“碳达峰”（碳达峰试点也算）？", "碳达峰", None),
         # places named one by one, then counted by 座
