@@ -81,7 +81,8 @@ _LEVEL_PLACES = r"(?:[（(][^（）()]{1,12}[)）])?"
 # …said as a tier: 省级, 省这一级, 市州层面
 _TIER = r"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级|层)(?:层面)?)"
 _LEVEL_OF_DOCUMENTS = (
-    r"(?<![、和及与])(?:地级市|地市州|地州市|市州|地市|市|省|区县|区|县)(?:[、和及与](?:市|州|省|区县|区|县))*"
+    r"(?<![、和及与])(?:地级市|地市州|地州市|市州|地市|自治区|自治州|直辖市|市|省|区县|区|县)"
+    r"(?:[、和及与](?:自治区|自治州|直辖市|市|州|省|区县|区|县))*"
     rf"(?:{_TIER}{_LEVEL_PLACES}(?:的)?|(?:里)?的|(?=政府))"
 )
 # documents named as a group, then which of them: 三份政府工作报告里，哪些把CPI列进了目标
@@ -221,11 +222,12 @@ def question_levels(text: str) -> tuple[str, ...]:
     return tuple(levels)
 
 
+_OPENING_TIERS = r"(?:地级市|地市州|地州市|市州|地市|区县|城市|省份|自治区|自治州|直辖市|[市省区县])"
 # the documents of a level said first, counted or of a place, the question after the topic:
 # 区级文件里提到…的有哪些, 两个省的报告里，…谁给了数; or its tier alone: 重庆区县这一级，哪些…
 _OPENING_LEVEL = re.compile(
-    rf"(?:在|从)?(?P<within>(?![这那几两三四五六七八九十\d]){_NAME}(?=区|县|市|城市|省|地))?"
-    r"(?:这|那)?(?:(?:几|[两三四五六七八九十\d]+)个)?(?P<level>地级市|地市州|地州市|市州|地市|区县|城市|省份|[市省区县])"
+    rf"(?:在|从)?(?P<within>(?![这那几两三四五六七八九十\d]){_NAME}(?=(?:的)?(?:区|县|市|城市|省|地)))?(?:的)?"
+    rf"(?:这|那)?(?:(?:几|[两三四五六七八九十\d]+)个)?(?P<level>{_OPENING_TIERS}(?:{_JOINED}{_OPENING_TIERS})*)"
     rf"(?:(?:{_TIER}(?:的)?|的){_DOCUMENTS_ASKED}(?:里|中|当中|里面)|{_TIER}[，,])"
 )
 

@@ -290,6 +290,9 @@ def test_a_topic_met_but_another_not_or_both_said_in_more_ways():
         ("重庆区县这一级，哪些地方提到要办科普活动？", "county"),
         ("这三个市的规划中，氢能有哪些地方提到？", "city"),
         ("地级市和自治州这一级，哪些提到创建国家卫生城市？", "city"),
+        # (tiers joined, or the place's tier said with 的)
+        ("省、自治区一级的报告里，低空经济被谁提到了？", "province"),
+        ("在重庆的区一级文件中，提到博士后科研工作站的有哪些？", "county"),
         # (a name before a level that is no place is no scope)
         ("高新区这一级，哪些地方提到了孵化器？", None),
         # (nor is a topic said first that ends as a place does)
