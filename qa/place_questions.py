@@ -222,7 +222,9 @@ def question_levels(text: str) -> tuple[str, ...]:
     return tuple(levels)
 
 
-_OPENING_TIERS = r"(?:地级市|地市州|地州市|市州|地市|区县|城市|省份|自治区|自治州|直辖市|[市省区县])"
+_OPENING_TIERS = (
+    r"(?:地级市|地市州|地州市|市州|地市|区县|城市|省份|自治区|自治州|直辖市|[市省区县])"
+)
 # the documents of a level said first, counted or of a place, the question after the topic:
 # 区级文件里提到…的有哪些, 两个省的报告里，…谁给了数; or its tier alone: 重庆区县这一级，哪些…
 _OPENING_LEVEL = re.compile(
