@@ -164,7 +164,15 @@ def no_topic(part: str) -> bool:
     scoped = re.fullmatch(rf"{said_at}(?P<within>[\u4e00-\u9fff]{{2,8}}?){tier}", part)
     if scoped and places_only(scoped["within"]):
         return True  # (…of a place: 重庆区县这一级，谁…)
+    documents = rf"(?:{_LEVEL_OF_DOCUMENTS})?(?:{_DOCUMENT_WORDS})"
+    if re.fullmatch(rf"{_LEFT_OUT}{documents}(?:[、和及与或]{documents})*(?:{_OUTSIDE})?", part):
+        return True  # (the documents left out of those asked: 在政府工作报告里（不算规划和要点）)
     return bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
+
+
+# documents or places left out of those asked, and what closes the phrase: 不算规划, 除规划以外
+_LEFT_OUT = r"(?:不算|不计|不含|不包括|不包含|除了?|除去|排除|去掉)"
+_OUTSIDE = r"(?:在内|外|以外|之外)"
 
 
 def strip_before(before: str) -> str:

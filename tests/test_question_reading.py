@@ -199,6 +199,9 @@ import pytest
         # the years a target is set for, either of several (今年或十四五末)
         ("哪些地方给高新技术企业数量定了今年或“十四五”末的目标？", "高新技术企业", "target"),
         ("哪些地方给专精特新企业数量定了2024年或到2025年的目标？", "专精特新企业", "target"),
+        # the documents left out of those asked are no topic
+        ("在政府工作报告里（不算规划和工作要点），谁提到了揭榜挂帅？", "揭榜挂帅", None),
+        ("在规划里（除工作要点以外），谁提到了科技特派员？", "科技特派员", None),
         # (…but not with what else counts)
         ("哪些地方提到了“碳达峰”（碳达峰试点也算）？", "碳达峰", None),
         # places named one by one, then counted by 座
