@@ -78,7 +78,9 @@ _REMARK_AFTER = re.compile(
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 # the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查
 _RESTATED = re.compile(
-    r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
+    r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30}?)"
+    # (pointed at as the thing meant: 就是新能源汽车下乡那个)
+    r"(?:的)?(?:那个|这个|那种|这种|那类|这类|那些|这些|那件事|这件事|那回事|这回事)?[。？?！!]?$"
 )
 # a quoted name offered as one of two wordings: 禁塑或“以竹代塑”, “枫桥经验”或枫桥式做法
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target

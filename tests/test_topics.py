@@ -1150,6 +1150,10 @@ def test_a_topic_said_again_after_the_question_is_met_in_either_wording():
     assert read_topic("哪些地方提到了五经普？也就是第五次全国经济普查").text == (
         "五经普、第五次全国经济普查"
     )
+    # (…pointed at as the thing meant)
+    assert read_topic("哪里提到了“电车下乡”？就是新能源汽车下乡那个。").text == (
+        "电车下乡、新能源汽车下乡"
+    )
 
 
 def test_a_national_census_is_also_called_by_its_number():
