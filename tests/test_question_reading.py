@@ -644,6 +644,9 @@ def test_a_bracket_holds_a_generic_word_or_a_word_inside_a_name():
     # a generic word the name may be said with: never the name's first word with it
     assert "科技特派员制度" in expand_terms("科技特派员（制度）")
     assert not {"科技", "科技制度"} & set(expand_terms("科技特派员（制度）"))
+    # (or several, each said with it, none alone)
+    said = set(expand_terms("两重（项目/建设）", named=True, verbatim=True))
+    assert {"两重项目", "两重建设"} <= said and not {"项目", "建设"} & said
     # a word a name may hold, after a modifier no name ends in
     assert bracket_readings("科技型（中小）企业") == ["科技型企业", "科技型中小企业"]
     # …but an act, a place or another name said in place of what stands before it
