@@ -199,6 +199,9 @@ import pytest
         # the years a target is set for, either of several (今年或十四五末)
         ("哪些地方给高新技术企业数量定了今年或“十四五”末的目标？", "高新技术企业", "target"),
         ("哪些地方给专精特新企业数量定了2024年或到2025年的目标？", "专精特新企业", "target"),
+        # a target said as what is to be held (要稳定在多少的目标)
+        ("粮食产量给出了今年要稳定在多少的数字目标的地方？", "粮食产量", "target"),
+        ("哪些地方给PM2.5浓度定了要控制在多少的目标？", "PM2.5浓度", "target"),
         # the documents left out of those asked are no topic
         ("在政府工作报告里（不算规划和工作要点），谁提到了揭榜挂帅？", "揭榜挂帅", None),
         ("在规划里（除工作要点以外），谁提到了科技特派员？", "科技特派员", None),
@@ -296,6 +299,8 @@ def test_a_topic_met_but_another_not_or_both_said_in_more_ways():
         # (tiers joined, or the place's tier said with 的)
         ("省、自治区一级的报告里，低空经济被谁提到了？", "province"),
         ("在重庆的区一级文件中，提到博士后科研工作站的有哪些？", "county"),
+        # (the documents counted)
+        ("省级的两份报告里，谁提到了城中村改造？", "province"),
         # (a name before a level that is no place is no scope)
         ("高新区这一级，哪些地方提到了孵化器？", None),
         # (nor is a topic said first that ends as a place does)
