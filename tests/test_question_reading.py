@@ -415,6 +415,9 @@ def test_an_act_of_building_or_treating_before_or_after_a_thing_is_not_required(
 
     assert "高标准农田" in expand_terms("新建高标准农田", measured=True)
     assert "黑臭水体" in expand_terms("黑臭水体治理")
+    # (…nor one of fostering: 专精特新企业培育, 瞪羚企业的培育)
+    assert "专精特新企业" in expand_terms("专精特新企业培育")
+    assert "瞪羚企业" in expand_terms("瞪羚企业的培育")
     assert "进出口" in expand_terms("进出口总额", measured=True, amount=True)
     # a resource developed for use is met by the resource; a use of its own (综合利用) is not
     assert "盐碱地" in expand_terms("盐碱地改良利用")
