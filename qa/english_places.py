@@ -123,6 +123,8 @@ def english_topic(question: str) -> tuple[str, str | None, Remarks] | None:
     places…" question, None when it is not one: no Chinese is looked for."""
     if re.search(r"[哪谁吗呢，。？、]|有没有|是否|什么|多少|提到|提及", question):
         return None  # a Chinese question (a Chinese topic in an English one is its word)
+    # (a sentence after the question remarks on what counts: …? 国家卫生乡镇 does not count.)
+    question = re.sub(r"(?<=\?)\s+[^?]+$", "", question.strip())
     remarks = read_remarks(_DASHES.sub("-", question))  # (Apart from X's own report, …)
     text = _WITHIN.sub(r"\1", remarks.question)  # the place a level is of: a filter already
     for pattern in _QUESTIONS:
@@ -148,9 +150,10 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     Read against a corpus, a topic whose forms its documents do not write is put together from
     its words' senses (low-altitude economy → 低空经济), its last word, the kind, left out when
     need be (dragon boat races → 龙舟)."""
-    given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic) or re.match(
-        r"\s*[\"“]?([\u4e00-\u9fff][^()（）A-Za-z\"”]*?)[\"”]?\s*(?:[（(]|$)", topic
-    )  # (or the Chinese word the English is given for: 氢能 (hydrogen); "千万工程")
+    given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic) or re.search(
+        r"(?:^|(?<=\s))[\"“]?([\u4e00-\u9fff][^()（）A-Za-z\"”]*?)[\"”]?\s*(?:[（(]|$)", topic
+    )  # (or the Chinese word the English is given for: 氢能 (hydrogen); "千万工程"; creating a
+    # 国家卫生城市 (National Hygienic City))
     if given:
         return given.group(1).strip()
     unbracketed = re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip()  # (its remarks left out)

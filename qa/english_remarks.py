@@ -40,8 +40,10 @@ class Remarks:
 
 
 # the places that do not: Which places do not mention X?
+# (not a second topic's: …mention X but do not mention Y)
 _NOT = re.compile(
-    r"\s+(?:do\s+not|does\s+not|don't|doesn't|did\s+not|never)(?=\s+\w)", re.IGNORECASE
+    r"(?<!but)(?<!yet)(?<!and)(?<!,)\s+(?:do\s+not|does\s+not|don't|doesn't|did\s+not|never)(?=\s+\w)",
+    re.IGNORECASE,
 )
 # every topic met: …mention both hydrogen and energy storage
 _BOTH = re.compile(r"^both\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$", re.IGNORECASE)

@@ -216,6 +216,18 @@ def test_a_place_set_aside_or_a_topic_not_to_be_mentioned_is_put_into_chinese():
     assert both.chinese == "哪些地方同时提到了氢能与储能"
     unsaid = read_english_place_question("Which places do not mention 低空经济?")
     assert unsaid.chinese == "哪些地方没有提到低空经济"
+    # (…a second topic's negation is no negation of the question)
+    but_not = read_english_place_question(
+        "Which places mention 氢能 (hydrogen) but do not mention 储能 (energy storage)?"
+    )
+    assert but_not.chinese == "哪些地方提到了氢能但没提储能"
+    # a Chinese name given inside the topic, and a sentence after the question remarking on
+    # what counts, which leaves the question as it is
+    hygienic = read_english_place_question(
+        "Which places mention creating a 国家卫生城市 (National Hygienic City)? "
+        "国家卫生乡镇 does not count."
+    )
+    assert hygienic.chinese == "国家卫生城市"
     # a topic not to be mentioned that has no Chinese form is not dropped: no question read
     assert read_english_place_question("Which places mention 氢能 but not zorblax?").chinese == ""
 
