@@ -152,8 +152,7 @@ def chinese_for(topic: str, corpus: Corpus | None = None) -> str:
     need be (dragon boat races → 龙舟)."""
     given = re.search(r"[（(]\s*([\u4e00-\u9fff][^()（）]*)[)）]", topic) or re.search(
         r"(?:^|(?<=\s))[\"“]?([\u4e00-\u9fff][^()（）A-Za-z\"”]*?)[\"”]?\s*(?:[（(]|$)", topic
-    )  # (or the Chinese word the English is given for: 氢能 (hydrogen); "千万工程"; creating a
-    # 国家卫生城市 (National Hygienic City))
+    )  # (or the Chinese word given: 氢能 (hydrogen); "千万工程"; creating a 国家卫生城市 (…))
     if given:
         return given.group(1).strip()
     unbracketed = re.sub(r"[（(][^()（）]*[)）]", " ", topic).strip()  # (its remarks left out)

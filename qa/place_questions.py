@@ -222,17 +222,13 @@ def question_levels(text: str) -> tuple[str, ...]:
     return tuple(levels)
 
 
-# (the documents counted: 省级的两份报告里)
-_COUNTED = r"(?:(?:这|那)?(?:几|[两三四五六七八九十\d]+)(?:份|个|篇))?"
-_OPENING_TIERS = (
-    r"(?:地级市|地市州|地州市|市州|地市|区县|城市|省份|自治区|自治州|直辖市|[市省区县])"
-)
+_OPENING_TIERS = r"(?:地级市|地市州|地州市|市州|地市|区县|城市|省份|自治[区州]|直辖市|[市省区县])"
 # the documents of a level said first, counted or of a place, the question after the topic:
-# 区级文件里提到…的有哪些, 两个省的报告里，…谁给了数; or its tier alone: 重庆区县这一级，哪些…
+# 区级文件里提到…的有哪些, 两个省的报告里，…谁给了数, 省级的两份报告里; or its tier alone: 重庆区县这一级
 _OPENING_LEVEL = re.compile(
     rf"(?:在|从)?(?P<within>(?![这那几两三四五六七八九十\d]){_NAME}(?=(?:的)?(?:区|县|市|城市|省|地)))?(?:的)?"
     rf"(?:这|那)?(?:(?:几|[两三四五六七八九十\d]+)个)?(?P<level>{_OPENING_TIERS}(?:{_JOINED}{_OPENING_TIERS})*)"
-    rf"(?:(?:{_TIER}(?:的)?|的){_COUNTED}{_DOCUMENTS_ASKED}(?:里|中|当中|里面)|{_TIER}[，,])"
+    rf"(?:(?:{_TIER}(?:的)?|的)(?:(?:这|那)?(?:几|[两三四五六七八九十\d]+)(?:份|个|篇))?{_DOCUMENTS_ASKED}(?:里|中|当中|里面)|{_TIER}[，,])"
 )
 
 

@@ -102,19 +102,12 @@ _PERIOD_AFTER = re.compile(
     rf"(?<=.{{2}})(?:{_PERIOD_SAID_AFTER}(?:或|和|及)?|[（(](?:或者|或|和|及)?{_PERIOD_SAID_AFTER}(?:[)）]|$))+"
     r"(?:是|为)?$"
 )
-
-
 # a topic named as a target, its figure asked (单位GDP能耗下降目标|给了具体百分比)
 _AIMED_AT = re.compile(r"(?:的)?(?:预期)?(?:目标|指标)(?:值)?$")
-
-
 # what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
 # 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
 ASPECT_SAID = (
-    (
-        "target",
-        re.compile(r"(?:目标|指标)"),
-    ),
+    ("target", re.compile(r"(?:目标|指标)")),
     (
         "figure",
         re.compile(
@@ -164,15 +157,16 @@ def no_topic(part: str) -> bool:
     scoped = re.fullmatch(rf"{said_at}(?P<within>[\u4e00-\u9fff]{{2,8}}?){tier}", part)
     if scoped and places_only(scoped["within"]):
         return True  # (…of a place: 重庆区县这一级，谁…)
-    documents = rf"(?:{_LEVEL_OF_DOCUMENTS})?(?:{_DOCUMENT_WORDS})"
-    if re.fullmatch(rf"{_LEFT_OUT}{documents}(?:[、和及与或]{documents})*(?:{_OUTSIDE})?", part):
+    if _LEFT_OUT.fullmatch(part):
         return True  # (the documents left out of those asked: 在政府工作报告里（不算规划和要点）)
     return bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
 
 
-# documents or places left out of those asked, and what closes the phrase: 不算规划, 除规划以外
-_LEFT_OUT = r"(?:不算|不计|不含|不包括|不包含|除了?|除去|排除|去掉)"
-_OUTSIDE = r"(?:在内|外|以外|之外)"
+_DOCUMENTS = rf"(?:{_LEVEL_OF_DOCUMENTS})?(?:{_DOCUMENT_WORDS})"
+_LEFT_OUT = re.compile(
+    rf"(?:不算|不计|不含|不包括|不包含|除了?|除去|排除|去掉){_DOCUMENTS}"
+    rf"(?:[、和及与或]{_DOCUMENTS})*(?:在内|外|以外|之外)?"
+)
 
 
 def strip_before(before: str) -> str:
