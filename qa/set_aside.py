@@ -12,17 +12,19 @@ from typing import Any
 from qa.place_questions import places_only
 from qa.types import DistrictReport
 
+# the words that leave places or documents out of those asked: 除了赣州, 不算规划
+LEAVING_OUT = r"(?:除了?|不算|不计|不含|不包括|排除)"
 # a place's own documents, said after it: 攀枝花自己的报告, 宜宾本身的规划
 _OWN_DOCUMENTS = r"(?:本身|自身|自己)(?:的)?"
 _DOCUMENT = r"[\u4e00-\u9fff]{0,6}?(?:报告|规划|文件|要点|通知)"
 # places set aside: 除了赣州，还有哪些地方…; 除了攀枝花自己的报告 (its own documents: the place)
 _EXCEPT = re.compile(
-    rf"(?:除了?|不算|不计|不含|不包括|排除)(?P<places>[\u4e00-\u9fff、和与及]{{2,20}}?)(?:{_OWN_DOCUMENTS}(?:{_DOCUMENT})?)?"
+    rf"{LEAVING_OUT}(?P<places>[\u4e00-\u9fff、和与及]{{2,20}}?)(?:{_OWN_DOCUMENTS}(?:{_DOCUMENT})?)?"
     r"(?:之外|以外|外)?[，,]?(?:还|另外|其他|其余)?(?:有)?(?=哪|谁)"
 )
 # …or in a bracket: 哪些地方提到了宜宾（不算宜宾自己的报告）
 _EXCEPT_REMARK = re.compile(
-    r"[（(](?:不算|不含|不包括|不计|除了?|排除)(?P<places>[\u4e00-\u9fff、和与及]{2,20}?)"
+    rf"[（(]{LEAVING_OUT}(?P<places>[\u4e00-\u9fff、和与及]{{2,20}}?)"
     rf"(?:(?:{_OWN_DOCUMENTS}|的){_DOCUMENT})?(?:在内)?[)）]"
 )
 # …and the names like the topic's that do not count, in a bracket or a clause of their own at

@@ -105,10 +105,10 @@ def bracket_readings(topic: str) -> list[str]:
         readings.append("、".join(k + before for k in re.split(r"[、/]", inner)) + after)
     elif inner and _measures_only(inner):
         pass  # (what figure is asked: 社会消费品零售总额（增速或总额）)
-    elif _generic_words(before, inner):
+    elif generic := _generic_words(before, inner):
         # (a generic word it may be said with: 科技特派员（制度）: 科技特派员制度, no 科技制度;
         # or several: “两重”（项目/建设）: 两重项目, 两重建设, neither alone)
-        readings.append("、".join(before + w for w in _generic_words(before, inner)) + after)
+        readings.append("、".join(before + w for w in generic) + after)
     elif inner and (m.group("marker") or not (_REMARK.match(inner) or _says_how(inner, before))):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         # (but its short name stands for all of it: 农作物耕种收综合机械化率（农机化率）: 农机化率)

@@ -8,6 +8,7 @@ import re
 
 from qa.periods import RELATIVE
 from qa.place_questions import _DOCUMENT_WORDS, _LEVEL_OF_DOCUMENTS, _SAYS, _SETTING, places_only
+from qa.set_aside import LEAVING_OUT
 from qa.text import word_breaks
 from qa.topic_alternatives import KIND_HEADS, without_beneficiary
 from qa.topic_frames import framed, frames, without_how_many
@@ -164,8 +165,7 @@ def no_topic(part: str) -> bool:
 
 _DOCUMENTS = rf"(?:{_LEVEL_OF_DOCUMENTS})?(?:{_DOCUMENT_WORDS})"
 _LEFT_OUT = re.compile(
-    rf"(?:不算|不计|不含|不包括|不包含|除了?|除去|排除|去掉){_DOCUMENTS}"
-    rf"(?:[、和及与或]{_DOCUMENTS})*(?:在内|外|以外|之外)?"
+    rf"{LEAVING_OUT}{_DOCUMENTS}(?:[、和及与或]{_DOCUMENTS})*(?:在内|外|以外|之外)?"
 )
 
 

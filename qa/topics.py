@@ -78,9 +78,7 @@ _REMARK_AFTER = re.compile(
 _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 # the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查
 _RESTATED = re.compile(
-    r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30}?)"
-    # (pointed at as the thing meant: 就是新能源汽车下乡那个)
-    r"(?:的)?(?:那个|这个|那种|这种|那类|这类|那些|这些|那件事|这件事|那回事|这回事)?[。？?！!]?$"
+    r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
 )
 # a quoted name offered as one of two wordings: 禁塑或“以竹代塑”, “枫桥经验”或枫桥式做法
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
@@ -181,7 +179,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     restated = _RESTATED.search(text)
     if restated:  # …有哪些地方在做？就是第四次全国文物普查: the topic in both wordings
         topic = read_topic(text[: restated.start()], corpus)
-        said = restated.group("what").strip('“”"')
+        # (the words around it are no part of it: 就是新能源汽车下乡那个)
+        said = strip_topic(restated.group("what").strip('“”"'))[0]
         return replace(topic, text=f"{topic.text}、{said}") if said != topic.text else topic
     worded = _QUOTED_BOUND.search(text)
     if worded:  # 粮食产量目标写的是“以上”的, 没有用“左右”来表述的: a target worded so, or not
