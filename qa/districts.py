@@ -1,10 +1,10 @@
 """Which districts mention a topic: every district in the index, each judged on its own.
 
 Not a global top-k: each district's chunks are searched separately (filtered retrieval), so a
-district whose only mention is weak still surfaces. A district counts as mentioning the topic
-when one of its passages contains the topic or a synonym (exact match after normalisation),
-or when its best sentence, or a clause of a long one naming the topic, is semantically closer
-to the topic than a threshold measured on the question sets (qa/data/calibration.json).
+district whose only mention is weak still surfaces. A district counts as mentioning the topic when
+one of its passages contains the topic or a synonym (exact match after normalisation), or when its
+best sentence, or a clause of a long one naming the topic, is semantically closer to the topic than
+a threshold measured on the question sets (qa/data/calibration.json).
 """
 
 from __future__ import annotations
@@ -35,10 +35,10 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
     question_levels,
 )
 from qa.scoring import Searchable, cosine_to_query
-from qa.set_aside import narrowed, places_with, without_exception, without_others
+from qa.set_aside import names_not_counted, narrowed, places_with, without_exception, without_others
 from qa.stating import Stating
 from qa.target_lists import list_leads
-from qa.term_matcher import one_name_in, term_matcher
+from qa.term_matcher import one_name_in, term_matcher, without_names
 from qa.text import check_question, split_sentences, with_plain_breaks
 from qa.topic_combinations import combined_report
 from qa.topic_frames import aspect_evidence, with_worded_targets
@@ -49,8 +49,8 @@ from qa.types import DistrictReport, DistrictResult, Evidence
 EVIDENCE_PER_DISTRICT = 3
 # passages per district read for the semantic check (its own top-k, not a share of a global one)
 SEMANTIC_K = 5
-# sentences containing a term that are ranked for evidence (a topic such as 人才 occurs a
-# hundred times in one plan; the first passages are enough to pick the best quotes)
+# sentences with a term ranked for evidence (人才 occurs a hundred times in one plan; the first
+# passages are enough to pick the best quotes)
 LEXICAL_CANDIDATES = 24
 
 
@@ -92,6 +92,7 @@ def districts(
     if fact is not None:  # 哪些地方的文件是五年规划: what the documents are, not what they say
         return fact_report(fact, index, only, (level,) if level else question_levels(text))
     topic = with_worded_targets(read_topic(text, corpus_of(index)), text)
+    topic = replace(topic, not_counted=names_not_counted(said))
     asked = normalize_level(level or question_level(text))
     rest, others = without_others(text)
     if set_aside or (others and places_only(topic.text)):
@@ -118,8 +119,7 @@ def districts(
         if inside:  # 重庆哪些区县…: the districts of 重庆, not 重庆 itself
             report = report_for(topic, index, inside, EVIDENCE_PER_DISTRICT)
             return replace(report, level=asked)
-        # (places named that issue documents are judged on their own: 重庆市's report, not its
-        # districts' plans)
+        # (places named that issue documents are judged on their own: 重庆市's, not its districts')
         report = report_for(topic, index, names, EVIDENCE_PER_DISTRICT, own=set(names) <= set(own))
         one_level = len({level_of_places([n]) for n in names}) == 1  # 山东、聊城: 地方, not 区县
         return replace(report, level=level_of_places(names) if one_level else "mixed")
@@ -133,8 +133,7 @@ def districts(
         )
         return replace(report, level="mixed")
     if asked is None and len({level_of_places([p]) for p in own}) > 1:
-        # 哪些地方/地区, or no level said (富硒产业谁在搞), over documents of several levels: every
-        # document's own place
+        # 哪些地方, or no level said (富硒产业谁在搞), over several levels: each document's own place
         report = report_for(
             topic, index, of_kinds(own, kinds, index), EVIDENCE_PER_DISTRICT, own=True
         )
@@ -151,8 +150,7 @@ def report_for(
     per_district: int,
     own: bool = False,
 ) -> DistrictReport:
-    """`own`: a place is judged on the documents issued for it alone, not also on those of
-    the places inside it (a city's report, not its districts' plans)."""
+    """`own`: a place is judged on its own documents alone (a city's report, not its districts')."""
     combined = combined_report(topic, lambda one: report_for(one, index, names, per_district, own))
     if combined is not None:  # several topics joined (既A又B, A但没提B)
         return combined
@@ -188,9 +186,12 @@ def _judge(
     2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words, as
     the document writes one name (qa.term_matcher.one_name_in)."""
     pattern = term_matcher(terms, named=topic.quoted, own_figure=topic.aspect is not None)
+    left_out = without_names(tuple(map(norm, topic.not_counted)))  # (names said not to count)
 
     def met(text: str) -> bool:
-        return bool(pattern.search(norm(text))) and (not topic.quoted or one_name_in(terms, text))
+        return bool(pattern.search(left_out(norm(text)))) and (
+            not topic.quoted or one_name_in(terms, text)
+        )
 
     aiming = topic.aspect == "target"
     behind = topic.behind  # a result: in a look back, or a sentence of the past
@@ -219,12 +220,11 @@ def _judge(
         # under it; a heading states no target or figure
         headings = [(h, "") for h in chunk.section if topic.aspect is None and h not in seen_quotes]
         headings = [(h, lead) for h, lead in headings if met(h)]
-        if not pattern.search(norm(chunk.text)) and not headings:
+        if not pattern.search(left_out(norm(chunk.text))) and not headings:
             continue
         said = split_sentences(chunk.text)
         year = first_year_ahead(chunk.title)
-        # (the heading right above: not 发展目标 over its 指导思想)
-        under = chunk.section[-1] if chunk.section else ""
+        under = chunk.section[-1] if chunk.section else ""  # (not 发展目标 over 指导思想)
         sentences = [
             (s, lead)
             for s, lead in zip(said, list_leads(said))
@@ -237,7 +237,7 @@ def _judge(
         if len(candidates) >= LEXICAL_CANDIDATES:
             continue  # counted; the first passages give enough quotes to rank
         for sentence, lead in sentences:
-            m = pattern.search(norm(sentence))
+            m = pattern.search(left_out(norm(sentence)))
             if m and about.search(sentence, lead, year, under) and sentence not in seen_quotes:
                 found_terms.add(m.group(0))
                 seen_quotes.add(sentence)
@@ -270,7 +270,8 @@ def _judge(
     # district that names it but not as asked (研发投入增长 for 研发投入强度超过3%: short of 4%)
     by_meaning = not topic.quoted and not (named_here and topic.aspect)
     can_mean = [
-        c.lexical or (by_meaning and means_topic(c.quote, topic.text, named)) for c in candidates
+        c.lexical or (by_meaning and means_topic(left_out(c.quote), topic.text, named))
+        for c in candidates
     ]
     reach = [clause_threshold if c.clause else threshold for c in candidates]
     above = [ok and sim >= r for ok, sim, r in zip(can_mean, sims, reach, strict=True)]
@@ -283,8 +284,7 @@ def _judge(
         c = candidates[i]
         if not mentioned and len(evidence) >= 1:
             break  # a district that does not mention the topic shows only its nearest passage
-        # evidence for a mention is what makes it one: the exact matches, or else the
-        # sentences above the semantic threshold
+        # evidence for a mention is what makes it one: the exact matches, else those above the bar
         if mentioned and not (c.lexical if lexical else above[i]):
             continue
         if c.chunk.chunk_id in used_chunks:

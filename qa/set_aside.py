@@ -47,6 +47,22 @@ def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
     return _NOT_COUNTED.sub("", text), ()
 
 
+def names_not_counted(text: str) -> tuple[str, ...]:
+    """The names a question says do not count (…国家公园？国家文化公园、考古遗址公园不算 →
+    国家文化公园, 考古遗址公园; （咖啡屋之类的消费场景不算） → 咖啡屋, 消费场景: the examples and
+    their class), quoted ones if any; no places nor documents, which `without_exception` and
+    qa.asked_documents set aside."""
+    m = _NOT_COUNTED.search(text)
+    # (the clause saying it, not what the bracket says before: （卫星制造之类，单纯北斗应用不算）)
+    said = re.split(r"[，,；;：:]", m.group(0).strip("（）() ，,？?。.；;"))[-1] if m else ""
+    quoted = re.findall(r"[“\"「]([^”\"」]{2,20})[”\"」]", said)
+    said = re.sub(r"(?:都|也)?(?:不算|不计|除外).*$", "", said)
+    said = re.sub(r"^(?:像|比如|例如|如|但|单纯的?|只是|仅仅?|一般的?|普通的?)", "", said)
+    kinds = r"(?:之类|这类|这种|那种|这样|一类|等)(?:的)?"
+    names = quoted or [n for n in re.split(rf"或者|{kinds}|[、和与及或]", said) if len(n) >= 2]
+    return tuple(n for n in names if not (places_only(n) or re.fullmatch(_DOCUMENT, n)))
+
+
 # the other places: 其他地方的文件里，谁提到了宜宾 (a place asked of the others)
 _OTHERS = re.compile(r"其他|其它|别的|另外")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -277,3 +278,9 @@ def one_name_in(terms: tuple[str, ...], text: str) -> bool:
         if not quoting or m.start() in word_breaks(plain):
             return True
     return not found
+
+
+def without_names(names: tuple[str, ...]) -> Callable[[str], str]:
+    """Text with `names` blanked out: a passage naming 国家文化公园 does not name 国家公园 in it."""
+    pattern = re.compile("|".join(map(re.escape, names)) or "(?!)")
+    return lambda text: pattern.sub("、", text)

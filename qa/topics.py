@@ -121,6 +121,9 @@ class Topic:
     # a target asked with no specific figure (增速定了目标, 要增长多少): one a list of targets sets
     # against another's counts too (固定资产投资增速保持在全国平均水平以上)
     against: bool = False
+    # names like the topic's that the user said do not count (国家文化公园、考古遗址公园不算):
+    # a passage does not name the topic inside one of them
+    not_counted: tuple[str, ...] = ()
 
 
 def _names_a_thing(topic: str) -> bool:
@@ -149,9 +152,12 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     text = _ESPECIALLY.sub("", text)  # 发展储能，尤其是新型储能: 储能, the kind included
     but = _BUT_NOT.search(text)
     if but and but.start() >= 2:  # 提到抽水蓄能、但没提海上风电的…: the rest carries the question
-        met, other = read_topic(text[: but.start()], corpus), read_topic(text[but.end() :], corpus)
-        if no_topic(other.text):  # 提到数字经济但没定目标: the same topic, not so
-            other = replace(met, aspect=read_topic(met.text + text[but.end() :], corpus).aspect)
+        met, rest = read_topic(text[: but.start()], corpus), text[but.end() :]
+        asking = place_question(rest)  # (…但没有给出具体浓度数值的是哪些地方)
+        bare = no_topic((rest[: asking.start()] if asking else rest).removesuffix("的"))
+        other = None if bare else read_topic(rest, corpus)
+        if other is None or no_topic(other.text):  # 提到数字经济但没定目标: the same topic, not so
+            other = replace(met, aspect=read_topic(met.text + rest, corpus).aspect)
         return replace(met, none_of=(other,))
     worded = _QUOTED_BOUND.search(text)
     # (没有用“左右”表述的: the wording is denied, not the target)
@@ -257,7 +263,8 @@ def _unquoted_topic(
         topic, aspect = strip_topic(text)
         return _attested(words_asked_about(topic), corpus), aspect
     # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
-    before, after = text[: m.start()], re.split(r"[？?！!。]", text[m.end() :])[0]
+    after = re.split(r"[？?！!。]", text[m.end() :])[0].removesuffix("的")  # (有没有…定目标的)
+    before = text[: m.start()]
     if m.group("named"):  # the places named are no topic; what is said before them may be
         before = before.rstrip("在")  # (乡村振兴在綦江、合川里，谁提到了)
     # what stands before the question may be the places it asks among (大渡口和合川哪个…); what
@@ -269,8 +276,7 @@ def _unquoted_topic(
     candidates = [
         (_attested(words_asked_about(t), corpus), a) for t, a in candidates if not no_topic(t)
     ]
-    # a part the documents say before one they do not (低空经济最近很火，…有谁提到要发展低空经济:
-    # 低空经济), then the longer
+    # a part the documents say before one they do not (低空经济最近很火，…要发展低空经济), then the longer
     said = (lambda t: corpus.matches(t) and not asks_only(t)) if corpus else (lambda _: False)
     # a field said first is where the topic after the question belongs, when that names a
     # thing the documents say (基层矛盾化解方面，哪些地方提到枫桥经验: 枫桥经验)

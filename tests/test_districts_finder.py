@@ -339,3 +339,13 @@ def test_a_place_asked_about_is_set_aside_when_the_others_or_its_own_documents_a
     ):
         others = districts(asked, bundled_index).asked
         assert "重庆高新区" not in others and set(others) == set(every) - {"重庆高新区"}, asked
+
+
+def test_a_name_said_not_to_count_is_no_mention_of_the_topic_inside_it(bundled_index):
+    import qa
+
+    asked = "哪些区提到了农业科技园？"
+    assert {"綦江区", "合川区"} <= set(qa.districts(asked, bundled_index).asked)
+    # 綦江 names it only in 区级农业科技园区; 合川 also as 市级农业科技园
+    narrowed = qa.districts(asked + "区级农业科技园不算。", bundled_index).asked
+    assert "綦江区" not in narrowed and "合川区" in narrowed

@@ -503,6 +503,10 @@ def test_a_figure_reached_is_asked_in_more_words(question, topic, behind):
         "提到低空经济的地方有几个？",
         "低空经济在几个地方的报告中出现？分别是哪些？",
         "有提到低空经济的城市吗？都有哪些？",
+        # whose documents did, the documents asked whether any did, and who reported
+        "上一年城镇新增就业人数有具体数字的报告有哪些？",
+        "两份省级政府工作报告中，有没有给今年社零增长定目标的？",
+        "谁报告了研发经费占GDP比重已经达到的实际水平？",
     ],
 )
 def test_more_forms_ask_which_places(question):
@@ -675,6 +679,54 @@ def test_a_figure_of_an_economys_total_is_an_amount_and_no_common_word_meets_it(
     assert "经济总量" in terms and "经济" not in terms
     # the topic's own measure still goes (旅游收入: 实现国内旅游消费663.8亿元)
     assert "旅游" in expand_terms("旅游收入", measured=True, amount=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "aspect"),
+    [
+        ("哪些地方提到要提高研发投入强度，但没有给出具体目标数值？", "提高研发投入强度", "target"),
+        ("哪些地方提到了研发投入强度，却没有给出具体百分比目标？", "研发投入强度", "target"),
+        ("今年对PM2.5提出了要求，但没有给出具体浓度数值的是哪些地方？", "PM2.5", "figure"),
+        ("哪些地方谈到了单位GDP能耗，却没给出具体的下降目标数值？", "单位GDP能耗", "target"),
+    ],
+)
+def test_a_topic_met_but_no_figure_of_it_given_said_with_its_measures(question, topic, aspect):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert (read.text, [(t.text, t.aspect) for t in read.none_of]) == (topic, [(topic, aspect)])
+
+
+def test_the_documents_asked_whether_any_did_are_of_their_level():
+    from qa.place_questions import question_levels
+    from qa.topics import read_topic
+
+    question = "两份省级政府工作报告中，有没有给今年社会消费品零售总额定目标的？"
+    assert question_levels(question) == ("province",)
+    assert (read_topic(question).text, read_topic(question).aspect) == (
+        "社会消费品零售总额",
+        "target",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        (
+            "谁提出要建设国家公园？国家文化公园、考古遗址公园不算。",
+            ("国家文化公园", "考古遗址公园"),
+        ),
+        ("把咖啡当作农业产业来写的是哪里（咖啡屋之类的消费场景不算）？", ("咖啡屋", "消费场景")),
+        ("哪些地方提到了海绵城市建设？“海绵钛”不算。", ("海绵钛",)),
+        # places and documents set aside are no names of the topic's
+        ("哪些地方提到了宜宾（不算宜宾自己的报告）？", ()),
+        ("在政府工作报告里（不算规划），谁提到了揭榜挂帅？", ()),
+    ],
+)
+def test_the_names_said_not_to_count_are_read_as_names(question, names):
+    from qa.set_aside import names_not_counted
+
+    assert names_not_counted(question) == names
 
 
 def test_a_place_set_aside_with_buan_and_a_near_name_that_does_not_count():
