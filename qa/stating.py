@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from qa.bounds import Limit, figures_in, figures_said, holds_unit
 from qa.periods import in_the_past
-from qa.target_lists import AGAINST, TARGETS_LISTED
+from qa.target_lists import AGAINST, TARGETS_LISTED, said_to_move
 from qa.term_matcher import ACTS, TermMatcher, is_act
 from qa.topic_terms import MOTION_SUFFIX, norm
 
@@ -39,8 +39,7 @@ class Stating:
     # a total asked: a figure the topic's words follow an addition in (新增高新技术企业23家) is
     # what was added, not the total
     total: bool = False
-    # a target said in words counts when it stands in a list of targets (see Topic.worded), and
-    # one set against another's (Topic.against)
+    # a target in words counts in a list of targets (Topic.worded), one set against another's too
     worded: bool = False
     against: bool = False
 
@@ -48,15 +47,16 @@ class Stating:
         self, sentence: str, lead: str = "", first_year: int | None = None, under: str = ""
     ) -> bool:
         """`lead`: what the list the sentence is a clause of opens with (主要预期目标是：);
-        `first_year`: the first year the sentence's document looks ahead to (a 2024 report's
-        2024), before which a year is the past; `under`: the heading the sentence stands
-        right under (…主要目标), which says a target in words is one."""
+        `first_year`: the first year the sentence's document looks ahead to (a 2024 report's 2024),
+        before which a year is the past; `under`: the heading right above (…主要目标)."""
         if self.ahead and _MET.search(sentence):
             return False  # 城镇新增就业5.3万人，超额完成省定目标: a target met, none set
         # (a target in words, in a list of targets: 居民收入增长与经济增长同步; a figure asked,
         # one set against another's: 固定资产投资增速保持在全国平均水平以上)
-        listed = bool(TARGETS_LISTED.search(under + lead + sentence)) and (
-            self.worded or (self.against and self._set_against_another(sentence))
+        listed = (
+            bool(TARGETS_LISTED.search(under + lead + sentence))
+            and (self.worded or (self.against and self._set_against_another(sentence)))
+            and said_to_move(self.topic, self.terms, norm(sentence))
         )
         if not (listed or self.aspect.search(lead + sentence)) and not (
             self.ahead and self._figure_follows(sentence) and not in_the_past(sentence, first_year)

@@ -4,6 +4,9 @@ words that say a passage is one, and how a target in it is set against another's
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from qa.topic_terms import MOTION_SUFFIX
 
 # a list of a year's or a plan's targets (主要预期目标是：…)
 TARGETS_LISTED = re.compile(r"预期目标|主要目标|发展目标")
@@ -29,3 +32,17 @@ def list_leads(sentences: list[str]) -> list[str]:
             m = re.match(r"(.*[：:])", said)
             lead = m.group(1) if m else ""
     return leads
+
+
+# what says a thing moves or stands against another: a growth or a share asked in words is set
+# by a clause saying so (居民收入增长与经济增长同步), not one naming the thing (外贸外资促稳提质)
+_MOVES = re.compile(r"增|涨|降|提高|提升|扩大|翻番|同步|高于|快于|不低于|比重|占比")
+
+
+def said_to_move(topic: str, terms: Any, said: str) -> bool:
+    """Whether a clause of `said` (normalised) names the topic's `terms` and then says it moves,
+    when the topic is a motion (实际利用外资增长)."""
+    if not MOTION_SUFFIX.search(topic):
+        return True
+    clauses = re.split(r"[，,；;。]", said)
+    return any(_MOVES.search(c[m.start() :]) for c in clauses if (m := terms.search(c)))

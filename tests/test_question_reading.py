@@ -822,3 +822,16 @@ def test_a_contraction_of_the_first_alternative_is_another_name_of_it():
     assert "智能智算" not in expand_terms("智能算力或智算")
     # (a head alone is still the first one's thing's)
     assert "中试熟化平台" in expand_terms("中试熟化基地或平台")
+
+
+def test_a_growth_asked_in_words_is_set_by_a_clause_saying_it_moves():
+    from qa.target_lists import said_to_move
+    from qa.term_matcher import term_matcher
+
+    terms = term_matcher(("利用外资",), named=False, own_figure=True)
+    assert not said_to_move(
+        "实际利用外资增长", terms, "创新利用外资模式，引进境外基金投资制造业项目"
+    )
+    assert not said_to_move("实际利用外资增长", terms, "外贸外资促稳提质，利用外资量稳质升")
+    assert said_to_move("实际利用外资增长", terms, "利用外资稳中有增")
+    assert said_to_move("利用外资", terms, "创新利用外资模式")  # (no growth asked)
