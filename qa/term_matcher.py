@@ -34,11 +34,16 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
         # mistyped as one of like shape (元字宙)
         chinese = _CHINESE_NAME.fullmatch(t)
         said = _BRACKETED.join(map(_written_as, t)) if chinese else re.escape(t)
+        if _PLACEHOLDER.search(t):  # (a name's part marked as any: ××石榴红, XX模式)
+            said = _ANY_PART.join(map(re.escape, _PLACEHOLDER.split(t)))
         parts.append(before + said + after)
     return re.compile("|".join(parts))
 
 
 _BRACKETED = r"[（()）]?"
+# marks a user writes for any part of a name (××石榴红: 花开齐鲁石榴红), and what they stand for
+_PLACEHOLDER = re.compile(r"(?:[×✕xX*＊○〇]|某){2,}|…+")
+_ANY_PART = r"[\u4e00-\u9fffA-Za-z0-9]{1,8}?"
 _CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{3,12}")
 
 
@@ -271,6 +276,12 @@ def one_name_in(terms: tuple[str, ...], text: str) -> bool:
     if len(at) != len(plain):
         return True
     said = {norm(t) for t in terms} - {""}
+    if any_part := [t for t in said if _PLACEHOLDER.search(t)]:
+        # (a name marked as any part stands quoted, “赣州工匠”, or as an item, 、巴渝工匠等; not
+        # in a longer word: 弘扬工匠精神)
+        named = term_pattern(tuple(any_part)).pattern
+        item = rf"(?<![\u4e00-\u9fff])(?:{named})(?![\u4e00-\u9fff](?<![等和及与或]))"
+        return bool(re.search(item, plain) or re.search(f"{OPENS}(?:{named}){CLOSES}", marked))
     found = [m for t in said for m in re.finditer(re.escape(t), plain)]
     for m in found:
         before = marked[: at[m.start()]]

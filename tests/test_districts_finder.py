@@ -349,3 +349,21 @@ def test_a_name_said_not_to_count_is_no_mention_of_the_topic_inside_it(bundled_i
     # 綦江 names it only in 区级农业科技园区; 合川 also as 市级农业科技园
     narrowed = qa.districts(asked + "区级农业科技园不算。", bundled_index).asked
     assert "綦江区" not in narrowed and "合川区" in narrowed
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("××石榴红", "打造“花开齐鲁石榴红”民族工作品牌", True),
+        ("××石榴红", "石榴红了", False),
+        ("XX工匠", "培育“赣州工匠”", True),
+        ("XX工匠", "弘扬工匠精神", False),
+        ("XX工匠", "推进卓越工程师、巴渝工匠等专项", True),
+        ("某某模式", "总结推广“浦江模式”", True),
+    ],
+)
+def test_marks_a_user_writes_for_any_part_of_a_name_match_a_name_quoted(term, text, found):
+    from qa.term_matcher import one_name_in
+    from qa.topic_terms import norm
+
+    assert (bool(term_pattern((term,)).search(norm(text))) and one_name_in((term,), text)) is found
