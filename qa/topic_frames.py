@@ -216,6 +216,7 @@ _HOW_MANY_BEFORE = re.compile(
 def without_how_many(part: str) -> str:
     """`part` without a how-many said after the topic or before it, and its unit unless the
     unit starts the topic (多少个充电桩 → 充电桩; 多少人才 → 人才)."""
+    part = _ACT_BRACKETED.sub("", part)  # (要新建（改造）多少, 建成（或新增）了多少)
     without = _without_counted_act(part) or _HOW_MANY.sub("", part)
     part = without if len(without) >= 2 else part
     m = _HOW_MANY_BEFORE.match(part)
@@ -230,7 +231,7 @@ def without_how_many(part: str) -> str:
     return rest if len(rest) >= 2 else part
 
 
-# another act bracketed after the act a how-many counts
+# another act bracketed after the act a how-many counts, counted too
 _ACT_BRACKETED = re.compile(
     r"[（(](?:或者|或)?(?P<act>[\u4e00-\u9fff]{2,4})[)）](?=(?:了)?(?:多少|几))"
 )
@@ -240,7 +241,6 @@ def _without_counted_act(part: str) -> str | None:
     """`part` without the act a how-many at its end counts and the intent or time that leads to
     it (绿色工厂今年要创建多少家 → 绿色工厂), when jieba reads that act as a verb of two characters
     or more; None otherwise (口袋公园建了多少个 is left to _HOW_MANY)."""
-    part = _ACT_BRACKETED.sub(r"或\g<act>", part)  # (要新建（改造）多少: 要新建或改造多少)
     m = _HOW_MANY.search(part)
     if m is None:
         return None

@@ -178,6 +178,7 @@ import pytest
         ),
         # another act bracketed after the act a how-many counts
         ("高标准农田今年要新建（改造）多少？哪些地方定了数？", "高标准农田", "target"),
+        ("5G基站实际建成（或新增）了多少，哪些地方报了数字？", "5G基站", "figure"),
         # a fall given after the topic is the topic's, as one given before it
         ("PM2.5浓度给了具体下降目标的有哪些地方？", "PM2.5浓度下降", "target"),
         # a place named before the tier asked is no topic
