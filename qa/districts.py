@@ -68,14 +68,13 @@ def districts(
     only: list[str] | tuple[str, ...] | None = None,
     level: str | None = None,
 ) -> DistrictReport:
-    """Every place of the index at `level` (province, city, county; None: what the question
-    asks for, else the level most of its documents are issued at), or the places in `only`,
-    with mentioned yes/no, a score and its best evidence. A place's documents include those
-    of the places inside it (a city counts its districts' plans).
+    """Every place of the index at `level` (province, city, county; None: what the question asks
+    for, else the level most of its documents are issued at), or the places in `only`, with
+    mentioned yes/no, a score and its best evidence. A place's documents include those of the
+    places inside it (a city counts its districts' plans).
 
-    score: the best evidence sentence's cosine similarity to the topic, plus 1.0 when a
-    passage contains the topic or a synonym verbatim (so scores >= 1 mean an exact match).
-    """
+    score: the best evidence sentence's cosine similarity to the topic, plus 1.0 when a passage
+    contains the topic or a synonym verbatim (so scores >= 1 mean an exact match)."""
     from qa.filters import (
         default_level,
         level_of_places,
@@ -88,6 +87,7 @@ def districts(
 
     said = without_level_remarks(with_plain_breaks(check_question(topic_or_question, what="topic")))
     text, set_aside = without_exception(said)
+    remark = "" if set_aside else said.removeprefix(text)  # (…不算: kept for the parts asked)
     fact = None if set_aside else document_fact(text)
     if fact is not None:  # 哪些地方的文件是五年规划: what the documents are, not what they say
         return fact_report(fact, index, only, (level,) if level else question_levels(text))
@@ -98,19 +98,19 @@ def districts(
     if set_aside or (others and places_only(topic.text)):
         # 除了赣州，还有哪些地方…: every place but those; 其他地方谁提到了宜宾: but 宜宾
         kept = resolve_districts(list(set_aside or [topic.text]), index)
-        report = districts(text if set_aside else rest, index, only, level)
+        report = districts(text if set_aside else rest + remark, index, only, level)
         return narrowed(report, lambda p: p not in kept)
     text, other_than = without_documents_set_aside(text)
     if other_than:  # 除了政府工作报告，还有哪些文件…: the places with a document of another kind
         held = places_with(index, lambda d: d.doc_type not in other_than)
-        return narrowed(districts(text, index, only, level), held.__contains__)
+        return narrowed(districts(text + remark, index, only, level), held.__contains__)
     text, year = without_year_of_documents(text)
     if year:  # 2024年的政府工作报告里，哪些…: the places with a document of that year
-        report = districts(text, index, only, level)
+        report = districts(text + remark, index, only, level)
         held = places_with(index, lambda d: year_of(d) == year)
         return narrowed(report, held.__contains__) if held else report
     if asks_prefectures(text):  # 哪些地级市: cities, not a municipality of province rank (重庆市)
-        report = districts(text.replace("地级", ""), index, only, level)
+        report = districts(text.replace("地级", "") + remark, index, only, level)
         return narrowed(report, lambda p: level_of_places([p]) != "province")
     own = sorted(places_with(index, lambda d: bool(d.district) and not d.duplicate_of))
     if only:

@@ -349,6 +349,9 @@ def test_a_name_said_not_to_count_is_no_mention_of_the_topic_inside_it(bundled_i
     # 綦江 names it only in 区级农业科技园区; 合川 also as 市级农业科技园
     narrowed = qa.districts(asked + "区级农业科技园不算。", bundled_index).asked
     assert "綦江区" not in narrowed and "合川区" in narrowed
+    # …however else the question narrows the places (除了政府工作报告: a part of it is asked again)
+    other = "除了政府工作报告，还有哪些区的文件提到了农业科技园？区级农业科技园不算。"
+    assert qa.districts(other, bundled_index).asked == ("合川区",)
 
 
 @pytest.mark.parametrize(
