@@ -228,7 +228,7 @@ def _judge(
         sentences = [
             (s, lead)
             for s, lead in zip(said, list_leads(said))
-            if met(s) and (not behind or back(chunk, s) or in_the_past(s, year))
+            if met(s) and (not behind or back(chunk, s) or in_the_past(s, year, chunk.section))
         ] or headings
         named_here = named_here or bool(sentences)
         if not any(about.search(s, lead, year, under) for s, lead in sentences):
@@ -250,11 +250,11 @@ def _judge(
     for hit in index.search(topic.text, k=SEMANTIC_K, filters=where, mode="dense"):
         if (own and hit.chunk.district != district) or (aiming and back(hit.chunk)):
             continue
-        year = first_year_ahead(hit.chunk.title)
+        year, heads = first_year_ahead(hit.chunk.title), hit.chunk.section
         for sentence in split_sentences(hit.chunk.text):
             if sentence in seen_quotes or len(sentence) < 8:
                 continue
-            past = not behind or back(hit.chunk, sentence) or in_the_past(sentence, year)
+            past = not behind or back(hit.chunk, sentence) or in_the_past(sentence, year, heads)
             if past and about.search(sentence, first_year=year):
                 seen_quotes.add(sentence)
                 candidates.append(_Candidate(hit.chunk, sentence, False))

@@ -152,8 +152,7 @@ class LookBack:
         return None
 
 
-# a year a figure is compared with is not the year the sentence speaks of: "旅游收入292.7亿元，
-# 分别是2019年的118.6%", "比2019年增长", "与2020年相比"
+# a year a figure is compared with is not the one spoken of: 分别是2019年的118.6%, 比2019年增长
 _REFERENCE_YEAR = re.compile(
     r"(?:是|为|比|较|与|同|恢复到|恢复至)(?:19|20)\d{2}\s*年(?:同期)?(?:的|相比|同比|水平)?"
 )
@@ -273,17 +272,18 @@ def period_of(text: str) -> str | None:
     return re.sub(r"[“”\"\s]", "", m.group(0)) if m else None
 
 
-# what marks a sentence as a report of what was done, not a target: 去年, 累计, 已建成, 同比增长,
-# 完成了; 累计 only with no aim said (力争累计支持企业5亿元以上 is a target)
+# what marks a sentence as a report of what was done, not a target: 去年, 已建成, 同比增长, 完成了
 _PAST = re.compile(
     r"去年|上年|过去|五年来|近年来|已经|已(?![\d])|同比|比上年|(?:实现|完成|达到|突破|增长)了"
 )
 
 
-def in_the_past(sentence: str, first_year: int | None) -> bool:
-    """Whether `sentence` reports what was done: a word of the past, or a year before
-    `first_year`, the first its document looks ahead to."""
-    if _PAST.search(sentence) or ("累计" in sentence and not TARGET_WORDS.search(sentence)):
+def in_the_past(sentence: str, first_year: int | None, headings: tuple[str, ...] = ()) -> bool:
+    """Whether `sentence` reports what was done: a word of the past, a total (累计) not aimed at
+    in it (力争累计…) nor under `headings` (2024年主要目标任务), or a year before `first_year`, the
+    first its document looks ahead to."""
+    aimed = TARGET_WORDS.search(sentence) or any("目标" in h for h in headings)
+    if _PAST.search(sentence) or ("累计" in sentence and not aimed):
         return True
     return first_year is not None and any(y < first_year for y in years_in(sentence, None))
 

@@ -420,3 +420,12 @@ def test_a_report_without_headings_looks_back_until_it_says_what_the_year_ahead_
     assert [e.quote for r in report.districts for e in r.evidence if r.mentioned] == [
         "发放消费券8000万元。"
     ]
+
+
+def test_a_total_under_a_heading_of_targets_is_aimed_at_not_reached():
+    from qa.periods import in_the_past
+
+    said = "加快布局新基建，累计建成5G基站1.2万个，实现“双千兆”网络全覆盖。"
+    assert in_the_past(said, 2024)
+    assert not in_the_past(said, 2024, ("二、2024年主要目标任务", "（一）加快推进新型工业化"))
+    assert in_the_past(said, 2024, ("一、2023年工作回顾",))
