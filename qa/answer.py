@@ -103,7 +103,7 @@ def answer_stream(
     from qa.districts import districts as find_districts_for
     from qa.english_places import read_english_place_question
     from qa.filters import resolve_districts
-    from qa.set_aside import without_exception
+    from qa.set_aside import chinese_remark, without_exception
 
     asked, inherited = question, None
     if previous is not None:
@@ -140,6 +140,7 @@ def answer_stream(
     if english is not None:  # Which cities talk about mangroves?
         # (a place set aside, asked in Latin letters: Apart from Mianyang's own report, …)
         said = places_spelt(english.chinese, index) if english.aside else english.chinese
+        said += chinese_remark(question)  # (…? 国家卫生乡镇 does not count.)
         if english.aside and only:  # (the place set aside is no place asked among)
             aside = set(resolve_districts(list(without_exception(said)[1]), index))
             only = [p for p in only if p not in aside] or None

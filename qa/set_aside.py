@@ -34,6 +34,21 @@ _NOT_COUNTED = re.compile(
     r"(?:都|也)?(?:不算|不计|不计入|除外)(?:在内)?[)）]?[？?。.！!]?$"
 )
 
+# …said in English: …? 国家卫生乡镇 does not count.
+_NOT_COUNTED_EN = re.compile(
+    r"(?<=[?.!？。])\s*[^?.!？。]{2,60}?\s+(?:does|do|should|will)\s*(?:not|n't)\s+count\b[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def chinese_remark(question: str) -> str:
+    """What an English question's remark says does not count, said in Chinese for the question
+    it is read as (…? 国家卫生乡镇 does not count. → ？国家卫生乡镇不算。), or "" (none, or no
+    Chinese name in it: the documents write none other)."""
+    m = _NOT_COUNTED_EN.search(question)
+    names = re.findall(r"[\u4e00-\u9fff]{2,}", m.group(0)) if m else []
+    return f"？{'、'.join(names)}不算。" if names else ""
+
 
 def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
     """The question without the places it sets aside (除了赣州，还有哪些地方提到预制菜 →

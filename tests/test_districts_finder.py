@@ -352,6 +352,9 @@ def test_a_name_said_not_to_count_is_no_mention_of_the_topic_inside_it(bundled_i
     # …however else the question narrows the places (除了政府工作报告: a part of it is asked again)
     other = "除了政府工作报告，还有哪些区的文件提到了农业科技园？区级农业科技园不算。"
     assert qa.districts(other, bundled_index).asked == ("合川区",)
+    # …and in an English remark on the question, its Chinese names
+    english = "Which districts mention 农业科技园? 区级农业科技园 does not count."
+    assert qa.answer(english, bundled_index).district_report.asked == ("合川区",)
 
 
 @pytest.mark.parametrize(
