@@ -171,7 +171,26 @@ def places_spelt(question: str, index: Searchable) -> str:
     from qa.spelling import spell_places
 
     held = index_places(index)
-    return spell_places(latin_places_spelt(question, held), held)
+    return spell_places(latin_places_spelt(_unglossed(question), held), held)
+
+
+# a province said by its one-character abbreviation and glossed in brackets: 蒙（内蒙）, 渝（重庆）
+_GLOSSED = re.compile(r"(?P<short>[\u4e00-\u9fff])[（(](?P<gloss>[\u4e00-\u9fff]{2,8})[)）]")
+
+
+def _unglossed(question: str) -> str:
+    """The question with each province abbreviated and glossed named as it is written (蒙（内蒙）
+    和渝（重庆） → 内蒙古和重庆), when the gloss begins its name."""
+    from corpus.places import data_file, resolve
+
+    full = data_file()["doc_number_abbreviations"]
+
+    def named(m: re.Match[str]) -> str:
+        name = full.get(m["short"], "")
+        place = resolve(name) if name.startswith(m["gloss"]) else None
+        return min(place.short_forms, key=len, default=name) if place else m.group(0)
+
+    return _GLOSSED.sub(named, question)
 
 
 def _absent_notice(question: str, index: Searchable) -> str | None:

@@ -92,3 +92,12 @@ def test_every_hand_written_name_is_a_place():
     for form, label in json.loads(raw)["names"].items():
         found = places.resolve(label)
         assert found is not None and found.label == label, form
+
+
+def test_a_province_abbreviated_and_glossed_in_brackets_is_named_as_written(bundled_index):
+    from qa.intake import places_spelt
+
+    spelt = places_spelt("蒙（内蒙）和渝（重庆）这两份报告，谁提到了稀土？", bundled_index)
+    assert spelt == "内蒙古和重庆这两份报告，谁提到了稀土？"
+    # (a bracket that glosses no abbreviation is left as it is)
+    assert places_spelt("哪些区提到了渝（重庆话）？", bundled_index) == "哪些区提到了渝（重庆话）？"
