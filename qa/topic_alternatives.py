@@ -12,6 +12,20 @@ from functools import lru_cache
 ALTERNATIVES = re.compile(r"或者说|也就是说|也就是|也即|亦即|或者|以及|或|和|及|与|、|/|[，,]")
 
 
+def alternatives(topic: str) -> list[str]:
+    """The topic split at its joiners; 和, 及 and 与 only where each is a word of its own (not
+    the 及 of 普及率, nor the 与 of 参与)."""
+    from qa.text import word_breaks
+
+    breaks, parts, at = word_breaks(topic), [], 0
+    for m in ALTERNATIVES.finditer(topic):
+        if m.group(0) in ("和", "及", "与") and not {m.start(), m.end()} <= breaks:
+            continue
+        parts.append(topic[at : m.start()])
+        at = m.end()
+    return [*parts, topic[at:]]
+
+
 def shared_object(parts: list[str]) -> list[str]:
     """Verbs joined before one object each take it: 创建或升级国家高新区 -> 创建国家高新区,
     升级国家高新区 (a bare verb alone is no topic: 创建 is in every plan)."""

@@ -57,6 +57,8 @@ GENERIC_SUFFIX = re.compile(
     r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|口径"
     r"|(?<=[\u4e00-\u9fff]{4})的?(?:服务|监管|治理|整治|处理)"
     r"|(?<=[\u4e00-\u9fff]{3})的?(?:支持|扶持|培育|行动|赛事|比赛|活动|技术|布局)"
+    # (and a thing's spread: 卫生厕所普及, 新能源汽车推广; not a process's: 数字化推广)
+    r"|(?<=[\u4e00-\u9fff]{3})(?<!化)的?(?:普及|推广)"
     # (what is farmed is the topic: 生猪养殖 is met by 生猪全产业链, 糖料蔗种植 by 糖料蔗)
     r"|(?<=[\u4e00-\u9fff]{2})(?:养殖|种植)"
     # (…and a resource developed for use: 盐碱地改良利用 is met by 盐碱地改造利用 and 盐碱地改良;

@@ -12,7 +12,7 @@ from qa.term_forms import TOTAL, abbreviated, census_forms, other_amount, travel
 from qa.terms import term_groups
 from qa.text import norm
 from qa.topic_alternatives import (
-    ALTERNATIVES,
+    alternatives,
     borrowed_object,
     common_root,
     is_verb,
@@ -100,7 +100,7 @@ def expand_terms(
     parts = [
         p
         for reading in bracket_readings(topic)
-        for p in borrowed_object(shared_head(shared_object(ALTERNATIVES.split(reading))))
+        for p in borrowed_object(shared_head(shared_object(alternatives(reading))))
     ]
     # (the 等 that closes a list of examples is no word of its last: 实验室、企业研发机构等)
     parts = [_LIST_CLOSED.sub("", p) for p in parts]
@@ -111,9 +111,7 @@ def expand_terms(
     parts += [thing for p in parts if not named and (thing := after_light_act(p.strip()))]
     if not measured and not named:  # examples of one class: what they share (温泉旅游、温泉康养)
         parts += [
-            w
-            for r in bracket_readings(topic)
-            for w in common_root(ALTERNATIVES.split(r), broad_words())
+            w for r in bracket_readings(topic) for w in common_root(alternatives(r), broad_words())
         ]
     if measured and not named:
         from qa.meaning import common_words

@@ -401,6 +401,10 @@ def test_an_event_a_technique_or_a_treatment_after_a_thing_is_not_required():
     assert "餐厨垃圾" in expand_terms("厨余垃圾或餐厨垃圾的处理")
     # (a thing of two characters keeps its word: 数字技术 is no 数字)
     assert "数字" not in expand_terms("数字技术")
+    # a thing's spread is not required either, one of several acts joined too; not a process's
+    assert "农村户厕" in expand_terms("农村户厕普及")
+    assert "农村卫生厕所" in expand_terms("农村卫生厕所改造或普及")
+    assert "数字化" not in expand_terms("数字化推广")
 
 
 def test_a_deed_done_together_is_met_by_naming_the_partner():
@@ -836,3 +840,13 @@ def test_a_growth_asked_in_words_is_set_by_a_clause_saying_it_moves():
     assert not said_to_move("实际利用外资增长", terms, "外贸外资促稳提质，利用外资量稳质升")
     assert said_to_move("实际利用外资增长", terms, "利用外资稳中有增")
     assert said_to_move("利用外资", terms, "创新利用外资模式")  # (no growth asked)
+
+
+def test_a_joiner_splits_a_topic_only_where_it_is_a_word_of_its_own():
+    from qa.topic_terms import expand_terms
+
+    assert {"高校", "科研院所"} <= set(expand_terms("高校和科研院所"))
+    assert {"产学研合作", "协同创新"} <= set(expand_terms("产学研合作与协同创新"))
+    # (the 及 of 普及 joins nothing: no 科学普, no 5G普)
+    assert "科学普" not in expand_terms("科学普及")
+    assert not any(t.endswith("普") for t in expand_terms("农村卫生厕所普及率"))
