@@ -179,3 +179,18 @@ def test_every_language_gradio_ships_gets_the_chinese_strings():
     assert "zh-CN" in shipped and shipped <= set(GRADIO_LANGUAGES)
     for key in ("upload_text.drop_file", "chatbot.copy_message", "chatbot.clear", "common.clear"):
         assert re.search(r"[\u4e00-\u9fff]", GRADIO_ZH[key])
+
+
+def test_the_box_is_emptied_once_and_what_is_typed_while_the_answer_comes_is_left(
+    bundled_index, tmp_path
+):
+    from corpus.settings import Settings
+    from ui.ask import AskHandlers
+    from ui.common import SharedIndex
+
+    settings = Settings(index_dir=tmp_path / "index", cache_dir=tmp_path / "cache")
+    handlers = AskHandlers(settings, SharedIndex(settings, opened=bundled_index))
+    boxes = [box for _, _, box, _ in handlers.ask("綦江区到2025年高新技术企业数预期达到多少？", [])]
+    assert boxes[0] == "" and len(boxes) >= 2
+    # (a later step leaves the box: an update with no value)
+    assert all(isinstance(b, dict) and "value" not in b for b in boxes[1:])

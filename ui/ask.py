@@ -115,9 +115,13 @@ class AskHandlers:
         doc_ids: Sequence[str] | None = None,
         use_llm: bool = False,
         kept: dict[str, Any] | None = None,
-    ) -> Iterator[tuple[list[dict[str, Any]], str, str, dict[str, Any]]]:
+    ) -> Iterator[tuple[list[dict[str, Any]], str, Any, dict[str, Any]]]:
         """Stream an answer into the chat: (history, every answer's sources, question box,
-        the conversation kept in the browser: {"chat": history, "answers": records})."""
+        the conversation kept in the browser: {"chat": history, "answers": records}). The box
+        is emptied once, as the question is taken; what is typed in it while the answer comes
+        is left as it is."""
+        import gradio as gr
+
         import qa
         from qa.text import check_question
 
@@ -153,14 +157,14 @@ class AskHandlers:
                     history[-1]["content"] = chat_content(answers[-1], len(answers))
                     if piece.extra.get("turn"):
                         self.turns[history[-1]["content"]] = piece.extra["turn"]
-                    yield history, conversation_html(answers), "", keep()
+                    yield history, conversation_html(answers), gr.update(), keep()
                     return
                 text += piece
                 history[-1]["content"] = _chat_text(text)
-                yield history, shown, "", keep()
+                yield history, shown, gr.update(), keep()
         except UserError as exc:
             history[-1]["content"] = f"⚠️ {_chat_text(user_message(exc))}"
-            yield history, error_html(user_message(exc)) + shown, "", keep()
+            yield history, error_html(user_message(exc)) + shown, gr.update(), keep()
 
     @staticmethod
     def restore(kept: dict[str, Any] | None) -> tuple[list[dict[str, Any]], str]:
