@@ -282,7 +282,7 @@ def in_the_past(sentence: str, first_year: int | None, headings: tuple[str, ...]
     """Whether `sentence` reports what was done: a word of the past, a total (累计) not aimed at
     in it (力争累计…) nor under `headings` (2024年主要目标任务), or a year before `first_year`, the
     first its document looks ahead to."""
-    aimed = TARGET_WORDS.search(sentence) or any("目标" in h for h in headings)
+    aimed = TARGET_WORDS.search(sentence) or any(_GOALS.search(h) for h in headings)
     if _PAST.search(sentence) or ("累计" in sentence and not aimed):
         return True
     return first_year is not None and any(y < first_year for y in years_in(sentence, None))

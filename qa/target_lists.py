@@ -4,9 +4,12 @@ words that say a passage is one, and how a target in it is set against another's
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from qa.topic_terms import MOTION_SUFFIX
+
+if TYPE_CHECKING:
+    from qa.term_matcher import TermMatcher
 
 # a list of a year's or a plan's targets (主要预期目标是：…)
 TARGETS_LISTED = re.compile(r"预期目标|主要目标|发展目标")
@@ -39,7 +42,7 @@ def list_leads(sentences: list[str]) -> list[str]:
 _MOVES = re.compile(r"增|涨|降|提高|提升|扩大|翻番|同步|高于|快于|不低于|比重|占比")
 
 
-def said_to_move(topic: str, terms: Any, said: str) -> bool:
+def said_to_move(topic: str, terms: TermMatcher, said: str) -> bool:
     """Whether a clause of `said` (normalised) names the topic's `terms` and then says it moves,
     when the topic is a motion (实际利用外资增长)."""
     if not MOTION_SUFFIX.search(topic):
