@@ -52,6 +52,8 @@ _BOUND = re.compile(
     r"(?P<tail>(?:及|或)?(?:以上|以内|以下)|左右)?"
     # (the wordings that count, in brackets: 3%（左右或以内）)
     r"(?:[（(](?P<tails>(?:(?:及|或)?(?:以上|以内|以下)|左右)(?:(?:或者|或|、)(?:以上|以内|以下|左右))*)[)）])?"
+    # (whether the figure itself passes, in brackets: 6%以上（不含6%）, 200家以上（含本数）)
+    r"(?P<held>[（(](?P<not_held>不)?(?:含|包括|包含)(?:本数|\d+(?:\.\d+)?\s*(?:%|％)?)?(?:在内)?[)）])?"
     r"(?=的|$|[，,？?]|或)"
 )
 # bound word (or tail) → which side the figure must be on, and whether the bound itself passes
@@ -225,6 +227,8 @@ def _read_bound(bound: re.Match[str] | None) -> tuple[Limit, int, int] | None:
         side = ("equal", True)  # 3%（左右或以内）: that figure however worded (_either)
     if side is None:
         return None
+    if bound["held"] and side[0] != "equal":
+        side = (side[0], not bound["not_held"])
     said_n = bound["n"] or "一"  # 过万: 一万
     n = (float(said_n) if said_n[0].isdigit() else (_chinese_number(said_n) or 0.0)) * _SCALE.get(
         bound["scale"] or "", 1.0

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from qa.periods import RELATIVE
+
 # a weight in 斤, whatever it is stated in: 粮食产量不低于100亿斤 is passed by 1955万吨
 JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}
 
@@ -62,3 +64,47 @@ def unit_asked(question: str) -> str | None:
     if other and _UNIT_NAMES.get(other[1], other[1]) != unit:
         return None  # (人次或收入: either, so any unit; 套数或项目数: counts)
     return unit
+
+
+# a ratio of a thing to its base (社会物流总费用与GDP的比率, 与生产总值之比): the thing's figure
+_RATIO_TO = re.compile(
+    r"(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:与|同|和)[\u4e00-\u9fffA-Za-z]{2,8}?(?:的)?(?:比率|比值|之比|比例)"
+)
+
+
+def part_of_ratio(text: str) -> str:
+    """The question with a ratio of a thing to another read as the thing's figure, the base
+    and the ratio left out (社会物流总费用与GDP的比率 → 社会物流总费用): the thing is the
+    topic, however the document names the base (与生产总值的比率) and whatever the figure's unit
+    (降至12.5%, 再下降0.3个百分点)."""
+    return _RATIO_TO.sub("", text, count=1)
+
+
+# what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
+# 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
+ASPECT_SAID = (
+    ("target", re.compile(r"(?:目标|指标)")),
+    (
+        "figure",
+        re.compile(
+            r"具体(?!举措|措施|做法|内容|部署|安排)|数字|数据|数值|数额|金额|百分比|多少|人次|有数(?![据字])"
+            r"|报(?:了|过)|公布|实际|实绩|现状"
+            r"|[\u4e00-\u9fff]{0,2}数(?=[？?，,]|$)"
+        ),
+    ),
+)
+# the measure asked, with no topic in it (今年造林目标，哪些地方定了面积); or several (定了增量或
+# 总量目标)
+MEASURE_ASKED = (
+    r"(?:[\u4e00-\u9fff]{0,2}数|数字|数目|数据|数值|人次|金额|数额|数量|百分比|目标|指标|实绩"
+    r"|面积|里程|产量|规模|人数|增量|总量|存量|增速|增幅|浓度|下降|降幅|涨幅)"
+)
+# the measures said after a topic (高新技术企业的新增或总量), no part of it
+# (a joiner may end them, what it joined stripped already: 5G基站的增量和|总量)
+_MEASURE_OR_NEW = rf"(?:(?:或者|或|和|及|、)(?:新增|{MEASURE_ASKED}))"
+MEASURES_AFTER = rf"(?<=..)的(?:新增|{MEASURE_ASKED})(?:{_MEASURE_OR_NEW}+|{_MEASURE_OR_NEW}*(?:或者|或|和|及|、))$"
+ASPECT_ONLY = re.compile(
+    rf"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:{RELATIVE.pattern}|(?:19|20)\d\d年)?(?:的)?(?:具体)?(?:的)?"
+    rf"{MEASURE_ASKED}(?:(?:或者|或|和|及|、|/)?{MEASURE_ASKED}){{0,3}}(?:的)?(?:目标|指标)?"  # (目标数值)
+    r"(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
+)

@@ -138,11 +138,11 @@ _WHO_SAYS = (
     rf"(?={_SAYS}|在[\u4e00-\u9fff]{{1,2}}[？?！!。]*$)"
     r"(?!.*的[？?]?$)(?!.*得(?:更|最))"  # (谁提到得更多 compares; it asks no places)
 )
-# the places asked as whoever did what a clause says, a comma apart or not (给了具体金额的，
-# 有哪些): 在创建儿童友好城市的有哪些, 有具体数据的是
-# 哪里, “金凤凰”人才政策是哪里的 (not 说的是哪儿, 指的是哪里: what a name refers to)
+# the places asked as whoever did what a clause says, a comma apart or not (给了具体金额的，有哪些):
+# 在创建儿童友好城市的有哪些, 有具体数据的是哪里, 定了目标的是哪个, “金凤凰”人才政策是哪里的
+# (not 说的是哪儿, 指的是哪里: what a name refers to)
 _WHO_DID = (  # (or whose documents: 有具体数字的报告有哪些)
-    rf"(?<![说指讲])的(?:{_DOCUMENT_WORDS})?[，,]?(?:都)?(?:有|是)(?:哪些|哪几个|哪里|哪儿)(?:地方|地区)?"
+    rf"(?<![说指讲])的(?:{_DOCUMENT_WORDS})?[，,]?(?:都)?(?:有|是)(?:哪些|哪几个|哪一个|哪个|哪家|哪里|哪儿)(?:地方|地区)?"
     r"(?=$|[，,？?]|[呀啊呢][？?]*$)"
     r"|是哪(?:里|儿)的(?=$|[？?])"
 )
@@ -223,12 +223,12 @@ def question_levels(text: str) -> tuple[str, ...]:
 
 
 _OPENING_TIERS = r"(?:地级市|地市州|地州市|市州|地市|区县|城市|省份|自治[区州]|直辖市|[市省区县])"
-# the documents of a level said first, counted or of a place, the question after the topic:
-# 区级文件里提到…的有哪些, 两个省的报告里，…谁给了数, 省级的两份报告里; or its tier alone: 重庆区县这一级
+# the documents of a level said first, counted or of a place, the question after the topic: 区级文件
+# 里提到…的有哪些, 两个省的报告里，…谁给了数; or its tier or places alone: 重庆区县这一级, 地级市里，…
 _OPENING_LEVEL = re.compile(
-    rf"(?:在|从)?(?P<within>(?![这那几两三四五六七八九十\d]){_NAME}(?=(?:的)?(?:区|县|市|城市|省|地)))?(?:的)?"
+    rf"(?:在|从)?(?P<within>(?![这那几两三四五六七八九十\d]|地级|地市){_NAME}(?=(?:的)?(?:区|县|市|城市|省|地)))?(?:的)?"
     rf"(?:这|那)?(?:(?:几|[两三四五六七八九十\d]+)个)?(?P<level>{_OPENING_TIERS}(?:{_JOINED}{_OPENING_TIERS})*)"
-    rf"(?:(?:{_TIER}(?:的)?|的)(?:(?:这|那)?(?:几|[两三四五六七八九十\d]+)(?:份|个|篇))?{_DOCUMENTS_ASKED}(?:里|中|当中|里面)|{_TIER}[，,])"
+    rf"(?:(?:{_TIER}(?:的)?|的)?(?:(?:这|那)?(?:几|[两三四五六七八九十\d]+)(?:份|个|篇))?{_DOCUMENTS_ASKED}(?:里|中|当中|里面)|(?:{_TIER}|里|中|当中|之中)[，,])"
 )
 
 

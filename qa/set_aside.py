@@ -28,10 +28,13 @@ _EXCEPT_REMARK = re.compile(
     rf"(?:(?:{_OWN_DOCUMENTS}|的){_DOCUMENT})?(?:在内)?[)）]"
 )
 # …and the names like the topic's that do not count, in a bracket or a clause of their own at
-# the end: no topic (（像“千村引领、万村提升”这种名字相近的不算）; …建设？“海绵钛”不算。)
+# the end: no topic (（像“千村引领、万村提升”这种名字相近的不算）; …建设？“海绵钛”不算。); or a
+# clause of their own before the question goes on (粮食产量目标：只说“稳中有增”的不算，给出…)
+_DOES_NOT_COUNT = r"(?:都|也)?(?:不算|不计|不计入|除外)(?:在内)?"
 _NOT_COUNTED = re.compile(
-    r"(?:[（(][^（）()]{2,40}?|(?<=[？?。，,；;])\s*[^？?。，,；;（）()]{2,40}?)"
-    r"(?:都|也)?(?:不算|不计|不计入|除外)(?:在内)?[)）]?[？?。.！!]?$"
+    r"(?:[（(][^（）()]{2,40}?|(?<=[？?。，,；;：:])\s*[^？?。，,；;：:（）()]{2,40}?)"
+    rf"{_DOES_NOT_COUNT}[)）]?[？?。.！!]?$"
+    rf"|(?<=[：:])[^？?。，,；;：:（）()]{{2,40}}?{_DOES_NOT_COUNT}[，,；;](?=[^，,；;]+[？?]?$)"
 )
 
 # …said in English: …? 国家卫生乡镇 does not count.

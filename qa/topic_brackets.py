@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from qa.text import word_breaks
-from qa.topic_alternatives import MEASURE_WORDS, acts, tagged
+from qa.topic_alternatives import DESIGNATIONS, MEASURE_WORDS, acts, tagged
 
 # a word in brackets: another wording of what stands before it (X（或Y）, 充电桩（充电设施）,
 # 创建（或升级创建）国家高新区), unless it is a remark (博士后工作站（不含分站）), left out
@@ -72,7 +72,9 @@ GENERIC_SUFFIX = re.compile(
 _REMARK = re.compile(
     r"(?:含|包括|包含|不含|除|下同|以下|如|例如|特别是|尤其是|主要|其中|暂定|试行|[0-9]"
     # …or a number of years or steps, which goes on with it: 治本攻坚（三年行动）
-    r"|[一二两三四五六七八九十]+(?:年|个|项|大|步))"
+    r"|[一二两三四五六七八九十]+(?:年|个|项|大|步)"
+    # …or what counts as it, said after (国家级或省级都算, 新建改建均可, 只有计划的不算)
+    r"|.*(?:算|都行|都可以|均可|也行|亦可|计入|不计)$)"
 )
 
 
@@ -107,6 +109,8 @@ def bracket_readings(topic: str) -> list[str]:
         readings.append("、".join(k + before for k in re.split(r"[、/]", inner)) + after)
     elif inner and _measures_only(inner):
         pass  # (what figure is asked: 社会消费品零售总额（增速或总额）)
+    elif inner in DESIGNATIONS:  # (what the name may go on to: 区域消费中心（城市）, no 城市 alone)
+        readings.append(before + inner + after)
     elif generic := _generic_words(before, inner):
         # (a generic word it may be said with: 科技特派员（制度）: 科技特派员制度, no 科技制度;
         # or several: “两重”（项目/建设）: 两重项目, 两重建设, neither alone)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from qa.measures import ASPECT_ONLY, MEASURES_AFTER
 from qa.periods import RELATIVE
 from qa.place_questions import _DOCUMENT_WORDS, _LEVEL_OF_DOCUMENTS, _SAYS, _SETTING, places_only
 from qa.set_aside import LEAVING_OUT
@@ -105,30 +106,6 @@ _PERIOD_AFTER = re.compile(
 )
 # a topic named as a target, its figure asked (单位GDP能耗下降目标|给了具体百分比)
 _AIMED_AT = re.compile(r"(?:的)?(?:预期)?(?:目标|指标)(?:值)?$")
-# what a part of the question says of the topic's figure, with no topic in it: 有具体数字,
-# 给了具体数, 建了多少个, 写了数 (a figure), 定了目标 (a target)
-ASPECT_SAID = (
-    ("target", re.compile(r"(?:目标|指标)")),
-    (
-        "figure",
-        re.compile(
-            r"具体(?!举措|措施|做法|内容|部署|安排)|数字|数据|数值|数额|金额|百分比|多少|人次|有数(?![据字])"
-            r"|报(?:了|过)|公布|实际|实绩|现状"
-            r"|[\u4e00-\u9fff]{0,2}数(?=[？?，,]|$)"
-        ),
-    ),
-)
-# the measure asked, with no topic in it (今年造林目标，哪些地方定了面积); or several (定了增量或
-# 总量目标)
-_MEASURE_ASKED = (
-    r"(?:[\u4e00-\u9fff]{0,2}数|数字|数目|数据|数值|人次|金额|数额|数量|百分比|目标|指标|实绩"
-    r"|面积|里程|产量|规模|人数|增量|总量|存量|增速|增幅|浓度|下降|降幅|涨幅)"
-)
-ASPECT_ONLY = re.compile(
-    rf"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:{RELATIVE.pattern}|(?:19|20)\d\d年)?(?:的)?(?:具体)?(?:的)?"
-    rf"{_MEASURE_ASKED}(?:(?:或者|或|和|及|、|/)?{_MEASURE_ASKED}){{0,3}}(?:的)?(?:目标|指标)?"  # (目标数值)
-    r"(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
-)
 
 
 def _progressive(part: str) -> str:
@@ -149,7 +126,10 @@ def no_topic(part: str) -> bool:
         return True  # …的有哪些，各多少: how many, asked of the topic said before
     if ASPECT_ONLY.fullmatch(part):
         return True  # …，哪些地方给了具体人次: what is asked of the topic, no topic
-    if re.fullmatch(rf"(?:在|到|至)?(?:(?:19|20)\d\d年(?:度)?|{RELATIVE.pattern})(?:的)?", part):
+    ahead = r"(?:今后|未来|以后|将来|往后|下一步|接下来)(?:几年|一个时期)?"  # (…没有给出今后的目标)
+    if re.fullmatch(
+        rf"(?:在|到|至)?(?:(?:19|20)\d\d年(?:度)?|{RELATIVE.pattern}|{ahead})(?:的)?", part
+    ):
         return True  # (the year of the documents: 在2024年的政府工作报告中，哪些…)
     said_at = r"(?:在|从|就|以)?"
     tier = rf"{_LEVEL_OF_DOCUMENTS}(?:上|里|中|来看|看|而言|来说)?"
@@ -220,7 +200,7 @@ def strip_topic(part: str) -> tuple[str, str | None]:
         new = _SCOPE.sub("", new, count=1)
         new = _with_class_said(new)
         new = _PERIOD_AFTER.sub("", _TAIL.sub("", _KIND_BEFORE_REMARK.sub("", new))).strip(_PUNCT)
-        new = without_how_many(new)
+        new = without_how_many(re.sub(MEASURES_AFTER, "", new))  # (its measures: 高企的新增或总量)
         # (and the 预期 of a growth aimed at: GDP预期增长目标)
         new = re.sub(r"的$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)|预期(?=增长$)", "", new)
         if aspect:  # (the 到 of a year a target is set for: 高新技术企业到2025年的数量目标)

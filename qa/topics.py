@@ -14,6 +14,7 @@ from qa.asked_topic import words_asked_about
 from qa.asking import plain_asking, without_negation
 from qa.attested import Corpus, asks_only, attested_name, attested_topic, function_flag
 from qa.bounds import Limit, find_bound, wording_of
+from qa.measures import ASPECT_SAID, part_of_ratio
 from qa.periods import names_a_period
 from qa.place_questions import (
     _DISTRICT_QUESTION,
@@ -26,7 +27,6 @@ from qa.topic_alternatives import is_verb, tagged
 from qa.topic_brackets import ON_TARGET, bracket_parts, other_names_at, quoted_names
 from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
 from qa.topic_words import (
-    ASPECT_SAID,
     also_counted,
     asks_wording,
     no_topic,
@@ -146,9 +146,9 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     # a closing quote mark ends a quoted topic (哪些报告里有“千万工程”); a request opens none
     text = without_exception(plain_asking(text.strip()))[0].strip("？?！!。，,；; ")
     text = without_documents_first(text)  # (their kind is qa.asked_documents')
-    # 给数字经济定了占GDP比重目标: the measure said after the verb is the topic's; and what was
-    # reached said between the topic and its measures (研发经费投入已实现的强度或增幅)
-    text = with_done_first(with_measure_given(text))
+    # 给数字经济定了占GDP比重目标: the measure after the verb is the topic's; what was reached said
+    # between the topic and its measures (研发经费投入已实现的强度或增幅); a ratio to a base: its thing's
+    text = with_done_first(with_measure_given(part_of_ratio(text)))
     text = _ESPECIALLY.sub("", text)  # 发展储能，尤其是新型储能: 储能, the kind included
     but = _BUT_NOT.search(text)
     if but and but.start() >= 2:  # 提到抽水蓄能、但没提海上风电的…: the rest carries the question

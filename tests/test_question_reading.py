@@ -850,3 +850,101 @@ def test_a_joiner_splits_a_topic_only_where_it_is_a_word_of_its_own():
     # (the 及 of 普及 joins nothing: no 科学普, no 5G普)
     assert "科学普" not in expand_terms("科学普及")
     assert not any(t.endswith("普") for t in expand_terms("农村卫生厕所普及率"))
+
+
+@pytest.mark.parametrize(
+    "question, level",
+    [
+        ("省级报告中，给高新技术企业数量定了目标的是哪个？", "province"),
+        ("地级市报告里，提到低空经济的是哪一个？", "city"),
+        ("地级市里，提到低空经济的有哪些？", "city"),
+    ],
+)
+def test_which_one_of_the_places_that_did_is_a_place_question(question, level):
+    from qa.place_questions import is_district_question, question_level
+
+    assert is_district_question(question)
+    assert question_level(question) == level
+
+
+@pytest.mark.parametrize(
+    "topic, kept, dropped",
+    [
+        ("区域医疗中心（国家级或省级都算）", "区域医疗中心", "省级都算"),
+        ("城市更新项目（新建改建均可）", "城市更新项目", "新建改建均可"),
+    ],
+)
+def test_a_bracket_saying_what_counts_is_a_remark_not_a_wording(topic, kept, dropped):
+    from qa.topic_brackets import bracket_readings
+
+    readings = bracket_readings(topic)
+    assert kept in readings
+    assert not any(dropped in r or r == "国家级" for r in readings)
+
+
+def test_a_bracket_holding_what_a_name_goes_on_to_is_the_longer_name():
+    from qa.topic_brackets import bracket_readings
+
+    assert bracket_readings("区域消费中心（城市）") == ["区域消费中心", "区域消费中心城市"]
+    assert bracket_readings("海绵城市（示范）") == ["海绵城市", "海绵城市示范"]
+
+
+@pytest.mark.parametrize(
+    "question, topic, unit",
+    [
+        ("社会物流总费用与GDP的比率，谁定了下降目标？", "社会物流总费用", None),
+        ("哪些地方给研发经费与地区生产总值之比定了目标？", "研发经费", None),
+    ],
+)
+def test_a_ratio_of_a_thing_to_its_base_asks_the_thing(question, topic, unit):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert (read.text, read.unit) == (topic, unit)
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("粮食产量目标：只说“稳中有增”的不算，给出具体数字的有哪些？", "粮食产量"),
+        ("研发投入目标：只写“持续提升”的不算，写了数字的有哪些地方？", "研发投入"),
+    ],
+)
+def test_a_clause_saying_what_does_not_count_before_the_question_is_no_topic(question, topic):
+    from qa.set_aside import names_not_counted
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert (read.text, read.aspect) == (topic, "target")
+    assert names_not_counted(question)  # (the quoted wording)
+
+
+@pytest.mark.parametrize(
+    "question, none_of",
+    [
+        ("哪些地方报告了高新技术企业的新增或总量实绩，却没有给出今后的数量目标？", "高新技术企业"),
+        ("哪些地方报了5G基站的增量和总量，但没有给出未来的目标？", "5G基站"),
+    ],
+)
+def test_measures_after_a_topic_and_a_time_ahead_are_no_topic(question, none_of):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert read.text == none_of
+    assert [(t.text, t.aspect) for t in read.none_of] == [(none_of, "target")]
+
+
+@pytest.mark.parametrize(
+    "question, inclusive",
+    [
+        ("地级市里，哪些把今年GDP增速目标定在6%以上（不含6%）？", False),
+        ("哪些地方的高新技术企业目标定在200家以上（含本数）？", True),
+    ],
+)
+def test_a_bracket_after_a_bound_says_whether_the_bound_itself_passes(question, inclusive):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert read.limit is not None and read.limit.side == "above"
+    assert read.limit.inclusive is inclusive
+    assert "含" not in read.text
