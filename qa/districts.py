@@ -186,7 +186,7 @@ def _judge(
     2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words, as
     the document writes one name (qa.term_matcher.one_name_in)."""
     pattern = term_matcher(terms, named=topic.quoted, own_figure=topic.aspect is not None)
-    left_out = without_names(tuple(map(norm, topic.not_counted)))  # (names said not to count)
+    left_out = without_names(tuple(map(norm, topic.not_counted)), tuple(map(norm, terms)))
 
     def met(text: str) -> bool:
         return bool(pattern.search(left_out(norm(text)))) and (

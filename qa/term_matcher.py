@@ -4,61 +4,16 @@ enough of a long topic to count as a mention by meaning."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from qa.shares import figure_of_another
 from qa.term_across import listed_in_kinds, said_once_for_two
+from qa.term_pattern import PLACEHOLDER, RUN_BEFORE, term_pattern
 from qa.text import CLOSES, OPENS, word_breaks
 from qa.topic_terms import norm
-
-# a Latin run is letters and digits, joined by + - . & to more of them (V2X, N+X, 5G-A): a
-# term edge in Latin letters or digits must be an edge of such a run, so "x" is not found in
-# V2X or N+X, nor "ai" in "email", while "5G" is found in "5G+工业互联网" and "5G基站"; a slash
-# separates alternatives (4G/5G基站)
-_RUN_BEFORE = r"(?<![a-z0-9])(?<![a-z0-9][-+.&])"
-_RUN_AFTER = r"(?![a-z0-9]|[-+.&][a-z0-9])"
-
-
-def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for the (normalised) terms, longest first, matching in normalised text."""
-    parts = []
-    for t in sorted({norm(t) for t in terms}, key=len, reverse=True):
-        before = _RUN_BEFORE if t[:1].isascii() and t[:1].isalnum() else ""
-        after = _RUN_AFTER if t[-1:].isascii() and t[-1:].isalnum() else ""
-        # a character of a Chinese name may stand in brackets (首台（套）, 新（改）建), or be
-        # mistyped as one of like shape (元字宙)
-        chinese = _CHINESE_NAME.fullmatch(t)
-        said = _BRACKETED.join(map(_written_as, t)) if chinese else re.escape(t)
-        if _PLACEHOLDER.search(t):  # (a name's part marked as any: ××石榴红, XX模式)
-            said = _ANY_PART.join(map(re.escape, _PLACEHOLDER.split(t)))
-        parts.append(before + said + after)
-    return re.compile("|".join(parts))
-
-
-_BRACKETED = r"[（()）]?"
-# marks a user writes for any part of a name (××石榴红: 花开齐鲁石榴红), and what they stand for
-_PLACEHOLDER = re.compile(r"(?:[×✕xX*＊○〇]|某){2,}|…+")
-_ANY_PART = r"[\u4e00-\u9fffA-Za-z0-9]{1,8}?"
-_CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{3,12}")
-
-
-def _written_as(character: str) -> str:
-    """A pattern for `character` and those of like shape a document may mistype for it."""
-    like = _confusable().get(character)
-    return f"[{like}]" if like else re.escape(character)
-
-
-@lru_cache(maxsize=1)
-def _confusable() -> dict[str, str]:
-    """Each character of qa/data/confusable_characters.json, and its group."""
-    raw = resources.files("qa").joinpath("data", "confusable_characters.json").read_text("utf-8")
-    return {c: group for group in json.loads(raw)["groups"] for c in group}
-
 
 # how far a written-out word may spread a short one's characters: each gap, and the whole
 _GAP = 4
@@ -152,8 +107,9 @@ def term_matcher(
                 if _MIXED.fullmatch(t) or _MIXED_INSIDE.fullmatch(t)
             )
         )
+        normed = sorted({norm(t) for t in terms}, key=len, reverse=True)  # (新增5g基站 too)
         apart = (
-            tuple(_either_order(m[1], m[2]) for m in map(_ACT_AND_THING.fullmatch, chinese) if m)
+            tuple(_either_order(m[1], m[2]) for m in map(_ACT_AND_THING.fullmatch, normed) if m)
             + tuple(_either_order(m[2], m[1]) for m in map(_THING_AND_ACT.fullmatch, chinese) if m)
             + tuple(listed for t in chinese if (listed := listed_in_kinds(t)))
             + tuple(shared for t in chinese if (shared := said_once_for_two(t)))
@@ -203,7 +159,7 @@ def _mixed_spread(term: str) -> tuple[str, str, re.Pattern[str]]:
     units = re.findall(r"[a-z0-9&+.-]+|[\u4e00-\u9fff]", term)
     if re.match(r"[\u4e00-\u9fff]", term):  # (its first two characters stand together)
         units = [units[0] + units[1], *units[2:]]
-    return term, units[0], re.compile(_RUN_BEFORE + _MIXED_GAP.join(map(re.escape, units)))
+    return term, units[0], re.compile(RUN_BEFORE + _MIXED_GAP.join(map(re.escape, units)))
 
 
 # the acts that count what they are done to, in families a report words either way: adding to
@@ -226,7 +182,9 @@ ACTS = "|".join(_ACT_FAMILIES)
 # an act of a family and its thing, a word or more after it; what may stand between them in one
 # clause: what kind, how many (新增婴幼儿托位1.8万个、基础教育学位; 创建青年发展友好型城市、
 # 儿童友好城市)
-_ACT_AND_THING = re.compile("(" + "|".join(_ACT_FAMILIES) + r")([\u4e00-\u9fff]{2,})")
+_ACT_AND_THING = re.compile(
+    "(" + "|".join(_ACT_FAMILIES) + r")([\u4e00-\u9fff]{2,}|[a-z0-9]+[\u4e00-\u9fff]{2,})"
+)
 # …or the thing first, its act after it (城中村改造: 城中村与老旧街区、老旧厂区连片改造; 班列开行:
 # 海铁联运班列年开行突破万列)
 _THING_AND_ACT = re.compile(r"([\u4e00-\u9fff]{2,}?)(" + "|".join(_ACT_FAMILIES) + ")")
@@ -241,7 +199,9 @@ def _either_order(act: str, thing: str) -> re.Pattern[str]:
     """An act of `act`'s family and its thing in one clause, in either order: 新增…学位1.2万个,
     创建儿童友好城市 in 儿童友好城市等创建活动, 黑臭水体治理 in 持续整治黑臭水体."""
     family, said = _act_family(act), re.escape(thing)
-    return re.compile(f"{family}{_IN_CLAUSE}{said}{_CLOSES}|{said}{_IN_CLAUSE}{family}")
+    # (or an item of the list the act leads: 新增路灯2210盏、停车位1.36万个、5G基站1874个)
+    listed = f"{family}{_IN_LIST}{said}{_CLOSES}"
+    return re.compile(f"{family}{_IN_CLAUSE}{said}{_CLOSES}|{listed}|{said}{_IN_CLAUSE}{family}")
 
 
 # a thing named by a quantity before it (240小时过境免签, 15分钟生活圈)
@@ -261,6 +221,7 @@ def _act_family(act: str) -> str:
 
 
 _IN_CLAUSE = r"[^，。；：！？,;:!?]{0,16}?"
+_IN_LIST = r"(?:[^，。；：！？,;:!?、]{1,16}?、){1,8}?"
 # the thing met apart from its act closes its noun: 新增…学位1.2万个, not 新增…学位授权点
 # (托位数16099个, 托位达1.3万个)
 _CLOSES = r"(?:(?![\u4e00-\u9fff])|(?=[和及与、等的]|建设|项目|工程|数量|规模|(?:总)?数(?![\u4e00-\u9fff])|达|超过|突破|(?:超|逾|近|约)\d))"
@@ -276,7 +237,7 @@ def one_name_in(terms: tuple[str, ...], text: str) -> bool:
     if len(at) != len(plain):
         return True
     said = {norm(t) for t in terms} - {""}
-    if any_part := [t for t in said if _PLACEHOLDER.search(t)]:
+    if any_part := [t for t in said if PLACEHOLDER.search(t)]:
         # (a name marked as any part stands quoted, “赣州工匠”, or as an item, 、巴渝工匠等; not
         # in a longer word: 弘扬工匠精神)
         named = term_pattern(tuple(any_part)).pattern
@@ -291,7 +252,10 @@ def one_name_in(terms: tuple[str, ...], text: str) -> bool:
     return not found
 
 
-def without_names(names: tuple[str, ...]) -> Callable[[str], str]:
-    """Text with `names` blanked out: a passage naming 国家文化公园 does not name 国家公园 in it."""
-    pattern = re.compile("|".join(map(re.escape, names)) or "(?!)")
-    return lambda text: pattern.sub("、", text)
+def without_names(names: tuple[str, ...], kept: tuple[str, ...] = ()) -> Callable[[str], str]:
+    """Text with `names` blanked out: a passage naming 国家文化公园 does not name 国家公园 in it.
+    A name inside one of `kept` (the terms asked) stays: 国家区域医疗中心 asked, 区域医疗中心
+    said not to count."""
+    holding = sorted({k for k in kept if any(n in k and n != k for n in names)}, key=len)[::-1]
+    pattern = re.compile("|".join(map(re.escape, [*holding, *names])) or "(?!)")
+    return lambda text: pattern.sub(lambda m: m[0] if m[0] in holding else "、", text)

@@ -2234,3 +2234,30 @@ def test_a_sentence_writing_the_topic_only_as_a_shares_base_does_not_mean_it():
     share = "战略性新兴产业增加值占规模以上工业增加值比重 | 2025: ≥25"
     assert not means_topic(share, "规模以上工业增加值增速", named)
     assert means_topic("规模以上工业增加值增长7%左右", "规模以上工业增加值增速", named)
+
+
+def test_an_act_leading_a_list_is_the_act_of_every_item_of_it():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    def met(topic, text):
+        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
+
+    listed = "新增背街小巷路灯2210盏、停车位1.36万个、新能源充电桩1900个、5G基站1874个"
+    assert met("新增5G基站", listed)  # (a thing named with Latin letters too)
+    assert met("新增停车位", listed)
+    assert met("新建充电桩", "新建城市绿道120公里、公共停车场15个、充电桩2000个")
+    # (not past the clause the list ends in)
+    assert not met("新增5G基站", "新增路灯2210盏、停车位1.36万个，5G基站覆盖全部乡镇")
+
+
+def test_a_name_said_not_to_count_stays_inside_the_name_asked():
+    from qa.term_matcher import without_names
+
+    blank = without_names(("区域医疗中心",), ("国家区域医疗中心", "区域医疗中心"))
+    assert blank("加快国家区域医疗中心建设") == "加快国家区域医疗中心建设"
+    assert "区域医疗中心" not in blank("扎实推进区域医疗中心建设")
+    assert (
+        blank("国家公园和国家文化公园") == "国家公园和国家文化公园"
+    )  # (nothing said not to count)
+    assert without_names(("国家文化公园",), ("国家公园",))("建设国家文化公园") == "建设、"
