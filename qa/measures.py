@@ -30,7 +30,7 @@ UNITS = {
     "count": "[个家项人户所座台辆套件名条列张](?!次)",
 }
 # the measure a topic is named by, and the unit of UNITS its figure is stated in
-_MEASURED = re.compile(r"(总产量|产量|面积|人数|里程)$")
+_MEASURED = re.compile(r"(总产量|产量|面积|人数|人次|里程)$")
 _MEASURE_UNIT = {"总产量": "产量", "里程": "公里"}
 
 
@@ -42,8 +42,8 @@ def measure_unit(topic: str) -> str | None:
 
 
 _UNIT_ASKED = re.compile(
-    r"(?:多少|具体|的|了|出|[（(]|或|目标)(人次|公里|千米|亩|吨|公斤|千克|斤|金额|钱|面积|百分比|百分数|比例|比率"
-    r"|套数|个数|户数|家数|项目数)(?:数)?(?![均半])"
+    r"(?:(?:多少|具体|的|了|出|[（(]|或|目标)|(?=人次))(人次|公里|千米|亩|吨|公斤|千克|斤|金额|钱|面积|百分比"
+    r"|百分数|比例|比率|套数|个数|户数|家数|项目数)(?:数)?(?![均半])"  # (人次 ends no name: 游客人次)
 )
 # what a unit asked is called in UNITS (多少钱: an amount; 百分比, 比例: a share or a rate; 套数: a
 # count of things, not a share of them)

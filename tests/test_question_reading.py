@@ -948,3 +948,22 @@ def test_a_bracket_after_a_bound_says_whether_the_bound_itself_passes(question, 
     assert read.limit is not None and read.limit.side == "above"
     assert read.limit.inclusive is inclusive
     assert "含" not in read.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["去年接待游客人次给出了具体数字的有哪些地方？", "哪些地方报了入境游客人次？"],
+)
+def test_a_topic_ending_in_a_unit_asks_its_figure_in_that_unit(question):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert read.unit == "人次"
+    assert "人次" not in read.text or read.text.endswith("游客人次")
+
+
+@pytest.mark.parametrize("topic, kept", [("殡葬事务", "殡葬"), ("信访事项", "信访")])
+def test_affairs_after_a_thing_are_a_generic_word(topic, kept):
+    from qa.topic_terms import expand_terms
+
+    assert kept in expand_terms(topic)
