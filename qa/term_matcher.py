@@ -42,6 +42,9 @@ class TermMatcher:
     # the topic is asked as a figure of its own (a target, a number): a share's base is not it
     # (研发投入占GDP比重 sets no GDP target)
     own_figure: bool = False
+    # the topic is asked of the whole society (全社会研发投入): a figure of enterprises' is a part's
+    # (规上工业企业研发经费投入增长11.5%)
+    whole: bool = False
 
     def search(self, text: str) -> re.Match[str] | None:
         m = self._search(text)
@@ -70,7 +73,12 @@ class TermMatcher:
         return None
 
     def _its_own(self, text: str, m: re.Match[str]) -> bool:
+        if self.whole and _A_PARTS.search(text, max(0, m.start() - 4), m.start()):
+            return False
         return not (self.own_figure and figure_of_another(text, m.start(), m.end()))
+
+
+_A_PARTS = re.compile(r"(?:企业|工业)(?:的)?$")
 
 
 @lru_cache(maxsize=64)  # one topic's matcher serves every place judged on it
@@ -136,7 +144,8 @@ def term_matcher(
                 if t.endswith("占比") and len(t) >= 4
             )
         )
-    return TermMatcher(term_pattern(terms), spread, apart, own_figure)
+    whole = norm(terms[0]).startswith("全社会") if terms else False  # (the topic, as asked)
+    return TermMatcher(term_pattern(terms), spread, apart, own_figure, whole)
 
 
 # a term that opens with a Latin run and goes on in Chinese (r&d占gdp比重): its Latin runs and

@@ -2261,3 +2261,18 @@ def test_a_name_said_not_to_count_stays_inside_the_name_asked():
         blank("国家公园和国家文化公园") == "国家公园和国家文化公园"
     )  # (nothing said not to count)
     assert without_names(("国家文化公园",), ("国家公园",))("建设国家文化公园") == "建设、"
+
+
+def test_a_figure_asked_of_the_whole_society_is_not_met_by_enterprises_own():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    def met(topic, text):
+        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
+
+    asked = "全社会研发经费投入（R&D投入强度或增速）"
+    assert not met(asked, "推动规上工业企业研发经费投入增长11.5%左右")
+    assert not met("全社会研发投入", "企业研发投入增长15%以上")
+    assert met(asked, "全社会研发经费投入增长20%以上")
+    assert met(asked, "研发投入强度达到3.55%")
+    assert met("研发经费投入", "推动规上工业企业研发经费投入增长11.5%左右")  # (no whole asked)
