@@ -1,5 +1,7 @@
 """The units a figure is asked in and stated in: a question's unit (接待游客的人次, 多少亩, 多少钱:
-an amount), a topic named by its measure (造林面积: 亩 or 公顷), and how reports write each unit."""
+an amount), a topic named by its measure (造林面积: 亩 or 公顷), and how reports write each unit;
+and the words of a question that ask a figure, not a topic: the aspect said (定了目标, 有具体数字),
+the measures after a topic (的新增或总量), a ratio to a base (与GDP的比率)."""
 
 from __future__ import annotations
 
