@@ -103,8 +103,9 @@ MEASURE_ASKED = (
 )
 # the measures said after a topic (高新技术企业的新增或总量), no part of it
 # (a joiner may end them, what it joined stripped already: 5G基站的增量和|总量)
-_MEASURE_OR_NEW = rf"(?:(?:或者|或|和|及|、)(?:新增|{MEASURE_ASKED}))"
-MEASURES_AFTER = rf"(?<=..)的(?:新增|{MEASURE_ASKED})(?:{_MEASURE_OR_NEW}+|{_MEASURE_OR_NEW}*(?:或者|或|和|及|、))$"
+_JOINER = r"(?:或者|或|和|及|、)"
+_MEASURE_OR_NEW = rf"(?:新增|{MEASURE_ASKED})"
+MEASURES_AFTER = rf"(?<=..)的{_MEASURE_OR_NEW}(?:(?:{_JOINER}{_MEASURE_OR_NEW})+|(?:{_JOINER}{_MEASURE_OR_NEW})*{_JOINER})$"
 ASPECT_ONLY = re.compile(
     rf"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:{RELATIVE.pattern}|(?:19|20)\d\d年)?(?:的)?(?:具体)?(?:的)?"
     rf"{MEASURE_ASKED}(?:(?:或者|或|和|及|、|/)?{MEASURE_ASKED}){{0,3}}(?:的)?(?:目标|指标)?"  # (目标数值)
