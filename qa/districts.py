@@ -47,10 +47,8 @@ from qa.topics import Topic, extract_topic, read_topic  # noqa: F401 (extract_to
 from qa.types import DistrictReport, DistrictResult, Evidence
 
 EVIDENCE_PER_DISTRICT = 3
-# passages per district read for the semantic check (its own top-k, not a share of a global one)
-SEMANTIC_K = 5
-# sentences with a term ranked for evidence (人才 occurs a hundred times in one plan; the first
-# passages are enough to pick the best quotes)
+SEMANTIC_K = 5  # passages per district read by meaning (its own top-k, not a share of all)
+# sentences with a term ranked for evidence (人才 occurs a hundred times in one plan)
 LEXICAL_CANDIDATES = 24
 
 
@@ -70,8 +68,9 @@ def districts(
 ) -> DistrictReport:
     """Every place of the index at `level` (province, city, county; None: what the question asks
     for, else the level most of its documents are issued at), or the places in `only`, with
-    mentioned yes/no, a score and its best evidence. A place's documents include those of the
-    places inside it (a city counts its districts' plans).
+    mentioned yes/no, a score and its best evidence. A place with documents of its own is judged
+    on them (a province on its report, not its cities'); one without, on those of the places
+    inside it (a city counts its districts' plans).
 
     score: the best evidence sentence's cosine similarity to the topic, plus 1.0 when a passage
     contains the topic or a synonym verbatim (so scores >= 1 mean an exact match)."""
@@ -140,7 +139,8 @@ def districts(
         return replace(report, level="mixed")
     level = asked or default_level(index)
     at = of_kinds(places_at(index, level), kinds, index)
-    return replace(report_for(topic, index, at, EVIDENCE_PER_DISTRICT), level=level)
+    report = report_for(topic, index, at, EVIDENCE_PER_DISTRICT, own=set(at) <= set(own))
+    return replace(report, level=level)
 
 
 def report_for(

@@ -86,6 +86,16 @@ def test_a_municipality_is_a_city_to_which_cities(mixed_index):
     assert cities.level == "city" and set(cities.mentioned) == {"宜宾市", "重庆市"}
 
 
+def test_a_place_of_the_level_asked_is_judged_on_its_own_report(mixed_index):
+    from qa.districts import districts
+
+    # 大渡口's plan says 研究与试验发展 and lies inside 重庆市, whose own report does not say it
+    cities = districts("哪些城市提到了“研究与试验发展”？", mixed_index)
+    assert cities.level == "city" and set(cities.mentioned) == {"宜宾市"}
+    reports = districts("城市的报告里，谁提到“研究与试验发展”？", mixed_index)
+    assert set(reports.mentioned) == {"宜宾市"}
+
+
 def test_a_municipality_beside_another_provinces_report_is_a_province():
     from types import SimpleNamespace
 
