@@ -744,6 +744,8 @@ def test_a_clause_of_a_list_stands_under_the_lists_lead():
         ("重庆高新区、大渡口区、德阳市，哪几家提到了体外诊断？", "体外诊断"),  # 哪几家: which
         ("合川、随州、巴中三个地方，哪个提到了油茶？", "油茶"),  # 中 ends a name (巴中)
         ("大渡口、芜湖、凉山三地，谁的文件提到了马拉松？", "马拉松"),  # how many: 三地
+        ("三亚、防城港和广西三者中，谁提到建设海洋牧场？", "海洋牧场"),  # 三者, 两家
+        ("綦江、合川两家里，谁提到了油茶？", "油茶"),
         # a second verb of saying joined to the first; a field said first
         ("氢能这块，十个地方里谁有布局或者提到了？", "氢能"),
         # acts alone after the question name nothing done: the topic said before it
