@@ -107,7 +107,7 @@ _JOINER = r"(?:或者|或|和|及|、)"
 _MEASURE_OR_NEW = rf"(?:新增|{MEASURE_ASKED})"
 MEASURES_AFTER = rf"(?<=..)的{_MEASURE_OR_NEW}(?:(?:{_JOINER}{_MEASURE_OR_NEW})+|(?:{_JOINER}{_MEASURE_OR_NEW})*{_JOINER})$"
 ASPECT_ONLY = re.compile(
-    rf"(?:给出|给|报|写|公布|列出|有|定)?(?:了)?(?:{RELATIVE.pattern}|(?:19|20)\d\d年)?(?:的)?(?:具体)?(?:的)?"
+    rf"(?:给出|给|报|写|公布|列出|现有|有|定)?(?:了)?(?:{RELATIVE.pattern}|(?:19|20)\d\d年)?(?:的)?(?:具体)?(?:的)?"
     rf"{MEASURE_ASKED}(?:(?:或者|或|和|及|、|/)?{MEASURE_ASKED}){{0,3}}(?:的)?(?:目标|指标)?"  # (目标数值)
     r"(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
 )

@@ -199,9 +199,9 @@ _COUNTED_BEFORE = re.compile(
 # what a number added in a year is said with, before the topic in its clause (净增科技型中小企业853
 # 家、高新技术企业97家)
 _ADDED = re.compile(r"新增|净增|新认定|认定|新培育|新引进|新获批|增加")
-# …or right after it (高新技术企业净增600户), or its growth (地区生产总值增长5%: no 总量), unless
-# the total follows (新增…32户、总量达到96户)
-_ADDED_AFTER = re.compile(r"(?:数量|数)?(?:新增|净增|增加|增长|增速|增幅)")
+# …or right after it (高新技术企业净增600户), or its growth (地区生产总值增长5%, …数量分别增长
+# 25%、15%: no 总量), unless the total follows (新增…32户、总量达到96户)
+_ADDED_AFTER = re.compile(r"(?:数量|数)?(?:分别)?(?:新增|净增|增加|增长|增速|增幅)")
 _TOTAL_SAID = re.compile(r"总量|总数|总计|共有|存量")
 
 # a part of a place whose figures are its own (开发区, 综合保税区); 高新区 may be the place itself

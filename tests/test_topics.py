@@ -1962,6 +1962,29 @@ def test_a_total_asked_is_not_met_by_a_growth_nor_a_made_up_word_of_it():
     said = Stating(aspect_evidence("figure"), None, term_matcher(terms), True, total=True)
     assert said.search("全市实现地区生产总值1303.8亿元。")
     assert not said.search("全年地区生产总值增长5.5%。")
+    # (nor a growth said of several items with 分别)
+    firms = Stating(
+        aspect_evidence("figure"), None, term_matcher(("高新技术企业",)), True, total=True
+    )
+    assert not firms.search("科技型中小企业和高新技术企业数量分别增长25%、15%。")
+    assert not firms.search("技术合同成交额和高新技术企业数分别增加12亿元、30家。")
+    assert firms.search("高新技术企业总数分别达到234家。")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "total"),
+    [
+        # the stock asked as 现有: no 现 left on the topic
+        ("高新技术企业现有总量（存量家数），谁给出了具体数字？", "高新技术企业", True),
+        ("专精特新企业的现有数量，哪些地方报了？", "专精特新企业", True),
+        # measures joined before the target, a share among them
+        ("高技能人才或技能人才定了数量、比例目标的有哪些？", "高技能人才或技能人才", False),
+        ("新能源汽车定了规模、比例目标的有哪些？", "新能源汽车", False),
+    ],
+)
+def test_the_measures_said_after_a_topic_are_no_part_of_it(question, topic, total):
+    read = read_topic(question)
+    assert (read.text, read.total) == (topic, total)
 
 
 @pytest.mark.parametrize(
