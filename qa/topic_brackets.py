@@ -130,7 +130,13 @@ def bracket_readings(topic: str) -> list[str]:
             kept = before[: max((b for b in word_breaks(before) if b < len(before)), default=0)]
         elif not kept and not m.group("marker") and _inserted(before, inner, after):
             kept = before  # (inside a name, a word it may hold: 科技型（中小）企业, no 中小企业)
-        readings.append(kept + inner + after)
+        parts = bracket_parts(f"（{inner}）")
+        if len(parts) > 1 and max(map(len, parts)) <= 3 and re.match(r"[\u4e00-\u9fff]", after):
+            # (short words inside a name: each is said with the rest of it, 城乡（城镇、农村）
+            # 居民人均可支配收入: 城镇居民人均可支配收入, 农村居民…, no 城镇 alone)
+            readings.append("、".join(kept + part + after for part in parts))
+        else:
+            readings.append(kept + inner + after)
     return [r for reading in readings for r in bracket_readings(reading)]
 
 

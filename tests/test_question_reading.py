@@ -670,6 +670,14 @@ def test_a_bracket_holds_a_generic_word_or_a_word_inside_a_name():
     assert bracket_readings("新建（改造）高标准农田") == ["新建高标准农田", "改造高标准农田"]
     assert bracket_readings("西部（重庆）科学城") == ["西部科学城", "重庆科学城"]
     assert bracket_readings("居民消费价格（CPI）涨幅") == ["居民消费价格涨幅", "CPI涨幅"]
+    # several short words inside a name: each is said with the rest of it, none alone
+    terms = set(expand_terms("城乡（城镇、农村）居民人均可支配收入"))
+    assert {"城镇居民人均可支配收入", "农村居民人均可支配收入"} <= terms and "城镇" not in terms
+    assert "光伏装机" in bracket_readings("新能源（光伏、风电等）装机")[1]
+    assert "光伏" not in bracket_readings("新能源（光伏、风电等）装机")[1].split("、")
+    # (not long names, which are the topic again: 全社会研发投入（研发经费投入增速或研发投入强度）)
+    longer = bracket_readings("研发投入（研发经费投入增速或研发投入强度）目标")
+    assert "研发经费投入增速或研发投入强度目标" in longer
 
 
 def test_a_figure_of_an_economys_total_is_an_amount_and_no_common_word_meets_it():
