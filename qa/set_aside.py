@@ -52,6 +52,17 @@ def chinese_remark(question: str) -> str:
     names = re.findall(r"[\u4e00-\u9fff]{2,}", m.group(0)) if m else []
     return f"？{'、'.join(names)}不算。" if names else ""
 
+# …or said not to be confused with it: （别和“首店经济”混为一谈）, 不要与…混淆
+_CONFUSED = re.compile(
+    r"(?P<open>[（(])?(?:但|注意)?(?:别|不要|勿|莫)(?:把它)?(?:和|与|跟|同)(?P<names>[^（）()，,。？?]{2,30}?)"
+    r"(?:混为一谈|混淆|搞混|弄混|混同|混在一起)了?(?(open)[)）])"
+)
+
+
+def _confusions_not_counted(text: str) -> str:
+    """The question with what it says not to confuse with the topic said not to count."""
+    return _CONFUSED.sub(lambda m: f"（{m['names']}不算）", text)
+
 
 def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
     """The question without the places it sets aside (除了赣州，还有哪些地方提到预制菜 →
@@ -62,7 +73,7 @@ def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
         if m is not None and places_only(m.group("places")):
             names = tuple(n for n in re.split(r"[、和与及]", m.group("places")) if n)
             return text[: m.start()] + left + text[m.end() :], names
-    return _NOT_COUNTED.sub("", text), ()
+    return _NOT_COUNTED.sub("", _confusions_not_counted(text)), ()
 
 
 def names_not_counted(text: str) -> tuple[str, ...]:
@@ -70,7 +81,7 @@ def names_not_counted(text: str) -> tuple[str, ...]:
     国家文化公园, 考古遗址公园; （咖啡屋之类的消费场景不算） → 咖啡屋, 消费场景: the examples and
     their class), quoted ones if any; no places nor documents, which `without_exception` and
     qa.asked_documents set aside."""
-    m = _NOT_COUNTED.search(text)
+    m = _NOT_COUNTED.search(_confusions_not_counted(text))
     # (the clause saying it, not what the bracket says before: （卫星制造之类，单纯北斗应用不算）)
     said = re.split(r"[，,；;：:]", m.group(0).strip("（）() ，,？?。.；;"))[-1] if m else ""
     quoted = re.findall(r"[“\"「]([^”\"」]{2,20})[”\"」]", said)

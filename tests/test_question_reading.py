@@ -731,6 +731,9 @@ def test_the_documents_asked_whether_any_did_are_of_their_level():
         ),
         ("把咖啡当作农业产业来写的是哪里（咖啡屋之类的消费场景不算）？", ("咖啡屋", "消费场景")),
         ("哪些地方提到了海绵城市建设？“海绵钛”不算。", ("海绵钛",)),
+        # …or not to be confused with the topic, in a bracket or a sentence of its own
+        ("哪些地方提到“首发经济”？（别和“首店经济”混为一谈）", ("首店经济",)),
+        ("哪些地方提到了碳普惠？不要与碳交易混淆。", ("碳交易",)),
         # places and documents set aside are no names of the topic's
         ("哪些地方提到了宜宾（不算宜宾自己的报告）？", ()),
         ("在政府工作报告里（不算规划），谁提到了揭榜挂帅？", ()),
@@ -738,8 +741,10 @@ def test_the_documents_asked_whether_any_did_are_of_their_level():
 )
 def test_the_names_said_not_to_count_are_read_as_names(question, names):
     from qa.set_aside import names_not_counted
+    from qa.topics import read_topic
 
     assert names_not_counted(question) == names
+    assert not any(n in read_topic(question).text for n in names)  # (a remark, not the topic)
 
 
 def test_a_place_set_aside_with_buan_and_a_near_name_that_does_not_count():
