@@ -979,8 +979,11 @@ def test_a_topic_ending_in_a_unit_asks_its_figure_in_that_unit(question, topic):
     assert (read.text, read.unit) == (topic, "人次")
 
 
-@pytest.mark.parametrize("topic, kept", [("殡葬事务", "殡葬"), ("信访事项", "信访")])
-def test_affairs_after_a_thing_are_a_generic_word(topic, kept):
+@pytest.mark.parametrize(
+    "topic, kept",
+    [("殡葬事务", "殡葬"), ("信访事项", "信访"), ("中试环节", "中试"), ("冷链运输环节", "冷链运输")],
+)
+def test_affairs_and_stages_after_a_thing_are_a_generic_word(topic, kept):
     from qa.topic_terms import expand_terms
 
     assert kept in expand_terms(topic)
