@@ -1,6 +1,7 @@
 """The other forms reports write a term in: a name cut short (长期护理保险: 长护险), a kind of
 travel (乡村旅游: 乡村游), an amount or a total said the other way (进出口额: 进出口总额; 总产量:
-产量), a national census by its number (第三次全国土壤普查: 土壤“三普”)."""
+产量), a national census by its number (第三次全国土壤普查: 土壤“三普”), a thing named by its code
+(5A级旅游景区: 5A, 12345热线: 12345)."""
 
 from __future__ import annotations
 
@@ -64,3 +65,17 @@ _CENSUS = re.compile(
     r"第(?P<n>[一二三四五六七八九十])次全国(?P<what>[\u4e00-\u9fff]{2,4}?)普查(?:工作)?"
 )
 _ANY_CENSUS = re.compile(r"(?P<what>[\u4e00-\u9fff]{2})普查")
+
+
+def code_forms(term: str) -> list[str]:
+    """The code alone of a thing named by it, as reports write it (推进古城5A创建, “12345”政务服务
+    热线): a grade's (5A级旅游景区: 5A) or a hotline's number of five digits or more (12345热线:
+    12345); [] for others (5G基站 is no 5G network: its code names more than the thing)."""
+    m = _CODED.fullmatch(term)
+    return [m["code"]] if m else []
+
+
+_CODED = re.compile(
+    r"(?:国家)?(?P<code>(?:[1-5][aA]|[aA]{3,5})(?=级[\u4e00-\u9fff]{0,4}景区$)"
+    r"|\d{5,6}(?=[\u4e00-\u9fff]{0,6}热线$)).*"
+)

@@ -8,7 +8,14 @@ import re
 from functools import cache
 
 from qa.synonyms import broad_words, modified_term, narrower_terms, synonym_groups
-from qa.term_forms import TOTAL, abbreviated, census_forms, other_amount, travel_said_short
+from qa.term_forms import (
+    TOTAL,
+    abbreviated,
+    census_forms,
+    code_forms,
+    other_amount,
+    travel_said_short,
+)
 from qa.terms import term_groups
 from qa.text import norm
 from qa.topic_alternatives import (
@@ -195,7 +202,7 @@ def expand_terms(
     # 高速公路通车总里程 = 高速公路通车里程)
     terms += [other_amount(t) for t in terms if other_amount(t)]
     terms += [t2 for t in terms if (t2 := TOTAL.sub("", t)) != t]
-    terms += [form for t in terms for form in census_forms(norm(t))]
+    terms += [form for t in terms for form in (*census_forms(norm(t)), *code_forms(t))]
     seen: dict[str, str] = {}
     for t in terms:
         seen.setdefault(norm(t), t)

@@ -987,3 +987,27 @@ def test_affairs_and_stages_after_a_thing_are_a_generic_word(topic, kept):
     from qa.topic_terms import expand_terms
 
     assert kept in expand_terms(topic)
+
+
+@pytest.mark.parametrize(
+    ("topic", "said"),
+    [
+        ("5A级旅游景区", "推进古城5A创建。"),
+        ("国家4A级景区", "新增国家AAAA级景区2家，4A景区总数达到10家。"),
+        ("12345热线", "整合后的“12345”政务服务热线接通率达到98%。"),
+        ("12345政务服务热线", "推进“12345+一网慧管”。"),
+    ],
+)
+def test_a_thing_named_by_its_code_is_met_by_the_code(topic, said):
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import expand_terms, norm
+
+    assert term_matcher(tuple(expand_terms(topic))).search(norm(said))
+
+
+def test_a_code_that_names_more_than_the_thing_is_not_enough():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import expand_terms, norm
+
+    assert not term_matcher(tuple(expand_terms("5G基站"))).search(norm("5G网络覆盖所有行政村。"))
+    assert not term_matcher(tuple(expand_terms("12345热线"))).search(norm("增长123456元。"))
