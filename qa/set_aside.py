@@ -52,6 +52,7 @@ def chinese_remark(question: str) -> str:
     names = re.findall(r"[\u4e00-\u9fff]{2,}", m.group(0)) if m else []
     return f"？{'、'.join(names)}不算。" if names else ""
 
+
 # …or said not to be confused with it: （别和“首店经济”混为一谈）, 不要与…混淆
 _CONFUSED = re.compile(
     r"(?P<open>[（(])?(?:但|注意)?(?:别|不要|勿|莫)(?:把它)?(?:和|与|跟|同)(?P<names>[^（）()，,。？?]{2,30}?)"

@@ -162,6 +162,7 @@ def borrowed_object(parts: list[str]) -> list[str]:
     import jieba
 
     from qa.meaning import common_words
+    from qa.term_forms import common_words_only
     from qa.topic_terms import field_term
 
     if len(parts) < 2:
@@ -224,6 +225,10 @@ def borrowed_object(parts: list[str]) -> list[str]:
             near = jieba.lcut(before)[-1]
             short = part.strip()
             out.append(before[: -len(near)] + short if len(near) == len(short) else before + short)
+        elif common_words_only(said, first[: -len(head)], head) and head in common_words():
+            # words every report uses, in the place of the common head the first one ends in,
+            # are said of its thing: 数字人民币试点或应用场景 -> 数字人民币应用场景
+            out.append(first[: -len(head)] + said)
         elif said not in KIND_HEADS:
             out.append(part)  # (a bare head of any thing is none: 中医药或…产业)
     return out

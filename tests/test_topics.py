@@ -181,6 +181,14 @@ def test_an_alternative_naming_no_thing_takes_the_first_ones_thing():
     # a bare head is the head of the thing said just before it, not of the first one
     terms = expand_terms("新型储能、储能电站/项目")
     assert "储能项目" in terms and "新型项目" not in terms
+    # common words in the place of the common head the first ends in are said of its thing
+    terms = expand_terms("数字人民币试点或应用场景")
+    assert "数字人民币应用场景" in terms and "应用场景" not in terms
+    terms = expand_terms("氢燃料电池汽车示范或应用场景")
+    assert "氢燃料电池汽车应用场景" in terms and "应用场景" not in terms
+    # (not a thing of its own, nor one the first's modifier holds)
+    assert "数字乡村" in expand_terms("智慧农业或数字乡村")
+    assert "高技能技能人才" not in expand_terms("高技能人才或技能人才")
 
 
 def test_an_attribute_alone_is_the_first_alternatives_things_and_reports_drop_its_de():
