@@ -164,6 +164,8 @@ def test_an_alternative_naming_no_thing_takes_the_first_ones_thing():
     # a term of the field after a modifier reports leave out is met alone; not after a level
     assert "知识价值信用贷款" in expand_terms("科技型企业知识价值信用贷款")
     assert "充电桩" in expand_terms("新能源车充电桩")
+    assert "地理标志" in expand_terms("农产品地理标志")  # (the products a mark is for)
+    assert "地理标志" in expand_terms("特色农产品地理标志")
     assert "专精特新企业" not in expand_terms("省级专精特新企业")
     assert "充电桩" not in expand_terms("“新能源车充电桩”", named=True)
     # a bracket naming only measures says which figure is asked: no alternative
