@@ -54,7 +54,9 @@ def modified_term(base: str) -> str | None:
 
 
 # whom or what a measure serves, said before it (企业, 居民, 婴幼儿, 新能源车, 老楼, 农产品)
-_SERVED = re.compile(r"(?:企业|主体|人|者|员|户|群体|居民|农民|群众|儿|童|学生|车|楼|住宅|小区|产品)$")
+_SERVED = re.compile(
+    r"(?:企业|主体|人|者|员|户|群体|居民|农民|群众|儿|童|学生|车|楼|住宅|小区|产品)$"
+)
 # a level is no modifier reports leave out (省级专精特新企业 is not every 专精特新企业)
 _LEVEL_SAID = re.compile(r"(?:国家|省|市|区|县|级|以上|以下)$")
 

@@ -1,7 +1,7 @@
 """The other forms reports write a term in: a name cut short (长期护理保险: 长护险), a kind of
 travel (乡村旅游: 乡村游), an amount or a total said the other way (进出口额: 进出口总额; 总产量:
 产量), a national census by its number (第三次全国土壤普查: 土壤“三普”), a thing named by its code
-(5A级旅游景区: 5A, 12345热线: 12345)."""
+(5A级旅游景区: 5A, 12345热线: 12345), a city's title cut short (国家卫生城市: 卫生城)."""
 
 from __future__ import annotations
 
@@ -99,3 +99,15 @@ def common_words_only(said: str, modifier: str, head: str) -> bool:
         and any(len(w) >= 2 and w not in common_words() for w, _ in modifiers)
         and not field_term(said)
     )
+
+
+def title_said_short(term: str) -> list[str]:
+    """A city's title as reports list it, cut short (文明城、卫生城、双拥模范城等创建活动): 国家卫生
+    城市 -> 卫生城; [] for others (智慧城市 is no title: 智慧城 would be 智慧城管's)."""
+    m = _CITY_TITLE.search(term)
+    return [m["title"] + "城"] if m else []
+
+
+_CITY_TITLE = re.compile(
+    r"(?:国家|全国|省级|省)?(?P<title>[\u4e00-\u9fff]{0,2}?(?:文明|卫生|园林|森林|模范|名))城市$"
+)

@@ -102,7 +102,7 @@ def term_matcher(
             tuple(
                 (t, t[:2], re.compile(gap.join([re.escape(t[:2]), *map(re.escape, t[2:])])))
                 for t in chinese
-                if 3 <= len(t) <= 8
+                if 3 <= len(t) <= 8 and not _SHORT_TITLE.fullmatch(t)
             )
             + tuple(  # (a long one's words, a word apart: 医疗机构实现检查检验结果互认)
                 (t, words[0], re.compile(_WORD_GAP.join(map(re.escape, words))))
@@ -146,6 +146,10 @@ def term_matcher(
         )
     whole = norm(terms[0]).startswith("全社会") if terms else False  # (the topic, as asked)
     return TermMatcher(term_pattern(terms), spread, apart, own_figure, whole)
+
+
+# a city's title cut short is not spread: 卫生县城 is no 卫生城
+_SHORT_TITLE = re.compile(r"[\u4e00-\u9fff]{2}城")
 
 
 # a term that opens with a Latin run and goes on in Chinese (r&d占gdp比重): its Latin runs and
