@@ -33,6 +33,16 @@ def other_names_at(said: str, end: int) -> str:
     return m["other"] if m and not _REMARK.match(m["other"][1:]) else ""
 
 
+def designation_at(said: str, end: int) -> str:
+    """The designation a quoted name that ends at `end` goes on to, part of the name asked
+    (“四好农村路”示范县, “两业融合”试点), or "" (“无废城市”建设: a deed, no designation)."""
+    m = _DESIGNATED.match(said, end)
+    return m[0] if m else ""
+
+
+_DESIGNATED = re.compile(r"(?:示范|试点)(?:县|区|市|城市|乡镇|村|基地|单位)?(?!建设|工作|创建)")
+
+
 # a bracket after the target asked naming what it is a target of, in names of three characters
 # or more (空气质量方面给出量化目标（优良天数比率或PM2.5浓度）的有哪些地方); not what counts
 # or is asked of it (（总量或新增都行）, （不低于10%）, （到多少家）, （人次或收入）)

@@ -24,7 +24,7 @@ from qa.place_questions import (
 )
 from qa.set_aside import without_exception
 from qa.topic_alternatives import is_verb, tagged
-from qa.topic_brackets import ON_TARGET, bracket_parts, other_names_at, quoted_names
+from qa.topic_brackets import ON_TARGET, bracket_parts, designation_at, other_names_at, quoted_names
 from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
 from qa.topic_words import (
     also_counted,
@@ -220,7 +220,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     # …nor a quote in a document's name (科技“十四五”规划), nor a period (“十四五”目标)
     # (with the other name bracketed after it: “揭榜挂帅”（揭榜制）)
     quoted = [
-        m.group(1) + other_names_at(said, m.end())
+        m.group(1) + designation_at(said, m.end()) + other_names_at(said, m.end())
         for m in _QUOTED.finditer(said)
         if not re.match(_IN_DOCUMENT_NAME, said[m.end() :]) and not _period_of(m, said)
     ]

@@ -1033,3 +1033,17 @@ def test_a_citys_title_is_met_cut_short(topic, said, met):
     from qa.topic_terms import expand_terms, norm
 
     assert bool(term_matcher(tuple(expand_terms(topic))).search(norm(said))) is met
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("谁今年明确支持辖下县市创建“四好农村路”示范县？", "四好农村路示范县"),
+        ("“两业融合”试点是哪些城市在做？", "两业融合试点"),
+        ("哪些地方提到了“无废城市”建设？", "无废城市"),  # (a deed, no designation)
+    ],
+)
+def test_a_designation_a_quoted_name_goes_on_to_is_part_of_it(question, topic):
+    from qa.topics import read_topic
+
+    assert read_topic(question).text == topic
