@@ -148,7 +148,8 @@ def term_matcher(
     return TermMatcher(term_pattern(terms), spread, apart, own_figure, whole)
 
 
-# a city's title cut short is not spread: 卫生县城 is no 卫生城
+# a name of three characters ending in 城 is not spread: a title cut short (卫生县城 is no 卫生城)
+# or a place's name (科学城, 大学城)
 _SHORT_TITLE = re.compile(r"[\u4e00-\u9fff]{2}城")
 
 
