@@ -86,7 +86,8 @@ def districts(
 
     said = without_level_remarks(with_plain_breaks(check_question(topic_or_question, what="topic")))
     text, set_aside = without_exception(said)
-    remark = "" if set_aside else said.removeprefix(text)  # (…不算: kept for the parts asked)
+    # (…不算: kept for the parts asked; none when a remark was moved out of the middle)
+    remark = "" if set_aside or not said.startswith(text) else said[len(text) :]
     fact = None if set_aside else document_fact(text)
     if fact is not None:  # 哪些地方的文件是五年规划: what the documents are, not what they say
         return fact_report(fact, index, only, (level,) if level else question_levels(text))

@@ -60,9 +60,24 @@ _CONFUSED = re.compile(
 )
 
 
+# …or said in a bracket to be something else than the topic, where it stands: 国家实验室（不是一般
+# 的重点实验室）, 碳排放“双控”（不是只讲能耗双控）; not a measure, which says what figure is asked
+# (用“新增”口径（而不是总量）)
+_NOT_IT = re.compile(
+    r"[（(](?:而|但)?(?:不是|并非|不指|非指)"
+    r"(?!(?:总量|总数|总额|增速|增幅|增长率?|新增数?|净增数?|数量|规模|比重|占比)[)）])"
+    r"(?P<names>[^（）()，,。？?]{2,30}?)[)）]"
+)
+
+
 def _confusions_not_counted(text: str) -> str:
     """The question with what it says not to confuse with the topic said not to count."""
-    return _CONFUSED.sub(lambda m: f"（{m['names']}不算）", text)
+    text = _CONFUSED.sub(lambda m: f"（{m['names']}不算）", text)
+    said_else = "".join(f"（{m['names']}不算）" for m in _NOT_IT.finditer(text))
+    if not said_else:
+        return text
+    # (a remark said in the middle moves to the end, where what does not count is read)
+    return _NOT_IT.sub("", text) + said_else
 
 
 def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
@@ -87,7 +102,9 @@ def names_not_counted(text: str) -> tuple[str, ...]:
     said = re.split(r"[，,；;：:]", m.group(0).strip("（）() ，,？?。.；;"))[-1] if m else ""
     quoted = re.findall(r"[“\"「]([^”\"」]{2,20})[”\"」]", said)
     said = re.sub(r"(?:都|也)?(?:不算|不计|除外).*$", "", said)
-    said = re.sub(r"^(?:像|比如|例如|如|但|单纯的?|只是|仅仅?|一般的?|普通的?)", "", said)
+    said = re.sub(
+        r"^(?:像|比如|例如|如|但|单纯的?|只是|仅仅?|一般的?|普通的?|只(?:讲|说|提|写))", "", said
+    )
     kinds = r"(?:之类|这类|这种|那种|这样|一类|等)(?:的)?"
     names = quoted or [n for n in re.split(rf"或者|{kinds}|[、和与及或]", said) if len(n) >= 2]
     return tuple(n for n in names if not (places_only(n) or re.fullmatch(_DOCUMENT, n)))

@@ -20,7 +20,8 @@ def share_base_at(text: str, start: int, end: int) -> bool:
 _SHARE_BASE = re.compile(r"(?:占|与)[\u4e00-\u9fff]{0,6}[(（]?$")
 _SHARE_OF = re.compile(r"(?:[)）]|[(（][^()（）]{1,12}[)）])?(?:的)?(?:比重|比例|比率|份额)")
 # …or of a measure per unit of it: 单位GDP能耗, 万元地区生产总值用水量
-_PER_UNIT = re.compile(r"(?:单位|每万元|(?<![\d.])万元)$")  # (not 发放8909万元消费券)
+# (the whole of a name too: 单位地区生产总值能耗 holds no 生产总值 of its own; not 发放8909万元消费券)
+_PER_UNIT = re.compile(r"(?:单位|每万元|(?<![\d.])万元)(?:地区|国内)?$")
 _SHARE_AFTER = re.compile(r"(?:的)?占(?:比|[^，。；,;]{1,10}?(?:比重|比例|份额))")
 _WHOLE_OF_PART = re.compile(r"[\u4e00-\u9fff]{0,4}中[\u4e00-\u9fff]{2,16}?(?:占比|比重)")
 
@@ -31,5 +32,5 @@ def figure_of_another(text: str, start: int, end: int) -> bool:
     return bool(
         share_base_at(text, start, end)
         or _SHARE_AFTER.match(text, end)
-        or _PER_UNIT.search(text, max(0, start - 3), start)
+        or _PER_UNIT.search(text, max(0, start - 5), start)
     )

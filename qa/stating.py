@@ -187,8 +187,7 @@ def _respective(clause: str, at: int) -> str | None:
     return figures[k]
 
 
-# an act, its figure and its counter just before the topic's words (完成340万亩营造林任务, 新增1713个
-# 养老床位)
+# an act, its figure and its counter before the topic's words (完成340万亩营造林任务, 新增1713个养老床位)
 _COUNTED_BEFORE = re.compile(
     rf"(?:{ACTS}|完成|实现|建设|打造|治理|实施|推进|开展|举办|组织)"
     r"((?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)(?:余|多)?[万亿]?(?:[\u4e00-\u9fff]{1,2})?(?:以上|左右)?)"
@@ -254,13 +253,14 @@ _LEVEL = re.compile(r"(?:拥有量|保有量|率|比重|比例|占比|强度|浓
 
 
 def _moves_a_level(topic: str, after: str) -> bool:
-    """Whether the figure after a level's words is how it moved, not its value (拥有量增长11.8%;
-    not 强度提高到3%, a value reached)."""
-    return bool(_LEVEL.search(topic)) and bool(
-        re.match(
-            r"(?:同比|比上年|较上年)?(?:年均)?(?:增长|提高|提升|下降|降低|增加)(?![到至])", after
-        )
-    )
+    """Whether the figure after a level's words is how it moved, not its value (拥有量增长11.8%,
+    PM2.5浓度改善5.1%; not 强度提高到3%, a value reached)."""
+    return bool(_LEVEL.search(topic)) and bool(_MOVED.match(after))
+
+
+_MOVED = re.compile(
+    r"(?:同比|比上年|较上年)?(?:年均)?(?:增长|提高|提升|下降|降低|增加|减少|改善|上升)(?![到至])"
+)
 
 
 def _another_measure(after: str) -> bool:

@@ -188,7 +188,7 @@ _ACT_FAMILIES = (
     "新开通|开通|开行",
     "发放",
     "创建|争创|申创|申建|创成|冲刺|设立|获批|挂牌",
-    "保护修复|修复保护|生态修复|保护|修复",
+    "保护修复|修复保护|生态修复|保护传承|传承保护|保护|修复|传承",
     "综合治理|综合整治|治理|整治",
 )
 # every act of every family, one alternation
@@ -201,7 +201,8 @@ _ACT_AND_THING = re.compile(
 )
 # …or the thing first, its act after it (城中村改造: 城中村与老旧街区、老旧厂区连片改造; 班列开行:
 # 海铁联运班列年开行突破万列)
-_THING_AND_ACT = re.compile(r"([\u4e00-\u9fff]{2,}?)(" + "|".join(_ACT_FAMILIES) + ")")
+# (or two acts of two families, each counting: 农村公路新建改造 is met in 新改建农村公路1万公里)
+_THING_AND_ACT = re.compile(rf"([\u4e00-\u9fff]{{2,}}?)((?:{ACTS})(?:{ACTS})?)")
 
 
 def is_act(word: str) -> bool:
@@ -229,7 +230,10 @@ def _either_order_quantity(quantity: str, thing: str) -> re.Pattern[str]:
 
 
 def _act_family(act: str) -> str:
-    """The pattern of every act of `act`'s family."""
+    """The pattern of every act of `act`'s family, or of both acts' families (新建改造)."""
+    if not is_act(act):
+        first = re.match(f"(?:{ACTS})(?=(?:{ACTS})$)", act)
+        return f"(?:{_act_family(first[0])[3:-1]}|{_act_family(act[first.end() :])[3:-1]})"
     family = next(f for f in _ACT_FAMILIES if act in f.split("|"))
     return f"(?:{family})"
 

@@ -111,6 +111,9 @@ def bracket_readings(topic: str) -> list[str]:
     readings = [before + after]
     # (its measure, said of it: 居民人均可支配收入（或其增速）)
     inner = re.sub(r"^其(?=[\u4e00-\u9fff]{2})", "", m.group("inner").strip())
+    # (examples of a class, then the class, which is the other name: 新能源（风光等清洁能源）装机:
+    # 清洁能源装机)
+    inner = re.sub(r"^[^（）()等]{1,12}?等(?=[\u4e00-\u9fff]{2,}$)", "", inner)
     included = _INCLUDED.match(inner)
     if included and len(inner) - included.end() >= 2:
         readings.append(before + "或" + inner[included.end() :] + after)

@@ -112,7 +112,7 @@ def expand_terms(
     ]
     # (the 等 that closes a list of examples is no word of its last: 实验室、企业研发机构等)
     parts = [_LIST_CLOSED.sub("", p) for p in parts]
-    parts = [p for p in parts if len(p.strip()) >= 2] or [topic]
+    parts = [p for p in parts if len(p.strip()) >= 2 or _named_by_examples(p, parts)] or [topic]
     # (a generic act alone is in every report: 推进 of 推进或谋划抽水蓄能项目)
     parts = [p for p in parts if not re.fullmatch(_GENERIC_ACTS, p.strip())] or parts
     # a thing done with a light act before it is the thing (办老年食堂: 开展社区“老年食堂”试点)
@@ -209,6 +209,13 @@ def expand_terms(
     for t in terms:
         seen.setdefault(norm(t), t)
     return tuple(seen.values())
+
+
+def _named_by_examples(part: str, parts: list[str]) -> bool:
+    """Whether a part of one character is the thing every other part is a kind of (锰（锰渣、
+    锰污染）: 锰, said in 锰矿渣 and 锰三角 too); alone, one character names nothing."""
+    others = [p for p in parts if p != part]
+    return len(part.strip()) == 1 and len(others) >= 2 and all(part.strip() in p for p in others)
 
 
 _LIST_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff0-9.]{2})(?:等(?:等)?|之类)$")

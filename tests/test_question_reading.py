@@ -1046,3 +1046,123 @@ def test_a_designation_a_quoted_name_goes_on_to_is_part_of_it(question, topic):
     from qa.topics import read_topic
 
     assert read_topic(question).text == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "not_counted"),
+    [
+        ("国家实验室（不是一般的重点实验室）有谁提到？", "国家实验室有谁提到？", ("重点实验室",)),
+        ("谁提到了碳排放“双控”（不是只讲能耗双控）？", "谁提到了碳排放“双控”？", ("能耗双控",)),
+        ("哪些地方提到了智慧农业（而不是智慧城市）？", "哪些地方提到了智慧农业？", ("智慧城市",)),
+        # (a measure said not to be asked says which figure is: it stays in the question)
+        ("哪些地方报了GDP总量（不是增速）？", "哪些地方报了GDP总量（不是增速）？", ()),
+    ],
+)
+def test_a_bracket_saying_the_topic_is_not_another_thing_sets_that_aside(
+    question, plain, not_counted
+):
+    from qa.set_aside import names_not_counted, without_exception
+
+    assert without_exception(question) == (plain, ())
+    assert names_not_counted(question) == not_counted
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("专门提到抽水蓄能的有哪些？", "抽水蓄能"),
+        ("哪些地方特别提到了首发经济？", "首发经济"),
+        ("哪些报告专门提到了低空经济？", "低空经济"),
+        ("谁重点部署了算力基础设施？", "算力基础设施"),
+    ],
+)
+def test_how_a_document_says_the_topic_is_no_part_of_it(question, topic):
+    from qa.place_questions import is_district_question
+    from qa.topics import read_topic
+
+    assert is_district_question(question)
+    assert read_topic(question).text == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "aspect"),
+    [
+        ("研发投入强度给出了实际达到值的有哪些？", "研发投入强度", "figure"),
+        ("粮食产量报了实际完成值的有哪些地方？", "粮食产量", "figure"),
+        ("技术合同成交额设了目标的有谁？", "技术合同成交额", "target"),
+        ("农作物耕种收综合机械化率定了目标的有谁", "农作物耕种收综合机械化率", "target"),
+    ],
+)
+def test_a_figure_reached_or_set_is_asked_in_more_words(question, topic, aspect):
+    from qa.place_questions import is_district_question
+    from qa.topics import read_topic
+
+    assert is_district_question(question)
+    read = read_topic(question)
+    assert (read.text, read.aspect) == (topic, aspect)
+
+
+def test_who_did_a_deed_is_a_place_only_when_asked_as_which_of_them():
+    from qa.place_questions import is_district_question
+
+    assert is_district_question("技术合同成交额设了目标的有谁？")
+    assert not is_district_question("这项工作牵头的是谁？")  # (a person)
+
+
+@pytest.mark.parametrize(
+    ("topic", "said", "met"),
+    [
+        ("农村公路新建改造", "年度目标：新改建农村公路1万公里以上。", True),
+        ("非遗保护传承", "完善四级非遗保护名录，建设非遗工坊10个。", True),
+        ("老旧小区新建改造", "改造老旧小区79个。", True),
+        ("农村公路新建改造", "加强农村公路养护。", False),
+        ("非遗保护传承", "文博热、非遗潮成为新时尚。", False),
+    ],
+)
+def test_two_acts_after_a_thing_are_each_an_act_of_it(topic, said, met):
+    assert _met(topic, said) is met
+
+
+@pytest.mark.parametrize(
+    ("topic", "said", "met"),
+    [
+        ("新能源（风光等清洁能源）装机", "新增清洁能源装机容量1GW。", True),
+        ("新型储能（电化学等新型储能技术）", "建设电化学储能电站。", False),
+        ("锰（锰渣、锰污染）", "推动锰矿渣资源化利用。", True),
+        ("锂（锂矿、锂电池）", "建设磷酸铁锂正极材料项目。", True),
+        ("锰（锰渣、锰污染）", "推进矿渣综合利用。", False),
+    ],
+)
+def test_a_bracket_of_examples_names_the_class_they_are_of(topic, said, met):
+    assert _met(topic, said) is met
+
+
+def test_a_figure_per_unit_of_the_economy_is_no_figure_of_the_economy():
+    from qa.shares import figure_of_another
+
+    said = "单位地区生产总值能耗降低2.8%左右"
+    assert figure_of_another(said, said.index("生产总值"), said.index("能耗"))
+    assert figure_of_another(said, said.index("地区"), said.index("能耗"))
+    growth = "地区生产总值增长6%左右"
+    assert not figure_of_another(growth, growth.index("生产总值"), growth.index("增长"))
+
+
+@pytest.mark.parametrize(
+    ("topic", "said", "stated"),
+    [
+        ("PM2.5平均浓度", "PM2.5浓度改善5.1%，优良天数增加22天。", False),
+        ("PM2.5平均浓度", "全市PM2.5平均浓度23微克/立方米。", True),
+        ("森林覆盖率", "森林覆盖率上升0.5个百分点。", False),
+        ("森林覆盖率", "森林覆盖率达到56.13%。", True),
+    ],
+)
+def test_how_a_level_moved_is_not_its_value(topic, said, stated):
+    import re
+
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import expand_terms
+
+    terms = term_matcher(expand_terms(topic, moving=True, measured=True), own_figure=True)
+    stating = Stating(re.compile(r"\d"), None, terms, True, topic=topic)
+    assert bool(stating.search(said)) is stated
