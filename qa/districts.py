@@ -86,8 +86,7 @@ def districts(
 
     said = without_level_remarks(with_plain_breaks(check_question(topic_or_question, what="topic")))
     text, set_aside = without_exception(said)
-    # (…不算: kept for the parts asked; none when a remark was moved out of the middle)
-    remark = "" if set_aside or not said.startswith(text) else said[len(text) :]
+    remark = said[len(text) :] if not set_aside and said.startswith(text) else ""  # (…不算)
     fact = None if set_aside else document_fact(text)
     if fact is not None:  # 哪些地方的文件是五年规划: what the documents are, not what they say
         return fact_report(fact, index, only, (level,) if level else question_levels(text))
@@ -191,7 +190,7 @@ def _judge(
 
     def met(text: str) -> bool:
         return bool(pattern.search(left_out(norm(text)))) and (
-            not topic.quoted or one_name_in(terms, text)
+            not topic.quoted or one_name_in(terms, text) and topic.said_with in norm(text)
         )
 
     aiming = topic.aspect == "target"

@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from qa.periods import names_a_period
 from qa.text import word_breaks
 from qa.topic_alternatives import DESIGNATIONS, MEASURE_WORDS, acts, tagged
 
@@ -38,6 +40,23 @@ def designation_at(said: str, end: int) -> str:
     (“四好农村路”示范县, “两业融合”试点), or "" (“无废城市”建设: a deed, no designation)."""
     m = _DESIGNATED.match(said, end)
     return m[0] if m else ""
+
+
+def period_quoted(quote: re.Match[str], text: str) -> bool:
+    """Whether a quote names the period of a target asked (“十四五”目标), no topic."""
+    after = re.match(r"(?:的)?(?:规划)?(?:目标|指标|期末|末)", text[quote.end() :])
+    return names_a_period(quote.group(1)) and after is not None
+
+
+def word_said_with(text: str, name: str, holds: Callable[[str], bool]) -> str:
+    """The word before a quoted name of two characters that the documents write with it, which
+    says which of the things so named is asked (碳排放“双控”: 碳排放, not 地质灾害…双控管理), or ""
+    (绿色“双碳”: the documents write no 绿色双碳; a longer name says which by itself)."""
+    at = re.search(rf"([\u4e00-\u9fff]{{2,4}})[“\"「]{re.escape(name)}[”\"」]", text)
+    if len(name) > 2 or at is None:
+        return ""
+    words = at[1]
+    return next((words[i:] for i in range(len(words) - 1) if holds(words[i:] + name)), "")
 
 
 _DESIGNATED = re.compile(r"(?:示范|试点)(?:县|区|市|城市|乡镇|村|基地|单位)?(?!建设|工作|创建)")

@@ -15,24 +15,20 @@ from qa.asking import plain_asking, without_negation
 from qa.attested import Corpus, asks_only, attested_name, attested_topic, function_flag
 from qa.bounds import Limit, find_bound, wording_of
 from qa.measures import ASPECT_SAID, part_of_ratio
-from qa.periods import names_a_period
-from qa.place_questions import (
-    _DISTRICT_QUESTION,
-    _DOCUMENT_WORDS,
-    place_question,
-    places_only,
-)
+from qa.place_questions import _DISTRICT_QUESTION, _DOCUMENT_WORDS, place_question, places_only
 from qa.set_aside import without_exception
 from qa.topic_alternatives import is_verb, tagged
-from qa.topic_brackets import ON_TARGET, bracket_parts, designation_at, other_names_at, quoted_names
-from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
-from qa.topic_words import (
-    also_counted,
-    asks_wording,
-    no_topic,
-    strip_before,
-    strip_topic,
+from qa.topic_brackets import (
+    ON_TARGET,
+    bracket_parts,
+    designation_at,
+    other_names_at,
+    period_quoted,
+    quoted_names,
+    word_said_with,
 )
+from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
+from qa.topic_words import also_counted, asks_wording, no_topic, strip_before, strip_topic
 
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
 # 规划编制, nor “红色物业”出现在…报告里)
@@ -124,6 +120,8 @@ class Topic:
     # names like the topic's that the user said do not count (国家文化公园、考古遗址公园不算):
     # a passage does not name the topic inside one of them
     not_counted: tuple[str, ...] = ()
+    # a word the quoted name is said with, in the sentence too (碳排放 of 碳排放“双控”)
+    said_with: str = ""
 
 
 def _names_a_thing(topic: str) -> bool:
@@ -222,7 +220,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     quoted = [
         m.group(1) + designation_at(said, m.end()) + other_names_at(said, m.end())
         for m in _QUOTED.finditer(said)
-        if not re.match(_IN_DOCUMENT_NAME, said[m.end() :]) and not _period_of(m, said)
+        if not re.match(_IN_DOCUMENT_NAME, said[m.end() :]) and not period_quoted(m, said)
     ]
     quoted = quoted_names(said, quoted)
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
@@ -233,14 +231,12 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         names = [q.strip() for q in quoted if q.strip()]
         said = "、".join(attested_name(q, corpus) if corpus else q for q in names)
         verbatim = asks_wording(text)
-        return Topic(said, aspect, True, verbatim=verbatim, unit=unit, behind=behind, total=total)
+        read = Topic(said, aspect, True, verbatim=verbatim, unit=unit, behind=behind, total=total)
+        with_word = (
+            word_said_with(text, names[0], corpus.holds) if corpus and len(names) == 1 else ""
+        )
+        return replace(read, said_with=with_word)
     return Topic(_closed(topic), aspect, unit=unit, behind=behind, total=total)
-
-
-def _period_of(quote: re.Match[str], text: str) -> bool:
-    """Whether a quote names the period of a target asked (“十四五”目标), no topic."""
-    after = re.match(r"(?:的)?(?:规划)?(?:目标|指标|期末|末)", text[quote.end() :])
-    return names_a_period(quote.group(1)) and after is not None
 
 
 def _closed(topic: str) -> str:

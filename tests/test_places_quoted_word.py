@@ -1,0 +1,52 @@
+"""A short quoted name and the word before it: 碳排放“双控” is the 双控 of carbon emissions, which
+a report may write apart from the word (碳排放总量和强度“双控”), not the 双控管理 of geological
+hazards. Excerpts of three shared reports keep the index small enough to embed in seconds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXTERNAL = REPO.parent / "shared" / "external"
+LIANYUNGANG = EXTERNAL / "city-work-reports-2024" / "txt" / "连云港.txt"
+SUZHOU = EXTERNAL / "city-work-reports-2024" / "txt" / "宿州.txt"
+HUNAN = EXTERNAL / "province-work-reports-2025" / "2025年湖南省政府工作报告.docx"
+
+pytestmark = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external absent")
+
+
+def _excerpt(lines: list[str]) -> str:
+    head = [x for x in lines if x.strip()][:6]
+    named = [x for x in lines if any(p in x for p in ("连云港市", "宿州市", "湖南省"))][:2]
+    hits = [x for x in lines if "双控" in x][:3]
+    return "\n\n".join(dict.fromkeys(head + named + hits)) + "\n"
+
+
+@pytest.fixture(scope="module")
+def controls_index(tmp_path_factory):
+    from qa_support import excerpt_index
+
+    folder = tmp_path_factory.mktemp("controls") / "docs"
+    cache = REPO / ".planqa" / "test-cache"
+    return excerpt_index(folder, (LIANYUNGANG, SUZHOU, HUNAN), _excerpt, cache)
+
+
+def test_the_word_before_a_short_quoted_name_must_be_said_with_it(controls_index):
+    import qa
+
+    asked = set(qa.districts("谁提到了碳排放“双控”？", controls_index).asked)
+    assert asked == {"连云港市", "宿州市"}  # (湖南's 双控 is of geological hazards)
+    # the quoted name alone is met wherever it is written
+    assert "湖南省" in qa.districts("哪些地方提到了“双控”？", controls_index).asked
+
+
+def test_a_word_the_documents_never_write_with_the_name_is_no_part_of_it():
+    from qa.topic_brackets import word_said_with
+
+    written = "推动能耗双控逐步转向碳排放双控".__contains__
+    assert word_said_with("谁提到了碳排放“双控”？", "双控", written) == "碳排放"
+    assert word_said_with("哪些地方提到了绿色“双碳”？", "双碳", written) == ""
+    # (a longer quoted name says which thing it is by itself)
+    assert word_said_with("谁提到了新时代“枫桥经验”？", "枫桥经验", lambda _: True) == ""
