@@ -111,3 +111,15 @@ ASPECT_ONLY = re.compile(
     rf"{MEASURE_ASKED}(?:(?:或者|或|和|及|、|/)?{MEASURE_ASKED}){{0,3}}(?:的)?(?:目标|指标)?"  # (目标数值)
     r"(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
 )
+
+
+# an alternative of a topic named by its total, another thing after it (接待游客总量或旅游总收入;
+# not 总量或新增, measures of one thing)
+_TOTAL_FIRST = re.compile(
+    r"总(?:数|量)(?=(?:或者|或|、)(?!新增|净增|增|数量|规模)[\u4e00-\u9fff]{2})"
+)
+
+
+def total_named(topic: str) -> bool:
+    """Whether an alternative of `topic` is named by its total: its figure asked is a total."""
+    return bool(_TOTAL_FIRST.search(topic))

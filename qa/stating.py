@@ -195,12 +195,13 @@ _COUNTED_BEFORE = re.compile(
     r"(?:[\u4e00-\u9fff]{1,2})?(?:的)?$"
 )
 
-# what a number added in a year is said with, before the topic in its clause (净增科技型中小企业853
-# 家、高新技术企业97家)
+# a number added in a year, said before the topic in its clause (净增科技型中小企业853家、高新技术
+# 企业97家) or after it, a list's others between (净增600户; 接待游客、门票收入分别增长299%、377%;
+# 地区生产总值增长5%: no 总量), unless the total follows (新增…32户、总量达到96户)
 _ADDED = re.compile(r"新增|净增|新认定|认定|新培育|新引进|新获批|增加")
-# …or right after it (高新技术企业净增600户), or its growth (地区生产总值增长5%, …数量分别增长
-# 25%、15%: no 总量), unless the total follows (新增…32户、总量达到96户)
-_ADDED_AFTER = re.compile(r"(?:数量|数)?(?:分别)?(?:新增|净增|增加|增长|增速|增幅)")
+_ADDED_AFTER = re.compile(
+    r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*(?:数量|数)?(?:分别)?(?:新增|净增|增加|增长|增速|增幅)"
+)
 _TOTAL_SAID = re.compile(r"总量|总数|总计|共有|存量")
 
 # a part of a place whose figures are its own (开发区, 综合保税区); 高新区 may be the place itself
@@ -281,8 +282,8 @@ def _another_measure(after: str) -> bool:
     )
 
 
-# a clause that goes on with the previous one's subject: only acts or a measure, then its figure,
-# and nothing it counts after (新建提升100万亩以上, 完成5万亩; not 新建20家中试基地)
+# a clause going on with the last one's subject: acts or a measure, its figure, nothing counted
+# after (新建提升100万亩以上, 完成5万亩; not 新建20家中试基地)
 _GOES_ON = re.compile(
     rf"(?:(?:{ACTS}|提升|完成|达到|达|力争|确保|全年|再)+"
     # …or the topic's measure (粮食播种面积稳定在427万亩以上，总产量29亿斤以上)
@@ -291,8 +292,7 @@ _GOES_ON = re.compile(
     r"(?:以上|左右|多)?(?=$|、)"
 )
 
-# how far after the topic's words a figure of it may stand (粮食播种面积稳定在1062万亩以上、产量
-# 稳定在91亿斤)
+# how far after the topic's words its figure may stand (播种面积稳定在1062万亩以上、产量稳定在91亿斤)
 _FOLLOWS = 28
 
 

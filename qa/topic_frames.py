@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from qa.measures import measure_unit, unit_asked
+from qa.measures import measure_unit, total_named, unit_asked
 from qa.periods import PLAN_PERIOD, RELATIVE
 from qa.text import word_breaks
 from qa.topic_alternatives import MEASURE_WORDS
@@ -177,8 +177,8 @@ def figure_asked(
         # amounts alone (not 游客接待量或旅游收入)
         unit = "金额"
     done = _BEHIND.search(text) or (_DONE.search(rest) and not _EITHER.search(text))
-    figure = aspect == "figure"
-    return aspect, unit, figure and bool(done), figure and bool(_TOTAL_ASKED.search(rest))
+    total, figure = _TOTAL_ASKED.search(rest) or total_named(topic), aspect == "figure"
+    return aspect, unit, figure and bool(done), figure and bool(total)
 
 
 @cache

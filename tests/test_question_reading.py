@@ -1166,3 +1166,21 @@ def test_how_a_level_moved_is_not_its_value(topic, said, stated):
     terms = term_matcher(expand_terms(topic, moving=True, measured=True), own_figure=True)
     stating = Stating(re.compile(r"\d"), None, terms, True, topic=topic)
     assert bool(stating.search(said)) is stated
+
+
+def test_a_total_asked_by_an_alternatives_name_is_not_met_by_a_growth():
+    from qa.measures import total_named
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_frames import aspect_evidence
+    from qa.topic_terms import expand_terms
+    from qa.topics import read_topic
+
+    assert total_named("接待游客总量或旅游总收入")
+    assert not total_named("高新技术企业总量或新增数")  # (measures of one thing)
+    assert read_topic("去年接待游客总量或旅游总收入给出具体数字的有哪些？").total
+    terms = term_matcher(tuple(expand_terms("接待游客")))
+    total = Stating(aspect_evidence("figure"), None, terms, True, total=True)
+    # (a growth said of a list the topic is the first of, with 分别: no total)
+    assert not total.search("接待游客、门票收入分别增长299%、377%。")
+    assert total.search("全年接待游客3558.2万人次。")
