@@ -44,7 +44,9 @@ def measure_unit(topic: str) -> str | None:
 
 
 _UNIT_ASKED = re.compile(
-    r"(?:(?:多少|具体|的|了|出|[（(]|或|目标)|(?=人次))(人次|公里|千米|亩|吨|公斤|千克|斤|金额|钱|面积|百分比"
+    # (or said first, where the topic was: 优良天数比例（优良率）去年…; not inside its bracket)
+    r"(?:(?:多少|具体|的|了|出|[（(]|或|目标)|(?=人次)|^(?![^（）()]*[）)]))"
+    r"(人次|公里|千米|亩|吨|公斤|千克|斤|金额|钱|面积|百分比"
     r"|百分数|比例|比率|套数|个数|户数|家数|项目数)(?:数)?(?![均半])"  # (人次 ends no name: 游客人次)
 )
 # what a unit asked is called in UNITS (多少钱: an amount; 百分比, 比例: a share or a rate; 套数: a

@@ -1184,3 +1184,18 @@ def test_a_total_asked_by_an_alternatives_name_is_not_met_by_a_growth():
     # (a growth said of a list the topic is the first of, with 分别: no total)
     assert not total.search("接待游客、门票收入分别增长299%、377%。")
     assert total.search("全年接待游客3558.2万人次。")
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("空气质量优良天数比例，谁给了具体数值？", "%"),
+        ("空气质量优良天数比率（优良率）去年达到多少，哪些地方报了具体数？", "%"),
+        # (a share offered as one of two wordings in a bracket asks either unit)
+        ("空气质量优良天数（或优良天数比例）实际达到多少，哪些地方有数？", None),
+    ],
+)
+def test_a_share_said_right_after_the_topic_asks_its_figure_in_percent(question, unit):
+    from qa.topics import read_topic
+
+    assert read_topic(question).unit == unit
