@@ -231,11 +231,9 @@ def _either_order_quantity(quantity: str, thing: str) -> re.Pattern[str]:
 
 def _act_family(act: str) -> str:
     """The pattern of every act of `act`'s family, or of both acts' families (新建改造)."""
-    if not is_act(act):
-        first = re.match(f"(?:{ACTS})(?=(?:{ACTS})$)", act)
-        return f"(?:{_act_family(first[0])[3:-1]}|{_act_family(act[first.end() :])[3:-1]})"
-    family = next(f for f in _ACT_FAMILIES if act in f.split("|"))
-    return f"(?:{family})"
+    acts = (act,) if is_act(act) else re.fullmatch(f"({ACTS})({ACTS})", act).groups()
+    families = (next(f for f in _ACT_FAMILIES if a in f.split("|")) for a in acts)
+    return f"(?:{'|'.join(families)})"
 
 
 _IN_CLAUSE = r"[^，。；：！？,;:!?]{0,16}?"

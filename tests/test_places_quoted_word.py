@@ -17,20 +17,17 @@ HUNAN = EXTERNAL / "province-work-reports-2025" / "2025年湖南省政府工作�
 pytestmark = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external absent")
 
 
-def _excerpt(lines: list[str]) -> str:
-    head = [x for x in lines if x.strip()][:6]
-    named = [x for x in lines if any(p in x for p in ("连云港市", "宿州市", "湖南省"))][:2]
-    hits = [x for x in lines if "双控" in x][:3]
-    return "\n\n".join(dict.fromkeys(head + named + hits)) + "\n"
+# the lines naming the place (宿州's opening does not) and those saying 双控
+TOPICS = ("双控", "连云港市", "宿州市", "湖南省")
 
 
 @pytest.fixture(scope="module")
 def controls_index(tmp_path_factory):
-    from qa_support import excerpt_index
+    from qa_support import excerpt_index, headings_and_topics
 
     folder = tmp_path_factory.mktemp("controls") / "docs"
     cache = REPO / ".planqa" / "test-cache"
-    return excerpt_index(folder, (LIANYUNGANG, SUZHOU, HUNAN), _excerpt, cache)
+    return excerpt_index(folder, (LIANYUNGANG, SUZHOU, HUNAN), headings_and_topics(TOPICS), cache)
 
 
 def test_the_word_before_a_short_quoted_name_must_be_said_with_it(controls_index):
