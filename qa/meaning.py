@@ -75,12 +75,19 @@ def means_topic(quote: str, topic: str, named: Callable[[str], bool]) -> bool:
     """Whether a sentence may mean the topic: it names enough of it (`named`), and does not
     write it, or the longest start of it it writes, only as a share's base (研发经费占地区生产
     总值比重 is no GDP figure; …占规模以上工业增加值比重 is no 规模以上工业增加值增速; 研发投入占
-    GDP比重 is one of 研发投入)."""
+    GDP比重 is one of 研发投入), nor names only a growth of what is a share."""
     said, whole = norm(quote), norm(topic)
     start = next((whole[:k] for k in range(len(whole), 3, -1) if whole[:k] in said), "")
     at = [m.start() for m in re.finditer(re.escape(start), said)] if start else []
     as_base = bool(at) and all(share_base_at(said, i, i + len(start)) for i in at)
-    return named(quote) and not as_base
+    # (a share is not meant by a growth alone: 研发经费投入增长11.5% is no 强度; a share said as
+    # a percent is: 80%以上财政支出用于民生)
+    growth = not _SHARE.search(said) and re.search(r"增长|增速|增幅", said) is not None
+    other_measure = bool(_SHARE.search(whole)) and growth
+    return named(quote) and not as_base and not other_measure
+
+
+_SHARE = re.compile(r"强度|比重|占比|比例|比率")
 
 
 def _broader(said: str, kind: str, head: str) -> bool:

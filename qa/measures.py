@@ -67,6 +67,8 @@ def unit_asked(question: str) -> str | None:
     other = re.match(r"(?:或者|或|、|和|及)(?:多少|几)?([\u4e00-\u9fff]{1,3})", question[m.end() :])
     if other and _UNIT_NAMES.get(other[1], other[1]) != unit:
         return None  # (人次或收入: either, so any unit; 套数或项目数: counts)
+    if re.search(r"(?:增速|增幅|增长率?|增量)(?:或者|或|、|和|及)$", question[: m.start(1)]):
+        return None  # (增速或金额: a growth rate, in no unit, or the amount)
     return unit
 
 

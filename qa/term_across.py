@@ -24,9 +24,16 @@ def listed_in_kinds(term: str) -> re.Pattern[str] | None:
     # (…or without 等, a kind of the same class as the term's, ending as it does: 新能源装机 in
     # 新能源和清洁能源装机; not 氢能汽车 in 氢能和新能源汽车)
     alike = rf"[\u4e00-\u9fff]{{0,6}}{re.escape(kind[-2:])}" if len(kind) >= 3 else "(?!)"
+    # (…or two kinds or more all ending in its last character, the head's manner said before it:
+    # 碳排放权交易 in 碳排放权、用能权、排污权市场化交易)
+    same = (
+        rf"(?:[、和及与][\u4e00-\u9fff]{{1,5}}?{re.escape(kind[-1])}){{2,8}}[\u4e00-\u9fff]{{0,3}}?"
+    )
     return re.compile(
         re.escape(kind)
-        + rf"(?:(?:[、和及与][\u4e00-\u9fff]{{1,8}}?){{1,8}}?{closed}{group}|[、和及与]{alike})"
+        + rf"(?:(?:[、和及与][\u4e00-\u9fff]{{1,8}}?){{1,8}}?{closed}{group}|[、和及与]{alike}"
+        + (f"|{same}" if len(kind) >= 3 else "")
+        + ")"
         + re.escape(head)
     )
 

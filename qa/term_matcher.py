@@ -138,15 +138,30 @@ def term_matcher(
             + tuple(
                 re.compile(
                     re.escape(t[:-2])
-                    + r"(?:增加值|产值|营业收入|营收|收入|投资)?占[\u4e00-\u9fff]{1,12}?(?:的)?(?:比重|比例)"
+                    + rf"{_MEASURED_IN}?占[\u4e00-\u9fff]{{1,12}}?(?:的)?(?:比重|比例)"
                 )
                 for t in chinese
                 if t.endswith("占比") and len(t) >= 4
+            )
+            # (…and its whole said in more words, before it or not at all: 战略性新兴产业占工业
+            # 比重 in …增加值占规上工业总产值比重, 工业战略性新兴产业占比, 战略性新兴产业占比)
+            + tuple(
+                re.compile(
+                    re.escape(m[1]) + rf"{_MEASURED_IN}?占[\u4e00-\u9fff]{{0,8}}?{re.escape(m[2])}"
+                    r"[\u4e00-\u9fff]{0,8}?(?:的)?(?:比重|比例)"
+                    rf"|(?:{re.escape(m[2])}[\u4e00-\u9fff]{{0,2}}?)?{re.escape(m[1])}占比"
+                )
+                for m in map(_SHARE_OF_NAMED.fullmatch, chinese)
+                if m
             )
         )
     whole = norm(terms[0]).startswith("全社会") if terms else False  # (the topic, as asked)
     return TermMatcher(term_pattern(terms), spread, apart, own_figure, whole)
 
+
+# the measure a share is taken in, said before 占; a share with its whole named (X占Y比重)
+_MEASURED_IN = "(?:增加值|产值|营业收入|营收|收入|投资)"
+_SHARE_OF_NAMED = re.compile(r"([\u4e00-\u9fff]{3,})占([\u4e00-\u9fff]{2,6})(?:的)?(?:比重|比例)")
 
 # a name of three characters ending in 城 is not spread: a title cut short (卫生县城 is no 卫生城)
 # or a place's name (科学城, 大学城)

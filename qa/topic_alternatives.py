@@ -135,8 +135,8 @@ def shared_head(parts: list[str]) -> list[str]:
     # (the kind joined to its head by 的: 农村或者乡镇的生活污水治理)
     joined = re.fullmatch(r"([\u4e00-\u9fff]{2,3})的([\u4e00-\u9fff]{4,})", said)
     last = tagged(said)
-    # (a kind and its head, no more: not 众创空间等孵化载体)
-    kind = joined[1] if joined else last[0][0] if len(last) == 2 else ""
+    # (a kind and its head of one word or two, no more: not 众创空间等孵化载体; 光伏|装机规模)
+    kind = joined[1] if joined else last[0][0] if len(last) in (2, 3) and "等" not in said else ""
     head = joined[2] if joined else said[len(kind) :]
     # (or kinds of one class, named by the word they end in, before a head of any length:
     # 新能源或可再生能源装机 -> 新能源装机)
@@ -149,7 +149,9 @@ def shared_head(parts: list[str]) -> list[str]:
         return parts
     words = [tagged(p) for p in firsts]
     if not all(
-        len(w) == 1 and w[0][1][:1] == last[0][1][:1] == "n" and len(w[0][0]) <= 3 for w in words
+        # (a noun or a short name: 光伏)
+        len(w) == 1 and w[0][1][:1] in "nj" and last[0][1][:1] in "nj" and len(w[0][0]) <= 3
+        for w in words
     ):
         return parts
     return [p.strip() + head for p in parts[:-1]] + [kind + head]

@@ -139,7 +139,7 @@ def bracket_readings(topic: str) -> list[str]:
     elif len(before) >= 4 and _named_kinds(inner):
         # (kinds of it named by their places: 国家文化公园（长征、长江） -> 长征国家文化公园, …)
         readings.append("、".join(k + before for k in re.split(r"[、/]", inner)) + after)
-    elif inner and _measures_only(inner):
+    elif inner and _measures_only(inner, before):
         pass  # (what figure is asked: 社会消费品零售总额（增速或总额）)
     elif inner in DESIGNATIONS:  # (what the name may go on to: 区域消费中心（城市）, no 城市 alone)
         readings.append(before + inner + after)
@@ -147,6 +147,8 @@ def bracket_readings(topic: str) -> list[str]:
         # (a generic word it may be said with: 科技特派员（制度）: 科技特派员制度, no 科技制度;
         # or several: “两重”（项目/建设）: 两重项目, 两重建设, neither alone)
         readings.append("、".join(before + w for w in generic) + after)
+    elif not after and _of_it_only(before, inner):
+        pass  # (what is done with it, or kinds named with it: 页岩气（开发、综合利用、制氢等）)
     elif inner and (m.group("marker") or not (_REMARK.match(inner) or _says_how(inner, before))):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         # (but its short name stands for all of it: 农作物耕种收综合机械化率（农机化率）: 农机化率)
@@ -170,6 +172,31 @@ def bracket_readings(topic: str) -> list[str]:
         else:
             readings.append(kept + inner + after)
     return [r for reading in readings for r in bracket_readings(reading)]
+
+
+def _of_it_only(before: str, inner: str) -> bool:
+    """Whether a bracket closing a topic lists kinds of it said with its name (稀土新材料、稀土
+    产业), or several things, most of them acts or words half of all reports say (开发、综合利用、
+    制氢): the topic alone says them all, and the rest of those names or those words alone say
+    other things."""
+    from qa.meaning import common_words
+
+    parts = [re.sub(r"(?:等等|等|之类|这类)$", "", p) for p in bracket_parts(f"（{inner}）")]
+    if not parts or not all(parts) or _REMARK.match(inner) or _INCLUDED.match(inner):
+        return False
+    if all(len(before) >= 2 and p.startswith(before) and p != before for p in parts):
+        return True
+    words = tagged(before)
+    said = [p for p in parts if p in common_words() or all(acts(*w) for w in tagged(p))]
+    # (one word is another wording: 研发机构（平台）)
+    return len(parts) >= 2 and bool(words) and not acts(*words[-1]) and 2 * len(said) > len(parts)
+
+
+def without_kinds_of_it(topic: str) -> str:
+    """The topic without a closing bracket of kinds of it or acts on it (see `_of_it_only`),
+    which would lead a search by meaning to other things (稀土（稀土新材料…） → 稀土)."""
+    m = re.search(r"[（(](?P<inner>[^（）()]*)[)）]$", topic)
+    return topic[: m.start()] if m and _of_it_only(topic[: m.start()], m["inner"]) else topic
 
 
 def unbracketed(topic: str) -> str:
@@ -205,10 +232,12 @@ def _shortened(short: str, name: str) -> bool:
     )
 
 
-def _measures_only(inner: str) -> bool:
-    """Whether a bracket only names measures (增速或总额): which figure is asked, no topic."""
+def _measures_only(inner: str, before: str = "") -> bool:
+    """Whether a bracket only names measures (增速或总额), or those of what stands before it said
+    short (研发经费投入（研发强度或增速）: 研发强度): which figure is asked, no topic."""
     said = [p for p in re.split(r"或者|或|、|和|及|/", inner) if p]
-    return bool(said) and all(p in MEASURE_WORDS for p in said)
+    short = [p for p in said if len(p) >= 4 and p[:2] == before[:2] and p[2:] in MEASURE_WORDS]
+    return bool(said) and all(p in MEASURE_WORDS or p in short for p in said)
 
 
 def _named_kinds(inner: str) -> bool:
@@ -225,7 +254,8 @@ def _says_how(inner: str, before: str) -> bool:
     （获评或创建）, 3%（左右或以内）): acts and bounds joined, no wording of the thing. After an
     act (创建（或升级创建）) the bracket is another wording of that act."""
     words = tagged(inner)
-    if not words or (before and acts(*tagged(before)[-1])):
+    # (nor after a word it rewords, ending alike: 实际利用（使用）外资, 利用 tagged a noun)
+    if not words or (before and (acts(*tagged(before)[-1]) or before[-1] == inner[-1])):
         return False
     return all(acts(w, f) or f in ("c", "m", "f", "d", "p") or w in _BOUND_WORDS for w, f in words)
 

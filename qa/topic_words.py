@@ -138,6 +138,11 @@ def no_topic(part: str) -> bool:
     scoped = re.fullmatch(rf"{said_at}(?P<within>[\u4e00-\u9fff]{{2,8}}?){tier}", part)
     if scoped and places_only(scoped["within"]):
         return True  # (…of a place: 重庆区县这一级，谁…)
+    counted = (
+        r"(?:这|那)?(?:几|[两三四五六七八九十]|\d+)个?(?:地级市|城市|省份|区县|地方|[省市区县])"
+    )
+    if re.fullmatch(rf"{said_at}{counted}(?:里|中|当中|之中|里面)?", part):
+        return True  # (the places asked, counted: 四个地级市里，谁…)
     if _LEFT_OUT.fullmatch(part):
         return True  # (the documents left out of those asked: 在政府工作报告里（不算规划和要点）)
     return bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))

@@ -16,6 +16,7 @@ from qa.attested import Corpus, asks_only, attested_name, attested_topic, functi
 from qa.bounds import Limit, find_bound, wording_of
 from qa.measures import ASPECT_SAID, part_of_ratio
 from qa.place_questions import _DISTRICT_QUESTION, _DOCUMENT_WORDS, place_question, places_only
+from qa.quoted_topic import acts_before_thing, offered_either
 from qa.set_aside import without_exception
 from qa.topic_alternatives import is_verb, tagged
 from qa.topic_brackets import (
@@ -25,6 +26,7 @@ from qa.topic_brackets import (
     other_names_at,
     period_quoted,
     quoted_names,
+    without_kinds_of_it,
     word_said_with,
 )
 from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
@@ -52,7 +54,7 @@ _AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|�
 _BUT_NOT = re.compile(
     # (or a comma after a topic said only: 只提了数字经济，没提人工智能)
     r"(?:[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)"
-    r"|(?<=[\u4e00-\u9fff])[，,](?=(?:并|完全|根本|都|也)?(?:没有|没|未)(?:提|写|讲|说|涉及)"
+    r"|(?<=[\u4e00-\u9fff”」』\"])[，,、](?=(?:并|完全|根本|都|也)?(?:没有|没|未)(?:提|写|讲|说|涉及|给)"
     r"(?!(?:到|及|了|过)*的)(?:到|及|了|过)*[\u4e00-\u9fffA-Za-z“]{2}))"
     r"(?:在)?(?:文件|报告|规划|文中|全文)?(?:里|中|里面)?"
     r"(?:并|完全|根本|压根|都|也|又|还|通篇|全篇|全文|始终|从来|一直|丝毫|一次|一句|一个字){0,3}"
@@ -76,15 +78,11 @@ _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 _RESTATED = re.compile(
     r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
 )
-# a quoted name offered as one of two wordings: 禁塑或“以竹代塑”, “枫桥经验”或枫桥式做法
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
 _QUOTED_BOUND = re.compile(
     r"(?P<not>没有|没|不是|未)?(?:是)?(?:写的是|写成|写的|用的是|用|带|是|为)?[“「『\"](?:及)?"
     r"(?P<word>以上|以下|以内|左右|不低于|不少于|不超过|超过|高于|低于)[”」』\"]"
     r"(?:来|去)?(?:表述|表示|描述|写|说|措辞|提)?"
-)
-_OR_QUOTED = re.compile(
-    r"[\u4e00-\u9fff]{2}(?:或者|或)[“「『\"]|[”」』\"](?:或者|或)[\u4e00-\u9fff]{2}"
 )
 
 
@@ -225,7 +223,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     quoted = quoted_names(said, quoted)
     topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
     aspect, unit, behind, total = figure_asked(text, topic, aspect)
-    if quoted and _OR_QUOTED.search(text):  # 禁塑或“以竹代塑”: either, the quoted one a name
+    # 禁塑或“以竹代塑”: either, the quoted one a name; “创建”或“升级创建”国家高新区: acts and a thing
+    if quoted and (offered_either(text) or acts_before_thing(topic, quoted)):
         return Topic(_closed(topic), aspect, unit=unit, behind=behind, total=total)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
         names = [q.strip() for q in quoted if q.strip()]
@@ -236,7 +235,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
             word_said_with(text, names[0], corpus.holds) if corpus and len(names) == 1 else ""
         )
         return replace(read, said_with=with_word)
-    return Topic(_closed(topic), aspect, unit=unit, behind=behind, total=total)
+    said = without_kinds_of_it(_closed(topic))  # (稀土（稀土新材料、稀土产业）: 稀土)
+    return Topic(said, aspect, unit=unit, behind=behind, total=total)
 
 
 def _closed(topic: str) -> str:

@@ -2313,3 +2313,144 @@ def test_a_figure_asked_of_the_whole_society_is_not_met_by_enterprises_own():
     assert met(asked, "全社会研发经费投入增长20%以上")
     assert met(asked, "研发投入强度达到3.55%")
     assert met("研发经费投入", "推动规上工业企业研发经费投入增长11.5%左右")  # (no whole asked)
+
+
+def test_the_places_asked_counted_are_no_topic():
+    # (四个地级市里: the places asked, counted, before the question; the topic follows it)
+    assert read_topic("四个地级市里，谁的报告提到了黄河？").text == "黄河"
+    assert read_topic("三个区县中，哪些提到了智慧景区？").text == "智慧景区"
+    assert read_topic("两个省里，谁提到了低空经济？").text == "低空经济"
+
+
+def test_a_bracket_opening_with_what_does_not_count_sets_it_aside():
+    from qa.set_aside import names_not_counted, without_exception
+
+    asked = "哪些文件提到了“国家实验室”（不算国家重点实验室、全国重点实验室）？"
+    assert names_not_counted(asked) == ("国家重点实验室", "全国重点实验室")
+    assert names_not_counted("哪些地方提到氢能（不含天然气）？") == ("天然气",)
+    # (not a bound's own figure, nor the documents, which others read)
+    assert names_not_counted("哪些地方把GDP增速目标定在6%以上（不含6%）？") == ()
+    kept = "在政府工作报告里（不算规划和要点），谁提到了氢能？"
+    assert without_exception(kept) == (kept, ())
+
+
+def test_a_bracket_closing_a_topic_with_kinds_of_it_or_acts_on_it_adds_nothing():
+    from qa.topic_brackets import bracket_readings
+
+    # (kinds said with its name: the name alone says them all, and 新材料 alone says others)
+    assert read_topic("哪些地方提到稀土（稀土新材料、稀土产业）？").text == "稀土"
+    assert read_topic("邮轮（邮轮旅游、邮轮港）哪些地方提到了？").text == "邮轮"
+    # (what is done with it, most of it acts or words half of all reports use)
+    assert read_topic("页岩气（开发、综合利用、制氢等）在哪些地方被提到？").text == "页岩气"
+    assert read_topic("数字经济（发展、壮大）哪些地方提到了？").text == "数字经济"
+    # (but kinds of it named otherwise, another wording or a generic word are read)
+    assert bracket_readings("新能源（光伏、风电）") == ["新能源", "光伏、风电"]
+    assert bracket_readings("充电桩（充电设施）") == ["充电桩", "充电设施"]
+    assert bracket_readings("科技特派员（制度）") == ["科技特派员", "科技特派员制度"]
+    assert read_topic("哪几份规划给研发机构（平台）定了目标？").text == "研发机构（平台）"
+
+
+def test_a_bracket_rewording_the_act_before_it_is_another_wording():
+    from qa.topic_brackets import bracket_readings
+
+    assert bracket_readings("实际利用（使用）外资") == ["实际利用外资", "实际使用外资"]
+    # (still, acts and bounds after a thing say how it stands: no topic)
+    assert bracket_readings("国家5A级景区（获评或创建）") == ["国家5A级景区"]
+
+
+def test_a_bracket_of_measures_may_name_them_with_the_topic_said_short():
+    from qa.topic_brackets import bracket_readings
+
+    assert bracket_readings("研发经费投入（研发强度或增速）") == ["研发经费投入"]
+    assert bracket_readings("社会消费品零售总额（增速或总额）") == ["社会消费品零售总额"]
+    # (a measure of another thing is another topic)
+    assert len(bracket_readings("研发经费投入（专利强度或增速）")) == 2
+
+
+def test_a_growth_or_an_amount_asks_no_unit():
+    from qa.measures import unit_asked
+
+    assert unit_asked("实际利用外资定了量化目标（增速或金额）的有哪些？") is None
+    assert unit_asked("技术合同成交额给了具体金额的有哪些？") == "金额"
+
+
+def test_acts_quoted_before_their_thing_are_the_topic_with_it():
+    terms = expand_terms(read_topic("哪些地方是要“创建”或“升级创建”国家高新区？").text)
+    assert {"创建国家高新区", "升级创建国家高新区"} <= set(terms)
+    # (a quoted name of one-character words, or with no thing after it, stays a name)
+    assert read_topic("“放管服”改革这个词，哪些地方的文件里有？").text == "放管服"
+    assert read_topic("哪些地方提到了培育或引进“瞪铃企业”？").text == "瞪铃企业"
+
+
+def test_an_act_may_lead_a_quoted_name_offered_as_the_other_wording():
+    said = read_topic("政府工作报告中，谁提到发展飞地经济或建设“科创飞地”？")
+    assert not said.quoted and {"飞地经济", "科创飞地"} <= set(expand_terms(said.text))
+    # (acts joined before a quoted name are its acts, not another wording)
+    assert read_topic("哪些城市提到要招引或培育“链主”企业？").text == "链主"
+
+
+def test_kinds_joined_before_a_head_of_two_words_each_take_it():
+    terms = expand_terms("新能源或光伏装机规模")
+    assert {"新能源装机规模", "光伏装机规模"} <= set(terms) and "新能源" not in terms
+    assert "风电装机规模" in expand_terms("风电或光伏装机规模")
+
+
+def test_a_list_of_kinds_alike_shares_its_head_after_a_manner():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    def met(topic, text):
+        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
+
+    assert met("碳排放权交易", "推进碳排放权、用能权、用水权、排污权市场化交易")
+    assert met("数字化转型", "推动数字化、网络化、智能化转型")
+    # (one kind alike is not a list of them)
+    assert not met("碳排放权交易", "推进碳排放权改革、排污权交易")
+
+
+def test_a_figure_of_the_whole_society_is_also_the_places_own_whole():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    def met(topic, text):
+        terms = expand_terms(topic, moving=True, measured=True)
+        return term_matcher(terms, own_figure=True).search(norm(text)) is not None
+
+    assert met("全社会研发投入强度", "全市研发投入强度3.5%、全省第二")
+    assert not met("全社会研发经费投入", "推动规上工业企业研发经费投入增长11.5%左右")
+
+
+def test_a_share_with_its_whole_named_is_met_with_that_whole_said_at_length():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    def met(topic, text):
+        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
+
+    asked = "战略性新兴产业占工业比重"
+    assert met(asked, "战略性新兴产业增加值占规模以上工业增加值比重达到25%")
+    assert met(asked, "工业战略性新兴产业占比达30%左右")
+    assert met("数字经济核心产业占GDP比重", "数字经济核心产业增加值占全市GDP的比重达到12%")
+    # (another whole is another share)
+    assert not met(asked, "战略性新兴产业增加值占服务业增加值比重达到25%")
+
+
+def test_a_share_is_not_meant_by_a_sentence_naming_another_measure():
+    from qa.meaning import means_topic
+
+    def named(_):
+        return True
+
+    assert not means_topic("推动规上工业企业研发经费投入增长11.5%左右", "研发经费投入强度", named)
+    assert means_topic("R&D占比提升至4.9%", "研发经费投入强度", named)
+    assert means_topic("80%以上财政支出用于民生", "财政支出中用于民生的比重", named)
+
+
+def test_where_a_figure_stands_is_a_figure_reached():
+    read = read_topic("哪些文件给出了全社会研发投入强度的现状数值？")
+    assert (read.aspect, read.behind) == ("figure", True)
+
+
+def test_a_wording_asked_and_a_figure_not_given_are_two_things():
+    said = read_topic("居民收入目标只写“与经济增长同步”、没有给具体增速的有哪些？")
+    assert said.text == "与经济增长同步" and len(said.none_of) == 1
