@@ -104,8 +104,8 @@ _GROWTH = re.compile(r"增速|增长|增幅|涨幅|数据")  # (数据: any data
 _BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
 # …as what a place reported (报告了去年的外贸进出口总额, 给出了上年的…)
 _REPORTED_BEHIND = re.compile(rf"(?:报告|报|给出|公布|披露|说)了?(?:{_BEHIND.pattern})")
-# …and one asked as it stands or was done, said outside the topic (技术合同成交额，报了实际成交金额;
-# 研发投入强度现在是多少, 现状数值; 现有高新技术企业的总数; not 实际使用外资, a topic's own word)
+# …and one asked as it stands or was done, said outside the topic (报了实际成交金额, 现在是多少,
+# 现状数值, 现有高新技术企业的总数; not 实际使用外资, a topic's own word)
 _DONE = re.compile(r"实际|现在|目前|当前|现有|现状|现值|已经|已(?:实现|达到|做到|完成)")
 # (…a total, unless said with other measures that count as well: 数量（总量、新增或增幅）)
 _TOTAL_ASKED = re.compile(r"(?<![、或和及])(?:总数|总量|存量|现有|共有)(?![、或和及])")
@@ -291,10 +291,11 @@ _SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量�
 
 
 def with_worded_targets(topic: Topic, question: str) -> Topic:
-    """`topic` marked `worded` when it asks a target and `question` asks no figure of it, and
-    `against` when it asks no specific figure."""
-    if topic.aspect != "target" or topic.limit or topic.unit:
+    """`topic` marked `worded` when it asks a target and `question` asks no figure of it, or one
+    the target lacks, and `against` when it asks no specific figure."""
+    lacks = any(t.text == topic.text and t.aspect for t in topic.none_of)  # (…却没给具体数字)
+    if topic.aspect != "target" or (topic.limit or topic.unit) and not lacks:
         return topic
-    if _FIGURE_ASKED.search(question):
+    if _FIGURE_ASKED.search(question) and not lacks:
         return replace(topic, against=not _SPECIFIC_ASKED.search(question))
     return replace(topic, worded=True, against=True)

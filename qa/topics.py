@@ -153,7 +153,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         bare = no_topic((rest[: asking.start()] if asking else rest).removesuffix("的"))
         other = None if bare else read_topic(rest, corpus)
         if other is None or no_topic(other.text):  # 提到数字经济但没定目标: the same topic, not so
-            other = replace(met, aspect=read_topic(met.text + rest, corpus).aspect)
+            said = read_topic(met.text + rest, corpus).aspect  # (a target's figure: a target's)
+            other = replace(met, aspect="target" if said and met.aspect == "target" else said)
         return replace(met, none_of=(other,))
     worded = _QUOTED_BOUND.search(text)
     # (没有用“左右”表述的: the wording is denied, not the target)

@@ -2454,3 +2454,15 @@ def test_where_a_figure_stands_is_a_figure_reached():
 def test_a_wording_asked_and_a_figure_not_given_are_two_things():
     said = read_topic("居民收入目标只写“与经济增长同步”、没有给具体增速的有哪些？")
     assert said.text == "与经济增长同步" and len(said.none_of) == 1
+
+
+def test_a_target_asked_without_its_figure_is_one_in_words():
+    from qa.topic_frames import with_worded_targets
+
+    for question in (
+        "哪个地方提了粮食产量目标，却没有给出具体数字？",
+        "哪些地方提了研发投入强度目标，但没有给出具体数值？",
+    ):
+        read = with_worded_targets(read_topic(question), question)
+        assert read.aspect == "target" and read.worded  # (稳中有增, in a list of targets)
+        assert [t.aspect for t in read.none_of] == ["target"]  # (…and not one with a figure)
