@@ -286,8 +286,7 @@ _FIGURE_ASKED = re.compile(
     r"具体|数字|数值|数额|金额|数量|总额|总量|百分比|比例|比重|多少|几|量化|定量|有数|给了数|写了数"
     r"|增速|增幅|增长率|涨幅|规模|[%％\d]"
 )
-# …and what asks the figure itself, not one set against another's
-_SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量化|定量|[%％\d]")
+_SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量化|定量|[%％\d]")  # (the figure itself)
 
 
 def with_worded_targets(topic: Topic, question: str) -> Topic:
