@@ -61,8 +61,8 @@ _CONFUSED = re.compile(
 
 
 # …or said in a bracket to be something else than the topic, where it stands: 国家实验室（不是一般
-# 的重点实验室；不算全国重点实验室）, 碳排放“双控”（不是只讲能耗双控）; not a measure, which says what figure is asked
-# (用“新增”口径（而不是总量）)
+# 的重点实验室; 不算全国重点实验室）, 碳排放“双控”（不是只讲能耗双控）; not a measure, which says
+# what figure is asked (用“新增”口径（而不是总量）)
 _NOT_IT = re.compile(
     r"[（(](?:而|但)?(?:不是|并非|不指|非指|不算|不含|不包括)"
     r"(?!(?:总量|总数|总额|增速|增幅|增长率?|新增数?|净增数?|数量|规模|比重|占比)[)）])"

@@ -196,8 +196,7 @@ def aspect_evidence(aspect: str | None) -> re.Pattern[str] | None:
 # what leads to an act intended (今年要建, 打算新引进)
 _INTENT = ("要", "将", "计划", "打算", "准备", "拟")
 _INTENDED = "|".join(_INTENT)
-# a figure asked of the topic, said after it (口袋公园建了多少个 → 口袋公园) or before it (今年要建多少
-# 充电桩 → 充电桩)
+# a figure asked of the topic, after it (口袋公园建了多少个 → 口袋公园) or before it (要建多少充电桩)
 _COUNTED_ACT = (
     r"(?:建|建设|新建|建成|接待|发|发放|新增|完成|改造|引进|培育|开行|达到"
     r"|[\u4e00-\u9fff]{2,3}(?=(?:了)?多少))"  # (any act: 筹集多少套保障性租赁住房, 新引进)
@@ -281,12 +280,13 @@ _HOW_MANY = re.compile(
 )
 
 
-# what asks a target's figure, not only the target: 具体数, 多少, 百分比, 量化, a rate (增速)
+# what asks a target's figure, not only the target: 具体数, 多少, 百分比, 量化, a rate (增速); and
+# what asks the figure itself, not one set against another's
 _FIGURE_ASKED = re.compile(
     r"具体|数字|数值|数额|金额|数量|总额|总量|百分比|比例|比重|多少|几|量化|定量|有数|给了数|写了数"
     r"|增速|增幅|增长率|涨幅|规模|[%％\d]"
 )
-_SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量化|定量|[%％\d]")  # (the figure itself)
+_SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量化|定量|[%％\d]")
 
 
 def with_worded_targets(topic: Topic, question: str) -> Topic:

@@ -156,10 +156,9 @@ def expand_terms(
         said = _SYSTEM.fullmatch(part)
         if said:
             terms += [said[1] + w for w in ("机制", "制度", "制") if w != said[2]]
+        # (the whole society is the place's own whole: 全市研发投入强度; not a part's, TermMatcher)
         if not named and re.match(r"全社会[\u4e00-\u9fffA-Za-z&]{3}", part):
-            terms.append(
-                part[3:]
-            )  # (the whole is the place's: 全市研发投入强度; parts: TermMatcher)
+            terms.append(part[3:])
         short = None if named else abbreviated(part)
         if short:
             terms.append(short)
