@@ -2315,6 +2315,15 @@ def test_a_figure_asked_of_the_whole_society_is_not_met_by_enterprises_own():
     assert met("研发经费投入", "推动规上工业企业研发经费投入增长11.5%左右")  # (no whole asked)
 
 
+def _met(topic, text, own_figure=False, **how):
+    """Whether a sentence meets a topic's terms as qa.districts finds them (`how`: expand_terms')."""
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    terms = expand_terms(topic, **how)
+    return term_matcher(terms, own_figure=own_figure).search(norm(text)) is not None
+
+
 def test_the_places_asked_counted_are_no_topic():
     # (四个地级市里: the places asked, counted, before the question; the topic follows it)
     assert read_topic("四个地级市里，谁的报告提到了黄河？").text == "黄河"
@@ -2396,43 +2405,27 @@ def test_kinds_joined_before_a_head_of_two_words_each_take_it():
 
 
 def test_a_list_of_kinds_alike_shares_its_head_after_a_manner():
-    from qa.term_matcher import term_matcher
-    from qa.topic_terms import norm
-
-    def met(topic, text):
-        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
-
-    assert met("碳排放权交易", "推进碳排放权、用能权、用水权、排污权市场化交易")
-    assert met("数字化转型", "推动数字化、网络化、智能化转型")
+    assert _met("碳排放权交易", "推进碳排放权、用能权、用水权、排污权市场化交易")
+    assert _met("数字化转型", "推动数字化、网络化、智能化转型")
     # (one kind alike is not a list of them)
-    assert not met("碳排放权交易", "推进碳排放权改革、排污权交易")
+    assert not _met("碳排放权交易", "推进碳排放权改革、排污权交易")
 
 
 def test_a_figure_of_the_whole_society_is_also_the_places_own_whole():
-    from qa.term_matcher import term_matcher
-    from qa.topic_terms import norm
-
-    def met(topic, text):
-        terms = expand_terms(topic, moving=True, measured=True)
-        return term_matcher(terms, own_figure=True).search(norm(text)) is not None
+    def met(topic, text):  # (a target asked: its terms as qa.districts expands them)
+        return _met(topic, text, moving=True, measured=True, own_figure=True)
 
     assert met("全社会研发投入强度", "全市研发投入强度3.5%、全省第二")
     assert not met("全社会研发经费投入", "推动规上工业企业研发经费投入增长11.5%左右")
 
 
 def test_a_share_with_its_whole_named_is_met_with_that_whole_said_at_length():
-    from qa.term_matcher import term_matcher
-    from qa.topic_terms import norm
-
-    def met(topic, text):
-        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
-
     asked = "战略性新兴产业占工业比重"
-    assert met(asked, "战略性新兴产业增加值占规模以上工业增加值比重达到25%")
-    assert met(asked, "工业战略性新兴产业占比达30%左右")
-    assert met("数字经济核心产业占GDP比重", "数字经济核心产业增加值占全市GDP的比重达到12%")
+    assert _met(asked, "战略性新兴产业增加值占规模以上工业增加值比重达到25%")
+    assert _met(asked, "工业战略性新兴产业占比达30%左右")
+    assert _met("数字经济核心产业占GDP比重", "数字经济核心产业增加值占全市GDP的比重达到12%")
     # (another whole is another share)
-    assert not met(asked, "战略性新兴产业增加值占服务业增加值比重达到25%")
+    assert not _met(asked, "战略性新兴产业增加值占服务业增加值比重达到25%")
 
 
 def test_a_share_is_not_meant_by_a_sentence_naming_another_measure():
