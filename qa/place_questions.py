@@ -102,8 +102,8 @@ _WHOSE_DOCUMENT = rf"(?:(?:的|在)?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当�
 _NAME = r"(?:(?!报告|规划|文件|要点|方案|在|哪|谁|有没有|是否|是不是)[\u4e00-\u9fff]){2,8}?"
 _THEIR_DOCUMENTS = r"的(?:规划|文件|报告|政府工作报告)"
 # how many of them (这三个, 三地, 三者), and in them (里, 当中): what follows places named one by one
-# (or the level after the count: 河南、山东两省)
-_HOW_MANY_NAMED = r"(?:这|那)?(?:(?:几|[两三四五六七八九十])(?:[个座地处者家]|(?=[省市区县州])))?"
+# (or the level after the count: 河南、山东两省; or their documents: 这三份规划)
+_HOW_MANY_NAMED = r"(?:这|那)?(?:[几两三四五六七八九十](?:[个座地处者家]|[份篇](?:规划|文件|报告)?|(?=[省市区县州])))?"
 _IN_THEM = r"(?:里头|里面|里|当中|之中|之间|中)"
 _AMONG_NAMED = (
     # (after a request, or what says they are listed: 对于…, 下面几个区：…)

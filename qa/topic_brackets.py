@@ -111,7 +111,7 @@ def _generic_words(before: str, inner: str) -> list[str]:
     """The generic words a bracket lists for what stands before it, or none when it lists
     anything else (科技特派员（制度）: 制度; “两重”（项目/建设）: 项目, 建设)."""
     words = re.split(r"[/、]|或者|或", inner)
-    if all(
+    if _reworded_from(before, inner) is None and all(  # (粮食播种（种植）面积: no 粮食播种种植)
         GENERIC_SUFFIX.fullmatch(w) or GENERIC_SUFFIX.match(before + w, len(before)) for w in words
     ):
         return words
@@ -157,7 +157,10 @@ def bracket_readings(topic: str) -> list[str]:
         kept = before[: -len(inner)] if same_end else ""
         if kept and len(kept) not in word_breaks(before):
             kept = ""  # (植树造林（营造林）: 营造林, not 植 left of a word)
-        if not kept and _head_noun(inner) and not _shortened(inner, before):
+        reworded = None if kept or _shortened(inner, before) else _reworded_from(before, inner)
+        if reworded is not None:
+            kept = reworded
+        elif not kept and _head_noun(inner) and not _shortened(inner, before):
             # (a head alone names nothing: 进出口总额（总值）: 进出口总值, the last word of what
             # stands before said otherwise; but 钠离子电池（钠电） is its short name, and 减税降费
             # （减负） a deed of its own)
@@ -232,6 +235,21 @@ def _shortened(short: str, name: str) -> bool:
     )
 
 
+def _reworded_from(before: str, inner: str) -> str | None:
+    """What of the name `before` a bracket's other wording keeps (None: none of these): a name
+    said short from its characters, alone (世界文化遗产申报（申遗）); an act for the act it ends in,
+    what leads to it (粮食播种（种植）面积: 粮食种植…); a wording opening with a word of the name,
+    what stands before that word (空气质量优良天数（或优良率）: 空气质量优良率, no 优良率 of water)."""
+    if len(inner) >= 2 and all(c in before for c in inner):
+        return ""
+    words, inner_words = tagged(before), tagged(inner)
+    thing_first = len(words) >= 2 and not any(acts(*w) for w in words[:-1])  # (not 减税降费)
+    if thing_first and acts(*words[-1]) and inner_words and all(acts(*w) for w in inner_words):
+        return before[: len(before) - len(words[-1][0])]
+    shared = [b for b in word_breaks(before) if 0 < b < len(before) - 1 and len(inner) <= 3]
+    return next((before[:b] for b in shared if before[b : b + 2] == inner[:2]), None)
+
+
 def _measures_only(inner: str, before: str = "") -> bool:
     """Whether a bracket only names measures (增速或总额), or those of what stands before it said
     short (研发经费投入（研发强度或增速）: 研发强度): which figure is asked, no topic."""
@@ -254,8 +272,10 @@ def _says_how(inner: str, before: str) -> bool:
     （获评或创建）, 3%（左右或以内）): acts and bounds joined, no wording of the thing. After an
     act (创建（或升级创建）) the bracket is another wording of that act."""
     words = tagged(inner)
-    # (nor after a word it rewords, ending alike: 实际利用（使用）外资, 利用 tagged a noun)
-    if not words or (before and (acts(*tagged(before)[-1]) or before[-1] == inner[-1])):
+    # (nor after a word it rewords, ending alike: 实际利用（使用）外资, 利用 tagged a noun; nor a
+    # name said short: 世界文化遗产申报（申遗）)
+    rewords = before and (acts(*tagged(before)[-1]) or before[-1] == inner[-1])
+    if not words or rewords or _reworded_from(before, inner) == "":
         return False
     return all(acts(w, f) or f in ("c", "m", "f", "d", "p") or w in _BOUND_WORDS for w, f in words)
 

@@ -79,7 +79,7 @@ _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
 # 高新技术企业: 高新技术企业's now)
 # (the words for a year are qa.periods': 去年, 上年, 上一年, 今年…)
 _PERIOD = re.compile(
-    rf"^(?:在|到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|年度|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
+    rf"^(?:在|到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|年度|全年(?!龄)|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
     # (years behind, counted: 过去五年, 近三年, 五年来)
     r"|(?:过去|近)[两三四五十]年|[两三四五十]年来"
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?"
@@ -206,8 +206,9 @@ def strip_topic(part: str) -> tuple[str, str | None]:
         new = _with_class_said(new)
         new = _PERIOD_AFTER.sub("", _TAIL.sub("", _KIND_BEFORE_REMARK.sub("", new))).strip(_PUNCT)
         new = without_how_many(re.sub(MEASURES_AFTER, "", new))  # (its measures: 高企的新增或总量)
-        # (and the 预期 of a growth aimed at: GDP预期增长目标)
-        new = re.sub(r"的$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)|预期(?=增长$)", "", new)
+        # (and the 预期 of a growth aimed at: GDP预期增长目标; the 总 of a total asked in a unit:
+        # 接待游客的总人次)
+        new = re.sub(r"的总?$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)|预期(?=增长$)", "", new)
         if aspect:  # (the 到 of a year a target is set for: 高新技术企业到2025年的数量目标)
             new = re.sub(r"(?<=..)(?:到|至)$", "", new)
         if aspect == "figure" and (aimed := _AIMED_AT.sub("", new)) != new and len(aimed) >= 2:

@@ -289,7 +289,10 @@ def _unquoted_topic(
     if not best[0] and not quoted:
         raise UserError("no_topic", text=text)
     # the aspect may be said in the part that holds no topic (去年粮食总产量，哪些地方给了具体数)
-    rest = text.replace(best[0], "", 1) if best[0] else text
+    # (not in a bracket after the topic, of what counts: 数据要素（数据要素试验区之类）)
+    head = best[0] if best[0] in text else re.split(r"[（(]", best[0])[0]
+    said_as = re.escape(head) + r"(?:[（(][^（）()]*[)）])?"
+    rest = re.sub(said_as, "", text, count=1) if best[0] else text
     aspect = best[1] or next(
         (c[1] for c in candidates if c[1]),
         next((a for a, said in ASPECT_SAID if said.search(rest)), None),

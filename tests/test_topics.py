@@ -2459,3 +2459,60 @@ def test_a_target_asked_without_its_figure_is_one_in_words():
         read = with_worded_targets(read_topic(question), question)
         assert read.aspect == "target" and read.worded  # (稳中有增, in a list of targets)
         assert [t.aspect for t in read.none_of] == ["target"]  # (…and not one with a figure)
+
+
+def test_reporting_or_giving_a_figure_after_the_topic_is_no_part_of_it():
+    for question, topic, aspect in (
+        ("去年粮食总产量报出具体数字的有哪些？", "粮食总产量", "figure"),
+        ("城镇新增就业写出具体数字的有哪些？", "城镇新增就业", "figure"),
+        ("对PM2.5浓度给出明确数值目标的有哪些？", "PM2.5浓度", "target"),
+        ("对城镇新增就业给出具体目标的是哪些地方？", "城镇新增就业", "target"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, aspect), question
+
+
+def test_a_total_asked_in_its_unit_and_the_whole_year_are_no_part_of_the_topic():
+    read = read_topic("谁报告了全年接待游客的总人次？")
+    assert (read.text, read.unit) == ("接待游客", "人次")
+    assert read_topic("全年城镇新增就业多少人，哪些地方给了数？").text == "城镇新增就业"
+
+
+def test_a_bracket_of_what_counts_after_the_topic_says_no_aspect():
+    from qa.attested import Corpus
+
+    said = "探索创建数据要素创新示范区。加快建设数据要素产业园。"
+    corpus = Corpus(holds=lambda p: p in said, matches=lambda p: p in said)
+    for question in (
+        "数据要素（数据要素市场、数据要素试验区之类）在哪些地方的文件中出现？",
+        "数据要素（数据要素产业园、数据要素示范区之类）哪些地方提到了？",
+    ):
+        read = read_topic(question, corpus)
+        assert read.text.startswith("数据要素") and read.aspect is None, question
+
+
+def test_a_bracket_rewording_a_name_short_its_act_or_its_end():
+    from qa.topic_brackets import bracket_readings
+
+    # a short name drawn from the name's characters, in any order, stands alone
+    assert bracket_readings("世界文化遗产申报（申遗）") == ["世界文化遗产申报", "申遗"]
+    assert bracket_readings("邮轮旅游（游轮）") == ["邮轮旅游", "游轮"]
+    # an act rewording the act a thing is named with keeps the thing
+    assert bracket_readings("粮食播种（种植）面积") == ["粮食播种面积", "粮食种植面积"]
+    assert bracket_readings("高标准农田新建（改造）") == ["高标准农田新建", "高标准农田改造"]
+    # a wording opening with a word of the name keeps what stands before that word
+    assert bracket_readings("空气质量优良天数（或优良率）") == [
+        "空气质量优良天数",
+        "空气质量优良率",
+    ]
+    assert bracket_readings("水质优良比例（或优良率）") == ["水质优良比例", "水质优良率"]
+    # (a deed said after another is a deed of its own: 减税降费（减负）)
+    assert bracket_readings("减税降费（减负）") == ["减税降费", "减负"]
+
+
+def test_places_counted_as_their_documents_are_the_places_asked_among():
+    for question in (
+        "綦江、大渡口、重庆高新区这三份规划里，谁给独角兽企业定了数量目标？",
+        "芜湖、聊城两份报告中，哪个提到了氢能？",
+    ):
+        assert read_topic(question).text in ("独角兽企业", "氢能"), question
