@@ -19,11 +19,16 @@ _RUN_AFTER = r"(?![a-z0-9]|[-+.&][a-z0-9])"
 
 
 def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for the (normalised) terms, longest first, matching in normalised text."""
-    parts = []
+    """One pattern for the (normalised) terms, longest first, matching in normalised text. A
+    form that names its term only before a figure (外贸 for 进出口总额: qa.terms) is met only
+    there, unless it is the topic asked."""
+    from qa.terms import A_FIGURE_AFTER, figure_only_forms
+
+    parts, asked = [], norm(terms[0]) if terms else ""
     for t in sorted({norm(t) for t in terms}, key=len, reverse=True):
         before = RUN_BEFORE if t[:1].isascii() and t[:1].isalnum() else ""
         after = _RUN_AFTER if t[-1:].isascii() and t[-1:].isalnum() else ""
+        after += A_FIGURE_AFTER if t in figure_only_forms() and t != asked else ""
         # a character of a Chinese name may stand in brackets (首台（套）, 新（改）建), or be
         # mistyped as one of like shape (元字宙)
         chinese = _CHINESE_NAME.fullmatch(t)

@@ -61,17 +61,17 @@ def term_groups() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def _figure_only_forms() -> frozenset[str]:
+def figure_only_forms() -> frozenset[str]:
     """Forms that name their term only right before its figure (产粮252.7万吨; 产粮大县 is no
     grain figure): the entries' `before_a_figure`."""
     data = json.loads(TERMS_FILE.read_text(encoding="utf-8"))
     return frozenset(term_key(f) for t in data["terms"] for f in t.get("before_a_figure", ()))
 
 
-# a figure, or a question for one, right after the form (its period and 目标 may stand between:
-# 外贸去年多少, 外贸今年目标是多少)
-_A_FIGURE_AFTER = (
-    r"(?=(?:今年|去年|明年|(?:19|20)\d\d年)?(?:的)?(?:目标|预期|计划)?"
+# a figure, or a question for one, right after the form (its period, 目标 and its growth may
+# stand between: 外贸去年多少, 外贸今年目标是多少, 外贸增长7%)
+A_FIGURE_AFTER = (
+    r"(?=(?:今年|去年|明年|(?:19|20)\d\d年)?(?:的)?(?:目标|预期|计划)?(?:增长|增速|增幅|下降)?"
     r"(?:是|为|要|达到|约|近|超|逾|达|了)*(?:\d|多少|几))"
 )
 
@@ -87,8 +87,8 @@ def groups_in(text: str) -> list[tuple[str, ...]]:
             # what is left of "…占地区生产总值比重" once the share terms are read is a share,
             # not 地区生产总值 itself (数字经济增加值占GDP比重 is no GDP figure)
             key, shares_read = _SHARE.sub("|", key), True
-        if form in _figure_only_forms():
-            before_figure = re.compile(re.escape(form) + _A_FIGURE_AFTER)
+        if form in figure_only_forms():
+            before_figure = re.compile(re.escape(form) + A_FIGURE_AFTER)
             if before_figure.search(key):
                 found += [group] if group not in found else []
                 key = before_figure.sub("|", key)
