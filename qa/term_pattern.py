@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from qa.terms import A_FIGURE_AFTER, figure_only_forms
 from qa.topic_terms import norm
 
 # a Latin run is letters and digits, joined by + - . & to more of them (V2X, N+X, 5G-A): a
@@ -22,8 +23,6 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for the (normalised) terms, longest first, matching in normalised text. A
     form that names its term only before a figure (外贸 for 进出口总额: qa.terms) is met only
     there, unless it is the topic asked."""
-    from qa.terms import A_FIGURE_AFTER, figure_only_forms
-
     parts, asked = [], norm(terms[0]) if terms else ""
     for t in sorted({norm(t) for t in terms}, key=len, reverse=True):
         before = RUN_BEFORE if t[:1].isascii() and t[:1].isalnum() else ""
