@@ -67,7 +67,9 @@ def score(gold_path: Path, index_dir: str) -> tuple[dict, dict]:
     return {k: None if v is None else round(v, 4) for k, v in system.metrics.items()}, system.n
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    from corpus.errors import UserError
+
     ap = argparse.ArgumentParser()
     ap.add_argument(
         "--sets", default="dev,holdout,v3dev,v3holdout,v4dev,v4holdout,v5dev,v5holdout,gold"
@@ -77,16 +79,20 @@ def main() -> None:
     ap.add_argument("--index", default=str(REPO / ".planqa" / "index"))
     ap.add_argument("--as", dest="label", choices=("before", "after"), default="after")
     ap.add_argument("--write", action="store_true")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     results = json.loads(RESULTS.read_text(encoding="utf-8"))
     for name in args.sets.split(","):
         key, path, which = SETS[name]
-        metrics, counts = score(path, getattr(args, which))
+        try:
+            metrics, counts = score(path, getattr(args, which))
+        except UserError as exc:  # (an index not built yet: benchmarks/build_set_indexes.py)
+            print(f"{key}: {exc}", file=sys.stderr)
+            sys.exit(2)
         results.setdefault(key, {})[args.label] = metrics
         results[key][f"{args.label}_counts"] = counts
         print(key, json.dumps(metrics, ensure_ascii=False), flush=True)
-    if args.write:
-        RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        if args.write:  # after each set: one that fails later loses none scored before it
+            RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

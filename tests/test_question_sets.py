@@ -183,3 +183,26 @@ def test_bundled_evidence_is_on_the_stated_lines(name):
 def test_external_evidence_is_on_the_stated_lines(name):
     items = load_gold(DATA / f"{name}.jsonl")
     assert evidence_problems(items, BUNDLED_DATA_DIR, root=REPO) == []
+
+
+def test_the_metrics_script_keeps_each_set_scored_and_stops_clearly_at_an_index_missing(
+    bundled_index, session_settings, tmp_path, monkeypatch, capsys
+):
+    from benchmarks import qa_v2_metrics
+
+    gold = [json.loads(line) for line in (REPO / "eval" / "gold.jsonl").open(encoding="utf-8")]
+    small = tmp_path / "small.jsonl"
+    small.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold[:2]), "utf-8")
+    results = tmp_path / "results.json"
+    results.write_text("{}", "utf-8")
+    monkeypatch.setattr(qa_v2_metrics, "RESULTS", results)
+    monkeypatch.setitem(qa_v2_metrics.SETS, "small", ("small", small, "index"))
+    argv = ["--sets", "small,v3dev", "--index", str(session_settings.index_dir)]
+    argv += ["--index-v3", str(tmp_path / "no-index"), "--write"]
+    with pytest.raises(SystemExit) as stop:
+        qa_v2_metrics.main(argv)
+    assert stop.value.code == 2
+    assert "qa_v3_dev" in capsys.readouterr().err
+    # (the set scored before the one that failed is written, not lost with it)
+    written = json.loads(results.read_text("utf-8"))
+    assert written["small"]["after_counts"]["items"] == 2
