@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from qa.periods import names_a_period
 from qa.text import word_breaks
@@ -235,11 +236,11 @@ def _shortened(short: str, name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)  # (asked of one bracket by three readers: bracket_readings' steps)
 def _reworded_from(before: str, inner: str) -> str | None:
-    """What of the name `before` a bracket's other wording keeps (None: none of these): a name
-    said short from its characters, alone (世界文化遗产申报（申遗）); an act for the act it ends in,
-    what leads to it (粮食播种（种植）面积: 粮食种植…); a wording opening with a word of the name,
-    what stands before that word (空气质量优良天数（或优良率）: 空气质量优良率, no 优良率 of water)."""
+    """What of the name `before` a bracket's other wording keeps (None: none): a short name of its
+    characters, nothing (…申报（申遗）); an act for the act it ends in, what leads to it (粮食播种
+    （种植）面积: 粮食种植…); a wording opening with its word, what is before it (…优良天数（或优良率）)."""
     if len(inner) >= 2 and all(c in before for c in inner):
         return ""
     words, inner_words = tagged(before), tagged(inner)
@@ -272,8 +273,7 @@ def _says_how(inner: str, before: str) -> bool:
     （获评或创建）, 3%（左右或以内）): acts and bounds joined, no wording of the thing. After an
     act (创建（或升级创建）) the bracket is another wording of that act."""
     words = tagged(inner)
-    # (nor after a word it rewords, ending alike: 实际利用（使用）外资, 利用 tagged a noun; nor a
-    # name said short: 世界文化遗产申报（申遗）)
+    # (nor after a word it rewords: 实际利用（使用）外资, 利用 a noun; nor a name short: …申报（申遗）)
     rewords = before and (acts(*tagged(before)[-1]) or before[-1] == inner[-1])
     if not words or rewords or _reworded_from(before, inner) == "":
         return False
