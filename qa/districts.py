@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from corpus.model import Chunk
 from index.types import Filters
+from qa import filters
 from qa.asked_documents import (
     documents_asked,
     without_documents_set_aside,
@@ -35,10 +36,17 @@ from qa.place_questions import (  # noqa: F401 (is_district_question re-exported
     question_levels,
 )
 from qa.scoring import Searchable, cosine_to_query
-from qa.set_aside import names_not_counted, narrowed, places_with, without_exception, without_others
+from qa.set_aside import (
+    left_out_of,
+    narrowed,
+    places_with,
+    with_names_set_aside,
+    without_exception,
+    without_others,
+)
 from qa.stating import Stating
 from qa.target_lists import list_leads
-from qa.term_matcher import one_name_in, term_matcher, without_names
+from qa.term_matcher import one_name_in, term_matcher
 from qa.text import check_question, split_sentences, with_plain_breaks
 from qa.topic_combinations import combined_report
 from qa.topic_frames import aspect_evidence, with_worded_targets
@@ -74,16 +82,6 @@ def districts(
 
     score: the best evidence sentence's cosine similarity to the topic, plus 1.0 when a passage
     contains the topic or a synonym verbatim (so scores >= 1 mean an exact match)."""
-    from qa.filters import (
-        default_level,
-        level_of_places,
-        normalize_level,
-        of_kinds,
-        places_at,
-        places_within,
-        resolve_districts,
-    )
-
     said = without_level_remarks(with_plain_breaks(check_question(topic_or_question, what="topic")))
     text, set_aside = without_exception(said)
     remark = said[len(text) :] if not set_aside and said.startswith(text) else ""  # (…不算)
@@ -91,12 +89,12 @@ def districts(
     if fact is not None:  # 哪些地方的文件是五年规划: what the documents are, not what they say
         return fact_report(fact, index, only, (level,) if level else question_levels(text))
     topic = with_worded_targets(read_topic(text, corpus_of(index)), text)
-    topic = replace(topic, not_counted=names_not_counted(said))
-    asked = normalize_level(level or question_level(text))
+    topic = with_names_set_aside(topic, said)
+    asked = filters.normalize_level(level or question_level(text))
     rest, others = without_others(text)
     if set_aside or (others and places_only(topic.text)):
         # 除了赣州，还有哪些地方…: every place but those; 其他地方谁提到了宜宾: but 宜宾
-        kept = resolve_districts(list(set_aside or [topic.text]), index)
+        kept = filters.resolve_districts(list(set_aside or [topic.text]), index)
         report = districts(text if set_aside else rest + remark, index, only, level)
         return narrowed(report, lambda p: p not in kept)
     text, other_than = without_documents_set_aside(text)
@@ -110,35 +108,37 @@ def districts(
         return narrowed(report, held.__contains__) if held else report
     if asks_prefectures(text):  # 哪些地级市: cities, not a municipality of province rank (重庆市)
         report = districts(text.replace("地级", "") + remark, index, only, level)
-        return narrowed(report, lambda p: level_of_places([p]) != "province")
+        return narrowed(report, lambda p: filters.level_of_places([p]) != "province")
     own = sorted(places_with(index, lambda d: bool(d.district) and not d.duplicate_of))
     if only:
-        names = resolve_districts(only, index)
-        inside = places_within(names, asked, index)
+        names = filters.resolve_districts(only, index)
+        inside = filters.places_within(names, asked, index)
         if inside:  # 重庆哪些区县…: the districts of 重庆, not 重庆 itself
             report = report_for(topic, index, inside, EVIDENCE_PER_DISTRICT)
             return replace(report, level=asked)
         # (places named that issue documents are judged on their own: 重庆市's, not its districts')
         report = report_for(topic, index, names, EVIDENCE_PER_DISTRICT, own=set(names) <= set(own))
-        one_level = len({level_of_places([n]) for n in names}) == 1  # 山东、聊城: 地方, not 区县
-        return replace(report, level=level_of_places(names) if one_level else "mixed")
+        one_level = (
+            len({filters.level_of_places([n]) for n in names}) == 1
+        )  # 山东、聊城: 地方, not 区县
+        return replace(report, level=filters.level_of_places(names) if one_level else "mixed")
     # 哪些报告, 几份区里的科技规划，哪些…: the places that have a document of that kind
     kinds = documents_asked(text)
     levels = () if level else question_levels(text)
     if len(levels) > 1:  # 哪些城市或省区: the places of those levels with documents of their own
-        at = [p for p in own if level_of_places([p]) in levels]
+        at = [p for p in own if filters.level_of_places([p]) in levels]
         report = report_for(
-            topic, index, of_kinds(at, kinds, index), EVIDENCE_PER_DISTRICT, own=True
+            topic, index, filters.of_kinds(at, kinds, index), EVIDENCE_PER_DISTRICT, own=True
         )
         return replace(report, level="mixed")
-    if asked is None and len({level_of_places([p]) for p in own}) > 1:
+    if asked is None and len({filters.level_of_places([p]) for p in own}) > 1:
         # 哪些地方, or no level said (富硒产业谁在搞), over several levels: each document's own place
         report = report_for(
-            topic, index, of_kinds(own, kinds, index), EVIDENCE_PER_DISTRICT, own=True
+            topic, index, filters.of_kinds(own, kinds, index), EVIDENCE_PER_DISTRICT, own=True
         )
         return replace(report, level="mixed")
-    level = asked or default_level(index)
-    at = of_kinds(places_at(index, level), kinds, index)
+    level = asked or filters.default_level(index)
+    at = filters.of_kinds(filters.places_at(index, level), kinds, index)
     report = report_for(topic, index, at, EVIDENCE_PER_DISTRICT, own=set(at) <= set(own))
     return replace(report, level=level)
 
@@ -186,7 +186,7 @@ def _judge(
     2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words, as
     the document writes one name (qa.term_matcher.one_name_in)."""
     pattern = term_matcher(terms, named=topic.quoted, own_figure=topic.aspect is not None)
-    left_out = without_names(tuple(map(norm, topic.not_counted)), tuple(map(norm, terms)))
+    left_out = left_out_of(topic, terms)
 
     def met(text: str) -> bool:
         return bool(pattern.search(left_out(norm(text)))) and (

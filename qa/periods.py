@@ -67,8 +67,8 @@ def title_years(title: str) -> set[int]:
     return {y for name, span in _PLAN_PERIODS.items() if name in title for y in span}
 
 
-# a five-year plan's period named: 十四五, 十四五末, 十三五期间
-PLAN_PERIOD = rf"(?:{'|'.join(_PLAN_PERIODS)})(?:期间|时期|期末|末|以来)?"
+# a five-year plan's period named: 十四五, 十四五末, 十三五期间; or a plan's, unnamed (规划期内)
+PLAN_PERIOD = rf"(?:{'|'.join(_PLAN_PERIODS)})(?:期间|时期|期末|末|以来)?|规划期(?:内|末|间)?"
 
 
 def names_a_period(text: str) -> bool:

@@ -1,11 +1,59 @@
-"""When a quoted name is not the whole topic: offered as one of two wordings (禁塑或“以竹代塑”), or
-acts quoted before the thing they are done to (“创建”或“升级创建”国家高新区)."""
+"""What stands around a quoted name: other names bracketed after it (“揭榜挂帅”（揭榜制）), the
+designation it goes on to (“四好农村路”示范县), a period it names (“十四五”目标), a word it is said
+with (碳排放“双控”); and when it is not the whole topic: offered as one of two wordings (禁塑或
+“以竹代塑”), or acts quoted before the thing they are done to (“创建”或“升级创建”国家高新区)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from qa.periods import names_a_period
 from qa.topic_alternatives import acts, tagged
+from qa.topic_brackets import REMARK
+
+# other names of a quoted name, bracketed after it (“揭榜挂帅”（揭榜制）), or after the matter it
+# names (“烂尾楼”问题（保交楼、问题楼盘）); not what else counts (（…也算）)
+_NAME_RUN = r"(?:(?![都也]算)[\u4e00-\u9fff]){2,10}"
+_OTHER_NAMES = re.compile(
+    r"(?:问题|现象|情况|工作|行动)?(?P<other>[（(](?:或者|或|即|又称|简称|也叫)?"
+    rf"{_NAME_RUN}(?:[、/或]{_NAME_RUN})*[)）])"
+)
+_DESIGNATED = re.compile(r"(?:示范|试点)(?:县|区|市|城市|乡镇|村|基地|单位)?(?!建设|工作|创建)")
+
+
+def other_names_at(said: str, end: int, verbatim: bool = False) -> str:
+    """The bracket of other names after a quoted name that ends at `end`, or "" (none, a remark
+    on it: （包括枫桥式派出所…）, or, when its wording is asked, the examples it covers:
+    “五篇大文章”（科技金融、绿色金融等）这一说法)."""
+    m = _OTHER_NAMES.match(said, end)
+    examples = verbatim and re.search(r"(?:等|等等|之类)[)）]$", m["other"]) if m else False
+    return m["other"] if m and not REMARK.match(m["other"][1:]) and not examples else ""
+
+
+def designation_at(said: str, end: int) -> str:
+    """The designation a quoted name that ends at `end` goes on to, part of the name asked
+    (“四好农村路”示范县, “两业融合”试点), or "" (“无废城市”建设: a deed, no designation)."""
+    m = _DESIGNATED.match(said, end)
+    return m[0] if m else ""
+
+
+def period_quoted(quote: re.Match[str], text: str) -> bool:
+    """Whether a quote names the period of a target asked (“十四五”目标), no topic."""
+    after = re.match(r"(?:的)?(?:规划)?(?:目标|指标|期末|末)", text[quote.end() :])
+    return names_a_period(quote.group(1)) and after is not None
+
+
+def word_said_with(text: str, name: str, holds: Callable[[str], bool]) -> str:
+    """The word before a quoted name of two characters that the documents write with it, which
+    says which of the things so named is asked (碳排放“双控”: 碳排放, not 地质灾害…双控管理), or ""
+    (绿色“双碳”: the documents write no 绿色双碳; a longer name says which by itself)."""
+    at = re.search(rf"([\u4e00-\u9fff]{{2,4}})[“\"「]{re.escape(name)}[”\"」]", text)
+    if len(name) > 2 or at is None:
+        return ""
+    words = at[1]
+    return next((words[i:] for i in range(len(words) - 1) if holds(words[i:] + name)), "")
+
 
 # a quoted name offered as one of two wordings: 禁塑或“以竹代塑”, “枫桥经验”或枫桥式做法; an act
 # may lead the quoted one (发展飞地经济或建设“科创飞地”)

@@ -7,10 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qa.place_questions import places_only
+from qa.text import norm
 from qa.types import DistrictReport
+
+if TYPE_CHECKING:
+    from qa.topics import Topic
 
 # the words that leave places or documents out of those asked: 除了赣州, 不算规划
 LEAVING_OUT = r"(?:除了?|不算|不计|不含|不包括|排除)"
@@ -131,3 +135,44 @@ def narrowed(report: DistrictReport, keep: Callable[[str], bool]) -> DistrictRep
 def places_with(index: Any, holds: Callable[[Any], bool]) -> set[str]:
     """The places that have a document `holds` is true of."""
     return {d.district for d in getattr(index, "documents", ()) if holds(d)}
+
+
+# a target asked of the topic alone, not of a list it is one of: 单独给新型研发机构定了数量目标
+_ALONE = re.compile(r"单独|单列|单项|专门(?:为|给|对)")
+# a name one of a list whose figure is shared: after a 、 that follows no figure of its own
+# (独角兽、瞪羚、“专精特新”企业20家; not 高新技术企业50家、专精特新企业20家), or before a 、 or
+# 等 (省重点实验室、新型研发机构等平台8家)
+_OWN_FIGURE_BEFORE = re.compile(r"\d[\d.]*\s*[\u4e00-\u9fff%％]{0,3}(?:以上|左右)?[”\"]?$")
+_LISTED_AFTER = re.compile(r"[”\"]?[\u4e00-\u9fff]{0,4}?(?:、|等(?![级次]))")
+
+
+def with_names_set_aside(topic: Topic, question: str) -> Topic:
+    """`topic` with the names `question` says do not count, and whether it asks a target set
+    for the topic alone."""
+    alone = bool(_ALONE.search(question)) and topic.aspect == "target"
+    return replace(topic, not_counted=names_not_counted(question), alone=alone)
+
+
+def left_out_of(topic: Topic, terms: tuple[str, ...]) -> Callable[[str], str]:
+    """Text with the names said not to count blanked (qa.term_matcher.without_names) and, when
+    a target is asked of the topic alone, the `terms` where a list shares their figure."""
+    from qa.term_matcher import without_names
+
+    named = tuple(map(norm, terms))
+    named_out = without_names(tuple(map(norm, topic.not_counted)), named)
+    if not topic.alone:
+        return named_out
+    unlisted = without_listed(named)
+    return lambda text: unlisted(named_out(text))
+
+
+def without_listed(terms: tuple[str, ...]) -> Callable[[str], str]:
+    """Text with each of `terms` blanked where it is one of a list a figure is shared by."""
+    pattern = re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))) or "(?!)")
+
+    def listed(text: str, m: re.Match[str]) -> bool:
+        before = text[: m.start()].rstrip('“"')
+        after_list = before.endswith("、") and not _OWN_FIGURE_BEFORE.search(before[:-1])
+        return after_list or bool(_LISTED_AFTER.match(text, m.end()))
+
+    return lambda text: pattern.sub(lambda m: "、" if listed(text, m) else m[0], text)

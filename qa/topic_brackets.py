@@ -7,10 +7,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
-from qa.periods import names_a_period
 from qa.text import word_breaks
 from qa.topic_alternatives import DESIGNATIONS, MEASURE_WORDS, acts, tagged
 
@@ -19,48 +17,6 @@ from qa.topic_alternatives import DESIGNATIONS, MEASURE_WORDS, acts, tagged
 _BRACKETED = re.compile(
     r"[（(](?P<marker>或者|或|即|也就是|也即|又称|简称|亦称)?(?P<inner>[^（）()]*)[）)]?"
 )
-
-# other names of a quoted name, bracketed after it (“揭榜挂帅”（揭榜制）), or after the matter it
-# names (“烂尾楼”问题（保交楼、问题楼盘）); not what else counts (（…也算）)
-_NAME_RUN = r"(?:(?![都也]算)[\u4e00-\u9fff]){2,10}"
-_OTHER_NAMES = re.compile(
-    r"(?:问题|现象|情况|工作|行动)?(?P<other>[（(](?:或者|或|即|又称|简称|也叫)?"
-    rf"{_NAME_RUN}(?:[、/或]{_NAME_RUN})*[)）])"
-)
-
-
-def other_names_at(said: str, end: int) -> str:
-    """The bracket of other names after a quoted name that ends at `end`, or "" (none, or a
-    remark on it: （包括枫桥式派出所…）)."""
-    m = _OTHER_NAMES.match(said, end)
-    return m["other"] if m and not _REMARK.match(m["other"][1:]) else ""
-
-
-def designation_at(said: str, end: int) -> str:
-    """The designation a quoted name that ends at `end` goes on to, part of the name asked
-    (“四好农村路”示范县, “两业融合”试点), or "" (“无废城市”建设: a deed, no designation)."""
-    m = _DESIGNATED.match(said, end)
-    return m[0] if m else ""
-
-
-def period_quoted(quote: re.Match[str], text: str) -> bool:
-    """Whether a quote names the period of a target asked (“十四五”目标), no topic."""
-    after = re.match(r"(?:的)?(?:规划)?(?:目标|指标|期末|末)", text[quote.end() :])
-    return names_a_period(quote.group(1)) and after is not None
-
-
-def word_said_with(text: str, name: str, holds: Callable[[str], bool]) -> str:
-    """The word before a quoted name of two characters that the documents write with it, which
-    says which of the things so named is asked (碳排放“双控”: 碳排放, not 地质灾害…双控管理), or ""
-    (绿色“双碳”: the documents write no 绿色双碳; a longer name says which by itself)."""
-    at = re.search(rf"([\u4e00-\u9fff]{{2,4}})[“\"「]{re.escape(name)}[”\"」]", text)
-    if len(name) > 2 or at is None:
-        return ""
-    words = at[1]
-    return next((words[i:] for i in range(len(words) - 1) if holds(words[i:] + name)), "")
-
-
-_DESIGNATED = re.compile(r"(?:示范|试点)(?:县|区|市|城市|乡镇|村|基地|单位)?(?!建设|工作|创建)")
 
 
 # a bracket after the target asked naming what it is a target of, in names of three characters
@@ -86,7 +42,11 @@ GENERIC_SUFFIX = re.compile(
     # more (首台套产品支持, 专精特新企业培育, 城市更新行动, 马拉松比赛, 区块链技术, 海外仓布局)
     r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|口径|事务|事项|环节"
     r"|(?<=[\u4e00-\u9fff]{4})的?(?:服务|监管|治理|整治|处理)"
-    r"|(?<=[\u4e00-\u9fff]{3})的?(?:支持|扶持|培育|行动|赛事|比赛|活动|技术|布局)"
+    r"|(?<=[\u4e00-\u9fff]{3})的?(?:支持|扶持|培育|行动|活动|技术|布局)"
+    # (a contest after any name: 龙舟赛事 is met by 龙舟公开赛; a reform after a name of four:
+    # 零基预算改革 by 零基预算)
+    r"|(?<=[\u4e00-\u9fff]{2})的?(?:赛事|比赛)"
+    r"|(?<=[\u4e00-\u9fff]{4})的?改革"
     # (and a thing's spread: 卫生厕所普及, 新能源汽车推广; not a process's: 数字化推广)
     r"|(?<=[\u4e00-\u9fff]{3})(?<!化)的?(?:普及|推广)"
     # (what is farmed is the topic: 生猪养殖 is met by 生猪全产业链, 糖料蔗种植 by 糖料蔗)
@@ -99,7 +59,7 @@ GENERIC_SUFFIX = re.compile(
 )
 
 # a bracket that remarks on what stands before it rather than saying it again, or goes on with it
-_REMARK = re.compile(
+REMARK = re.compile(
     r"(?:含|包括|包含|不含|除|下同|以下|如|例如|特别是|尤其是|主要|其中|暂定|试行|[0-9]"
     # …or a number of years or steps, which goes on with it: 治本攻坚（三年行动）
     r"|[一二两三四五六七八九十]+(?:年|个|项|大|步)"
@@ -150,7 +110,7 @@ def bracket_readings(topic: str) -> list[str]:
         readings.append("、".join(before + w for w in generic) + after)
     elif not after and _of_it_only(before, inner):
         pass  # (what is done with it, or kinds named with it: 页岩气（开发、综合利用、制氢等）)
-    elif inner and (m.group("marker") or not (_REMARK.match(inner) or _says_how(inner, before))):
+    elif inner and (m.group("marker") or not (REMARK.match(inner) or _says_how(inner, before))):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         # (but its short name stands for all of it: 农作物耕种收综合机械化率（农机化率）: 农机化率)
         same_end = len(before) > len(inner) and before[-1] == inner[-1]
@@ -186,7 +146,7 @@ def _of_it_only(before: str, inner: str) -> bool:
     from qa.meaning import common_words
 
     parts = [re.sub(r"(?:等等|等|之类|这类)$", "", p) for p in bracket_parts(f"（{inner}）")]
-    if not parts or not all(parts) or _REMARK.match(inner) or _INCLUDED.match(inner):
+    if not parts or not all(parts) or REMARK.match(inner) or _INCLUDED.match(inner):
         return False
     if all(len(before) >= 2 and p.startswith(before) and p != before for p in parts):
         return True

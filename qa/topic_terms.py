@@ -104,6 +104,8 @@ def expand_terms(
     asked is an amount, checked in 元, so the topic is also met without the measure it is named
     by (旅游收入 -> 旅游: 实现国内旅游消费663.8亿元). `verbatim`: the user asked where the
     quoted wording stands (“枫桥经验”这个说法), so no synonym of it counts (枫桥式)."""
+    from qa.meaning import common_words
+
     terms: list[str] = [topic, *filter(None, [partner_of(topic)])]
     parts = [
         p
@@ -122,7 +124,6 @@ def expand_terms(
             w for r in bracket_readings(topic) for w in common_root(alternatives(r), broad_words())
         ]
     if measured and not named:
-        from qa.meaning import common_words
         from qa.measures import measure_unit
 
         # a measure written as a unit only where its unit is checked: the topic's own (造林面积),
@@ -172,6 +173,8 @@ def expand_terms(
                     shorter = _without_motion(stem)
                 if shorter == stem or len(shorter) < 2:
                     break
+                if stem.endswith("改革") and shorter in common_words():
+                    break  # (a reform of what half of all reports name: 国有企业改革 is no 国有企业)
                 stem = shorter
                 terms.append(stem)
     # reports drop the 的 of an attribute (新能源汽车的产量: 新能源汽车产量)

@@ -82,7 +82,7 @@ _PERIOD = re.compile(
     rf"^(?:在|到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|年度|全年(?!龄)|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
     # (years behind, counted: 过去五年, 近三年, 五年来)
     r"|(?:过去|近)[两三四五十]年|[两三四五十]年来"
-    r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?)(?:末|底)?"
+    r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?|规划期(?:内|间)?)(?:末|底)?"
     # (and another period in brackets: 今年（或规划期）)
     r"(?:[（(](?:或|和|及)?[^（）()]{1,6}[)）])?(?:的)?(?=.{2})"
 )
@@ -275,6 +275,20 @@ def also_counted(text: str) -> tuple[str, list[str]] | None:
         return None
     words = [w.strip("“”\"'‘’《》（）() ") for w in re.split(r"或者|[、和及或]", m["what"])]
     return text[: m.start()] + text[m.end() :], [w for w in words if w]
+
+
+# other names of the topic, remarked in a bracket after it: （包括“县城医疗卫生共同体”等不同说法）
+_OTHER_NAMES = re.compile(
+    r"[（(](?:包括|包含|含|如|比如|例如)(?P<names>[^（）()]{2,40}?)(?:等|这些|之类)?(?:的)?"
+    r"(?:不同|其他|其它|别的|各种)(?:的)?(?:说法|叫法|提法|表述|写法|名称|称呼)(?:都算|也算|均可)?[)）]"
+)
+
+
+def other_names_remarked(text: str) -> str:
+    """`text` with a bracket naming the topic's other names said as those names alone
+    (紧密型县域医共体（包括“县城医疗卫生共同体”等不同说法） → 紧密型县域医共体（县城医疗卫生共同体）):
+    the names are alternatives, and no wording is asked."""
+    return _OTHER_NAMES.sub(lambda m: "（" + re.sub(r"[“”‘’\"]", "", m["names"]) + "）", text)
 
 
 # the wording itself asked (“千万工程”这个说法, 原样出现, “揭榜挂帅”字样)

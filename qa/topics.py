@@ -10,27 +10,30 @@ from dataclasses import dataclass, replace
 
 from corpus.errors import UserError
 from qa.asked_documents import without_documents_first
-from qa.asked_topic import words_asked_about
 from qa.asking import plain_asking, without_negation
-from qa.attested import Corpus, asks_only, attested_name, attested_topic, function_flag
+from qa.attested import Corpus, attested_name
 from qa.bounds import Limit, find_bound, wording_of
-from qa.measures import ASPECT_SAID, part_of_ratio
+from qa.measures import part_of_ratio
 from qa.place_questions import _DISTRICT_QUESTION, _DOCUMENT_WORDS, place_question, places_only
-from qa.quoted_topic import acts_before_thing, offered_either
-from qa.set_aside import without_exception
-from qa.topic_alternatives import is_verb, tagged
-from qa.topic_brackets import (
-    ON_TARGET,
-    bracket_parts,
+from qa.quoted_topic import (
+    acts_before_thing,
     designation_at,
+    offered_either,
     other_names_at,
     period_quoted,
-    quoted_names,
-    without_kinds_of_it,
     word_said_with,
 )
+from qa.set_aside import without_exception
+from qa.topic_brackets import ON_TARGET, bracket_parts, quoted_names, without_kinds_of_it
 from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
-from qa.topic_words import also_counted, asks_wording, no_topic, strip_before, strip_topic
+from qa.topic_parts import attested, closed, unquoted_topic
+from qa.topic_words import (
+    also_counted,
+    asks_wording,
+    no_topic,
+    other_names_remarked,
+    strip_topic,
+)
 
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
 # 规划编制, nor “红色物业”出现在…报告里)
@@ -46,8 +49,6 @@ _ACT_BEFORE_BOUND = re.compile(
 
 # a kind of the topic stressed after it, which the topic includes
 _ESPECIALLY = re.compile(r"[，,](?:尤其|特别|重点)是[^，,。？?]{2,20}(?=[，,。？?]|$)")
-# a field said before the question (基层矛盾化解方面，哪些地方…)
-_FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作上)[，,：:]\s*$")
 # the words that make a bound a target's (目标超过3万人, 今年计划建30万亩及以上)
 _AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|预计|将|要|定|规划|控制在")
 # one thing a place does and another it does not: 提到抽水蓄能、但没提海上风电的是哪些地方
@@ -118,14 +119,11 @@ class Topic:
     # names like the topic's that the user said do not count (国家文化公园、考古遗址公园不算):
     # a passage does not name the topic inside one of them
     not_counted: tuple[str, ...] = ()
+    # a target asked of the topic alone (单独定了数量目标): one a list shares (…、新型研发机构等平台
+    # 8家) is none
+    alone: bool = False
     # a word the quoted name is said with, in the sentence too (碳排放 of 碳排放“双控”)
     said_with: str = ""
-
-
-def _names_a_thing(topic: str) -> bool:
-    """Whether `topic` holds a word that is no act nor a function word (枫桥经验; not 实现 of
-    已经实现的数据, nor 组建或培育)."""
-    return any(not (is_verb(flag) or function_flag(word, flag)) for word, flag in tagged(topic))
 
 
 def extract_topic(text: str) -> str:
@@ -140,7 +138,9 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     `corpus`, a topic it does not hold is read as the part of it the corpus does, the rest
     being words of asking (qa.attested)."""
     # a closing quote mark ends a quoted topic (哪些报告里有“千万工程”); a request opens none
-    text = without_exception(plain_asking(text.strip()))[0].strip("？?！!。，,；; ")
+    text = without_exception(plain_asking(other_names_remarked(text.strip())))[0].strip(
+        "？?！!。，,；; "
+    )
     text = without_documents_first(text)  # (their kind is qa.asked_documents')
     # 给数字经济定了占GDP比重目标: the measure after the verb is the topic's; what was reached said
     # between the topic and its measures (研发经费投入已实现的强度或增幅); a ratio to a base: its thing's
@@ -151,7 +151,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         met, rest = read_topic(text[: but.start()], corpus), text[but.end() :]
         asking = place_question(rest)  # (…但没有给出具体浓度数值的是哪些地方)
         bare = no_topic((rest[: asking.start()] if asking else rest).removesuffix("的"))
-        other = None if bare else read_topic(rest, corpus)
+        other = None if bare else _topic_or_none(rest, corpus)
         if other is None or no_topic(other.text):  # 提到数字经济但没定目标: the same topic, not so
             said = read_topic(met.text + rest, corpus).aspect  # (a target's figure: a target's)
             other = replace(met, aspect="target" if said and met.aspect == "target" else said)
@@ -165,7 +165,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if too and not no_topic(re.sub(r"的$", "", too[1][0])):
         # the topic, and what else the user counts as it (not 给了数字的都算: what is asked)
         topic = read_topic(too[0], corpus)
-        more = [_attested(w, corpus) for w in too[1]]
+        more = [attested(w, corpus) for w in too[1]]
         said = "、".join(dict.fromkeys([topic.text, *(w for w in more if len(w) >= 2)]))
         return replace(topic, text=said)
     on_target = ON_TARGET.search(text)
@@ -207,26 +207,27 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     both = _BOTH.search(text)
     if both:  # 既A又B: each its own topic, every one met
         said = [both["a"] or both["a2"] or both["a3"], both["b"] or both["b2"] or both["b3"]]
-        parts = tuple(_attested(strip_topic(t)[0], corpus) for t in said)
+        parts = tuple(attested(strip_topic(t)[0], corpus) for t in said)
         # (not a list inside a bracket: 5G（建基站、推应用）都有…; nor places: 芜湖和嘉兴都提到…吗)
-        whole = all(len(p) >= 2 and _closed(t) == t for p, t in zip(parts, said))
+        whole = all(len(p) >= 2 and closed(t) == t for p, t in zip(parts, said))
         if whole and not places_only("、".join(said)):
             return Topic("、".join(parts), all_of=parts)
     asked = _DISTRICT_QUESTION.search(text)  # a quote naming the documents asked is no topic
     said = text.replace(asked.group(0), "", 1) if asked else text
     # …nor a quote in a document's name (科技“十四五”规划), nor a period (“十四五”目标)
     # (with the other name bracketed after it: “揭榜挂帅”（揭榜制）)
+    wording_asked = asks_wording(said)
     quoted = [
-        m.group(1) + designation_at(said, m.end()) + other_names_at(said, m.end())
+        m.group(1) + designation_at(said, m.end()) + other_names_at(said, m.end(), wording_asked)
         for m in _QUOTED.finditer(said)
         if not re.match(_IN_DOCUMENT_NAME, said[m.end() :]) and not period_quoted(m, said)
     ]
     quoted = quoted_names(said, quoted)
-    topic, aspect = _unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
+    topic, aspect = unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
     aspect, unit, behind, total = figure_asked(text, topic, aspect)
     # 禁塑或“以竹代塑”: either, the quoted one a name; “创建”或“升级创建”国家高新区: acts and a thing
     if quoted and (offered_either(text) or acts_before_thing(topic, quoted)):
-        return Topic(_closed(topic), aspect, unit=unit, behind=behind, total=total)
+        return Topic(closed(topic), aspect, unit=unit, behind=behind, total=total)
     if quoted:  # the user marked the topic: 哪些区的规划里有“专精特新”企业的目标？
         names = [q.strip() for q in quoted if q.strip()]
         said = "、".join(attested_name(q, corpus) if corpus else q for q in names)
@@ -236,65 +237,13 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
             word_said_with(text, names[0], corpus.holds) if corpus and len(names) == 1 else ""
         )
         return replace(read, said_with=with_word)
-    said = without_kinds_of_it(_closed(topic))  # (稀土（稀土新材料、稀土产业）: 稀土)
+    said = without_kinds_of_it(closed(topic))  # (稀土（稀土新材料、稀土产业）: 稀土)
     return Topic(said, aspect, unit=unit, behind=behind, total=total)
 
 
-def _closed(topic: str) -> str:
-    """The topic with the bracket that stripping its punctuation opened closed again."""
-    for opening, closing in (("（", "）"), ("(", ")")):
-        if topic.count(opening) > topic.count(closing):
-            topic += closing
-    return topic
-
-
-def _attested(topic: str, corpus: Corpus | None) -> str:
-    return _closed(attested_topic(topic, corpus)) if corpus and topic else topic
-
-
-def _unquoted_topic(
-    text: str, quoted: list[str], corpus: Corpus | None = None
-) -> tuple[str, str | None]:
-    m = place_question(text)
-    if not m:
-        topic, aspect = strip_topic(text)
-        return _attested(words_asked_about(topic), corpus), aspect
-    # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
-    after = re.split(r"[？?！!。]", text[m.end() :])[0].removesuffix("的")  # (有没有…定目标的)
-    before = text[: m.start()]
-    if m.group("named"):  # the places named are no topic; what is said before them may be
-        before = before.rstrip("在")  # (乡村振兴在綦江、合川里，谁提到了)
-    # what stands before the question may be the places it asks among (大渡口和合川哪个…); what
-    # follows it is the topic even when a place shares its name (牡丹, 牡丹区)
-    before_topic = strip_topic(strip_before(before))
-    candidates = [strip_topic(after)]
-    if not places_only(before_topic[0]):
-        candidates.append(before_topic)
-    candidates = [
-        (_attested(words_asked_about(t), corpus), a) for t, a in candidates if not no_topic(t)
-    ]
-    # a part the documents say before one they do not (低空经济最近很火，…要发展低空经济), then the longer
-    said = (lambda t: corpus.matches(t) and not asks_only(t)) if corpus else (lambda _: False)
-    # a field said first is where the topic after the question belongs, when that names a
-    # thing the documents say (基层矛盾化解方面，哪些地方提到枫桥经验: 枫桥经验)
-    if _FIELD_FIRST.search(before) and len(candidates) == 2:
-        after_topic = candidates[0][0]
-        if _names_a_thing(after_topic) and said(after_topic):
-            candidates = candidates[:1]
-    # (of two the documents say, acts alone name nothing done: 创新联合体，哪些地方提到要组建或
-    # 培育 asks 创新联合体)
-    best = max(
-        candidates, key=lambda c: (said(c[0]), _names_a_thing(c[0]), len(c[0])), default=("", None)
-    )
-    if not best[0] and not quoted:
-        raise UserError("no_topic", text=text)
-    # the aspect may be said in the part that holds no topic (去年粮食总产量，哪些地方给了具体数)
-    # (not in a bracket after the topic, of what counts: 数据要素（数据要素试验区之类）)
-    head = best[0] if best[0] in text else re.split(r"[（(]", best[0])[0]
-    said_as = re.escape(head) + r"(?:[（(][^（）()]*[)）])?"
-    rest = re.sub(said_as, "", text, count=1) if best[0] else text
-    aspect = best[1] or next(
-        (c[1] for c in candidates if c[1]),
-        next((a for a, said in ASPECT_SAID if said.search(rest)), None),
-    )
-    return best[0], aspect
+def _topic_or_none(text: str, corpus: Corpus | None) -> Topic | None:
+    """The topic of `text`, None when it has none (但没有给出今年或规划期新建面积数字的: measures)."""
+    try:
+        return read_topic(text, corpus)
+    except UserError:
+        return None

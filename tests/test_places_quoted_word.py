@@ -40,7 +40,7 @@ def test_the_word_before_a_short_quoted_name_must_be_said_with_it(controls_index
 
 
 def test_a_word_the_documents_never_write_with_the_name_is_no_part_of_it():
-    from qa.topic_brackets import word_said_with
+    from qa.quoted_topic import word_said_with
 
     written = "推动能耗双控逐步转向碳排放双控".__contains__
     assert word_said_with("谁提到了碳排放“双控”？", "双控", written) == "碳排放"

@@ -2519,3 +2519,112 @@ def test_places_counted_as_their_documents_are_the_places_asked_among():
         ("芜湖、聊城两份报告中，哪个提到了氢能？", "氢能"),
     ):
         assert read_topic(question).text == topic, question
+
+
+def test_what_the_places_do_a_deed_to_said_before_them_is_the_topic():
+    for question, topic, aspect in (
+        ("固态电池被哪些地方写进了产业布局？", "固态电池", None),
+        ("低空经济被哪些城市列为重点产业？", "低空经济", None),
+        ("研发投入强度被哪些地方定了目标？", "研发投入强度", "target"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, aspect), question
+
+
+def test_acts_and_a_count_said_before_a_target_are_what_it_counts():
+    for question, topic in (
+        ("谁为保障性租赁住房定了筹集/建设套数目标？", "保障性租赁住房"),
+        ("哪些地方给保障性住房定了建设套数目标？", "保障性住房"),
+        ("谁给充电桩定了新建个数目标？", "充电桩"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, "target"), question
+
+
+def test_documents_of_a_field_named_first_are_no_topic():
+    from qa.asked_documents import documents_asked
+
+    question = "规划和工作要点这类科技文件里，谁给科普基地定了具体数量目标？"
+    assert read_topic(question).text == "科普基地"
+    assert documents_asked(question) == ("plan", "work_points")
+    assert read_topic("工作要点这类科技文件里，谁提到了科普基地？").text == "科普基地"
+
+
+def test_other_names_remarked_in_a_bracket_are_alternatives_and_ask_no_wording():
+    read = read_topic("紧密型县域医共体（包括“县城医疗卫生共同体”等不同说法）在哪些地方被提到？")
+    assert read.text == "紧密型县域医共体（县城医疗卫生共同体）" and not read.verbatim
+    assert "县城医疗卫生共同体" in expand_terms(read.text)
+    read = read_topic("哪些地方提到了医共体（包括“医疗共同体”、“医联体”等其他叫法）")
+    assert read.text == "医共体（医疗共同体、医联体）" and not read.verbatim
+
+
+def test_the_examples_bracketed_after_a_wording_asked_are_no_wording_of_it():
+    read = read_topic("金融“五篇大文章”（科技金融、绿色金融等）这一说法谁的报告里写了？")
+    assert (read.text, read.verbatim) == ("五篇大文章", True)
+    # (another wording bracketed is one: 揭榜制)
+    assert read_topic("“揭榜挂帅”（揭榜制）这个说法哪些地方用了？").text == "揭榜挂帅（揭榜制）"
+
+
+def test_a_plan_period_unnamed_is_a_period():
+    from qa.periods import names_a_period
+
+    assert names_a_period("规划期内") and names_a_period("十四五末")
+    read = read_topic("提到了高标准农田，但没有给出今年或规划期新建面积数字的有哪些地方？")
+    assert read.text == "高标准农田"
+    assert [(t.text, t.aspect) for t in read.none_of] == [("高标准农田", "target")]
+    read = read_topic("哪些地方给高标准农田定了今年或规划期的新建面积目标？")
+    assert (read.text, read.aspect) == ("高标准农田", "target")
+
+
+def test_an_absolute_amount_asks_the_figure_in_yuan():
+    for question in (
+        "哪些地方报告了去年进出口总额的绝对金额（不只是增速）？",
+        "去年进出口总额报了绝对金额（多少亿元）的有哪些？",
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect, read.unit) == ("进出口总额", "figure", "金额"), question
+
+
+def test_a_reform_or_a_contest_is_met_by_what_it_is_of_unless_every_report_names_that():
+    assert "零基预算" in expand_terms("零基预算改革")
+    assert "房地产税" in expand_terms("房地产税（房产税）改革")
+    assert "国有企业" not in expand_terms("国有企业改革")  # (half of all reports name it)
+    assert "国企" not in expand_terms("国企改革")  # (too short to stand alone)
+    assert "龙舟" in expand_terms("龙舟赛事")
+
+
+def test_a_quality_shared_by_examples_names_no_class():
+    assert "通用" not in expand_terms("通用航空或通用机场")
+    assert "温泉" in expand_terms("温泉旅游、温泉康养")
+
+
+def test_a_target_asked_of_the_topic_alone_is_not_one_a_list_shares():
+    from dataclasses import replace
+
+    from qa.set_aside import left_out_of, with_names_set_aside
+    from qa.topics import Topic
+
+    terms = ("专精特新", "新型研发机构")
+    topic = with_names_set_aside(
+        Topic("专精特新", "target"), "给专精特新企业单独定了数量目标的有哪些？"
+    )
+    assert topic.alone
+    blanked = left_out_of(topic, terms)
+    for shared in (
+        "引进20家以上独角兽、瞪羚、专精特新企业。",
+        "创建省重点实验室、新型研发机构等平台8家以上",
+    ):
+        assert not any(t in blanked(shared) for t in terms), shared
+    for own in (
+        "专精特新企业达80家",
+        "新增高新技术企业50家、专精特新企业20家",
+        "力争全区新型研发机构新增1家以上",
+    ):
+        assert blanked(own) == own
+    # (not asked alone: a list's figure counts for each)
+    plain = with_names_set_aside(Topic("专精特新", "target"), "谁给专精特新企业定了数量目标？")
+    assert not plain.alone
+    assert (
+        left_out_of(plain, terms)("引进20家以上独角兽、瞪羚、专精特新企业。").count("专精特新") == 1
+    )
+    assert not with_names_set_aside(replace(topic, aspect=None), "单独提到专精特新的").alone

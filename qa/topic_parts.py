@@ -1,0 +1,93 @@
+"""Which part of a "which places…" question holds its topic: the words before the places asked
+or those after them (低空经济，哪些地方提到了 / 哪些地方提到了低空经济), and the aspect the other
+part may say; a topic the corpus does not hold read as the part of it that it does."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.errors import UserError
+from qa.asked_topic import words_asked_about
+from qa.attested import Corpus, asks_only, attested_topic, function_flag
+from qa.measures import ASPECT_SAID
+from qa.place_questions import place_question, places_only
+from qa.topic_alternatives import is_verb, tagged
+from qa.topic_words import no_topic, strip_before, strip_topic
+
+# a field said before the question (基层矛盾化解方面，哪些地方…)
+_FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作上)[，,：:]\s*$")
+
+
+def names_a_thing(topic: str) -> bool:
+    """Whether `topic` holds a word that is no act nor a function word (枫桥经验; not 实现 of
+    已经实现的数据, nor 组建或培育)."""
+    return any(not (is_verb(flag) or function_flag(word, flag)) for word, flag in tagged(topic))
+
+
+def closed(topic: str) -> str:
+    """The topic with the bracket that stripping its punctuation opened closed again."""
+    for opening, closing in (("（", "）"), ("(", ")")):
+        if topic.count(opening) > topic.count(closing):
+            topic += closing
+    return topic
+
+
+def attested(topic: str, corpus: Corpus | None) -> str:
+    return closed(attested_topic(topic, corpus)) if corpus and topic else topic
+
+
+def unquoted_topic(
+    text: str, quoted: list[str], corpus: Corpus | None = None
+) -> tuple[str, str | None]:
+    m = place_question(text)
+    if not m:
+        topic, aspect = strip_topic(text)
+        return attested(words_asked_about(topic), corpus), aspect
+    # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
+    after = re.split(r"[？?！!。]", text[m.end() :])[0].removesuffix("的")  # (有没有…定目标的)
+    before = text[: m.start()]
+    if m.group("named"):  # the places named are no topic; what is said before them may be
+        before = before.rstrip("在")  # (乡村振兴在綦江、合川里，谁提到了)
+    # what stands before the question may be the places it asks among (大渡口和合川哪个…); what
+    # follows it is the topic even when a place shares its name (牡丹, 牡丹区)
+    before_topic = strip_topic(strip_before(before))
+    candidates = [strip_topic(after)]
+    if not places_only(before_topic[0]):
+        candidates.append(before_topic)
+    candidates = [
+        (attested(words_asked_about(t), corpus), a) for t, a in candidates if not no_topic(t)
+    ]
+    # a part the documents say before one they do not (低空经济最近很火，…要发展低空经济), then the longer
+    said = (lambda t: corpus.matches(t) and not asks_only(t)) if corpus else (lambda _: False)
+    # a field said first is where the topic after the question belongs, when that names a
+    # thing the documents say (基层矛盾化解方面，哪些地方提到枫桥经验: 枫桥经验)
+    if _FIELD_FIRST.search(before) and len(candidates) == 2:
+        after_topic = candidates[0][0]
+        if names_a_thing(after_topic) and said(after_topic):
+            candidates = candidates[:1]
+    # what is done to by the places, said before them, is the topic; what follows says where
+    # it went (固态电池被哪些地方写进了产业布局, 低空经济被哪些城市列为重点产业)
+    passive = re.search(r"被\s*$", before) and len(candidates) == 2 and candidates[1][0]
+    # (of two the documents say, acts alone name nothing done: 创新联合体，哪些地方提到要组建或
+    # 培育 asks 创新联合体)
+    best = (
+        candidates[1]
+        if passive
+        else max(
+            candidates,
+            key=lambda c: (said(c[0]), names_a_thing(c[0]), len(c[0])),
+            default=("", None),
+        )
+    )
+    if not best[0] and not quoted:
+        raise UserError("no_topic", text=text)
+    # the aspect may be said in the part that holds no topic (去年粮食总产量，哪些地方给了具体数)
+    # (not in a bracket after the topic, of what counts: 数据要素（数据要素试验区之类）)
+    head = best[0] if best[0] in text else re.split(r"[（(]", best[0])[0]
+    said_as = re.escape(head) + r"(?:[（(][^（）()]*[)）])?"
+    rest = re.sub(said_as, "", text, count=1) if best[0] else text
+    aspect = best[1] or next(
+        (c[1] for c in candidates if c[1]),
+        next((a for a, said in ASPECT_SAID if said.search(rest)), None),
+    )
+    return best[0], aspect
