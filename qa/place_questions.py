@@ -216,7 +216,7 @@ def question_levels(text: str) -> tuple[str, ...]:
         )
         if level and level not in levels:
             levels.append(level)
-    opening = None if levels else _OPENING_LEVEL.match(text)
+    opening = None if levels or m["named"] else _OPENING_LEVEL.match(text)
     if opening and (opening["within"] is None or places_only(opening["within"])):
         return question_levels(f"哪些{opening['level']}")  # (the level said first)
     return tuple(levels)

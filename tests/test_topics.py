@@ -2628,3 +2628,34 @@ def test_a_target_asked_of_the_topic_alone_is_not_one_a_list_shares():
         left_out_of(plain, terms)("引进20家以上独角兽、瞪羚、专精特新企业。").count("专精特新") == 1
     )
     assert not with_names_set_aside(replace(topic, aspect=None), "单独提到专精特新的").alone
+
+
+def test_places_named_one_by_one_are_asked_whatever_tier_counts_them():
+    # (两省区 is no 区: the provinces named are the places asked)
+    assert question_level("陕西和广西两省区中，谁提到了零基预算改革？") is None
+    assert question_level("芜湖、聊城两市中，谁提到了氢能？") is None
+    assert question_level("重庆区县这一级，谁提到了氢能？") == "county"
+
+
+def test_a_bare_act_among_a_bracket_says_it_lists_what_is_done_with_the_topic():
+    from qa.topic_brackets import without_kinds_of_it
+
+    assert without_kinds_of_it("页岩气（开发、制氢、化工利用等）") == "页岩气"
+    assert without_kinds_of_it("稀土（开采、永磁材料、冶炼分离）") == "稀土"
+    assert read_topic("页岩气（开发、制氢、化工利用等）哪些地方提到？").text == "页岩气"
+    # (kinds said with the topic's characters are its kinds: 氢燃料电池)
+    kept = "氢能（制氢、加氢、氢燃料电池）"
+    assert without_kinds_of_it(kept) == kept
+
+
+def test_a_topic_given_only_a_requirement_in_words_and_no_figure_is_a_worded_target():
+    from qa.topic_frames import with_worded_targets
+
+    for question in (
+        "对粮食产量只提了定性要求（比如“只增不减”）、没给具体产量数字的是哪里？",
+        "哪些地方对外贸只有原则性表述，没给具体数字？",
+    ):
+        read = with_worded_targets(read_topic(question), question)
+        topic = read.text
+        assert (read.aspect, read.worded) == ("target", True), question
+        assert [(t.text, t.aspect, t.worded) for t in read.none_of] == [(topic, "target", False)]
