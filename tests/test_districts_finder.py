@@ -383,3 +383,16 @@ def test_a_topic_mentioned_but_no_figure_of_it_given_is_read_so_with_the_corpus(
     assert len(qa.districts("哪些区提到了研发投入强度？", bundled_index).asked) == 4
     asked = "哪些区提到了研发投入强度，却没有给出具体百分比目标？"
     assert qa.districts(asked, bundled_index).asked == ()
+
+
+def test_a_programme_is_met_under_its_common_names_of_the_field():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import expand_terms, norm
+
+    def met(topic, text):
+        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
+
+    assert met("生活垃圾分类", "1607个行政村垃圾分类试点扎实推进")
+    assert met("农村自来水普及率", "力争行政村卫生厕所普及率达70%以上，自来水普及率达86.7%")
+    assert met("紧密型县域医共体", "加快3家紧密型城市医疗集团、15个县域医共体建设")
+    assert not met("生活垃圾分类", "建成生活垃圾焚烧发电厂二期")
