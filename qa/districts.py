@@ -118,9 +118,8 @@ def districts(
             return replace(report, level=asked)
         # (places named that issue documents are judged on their own: 重庆市's, not its districts')
         report = report_for(topic, index, names, EVIDENCE_PER_DISTRICT, own=set(names) <= set(own))
-        one_level = (
-            len({filters.level_of_places([n]) for n in names}) == 1
-        )  # 山东、聊城: 地方, not 区县
+        # (山东、聊城: 地方, not 区县)
+        one_level = len({filters.level_of_places([n]) for n in names}) == 1
         return replace(report, level=filters.level_of_places(names) if one_level else "mixed")
     # 哪些报告, 几份区里的科技规划，哪些…: the places that have a document of that kind
     kinds = documents_asked(text)

@@ -278,7 +278,7 @@ def also_counted(text: str) -> tuple[str, list[str]] | None:
 
 
 # other names of the topic, remarked in a bracket after it: （包括“县城医疗卫生共同体”等不同说法）
-_OTHER_NAMES = re.compile(
+_NAMES_SAID = re.compile(
     r"[（(](?:包括|包含|含|如|比如|例如)(?P<names>[^（）()]{2,40}?)(?:等|这些|之类)?(?:的)?"
     r"(?:不同|其他|其它|别的|各种)(?:的)?(?:说法|叫法|提法|表述|写法|名称|称呼)(?:都算|也算|均可)?[)）]"
 )
@@ -288,7 +288,7 @@ def other_names_remarked(text: str) -> str:
     """`text` with a bracket naming the topic's other names said as those names alone
     (紧密型县域医共体（包括“县城医疗卫生共同体”等不同说法） → 紧密型县域医共体（县城医疗卫生共同体）):
     the names are alternatives, and no wording is asked."""
-    return _OTHER_NAMES.sub(lambda m: "（" + re.sub(r"[“”‘’\"]", "", m["names"]) + "）", text)
+    return _NAMES_SAID.sub(lambda m: "（" + re.sub(r"[“”‘’\"]", "", m["names"]) + "）", text)
 
 
 # the wording itself asked (“千万工程”这个说法, 原样出现, “揭榜挂帅”字样)
