@@ -1,7 +1,8 @@
 """The topic of a "which places…" question ("哪些区的规划提到了氢能？" → 氢能), the aspect its
 places' evidence must state (a target, a figure, a bound on it) and whether the places that did
 not are asked for; whether a question is one of these is qa.place_questions, and the words
-around a topic that are no part of it are qa.topic_words."""
+around a topic that are no part of it are qa.topic_words, and which part of the question holds
+it is qa.topic_parts."""
 
 from __future__ import annotations
 
@@ -138,9 +139,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     `corpus`, a topic it does not hold is read as the part of it the corpus does, the rest
     being words of asking (qa.attested)."""
     # a closing quote mark ends a quoted topic (哪些报告里有“千万工程”); a request opens none
-    text = without_exception(plain_asking(other_names_remarked(text.strip())))[0].strip(
-        "？?！!。，,；; "
-    )
+    text = other_names_remarked(text.strip())  # (包括“…”等不同说法: those names, no wording asked)
+    text = without_exception(plain_asking(text))[0].strip("？?！!。，,；; ")
     text = without_documents_first(text)  # (their kind is qa.asked_documents')
     # 给数字经济定了占GDP比重目标: the measure after the verb is the topic's; what was reached said
     # between the topic and its measures (研发经费投入已实现的强度或增幅); a ratio to a base: its thing's
