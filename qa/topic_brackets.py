@@ -154,7 +154,7 @@ def _of_it_only(before: str, inner: str) -> bool:
     said = [p for p in parts if p in common_words() or all(acts(*w) for w in tagged(p))]
     # (an act alone among them, and none said with its characters, says they are what is done
     # with it: 页岩气（开发、制氢、化工利用）; not 氢能（制氢、加氢、氢燃料电池）, its kinds)
-    bare_act = any(len(tagged(p)) == 1 and acts(*tagged(p)[0]) for p in parts)
+    bare_act = any(len(w := tagged(p)) == 1 and acts(*w[0]) for p in parts)
     bare_act = bare_act and not any(set(p) & set(before) for p in parts)
     # (one word is another wording: 研发机构（平台）)
     many = len(parts) >= 2 and bool(words) and not acts(*words[-1])

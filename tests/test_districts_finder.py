@@ -149,13 +149,16 @@ def test_a_topic_said_only_in_a_heading_is_said_of_the_passages_under_it():
     assert not any(r.mentioned for r in target.districts)
 
 
-def test_a_short_bracket_inside_a_name_and_a_names_short_form_are_read_as_the_name():
+def _met(topic, text):
+    """Whether `text` names `topic` in any of the terms it expands to."""
     from qa.term_matcher import term_matcher
     from qa.topic_terms import expand_terms, norm
 
-    def met(topic, text):
-        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
+    return term_matcher(expand_terms(topic)).search(norm(text)) is not None
 
+
+def test_a_short_bracket_inside_a_name_and_a_names_short_form_are_read_as_the_name():
+    met = _met
     assert met("院士专家工作站", "依托院士（专家）工作站培育战略科技人才")
     assert met("院士工作站", "依托院士（专家）工作站培育战略科技人才")
     assert met("新改建农村公路", "新（改）建农村公路800公里")
@@ -386,12 +389,7 @@ def test_a_topic_mentioned_but_no_figure_of_it_given_is_read_so_with_the_corpus(
 
 
 def test_a_programme_is_met_under_its_common_names_of_the_field():
-    from qa.term_matcher import term_matcher
-    from qa.topic_terms import expand_terms, norm
-
-    def met(topic, text):
-        return term_matcher(expand_terms(topic)).search(norm(text)) is not None
-
+    met = _met
     assert met("生活垃圾分类", "1607个行政村垃圾分类试点扎实推进")
     assert met("农村自来水普及率", "力争行政村卫生厕所普及率达70%以上，自来水普及率达86.7%")
     assert met("紧密型县域医共体", "加快3家紧密型城市医疗集团、15个县域医共体建设")
