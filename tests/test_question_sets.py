@@ -130,6 +130,8 @@ SETS = (
     "qa_v110",
     "qa_v111",
     "qa_v112",
+    "qa_v113",
+    "qa_v114",
 )
 
 
@@ -152,7 +154,7 @@ def test_the_set_is_split_into_two_halves_that_cover_it(name):
         assert {k for k in kinds if counted[k] >= 2} <= {i.tags[0] for i in half}
         if any(
             i.kind != "district" for i in whole
-        ):  # qa_v21, qa_v22, qa_v26 … qa_v112 ask which places
+        ):  # qa_v21, qa_v22, qa_v26 … qa_v114 ask which places
             assert {"multi", "list", "synonym", "unanswerable"} <= {i.tags[0] for i in half}
 
 
