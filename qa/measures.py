@@ -127,3 +127,12 @@ _TOTAL_FIRST = re.compile(
 def total_named(topic: str) -> bool:
     """Whether an alternative of `topic` is named by its total: its figure asked is a total."""
     return bool(_TOTAL_FIRST.search(topic))
+
+
+# what asks a target's figure, not only the target: 具体数, 多少, 百分比, 量化, a rate (增速); and
+# what asks the figure itself, not one set against another's
+FIGURE_ASKED = re.compile(
+    r"具体|数字|数值|数额|金额|数量|总额|总量|百分比|比例|比重|多少|几|量化|定量|有数|给了数|写了数"
+    r"|增速|增幅|增长率|涨幅|规模|[%％\d]"
+)
+SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量化|定量|[%％\d]")

@@ -1,7 +1,8 @@
 """What stands around a quoted name: other names bracketed after it (“揭榜挂帅”（揭榜制）), the
 designation it goes on to (“四好农村路”示范县), a period it names (“十四五”目标), a word it is said
 with (碳排放“双控”); and when it is not the whole topic: offered as one of two wordings (禁塑或
-“以竹代塑”), or acts quoted before the thing they are done to (“创建”或“升级创建”国家高新区)."""
+“以竹代塑”), or acts quoted before the thing they are done to (“创建”或“升级创建”国家高新区); and the
+topic's other names remarked in a bracket (（包括“县城医疗卫生共同体”等不同说法）)."""
 
 from __future__ import annotations
 
@@ -80,3 +81,17 @@ def acts_before_thing(topic: str, quoted: list[str]) -> bool:
 def _acts_only(said: str) -> bool:
     """Whether `said` is acts of two characters or more (升级创建, 招引; not 放管服)."""
     return all(len(w) >= 2 and acts(w, f) for w, f in tagged(said))
+
+
+# other names of the topic, remarked in a bracket after it: （包括“县城医疗卫生共同体”等不同说法）
+_NAMES_SAID = re.compile(
+    r"[（(](?:包括|包含|含|如|比如|例如)(?P<names>[^（）()]{2,40}?)(?:等|这些|之类)?(?:的)?"
+    r"(?:不同|其他|其它|别的|各种)(?:的)?(?:说法|叫法|提法|表述|写法|名称|称呼)(?:都算|也算|均可)?[)）]"
+)
+
+
+def other_names_remarked(text: str) -> str:
+    """`text` with a bracket naming the topic's other names said as those names alone
+    (紧密型县域医共体（包括“县城医疗卫生共同体”等不同说法） → 紧密型县域医共体（县城医疗卫生共同体）):
+    the names are alternatives, and no wording is asked."""
+    return _NAMES_SAID.sub(lambda m: "（" + re.sub(r"[“”‘’\"]", "", m["names"]) + "）", text)

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from qa.measures import measure_unit, total_named, unit_asked
+from qa.measures import FIGURE_ASKED, SPECIFIC_ASKED, measure_unit, total_named, unit_asked
 from qa.periods import PLAN_PERIOD, RELATIVE
 from qa.text import word_breaks
 from qa.topic_alternatives import MEASURE_WORDS
@@ -253,8 +253,13 @@ def _without_counted_act(part: str) -> str | None:
     if len(pieces) < 2 or len(pieces[-1].word) < 2 or not acts(*pieces[-1]):
         return None
     pieces.pop()
-    while len(pieces) >= 2 and pieces[-1].word in _JOINING and acts(*pieces[-2]):
-        del pieces[-2:]  # (acts joined: 要筹集或新建多少套)
+    while pieces:  # (acts joined: 要筹集或新建多少套; or side by side: 今年新建改建多少公里)
+        if len(pieces) >= 2 and pieces[-1].word in _JOINING and acts(*pieces[-2]):
+            del pieces[-2:]
+        elif len(pieces[-1].word) >= 2 and acts(*pieces[-1]):
+            pieces.pop()
+        else:
+            break
     # (only an act said apart from the topic, after an intent or a time: 保交楼交付了多少 asks
     # the topic's own act)
     if not pieces or not (pieces[-1].word in _INTENT or pieces[-1].flag.startswith("t")):
@@ -280,21 +285,12 @@ _HOW_MANY = re.compile(
 )
 
 
-# what asks a target's figure, not only the target: 具体数, 多少, 百分比, 量化, a rate (增速); and
-# what asks the figure itself, not one set against another's
-_FIGURE_ASKED = re.compile(
-    r"具体|数字|数值|数额|金额|数量|总额|总量|百分比|比例|比重|多少|几|量化|定量|有数|给了数|写了数"
-    r"|增速|增幅|增长率|涨幅|规模|[%％\d]"
-)
-_SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量化|定量|[%％\d]")
-
-
 def with_worded_targets(topic: Topic, question: str) -> Topic:
     """`topic` marked `worded` when it asks a target and `question` asks no figure of it, or one
     the target lacks, and `against` when it asks no specific figure."""
     lacks = any(t.text == topic.text and t.aspect for t in topic.none_of)  # (…却没给具体数字)
     if topic.aspect != "target" or (topic.limit or topic.unit) and not lacks:
         return topic
-    if _FIGURE_ASKED.search(question) and not lacks:
-        return replace(topic, against=not _SPECIFIC_ASKED.search(question))
+    if FIGURE_ASKED.search(question) and not lacks:
+        return replace(topic, against=not SPECIFIC_ASKED.search(question))
     return replace(topic, worded=True, against=True)

@@ -11,6 +11,7 @@ from qa.asked_topic import words_asked_about
 from qa.attested import Corpus, asks_only, attested_topic, function_flag
 from qa.measures import ASPECT_SAID
 from qa.place_questions import place_question, places_only
+from qa.term_matcher import is_act
 from qa.topic_alternatives import is_verb, tagged
 from qa.topic_words import no_topic, strip_before, strip_topic
 
@@ -18,10 +19,35 @@ from qa.topic_words import no_topic, strip_before, strip_topic
 _FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作上)[，,：:]\s*$")
 
 
+_LEADING_CLAUSE = re.compile(r"^(?P<clause>[^，,：:—]{2,12})(?:[，,：:]|——)(?=.{2})")
+
+
 def names_a_thing(topic: str) -> bool:
     """Whether `topic` holds a word that is no act nor a function word (枫桥经验; not 实现 of
     已经实现的数据, nor 组建或培育)."""
     return any(not (is_verb(flag) or function_flag(word, flag)) for word, flag in tagged(topic))
+
+
+# what a figure of a topic measures or counts: a contrast naming only these and acts names no
+# topic of its own (却没给出新建（改造）面积目标, 但没给任何装机规模或机组数字)
+_MEASURE_WORD = re.compile(
+    r"(?:规模|面积|数量|总量|总额|金额|里程|产量|产值|产能|强度|比重|占比|比例|增速|增幅|装机|机组"
+    r"|容量|人次|人数|套数|户数|个数|亩数|数值|数字|目标|指标)$"
+)
+
+
+def measures_only(part: str) -> bool:
+    """Whether each of the alternatives `part` names is a measure, an act or an act's measure
+    (新建（改造）, 具体的强度, 任何装机规模或机组, 新建或改造面积目标), no thing."""
+    part = re.sub(r"^(?:任何|具体|明确)(?:的)?", "", part)
+    alternatives = [a for a in re.split(r"[（）()、/]|或者|或|和|及", part) if a]
+    for alternative in alternatives:
+        while (shorter := _MEASURE_WORD.sub("", alternative)) != alternative:
+            alternative = shorter
+        # (acts as the field's words name them: 新建, 改造; not any verb jieba tags, 抽水蓄能)
+        if any(not (is_act(w) or function_flag(w, f)) for w, f in tagged(alternative)):
+            return False
+    return bool(alternatives)
 
 
 def closed(topic: str) -> str:
@@ -45,7 +71,9 @@ def unquoted_topic(
         return attested(words_asked_about(topic), corpus), aspect
     # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
     after = re.split(r"[？?！!。]", text[m.end() :])[0].removesuffix("的")  # (有没有…定目标的)
-    before = text[: m.start()]
+    # (a clause saying only where or when the question looks is no part of the topic: 省级层面，
+    # 去年接待游客多少人次——哪些报告…)
+    before = _LEADING_CLAUSE.sub(lambda c: "" if no_topic(c["clause"]) else c[0], text[: m.start()])
     if m.group("named"):  # the places named are no topic; what is said before them may be
         before = before.rstrip("在")  # (乡村振兴在綦江、合川里，谁提到了)
     # what stands before the question may be the places it asks among (大渡口和合川哪个…); what

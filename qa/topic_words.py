@@ -74,7 +74,7 @@ _ONLY_VERB = re.compile(
     # (or what the topic is to them: …是哪些地方的工作重点)
     r"|^(?:的)?(?:工作)?(?:重点|重点工作|重点任务|亮点)$"
 )
-_PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）() "
+_PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）()— "
 # the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's (现有
 # 高新技术企业: 高新技术企业's now)
 # (the words for a year are qa.periods': 去年, 上年, 上一年, 今年…)
@@ -83,8 +83,8 @@ _PERIOD = re.compile(
     # (years behind, counted: 过去五年, 近三年, 五年来)
     r"|(?:过去|近)[两三四五十]年|[两三四五十]年来"
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?|规划期(?:内|间)?)(?:末|底)?"
-    # (and another period in brackets: 今年（或规划期）)
-    r"(?:[（(](?:或|和|及)?[^（）()]{1,6}[)）])?(?:的)?(?=.{2})"
+    # (another period in brackets, or the years it stands for: 今年（或规划期）, 今年（2024/2025年）)
+    r"(?:[（(](?:或|和|及)?[^（）()]{1,6}[)）]|[（(][\d/、，,或和及至到年\-—～~ ]{2,16}[)）])?(?:的)?(?=.{2})"
 )
 # the whole of the place the topic is asked of, its level's peers bracketed: 全市（全区）外贸进出口
 # 总额 is 外贸进出口总额's (not 全域旅游, a topic)
@@ -159,11 +159,15 @@ def strip_before(before: str) -> str:
     for _ in range(2):
         before = _SAID_IN.sub("", before.rstrip("？?！!。，, "))
         before = re.sub(r"(?<=..)(?:有没有|有无|是否|是不是)$", "", before)  # (普惠托育有没有哪里…)
-        before = re.sub(r"(?:的)?(?:规划|文件)?(?:中|里)?(?:是|有|在|被)?(?:都|也)?$", "", before)
+        before = _IN_DOCUMENTS_LAST.sub("", before)
         before = _SAID_LAST.sub("", before)
     return before
 
 
+# (not the 里 of a unit: 新建多少公里)
+_IN_DOCUMENTS_LAST = re.compile(
+    r"(?:的)?(?:规划|文件)?(?:中|(?<!公)里)?(?:是|有|在|被)?(?:都|也)?$"
+)
 # where the topic is said, before the places: 低空经济相关内容出现在哪些地方
 _SAID_IN = re.compile(r"(?<=..)(?:出现|写|提|体现|反映|见)(?:在|于)$")
 # an act of saying after the topic, before 的有哪些: CPI涨幅控制目标写了的有哪些
@@ -275,20 +279,6 @@ def also_counted(text: str) -> tuple[str, list[str]] | None:
         return None
     words = [w.strip("“”\"'‘’《》（）() ") for w in re.split(r"或者|[、和及或]", m["what"])]
     return text[: m.start()] + text[m.end() :], [w for w in words if w]
-
-
-# other names of the topic, remarked in a bracket after it: （包括“县城医疗卫生共同体”等不同说法）
-_NAMES_SAID = re.compile(
-    r"[（(](?:包括|包含|含|如|比如|例如)(?P<names>[^（）()]{2,40}?)(?:等|这些|之类)?(?:的)?"
-    r"(?:不同|其他|其它|别的|各种)(?:的)?(?:说法|叫法|提法|表述|写法|名称|称呼)(?:都算|也算|均可)?[)）]"
-)
-
-
-def other_names_remarked(text: str) -> str:
-    """`text` with a bracket naming the topic's other names said as those names alone
-    (紧密型县域医共体（包括“县城医疗卫生共同体”等不同说法） → 紧密型县域医共体（县城医疗卫生共同体）):
-    the names are alternatives, and no wording is asked."""
-    return _NAMES_SAID.sub(lambda m: "（" + re.sub(r"[“”‘’\"]", "", m["names"]) + "）", text)
 
 
 # the wording itself asked (“千万工程”这个说法, 原样出现, “揭榜挂帅”字样)

@@ -21,18 +21,18 @@ from qa.quoted_topic import (
     designation_at,
     offered_either,
     other_names_at,
+    other_names_remarked,
     period_quoted,
     word_said_with,
 )
 from qa.set_aside import without_exception
 from qa.topic_brackets import ON_TARGET, bracket_parts, quoted_names, without_kinds_of_it
 from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
-from qa.topic_parts import attested, closed, unquoted_topic
+from qa.topic_parts import attested, closed, measures_only, unquoted_topic
 from qa.topic_words import (
     also_counted,
     asks_wording,
     no_topic,
-    other_names_remarked,
     strip_topic,
 )
 
@@ -152,9 +152,12 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         asking = place_question(rest)  # (…但没有给出具体浓度数值的是哪些地方)
         bare = no_topic((rest[: asking.start()] if asking else rest).removesuffix("的"))
         other = None if bare else _topic_or_none(rest, corpus)
-        if other is None or no_topic(other.text):  # 提到数字经济但没定目标: the same topic, not so
-            said = read_topic(met.text + rest, corpus).aspect  # (a target's figure: a target's)
-            other = replace(met, aspect="target" if said and met.aspect == "target" else said)
+        # 提到数字经济但没定目标: the same topic, not so (…却没给出新建面积目标: its measure)
+        if other is None or no_topic(other.text) or measures_only(other.text):
+            lacks = read_topic(met.text + rest, corpus)  # (a target's figure: a target's)
+            said = "target" if lacks.aspect and met.aspect == "target" else lacks.aspect
+            unit = other.unit if other is not None and other.unit else met.unit
+            other = replace(met, aspect=said, unit=unit)
         return replace(met, none_of=(other,))
     worded = _QUOTED_BOUND.search(text)
     # (没有用“左右”表述的: the wording is denied, not the target)

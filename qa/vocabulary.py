@@ -137,7 +137,7 @@ class Vocabulary:
                 window = "".join(pieces[i:j])
                 if not all(loose[i:j]) or not _CJK_WORD.fullmatch(window):
                     continue
-                if self._splits_a_word(pieces, i, j):
+                if self._splits_a_word(pieces, i, j) or self._written_so(pieces, i, j):
                     continue  # (搞碳 of 在搞碳汇 is no 高碳: 碳汇 is a word of the corpus)
                 if window in self.document_frequency:
                     continue
@@ -163,6 +163,20 @@ class Vocabulary:
         after = j < len(pieces) and pieces[j - 1] + pieces[j] in self.document_frequency
         before = i > 0 and pieces[i - 1] + pieces[i] in self.document_frequency
         return after or before
+
+    def _written_so(self, pieces: list[str], i: int, j: int) -> bool:
+        """Whether the corpus writes the window pieces[i:j] as typed, with the piece before or
+        after it (电商综试区: 综试 is an abbreviation the documents use, no slip for 综市)."""
+        from qa.topic_terms import norm
+
+        window = "".join(pieces[i:j])
+        around = [pieces[i - 1] + window] if i > 0 else []
+        around += [window + pieces[j]] if j < len(pieces) else []
+        return any(
+            # (as typed: a traditional character, 貿, is no word of the simplified corpus's)
+            re.fullmatch(r"[\u4e00-\u9fff]{3,}", said) and norm(said) == said and said in self.text
+            for said in around
+        )
 
     def _latin_typo(self, m: re.Match[str]) -> str:
         """An abbreviation typed in capitals with two letters swapped (RECP for RCEP) as the one

@@ -2659,3 +2659,38 @@ def test_a_topic_given_only_a_requirement_in_words_and_no_figure_is_a_worded_tar
         topic = read.text
         assert (read.aspect, read.worded) == ("target", True), question
         assert [(t.text, t.aspect, t.worded) for t in read.none_of] == [(topic, "target", False)]
+
+
+def test_the_years_a_period_word_stands_for_bracketed_after_it_are_no_topic():
+    for question, topic in (
+        ("今年（2024/2025年）要新建或改造多少高标准农田，哪些地方给了具体亩数？", "高标准农田"),
+        ("明年（2025年）计划建多少个口袋公园，哪些地方给了数？", "口袋公园"),
+    ):
+        assert read_topic(question).text == topic, question
+
+
+def test_acts_side_by_side_before_a_how_many_are_no_topic_nor_the_li_of_a_kilometre():
+    read = read_topic("农村公路（含“四好农村路”）今年新建改建多少公里，哪些地方写了里程目标？")
+    assert (read.text, read.aspect, read.unit) == ("农村公路（含四好农村路）", "target", "公里")
+    read = read_topic("绿道（含碧道）今年新建多少公里，哪些地方给了数？")
+    assert (read.text, read.unit) == ("绿道（含碧道）", "公里")
+
+
+def test_a_clause_saying_only_where_the_question_looks_is_no_topic():
+    for question, topic in (
+        ("省级层面，去年接待游客多少人次——哪些报告给了数字？", "接待游客"),
+        ("地级市层面，去年粮食产量是多少，哪些地方报了数？", "粮食产量"),
+        ("今年要新建多少高标准农田——哪些地方给了具体面积？", "高标准农田"),
+    ):
+        assert read_topic(question).text == topic, question
+
+
+def test_a_contrast_naming_only_measures_and_acts_lacks_them_of_the_topic_itself():
+    read = read_topic("提到了高标准农田建设、却没给出新建（改造）面积目标的，有哪些地方？")
+    lacks = read.none_of[0]
+    assert (lacks.text, lacks.aspect) == ("高标准农田建设", "target")
+    read = read_topic("写到了抽水蓄能项目、但没给任何装机规模或机组数字的，有哪些地方？")
+    assert [(t.text, t.aspect) for t in read.none_of] == [("抽水蓄能项目", "figure")]
+    # (a thing named, though jieba tags its words as verbs, is a topic of its own)
+    read = read_topic("提到了氢能、却没有提到抽水蓄能的地方有哪些？")
+    assert [t.text for t in read.none_of] == ["抽水蓄能"]
