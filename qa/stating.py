@@ -9,7 +9,13 @@ from dataclasses import dataclass
 
 from qa.bounds import Limit, figures_in, figures_said, holds_unit
 from qa.periods import in_the_past
-from qa.target_lists import AGAINST, TARGETS_LISTED, said_to_move
+from qa.target_lists import (
+    AGAINST,
+    LIST_COUNTED,
+    TARGETS_LISTED,
+    respective_figure,
+    said_to_move,
+)
 from qa.term_matcher import ACTS, TermMatcher, is_act
 from qa.topic_terms import MOTION_SUFFIX, norm
 
@@ -152,7 +158,9 @@ class Stating:
                 and _another_measure(clause[m.end() :])
             ):
                 continue  # (研发投入增速 asked: 研发投入强度达到2.41% is no growth)
-            own = _respective(clause, m.start())
+            own = respective_figure(clause, m.start())
+            if not own and LIST_COUNTED.match(clause, m.end()):
+                continue  # (老旧小区、棚户区改造等项目54个: the items together, not the topic)
             if not own or not figures_in(own, self.unit):  # (粮食播面和总产分别…亩、…斤)
                 own = clause if whole else clause[m.end() :]
                 counted = _COUNTED_BEFORE.search(clause, 0, m.start())
@@ -171,20 +179,6 @@ def _said_again(topic: str, clause: str) -> bool:
     not (新增高速公路通车里程…居全省第1位，通车总里程…突破700公里)."""
     opening = clause[: len(topic) + 1].replace("总", "", 1)
     return any(opening.startswith(topic[k:]) for k in range(1, len(topic) - 2))
-
-
-def _respective(clause: str, at: int) -> str | None:
-    """The figure of the item at `at` of a list said with 分别 (城镇、农村居民人均可支配收入分别增长
-    6%左右、7.5%左右: 农村's is 7.5%左右); None when the clause pairs no items with figures."""
-    split = clause.find("分别", at)
-    if split < 0:
-        return None
-    items = [m.end() for m in re.finditer(r"[、和及与]", clause[:split])]
-    figures = re.split(r"[、和及与]", clause[split + 2 :])
-    if not items or len(figures) != len(items) + 1:
-        return None
-    k = sum(1 for end in items if end <= at)
-    return figures[k]
 
 
 # an act, its figure and its counter before the topic's words (完成340万亩营造林任务, 新增1713个养老床位)

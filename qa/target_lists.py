@@ -1,5 +1,6 @@
 """A list of a year's or a plan's targets: the lead each of its clauses stands under, the
-words that say a passage is one, and how a target in it is set against another's."""
+words that say a passage is one, and how a target in it is set against another's; and the
+figures of a list's items, each its own (分别) or theirs together (…等项目54个)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,23 @@ def said_to_move(topic: str, terms: TermMatcher, said: str) -> bool:
         return True
     clauses = re.split(r"[，,；;。]", said)
     return any(_MOVES.search(c[m.start() :]) for c in clauses if (m := terms.search(c)))
+
+
+def respective_figure(clause: str, at: int) -> str | None:
+    """The figure of the item at `at` of a list said with 分别 (城镇、农村居民人均可支配收入分别增长
+    6%左右、7.5%左右: 农村's is 7.5%左右); None when the clause pairs no items with figures."""
+    split = clause.find("分别", at)
+    if split < 0:
+        return None
+    items = [m.end() for m in re.finditer(r"[、和及与]", clause[:split])]
+    figures = re.split(r"[、和及与]", clause[split + 2 :])
+    if not items or len(figures) != len(items) + 1:
+        return None
+    k = sum(1 for end in items if end <= at)
+    return figures[k]
+
+
+# a figure after a list's 等 and its head: the items' together (…改造等项目54个; not 中等职业学校)
+LIST_COUNTED = re.compile(
+    r"[^\d，,；;。]{0,12}?(?<![中高初平同一二三])等[\u4e00-\u9fff]{0,4}?(?:\d|[一二三四五六七八九十两]+[个项类])"
+)

@@ -177,8 +177,9 @@ def figure_asked(
         # amounts alone (not 游客接待量或旅游收入)
         unit = "金额"
     done = _BEHIND.search(text) or (_DONE.search(rest) and not _EITHER.search(text))
+    # (a target's total too: 定了总量目标 is no number to add)
     total, figure = _TOTAL_ASKED.search(rest) or total_named(topic), aspect == "figure"
-    return aspect, unit, figure and bool(done), figure and bool(total)
+    return aspect, unit, figure and bool(done), aspect in ("figure", "target") and bool(total)
 
 
 @cache

@@ -1200,3 +1200,38 @@ def test_a_share_said_right_after_the_topic_asks_its_figure_in_percent(question,
     from qa.topics import read_topic
 
     assert read_topic(question).unit == unit
+
+
+def test_a_target_of_the_total_asked_is_not_met_by_a_number_added():
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_frames import aspect_evidence
+    from qa.topic_terms import expand_terms
+    from qa.topics import read_topic
+
+    for question in (
+        "政府工作报告中，给高新技术企业定了总量目标的有哪些？",
+        "哪些地方给规上工业企业定了总数目标？",
+    ):
+        read = read_topic(question)
+        assert (read.aspect, read.total) == ("target", True), question
+    terms = term_matcher(tuple(expand_terms("高新技术企业")))
+    total = Stating(aspect_evidence("target"), None, terms, True, ahead=True, total=True)
+    assert not total.search("新增国家高新技术企业10户以上，备案入库科技型中小企业220户以上。")
+    assert total.search("高新技术企业突破700家。")
+
+
+def test_a_figure_after_a_lists_head_counts_its_items_together():
+    from qa.stating import Stating
+    from qa.target_lists import LIST_COUNTED
+    from qa.term_matcher import term_matcher
+    from qa.topic_frames import aspect_evidence
+    from qa.topic_terms import expand_terms
+
+    terms = term_matcher(tuple(expand_terms("老旧小区改造")), own_figure=True)
+    target = Stating(aspect_evidence("target"), None, terms, True, ahead=True)
+    assert not target.search("实施海绵城市和老旧小区、棚户区改造等项目54个。")
+    assert target.search("改造老旧小区113个。")
+    # (a 等 of a word is no list's: 中等职业学校)
+    assert LIST_COUNTED.match("、棚户区改造等项目54个")
+    assert not LIST_COUNTED.match("建设中等职业学校3所")
