@@ -99,6 +99,8 @@ _DOCUMENTS_FIRST = (
     r"(?:里|中|当中|里面)(?=.*(?:哪|谁|有没有|是否|吗))"
     # (or looked at alone: 只看政府工作报告，哪些…; 只看科技规划类文件，…)
     rf"|^(?:只|仅|光|单)看{_DOCUMENTS_ASKED}(?:(?:这|此|那)?[类种](?:的)?(?:文件)?)?(?=[，,])"
+    # (or the subject of what is said: 政府工作报告提到了高标准农田，但…的是哪些地方)
+    rf"|^{_DOCUMENTS_ASKED}(?=(?:都|也)?(?:提到|提及|提出|写到|写了|写进|谈到|说到|部署)了?)"
 )
 
 # …unless what they are said to hold is the topic: 提到氢能的规划里，哪些设了目标

@@ -4,8 +4,7 @@ Not a global top-k: each district's chunks are searched separately (filtered ret
 district whose only mention is weak still surfaces. A district counts as mentioning the topic when
 one of its passages contains the topic or a synonym (exact match after normalisation), or when its
 best sentence, or a clause of a long one naming the topic, is semantically closer to the topic than
-a threshold measured on the question sets (qa/data/calibration.json).
-"""
+a threshold measured on the question sets (qa/data/calibration.json)."""
 
 from __future__ import annotations
 
@@ -27,6 +26,7 @@ from qa.calibration import load_calibration
 from qa.document_facts import document_fact, fact_report
 from qa.filters import asks_inside_a_place  # noqa: F401 (re-exported)
 from qa.meaning import clauses_naming, means_topic, names_enough
+from qa.measures import with_worded_targets
 from qa.periods import LookBack, first_year_ahead, in_the_past
 from qa.place_questions import (  # noqa: F401 (is_district_question re-exported)
     asks_prefectures,
@@ -49,7 +49,7 @@ from qa.target_lists import list_leads
 from qa.term_matcher import one_name_in, term_matcher
 from qa.text import check_question, split_sentences, with_plain_breaks
 from qa.topic_combinations import combined_report
-from qa.topic_frames import aspect_evidence, with_worded_targets
+from qa.topic_frames import aspect_evidence
 from qa.topic_terms import expand_terms, norm
 from qa.topics import Topic, extract_topic, read_topic  # noqa: F401 (extract_topic re-exported)
 from qa.types import DistrictReport, DistrictResult, Evidence
@@ -204,6 +204,7 @@ def _judge(
         topic=norm(topic.text),
         total=topic.total,
         worded=topic.worded,
+        required=topic.required,
         against=topic.against,
     )
     candidates: list[_Candidate] = []

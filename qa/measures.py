@@ -6,8 +6,13 @@ the measures after a topic (的新增或总量), a ratio to a base (与GDP的比
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from qa.periods import RELATIVE
+
+if TYPE_CHECKING:
+    from qa.topics import Topic
 
 # a weight in 斤, whatever it is stated in: 粮食产量不低于100亿斤 is passed by 1955万吨
 JIN = {"斤": 1.0, "公斤": 2.0, "千克": 2.0, "吨": 2000.0}
@@ -131,8 +136,23 @@ def total_named(topic: str) -> bool:
 
 # what asks a target's figure, not only the target: 具体数, 多少, 百分比, 量化, a rate (增速); and
 # what asks the figure itself, not one set against another's
-FIGURE_ASKED = re.compile(
+_FIGURE_ASKED = re.compile(
     r"具体|数字|数值|数额|金额|数量|总额|总量|百分比|比例|比重|多少|几|量化|定量|有数|给了数|写了数"
     r"|增速|增幅|增长率|涨幅|规模|[%％\d]"
 )
-SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量化|定量|[%％\d]")
+_SPECIFIC_ASKED = re.compile(r"具体|数字|数值|数额|百分比|比例|量化|定量|[%％\d]")
+# a target asked as a requirement in words, not a line of a list of targets (只写了定性要求, 提出了
+# 今年要求, 只有原则性表述)
+_REQUIRED = re.compile(r"定性|原则性|(?:提|写|有|给)(?:出|了)*[\u4e00-\u9fff]{0,4}?要求")
+
+
+def with_worded_targets(topic: Topic, question: str) -> Topic:
+    """`topic` marked `worded` when it asks a target and `question` asks no figure of it, or one
+    the target lacks; `against` when it asks no specific figure, and `required` when it asks a
+    requirement in words."""
+    lacks = any(t.text == topic.text and t.aspect for t in topic.none_of)  # (…却没给具体数字)
+    if topic.aspect != "target" or (topic.limit or topic.unit) and not lacks:
+        return topic
+    if _FIGURE_ASKED.search(question) and not lacks:
+        return replace(topic, against=not _SPECIFIC_ASKED.search(question))
+    return replace(topic, worded=True, against=True, required=bool(_REQUIRED.search(question)))

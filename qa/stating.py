@@ -9,13 +9,7 @@ from dataclasses import dataclass
 
 from qa.bounds import Limit, figures_in, figures_said, holds_unit
 from qa.periods import in_the_past
-from qa.target_lists import (
-    AGAINST,
-    LIST_COUNTED,
-    TARGETS_LISTED,
-    respective_figure,
-    said_to_move,
-)
+from qa.target_lists import AGAINST, LIST_COUNTED, TARGETS_LISTED, respective_figure, said_to_move
 from qa.term_matcher import ACTS, TermMatcher, is_act
 from qa.topic_terms import MOTION_SUFFIX, norm
 
@@ -45,9 +39,11 @@ class Stating:
     # a total asked: a figure the topic's words follow an addition in (新增高新技术企业23家) is
     # what was added, not the total
     total: bool = False
-    # a target in words counts in a list of targets (Topic.worded), one set against another's too
+    # a target in words counts in a list of targets (Topic.worded), one set against another's too,
+    # and anywhere ahead when a requirement in words is asked (Topic.required)
     worded: bool = False
     against: bool = False
+    required: bool = False
 
     def search(
         self, sentence: str, lead: str = "", first_year: int | None = None, under: str = ""
@@ -60,7 +56,7 @@ class Stating:
         # (a target in words, in a list of targets: 居民收入增长与经济增长同步; a figure asked,
         # one set against another's: 固定资产投资增速保持在全国平均水平以上)
         listed = (
-            bool(TARGETS_LISTED.search(under + lead + sentence))
+            (TARGETS_LISTED.search(under + lead + sentence) or self._named_whole(sentence))
             and (self.worded or (self.against and self._set_against_another(sentence)))
             and said_to_move(self.topic, self.terms, norm(sentence))
         )
@@ -100,6 +96,15 @@ class Stating:
             measured = self.unit not in (None, "%", "count")
             if found and digit and (measured or "、" not in ahead[: digit.start()]):
                 return True
+        return False
+
+    def _named_whole(self, sentence: str) -> bool:
+        """Whether a requirement is asked and `sentence` names all the topic (粮食安全: no 粮食产量)."""
+        said = norm(sentence) if self.required else ""
+        while m := self.terms.search(said):
+            if len(m.group(0)) >= len(self.topic):
+                return True
+            said = said[m.end() :]
         return False
 
     def _set_against_another(self, sentence: str) -> bool:

@@ -7,19 +7,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
-from qa.measures import FIGURE_ASKED, SPECIFIC_ASKED, measure_unit, total_named, unit_asked
+from qa.measures import measure_unit, total_named, unit_asked
 from qa.periods import PLAN_PERIOD, RELATIVE
 from qa.text import word_breaks
 from qa.topic_alternatives import MEASURE_WORDS
 from qa.topic_brackets import unbracketed
-
-if TYPE_CHECKING:
-    from qa.topics import Topic
 
 
 @cache
@@ -284,14 +279,3 @@ _HOW_MANY = re.compile(
     # (or how large: 已经达到多大规模)
     rf"(?:了)?(?:(?:多少|几)(?:{_UNIT}|钱)?|多大(?:的)?(?:规模|面积|体量)?)$"
 )
-
-
-def with_worded_targets(topic: Topic, question: str) -> Topic:
-    """`topic` marked `worded` when it asks a target and `question` asks no figure of it, or one
-    the target lacks, and `against` when it asks no specific figure."""
-    lacks = any(t.text == topic.text and t.aspect for t in topic.none_of)  # (…却没给具体数字)
-    if topic.aspect != "target" or (topic.limit or topic.unit) and not lacks:
-        return topic
-    if FIGURE_ASKED.search(question) and not lacks:
-        return replace(topic, against=not SPECIFIC_ASKED.search(question))
-    return replace(topic, worded=True, against=True)

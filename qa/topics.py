@@ -37,9 +37,9 @@ from qa.topic_words import (
 )
 
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
-# 规划编制, nor “红色物业”出现在…报告里)
+# 规划编制, nor “红色物业”出现在…报告里; nor a policy a quote names: 用好“两重”“两新”政策)
 _IN_DOCUMENT_NAME = (
-    rf"(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}(?:{_DOCUMENT_WORDS}|要点|方案)"
+    rf"(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}(?:{_DOCUMENT_WORDS.replace('|政策', '')}|要点|方案)"
     r"(?:中|里|给|提|写|有|把|对|为|设|定|[，,])|末|期末"  # (or the end of a period: “十四五”末)
 )
 # …and the intent and act said between a topic and its bound (高标准农田今年计划建30万亩以上), or
@@ -56,7 +56,7 @@ _AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|�
 _BUT_NOT = re.compile(
     # (or a comma after a topic said only: 只提了数字经济，没提人工智能)
     r"(?:[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)"
-    r"|(?<=[\u4e00-\u9fff”」』\"）)])[，,、](?=(?:并|完全|根本|都|也)?(?:没有|没|未)(?:提|写|讲|说|涉及|给)"
+    r"|(?<=[\u4e00-\u9fff”」』\"）)])[，,、](?=(?:并|完全|根本|都|也)?(?:没有|没|未)(?:提|写|讲|说|涉及|给|报)"
     r"(?!(?:到|及|了|过)*的)(?:到|及|了|过)*[\u4e00-\u9fffA-Za-z“]{2}))"
     r"(?:在)?(?:文件|报告|规划|文中|全文)?(?:里|中|里面)?"
     r"(?:并|完全|根本|压根|都|也|又|还|通篇|全篇|全文|始终|从来|一直|丝毫|一次|一句|一个字){0,3}"
@@ -114,6 +114,9 @@ class Topic:
     total: bool = False
     # a target asked with no figure of it (居民收入增长定了什么目标): a target in words counts
     worded: bool = False
+    # …asked as a requirement in words (只写了定性要求): one said anywhere ahead counts, not only
+    # in a list of targets (完成高标准农田年度建设任务)
+    required: bool = False
     # a target asked with no specific figure (增速定了目标, 要增长多少): one a list of targets sets
     # against another's counts too (固定资产投资增速保持在全国平均水平以上)
     against: bool = False
@@ -156,7 +159,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         if other is None or no_topic(other.text) or measures_only(other.text):
             lacks = read_topic(met.text + rest, corpus)  # (a target's figure: a target's)
             said = "target" if lacks.aspect and met.aspect == "target" else lacks.aspect
-            unit = other.unit if other is not None and other.unit else met.unit
+            # (the unit it lacks: …只给了增速、没给金额)
+            unit = (other.unit if other is not None else None) or lacks.unit or met.unit
             other = replace(met, aspect=said, unit=unit)
         return replace(met, none_of=(other,))
     worded = _QUOTED_BOUND.search(text)

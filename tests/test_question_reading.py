@@ -1235,3 +1235,58 @@ def test_a_figure_after_a_lists_head_counts_its_items_together():
     # (a 等 of a word is no list's: 中等职业学校)
     assert LIST_COUNTED.match("、棚户区改造等项目54个")
     assert not LIST_COUNTED.match("建设中等职业学校3所")
+
+
+def test_a_requirement_in_words_asked_is_met_by_one_said_anywhere_ahead():
+    from qa.measures import with_worded_targets
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_frames import aspect_evidence
+    from qa.topic_terms import expand_terms
+    from qa.topics import read_topic
+
+    def read(question):
+        return with_worded_targets(read_topic(question), question)
+
+    for question in (
+        "政府工作报告提到了高标准农田，但对今年的建设只写了定性要求、没给亩数的，是哪些地方？",
+        "对粮食产量提出了今年要求、但没有给出具体数字的是哪个地方？",
+    ):
+        asked = read(question)
+        assert (asked.aspect, asked.worded, asked.required) == ("target", True, True), question
+    # (a target in words written into the year's targets: one in their list)
+    listed = read("研发投入强度写进了今年目标、却没给具体数值的是哪些地方？")
+    assert (listed.worded, listed.required) == (True, False)
+    terms = term_matcher(tuple(expand_terms("高标准农田")), own_figure=True)
+
+    def stating(required):
+        return Stating(
+            aspect_evidence("target"),
+            None,
+            terms,
+            True,
+            ahead=True,
+            topic="高标准农田",
+            worded=True,
+            against=True,
+            required=required,
+        )
+
+    said = "加强耕地保护，完成高标准农田年度建设任务，打通农田灌溉“最后一公里”。"
+    assert stating(True).search(said)
+    assert not stating(False).search(said)
+    # (the whole topic named: 粮食 of 粮食产量 is no requirement of it)
+    grain = term_matcher(tuple(expand_terms("粮食产量", measured=True)), own_figure=True)
+    required = Stating(
+        aspect_evidence("target"),
+        None,
+        grain,
+        True,
+        ahead=True,
+        topic="粮食产量",
+        worded=True,
+        against=True,
+        required=True,
+    )
+    assert not required.search("夯实粮食安全根基。")
+    assert required.search("稳定粮食播种面积，确保粮食产量只增不减。")

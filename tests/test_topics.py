@@ -679,9 +679,9 @@ def test_a_field_said_first_leaves_the_topic_to_what_follows_the_question():
 def test_a_target_asked_without_its_figure_counts_one_a_list_of_targets_words():
     import re
 
+    from qa.measures import with_worded_targets
     from qa.stating import Stating
     from qa.term_matcher import term_pattern
-    from qa.topic_frames import with_worded_targets
 
     asked = "居民收入增长今年定了什么目标？列出有这项目标的地方"
     assert with_worded_targets(read_topic(asked), asked).worded
@@ -2453,7 +2453,7 @@ def test_a_wording_asked_and_a_figure_not_given_are_two_things():
 
 
 def test_a_target_asked_without_its_figure_is_one_in_words():
-    from qa.topic_frames import with_worded_targets
+    from qa.measures import with_worded_targets
 
     for question in (
         "哪个地方提了粮食产量目标，却没有给出具体数字？",
@@ -2649,7 +2649,7 @@ def test_a_bare_act_among_a_bracket_says_it_lists_what_is_done_with_the_topic():
 
 
 def test_a_topic_given_only_a_requirement_in_words_and_no_figure_is_a_worded_target():
-    from qa.topic_frames import with_worded_targets
+    from qa.measures import with_worded_targets
 
     for question in (
         "对粮食产量只提了定性要求（比如“只增不减”）、没给具体产量数字的是哪里？",
@@ -2694,3 +2694,27 @@ def test_a_contrast_naming_only_measures_and_acts_lacks_them_of_the_topic_itself
     # (a thing named, though jieba tags its words as verbs, is a topic of its own)
     read = read_topic("提到了氢能、却没有提到抽水蓄能的地方有哪些？")
     assert [t.text for t in read.none_of] == ["抽水蓄能"]
+
+
+def test_a_policy_a_quote_names_is_no_document_asked():
+    assert read_topic("用好“两重”“两新”政策，哪些地方提到了？").text == "两重、两新"
+    assert read_topic("“两新”政策，哪些地方提到了？").text == "两新"
+
+
+def test_a_figure_given_only_as_a_growth_lacks_the_amount():
+    read = read_topic("技术合同成交额只给了增速、没给金额的，是哪些地方？")
+    assert (read.text, read.aspect) == ("技术合同成交额", "figure")
+    assert [(t.text, t.aspect, t.unit) for t in read.none_of] == [
+        ("技术合同成交额", "figure", "金额")
+    ]
+
+
+def test_documents_said_as_the_subject_first_are_the_documents_asked():
+    from qa.asked_documents import documents_asked
+
+    question = (
+        "政府工作报告提到了高标准农田，但对今年的建设只写了定性要求、没给亩数的，是哪些地方？"
+    )
+    assert documents_asked(question) == ("work_report",)
+    assert documents_asked("规划提到了氢能的有哪些区？") == ("plan",)
+    assert read_topic(question).text == "高标准农田"
