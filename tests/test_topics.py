@@ -2718,3 +2718,13 @@ def test_documents_said_as_the_subject_first_are_the_documents_asked():
     assert documents_asked(question) == ("work_report",)
     assert documents_asked("规划提到了氢能的有哪些区？") == ("plan",)
     assert read_topic(question).text == "高标准农田"
+
+
+def test_the_measures_bracketed_after_a_how_much_are_no_topic():
+    for question, topic in (
+        ("数字经济要做到多大（规模或占GDP比重），哪些地方给了量化目标？", "数字经济"),
+        ("5G基站今年要建多少（个数或覆盖率），哪些地方给了目标？", "5G基站"),
+    ):
+        assert read_topic(question).text == topic, question
+    read = read_topic("哪些地方报了研发投入强度的现状数？")
+    assert (read.text, read.aspect) == ("研发投入强度", "figure")
