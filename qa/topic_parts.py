@@ -17,8 +17,7 @@ from qa.topic_words import no_topic, strip_before, strip_topic
 
 # a field said before the question (基层矛盾化解方面，哪些地方…)
 _FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作上)[，,：:]\s*$")
-
-
+# the first clause of the question, up to a comma, a colon or a dash (省级层面，…)
 _LEADING_CLAUSE = re.compile(r"^(?P<clause>[^，,：:—]{2,12})(?:[，,：:]|——)(?=.{2})")
 
 
