@@ -77,7 +77,7 @@ _AMONG = (
 # the level of the documents named as a group: 四份市级报告, 几份区里的规划; 市、省政府工作报告 and
 # 市和省的报告 name two levels
 # the places of a level, bracketed after it: 省级（省、自治区）报告里, 省级层面（省和直辖市）
-_LEVEL_PLACES = r"(?:[（(][^（）()]{1,12}[)）])?"
+_LEVEL_PLACES = r"(?:[（(][^（）()]{1,40}[)）])?"
 # …said as a tier: 省级, 省这一级, 市州层面
 _TIER = r"(?:(?:这|那)?(?:一|个)?(?:级|层面|层级|层)(?:层面)?)"
 _LEVEL_OF_DOCUMENTS = (
@@ -166,7 +166,7 @@ _AMONG_LEVELS = (
     # (…as this tier: 城市这一级，地级市（州）这一层; or their documents: 重庆的区县科技规划里，谁…)
     rf"(?:{_LEVEL_PLACES}{_TIER}{_LEVEL_PLACES}(?:(?:的)?(?:{_DOCUMENTS_ASKED}|政府))?(?:{_IN_THEM}|来看|看|的)?"
     rf"|(?:的)?(?:{_DOCUMENTS_ASKED})?{_IN_THEM}"
-    r"|(?:为)?范围(?:内|里)?|而言|来说|来看|(?(look)(?=[，,])|(?!)))[，,]?(?:有)?"
+    r"|(?:为)?范围(?:内|里)?|而言|来说|来看|(?(look)(?=[，,：:])|(?!)))[，,：:]?(?:有)?"
     # (…or whether any did: 城市里有没有提到科创板的; or which document: 哪份报告)
     r"(?:谁|哪个|哪一个|哪几个|哪些|哪家|哪份|哪几份|(?<=有)没有(?:哪个|哪些|哪家)?)"
     rf"(?:地方|地区|{_DOCUMENTS_ASKED})?{_WHOSE_DOCUMENT}"
@@ -199,9 +199,9 @@ def question_levels(text: str) -> tuple[str, ...]:
     if not m:
         return ()
     asked = m.group("among") or m.group("levels") or _level_words(m)
-    of_documents = re.search(
-        rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", text[max(0, m.start() - 1) : m.end()]
-    )
+    said = re.sub(r"(?<=[级面层])[（(][^（）()]*[)）]", "", text[max(0, m.start() - 1) : m.end()])
+    # (not the documents a tier's bracket lists: 省级（两份省区政府工作报告）里 asks the provinces)
+    of_documents = re.search(rf"({_LEVEL_OF_DOCUMENTS}){_DOCUMENTS_ASKED}", said)
     if of_documents:  # 四份市级报告里，哪些…: the cities' (市政府…: 市; 省级（省、自治区）的: 省)
         asked = re.sub(rf"(?:{_TIER}{_LEVEL_PLACES}|里)?(?:的)?$", "", of_documents.group(1))
     asked = m.group("documents_of") or asked

@@ -17,6 +17,14 @@ from qa.topic_words import no_topic, strip_before, strip_topic
 
 # a field said before the question (基层矛盾化解方面，哪些地方…)
 _FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作上)[，,：:]\s*$")
+# states of the topic said to count, in a closing bracket: （已建成运营的、要布局建设的都算）
+_STATES_COUNTED = re.compile(
+    r"[（(](?:[^（）()、，,]+的[、，,或和]?)+(?:都|也|均)(?:算|可以|可)[)）]$"
+)
+# a request said as a sentence after the question's (…多少？请列出给了…的地方)
+_REQUEST_AFTER = re.compile(
+    r"(?<=.{2})[？?。！!]\s*(?:请)?(?:列出|列举|说出|指出|找出)[^？?。！!]*$"
+)
 # the first clause of the question, up to a comma, a colon or a dash (省级层面，…)
 _LEADING_CLAUSE = re.compile(r"^(?P<clause>[^，,：:—]{2,12})(?:[，,：:]|——)(?=.{2})")
 
@@ -70,9 +78,13 @@ def unquoted_topic(
         return attested(words_asked_about(topic), corpus), aspect
     # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
     after = re.split(r"[？?！!。]", text[m.end() :])[0].removesuffix("的")  # (有没有…定目标的)
+    after = _STATES_COUNTED.sub("", after)  # (（已建成运营的、要布局建设的都算）: no topic)
     # (a clause saying only where or when the question looks is no part of the topic: 省级层面，
     # 去年接待游客多少人次——哪些报告…)
     before = _LEADING_CLAUSE.sub(lambda c: "" if no_topic(c["clause"]) else c[0], text[: m.start()])
+    # (a request after the question's sentence asks of its topic: …定了多少万亩目标？列出给了具体
+    # 面积的地方)
+    before = _REQUEST_AFTER.sub("", before)
     if m.group("named"):  # the places named are no topic; what is said before them may be
         before = before.rstrip("在")  # (乡村振兴在綦江、合川里，谁提到了)
     # what stands before the question may be the places it asks among (大渡口和合川哪个…); what
@@ -94,7 +106,11 @@ def unquoted_topic(
             candidates = candidates[:1]
     # what is done to by the places, said before them, is the topic; what follows says where
     # it went (固态电池被哪些地方写进了产业布局, 低空经济被哪些城市列为重点产业)
-    passive = re.search(r"被\s*$", before) and len(candidates) == 2 and candidates[1][0]
+    # (so too what they wrote a thing said first into: 钠离子电池，有哪些地方写进了产业布局)
+    into = re.search(r"被\s*$", before) or re.match(
+        r"(?:都|也)?(?:写进|写入|列入|列进|纳入|列为)", after
+    )
+    passive = into and len(candidates) == 2 and candidates[1][0]
     # (of two the documents say, acts alone name nothing done: 创新联合体，哪些地方提到要组建或
     # 培育 asks 创新联合体)
     best = (

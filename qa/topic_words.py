@@ -145,6 +145,9 @@ def no_topic(part: str) -> bool:
         return True  # (the places asked, counted: 四个地级市里，谁…)
     if _LEFT_OUT.fullmatch(part):
         return True  # (the documents left out of those asked: 在政府工作报告里（不算规划和要点）)
+    unbracketed = re.sub(r"[（(][^（）()]*(?:[)）]|$)", "", part)
+    if unbracketed != part and len(unbracketed) >= 2 and no_topic(unbracketed):
+        return True  # (a level with its documents bracketed: 省级（两份2025年省区政府工作报告）里)
     return bool(re.fullmatch(rf"(?:{_SAYS}|[或和及与、了过都也还])+", part))
 
 

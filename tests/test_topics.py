@@ -2728,3 +2728,46 @@ def test_the_measures_bracketed_after_a_how_much_are_no_topic():
         assert read_topic(question).text == topic, question
     read = read_topic("哪些地方报了研发投入强度的现状数？")
     assert (read.text, read.aspect) == ("研发投入强度", "figure")
+
+
+def test_a_request_said_after_the_questions_sentence_asks_of_its_topic():
+    for question, topic in (
+        (
+            "今年植树造林／营造林面积定了多少万亩目标？列出给了具体面积的地方。",
+            "植树造林／营造林面积",
+        ),
+        ("研发投入强度已经达到多少？请列出给了具体百分比的地方。", "研发投入强度"),
+    ):
+        assert read_topic(question).text == topic, question
+
+
+def test_a_how_many_in_a_unit_with_its_multiplier_is_no_topic():
+    for question, topic in (
+        ("港口货物吞吐量去年达到多少亿吨？哪些地方给了数字？", "港口货物吞吐量"),
+        ("光伏装机今年新增多少万千瓦，哪些地方定了目标？", "光伏装机"),
+    ):
+        assert read_topic(question).text == topic, question
+
+
+def test_a_level_with_its_documents_bracketed_is_the_level_asked():
+    question = "省级（两份2025年省区政府工作报告）里，谁提到低空经济？"
+    assert (read_topic(question).text, question_level(question)) == ("低空经济", "province")
+    looked = "只看区县级（綦江、重庆高新区、大渡口、合川这几份重庆区县文件）：哪些提到了氢能？"
+    assert (read_topic(looked).text, question_level(looked)) == ("氢能", "county")
+    assert question_level("只看地级市：哪些提到了氢能？") == "city"
+
+
+def test_a_thing_said_first_is_the_topic_of_what_places_wrote_it_into():
+    assert (
+        read_topic("钠离子电池或固态电池，有哪些地方写进了产业布局？").text
+        == "钠离子电池或固态电池"
+    )
+    assert read_topic("低空经济，哪些城市列入了重点产业？").text == "低空经济"
+
+
+def test_states_of_the_topic_said_to_count_in_a_closing_bracket_are_no_topic():
+    assert (
+        read_topic("海外仓——哪些地方的报告里提到了（已建成运营的、要布局建设的都算）？").text
+        == "海外仓"
+    )
+    assert read_topic("哪些地方提到了海外仓（已建成的、在建的都算）？").text == "海外仓"
