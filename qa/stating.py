@@ -55,10 +55,11 @@ class Stating:
             return False  # 城镇新增就业5.3万人，超额完成省定目标: a target met, none set
         # (a target in words, in a list of targets: 居民收入增长与经济增长同步; a figure asked,
         # one set against another's: 固定资产投资增速保持在全国平均水平以上)
+        normed = norm(sentence)
         listed = (
-            (TARGETS_LISTED.search(under + lead + sentence) or self._named_whole(sentence))
+            (TARGETS_LISTED.search(under + lead + sentence) or self._named_whole(normed))
             and (self.worded or (self.against and self._set_against_another(sentence)))
-            and said_to_move(self.topic, self.terms, norm(sentence))
+            and said_to_move(self.topic, self.terms, normed)
         )
         if not (listed or self.aspect.search(lead + sentence)) and not (
             self.ahead and self._figure_follows(sentence) and not in_the_past(sentence, first_year)
@@ -98,9 +99,9 @@ class Stating:
                 return True
         return False
 
-    def _named_whole(self, sentence: str) -> bool:
-        """Whether a requirement is asked and `sentence` names all the topic (粮食安全: no 粮食产量)."""
-        said = norm(sentence) if self.required else ""
+    def _named_whole(self, said: str) -> bool:
+        """Whether a requirement is asked and normalised `said` names all the topic (粮食安全 no 粮食产量)."""
+        said = said if self.required else ""
         while m := self.terms.search(said):
             if len(m.group(0)) >= len(self.topic):
                 return True

@@ -268,7 +268,7 @@ def _without_counted_act(part: str) -> str | None:
 _UNIT = (
     r"(?:个|家|项|亩|万亩|套|座|所|处|条|公里|人|万人|人次|名|户|万户|辆|台|张|亿元|万元|班|列"
     # (and a measure with its multiplier: 多少亿吨, 多少万千瓦)
-    r"|平方米|万平方米|[万亿]?(?:吨|千瓦|标箱|人次)|亿美元)"
+    r"|平方米|万平方米|[万亿]?(?:吨|千瓦|标箱)|万人次|亿美元)"
 )
 _HOW_MANY = re.compile(
     # (and what is done already: 已经做到多少, 实际做到了多少)

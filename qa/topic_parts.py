@@ -12,7 +12,7 @@ from qa.attested import Corpus, asks_only, attested_topic, function_flag
 from qa.measures import ASPECT_SAID
 from qa.place_questions import place_question, places_only
 from qa.term_matcher import is_act
-from qa.topic_alternatives import is_verb, tagged
+from qa.topic_alternatives import MEASURE_WORDS, is_verb, tagged
 from qa.topic_words import no_topic, strip_before, strip_topic
 
 # a field said before the question (基层矛盾化解方面，哪些地方…)
@@ -37,9 +37,15 @@ def names_a_thing(topic: str) -> bool:
 
 # what a figure of a topic measures or counts: a contrast naming only these and acts names no
 # topic of its own (却没给出新建（改造）面积目标, 但没给任何装机规模或机组数字)
+_COUNTED_BY = frozenset(
+    [
+        *("面积", "里程", "产量", "产值", "产能", "比例", "装机", "机组"),
+        *("容量", "人次", "人数", "套数"),
+    ]
+    + ["户数", "个数", "亩数"]
+)
 _MEASURE_WORD = re.compile(
-    r"(?:规模|面积|数量|总量|总额|金额|里程|产量|产值|产能|强度|比重|占比|比例|增速|增幅|装机|机组"
-    r"|容量|人次|人数|套数|户数|个数|亩数|数值|数字|目标|指标)$"
+    f"(?:{'|'.join(sorted(MEASURE_WORDS | _COUNTED_BY, key=len, reverse=True))}|数值|数字|目标|指标)$"
 )
 
 

@@ -167,7 +167,7 @@ def strip_before(before: str) -> str:
     return before
 
 
-# (not the 里 of a unit: 新建多少公里)
+# the documents said last, before the places (…规划中是); not the 里 of a unit (新建多少公里)
 _IN_DOCUMENTS_LAST = re.compile(
     r"(?:的)?(?:规划|文件)?(?:中|(?<!公)里)?(?:是|有|在|被)?(?:都|也)?$"
 )

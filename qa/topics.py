@@ -39,7 +39,7 @@ from qa.topic_words import (
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
 # 规划编制, nor “红色物业”出现在…报告里; nor a policy a quote names: 用好“两重”“两新”政策)
 _IN_DOCUMENT_NAME = (
-    rf"(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}(?:{_DOCUMENT_WORDS.replace('|政策', '')}|要点|方案)"
+    rf"(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}(?:(?!政策)(?:{_DOCUMENT_WORDS})|要点|方案)"
     r"(?:中|里|给|提|写|有|把|对|为|设|定|[，,])|末|期末"  # (or the end of a period: “十四五”末)
 )
 # …and the intent and act said between a topic and its bound (高标准农田今年计划建30万亩以上), or
