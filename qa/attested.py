@@ -148,7 +148,9 @@ def attested_topic(topic: str, corpus: Corpus, respell: bool = True) -> str:
                 if whole_words and not (start in breaks and end in breaks):
                     continue
                 part = topic[start:end]
-                if not part.strip("（）()、，,").strip() or not _held(part, corpus, whole_words):
+                if not part.strip("（）()、，,").strip() or part[0] in _JOINERS:
+                    continue  # (no part begins with a joiner: 建设、争取或发挥…, no 、争取或发挥…)
+                if not _held(part, corpus, whole_words):
                     continue
                 before, after = topic[:start], topic[end:]
                 if re.search(r"(?:多少|几)$", before) and _measure_first(part):
@@ -160,6 +162,9 @@ def attested_topic(topic: str, corpus: Corpus, respell: bool = True) -> str:
                     return _shortened(part, corpus)
     respelt = respell and respelt_character(topic, corpus, _read_as_said)
     return respelt or slipped_name(topic, corpus, written=True) or topic
+
+
+_JOINERS = "、，,或和及与"
 
 
 def _read_as_said(topic: str, corpus: Corpus) -> str:

@@ -45,6 +45,19 @@ def period_quoted(quote: re.Match[str], text: str) -> bool:
     return names_a_period(quote.group(1)) and after is not None
 
 
+def in_remark(quote: re.Match[str], text: str) -> bool:
+    """Whether a quoted figure stands in a bracket remarking on what counts (（“6%左右”也算）,
+    （“6%左右”不算高于）), no topic; a name quoted there is another name (（写作“赛马”的也算））."""
+    if not re.search(r"\d", quote.group(0)):
+        return False
+    opened = text.rfind("（", 0, quote.start()) > text.rfind("）", 0, quote.start())
+    rest = re.match(r"[^（）]*[）]", text[quote.end() :])
+    return opened and rest is not None and re.search(_COUNTS, rest.group(0)) is not None
+
+
+_COUNTS = r"算|都行|均可|也行|计入|不计"
+
+
 def word_said_with(text: str, name: str, holds: Callable[[str], bool]) -> str:
     """The word before a quoted name of two characters that the documents write with it, which
     says which of the things so named is asked (碳排放“双控”: 碳排放, not 地质灾害…双控管理), or ""

@@ -46,7 +46,7 @@ GENERIC_SUFFIX = re.compile(
     # (a contest after any name: 龙舟赛事 is met by 龙舟公开赛; a reform after a name of four:
     # 零基预算改革 by 零基预算)
     r"|(?<=[\u4e00-\u9fff]{2})的?(?:赛事|比赛)"
-    r"|(?<=[\u4e00-\u9fff]{4})的?改革"
+    r"|(?<=[\u4e00-\u9fff]{4})的?(?:改革|作用)"  # (and a role: 发挥国家区域医疗中心作用)
     # (and a thing's spread: 卫生厕所普及, 新能源汽车推广; not a process's: 数字化推广)
     r"|(?<=[\u4e00-\u9fff]{3})(?<!化)的?(?:普及|推广)"
     # (what is farmed is the topic: 生猪养殖 is met by 生猪全产业链, 糖料蔗种植 by 糖料蔗)
@@ -110,6 +110,9 @@ def bracket_readings(topic: str) -> list[str]:
         readings.append("、".join(before + w for w in generic) + after)
     elif not after and _of_it_only(before, inner):
         pass  # (what is done with it, or kinds named with it: 页岩气（开发、综合利用、制氢等）)
+    elif not after and (naming := _naming_it(before, inner)) is not None:
+        # (what is done with it, said without its name: 数字人民币（试点、推广应用）: no 试点)
+        readings += ["、".join(naming)] if naming else []
     elif inner and (m.group("marker") or not (REMARK.match(inner) or _says_how(inner, before))):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         # (but its short name stands for all of it: 农作物耕种收综合机械化率（农机化率）: 农机化率)
@@ -159,6 +162,37 @@ def _of_it_only(before: str, inner: str) -> bool:
     # (one word is another wording: 研发机构（平台）)
     many = len(parts) >= 2 and bool(words) and not acts(*words[-1])
     return many and (bare_act or 2 * len(said) > len(parts))
+
+
+def _naming_it(before: str, inner: str) -> list[str] | None:
+    """The parts of a closing bracket of several that name the thing before it (share a
+    character with it), when every other part is only acts or a word half of all reports say
+    (试点, 推广应用, 繁育基地): those say what is done with the thing and name it only beside
+    it. None when a part names something else (清洁能源（风电、光伏）: 风电 is a kind of it)."""
+    parts = [re.sub(r"(?:等等|等|之类|这类)$", "", p) for p in bracket_parts(f"（{inner}）")]
+    if len(parts) < 2 or not all(parts) or REMARK.match(inner):
+        return None
+    naming = [p for p in parts if set(p) & set(before)]
+    others = [p for p in parts if p not in naming]
+    return naming if others and all(map(_done_with_it, others)) else None
+
+
+def _done_with_it(part: str) -> bool:
+    """Whether `part` is acts, maybe before one word half of all reports say (繁育基地, 保护研究
+    中心, 推广应用: an idiom of four characters read as its halves), or one such word of two
+    characters (试点); not a kind of thing (实验室, 技术创新中心)."""
+    from qa.meaning import common_words
+
+    def done(word: str, flag: str) -> bool:
+        return acts(word, flag) or (
+            len(word) == 4 and all(acts(*h) for half in (word[:2], word[2:]) for h in tagged(half))
+        )
+
+    words = list(tagged(part))
+    head = words.pop() if words and not done(*words[-1]) else ("", "")
+    said = not head[0] or head[0] in common_words() and (bool(words) or len(head[0]) <= 2)
+    # (nor a measure asked of it: R&D投入强度或增速)
+    return said and part not in MEASURE_WORDS and all(done(*w) for w in words)
 
 
 def without_kinds_of_it(topic: str) -> str:

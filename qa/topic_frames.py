@@ -106,8 +106,9 @@ _DONE = re.compile(r"实际|现在|目前|当前|现有|现状|现值|已经|已
 _TOTAL_ASKED = re.compile(r"(?<![、或和及])(?:总数|总量|存量|现有|共有)(?![、或和及])")
 # what was reached, said between a topic and its measures (研发经费投入已实现的强度或增幅)
 _MEASURE = "(?:" + "|".join(sorted([*MEASURE_WORDS, "比例", "水平"], key=len, reverse=True)) + ")"
+# (not from a verb's complement: 给出了可再生能源…已达到的规模: 可再生能源…)
 _DONE_BEFORE_MEASURE = re.compile(
-    r"(?P<topic>[^，,。？?；;]{2,16}?)(?P<done>(?:已经|已)(?:实现|达到|做到|完成)(?:了)?的)"
+    r"(?P<topic>(?![出到]了)[^，,。？?；;]{2,16}?)(?P<done>(?:已经|已)(?:实现|达到|做到|完成)(?:了)?的)"
     rf"(?P<measure>{_MEASURE}(?:(?:或者|或|和|及|、){_MEASURE})*)(?=[，,。？?；;]|$)"
 )
 
@@ -116,7 +117,7 @@ _DONE_BEFORE_MEASURE = re.compile(
 _GIVEN_MEASURE = re.compile(
     r"(?:给|为|对)(?P<topic>[^，,。？?给为对]{2,20}?)(?:定|设定|设|制定|确定|明确)(?:了)?(?:具体|明确)?"
     r"(?:的)?(?P<measure>占(?:GDP|地区生产总值)(?:的)?比重|比重|占比|营收|营业收入|产值|增加值"
-    r"|下降|降低|减少|削减)"
+    r"|下降|降低|减少|削减|增长率|增速|增幅)"  # (a growth too: 给研发经费投入定了增长率目标)
     r"(?:的)?(?=目标|指标)"
     # (…or a fall given after the topic: PM2.5浓度给了具体下降目标)
     r"|(?P<given>[^，,。？?给为对]{2,20}?)给了?(?:具体|明确)?(?:的)?(?P<fall>下降|降低|减少|削减)(?=目标|指标)"

@@ -22,7 +22,6 @@ from qa.text import norm
 from qa.topic_alternatives import (
     alternatives,
     borrowed_object,
-    common_root,
     is_verb,
     partner_of,
     shared_head,
@@ -31,6 +30,7 @@ from qa.topic_alternatives import (
     without_beneficiary,
 )
 from qa.topic_brackets import GENERIC_SUFFIX, bracket_readings
+from qa.topic_roots import common_root
 
 _SYSTEM = re.compile(r"([\u4e00-\u9fff]{2,})(机制|制度|(?<![机体])制)")
 # …and, for a place's evidence, how a figure moves, which a report says in its own words

@@ -24,7 +24,7 @@ _LEAD = re.compile(
     rf"(?:有关(?!于)|关于|对于)?(?:的)?(?:(?:{_LEVEL_OF_DOCUMENTS})?(?:政府工作报告|工作报告|工作要点|(?:政府)?公报|通知(?:文件)?(?=中|里)|{_DOCUMENT_WORDS})"
     r"(?:中|里|里面|当中)?)?"
     r"(?:都|也|还|均)?(?:只|仅|仅仅)?"
-    r"(?:有没有|有)?(?:提到|提及|谈到|说到|讲到|讲(?=了|过)|报(?=了)|涉及(?:到)?|提出|部署|布局|包含|包括|关注|重视|支持"
+    r"(?:有没有|有)?(?:提到|提及|谈到|说到|讲到|讲(?=了|过)|报(?:出)?(?=了)|涉及(?:到)?|提出|部署|布局|包含|包括|关注|重视|支持"
     r"|(?:能)?(?:找到|看到|查到)"
     r"|写到|写了|给出|列出|公布|回顾|总结|披露"
     rf"|{_SETTING}|有)?"
@@ -46,7 +46,7 @@ _ACTION = re.compile(
 _LIGHT = re.compile(
     r"^(?:是(?!否)|(?:说|讲|谈)(?:了|过)?|提(?![高升供前交出质])(?:了|过)?|(?:正)?在(?=[给为对办搞做干发说推抓提用治整])"
     r"|要|将|会|想|准备|打算|计划(?=[办搞做干弄建])|还|也|都|或者|或|(?:办|搞|做|干|弄)(?:好|实|细|强|大)?(?:了|过)?"
-    r"|发(?![展现挥生布明放])(?:了|过)?|(?:发|办|搞|做|建)(?:了|过)?(?:或者|或)(?=要|将|准备|打算|计划)|治理|整治|防治|[给为帮替][\u4e00-\u9fff]{1,6}?(?:办|搞|做|建(?![设成])|提供))(?=[^，,、和或及]{2})"
+    r"|发(?![展现挥生布明放电])(?:了|过)?|(?:发|办|搞|做|建)(?:了|过)?(?:或者|或)(?=要|将|准备|打算|计划)|治理|整治|防治|[给为帮替][\u4e00-\u9fff]{1,6}?(?:办|搞|做|建(?![设成])|提供))(?=[^，,、和或及]{2})"
 )
 # how a figure went, said after the topic (实际完成情况, 执行情况)
 _HOW_IT_WENT = r"(?:的)?(?:实际)?(?:完成|执行)(?:情况)?|(?:的)?实际(?:结果|情况|成效)"
@@ -79,8 +79,8 @@ _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）()— "
 # 高新技术企业: 高新技术企业's now)
 # (the words for a year are qa.periods': 去年, 上年, 上一年, 今年…)
 _PERIOD = re.compile(
-    rf"^(?:在|到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|年度|全年(?!龄)|近年来|近几年|现有|目前|当前|(?:19|20)\d\d年"
-    # (years behind, counted: 过去五年, 近三年, 五年来)
+    rf"^(?:在|到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|年度|全年(?!龄)|近年来|近几年|现有|目前|当前|(?:19|20)\d\d(?:年)?(?:或|和|及|、|/|至|到|-)?(?:19|20)\d\d年|(?:19|20)\d\d年"
+    # (two years joined: 2024或2025年; years behind, counted: 过去五年, 近三年, 五年来)
     r"|(?:过去|近)[两三四五十]年|[两三四五十]年来"
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?|规划期(?:内|间)?)(?:末|底)?"
     # (another period in brackets, or the years it stands for: 今年（或规划期）, 今年（2024/2025年）)
@@ -89,7 +89,8 @@ _PERIOD = re.compile(
 # the whole of the place the topic is asked of, its level's peers bracketed: 全市（全区）外贸进出口
 # 总额 is 外贸进出口总额's (not 全域旅游, a topic)
 _SCOPE = re.compile(
-    r"^全(?:省|市|区|县|州)(?:[（(](?:或)?全?(?:省|市|区|县|州)(?:[、或/]全?(?:省|市|区|县|州))*[)）])?"
+    r"^全(?:省|市|区|县|州)(?:[（(](?:或)?全?(?:省|市|区|县|州)(?:[、或/]全?(?:省|市|区|县|州))*[)）]"
+    r"|(?:[、或/]全?(?:省|市|区|县|州))+)?"  # (or joined: 全省/全市接待游客)
     r"(?:的)?(?=.{2})"
     # (or the place's own, each asked of itself: 谈到了本地机场)
     r"|^(?:本地|当地|本(?:省|市|区|县|州)|自己|各自)(?:的)?(?!化)(?=.{2})"
@@ -141,8 +142,9 @@ def no_topic(part: str) -> bool:
     counted = (
         r"(?:这|那)?(?:几|[两三四五六七八九十]|\d+)个?(?:地级市|城市|省份|区县|地方|[省市区县])"
     )
-    if re.fullmatch(rf"{said_at}{counted}(?:里|中|当中|之中|里面)?", part):
-        return True  # (the places asked, counted: 四个地级市里，谁…)
+    among = r"(?:里|中|当中|之中|里面)"  # (the places asked, counted or by level: 四个地级市里, 地级市中)
+    if re.fullmatch(rf"{said_at}(?:{counted}{among}?|(?:各)?{_LEVEL_SAID_BARE}{among})", part):
+        return True
     if _LEFT_OUT.fullmatch(part):
         return True  # (the documents left out of those asked: 在政府工作报告里（不算规划和要点）)
     unbracketed = re.sub(r"[（(][^（）()]*(?:[)）]|$)", "", part)
@@ -152,6 +154,7 @@ def no_topic(part: str) -> bool:
 
 
 _DOCUMENTS = rf"(?:{_LEVEL_OF_DOCUMENTS})?(?:{_DOCUMENT_WORDS})"
+_LEVEL_SAID_BARE = "(?:地级市|地级城市|城市|省份|省区|区县|县区|市州|地市)"
 _LEFT_OUT = re.compile(
     rf"{LEAVING_OUT}{_DOCUMENTS}(?:[、和及与或]{_DOCUMENTS})*(?:在内|外|以外|之外)?"
 )
@@ -215,7 +218,11 @@ def strip_topic(part: str) -> tuple[str, str | None]:
         new = without_how_many(re.sub(MEASURES_AFTER, "", new))  # (its measures: 高企的新增或总量)
         # (and the 预期 of a growth aimed at: GDP预期增长目标; the 总 of a total asked in a unit:
         # 接待游客的总人次)
-        new = re.sub(r"的总?$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)|预期(?=增长$)", "", new)
+        new = re.sub(
+            r"的总?$|的(?=(?:增长速度|增长率|增速|增幅|涨幅)$)|预期(?=(?:增长|增速|增长率)$)",
+            "",
+            new,
+        )
         if aspect:  # (the 到 of a year a target is set for: 高新技术企业到2025年的数量目标)
             new = re.sub(r"(?<=..)(?:到|至)$", "", new)
         if aspect == "figure" and (aimed := _AIMED_AT.sub("", new)) != new and len(aimed) >= 2:

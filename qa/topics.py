@@ -19,6 +19,7 @@ from qa.place_questions import _DISTRICT_QUESTION, _DOCUMENT_WORDS, place_questi
 from qa.quoted_topic import (
     acts_before_thing,
     designation_at,
+    in_remark,
     offered_either,
     other_names_at,
     other_names_remarked,
@@ -39,9 +40,19 @@ from qa.topic_words import (
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
 # 规划编制, nor “红色物业”出现在…报告里; nor a policy a quote names: 用好“两重”“两新”政策)
 _IN_DOCUMENT_NAME = (
-    rf"(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}(?:(?!政策)(?:{_DOCUMENT_WORDS})|要点|方案)"
+    # (a bracket of its field between: “十四五”（科技创新）规划; a kind said of them: 规划这类文件)
+    rf"(?:[（(][^（）()]{{1,10}}[)）])?(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}"
+    rf"(?:(?!政策)(?:{_DOCUMENT_WORDS})|要点|方案)(?:(?:这|那)?(?:类|些|种)(?:{_DOCUMENT_WORDS}))?"
     r"(?:中|里|给|提|写|有|把|对|为|设|定|[，,])|末|期末"  # (or the end of a period: “十四五”末)
 )
+# a word too short to name a thing, said in place of a figure before the figure denied (老旧小区
+# 改造今年只说“一批”、没给具体数量的; not 只写“与经济增长同步”, a wording asked)
+_ONLY_WORDED = re.compile(
+    r"(?:只|仅|光)(?:是)?(?:说|写|提)(?:了)?(?:“[^“”]{1,3}”|[\u4e00-\u9fff]{1,3})[、，,]"
+    r"(?=(?:但|却|而)?(?:没|未))"
+)
+# what counts as what is asked, bracketed after it (定在6%及以上的（“6%左右”也算）有哪些)
+_COUNTS_AFTER = re.compile(r"的[（(][^（）()]*(?:算|都行|均可|也行)[^（）()]*[)）](?=.{2})")
 # …and the intent and act said between a topic and its bound (高标准农田今年计划建30万亩以上), or
 # that it is passed already (地区生产总值已超过2000亿元)
 _ACT_BEFORE_BOUND = re.compile(
@@ -149,6 +160,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     # between the topic and its measures (研发经费投入已实现的强度或增幅); a ratio to a base: its thing's
     text = with_done_first(with_measure_given(part_of_ratio(text)))
     text = _ESPECIALLY.sub("", text)  # 发展储能，尤其是新型储能: 储能, the kind included
+    text = _ONLY_WORDED.sub("", text)  # (只说“一批”、没给具体数量: the lack carries the question)
+    text = _COUNTS_AFTER.sub("的", text)  # (…6%及以上的（“6%左右”也算）有哪些: what counts)
     but = _BUT_NOT.search(text)
     if but and but.start() >= 2:  # 提到抽水蓄能、但没提海上风电的…: the rest carries the question
         met, rest = read_topic(text[: but.start()], corpus), text[but.end() :]
@@ -227,7 +240,9 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     quoted = [
         m.group(1) + designation_at(said, m.end()) + other_names_at(said, m.end(), wording_asked)
         for m in _QUOTED.finditer(said)
-        if not re.match(_IN_DOCUMENT_NAME, said[m.end() :]) and not period_quoted(m, said)
+        if not re.match(_IN_DOCUMENT_NAME, said[m.end() :])
+        and not period_quoted(m, said)
+        and not in_remark(m, said)
     ]
     quoted = quoted_names(said, quoted)
     topic, aspect = unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)

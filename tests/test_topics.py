@@ -2133,7 +2133,7 @@ def test_a_topic_is_met_in_the_words_a_report_says_it_in(topic, text):
 
 
 def test_what_examples_share_names_their_class_unless_it_is_too_broad():
-    from qa.topic_alternatives import common_root
+    from qa.topic_roots import common_root
     from qa.topic_terms import broad_words
 
     assert common_root(["中试熟化", "中试基地"]) == ["中试"]

@@ -1,0 +1,66 @@
+"""What alternatives given as examples of one class share (中试熟化、中试基地: 中试), which
+names the class: a place may name it rather than any one of them."""
+
+from __future__ import annotations
+
+import re
+
+from qa.text import word_breaks
+from qa.topic_alternatives import tagged
+
+
+def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[str]:
+    """What alternatives given as examples of one class share (中试熟化、中试基地: 中试; 飞地经济或者
+    科创飞地: 飞地; 水权交易或者水权改革: 水权): a word of two characters or more of each, or their
+    first characters, that modifies one of them and is not too `broad` to name a class (经济)."""
+    import jieba
+
+    said = [p.strip() for p in parts]
+    if len(said) < 2 or any(len(p) < 3 for p in said):
+        return []
+    if any(a != b and a in b for a in said for b in said) or all(map(_FACILITY.search, said)):
+        return []  # names of one thing (数据交易或数据交易中心, 中试平台或者中试基地)
+    words = [{w for w in jieba.lcut(p) if len(w) >= 2} for p in said]
+    shared = set.intersection(*words)
+    start = 0
+    while all(start < len(p) and p[start] == said[0][start] for p in said):
+        start += 1
+    start -= _first_of_other_words(said, start)  # (数据资产化、数据资源入表: no 数据资)
+    if start >= 2 and all(len(p) > start for p in said):
+        shared.add(said[0][:start].strip())
+    # (a head shared is the kind of thing, not the class: 厨余垃圾或餐厨垃圾 is no 垃圾)
+    roots = [w for w in shared if w not in broad and any(p.startswith(w) for p in said)]
+    # the class is all they share around it: 学生营养餐或农村学生营养改善计划 is 学生营养, not 学生
+    widest = {_widest_shared(w, said).strip() for w in roots}
+    # (nor a time, which names no class: 夜间经济或夜间消费 is no 夜间)
+    timeless = [w for w in widest if [f for _, f in tagged(w)] not in (["t"], ["m"])]
+    return sorted(w for w in timeless if len(w) >= 2 and w not in broad)
+
+
+def _first_of_other_words(said: list[str], end: int) -> int:
+    """1 when the character before `end` begins a different word in each of `said` (资 of
+    资产 and 资源), else 0."""
+    words = set()
+    for part in said:
+        breaks = word_breaks(part)
+        if end < 2 or end - 1 not in breaks or end in breaks:
+            return 0
+        words.add(part[end - 1 : min(b for b in breaks if b > end - 1)])
+    return int(len(words) > 1)
+
+
+def _widest_shared(root: str, said: list[str]) -> str:
+    """The longest text around `root` in the first of `said` that all of them hold."""
+    first = said[0]
+    at = first.index(root)
+    spans = [
+        first[i:j]
+        for i in range(at + 1)
+        for j in range(at + len(root), len(first) + 1)
+        if all(first[i:j] in p for p in said)
+    ]
+    return max(spans, key=len)
+
+
+# the head of a facility's name: alternatives all ending so name one facility
+_FACILITY = re.compile(r"(?:平台|基地|中心|站|园区|园|馆)$")
