@@ -2740,9 +2740,76 @@ _WORDS_AROUND = [
     # states of the topic said to count, in a closing bracket
     ("海外仓——哪些地方的报告里提到了（已建成运营的、要布局建设的都算）？", "海外仓"),
     ("哪些地方提到了海外仓（已建成的、在建的都算）？", "海外仓"),
+    # …or any, after words that name no topic
+    (
+        "抽水蓄能电站在哪些地方的文件里出现了（推进建设、前期工作、争取核准开工都算）？",
+        "抽水蓄能电站",
+    ),
+    ("城中村改造在哪些地方的报告里出现了（开工、续建都算）？", "城中村改造"),
+    # what counts as the figure asked, bracketed after 的; a quoted figure in such a bracket
+    ("今年地区生产总值增速预期目标定在6%及以上的（“6%左右”也算）有哪些地方？", "地区生产总值增速"),
+    ("今年研发投入强度目标定在3%及以上的（“3%左右”也算）有哪些地方？", "研发投入强度"),
+    ("荆州、赣州、长治三市，谁今年的GDP预期增速高于6%？（“6%左右”不算高于）", "GDP增速"),
+    ("谁今年的研发投入强度目标高于3%？（“3%左右”不算）", "研发投入强度"),
+    # a level alone, said where the question looks
+    ("地级市中，今年提出推进城中村改造的有哪些？", "城中村改造"),
+    ("区县里，哪些提到了低空经济？", "低空经济"),
+    # a quote in the name of the documents asked, their field bracketed
+    ("在“十四五”（科技创新）规划这类文件里，哪些地方提到了军民融合？", "军民融合"),
+    ("“十四五”（生态环境）规划里，哪些地方提到了无废城市？", "无废城市"),
+    # what places reported or gave (报出了, 给出了…已达到的)
+    ("哪些地方报出了上一年粮食总产量的具体数字？", "粮食总产量"),
+    ("哪些地方报出了去年的技术合同成交额？", "技术合同成交额"),
+    (
+        "哪些地方给出了可再生能源（新能源）发电装机已达到的规模或占比？",
+        "可再生能源（新能源）发电装机规模或占比",
+    ),
+    ("哪些地方给出了研发经费投入已达到的强度或增幅？", "研发经费投入强度或增幅"),
+    # two years joined; the whole places joined
+    ("2024或2025年给规上工业增加值增速定了具体目标的有哪些地方？", "规上工业增加值增速"),
+    ("2024/2025年定了高新技术企业数量目标的有哪些地方？", "高新技术企业"),
+    ("哪些地方报出了上一年全省/全市接待游客总量？", "接待游客"),
+    ("哪些地方给出了去年全市、全区的外贸进出口总额？", "外贸进出口总额"),
+    # 发 of 发电 is no light word
+    ("山东、河南、聊城、芜湖四地中，谁给发电装机容量定了数值目标？", "发电装机容量"),
+    ("哪些地方给发电量定了目标？", "发电量"),
+    # a growth given after 给X定了
+    ("哪些地方给全社会研发经费投入定了增长率目标？", "全社会研发经费投入增长率"),
+    ("哪些地方给外贸进出口定了增速目标？", "外贸进出口增速"),
 ]
 
 
 @pytest.mark.parametrize(("question", "topic"), _WORDS_AROUND)
 def test_words_around_the_topic_are_no_part_of_it(question, topic):
     assert read_topic(question).text == topic
+
+
+def test_a_short_word_said_in_place_of_a_figure_leaves_the_figure_denied():
+    for question, topic in (
+        ("老旧小区改造今年只说“一批”、没给具体数量的是哪些地方？", "老旧小区改造"),
+        ("充电桩今年只写“若干”、没给具体数量的有哪些地方？", "充电桩"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect, read.negated) == (topic, "target", True), question
+
+
+def test_a_bracket_of_what_is_done_with_a_thing_names_it_only_beside_it():
+    # (parts that are only acts or words every report says: not terms of their own)
+    terms = expand_terms("数字人民币（试点、推广应用）")
+    assert "数字人民币" in terms and not {"试点", "推广应用"} & set(terms)
+    terms = expand_terms("大熊猫保护（大熊猫国家公园、繁育基地）")
+    assert "大熊猫国家公园" in terms and "繁育基地" not in terms
+    # (kinds of it stay: 风电, 实验室; a measure asked of it too)
+    assert {"风电", "光伏"} <= set(expand_terms("清洁能源（风电、光伏）"))
+    assert "实验室" in expand_terms("研发平台（实验室、技术创新中心、企业研发机构等）")
+
+
+def test_alternatives_share_no_character_that_begins_another_word_in_each():
+    assert "数据资" not in expand_terms("数据资产化或数据资源入表")
+    assert "智慧医" not in expand_terms("智慧医院或者智慧医疗系统")
+    assert "中试" in expand_terms("中试熟化、中试基地")
+
+
+def test_acts_side_by_side_before_a_thing_and_its_role_are_no_part_of_it():
+    assert "国家区域医疗中心" in expand_terms("建设、争取或发挥国家区域医疗中心作用")
+    assert {"争取国家级新区", "发挥国家级新区"} <= set(expand_terms("争取或发挥国家级新区作用"))
