@@ -1,12 +1,12 @@
 """What alternatives given as examples of one class share (中试熟化、中试基地: 中试), which
-names the class: a place may name it rather than any one of them."""
+names the class, and the class said after them (…这类婴幼儿照护服务): a place may name it alone."""
 
 from __future__ import annotations
 
 import re
 
 from qa.text import word_breaks
-from qa.topic_alternatives import tagged
+from qa.topic_alternatives import KIND_HEADS, tagged
 
 
 def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[str]:
@@ -64,3 +64,19 @@ def _widest_shared(root: str, said: list[str]) -> str:
 
 # the head of a facility's name: alternatives all ending so name one facility
 _FACILITY = re.compile(r"(?:平台|基地|中心|站|园区|园|馆)$")
+
+
+# the class examples are said to be of, after them: 普惠托育、增加托位这类婴幼儿照护服务
+_CLASS_AFTER = re.compile(r"(?:这|这一|之)类(?:的)?(?P<cls>[\u4e00-\u9fff]{4,8})$")
+# …whose head alone names none (这类创新平台 is the examples' kind, not a topic)
+_CLASS_HEAD = re.compile(f"(?:{'|'.join(KIND_HEADS)})$")
+
+
+def with_class_said(part: str) -> str:
+    """Examples and the class they are of, said after them, as alternatives: 普惠托育、增加托位这类
+    婴幼儿照护服务 -> 普惠托育、增加托位、婴幼儿照护服务 (a place may name the class alone), when
+    the class names more than a kind of thing."""
+    m = _CLASS_AFTER.search(part)
+    if m is None or m.start() < 2 or len(_CLASS_HEAD.sub("", m["cls"])) < 3:
+        return part
+    return f"{part[: m.start()]}、{m['cls']}"

@@ -11,8 +11,9 @@ from qa.periods import RELATIVE
 from qa.place_questions import _DOCUMENT_WORDS, _LEVEL_OF_DOCUMENTS, _SAYS, _SETTING, places_only
 from qa.set_aside import LEAVING_OUT
 from qa.text import word_breaks
-from qa.topic_alternatives import KIND_HEADS, without_beneficiary
+from qa.topic_alternatives import without_beneficiary
 from qa.topic_frames import framed, frames, without_how_many
+from qa.topic_roots import with_class_said
 
 _LEAD = re.compile(
     # 中 after a document's name only: 中试基地 is a topic of its own
@@ -142,8 +143,11 @@ def no_topic(part: str) -> bool:
     counted = (
         r"(?:这|那)?(?:几|[两三四五六七八九十]|\d+)个?(?:地级市|城市|省份|区县|地方|[省市区县])"
     )
-    among = r"(?:里|中|当中|之中|里面)"  # (the places asked, counted or by level: 四个地级市里, 地级市中)
-    if re.fullmatch(rf"{said_at}(?:{counted}{among}?|(?:各)?{_LEVEL_SAID_BARE}{among})", part):
+    # (the places asked, counted or by level, maybe named: 四个地级市里, 地级市中, 荆州、长治两市中)
+    asked = (
+        rf"{said_at}(?P<named>.{{0,40}}?)(?:{counted}{_AMONG}?|(?:各)?{_LEVEL_SAID_BARE}{_AMONG})"
+    )
+    if (m := re.fullmatch(asked, part)) and (not m["named"] or places_only(m["named"])):
         return True
     if _LEFT_OUT.fullmatch(part):
         return True  # (the documents left out of those asked: 在政府工作报告里（不算规划和要点）)
@@ -155,6 +159,7 @@ def no_topic(part: str) -> bool:
 
 _DOCUMENTS = rf"(?:{_LEVEL_OF_DOCUMENTS})?(?:{_DOCUMENT_WORDS})"
 _LEVEL_SAID_BARE = "(?:地级市|地级城市|城市|省份|省区|区县|县区|市州|地市)"
+_AMONG = "(?:里|中|当中|之中|里面)"
 _LEFT_OUT = re.compile(
     rf"{LEAVING_OUT}{_DOCUMENTS}(?:[、和及与或]{_DOCUMENTS})*(?:在内|外|以外|之外)?"
 )
@@ -213,7 +218,7 @@ def strip_topic(part: str) -> tuple[str, str | None]:
         new = _SAID_FIRST.sub("", new)
         new = _PERIOD.sub("", new, count=1)
         new = _SCOPE.sub("", new, count=1)
-        new = _with_class_said(new)
+        new = with_class_said(new)
         new = _PERIOD_AFTER.sub("", _TAIL.sub("", _KIND_BEFORE_REMARK.sub("", new))).strip(_PUNCT)
         new = without_how_many(re.sub(MEASURES_AFTER, "", new))  # (its measures: 高企的新增或总量)
         # (and the 预期 of a growth aimed at: GDP预期增长目标; the 总 of a total asked in a unit:
@@ -254,22 +259,6 @@ def _without_coverb(part: str) -> str:
     if _COVERB.match(part) and 1 in word_breaks(part) and without_beneficiary(part) is None:
         return part[1:]
     return part
-
-
-# the class examples are said to be of, after them: 普惠托育、增加托位这类婴幼儿照护服务
-_CLASS_AFTER = re.compile(r"(?:这|这一|之)类(?:的)?(?P<cls>[\u4e00-\u9fff]{4,8})$")
-# …whose head alone names none (这类创新平台 is the examples' kind, not a topic)
-_CLASS_HEAD = re.compile(f"(?:{'|'.join(KIND_HEADS)})$")
-
-
-def _with_class_said(part: str) -> str:
-    """Examples and the class they are of, said after them, as alternatives: 普惠托育、增加托位这类
-    婴幼儿照护服务 -> 普惠托育、增加托位、婴幼儿照护服务 (a place may name the class alone), when
-    the class names more than a kind of thing."""
-    m = _CLASS_AFTER.search(part)
-    if m is None or m.start() < 2 or len(_CLASS_HEAD.sub("", m["cls"])) < 3:
-        return part
-    return f"{part[: m.start()]}、{m['cls']}"
 
 
 # what else counts, said after the question or as an example of the topic: …布局氢能？制氢、加氢、

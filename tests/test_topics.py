@@ -2754,6 +2754,9 @@ _WORDS_AROUND = [
     # a level alone, said where the question looks
     ("地级市中，今年提出推进城中村改造的有哪些？", "城中村改造"),
     ("区县里，哪些提到了低空经济？", "低空经济"),
+    # …or the places asked, named and counted
+    ("荆州、铜仁、长治三市中，今年高标准农田建设目标在30万亩及以上的是哪几个？", "高标准农田"),
+    ("綦江、合川两区里，今年研发投入强度目标在3%以上的是哪个？", "研发投入强度"),
     # a quote in the name of the documents asked, their field bracketed
     ("在“十四五”（科技创新）规划这类文件里，哪些地方提到了军民融合？", "军民融合"),
     ("“十四五”（生态环境）规划里，哪些地方提到了无废城市？", "无废城市"),
