@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from qa.periods import names_a_period
-from qa.topic_alternatives import acts, tagged
+from qa.topic_alternatives import acts, is_verb, tagged
 from qa.topic_brackets import REMARK
 
 # other names of a quoted name, bracketed after it (“揭榜挂帅”（揭榜制）), or after the matter it
@@ -59,14 +59,17 @@ _COUNTS = r"算|都行|均可|也行|计入|不计"
 
 
 def word_said_with(text: str, name: str, holds: Callable[[str], bool]) -> str:
-    """The word before a quoted name of two characters that the documents write with it, which
-    says which of the things so named is asked (碳排放“双控”: 碳排放, not 地质灾害…双控管理), or ""
+    """The word before a quoted name of two characters that the documents write with it, no
+    verb, which says which of the things so named is asked (碳排放“双控”: 碳排放), or ""
     (绿色“双碳”: the documents write no 绿色双碳; a longer name says which by itself)."""
     at = re.search(rf"([\u4e00-\u9fff]{{2,4}})[“\"「]{re.escape(name)}[”\"」]", text)
     if len(name) > 2 or at is None:
         return ""
     words = at[1]
-    return next((words[i:] for i in range(len(words) - 1) if holds(words[i:] + name)), "")
+    # (not a verb the user leads it with: 依托“链主”企业 asks of 链主 however led)
+    said = [words[i:] for i in range(len(words) - 1)]
+    said = [w for w in said if not all(is_verb(flag) for _, flag in tagged(w))]
+    return next((w for w in said if holds(w + name)), "")
 
 
 # a quoted name offered as one of two wordings: 禁塑或“以竹代塑”, “枫桥经验”或枫桥式做法; an act

@@ -47,3 +47,11 @@ def test_a_word_the_documents_never_write_with_the_name_is_no_part_of_it():
     assert word_said_with("哪些地方提到了绿色“双碳”？", "双碳", written) == ""
     # (a longer quoted name says which thing it is by itself)
     assert word_said_with("谁提到了新时代“枫桥经验”？", "枫桥经验", lambda _: True) == ""
+
+
+def test_a_verb_the_user_leads_a_short_quoted_name_with_is_no_part_of_it():
+    from qa.quoted_topic import word_said_with
+
+    written = "依托链主企业推动产业链锻长补短，推进双碳工作".__contains__
+    assert word_said_with("谁在报告里提到依托“链主”企业？", "链主", written) == ""
+    assert word_said_with("哪些地方提出推进“双碳”？", "双碳", written) == ""
