@@ -184,7 +184,7 @@ def _judge(
     target: a number it sets). A target is not read in a look back: "投入强度达到2.9%" under
     2023年工作回顾 was reached, not set. A topic the user quoted is met only in its words, as
     the document writes one name (qa.term_matcher.one_name_in)."""
-    pattern = term_matcher(terms, named=topic.quoted, own_figure=topic.aspect is not None)
+    pattern = term_matcher(terms, topic.quoted, topic.aspect is not None, topic.not_counted)
     left_out = left_out_of(topic, terms)
 
     def met(text: str) -> bool:

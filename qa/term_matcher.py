@@ -83,10 +83,15 @@ _A_PARTS = re.compile(r"(?:企业|工业)(?:的)?$")
 
 @lru_cache(maxsize=64)  # one topic's matcher serves every place judged on it
 def term_matcher(
-    terms: tuple[str, ...], named: bool = False, own_figure: bool = False
+    terms: tuple[str, ...],
+    named: bool = False,
+    own_figure: bool = False,
+    set_aside: tuple[str, ...] = (),
 ) -> TermMatcher:
     """The matcher of `terms` (see TermMatcher); `named`: the terms only as written;
-    `own_figure`: not as the base of a share."""
+    `own_figure`: not as the base of a share; `set_aside`: names the user does not count, and a
+    term whose spread one of them fits is met only as written (国家公园, 国家文化公园不算: not in
+    国家考古遗址公园 either)."""
     spread: tuple[tuple[str, str, re.Pattern[str]], ...] = ()
     apart: tuple[re.Pattern[str], ...] = ()
     if not named:
@@ -115,6 +120,7 @@ def term_matcher(
                 if _MIXED.fullmatch(t) or _MIXED_INSIDE.fullmatch(t)
             )
         )
+        spread = tuple(s for s in spread if not any(s[2].search(norm(n)) for n in set_aside))
         normed = sorted({norm(t) for t in terms}, key=len, reverse=True)  # (新增5g基站 too)
         apart = (
             tuple(_either_order(m[1], m[2]) for m in map(_ACT_AND_THING.fullmatch, normed) if m)

@@ -2816,3 +2816,18 @@ def test_alternatives_share_no_character_that_begins_another_word_in_each():
 def test_acts_side_by_side_before_a_thing_and_its_role_are_no_part_of_it():
     assert "国家区域医疗中心" in expand_terms("建设、争取或发挥国家区域医疗中心作用")
     assert {"争取国家级新区", "发挥国家级新区"} <= set(expand_terms("争取或发挥国家级新区作用"))
+
+
+def test_a_term_whose_spread_fits_a_name_set_aside_is_met_only_as_written():
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import norm
+
+    def met(term, text, set_aside=()):
+        matcher = term_matcher(expand_terms(term), set_aside=set_aside)
+        return matcher.search(norm(text)) is not None
+
+    assert met("国家公园", "建设繁昌窑国家考古遗址公园")
+    assert not met("国家公园", "建设繁昌窑国家考古遗址公园", ("国家文化公园",))
+    assert met("国家公园", "建设好黄河口国家公园", ("国家文化公园",))
+    assert not met("国家实验室", "灾备技术国家工程实验室西部中心", ("国家重点实验室",))
+    assert met("国家实验室", "争创国家实验室基地", ("国家重点实验室",))
