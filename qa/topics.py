@@ -51,6 +51,7 @@ _ONLY_WORDED = re.compile(
     r"(?:只|仅|光)(?:是)?(?:说|写|提)(?:了)?(?:“[^“”]{1,3}”|[\u4e00-\u9fff]{1,3})[、，,]"
     r"(?=(?:但|却|而)?(?:没|未))"
 )
+_COUNT_ONLY = re.compile(r"[一二三四五六七八九十两百\d]+[件个项条]")
 # what counts as what is asked, bracketed after it (定在6%及以上的（“6%左右”也算）有哪些)
 _COUNTS_AFTER = re.compile(r"的[（(][^（）()]*(?:算|都行|均可|也行)[^（）()]*[)）](?=.{2})")
 # …and the intent and act said between a topic and its bound (高标准农田今年计划建30万亩以上), or
@@ -243,6 +244,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         if not re.match(_IN_DOCUMENT_NAME, said[m.end() :])
         and not period_quoted(m, said)
         and not in_remark(m, said)
+        and not _COUNT_ONLY.fullmatch(m.group(1))  # (a count quoted: 今年“十件”民生实事)
     ]
     quoted = quoted_names(said, quoted)
     topic, aspect = unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
