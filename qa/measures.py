@@ -155,4 +155,6 @@ def with_worded_targets(topic: Topic, question: str) -> Topic:
         return topic
     if _FIGURE_ASKED.search(question) and not lacks:
         return replace(topic, against=not _SPECIFIC_ASKED.search(question))
-    return replace(topic, worded=True, against=True, required=bool(_REQUIRED.search(question)))
+    # (a target written in without its figure is an aim said anywhere ahead, as a requirement is)
+    required = lacks or bool(_REQUIRED.search(question))
+    return replace(topic, worded=True, against=True, required=required)

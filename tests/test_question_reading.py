@@ -1254,8 +1254,14 @@ def test_a_requirement_in_words_asked_is_met_by_one_said_anywhere_ahead():
     ):
         asked = read(question)
         assert (asked.aspect, asked.worded, asked.required) == ("target", True, True), question
-    # (a target in words written into the year's targets: one in their list)
-    listed = read("研发投入强度写进了今年目标、却没给具体数值的是哪些地方？")
+    # (a target written into the year's targets without its figure: an aim said anywhere ahead
+    # too, 持续提高全社会研发投入强度; a target in words alone, one in their list)
+    for question in (
+        "研发投入强度写进了今年目标、却没给具体数值的是哪些地方？",
+        "把高新技术企业写进了发展目标、却没给具体数量的，是哪些地方？",
+    ):
+        assert read(question).required, question
+    listed = read("哪些地方对居民收入增长提出了目标？")
     assert (listed.worded, listed.required) == (True, False)
     terms = term_matcher(tuple(expand_terms("高标准农田")), own_figure=True)
 
