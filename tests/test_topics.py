@@ -2837,3 +2837,15 @@ def test_a_term_whose_spread_fits_a_name_set_aside_is_met_only_as_written():
     assert met("国家公园", "建设好黄河口国家公园", ("国家文化公园",))
     assert not met("国家实验室", "灾备技术国家工程实验室西部中心", ("国家重点实验室",))
     assert met("国家实验室", "争创国家实验室基地", ("国家重点实验室",))
+
+
+def test_any_figure_denied_is_the_topics_own():
+    for question, topic in (
+        (
+            "今年政府工作报告里，空气质量只写了定性要求（如保持全国/全省前列）、没有给任何数值目标的有哪些地方？",
+            "空气质量",
+        ),
+        ("提到了高标准农田、但没有给任何具体目标的有哪些地方？", "高标准农田"),
+    ):
+        read = read_topic(question)
+        assert [(t.text, t.aspect) for t in read.none_of] == [(topic, "target")], question
