@@ -155,6 +155,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     being words of asking (qa.attested)."""
     # a closing quote mark ends a quoted topic (哪些报告里有“千万工程”); a request opens none
     text = other_names_remarked(text.strip())  # (包括“…”等不同说法: those names, no wording asked)
+    text = text.replace("／", "/")  # (a full-width slash joins alternatives: 植树造林／营造林)
     text = without_exception(plain_asking(text))[0].strip("？?！!。，,；; ")
     text = without_documents_first(text)  # (their kind is qa.asked_documents')
     # 给数字经济定了占GDP比重目标: the measure after the verb is the topic's; what was reached said

@@ -2729,7 +2729,7 @@ _WORDS_AROUND = [
     ("用好“两重”“两新”政策，哪些地方提到了？", "两重、两新"),
     ("“两新”政策，哪些地方提到了？", "两新"),
     # a request said as a sentence after the question's asks of its topic
-    ("今年植树造林／营造林面积定了多少万亩目标？列出给了具体面积的地方。", "植树造林／营造林面积"),
+    ("今年植树造林／营造林面积定了多少万亩目标？列出给了具体面积的地方。", "植树造林/营造林面积"),
     ("研发投入强度已经达到多少？请列出给了具体百分比的地方。", "研发投入强度"),
     # a how-many in a unit with its multiplier
     ("港口货物吞吐量去年达到多少亿吨？哪些地方给了数字？", "港口货物吞吐量"),
@@ -2849,3 +2849,12 @@ def test_any_figure_denied_is_the_topics_own():
     ):
         read = read_topic(question)
         assert [(t.text, t.aspect) for t in read.none_of] == [(topic, "target")], question
+
+
+def test_a_full_width_slash_joins_alternatives():
+    assert {"植树造林面积", "营造林面积"} <= set(
+        expand_terms(read_topic("植树造林／营造林面积定了目标的有哪些地方？").text)
+    )
+    assert {"充电桩", "充电站"} <= set(
+        expand_terms(read_topic("哪些地方提到了充电桩／充电站？").text)
+    )
