@@ -43,9 +43,9 @@ GENERIC_SUFFIX = re.compile(
     r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|口径|事务|事项|环节"
     r"|(?<=[\u4e00-\u9fff]{4})的?(?:服务|监管|治理|整治|处理)"
     r"|(?<=[\u4e00-\u9fff]{3})的?(?:支持|扶持|培育|行动|活动|技术|布局)"
-    # (a contest after any name: 龙舟赛事 is met by 龙舟公开赛; a reform after a name of four:
-    # 零基预算改革 by 零基预算)
-    r"|(?<=[\u4e00-\u9fff]{2})的?(?:赛事|比赛)"
+    # (a contest or a heritage's keeping after any name: 龙舟赛事 is met by 龙舟公开赛, 非遗保护传承
+    # by 非遗工坊; a reform after a name of four: 零基预算改革 by 零基预算)
+    r"|(?<=[\u4e00-\u9fff]{2})的?(?:赛事|比赛|保护传承|传承保护|保护利用|传承发展)"
     r"|(?<=[\u4e00-\u9fff]{4})的?(?:改革|作用)"  # (and a role: 发挥国家区域医疗中心作用)
     # (and a thing's spread: 卫生厕所普及, 新能源汽车推广; not a process's: 数字化推广)
     r"|(?<=[\u4e00-\u9fff]{3})(?<!化)的?(?:普及|推广)"

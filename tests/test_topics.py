@@ -2858,3 +2858,10 @@ def test_a_full_width_slash_joins_alternatives():
     assert {"充电桩", "充电站"} <= set(
         expand_terms(read_topic("哪些地方提到了充电桩／充电站？").text)
     )
+
+
+def test_a_heritage_is_asked_however_it_is_kept():
+    assert "非遗" in expand_terms("非遗（非物质文化遗产）保护传承")
+    assert "文物" in expand_terms("文物保护利用")
+    # (protection alone is a topic's own: 知识产权保护 is no 知识产权)
+    assert "知识产权" not in expand_terms("知识产权保护")
