@@ -50,8 +50,9 @@ def in_remark(quote: re.Match[str], text: str) -> bool:
     （“6%左右”不算高于）), no topic; a name quoted there is another name (（写作“赛马”的也算））."""
     if not re.search(r"\d", quote.group(0)):
         return False
-    opened = text.rfind("（", 0, quote.start()) > text.rfind("）", 0, quote.start())
-    rest = re.match(r"[^（）]*[）]", text[quote.end() :])
+    before = text[: quote.start()]
+    opened = max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")"))
+    rest = re.match(r"[^（）()]*[）)]", text[quote.end() :])
     return opened and rest is not None and re.search(_COUNTS, rest.group(0)) is not None
 
 

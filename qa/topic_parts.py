@@ -52,12 +52,12 @@ _MEASURE_WORD = re.compile(
 
 
 def measures_only(part: str) -> bool:
-    said = part
     """Whether each of the alternatives `part` names is a measure, an act or an act's measure
     (新建（改造）, 具体的强度, 任何装机规模或机组, 新建或改造面积目标), no thing."""
-    part = re.sub(r"^(?:任何|具体|明确)(?:的)?", "", part)
-    if not part and said:
-        return True  # (没有给任何数值目标: 任何 of the measures said after it)
+    bare = re.sub(r"^(?:任何|具体|明确)(?:的)?", "", part)
+    if part and not bare:
+        return True  # (没有给任何数值目标: 任何 alone, of the measures said after it)
+    part = bare
     alternatives = [a for a in re.split(r"[（）()、/]|或者|或|和|及", part) if a]
     for alternative in alternatives:
         while (shorter := _MEASURE_WORD.sub("", alternative)) != alternative:

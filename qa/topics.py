@@ -51,6 +51,7 @@ _ONLY_WORDED = re.compile(
     r"(?:只|仅|光)(?:是)?(?:说|写|提)(?:了)?(?:“[^“”]{1,3}”|[\u4e00-\u9fff]{1,3})[、，,]"
     r"(?=(?:但|却|而)?(?:没|未))"
 )
+# a count quoted, no name (“十件”; not “两新”, no measure word)
 _COUNT_ONLY = re.compile(r"[一二三四五六七八九十两百\d]+[件个项条]")
 # what counts as what is asked, bracketed after it (定在6%及以上的（“6%左右”也算）有哪些)
 _COUNTS_AFTER = re.compile(r"的[（(][^（）()]*(?:算|都行|均可|也行)[^（）()]*[)）](?=.{2})")
