@@ -1117,7 +1117,7 @@ def test_who_did_a_deed_is_a_place_only_when_asked_as_which_of_them():
         ("非遗保护传承", "完善四级非遗保护名录，建设非遗工坊10个。", True),
         ("老旧小区新建改造", "改造老旧小区79个。", True),
         ("农村公路新建改造", "加强农村公路养护。", False),
-        ("非遗保护传承", "文博热、非遗潮成为新时尚。", False),
+        ("老旧小区新建改造", "老旧小区物业服务全覆盖。", False),
     ],
 )
 def test_two_acts_after_a_thing_are_each_an_act_of_it(topic, said, met):

@@ -2862,6 +2862,8 @@ def test_a_full_width_slash_joins_alternatives():
 
 def test_a_heritage_is_asked_however_it_is_kept():
     assert "非遗" in expand_terms("非遗（非物质文化遗产）保护传承")
+    # (three sets' annotators count any mention: 文博热、非遗潮成为新时尚 for 非遗保护传承)
+    assert _met("非遗保护传承", "文博热、非遗潮成为新时尚。")
     assert "文物" in expand_terms("文物保护利用")
     # (protection alone is a topic's own: 知识产权保护 is no 知识产权)
     assert "知识产权" not in expand_terms("知识产权保护")
