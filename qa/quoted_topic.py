@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from qa.periods import names_a_period
 from qa.topic_alternatives import acts, is_verb, tagged
-from qa.topic_brackets import REMARK
+from qa.topic_brackets import COUNTS_AS, REMARK
 
 # other names of a quoted name, bracketed after it (“揭榜挂帅”（揭榜制）), or after the matter it
 # names (“烂尾楼”问题（保交楼、问题楼盘）); not what else counts (（…也算）)
@@ -53,10 +53,7 @@ def in_remark(quote: re.Match[str], text: str) -> bool:
     before = text[: quote.start()]
     opened = max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")"))
     rest = re.match(r"[^（）()]*[）)]", text[quote.end() :])
-    return opened and rest is not None and re.search(_COUNTS, rest.group(0)) is not None
-
-
-_COUNTS = r"算|都行|均可|也行|计入|不计"
+    return opened and rest is not None and re.search(COUNTS_AS, rest.group(0)) is not None
 
 
 def word_said_with(text: str, name: str, holds: Callable[[str], bool]) -> str:

@@ -59,12 +59,13 @@ GENERIC_SUFFIX = re.compile(
 )
 
 # a bracket that remarks on what stands before it rather than saying it again, or goes on with it
+COUNTS_AS = "算|都行|都可以|均可|也行|亦可|计入|不计"  # (what counts as a thing: 都算, 不计)
 REMARK = re.compile(
     r"(?:含|包括|包含|不含|除|下同|以下|如|例如|特别是|尤其是|主要|其中|暂定|试行|[0-9]"
     # …or a number of years or steps, which goes on with it: 治本攻坚（三年行动）
     r"|[一二两三四五六七八九十]+(?:年|个|项|大|步)"
     # …or what counts as it, said after (国家级或省级都算, 新建改建均可, 只有计划的不算)
-    r"|.*(?:算|都行|都可以|均可|也行|亦可|计入|不计)$)"
+    rf"|.*(?:{COUNTS_AS})$)"
 )
 
 

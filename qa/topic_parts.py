@@ -18,11 +18,9 @@ from qa.topic_words import no_topic, strip_before, strip_topic
 # a field said before the question (基层矛盾化解方面，哪些地方…)
 _FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作上)[，,：:]\s*$")
 # states of the topic said to count, in a closing bracket: （已建成运营的、要布局建设的都算）
-_STATES_COUNTED = re.compile(
-    r"[（(](?:[^（）()、，,]+的[、，,或和]?)+(?:都|也|均)(?:算|可以|可)[)）]$"
-)
-# …or anything, after words that name no topic (出现了（推进建设、前期工作、争取核准开工都算）)
-_COUNTED = re.compile(r"[（(][^（）()]+(?:都|也|均)(?:算|可以|可)[)）]$")
+# (or anything, after words that name no topic: 出现了（推进建设、前期工作、争取核准开工都算）)
+_COUNTED = re.compile(r"[（(](?P<what>[^（）()]+)(?:都|也|均)(?:算|可以|可)[)）]$")
+_STATES = re.compile(r"(?:[^、，,]+的[、，,或和]?)+")
 # a request said as a sentence after the question's (…多少？请列出给了…的地方)
 _REQUEST_AFTER = re.compile(
     r"(?<=.{2})[？?。！!]\s*(?:请)?(?:列出|列举|说出|指出|找出)[^？?。！!]*$"
@@ -89,9 +87,8 @@ def unquoted_topic(
         return attested(words_asked_about(topic), corpus), aspect
     # a sentence after the question is a remark on what counts (…各地是多少？给了数字的都算)
     after = re.split(r"[？?！!。]", text[m.end() :])[0].removesuffix("的")  # (有没有…定目标的)
-    after = _STATES_COUNTED.sub("", after)  # (（已建成运营的、要布局建设的都算）: no topic)
-    counted = _COUNTED.search(after)
-    if counted and no_topic(after[: counted.start()]):
+    counted = _COUNTED.search(after)  # (（已建成运营的、要布局建设的都算）: no topic)
+    if counted and (_STATES.fullmatch(counted["what"]) or no_topic(after[: counted.start()])):
         after = after[: counted.start()]
     # (a clause saying only where or when the question looks is no part of the topic: 省级层面，
     # 去年接待游客多少人次——哪些报告…)

@@ -27,7 +27,13 @@ from qa.quoted_topic import (
     word_said_with,
 )
 from qa.set_aside import without_exception
-from qa.topic_brackets import ON_TARGET, bracket_parts, quoted_names, without_kinds_of_it
+from qa.topic_brackets import (
+    COUNTS_AS,
+    ON_TARGET,
+    bracket_parts,
+    quoted_names,
+    without_kinds_of_it,
+)
 from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
 from qa.topic_parts import attested, closed, measures_only, unquoted_topic
 from qa.topic_words import (
@@ -54,7 +60,7 @@ _ONLY_WORDED = re.compile(
 # a count quoted, no name (“十件”; not “两新”, no measure word)
 _COUNT_ONLY = re.compile(r"[一二三四五六七八九十两百\d]+[件个项条]")
 # what counts as what is asked, bracketed after it (定在6%及以上的（“6%左右”也算）有哪些)
-_COUNTS_AFTER = re.compile(r"的[（(][^（）()]*(?:算|都行|均可|也行)[^（）()]*[)）](?=.{2})")
+_COUNTS_AFTER = re.compile(rf"的[（(][^（）()]*(?:{COUNTS_AS})[^（）()]*[)）](?=.{{2}})")
 # …and the intent and act said between a topic and its bound (高标准农田今年计划建30万亩以上), or
 # that it is passed already (地区生产总值已超过2000亿元)
 _ACT_BEFORE_BOUND = re.compile(
