@@ -34,7 +34,7 @@ UNITS = {
     "人数": "人(?!次)|名",
     # what a bound on a target is said in (高于6%, 2000家及以上)
     "%": "%|％",
-    "count": "[个家项人户所座台辆套件名条列张](?!次)",
+    "count": "[个家项人户所座台辆套件名条列张头只](?!次)",
 }
 # the measure a topic is named by, and the unit of UNITS its figure is stated in
 _MEASURED = re.compile(r"(总产量|产量|面积|人数|人次|里程)$")
@@ -52,12 +52,12 @@ _UNIT_ASKED = re.compile(
     # (or said first, where the topic was: 优良天数比例（优良率）去年…; not inside its bracket)
     r"(?:(?:多少|具体|绝对|的|了|出|[（(]|或|目标)|(?=人次)|^(?![^（）()]*[）)]))"
     r"(人次|公里|千米|亩|吨|公斤|千克|斤|金额|钱|面积|百分比"
-    r"|百分数|比例|比率|套数|个数|户数|家数|项目数)(?:数)?(?![均半])"  # (人次 ends no name: 游客人次)
+    r"|百分数|比例|比率|[套个户家头只件台辆座所]数|项目数)(?:数)?(?![均半])"  # (人次 ends no name: 游客人次)
 )
 # what a unit asked is called in UNITS (多少钱: an amount; 百分比, 比例: a share or a rate; 套数: a
 # count of things, not a share of them)
 _UNIT_NAMES = {"钱": "金额"} | dict.fromkeys(("百分比", "百分数", "比例", "比率"), "%")
-_UNIT_NAMES |= dict.fromkeys(("套数", "个数", "户数", "家数", "项目数"), "count")
+_UNIT_NAMES |= {f"{one}数": "count" for one in "套个户家头只件台辆座所"} | {"项目数": "count"}
 # (a weight asked in one unit is met in any: 多少斤或多少吨, 1955万吨 for 亿斤)
 _UNIT_NAMES |= dict.fromkeys(JIN, "weight")
 

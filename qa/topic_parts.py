@@ -26,7 +26,7 @@ _REQUEST_AFTER = re.compile(
     r"(?<=.{2})[？?。！!]\s*(?:请)?(?:列出|列举|说出|指出|找出)[^？?。！!]*$"
 )
 # the first clause of the question, up to a comma, a colon or a dash (省级层面，…)
-_LEADING_CLAUSE = re.compile(r"^(?P<clause>[^，,：:—]{2,12})(?:[，,：:]|——)(?=.{2})")
+_LEADING_CLAUSE = re.compile(r"^(?P<clause>[^，,：:—]{2,16})(?:[，,：:]|——)(?=.{2})")
 
 
 def names_a_thing(topic: str) -> bool:

@@ -101,9 +101,13 @@ _RESTATED = re.compile(
 )
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
 _QUOTED_BOUND = re.compile(
-    r"(?P<not>没有|没|不是|未)?(?:是)?(?:写的是|写成|写的|用的是|用|带|是|为)?[“「『\"](?:及)?"
+    # (a figure held open in the quote is any figure: “××%以上”, “X%左右”)
+    r"(?P<not>没有|没|不是|未)?(?:是)?(?:写的是|写成|写的|用的是|用|带|是|为)?[“「『\"]"
+    r"(?:(?:[×xXＸ]+|[Nn]|某)(?:%|％)?)?(?:及)?"
     r"(?P<word>以上|以下|以内|左右|不低于|不少于|不超过|超过|高于|低于)[”」』\"]"
-    r"(?:来|去)?(?:表述|表示|描述|写|说|措辞|提)?"
+    r"(?:[（(][^（）()]{1,8}[)）])?(?:来|去)?(?:表述|表示|描述|写|说|措辞|提)?"
+    # (and the wording it is set against, which it rules out already: 而不是“左右”)
+    r"(?:[，,]?(?:而不是|而非|不是)[“「『\"][^”」』\"]{1,10}[”」』\"](?:[（(][^（）()]{1,8}[)）])?)?"
 )
 
 

@@ -2785,6 +2785,9 @@ _WORDS_AROUND = [
     # a growth given after 给X定了
     ("哪些地方给全社会研发经费投入定了增长率目标？", "全社会研发经费投入增长率"),
     ("哪些地方给外贸进出口定了增速目标？", "外贸进出口增速"),
+    # places counted with their documents said after them, where the question looks
+    ("几个地级市的2024年预期目标里，GDP增速定在7%及以上的是哪些？", "GDP增速"),
+    ("三个区县的政府工作报告中，哪些提到了低空经济？", "低空经济"),
 ]
 
 
@@ -2867,3 +2870,48 @@ def test_a_heritage_is_asked_however_it_is_kept():
     assert "文物" in expand_terms("文物保护利用")
     # (protection alone is a topic's own: 知识产权保护 is no 知识产权)
     assert "知识产权" not in expand_terms("知识产权保护")
+
+
+def test_a_count_in_any_unit_things_are_counted_in_is_the_figure_asked():
+    # (头数, 件数: the unit said in the count, as 个数 and 套数 are)
+    for question, topic, aspect in (
+        ("去年生猪出栏量给出具体头数的是哪些地方？", "生猪出栏量", "figure"),
+        ("今年给生猪出栏定了具体头数目标的有哪些地方？", "生猪出栏", "target"),
+        ("今年城镇新增就业设了具体人数目标的有哪些地方？", "城镇新增就业", "target"),
+        ("给工业技改定了项目数量目标的有哪些地方？", "工业技改", "target"),
+        ("今年保障性住房设了具体套数目标的有哪些地方？", "保障性住房", "target"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, aspect), question
+    assert read_topic("去年生猪出栏量给出具体头数的是哪些地方？").unit == "count"
+
+
+def test_a_growth_rate_or_a_percentage_set_is_the_targets_measure():
+    for question, topic, unit in (
+        ("今年外贸进出口定了增长率或总额目标的是哪些地方？", "外贸进出口", None),
+        ("今年GDP定了增长率目标的是哪些地方？", "GDP", None),
+        ("今年外贸进出口增速设了具体百分比目标的有哪些地方？", "外贸进出口增速", "%"),
+        ("进出口增速定了具体百分比目标的有哪些？", "进出口增速", "%"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect, read.unit) == (topic, "target", unit), question
+
+
+def test_a_bound_set_with_a_verb_and_no_target_word_is_the_bound():
+    for question, side in (
+        ("GDP增速定在7%及以上的是哪些地方？", "above"),
+        ("哪些地方研发投入强度定为3%？", "equal"),
+    ):
+        read = read_topic(question)
+        assert read.limit is not None and read.limit.side == side, question
+        assert "定" not in read.text, question
+
+
+def test_a_wording_quoted_with_its_figure_held_open_is_the_wording_asked():
+    for question in (
+        "GDP增速目标写成“××%以上”（下限式）而不是“左右”的是哪些地方？",
+        "GDP增速目标写成“X%以上”的是哪些地方？",
+        "GDP增速目标写成“以上”而不是“左右”的是哪些地方？",
+    ):
+        read = read_topic(question)
+        assert (read.text, read.limit.worded) == ("GDP增速", "passed"), question
