@@ -106,9 +106,13 @@ _DONE = re.compile(r"实际|现在|目前|当前|现有|现状|现值|已经|已
 _TOTAL_ASKED = re.compile(r"(?<![、或和及])(?:总数|总量|存量|现有|共有)(?![、或和及])")
 # what was reached, said between a topic and its measures (研发经费投入已实现的强度或增幅)
 _MEASURE = "(?:" + "|".join(sorted([*MEASURE_WORDS, "比例", "水平"], key=len, reverse=True)) + ")"
-# (not from a verb's complement: 给出了可再生能源…已达到的规模: 可再生能源…)
+# (the topic whole, from after a verb's 了 or a 的, not from inside a word: 给出了可再生能源…已达到的
+# 规模: 可再生能源…; 给出了研发投入强度（R&D经费占GDP比重）已经达到的水平: 研发投入强度（…）)
 _DONE_BEFORE_MEASURE = re.compile(
-    r"(?P<topic>(?![出到]了)[^，,。？?；;]{2,16}?)(?P<done>(?:已经|已)(?:实现|达到|做到|完成)(?:了)?的)"
+    r"(?:^|(?<=[了的，,：:]))(?!(?:(?:19|20)\d\d年|"
+    + RELATIVE.pattern
+    + r")(?:已经|已))"  # (no year)
+    r"(?P<topic>[^，,。？?；;了哪谁]{2,24}?)(?P<done>(?:已经|已)(?:实现|达到|做到|完成)(?:了)?的)"
     rf"(?P<measure>{_MEASURE}(?:(?:或者|或|和|及|、){_MEASURE})*)(?=[，,。？?；;]|$)"
 )
 
@@ -135,8 +139,10 @@ def with_measure_given(text: str) -> str:
 def with_done_first(text: str) -> str:
     """The question with what was reached said before the topic, whose measures it splits
     (研发经费投入已实现的强度或增幅 → 已实现的研发经费投入强度或增幅): a figure reached of the
-    topic's measures."""
-    return _DONE_BEFORE_MEASURE.sub(lambda m: m["done"] + m["topic"] + m["measure"], text, count=1)
+    topic's measures; a level reached is the topic's figure itself (研发投入强度已经达到的水平)."""
+    return _DONE_BEFORE_MEASURE.sub(
+        lambda m: m["done"] + m["topic"] + m["measure"].removesuffix("水平"), text, count=1
+    )
 
 
 _EITHER = re.compile(

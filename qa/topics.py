@@ -100,6 +100,10 @@ _RESTATED = re.compile(
     r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
 )
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
+# a topic led by what is to be raised or cut: an aim, which a figure done is not
+_AIM_LED = re.compile(
+    r"(?:要|将)?(?:持续|不断|进一步|稳步)?(?:提高|提升|加大|增加|扩大|降低|减少|压降)"
+)
 _QUOTED_BOUND = re.compile(
     # (a figure held open in the quote is any figure: “××%以上”, “X%左右”)
     r"(?P<not>没有|没|不是|未)?(?:是)?(?:写的是|写成|写的|用的是|用|带|是|为)?[“「『\"]"
@@ -188,6 +192,16 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
             # (the unit it lacks: …只给了增速、没给金额)
             unit = (other.unit if other is not None else None) or lacks.unit or met.unit
             other = replace(met, aspect=said, unit=unit)
+        aim = _AIM_LED.match(met.text)
+        if (
+            other.aspect == "target"
+            and met.aspect is None
+            and aim
+            and len(met.text) - aim.end() >= 2
+        ):
+            # (要提高研发投入强度、但没给数值目标: an aim in words, however worded)
+            met = replace(met, text=met.text[aim.end() :], aspect="target")
+            other = replace(other, text=met.text)
         return replace(met, none_of=(other,))
     worded = _QUOTED_BOUND.search(text)
     # (没有用“左右”表述的: the wording is denied, not the target)

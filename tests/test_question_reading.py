@@ -485,7 +485,11 @@ def test_a_designation_alone_is_the_first_alternatives_thing():
         ("哪些城市公布了实际完成的造林面积？", "造林面积", True),
         # (…said between the topic and its measures: the figures reached of each)
         ("研发经费投入已实现的强度或增幅，哪些地方给了具体数？", "研发经费投入强度或增幅", True),
-        ("森林覆盖率已经达到的水平，哪些地方报了？", "森林覆盖率水平", True),
+        # (a level reached is the figure itself)
+        ("森林覆盖率已经达到的水平，哪些地方报了？", "森林覆盖率", True),
+        ("哪些地方给出了研发投入强度（R&D经费占GDP比重）已经达到的水平？", "研发投入强度", True),
+        # (the topic whole, not from inside a word; no period word as the topic)
+        ("5G基站建设，谁报告了去年已完成的数量？", "5G基站建设", True),
         # (the actual result said after the topic)
         ("去年空气优良天数（比例）的实际结果，哪些地方报告了？", "空气优良天数", True),
     ],
@@ -698,7 +702,8 @@ def test_a_figure_of_an_economys_total_is_an_amount_and_no_common_word_meets_it(
 @pytest.mark.parametrize(
     ("question", "topic", "aspect"),
     [
-        ("哪些地方提到要提高研发投入强度，但没有给出具体目标数值？", "提高研发投入强度", "target"),
+        # (an aim said, 要提高…: the topic without it, see the test below)
+        ("哪些地方提到要提高研发投入强度，但没有给出具体目标数值？", "研发投入强度", "target"),
         ("哪些地方提到了研发投入强度，却没有给出具体百分比目标？", "研发投入强度", "target"),
         ("今年对PM2.5提出了要求，但没有给出具体浓度数值的是哪些地方？", "PM2.5", "figure"),
         ("哪些地方谈到了单位GDP能耗，却没给出具体的下降目标数值？", "单位GDP能耗", "target"),
@@ -709,6 +714,24 @@ def test_a_topic_met_but_no_figure_of_it_given_said_with_its_measures(question, 
 
     read = read_topic(question)
     assert (read.text, [(t.text, t.aspect) for t in read.none_of]) == (topic, [(topic, aspect)])
+
+
+def test_an_aim_said_without_its_figure_is_a_target_in_words():
+    # (要提高研发投入强度，但没给数值目标: met by an aim in words however worded, 研发经费投入强度
+    # 进一步提升, and not by a figure reached)
+    from qa.measures import with_worded_targets
+    from qa.topics import read_topic
+
+    for question, topic in (
+        ("哪些地方提出要提高研发投入强度，但没给具体数值目标？", "研发投入强度"),
+        ("哪些报告说要提升研发经费投入强度，但没给出具体的强度数值目标？", "研发经费投入强度"),
+        ("哪些地方提出要扩大有效投资，但没给增速目标？", "有效投资"),
+    ):
+        read = with_worded_targets(read_topic(question), question)
+        assert (read.text, read.aspect, read.required) == (topic, "target", True), question
+    # (a topic not led by an aim stays as said: 提到了研发投入强度，却没…)
+    read = read_topic("哪些地方提到了研发投入强度，却没有给出具体百分比目标？")
+    assert read.aspect is None
 
 
 def test_the_documents_asked_whether_any_did_are_of_their_level():
