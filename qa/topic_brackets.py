@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from qa.text import word_breaks
 from qa.topic_alternatives import DESIGNATIONS, MEASURE_WORDS, acts, tagged
+from qa.topic_roots import forms_of_name, one_noun, shortened, start_before_short_name
 
 # a word in brackets: another wording of what stands before it (X（或Y）, 充电桩（充电设施）,
 # 创建（或升级创建）国家高新区), unless it is a remark (博士后工作站（不含分站）), left out
@@ -111,6 +112,10 @@ def bracket_readings(topic: str) -> list[str]:
         readings.append("、".join(before + w for w in generic) + after)
     elif not after and _of_it_only(before, inner):
         pass  # (what is done with it, or kinds named with it: 页岩气（开发、综合利用、制氢等）)
+    elif not (after or REMARK.match(inner)) and (
+        forms := forms_of_name(before, bracket_parts(f"（{inner}）"))
+    ):
+        readings.append("、".join(forms))  # (科技特派员（…制度、特派团、工作站）: its forms)
     elif not after and (naming := _naming_it(before, inner)) is not None:
         # (what is done with it, said without its name: 数字人民币（试点、推广应用）: no 试点)
         readings += ["、".join(naming)] if naming else []
@@ -118,14 +123,16 @@ def bracket_readings(topic: str) -> list[str]:
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         # (but its short name stands for all of it: 农作物耕种收综合机械化率（农机化率）: 农机化率)
         same_end = len(before) > len(inner) and before[-1] == inner[-1]
-        same_end = same_end and not _shortened(inner, before)
+        same_end = same_end and not shortened(inner, before)
         kept = before[: -len(inner)] if same_end else ""
         if kept and len(kept) not in word_breaks(before):
             kept = ""  # (植树造林（营造林）: 营造林, not 植 left of a word)
-        reworded = None if kept or _shortened(inner, before) else _reworded_from(before, inner)
+        # (a short name of its last words: 跨境电子商务综合试验区（综试区）: 跨境电子商务综试区)
+        kept = start_before_short_name(before, inner) or kept
+        reworded = None if kept or shortened(inner, before) else _reworded_from(before, inner)
         if reworded is not None:
             kept = reworded
-        elif not kept and _head_noun(inner) and not _shortened(inner, before):
+        elif not kept and len(inner) <= 2 and one_noun(inner) and not shortened(inner, before):
             # (a head alone names nothing: 进出口总额（总值）: 进出口总值, the last word of what
             # stands before said otherwise; but 钠离子电池（钠电） is its short name, and 减税降费
             # （减负） a deed of its own)
@@ -218,21 +225,6 @@ def _inserted(before: str, inner: str, after: str) -> bool:
         and before.endswith(("型", "性", "式", "类"))
         and len(words) == 1
         and not acts(*words[0])
-    )
-
-
-def _head_noun(word: str) -> bool:
-    """Whether `word` is one noun of two characters at most (总值, 产值)."""
-    words = tagged(word) if len(word) <= 2 else ()
-    return len(words) == 1 and words[0][1] == "n"
-
-
-def _shortened(short: str, name: str) -> bool:
-    """Whether `short` is `name` shortened: its characters in order, the first its first."""
-    return (
-        bool(short)
-        and short[0] == name[:1]
-        and re.search(".*?".join(map(re.escape, short)), name) is not None
     )
 
 

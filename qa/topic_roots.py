@@ -80,3 +80,54 @@ def with_class_said(part: str) -> str:
     if m is None or m.start() < 2 or len(_CLASS_HEAD.sub("", m["cls"])) < 3:
         return part
     return f"{part[: m.start()]}、{m['cls']}"
+
+
+def forms_of_name(name: str, parts: list[str]) -> list[str] | None:
+    """A bracket's parts read as forms of the `name` before it, when the first is the name with
+    more (科技特派员（科技特派员制度、特派团、工作站）): a part opening on the name's later
+    characters is said with the name's start (科技特派团), a place or body of three characters
+    sharing none with the name is the name's (科技特派员工作站, not 博士后工作站). None for
+    any other bracket (清洁能源（风电、光伏）: kinds of it)."""
+    said = [re.sub(r"(?:等等|等|之类|这类)$", "", p) for p in parts]
+    if len(said) < 2 or not said[0].startswith(name) or len(said[0]) == len(name) or len(name) < 2:
+        return None
+    if all(name in part for part in said):
+        return None  # (kinds said with the name: the name alone says them)
+    forms = []
+    for part in said:
+        if name in part or len(part) < 2:
+            forms.append(part)
+        elif part[:2] in name[1:]:
+            forms.append(name[: name.index(part[:2], 1)] + part)
+        elif len(part) == 3 and not set(part) & set(name) and one_noun(part):
+            forms.append(name + part)
+        else:
+            forms.append(part)
+    return forms
+
+
+def one_noun(word: str) -> bool:
+    """Whether `word` is one noun (总值, 工作站)."""
+    words = tagged(word)
+    return len(words) == 1 and words[0][1] == "n"
+
+
+def shortened(short: str, name: str) -> bool:
+    """Whether `short` is `name` shortened: its characters in order, the first its first."""
+    return (
+        bool(short)
+        and short[0] == name[:1]
+        and re.search(".*?".join(map(re.escape, short)), name) is not None
+    )
+
+
+def start_before_short_name(name: str, short: str) -> str | None:
+    """What of `name` stands before the last words `short` shortens, from a word's start and
+    with their last character (跨境电子商务综合试验区, 综试区: 跨境电子商务; 国家高新技术产业
+    开发区, 高新区: 国家); None when it shortens no such words, or all of the name."""
+    if len(short) < 2 or not name.endswith(short[-1]) or shortened(short, name):
+        return None
+    for start in sorted(word_breaks(name)):
+        if 0 < start and len(name) - start > len(short) and shortened(short, name[start:]):
+            return name[:start]
+    return None

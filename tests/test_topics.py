@@ -2915,3 +2915,27 @@ def test_a_wording_quoted_with_its_figure_held_open_is_the_wording_asked():
     ):
         read = read_topic(question)
         assert (read.text, read.limit.worded) == ("GDP增速", "passed"), question
+
+
+def test_a_bracket_opening_on_the_name_lists_its_forms_said_with_it():
+    # (科技特派员（科技特派员制度、特派团、工作站）: 科技特派团, 科技特派员工作站; not
+    # 工作站 alone, which 博士后工作站 says)
+    terms = set(expand_terms("科技特派员（科技特派员制度、特派团、工作站等）"))
+    assert {"科技特派团", "科技特派员工作站"} <= terms and not {"工作站", "特派团"} & terms
+    terms = set(expand_terms("首席科学家（首席科学家制度、工作室）"))
+    assert "首席科学家工作室" in terms and "工作室" not in terms
+    # (a place sharing a character with the name is its own: 氢能（氢能产业、加氢站）)
+    assert "加氢站" in expand_terms("氢能（氢能产业、加氢站）")
+    # (a word of its own, not the name's end: 油茶（油茶林、茶油）: 茶油 as said)
+    assert "茶油" in expand_terms("油茶（油茶林、茶油等）")
+    # (kinds of another name: 清洁能源（风电、光伏）)
+    assert {"风电", "光伏"} <= set(expand_terms("清洁能源（风电、光伏）"))
+
+
+def test_a_short_name_of_the_last_words_is_said_with_the_rest():
+    from qa.topic_brackets import bracket_readings
+
+    assert "跨境电子商务综试区" in bracket_readings("跨境电子商务综合试验区（综试区）")
+    assert "国家高新区" in bracket_readings("国家高新技术产业开发区（高新区）")
+    # (a short name of all of it stands alone: 农机化率)
+    assert "农机化率" in bracket_readings("农作物耕种收综合机械化率（农机化率）")
