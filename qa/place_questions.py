@@ -160,9 +160,10 @@ _AMONG_LEVELS = (
     # (a level said as a tier, its places in brackets: 省级层面（省和直辖市）谁…, 区一级有哪些…)
     # (or after the topic said first: 抽水蓄能电站，市级层面谁在推)
     # (…or as the scope: 以地级市为范围，谁…; 就省份而言，哪些…)
-    # (…or looked at alone: 仅看地级市，哪些…; 从城市层面看，谁…; or a place's own: 重庆的区里谁…)
+    # (…or looked at alone: 仅看地级市，哪些…, 只看地级市（市州）：哪些…; 从城市层面看，谁…;
+    # or a place's own: 重庆的区里谁…)
     rf"(?:^(?:{REQUEST})?|(?<=[，,])|(?<=..的))(?:在|从|就|以|各|(?P<look>(?:仅|只|单|光)看))?"
-    rf"(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)"
+    rf"(?P<levels>{_PLACE_NOUN}(?:{_JOINED}{_PLACE_NOUN})*)(?:[（(][^（）()]{{1,6}}[)）])?"
     # (…as this tier: 城市这一级，地级市（州）这一层; or their documents: 重庆的区县科技规划里，谁…)
     rf"(?:{_LEVEL_PLACES}{_TIER}{_LEVEL_PLACES}(?:(?:的)?(?:{_DOCUMENTS_ASKED}|政府))?(?:{_IN_THEM}|来看|看|的)?"
     rf"|(?:的)?(?:{_DOCUMENTS_ASKED})?{_IN_THEM}"
@@ -170,7 +171,8 @@ _AMONG_LEVELS = (
     # (…or whether any did: 城市里有没有提到科创板的; or which document: 哪份报告)
     r"(?:谁|哪个|哪一个|哪几个|哪些|哪家|哪份|哪几份|(?<=有)没有(?:哪个|哪些|哪家)?)"
     rf"(?:地方|地区|{_DOCUMENTS_ASKED})?{_WHOSE_DOCUMENT}"
-    rf"(?=(?:都|也|还)?(?:有|在)?(?:在{_YEAR_SAID}{_DOCUMENTS_ASKED}(?:中|里|里面|当中))?{_SAYS})"
+    rf"(?=(?:都|也|还)?(?:有|在)?(?:在{_YEAR_SAID}(?:{_DOCUMENTS_ASKED}|工作安排|工作部署|安排|部署)(?:中|里|里面|当中)"
+    rf"|在(?=今年|明年|本年|(?:19|20)\d\d年){_YEAR_SAID})?{_SAYS})"  # (哪些在今年工作安排里给…)
 )
 _DISTRICT_QUESTION = re.compile(
     rf"{_AMONG_LEVELS}|{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"
@@ -252,8 +254,7 @@ def place_question(text: str) -> re.Match[str] | None:
 
 
 def _names_places(m: re.Match[str]) -> bool:
-    """Whether what _AMONG_NAMED read as named one by one is places, read up to the question
-    (綦江和重庆高新区，哪个: the name's last 区 is no place noun of the question's)."""
+    """Whether what _AMONG_NAMED read as named one by one is places (綦江和重庆高新区，哪个)."""
     said = re.split(
         rf"[，,]|{_HOW_MANY_NAMED}{_IN_THEM}?(?:有)?(?:哪|谁)|(?:分别|都|也)+$",
         m.string[m.start("named") : m.end()],
@@ -262,13 +263,12 @@ def _names_places(m: re.Match[str]) -> bool:
 
 
 def is_district_question(text: str) -> bool:
-    """True for questions that ask which districts do something ("哪些区的规划提到了氢能？"),
-    or did not (哪些区没有提到氢能)."""
+    """Whether a question asks which places do something (哪些区的规划提到了氢能), or did not."""
     text, _ = without_negation(text)
     m = place_question(text)
     # (…提到的是哪里: 到 is no object there)
     return m is not None and (
-        m.group(0).startswith(("的", "是")) or not _OBJECT_OF.search(text[: m.start()])
+        m[0].startswith(("的", "是")) or not _OBJECT_OF.search(text[: m.start()])
     )
 
 

@@ -2939,3 +2939,20 @@ def test_a_short_name_of_the_last_words_is_said_with_the_rest():
     assert "国家高新区" in bracket_readings("国家高新技术产业开发区（高新区）")
     # (a short name of all of it stands alone: 农机化率)
     assert "农机化率" in bracket_readings("农作物耕种收综合机械化率（农机化率）")
+
+
+def test_a_level_looked_at_alone_with_its_other_name_bracketed_is_the_level_asked():
+    from qa.place_questions import question_level
+
+    for question, topic in (
+        ("只看地级市（市州）：哪些在今年工作安排里给高新技术企业定了数量目标？", "高新技术企业"),
+        ("地级市（州）里面，哪些提到了共同富裕？", "共同富裕"),
+        ("只看地级市：哪些在今年给高新技术企业定了数量目标？", "高新技术企业"),
+    ):
+        assert question_level(question) == "city", question
+        assert read_topic(question).text == topic, question
+    # (the work a year's documents plan is where the topic is said, no part of it)
+    assert (
+        read_topic("今年工作安排里提到PM2.5治理、却没写出PM2.5浓度目标数值的，是哪些地方？").text
+        == "PM2.5治理"
+    )
