@@ -62,12 +62,20 @@ _UNIT_NAMES |= {f"{one}数": "count" for one in "套个户家头只件台辆座�
 _UNIT_NAMES |= dict.fromkeys(JIN, "weight")
 
 
+# things counted, asked how many of (多少家, 多少万户): a count (not 多少个百分点; 哪几个 asks places)
+_COUNT_ASKED = re.compile(
+    r"多少(?:万|亿)?[家个户套座所项台辆件头只](?!次|百分点|点|月|季|年|方面|倍)"
+)
+
+
 def unit_asked(question: str) -> str | None:
     """The unit of measure `question` asks its figure in (金额: an amount in 元), None when it
     names none."""
     m = _UNIT_ASKED.search(question)
     if m is None:
-        return None
+        # (not when a measure is asked beside: 多少个（或多大面积）, 总数、新增数、增幅都算)
+        other = re.search(r"面积|增幅|增速|增长|比例|比重|百分比|范围|金额|规模", question)
+        return "count" if _COUNT_ASKED.search(question) and not other else None
     unit = _UNIT_NAMES.get(m.group(1), m.group(1))
     other = re.match(r"(?:或者|或|、|和|及)(?:多少|几)?([\u4e00-\u9fff]{1,3})", question[m.end() :])
     if other and _UNIT_NAMES.get(other[1], other[1]) != unit:

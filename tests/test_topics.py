@@ -2956,3 +2956,14 @@ def test_a_level_looked_at_alone_with_its_other_name_bracketed_is_the_level_aske
         read_topic("今年工作安排里提到PM2.5治理、却没写出PM2.5浓度目标数值的，是哪些地方？").text
         == "PM2.5治理"
     )
+
+
+def test_how_many_things_asked_in_their_counting_word_asks_a_count():
+    from qa.measures import unit_asked
+
+    assert unit_asked("今年要新增（培育）多少家规上工业企业——给了数量目标的地方有哪些？") == "count"
+    assert unit_asked("保障性租赁住房今年要筹集多少套，谁给了数？") == "count"
+    # (哪几个 asks places; a measure asked beside it is asked too; 多少个百分点 is a share)
+    assert unit_asked("哪几个城市今年给高企定了数量目标？") is None
+    assert unit_asked("老旧小区改造今年定了多少个（或多大面积）的目标，是哪些地方？") is None
+    assert unit_asked("研发投入强度要提高多少个百分点，哪些地方定了？") is None
