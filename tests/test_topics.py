@@ -2967,3 +2967,18 @@ def test_how_many_things_asked_in_their_counting_word_asks_a_count():
     assert unit_asked("哪几个城市今年给高企定了数量目标？") is None
     assert unit_asked("老旧小区改造今年定了多少个（或多大面积）的目标，是哪些地方？") is None
     assert unit_asked("研发投入强度要提高多少个百分点，哪些地方定了？") is None
+
+
+def test_a_part_of_the_documents_asked_is_where_the_topic_is_said():
+    from qa.asked_documents import documents_asked
+
+    for question, kind, topic in (
+        (
+            "在“十四五”科技创新规划的指标表里，哪些地方列了技术合同成交（交易）额？",
+            "plan",
+            "技术合同成交（交易）额",
+        ),
+        ("在政府工作报告的主要预期目标里，哪些地方定了GDP增速？", "work_report", "GDP增速"),
+    ):
+        assert documents_asked(question) == (kind,), question
+        assert read_topic(question).text == topic, question
