@@ -158,8 +158,8 @@ def holds_unit(text: str, unit: str) -> bool:
 def _in_unit(text: str, end: int, unit: str, scale: str) -> bool:
     """Whether the figure ending at `end` is in `unit`: its unit follows, or, for an amount, a
     scale closes it with no unit at all (突破百亿, 超千亿以上: reports drop 元 after 亿)."""
-    if re.match(r"\s*(?:" + UNITS[unit] + ")", text[end:]):
-        return True
+    if re.match(r"\s*(?:余|多)?(?:" + UNITS[unit] + ")", text[end:]):
+        return True  # (4.5万余人: 余 after the scale)
     bare = not scale and not re.match(r"[A-Za-z]", text[end : end + 1])
     if unit == "%" and bare and not _COUNTED.match(text, end):
         return True  # a share said bare: 地区生产总值增速“保8争9”

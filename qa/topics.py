@@ -50,7 +50,7 @@ _IN_DOCUMENT_NAME = (
     rf"(?:[（(][^（）()]{{1,10}}[)）])?(?:(?![的在中里])[\u4e00-\u9fff]){{0,4}}"
     rf"(?:(?!政策)(?:{_DOCUMENT_WORDS})|要点|方案)(?:(?:这|那)?(?:类|些|种)(?:{_DOCUMENT_WORDS}))?"
     # (or a part of them: “十四五”科技创新规划的指标表里; or the end of a period: “十四五”末)
-    r"(?:的[\u4e00-\u9fff]{1,4}?(?=中|里))?(?:中|里|给|提|写|有|把|对|为|设|定|[，,])|末|期末"
+    r"(?:的[\u4e00-\u9fff]{1,4}?(?=中|里))?(?:中|里|给|提|写|有|把|对|为|设|定|[，,：:])|末|期末"
 )
 # a word too short to name a thing, said in place of a figure before the figure denied (老旧小区
 # 改造今年只说“一批”、没给具体数量的; not 只写“与经济增长同步”, a wording asked)

@@ -2979,6 +2979,29 @@ def test_a_part_of_the_documents_asked_is_where_the_topic_is_said():
             "技术合同成交（交易）额",
         ),
         ("在政府工作报告的主要预期目标里，哪些地方定了GDP增速？", "work_report", "GDP增速"),
+        # (looked at, before a colon; a kind quoted)
+        ("看“十四五”规划：哪些规划提到智慧景区建设？", "plan", "智慧景区建设"),
+        (
+            "年度科技创新“工作要点”里，哪些地方把升级创建国家高新区列为抓手？",
+            "work_points",
+            "升级创建国家高新区",
+        ),
     ):
         assert documents_asked(question) == (kind,), question
         assert read_topic(question).text == topic, question
+
+
+def test_a_class_of_indicators_is_the_thing_they_measure():
+    for question, topic in (
+        ("政府工作报告里，哪些地方给专利类指标定了今年的数值目标？", "专利"),
+        ("哪些地方给环境类指标定了目标？", "环境"),
+        ("垃圾分类定了目标的有哪些地方？", "垃圾分类"),
+    ):
+        assert read_topic(question).text == topic, question
+
+
+def test_a_figure_said_as_more_than_its_scale_is_in_its_unit():
+    from qa.bounds import figures_in
+
+    assert figures_in("全年新增城镇就业4.5万余人", "count") == [45000.0]
+    assert figures_in("完成造林3万多亩", "亩") == [30000.0]
