@@ -32,9 +32,19 @@ def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[s
     roots = [w for w in shared if w not in broad and any(p.startswith(w) for p in said)]
     # the class is all they share around it: 学生营养餐或农村学生营养改善计划 is 学生营养, not 学生
     widest = {_widest_shared(w, said).strip() for w in roots}
-    # (nor a time, which names no class: 夜间经济或夜间消费 is no 夜间)
-    timeless = [w for w in widest if [f for _, f in tagged(w)] not in (["t"], ["m"])]
+    # (nor a time or a rank, which names no class: 夜间经济或夜间消费 is no 夜间, 国家级高新区或
+    # 国家级经开区 no 国家级)
+    timeless = [
+        w
+        for w in widest
+        if [f for _, f in tagged(w)] not in (["t"], ["m"]) and not _RANK.fullmatch(w)
+    ]
     return sorted(w for w in timeless if len(w) >= 2 and w not in broad)
+
+
+_RANK = re.compile(
+    r"(?:国家|中央|省|自治区|市|州|区|县|乡镇?)级?|全(?:国|省|市|区|县)|国家级|省部级"
+)
 
 
 def _first_of_other_words(said: list[str], end: int) -> int:

@@ -2816,6 +2816,13 @@ def test_a_bracket_of_what_is_done_with_a_thing_names_it_only_beside_it():
     assert "实验室" in expand_terms("研发平台（实验室、技术创新中心、企业研发机构等）")
 
 
+def test_alternatives_sharing_only_a_rank_share_no_class():
+    terms = expand_terms("创建国家级开发区（国家级高新区或国家级经开区）")
+    assert "国家级" not in terms and "国家级经开区" in terms
+    assert "省级" not in expand_terms("省级重点实验室或省级工程技术研究中心")
+    assert "中试" in expand_terms("中试熟化、中试基地")
+
+
 def test_alternatives_share_no_character_that_begins_another_word_in_each():
     assert "数据资" not in expand_terms("数据资产化或数据资源入表")
     assert "智慧医" not in expand_terms("智慧医院或者智慧医疗系统")
