@@ -192,8 +192,7 @@ def _judge(
             not topic.quoted or one_name_in(terms, text) and topic.said_with in norm(text)
         )
 
-    aiming = topic.aspect == "target"
-    behind = topic.behind  # a result: in a look back, or a sentence of the past
+    aiming, behind = topic.aspect == "target", topic.behind  # (a result: looked back on, or past)
     about = Stating(
         aspect_evidence(topic.aspect) or re.compile(""),
         topic.limit,
@@ -211,7 +210,7 @@ def _judge(
     found_terms: set[str] = set()
     seen_quotes: set[str] = set()
     mentioning: set[str] = set()  # passages containing a term
-    named_here = False  # whatever it says of it
+    named_here = set_aside_only = False  # whatever it says of it; only in names set aside
     back = LookBack(index)
     for chunk in index.chunks_for(district=district):
         if (own and chunk.district != district) or (aiming and back(chunk)):
@@ -221,6 +220,7 @@ def _judge(
         headings = [(h, "") for h in chunk.section if topic.aspect is None and h not in seen_quotes]
         headings = [(h, lead) for h, lead in headings if met(h)]
         if not pattern.search(left_out(norm(chunk.text))) and not headings:
+            set_aside_only |= bool(pattern.search(norm(chunk.text)))
             continue
         said = split_sentences(chunk.text)
         year = first_year_ahead(chunk.title)
@@ -266,9 +266,9 @@ def _judge(
     sims = cosine_to_query(index, topic.text, [c.quote for c in candidates])
     order = sorted(range(len(candidates)), key=lambda i: (not candidates[i].lexical, -sims[i]))
     best_sim = float(max(sims)) if len(sims) else 0.0
-    # a mention by meaning only from a sentence that names enough of the topic, and not in a
-    # district that names it but not as asked (研发投入增长 for 研发投入强度超过3%: short of 4%)
-    by_meaning = not topic.quoted and not (named_here and topic.aspect)
+    # by meaning only from a sentence naming enough of the topic; not where it is named but not
+    # as asked (研发投入增长 for 研发投入强度超过3%), nor only in names set aside (省级区域医疗中心)
+    by_meaning = not (topic.quoted or (topic.aspect if named_here else set_aside_only))
     can_mean = [
         c.lexical or (by_meaning and means_topic(left_out(c.quote), topic.text, named))
         for c in candidates
