@@ -200,7 +200,7 @@ _COUNTED_BEFORE = re.compile(
 # 地区生产总值增长5%: no 总量), unless the total follows (新增…32户、总量达到96户)
 _ADDED = re.compile(r"新增|净增|新认定|认定|新培育|新引进|新获批|增加")
 _ADDED_AFTER = re.compile(
-    r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*(?:数量|数)?(?:分别)?(?:新增|净增|增加|增长|增速|增幅)"
+    r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*(?:数量|数)?(?:分别)?(?:新增|净增|增加|增长|增速|增幅|认定)"
 )
 _TOTAL_SAID = re.compile(r"总量|总数|总计|共有|存量")
 

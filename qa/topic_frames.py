@@ -101,7 +101,7 @@ _BEHIND = re.compile(r"去年|上一年|上年|过去一年|前一年")
 _REPORTED_BEHIND = re.compile(rf"(?:报告|报|给出|公布|披露|说)了?(?:{_BEHIND.pattern})")
 # …and one asked as it stands or was done, said outside the topic (报了实际成交金额, 现在是多少,
 # 现状数值, 现有高新技术企业的总数; not 实际使用外资, a topic's own word)
-_DONE = re.compile(r"实际|现在|目前|当前|现有|现状|现值|已经|已(?:实现|达到|做到|完成)")
+_DONE = re.compile(r"实际|现在|目前|当前|现有|现状|现值|存量|已经|已(?:实现|达到|做到|完成)")
 # (…a total, unless said with other measures that count as well: 数量（总量、新增或增幅）)
 _TOTAL_ASKED = re.compile(r"(?<![、或和及])(?:总数|总量|存量|现有|共有)(?![、或和及])")
 # what was reached, said between a topic and its measures (研发经费投入已实现的强度或增幅)

@@ -1319,3 +1319,22 @@ def test_a_requirement_in_words_asked_is_met_by_one_said_anywhere_ahead():
     )
     assert not required.search("夯实粮食安全根基。")
     assert required.search("稳定粮食播种面积，确保粮食产量只增不减。")
+
+
+def test_a_stock_asked_is_a_figure_reached_and_a_recognition_after_the_topic_an_addition():
+    import re
+
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_terms import expand_terms
+    from qa.topics import read_topic
+
+    # (存量: what there is now, not a target: 力争…达到120家 is none)
+    read = read_topic("哪些地方给出了高新技术企业的总量（存量）？")
+    assert (read.aspect, read.behind, read.total) == ("figure", True, True)
+    terms = term_matcher(
+        expand_terms("高新技术企业", False, True, True, False, False), False, True, ()
+    )
+    total = Stating(re.compile(""), None, terms, True, None, topic="高新技术企业", total=True)
+    assert not total.search("实现科技型中小企业入库70家、高新技术企业认定备案10家。")
+    assert total.search("全市高新技术企业达到98家。")
