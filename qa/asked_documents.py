@@ -142,6 +142,10 @@ _ANY_LEVEL = re.compile(
 def documents_asked(text: str) -> tuple[str, ...]:
     """The kinds of document a question asks which of (哪些报告…, 三份政府工作报告里，哪些…:
     work reports; 哪几份规划: plans), () when it asks places or any document."""
+    # (a field bracketed inside their name: “十四五”（科技创新）规划)
+    text = re.sub(
+        r"[（(][^（）()]{1,10}[)）](?=[\u4e00-\u9fff]{0,4}(?:规划|报告|要点|方案))", "", text
+    )
     m = _ANY_LEVEL.search(without_negation(text)[0])
     # (a kind in a bracket is a remark on them: 规划（不算工作要点）)
     said = re.sub(r"[（(][^（）()]*[）)]", "", m.group(0)) if m else ""
