@@ -2993,6 +2993,8 @@ def test_a_part_of_the_documents_asked_is_where_the_topic_is_said():
             "work_points",
             "升级创建国家高新区",
         ),
+        # (a field bracketed inside their name)
+        ("在“十四五”（科技创新）规划这类文件里，哪些地方提到了军民融合？", "plan", "军民融合"),
     ):
         assert documents_asked(question) == (kind,), question
         assert read_topic(question).text == topic, question
