@@ -76,12 +76,12 @@ _AIMED = re.compile(r"目标|指标|计划|力争|争取|今年|明年|预期|�
 _BUT_NOT = re.compile(
     # (or a comma after a topic said only: 只提了数字经济，没提人工智能)
     r"(?:[，,、]?\s*(?:但(?:是)?|却|而|可是|不过)"
-    r"|(?<=[\u4e00-\u9fff”」』\"）)])[，,、](?=(?:并|完全|根本|都|也)?(?:没有|没|未)(?:提|写|讲|说|涉及|给|报)"
+    r"|(?<=[\u4e00-\u9fff”」』\"）)])[，,、](?=(?:并|完全|根本|都|也)?(?:没有|没|未)(?:提|写|讲|说|涉及|给|报|定|设)"
     r"(?!(?:到|及|了|过)*的)(?:到|及|了|过)*[\u4e00-\u9fffA-Za-z“]{2}))"
     r"(?:在)?(?:文件|报告|规划|文中|全文)?(?:里|中|里面)?"
     r"(?:并|完全|根本|压根|都|也|又|还|通篇|全篇|全文|始终|从来|一直|丝毫|一次|一句|一个字){0,3}"
     r"(?:没有|没|未|不曾|并未)"
-    r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写|部署|布局|出现)?(?:过|到|了)?"
+    r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写|部署|布局|出现|定|设)?(?:过|到|了)?"
 )
 # two things a place must both do: 既提到氢能又提到低空经济的, A和B都提到的, 同时提到A与B的
 _BOTH = re.compile(
@@ -100,11 +100,11 @@ _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 _RESTATED = re.compile(
     r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
 )
-# a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
 # a topic led by what is to be raised or cut: an aim, which a figure done is not
 _AIM_LED = re.compile(
-    r"(?:要|将)?(?:持续|不断|进一步|稳步)?(?:提高|提升|加大|增加|扩大|降低|减少|压降)"
+    r"(?:要|将)?(?:持续|不断|进一步|稳步)?(?:提高|提升|加大|增加|扩大|降低|减少|压降)(?=..)"
 )
+# a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
 _QUOTED_BOUND = re.compile(
     # (a figure held open in the quote is any figure: “××%以上”, “X%左右”)
     r"(?P<not>没有|没|不是|未)?(?:是)?(?:写的是|写成|写的|用的是|用|带|是|为)?[“「『\"]"
@@ -182,7 +182,9 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     text = _COUNTS_AFTER.sub("的", text)  # (…6%及以上的（“6%左右”也算）有哪些: what counts)
     but = _BUT_NOT.search(text)
     if but and but.start() >= 2:  # 提到抽水蓄能、但没提海上风电的…: the rest carries the question
-        met, rest = read_topic(text[: but.start()], corpus), text[but.end() :]
+        # (a clause of what alone it gave, before: 提到5G基站、但只报了已建成数、没有定…)
+        gave = re.sub(r"[，,、]?(?:但(?:是)?|却|不过)(?=只|仅)", "", text[: but.start()])
+        met, rest = read_topic(gave, corpus), text[but.end() :]
         asking = place_question(rest)  # (…但没有给出具体浓度数值的是哪些地方)
         bare = no_topic((rest[: asking.start()] if asking else rest).removesuffix("的"))
         other = None if bare else _topic_or_none(rest, corpus)
@@ -194,12 +196,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
             unit = (other.unit if other is not None else None) or lacks.unit or met.unit
             other = replace(met, aspect=said, unit=unit)
         aim = _AIM_LED.match(met.text)
-        if (
-            other.aspect == "target"
-            and met.aspect is None
-            and aim
-            and len(met.text) - aim.end() >= 2
-        ):
+        if other.aspect == "target" and met.aspect is None and aim:
             # (要提高研发投入强度、但没给数值目标: an aim in words, however worded)
             met = replace(met, text=met.text[aim.end() :], aspect="target")
             other = replace(other, text=met.text)

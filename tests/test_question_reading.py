@@ -1338,3 +1338,15 @@ def test_a_stock_asked_is_a_figure_reached_and_a_recognition_after_the_topic_an_
     total = Stating(re.compile(""), None, terms, True, None, topic="高新技术企业", total=True)
     assert not total.search("实现科技型中小企业入库70家、高新技术企业认定备案10家。")
     assert total.search("全市高新技术企业达到98家。")
+
+
+def test_a_clause_of_what_alone_was_given_before_what_was_not_is_the_figure_asked():
+    from qa.topics import read_topic
+
+    for question, topic in (
+        ("提到5G基站、但只报了已建成数、没有定新建目标的有哪些地方？", "5G基站"),
+        ("提到充电桩、但只报了已建成数、没有定新建目标的有哪些地方？", "充电桩"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, "figure"), question
+        assert [(t.text, t.aspect) for t in read.none_of] == [(topic, "target")], question
