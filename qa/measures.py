@@ -34,7 +34,7 @@ UNITS = {
     "人数": "人(?!次)|名",
     # what a bound on a target is said in (高于6%, 2000家及以上)
     "%": "%|％",
-    "count": "[个家项人户所座台辆套件名条列张头只](?!次)",
+    "count": "[个家项人户所座台辆套件名条列张头只枪](?!次)",
 }
 # the measure a topic is named by, and the unit of UNITS its figure is stated in
 _MEASURED = re.compile(r"(总产量|产量|面积|人数|人次|里程)$")
