@@ -52,7 +52,8 @@ _UNIT_ASKED = re.compile(
     # (or said first, where the topic was: 优良天数比例（优良率）去年…; not inside its bracket)
     r"(?:(?:多少|具体|绝对|的|了|出|[（(]|或|目标)|(?=人次)|^(?![^（）()]*[）)]))"
     r"(人次|公里|千米|亩|吨|公斤|千克|斤|金额|钱|面积|百分比"
-    r"|百分数|比例|比率|[套个户家头只件台辆座所]数|项目数)(?:数)?(?![均半])"  # (人次 ends no name: 游客人次)
+    # (人次 ends no name: 游客人次)
+    r"|百分数|比例|比率|[套个户家头只件台辆座所]数|项目数)(?:数)?(?![均半])"
 )
 # what a unit asked is called in UNITS (多少钱: an amount; 百分比, 比例: a share or a rate; 套数: a
 # count of things, not a share of them)
@@ -62,7 +63,8 @@ _UNIT_NAMES |= {f"{one}数": "count" for one in "套个户家头只件台辆座�
 _UNIT_NAMES |= dict.fromkeys(JIN, "weight")
 
 
-# things counted, asked how many of (多少家, 多少万户): a count (not 多少个百分点; 哪几个 asks places)
+# things counted, asked how many of (多少家, 多少万户): a count (not 多少个百分点; 哪几个 asks
+# places)
 _COUNT_ASKED = re.compile(
     r"多少(?:万|亿)?[家个户套座所项台辆件头只](?!次|百分点|点|月|季|年|方面|倍)"
 )

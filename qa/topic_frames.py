@@ -106,8 +106,8 @@ _DONE = re.compile(r"实际|现在|目前|当前|现有|现状|现值|存量|已
 _TOTAL_ASKED = re.compile(r"(?<![、或和及])(?:总数|总量|存量|现有|共有)(?![、或和及])")
 # what was reached, said between a topic and its measures (研发经费投入已实现的强度或增幅)
 _MEASURE = "(?:" + "|".join(sorted([*MEASURE_WORDS, "比例", "水平"], key=len, reverse=True)) + ")"
-# (the topic whole, from after a verb's 了 or a 的, not from inside a word: 给出了可再生能源…已达到的
-# 规模: 可再生能源…; 给出了研发投入强度（R&D经费占GDP比重）已经达到的水平: 研发投入强度（…）)
+# (the topic whole, from after a verb's 了 or a 的, not from inside a word: 给出了可再生能源…
+# 已达到的规模: 可再生能源…; 给出了研发投入强度（R&D经费占GDP比重）已经达到的水平: 研发投入强度（…）)
 _DONE_BEFORE_MEASURE = re.compile(
     r"(?:^|(?<=[了的，,：:]))(?!(?:(?:19|20)\d\d年|"
     + RELATIVE.pattern

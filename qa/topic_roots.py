@@ -8,6 +8,9 @@ import re
 from qa.text import word_breaks
 from qa.topic_alternatives import KIND_HEADS, tagged
 
+# a rank, which names no class (国家级, 省级, 全国)
+_RANK = re.compile(r"(?:国家|中央|省|自治区|市|州|区|县|乡镇?)级?|全(?:国|省|市|区|县)|省部级")
+
 
 def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[str]:
     """What alternatives given as examples of one class share (中试熟化、中试基地: 中试; 飞地经济或者
@@ -40,11 +43,6 @@ def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[s
         if [f for _, f in tagged(w)] not in (["t"], ["m"]) and not _RANK.fullmatch(w)
     ]
     return sorted(w for w in timeless if len(w) >= 2 and w not in broad)
-
-
-_RANK = re.compile(
-    r"(?:国家|中央|省|自治区|市|州|区|县|乡镇?)级?|全(?:国|省|市|区|县)|国家级|省部级"
-)
 
 
 def _first_of_other_words(said: list[str], end: int) -> int:

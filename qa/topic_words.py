@@ -145,7 +145,8 @@ def no_topic(part: str) -> bool:
     )
     # (the places asked, counted or by level, maybe named: 四个地级市里, 地级市中, 荆州、长治两市中)
     # (or their documents said after them: 几个地级市的2024年预期目标里)
-    theirs = rf"的(?:(?:19|20)\d\d年|{RELATIVE.pattern})?(?:的)?(?:{_DOCUMENT_WORDS}|(?:主要)?(?:预期)?目标)"
+    theirs = rf"的(?:(?:19|20)\d\d年|{RELATIVE.pattern})?(?:的)?"
+    theirs += rf"(?:{_DOCUMENT_WORDS}|(?:主要)?(?:预期)?目标)"
     asked = (
         rf"{said_at}(?P<named>.{{0,40}}?)(?:{counted}(?:{theirs})?{_AMONG}?"
         rf"|(?:各)?{_LEVEL_SAID_BARE}(?:{theirs})?{_AMONG})"
