@@ -3012,9 +3012,12 @@ def test_a_class_of_indicators_is_the_thing_they_measure():
 def test_a_figure_said_as_more_than_its_scale_is_in_its_unit():
     from qa.bounds import figures_in
 
-    # (charging guns are counted too: 新增充电桩320枪)
-    assert figures_in("新增充电桩320枪", "count") == [320.0]
-    assert "新增入规企业" in expand_terms("新增规模以上工业企业")
-
     assert figures_in("全年新增城镇就业4.5万余人", "count") == [45000.0]
     assert figures_in("完成造林3万多亩", "亩") == [30000.0]
+    # (charging guns are counted too: 新增充电桩320枪)
+    assert figures_in("新增充电桩320枪", "count") == [320.0]
+
+
+def test_firms_entering_the_statistics_are_firms_above_the_scale():
+    assert "新增入规企业" in expand_terms("新增规模以上工业企业")
+    assert "入规企业" in expand_terms("规上工业企业")
