@@ -8,7 +8,14 @@ import re
 
 from qa.measures import ASPECT_ONLY, MEASURES_AFTER
 from qa.periods import RELATIVE
-from qa.place_questions import _DOCUMENT_WORDS, _LEVEL_OF_DOCUMENTS, _SAYS, _SETTING, places_only
+from qa.place_questions import (
+    _DOCUMENT_WORDS,
+    _IN_THEM,
+    _LEVEL_OF_DOCUMENTS,
+    _SAYS,
+    _SETTING,
+    places_only,
+)
 from qa.set_aside import LEAVING_OUT
 from qa.text import word_breaks
 from qa.topic_alternatives import without_beneficiary
@@ -148,8 +155,8 @@ def no_topic(part: str) -> bool:
     theirs = rf"的(?:(?:19|20)\d\d年|{RELATIVE.pattern})?(?:的)?"
     theirs += rf"(?:{_DOCUMENT_WORDS}|(?:主要)?(?:预期)?目标)"
     asked = (
-        rf"{said_at}(?P<named>.{{0,40}}?)(?:{counted}(?:{theirs})?{_AMONG}?"
-        rf"|(?:各)?{_LEVEL_SAID_BARE}(?:{theirs})?{_AMONG})"
+        rf"{said_at}(?P<named>.{{0,40}}?)(?:{counted}(?:{theirs})?{_IN_THEM}?"
+        rf"|(?:各)?{_LEVEL_SAID_BARE}(?:{theirs})?{_IN_THEM})"
     )
     if (m := re.fullmatch(asked, part)) and (not m["named"] or places_only(m["named"])):
         return True
@@ -163,7 +170,6 @@ def no_topic(part: str) -> bool:
 
 _DOCUMENTS = rf"(?:{_LEVEL_OF_DOCUMENTS})?(?:{_DOCUMENT_WORDS})"
 _LEVEL_SAID_BARE = "(?:地级市|地级城市|城市|省份|省区|区县|县区|市州|地市)"
-_AMONG = "(?:里|中|当中|之中|里面)"
 _LEFT_OUT = re.compile(
     rf"{LEAVING_OUT}{_DOCUMENTS}(?:[、和及与或]{_DOCUMENTS})*(?:在内|外|以外|之外)?"
 )

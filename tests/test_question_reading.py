@@ -210,6 +210,12 @@ import pytest
         ("哪些地方提到了“碳达峰”（碳达峰试点也算）？", "碳达峰", None),
         # places named one by one, then counted by 座
         ("三亚、郴州、连云港这三座城市中，哪些提到发展研学旅游？", "研学旅游", None),
+        # a count in any unit things are counted in (头数, 件数, 人数), as 个数 and 套数 are
+        ("去年生猪出栏量给出具体头数的是哪些地方？", "生猪出栏量", "figure"),
+        ("今年给生猪出栏定了具体头数目标的有哪些地方？", "生猪出栏", "target"),
+        ("今年城镇新增就业设了具体人数目标的有哪些地方？", "城镇新增就业", "target"),
+        ("给工业技改定了项目数量目标的有哪些地方？", "工业技改", "target"),
+        ("今年保障性住房设了具体套数目标的有哪些地方？", "保障性住房", "target"),
     ],
 )
 def test_the_words_around_a_topic_are_no_part_of_it(question, topic, aspect):
