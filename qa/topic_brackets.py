@@ -11,7 +11,13 @@ from functools import lru_cache
 
 from qa.text import word_breaks
 from qa.topic_alternatives import DESIGNATIONS, MEASURE_WORDS, acts, tagged
-from qa.topic_roots import forms_of_name, one_noun, shortened, start_before_short_name
+from qa.topic_roots import (
+    counted_names,
+    forms_of_name,
+    one_noun,
+    shortened,
+    start_before_short_name,
+)
 
 # a word in brackets: another wording of what stands before it (X（或Y）, 充电桩（充电设施）,
 # 创建（或升级创建）国家高新区), unless it is a remark (博士后工作站（不含分站）), left out
@@ -110,6 +116,8 @@ def bracket_readings(topic: str) -> list[str]:
         # (a generic word it may be said with: 科技特派员（制度）: 科技特派员制度, no 科技制度;
         # or several: “两重”（项目/建设）: 两重项目, 两重建设, neither alone)
         readings.append("、".join(before + w for w in generic) + after)
+    elif not after and (names := counted_names(before, inner)):
+        readings.append("、".join(names))  # (植树造林（营造林、荒山绿化都算）: other names)
     elif not after and _of_it_only(before, inner):
         pass  # (what is done with it, or kinds named with it: 页岩气（开发、综合利用、制氢等）)
     elif not (after or REMARK.match(inner)) and (

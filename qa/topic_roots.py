@@ -71,7 +71,7 @@ def _widest_shared(root: str, said: list[str]) -> str:
 
 
 # the head of a facility's name: alternatives all ending so name one facility
-_FACILITY = re.compile(r"(?:平台|基地|中心|站|园区|园|馆)$")
+_FACILITY = re.compile(r"(?:平台|基地|中心|站|室|园区|园|馆)$")
 
 
 # the class examples are said to be of, after them: 普惠托育、增加托位这类婴幼儿照护服务
@@ -139,3 +139,24 @@ def start_before_short_name(name: str, short: str) -> str | None:
         if 0 < start and len(name) - start > len(short) and shortened(short, name[start:]):
             return name[:start]
     return None
+
+
+# a closing bracket saying what else counts as the thing (营造林、荒山绿化都算; 车联网也算)
+_COUNTS_TOO = re.compile(r"(?P<names>.+?)(?:等|之类)?的?(?:都|也|均)(?:算|可以|行)")
+
+
+def counted_names(name: str, inner: str) -> list[str]:
+    """The other names a closing bracket says count as the thing (植树造林面积（营造林、荒山绿化
+    都算）: 营造林, 荒山绿化), when every part is a name of three characters or more ending in a
+    noun; none when a part is a state, an act, a rank or a measure (获批筹建、在建都算, 国家级或
+    省级都算, 交易额、认定登记额都算, 新能源汽车、电动车充电都算), which the name alone says."""
+    said = _COUNTS_TOO.fullmatch(inner)
+    parts = re.split(r"或者|[、，,或和及]", said["names"]) if said else []
+    others = [p for p in parts if name not in p]  # (跨境电商综试区 says the name already)
+    for part in parts:
+        words = tagged(part)
+        noun = bool(words) and (words[-1][1][0] == "n" or words[-1][1] == "j")
+        measure = part[-1] in "额量率数" or part.endswith(("增速", "增幅", "面积", "人数"))
+        if len(part) < 3 or "的" in part or not noun or measure or _RANK.match(part):
+            return []
+    return others

@@ -183,7 +183,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     but = _BUT_NOT.search(text)
     if but and but.start() >= 2:  # 提到抽水蓄能、但没提海上风电的…: the rest carries the question
         # (a clause of what alone it gave, before: 提到5G基站、但只报了已建成数、没有定…)
-        gave = re.sub(r"[，,、]?(?:但(?:是)?|却|不过)(?=只|仅)", "", text[: but.start()])
+        gave = re.sub(r"[，,、]?(?:但(?:是)?|却|不过)?(?=只|仅)", "", text[: but.start()])
         met, rest = read_topic(gave, corpus), text[but.end() :]
         asking = place_question(rest)  # (…但没有给出具体浓度数值的是哪些地方)
         bare = no_topic((rest[: asking.start()] if asking else rest).removesuffix("的"))

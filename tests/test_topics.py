@@ -634,6 +634,24 @@ def test_a_bracket_says_the_topic_again_unless_it_remarks_on_it():
     assert "升级创建国家高新区" in expand_terms("创建（或升级创建）国家高新区")
 
 
+def test_a_closing_bracket_of_names_that_count_too_lists_other_names():
+    # names of three characters or more that end in a noun, said to count as the thing
+    terms = set(expand_terms("植树造林面积（营造林、植树造林、荒山绿化都算）"))
+    assert {"营造林", "荒山绿化"} <= terms
+    assert {"车路协同", "车联网"} <= set(
+        expand_terms("智能网联汽车、自动驾驶（车路协同、车联网也算）")
+    )
+    # states, acts, ranks, measures and what a charge is of say how the name counts, not names
+    for topic, said in [
+        ("国家碳计量中心（获批筹建、在建、建成都算）", "获批筹建"),
+        ("国家卫生城市（复审通过或新创建都算）", "新创建"),
+        ("区域医疗中心（国家级或省级都算）", "省级"),
+        ("技术合同成交额（交易额、认定登记额都算）", "交易额"),
+        ("充电桩、充电设施建设（新能源汽车、电动车充电都算）", "新能源汽车"),
+    ]:
+        assert said not in expand_terms(topic)
+
+
 def test_a_bound_is_said_with_the_words_that_hold_a_figure_and_its_wordings_in_brackets():
     from qa.bounds import Limit
 
@@ -2140,6 +2158,7 @@ def test_what_examples_share_names_their_class_unless_it_is_too_broad():
     assert common_root(["智慧农业", "数字农业"], broad_words()) == []  # 农业 is too broad
     # names of one thing, not examples: a facility's names, one inside the other, a head shared
     assert common_root(["中试平台", "中试基地"]) == []
+    assert common_root(["院士工作站", "院士工作室"]) == []  # (a room is a facility too)
     assert common_root(["数据交易", "数据交易中心"]) == []
     assert common_root(["厨余垃圾", "餐厨垃圾"]) == []
     assert common_root(["氢能", "储能"]) == []  # (no class said by examples)
@@ -2680,11 +2699,27 @@ def test_a_contrast_naming_only_measures_and_acts_lacks_them_of_the_topic_itself
 
 
 def test_a_figure_given_only_as_a_growth_lacks_the_amount():
-    read = read_topic("技术合同成交额只给了增速、没给金额的，是哪些地方？")
-    assert (read.text, read.aspect) == ("技术合同成交额", "figure")
-    assert [(t.text, t.aspect, t.unit) for t in read.none_of] == [
-        ("技术合同成交额", "figure", "金额")
-    ]
+    for question in (
+        "技术合同成交额只给了增速、没给金额的，是哪些地方？",
+        "技术合同成交额只报了增长幅度、没报金额的，是哪些地方？",
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == ("技术合同成交额", "figure"), question
+        assert [(t.text, t.aspect, t.unit) for t in read.none_of] == [
+            ("技术合同成交额", "figure", "金额")
+        ]
+
+
+def test_a_target_written_but_given_only_in_words_lacks_its_figure():
+    # (写了目标 sets a target as 定了目标 does; 只给定性要求 as 只提了定性要求)
+    for question in (
+        "高新技术企业今年写了目标，但只给定性要求、没给数量的，有哪些地方？",
+        "粮食产量写了今年目标、只给定性要求，没给具体数字的是哪些地方？",
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (read.text, "target"), question
+        assert read.text in ("高新技术企业", "粮食产量"), question
+        assert [(t.text, t.aspect) for t in read.none_of] == [(read.text, "target")]
 
 
 def test_documents_said_as_the_subject_first_are_the_documents_asked():
