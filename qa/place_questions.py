@@ -148,12 +148,13 @@ _WHO_DID = (  # (or whose documents: 有具体数字的报告有哪些)
 )
 # whether any place did: 有地方在发展邮轮经济吗, 有没有城市提到…, 油茶种植面积有没有地方定目标
 _ANY_DID = rf"(?:(?:^|(?<=[，,\s]))(?:是否)?有(?:没有)?|有没有|是否有)(?:哪个)?{_PLACE}(?=.)"
-# every place asked its own figure: 去年城镇新增就业各地实际完成了多少
+# every place asked its own figure (去年城镇新增就业各地实际完成了多少; the topic between: 各地今年城镇
+# 新增就业目标分别是多少), or whether each did (各市有没有写)
 _EACH = (
     rf"各(?:地方|地|{_PLACE_NOUN})(?=(?:的)?(?:实际|分别|都)?(?:完成了?|是|有|达到了?|定了?|给了?)?"
     r"(?:多少|几)"
-    # (…the topic between: 各地今年城镇新增就业目标分别是多少)
-    r"|[^，,？?。]{2,30}?(?:分别|各)(?:是|为|有|定了?|达到了?)?(?:多少|几))"
+    r"|[^，,？?。]{2,30}?(?:分别|各)(?:是|为|有|定了?|达到了?)?(?:多少|几)"
+    r"|(?:都)?(?:有没有|是否)(?:写|提|定|给|设|报|列|公布))"
 )
 # levels named bare, then which of them: 城市里哪些提到了…, 城市和省份里，哪些在讲…
 _AMONG_LEVELS = (

@@ -94,14 +94,16 @@ _PERIOD = re.compile(
     # (another period in brackets, or the years it stands for: 今年（或规划期）, 今年（2024/2025年）)
     r"(?:[（(](?:或|和|及)?[^（）()]{1,6}[)）]|[（(][\d/、，,或和及至到年\-—～~ ]{2,16}[)）])?(?:的)?(?=.{2})"
 )
-# the whole of the place the topic is asked of, its level's peers bracketed: 全市（全区）外贸进出口
-# 总额 is 外贸进出口总额's (not 全域旅游, a topic)
+# the whole of the place the topic is asked of, its level's peers bracketed (全市（全区）外贸进出口
+# 总额 is 外贸进出口总额's; not 全域旅游, a topic), or the level asked said first (地级市今年城镇新增
+# 就业; not 城市, which starts 城市更新)
 _SCOPE = re.compile(
     r"^全(?:省|市|区|县|州)(?:[（(](?:或)?全?(?:省|市|区|县|州)(?:[、或/]全?(?:省|市|区|县|州))*[)）]"
     r"|(?:[、或/]全?(?:省|市|区|县|州))+)?"  # (or joined: 全省/全市接待游客)
     r"(?:的)?(?=.{2})"
     # (or the place's own, each asked of itself: 谈到了本地机场; or its whole: 整体数字经济)
     r"|^(?:本地|当地|本(?:省|市|区|县|州)|自己|各自|整体|总体)(?:的)?(?!化)(?=.{2})"
+    r"|^(?:各)?(?:地级市|地级城市|地市|市州|省份|区县|县区)(?:的)?(?![级区域])(?=.{2})"
 )
 # …or after it: 专精特新企业今年或规划期定了数量目标, 研发投入强度现在是多少
 _PERIOD_SAID_AFTER = (

@@ -810,6 +810,24 @@ def test_who_or_where_asked_of_a_fact_is_no_place_question(question):
     assert not is_district_question(question)
 
 
+def test_whether_each_place_of_a_level_did_asks_which_places():
+    # (各市有没有写: the places of that level, each asked; the level said first is no topic)
+    question = "地级市今年城镇新增就业目标（要具体人数），各市有没有写？"
+    assert is_district_question(question) and question_level(question) == "city"
+    read = read_topic(question)
+    assert (read.text, read.aspect) == ("城镇新增就业", "target")
+    assert question_level("高新技术企业数量目标，各区是否定了？") == "county"
+    assert read_topic("区县今年高新技术企业目标，各区是否定了？").text == "高新技术企业"
+    # (城市 starts names: 城市更新 stays whole)
+    assert read_topic("城市更新行动，各市有没有写？").text.startswith("城市更新")
+
+
+def test_a_figure_required_in_a_bracket_after_a_target_is_no_topic():
+    read = read_topic("哪些地方给新型研发机构定了数量目标（要有具体个数）？")
+    assert (read.text, read.unit) == ("新型研发机构", "count")
+    assert read_topic("哪些地方写了今年城镇新增就业目标（要具体人数）？").text == "城镇新增就业"
+
+
 def test_places_of_prefecture_rank_and_of_province_rank_are_levels():
     from qa.place_questions import asks_prefectures
 
