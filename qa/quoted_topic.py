@@ -109,3 +109,24 @@ def other_names_remarked(text: str) -> str:
     (紧密型县域医共体（包括“县城医疗卫生共同体”等不同说法） → 紧密型县域医共体（县城医疗卫生共同体）):
     the names are alternatives, and no wording is asked."""
     return _NAMES_SAID.sub(lambda m: "（" + re.sub(r"[“”‘’\"]", "", m["names"]) + "）", text)
+
+
+# a quote inside a bracket after two characters of words: 拥有量（含“高价值发明专利”口径）
+_QUOTED_IN_BRACKET = re.compile(
+    r"(?:[\u4e00-\u9fff]{2}|[？?])[（(][^（）()]*?[“「『\"]([^”」』\"]{2,30})[”」』\"]"
+)
+
+
+def quoted_names(text: str, quoted: list[str]) -> list[str]:
+    """The quoted names of a question that name its topic: none when all stand in a bracket
+    after words of the topic, which says what it includes (万人发明专利拥有量（含“高价值发明专利”
+    口径）): the words before are the topic (a quote outside keeps them all: 搞“XX工匠”的（比如
+    “赣州工匠”））."""
+    # (after the question, when no quote stands in it: …文物普查？（文物“四普”）; not 教育上的“双减”，
+    # 哪些地方提到了？（别把别的“双减”算进去）)
+    inside = [
+        m.group(1)
+        for m in _QUOTED_IN_BRACKET.finditer(text)
+        if m[0][0] not in "？?" or not re.search(r"[“「『\"]", text[: m.start()])
+    ]
+    return [] if inside and all(any(q.startswith(i) for i in inside) for q in quoted) else quoted

@@ -283,18 +283,3 @@ def _says_how(inner: str, before: str) -> bool:
 _BOUND_WORDS = frozenset(["左右", "以内", "以上", "以下", "及以上", "上下"])
 
 _INCLUDED = re.compile(r"(?:包括|包含|含|比如|例如|如|特别是|尤其是)")
-
-
-# a quote inside a bracket after two characters of words: 拥有量（含“高价值发明专利”口径）
-_QUOTED_IN_BRACKET = re.compile(
-    r"[\u4e00-\u9fff]{2}[（(][^（）()]*?[“「『\"]([^”」』\"]{2,30})[”」』\"]"
-)
-
-
-def quoted_names(text: str, quoted: list[str]) -> list[str]:
-    """The quoted names of a question that name its topic: none when all stand in a bracket
-    after words of the topic, which says what it includes (万人发明专利拥有量（含“高价值发明专利”
-    口径）): the words before are the topic (a quote outside keeps them all: 搞“XX工匠”的（比如
-    “赣州工匠”））."""
-    inside = [m.group(1) for m in _QUOTED_IN_BRACKET.finditer(text)]
-    return [] if inside and all(any(q.startswith(i) for i in inside) for q in quoted) else quoted

@@ -24,6 +24,7 @@ from qa.quoted_topic import (
     other_names_at,
     other_names_remarked,
     period_quoted,
+    quoted_names,
     word_said_with,
 )
 from qa.set_aside import without_exception
@@ -31,7 +32,6 @@ from qa.topic_brackets import (
     COUNTS_AS,
     ON_TARGET,
     bracket_parts,
-    quoted_names,
     without_kinds_of_it,
 )
 from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given

@@ -132,6 +132,13 @@ import pytest
             "每万人发明专利拥有量（含高价值发明专利口径）",
             "target",
         ),
+        # …nor one in a bracket after the question, when the question quotes nothing
+        ("哪些地方提到开展第四次全国文物普查？（文物“四普”）", "第四次全国文物普查", None),
+        (
+            "万人发明专利拥有量，哪些地方设了目标？（只算“发明专利”口径）",
+            "万人发明专利拥有量",
+            "target",
+        ),
         # a target said as what is to be reached
         ("哪些地方给高新技术企业数量定了今后要达到的目标？", "高新技术企业", "target"),
         ("森林覆盖率，哪些城市定了今年要实现的目标？", "森林覆盖率", "target"),
