@@ -104,6 +104,11 @@ _RESTATED = re.compile(
 _AIM_LED = re.compile(
     r"(?:要|将)?(?:持续|不断|进一步|稳步)?(?:提高|提升|加大|增加|扩大|降低|减少|压降)(?=..)"
 )
+# …or said after it, the way it is to go (PM2.5要继续下降; not 地区生产总值增长, a topic)
+_AIM_AFTER = re.compile(
+    r"(?<=..)(?:(?:要|将)(?:继续|持续|不断|进一步|稳步)?|继续|持续|不断|进一步|稳步)"
+    r"(?:下降|降低|减少|提高|提升|增长|增加|改善)$"
+)
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
 _QUOTED_BOUND = re.compile(
     # (a figure held open in the quote is any figure: “××%以上”, “X%左右”)
@@ -196,10 +201,14 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
             unit = (other.unit if other is not None else None) or lacks.unit or met.unit
             other = replace(met, aspect=said, unit=unit)
         aim = _AIM_LED.match(met.text)
+        after = _AIM_AFTER.search(met.text) if met.aspect is None else None
         if other.aspect == "target" and met.aspect is None and aim:
             # (要提高研发投入强度、但没给数值目标: an aim in words, however worded)
             met = replace(met, text=met.text[aim.end() :], aspect="target")
             other = replace(other, text=met.text)
+        elif after and other.text == met.text:  # (…、但没给具体降幅数字: its target lacks a figure)
+            met = replace(met, text=met.text[: after.start()], aspect="target")
+            other = replace(other, text=met.text, aspect="target")
         return replace(met, none_of=(other,))
     worded = _QUOTED_BOUND.search(text)
     # (没有用“左右”表述的: the wording is denied, not the target)

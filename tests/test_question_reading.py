@@ -739,12 +739,19 @@ def test_an_aim_said_without_its_figure_is_a_target_in_words():
         ("哪些地方提出要提高研发投入强度，但没给具体数值目标？", "研发投入强度"),
         ("哪些报告说要提升研发经费投入强度，但没给出具体的强度数值目标？", "研发经费投入强度"),
         ("哪些地方提出要扩大有效投资，但没给增速目标？", "有效投资"),
+        # (or after the topic, the way it is to go: PM2.5要继续下降, 能耗要持续降低)
+        ("提了PM2.5要继续下降、但没给具体降幅数字的有哪些地方？", "PM2.5"),
+        ("提到单位GDP能耗要持续降低，但没有给出具体降幅的是哪些地方？", "单位GDP能耗"),
     ):
         read = with_worded_targets(read_topic(question), question)
         assert (read.text, read.aspect, read.required) == (topic, "target", True), question
     # (a topic not led by an aim stays as said: 提到了研发投入强度，却没…)
     read = read_topic("哪些地方提到了研发投入强度，却没有给出具体百分比目标？")
     assert read.aspect is None
+    # (nor one whose words end in a way things go: 提到GDP要稳步增长、但没提数字经济)
+    assert (
+        read_topic("提到GDP要稳步增长、但没提数字经济的是哪些地方？").none_of[0].text == "数字经济"
+    )
 
 
 def test_the_documents_asked_whether_any_did_are_of_their_level():
