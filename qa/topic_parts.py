@@ -5,6 +5,8 @@ part may say; a topic the corpus does not hold read as the part of it that it do
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from corpus.errors import UserError
 from qa.asked_topic import words_asked_about
@@ -14,6 +16,9 @@ from qa.place_questions import place_question, places_only
 from qa.term_matcher import is_act
 from qa.topic_alternatives import MEASURE_WORDS, is_verb, tagged
 from qa.topic_words import no_topic, strip_before, strip_topic
+
+if TYPE_CHECKING:
+    from qa.topics import Topic
 
 # a field said before the question (基层矛盾化解方面，哪些地方…)
 _FIELD_FIRST = re.compile(r"(?:方面|领域|这块|这一块|问题上|工作上)[，,：:]\s*$")
@@ -145,3 +150,28 @@ def unquoted_topic(
         next((a for a, said in ASPECT_SAID if said.search(rest)), None),
     )
     return best[0], aspect
+
+
+# a topic led by what is to be raised or cut: an aim, which a figure done is not
+_AIM_LED = re.compile(
+    r"(?:要|将)?(?:持续|不断|进一步|稳步)?(?:提高|提升|加大|增加|扩大|降低|减少|压降)(?=..)"
+)
+# …or said after it, the way it is to go (PM2.5要继续下降; not 地区生产总值增长, a topic)
+_AIM_AFTER = re.compile(
+    r"(?<=..)(?:(?:要|将)(?:继续|持续|不断|进一步|稳步)?|继续|持续|不断|进一步|稳步)"
+    r"(?:下降|降低|减少|提高|提升|增长|增加|改善)$"
+)
+
+
+def aimed_in_words(met: Topic, lacking: Topic) -> tuple[Topic, Topic]:
+    """A topic said with the way it is to go, and the figure it lacks: a target in words and
+    the lack its target's (要提高研发投入强度、但没给数值目标; PM2.5要继续下降、但没给降幅)."""
+    led = _AIM_LED.match(met.text)
+    after = _AIM_AFTER.search(met.text) if met.aspect is None else None
+    if lacking.aspect == "target" and met.aspect is None and led:
+        met = replace(met, text=met.text[led.end() :], aspect="target")
+        return met, replace(lacking, text=met.text)
+    if after and lacking.text == met.text:
+        met = replace(met, text=met.text[: after.start()], aspect="target")
+        return met, replace(lacking, text=met.text, aspect="target")
+    return met, lacking

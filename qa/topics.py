@@ -35,7 +35,7 @@ from qa.topic_brackets import (
     without_kinds_of_it,
 )
 from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
-from qa.topic_parts import attested, closed, measures_only, unquoted_topic
+from qa.topic_parts import aimed_in_words, attested, closed, measures_only, unquoted_topic
 from qa.topic_words import (
     also_counted,
     asks_wording,
@@ -99,15 +99,6 @@ _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 # the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查
 _RESTATED = re.compile(
     r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
-)
-# a topic led by what is to be raised or cut: an aim, which a figure done is not
-_AIM_LED = re.compile(
-    r"(?:要|将)?(?:持续|不断|进一步|稳步)?(?:提高|提升|加大|增加|扩大|降低|减少|压降)(?=..)"
-)
-# …or said after it, the way it is to go (PM2.5要继续下降; not 地区生产总值增长, a topic)
-_AIM_AFTER = re.compile(
-    r"(?<=..)(?:(?:要|将)(?:继续|持续|不断|进一步|稳步)?|继续|持续|不断|进一步|稳步)"
-    r"(?:下降|降低|减少|提高|提升|增长|增加|改善)$"
 )
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
 _QUOTED_BOUND = re.compile(
@@ -200,15 +191,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
             # (the unit it lacks: …只给了增速、没给金额)
             unit = (other.unit if other is not None else None) or lacks.unit or met.unit
             other = replace(met, aspect=said, unit=unit)
-        aim = _AIM_LED.match(met.text)
-        after = _AIM_AFTER.search(met.text) if met.aspect is None else None
-        if other.aspect == "target" and met.aspect is None and aim:
-            # (要提高研发投入强度、但没给数值目标: an aim in words, however worded)
-            met = replace(met, text=met.text[aim.end() :], aspect="target")
-            other = replace(other, text=met.text)
-        elif after and other.text == met.text:  # (…、但没给具体降幅数字: its target lacks a figure)
-            met = replace(met, text=met.text[: after.start()], aspect="target")
-            other = replace(other, text=met.text, aspect="target")
+        met, other = aimed_in_words(met, other)
         return replace(met, none_of=(other,))
     worded = _QUOTED_BOUND.search(text)
     # (没有用“左右”表述的: the wording is denied, not the target)
