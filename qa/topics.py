@@ -81,7 +81,7 @@ _BUT_NOT = re.compile(
     r"(?:在)?(?:文件|报告|规划|文中|全文)?(?:里|中|里面)?"
     r"(?:并|完全|根本|压根|都|也|又|还|通篇|全篇|全文|始终|从来|一直|丝毫|一次|一句|一个字){0,3}"
     r"(?:没有|没|未|不曾|并未)"
-    r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写|部署|布局|出现|定|设)?(?:过|到|了)?"
+    r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写出|写|部署|布局|出现|定|设)?(?:过|到|了)?"
 )
 # two things a place must both do: 既提到氢能又提到低空经济的, A和B都提到的, 同时提到A与B的
 _BOTH = re.compile(
@@ -100,6 +100,8 @@ _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 _RESTATED = re.compile(
     r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
 )
+# the work a year ahead plans, where a figure is a target (今年的工作安排里, 今年安排了)
+_PLANNED = re.compile(r"(?:今年|明年|年度)(?:的)?(?:工作)?(?:安排|部署)")
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
 _QUOTED_BOUND = re.compile(
     # (a figure held open in the quote is any figure: “××%以上”, “X%左右”)
@@ -191,6 +193,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
             # (the unit it lacks: …只给了增速、没给金额)
             unit = (other.unit if other is not None else None) or lacks.unit or met.unit
             other = replace(met, aspect=said, unit=unit)
+        if other.aspect == "figure" and _PLANNED.search(gave):
+            other = replace(other, aspect="target")  # (今年安排了…但没写数量: a target's)
         met, other = aimed_in_words(met, other)
         return replace(met, none_of=(other,))
     worded = _QUOTED_BOUND.search(text)

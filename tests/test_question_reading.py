@@ -754,6 +754,21 @@ def test_an_aim_said_without_its_figure_is_a_target_in_words():
     )
 
 
+def test_a_figure_lacking_from_a_years_planned_work_is_its_targets():
+    # (今年的工作安排里…、但没给具体数量: the number a plan of the year ahead gives is a target)
+    from qa.topics import read_topic
+
+    for question, topic in (
+        ("今年的工作安排里写了改造老旧小区、但没给具体数量的有哪些地方？", "改造老旧小区"),
+        ("今年安排了老旧小区改造，但没写具体改造数量的是哪些地方？", "老旧小区改造"),
+    ):
+        lacks = read_topic(question).none_of
+        assert [(t.text, t.aspect) for t in lacks] == [(topic, "target")], question
+    # (没写出 is not writing: 写出 is no part of what is lacking)
+    read = read_topic("今年工作安排里提到PM2.5治理、却没写出PM2.5浓度目标数值的，是哪些地方？")
+    assert [(t.text, t.aspect) for t in read.none_of] == [("PM2.5浓度", "target")]
+
+
 def test_the_documents_asked_whether_any_did_are_of_their_level():
     from qa.place_questions import question_levels
     from qa.topics import read_topic
