@@ -16,8 +16,8 @@ from qa.place_questions import (
 
 # the year of the documents asked: 2024年的政府工作报告里，哪些… (not 2025年目标)
 _YEAR_OF_DOCUMENTS = re.compile(
-    # (or issued then: 2025年发布的政府工作报告)
-    r"(?P<year>20\d\d)年(?:度)?(?:(?:发布|印发|出台|公布|发)(?:的)?|的)?"
+    # (or issued then: 2025年发布的政府工作报告; or of either year: 2024、2025年政府工作报告)
+    r"(?P<years>(?:20\d\d年?(?:、|和|或|及|/|与))*20\d\d)年(?:度)?(?:(?:发布|印发|出台|公布|发)(?:的)?|的)?"
     r"(?=[\u4e00-\u9fff]{0,6}?(?:报告|规划|要点|方案))"
 )
 
@@ -55,11 +55,12 @@ def without_level_remarks(text: str) -> str:
     return _INCLUDED.sub("", _NOT_THOSE.sub("", _RESTATING.sub("", _LEVEL_REMARK.sub("", text))))
 
 
-def without_year_of_documents(text: str) -> tuple[str, str | None]:
-    """The question without the year of the documents it asks of, and that year (2024年的政府
-    工作报告里，哪些提到新质生产力 → 政府工作报告里…, "2024")."""
+def without_year_of_documents(text: str) -> tuple[str, tuple[str, ...]]:
+    """The question without the years of the documents it asks of, and those years (2024年的
+    政府工作报告里，哪些提到新质生产力 → 政府工作报告里…, ("2024",))."""
     m = _YEAR_OF_DOCUMENTS.search(text)
-    return (text, None) if m is None else (text[: m.start()] + text[m.end() :], m["year"])
+    years = tuple(re.findall(r"20\d\d", m["years"])) if m else ()
+    return (text, ()) if m is None else (text[: m.start()] + text[m.end() :], years)
 
 
 # documents set aside: 除了政府工作报告，还有哪些文件讲了垃圾分类 (the other documents)

@@ -101,10 +101,10 @@ def districts(
     if other_than:  # 除了政府工作报告，还有哪些文件…: the places with a document of another kind
         held = places_with(index, lambda d: d.doc_type not in other_than)
         return narrowed(districts(text + remark, index, only, level), held.__contains__)
-    text, year = without_year_of_documents(text)
-    if year:  # 2024年的政府工作报告里，哪些…: the places with a document of that year
+    text, years = without_year_of_documents(text)
+    if years:  # 2024年的政府工作报告里，哪些…: the places with a document of that year
         report = districts(text + remark, index, only, level)
-        held = places_with(index, lambda d: year_of(d) == year)
+        held = places_with(index, lambda d: year_of(d) in years)
         return narrowed(report, held.__contains__) if held else report
     if asks_prefectures(text):  # 哪些地级市: cities, not a municipality of province rank (重庆市)
         report = districts(text.replace("地级", "") + remark, index, only, level)

@@ -233,12 +233,17 @@ def test_the_year_of_the_documents_asked_is_no_topic_and_picks_the_documents():
     from qa.asked_documents import without_year_of_documents, year_of
 
     text, year = without_year_of_documents("2024年的政府工作报告里，哪些提到新质生产力？")
-    assert (text, year) == ("政府工作报告里，哪些提到新质生产力？", "2024")
+    assert (text, year) == ("政府工作报告里，哪些提到新质生产力？", ("2024",))
     assert read_topic(text).text == "新质生产力"
-    assert without_year_of_documents("哪些地方定了2025年目标？")[1] is None  # a target's year
+    assert without_year_of_documents("哪些地方定了2025年目标？")[1] == ()  # a target's year
     # (or the year they were issued)
     text, year = without_year_of_documents("2025年发布的政府工作报告中，哪些写到了城市更新？")
-    assert (text, year) == ("政府工作报告中，哪些写到了城市更新？", "2025")
+    assert (text, year) == ("政府工作报告中，哪些写到了城市更新？", ("2025",))
+    # (or of either of several years)
+    text, years = without_year_of_documents(
+        "2024、2025年政府工作报告里写了高标准农田建设的有哪些？"
+    )
+    assert (text, years) == ("政府工作报告里写了高标准农田建设的有哪些？", ("2024", "2025"))
     assert year_of(SimpleNamespace(title="德阳市2024年政府工作报告", date=None)) == "2024"
     assert year_of(SimpleNamespace(title="大渡口区“十四五”科技创新规划", date=None)) is None
     assert year_of(SimpleNamespace(title="工作报告", date="2025-01-13")) == "2025"
@@ -1274,7 +1279,7 @@ def test_levels_bracketed_after_a_level_are_its_own():
     from qa.place_questions import question_levels
 
     text = without_level_remarks("2024年的市（州）政府工作报告里，哪些提到了数字经济核心产业？")
-    assert without_year_of_documents(text)[1] == "2024"
+    assert without_year_of_documents(text)[1] == ("2024",)
     assert question_levels(text) == ("city",)
 
 
