@@ -213,6 +213,7 @@ def test_places_of_several_levels_named_are_called_places_not_districts():
         ("卫星产业", "航天"),
         ("智能网联汽车", "新能源汽车"),  # connected, not new-energy, vehicles
         ("新能源汽车", "智能网联汽车"),
+        ("四好农村路", "农村公路"),  # a campaign for rural roads, met only by its own name
     ],
 )
 def test_a_kind_or_a_measure_of_a_field_is_no_synonym_of_it(topic, not_a_synonym):

@@ -1051,6 +1051,11 @@ def test_a_figure_asked_in_a_unit_is_one_in_that_unit():
     topic = read_topic("哪些地方报了接待游客的人次？")
     assert (topic.text, topic.aspect, topic.unit) == ("接待游客", "figure", "人次")
     assert read_topic("高速公路通车里程，哪些地方给了公里数？").unit == "公里"
+    # (a distance asked as its 里程 is in 公里 too, and so is the one a place lacks)
+    assert read_topic("农村公路给出了里程数的地方有哪些？").unit == "公里"
+    assert read_topic("哪些地方给农村公路新改建定了里程目标？").unit == "公里"
+    lacks = read_topic("农村公路今年提了、但没给出里程数的地方？").none_of
+    assert [(t.aspect, t.unit) for t in lacks] == [("target", "公里")]
     assert read_topic("哪些地方给了亩均效益的具体数？").unit is None  # 亩均 is a word
     assert read_topic("哪些地方提到接待游客？").unit is None  # no figure asked
     assert figures_in("新建农村公路5000千米，增长8%", "公里") == [5000.0]
