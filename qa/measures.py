@@ -53,14 +53,14 @@ _COUNTERS = "套个户家头只件台辆座所"
 _UNIT_ASKED = re.compile(
     # (or said first, where the topic was: 优良天数比例（优良率）去年…; not inside its bracket)
     r"(?:(?:多少|具体|绝对|的|了|出|[（(]|或|目标)|(?=人次)|^(?![^（）()]*[）)]))"
-    r"(人次|公里|千米|里程|亩|吨|公斤|千克|斤|金额|钱|面积|百分比"
+    r"(人次|公里|千米|里程|亩|吨|公斤|千克|斤|金额|钱|面积|百分比|增速(?=目标|指标)(?![^（）()]*(?:也|都)算)"
     # (人次 ends no name: 游客人次)
     rf"|百分数|比例|比率|[{_COUNTERS}]数|项目数)(?:数)?(?![均半])"
 )
 # what a unit asked is called in UNITS (多少钱: an amount; 百分比, 比例: a share or a rate; 套数: a
 # count of things, not a share of them)
 _UNIT_NAMES = {"钱": "金额", "里程": "公里"}  # (a distance asked is in 公里: 里程数)
-_UNIT_NAMES |= dict.fromkeys(("百分比", "百分数", "比例", "比率"), "%")
+_UNIT_NAMES |= dict.fromkeys(("百分比", "百分数", "比例", "比率", "增速"), "%")
 _UNIT_NAMES |= {f"{one}数": "count" for one in _COUNTERS} | {"项目数": "count"}
 # (a weight asked in one unit is met in any: 多少斤或多少吨, 1955万吨 for 亿斤)
 _UNIT_NAMES |= dict.fromkeys(JIN, "weight")

@@ -1056,6 +1056,10 @@ def test_a_figure_asked_in_a_unit_is_one_in_that_unit():
     assert read_topic("哪些地方给农村公路新改建定了里程目标？").unit == "公里"
     lacks = read_topic("农村公路今年提了、但没给出里程数的地方？").none_of
     assert [(t.aspect, t.unit) for t in lacks] == [("target", "公里")]
+    # (a growth rate's target is a percentage, unless said to count beside another)
+    assert read_topic("外贸（进出口或出口）今年定了具体增速目标的有哪些？").unit == "%"
+    assert read_topic("规上工业增加值定了具体增速目标的有哪些？").unit == "%"
+    assert read_topic("今年为旅游收入设了量化目标（增速目标也算）的有哪些地方？").unit is None
     assert read_topic("哪些地方给了亩均效益的具体数？").unit is None  # 亩均 is a word
     assert read_topic("哪些地方提到接待游客？").unit is None  # no figure asked
     assert figures_in("新建农村公路5000千米，增长8%", "公里") == [5000.0]
