@@ -148,8 +148,7 @@ _WHO_DID = (  # (or whose documents: 有具体数字的报告有哪些)
 )
 # whether any place did: 有地方在发展邮轮经济吗, 有没有城市提到…, 油茶种植面积有没有地方定目标
 _ANY_DID = rf"(?:(?:^|(?<=[，,\s]))(?:是否)?有(?:没有)?|有没有|是否有)(?:哪个)?{_PLACE}(?=.)"
-# every place asked its own figure (去年城镇新增就业各地实际完成了多少; the topic between: 各地今年城镇
-# 新增就业目标分别是多少), or whether each did (各市有没有写)
+# every place asked its figure (各地实际完成了多少; 各地今年…目标分别是多少), or whether it did (各市有没有写)
 _EACH = (
     rf"各(?:地方|地|{_PLACE_NOUN})(?=(?:的)?(?:实际|分别|都)?(?:完成了?|是|有|达到了?|定了?|给了?)?"
     r"(?:多少|几)"

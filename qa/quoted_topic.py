@@ -2,7 +2,8 @@
 designation it goes on to (“四好农村路”示范县), a period it names (“十四五”目标), a word it is said
 with (碳排放“双控”); and when it is not the whole topic: offered as one of two wordings (禁塑或
 “以竹代塑”), or acts quoted before the thing they are done to (“创建”或“升级创建”国家高新区); and the
-topic's other names remarked in a bracket (（包括“县城医疗卫生共同体”等不同说法）)."""
+topic's other names remarked in a bracket (（包括“县城医疗卫生共同体”等不同说法）); and quotes that
+name no topic, in a bracket of what the topic includes (拥有量（含“高价值发明专利”口径）)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from qa.text import word_breaks
-from qa.topic_alternatives import KIND_HEADS, tagged
+from qa.topic_alternatives import KIND_HEADS, MEASURE_WORDS, tagged
 
 # a rank, which names no class (国家级, 省级, 全国)
 _RANK = re.compile(r"(?:国家|中央|省|自治区|市|州|区|县|乡镇?)级?|全(?:国|省|市|区|县)|省部级")
@@ -142,7 +142,7 @@ def start_before_short_name(name: str, short: str) -> str | None:
 
 
 # a closing bracket saying what else counts as the thing (营造林、荒山绿化都算; 车联网也算)
-_COUNTS_TOO = re.compile(r"(?P<names>.+?)(?:等|之类)?的?(?:都|也|均)(?:算|可以|行)")
+_NAMES_COUNTED = re.compile(r"(?P<names>.+?)(?:等|之类)?的?(?:都|也|均)(?:算|可以|行)")
 
 
 def counted_names(name: str, inner: str) -> list[str]:
@@ -150,13 +150,13 @@ def counted_names(name: str, inner: str) -> list[str]:
     都算）: 营造林, 荒山绿化), when every part is a name of three characters or more ending in a
     noun; none when a part is a state, an act, a rank or a measure (获批筹建、在建都算, 国家级或
     省级都算, 交易额、认定登记额都算, 新能源汽车、电动车充电都算), which the name alone says."""
-    said = _COUNTS_TOO.fullmatch(inner)
+    said = _NAMES_COUNTED.fullmatch(inner)
     parts = re.split(r"或者|[、，,或和及]", said["names"]) if said else []
     others = [p for p in parts if name not in p]  # (跨境电商综试区 says the name already)
     for part in parts:
         words = tagged(part)
         noun = bool(words) and (words[-1][1][0] == "n" or words[-1][1] == "j")
-        measure = part[-1] in "额量率数" or part.endswith(("增速", "增幅", "面积", "人数"))
+        measure = part[-1] in "额量率数" or part.endswith((*MEASURE_WORDS, "面积", "人数"))
         if len(part) < 3 or "的" in part or not noun or measure or _RANK.match(part):
             return []
     return others

@@ -94,9 +94,8 @@ _PERIOD = re.compile(
     # (another period in brackets, or the years it stands for: 今年（或规划期）, 今年（2024/2025年）)
     r"(?:[（(](?:或|和|及)?[^（）()]{1,6}[)）]|[（(][\d/、，,或和及至到年\-—～~ ]{2,16}[)）])?(?:的)?(?=.{2})"
 )
-# the whole of the place the topic is asked of, its level's peers bracketed (全市（全区）外贸进出口
-# 总额 is 外贸进出口总额's; not 全域旅游, a topic), or the level asked said first (地级市今年城镇新增
-# 就业; not 城市, which starts 城市更新)
+# the whole of the place the topic is asked of, its level's peers bracketed (全市（全区）外贸总额; not
+# 全域旅游, a topic), or the level asked said first (地级市今年…; not 城市, which starts 城市更新)
 _SCOPE = re.compile(
     r"^全(?:省|市|区|县|州)(?:[（(](?:或)?全?(?:省|市|区|县|州)(?:[、或/]全?(?:省|市|区|县|州))*[)）]"
     r"|(?:[、或/]全?(?:省|市|区|县|州))+)?"  # (or joined: 全省/全市接待游客)
