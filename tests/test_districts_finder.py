@@ -149,6 +149,35 @@ def test_a_topic_said_only_in_a_heading_is_said_of_the_passages_under_it():
     assert not any(r.mentioned for r in target.districts)
 
 
+def test_the_documents_of_either_year_asked_stand_for_their_places():
+    # (2024、2025年政府工作报告里: a place with a report of either year; a plan of neither year's
+    # is set aside)
+    from corpus.model import Document
+    from qa.districts import districts
+    from tests.qa_support import FakeIndex, make_chunk
+
+    def document(doc_id, title, district, doc_type="work_report"):
+        return Document(doc_id, title, district, None, None, None, None, doc_type, doc_id, 1, 9)
+
+    index = FakeIndex(
+        [
+            make_chunk("a", "新建高标准农田30万亩。", district="芜湖市", source="a.txt"),
+            make_chunk("b", "建设高标准农田50万亩。", district="河南省", source="b.txt"),
+            make_chunk("c", "推进高标准农田建设。", district="綦江区", source="c.txt"),
+        ],
+        [
+            document("a", "芜湖市2024年政府工作报告", "芜湖市"),
+            document("b", "2025年河南省政府工作报告", "河南省"),
+            document("c", "綦江区“十四五”科技创新规划", "綦江区", "plan"),
+        ],
+    )
+    report = districts("2024、2025年政府工作报告里提到高标准农田的有哪些地方？", index)
+    assert sorted(r.district for r in report.districts) == ["河南省", "芜湖市"]
+    assert all(r.mentioned for r in report.districts)
+    one = districts("2025年政府工作报告里提到高标准农田的有哪些地方？", index)
+    assert [r.district for r in one.districts] == ["河南省"]
+
+
 def _met(topic, text):
     """Whether `text` names `topic` in any of the terms it expands to."""
     from qa.term_matcher import term_matcher
