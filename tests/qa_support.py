@@ -16,14 +16,23 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Self
 
 import numpy as np
+import pytest
 
 from corpus.model import Chunk, Document, SourceSpan
 from index.types import Filters, Hit
 
 DIM = 256
+
+REPO = Path(__file__).resolve().parent.parent
+# the shared reports beside the repository, and the mark of tests that read them
+EXTERNAL = REPO.parent / "shared" / "external"
+NEEDS_EXTERNAL = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external absent")
+# the embedding cache of the tests' small real-model indexes
+TEST_CACHE = REPO / ".planqa" / "test-cache"
 
 
 def _bigrams(text: str) -> list[str]:
@@ -251,3 +260,10 @@ def excerpt_index(folder, sources, excerpt, cache_dir):
     settings = Settings(index_dir=folder.parent / "index", cache_dir=cache_dir)
     index.build(settings, [folder], progress=False)
     return index.open(settings.index_dir, settings)
+
+
+def topics_index(tmp_path_factory, name, sources, topics):
+    """An excerpt_index of `sources`' openings, part headings and the lines naming any of
+    `topics`, in a fresh folder `name`, embedded through the tests' cache."""
+    folder = tmp_path_factory.mktemp(name) / "docs"
+    return excerpt_index(folder, sources, headings_and_topics(topics), TEST_CACHE)

@@ -5,14 +5,11 @@ embedded by the real model."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from qa.meaning import clauses_naming
+from tests.qa_support import EXTERNAL, topics_index
 
-REPO = Path(__file__).resolve().parent.parent
-EXTERNAL = REPO.parent / "shared" / "external"
 PROVINCES = EXTERNAL / "province-work-reports-2025"
 GUANGXI = PROVINCES / "2025年广西政府工作报告.docx"
 MONGOLIA = PROVINCES / "2025年内蒙古自治区政府工作报告.docx"
@@ -51,11 +48,7 @@ def test_the_common_words_are_mined_from_the_reports():
 def provinces_index(tmp_path_factory):
     if not PROVINCES.is_dir():
         pytest.skip("../shared/external absent")
-    from qa_support import excerpt_index, headings_and_topics
-
-    folder = tmp_path_factory.mktemp("clauses") / "docs"
-    cache = REPO / ".planqa" / "test-cache"
-    return excerpt_index(folder, (GUANGXI, MONGOLIA), headings_and_topics(TOPICS), cache)
+    return topics_index(tmp_path_factory, "clauses", (GUANGXI, MONGOLIA), TOPICS)
 
 
 def test_a_topic_said_in_one_clause_of_a_long_sentence_is_met_by_meaning(provinces_index):

@@ -5,33 +5,24 @@ seconds."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from corpus.settings import BUNDLED_DATA_DIR
+from tests.qa_support import EXTERNAL, NEEDS_EXTERNAL, topics_index
 
-REPO = Path(__file__).resolve().parent.parent
-EXTERNAL = REPO.parent / "shared" / "external"
 MONGOLIA = EXTERNAL / "province-work-reports-2025" / "2025年内蒙古自治区政府工作报告.docx"
 SANYA = EXTERNAL / "city-work-reports-2024" / "txt" / "三亚.txt"
 QIJIANG = BUNDLED_DATA_DIR / "000_28d192e06e44a9e3.txt"
 HECHUAN = BUNDLED_DATA_DIR / "004_d29d0fa2820130c5.txt"
 
-pytestmark = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external absent")
+pytestmark = NEEDS_EXTERNAL
 
 TOPICS = ("城镇新增就业", "研究与试验发展", "研发投入强度", "创建")
 
 
 @pytest.fixture(scope="module")
 def levels_index(tmp_path_factory):
-    from qa_support import excerpt_index, headings_and_topics
-
-    folder = tmp_path_factory.mktemp("levels") / "docs"
-    cache = REPO / ".planqa" / "test-cache"
-    return excerpt_index(
-        folder, (MONGOLIA, SANYA, QIJIANG, HECHUAN), headings_and_topics(TOPICS), cache
-    )
+    return topics_index(tmp_path_factory, "levels", (MONGOLIA, SANYA, QIJIANG, HECHUAN), TOPICS)
 
 
 def _named(report) -> set[str]:

@@ -5,19 +5,16 @@ to embed with the real model in seconds."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from corpus.settings import BUNDLED_DATA_DIR
+from tests.qa_support import EXTERNAL, NEEDS_EXTERNAL, TEST_CACHE, excerpt_index
 
-REPO = Path(__file__).resolve().parent.parent
-EXTERNAL = REPO.parent / "shared" / "external"
 CHONGQING = EXTERNAL / "province-work-reports-2025" / "2025年重庆市政府工作报告.docx"
 YIBIN = EXTERNAL / "city-work-reports-2024" / "txt" / "宜宾.txt"
 DADUKOU = BUNDLED_DATA_DIR / "002_3865beef763800ed.txt"
 
-pytestmark = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external absent")
+pytestmark = NEEDS_EXTERNAL
 
 TOPICS = ("研发投入强度", "研究与试验发展", "无废城市")
 
@@ -30,11 +27,8 @@ def _excerpt(lines: list[str]) -> str:
 
 @pytest.fixture(scope="module")
 def mixed_index(tmp_path_factory):
-    from qa_support import excerpt_index
-
     folder = tmp_path_factory.mktemp("municipality") / "docs"
-    cache = REPO / ".planqa" / "test-cache"
-    return excerpt_index(folder, (CHONGQING, YIBIN, DADUKOU), _excerpt, cache)
+    return excerpt_index(folder, (CHONGQING, YIBIN, DADUKOU), _excerpt, TEST_CACHE)
 
 
 def test_the_excerpts_are_a_municipality_a_district_of_it_and_another_city(mixed_index):

@@ -4,17 +4,15 @@ hazards. Excerpts of three shared reports keep the index small enough to embed i
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-EXTERNAL = REPO.parent / "shared" / "external"
+from tests.qa_support import EXTERNAL, NEEDS_EXTERNAL, topics_index
+
 LIANYUNGANG = EXTERNAL / "city-work-reports-2024" / "txt" / "连云港.txt"
 SUZHOU = EXTERNAL / "city-work-reports-2024" / "txt" / "宿州.txt"
 HUNAN = EXTERNAL / "province-work-reports-2025" / "2025年湖南省政府工作报告.docx"
 
-pytestmark = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external absent")
+pytestmark = NEEDS_EXTERNAL
 
 
 # the lines naming the place (宿州's opening does not) and those saying 双控
@@ -23,11 +21,7 @@ TOPICS = ("双控", "连云港市", "宿州市", "湖南省")
 
 @pytest.fixture(scope="module")
 def controls_index(tmp_path_factory):
-    from qa_support import excerpt_index, headings_and_topics
-
-    folder = tmp_path_factory.mktemp("controls") / "docs"
-    cache = REPO / ".planqa" / "test-cache"
-    return excerpt_index(folder, (LIANYUNGANG, SUZHOU, HUNAN), headings_and_topics(TOPICS), cache)
+    return topics_index(tmp_path_factory, "controls", (LIANYUNGANG, SUZHOU, HUNAN), TOPICS)
 
 
 def test_the_word_before_a_short_quoted_name_must_be_said_with_it(controls_index):

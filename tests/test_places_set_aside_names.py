@@ -5,16 +5,14 @@ enough to embed in seconds."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-EXTERNAL = REPO.parent / "shared" / "external"
+from tests.qa_support import EXTERNAL, NEEDS_EXTERNAL, topics_index
+
 CHENZHOU = EXTERNAL / "city-work-reports-2024" / "txt" / "郴州.txt"
 BEIHAI = EXTERNAL / "city-work-reports-2024" / "txt" / "北海.txt"
 
-pytestmark = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/external absent")
+pytestmark = NEEDS_EXTERNAL
 
 # the lines naming the place and those on medical centres
 TOPICS = ("医疗中心", "医疗集团", "郴州市", "北海市")
@@ -22,11 +20,7 @@ TOPICS = ("医疗中心", "医疗集团", "郴州市", "北海市")
 
 @pytest.fixture(scope="module")
 def medical_index(tmp_path_factory):
-    from qa_support import excerpt_index, headings_and_topics
-
-    folder = tmp_path_factory.mktemp("medical") / "docs"
-    cache = REPO / ".planqa" / "test-cache"
-    return excerpt_index(folder, (CHENZHOU, BEIHAI), headings_and_topics(TOPICS), cache)
+    return topics_index(tmp_path_factory, "medical", (CHENZHOU, BEIHAI), TOPICS)
 
 
 def test_a_place_naming_the_topic_only_in_names_set_aside_is_no_mention_by_meaning(
