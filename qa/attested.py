@@ -147,6 +147,8 @@ def attested_topic(topic: str, corpus: Corpus, respell: bool = True) -> str:
                 end = start + length
                 if whole_words and not (start in breaks and end in breaks):
                     continue
+                if start not in breaks:  # (a part may end inside a word, not begin: 育|儿补贴)
+                    continue
                 part = topic[start:end]
                 if not part.strip("（）()、，,").strip() or part[0] in _JOINERS:
                     continue  # (no part begins with a joiner: 建设、争取或发挥…, no 、争取或发挥…)
@@ -205,8 +207,9 @@ def _measure_first(part: str) -> bool:
 
 
 def _echoes(topic: str, at: int, part: str) -> bool:
-    """Whether the character of `topic` at `at` is a word of its own there, no noun, said
-    again from `part` (以旧换新换了: 换; not 电 of 核电 after 核电站或发展核)."""
+    """Whether the character of `topic` at `at` is a word of its own there, no noun or
+    numeral, said again from `part` (以旧换新换了: 换; not 电 of 核电 after 核电站或发展核, nor
+    元 of 元宇宙（元宇宙产业）)."""
     if not 0 <= at < len(topic) or topic[at] not in part:
         return False
     import jieba.posseg
@@ -214,7 +217,7 @@ def _echoes(topic: str, at: int, part: str) -> bool:
     position = 0
     for piece in jieba.posseg.lcut(topic):
         if position == at:
-            return piece.word == topic[at] and piece.flag not in ("n", "ng")
+            return piece.word == topic[at] and piece.flag not in ("n", "ng", "m")
         position += len(piece.word)
     return False
 

@@ -112,6 +112,9 @@ def bracket_readings(topic: str) -> list[str]:
         pass  # (what figure is asked: 社会消费品零售总额（增速或总额）)
     elif inner in DESIGNATIONS:  # (what the name may go on to: 区域消费中心（城市）, no 城市 alone)
         readings.append(before + inner + after)
+    elif m.group("marker") and all(w in DESIGNATIONS for w, _ in tagged(inner)):
+        # (or another designation in its place: 国家中医药…试验区（或示范试点）, no 示范试点 alone)
+        readings.append(before + "或" + inner + after)
     elif generic := _generic_words(before, inner):
         # (a generic word it may be said with: 科技特派员（制度）: 科技特派员制度, no 科技制度;
         # or several: “两重”（项目/建设）: 两重项目, 两重建设, neither alone)

@@ -23,8 +23,7 @@ from qa.topic_frames import framed, frames, without_how_many
 from qa.topic_roots import with_class_said
 
 _LEAD = re.compile(
-    # 中 after a document's name only: 中试基地 is a topic of its own
-    # (the longest name first: 政府工作报告里, not 政府 of it)
+    # 中 after a document's name only (中试基地 is a topic's); the longest name first (政府工作报告里)
     # (a request to list them, and each place said as the subject: 请列出所有提到…, 各地对…; then
     # the documents, of a level too: 区级文件里)
     r"^(?:请|麻烦)?(?:帮我)?(?:列出|列举|找出|说说|看看)?(?:一下)?"
@@ -92,7 +91,8 @@ _PERIOD = re.compile(
     r"|(?:过去|近)[两三四五十]年|[两三四五十]年来"
     r"|“?十[一二三四五六七八九]五”?(?:期间|时期)?|规划期(?:内|间)?)(?:末|底)?"
     # (another period in brackets, or the years it stands for: 今年（或规划期）, 今年（2024/2025年）)
-    r"(?:[（(](?:或|和|及)?[^（）()]{1,6}[)）]|[（(][\d/、，,或和及至到年\-—～~ ]{2,16}[)）])?(?:的)?(?=.{2})"
+    r"(?:[（(](?:或|和|及)?[^（）()]{1,6}[)）]|[（(][\d/、，,或和及至到年\-—～~ ]{2,16}[)）])?"
+    r"(?:(?:已经|已|实际)?(?:完成|实现|达到)了?)?(?:的)?(?=.{2})"  # (去年完成的植树造林面积)
 )
 # the whole of the place the topic is asked of, its level's peers bracketed (全市（全区）外贸总额; not
 # 全域旅游, a topic), or the level asked said first (地级市今年…; not 城市, which starts 城市更新)

@@ -3,6 +3,8 @@ is only words of asking (qa.attested); a topic nobody mentions keeps its own wor
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qa.attested import Corpus, asks_only, attested_topic
@@ -280,3 +282,19 @@ def test_a_texts_word_breaks_are_where_jieba_cuts_it():
     assert word_breaks("以房养老") == {0, 2, 4}  # 以房|养老
     assert word_breaks("营商环境") == {0, 2, 4}
     assert 1 not in word_breaks("植树造林")  # one word: no break after 植
+
+
+def test_a_topic_nobody_mentions_is_cut_neither_inside_a_word_nor_at_a_numeral_said_again():
+    # the finder reads a bracket's wordings as alternatives: a part held in one is matched
+    text = "散居孤儿补贴标准提高\n探索宇宙奥秘"
+
+    def matches(topic: str) -> bool:
+        return any(p and p in text for p in re.split(r"[（）()、]", topic))
+
+    corpus = Corpus(holds=lambda piece: piece in text, matches=matches)
+    # (儿补贴 is held in 孤儿补贴, but begins inside 育儿)
+    topic = "发放育儿补贴（生育补贴）"
+    assert attested_topic(topic, corpus) == topic
+    # (元 before 宇宙 is said again in the bracket, but it is a numeral, no verb asked again)
+    topic = "元宇宙（元宇宙产业、元宇宙应用场景）"
+    assert attested_topic(topic, corpus) == topic

@@ -3071,3 +3071,133 @@ def test_a_figure_said_as_more_than_its_scale_is_in_its_unit():
 def test_firms_entering_the_statistics_are_firms_above_the_scale():
     assert "新增入规企业" in expand_terms("新增规模以上工业企业")
     assert "入规企业" in expand_terms("规上工业企业")
+
+
+def _lacks(question: str) -> list[tuple[str, str | None]]:
+    return [(t.text, t.aspect) for t in read_topic(question).none_of]
+
+
+def test_a_requirement_in_words_said_right_before_its_lack_is_what_alone_was_given():
+    # (no comma between 要求 and 没给: the lack is still the clause after it)
+    read = read_topic("把粮食产量写进今年目标、但只写了定性要求没给数字的有哪些？")
+    assert (
+        read.text,
+        read.negated,
+        _lacks("把粮食产量写进今年目标、但只写了定性要求没给数字的有哪些？"),
+    ) == (
+        "粮食产量",
+        False,
+        [("粮食产量", "target")],
+    )
+    assert _lacks("对粮食产量只提了定性要求没给具体数字的是哪里？") == [("粮食产量", "target")]
+
+
+def test_a_relative_requirement_is_a_requirement_in_words():
+    read = read_topic(
+        "今年的预期目标里，固定资产投资只写了相对要求、没有给出具体增速数字的是哪里？"
+    )
+    assert (read.text, read.aspect) == ("固定资产投资", "target")
+    read = read_topic("对粮食产量只提了相对要求的是哪里？")
+    assert (read.text, read.aspect) == ("粮食产量", "target")
+
+
+def test_a_stock_asked_is_a_total_and_a_number_given_a_figure():
+    for question, topic in (
+        ("哪些地方报出了高新技术企业的存量总数（不是当年新增数）？", "高新技术企业"),
+        ("哪些地方报了专精特新企业的存量？", "专精特新企业"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect, read.total) == (topic, "figure", True), question
+    # (给了数: a figure, said as users say it)
+    read = read_topic("去年新建5G基站给了数的是哪些地方？")
+    assert (read.text, read.aspect) == ("5G基站", "figure")
+    read = read_topic("去年新增国家级专精特新小巨人企业给了数的有哪些？")
+    assert read.aspect == "figure"
+
+
+def test_the_year_said_before_a_lack_leaves_the_lack_a_clause_of_its_own():
+    question = (
+        "去年新增国家级专精特新“小巨人”企业给了数，但今年没有单独给“小巨人”定数量目标的有哪些？"
+    )
+    read = read_topic(question)
+    assert (read.text, read.aspect, read.negated) == ("小巨人", "figure", False)
+    assert _lacks(question) == [("小巨人", "target")]
+    read = read_topic("提到既有住宅加装电梯、但今年没给加装数量目标的，有哪些地方？")
+    assert (read.text, read.negated) == ("既有住宅加装电梯", False)
+
+
+def test_what_was_done_in_a_period_said_first_is_no_part_of_the_topic():
+    read = read_topic("去年完成的植树造林（营造林）面积，哪些地方报了具体数字？")
+    assert (read.text, read.aspect, read.behind) == ("植树造林（营造林）面积", "figure", True)
+    assert read_topic("去年完成营造林多少亩，谁的报告写了？").text == "营造林"
+
+
+def test_a_long_bracket_of_what_counts_after_a_target_is_no_topic():
+    for question, topic in (
+        (
+            "哪些地方给数字经济定了具体数值目标（规模、核心产业营收/增加值或占GDP比重都算）？",
+            "数字经济",
+        ),
+        (
+            "哪些地方给研发投入强度定了目标（全社会研发经费占地区生产总值比重也算）？",
+            "研发投入强度",
+        ),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, "target"), question
+
+
+def test_the_work_a_year_ahead_is_to_do_lacks_a_targets_figure():
+    assert _lacks("写了今年要建口袋公园、但没给个数的是哪些地方？") == [("口袋公园", "target")]
+    assert _lacks("今年计划建设充电桩、但没写数量的有哪些地方？") == [("充电桩", "target")]
+    # (one not planned lacks a figure of any year)
+    assert _lacks("提到口袋公园、但没给个数的是哪些地方？") == [("口袋公园", "figure")]
+
+
+def test_a_level_said_first_then_its_places_by_their_noun_is_the_level_asked():
+    question = "地级市里，哪些城市的政府工作报告提到了氢能？（省级和重庆区县不算）"
+    assert (read_topic(question).text, question_level(question)) == ("氢能", "city")
+    # (…and places chosen for a thing are asked as places that say it)
+    for question, level in (
+        ("地级市里，哪些入选或在推进城市一刻钟（15分钟）便民生活圈试点？", "city"),
+        ("区县里，哪些获批了国家级试点？", "county"),
+    ):
+        assert is_district_question(question), question
+        assert question_level(question) == level, question
+
+
+def test_a_common_word_of_two_in_the_place_of_a_common_head_is_said_of_its_thing():
+    for topic, said, bare in (
+        ("体外诊断（IVD）产业或研发", "体外诊断研发", "研发"),
+        ("合成生物产业或研发", "合成生物研发", "研发"),
+    ):
+        terms = expand_terms(topic)
+        assert said in terms and bare not in terms, topic
+
+
+def test_settling_somewhere_is_an_act_its_joined_acts_share_the_thing_of():
+    for topic, shared in (
+        ("建设、争取或落户国家区域医疗中心", "争取国家区域医疗中心"),
+        ("争取或落户国家实验室基地", "争取国家实验室基地"),
+    ):
+        terms = expand_terms(topic)
+        assert shared in terms and "争取" not in terms, topic
+
+
+def test_another_designation_bracketed_after_a_name_goes_on_that_name():
+    for topic, said in (
+        ("国家中医药传承创新发展试验区（或示范试点）", "国家中医药传承创新发展示范试点"),
+        ("国家生态文明建设示范区（或试点）", "国家生态文明建设示范区试点"),
+    ):
+        terms = expand_terms(topic)
+        assert said in terms and "示范试点" not in terms and "试点" not in terms, topic
+
+
+def test_a_topic_written_into_the_years_targets_is_a_target_whatever_follows():
+    for question in (
+        "把粮食产量写进今年目标、但只写了定性要求没给数字的有哪些？",
+        "把粮食产量写进了今年目标、只写了定性要求，没给具体数字的是哪些地方？",
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == ("粮食产量", "target"), question
+        assert [(t.text, t.aspect) for t in read.none_of] == [("粮食产量", "target")], question
