@@ -147,9 +147,9 @@ def attested_topic(topic: str, corpus: Corpus, respell: bool = True) -> str:
                 end = start + length
                 if whole_words and not (start in breaks and end in breaks):
                     continue
-                if start not in breaks:  # (a part may end inside a word, not begin: 育|儿补贴)
-                    continue
                 part = topic[start:end]
+                if start not in breaks and not corpus.holds(part):
+                    continue  # (one begun in a word is held as it is: 给瞪|羚企业, not 育|儿补贴（…）)
                 if not part.strip("（）()、，,").strip() or part[0] in _JOINERS:
                     continue  # (no part begins with a joiner: 建设、争取或发挥…, no 、争取或发挥…)
                 if not _held(part, corpus, whole_words):

@@ -286,7 +286,7 @@ def test_a_texts_word_breaks_are_where_jieba_cuts_it():
 
 def test_a_topic_nobody_mentions_is_cut_neither_inside_a_word_nor_at_a_numeral_said_again():
     # the finder reads a bracket's wordings as alternatives: a part held in one is matched
-    text = "散居孤儿补贴标准提高\n探索宇宙奥秘"
+    text = "散居孤儿补贴标准提高\n探索宇宙奥秘\n培育瞪羚企业10家"
 
     def matches(topic: str) -> bool:
         return any(p and p in text for p in re.split(r"[（）()、]", topic))
@@ -298,3 +298,5 @@ def test_a_topic_nobody_mentions_is_cut_neither_inside_a_word_nor_at_a_numeral_s
     # (元 before 宇宙 is said again in the bracket, but it is a numeral, no verb asked again)
     topic = "元宇宙（元宇宙产业、元宇宙应用场景）"
     assert attested_topic(topic, corpus) == topic
+    # (…but one held as it is is read, though jieba cuts its first character off: 给瞪|羚企业)
+    assert attested_topic("给瞪羚企业", corpus) == "瞪羚企业"
