@@ -82,18 +82,17 @@ _CODED = re.compile(
 
 
 def common_words_only(said: str, modifier: str, head: str) -> bool:
-    """Whether `said`, a noun of three or four characters not ending in `head`, is only words
-    half of all reports use, none of them the modifier's, which holds a word of two characters
-    or more they do not use (应用场景 after 数字人民币; not 中试平台 after 中试, 数字乡村 after 智慧,
-    技能人才 after 高技能, 新增技能人才 after 新)."""
+    """Whether `said`, a noun of three or four characters or one word of two, not ending in
+    `head`, is only words half of all reports use, none of them the modifier's, which holds a
+    word of two characters or more they do not use (应用场景 after 数字人民币, 研发 after 体外诊断;
+    not 中试平台 after 中试, 数字乡村 after 智慧, 技能人才 after 高技能, 新增技能人才 after 新)."""
     from qa.meaning import common_words
     from qa.topic_terms import field_term
 
     words, modifiers = tagged(said), tagged(modifier)
+    noun = 3 <= len(said) <= 4 and bool(words) and words[-1][1] == "n"
     return (
-        3 <= len(said) <= 4
-        and bool(words)
-        and words[-1][1] == "n"
+        (noun or (len(said) == 2 and len(words) == 1))
         and head not in said
         and all(w in common_words() and (w, f) not in modifiers for w, f in words)
         and any(len(w) >= 2 and w not in common_words() for w, _ in modifiers)

@@ -185,30 +185,12 @@ def borrowed_object(parts: list[str]) -> list[str]:
             out.append(before[: -len(near)] + short if len(near) == len(short) else before + short)
         elif common_words_only(said, first[: -len(head)], head) and head in common_words():
             # words every report uses, in the place of the common head the first one ends in,
-            # are said of its thing: 数字人民币试点或应用场景 -> 数字人民币应用场景
-            out.append(first[: -len(head)] + said)
-        elif _common_in_place_of(said, first, head):
-            # …or a word of two: 体外诊断产业或研发 -> 体外诊断研发 (a bare 研发 is in every plan)
+            # are said of its thing: 数字人民币试点或应用场景 -> 数字人民币应用场景, 体外诊断产业或
+            # 研发 -> 体外诊断研发
             out.append(first[: -len(head)] + said)
         elif said not in KIND_HEADS:
             out.append(part)  # (a bare head of any thing is none: 中医药或…产业)
     return out
-
-
-def _common_in_place_of(said: str, first: str, head: str) -> bool:
-    """Whether `said` is one word of two characters half of all reports use, in the place of
-    the common head `first` ends in, after a modifier with a word they do not use."""
-    from qa.meaning import common_words
-
-    modifier = first[: -len(head)]
-    return (
-        len(said) == 2
-        and said in common_words()
-        and head in common_words()
-        and head != said
-        and len(tagged(said)) == 1
-        and any(len(w) >= 2 and w not in common_words() for w, _ in tagged(modifier))
-    )
 
 
 def without_beneficiary(part: str) -> str | None:
