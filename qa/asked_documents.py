@@ -59,8 +59,9 @@ def without_year_of_documents(text: str) -> tuple[str, tuple[str, ...]]:
     """The question without the years of the documents it asks of, and those years (2024年的
     政府工作报告里，哪些提到新质生产力 → 政府工作报告里…, ("2024",))."""
     m = _YEAR_OF_DOCUMENTS.search(text)
-    years = tuple(re.findall(r"20\d\d", m["years"])) if m else ()
-    return (text, ()) if m is None else (text[: m.start()] + text[m.end() :], years)
+    if m is None:
+        return text, ()
+    return text[: m.start()] + text[m.end() :], tuple(re.findall(r"20\d\d", m["years"]))
 
 
 # documents set aside: 除了政府工作报告，还有哪些文件讲了垃圾分类 (the other documents)

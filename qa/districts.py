@@ -102,7 +102,7 @@ def districts(
         held = places_with(index, lambda d: d.doc_type not in other_than)
         return narrowed(districts(text + remark, index, only, level), held.__contains__)
     text, years = without_year_of_documents(text)
-    if years:  # 2024年的政府工作报告里，哪些…: the places with a document of that year
+    if years:  # 2024年的政府工作报告里，哪些…: the places with a document of one of those years
         report = districts(text + remark, index, only, level)
         held = places_with(index, lambda d: year_of(d) in years)
         return narrowed(report, held.__contains__) if held else report
