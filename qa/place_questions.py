@@ -35,8 +35,7 @@ _PLACE = (
     # (a region of a level: 两个省级地区中，谁…)
     r"|(?:省|市|区县|区|县)级(?:地区|地方|行政区)"
     r"|省份|省区|省(?![级内外钱心])"
-    # 哪些地方, not the parts of a thing judged (哪些地方需要改进); 跟哪些地方合作 is an object
-    # (_OBJECT_OF)
+    # 哪些地方, not parts of a thing judged (哪些地方需要改进); 跟哪些地方合作: _OBJECT_OF
     r"|地方(?!(?:还|仍|也)?(?:需要|需|应该|应当|值得|存在|有待|不足|不够|可以|做得|没做|要改))|地儿"
     r"|市(?![场民级内外值])|区(?![域块间位内外级划])|县(?![城域级])|州(?![长委级])"
     # 哪些报告提到…: the documents, each standing for its own place (after the places: 哪些区在
@@ -95,8 +94,9 @@ _AMONG_DOCUMENTS = (
     rf"(?=(?:都|也|还)?{_SAYS})"
 )
 _YEAR_SAID = r"(?:(?:今年|去年|明年|本年度?|(?:19|20)\d\d年)(?:的)?)?"  # 在今年的报告里
+_YEAR_WORK = "工作安排|工作部署|工作"  # (a year's work said: 在2025年工作里, 今年工作安排中)
 # whose documents, said after who asks (云南和河南谁的报告提到了…, 谁家规划里有…)
-_WHOSE_DOCUMENT = rf"(?:(?:的|在)?(?:{_DOCUMENT_WORDS})(?:中|里|里面|当中)?)?"
+_WHOSE_DOCUMENT = rf"(?:[的在]?{_YEAR_SAID}(?:{_DOCUMENT_WORDS}|{_YEAR_WORK})(?:中|里面?|当中)?)?"
 # places named one by one, then which of them: 吉安、抚州、巴中里，哪个提到了抽水蓄能
 # a place named in full (广西壮族自治区), not a kind of document (省政府工作报告)
 _NAME = r"(?:(?!报告|规划|文件|要点|方案|在|哪|谁|有没有|是否|是不是)[\u4e00-\u9fff]){2,8}?"
@@ -171,7 +171,7 @@ _AMONG_LEVELS = (
     # (…or whether any did: 城市里有没有提到科创板的; or which document: 哪份报告)
     r"(?:谁|哪个|哪一个|哪几个|哪些|哪家|哪份|哪几份|(?<=有)没有(?:哪个|哪些|哪家)?)"
     rf"(?:{_PLACE_NOUN}|{_DOCUMENTS_ASKED})?{_WHOSE_DOCUMENT}"  # (地级市里，哪些城市的报告…)
-    rf"(?=(?:都|也|还)?(?:有|在)?(?:在{_YEAR_SAID}(?:{_DOCUMENTS_ASKED}|工作安排|工作部署|安排|部署)(?:中|里|里面|当中)"
+    rf"(?=(?:都|也|还)?(?:有|在)?(?:在{_YEAR_SAID}(?:{_DOCUMENTS_ASKED}|{_YEAR_WORK}|安排|部署)(?:中|里|里面|当中)"
     rf"|在(?=今年|明年|本年|(?:19|20)\d\d年){_YEAR_SAID})?{_SAYS})"  # (哪些在今年工作安排里给…)
 )
 _DISTRICT_QUESTION = re.compile(

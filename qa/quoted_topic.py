@@ -79,6 +79,16 @@ _OR_QUOTED = re.compile(
 )
 
 
+# a quoted name said as the kind of a thing named after it: “亩均论英雄”式的亩均效益评价
+_KIND_NAMED_AFTER = re.compile(r"(?<=[”」』\"])(?:式|这样|这类|一类|之类)的(?=[\u4e00-\u9fff]{4})")
+
+
+def quoted_kind_as_either(text: str) -> str:
+    """`text` with a quoted name said as the kind of the thing after it offered as one of two
+    wordings (“亩均论英雄”式的亩均效益评价 → “亩均论英雄”或亩均效益评价): documents write either."""
+    return _KIND_NAMED_AFTER.sub("或", text)
+
+
 def offered_either(text: str) -> bool:
     """Whether a quoted name in `text` is offered as one of two wordings; not where acts joined
     lead it, the quoted name their thing (培育或引进“链主”企业)."""
@@ -112,10 +122,11 @@ def other_names_remarked(text: str) -> str:
     return _NAMES_SAID.sub(lambda m: "（" + re.sub(r"[“”‘’\"]", "", m["names"]) + "）", text)
 
 
-# a quote inside a bracket after two characters of words: 拥有量（含“高价值发明专利”口径）
+# a bracket after two characters of words holding a quote: 拥有量（含“高价值发明专利”口径）
 _QUOTED_IN_BRACKET = re.compile(
-    r"(?:[\u4e00-\u9fff]{2}|[？?])[（(][^（）()]*?[“「『\"]([^”」』\"]{2,30})[”」』\"]"
+    r"(?:[\u4e00-\u9fff]{2}|[？?])[（(](?P<inner>[^（）()]*?[“「『\"][^（）()]*)(?:[)）]|$)"
 )
+_QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 
 
 def quoted_names(text: str, quoted: list[str]) -> list[str]:
@@ -125,9 +136,11 @@ def quoted_names(text: str, quoted: list[str]) -> list[str]:
     “赣州工匠”））."""
     # (after the question, when no quote stands in it: …文物普查？（文物“四普”）; not 教育上的“双减”，
     # 哪些地方提到了？（别把别的“双减”算进去）)
+    # (every quote the bracket holds: （一般说“低碳园区”“绿色园区”的不算）)
     inside = [
-        m.group(1)
+        q
         for m in _QUOTED_IN_BRACKET.finditer(text)
         if m[0][0] not in "？?" or not re.search(r"[“「『\"]", text[: m.start()])
+        for q in _QUOTE.findall(m["inner"])
     ]
     return [] if inside and all(any(q.startswith(i) for i in inside) for q in quoted) else quoted

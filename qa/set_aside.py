@@ -108,6 +108,12 @@ def names_not_counted(text: str) -> tuple[str, ...]:
     said = re.split(r"[，,；;：:]", m.group(0).strip("（）() ，,？?。.；;"))[-1] if m else ""
     quoted = re.findall(r"[“\"「]([^”\"」]{2,20})[”\"」]", said)
     said = re.sub(r"(?:都|也)?(?:不算|不计|除外).*$", "", said)
+    # (what alone a target is set for: 只给农村网络零售额定目标的: 农村网络零售额)
+    said = re.sub(
+        r"^(?:只|仅)(?:给|对|为)(.{2,}?)(?:定|设|提)了?(?:具体|量化)?的?(?:目标|指标)的?$",
+        r"\1",
+        said,
+    )
     said = re.sub(
         r"^(?:像|比如|例如|如|但|单纯的?|只是|仅仅?|一般的?|普通的?|只(?:讲|说|提|写))", "", said
     )

@@ -11,6 +11,7 @@ from qa.bounds import Limit, figures_in, figures_said, holds_unit
 from qa.periods import in_the_past
 from qa.target_lists import AGAINST, LIST_COUNTED, TARGETS_LISTED, respective_figure, said_to_move
 from qa.term_matcher import ACTS, TermMatcher, is_act
+from qa.topic_brackets import unbracketed
 from qa.topic_terms import MOTION_SUFFIX, norm
 
 
@@ -33,11 +34,9 @@ class Stating:
     # topic's own clause is one, however the plan words it (新改扩建农村公路600公里, 植树造林
     # 4.9万亩), unless the sentence speaks of the past
     ahead: bool = False
-    # the topic as asked, normalised: a piece of it (外贸 of 外贸进出口) may be said as the
-    # modifier of another thing
+    # the topic as asked, normalised: a piece of it (外贸 of 外贸进出口) may be another's modifier
     topic: str = ""
-    # a total asked: a figure the topic's words follow an addition in (新增高新技术企业23家) is
-    # what was added, not the total
+    # a total asked: a figure after an addition (新增高新技术企业23家) is what was added, no total
     total: bool = False
     # a target in words counts in a list of targets (Topic.worded), one set against another's too,
     # and anywhere ahead when a requirement in words is asked (Topic.required)
@@ -100,10 +99,11 @@ class Stating:
         return False
 
     def _named_whole(self, said: str) -> bool:
-        """Whether a requirement is asked and normalised `said` names all the topic (粮食安全 no 粮食产量)."""
+        """Whether a requirement is asked and normalised `said` names all the topic but what its
+        brackets add (粮食安全 no 粮食产量; 优良天数 is all of 空气质量（优良天数、PM2.5）)."""
         said = said if self.required else ""
         while m := self.terms.search(said):
-            if len(m.group(0)) >= len(self.topic):
+            if len(m.group(0)) >= len(unbracketed(self.topic)):
                 return True
             said = said[m.end() :]
         return False

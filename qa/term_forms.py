@@ -84,12 +84,14 @@ _CODED = re.compile(
 def common_words_only(said: str, modifier: str, head: str) -> bool:
     """Whether `said`, a noun of three or four characters or one word of two, not ending in
     `head`, is only words half of all reports use, none of them the modifier's, which holds a
-    word of two characters or more they do not use (应用场景 after 数字人民币, 研发 after 体外诊断;
-    not 中试平台 after 中试, 数字乡村 after 智慧, 技能人才 after 高技能, 新增技能人才 after 新)."""
+    word of two characters or more they do not use (应用场景 after 数字人民币, 研发 after 体外诊断,
+    赛事 after 电竞; not 中试平台 after 中试, 数字乡村 after 智慧, 技能人才 after 高技能, 新增技能人才 after 新)."""
     from qa.meaning import common_words
     from qa.topic_terms import field_term
 
     words, modifiers = tagged(said), tagged(modifier)
+    if len(modifier) >= 2 and all(len(w) == 1 for w, _ in modifiers):
+        modifiers = ((modifier, "n"),)  # (a name jieba cuts to characters is one word: 电|竞)
     noun = 3 <= len(said) <= 4 and bool(words) and words[-1][1] == "n"
     return (
         (noun or (len(said) == 2 and len(words) == 1))

@@ -32,6 +32,8 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
         # mistyped as one of like shape (元字宙)
         chinese = _CHINESE_NAME.fullmatch(t)
         said = _BRACKETED.join(map(_written_as, t)) if chinese else re.escape(t)
+        if _PLUS_NAME.fullmatch(t):  # (“人工智能+” typed with the numeral of its shape: 人工智能十)
+            said = re.escape(t[:-1]) + _PLUS
         if PLACEHOLDER.search(t):  # (a name's part marked as any: ××石榴红, XX模式)
             said = _ANY_PART.join(map(re.escape, PLACEHOLDER.split(t)))
         parts.append(before + said + after)
@@ -43,6 +45,10 @@ _BRACKETED = r"[（()）]?"
 PLACEHOLDER = re.compile(r"(?:[×✕xX*＊○〇]|某){2,}|…+")
 _ANY_PART = r"[\u4e00-\u9fffA-Za-z0-9]{1,8}?"
 _CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{3,12}")
+# a name and a plus (互联网+), whose plus documents may type as 十, the numeral of its shape, not
+# where the numeral counts (人工智能十大场景)
+_PLUS_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}\+")
+_PLUS = r"(?:\+|十(?![大年个项条余几多万亿千百0-9一二三四五六七八九]))"
 
 
 def _written_as(character: str) -> str:

@@ -147,7 +147,11 @@ def bracket_readings(topic: str) -> list[str]:
             # (a head alone names nothing: 进出口总额（总值）: 进出口总值, the last word of what
             # stands before said otherwise; but 钠离子电池（钠电） is its short name, and 减税降费
             # （减负） a deed of its own)
-            kept = before[: max((b for b in word_breaks(before) if b < len(before)), default=0)]
+            cut = max((b for b in word_breaks(before) if b < len(before)), default=0)
+            # (a name jieba reads as one word: its head from the character the bracket shares,
+            # 粮食产量（总产）: 粮食总产)
+            shared = (i for i in range(2, len(before) - 1) if before[i] in inner)
+            kept = before[: cut or next(shared, 0)]
         elif not kept and not m.group("marker") and _inserted(before, inner, after):
             kept = before  # (inside a name, a word it may hold: 科技型（中小）企业, no 中小企业)
         parts = bracket_parts(f"（{inner}）")
@@ -199,7 +203,8 @@ def _naming_it(before: str, inner: str) -> list[str] | None:
 def _done_with_it(part: str) -> bool:
     """Whether `part` is acts, maybe before one word half of all reports say (繁育基地, 保护研究
     中心, 推广应用: an idiom of four characters read as its halves), or one such word of two
-    characters (试点); not a kind of thing (实验室, 技术创新中心)."""
+    characters (试点), or acts done in such words (场景推广); not a kind of thing (实验室, 技术
+    创新中心)."""
     from qa.meaning import common_words
 
     def done(word: str, flag: str) -> bool:
@@ -208,6 +213,8 @@ def _done_with_it(part: str) -> bool:
         )
 
     words = list(tagged(part))
+    if words and done(*words[-1]) and all(done(*w) or w[0] in common_words() for w in words):
+        return part not in MEASURE_WORDS
     head = words.pop() if words and not done(*words[-1]) else ("", "")
     said = not head[0] or head[0] in common_words() and (bool(words) or len(head[0]) <= 2)
     # (nor a measure asked of it: R&D投入强度或增速)

@@ -60,7 +60,7 @@ def measures_only(part: str) -> bool:
     bare = re.sub(r"^(?:任何|具体|明确)(?:的)?", "", part)
     if part and not bare:
         return True  # (没有给任何数值目标: 任何 alone, of the measures said after it)
-    part = bare
+    part = re.sub(r"(?:等等|等|之类|这类)(?:的)?$", "", bare)  # (占比或面积等: the list closed)
     alternatives = [a for a in re.split(r"[（）()、/]|或者|或|和|及", part) if a]
     for alternative in alternatives:
         while (shorter := _MEASURE_WORD.sub("", alternative)) != alternative:

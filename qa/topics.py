@@ -24,6 +24,7 @@ from qa.quoted_topic import (
     other_names_at,
     other_names_remarked,
     period_quoted,
+    quoted_kind_as_either,
     quoted_names,
     word_said_with,
 )
@@ -258,6 +259,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         whole = all(len(p) >= 2 and closed(t) == t for p, t in zip(parts, said))
         if whole and not places_only("、".join(said)):
             return Topic("、".join(parts), all_of=parts)
+    text = quoted_kind_as_either(text)  # (“亩均论英雄”式的亩均效益评价: either)
     asked = _DISTRICT_QUESTION.search(text)  # a quote naming the documents asked is no topic
     said = text.replace(asked.group(0), "", 1) if asked else text
     # …nor a quote in a document's name (科技“十四五”规划), nor a period (“十四五”目标)

@@ -857,6 +857,7 @@ def test_a_character_mistyped_as_one_of_like_shape_still_meets_a_long_term():
     metaverse = term_pattern(("元宇宙",))
     assert metaverse.search("瞄准量子科技、人工智能、元字宙、区块链等")
     assert not metaverse.search("宇宙演化规律")
+    assert term_pattern(("制造业单项冠军",)).search("培育国家制追业单项冠军企业10家")
     # (a term of two characters is written as it is: 自己 is not met in 自已)
     assert not term_pattern(("自己",)).search("自已")
 
@@ -1388,3 +1389,43 @@ def test_a_clause_of_what_alone_was_given_before_what_was_not_is_the_figure_aske
         read = read_topic(question)
         assert (read.text, read.aspect) == (topic, "figure"), question
         assert [(t.text, t.aspect) for t in read.none_of] == [(topic, "target")], question
+
+
+def test_a_plus_ending_a_name_may_be_typed_as_the_numeral_of_its_shape():
+    from qa.term_matcher import term_pattern
+
+    for name, said in (
+        ("人工智能+", "深入推进人工智能十行动"),
+        ("互联网+", "推进互联网十政务服务"),
+    ):
+        pattern = term_pattern((name,))
+        assert pattern.search(said) and pattern.search(said.replace("十", "+")), name
+    # (not where the numeral counts: 人工智能十大场景)
+    assert not term_pattern(("人工智能+",)).search("发布人工智能十大应用场景")
+
+
+def test_a_requirement_names_all_the_topic_but_what_its_brackets_add():
+    import re
+
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_frames import aspect_evidence
+    from qa.topic_terms import expand_terms
+
+    for topic, said in (
+        ("空气质量（优良天数、PM2.5）", "推动PM2.5持续下降。"),
+        ("高标准农田（新建或改造提升）", "完成高标准农田年度建设任务。"),
+    ):
+        terms = term_matcher(tuple(expand_terms(topic, measured=True)), own_figure=True)
+        required = Stating(
+            aspect_evidence("target") or re.compile(""),
+            None,
+            terms,
+            True,
+            ahead=True,
+            topic=topic,
+            worded=True,
+            against=True,
+            required=True,
+        )
+        assert required.search(said), topic

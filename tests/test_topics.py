@@ -3197,3 +3197,124 @@ def test_a_topic_written_into_the_years_targets_is_a_target_whatever_follows():
         read = read_topic(question)
         assert (read.text, read.aspect) == ("粮食产量", "target"), question
         assert [(t.text, t.aspect) for t in read.none_of] == [("粮食产量", "target")], question
+
+
+def test_every_quote_a_remark_bracket_holds_names_no_topic():
+    for question, topic in (
+        (
+            "零碳园区或近零碳园区（一般说“低碳园区”“绿色园区”的不算）在哪些地方的文件里出现？",
+            "零碳园区",
+        ),
+        (
+            "对今年空气质量只提了定性要求（如“持续改善”“保持全省最优”）、没给数值目标的有哪些地方？",
+            "空气质量",
+        ),
+    ):
+        assert read_topic(question).text.startswith(topic), question
+
+
+def test_a_requirement_of_a_direction_is_a_target_asked():
+    for question, topic in (
+        (
+            "对空气质量（优良天数、PM2.5）提了改善要求但没给具体数值目标的有哪些地方？",
+            "空气质量（优良天数、PM2.5）",
+        ),
+        ("对单位GDP能耗提出了下降要求的有哪些地方？", "单位GDP能耗"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, "target"), question
+
+
+def test_acts_done_in_common_words_bracketed_after_a_thing_name_nothing_alone():
+    for topic, thing in (
+        ("数字人民币（试点、场景推广等）", "数字人民币"),
+        ("低空经济（试点、场景开放等）", "低空经济"),
+    ):
+        assert expand_terms(topic)[1:] == (thing,), topic
+
+
+def test_a_name_jieba_cuts_to_characters_is_one_word_before_a_common_head():
+    for topic, said in (("电竞产业或赛事", "电竞赛事"), ("潮玩产业或赛事", "潮玩赛事")):
+        terms = expand_terms(topic)
+        assert said in terms and "赛事" not in terms, topic
+
+
+def test_a_bracket_after_the_documents_names_which_of_them():
+    from qa.asked_documents import documents_asked
+
+    for question, kinds in (
+        (
+            "在政府工作报告（2024年市级、2025年省级）里，哪些地方提到了“揭榜挂帅”？",
+            ("work_report",),
+        ),
+        ("在规划（2021年印发的）里，哪些区提到了科普基地？", ("plan",)),
+    ):
+        assert documents_asked(question) == kinds, question
+
+
+def test_the_work_of_a_year_is_where_a_place_says_its_topic():
+    from qa.place_questions import question_levels
+
+    for question in (
+        "省级层面，谁在2025年工作里部署了城中村改造？",
+        "谁在今年工作中部署了城中村改造？",
+    ):
+        assert read_topic(question).text == "城中村改造", question
+    assert question_levels("省级层面，谁在2025年工作里部署了城中村改造？") == ("province",)
+
+
+def test_a_count_set_with_its_act_and_measures_closed_by_a_kind_are_a_targets():
+    for question, topic in (
+        ("制造业单项冠军定了培育数量的地方有哪些？", "制造业单项冠军"),
+        ("给公共充电桩定了新建数量的有哪些地方？", "公共充电桩"),
+        ("新能源汽车定了产量或渗透率之类量化目标的是哪些地方？", "新能源汽车"),
+        ("数字经济定了规模或占比之类量化目标的是哪些地方？", "数字经济"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, "target"), question
+
+
+def test_what_alone_a_target_is_set_for_does_not_count():
+    from qa.set_aside import names_not_counted
+
+    for question, name in (
+        ("今年网络零售额定了目标的有哪些城市？只给农村网络零售额定目标的不算。", "农村网络零售额"),
+        ("哪些地方给居民收入定了目标？（只对农村居民收入设了目标的不算）", "农村居民收入"),
+    ):
+        assert names_not_counted(question) == (name,), question
+    # (a measure given alone is which figure is asked, no name: 只给增速的不算)
+    assert names_not_counted("哪些地方给了金额（只给增速的不算）？") == ("只给增速的",)
+
+
+def test_measures_closed_by_a_kind_lacking_are_the_topics_own():
+    for question, topic in (
+        ("装配式建筑：哪些地方提到了，但没有给出占比或面积等数量目标？", "装配式建筑"),
+        ("哪些地方提到了数字经济，但没给出规模或占比等数量目标？", "数字经济"),
+    ):
+        assert [t.text for t in read_topic(question).none_of] == [topic], question
+
+
+def test_a_short_name_bracketed_after_a_name_jieba_reads_whole_keeps_its_modifier():
+    from qa.topic_brackets import bracket_readings
+
+    assert bracket_readings("粮食产量（总产）") == ["粮食产量", "粮食总产"]
+    assert bracket_readings("经济总量（总值）") == ["经济总量", "经济总值"]
+    # (not a name of two characters: 邮轮（游轮）经济 is 游轮经济)
+    assert bracket_readings("邮轮（游轮）经济") == ["邮轮经济", "游轮经济"]
+
+
+def test_a_quoted_name_said_as_the_kind_of_a_thing_is_either():
+    for question, topic in (
+        ("“亩均论英雄”式的亩均效益评价，哪些地方提到了？", "亩均论英雄或亩均效益评价"),
+        ("“千万工程”这样的乡村建设经验，哪些地方在学？", "千万工程或乡村建设经验"),
+    ):
+        assert read_topic(question).text == topic, question
+
+
+def test_a_topic_written_as_the_years_target_is_a_target():
+    for question, topic in (
+        ("工作要点类文件里，哪些地方把新增高新技术企业数量写成了当年目标？", "新增高新技术企业"),
+        ("哪些地方把研发投入强度写成了当年目标？", "研发投入强度"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, "target"), question
