@@ -13,7 +13,13 @@ def listed_in_kinds(term: str) -> re.Pattern[str] | None:
     no 氢能汽车)."""
     import jieba
 
+    from qa.topic_alternatives import DESIGNATIONS
+
     words = jieba.lcut(term)
+    # (designations said together are one head: 国家中医药传承创新发展示范试点 in 国家中医药传承
+    # 创新发展和普惠托育服务发展示范试点)
+    while len(words) > 2 and words[-2] in DESIGNATIONS and words[-1] in DESIGNATIONS:
+        words[-2:] = [words[-2] + words[-1]]
     head = words[-1]
     kind = term[: -len(head)]
     if len(words) < 2 or len(head) < 2 or len(kind) < 2:

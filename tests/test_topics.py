@@ -3318,3 +3318,34 @@ def test_a_topic_written_as_the_years_target_is_a_target():
     ):
         read = read_topic(question)
         assert (read.text, read.aspect) == (topic, "target"), question
+
+
+def test_a_figure_reported_before_its_thing_is_a_figure_and_a_look_back_its_period():
+    read = read_topic("回顾去年时只报了新增高新技术企业数、没有报高新技术企业总数的是哪些地方？")
+    assert (read.text, read.aspect, read.behind) == ("新增高新技术企业", "figure", True)
+    assert [(t.text, t.aspect, t.total) for t in read.none_of] == [("高新技术企业", "figure", True)]
+    for question in (
+        "去年工作回顾里只报了新增高新技术企业数的是哪些地方？",
+        "哪些地方只给了新增高新技术企业数？",
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == ("新增高新技术企业", "figure"), question
+
+
+def test_being_chosen_for_a_thing_leads_the_topic_as_saying_it_does():
+    for question, topic in (
+        ("地级市里，哪些入选或在推进城市一刻钟便民生活圈试点？", "城市一刻钟便民生活圈试点"),
+        ("哪些地方获批或在建国家区域医疗中心？", "国家区域医疗中心"),
+    ):
+        assert read_topic(question).text == topic, question
+
+
+def test_designations_said_together_are_one_head_a_list_shares():
+    from qa.term_across import listed_in_kinds
+
+    for term, said in (
+        ("国家中医药传承创新发展示范试点", "入选国家中医药传承创新发展和普惠托育服务发展示范试点"),
+        ("国家乡村振兴示范试点", "创建国家乡村振兴、共同富裕等示范试点"),
+    ):
+        listed = listed_in_kinds(term)
+        assert listed is not None and listed.search(said), term
