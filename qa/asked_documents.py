@@ -145,10 +145,10 @@ def documents_asked(text: str) -> tuple[str, ...]:
     """The kinds of document a question asks which of (哪些报告…, 三份政府工作报告里，哪些…:
     work reports; 哪几份规划: plans), () when it asks places or any document."""
     # (a field bracketed inside their name: “十四五”（科技创新）规划; or which of them, after it:
-    # 政府工作报告（2024年市级、2025年省级）里)
+    # 政府工作报告（2024年市级、2025年省级）里, 只看政府工作报告（…）：)
     text = re.sub(
         r"[（(][^（）()]{1,10}[)）](?=[\u4e00-\u9fff]{0,4}(?:规划|报告|要点|方案))"
-        r"|(?<=规划|报告|要点|方案|通知|文件)[（(][^（）()]{1,16}[)）](?=里|中|当中|里面)",
+        r"|(?<=规划|报告|要点|方案|通知|文件)[（(][^（）()]{1,16}[)）](?=里|中|当中|里面|[：:，,])",
         "",
         text,
     )

@@ -135,6 +135,7 @@ def bracket_readings(topic: str) -> list[str]:
         # (but its short name stands for all of it: 农作物耕种收综合机械化率（农机化率）: 农机化率)
         same_end = len(before) > len(inner) and before[-1] == inner[-1]
         same_end = same_end and not shortened(inner, before)
+        head_at = max((b for b in word_breaks(before) if b < len(before)), default=0)
         kept = before[: -len(inner)] if same_end else ""
         if kept and len(kept) not in word_breaks(before):
             kept = ""  # (植树造林（营造林）: 营造林, not 植 left of a word)
@@ -147,18 +148,22 @@ def bracket_readings(topic: str) -> list[str]:
             # (a head alone names nothing: 进出口总额（总值）: 进出口总值, the last word of what
             # stands before said otherwise; but 钠离子电池（钠电） is its short name, and 减税降费
             # （减负） a deed of its own)
-            cut = max((b for b in word_breaks(before) if b < len(before)), default=0)
-            # (a name jieba reads as one word: its head from the character the bracket shares,
-            # 粮食产量（总产）: 粮食总产)
+            # (a name jieba reads whole: its head from the character shared, 粮食产量（总产）: 粮食总产)
             shared = (i for i in range(2, len(before) - 1) if before[i] in inner)
-            kept = before[: cut or next(shared, 0)]
+            kept = before[: head_at or next(shared, 0)]
         elif not kept and not m.group("marker") and _inserted(before, inner, after):
             kept = before  # (inside a name, a word it may hold: 科技型（中小）企业, no 中小企业)
         parts = bracket_parts(f"（{inner}）")
+        # (its head said otherwise: 技术合同成交额（或交易额、认定登记额）: 技术合同交易额, no 交易额)
+        heads = len(parts) > 1 and not kept and len(before) - head_at >= 2
+        heads = heads and all(p[-1] == before[-1] for p in parts)
+        heads = heads and not any(set(p) & set(before[:head_at]) for p in parts)
         if len(parts) > 1 and max(map(len, parts)) <= 3 and re.match(r"[\u4e00-\u9fff]", after):
             # (short words inside a name: each is said with the rest of it, 城乡（城镇、农村）
             # 居民人均可支配收入: 城镇居民人均可支配收入, 农村居民…, no 城镇 alone)
             readings.append("、".join(kept + part + after for part in parts))
+        elif heads:
+            readings.append("、".join(before[:head_at] + part + after for part in parts))
         else:
             readings.append(kept + inner + after)
     return [r for reading in readings for r in bracket_readings(reading)]

@@ -257,7 +257,11 @@ def _verb_first(part: str) -> str | None:
     if len(words) < 2:
         return None
     for verb, thing_words, after in ((words[-1], words[:-1], False), (words[0], words[1:], True)):
-        if verb[1] != "v" or len(verb[0]) != 2:
+        # (or a set phrase of how, then one: 水土流失综合治理 -> 综合治理水土流失; not 产品开发)
+        halves = [tagged(half)[0][1] for half in (verb[0][:2], verb[0][2:]) if half]
+        phrase = verb[1] == "l" and len(verb[0]) == 4 and halves[0] in ("v", "vn", "a")
+        phrase = phrase and halves[1] == "v"
+        if (verb[1] != "v" or len(verb[0]) != 2) and not phrase:
             continue
         thing = "".join(w for w, _ in thing_words)
         if len(thing) < 2 or any(is_verb(flag) or flag == "p" for _, flag in thing_words):

@@ -106,7 +106,7 @@ _RESTATED = re.compile(
 # the work a year ahead plans, where a figure is a target (今年的工作安排里, 今年安排了)
 _PLANNED = re.compile(
     r"(?:今年|明年|年度)(?:的)?(?:工作)?(?:安排|部署)"
-    r"|(?:今年|明年|年内)(?:要|将|计划|打算|准备)"  # (写了今年要建设高标准农田，但没给面积)
+    r"|(?:今年|明年|年内)(?:要|将|计划|打算|准备|[、，,]?$)"  # (今年要建设…，但没给面积; …今年只说一批)
 )
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
 _QUOTED_BOUND = re.compile(
@@ -182,7 +182,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     # between the topic and its measures (研发经费投入已实现的强度或增幅); a ratio to a base: its thing's
     text = with_done_first(with_measure_given(part_of_ratio(text)))
     text = _ESPECIALLY.sub("", text)  # 发展储能，尤其是新型储能: 储能, the kind included
-    text = _ONLY_WORDED.sub("", text)  # (只说“一批”、没给具体数量: the lack carries the question)
+    text = _ONLY_WORDED.sub("、", text)  # (只说“一批”、没给具体数量: the lack carries the question)
     text = _COUNTS_AFTER.sub("的", text)  # (…6%及以上的（“6%左右”也算）有哪些: what counts)
     but = _BUT_NOT.search(text)
     if but and but.start() >= 2:  # 提到抽水蓄能、但没提海上风电的…: the rest carries the question

@@ -2867,13 +2867,16 @@ def test_words_around_the_topic_are_no_part_of_it(question, topic):
     assert read_topic(question).text == topic
 
 
-def test_a_short_word_said_in_place_of_a_figure_leaves_the_figure_denied():
+def test_a_short_word_said_in_place_of_a_figure_this_year_lacks_a_targets_figure():
+    # (the topic said, its target's figure lacking: not every place without a target)
     for question, topic in (
         ("老旧小区改造今年只说“一批”、没给具体数量的是哪些地方？", "老旧小区改造"),
         ("充电桩今年只写“若干”、没给具体数量的有哪些地方？", "充电桩"),
+        ("高标准农田今年只写“一批”、没给具体面积的是哪些地方？", "高标准农田"),
     ):
         read = read_topic(question)
-        assert (read.text, read.aspect, read.negated) == (topic, "target", True), question
+        assert (read.text, read.negated) == (topic, False), question
+        assert [(t.text, t.aspect) for t in read.none_of] == [(topic, "target")], question
 
 
 def test_a_bracket_of_what_is_done_with_a_thing_names_it_only_beside_it():
@@ -3248,6 +3251,7 @@ def test_a_bracket_after_the_documents_names_which_of_them():
             ("work_report",),
         ),
         ("在规划（2021年印发的）里，哪些区提到了科普基地？", ("plan",)),
+        ("只看政府工作报告（2024年地级市、2025年省级）：哪些提到了瞪羚企业？", ("work_report",)),
     ):
         assert documents_asked(question) == kinds, question
 
@@ -3349,3 +3353,36 @@ def test_designations_said_together_are_one_head_a_list_shares():
     ):
         listed = listed_in_kinds(term)
         assert listed is not None and listed.search(said), term
+
+
+def test_a_specific_measure_given_is_a_figure_in_its_unit():
+    for question in (
+        "提到高标准农田、但没给具体面积的是哪些地方？",
+        "哪些地方给了高标准农田的具体面积？",
+    ):
+        read = read_topic(question)
+        figure = read.none_of[0] if read.none_of else read
+        assert (figure.text, figure.aspect) == ("高标准农田", "figure"), question
+
+
+def test_a_thing_and_a_set_phrase_of_how_it_is_done_are_said_the_other_way_round():
+    for topic, other in (
+        ("水土流失综合治理", "综合治理水土流失"),
+        ("矿山综合治理", "综合治理矿山"),
+    ):
+        assert other in expand_terms(topic), topic
+    # (not a phrase of no act: 两个毫不动摇, 牦牛产品开发)
+    assert expand_terms("两个毫不动摇") == ("两个毫不动摇",)
+    assert expand_terms("牦牛产品开发") == ("牦牛产品开发",)
+
+
+def test_alternatives_bracketed_ending_as_a_name_are_its_head_said_otherwise():
+    from qa.topic_brackets import bracket_readings
+
+    for topic, read in (
+        ("技术合同成交额（或交易额、认定登记额）", "技术合同交易额、技术合同认定登记额"),
+        ("专利授权量（或申请量、登记量）", "专利申请量、专利登记量"),
+    ):
+        assert bracket_readings(topic)[1] == read, topic
+    # (not where they say again what the modifier says: 空气优良天数（天数或优良天数）)
+    assert "空气优良优良天数" not in "、".join(bracket_readings("空气优良天数（天数或优良天数）"))
