@@ -53,7 +53,7 @@ _IN_DOCUMENT_NAME = (
     # (or a part of them: “十四五”科技创新规划的指标表里; or the end of a period: “十四五”末)
     r"(?:的[\u4e00-\u9fff]{1,4}?(?=中|里))?(?:中|里|给|提|写|有|把|对|为|设|定|[，,：:])|末|期末"
 )
-# a word too short to name a thing, said in place of a figure before the figure denied (老旧小区
+# a word too short to name a thing, said in place of a figure before its lack (老旧小区
 # 改造今年只说“一批”、没给具体数量的; not 只写“与经济增长同步”, a wording asked)
 _ONLY_WORDED = re.compile(
     r"(?:只|仅|光)(?:是)?(?:说|写|提)(?:了)?(?:“[^“”]{1,3}”|[\u4e00-\u9fff]{1,3})[、，,]"
@@ -182,7 +182,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     # between the topic and its measures (研发经费投入已实现的强度或增幅); a ratio to a base: its thing's
     text = with_done_first(with_measure_given(part_of_ratio(text)))
     text = _ESPECIALLY.sub("", text)  # 发展储能，尤其是新型储能: 储能, the kind included
-    text = _ONLY_WORDED.sub("、", text)  # (只说“一批”、没给具体数量: the lack carries the question)
+    text = _ONLY_WORDED.sub("、", text)  # (只说“一批”、没给具体数量: the lack a clause of its own)
     text = _COUNTS_AFTER.sub("的", text)  # (…6%及以上的（“6%左右”也算）有哪些: what counts)
     but = _BUT_NOT.search(text)
     if but and but.start() >= 2:  # 提到抽水蓄能、但没提海上风电的…: the rest carries the question
