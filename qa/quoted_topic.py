@@ -80,13 +80,20 @@ _OR_QUOTED = re.compile(
 
 
 # a quoted name said as the kind of a thing named after it: “亩均论英雄”式的亩均效益评价
-_KIND_NAMED_AFTER = re.compile(r"(?<=[”」』\"])(?:式|这样|这类|一类|之类)的(?=[\u4e00-\u9fff]{4})")
+_KIND_NAMED_AFTER = re.compile(r"(?<=[”」』\"])式的(?=(?P<thing>[\u4e00-\u9fff]{4,}))")
 
 
 def quoted_kind_as_either(text: str) -> str:
     """`text` with a quoted name said as the kind of the thing after it offered as one of two
-    wordings (“亩均论英雄”式的亩均效益评价 → “亩均论英雄”或亩均效益评价): documents write either."""
-    return _KIND_NAMED_AFTER.sub("或", text)
+    wordings (“亩均论英雄”式的亩均效益评价 → “亩均论英雄”或亩均效益评价): documents write either;
+    not a thing of words half of all reports use (“千万工程”式的乡村建设经验), which names none."""
+    from qa.meaning import common_words
+
+    def either(m: re.Match[str]) -> str:
+        named = any(w not in common_words() for w, _ in tagged(m["thing"]))
+        return "或" if named else m[0]
+
+    return _KIND_NAMED_AFTER.sub(either, text)
 
 
 def offered_either(text: str) -> bool:
