@@ -14,6 +14,8 @@ from qa.periods import names_a_period
 from qa.topic_alternatives import acts, is_verb, tagged
 from qa.topic_brackets import COUNTS_AS, REMARK
 
+# a quoted name, the name its group (“专精特新”)
+QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 # other names of a quoted name, bracketed after it (“揭榜挂帅”（揭榜制）), or after the matter it
 # names (“烂尾楼”问题（保交楼、问题楼盘）); not what else counts (（…也算）)
 _NAME_RUN = r"(?:(?![都也]算)[\u4e00-\u9fff]){2,10}"
@@ -133,7 +135,6 @@ def other_names_remarked(text: str) -> str:
 _QUOTED_IN_BRACKET = re.compile(
     r"(?:[\u4e00-\u9fff]{2}|[？?])[（(](?P<inner>[^（）()]*?[“「『\"][^（）()]*)(?:[)）]|$)"
 )
-_QUOTE = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 
 
 def quoted_names(text: str, quoted: list[str]) -> list[str]:
@@ -148,6 +149,6 @@ def quoted_names(text: str, quoted: list[str]) -> list[str]:
         q
         for m in _QUOTED_IN_BRACKET.finditer(text)
         if m[0][0] not in "？?" or not re.search(r"[“「『\"]", text[: m.start()])
-        for q in _QUOTE.findall(m["inner"])
+        for q in QUOTED.findall(m["inner"])
     ]
     return [] if inside and all(any(q.startswith(i) for i in inside) for q in quoted) else quoted

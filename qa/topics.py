@@ -17,6 +17,7 @@ from qa.bounds import Limit, find_bound, wording_of
 from qa.measures import part_of_ratio
 from qa.place_questions import _DISTRICT_QUESTION, _DOCUMENT_WORDS, place_question, places_only
 from qa.quoted_topic import (
+    QUOTED,
     acts_before_thing,
     designation_at,
     in_remark,
@@ -98,7 +99,6 @@ _REMARK_AFTER = re.compile(
     r"(?P<asked>(?:的)?(?:都)?(?:有|是)?(?:哪些|哪几个|哪个|哪里|谁)[\u4e00-\u9fff]{0,3}?"
     r"|(?=[（(][^（）()不除算计]{2,30}(?:之类|等等|等)[)）]))(?P<remark>[（(][^（）()]{1,30}[)）])$"
 )
-_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 # the topic said again after the question: “四普”都有哪些地方在做？就是第四次全国文物普查
 _RESTATED = re.compile(
     r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
@@ -267,14 +267,14 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     wording_asked = asks_wording(said)
     quoted = [
         m.group(1) + designation_at(said, m.end()) + other_names_at(said, m.end(), wording_asked)
-        for m in _QUOTED.finditer(said)
+        for m in QUOTED.finditer(said)
         if not re.match(_IN_DOCUMENT_NAME, said[m.end() :])
         and not period_quoted(m, said)
         and not in_remark(m, said)
         and not _COUNT_ONLY.fullmatch(m.group(1))  # (a count quoted: 今年“十件”民生实事)
     ]
     quoted = quoted_names(said, quoted)
-    topic, aspect = unquoted_topic(re.sub(_QUOTED, lambda m: m.group(1), text), quoted, corpus)
+    topic, aspect = unquoted_topic(re.sub(QUOTED, lambda m: m.group(1), text), quoted, corpus)
     aspect, unit, behind, total = figure_asked(text, topic, aspect)
     # 禁塑或“以竹代塑”: either, the quoted one a name; “创建”或“升级创建”国家高新区: acts and a thing
     if quoted and (offered_either(text) or acts_before_thing(topic, quoted)):
