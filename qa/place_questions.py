@@ -172,7 +172,7 @@ _AMONG_LEVELS = (
     r"(?:谁|哪个|哪一个|哪几个|哪些|哪家|哪份|哪几份|(?<=有)没有(?:哪个|哪些|哪家)?)"
     rf"(?:{_PLACE_NOUN}|{_DOCUMENTS_ASKED})?{_WHOSE_DOCUMENT}"  # (地级市里，哪些城市的报告…)
     rf"(?=(?:都|也|还)?(?:有|在)?(?:在{_YEAR_SAID}(?:{_DOCUMENTS_ASKED}|{_YEAR_WORK}|安排|部署)(?:中|里|里面|当中)"
-    rf"|在(?=今年|明年|本年|(?:19|20)\d\d年){_YEAR_SAID})?{_SAYS})"  # (哪些在今年工作安排里给…)
+    rf"|在?(?=[今去明]年|本年|(?:19|20)\d\d年){_YEAR_SAID})?{_SAYS})"  # (哪些在今年工作安排里给…, 哪些今年给…)
 )
 _DISTRICT_QUESTION = re.compile(
     rf"{_AMONG_LEVELS}|{_AMONG}|{_AMONG_DOCUMENTS}|{_AMONG_NAMED}|{_WRITTEN_INTO}|{_WHICH}|{_WHICH_AFTER}"

@@ -17,10 +17,11 @@ from qa.topic_brackets import COUNTS_AS, REMARK
 # a quoted name, the name its group (“专精特新”)
 QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 # other names of a quoted name, bracketed after it (“揭榜挂帅”（揭榜制）), or after the matter it
-# names (“烂尾楼”问题（保交楼、问题楼盘）); not what else counts (（…也算）)
+# names (“烂尾楼”问题（保交楼、问题楼盘）) or the kind of idea it is (“两山”理念（绿水青山就是金
+# 山银山）); not what else counts (（…也算）)
 _NAME_RUN = r"(?:(?![都也]算)[\u4e00-\u9fff]){2,10}"
 _OTHER_NAMES = re.compile(
-    r"(?:问题|现象|情况|工作|行动)?(?P<other>[（(](?:或者|或|即|又称|简称|也叫)?"
+    r"(?:问题|现象|情况|工作|行动|理念|思想|精神|战略|模式|经验)?(?P<other>[（(](?:或者|或|即|又称|简称|也叫)?"
     rf"{_NAME_RUN}(?:[、/或]{_NAME_RUN})*[)）])"
 )
 _DESIGNATED = re.compile(r"(?:示范|试点)(?:县|区|市|城市|乡镇|村|基地|单位)?(?!建设|工作|创建)")
@@ -127,7 +128,10 @@ _NAMES_SAID = re.compile(
 def other_names_remarked(text: str) -> str:
     """`text` with a bracket naming the topic's other names said as those names alone
     (紧密型县域医共体（包括“县城医疗卫生共同体”等不同说法） → 紧密型县域医共体（县城医疗卫生共同体）):
-    the names are alternatives, and no wording is asked."""
+    the names are alternatives, and no wording is asked; and with quotes said side by side
+    set apart as a list's (“亩均论英雄”“以亩产论英雄” → “亩均论英雄”、“以亩产论英雄”), which
+    would run into one name once their marks are gone."""
+    text = re.sub(r"”\s*(?=“)", "”、", text)
     return _NAMES_SAID.sub(lambda m: "（" + re.sub(r"[“”‘’\"]", "", m["names"]) + "）", text)
 
 

@@ -14,6 +14,7 @@ from qa.topic_alternatives import DESIGNATIONS, MEASURE_WORDS, acts, tagged
 from qa.topic_roots import (
     counted_names,
     forms_of_name,
+    named_kinds,
     one_noun,
     shortened,
     start_before_short_name,
@@ -58,8 +59,7 @@ GENERIC_SUFFIX = re.compile(
     r"|(?<=[\u4e00-\u9fff]{3})(?<!化)的?(?:普及|推广)"
     # (what is farmed is the topic: 生猪养殖 is met by 生猪全产业链, 糖料蔗种植 by 糖料蔗)
     r"|(?<=[\u4e00-\u9fff]{2})(?:养殖|种植)"
-    # (…and a resource developed for use: 盐碱地改良利用 is met by 盐碱地改造利用 and 盐碱地改良;
-    # not 综合利用, a use of its own)
+    # (…and a resource developed for use: 盐碱地改良利用 is met by 盐碱地改良; not 综合利用)
     r"|(?<=[\u4e00-\u9fff]{3})的?(?:改良|改造|开发)利用"
     # (a technology named by its letters is itself: BIM技术应用, 5G应用)
     r"|(?<=[A-Za-z0-9])\s*(?:技术应用|技术|应用))$"
@@ -99,13 +99,14 @@ def bracket_readings(topic: str) -> list[str]:
     readings = [before + after]
     # (its measure, said of it: 居民人均可支配收入（或其增速）)
     inner = re.sub(r"^其(?=[\u4e00-\u9fff]{2})", "", m.group("inner").strip())
-    # (examples of a class, then the class, which is the other name: 新能源（风光等清洁能源）装机:
-    # 清洁能源装机)
-    inner = re.sub(r"^[^（）()等]{1,12}?等(?=[\u4e00-\u9fff]{2,}$)", "", inner)
+    # (examples of a class, then the class, the other name: 新能源（风光等清洁能源）: 清洁能源; the
+    # examples are its kinds too when the bracket closes it: 第三代半导体（碳化硅、氮化镓等…）)
+    shown = re.match(r"^([^（）()等]{1,12}?)等(?=[\u4e00-\u9fff]{2,}$)", inner)
+    inner = (inner[shown.end() :] + ("、" + shown[1] if not after else "")) if shown else inner
     included = _INCLUDED.match(inner)
     if included and len(inner) - included.end() >= 2:
         readings.append(before + "或" + inner[included.end() :] + after)
-    elif len(before) >= 4 and _named_kinds(inner):
+    elif len(before) >= 4 and named_kinds(inner):
         # (kinds of it named by their places: 国家文化公园（长征、长江） -> 长征国家文化公园, …)
         readings.append("、".join(k + before for k in re.split(r"[、/]", inner)) + after)
     elif inner and _measures_only(inner, before):
@@ -175,6 +176,7 @@ def _of_it_only(before: str, inner: str) -> bool:
     制氢): the topic alone says them all, and the rest of those names or those words alone say
     other things."""
     from qa.meaning import common_words
+    from qa.term_matcher import is_act
 
     parts = [re.sub(r"(?:等等|等|之类|这类)$", "", p) for p in bracket_parts(f"（{inner}）")]
     if not parts or not all(parts) or REMARK.match(inner) or _INCLUDED.match(inner):
@@ -187,8 +189,10 @@ def _of_it_only(before: str, inner: str) -> bool:
     # with it: 页岩气（开发、制氢、化工利用）; not 氢能（制氢、加氢、氢燃料电池）, its kinds)
     bare_act = any(len(w := tagged(p)) == 1 and acts(*w[0]) for p in parts)
     bare_act = bare_act and not any(set(p) & set(before) for p in parts)
-    # (one word is another wording: 研发机构（平台）)
-    many = len(parts) >= 2 and bool(words) and not acts(*words[-1])
+    # (one word is another wording: 研发机构（平台）; acts of a count, a renewal, a creation… all,
+    # after an act, are other acts of it: 国家公园建设（创建、申创或设立）; not 诈骗（电诈、反诈）)
+    acted = all(map(is_act, parts))
+    many = len(parts) >= 2 and bool(words) and (acted or not acts(*words[-1]))
     return many and (bare_act or 2 * len(said) > len(parts))
 
 
@@ -272,15 +276,6 @@ def _measures_only(inner: str, before: str = "") -> bool:
     said = [p for p in re.split(r"或者|或|、|和|及|/", inner) if p]
     short = [p for p in said if len(p) >= 4 and p[:2] == before[:2] and p[2:] in MEASURE_WORDS]
     return bool(said) and all(p in MEASURE_WORDS or p in short for p in said)
-
-
-def _named_kinds(inner: str) -> bool:
-    """Whether a bracket lists short names, most of them of places (长征、长江、大运河、黄河)."""
-    kinds = re.split(r"[、/]", inner)
-    if len(kinds) < 2 or not all(1 <= len(k) <= 3 for k in kinds):
-        return False
-    named = sum(len(t := tagged(k)) == 1 and t[0][1] in ("ns", "nz", "nr") for k in kinds)
-    return 2 * named > len(kinds)
 
 
 def _says_how(inner: str, before: str) -> bool:

@@ -160,3 +160,12 @@ def counted_names(name: str, inner: str) -> list[str]:
         if len(part) < 3 or "的" in part or not noun or measure or _RANK.match(part):
             return []
     return others
+
+
+def named_kinds(inner: str) -> bool:
+    """Whether a bracket lists short names, most of them of places (长征、长江、大运河、黄河)."""
+    kinds = re.split(r"[、/]", inner)
+    if len(kinds) < 2 or not all(1 <= len(k) <= 3 for k in kinds):
+        return False
+    named = sum(len(t := tagged(k)) == 1 and t[0][1] in ("ns", "nz", "nr") for k in kinds)
+    return 2 * named > len(kinds)

@@ -112,7 +112,8 @@ def expand_terms(
         for reading in bracket_readings(topic)
         for p in borrowed_object(shared_head(shared_object(alternatives(reading))))
     ]
-    # (the 等 that closes a list of examples is no word of its last: 实验室、企业研发机构等)
+    # (the 等 that closes a list of examples is no word of its last: 实验室、企业研发机构等,
+    # “以亩产论英雄”之类)
     parts = [_LIST_CLOSED.sub("", p) for p in parts]
     parts = [p for p in parts if len(p.strip()) >= 2 or _named_by_examples(p, parts)] or [topic]
     # (a generic act alone is in every report: 推进 of 推进或谋划抽水蓄能项目)
@@ -169,6 +170,7 @@ def expand_terms(
         for stem in dict.fromkeys([part, acted]):  # (the thing of an act too)
             for _ in range(0 if named else 3):  # 抽水蓄能电站项目建设 -> …电站项目 -> …电站
                 shorter = GENERIC_SUFFIX.sub("", stem)
+                shorter = re.sub(r"的$", "", shorter) if shorter != stem else stem  # (…公园的建设)
                 if moving and shorter == stem:
                     shorter = _without_motion(stem)
                 if shorter == stem or len(shorter) < 2:
@@ -224,7 +226,7 @@ def _named_by_examples(part: str, parts: list[str]) -> bool:
     return len(part.strip()) == 1 and len(others) >= 2 and all(part.strip() in p for p in others)
 
 
-_LIST_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff0-9.]{2})(?:等(?:等)?|之类)$")
+_LIST_CLOSED = re.compile(r"(?<=[\u4e00-\u9fff0-9.][\u4e00-\u9fff0-9.”])(?:等(?:等)?|之类)$")
 
 
 def _said_together(base: str, group: list[str]) -> bool:

@@ -3388,3 +3388,89 @@ def test_alternatives_bracketed_ending_as_a_name_are_its_head_said_otherwise():
         assert bracket_readings(topic)[1] == read, topic
     # (not where they say again what the modifier says: 空气优良天数（天数或优良天数）)
     assert "空气优良优良天数" not in "、".join(bracket_readings("空气优良天数（天数或优良天数）"))
+
+
+def test_a_level_said_first_then_who_did_it_in_a_year():
+    from qa.place_questions import asks_prefectures
+
+    for question, level in (
+        ("地级市（州）里，哪些今年给新增高新技术企业定了数量目标？", "city"),
+        ("省份中，哪些去年报出了5G基站数？", "province"),
+        ("区县里，哪些2024年提到了低空经济？", "county"),
+    ):
+        assert question_level(question) == level, question
+    assert asks_prefectures("地级市（州）中，哪些今年在推进创建国家5A级旅游景区？")
+
+
+def test_a_total_of_visits_asked_is_its_count_in_person_times():
+    for question, topic in (
+        ("去年接待游客总人次给出了具体数字的是哪些地方？", "接待游客"),
+        ("哪些地方给出了旅客总人次？", "旅客"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, "figure"), question
+
+
+def test_a_count_of_deeds_to_be_done_is_a_target_in_pieces():
+    target = aspect_evidence("target")
+    for said in ("办好20项重点民生实事。", "继续办好“十件民生实事”。"):
+        assert target.search(said), said
+    assert not target.search("聚力办好民生实事。")
+
+
+def test_quotes_said_side_by_side_are_alternatives_each_closing_a_list():
+    for question, terms in (
+        (
+            "谁提到按亩均效益评价用地（“亩均论英雄”“以亩产论英雄”之类）？",
+            {"亩均论英雄", "以亩产论英雄"},
+        ),
+        ("谁提到亩均效益评价（“亩均论英雄”“以亩产论英雄”）？", {"亩均论英雄", "以亩产论英雄"}),
+    ):
+        said = {re.sub("[“”]", "", t) for t in expand_terms(read_topic(question).text)}
+        assert terms <= said, question
+        said = {re.sub("[“”]", "", t) for t in expand_terms(read_topic(question).text)[1:]}
+        assert not any("之类" in t or "英雄以" in t for t in said), question
+
+
+def test_a_requirement_on_a_matter_asks_the_matter():
+    for question in (
+        "哪些地方写了空气质量方面的要求，但没有给出具体数值目标（只写定性要求）？",
+        "哪些地方对空气质量提了要求，但没有给出具体数值目标？",
+    ):
+        read = read_topic(question)
+        assert read.text == "空气质量" and read.aspect is None, question
+        assert [(t.text, t.aspect) for t in read.none_of] == [("空气质量", "target")], question
+
+
+def test_a_quoted_name_of_an_idea_keeps_the_other_name_bracketed_after_it():
+    for question, other in (
+        ("谁在报告里提到了“两山”理念（绿水青山就是金山银山）？", "绿水青山就是金山银山"),
+        ("哪些地方提到“放管服”模式（简政放权）？", "简政放权"),
+    ):
+        read = read_topic(question)
+        assert other in expand_terms(read.text, read.quoted), question
+
+
+def test_acts_bracketed_after_the_act_a_thing_ends_in_are_other_acts_of_it():
+    for question, thing in (
+        ("哪些地方在推进国家公园建设（创建、申创或设立）？", "国家公园"),
+        ("哪些地方在推进国家森林城市建设（创建或争创）？", "国家森林城市"),
+    ):
+        terms = expand_terms(read_topic(question).text)
+        assert thing in terms and not any(t in terms for t in ("创建", "申创", "争创")), question
+    # (not names a thing is said by: 打击电信网络诈骗（电诈、反诈）)
+    assert "反诈" in expand_terms("打击电信网络诈骗（电诈、反诈）")
+
+
+def test_the_building_of_a_thing_said_with_de_is_the_thing():
+    for topic, thing in (("国家公园的创建或建设", "国家公园"), ("平陆运河的建设", "平陆运河")):
+        terms = expand_terms(topic)
+        assert thing in terms and not any(t.endswith("的") for t in terms if len(t) <= 5), topic
+
+
+def test_examples_of_a_class_closing_a_topic_are_its_kinds():
+    for topic, kinds in (
+        ("第三代半导体（碳化硅、氮化镓等宽禁带半导体）", {"碳化硅", "氮化镓", "宽禁带半导体"}),
+        ("新型储能（钠离子电池、液流电池等储能技术）", {"钠离子电池", "液流电池"}),
+    ):
+        assert kinds <= set(expand_terms(topic)), topic
