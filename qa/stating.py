@@ -25,8 +25,7 @@ class Stating:
     aspect: re.Pattern[str]
     limit: Limit | None
     terms: TermMatcher | re.Pattern[str]
-    # a figure or a target asked: the topic's own clause states a figure (粮食产量稳中有增 in a
-    # list of targets sets none for 粮食产量)
+    # a figure or a target asked: the topic's own clause states one (not 粮食产量稳中有增)
     own_figure: bool = False
     # the unit the figure is asked in (接待游客的人次: a growth rate is no count of 人次)
     unit: str | None = None
@@ -255,12 +254,13 @@ _LEVEL = re.compile(r"(?:拥有量|保有量|率|比重|比例|占比|强度|浓
 
 def _moves_a_level(topic: str, after: str) -> bool:
     """Whether the figure after a level's words is how it moved, not its value (拥有量增长11.8%,
-    PM2.5浓度改善5.1%; not 强度提高到3%, a value reached)."""
+    PM2.5浓度改善5.1%; not 强度提高到3%, a value reached, nor 提升0.9个百分点、达62.1%)."""
     return bool(_LEVEL.search(topic)) and bool(_MOVED.match(after))
 
 
 _MOVED = re.compile(
     r"(?:同比|比上年|较上年)?(?:年均)?(?:增长|提高|提升|下降|降低|增加|减少|改善|上升)(?![到至])"
+    r"(?!.*(?:达到?|[到至])\d)"
 )
 
 

@@ -3474,3 +3474,19 @@ def test_examples_of_a_class_closing_a_topic_are_its_kinds():
         ("新型储能（钠离子电池、液流电池等储能技术）", {"钠离子电池", "液流电池"}),
     ):
         assert kinds <= set(expand_terms(topic)), topic
+
+
+def test_days_and_masses_are_no_share_said_bare():
+    from qa.bounds import figures_in
+
+    assert figures_in("优良天数增加22天", "%") == []
+    assert figures_in("PM2.5平均浓度降至33微克/立方米", "%") == []
+    assert figures_in("森林覆盖率提高到45", "%") == [45.0]  # (a share said bare still is)
+
+
+def test_a_level_moved_then_reached_in_one_clause_states_its_value():
+    from qa.stating import _moves_a_level
+
+    assert not _moves_a_level("常住人口城镇化率", "提升0.9个百分点、达62.1%")
+    assert not _moves_a_level("森林覆盖率", "提高1个百分点、达到45%")
+    assert _moves_a_level("城镇化率", "提高1.2个百分点")
