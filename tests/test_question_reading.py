@@ -1429,3 +1429,13 @@ def test_a_requirement_names_all_the_topic_but_what_its_brackets_add():
             required=True,
         )
         assert required.search(said), topic
+
+
+def test_a_kind_of_document_quoted_before_its_class_is_the_kind_asked():
+    from qa.asked_documents import documents_asked
+
+    for question, kind in (
+        ("在科技工作“工作要点”类文件里，哪些地方给科技型企业定了新增数量目标？", "work_points"),
+        ("在“实施方案”这类文件里，哪些地方提到了低空经济？", "action_plan"),
+    ):
+        assert documents_asked(question) == (kind,), question
