@@ -142,9 +142,9 @@ class Stating:
                 and not _TOTAL_SAID.search(clause, m.end())
             ):
                 continue
-            if not self.ahead and _moves_a_level(self.topic, clause[m.end() :]):
-                continue  # (每万人口发明专利拥有量增长11.8%: no 拥有量 stated)
-            piece = m.group(0)
+            piece = m.group(0)  # (拥有量增长11.8%, 优良天数比率上升3个百分点: no level stated)
+            if not self.ahead and _moves_a_level(self.topic, clause[m.end() :], piece):
+                continue
             if (
                 piece in self.topic
                 and piece != self.topic
@@ -208,8 +208,7 @@ _PART_AREA = re.compile(
     r"(?:综合保税区|综保区|保税区|开发区|经开区|园区|片区|港区|自贸区|试验区)(?:全年|今年)?(?:的)?$"
 )
 
-# nouns that measure what stands before them rather than name another thing (进出口总额, 粮食
-# 产量, 高标准农田面积)
+# nouns that measure what stands before them, no other thing (进出口总额, 高标准农田面积)
 _MEASURES = frozenset(
     {"规模", "面积", "里程", "容量", "收入", "营收", "目标", "指标", "任务", "增速", "增幅", "比重"}
     | {"占比", "水平", "能力", "强度", "浓度", "密度"}
@@ -249,13 +248,14 @@ _ENTERED = frozenset(["入库", "入统", "入规", "上市", "挂牌", "备案"
 
 
 # a measure that is a level, whose value a growth does not state (拥有量, 覆盖率, 比重, 强度)
-_LEVEL = re.compile(r"(?:拥有量|保有量|率|比重|比例|占比|强度|浓度|密度|指数)$")
+_LEVEL = re.compile(r"(?:拥有量|保有量|率|比重|比例|占比|强度|浓度|密度|指数|天数)$")
 
 
-def _moves_a_level(topic: str, after: str) -> bool:
-    """Whether the figure after a level's words is how it moved, not its value (拥有量增长11.8%,
-    PM2.5浓度改善5.1%; not 强度提高到3%, a value reached, nor 提升0.9个百分点、达62.1%)."""
-    return bool(_LEVEL.search(topic)) and bool(_MOVED.match(after))
+def _moves_a_level(topic: str, after: str, said: str = "") -> bool:
+    """Whether the figure after a level's words (the topic's, or those `said` for it) is how it
+    moved, not its value (拥有量增长11.8%, PM2.5浓度改善5.1%; not 强度提高到3%, a value reached,
+    nor 提升0.9个百分点、达62.1%)."""
+    return any(_LEVEL.search(t) for t in (topic, said)) and bool(_MOVED.match(after))
 
 
 _MOVED = re.compile(

@@ -77,8 +77,8 @@ _MEASURE_ALONE = (
     *("占比", "比重", "强度", "增速", "增幅", "增长率"),
     *("规模", "总量", "数量", "总额", "金额"),
 )
-# …and what a bracket of measures may say besides (（增速或总额）, （增长或增量）)
-MEASURE_WORDS = frozenset([*_MEASURE_ALONE, "增长", "增量"])
+# …and what a bracket of measures may say besides (（增速或总额）, （增长或增量）, （比率或天数）)
+MEASURE_WORDS = frozenset([*_MEASURE_ALONE, "增长", "增量", "比率", "比例", "天数", "人数"])
 
 
 def shared_head(parts: list[str]) -> list[str]:

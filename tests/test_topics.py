@@ -3490,3 +3490,17 @@ def test_a_level_moved_then_reached_in_one_clause_states_its_value():
     assert not _moves_a_level("常住人口城镇化率", "提升0.9个百分点、达62.1%")
     assert not _moves_a_level("森林覆盖率", "提高1个百分点、达到45%")
     assert _moves_a_level("城镇化率", "提高1.2个百分点")
+
+
+def test_a_level_said_for_the_topic_moved_states_no_value():
+    from qa.stating import _moves_a_level
+
+    assert _moves_a_level("空气质量优良天数", "上升3个百分点", "空气质量优良天数比率")
+    assert _moves_a_level("优良天数", "增加22天")  # (a count of days is a level too)
+    assert not _moves_a_level("空气质量优良天数", "99.7%", "空气质量优良天数比率")
+
+
+def test_a_bracket_of_shares_and_counts_asks_which_figure_and_names_no_topic():
+    for topic in ("空气质量优良天数（比率或天数）", "城镇失业人员再就业（人数或比例）"):
+        terms = expand_terms(topic)
+        assert not {"比率", "比例", "天数", "人数"} & set(terms), topic
