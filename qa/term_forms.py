@@ -112,3 +112,18 @@ def title_said_short(term: str) -> list[str]:
 _CITY_TITLE = re.compile(
     r"(?:国家|全国|省级|省)?(?P<title>[\u4e00-\u9fff]{0,2}?(?:文明|卫生|园林|森林|模范|名))城市$"
 )
+
+
+def rank_said_either_way(term: str) -> list[str]:
+    """A national designation said with 级 or without (国家级科创金融改革试验区 = 国家科创金融改革
+    试验区, 国家高新区 = 国家级高新区); [] for others (国家安全 names no rank)."""
+    m = re.match(r"国家(级)?(?=[\u4e00-\u9fff]{3})", term)
+    if m is None or not _DESIGNATED.search(term):
+        return []
+    return ["国家" + ("" if m[1] else "级") + term[m.end() :]]
+
+
+# what a rank is given to: a zone, a base, a centre, a lab, a park, a pilot (…试验区, …实验室)
+_DESIGNATED = re.compile(
+    r"(?:区|园|基地|中心|实验室|平台|试点|示范|城市|县|工作站|站|馆|景区|公园|企业|项目|工程|集群)$"
+)

@@ -14,6 +14,7 @@ from qa.term_forms import (
     census_forms,
     code_forms,
     other_amount,
+    rank_said_either_way,
     title_said_short,
     travel_said_short,
 )
@@ -211,7 +212,10 @@ def expand_terms(
     # 高速公路通车总里程 = 高速公路通车里程)
     terms += [other_amount(t) for t in terms if other_amount(t)]
     terms += [t2 for t in terms if (t2 := TOTAL.sub("", t)) != t]
-    coded = [(*census_forms(norm(t)), *code_forms(t), *title_said_short(t)) for t in terms]
+    coded = [
+        (*census_forms(norm(t)), *code_forms(t), *title_said_short(t), *rank_said_either_way(t))
+        for t in terms
+    ]
     terms += [form for forms in coded for form in forms]
     seen: dict[str, str] = {}
     for t in terms:

@@ -3504,3 +3504,12 @@ def test_a_bracket_of_shares_and_counts_asks_which_figure_and_names_no_topic():
     for topic in ("空气质量优良天数（比率或天数）", "城镇失业人员再就业（人数或比例）"):
         terms = expand_terms(topic)
         assert not {"比率", "比例", "天数", "人数"} & set(terms), topic
+
+
+def test_a_national_designation_is_said_with_its_rank_or_without():
+    for topic, other in (
+        ("国家级科创金融改革试验区", "国家科创金融改革试验区"),
+        ("国家绿色工业园区", "国家级绿色工业园区"),
+    ):
+        assert other in expand_terms(topic), topic
+    assert expand_terms("国家安全") == ("国家安全",)  # (no designation: no rank)
