@@ -86,10 +86,26 @@ def _confusions_not_counted(text: str) -> str:
     return _NOT_IT.sub("", text) + said_else
 
 
+# kinds a bracket names, closed by 等, then what it does not count, a semicolon or comma apart
+# (储能电站、电化学储能等；抽水蓄能不算); not a gloss (统筹老年人和儿童服务，…也算)
+_NAMES_THEN_REMARK = re.compile(
+    r"[（(](?P<said>[^（）()]{2,40}?(?:等|等等|之类))[；;，,]"
+    rf"(?P<remark>[^（）()；;，,]{{2,30}}?{_DOES_NOT_COUNT})[)）]"
+)
+
+
+def remark_set_apart(text: str) -> str:
+    """`text` with a bracket naming kinds of the topic and then what does not count said as two
+    brackets (新型储能（储能电站、电化学储能等；抽水蓄能不算） → 新型储能（储能电站、电化学储能
+    等）（抽水蓄能不算）): the kinds are read, the remark set aside, as each alone would be."""
+    return _NAMES_THEN_REMARK.sub(lambda m: f"（{m['said']}）（{m['remark']}）", text)
+
+
 def without_exception(text: str) -> tuple[str, tuple[str, ...]]:
     """The question without the places it sets aside (除了赣州，还有哪些地方提到预制菜 →
     有哪些地方提到预制菜, (赣州,); 哪些地方提到了宜宾（不算宜宾自己的报告） → 哪些地方提到了宜宾,
     (宜宾,)), when they are places; else without the names it says do not count."""
+    text = remark_set_apart(text)  # (（储能电站等；抽水蓄能不算）: the kinds stay)
     for pattern, left in ((_EXCEPT, "有"), (_EXCEPT_REMARK, "")):
         m = pattern.search(text)
         if m is not None and places_only(m.group("places")):

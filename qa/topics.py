@@ -29,13 +29,8 @@ from qa.quoted_topic import (
     quoted_names,
     word_said_with,
 )
-from qa.set_aside import without_exception
-from qa.topic_brackets import (
-    COUNTS_AS,
-    ON_TARGET,
-    bracket_parts,
-    without_kinds_of_it,
-)
+from qa.set_aside import remark_set_apart, without_exception
+from qa.topic_brackets import COUNTS_AS, ON_TARGET, bracket_parts, without_kinds_of_it
 from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
 from qa.topic_parts import aimed_in_words, attested, closed, measures_only, unquoted_topic
 from qa.topic_words import (
@@ -174,7 +169,7 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     `corpus`, a topic it does not hold is read as the part of it the corpus does, the rest
     being words of asking (qa.attested)."""
     # a closing quote mark ends a quoted topic (哪些报告里有“千万工程”); a request opens none
-    text = other_names_remarked(text.strip())  # (包括“…”等不同说法: those names, no wording asked)
+    text = remark_set_apart(other_names_remarked(text.strip()))  # (包括“…”等不同说法, …；…不算)
     text = text.replace("／", "/")  # (a full-width slash joins alternatives: 植树造林／营造林)
     text = without_exception(plain_asking(text))[0].strip("？?！!。，,；; ")
     text = without_documents_first(text)  # (their kind is qa.asked_documents')

@@ -1439,3 +1439,28 @@ def test_a_kind_of_document_quoted_before_its_class_is_the_kind_asked():
         ("在“实施方案”这类文件里，哪些地方提到了低空经济？", "action_plan"),
     ):
         assert documents_asked(question) == (kind,), question
+
+
+def test_kinds_bracketed_before_what_does_not_count_stay_the_topics():
+    from qa.set_aside import names_not_counted, without_exception
+
+    for question, kinds, aside in (
+        (
+            "谁提到了新型储能（储能电站、电化学储能等；抽水蓄能不算）？",
+            "储能电站、电化学储能等",
+            "抽水蓄能",
+        ),
+        (
+            "哪些地方涉及卫星产业（卫星制造、发射卫星之类，单纯北斗导航应用不算）？",
+            "卫星制造、发射卫星之类",
+            "北斗导航应用",
+        ),
+    ):
+        text, _ = without_exception(question)
+        assert f"（{kinds}）" in text and aside not in text, question
+        assert aside in "".join(names_not_counted(question)), question
+    # (not a gloss before what also counts: （统筹老年人和儿童服务，写成“一老”也算）)
+    assert (
+        "统筹"
+        in without_exception("哪些地方提到“一老一小”（统筹老年人和儿童服务，写成“一老”也算）？")[0]
+    )
