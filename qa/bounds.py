@@ -194,9 +194,9 @@ def _chinese_number(said: str) -> float | None:
 
 
 # what a count is counted in, which a year never is (新建充电桩2000个以上)
-# (or days, or a mass: 优良天数增加22天, PM2.5浓度33微克/立方米, no share said bare)
+# (or a mass: PM2.5浓度33微克/立方米, no share said bare)
 _COUNTED = re.compile(
-    r"\s*(?:[%％个家项人元吨亩户所座台辆套件名次条米张天]|公里|千米|千瓦|平方|微克)"
+    r"\s*(?:[%％个家项人元吨亩户所座台辆套件名次条米张]|公里|千米|千瓦|平方|微克)"
 )
 
 # a growth in two figures: 10% or more (固定资产投资增速目标是两位数, 保持两位数增长)

@@ -142,9 +142,9 @@ class Stating:
                 and not _TOTAL_SAID.search(clause, m.end())
             ):
                 continue
-            piece = m.group(0)  # (拥有量增长11.8%, 优良天数比率上升3个百分点: no level stated)
-            if not self.ahead and _moves_a_level(self.topic, clause[m.end() :], piece):
-                continue
+            if not self.ahead and _moves_a_level(self.topic, clause[m.end() :]):
+                continue  # (每万人口发明专利拥有量增长11.8%: no 拥有量 stated)
+            piece = m.group(0)
             if (
                 piece in self.topic
                 and piece != self.topic
@@ -248,14 +248,13 @@ _ENTERED = frozenset(["入库", "入统", "入规", "上市", "挂牌", "备案"
 
 
 # a measure that is a level, whose value a growth does not state (拥有量, 覆盖率, 比重, 强度)
-_LEVEL = re.compile(r"(?:拥有量|保有量|率|比重|比例|占比|强度|浓度|密度|指数|天数)$")
+_LEVEL = re.compile(r"(?:拥有量|保有量|率|比重|比例|占比|强度|浓度|密度|指数)$")
 
 
-def _moves_a_level(topic: str, after: str, said: str = "") -> bool:
-    """Whether the figure after a level's words (the topic's, or those `said` for it) is how it
-    moved, not its value (拥有量增长11.8%, PM2.5浓度改善5.1%; not 强度提高到3%, a value reached,
-    nor 提升0.9个百分点、达62.1%)."""
-    return any(_LEVEL.search(t) for t in (topic, said)) and bool(_MOVED.match(after))
+def _moves_a_level(topic: str, after: str) -> bool:
+    """Whether the figure after a level's words is how it moved, not its value (拥有量增长11.8%,
+    PM2.5浓度改善5.1%; not 强度提高到3%, a value reached, nor 提升0.9个百分点、达62.1%)."""
+    return bool(_LEVEL.search(topic)) and bool(_MOVED.match(after))
 
 
 _MOVED = re.compile(
