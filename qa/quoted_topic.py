@@ -125,13 +125,16 @@ _NAMES_SAID = re.compile(
 )
 
 
+def quotes_apart(text: str) -> str:
+    """`text` with quotes said side by side set apart as a list's (“亩均论英雄”“以亩产论英雄” →
+    “亩均论英雄”、“以亩产论英雄”), which would run into one name once their marks are gone."""
+    return re.sub(r"”\s*(?=“)", "”、", text)
+
+
 def other_names_remarked(text: str) -> str:
     """`text` with a bracket naming the topic's other names said as those names alone
     (紧密型县域医共体（包括“县城医疗卫生共同体”等不同说法） → 紧密型县域医共体（县城医疗卫生共同体）):
-    the names are alternatives, and no wording is asked; and with quotes said side by side
-    set apart as a list's (“亩均论英雄”“以亩产论英雄” → “亩均论英雄”、“以亩产论英雄”), which
-    would run into one name once their marks are gone."""
-    text = re.sub(r"”\s*(?=“)", "”、", text)
+    the names are alternatives, and no wording is asked."""
     return _NAMES_SAID.sub(lambda m: "（" + re.sub(r"[“”‘’\"]", "", m["names"]) + "）", text)
 
 

@@ -27,6 +27,7 @@ from qa.quoted_topic import (
     period_quoted,
     quoted_kind_as_either,
     quoted_names,
+    quotes_apart,
     word_said_with,
 )
 from qa.set_aside import remark_set_apart, without_exception
@@ -169,7 +170,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     `corpus`, a topic it does not hold is read as the part of it the corpus does, the rest
     being words of asking (qa.attested)."""
     # a closing quote mark ends a quoted topic (哪些报告里有“千万工程”); a request opens none
-    text = remark_set_apart(other_names_remarked(text.strip()))  # (包括“…”等不同说法, …；…不算)
+    # (包括“…”等不同说法: those names; “…”“…”: two; …等；…不算: the kinds, then the remark)
+    text = remark_set_apart(other_names_remarked(quotes_apart(text.strip())))
     text = text.replace("／", "/")  # (a full-width slash joins alternatives: 植树造林／营造林)
     text = without_exception(plain_asking(text))[0].strip("？?！!。，,；; ")
     text = without_documents_first(text)  # (their kind is qa.asked_documents')
