@@ -94,7 +94,9 @@ def year_of(document: object) -> str | None:
 # 工作要点类的文件里，有没有…; 规划和工作要点这类科技文件里)
 # (and who issued them, or how: 区政府下发的通知里, 以通知形式发的文件里)
 _DOCUMENTS_FIRST = (
-    rf"^(?:在|从)?(?:[\u4e00-\u9fff“”0-9]{{1,12}}的)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
+    # (each place's: 各地“十四五”科技创新规划里)
+    r"^(?:在|从)?(?:各(?:个)?(?:地方|地区|地|区县|区|城市|市|省份|省)(?!的))?"
+    rf"(?:[\u4e00-\u9fff“”0-9]{{1,12}}的)?{_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
     r"[”」\"]?(?:(?:(?:这|此|那)(?:类|种|些)|一?类|类型)(?:的)?"  # (“工作要点”类文件里)
     # (of a field: 规划和工作要点这类科技文件里)
     r"(?:[\u4e00-\u9fff]{0,4}?(?:规划|报告|要点|方案|通知|文件)(?:文件)?)?)?"

@@ -16,7 +16,7 @@ from importlib import resources
 from qa.scoring import Searchable
 from qa.spelling import respelt_by_sound, respelt_character, slipped_name
 from qa.text import word_breaks
-from qa.topic_brackets import unbracketed
+from qa.topic_roots import unbracketed
 from qa.topic_terms import norm
 
 # parts of speech (jieba) of words that carry no topic: particles, prepositions, conjunctions,

@@ -53,13 +53,20 @@ _COUNTERS = "套个户家头只件台辆座所"
 _UNIT_ASKED = re.compile(
     # (or said first, where the topic was: 优良天数比例（优良率）去年…; not inside its bracket)
     r"(?:(?:多少|具体|绝对|的|了|出|[（(]|或|目标)|(?=人次)|^(?![^（）()]*[）)]))"
-    r"(人次|公里|千米|里程|亩|吨|公斤|千克|斤|金额|钱|面积|百分比|增速(?=目标|指标)(?![^（）()]*(?:也|都)算)"
+    r"(人次|公里|千米|里程|亩|吨|公斤|千克|斤|金额|钱|(?<=多少)(?:万|亿)?元|面积|百分比"
+    r"|增速(?=目标|指标)(?![^（）()]*(?:也|都)算)"
     # (人次 ends no name: 游客人次)
     rf"|百分数|比例|比率|[{_COUNTERS}]数|项目数)(?:数)?(?![均半])"
 )
 # what a unit asked is called in UNITS (多少钱: an amount; 百分比, 比例: a share or a rate; 套数: a
 # count of things, not a share of them)
-_UNIT_NAMES = {"钱": "金额", "里程": "公里"}  # (a distance asked is in 公里: 里程数)
+_UNIT_NAMES = {
+    "钱": "金额",
+    "元": "金额",
+    "万元": "金额",
+    "亿元": "金额",
+    "里程": "公里",
+}  # (a distance asked is in 公里: 里程数)
 _UNIT_NAMES |= dict.fromkeys(("百分比", "百分数", "比例", "比率", "增速"), "%")
 _UNIT_NAMES |= {f"{one}数": "count" for one in _COUNTERS} | {"项目数": "count"}
 # (a weight asked in one unit is met in any: 多少斤或多少吨, 1955万吨 for 亿斤)
@@ -130,6 +137,9 @@ ASPECT_ONLY = re.compile(
     rf"(?:给出|给|报|写|公布|列出|现有|有|定)?(?:了)?(?:{RELATIVE.pattern}|(?:19|20)\d\d年)?(?:的)?(?:具体)?(?:的)?"
     rf"{MEASURE_ASKED}(?:(?:或者|或|和|及|、|/)?{MEASURE_ASKED}){{0,3}}(?:的)?(?:目标|指标)?"  # (目标数值)
     r"(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
+    # (or a move by so much, what a figure may be said as: “提高几个百分点”也算)
+    r"|(?:比率|比例|占比|比重)?(?:提高|提升|增长|增加|上升|升|下降|降低|降|减少)(?:了)?"
+    r"(?:几|多少|\d+(?:\.\d+)?)(?:个)?(?:百分点|%|％)"
 )
 
 

@@ -169,10 +169,18 @@ _LISTED_AFTER = re.compile(r"[”\"]?[\u4e00-\u9fff]{0,4}?(?:、|等(?![级次])
 
 
 def with_names_set_aside(topic: Topic, question: str) -> Topic:
-    """`topic` with the names `question` says do not count, and whether it asks a target set
-    for the topic alone."""
+    """`topic` with the names `question` says do not count, whether it asks a target set for
+    the topic alone, and whether its level itself, a move said not to count."""
     alone = bool(_ALONE.search(question)) and topic.aspect == "target"
-    return replace(topic, not_counted=names_not_counted(question), alone=alone)
+    level = topic.total or bool(topic.aspect and _MOVE_SET_ASIDE.search(question))
+    return replace(topic, not_counted=names_not_counted(question), alone=alone, total=level)
+
+
+# a move said to count for nothing: the level itself is asked (只说比率升了几个百分点的不算)
+_MOVE_SET_ASIDE = re.compile(
+    r"只(?:说|报|给|写|有)(?:出)?了?[^，,。？?（）()]{0,6}?(?:上升|提高|提升|增长|增加|下降|降低|升|降)了?"
+    r"(?:几|多少|\d+(?:\.\d+)?)个?百分点[^，,。？?]{0,8}?(?:的)?(?:都|也)?不算"
+)
 
 
 def left_out_of(topic: Topic, terms: tuple[str, ...]) -> Callable[[str], str]:

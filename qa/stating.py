@@ -11,7 +11,7 @@ from qa.bounds import Limit, figures_in, figures_said, holds_unit
 from qa.periods import in_the_past
 from qa.target_lists import AGAINST, LIST_COUNTED, TARGETS_LISTED, respective_figure, said_to_move
 from qa.term_matcher import ACTS, TermMatcher, is_act
-from qa.topic_brackets import unbracketed
+from qa.topic_roots import unbracketed
 from qa.topic_terms import MOTION_SUFFIX, norm
 
 
@@ -199,7 +199,8 @@ _COUNTED_BEFORE = re.compile(
 # 地区生产总值增长5%: no 总量), unless the total follows (新增…32户、总量达到96户)
 _ADDED = re.compile(r"新增|净增|新认定|认定|新培育|新引进|新获批|增加")
 _ADDED_AFTER = re.compile(
-    r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*(?:数量|数)?(?:分别)?(?:新增|净增|增加|增长|增速|增幅|认定)"
+    r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*(?:数量|数|比率|比例|占比)?(?:分别)?"
+    r"(?:新增|净增|增加|增长|增速|增幅|认定|上升|提高|提升|下降|降低)"
 )
 _TOTAL_SAID = re.compile(r"总量|总数|总计|共有|存量")
 

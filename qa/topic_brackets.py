@@ -22,6 +22,7 @@ from qa.topic_roots import (
 
 # a word in brackets: another wording of what stands before it (X（或Y）, 充电桩（充电设施）,
 # 创建（或升级创建）国家高新区), unless it is a remark (博士后工作站（不含分站）), left out
+_ONE_CHARACTER = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff])[)）](?=[\u4e00-\u9fff]|$)")
 _BRACKETED = re.compile(
     r"[（(](?P<marker>或者|或|即|也就是|也即|又称|简称|亦称)?(?P<inner>[^（）()]*)[）)]?"
 )
@@ -92,6 +93,13 @@ def bracket_readings(topic: str) -> list[str]:
     创建国家高新区, 升级创建国家高新区; 充电桩（充电设施） -> 充电桩, 充电设施; a remark in
     brackets (博士后工作站（不含分站）) is dropped; what a bracket says is included counts as
     well: 算力（包括智算中心） -> 算力, 智算中心."""
+    one = _ONE_CHARACTER.search(topic)
+    if one:  # (a character added or put in place of the last: 首台（套）装备, 充电桩（站）建设)
+        before, after = topic[: one.start()], topic[one.end() :]
+        said = dict.fromkeys(
+            (before + after, before + one[1] + after, before[:-1] + one[1] + after)
+        )
+        return [r for reading in said for r in bracket_readings(reading)]
     m = _BRACKETED.search(topic)
     if not m:
         return [topic]
@@ -235,11 +243,6 @@ def without_kinds_of_it(topic: str) -> str:
     which would lead a search by meaning to other things (稀土（稀土新材料…） → 稀土)."""
     m = re.search(r"[（(](?P<inner>[^（）()]*)[)）]$", topic)
     return topic[: m.start()] if m and _of_it_only(topic[: m.start()], m["inner"]) else topic
-
-
-def unbracketed(topic: str) -> str:
-    """The topic with what its brackets say left out (地区生产总值（经济总量） -> 地区生产总值)."""
-    return re.sub(r"[（(][^（）()]*[)）]", "", topic)
 
 
 def _inserted(before: str, inner: str, after: str) -> bool:

@@ -14,7 +14,7 @@ from qa.measures import measure_unit, total_named, unit_asked
 from qa.periods import PLAN_PERIOD, RELATIVE
 from qa.text import word_breaks
 from qa.topic_alternatives import MEASURE_WORDS
-from qa.topic_brackets import unbracketed
+from qa.topic_roots import unbracketed
 
 
 @cache
@@ -104,6 +104,10 @@ _REPORTED_BEHIND = re.compile(rf"(?:报告|报|给出|公布|披露|说)了?(?:{
 _DONE = re.compile(r"实际|现在|目前|当前|现有|现状|现值|存量|已经|已(?:实现|达到|做到|完成)")
 # (…a total, unless said with other measures that count as well: 数量（总量、新增或增幅）)
 _TOTAL_ASKED = re.compile(r"(?<![、或和及])(?:总数|总量|存量|现有|共有)(?![、或和及])")
+# …unless an addition is its alternative (年度新增或规划期总量都算: either)
+_ADDED_OR_TOTAL = re.compile(
+    r"(?:新增|净增|增量)[^，,。？?]{0,8}(?:或者|或|和|及)[^，,。？?]{0,8}?总(?:数|量)"
+)
 # what was reached, said between a topic and its measures (研发经费投入已实现的强度或增幅)
 _MEASURE = "(?:" + "|".join(sorted([*MEASURE_WORDS, "比例", "水平"], key=len, reverse=True)) + ")"
 # (the topic whole, from after a verb's 了 or a 的, not from inside a word: 给出了可再生能源…
@@ -180,7 +184,8 @@ def figure_asked(
         unit = "金额"
     done = _BEHIND.search(text) or (_DONE.search(rest) and not _EITHER.search(text))
     # (a target's total too: 定了总量目标 is no number to add)
-    total, figure = _TOTAL_ASKED.search(rest) or total_named(topic), aspect == "figure"
+    total = _TOTAL_ASKED.search(rest) and not _ADDED_OR_TOTAL.search(rest) or total_named(topic)
+    figure = aspect == "figure"
     return aspect, unit, figure and bool(done), aspect in ("figure", "target") and bool(total)
 
 

@@ -163,9 +163,10 @@ _AIM_AFTER = re.compile(
 )
 
 
-def aimed_in_words(met: Topic, lacking: Topic) -> tuple[Topic, Topic]:
+def aimed_in_words(met: Topic, lacking: Topic, planned: bool = False) -> tuple[Topic, Topic]:
     """A topic said with the way it is to go, and the figure it lacks: a target in words and
-    the lack its target's (要提高研发投入强度、但没给数值目标; PM2.5要继续下降、但没给降幅)."""
+    the lack its target's (要提高研发投入强度、但没给数值目标; PM2.5要继续下降、但没给降幅); one
+    `planned` for the year ahead (今年的工作安排里提到…, 却没定数量) is met there, in words."""
     led = _AIM_LED.match(met.text)
     after = _AIM_AFTER.search(met.text) if met.aspect is None else None
     if lacking.aspect == "target" and met.aspect is None and led:
@@ -174,4 +175,6 @@ def aimed_in_words(met: Topic, lacking: Topic) -> tuple[Topic, Topic]:
     if after and lacking.text == met.text:
         met = replace(met, text=met.text[: after.start()], aspect="target")
         return met, replace(lacking, text=met.text, aspect="target")
+    if planned and met.aspect is None and lacking.text == met.text:
+        return replace(met, aspect="target"), lacking
     return met, lacking

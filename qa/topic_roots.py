@@ -169,3 +169,8 @@ def named_kinds(inner: str) -> bool:
         return False
     named = sum(len(t := tagged(k)) == 1 and t[0][1] in ("ns", "nz", "nr") for k in kinds)
     return 2 * named > len(kinds)
+
+
+def unbracketed(topic: str) -> str:
+    """The topic with what its brackets say left out (地区生产总值（经济总量） -> 地区生产总值)."""
+    return re.sub(r"[（(][^（）()]*[)）]", "", topic)

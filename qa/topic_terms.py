@@ -174,8 +174,8 @@ def expand_terms(
                 shorter = re.sub(r"的$", "", shorter) if shorter != stem else stem  # (…公园的建设)
                 if moving and shorter == stem:
                     shorter = _without_motion(stem)
-                if shorter == stem or len(shorter) < 2:
-                    break
+                if shorter == stem or len(shorter) < 2 or shorter[-1] in "十百千万亿":
+                    break  # (a name cut to a number is none: 千万工程 is no 千万)
                 if stem.endswith("改革") and shorter in common_words():
                     break  # (a reform of what half of all reports name: 国有企业改革 is no 国有企业)
                 stem = shorter

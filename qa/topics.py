@@ -148,8 +148,7 @@ class Topic:
     # a target asked with no specific figure (增速定了目标, 要增长多少): one a list of targets sets
     # against another's counts too (固定资产投资增速保持在全国平均水平以上)
     against: bool = False
-    # names like the topic's that the user said do not count (国家文化公园、考古遗址公园不算):
-    # a passage does not name the topic inside one of them
+    # names like the topic's said not to count (国家文化公园不算): none names the topic in them
     not_counted: tuple[str, ...] = ()
     # a target asked of the topic alone (单独定了数量目标): one a list shares (…、新型研发机构等平台
     # 8家) is none
@@ -196,9 +195,10 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
             # (the unit it lacks: …只给了增速、没给金额)
             unit = (other.unit if other is not None else None) or lacks.unit or met.unit
             other = replace(met, aspect=said, unit=unit)
-        if other.aspect == "figure" and _PLANNED.search(gave):
+        planned = bool(_PLANNED.search(gave)) and other.aspect in ("figure", "target")
+        if planned:
             other = replace(other, aspect="target")  # (今年安排了…但没写数量: a target's)
-        met, other = aimed_in_words(met, other)
+        met, other = aimed_in_words(met, other, planned)
         return replace(met, none_of=(other,))
     worded = _QUOTED_BOUND.search(text)
     # (没有用“左右”表述的: the wording is denied, not the target)
@@ -206,6 +206,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if negated:
         return replace(read_topic(text, corpus), negated=True)
     too = also_counted(text)
+    if too and all(no_topic(w) for w in too[1]):  # (“提高几个百分点”也算: a figure's form)
+        return read_topic(too[0], corpus)
     if too and not no_topic(re.sub(r"的$", "", too[1][0])):
         # the topic, and what else the user counts as it (not 给了数字的都算: what is asked)
         topic = read_topic(too[0], corpus)

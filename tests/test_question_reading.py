@@ -1464,3 +1464,110 @@ def test_kinds_bracketed_before_what_does_not_count_stay_the_topics():
         "统筹"
         in without_exception("哪些地方提到“一老一小”（统筹老年人和儿童服务，写成“一老”也算）？")[0]
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # a move said also to count is a form of the figure, no topic of its own
+        (
+            "全社会研发投入强度给出了具体数值目标的有哪些地方？“提高几个百分点”也算。",
+            "全社会研发投入强度",
+        ),
+        ("森林覆盖率定了目标的有哪些？“增长0.5个百分点”也算。", "森林覆盖率"),
+        # targets set in a year's work targets, or a thing made the target
+        ("哪些地方在年度工作目标里给新增高新技术企业定了具体数量？", "新增高新技术企业"),
+        ("在主要工作目标任务中给粮食产量定了数的有哪些？", "粮食产量"),
+        ("规划里，哪些把研发投入强度定为目标？", "研发投入强度"),
+        ("哪些地方把森林覆盖率确定为约束性指标？", "森林覆盖率"),
+        # a target's measure said after the verb that sets it
+        ("今年单位GDP能耗给出具体下降幅度目标的有哪些地方？", "单位GDP能耗"),
+        ("PM2.5浓度定了具体降低幅度目标的有哪些？", "PM2.5浓度"),
+    ],
+)
+def test_what_frames_a_target_is_not_the_topics(question, topic):
+    from qa.topics import read_topic
+
+    read = read_topic(question)
+    assert (read.text, read.aspect) == (topic, "target"), question
+
+
+def test_a_requirement_then_what_alone_it_gave_is_a_target_in_words_lacking_its_figure():
+    from qa.topics import read_topic
+
+    for question, topic in (
+        ("对空气质量优良天数提了要求、但只有定性说法没给数值的有哪些？", "空气质量优良天数"),
+        ("对粮食产量提出了要求，但只写了定性表述、没给数字的是哪些地方？", "粮食产量"),
+    ):
+        read = read_topic(question)
+        assert read.text == topic and [(o.text, o.aspect) for o in read.none_of] == [
+            (topic, "target")
+        ], question
+
+
+def test_each_places_documents_said_first_are_the_kind_asked():
+    from qa.asked_documents import documents_asked
+
+    for question, kind in (
+        ("各地“十四五”科技创新规划里，给“专精特新”企业定了数量目标的有哪些？", "plan"),
+        ("各个区县“十四五”规划里，给研发投入强度定了目标的有哪些？", "plan"),
+    ):
+        assert documents_asked(question) == (kind,), question
+    assert documents_asked("各地都提到了低空经济吗？") == ()
+
+
+def test_an_amount_asked_in_yuan_is_an_amount():
+    from qa.measures import unit_asked
+
+    assert unit_asked("去年社会消费品零售总额（多少亿元），哪些地方给出了？") == "金额"
+    assert unit_asked("技术合同成交额达到多少万元，哪些地方写了？") == "金额"
+    assert unit_asked("哪些地方提到了元宇宙？") is None
+
+
+def test_an_addition_or_a_total_either_counting_asks_no_total():
+    from qa.topics import read_topic
+
+    for question in (
+        "哪些地方给专精特新企业定了数量目标（年度新增或规划期总量都算）？",
+        "哪些地方给高新技术企业定了数量目标（当年新增或期末总量都算）？",
+    ):
+        assert not read_topic(question).total, question
+    assert read_topic("哪些地方给高新技术企业总数定了目标？").total
+
+
+def test_a_move_said_not_to_count_asks_the_level_itself():
+    from qa.set_aside import with_names_set_aside
+    from qa.stating import _ADDED_AFTER
+    from qa.topics import read_topic
+
+    for question, topic in (
+        (
+            "空气质量优良天数比率的实际数值，哪些地方报出来了？只说比率升了几个百分点的不算。",
+            "空气质量优良天数比率",
+        ),
+        ("哪些地方给出了城镇化率的实际值？（只说提高了1.2个百分点的不算）", "城镇化率"),
+    ):
+        text = question.split("只说")[0].rstrip("（(")
+        assert with_names_set_aside(read_topic(text), question).total, question
+    assert not with_names_set_aside(
+        read_topic("哪些地方给出了城镇化率？"), "哪些地方给出了城镇化率？"
+    ).total
+    # (and a level's move after its words states no level: 比率上升3个百分点)
+    assert _ADDED_AFTER.match("比率上升3个百分点") and _ADDED_AFTER.match("提高1.2个百分点")
+
+
+def test_what_a_years_work_plans_but_sets_no_figure_for_is_met_ahead_in_words():
+    from qa.topics import read_topic
+
+    for question, topic in (
+        ("今年的工作安排里提到培育专精特新企业、却没定数量目标的有哪些？", "专精特新企业"),
+        ("今年的工作部署里提到了海绵城市建设，但没给具体数量的有哪些？", "海绵城市建设"),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, "target"), question
+        assert [(o.text, o.aspect) for o in read.none_of] == [(topic, "target")], question
+    # (an aim said before the topic is still no part of it)
+    assert (
+        read_topic("提到今年要降低单位GDP能耗、却没给出降幅数值目标的有哪些？").text
+        == "单位GDP能耗"
+    )

@@ -539,8 +539,9 @@ def test_a_quoted_topic_is_a_name():
     assert not read_topic("哪些区提到了氢能？").quoted
     # …also when the quote closes the question
     assert read_topic("哪些报告里有“千万工程”？").quoted
-    # a name keeps its last word: “千万工程” is no 千万
-    assert "千万" in expand_terms("千万工程")
+    # a name keeps its last word: “数字乡村工程” is no 数字乡村 (and no name is cut to a number)
+    assert "数字乡村" in expand_terms("数字乡村工程")
+    assert "数字乡村" not in expand_terms("数字乡村工程", named=True)
     named = expand_terms("千万工程", named=True)
     assert "千万" not in named and named[0] == "千万工程"
     # …and is met by its other names (qa/data/synonyms.json: the name written out)
@@ -3505,3 +3506,15 @@ def test_a_national_designation_is_said_with_its_rank_or_without():
     ):
         assert other in expand_terms(topic), topic
     assert expand_terms("国家安全") == ("国家安全",)  # (no designation: no rank)
+
+
+def test_one_character_bracketed_inside_a_word_is_added_or_put_in_place_of_the_last():
+    assert {"首台套", "首台装备"} <= set(expand_terms("首台套（首台（套）装备）"))
+    assert {"乡村振兴示范镇", "乡村振兴示范村"} <= set(expand_terms("乡村振兴示范镇（村）"))
+    assert "套装备" not in expand_terms("首台（套）装备")
+
+
+def test_a_name_cut_to_a_number_is_none():
+    for topic in ("实施千万工程", "百千万工程建设"):
+        terms = expand_terms(topic)
+        assert not any(t.endswith(("千万", "百千万")) for t in terms), (topic, terms)
