@@ -218,9 +218,9 @@ def expand_terms(
     ]
     terms += [form for forms in coded for form in forms]
     seen: dict[str, str] = {}
-    for t in terms:
+    for t in terms:  # (a word stripped to nothing is no term: it would be met anywhere)
         seen.setdefault(norm(t), t)
-    return tuple(seen.values())
+    return tuple(t for n, t in seen.items() if n)
 
 
 def _named_by_examples(part: str, parts: list[str]) -> bool:

@@ -3518,3 +3518,9 @@ def test_a_name_cut_to_a_number_is_none():
     for topic in ("实施千万工程", "百千万工程建设"):
         terms = expand_terms(topic)
         assert not any(t.endswith(("千万", "百千万")) for t in terms), (topic, terms)
+
+
+def test_a_word_stripped_to_nothing_is_no_term():
+    # (an empty term would be met anywhere, and a search stepping past each match never ends)
+    for topic in ("给交易额增长", "给产值增长"):
+        assert all(t.strip() for t in expand_terms(topic, False, True, True)), topic
