@@ -60,13 +60,8 @@ _UNIT_ASKED = re.compile(
 )
 # what a unit asked is called in UNITS (多少钱: an amount; 百分比, 比例: a share or a rate; 套数: a
 # count of things, not a share of them)
-_UNIT_NAMES = {
-    "钱": "金额",
-    "元": "金额",
-    "万元": "金额",
-    "亿元": "金额",
-    "里程": "公里",
-}  # (a distance asked is in 公里: 里程数)
+# (an amount asked in 元: 多少亿元; a distance in 公里: 里程数)
+_UNIT_NAMES = {"钱": "金额", "元": "金额", "万元": "金额", "亿元": "金额", "里程": "公里"}
 _UNIT_NAMES |= dict.fromkeys(("百分比", "百分数", "比例", "比率", "增速"), "%")
 _UNIT_NAMES |= {f"{one}数": "count" for one in _COUNTERS} | {"项目数": "count"}
 # (a weight asked in one unit is met in any: 多少斤或多少吨, 1955万吨 for 亿斤)

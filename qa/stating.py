@@ -196,7 +196,7 @@ _COUNTED_BEFORE = re.compile(
 
 # a number added in a year, said before the topic in its clause (净增科技型中小企业853家、高新技术
 # 企业97家) or after it, a list's others between (净增600户; 接待游客、门票收入分别增长299%、377%;
-# 地区生产总值增长5%: no 总量), unless the total follows (新增…32户、总量达到96户)
+# 地区生产总值增长5%: no 总量; a share's move: 比率上升3个百分点), unless the total follows
 _ADDED = re.compile(r"新增|净增|新认定|认定|新培育|新引进|新获批|增加")
 _ADDED_AFTER = re.compile(
     r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*(?:数量|数|比率|比例|占比)?(?:分别)?"

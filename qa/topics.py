@@ -138,7 +138,7 @@ class Topic:
     unit: str | None = None
     # a figure asked of the year behind (去年粮食产量，哪些地方报了具体数): a result, not a target
     behind: bool = False
-    # a total asked (高新技术企业的总数): a number added in a year (新增23家) is none
+    # a total or a level itself asked (总数; 升了几个百分点的不算): an addition or a move is none
     total: bool = False
     # a target asked with no figure of it (居民收入增长定了什么目标): a target in words counts
     worded: bool = False
