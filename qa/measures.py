@@ -128,13 +128,16 @@ MEASURE_ASKED = (
 _JOINER = r"(?:或者|或|和|及|、)"
 _MEASURE_OR_NEW = rf"(?:新增|{MEASURE_ASKED})"
 MEASURES_AFTER = rf"(?<=..)的{_MEASURE_OR_NEW}(?:(?:{_JOINER}{_MEASURE_OR_NEW})+|(?:{_JOINER}{_MEASURE_OR_NEW})*{_JOINER})$"
+# a move by so much, what a figure may be said as (提高几个百分点, 上升3个百分点, 增长5%)
+MOVED_BY = (
+    r"(?:提高|提升|增长|增加|上升|升|下降|降低|降|减少)(?:了)?"
+    r"(?:几|多少|\d+(?:\.\d+)?)(?:个)?(?:百分点|%|％)"
+)
 ASPECT_ONLY = re.compile(
     rf"(?:给出|给|报|写|公布|列出|现有|有|定)?(?:了)?(?:{RELATIVE.pattern}|(?:19|20)\d\d年)?(?:的)?(?:具体)?(?:的)?"
     rf"{MEASURE_ASKED}(?:(?:或者|或|和|及|、|/)?{MEASURE_ASKED}){{0,3}}(?:的)?(?:目标|指标)?"  # (目标数值)
     r"(?:[（(][^（）()]{1,12}[)）]?)?"  # (and what: 数字（套数或项目数）)
-    # (or a move by so much, what a figure may be said as: “提高几个百分点”也算)
-    r"|(?:比率|比例|占比|比重)?(?:提高|提升|增长|增加|上升|升|下降|降低|降|减少)(?:了)?"
-    r"(?:几|多少|\d+(?:\.\d+)?)(?:个)?(?:百分点|%|％)"
+    rf"|(?:比率|比例|占比|比重)?{MOVED_BY}"  # (or a move: “提高几个百分点”也算)
 )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from qa.measures import MOVED_BY
 from qa.place_questions import places_only
 from qa.text import norm
 from qa.types import DistrictReport
@@ -178,8 +179,7 @@ def with_names_set_aside(topic: Topic, question: str) -> Topic:
 
 # a move said to count for nothing: the level itself is asked (只说比率升了几个百分点的不算)
 _MOVE_SET_ASIDE = re.compile(
-    r"只(?:说|报|给|写|有)(?:出)?了?[^，,。？?（）()]{0,6}?(?:上升|提高|提升|增长|增加|下降|降低|升|降)了?"
-    r"(?:几|多少|\d+(?:\.\d+)?)个?百分点[^，,。？?]{0,8}?(?:的)?(?:都|也)?不算"
+    rf"只(?:说|报|给|写|有)(?:出)?了?[^，,。？?（）()]{{0,6}}?{MOVED_BY}[^，,。？?]{{0,8}}?(?:的)?(?:都|也)?不算"
 )
 
 

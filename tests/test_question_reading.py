@@ -1379,16 +1379,36 @@ def test_a_stock_asked_is_a_figure_reached_and_a_recognition_after_the_topic_an_
     assert total.search("全市高新技术企业达到98家。")
 
 
-def test_a_clause_of_what_alone_was_given_before_what_was_not_is_the_figure_asked():
+@pytest.mark.parametrize(
+    ("question", "topic", "aspect"),
+    [
+        # a clause of what alone was given, before what was not: the figure asked
+        ("提到5G基站、但只报了已建成数、没有定新建目标的有哪些地方？", "5G基站", "figure"),
+        ("提到充电桩、但只报了已建成数、没有定新建目标的有哪些地方？", "充电桩", "figure"),
+        # a requirement, then what alone it gave: a target in words lacking its figure
+        (
+            "对空气质量优良天数提了要求、但只有定性说法没给数值的有哪些？",
+            "空气质量优良天数",
+            "target",
+        ),
+        ("对粮食产量提出了要求，但只写了定性表述、没给数字的是哪些地方？", "粮食产量", "target"),
+        # what a year's work plans but sets no figure for: met ahead, in words
+        (
+            "今年的工作安排里提到培育专精特新企业、却没定数量目标的有哪些？",
+            "专精特新企业",
+            "target",
+        ),
+        ("今年的工作部署里提到了海绵城市建设，但没给具体数量的有哪些？", "海绵城市建设", "target"),
+        # (an aim said before the topic is still no part of it)
+        ("提到今年要降低单位GDP能耗、却没给出降幅数值目标的有哪些？", "单位GDP能耗", "target"),
+    ],
+)
+def test_what_was_said_of_a_topic_before_the_target_it_lacks(question, topic, aspect):
     from qa.topics import read_topic
 
-    for question, topic in (
-        ("提到5G基站、但只报了已建成数、没有定新建目标的有哪些地方？", "5G基站"),
-        ("提到充电桩、但只报了已建成数、没有定新建目标的有哪些地方？", "充电桩"),
-    ):
-        read = read_topic(question)
-        assert (read.text, read.aspect) == (topic, "figure"), question
-        assert [(t.text, t.aspect) for t in read.none_of] == [(topic, "target")], question
+    read = read_topic(question)
+    assert (read.text, read.aspect) == (topic, aspect), question
+    assert [(t.text, t.aspect) for t in read.none_of] == [(topic, "target")], question
 
 
 def test_a_plus_ending_a_name_may_be_typed_as_the_numeral_of_its_shape():
@@ -1492,19 +1512,6 @@ def test_what_frames_a_target_is_not_the_topics(question, topic):
     assert (read.text, read.aspect) == (topic, "target"), question
 
 
-def test_a_requirement_then_what_alone_it_gave_is_a_target_in_words_lacking_its_figure():
-    from qa.topics import read_topic
-
-    for question, topic in (
-        ("对空气质量优良天数提了要求、但只有定性说法没给数值的有哪些？", "空气质量优良天数"),
-        ("对粮食产量提出了要求，但只写了定性表述、没给数字的是哪些地方？", "粮食产量"),
-    ):
-        read = read_topic(question)
-        assert read.text == topic and [(o.text, o.aspect) for o in read.none_of] == [
-            (topic, "target")
-        ], question
-
-
 def test_each_places_documents_said_first_are_the_kind_asked():
     from qa.asked_documents import documents_asked
 
@@ -1554,20 +1561,3 @@ def test_a_move_said_not_to_count_asks_the_level_itself():
     ).total
     # (and a level's move after its words states no level: 比率上升3个百分点)
     assert _ADDED_AFTER.match("比率上升3个百分点") and _ADDED_AFTER.match("提高1.2个百分点")
-
-
-def test_what_a_years_work_plans_but_sets_no_figure_for_is_met_ahead_in_words():
-    from qa.topics import read_topic
-
-    for question, topic in (
-        ("今年的工作安排里提到培育专精特新企业、却没定数量目标的有哪些？", "专精特新企业"),
-        ("今年的工作部署里提到了海绵城市建设，但没给具体数量的有哪些？", "海绵城市建设"),
-    ):
-        read = read_topic(question)
-        assert (read.text, read.aspect) == (topic, "target"), question
-        assert [(o.text, o.aspect) for o in read.none_of] == [(topic, "target")], question
-    # (an aim said before the topic is still no part of it)
-    assert (
-        read_topic("提到今年要降低单位GDP能耗、却没给出降幅数值目标的有哪些？").text
-        == "单位GDP能耗"
-    )
