@@ -131,7 +131,9 @@ _ANY_LEVEL = re.compile(
     # (of places of any level, or said where they say it: 哪些城市的工作要点里, 谁在政府工作报告里;
     # a bare 报告, 规划 or 文件 users say of any document: 哪些区的规划 counts 合川's work points)
     rf"(?:谁家?|哪(?:些|个|几个|家)[\u4e00-\u9fff]{{0,6}}?)(?:都|也|还)?(?:没有|没|未)?(?:的|在)?"
-    r"(?:(?![在里中的这那几份个])[\u4e00-\u9fff“”]){0,10}?(?:工作报告|要点|方案|通知|公报)"
+    # (a plan named by its period is no bare 规划: 哪些区的“十四五”科技创新规划)
+    r"(?:(?![在里中的这那几份个])[\u4e00-\u9fff“”]){0,10}?(?:工作报告|要点|方案|通知|公报"
+    r"|[十一二三四五]{2,3}五[\u4e00-\u9fff]{0,6}?规划)"
     r"(?=里|中|当中|里面|提|写|讲|谈|说|涉及|出现|部署|有|设|定|没|未)|"
     # (and the kind of their documents, but for 报告 or 文件, which users say of any: 哪些地方的
     # 通知文件里…)
@@ -143,6 +145,9 @@ _ANY_LEVEL = re.compile(
 )
 
 
+_QUOTES = str.maketrans("", "", '“”「」"')
+
+
 def documents_asked(text: str) -> tuple[str, ...]:
     """The kinds of document a question asks which of (哪些报告…, 三份政府工作报告里，哪些…:
     work reports; 哪几份规划: plans), () when it asks places or any document."""
@@ -152,7 +157,7 @@ def documents_asked(text: str) -> tuple[str, ...]:
         r"[（(][^（）()]{1,10}[)）](?=[\u4e00-\u9fff]{0,4}(?:规划|报告|要点|方案))"
         r"|(?<=规划|报告|要点|方案|通知|文件)[（(][^（）()]{1,16}[)）](?=里|中|当中|里面|[：:，,])",
         "",
-        text,
+        text.translate(_QUOTES),  # (a quote in their name: 哪些地方的“十四五”规划写到了…)
     )
     m = _ANY_LEVEL.search(without_negation(text)[0])
     # (a kind in a bracket is a remark on them: 规划（不算工作要点）)

@@ -40,6 +40,8 @@ REQUEST = (
 
 def plain_asking(text: str) -> str:
     """The question without a request opening it (请问, 我想了解一下，…) and with 某个数, 某个水平
-    said as 多少, the how-much every frame reads."""
+    said as 多少, the how-much every frame reads; and with the acts bracketed after 有 that count
+    as having the thing left out (有（或正在申报）综试区: 有综试区, the thing is the topic)."""
     text = re.sub(f"^{REQUEST}", "", text)
+    text = re.sub(r"(?<=有)[（(]或(?:者|是)?[^（）()]{1,10}[)）](?=[\u4e00-\u9fff“\"])", "", text)
     return re.sub(r"某个?(?:具体)?(?:数字|数值|数|水平|值|目标值)", "多少", text)

@@ -140,7 +140,8 @@ class Stating:
                 self.total
                 and (_ADDED.search(clause[: m.start()]) or _ADDED_AFTER.match(clause, m.end()))
                 and not _TOTAL_SAID.search(clause, m.end())
-            ):
+            ):  # (…unless the next clause says the total: 新认定…52家，总数达到164家)
+                found += [c for c in clauses[i + 1 : i + 2] if _TOTAL_SAID.match(c)]
                 continue
             if not self.ahead and _moves_a_level(self.topic, clause[m.end() :]):
                 continue  # (每万人口发明专利拥有量增长11.8%: no 拥有量 stated)
@@ -151,12 +152,11 @@ class Stating:
                 and (
                     _OTHER_AMOUNT.match(clause, m.end())
                     if self.unit == "金额"
-                    else self.unit in (None, "%", "count") and _heads_another(clause[m.end() :])
+                    else self.unit in (None, "%", "count")
+                    and _heads_another(clause[m.end() :], self.topic)
                 )
             ):
-                # (a figure in a measure's unit is the topic's whatever stands between:
-                # 粮食播种面积…、产量; an amount not another measure's: 旅游业增加值…亿元)
-                continue
+                continue  # (a piece modifying another noun, or another's amount: 旅游业增加值…亿元)
             if (
                 MOTION_SUFFIX.search(self.topic)
                 and not MOTION_SUFFIX.search(piece)
@@ -222,16 +222,16 @@ _OTHER_AMOUNT = re.compile(
 _MEASURE_ENDS = ("量", "数", "率", "额", "值")
 
 
-def _heads_another(after: str) -> bool:
-    """Whether the topic's words are only the modifier of another noun, whose figure follows
-    (外贸 of 外贸航线10条, 外贸企业50家), not a measure of the topic (进出口总额)."""
+def _heads_another(after: str, topic: str = "") -> bool:
+    """Whether the topic's words only modify another noun, whose figure follows (外贸航线10条,
+    外贸企业50家), not a measure of the topic (进出口总额) nor the `topic`'s head (小巨人企业)."""
     import jieba.posseg
 
     pieces = jieba.posseg.lcut(after[:8])
     if not pieces:
         return False
     word, flag = pieces[0].word, pieces[0].flag
-    if len(word) < 2 or flag not in ("n", "nz", "nt", "nr", "ns") or is_act(word):
+    if len(word) < 2 or flag not in ("n", "nz", "nt", "nr", "ns") or is_act(word) or word in topic:
         return False  # (新建 is a county to jieba)
     if word in _MEASURES or word in _ENTERED or word.endswith(_MEASURE_ENDS):
         return False

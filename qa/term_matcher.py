@@ -211,6 +211,7 @@ _ACT_FAMILIES = (
     "创建|争创|申创|申建|创成|冲刺|设立|获批|挂牌|落户",
     "保护修复|修复保护|生态修复|保护传承|传承保护|保护|修复|传承",
     "综合治理|综合整治|治理|整治",
+    "绿化|复绿",  # (荒山绿化 is met in 绿化荒山5000亩)
 )
 # every act of every family, one alternation
 ACTS = "|".join(_ACT_FAMILIES)

@@ -101,6 +101,12 @@ def shared_head(parts: list[str]) -> list[str]:
     at = said.rfind(next(iter(ends))) + 2 if len(ends) == 1 else 0
     if 3 <= at <= len(said) - 2 and all(3 <= len(p) <= 6 and p not in said for p in firsts):
         return [p + said[at:] for p in firsts] + [said]
+    # (or a kind, then the same kind qualified, before the head: 零碳或近零碳园区 -> 零碳园区)
+    within = [(p, said.find(p, 1)) for p in firsts if len(p) >= 2]
+    if len(within) == len(firsts) and all(
+        1 <= i <= 2 and len(said) - i - len(p) >= 2 for p, i in within
+    ):
+        return [p + said[i + len(p) :] for p, i in within] + [said]
     if not 2 <= len(kind) <= 3 or len(head) < 4:
         return parts
     words = [tagged(p) for p in firsts]
@@ -140,7 +146,11 @@ def borrowed_object(parts: list[str]) -> list[str]:
     first_act = first_words[-1][0] if len(first_words) >= 2 and is_verb(first_words[-1][1]) else ""
     for k, part in enumerate(parts[1:], start=1):
         said = part.strip()
-        if not of and said in _MEASURE_ALONE and len(first) - len(measured) >= 2:
+        if said.startswith("其") and len(said) >= 3:
+            out.append(thing + said[1:])  # (its: 数字经济或其核心产业 -> 数字经济核心产业)
+            continue
+        share = said.startswith("占") and _MEASURED.match(said)  # (a share of a base: 占GDP比重)
+        if not of and (said in _MEASURE_ALONE or share) and len(first) - len(measured) >= 2:
             # a measure alone is the first one's thing's: 数字经济规模或占比 -> 数字经济占比
             out.append(first[: len(first) - len(measured)] + said)
             continue

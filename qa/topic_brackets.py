@@ -14,10 +14,12 @@ from qa.topic_alternatives import DESIGNATIONS, MEASURE_WORDS, acts, tagged
 from qa.topic_roots import (
     counted_names,
     forms_of_name,
+    inserted,
     named_kinds,
     one_noun,
     shortened,
     start_before_short_name,
+    with_facets_named,
 )
 
 # a word in brackets: another wording of what stands before it (X（或Y）, 充电桩（充电设施）,
@@ -55,6 +57,8 @@ GENERIC_SUFFIX = re.compile(
     # (a contest or a heritage's keeping after any name: 龙舟赛事 is met by 龙舟公开赛, 非遗保护传承
     # by 非遗工坊; a reform after a name of four: 零基预算改革 by 零基预算)
     r"|(?<=[\u4e00-\u9fff]{2})的?(?:赛事|比赛|保护传承|传承保护|保护利用|传承发展)"
+    # (a material named by its matter, but one half of all reports name: 石英材料 by 高纯石英)
+    r"|(?<=[\u4e00-\u9fff]{2})(?<!新)材料"  # (新材料 a field's name)
     r"|(?<=[\u4e00-\u9fff]{4})的?(?:改革|作用)"  # (and a role: 发挥国家区域医疗中心作用)
     # (and a thing's spread: 卫生厕所普及, 新能源汽车推广; not a process's: 数字化推广)
     r"|(?<=[\u4e00-\u9fff]{3})(?<!化)的?(?:普及|推广)"
@@ -113,7 +117,11 @@ def bracket_readings(topic: str) -> list[str]:
     inner = (inner[shown.end() :] + ("、" + shown[1] if not after else "")) if shown else inner
     included = _INCLUDED.match(inner)
     if included and len(inner) - included.end() >= 2:
-        readings.append(before + "或" + inner[included.end() :] + after)
+        # (inside a name, what it includes takes the rest: 中医药（含藏医药）事业: 藏医药事业; and
+        # only that after a list: 新能源或可再生能源（含光伏）发电装机, no 新能源 alone)
+        kinds = [before + "或" + inner[included.end() :] + after]
+        listed = after and re.search(r"或|、|和|及", before)
+        readings += ([] if listed else kinds) + ([inner[included.end() :] + after] if after else [])
     elif len(before) >= 4 and named_kinds(inner):
         # (kinds of it named by their places: 国家文化公园（长征、长江） -> 长征国家文化公园, …)
         readings.append("、".join(k + before for k in re.split(r"[、/]", inner)) + after)
@@ -139,6 +147,10 @@ def bracket_readings(topic: str) -> list[str]:
     elif not after and (naming := _naming_it(before, inner)) is not None:
         # (what is done with it, said without its name: 数字人民币（试点、推广应用）: no 试点)
         readings += ["、".join(naming)] if naming else []
+    elif not (after or REMARK.match(inner)) and (
+        facets := with_facets_named(before, bracket_parts(f"（{inner}）"))
+    ):
+        readings.append("、".join(facets))  # (科技特派员（制度、工作站）: 科技特派员制度, …)
     elif inner and (m.group("marker") or not (REMARK.match(inner) or _says_how(inner, before))):
         # (the other name of the words it ends with: 新增市场主体（经营主体）: 新增经营主体)
         # (but its short name stands for all of it: 农作物耕种收综合机械化率（农机化率）: 农机化率)
@@ -160,7 +172,7 @@ def bracket_readings(topic: str) -> list[str]:
             # (a name jieba reads whole: its head from the character shared, 粮食产量（总产）: 粮食总产)
             shared = (i for i in range(2, len(before) - 1) if before[i] in inner)
             kept = before[: head_at or next(shared, 0)]
-        elif not kept and not m.group("marker") and _inserted(before, inner, after):
+        elif not kept and not m.group("marker") and inserted(before, inner, after):
             kept = before  # (inside a name, a word it may hold: 科技型（中小）企业, no 中小企业)
         parts = bracket_parts(f"（{inner}）")
         # (its head said otherwise: 技术合同成交额（或交易额、认定登记额）: 技术合同交易额, no 交易额)
@@ -245,19 +257,6 @@ def without_kinds_of_it(topic: str) -> str:
     return topic[: m.start()] if m and _of_it_only(topic[: m.start()], m["inner"]) else topic
 
 
-def _inserted(before: str, inner: str, after: str) -> bool:
-    """Whether a bracket inside a name, after a modifier no name ends in (…型, …性, …式), holds
-    a word the name may hold (科技型（中小）企业), not another name of what stands before it
-    (居民消费价格（CPI）涨幅) nor an act said in place of the one before it."""
-    words = tagged(inner)
-    return (
-        bool(re.match(r"[\u4e00-\u9fff]", after))
-        and before.endswith(("型", "性", "式", "类"))
-        and len(words) == 1
-        and not acts(*words[0])
-    )
-
-
 @lru_cache(maxsize=1024)  # (asked of one bracket by three readers: bracket_readings' steps)
 def _reworded_from(before: str, inner: str) -> str | None:
     """What of the name `before` a bracket's other wording keeps (None: none): a short name of its
@@ -275,9 +274,11 @@ def _reworded_from(before: str, inner: str) -> str | None:
 
 def _measures_only(inner: str, before: str = "") -> bool:
     """Whether a bracket only names measures (增速或总额), or those of what stands before it said
-    short (研发经费投入（研发强度或增速）: 研发强度): which figure is asked, no topic."""
+    short (研发经费投入（研发强度或增速）: 研发强度), or its share of a base (增速或占GDP比重):
+    which figure is asked, no topic."""
     said = [p for p in re.split(r"或者|或|、|和|及|/", inner) if p]
     short = [p for p in said if len(p) >= 4 and p[:2] == before[:2] and p[2:] in MEASURE_WORDS]
+    short += [p for p in said if re.fullmatch(r"占[^（）()]{1,10}?的?(?:比重|比例)", p)]
     return bool(said) and all(p in MEASURE_WORDS or p in short for p in said)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from qa.text import word_breaks
-from qa.topic_alternatives import KIND_HEADS, MEASURE_WORDS, tagged
+from qa.topic_alternatives import KIND_HEADS, MEASURE_WORDS, acts, tagged
 
 # a rank, which names no class (国家级, 省级, 全国)
 _RANK = re.compile(r"(?:国家|中央|省|自治区|市|州|区|县|乡镇?)级?|全(?:国|省|市|区|县)|省部级")
@@ -23,6 +23,9 @@ def common_root(parts: list[str], broad: frozenset[str] = frozenset()) -> list[s
         return []
     if any(a != b and a in b for a in said for b in said) or all(map(_FACILITY.search, said)):
         return []  # names of one thing (数据交易或数据交易中心, 中试平台或者中试基地)
+    ends = {tagged(p)[-1][0] for p in said if tagged(p)}
+    if len(ends) == 1 and len(min(ends)) >= 2:
+        return []  # (…or its wordings, the same word last: 青年发展型城市、青年发展友好型城市)
     words = [{w for w in jieba.lcut(p) if len(w) >= 2} for p in said]
     shared = set.intersection(*words)
     start = 0
@@ -174,3 +177,49 @@ def named_kinds(inner: str) -> bool:
 def unbracketed(topic: str) -> str:
     """The topic with what its brackets say left out (地区生产总值（经济总量） -> 地区生产总值)."""
     return re.sub(r"[（(][^（）()]*[)）]", "", topic)
+
+
+# the sorts of thing any topic may have, not kinds of the topic: its rules, places and bodies
+# (科技特派员制度, 科技特派员工作站, 大熊猫国家公园); not its measures, which say what is asked
+_FACET_HEADS = frozenset(
+    [*("制度", "机制", "体系", "政策", "措施", "工程", "项目", "试点", "示范", "名单")]
+    + [*("基地", "中心", "公园", "园区", "平台", "站", "工作站", "服务站", "团", "队", "联盟")]
+)
+
+
+def with_facets_named(name: str, parts: list[str]) -> list[str] | None:
+    """A closing bracket's parts (two or more) read as forms of the `name` before it, when some
+    name only the sort of thing any topic has, by words half of all reports say or acts before
+    such a head (制度, 工作站, 国家公园, 繁育基地): those are said with the name's thing,
+    its acts left out (大熊猫保护（国家公园、繁育基地）: 大熊猫国家公园, 大熊猫繁育基地); the others
+    are kinds of it, said alone (新能源（风电、光伏）). None when no part is such a form."""
+    from qa.meaning import common_words
+
+    said = [re.sub(r"(?:等等|等|之类|这类)$", "", p) for p in parts]
+    words = list(tagged(name))
+    while len(words) > 1 and acts(*words[-1]):
+        words.pop()
+    thing = "".join(w for w, _ in words)
+
+    def facet(part: str) -> bool:
+        *modifiers, (head, _) = tagged(part) or (("", ""),)
+        plain = all(w in common_words() or acts(w, f) for w, f in modifiers)
+        # (not one naming the thing itself: 中试环节（中试基地）, 氢能（加氢站）)
+        return head in _FACET_HEADS and plain and not set(thing) & set(part)
+
+    if len(said) < 2 or len(thing) < 2 or not all(said) or not any(map(facet, said)):
+        return None
+    return [thing + part if facet(part) else part for part in said]
+
+
+def inserted(before: str, inner: str, after: str) -> bool:
+    """Whether a bracket inside a name, after a modifier no name ends in (…型, …性, …式), holds
+    a word the name may hold (科技型（中小）企业), not another name of what stands before it
+    (居民消费价格（CPI）涨幅) nor an act said in place of the one before it."""
+    words = tagged(inner)
+    return (
+        bool(re.match(r"[\u4e00-\u9fff]", after))
+        and before.endswith(("型", "性", "式", "类"))
+        and len(words) == 1
+        and not acts(*words[0])
+    )

@@ -176,7 +176,7 @@ def expand_terms(
                     shorter = _without_motion(stem)
                 if shorter == stem or len(shorter) < 2 or shorter[-1] in "十百千万亿":
                     break  # (a name cut to a number is none: 千万工程 is no 千万)
-                if stem.endswith("改革") and shorter in common_words():
+                if stem.endswith(("改革", "材料")) and shorter in common_words():
                     break  # (a reform of what half of all reports name: 国有企业改革 is no 国有企业)
                 stem = shorter
                 terms.append(stem)

@@ -99,9 +99,9 @@ _REMARK_AFTER = re.compile(
 _RESTATED = re.compile(
     r"(?<=[？?！!。])\s*(?:也就是|就是|即|指的是)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})[。？?！!]?$"
 )
-# the work a year ahead plans, where a figure is a target (今年的工作安排里, 今年安排了)
+# the work a year ahead plans, where a figure is a target (今年的工作安排里, 今年安排了, 今年任务)
 _PLANNED = re.compile(
-    r"(?:今年|明年|年度)(?:的)?(?:工作)?(?:安排|部署)"
+    r"(?:今年|明年|年度)(?:的)?(?:工作|重点)?(?:安排|部署|任务)"
     r"|(?:今年|明年|年内)(?:要|将|计划|打算|准备|[、，,]?$)"  # (今年要建设…，但没给面积; …今年只说一批)
 )
 # a word of a bound quoted is how a target is worded, not a name (目标写的是“以上”的): a target
@@ -191,7 +191,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         # 提到数字经济但没定目标: the same topic, not so (…却没给出新建面积目标: its measure)
         if other is None or no_topic(other.text) or measures_only(other.text):
             lacks = read_topic(met.text + rest, corpus)  # (a target's figure: a target's)
-            said = "target" if lacks.aspect and met.aspect == "target" else lacks.aspect
+            said = lacks.aspect or ("figure" if bare else None)  # (却没给面积: a figure)
+            said = "target" if said and met.aspect == "target" else said
             # (the unit it lacks: …只给了增速、没给金额)
             unit = (other.unit if other is not None else None) or lacks.unit or met.unit
             other = replace(met, aspect=said, unit=unit)

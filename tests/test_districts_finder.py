@@ -195,6 +195,9 @@ def test_a_short_bracket_inside_a_name_and_a_names_short_form_are_read_as_the_na
     assert not met("长期护理保险", "推行职工医疗保险")
     # a field synonym of qa/data/synonyms.json
     assert met("充电桩", "新建新能源充电设施8000台")
+    # a thing and its greening, in either order
+    assert met("荒山绿化", "绿化荒山5000亩")
+    assert met("矿山复绿", "完成废弃矿山绿化120亩")
 
 
 def _synonym_groups():

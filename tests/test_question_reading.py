@@ -1561,3 +1561,32 @@ def test_a_move_said_not_to_count_asks_the_level_itself():
     ).total
     # (and a level's move after its words states no level: 比率上升3个百分点)
     assert _ADDED_AFTER.match("比率上升3个百分点") and _ADDED_AFTER.match("提高1.2个百分点")
+
+
+def test_a_plan_named_by_its_period_is_the_kind_asked_quoted_or_not():
+    from qa.asked_documents import documents_asked
+
+    assert documents_asked("哪些地方的“十四五”规划写到了“揭榜挂帅”？") == ("plan",)
+    assert documents_asked("哪些区的“十四五”科技创新规划提到了知识产权证券化？") == ("plan",)
+    assert documents_asked("哪些区的规划提到了知识产权证券化？") == ()  # (a bare 规划: any)
+
+
+def test_a_total_said_in_the_clause_after_an_addition_is_the_topics_total():
+    from qa.stating import Stating
+    from qa.term_matcher import term_matcher
+    from qa.topic_frames import aspect_evidence
+    from qa.topic_terms import expand_terms
+
+    terms = term_matcher(tuple(expand_terms("高新技术企业")))
+    total = Stating(aspect_evidence("figure"), None, terms, True, total=True)
+    assert total.search("新认定高新技术企业52家，总数达到164家。")
+    assert total.search("净增高新技术企业120家，总量突破800家。")
+    assert not total.search("新认定高新技术企业52家，科技型中小企业达到300家。")
+
+
+def test_a_name_the_topic_includes_before_the_topics_head_is_no_modifier_of_another():
+    from qa.stating import _heads_another
+
+    assert not _heads_another("企业50家以上", "专精特新企业（含小巨人）")
+    assert not _heads_another("企业100家", "高新技术企业")
+    assert _heads_another("企业50家", "外贸")  # (外贸企业: another noun's figure)

@@ -3524,3 +3524,106 @@ def test_a_word_stripped_to_nothing_is_no_term():
     # (an empty term would be met anywhere, and a search stepping past each match never ends)
     for topic in ("给交易额增长", "给产值增长"):
         assert all(t.strip() for t in expand_terms(topic, False, True, True)), topic
+
+
+def test_sorts_of_thing_bracketed_after_a_name_are_said_with_it():
+    # (a rule, a station, a park, a count: any topic has them, none alone is the topic)
+    for topic, said, alone in (
+        (
+            "科技特派员（制度、工作站、派驻人数等）",
+            {"科技特派员制度", "科技特派员工作站"},
+            {"制度", "工作站"},
+        ),
+        (
+            "大熊猫保护（国家公园、繁育基地、保护研究中心等）",
+            {"大熊猫国家公园", "大熊猫繁育基地"},
+            {"国家公园", "繁育基地"},
+        ),
+    ):
+        terms = set(expand_terms(topic))
+        assert said <= terms and not alone & terms, (topic, terms)
+    assert {"风电", "光伏"} <= set(expand_terms("新能源（风电、光伏等）"))  # (kinds stand alone)
+
+
+def test_a_wording_said_also_to_count_is_another_name_of_the_topic():
+    for question, other in (
+        ("哪些地方提出建设青年发展型城市？“青年发展友好型城市”的说法也算。", "青年发展友好型城市"),
+        ("哪些地方提到了“双碳”？“碳达峰碳中和”这种提法也算", "碳达峰碳中和"),
+    ):
+        terms = expand_terms(read_topic(question).text)
+        assert other in terms and not any(re.search("说法|提法", t) for t in terms), terms
+    # (names ending in the same word are one name's wordings: what they start with is no class)
+    assert "青年" not in expand_terms("青年发展型城市、青年发展友好型城市")
+    assert "智慧农业" not in expand_terms("智慧农业示范区、智慧农业先行示范区")
+
+
+def test_a_kind_then_the_same_kind_qualified_share_the_head():
+    assert {"零碳园区", "近零碳园区"} <= set(expand_terms("零碳或近零碳园区"))
+    assert {"亿元项目", "超亿元项目"} <= set(expand_terms("亿元或超亿元项目"))
+    assert "零碳" not in expand_terms("零碳或近零碳园区")
+
+
+def test_acts_bracketed_after_having_a_thing_leave_the_thing_the_topic():
+    for question, topic in (
+        ("地级市里，哪些有（或正在申报）跨境电子商务综合试验区？", "跨境电子商务综合试验区"),
+        ("哪些城市有（或正在创建）国家级旅游度假区？", "国家级旅游度假区"),
+    ):
+        assert read_topic(question).text == topic, question
+
+
+def test_a_topic_written_into_a_years_targets_or_tasks_is_a_target():
+    for question, topic in (
+        ("粮食产量写进了主要预期目标、却没给具体数值的是哪些地方？", "粮食产量"),
+        ("城镇新增就业写进了主要预期目标的有哪些地方？", "城镇新增就业"),
+        (
+            "政府工作报告把高标准农田建设写进了今年任务，却没给面积的，是哪些地方？",
+            "高标准农田建设",
+        ),
+    ):
+        read = read_topic(question)
+        assert (read.text, read.aspect) == (topic, "target"), question
+    # (…and a measure alone lacking after it is its figure: 却没给面积)
+    lacking = read_topic("把老旧小区改造写进了今年任务、却没给改造数量的有哪些地方？")
+    assert [o.aspect for o in lacking.none_of] == ["target"]
+    assert read_topic("哪些城市把抽水蓄能项目列入了重点任务？").aspect is None
+
+
+def test_what_is_its_and_its_share_of_a_base_are_the_first_ones_things():
+    for topic, said, alone in (
+        (
+            "数字经济的规模（数字经济或其核心产业的增加值、占GDP比重）",
+            {"数字经济占GDP比重", "数字经济核心产业增加值"},
+            {"占GDP比重"},
+        ),
+        ("文化产业或其增加值、占GDP比重", {"文化产业占GDP比重", "文化产业增加值"}, {"占GDP比重"}),
+    ):
+        terms = set(expand_terms(topic, False, True, True))
+        assert said <= terms and not alone & terms, (topic, terms)
+    # (a bracket of a growth and a share of a base asks which figure: no topic of its own)
+    for topic in ("研发经费投入（增速或占GDP比重）", "数字经济（规模或占GDP的比重）"):
+        assert not any("比重" in t and "GDP" in t[:4] for t in expand_terms(topic)), topic
+
+
+def test_what_a_bracket_inside_a_name_includes_takes_the_rest_of_the_name():
+    for topic, said, alone in (
+        ("新能源或可再生能源（含光伏）发电装机", {"光伏发电装机", "新能源发电装机"}, "新能源"),
+        ("清洁能源或可再生能源（含风电）装机容量", {"风电装机容量"}, "清洁能源"),
+    ):
+        terms = expand_terms(topic, False, True, True)
+        assert said <= set(terms) and alone not in terms, (topic, terms)
+
+
+def test_a_material_is_met_by_its_matter_unless_half_of_all_reports_name_it():
+    assert "石英" in expand_terms("石英材料")
+    assert "碳纤维" in expand_terms("碳纤维材料")
+    assert "建筑" not in expand_terms("建筑材料")
+
+
+def test_a_cut_said_in_one_character_before_what_is_cut_leaves_the_thing():
+    for question, topic in (
+        ("提到今年要降PM2.5、却没给出浓度数值目标的地方有哪些？", "PM2.5"),
+        ("提到要降能耗、但没给具体降幅目标的有哪些地方？", "能耗"),
+    ):
+        read = read_topic(question)
+        assert (read.text, [o.aspect for o in read.none_of]) == (topic, ["target"]), question
+    assert read_topic("提到降本增效、但没给具体目标的有哪些地方？").text == "降本增效"
