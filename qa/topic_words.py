@@ -273,10 +273,9 @@ def _without_coverb(part: str) -> str:
 
 
 # what else counts, said after the question or as an example of the topic: …布局氢能？制氢、加氢、
-# 氢燃料电池这些都算; 对年轻人友好的城市，比如青年发展型城市
+# 氢燃料电池这些都算; “青年发展友好型城市”的说法也算; 对年轻人友好的城市，比如青年发展型城市
 _COUNTS_TOO = re.compile(
     r"(?<=[？?！!。，,])\s*(?P<what>[^？?！!。，,；;]{2,40}?)(?:这些|这类|之类|等)?(?:的)?"
-    # (the wording of it: “青年发展友好型城市”的说法也算)
     r"(?:(?:这种|这个|这类|这样的)?(?:说法|提法|表述|写法|叫法|用语)(?:的)?)?(?:都|也)(?:算|可以|行)[。！!]?$"
 )
 _EXAMPLE = re.compile(r"[，,]\s*(?:比如|例如|譬如)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})")
