@@ -1,4 +1,4 @@
-"""Score the answerer on the qa_v2 … qa_v132 halves and the team's gold set, and store the
+"""Score the answerer on the qa_v2 … qa_v134 halves and the team's gold set, and store the
 numbers as the "after" of benchmarks/results/qa_v2_metrics.json ("before" is the answerer as it
 was when each set was written: `--as before`, run once on that code).
 
@@ -22,7 +22,7 @@ unanswerable, each near an answerable twin) two city .txt reports and a provinci
 and qa_v22's (place questions only) four city .txt reports and two provincial .docx, qa_v23's a word
 processor's .docx with a targets table, a text-layer PDF and a provincial .docx beside them, qa_v24's (half unanswerable, each near an
 answerable twin) two city .txt reports and 重庆市's .docx report, qa_v25's a real .docx city report, a
-city .txt report and a provincial .docx beside them, qa_v26's … qa_v132's (place questions only)
+city .txt report and a provincial .docx beside them, qa_v26's … qa_v134's (place questions only)
 four city reports (.txt; some as a .docx, an HTML page or a PDF) and two provincial .docx (one
 of qa_v33's, qa_v47's, qa_v54's and qa_v81's an HTML page); the gold set on the
 bundled corpus alone. The held-out halves are for reporting
@@ -41,7 +41,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
 RESULTS = HERE / "results" / "qa_v2_metrics.json"
-LAST = 132  # the newest set, qa_v132
+LAST = 134  # the newest set, qa_v134
 SETS = {
     "dev": ("qa_v2_dev", HERE / "data" / "qa_v2_dev.jsonl", "index_v2"),
     "holdout": ("qa_v2_holdout", HERE / "data" / "qa_v2_holdout.jsonl", "index_v2"),

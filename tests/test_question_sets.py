@@ -150,6 +150,8 @@ SETS = (
     "qa_v130",
     "qa_v131",
     "qa_v132",
+    "qa_v133",
+    "qa_v134",
 )
 
 
@@ -172,7 +174,7 @@ def test_the_set_is_split_into_two_halves_that_cover_it(name):
         assert {k for k in kinds if counted[k] >= 2} <= {i.tags[0] for i in half}
         if any(
             i.kind != "district" for i in whole
-        ):  # qa_v21, qa_v22, qa_v26 … qa_v132 ask which places
+        ):  # qa_v21, qa_v22, qa_v26 … qa_v134 ask which places
             assert {"multi", "list", "synonym", "unanswerable"} <= {i.tags[0] for i in half}
 
 
