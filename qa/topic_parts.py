@@ -1,6 +1,7 @@
 """Which part of a "which places…" question holds its topic: the words before the places asked
 or those after them (低空经济，哪些地方提到了 / 哪些地方提到了低空经济), and the aspect the other
-part may say; a topic the corpus does not hold read as the part of it that it does."""
+part may say; a topic the corpus does not hold read as the part of it that it does; two
+things a place must both do (既A又B), and what else the user counts as the topic (…也算)."""
 
 from __future__ import annotations
 
@@ -107,7 +108,11 @@ def unquoted_topic(
     # follows it is the topic even when a place shares its name (牡丹, 牡丹区)
     before_topic = strip_topic(strip_before(before))
     candidates = [strip_topic(after)]
-    if not places_only(before_topic[0]):
+    # (one name is no group asked among: 温泉，哪些地方在文旅里提到了)
+    one_name = re.fullmatch(r"[\u4e00-\u9fff]{2,6}", before_topic[0]) and not re.search(
+        r"[和与及跟]", before_topic[0]
+    )
+    if not places_only(before_topic[0]) or one_name:
         candidates.append(before_topic)
     candidates = [
         (attested(words_asked_about(t), corpus), a) for t, a in candidates if not no_topic(t)
@@ -179,3 +184,62 @@ def aimed_in_words(met: Topic, lacking: Topic, planned: bool = False) -> tuple[T
     if planned and met.aspect is None and lacking.text == met.text:
         return replace(met, aspect="target"), lacking
     return met, lacking
+
+
+# two things a place must both do: 既提到氢能又提到低空经济的, A和B都提到的, 同时提到A与B的
+_BOTH = re.compile(
+    r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的[，,]?(?:地方|城市|省份|区县|有|是)|$)"
+    r"|^(?P<a2>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b2>[^，,。？?哪谁]+?)(?:是不是|是否)?都"
+    r"(?=提|有|在|写|讲|说|出现)"
+    r"|同时(?:提到|提及|提了|涉及|写了|写到|有)(?P<a3>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b3>[^，,。？?哪谁]+?)(?=的|[，,]|$)"
+    # (or the other said after the first, also: 锂电池之外，还提到了钠离子电池的; 提了瞪羚企业、同时
+    # 也提了独角兽企业的)
+    r"|^(?:除了?)?(?P<a4>[^，,。？?哪谁]+?)(?:之外|以外)?[，,、](?:同时|还|也)(?:也|还)?"
+    r"(?:提到|提及|提了|提出|涉及|写了|写到)(?:了)?(?P<b4>[^，,。？?哪谁]+?)(?=的|[，,]|$)"
+)
+
+
+def both_said(text: str) -> list[str] | None:
+    """The two things a place must both do (see _BOTH), None when the question asks no two."""
+    m = _BOTH.search(text)
+    if m is None:
+        return None
+    said = [
+        next(g for k in ("a", "a2", "a3", "a4") if (g := m[k])),
+        next(g for k in ("b", "b2", "b3", "b4") if (g := m[k])),
+    ]
+    return None if any(no_topic(t) for t in said) else said
+
+
+# what else counts, said after the question or as an example of the topic: …布局氢能？制氢、加氢、
+# 氢燃料电池这些都算; （河湖长制也算）; “青年发展友好型城市”的说法也算; 比如青年发展型城市
+_COUNTS_TOO = re.compile(
+    r"(?<=[？?！!。，,])\s*[（(]?(?P<what>[^？?！!。，,；;（）()]{2,40}?)(?:这些|这类|之类|等)?(?:的)?"
+    r"(?:(?:这种|这个|这类|这样的)?(?:说法|提法|表述|写法|叫法|用语)(?:的)?)?(?:都|也)(?:算|可以|行)[。！!]?[)）]?$"
+)
+_NAMED_AS = re.compile(
+    r"^(?:写成|写作|写|叫做|叫|称为|称作|说成|口径为|表述为)"
+)  # (叫交易额的也算)
+_EXAMPLE = re.compile(r"[，,]\s*(?:比如|例如|譬如)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})")
+
+
+def also_counted(text: str) -> tuple[str, list[str]] | None:
+    """(the question without it, the words) of what else counts as the topic, said after the
+    question (…制氢、加氢这些都算, 写成“一老”也算) or as an example (…，比如…); None."""
+    m = _COUNTS_TOO.search(text) or _EXAMPLE.search(text)
+    if m is None:
+        return None
+    said = [w for w in re.split(r"或者|[、和及或]|”“", m["what"])]  # (a name quoted: the name)
+    words = [q[1] if (q := re.search("“([^“”]+)”", w)) else _NAMED_AS.sub("", w) for w in said]
+    words = [w.strip("“”\"'‘’《》（）() ") for w in words]
+    return text[: m.start()] + text[m.end() :], [w for w in words if w]
+
+
+def heads_said_otherwise(topic: str, words: list[str]) -> bool:
+    """Whether what else counts is the head of `topic` said otherwise (技术合同成交额…（叫交易额、
+    认定登记额的也算）: short words ending as it does, none opening as it does), read as a bracket
+    after it (技术合同成交额（或交易额）: 技术合同交易额), no thing of their own."""
+    return bool(words) and all(
+        w[-1] == topic[-1] and w[:2] != topic[:2] and len(w) <= min(5, len(topic) - 2)
+        for w in words
+    )

@@ -47,9 +47,8 @@ _ACTION = re.compile(
     r"|完善|促进"
     r"|推广|引进|启动|设立|出台|举办|发放|解决|清理|化解)(?=[^或和及与、（(].)"
 )
-# the light words a user leads a topic with, which name no subject: being (是), saying (说了,
-# 提), intending (要, 打算), doing (办, 搞, 发过), governing (治理), being at it (在), doing for
-# someone (给老年人办)
+# the light words a user leads a topic with, naming no subject: being (是), saying (说了, 提),
+# intending (要, 打算), doing (办, 搞, 发过), governing (治理), at it (在), for someone (给老年人办)
 _LIGHT = re.compile(
     r"^(?:是(?!否)|(?:说|讲|谈)(?:了|过)?|提(?![高升供前交出质])(?:了|过)?|(?:正)?在(?=[给为对办搞做干发说推抓提用治整])"
     r"|要|将|会|想|准备|打算|计划(?=[办搞做干弄建])|还|也|都|或者|或|(?:办|搞|做|干|弄)(?:好|实|细|强|大)?(?:了|过)?"
@@ -78,12 +77,12 @@ _KIND_BEFORE_REMARK = re.compile(
 )
 _ONLY_VERB = re.compile(
     rf"^(?:的)?(?:{_DOCUMENT_WORDS})?(?:中|里)?(?:被)?(?:出现|提到|提及|涉及|谈到|说到|写进去|写进|写入|写上|写)?(?:过|了)?$"
-    # (or what the topic is to them: …是哪些地方的工作重点)
+    # (or what the topic is to them: …是哪些地方的工作重点; or where they said it: 在文旅里提到了)
     r"|^(?:的)?(?:工作)?(?:重点|重点工作|重点任务|亮点)$"
+    r"|^在[\u4e00-\u9fff]{1,6}?(?:中|里|里面|当中|方面|领域|上)(?:都|也)?(?:提到|提及|涉及|谈到|说到|写到|写了|出现)(?:过|了)?$"
 )
 _PUNCT = "？?！!。，,、；;：:“”\"'‘’《》（）()— "
-# the year a topic is asked of is no part of it: 今年城镇新增就业目标 is 城镇新增就业's (现有
-# 高新技术企业: 高新技术企业's now; the words for a year are qa.periods': 去年, 上年, 今年…)
+# the year a topic is asked of is no part of it: 今年城镇新增就业目标, 现有高新技术企业 (qa.periods)
 _PERIOD = re.compile(
     rf"^(?:在|到|至|截至|截止)?(?:{RELATIVE.pattern}|本年度|年度|全年(?!龄)|近年来|近几年|现有|目前|当前|(?:19|20)\d\d(?:年)?(?:或|和|及|、|/|至|到|-)?(?:19|20)\d\d年|(?:19|20)\d\d年"
     # (two years joined: 2024或2025年; years behind, counted: 过去五年, 近三年, 五年来)
@@ -270,25 +269,6 @@ def _without_coverb(part: str) -> str:
     if _COVERB.match(part) and 1 in word_breaks(part) and without_beneficiary(part) is None:
         return part[1:]
     return part
-
-
-# what else counts, said after the question or as an example of the topic: …布局氢能？制氢、加氢、
-# 氢燃料电池这些都算; “青年发展友好型城市”的说法也算; 对年轻人友好的城市，比如青年发展型城市
-_COUNTS_TOO = re.compile(
-    r"(?<=[？?！!。，,])\s*(?P<what>[^？?！!。，,；;]{2,40}?)(?:这些|这类|之类|等)?(?:的)?"
-    r"(?:(?:这种|这个|这类|这样的)?(?:说法|提法|表述|写法|叫法|用语)(?:的)?)?(?:都|也)(?:算|可以|行)[。！!]?$"
-)
-_EXAMPLE = re.compile(r"[，,]\s*(?:比如|例如|譬如)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})")
-
-
-def also_counted(text: str) -> tuple[str, list[str]] | None:
-    """(the question without it, the words) of what else the user counts as the topic, said
-    after the question (…制氢、加氢这些都算) or as an example (…，比如青年发展型城市); None."""
-    m = _COUNTS_TOO.search(text) or _EXAMPLE.search(text)
-    if m is None:
-        return None
-    words = [w.strip("“”\"'‘’《》（）() ") for w in re.split(r"或者|[、和及或]", m["what"])]
-    return text[: m.start()] + text[m.end() :], [w for w in words if w]
 
 
 # the wording itself asked (“千万工程”这个说法, 原样出现, “揭榜挂帅”字样)

@@ -33,13 +33,17 @@ from qa.quoted_topic import (
 from qa.set_aside import remark_set_apart, without_exception
 from qa.topic_brackets import COUNTS_AS, ON_TARGET, bracket_parts, without_kinds_of_it
 from qa.topic_frames import asks_year_behind, figure_asked, with_done_first, with_measure_given
-from qa.topic_parts import aimed_in_words, attested, closed, measures_only, unquoted_topic
-from qa.topic_words import (
+from qa.topic_parts import (
+    aimed_in_words,
     also_counted,
-    asks_wording,
-    no_topic,
-    strip_topic,
+    attested,
+    both_said,
+    closed,
+    heads_said_otherwise,
+    measures_only,
+    unquoted_topic,
 )
+from qa.topic_words import asks_wording, no_topic, strip_topic
 
 # what follows a quote in the name of the documents asked (科技“十四五”规划给了…, not 部署了“十五五”
 # 规划编制, nor “红色物业”出现在…报告里; nor a policy a quote names: 用好“两重”“两新”政策)
@@ -56,8 +60,7 @@ _ONLY_WORDED = re.compile(
     r"(?:只|仅|光)(?:是)?(?:说|写|提)(?:了)?(?:“[^“”]{1,3}”|[\u4e00-\u9fff]{1,3})[、，,]"
     r"(?=(?:但|却|而)?(?:没|未))"
 )
-# a count quoted, no name (“十件”; not “两新”, no measure word)
-_COUNT_ONLY = re.compile(r"[一二三四五六七八九十两百\d]+[件个项条]")
+_COUNT_ONLY = re.compile(r"[一二三四五六七八九十两百\d]+[件个项条]")  # (a count quoted: “十件”)
 # what counts as what is asked, bracketed after it (定在6%及以上的（“6%左右”也算）有哪些)
 _COUNTS_AFTER = re.compile(rf"的[（(][^（）()]*(?:{COUNTS_AS})[^（）()]*[)）](?=.{{2}})")
 # …and the intent and act said between a topic and its bound (高标准农田今年计划建30万亩以上), or
@@ -82,13 +85,6 @@ _BUT_NOT = re.compile(
     r"(?:并|完全|根本|压根|都|也|又|还|通篇|全篇|全文|始终|从来|一直|丝毫|一次|一句|一个字){0,3}"
     r"(?:没有|没|未|不曾|并未)"
     r"(?:提到|提及|提|讲到|讲|说到|说|涉及|写到|写出|写|部署|布局|出现|定|设)?(?:过|到|了)?"
-)
-# two things a place must both do: 既提到氢能又提到低空经济的, A和B都提到的, 同时提到A与B的
-_BOTH = re.compile(
-    r"既(?P<a>[^，,。？?]+?)[，,、]?又(?P<b>[^，,。？?]+?)(?:的[，,]?(?:地方|城市|省份|区县|有|是)|$)"
-    r"|^(?P<a2>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b2>[^，,。？?哪谁]+?)(?:是不是|是否)?都"
-    r"(?=提|有|在|写|讲|说|出现)"
-    r"|同时(?:提到|提及|提了|涉及|写了|写到|有)(?P<a3>[^，,。？?和哪谁]+?)(?:和|与|及|、)(?P<b3>[^，,。？?哪谁]+?)(?=的|[，,]|$)"
 )
 # a bracket after the question (…的有哪些（托位、托育机构）), or examples ending it (（PM2.5之类）)
 _REMARK_AFTER = re.compile(
@@ -212,9 +208,13 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
     if too and not no_topic(re.sub(r"的$", "", too[1][0])):
         # the topic, and what else the user counts as it (not 给了数字的都算: what is asked)
         topic = read_topic(too[0], corpus)
-        more = [attested(w, corpus) for w in too[1]]
-        said = "、".join(dict.fromkeys([topic.text, *(w for w in more if len(w) >= 2)]))
-        return replace(topic, text=said)
+        more = [attested(w, corpus) for w in too[1] if len(w) > 1]
+        said = (
+            f"（或{'、'.join(more)}）"
+            if heads_said_otherwise(topic.text, more)
+            else "、".join(["", *more])
+        )
+        return replace(topic, text=topic.text + said if more else topic.text)
     on_target = ON_TARGET.search(text)
     if on_target and not all(no_topic(p) for p in bracket_parts(on_target["remark"])):
         topic = read_topic(text[: on_target.start()] + text[on_target.end() :], corpus)
@@ -251,9 +251,8 @@ def read_topic(text: str, corpus: Corpus | None = None) -> Topic:
         aimed = "target" if _AIMED.search(text) else "figure"
         topic = Topic(rest.text, aimed, rest.quoted, limit=limit, bound=said, unit=unit)
         return replace(topic, behind=aimed == "figure" and asks_year_behind(text))  # (去年…)
-    both = _BOTH.search(text)
-    if both:  # 既A又B: each its own topic, every one met
-        said = [both["a"] or both["a2"] or both["a3"], both["b"] or both["b2"] or both["b3"]]
+    said = both_said(text)
+    if said:  # 既A又B: each its own topic, every one met
         parts = tuple(attested(strip_topic(t)[0], corpus) for t in said)
         # (not a list inside a bracket: 5G（建基站、推应用）都有…; nor places: 芜湖和嘉兴都提到…吗)
         whole = all(len(p) >= 2 and closed(t) == t for p, t in zip(parts, said))

@@ -3627,3 +3627,41 @@ def test_a_cut_said_in_one_character_before_what_is_cut_leaves_the_thing():
         read = read_topic(question)
         assert (read.text, [o.aspect for o in read.none_of]) == (topic, ["target"]), question
     assert read_topic("提到降本增效、但没给具体目标的有哪些地方？").text == "降本增效"
+
+
+def test_the_other_said_after_the_first_also_asks_both():
+    for question, both in (
+        ("锂电池之外，还提到了钠离子电池的地方有哪些？", ("锂电池", "钠离子电池")),
+        ("提了瞪羚企业、同时也提了独角兽企业的有哪些地方？", ("瞪羚企业", "独角兽企业")),
+    ):
+        assert read_topic(question).all_of == both, question
+    assert read_topic("提到氢能，还给了数量目标的有哪些地方？").all_of == ()  # (no second thing)
+
+
+def test_what_a_bracket_after_the_question_also_counts_is_the_topic_too():
+    river = read_topic("地级市里，哪些在落实河长制？（河湖长制也算）")
+    assert "河湖长制" in expand_terms(river.text) and "也" not in river.text
+    park = read_topic("今年新建口袋公园定了数量的有哪些地方？（口袋体育公园也算）")
+    assert "口袋体育公园" in expand_terms(park.text)
+    # (how it is written: the name, or the head said otherwise)
+    typo = read_topic("元宇宙，哪些地方提到了？（原文笔误写成“元字宙”的也算）")
+    assert "元字宙" in expand_terms(typo.text)
+    # (…not a bare head: 交易额 alone is any trade's)
+    trade = read_topic("哪些地方给技术合同成交额定了具体数值目标？（叫交易额、认定登记额的也算）")
+    terms = expand_terms(trade.text)
+    assert {"技术合同交易额", "技术合同认定登记额"} <= set(terms) and "交易额" not in terms
+
+
+def test_a_topic_said_first_then_where_the_places_said_it():
+    for question, topic in (
+        ("温泉，哪些地方在文旅里提到了？", "温泉"),
+        ("海外仓，哪些地方在报告里写了？", "海外仓"),
+        ("林下经济有哪些地方在报告里提到？", "林下经济"),
+    ):
+        assert read_topic(question).text == topic, question
+
+
+def test_carrying_out_a_system_is_doing_it():
+    assert question_level("地级市里，哪些在落实河长制？") == "city"
+    assert question_level("地级市里，哪些落实了林长制？") == "city"
+    assert read_topic("哪些地方在落实河长制？").text == "河长制"
