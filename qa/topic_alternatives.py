@@ -146,7 +146,7 @@ def borrowed_object(parts: list[str]) -> list[str]:
     first_act = first_words[-1][0] if len(first_words) >= 2 and is_verb(first_words[-1][1]) else ""
     for k, part in enumerate(parts[1:], start=1):
         said = part.strip()
-        if said.startswith("其") and len(said) >= 3:
+        if re.match(r"其(?![他它余中实])", said) and len(said) >= 3:
             out.append(thing + said[1:])  # (its: 数字经济或其核心产业 -> 数字经济核心产业)
             continue
         share = said.startswith("占") and _MEASURED.match(said)  # (a share of a base: 占GDP比重)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from qa.text import word_breaks
 from qa.topic_alternatives import DESIGNATIONS, MEASURE_WORDS, acts, tagged
 from qa.topic_roots import (
+    RULES_AND_WORKS,
     counted_names,
     forms_of_name,
     inserted,
@@ -51,7 +52,7 @@ GENERIC_SUFFIX = re.compile(
     # 食品安全监管: 食品安全; 黑臭水体治理: 整治黑臭水体; 餐厨垃圾的处理); not 家政服务, 金融监管;
     # an act of support, a campaign, an event or the technique of a thing after a name of three or
     # more (首台套产品支持, 专精特新企业培育, 城市更新行动, 区块链技术, 海外仓布局)
-    r"(?:制度|机制|体系|政策|工作|建设|发展|产业|项目|措施|工程|电站|口径|事务|事项|环节"
+    rf"(?:{'|'.join(RULES_AND_WORKS)}|工作|建设|发展|产业|电站|口径|事务|事项|环节"
     r"|(?<=[\u4e00-\u9fff]{4})的?(?:服务|监管|治理|整治|处理)"
     r"|(?<=[\u4e00-\u9fff]{3})的?(?:支持|扶持|培育|行动|活动|技术|布局)"
     # (a contest or a heritage's keeping after any name: 龙舟赛事 is met by 龙舟公开赛, 非遗保护传承

@@ -217,9 +217,8 @@ _COUNTS_TOO = re.compile(
     r"(?<=[？?！!。，,])\s*[（(]?(?P<what>[^？?！!。，,；;（）()]{2,40}?)(?:这些|这类|之类|等)?(?:的)?"
     r"(?:(?:这种|这个|这类|这样的)?(?:说法|提法|表述|写法|叫法|用语)(?:的)?)?(?:都|也)(?:算|可以|行)[。！!]?[)）]?$"
 )
-_NAMED_AS = re.compile(
-    r"^(?:写成|写作|写|叫做|叫|称为|称作|说成|口径为|表述为)"
-)  # (叫交易额的也算)
+# …and how it is written, said before it (写成“一老”“一小”也算, 叫交易额的也算)
+_NAMED_AS = re.compile(r"^(?:写成|写作|写|叫做|叫|称为|称作|说成|口径为|表述为)")
 _EXAMPLE = re.compile(r"[，,]\s*(?:比如|例如|譬如)(?:说)?(?P<what>[^？?！!。，,；;]{2,30})")
 
 
@@ -229,7 +228,9 @@ def also_counted(text: str) -> tuple[str, list[str]] | None:
     m = _COUNTS_TOO.search(text) or _EXAMPLE.search(text)
     if m is None:
         return None
-    said = [w for w in re.split(r"或者|[、和及或]|”“", m["what"])]  # (a name quoted: the name)
+    said = re.split(
+        r"或者|[、和及或]|”“", m["what"]
+    )  # (a name quoted: the name, whatever is around)
     words = [q[1] if (q := re.search("“([^“”]+)”", w)) else _NAMED_AS.sub("", w) for w in said]
     words = [w.strip("“”\"'‘’《》（）() ") for w in words]
     return text[: m.start()] + text[m.end() :], [w for w in words if w]

@@ -179,10 +179,13 @@ def unbracketed(topic: str) -> str:
     return re.sub(r"[（(][^（）()]*[)）]", "", topic)
 
 
-# the sorts of thing any topic may have, not kinds of the topic: its rules, places and bodies
-# (科技特派员制度, 科技特派员工作站, 大熊猫国家公园); not its measures, which say what is asked
+# the rules and works any topic may have (科技特派员制度, 抽水蓄能项目): words that name the kind
+# of thing, not the thing (qa.topic_brackets.GENERIC_SUFFIX)
+RULES_AND_WORKS = ("制度", "机制", "体系", "政策", "措施", "工程", "项目")
+# …and its places and bodies, the sorts of thing any topic may have, not kinds of the topic
+# (科技特派员工作站, 大熊猫国家公园); not its measures, which say what is asked
 _FACET_HEADS = frozenset(
-    [*("制度", "机制", "体系", "政策", "措施", "工程", "项目", "试点", "示范", "名单")]
+    [*RULES_AND_WORKS, "试点", "示范", "名单"]
     + [*("基地", "中心", "公园", "园区", "平台", "站", "工作站", "服务站", "团", "队", "联盟")]
 )
 

@@ -3596,6 +3596,8 @@ def test_what_is_its_and_its_share_of_a_base_are_the_first_ones_things():
             {"占GDP比重"},
         ),
         ("文化产业或其增加值、占GDP比重", {"文化产业占GDP比重", "文化产业增加值"}, {"占GDP比重"}),
+        # (其他 is "other", no "its")
+        ("高新技术企业或其他创新主体", {"高新技术企业"}, {"高新技术企业他创新主体"}),
     ):
         terms = set(expand_terms(topic, False, True, True))
         assert said <= terms and not alone & terms, (topic, terms)
