@@ -89,6 +89,10 @@ def year_of(document: object) -> str | None:
     return said.group(1) if said else (date[:4] if date else None)
 
 
+# quote marks, which a documents' name may hold (科技“十四五”规划, 哪些地方的“十四五”规划)
+_QUOTES = str.maketrans("", "", '“”「」"')
+
+
 # the documents named first, then which: 工作要点里提到…的是哪个区
 # (and their kind: 在科技创新规划这类文件中，哪些…; 在科技创新“十四五”规划这类规划文件里，…;
 # 工作要点类的文件里，有没有…; 规划和工作要点这类科技文件里)
@@ -115,12 +119,11 @@ _SAID_OF_THEM = re.compile(r"提|涉及|写|讲|谈|说|有")
 def without_documents_first(text: str) -> str:
     """The question without the documents it names first (在科技创新规划这类文件中，哪些地方提到
     了科普基地 -> 哪些地方提到了科普基地): their kind is `documents_asked`', no part of the topic."""
-    quotes = str.maketrans("", "", "“”")  # (a quote in the documents' name: 科技“十四五”规划)
-    m = re.match(_DOCUMENTS_FIRST, text.translate(quotes))
+    m = re.match(_DOCUMENTS_FIRST, text.translate(_QUOTES))
     said = m.group(0) if m else ""
     if not said or _SAID_OF_THEM.search(said):  # (提到氢能的规划里: the topic is said there)
         return text
-    cut = next(i for i in range(len(text) + 1) if text[:i].translate(quotes) == said)
+    cut = next(i for i in range(len(text) + 1) if text[:i].translate(_QUOTES) == said)
     rest = text[cut:].lstrip("，, ")
     # (unless they are the group asked: 几个区的科技规划里，哪些写进了…)
     return rest if place_question(rest) or not place_question(text) else text
@@ -143,9 +146,6 @@ _ANY_LEVEL = re.compile(
     rf"|哪(?:些|几份|份|个){_DOCUMENTS_ASKED}(?:{_JOINED}{_DOCUMENTS_ASKED})*"
     rf"|{_DOCUMENTS_FIRST}|{_AMONG_DOCUMENTS}|{_WRITTEN_INTO}"
 )
-
-
-_QUOTES = str.maketrans("", "", '“”「」"')
 
 
 def documents_asked(text: str) -> tuple[str, ...]:

@@ -1399,8 +1399,18 @@ def test_a_stock_asked_is_a_figure_reached_and_a_recognition_after_the_topic_an_
             "target",
         ),
         ("今年的工作部署里提到了海绵城市建设，但没给具体数量的有哪些？", "海绵城市建设", "target"),
-        # (an aim said before the topic is still no part of it)
+        # (an aim said before the topic is still no part of it, in one character too: 降)
         ("提到今年要降低单位GDP能耗、却没给出降幅数值目标的有哪些？", "单位GDP能耗", "target"),
+        ("提到今年要降PM2.5、却没给出浓度数值目标的地方有哪些？", "PM2.5", "target"),
+        ("提到要降能耗、但没给具体降幅目标的有哪些地方？", "能耗", "target"),
+        # a topic written into the year's targets or tasks; a measure alone lacking, its figure
+        ("粮食产量写进了主要预期目标、却没给具体数值的是哪些地方？", "粮食产量", "target"),
+        (
+            "政府工作报告把高标准农田建设写进了今年任务，却没给面积的，是哪些地方？",
+            "高标准农田建设",
+            "target",
+        ),
+        ("把老旧小区改造写进了今年任务、却没给改造数量的有哪些地方？", "老旧小区改造", "target"),
     ],
 )
 def test_what_was_said_of_a_topic_before_the_target_it_lacks(question, topic, aspect):
@@ -1503,6 +1513,8 @@ def test_kinds_bracketed_before_what_does_not_count_stay_the_topics():
         # a target's measure said after the verb that sets it
         ("今年单位GDP能耗给出具体下降幅度目标的有哪些地方？", "单位GDP能耗"),
         ("PM2.5浓度定了具体降低幅度目标的有哪些？", "PM2.5浓度"),
+        # a topic written into the year's targets
+        ("城镇新增就业写进了主要预期目标的有哪些地方？", "城镇新增就业"),
     ],
 )
 def test_what_frames_a_target_is_not_the_topics(question, topic):
